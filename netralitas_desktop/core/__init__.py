@@ -1,0 +1,1 @@
+"""Qt-free core: models, services and jobs. Nothing here imports Qt."""

@@ -1,0 +1,73 @@
+"""Schema versions. Each migration runs inside one transaction with the version bump.
+
+Add a migration by appending ``(version, function)`` to ``MIGRATIONS``; never edit an
+old one, a committee's database may already be at that version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from peewee import Database, SqliteDatabase
+
+from . import models
+
+Migration = Callable[[Database], None]
+
+
+class SchemaTooNewError(Exception):
+    pass
+
+
+def _initial_schema(database: Database) -> None:
+    database.create_tables(
+        [models.AppSetting, models.Event, models.Person, models.Registration, models.Attendance, models.AuditLog]
+    )
+
+
+MIGRATIONS: list[tuple[int, Migration]] = [
+    (1, _initial_schema),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(database: Database) -> int:
+    if not database.table_exists(models.SchemaVersion._meta.table_name):
+        return 0
+    row = models.SchemaVersion.select().order_by(models.SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def upgrade(database: Database, backup_dir: Path | None = None) -> int:
+    """Apply pending migrations; returns the version now in force.
+
+    A SQLite file that already holds data is copied to ``backup_dir`` first, so a failed
+    or unwanted migration can be undone by restoring that copy.
+    """
+    database.create_tables([models.SchemaVersion])
+    version = current_version(database)
+    if version > LATEST_VERSION:
+        raise SchemaTooNewError(
+            f"Basis data ini dibuat oleh versi aplikasi yang lebih baru (skema {version}, "
+            f"aplikasi ini mengenal sampai {LATEST_VERSION}). Perbarui aplikasi Netralitas Desktop."
+        )
+    pending = [(v, fn) for v, fn in MIGRATIONS if v > version]
+    if not pending:
+        return version
+    if version > 0 and backup_dir is not None and isinstance(database, SqliteDatabase):
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = backup_dir / f"sebelum-migrasi-v{version}-{stamp}.db"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        dst = sqlite3.connect(str(target))
+        try:
+            database.connection().backup(dst)
+        finally:
+            dst.close()
+    with database.atomic():
+        for new_version, migrate in pending:
+            migrate(database)
+            models.SchemaVersion.create(version=new_version)
+    return pending[-1][0]

@@ -1,0 +1,139 @@
+"""Peewee models. The database is bound at run time through ``db`` (see ``database.py``).
+
+Times are the venue laptop's local wall-clock time (naive datetimes): every desk of an
+event is in the same place, and the committee reads times as the clock showed them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    SQL,
+    AutoField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    TimeField,
+)
+
+db = DatabaseProxy()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    version = IntegerField()
+    changed_at = DateTimeField(default=now)
+
+
+class AppSetting(BaseModel):
+    """Per-database settings and secrets (never exported)."""
+
+    key = CharField(primary_key=True, max_length=100)
+    value = TextField()
+
+
+EVENT_KINDS = ("sosialisasi", "ikrar", "both")
+
+
+class Event(BaseModel):
+    id = AutoField()
+    title = CharField(max_length=300)
+    kind = CharField(max_length=20, default="both")
+    date = DateField()
+    start_time = TimeField(null=True)
+    end_time = TimeField(null=True)
+    venue = CharField(max_length=300, default="")
+    instansi = CharField(max_length=300, default="")
+    place_name = CharField(max_length=100, default="")  # for "Purworejo, 1 Juli 2024"
+    organizer = CharField(max_length=300, default="")  # penyelenggara, e.g. BKPSDM
+    election_name = TextField(default="")
+    speakers = TextField(default="")  # one narasumber per line
+    signatory1_jabatan = CharField(max_length=300, default="")
+    signatory1_name = CharField(max_length=300, default="")
+    signatory1_pangkat = CharField(max_length=100, default="")
+    signatory1_nip = CharField(max_length=18, default="")
+    signatory2_jabatan = CharField(max_length=300, default="")
+    signatory2_name = CharField(max_length=300, default="")
+    signatory2_pangkat = CharField(max_length=100, default="")
+    signatory2_nip = CharField(max_length=18, default="")
+    jp_hours = DecimalField(max_digits=5, decimal_places=1, default=0)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+EMPLOYMENT_TYPES = ("PNS", "PPPK", "PPNPN", "NON_ASN")
+
+
+class Person(BaseModel):
+    id = AutoField()
+    nip = CharField(max_length=18, null=True, unique=True)  # NIP (PNS) or NI PPPK, digits only
+    nik = CharField(max_length=16, null=True, unique=True)
+    nama = CharField(max_length=200)
+    gelar_depan = CharField(max_length=100, default="")
+    gelar_belakang = CharField(max_length=150, default="")
+    sex = CharField(max_length=1, default="")  # "L" / "P" / ""
+    employment_type = CharField(max_length=10, default="PNS")
+    golongan = CharField(max_length=10, default="")  # "III/b" or PPPK "IX"
+    jabatan = CharField(max_length=300, default="")
+    unit_kerja = CharField(max_length=300, default="", index=True)
+    phone = CharField(max_length=30, default="")
+    email = CharField(max_length=200, default="")
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+REGISTRATION_SOURCES = ("invited", "walk_in")
+ATTENDANCE_MODES = ("onsite", "online")
+
+
+class Registration(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="registrations", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="registrations", on_delete="CASCADE")
+    source = CharField(max_length=10, default="invited")
+    mode = CharField(max_length=10, default="onsite")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("event", "person"), True),)
+
+
+class Attendance(BaseModel):
+    """One check-in per registration, enforced by the unique key (exactly once across desks)."""
+
+    id = AutoField()
+    registration = ForeignKeyField(Registration, unique=True, backref="attendance", on_delete="CASCADE")
+    checked_in_at = DateTimeField(default=now)
+    desk = CharField(max_length=100, default="")
+    operator = CharField(max_length=100, default="")
+    method = CharField(max_length=20, default="qr")  # qr, nip, manual, walk_in, online
+
+
+class AuditLog(BaseModel):
+    id = AutoField()
+    at = DateTimeField(default=now, index=True)
+    action = CharField(max_length=40)
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="audit_entries")
+    desk = CharField(max_length=100, default="")
+    operator = CharField(max_length=100, default="")
+    detail = TextField(default="")  # JSON; ids and counts, not personal data
+
+
+ALL_MODELS = [SchemaVersion, AppSetting, Event, Person, Registration, Attendance, AuditLog]
+__all__ = [m.__name__ for m in ALL_MODELS] + ["db", "now", "SQL"]

@@ -1,0 +1,254 @@
+"""NIP (PNS), NI PPPK and NIK: normalise, validate, format and explain.
+
+The rules follow ``shared/domain/asn-data.md``. Every error message is in
+Bahasa Indonesia because it is shown to the committee as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "IdKind",
+    "IdError",
+    "NipInfo",
+    "NikInfo",
+    "normalize_id",
+    "parse_nip",
+    "parse_nik",
+    "is_valid_nip",
+    "format_nip",
+    "format_nik",
+    "explain",
+    "excel_corruption_reason",
+]
+
+_SEPARATORS = re.compile(r"[\s.\-_/]+")
+_BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+
+class IdKind(str, enum.Enum):
+    PNS = "PNS"
+    PPPK = "PPPK"
+    NIK = "NIK"
+
+
+class IdError(ValueError):
+    """A number that is not a valid NIP / NI PPPK / NIK; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class NipInfo:
+    digits: str
+    kind: IdKind  # PNS or PPPK
+    birth_date: dt.date
+    start_year: int  # TMT CPNS year (PNS) or year of first appointment (PPPK)
+    start_month: int | None  # TMT CPNS month; None for PPPK
+    sex: str  # "L" (laki-laki) or "P" (perempuan)
+    serial: int
+    contract_count: int | None  # PPPK only
+
+    @property
+    def formatted(self) -> str:
+        return format_nip(self.digits)
+
+
+@dataclass(frozen=True)
+class NikInfo:
+    digits: str
+    province: str
+    regency: str
+    district: str
+    birth_date: dt.date | None  # None when the two-digit year cannot be placed
+    sex: str
+    serial: str
+
+
+def normalize_id(raw: object) -> str:
+    """Strip what people and exports put around a number: spaces, dots, dashes, a leading ``'``.
+
+    Returns the remaining text; it is not guaranteed to be digits (validation says why not).
+    """
+    if raw is None:
+        return ""
+    text = str(raw).strip().lstrip("'\u2018\u2019`").strip()
+    if text.lower() in {"null", "none", "-", "nan"}:
+        return ""
+    for prefix in ("nip", "ni pppk", "nik", "nomor induk"):
+        if text.lower().startswith(prefix) and not text[: len(prefix)].isdigit():
+            text = text[len(prefix):].lstrip(" .:")
+            break
+    return _SEPARATORS.sub("", text)
+
+
+def excel_corruption_reason(raw: object) -> str | None:
+    """Explain why a value looks like a NIP that Excel stored as a number, or None.
+
+    Excel keeps 15 significant digits, so an 18-digit NIP typed as a number loses its
+    last three digits (they become ``000``) or shows up in scientific notation.
+    """
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, float) or isinstance(raw, int):
+        shown = f"{raw:.14E}" if isinstance(raw, float) else str(raw)
+        return (
+            f"NIP tersimpan sebagai angka oleh Excel ({shown}); tiga digit terakhir hilang. "
+            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
+        )
+    text = str(raw).strip().lstrip("'")
+    if re.fullmatch(r"\d(?:[.,]\d+)?[eE]\+?\d{1,2}", text):
+        return (
+            f"NIP tertulis dalam notasi ilmiah ({text}); Excel telah membuang digit terakhirnya. "
+            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
+        )
+    if re.fullmatch(r"\d{18}[.,]0+", text):
+        return (
+            f"NIP tertulis sebagai bilangan desimal ({text}); kemungkinan berasal dari sel angka Excel. "
+            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
+        )
+    digits = normalize_id(text)
+    if re.fullmatch(r"\d{15}000", digits):
+        return (
+            f"NIP {digits} berakhiran 000: tanda Excel menyimpan NIP sebagai angka dan membulatkannya. "
+            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
+        )
+    return None
+
+
+def _birth_date(digits: str, label: str) -> dt.date:
+    try:
+        return dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        raise IdError(f"{label} tidak valid: 8 digit pertama ({digits[:8]}) bukan tanggal lahir yang benar.") from None
+
+
+def parse_nip(raw: object) -> NipInfo:
+    """Validate a NIP (PNS) or NI PPPK and return what it encodes.
+
+    Digit 13 tells them apart: a TMT month starts with 0/1, the PPPK code is 2.
+    """
+    reason = excel_corruption_reason(raw)
+    if reason:
+        raise IdError(reason)
+    digits = normalize_id(raw)
+    if not digits:
+        raise IdError("NIP kosong.")
+    if not digits.isdigit():
+        raise IdError(f"NIP hanya boleh berisi angka; ditemukan {digits!r}.")
+    if len(digits) != 18:
+        raise IdError(f"NIP harus 18 digit; yang diisi {len(digits)} digit ({digits}).")
+    birth = _birth_date(digits, "NIP")
+    sex_digit = digits[14]
+    if sex_digit not in "12":
+        raise IdError(f"NIP tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2, bukan {sex_digit}.")
+    serial = int(digits[15:18])
+    if serial == 0:
+        raise IdError("NIP tidak valid: nomor urut (3 digit terakhir) tidak boleh 000.")
+    sex = "L" if sex_digit == "1" else "P"
+    year = int(digits[8:12])
+    if digits[12] == "2":
+        contract = int(digits[13])
+        if contract == 0:
+            raise IdError("NI PPPK tidak valid: digit ke-14 (jumlah kontrak) harus 1 sampai 9.")
+        if year < birth.year + 15:
+            raise IdError(f"NI PPPK tidak valid: tahun pengangkatan {year} terlalu dekat dengan tahun lahir {birth.year}.")
+        return NipInfo(digits, IdKind.PPPK, birth, year, None, sex, serial, contract)
+    month = int(digits[12:14])
+    if not 1 <= month <= 12:
+        raise IdError(f"NIP tidak valid: bulan TMT CPNS ({digits[12:14]}) harus 01 sampai 12.")
+    if (year, month) <= (birth.year, birth.month):
+        raise IdError(f"NIP tidak valid: TMT CPNS ({month:02d}/{year}) harus sesudah tanggal lahir.")
+    return NipInfo(digits, IdKind.PNS, birth, year, month, sex, serial, None)
+
+
+def is_valid_nip(raw: object) -> bool:
+    try:
+        parse_nip(raw)
+    except IdError:
+        return False
+    return True
+
+
+def format_nip(raw: object) -> str:
+    """Group an 18-digit NIP / NI PPPK as printed: ``19860926 201505 1 001``.
+
+    Anything that is not 18 digits is returned normalised but ungrouped.
+    """
+    d = normalize_id(raw)
+    if len(d) != 18 or not d.isdigit():
+        return d
+    return f"{d[0:8]} {d[8:14]} {d[14]} {d[15:18]}"
+
+
+def parse_nik(raw: object) -> NikInfo:
+    """Validate a 16-digit NIK (KTP number); women have 40 added to the birth day."""
+    digits = normalize_id(raw)
+    if not digits:
+        raise IdError("NIK kosong.")
+    if not digits.isdigit():
+        raise IdError(f"NIK hanya boleh berisi angka; ditemukan {digits!r}.")
+    if len(digits) != 16:
+        raise IdError(f"NIK harus 16 digit; yang diisi {len(digits)} digit ({digits}).")
+    if digits[0:2] == "00" or digits[2:4] == "00":
+        raise IdError("NIK tidak valid: kode provinsi dan kabupaten/kota tidak boleh 00.")
+    day, month, yy = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    sex = "L"
+    if day > 40:
+        day -= 40
+        sex = "P"
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        raise IdError(f"NIK tidak valid: digit 7–12 ({digits[6:12]}) bukan tanggal lahir yang benar.")
+    birth = _nik_birth_date(day, month, yy)
+    if digits[12:16] == "0000":
+        raise IdError("NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000.")
+    return NikInfo(digits, digits[0:2], digits[2:4], digits[4:6], birth, sex, digits[12:16])
+
+
+def _nik_birth_date(day: int, month: int, yy: int) -> dt.date | None:
+    this_year = dt.date.today().year % 100
+    century = 2000 if yy <= this_year else 1900
+    try:
+        return dt.date(century + yy, month, day)
+    except ValueError:
+        raise IdError(f"NIK tidak valid: tanggal lahir {day:02d}-{month:02d}-{yy:02d} tidak ada.") from None
+
+
+def format_nik(raw: object) -> str:
+    return normalize_id(raw)
+
+
+def _tanggal(d: dt.date) -> str:
+    return f"{d.day} {_BULAN[d.month - 1]} {d.year}"
+
+
+def explain(raw: object) -> str:
+    """One Indonesian sentence saying what a NIP, NI PPPK or NIK encodes, or why it is invalid."""
+    digits = normalize_id(raw)
+    try:
+        if len(digits) == 16:
+            nik = parse_nik(raw)
+            lahir = _tanggal(nik.birth_date) if nik.birth_date else "tidak diketahui"
+            jk = "laki-laki" if nik.sex == "L" else "perempuan"
+            return (
+                f"NIK {nik.digits}: wilayah {nik.province}.{nik.regency}.{nik.district}, "
+                f"lahir {lahir}, {jk}, nomor urut {nik.serial}."
+            )
+        info = parse_nip(raw)
+    except IdError as err:
+        return str(err)
+    jk = "laki-laki" if info.sex == "L" else "perempuan"
+    if info.kind is IdKind.PPPK:
+        return (
+            f"NI PPPK {info.formatted}: lahir {_tanggal(info.birth_date)}, diangkat tahun {info.start_year}, "
+            f"kontrak ke-{info.contract_count}, {jk}, nomor urut {info.serial:03d}."
+        )
+    return (
+        f"NIP {info.formatted}: PNS, lahir {_tanggal(info.birth_date)}, "
+        f"TMT CPNS {_BULAN[info.start_month - 1]} {info.start_year}, {jk}, nomor urut {info.serial:03d}."
+    )

@@ -1,0 +1,320 @@
+"""People and their registrations for an event (the Peserta tab, manual entry, import)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, fields
+
+from peewee import JOIN
+
+from . import audit
+from .events import NotFoundError, ValidationError
+from .models import ATTENDANCE_MODES, EMPLOYMENT_TYPES, REGISTRATION_SOURCES, Attendance, Person, Registration, db, now
+from .names import fold, full_name
+from .nip import IdError, IdKind, normalize_id, parse_nik, parse_nip
+from .pangkat import normalize_golongan
+
+EMPLOYMENT_LABELS = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN (PTT/GTT)", "NON_ASN": "Non-ASN"}
+MODE_LABELS = {"onsite": "Luring (di ruangan)", "online": "Daring"}
+SOURCE_LABELS = {"invited": "Undangan", "walk_in": "Tanpa undangan"}
+
+
+@dataclass
+class PersonData:
+    """A person's fields as entered or imported; empty strings mean 'not given'."""
+
+    nama: str = ""
+    gelar_depan: str = ""
+    gelar_belakang: str = ""
+    nip: str = ""
+    nik: str = ""
+    sex: str = ""
+    employment_type: str = ""
+    golongan: str = ""
+    jabatan: str = ""
+    unit_kerja: str = ""
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return full_name(self.gelar_depan, self.nama, self.gelar_belakang)
+
+
+PERSON_FIELDS = tuple(f.name for f in fields(PersonData))
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    registration_id: int
+    person_id: int
+    full_name: str
+    nama: str
+    nip: str
+    nik: str
+    sex: str
+    employment_type: str
+    golongan: str
+    jabatan: str
+    unit_kerja: str
+    phone: str
+    email: str
+    source: str
+    mode: str
+    checked_in_at: dt.datetime | None
+    search_text: str  # folded name with titles, unit and jabatan; see filter_rows()
+    id_digits: str  # NIP and NIK digits, for number search
+
+
+def clean_person(data: PersonData) -> tuple[PersonData, dict[str, str]]:
+    """Normalise a person's fields and say what is wrong (field -> message).
+
+    The NIP decides sex and PNS/PPPK when those are not given; a NIP that contradicts a
+    given employment type is an error, because one of the two is wrong.
+    """
+    errors: dict[str, str] = {}
+    values = {name: " ".join(str(getattr(data, name) or "").split()) for name in PERSON_FIELDS}
+    cleaned = PersonData(**values)
+    cleaned.nip = normalize_id(data.nip)
+    cleaned.nik = normalize_id(data.nik)
+    cleaned.golongan = normalize_golongan(data.golongan) or values["golongan"]
+    cleaned.employment_type = _employment_type(values["employment_type"])
+    cleaned.sex = _sex(values["sex"])
+    cleaned.email = values["email"].lower()
+    cleaned.phone = re.sub(r"[^\d+]", "", values["phone"].lstrip("'"))
+    if not cleaned.nama:
+        errors["nama"] = "Nama wajib diisi."
+    if cleaned.nip:
+        try:
+            info = parse_nip(data.nip)
+        except IdError as err:
+            errors["nip"] = str(err)
+        else:
+            kind = "PPPK" if info.kind is IdKind.PPPK else "PNS"
+            if cleaned.employment_type in ("", kind):
+                cleaned.employment_type = kind
+            else:
+                errors["employment_type"] = (
+                    f"NIP {info.formatted} adalah nomor {kind}, tetapi jenis pegawai diisi "
+                    f"{EMPLOYMENT_LABELS.get(cleaned.employment_type, cleaned.employment_type)}."
+                )
+            cleaned.sex = cleaned.sex or info.sex
+    elif cleaned.employment_type in ("PNS", "PPPK"):
+        errors["nip"] = f"NIP wajib diisi untuk {cleaned.employment_type}."
+    if cleaned.nik:
+        try:
+            nik = parse_nik(data.nik)
+            cleaned.sex = cleaned.sex or nik.sex
+        except IdError as err:
+            errors["nik"] = str(err)
+    if not cleaned.employment_type:
+        cleaned.employment_type = "NON_ASN"
+    if cleaned.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", cleaned.email):
+        errors["email"] = f"Alamat email tidak valid: {cleaned.email}."
+    return cleaned, errors
+
+
+def _employment_type(raw: str) -> str:
+    text = fold(raw).replace(".", "")
+    if not text or text == "null":
+        return ""
+    if "pppk" in text or "p3k" in text:
+        return "PPPK"
+    if "ppnpn" in text or "ptt" in text or "gtt" in text or "honor" in text or "tenaga" in text:
+        return "PPNPN"
+    if "non" in text:
+        return "NON_ASN"
+    if "pns" in text or "cpns" in text:
+        return "PNS"
+    return raw.upper() if raw.upper() in EMPLOYMENT_TYPES else "NON_ASN"
+
+
+def _sex(raw: str) -> str:
+    text = fold(raw)
+    if text in ("l", "m", "laki-laki", "laki laki", "pria", "1", "male"):
+        return "L"
+    if text in ("p", "f", "w", "perempuan", "wanita", "2", "female"):
+        return "P"
+    return ""
+
+
+def find_person(nip: str = "", nik: str = "") -> Person | None:
+    if nip:
+        person = Person.get_or_none(Person.nip == nip)
+        if person:
+            return person
+    if nik:
+        return Person.get_or_none(Person.nik == nik)
+    return None
+
+
+def person_data(person: Person) -> PersonData:
+    return PersonData(**{name: getattr(person, name) or "" for name in PERSON_FIELDS})
+
+
+def merge_person(person: Person, data: PersonData) -> dict[str, str]:
+    """The columns of ``person`` that ``data`` changes; empty fields in ``data`` keep what is stored."""
+    changes = {}
+    for name in PERSON_FIELDS:
+        new = getattr(data, name)
+        if new and new != (getattr(person, name) or ""):
+            changes[name] = new
+    return changes
+
+
+def upsert_person(data: PersonData) -> tuple[Person, str]:
+    """Create or update the person identified by NIP (else NIK). Returns (person, outcome).
+
+    Outcome is ``created``, ``updated`` or ``unchanged``. ``data`` must be clean.
+    """
+    person = find_person(data.nip, data.nik)
+    if person is None:
+        values = {name: getattr(data, name) for name in PERSON_FIELDS}
+        values["nip"] = values["nip"] or None
+        values["nik"] = values["nik"] or None
+        return Person.create(**values), "created"
+    changes = merge_person(person, data)
+    if not changes:
+        return person, "unchanged"
+    Person.update(**changes, updated_at=now()).where(Person.id == person.id).execute()
+    for name, value in changes.items():
+        setattr(person, name, value)
+    return person, "updated"
+
+
+def register(event_id: int, person_id: int, *, source: str = "invited", mode: str = "onsite") -> tuple[Registration, bool]:
+    """Register a person for an event once; returns (registration, created)."""
+    if source not in REGISTRATION_SOURCES or mode not in ATTENDANCE_MODES:
+        raise ValueError(f"source/mode tidak dikenal: {source}/{mode}")
+    existing = Registration.get_or_none((Registration.event == event_id) & (Registration.person == person_id))
+    if existing:
+        return existing, False
+    return Registration.create(event=event_id, person=person_id, source=source, mode=mode), True
+
+
+def add_participant(
+    event_id: int, data: PersonData, *, source: str = "invited", mode: str = "onsite", actor: audit.Actor | None = None
+) -> int:
+    """Add one participant by hand; a known NIP/NIK reuses (and updates) that person."""
+    cleaned, errors = clean_person(data)
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        person, _ = upsert_person(cleaned)
+        registration, created = register(event_id, person.id, source=source, mode=mode)
+        if not created:
+            raise ValidationError({"nip": f"{person_data(person).full_name} sudah terdaftar pada kegiatan ini."})
+        audit.record("participant.add", actor=actor, event_id=event_id, registration_id=registration.id)
+    return registration.id
+
+
+def update_participant(
+    registration_id: int, data: PersonData, *, mode: str | None = None, actor: audit.Actor | None = None
+) -> None:
+    """Edit a participant. Unlike import, an emptied field here is cleared on purpose."""
+    registration = _registration(registration_id)
+    cleaned, errors = clean_person(data)
+    other = find_person(cleaned.nip, cleaned.nik)
+    if other is not None and other.id != registration.person_id:
+        errors["nip"] = f"NIP/NIK ini sudah dipakai oleh {person_data(other).full_name}."
+    if errors:
+        raise ValidationError(errors)
+    values = asdict(cleaned)
+    values["nip"] = values["nip"] or None
+    values["nik"] = values["nik"] or None
+    with db.atomic():
+        Person.update(**values, updated_at=now()).where(Person.id == registration.person_id).execute()
+        if mode and mode != registration.mode:
+            Registration.update(mode=mode).where(Registration.id == registration_id).execute()
+        audit.record("participant.edit", actor=actor, event_id=registration.event_id, registration_id=registration_id)
+
+
+def remove_participant(registration_id: int, *, actor: audit.Actor | None = None) -> None:
+    """Remove a participant from an event (the person stays for other events)."""
+    registration = _registration(registration_id)
+    with db.atomic():
+        Registration.delete().where(Registration.id == registration_id).execute()
+        audit.record("participant.delete", actor=actor, event_id=registration.event_id, registration_id=registration_id)
+
+
+def get_participant(registration_id: int) -> tuple[PersonData, str, str]:
+    """(person data, mode, source) of one registration, for the edit dialog."""
+    registration = _registration(registration_id)
+    return person_data(registration.person), registration.mode, registration.source
+
+
+def _registration(registration_id: int) -> Registration:
+    registration = Registration.get_or_none(Registration.id == registration_id)
+    if registration is None:
+        raise NotFoundError(f"Peserta nomor {registration_id} tidak ditemukan.")
+    return registration
+
+
+def list_participants(event_id: int) -> list[ParticipantRow]:
+    """All participants of an event, sorted by unit then name, ready for display and filtering."""
+    query = (
+        Registration.select(
+            Registration.id, Person.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip,
+            Person.nik, Person.sex, Person.employment_type, Person.golongan, Person.jabatan, Person.unit_kerja,
+            Person.phone, Person.email, Registration.source, Registration.mode, Attendance.checked_in_at,
+        )
+        .join(Person)
+        .switch(Registration)
+        .join(Attendance, JOIN.LEFT_OUTER)
+        .where(Registration.event == event_id)
+        .order_by(Person.unit_kerja, Person.nama, Registration.id)
+        .tuples()
+    )
+    rows = []
+    for (reg_id, person_id, depan, nama, belakang, nip, nik, sex, etype, gol, jabatan, unit, phone, email,
+         source, mode, checked_in_at) in query:
+        name = full_name(depan, nama, belakang)
+        rows.append(ParticipantRow(
+            reg_id, person_id, name, nama, nip or "", nik or "", sex, etype, gol, jabatan, unit, phone, email,
+            source, mode, _as_datetime(checked_in_at),
+            search_text=_search_text(name, unit, jabatan), id_digits=f"{nip or ''} {nik or ''}",
+        ))
+    return rows
+
+
+def _as_datetime(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def _search_text(name: str, unit: str, jabatan: str) -> str:
+    return _PUNCT.sub("", fold(f"{name} | {unit} | {jabatan}"))
+
+
+def filter_rows(rows: list[ParticipantRow], query: str) -> list[int]:
+    """Indexes of rows matching ``query``; case-, accent- and title-insensitive.
+
+    A query of digits (spaces allowed, as NIPs are printed) searches NIP and NIK; any
+    other query matches when each of its words occurs in the name, unit or jabatan.
+    Titles cost nothing: ``budi santoso`` finds ``Drs. H. Budi Santoso, M.Si.``.
+    """
+    text = query.strip()
+    if not text:
+        return list(range(len(rows)))
+    compact = re.sub(r"[\s.\-']", "", text)
+    if compact.isdigit():
+        return [i for i, row in enumerate(rows) if compact in row.id_digits]
+    words = _PUNCT.sub("", fold(text)).split()
+    if not words:
+        return list(range(len(rows)))
+    if len(words) == 1:
+        word = words[0]
+        return [i for i, row in enumerate(rows) if word in row.search_text]
+    return [i for i, row in enumerate(rows) if all(word in row.search_text for word in words)]
+
+
+__all__ = [
+    "PersonData", "ParticipantRow", "clean_person", "find_person", "upsert_person", "register", "add_participant",
+    "update_participant", "remove_participant", "get_participant", "list_participants", "filter_rows",
+    "person_data", "merge_person",
+]
