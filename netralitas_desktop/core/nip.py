@@ -74,10 +74,19 @@ def normalize_id(raw: object) -> str:
     """Strip what people and exports put around a number: spaces, dots, dashes, a leading ``'``.
 
     Returns the remaining text; it is not guaranteed to be digits (validation says why not).
+    Idempotent (applied until nothing changes), because importer, services and search each
+    normalise the same value and must agree on the result.
     """
-    if raw is None:
-        return ""
-    text = str(raw).strip().lstrip("'\u2018\u2019`").strip()
+    text = "" if raw is None else str(raw)
+    while True:
+        cleaned = _normalize_once(text)
+        if cleaned == text:
+            return cleaned
+        text = cleaned  # every pass that changes something makes the text shorter
+
+
+def _normalize_once(text: str) -> str:
+    text = text.strip().lstrip("'\u2018\u2019`").strip()
     if text.lower() in {"null", "none", "-", "nan"}:
         return ""
     for prefix in ("nip", "ni pppk", "nik", "nomor induk"):
@@ -85,6 +94,11 @@ def normalize_id(raw: object) -> str:
             text = text[len(prefix):].lstrip(" .:")
             break
     return _SEPARATORS.sub("", text)
+
+
+def _is_digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts superscripts and other scripts' digits."""
+    return text.isascii() and text.isdigit()
 
 
 def excel_corruption_reason(raw: object) -> str | None:
@@ -139,7 +153,7 @@ def parse_nip(raw: object) -> NipInfo:
     digits = normalize_id(raw)
     if not digits:
         raise IdError("NIP kosong.")
-    if not digits.isdigit():
+    if not _is_digits(digits):
         raise IdError(f"NIP hanya boleh berisi angka; ditemukan {digits!r}.")
     if len(digits) != 18:
         raise IdError(f"NIP harus 18 digit; yang diisi {len(digits)} digit ({digits}).")
@@ -181,7 +195,7 @@ def format_nip(raw: object) -> str:
     Anything that is not 18 digits is returned normalised but ungrouped.
     """
     d = normalize_id(raw)
-    if len(d) != 18 or not d.isdigit():
+    if len(d) != 18 or not _is_digits(d):
         return d
     return f"{d[0:8]} {d[8:14]} {d[14]} {d[15:18]}"
 
@@ -191,7 +205,7 @@ def parse_nik(raw: object) -> NikInfo:
     digits = normalize_id(raw)
     if not digits:
         raise IdError("NIK kosong.")
-    if not digits.isdigit():
+    if not _is_digits(digits):
         raise IdError(f"NIK hanya boleh berisi angka; ditemukan {digits!r}.")
     if len(digits) != 16:
         raise IdError(f"NIK harus 16 digit; yang diisi {len(digits)} digit ({digits}).")

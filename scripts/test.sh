@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The project's one test command: installs what the suite needs (idempotently), then runs pytest.
+#   bash scripts/test.sh [pytest arguments…]
+# Works from any directory on a fresh Debian machine (as root, or with sudo); exit code = pytest's.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Debian packages: PostgreSQL server for the PostgreSQL tests, pdftoppm for PDF checks, Xvfb for
+# screenshots, and the shared libraries Qt (PySide6) loads on the offscreen and xcb platforms.
+APT_PACKAGES=(
+    postgresql poppler-utils xvfb fonts-dejavu-core
+    libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+    libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+    libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
+)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_debian_packages() {
+    command -v dpkg-query >/dev/null || return 0  # not Debian: the caller provides the packages
+    local missing=() package
+    for package in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$package")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    echo "test.sh: memasang paket Debian: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    # Refresh the package lists only when they are absent or an install from them fails.
+    if ! compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null \
+        || ! as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+        as_root apt-get update -qq >/dev/null
+        as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+python_for_venv() {
+    local candidate
+    for candidate in python3.11 python3 python; do
+        if command -v "$candidate" >/dev/null \
+            && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    echo "test.sh: Python 3.11 atau lebih baru tidak ditemukan." >&2
+    return 1
+}
+
+create_venv() {
+    [ -x .venv/bin/python ] && return 0
+    local python
+    python="$(python_for_venv)"
+    if ! "$python" -m venv .venv >/dev/null 2>&1; then
+        # Debian's own Python keeps venv in a separate package.
+        rm -rf .venv
+        export DEBIAN_FRONTEND=noninteractive
+        as_root apt-get update -qq >/dev/null
+        as_root apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+        "$python" -m venv .venv
+    fi
+}
+
+install_python_packages() {
+    # Reinstall only when pyproject.toml changed since the last install into this venv.
+    local stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+    [ -f "$stamp" ] && return 0
+    # The build backend's warnings go to a log; it is shown only when the install fails.
+    if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]" >.venv/pip-install.log 2>&1; then
+        cat .venv/pip-install.log >&2
+        echo "test.sh: pip install gagal (lihat di atas)." >&2
+        return 1
+    fi
+    rm -f .venv/.installed-*
+    touch "$stamp"
+}
+
+install_debian_packages
+create_venv
+install_python_packages
+
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/pytest "$@"
