@@ -40,7 +40,7 @@ def split_name(full: str) -> SplitName:
         return SplitName("", "", "")
     head, _, tail = text.partition(",")
     back = ", ".join(p.strip() for p in tail.split(",") if p.strip())
-    tokens = head.split(" ")
+    tokens = _unglue_front_titles(head).split(" ")
     front: list[str] = []
     while len(tokens) > 1 and _title_key(tokens[0]) in _FRONT_TITLES and (
         tokens[0].endswith(".") or _title_key(tokens[0]) in {"h", "hj", "kh"}
@@ -50,6 +50,18 @@ def split_name(full: str) -> SplitName:
     if not name and front:  # a title alone is a name, not a title
         name, front = " ".join(front), []
     return SplitName(" ".join(front), name, back)
+
+
+_GLUED_TITLE = re.compile(r"([^\W\d_]+\.)(?=\S)")
+
+
+def _unglue_front_titles(head: str) -> str:
+    """``Drs.H.Budi Santoso`` -> ``Drs. H. Budi Santoso``: hand-typed rosters often drop the spaces."""
+    peeled = []
+    while (match := _GLUED_TITLE.match(head)) and _title_key(match.group(1)) in _FRONT_TITLES:
+        peeled.append(match.group(1))
+        head = head[match.end():]
+    return " ".join([*peeled, head])
 
 
 def full_name(gelar_depan: str, nama: str, gelar_belakang: str) -> str:
