@@ -1,0 +1,181 @@
+"""The main window: the event list or one event's page, a menu, and the database location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from .. import __version__
+from ..core.audit import Actor
+from ..core.database import DatabaseLocation
+from ..core.events import NotFoundError
+from .event_list import EventList
+from .event_page import EventPage
+from .settings import current_actor
+from .widgets import show_error
+
+APP_TITLE = "Netralitas Desktop"
+ICON_PATH = Path(__file__).resolve().parents[2] / "resources" / "icons" / "netralitas.svg"
+
+
+def app_icon() -> QIcon:
+    """The window icon; empty when running from an installation without the resources folder."""
+    return QIcon(str(ICON_PATH)) if ICON_PATH.is_file() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, location: DatabaseLocation, *, actor: Callable[[], Actor] = current_actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.location = location
+        self._actor = actor
+        self.event_page: EventPage | None = None
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 720)
+
+        self.event_list = EventList(actor, self)
+        self.event_list.open_requested.connect(self.open_event)
+        self.event_list.changed.connect(self._events_changed)
+        self.event_list.table.itemSelectionChanged.connect(self._update_actions)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.event_list)
+        self.setCentralWidget(self.stack)
+
+        self._build_menu()
+        self.location_label = QLabel(self.tr("Basis data: {0}").format(location.display))
+        self.statusBar().addPermanentWidget(self.location_label)
+        self._update_title()
+        self._update_actions()
+
+    def _build_menu(self) -> None:
+        def action(text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+            act = QAction(text, self)
+            act.triggered.connect(slot)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            return act
+
+        self.import_action = action(self.tr("Impor peserta…"), self.import_participants, "Ctrl+I")
+        self.quit_action = action(self.tr("Keluar"), self.close, "Ctrl+Q")
+        self.new_event_action = action(self.tr("Baru…"), self.event_list.new_event, QKeySequence.StandardKey.New)
+        self.edit_event_action = action(self.tr("Ubah…"), self.edit_event)
+        self.delete_event_action = action(self.tr("Hapus…"), self.delete_event)
+        self.list_action = action(self.tr("Semua kegiatan"), self.show_list, "Ctrl+L")
+        self.about_action = action(self.tr("Tentang Netralitas Desktop"), self.show_about)
+
+        berkas = self.menuBar().addMenu(self.tr("&Berkas"))
+        berkas.addAction(self.import_action)
+        berkas.addSeparator()
+        berkas.addAction(self.quit_action)
+        kegiatan = self.menuBar().addMenu(self.tr("&Kegiatan"))
+        for act in (self.new_event_action, self.edit_event_action, self.delete_event_action):
+            kegiatan.addAction(act)
+        kegiatan.addSeparator()
+        kegiatan.addAction(self.list_action)
+        bantuan = self.menuBar().addMenu(self.tr("Ba&ntuan"))
+        bantuan.addAction(self.about_action)
+
+    # Navigation --------------------------------------------------------------------------
+    def current_event_id(self) -> int | None:
+        """The open event, or the one selected in the list."""
+        if self.event_page is not None and self.stack.currentWidget() is self.event_page:
+            return self.event_page.event_id
+        return self.event_list.selected_event_id()
+
+    def open_event(self, event_id: int) -> EventPage | None:
+        self._close_page()
+        try:
+            page = EventPage(event_id, self._actor, self)
+        except NotFoundError as err:
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
+            self.event_list.refresh()
+            return None
+        page.back_requested.connect(self.show_list)
+        page.changed.connect(lambda: self.event_list.refresh())
+        self.event_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self._update_title()
+        self._update_actions()
+        return page
+
+    def show_list(self) -> None:
+        self._close_page()
+        self.event_list.refresh()
+        self.stack.setCurrentWidget(self.event_list)
+        self._update_title()
+        self._update_actions()
+
+    def _close_page(self) -> None:
+        if self.event_page is not None:
+            self.stack.removeWidget(self.event_page)
+            self.event_page.deleteLater()
+            self.event_page = None
+
+    def _update_title(self) -> None:
+        if self.event_page is not None and self.event_page.event_data is not None:
+            where = self.event_page.event_data.title
+        else:
+            where = self.location.display
+        self.setWindowTitle(f"{APP_TITLE} — {where}")
+
+    def _update_actions(self) -> None:
+        has_event = self.current_event_id() is not None
+        for act in (self.import_action, self.edit_event_action, self.delete_event_action):
+            act.setEnabled(has_event)
+        self.list_action.setEnabled(self.event_page is not None)
+
+    # Menu actions ------------------------------------------------------------------------
+    def import_participants(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        page = self.event_page if self.event_page is not None and self.event_page.event_id == event_id else None
+        page = page or self.open_event(event_id)
+        if page is not None:
+            page.open_import()
+
+    def edit_event(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self.event_list.edit_event(event_id)
+
+    def delete_event(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self.event_list.refresh()
+            if self.event_list.delete_event(event_id) and self.event_page is not None:
+                self.show_list()
+
+    def _events_changed(self) -> None:
+        if self.event_page is not None:
+            try:
+                self.event_page.refresh_header()
+            except NotFoundError:
+                self.show_list()
+        self._update_title()
+        self._update_actions()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Tentang Netralitas Desktop"),
+            self.tr(
+                "<h3>Netralitas Desktop {0}</h3>"
+                "<p>Registrasi peserta, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN.</p>"
+                "<p>Basis data: {1}</p>"
+            ).format(__version__, self.location.display),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        page = self.event_page
+        if page is not None and page.import_wizard is not None and page.import_wizard.busy:
+            show_error(self, self.tr("Impor sedang berjalan"),
+                       self.tr("Tunggu sampai impor selesai atau batalkan dulu, lalu tutup aplikasi."))
+            event.ignore()
+            return
+        super().closeEvent(event)
