@@ -1,0 +1,30 @@
+"""The one document layer every PDF (and card image) of the app goes through.
+
+- ``page``: A4 / F4 paper, orientation, margins, rectangles.
+- ``fonts``: bundled Liberation Sans / Serif, registered with ReportLab once per process.
+- ``fit``: text that shrinks, then wraps, and never leaves its box.
+- ``qr``: QR codes as one vector path (PDF) or a crisp image (PNG).
+- ``layout``: cards on a page with cut marks.
+- ``letterhead`` / ``signatory``: kop surat and signature block of official documents.
+- ``pdf``: a canvas with metadata; ``files``: atomic output and Windows-safe file names.
+- ``raster``: fitted text on Pillow images.
+"""
+
+from .files import DocumentError, UniqueNames, atomic_output, safe_filename
+from .fit import FittedText, draw_fitted, draw_text_box, fit_pdf_text, fit_text
+from .fonts import SANS, SERIF, FontFamily, font_file, register_fonts
+from .layout import CardGrid, draw_cut_marks
+from .letterhead import Letterhead, draw_letterhead
+from .page import Margins, PageSpec, Paper, PaperError, Rect, mm
+from .pdf import new_canvas
+from .qr import draw_qr, qr_image, qr_matrix
+from .signatory import draw_signatory, nip_line
+
+__all__ = [
+    "DocumentError", "UniqueNames", "atomic_output", "safe_filename",
+    "FittedText", "draw_fitted", "draw_text_box", "fit_pdf_text", "fit_text",
+    "SANS", "SERIF", "FontFamily", "font_file", "register_fonts",
+    "CardGrid", "draw_cut_marks", "Letterhead", "draw_letterhead",
+    "Margins", "PageSpec", "Paper", "PaperError", "Rect", "mm", "new_canvas",
+    "draw_qr", "qr_image", "qr_matrix", "draw_signatory", "nip_line",
+]

@@ -1,0 +1,95 @@
+"""Paper sizes, orientation and margins, and the rectangles that layouts are built from.
+
+Indonesian offices print on A4 and on F4 / Folio (215 × 330 mm); every document lets the
+user choose. Units are PDF points (1/72 inch); ``mm`` converts.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+
+
+class PaperError(ValueError):
+    """An unknown paper name; the message is for the user."""
+
+
+class Paper(enum.Enum):
+    A4 = ("A4", 210.0, 297.0)
+    F4 = ("F4", 215.0, 330.0)
+
+    def __init__(self, label: str, width_mm: float, height_mm: float) -> None:
+        self.label = label
+        self.width_mm = width_mm
+        self.height_mm = height_mm
+
+    @classmethod
+    def parse(cls, name: str) -> "Paper":
+        """``a4``, ``F4``, ``folio`` (what F4 is also called) → a Paper."""
+        key = (name or "").strip().upper()
+        if key in ("F4", "FOLIO", "FOLIO/F4", "F4/FOLIO"):
+            return cls.F4
+        if key == "A4":
+            return cls.A4
+        raise PaperError(f"Ukuran kertas tidak dikenal: {name!r}. Pilih A4 atau F4.")
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle in points, origin at the bottom left as in PDF."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def top(self) -> float:
+        return self.y + self.height
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    def inset(self, dx: float, dy: float | None = None) -> "Rect":
+        dy = dx if dy is None else dy
+        return Rect(self.x + dx, self.y + dy, self.width - 2 * dx, self.height - 2 * dy)
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres."""
+
+    top: float = 20.0
+    right: float = 20.0
+    bottom: float = 20.0
+    left: float = 20.0
+
+    @classmethod
+    def uniform(cls, value_mm: float) -> "Margins":
+        return cls(value_mm, value_mm, value_mm, value_mm)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    paper: Paper = Paper.A4
+    landscape: bool = False
+    margins: Margins = Margins()
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """(width, height) in points, as ReportLab's ``pagesize`` wants."""
+        width, height = self.paper.width_mm * mm, self.paper.height_mm * mm
+        return (height, width) if self.landscape else (width, height)
+
+    @property
+    def frame(self) -> Rect:
+        """The printable area inside the margins."""
+        width, height = self.size
+        m = self.margins
+        return Rect(m.left * mm, m.bottom * mm, width - (m.left + m.right) * mm, height - (m.top + m.bottom) * mm)
+
+
+__all__ = ["Paper", "PaperError", "PageSpec", "Margins", "Rect", "mm"]

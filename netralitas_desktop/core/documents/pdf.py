@@ -1,0 +1,31 @@
+"""A ReportLab canvas set up the same way for every document the app makes."""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ... import __version__
+from .fonts import register_fonts
+from .page import PageSpec
+
+CREATOR = f"Netralitas Desktop {__version__}"
+
+
+def new_canvas(target: str | os.PathLike | BinaryIO, page: PageSpec, *, title: str, subject: str = "",
+               author: str = "") -> Canvas:
+    """A compressed canvas with the page size, metadata and the bundled fonts ready."""
+    register_fonts()
+    canvas = Canvas(str(target) if isinstance(target, os.PathLike) else target, pagesize=page.size,
+                    pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setSubject(subject)
+    canvas.setAuthor(author)
+    canvas.setCreator(CREATOR)
+    canvas.setProducer(CREATOR)
+    return canvas
+
+
+__all__ = ["new_canvas", "CREATOR"]

@@ -1,0 +1,98 @@
+"""The signature block at the foot of a letter, form or certificate.
+
+    Sukamakmur, 1 Juli 2024
+    Kepala BKPSDM Kabupaten Sukamakmur
+    [signature, stamp overlapping its left side]
+    Drs. BAMBANG WICAKSONO, M.Si.   (bold, underlined)
+    Pembina Utama Muda, IV/c
+    NIP. 19690512 199403 1 004
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase import pdfmetrics
+
+from ..events import Signatory
+from ..nip import IdError, IdKind, format_nip, parse_nip
+from .fit import FittedText, baselines, draw_fitted, draw_text_box, fit_pdf_text
+from .fonts import SANS, FontFamily
+from .letterhead import ImageSource, image_reader
+from .page import mm
+
+SIGNATURE_SPACE = 24 * mm
+
+
+def nip_line(nip: str) -> str:
+    """``NIP. 19690512 199403 1 004``; a PPPK number is labelled ``NI PPPK.``."""
+    if not (nip or "").strip():
+        return ""
+    try:
+        label = "NI PPPK." if parse_nip(nip).kind is IdKind.PPPK else "NIP."
+    except IdError:
+        label = "NIP."
+    return f"{label} {format_nip(nip)}"
+
+
+def draw_signatory(
+    canvas,
+    signatory: Signatory,
+    x: float,
+    top: float,
+    width: float,
+    *,
+    place_date: str = "",
+    signature: ImageSource | None = None,
+    stamp: ImageSource | None = None,
+    family: FontFamily = SANS,
+    size: float = 11,
+    space: float = SIGNATURE_SPACE,
+) -> float:
+    """Draw the block centred in ``width`` below ``top``; returns the y under the last line."""
+    text = dict(max_size=size, min_size=max(7.0, size - 3), max_lines=3)
+    y = top
+    for line in (place_date, signatory.jabatan):
+        if line:
+            y = draw_text_box(canvas, line, family.regular, x, y, width, align="center", **text)
+    space_bottom = y - space
+    centre = x + width / 2
+    signature_width = 0.0
+    if signature is not None:
+        signature_width = _draw_image(canvas, signature, centre, space_bottom + 1 * mm, space - 2 * mm,
+                                      max_width=min(width, space * 2.5))
+    if stamp is not None:  # pressed over the left part of the signature, as on paper
+        stamp_centre = centre - max(signature_width / 2, space * 0.6)
+        _draw_image(canvas, stamp, stamp_centre, space_bottom - 1 * mm, space * 1.05)
+    y = space_bottom
+    if signatory.name:
+        fitted = fit_pdf_text(signatory.name, family.bold, width, **text)
+        _underline(canvas, fitted, family.bold, x, y, width)
+        y = draw_fitted(canvas, fitted, family.bold, x, y, width, align="center")
+    for line in (signatory.pangkat, nip_line(signatory.nip)):
+        if line:
+            y = draw_text_box(canvas, line, family.regular, x, y, width, align="center", **text)
+    return y
+
+
+def _underline(canvas, fitted: FittedText, font: str, x: float, top: float, width: float) -> None:
+    canvas.saveState()
+    canvas.setLineWidth(max(0.5, fitted.size / 14))
+    for line, baseline in zip(fitted.lines, baselines(fitted, font, top)):
+        line_width = pdfmetrics.stringWidth(line, font, fitted.size)
+        left = x + (width - line_width) / 2
+        canvas.line(left, baseline - fitted.size * 0.12, left + line_width, baseline - fitted.size * 0.12)
+    canvas.restoreState()
+
+
+def _draw_image(canvas, source: ImageSource, centre: float, bottom: float, height: float,
+                max_width: float | None = None) -> float:
+    """Draw an image centred on ``centre`` at most ``height`` tall; returns its width."""
+    reader = image_reader(source)
+    image_width, image_height = reader.getSize()
+    width = height * image_width / image_height
+    if max_width and width > max_width:
+        width, height = max_width, max_width * image_height / image_width
+    canvas.drawImage(reader, centre - width / 2, bottom, width, height, mask="auto")
+    return width
+
+
+__all__ = ["draw_signatory", "nip_line", "SIGNATURE_SPACE"]
