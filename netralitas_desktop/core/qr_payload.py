@@ -1,0 +1,158 @@
+"""Signed QR payloads printed on invitations and scanned at the check-in desk.
+
+Format: ``NTR1`` + 23 Crockford base32 characters (27 characters in all). The 115 bits
+hold the event id (20 bits), the registration id (30 bits) and the first 64 bits of
+HMAC-SHA256 over both under a per-database secret; the top bit is always 0.
+
+Why this shape: USB scanners act as keyboards, and only A–Z and 0–9 type the same on
+US and Indonesian layouts; 27 alphanumeric characters fit a version-2 QR code at error
+correction level Q, which still scans from a creased, printed card. Crockford's
+alphabet has no I, L, O or U, so a code read aloud or typed from the card is unambiguous.
+The secret never leaves the database, so a code cannot be made without it and a code
+altered by one character fails the signature check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import weakref
+from dataclasses import dataclass
+
+from .events import NotFoundError
+from .models import AppSetting, Registration, db
+
+PREFIX = "NTR1"
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
+BODY_LENGTH = 23
+PAYLOAD_LENGTH = len(PREFIX) + BODY_LENGTH
+EVENT_BITS = 20
+REGISTRATION_BITS = 30
+MAC_BITS = 64
+MAX_EVENT_ID = (1 << EVENT_BITS) - 1
+MAX_REGISTRATION_ID = (1 << REGISTRATION_BITS) - 1
+SECRET_SETTING = "qr_hmac_secret"
+
+_DIGIT_VALUE = {char: index for index, char in enumerate(ALPHABET)}
+
+FOREIGN_REASON = "Kode QR ini bukan undangan Netralitas."
+MALFORMED_REASON = "Kode QR undangan tidak lengkap atau rusak. Pindai ulang, atau ketik NIP/NIK peserta."
+FORGED_REASON = "Kode QR palsu atau rusak: tanda tangan tidak cocok."
+
+
+class PayloadError(ValueError):
+    """A scanned code that is not a valid invitation; ``str()`` is the reason for the desk.
+
+    ``kind`` is ``foreign`` (not our prefix), ``malformed`` or ``forged``.
+    """
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(reason)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class DecodedPayload:
+    event_id: int
+    registration_id: int
+
+
+def encode(event_id: int, registration_id: int) -> str:
+    """The payload for one registration of one event in the current database."""
+    if not 1 <= event_id <= MAX_EVENT_ID or not 1 <= registration_id <= MAX_REGISTRATION_ID:
+        raise ValueError(f"event/registration id out of range for the QR payload: {event_id}/{registration_id}")
+    ids = (event_id << REGISTRATION_BITS) | registration_id
+    value = (ids << MAC_BITS) | _mac(ids)
+    chars = []
+    for _ in range(BODY_LENGTH):
+        value, digit = divmod(value, 32)
+        chars.append(ALPHABET[digit])
+    return PREFIX + "".join(reversed(chars))
+
+
+def decode(text: str) -> DecodedPayload:
+    """Read and verify a scanned payload; raises ``PayloadError`` with the reason."""
+    code = _clean(text)
+    if not code.startswith(PREFIX):
+        raise PayloadError("foreign", FOREIGN_REASON)
+    body = code[len(PREFIX):]
+    if len(body) != BODY_LENGTH or any(char not in _DIGIT_VALUE for char in body):
+        raise PayloadError("malformed", MALFORMED_REASON)
+    value = 0
+    for char in body:
+        value = value * 32 + _DIGIT_VALUE[char]
+    if value >> (EVENT_BITS + REGISTRATION_BITS + MAC_BITS):
+        raise PayloadError("malformed", MALFORMED_REASON)
+    ids, mac = value >> MAC_BITS, value & ((1 << MAC_BITS) - 1)
+    if not hmac.compare_digest(mac.to_bytes(8, "big"), _mac(ids).to_bytes(8, "big")):
+        raise PayloadError("forged", FORGED_REASON)
+    event_id, registration_id = ids >> REGISTRATION_BITS, ids & MAX_REGISTRATION_ID
+    if not event_id or not registration_id:
+        raise PayloadError("malformed", MALFORMED_REASON)
+    return DecodedPayload(event_id, registration_id)
+
+
+def looks_like_payload(text: str) -> bool:
+    """Whether the desk should treat ``text`` as a QR payload (rather than a NIP/NIK)."""
+    return _clean(text).startswith(PREFIX)
+
+
+def payload_for(registration_id: int) -> str:
+    """The payload to print on a registration's invitation."""
+    row = Registration.select(Registration.event).where(Registration.id == registration_id).tuples().first()
+    if row is None:
+        raise NotFoundError(f"Peserta nomor {registration_id} tidak ditemukan.")
+    return encode(row[0], registration_id)
+
+
+def _clean(text: str) -> str:
+    # Scanners end with CR/LF or Tab; Caps Lock makes a scanner type lowercase.
+    return (text or "").strip().upper()
+
+
+def _mac(ids: int) -> int:
+    message = PREFIX.encode("ascii") + ids.to_bytes(8, "big")
+    digest = hmac.new(_secret(), message, hashlib.sha256).digest()
+    return int.from_bytes(digest[: MAC_BITS // 8], "big")
+
+
+# Secret cache: Database object -> (its location, secret). A weak key, so a closed and
+# dropped database leaves no entry whose id() a later database could reuse; the location
+# is compared too in case a Database object is re-initialised to another file.
+_secret_cache: "weakref.WeakKeyDictionary[object, tuple[tuple, bytes]]" = weakref.WeakKeyDictionary()
+_secret_lock = threading.Lock()
+
+
+def _location(database) -> tuple:
+    params = getattr(database, "connect_params", {}) or {}
+    return (type(database).__name__, database.database, params.get("host"), params.get("port"))
+
+
+def _secret() -> bytes:
+    """The database's signing secret, created (32 random bytes) at first use."""
+    database = db.obj
+    if database is None:
+        raise RuntimeError("database is not open")
+    location = _location(database)
+    with _secret_lock:
+        cached = _secret_cache.get(database)
+    if cached and cached[0] == location:
+        return cached[1]
+    row = AppSetting.get_or_none(AppSetting.key == SECRET_SETTING)
+    if row is None:
+        # Another desk may create it at the same moment: the first insert wins, all read it back.
+        AppSetting.insert(key=SECRET_SETTING, value=secrets.token_hex(32)).on_conflict_ignore().execute()
+        row = AppSetting.get(AppSetting.key == SECRET_SETTING)
+    secret = bytes.fromhex(row.value)
+    if not database.in_transaction():  # a secret created inside a transaction may yet be rolled back
+        with _secret_lock:
+            _secret_cache[database] = (location, secret)
+    return secret
+
+
+__all__ = [
+    "PREFIX", "PAYLOAD_LENGTH", "PayloadError", "DecodedPayload", "encode", "decode", "looks_like_payload",
+    "payload_for",
+]
