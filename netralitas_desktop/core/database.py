@@ -109,9 +109,20 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> DatabaseLo
         raise DatabaseError(f"Tidak dapat membuka basis data {location.display}: {err}") from err
     if location.is_sqlite:
         _check_sqlite_file(database, location)
+    previous = db.obj
     db.initialize(database)
     if migrate:
-        migrations.upgrade(database, backup_dir=backup_dir_for(location))
+        try:
+            migrations.upgrade(database, backup_dir=backup_dir_for(location))
+        except Exception as err:
+            # Leave nothing bound to a database we refused: peewee would silently reconnect to it.
+            database.close()
+            db.initialize(previous)
+            if isinstance(err, (migrations.SchemaTooNewError, DatabaseError)):
+                raise
+            raise DatabaseError(
+                f"Skema basis data {location.display} tidak dapat diperbarui ({err}). Tidak ada data yang diubah."
+            ) from err
     return location
 
 
