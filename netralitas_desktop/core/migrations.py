@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from peewee import Database, SqliteDatabase
+from playhouse.migrate import SchemaMigrator, migrate
 
 from . import models
 
@@ -28,8 +29,29 @@ def _initial_schema(database: Database) -> None:
     )
 
 
+def _registration_cancellation(database: Database) -> None:
+    """Registration.cancelled_at / cancel_reason (cancel without deleting the record).
+
+    Both columns are nullable on purpose: adding a NOT NULL column makes playhouse.migrate
+    rebuild the SQLite table, and dropping ``registration`` with foreign keys on would
+    cascade-delete its check-ins. Migration 1 creates tables from today's models, so a new
+    database already has the columns; only add what is missing.
+    """
+    table = models.Registration._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    migrator = SchemaMigrator.from_database(database)
+    operations = [
+        migrator.add_column(table, name, getattr(models.Registration, name))
+        for name in ("cancelled_at", "cancel_reason")
+        if name not in present
+    ]
+    if operations:
+        migrate(*operations)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
+    (2, _registration_cancellation),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -109,6 +109,9 @@ class Registration(BaseModel):
     source = CharField(max_length=10, default="invited")
     mode = CharField(max_length=10, default="onsite")
     created_at = DateTimeField(default=now)
+    # Schema v2: a cancelled registration stays on record but cannot check in.
+    cancelled_at = DateTimeField(null=True)
+    cancel_reason = TextField(null=True)
 
     class Meta:
         indexes = ((("event", "person"), True),)
