@@ -99,6 +99,8 @@ class _JobPanel(QWidget):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+        else:
+            self.progress.setRange(0, 0)  # a step of unknown length
         if message:
             self.status.setText(message)
 
@@ -229,11 +231,7 @@ class PreviewPage(QWizardPage):
         self.counts_label.setText(self.tr(
             "<b>{0}</b> akan ditambah · <b>{1}</b> diperbarui · <b>{2}</b> tidak berubah · <b>{3}</b> ditolak"
         ).format(*(number(counts[key]) for key in ("added", "updated", "unchanged", "rejected"))))
-        sheet = self.tr(", lembar \"{0}\"").format(plan.sheet) if plan.sheet else ""
-        skipped = self.tr("; {0} baris kosong dilewati").format(number(plan.skipped_empty)) if plan.skipped_empty else ""
-        self.header_label.setText(self.tr("Kepala tabel ditemukan di baris {0}{1}{2}.").format(
-            plan.header_row, sheet, skipped
-        ))
+        self.header_label.setText(self._header_text(plan))
         _fill(self.rows_table, [
             (row.row, row.person.full_name, format_nip(row.person.nip) or row.person.nik, row.person.unit_kerja,
              self._outcome(row.outcome, row.changes))
@@ -252,6 +250,22 @@ class PreviewPage(QWizardPage):
         self.tabs.setCurrentIndex(1 if plan.rejected else 0)
         self._show_plan_widgets(True)
         self.completeChanged.emit()
+
+    def _header_text(self, plan: ImportPlan) -> str:
+        sheet = self.tr(", lembar \"{0}\"").format(plan.sheet) if plan.sheet else ""
+        text = self.tr("Judul kolom ditemukan di baris {0}{1}.").format(plan.header_row, sheet)
+        if plan.file_kind:
+            text += " " + self.tr("Dibaca sebagai {0}.").format(plan.file_kind)
+        skipped = []
+        if plan.skipped_empty:
+            skipped.append(self.tr("{0} baris kosong").format(number(plan.skipped_empty)))
+        if plan.ignored:
+            skipped.append(self.tr("{0} baris bukan data peserta (judul, jumlah, tanda tangan)").format(
+                number(len(plan.ignored))
+            ))
+        if skipped:
+            text += " " + self.tr("Dilewati: {0}.").format(self.tr(" dan ").join(skipped))
+        return text
 
     def _outcome(self, outcome: str, changes: tuple[str, ...]) -> str:
         label = self.tr(OUTCOME_LABELS.get(outcome, outcome))

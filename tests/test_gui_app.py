@@ -1,0 +1,74 @@
+"""Starting the application as ``run_gui`` does: database opening, demo seeding, calm errors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from netralitas_desktop.core import database
+from netralitas_desktop.core.events import list_events
+from netralitas_desktop.gui import app as gui_app
+
+
+@pytest.fixture
+def closing_database():
+    yield
+    database.close_database()
+
+
+def test_empty_database_gets_the_demo_event_once(qtbot, sqlite_url, closing_database):
+    window = gui_app.create_main_window(sqlite_url)
+    qtbot.addWidget(window)
+    [event] = list_events()
+    assert event.registered == gui_app.DEMO_PARTICIPANTS == 300
+    assert window.event_list.table.rowCount() == 1
+    assert window.windowTitle().startswith("Netralitas Desktop — ")
+    database.close_database()
+
+    again = gui_app.create_main_window(sqlite_url)
+    qtbot.addWidget(again)
+    assert len(list_events()) == 1  # a database with events is left alone
+
+    page = again.open_event(event.id)
+    qtbot.waitUntil(lambda: not page.participants.loading)
+    assert page.participants.model.total_count() == 300
+
+
+def test_demo_flag_adds_a_demo_event(qtbot, sqlite_url, closing_database):
+    gui_app.create_main_window(sqlite_url).deleteLater()
+    database.close_database()
+    window = gui_app.create_main_window(sqlite_url, demo=True)
+    qtbot.addWidget(window)
+    assert len(list_events()) == 2
+
+
+def test_application_names(qapp):
+    before = (qapp.applicationName(), qapp.organizationName())
+    try:
+        assert gui_app.ensure_application() is qapp
+        assert (qapp.applicationName(), qapp.organizationName()) == ("Netralitas Desktop", "Netralitas")
+    finally:
+        qapp.setApplicationName(before[0])
+        qapp.setOrganizationName(before[1])
+
+
+def test_unreadable_database_is_explained_calmly(qtbot, tmp_path, closing_database):
+    broken = tmp_path / "rusak.db"
+    broken.write_bytes(b"ini bukan basis data SQLite " * 200)
+    seen: dict = {}
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        seen.update(title=box.windowTitle(), text=box.text(), buttons=[b.text() for b in box.buttons()])
+        box.buttons()[0].click()
+
+    QTimer.singleShot(0, read_and_close)
+    assert gui_app.run_gui(f"sqlite:///{broken}") == gui_app.EXIT_DATABASE_ERROR
+    assert seen["title"] == "Basis data tidak dapat dibuka"
+    assert seen["text"].startswith("Tidak dapat membuka basis data") and "rusak.db" in seen["text"]
+    assert "Traceback" not in seen["text"]
+    assert seen["buttons"] == ["Tutup"]
