@@ -1,3 +1,6 @@
-from .cli import main
+"""``python -m netralitas_desktop`` and the PyInstaller entry point (hence the absolute import)."""
 
-raise SystemExit(main())
+from netralitas_desktop.cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,9 +1,13 @@
-"""Command line: ``netralitas [--db URL] COMMAND … [--json]``.
+"""Command line: ``netralitas [--db URL] COMMAND … [--json]``; no command opens the GUI.
 
-Each command module exposes ``register(subparsers)`` and sets ``func(args) -> dict`` on its
-parser. ``main`` opens the database, runs the command, and prints either the dict as one
-JSON object (``--json``) or the text the command put in ``result["message"]``.
-Errors exit non-zero with a message in Bahasa Indonesia, never a traceback.
+Each command module has ``register(subparsers)``, which adds its parsers with
+``common.add_command`` (``--json`` plus ``func(args) -> dict``). ``main`` opens the
+database, runs the command and prints its dict as one JSON object (``--json``) or as
+text. Errors exit non-zero with a message in Bahasa Indonesia, never a traceback:
+2 for bad input, 3 for the database, 1 for anything else.
+
+To add a command group: write ``cli/<name>.py`` with ``register`` and list it in
+``COMMAND_MODULES`` below.
 """
 
 from __future__ import annotations
@@ -12,18 +16,35 @@ import argparse
 import sys
 from typing import Sequence
 
+from peewee import PeeweeException
+
 from .. import __version__
-from .common import COMMAND_MODULES, CliError, emit
+from ..core.database import DatabaseError, close_database
+from ..core.events import NotFoundError, ValidationError
+from ..core.migrations import SchemaTooNewError
+from . import demo, events, participants, roster
+from .common import ArgumentParser, CliError, UsageError, add_json_flag, emit, open_db
+
+# In the order ``--help`` lists them.
+COMMAND_MODULES = [events, roster, participants, demo]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="netralitas",
-        description="Netralitas Desktop — registrasi, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN.",
+        description="Netralitas Desktop — registrasi, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN. "
+        "Tanpa PERINTAH, aplikasi jendela (GUI) dibuka.",
     )
-    parser.add_argument("--version", action="version", version=f"Netralitas Desktop {__version__}")
-    parser.add_argument("--db", metavar="URL", help="sqlite:///berkas.db atau postgresql://… (bawaan: NETRALITAS_DB)")
-    subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    parser.add_argument("--version", action="version", version=f"Netralitas Desktop {__version__}",
+                        help="tampilkan versi lalu keluar")
+    parser.add_argument("--db", metavar="URL",
+                        help="sqlite:///berkas.db atau postgresql://… (bawaan: variabel NETRALITAS_DB, "
+                        "lalu berkas di folder data pengguna)")
+    parser.add_argument("--demo", action="store_true",
+                        help="GUI: buat kegiatan contoh berisi peserta fiktif (tanpa pilihan ini "
+                        "kegiatan contoh hanya dibuat bila belum ada kegiatan)")
+    add_json_flag(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
     for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser
@@ -32,21 +53,80 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        from ..gui.app import run_gui  # the GUI is the default when no command is given
-
-        return run_gui(db_url=args.db, demo=getattr(args, "demo", False))
     try:
+        args = parser.parse_args(argv)
+    except UsageError as err:
+        if "--json" not in argv:
+            sys.stderr.write(err.usage)
+        _report(argparse.Namespace(json="--json" in argv), err)
+        return err.exit_code
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else 0
+    if not getattr(args, "func", None):
+        return _run_gui(args)
+    try:
+        open_db(args)
         result = args.func(args)
     except CliError as err:
-        emit(args, {"ok": False, "error": str(err)}, stream=sys.stderr)
+        _report(args, err)
         return err.exit_code
+    except ValidationError as err:
+        messages = list(err.errors.values())
+        _report(args, CliError(" ".join(messages), 2, errors=err.errors), lines=messages)
+        return 2
+    except NotFoundError as err:
+        _report(args, CliError(str(err), 2))
+        return 2
+    except (DatabaseError, SchemaTooNewError) as err:
+        _report(args, CliError(str(err), 3))
+        return 3
+    except PeeweeException as err:
+        _report(args, CliError(f"Kesalahan basis data: {err}", 3))
+        return 3
     except KeyboardInterrupt:
-        emit(args, {"ok": False, "error": "Dibatalkan."}, stream=sys.stderr)
+        _report(args, CliError("Dibatalkan.", 130))
         return 130
-    emit(args, result)
+    except OSError as err:
+        _report(args, CliError(f"Berkas tidak dapat dibaca atau ditulis: {err}", 1))
+        return 1
+    except Exception as err:  # the last guard: a message, never a traceback
+        _report(args, CliError(f"Terjadi kesalahan tak terduga ({type(err).__name__}): {err}", 1))
+        return 1
+    finally:
+        close_database()
+    emit(args, {"ok": True, **result})
     return 0
 
 
-__all__ = ["main", "build_parser", "CliError"]
+def opens_gui(argv: Sequence[str]) -> bool:
+    """Whether ``netralitas ARGV`` would open the window (scripts/run.sh asks, to set up a screen)."""
+    try:
+        args = build_parser().parse_args(list(argv))
+    except (UsageError, SystemExit):
+        return False
+    return not getattr(args, "func", None)
+
+
+def _report(args: argparse.Namespace, err: CliError, lines: list[str] | None = None) -> None:
+    """Errors go to stderr as text, or to stdout as the one JSON object a script reads."""
+    payload = {"ok": False, "error": str(err), **err.extra}
+    if getattr(args, "json", False):
+        emit(args, payload)
+        return
+    if lines and len(lines) > 1:
+        payload["text"] = "\n".join(["Data belum benar:"] + [f"- {line}" for line in lines])
+    emit(args, payload, stream=sys.stderr)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    try:
+        from ..gui.app import run_gui
+    except ImportError as err:
+        _report(args, CliError(
+            f"Aplikasi jendela tidak dapat dimuat ({err}). Perintah baris tetap dapat dipakai: netralitas --help"
+        ))
+        return 1
+    return run_gui(db_url=args.db, demo=args.demo)
+
+
+__all__ = ["main", "build_parser", "opens_gui", "CliError", "COMMAND_MODULES"]

@@ -1,13 +1,14 @@
-"""What every command shares: opening the database, errors, output."""
+"""What every command shares: the Indonesian argument parser, errors, output, tables."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from typing import TextIO
+from typing import Callable, Sequence, TextIO
 
-from ..core import database
+from ..core import audit, database
 from ..core.database import DatabaseError
 from ..core.migrations import SchemaTooNewError
 
@@ -15,13 +16,106 @@ from ..core.migrations import SchemaTooNewError
 class CliError(Exception):
     """A failure to report to the user (Bahasa Indonesia) with a non-zero exit code."""
 
-    def __init__(self, message: str, exit_code: int = 1) -> None:
+    def __init__(self, message: str, exit_code: int = 1, **extra: object) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+        self.extra = extra  # more keys for the JSON error object
+
+
+class UsageError(CliError):
+    """The command line itself is wrong (unknown option, missing argument)."""
+
+    def __init__(self, message: str, usage: str) -> None:
+        super().__init__(message, exit_code=2)
+        self.usage = usage
+
+
+# argparse's own messages are English; these patterns cover the ones a user can meet.
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"argumen berikut wajib diisi: \1"),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"argumen \1: pilihan \2 tidak dikenal (pilih dari \3)"),
+    (r"argument (.*?): invalid (\w+) value: (.*)", r"argumen \1: nilai \3 tidak valid"),
+    (r"argument (.*?): expected one argument", r"argumen \1: perlu satu nilai"),
+    (r"argument (.*?): expected at least one argument", r"argumen \1: perlu paling sedikit satu nilai"),
+    (r"argument (.*?): ignored explicit argument (.*)", r"argumen \1: nilai \2 tidak dipakai"),
+    (r"argument (.*?): not allowed with argument (.*)", r"argumen \1 tidak boleh bersama \2"),
+    (r"ambiguous option: (.*?) could match (.*)", r"pilihan \1 bisa berarti \2"),
+    (r"argument (.*?): (.*)", r"argumen \1: \2"),
+)
+
+
+def translate_argparse_message(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 (argparse signature)
+        super().add_usage(usage, actions, groups, "Penggunaan: " if prefix is None else prefix)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with Indonesian headings and errors that ``main`` can report (also as JSON)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str):  # noqa: ANN201 (argparse signature)
+        raise UsageError(translate_argparse_message(message), usage=self.format_usage())
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="cetak hasil sebagai satu objek JSON")
+    # SUPPRESS: a sub-command's default must not reset ``netralitas --json …`` given before it.
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="cetak hasil sebagai satu objek JSON")
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction, name: str, help_text: str, func: Callable[[argparse.Namespace], dict]
+) -> argparse.ArgumentParser:
+    """A leaf command: takes ``--json`` and runs ``func(args) -> dict`` with the database open."""
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    add_json_flag(parser)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def add_group(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
+    """A command group such as ``event`` whose actions (``create``, ``list``) are sub-commands."""
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    actions = parser.add_subparsers(dest=f"{name}_action", metavar="AKSI", title="aksi")
+    actions.required = True
+    return actions
+
+
+def positive_int(text: str) -> int:
+    """argparse type for ids: a whole number from 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat.") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"harus 1 atau lebih, bukan {value}.")
+    return value
+
+
+def count_int(text: str) -> int:
+    """argparse type for amounts: a whole number from 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat.") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"tidak boleh negatif ({value}).")
+    return value
 
 
 def open_db(args: argparse.Namespace) -> database.DatabaseLocation:
@@ -31,15 +125,36 @@ def open_db(args: argparse.Namespace) -> database.DatabaseLocation:
         raise CliError(str(err), exit_code=3) from err
 
 
+def cli_actor() -> audit.Actor:
+    """Audit entries from the command line name the computer and say they came from the CLI."""
+    default = audit.Actor.default()
+    return audit.Actor(desk=f"{default.desk} (CLI)", operator=default.operator)
+
+
 def emit(args: argparse.Namespace, result: dict, stream: TextIO | None = None) -> None:
+    """Print ``result`` as one JSON object (``--json``) or as text.
+
+    ``text`` (a table, a report) is for people only and left out of JSON; ``message`` is
+    a short sentence kept in both.
+    """
     stream = stream or sys.stdout
     if getattr(args, "json", False):
-        stream.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+        payload = {key: value for key, value in result.items() if key != "text"}
+        stream.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
         return
-    message = result.get("message") or result.get("error")
-    if message:
-        stream.write(f"{message}\n")
+    text = result.get("text") or result.get("message") or result.get("error")
+    if text:
+        stream.write(f"{text.rstrip()}\n")
 
 
-# Command modules, in the order ``--help`` lists them. Each has ``register(subparsers)``.
-COMMAND_MODULES: list = []
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> str:
+    """An aligned plain-text table; columns listed in ``right`` are right-aligned (numbers)."""
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule] + [line(row) for row in cells[1:]])

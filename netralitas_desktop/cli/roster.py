@@ -1,0 +1,62 @@
+"""``netralitas roster import FILE --event ID [--dry-run]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core import events
+from ..core.jobs import Progress
+from .common import CliError, add_command, add_group, cli_actor, positive_int
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    actions = add_group(subparsers, "roster", "daftar peserta (undangan, ekspor SIASN)")
+    importer = add_command(actions, "import", "impor daftar peserta dari CSV atau XLSX", import_file)
+    importer.add_argument("file", metavar="BERKAS", help="berkas .csv atau .xlsx")
+    importer.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
+    importer.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan apa pun")
+
+
+class _TerminalProgress(Progress):
+    """A counter on stderr while a long file is read, when a person is watching."""
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        shown = f"{done}/{total}" if total else str(done)
+        sys.stderr.write(f"\r{message or 'Memproses'} {shown}   ")
+        sys.stderr.flush()
+
+
+def import_file(args: argparse.Namespace) -> dict:
+    from ..core.roster.importer import RosterError, import_roster
+
+    events.get_event(args.event)
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"Berkas {path} tidak ditemukan.", exit_code=2)
+    watching = sys.stderr.isatty() and not getattr(args, "json", False)
+    try:
+        result = import_roster(
+            args.event, path, dry_run=args.dry_run, actor=cli_actor(),
+            progress=_TerminalProgress() if watching else None,
+        )
+    except RosterError as err:
+        raise CliError(str(err), exit_code=2) from err
+    finally:
+        if watching:
+            sys.stderr.write("\n")
+    data = result.to_dict()
+    return {"event_id": args.event, "dry_run": args.dry_run, **data, "text": _summary(args, data)}
+
+
+def _summary(args: argparse.Namespace, data: dict) -> str:
+    lead = "Uji coba, tidak ada yang disimpan" if args.dry_run else f"Impor ke kegiatan nomor {args.event} selesai"
+    lines = [
+        f"{lead}: {data['added']} ditambahkan, {data['updated']} diperbarui, "
+        f"{data['unchanged']} tidak berubah, {data['rejected']} ditolak."
+    ]
+    for item in data.get("rejected_rows", []):
+        column = f", kolom {item['column']}" if item.get("column") else ""
+        lines.append(f"Baris {item['row']}{column}: {item['reason']}")
+    return "\n".join(lines)
