@@ -1,0 +1,337 @@
+"""QR invitations: printable cards (PDF, A4/F4, 2 × 4 per page) and one PNG per person.
+
+Each card carries the event, the invitee's name with titles, NIP (or NIK), unit kerja and a
+signed QR code (``qr_payload``) that the check-in desk scans. Cards are sorted by unit then
+name, so the printed stack can be handed out per office. The PNGs are for WhatsApp.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import qr_payload
+from .dates import hari_tanggal, jam
+from .documents import (
+    SANS, CardGrid, DocumentError, Margins, PageSpec, Paper, UniqueNames, atomic_output, draw_cut_marks,
+    draw_fitted, draw_qr, draw_text_box, fit_pdf_text, mm, new_canvas, qr_image, qr_matrix, safe_filename,
+)
+from .documents.page import Rect
+from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
+from .events import EventData, get_event
+from .jobs import Job, Progress
+from .models import Registration
+from .names import fold, name_key
+from .nip import format_nip
+from .participants import ParticipantRow, list_participants
+
+INSTRUCTION = "Tunjukkan kode QR ini di meja registrasi."
+ACCENT = (0.11, 0.24, 0.42)  # dark blue: prints well in colour and in grey
+GRID_COLUMNS, GRID_ROWS = 2, 4
+PAGE_MARGIN_MM = 10
+
+
+class InvitationError(ValueError):
+    """Nothing to make (no participants, unknown unit); the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Invitation:
+    registration_id: int
+    name: str  # with titles, as printed
+    nama: str  # without titles, for file names
+    id_label: str  # "NIP", "NI PPPK", "NIK" or ""
+    id_digits: str
+    unit_kerja: str
+    payload: str
+
+    @property
+    def id_text(self) -> str:
+        """``NIP 19860926 201505 1 001`` or ``NIK 3306…``."""
+        if not self.id_digits:
+            return ""
+        shown = format_nip(self.id_digits) if self.id_label != "NIK" else self.id_digits
+        return f"{self.id_label} {shown}"
+
+    @property
+    def file_stem(self) -> str:
+        return f"{self.id_digits}_{self.nama}" if self.id_digits else self.nama
+
+
+@dataclass(frozen=True)
+class InvitationResult:
+    count: int
+    pages: int
+    path: str
+    format: str  # "pdf", "png" (a folder) or "zip"
+
+    def to_dict(self) -> dict:
+        return {"ok": True, "count": self.count, "pages": self.pages, "path": self.path, "format": self.format}
+
+
+def unit_counts(event_id: int) -> list[tuple[str, int]]:
+    """(unit kerja, participants) of an event, for a 'print one unit' choice."""
+    counts: dict[str, tuple[str, int]] = {}
+    for row in list_participants(event_id):
+        key = fold(row.unit_kerja)
+        shown, count = counts.get(key, (row.unit_kerja, 0))
+        counts[key] = (shown, count + 1)
+    return sorted(counts.values(), key=lambda item: (not item[0], fold(item[0])))
+
+
+def load_invitations(event_id: int, unit: str | None = None) -> tuple[EventData, list[Invitation]]:
+    """The event and its invitations sorted by unit then name, optionally of one unit only."""
+    event = get_event(event_id)
+    cancelled = _cancelled_registrations(event_id)
+    rows = [row for row in list_participants(event_id) if row.registration_id not in cancelled]
+    if not rows:
+        raise InvitationError("Kegiatan ini belum memiliki peserta; tambahkan atau impor peserta dahulu.")
+    if unit and unit.strip():
+        wanted = fold(unit)
+        rows = [row for row in rows if fold(row.unit_kerja) == wanted]
+        if not rows:
+            raise InvitationError(f"Tidak ada peserta dari unit kerja \u201c{unit.strip()}\u201d pada kegiatan ini.")
+    rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
+    return event, [_invitation(row) for row in rows]
+
+
+def _cancelled_registrations(event_id: int) -> set[int]:
+    """A cancelled registration cannot check in, so it gets no invitation."""
+    query = Registration.select(Registration.id).where(
+        (Registration.event == event_id) & Registration.cancelled_at.is_null(False))
+    return {registration_id for (registration_id,) in query.tuples()}
+
+
+def _invitation(row: ParticipantRow) -> Invitation:
+    if row.nip:
+        label, digits = ("NI PPPK" if row.employment_type == "PPPK" else "NIP"), row.nip
+    elif row.nik:
+        label, digits = "NIK", row.nik
+    else:
+        label, digits = "", ""
+    return Invitation(row.registration_id, row.full_name, row.nama, label, digits, row.unit_kerja,
+                      qr_payload.payload_for(row.registration_id))
+
+
+def time_text(event: EventData) -> str:
+    """``08.00 – 12.00`` or ``08.00 – selesai``; empty when no start time is set."""
+    if not event.start_time:
+        return ""
+    return f"{jam(event.start_time)} \u2013 {jam(event.end_time) if event.end_time else 'selesai'}"
+
+
+def _when(event: EventData) -> str:
+    when = hari_tanggal(event.date)
+    times = time_text(event)
+    return f"{when}, pukul {times}" if times else when
+
+
+# --- PDF cards -------------------------------------------------------------------------------------------
+
+def card_grid(paper: Paper) -> CardGrid:
+    return CardGrid(PageSpec(paper, margins=Margins.uniform(PAGE_MARGIN_MM)), GRID_COLUMNS, GRID_ROWS)
+
+
+def write_invitations_pdf(event: EventData, invitations: list[Invitation], target: str | Path, *,
+                          paper: Paper = Paper.A4, progress: Progress | None = None) -> int:
+    """Write the cards to ``target`` (replaced only when complete); returns the page count."""
+    progress = progress or Progress()
+    grid = card_grid(paper)
+    pages = grid.page_count(len(invitations))
+    with atomic_output(target) as temp:
+        canvas = new_canvas(temp, grid.page, title=f"Undangan \u2013 {event.title}", subject="Undangan dengan kode QR",
+                            author=event.organizer or event.instansi)
+        for index, invitation in enumerate(invitations):
+            progress.check_cancelled()
+            slot = index % grid.per_page
+            if index and slot == 0:
+                canvas.showPage()
+            if slot == 0:
+                _draw_page_footer(canvas, grid, event, index // grid.per_page + 1, pages)
+            cell = grid.cell(slot)
+            draw_cut_marks(canvas, cell)
+            draw_card(canvas, cell, event, invitation)
+            progress.report(index + 1, len(invitations), f"Undangan {index + 1} dari {len(invitations)}")
+        canvas.showPage()
+        try:
+            canvas.save()
+        except OSError as err:
+            raise DocumentError(f"Berkas undangan tidak bisa disimpan: {err.strerror or err}.") from err
+    return pages
+
+
+def _draw_page_footer(canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
+    frame = grid.page.frame
+    canvas.saveState()
+    canvas.setFillColorRGB(0.45, 0.45, 0.45)
+    canvas.setFont(SANS.regular, 6.5)
+    canvas.drawString(frame.x, frame.y - 6 * mm, f"Undangan \u2013 {event.title}"[:140])
+    canvas.drawRightString(frame.right, frame.y - 6 * mm, f"Halaman {page} dari {pages}")
+    canvas.restoreState()
+
+
+def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation) -> None:
+    """One invitation card inside ``cell``: event above, invitee and QR below."""
+    pad = 4 * mm
+    inner = cell.inset(pad)
+    canvas.saveState()
+    canvas.setFillColorRGB(*ACCENT)
+    canvas.setFont(SANS.bold, 7)
+    canvas.drawString(inner.x, inner.top - 6.5, "UNDANGAN", charSpace=1.2)
+    y = draw_text_box(canvas, event.title, SANS.bold, inner.x, inner.top - 9, inner.width,
+                      max_size=10.5, min_size=8, max_lines=2)
+    canvas.setFillColorRGB(0.15, 0.15, 0.15)
+    y = draw_text_box(canvas, _when(event), SANS.regular, inner.x, y - 1.5, inner.width,
+                      max_size=8, min_size=6.5, max_lines=1)
+    if event.venue:
+        y = draw_text_box(canvas, event.venue, SANS.regular, inner.x, y, inner.width,
+                          max_size=8, min_size=7, max_lines=2)
+    rule_y = y - 1.5 * mm
+    canvas.setStrokeColorRGB(*ACCENT)
+    canvas.setLineWidth(0.6)
+    canvas.line(inner.x, rule_y, inner.right, rule_y)
+
+    # The QR's own quiet zone is its margin, so the square may reach close to the card edge.
+    qr_size = min(rule_y - cell.y - 1 * mm, 36 * mm)
+    qr_x, qr_y = cell.right - qr_size - 1 * mm, cell.y + 1 * mm
+    draw_qr(canvas, qr_matrix(invitation.payload), qr_x, qr_y, qr_size, background=False)
+
+    column_width = qr_x + qr_size * 0.09 - inner.x
+    canvas.setFillColorRGB(0.4, 0.4, 0.4)
+    y = draw_text_box(canvas, "Kepada Yth.", SANS.italic, inner.x, rule_y - 2 * mm, column_width,
+                      max_size=7, min_size=7)
+    canvas.setFillColorRGB(0, 0, 0)
+    y = draw_text_box(canvas, invitation.name, SANS.bold, inner.x, y, column_width,
+                      max_size=11, min_size=8, max_lines=3)
+    if invitation.id_text:
+        y = draw_text_box(canvas, invitation.id_text, SANS.regular, inner.x, y - 0.5, column_width,
+                          max_size=8.5, min_size=7)
+    if invitation.unit_kerja:
+        y = draw_text_box(canvas, invitation.unit_kerja, SANS.regular, inner.x, y, column_width,
+                          max_size=7.5, min_size=6.5, max_lines=2)
+    canvas.setFillColorRGB(*ACCENT)
+    instruction = fit_pdf_text(INSTRUCTION, SANS.italic, column_width, max_size=6.5, min_size=6, max_lines=2)
+    draw_fitted(canvas, instruction, SANS.italic, inner.x, inner.y + instruction.height, column_width)
+    canvas.restoreState()
+
+
+# --- PNG cards -------------------------------------------------------------------------------------------
+
+PNG_WIDTH = 1000
+_ACCENT_RGB = tuple(round(c * 255) for c in ACCENT)
+
+
+def render_invitation_png(event: EventData, invitation: Invitation):
+    """A portrait card image, ``PNG_WIDTH`` pixels wide, for a phone screen."""
+    from PIL import Image, ImageDraw
+
+    pad = 56
+    width = PNG_WIDTH - 2 * pad
+    image = Image.new("RGB", (PNG_WIDTH, 2400), "white")
+    draw = ImageDraw.Draw(image)
+    # Fit the band's text first: the band's height depends on how many lines the title takes.
+    label = fit_image_text("UNDANGAN", SANS.bold, width, max_size=26, min_size=26)
+    title = fit_image_text(event.title, SANS.bold, width, max_size=46, min_size=32, max_lines=3)
+    band_bottom = pad + label.height + 6 + title.height + pad - 16
+    draw.rectangle((0, 0, PNG_WIDTH, band_bottom), fill=_ACCENT_RGB)
+    y = draw_image_text(draw, label, SANS.bold, pad, pad - 8, width, fill=(190, 205, 230)) + 6
+    draw_image_text(draw, title, SANS.bold, pad, y, width, fill="white")
+    y = band_bottom + 40
+    for label, value, lines in (("Hari, tanggal", hari_tanggal(event.date), 1), ("Pukul", time_text(event), 1),
+                                ("Tempat", event.venue, 3)):
+        if not value:
+            continue
+        y = draw_image_text_box(draw, label, SANS.regular, pad, y, width, fill=(110, 110, 110),
+                                max_size=26, min_size=26)
+        y = draw_image_text_box(draw, value, SANS.bold, pad, y, width, fill=(30, 30, 30),
+                                max_size=34, min_size=28 if lines > 1 else 24, max_lines=lines) + 14
+    draw.line((pad, y + 8, PNG_WIDTH - pad, y + 8), fill=_ACCENT_RGB, width=3)
+    y += 34
+    y = draw_image_text_box(draw, "Kepada Yth.", SANS.italic, pad, y, width, fill=(110, 110, 110),
+                            max_size=28, min_size=28)
+    y = draw_image_text_box(draw, invitation.name, SANS.bold, pad, y, width, max_size=48, min_size=32, max_lines=2)
+    if invitation.id_text:
+        y = draw_image_text_box(draw, invitation.id_text, SANS.regular, pad, y + 4, width, max_size=34, min_size=26)
+    if invitation.unit_kerja:
+        y = draw_image_text_box(draw, invitation.unit_kerja, SANS.regular, pad, y, width, fill=(60, 60, 60),
+                                max_size=30, min_size=24, max_lines=2)
+    matrix = qr_matrix(invitation.payload)
+    code = qr_image(matrix, max(4, 560 // (len(matrix) + 8)))
+    image.paste(code.convert("RGB"), ((PNG_WIDTH - code.width) // 2, int(y) + 16))
+    y += 16 + code.height
+    y = draw_image_text_box(draw, INSTRUCTION, SANS.bold, pad, y, width, fill=_ACCENT_RGB, align="center",
+                            max_size=30, min_size=24, max_lines=2)
+    organizer = event.organizer or event.instansi
+    if organizer:
+        y = draw_image_text_box(draw, organizer, SANS.regular, pad, y + 10, width, fill=(110, 110, 110),
+                                align="center", max_size=24, min_size=20, max_lines=2)
+    return image.crop((0, 0, PNG_WIDTH, int(y) + pad))
+
+
+def write_invitation_images(event: EventData, invitations: list[Invitation], target: str | Path, *,
+                            progress: Progress | None = None) -> str:
+    """One PNG per invitation into a folder, or into a ZIP when ``target`` ends in ``.zip``.
+
+    Returns the format written: ``png`` or ``zip``. File names are ``NIP_Nama.png``.
+    """
+    progress = progress or Progress()
+    target = Path(target)
+    names = UniqueNames()
+    as_zip = target.suffix.lower() == ".zip"
+    if as_zip:
+        with atomic_output(target) as temp, zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
+            for index, invitation in enumerate(invitations):
+                progress.check_cancelled()
+                buffer = io.BytesIO()
+                render_invitation_png(event, invitation).save(buffer, "PNG", compress_level=6)
+                archive.writestr(names.take(safe_filename(invitation.file_stem, "png")), buffer.getvalue())
+                progress.report(index + 1, len(invitations), f"Gambar {index + 1} dari {len(invitations)}")
+        return "zip"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise DocumentError(f"Folder {target} tidak bisa dibuat: {err.strerror or err}.") from err
+    for index, invitation in enumerate(invitations):
+        progress.check_cancelled()
+        name = names.take(safe_filename(invitation.file_stem, "png"))
+        with atomic_output(target / name) as temp:
+            render_invitation_png(event, invitation).save(temp, "PNG", compress_level=6)
+        progress.report(index + 1, len(invitations), f"Gambar {index + 1} dari {len(invitations)}")
+    return "png"
+
+
+# --- Jobs ------------------------------------------------------------------------------------------------
+
+class InvitationPdfJob(Job[InvitationResult]):
+    title = "Membuat undangan (PDF)"
+
+    def __init__(self, event_id: int, path: str | Path, *, paper: Paper = Paper.A4, unit: str | None = None):
+        super().__init__()
+        self.event_id, self.path, self.paper, self.unit = event_id, Path(path), paper, unit
+
+    def run(self) -> InvitationResult:
+        event, invitations = load_invitations(self.event_id, self.unit)
+        pages = write_invitations_pdf(event, invitations, self.path, paper=self.paper, progress=self)
+        return InvitationResult(len(invitations), pages, str(self.path), "pdf")
+
+
+class InvitationImagesJob(Job[InvitationResult]):
+    title = "Membuat gambar undangan (PNG)"
+
+    def __init__(self, event_id: int, path: str | Path, *, unit: str | None = None):
+        super().__init__()
+        self.event_id, self.path, self.unit = event_id, Path(path), unit
+
+    def run(self) -> InvitationResult:
+        event, invitations = load_invitations(self.event_id, self.unit)
+        kind = write_invitation_images(event, invitations, self.path, progress=self)
+        return InvitationResult(len(invitations), len(invitations), str(self.path), kind)
+
+
+__all__ = [
+    "Invitation", "InvitationResult", "InvitationError", "InvitationPdfJob", "InvitationImagesJob", "load_invitations",
+    "unit_counts", "write_invitations_pdf", "write_invitation_images", "render_invitation_png", "draw_card",
+    "card_grid", "time_text", "INSTRUCTION",
+]
