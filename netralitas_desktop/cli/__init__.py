@@ -22,11 +22,11 @@ from .. import __version__
 from ..core.database import DatabaseError, close_database
 from ..core.events import NotFoundError, ValidationError
 from ..core.migrations import SchemaTooNewError
-from . import demo, events, invitations, participants, roster
+from . import checkin, demo, events, invitations, participants, roster
 from .common import ArgumentParser, CliError, UsageError, add_json_flag, emit, open_db
 
 # In the order ``--help`` lists them.
-COMMAND_MODULES = [events, roster, participants, demo, invitations]
+COMMAND_MODULES = [events, roster, participants, checkin, demo, invitations]
 
 
 def build_parser() -> argparse.ArgumentParser:
