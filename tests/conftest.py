@@ -131,6 +131,12 @@ def _postgres_bin_dir() -> Path | None:
     return max(candidates, key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
 
 
+def _scratch_dir() -> str | None:
+    """Memory-backed /dev/shm when there is one: CREATE DATABASE per test copies files."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -165,7 +171,7 @@ def pg_server():
         except KeyError:
             _pg_unavailable("running as root and there is no 'postgres' OS user to run the server")
     # Not under pytest's tmp_path: that lies in a root-only folder the postgres user cannot enter.
-    root = Path(tempfile.mkdtemp(prefix="netralitas-pg-"))
+    root = Path(tempfile.mkdtemp(prefix="netralitas-pg-", dir=_scratch_dir()))
     data_dir, socket_dir = root / "data", root / "sock"
     socket_dir.mkdir()
     if os.geteuid() == 0:
@@ -243,15 +249,31 @@ def _read(path: Path) -> str:
 _pg_database_numbers = itertools.count(1)
 
 
+def _temporary_pg_database(server: PgServer, template: str = "template1"):
+    name = f"test_{next(_pg_database_numbers)}"
+    server.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield server.url(name)
+    if db_proxy.obj is not None and not db_proxy.obj.is_closed() and db_proxy.obj.database == name:
+        db_proxy.obj.close()
+    server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def pg_url(pg_server: PgServer):
     """URL of a new, empty PostgreSQL database (dropped after the test)."""
-    name = f"test_{next(_pg_database_numbers)}"
+    yield from _temporary_pg_database(pg_server)
+
+
+@pytest.fixture(scope="session")
+def _pg_migrated_template(pg_server: PgServer) -> str:
+    """A database migrated once, copied for each ``any_db`` test (copying beats re-migrating)."""
+    name = "netralitas_template"
     pg_server.execute(f"CREATE DATABASE {name}")
-    yield pg_server.url(name)
-    if db_proxy.obj is not None and not db_proxy.obj.is_closed() and db_proxy.obj.database == name:
-        db_proxy.obj.close()
-    pg_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    previous = db_proxy.obj
+    database.open_database(pg_server.url(name))
+    database.close_database()
+    db_proxy.initialize(previous)
+    return name
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -262,8 +284,12 @@ def any_db(request):
     """
     if request.param == "sqlite":
         url = request.getfixturevalue("sqlite_url")
-    else:
-        url = request.getfixturevalue("pg_url")
-    location = database.open_database(url)
-    yield location
-    database.close_database()
+        location = database.open_database(url)
+        yield location
+        database.close_database()
+        return
+    server = request.getfixturevalue("pg_server")
+    for url in _temporary_pg_database(server, template=request.getfixturevalue("_pg_migrated_template")):
+        location = database.open_database(url)  # finds the schema current: only checks the version
+        yield location
+        database.close_database()

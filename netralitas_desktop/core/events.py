@@ -82,6 +82,11 @@ class EventSummary:
 
 _SCALAR_FIELDS = [f.name for f in fields(EventData) if f.name not in ("signatory1", "signatory2", "id")]
 _SIGNATORY_FIELDS = ("jabatan", "name", "pangkat", "nip")
+# Text fields with a column limit, as the event form labels them. PostgreSQL rejects longer
+# text with a driver error (SQLite would keep it), so the form says so first, on both backends.
+_LIMITED_FIELDS = {"venue": "Tempat", "instansi": "Instansi", "organizer": "Penyelenggara",
+                   "place_name": "Kota (tanggal surat)"}
+_LIMITED_SIGNATORY_FIELDS = {"jabatan": "Jabatan", "name": "Nama", "pangkat": "Pangkat"}
 
 
 def validate(data: EventData) -> dict[str, str]:
@@ -98,9 +103,17 @@ def validate(data: EventData) -> dict[str, str]:
         errors["end_time"] = "Jam selesai harus sesudah jam mulai."
     if data.jp_hours < 0 or data.jp_hours > 200:
         errors["jp_hours"] = "Jumlah JP harus antara 0 dan 200."
+    for name, label in _LIMITED_FIELDS.items():
+        limit = getattr(Event, name).max_length
+        if len((getattr(data, name) or "").strip()) > limit:
+            errors[name] = f"{label} paling banyak {limit} karakter."
     for index, signatory in ((1, data.signatory1), (2, data.signatory2)):
         if signatory.is_empty:
             continue
+        for name, label in _LIMITED_SIGNATORY_FIELDS.items():
+            limit = getattr(Event, f"signatory{index}_{name}").max_length
+            if len(getattr(signatory, name).strip()) > limit:
+                errors[f"signatory{index}.{name}"] = f"{label} penanda tangan {index} paling banyak {limit} karakter."
         if not signatory.name.strip():
             errors[f"signatory{index}.name"] = f"Nama penanda tangan {index} wajib diisi."
         if not signatory.jabatan.strip():

@@ -12,7 +12,7 @@ from . import audit
 from .events import NotFoundError, ValidationError
 from .models import ATTENDANCE_MODES, EMPLOYMENT_TYPES, REGISTRATION_SOURCES, Attendance, Person, Registration, db, now
 from .names import fold, full_name
-from .nip import IdError, IdKind, normalize_id, parse_nik, parse_nip
+from .nip import IdError, IdKind, format_nip, normalize_id, parse_nik, parse_nip
 from .pangkat import normalize_golongan
 
 EMPLOYMENT_LABELS = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN (PTT/GTT)", "NON_ASN": "Non-ASN"}
@@ -112,7 +112,19 @@ def clean_person(data: PersonData) -> tuple[PersonData, dict[str, str]]:
         cleaned.employment_type = "NON_ASN"
     if cleaned.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", cleaned.email):
         errors["email"] = f"Alamat email tidak valid: {cleaned.email}."
+    for name, label in _LIMITED_FIELDS.items():
+        limit = getattr(Person, name).max_length
+        if len(getattr(cleaned, name)) > limit:
+            errors.setdefault(name, f"{label} paling banyak {limit} karakter.")
     return cleaned, errors
+
+
+# Columns with a length limit. PostgreSQL refuses longer text with a driver error (SQLite keeps
+# it), so the form and the importer report it as a field error on both backends.
+_LIMITED_FIELDS = {
+    "nama": "Nama", "gelar_depan": "Gelar depan", "gelar_belakang": "Gelar belakang", "golongan": "Golongan",
+    "jabatan": "Jabatan", "unit_kerja": "Unit kerja", "phone": "Nomor HP", "email": "Email",
+}
 
 
 def _employment_type(raw: str) -> str:
@@ -147,6 +159,27 @@ def find_person(nip: str = "", nik: str = "") -> Person | None:
     if nik:
         return Person.get_or_none(Person.nik == nik)
     return None
+
+
+def identity_conflicts(data: PersonData, person_id: int | None = None) -> dict[str, str]:
+    """Field -> message when ``data``'s NIP or NIK already belongs to someone else.
+
+    ``person_id`` is the person being edited (None for a new entry). For a new entry, a NIK
+    on record under another NIP is a conflict too: merging would overwrite that person's NIP.
+    """
+    by_nip = Person.get_or_none(Person.nip == data.nip) if data.nip else None
+    by_nik = Person.get_or_none(Person.nik == data.nik) if data.nik else None
+    owner_id = person_id if person_id is not None else (by_nip.id if by_nip else None)
+    errors: dict[str, str] = {}
+    if by_nip is not None and person_id is not None and by_nip.id != person_id:
+        errors["nip"] = f"NIP ini sudah dipakai oleh {person_data(by_nip).full_name}."
+    if by_nik is not None and owner_id is not None and by_nik.id != owner_id:
+        errors["nik"] = f"NIK ini sudah dipakai oleh {person_data(by_nik).full_name}."
+    elif by_nik is not None and owner_id is None and data.nip and by_nik.nip:
+        errors["nik"] = (
+            f"NIK ini sudah tercatat untuk {person_data(by_nik).full_name} dengan NIP {format_nip(by_nik.nip)}."
+        )
+    return errors
 
 
 def person_data(person: Person) -> PersonData:
@@ -198,6 +231,8 @@ def add_participant(
 ) -> int:
     """Add one participant by hand; a known NIP/NIK reuses (and updates) that person."""
     cleaned, errors = clean_person(data)
+    if not errors:
+        errors = identity_conflicts(cleaned)
     if errors:
         raise ValidationError(errors)
     with db.atomic():
@@ -215,9 +250,7 @@ def update_participant(
     """Edit a participant. Unlike import, an emptied field here is cleared on purpose."""
     registration = _registration(registration_id)
     cleaned, errors = clean_person(data)
-    other = find_person(cleaned.nip, cleaned.nik)
-    if other is not None and other.id != registration.person_id:
-        errors["nip"] = f"NIP/NIK ini sudah dipakai oleh {person_data(other).full_name}."
+    errors = {**identity_conflicts(cleaned, registration.person_id), **errors}
     if errors:
         raise ValidationError(errors)
     values = asdict(cleaned)
@@ -316,5 +349,5 @@ def filter_rows(rows: list[ParticipantRow], query: str) -> list[int]:
 __all__ = [
     "PersonData", "ParticipantRow", "clean_person", "find_person", "upsert_person", "register", "add_participant",
     "update_participant", "remove_participant", "get_participant", "list_participants", "filter_rows",
-    "person_data", "merge_person",
+    "person_data", "merge_person", "identity_conflicts",
 ]
