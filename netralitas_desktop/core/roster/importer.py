@@ -1,0 +1,283 @@
+"""Roster import: plan (read the file, compare with the database, write nothing), then apply.
+
+The plan is the preview and the dry run. Applying re-compares inside one transaction,
+because another desk may have changed people since the plan was made, and writes in
+chunks; a cancel or any error rolls everything back.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import IntegrityError
+
+from .. import audit
+from ..events import get_event
+from ..jobs import Job, Progress
+from ..models import Person, Registration, db, now
+from ..participants import PERSON_FIELDS, PersonData
+from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, not_a_roster
+from .bulk import chunks, insert_rows, select_in
+from .matching import Match, PlannedRow, drop_duplicates, resolve
+from .reader import Row, RosterError, Sheet, open_roster
+from .rows import Candidate, RowIssue, RowReader, Skipped
+
+REPORT_EVERY = 500
+OUTCOMES = ("added", "updated", "unchanged")
+
+__all__ = [
+    "RosterError", "RowIssue", "PlannedRow", "ImportPlan", "ImportResult", "plan_import", "apply_import",
+    "import_roster", "PlanImportJob", "ApplyImportJob",
+]
+
+
+@dataclass
+class ImportPlan:
+    event_id: int
+    source_name: str
+    sheet: str | None
+    header_row: int
+    column_map: dict[str, str]  # PersonData field (or "mode") -> header text as written in the file
+    rows: list[PlannedRow]
+    rejected: list[RowIssue]
+    skipped_empty: int
+    ignored: list[RowIssue] = field(default_factory=list)  # footers, repeated headers, section titles
+    file_kind: str = ""  # how the file was read: "CSV, pemisah titik koma, Windows-1252"
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(OUTCOMES, 0)
+        for row in self.rows:
+            counts[row.outcome] += 1
+        counts["rejected"] = len({issue.row for issue in self.rejected})
+        return counts
+
+
+@dataclass
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    rejected: int
+    rejected_rows: list[RowIssue]
+    dry_run: bool
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.added, "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected,
+            "dry_run": self.dry_run,
+            "rejected_rows": [
+                {"row": i.row, "column": i.column, "value": i.value, "reason": i.reason} for i in self.rejected_rows
+            ],
+        }
+
+
+def _result(rows: list[PlannedRow], rejected: list[RowIssue], dry_run: bool) -> ImportResult:
+    counts = dict.fromkeys(OUTCOMES, 0)
+    for row in rows:
+        counts[row.outcome] += 1
+    rejected = sorted(rejected, key=lambda issue: issue.row)
+    return ImportResult(rejected=len({i.row for i in rejected}), rejected_rows=rejected, dry_run=dry_run, **counts)
+
+
+# --- planning -------------------------------------------------------------------------------
+
+
+def plan_import(event_id: int, path: Path | str, progress: Progress | None = None) -> ImportPlan:
+    """Read the file and compare it with the database; writes nothing (the preview / dry run)."""
+    progress = progress or Progress()
+    get_event(event_id)  # NotFoundError with its Indonesian message
+    path = Path(path)
+    with open_roster(path) as roster:
+        sheet, header, rows = _find_table(roster.sheets)
+        reader = RowReader(header)
+        candidates, rejected, ignored, skipped = _read_rows(reader, rows, sheet.total_rows, progress)
+        file_kind = roster.kind
+    column_map = header.column_map
+    candidates, duplicates = drop_duplicates(candidates, column_map)
+    progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
+    matches, conflicts = resolve(event_id, candidates, column_map, progress)
+    return ImportPlan(
+        event_id=event_id, source_name=path.name, sheet=sheet.name, header_row=header.row_number,
+        column_map=column_map, rows=[m.planned for m in matches],
+        rejected=sorted(rejected + duplicates + conflicts, key=lambda issue: issue.row),
+        skipped_empty=skipped, ignored=ignored, file_kind=file_kind,
+    )
+
+
+def _find_table(sheets: Iterator[Sheet]) -> tuple[Sheet, HeaderMatch, Iterator[Row]]:
+    """The first sheet with a header row that has a name column, and its rows below the header."""
+    first_rows: list[Row] | None = None
+    sheet_count = 0
+    for sheet in sheets:
+        sheet_count += 1
+        head = list(itertools.islice(sheet.rows, HEADER_SCAN_ROWS))
+        header = find_header(head)
+        if header is not None:
+            below = [row for row in head if row[0] > header.row_number]
+            return sheet, header, itertools.chain(below, sheet.rows)
+        if first_rows is None:
+            first_rows = head
+    if not first_rows or not any(any(v not in (None, "") for v in values) for _, values in first_rows):
+        raise RosterError("Berkas ini tidak berisi data; isi daftar peserta terlebih dahulu, lalu impor lagi.")
+    other = not_a_roster(first_rows)
+    if other:
+        raise RosterError(f"Berkas ini {other}, bukan daftar peserta: tidak ada kolom Nama maupun NIP.")
+    where = " lembar mana pun" if sheet_count > 1 else " berkas ini"
+    raise RosterError(
+        f"Kolom Nama tidak ditemukan pada {HEADER_SCAN_ROWS} baris pertama{where}; pastikan daftar punya baris "
+        "judul kolom dengan kolom Nama (dan NIP bila ada)."
+    )
+
+
+def _read_rows(
+    reader: RowReader, rows: Iterator[Row], total: int, progress: Progress
+) -> tuple[list[Candidate], list[RowIssue], list[RowIssue], int]:
+    candidates: list[Candidate] = []
+    rejected: list[RowIssue] = []
+    ignored: list[RowIssue] = []
+    skipped = pending_empty = 0
+    for done, (number, values) in enumerate(rows, start=1):
+        if done % REPORT_EVERY == 0:
+            progress.check_cancelled()
+            progress.report(min(number, total), total, "Membaca baris…")
+        result = reader.read(number, values)
+        if isinstance(result, Skipped) and result.empty:
+            pending_empty += 1  # counted once a later row shows it was inside the table
+            continue
+        skipped, pending_empty = skipped + pending_empty, 0
+        if isinstance(result, Candidate):
+            candidates.append(result)
+        elif isinstance(result, RowIssue):
+            rejected.append(result)
+        else:
+            ignored.append(result.issue)
+    progress.report(total, total, "Membaca baris…")
+    return candidates, rejected, ignored, skipped
+
+
+# --- applying -------------------------------------------------------------------------------
+
+
+def apply_import(plan: ImportPlan, *, actor: audit.Actor | None = None, progress: Progress | None = None) -> ImportResult:
+    """Write the plan in one transaction, re-checked against the database as it is now."""
+    progress = progress or Progress()
+    mode_given = "mode" in plan.column_map
+    candidates = [Candidate(r.row, r.person, r.mode if mode_given else None) for r in plan.rows]
+    try:
+        with db.atomic():
+            get_event(plan.event_id)
+            matches, conflicts = resolve(plan.event_id, candidates, plan.column_map, progress)
+            _write(plan.event_id, matches, progress)
+            result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False)
+            audit.record(
+                "roster.import", actor=actor, event_id=plan.event_id, added=result.added, updated=result.updated,
+                unchanged=result.unchanged, rejected=result.rejected, skipped_empty=plan.skipped_empty,
+            )
+    except IntegrityError:
+        raise RosterError(
+            "Data peserta berubah di komputer lain selama impor sehingga tidak ada yang disimpan; ulangi impor."
+        ) from None
+    progress.report(1, 1, "Selesai.")
+    return result
+
+
+def _write(event_id: int, matches: list[Match], progress: Progress) -> None:
+    stamp = now()
+    new = [m for m in matches if m.person_id is None]
+    changed = [m for m in matches if m.person_changes]
+    total = len(new) + len(changed) + sum(1 for m in matches if m.registration_id is None or m.mode_changed)
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        progress.check_cancelled()
+        done += count
+        progress.report(done, total, "Menyimpan peserta…")
+
+    _insert_people(new, stamp, step)
+    for batch in chunks(changed, REPORT_EVERY):
+        for match in batch:
+            Person.update(**match.person_changes, updated_at=stamp).where(Person.id == match.person_id).execute()
+        step(len(batch))
+    registrations = [
+        (event_id, m.person_id, "invited", m.planned.mode, stamp) for m in matches if m.registration_id is None
+    ]
+    insert_rows(Registration, _REGISTRATION_COLUMNS, registrations, step)
+    for batch in chunks([m for m in matches if m.mode_changed], REPORT_EVERY):
+        for match in batch:
+            Registration.update(mode=match.planned.mode).where(Registration.id == match.registration_id).execute()
+        step(len(batch))
+
+
+_PERSON_COLUMNS = (*(getattr(Person, name) for name in PERSON_FIELDS), Person.created_at, Person.updated_at)
+_REGISTRATION_COLUMNS = (
+    Registration.event, Registration.person, Registration.source, Registration.mode, Registration.created_at,
+)
+
+
+def _person_values(data: PersonData, stamp) -> tuple:
+    values = [getattr(data, name) for name in PERSON_FIELDS]
+    values[PERSON_FIELDS.index("nip")] = data.nip or None  # NULL, not "": the columns are unique
+    values[PERSON_FIELDS.index("nik")] = data.nik or None
+    return (*values, stamp, stamp)
+
+
+def _insert_people(new: list[Match], stamp, step) -> None:
+    """Bulk-insert people with a NIP or NIK and read their ids back by those numbers;
+    people with neither are inserted one by one, which returns the id on every backend."""
+    with_ids = [m for m in new if m.planned.person.nip or m.planned.person.nik]
+    insert_rows(Person, _PERSON_COLUMNS, [_person_values(m.planned.person, stamp) for m in with_ids], step)
+    ids: dict[tuple[str, str], int] = {}
+    for column in (Person.nip, Person.nik):
+        wanted = sorted({getattr(m.planned.person, column.name) for m in with_ids} - {""})
+        for person_id, value in select_in(Person, (Person.id, column), column, wanted, lambda: None):
+            ids[(column.name, value)] = person_id
+    for match in with_ids:
+        person = match.planned.person
+        match.person_id = ids[("nip", person.nip)] if person.nip else ids[("nik", person.nik)]
+    for batch in chunks([m for m in new if m.person_id is None], REPORT_EVERY):
+        for match in batch:
+            values = dict(zip((c.name for c in _PERSON_COLUMNS), _person_values(match.planned.person, stamp)))
+            match.person_id = Person.insert(**values).execute()
+        step(len(batch))
+
+
+# --- convenience and jobs -----------------------------------------------------------------------
+
+
+def import_roster(
+    event_id: int, path: Path | str, *, dry_run: bool = False, actor: audit.Actor | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Plan and, unless ``dry_run``, apply: what the CLI runs."""
+    plan = plan_import(event_id, path, progress)
+    if dry_run:
+        return _result(plan.rows, plan.rejected, dry_run=True)
+    return apply_import(plan, actor=actor, progress=progress)
+
+
+class PlanImportJob(Job[ImportPlan]):
+    title = "Membaca daftar peserta"
+
+    def __init__(self, event_id: int, path: Path | str) -> None:
+        super().__init__()
+        self.event_id = event_id
+        self.path = path
+
+    def run(self) -> ImportPlan:
+        return plan_import(self.event_id, self.path, progress=self)
+
+
+class ApplyImportJob(Job[ImportResult]):
+    title = "Mengimpor peserta"
+
+    def __init__(self, plan: ImportPlan, actor: audit.Actor | None = None) -> None:
+        super().__init__()
+        self.plan = plan
+        self.actor = actor
+
+    def run(self) -> ImportResult:
+        return apply_import(self.plan, actor=self.actor, progress=self)

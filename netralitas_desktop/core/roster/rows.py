@@ -1,0 +1,190 @@
+"""One spreadsheet row -> a clean person, a row issue, or "not a participant row".
+
+Normalisation and validation are ``participants.clean_person``'s, so a row imported here
+and the same person typed into the form end up identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+
+from ..names import fold, smart_title_case, split_name
+from ..nip import excel_corruption_reason, normalize_id
+from ..participants import PersonData, clean_person
+from .columns import HeaderMatch, is_footer, is_online
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    """Why a row was not imported. ``row`` is the number the user sees in the file."""
+
+    row: int
+    column: str  # the header as written in the file
+    value: str
+    reason: str  # Bahasa Indonesia
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A valid row, not yet compared with the database."""
+
+    row: int
+    person: PersonData  # clean
+    mode: str | None  # "online"/"onsite", or None when the file has no mode column
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row that is not a participant: empty (counted) or ignored (footer, repeated header…)."""
+
+    empty: bool
+    issue: RowIssue | None = None
+
+
+EMPTY_WORDS = frozenset({"null", "none", "nan", "-", "--", "\u2013", "\u2014", "n/a", "#n/a", "tidak ada"})
+_QUOTES = ("'", "\u2018", "\u2019", "`")
+ERROR_ORDER = ("nama", "nip", "nik", "employment_type", "email", "sex", "golongan")
+# Employment text that names none of these is no statement at all ("ASN", "Aktif").
+_EMPLOYMENT_WORDS = re.compile(r"pns|pppk|p3k|ppnpn|ptt|gtt|honor|tenaga|non|kontrak")
+_SMALL_NUMBER = re.compile(r"\d{1,3}")
+_PERSON_FIELDS = tuple(f.name for f in fields(PersonData))
+_EMPTY = Skipped(True)
+
+
+def cell_text(value: object) -> str:
+    """A cell as clean text: SIASN's leading ``'`` and ``null`` removed, whole floats without ``.0``."""
+    if value.__class__ is not str:
+        if value is None or isinstance(value, bool):
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        elif isinstance(value, dt.datetime):
+            value = value.date()
+        value = str(value)
+    text = value.strip()
+    if not text:
+        return ""
+    if text[0] in _QUOTES:
+        text = text[1:].strip()
+    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text:
+        text = " ".join(text.split())
+    if len(text) < 10 and text.casefold() in EMPTY_WORDS:
+        return ""
+    return text
+
+
+class RowReader:
+    """Reads data rows under one header row."""
+
+    def __init__(self, header: HeaderMatch) -> None:
+        self.header = header
+        self.columns = header.columns
+        self.name_header = header.headers[header.columns["nama"][0]]
+        self._order = tuple(header.columns.items())
+        self.split_titles = "gelar_depan" not in header.columns and "gelar_belakang" not in header.columns
+
+    def _cells(self, values: list[object]) -> dict[str, tuple[object, str]]:
+        """field -> (raw value, text) from the first of its columns that is filled."""
+        found = {}
+        width = len(values)
+        for name, indexes in self._order:
+            for index in indexes:
+                if index < width:
+                    raw = values[index]
+                    if raw is not None:
+                        text = cell_text(raw)
+                        if text:
+                            found[name] = (raw, text)
+                            break
+        return found
+
+    def read(self, row: int, values: list[object]) -> Candidate | RowIssue | Skipped:
+        """Clean one row; the first problem (name, then NIP, NIK, …) becomes the issue."""
+        cells = self._cells(values)
+        if not cells:
+            return _EMPTY
+        skipped = self._not_a_person(row, values, cells)
+        if skipped is not None:
+            return skipped
+        raw_nip = cells["nip"][0] if "nip" in cells else None
+        raw_nik = cells["nik"][0] if "nik" in cells else None
+        if raw_nip is not None and self.header.nip_or_nik and len(normalize_id(cells["nip"][1])) == 16:
+            raw_nik, raw_nip = raw_nik if raw_nik is not None else raw_nip, None
+        problem = _number_problem(raw_nip, "nip") or _number_problem(raw_nik, "nik")
+        if problem:
+            name, reason = problem
+            return RowIssue(row, self.header.header_of(name), _shown(raw_nip if name == "nip" else raw_nik), reason)
+        data = PersonData(**{name: text for name, (_, text) in cells.items() if name != "mode"})
+        data.nip, data.nik = cell_text(raw_nip), cell_text(raw_nik)
+        if data.phone.startswith("8") and isinstance(cells["phone"][0], (int, float)):
+            data.phone = "0" + data.phone  # Excel dropped the leading zero of 08…
+        if data.employment_type and not _EMPLOYMENT_WORDS.search(fold(data.employment_type)):
+            data.employment_type = ""
+        if self.split_titles:
+            parts = split_name(data.nama)
+            data.gelar_depan, data.nama, data.gelar_belakang = parts.gelar_depan, parts.nama, parts.gelar_belakang
+        data.nama = smart_title_case(data.nama)
+        cleaned, errors = clean_person(data)
+        if errors:
+            name = next((n for n in ERROR_ORDER if n in errors), next(iter(errors)))
+            shown_field = "nip" if name == "employment_type" and name not in self.columns else name
+            return RowIssue(row, self.header.header_of(shown_field), getattr(data, name, ""), errors[name])
+        mode = None
+        if "mode" in self.columns:
+            mode = "online" if "mode" in cells and is_online(cells["mode"][1]) else "onsite"
+        return Candidate(row, cleaned, mode)
+
+    def _not_a_person(self, row: int, values: list[object], cells: dict) -> Skipped | None:
+        """Footers, repeated headers, section titles, signature lines and column-number rows."""
+        name = cells["nama"][1] if "nama" in cells else ""
+        first = _first_texts(values, 2)
+        reason = None
+        if any(is_footer(text) for text in first):
+            reason = "Baris jumlah atau penutup, bukan data peserta."
+        elif name == self.name_header:
+            reason = "Judul kolom yang berulang, bukan data peserta."
+        elif len({text for _, text in cells.values()}) == 1 or _SMALL_NUMBER.fullmatch(name):
+            filled = _first_texts(values, len(values))
+            if len(set(filled)) == 1 and (len(filled) > 1 or not name):
+                reason = "Baris judul, bagian, atau tanda tangan, bukan data peserta."
+            elif len(filled) >= 3 and all(_SMALL_NUMBER.fullmatch(text) for text in filled):
+                reason = "Baris nomor kolom, bukan data peserta."
+        if reason is None:
+            return None
+        return Skipped(False, RowIssue(row, self.name_header, " ".join(first) if first else name, reason))
+
+
+def _first_texts(values: list[object], count: int) -> list[str]:
+    texts = []
+    for value in values:
+        if value is not None:
+            text = cell_text(value)
+            if text:
+                texts.append(text)
+                if len(texts) == count:
+                    break
+    return texts
+
+
+def _shown(raw: object) -> str:
+    return str(raw).strip() if raw is not None else ""
+
+
+def _number_problem(raw: object, name: str) -> tuple[str, str] | None:
+    """A NIP or NIK that Excel stored as a number has lost digits: never import it."""
+    if raw is None:
+        return None
+    if name == "nip":  # text is checked by parse_nip inside clean_person; numbers must be caught here
+        reason = excel_corruption_reason(raw) if not isinstance(raw, str) else None
+        return (name, reason) if reason else None
+    text = str(raw).strip().lstrip("'")
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) or re.fullmatch(
+        r"\d(?:[.,]\d+)?[eE]\+?\d{1,2}|\d{16}[.,]0+", text
+    ):
+        return name, (
+            f"NIK tersimpan sebagai angka oleh Excel ({text}); digit terakhirnya bisa berubah. "
+            "Format kolom NIK sebagai Teks lalu isi ulang NIK yang benar."
+        )
+    return None
