@@ -275,7 +275,9 @@ def test_a_garbage_file_is_refused_in_indonesian(tmp_path, content):
         open_database(f"sqlite:///{path}")
     message = str(caught.value)
     assert str(path) in message
-    assert "Tidak dapat membuka basis data" in message or "bukan basis data Netralitas" in message
+    assert message.startswith("Tidak dapat membuka basis data")
+    assert "bukan basis data Netralitas yang dapat dibaca" in message
+    assert "Pulihkan dari cadangan" in message
     assert path.read_bytes() == content  # the file is left as it was
     assert db_proxy.obj is before
 
@@ -317,6 +319,15 @@ def test_unreachable_postgresql_is_refused_without_the_password():
     message = str(caught.value)
     assert message.startswith("Tidak dapat membuka basis data postgresql://postgres@127.0.0.1:")
     assert "rahasia" not in message
+
+
+def test_a_folder_that_cannot_hold_the_file_is_reported(tmp_path):
+    blocker = tmp_path / "berkas-biasa"
+    blocker.write_text("bukan folder")
+    with pytest.raises(DatabaseError) as caught:
+        open_database(f"sqlite:///{blocker / 'netralitas.db'}")
+    assert str(caught.value).startswith("Tidak dapat membuka basis data")
+    assert "tidak dapat dibuat" in str(caught.value)
 
 
 def _closed_port() -> int:

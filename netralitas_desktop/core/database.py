@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import platformdirs
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import DatabaseError as DriverDatabaseError
 from playhouse.db_url import connect as connect_url
 
 from . import migrations
@@ -91,7 +92,13 @@ def resolve_location(url: str | None = None) -> DatabaseLocation:
 
 def _connect(location: DatabaseLocation) -> Database:
     if location.sqlite_path is not None:
-        location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:  # a file in the way, no permission, a missing drive
+            raise DatabaseError(
+                f"Tidak dapat membuka basis data {location.display}: folder {location.sqlite_path.parent} "
+                f"tidak dapat dibuat ({err.strerror or err})."
+            ) from err
         return SqliteDatabase(str(location.sqlite_path), pragmas=SQLITE_PRAGMAS, timeout=10)
     database = connect_url(location.url)
     if not isinstance(database, PostgresqlDatabase):
@@ -106,6 +113,10 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> DatabaseLo
     try:
         database.connect(reuse_if_open=True)
     except Exception as err:  # driver errors differ per backend
+        # SQLite reads the file while applying the connection pragmas, so a file that is not a
+        # database (or is corrupt) fails here already; a file that cannot be opened is an OperationalError.
+        if location.is_sqlite and isinstance(err, DriverDatabaseError) and not isinstance(err, OperationalError):
+            raise _unreadable_file(location, err) from err
         raise DatabaseError(f"Tidak dapat membuka basis data {location.display}: {err}") from err
     if location.is_sqlite:
         _check_sqlite_file(database, location)
@@ -142,8 +153,12 @@ def _check_sqlite_file(database: SqliteDatabase, location: DatabaseLocation) -> 
         database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except Exception as err:
         database.close()
-        raise DatabaseError(
-            f"Berkas {location.display} bukan basis data Netralitas yang dapat dibaca ({err}). "
-            "Pulihkan dari cadangan di folder 'backups' atau pilih berkas lain."
-        ) from err
+        raise _unreadable_file(location, err) from err
+
+
+def _unreadable_file(location: DatabaseLocation, err: Exception) -> DatabaseError:
+    return DatabaseError(
+        f"Tidak dapat membuka basis data {location.display}: berkas ini bukan basis data Netralitas "
+        f"yang dapat dibaca ({err}). Pulihkan dari cadangan di folder 'backups' atau pilih berkas lain."
+    )
 
