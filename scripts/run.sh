@@ -104,7 +104,14 @@ ensure_package() {
     return 0
   fi
   say "Memasang Netralitas Desktop dan pustakanya ke $VENV (perlu internet)…"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT"
+  if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT"; then
+    if [ -x "$VENV/bin/netralitas" ]; then  # offline, but an earlier install is there
+      say "Pemasangan gagal (tidak ada internet?); memakai versi yang sudah terpasang."
+      return 0
+    fi
+    say "Pemasangan gagal; periksa sambungan internet lalu jalankan lagi."
+    exit 1
+  fi
   echo "$wanted" >"$STAMP"
 }
 
