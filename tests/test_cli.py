@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -295,3 +296,35 @@ def test_environment_variable_chooses_the_database(capsys, monkeypatch, tmp_path
 def test_opens_gui(argv, gui, capsys):
     assert opens_gui(argv) is gui
     capsys.readouterr()
+
+
+def test_no_command_opens_the_window_with_a_demo_event(sqlite_url):
+    """``netralitas --db URL`` starts the GUI on that database; the first start seeds the demo event."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("NETRALITAS_DB", None)
+    app = subprocess.Popen([sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        listing = {"count": 0}
+        while time.monotonic() < deadline and app.poll() is None:
+            code, listing = run_json(sqlite_url, "event", "list")
+            if listing["count"]:
+                break
+            time.sleep(0.5)
+        assert app.poll() is None, app.communicate()  # still running: the window is open
+        assert listing["count"] == 1
+        assert listing["events"][0]["registered"] == 300
+    finally:
+        app.terminate()
+        _, err = app.communicate(timeout=30)
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland check is for Linux")
+def test_no_screen_is_explained_instead_of_a_qt_abort(capsys, monkeypatch, sqlite_url):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, err = call(capsys, "--db", sqlite_url)
+    assert code == 1 and out == ""
+    assert err.startswith("Layar tidak ditemukan") and "bash scripts/run.sh" in err

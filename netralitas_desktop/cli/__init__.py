@@ -13,6 +13,7 @@ To add a command group: write ``cli/<name>.py`` with ``register`` and list it in
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -118,7 +119,21 @@ def _report(args: argparse.Namespace, err: CliError, lines: list[str] | None = N
     emit(args, payload, stream=sys.stderr)
 
 
+def _no_screen() -> bool:
+    """Linux without X11/Wayland: Qt would abort with an English message and a core dump."""
+    return sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+
+
 def _run_gui(args: argparse.Namespace) -> int:
+    if _no_screen():
+        _report(args, CliError(
+            "Layar tidak ditemukan (DISPLAY dan WAYLAND_DISPLAY kosong), jadi jendela aplikasi tidak dapat dibuka. "
+            "Jalankan lewat 'bash scripts/run.sh' (memakai layar virtual Xvfb) atau 'xvfb-run -a netralitas', "
+            "atau pakai perintah baris: netralitas --help"
+        ))
+        return 1
     try:
         from ..gui.app import run_gui
     except ImportError as err:
