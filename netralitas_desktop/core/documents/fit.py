@@ -13,6 +13,8 @@ from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
 
+from .fonts import register_fonts
+
 Measure = Callable[[str, float], float]
 
 ELLIPSIS = "…"
@@ -123,7 +125,8 @@ def _with_ellipsis(line: str, width: float, measure_line: Callable[[str], float]
 
 
 def pdf_measure(font: str) -> Measure:
-    """``measure`` for a ReportLab font name."""
+    """``measure`` for a ReportLab font name (the bundled fonts are registered first)."""
+    register_fonts()
     return lambda text, size: pdfmetrics.stringWidth(text, font, size)
 
 
@@ -133,6 +136,7 @@ def fit_pdf_text(text: str, font: str, width: float, **options) -> FittedText:
 
 def baselines(fitted: FittedText, font: str, top: float) -> list[float]:
     """The baseline of each line when the first line's box starts at ``top``."""
+    register_fonts()
     ascent = pdfmetrics.getAscent(font, fitted.size)
     descent = -pdfmetrics.getDescent(font, fitted.size)
     gap = max(0.0, (fitted.leading - ascent - descent) / 2)  # centre the glyph box in its line

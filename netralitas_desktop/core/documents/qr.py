@@ -3,7 +3,7 @@
 ReportLab's QrCodeWidget draws one rectangle per module through its graphics layer, which
 is slow for thousands of cards. Here a code becomes ONE filled path whose rectangles are
 the matrix's dark runs (merged across rows when they repeat), so a card costs little and
-prints sharp at any size. Error correction M survives creases and smudges on paper.
+prints sharp at any size. Rectangles in one path filled once leave no hairline seams. Error correction M survives creases and smudges on paper.
 """
 
 from __future__ import annotations
@@ -85,12 +85,11 @@ def draw_qr(
         canvas.setFillColorRGB(1, 1, 1)
         canvas.rect(x, y, size, size, stroke=0, fill=1)
     canvas.setFillColorRGB(0, 0, 0)
-    path = canvas.beginPath()
-    top = y + size - quiet_zone * unit
-    left = x + quiet_zone * unit
-    for column, row, width, height in dark_rects(matrix):
-        path.rect(left + column * unit, top - (row + height) * unit, width * unit, height * unit)
-    canvas.drawPath(path, stroke=0, fill=1)
+    # Work in module units with y pointing down, so every rectangle is four small integers:
+    # writing them directly is ~10x faster than ReportLab's per-number float formatting.
+    canvas.transform(unit, 0, 0, -unit, x + quiet_zone * unit, y + size - quiet_zone * unit)
+    operators = [f"{column} {row} {width} {height} re" for column, row, width, height in dark_rects(matrix)]
+    canvas.addLiteral("\n".join(operators) + "\nf")
     canvas.restoreState()
 
 
