@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-import threading
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from reportlab.lib.fonts import tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 from reportlab.pdfbase import pdfmetrics
 
 from netralitas_desktop.core.documents import (
@@ -98,12 +100,38 @@ def test_fonts_are_bundled_with_their_licence():
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence
 
 
-def test_fonts_register_once_even_from_many_threads():
-    threads = [threading.Thread(target=register_fonts) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+FRESH_PROCESS_REGISTRATION = """
+import threading
+from reportlab.pdfbase import pdfmetrics
+from netralitas_desktop.core.documents import fonts
+
+calls = []
+real_register = pdfmetrics.registerFont
+pdfmetrics.registerFont = lambda font: (calls.append(font.fontName), real_register(font))[1]
+barrier = threading.Barrier(8)
+
+def register():
+    barrier.wait()
+    fonts.register_fonts()
+
+threads = [threading.Thread(target=register) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+fonts.register_fonts()
+print(len(calls), len(set(calls)))
+"""
+
+
+def test_fonts_register_once_per_process_even_from_many_threads():
+    out = subprocess.run([sys.executable, "-c", FRESH_PROCESS_REGISTRATION], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == ["8", "8"]  # 2 families x 4 faces, each registered exactly once
+
+
+def test_registered_fonts_stay_the_same_objects_and_families_map_bold_italic():
+    register_fonts()
     first = {face: pdfmetrics.getFont(face) for family in (SANS, SERIF) for face in family.faces}
     register_fonts()
     assert all(pdfmetrics.getFont(face) is font for face, font in first.items())
@@ -111,6 +139,21 @@ def test_fonts_register_once_even_from_many_threads():
     assert tt2ps(SANS.regular, 1, 0) == SANS.bold
     assert tt2ps(SERIF.regular, 1, 1) == SERIF.bold_italic
     assert tt2ps(SANS.name, 0, 1) == SANS.italic
+
+
+def test_paragraph_markup_uses_the_bold_and_italic_faces(tmp_path):
+    pdf = tmp_path / "paragraf.pdf"
+    canvas = new_canvas(pdf, PageSpec(), title="Paragraf")
+    style = ParagraphStyle("isi", fontName=SERIF.regular, fontSize=11)
+    paragraph = Paragraph("Yang bertanda tangan <b>Drs. Budi</b> dan <i>Ma’ruf</i>.", style)
+    paragraph.wrapOn(canvas, 400, 100)
+    paragraph.drawOn(canvas, 50, 700)
+    canvas.showPage()
+    canvas.save()
+    fonts_used = set()
+    for font in PdfReader(pdf).pages[0]["/Resources"]["/Font"].values():
+        fonts_used.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    assert {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"} <= fonts_used
 
 
 def test_indonesian_names_keep_their_letters(tmp_path):
