@@ -18,6 +18,21 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+apt_install() {
+    echo "test.sh: memasang paket Debian: $*" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    local log
+    log="$(mktemp)"
+    # Package lists are refreshed only when something is missing: they may be absent or stale.
+    if ! { as_root apt-get update -qq && as_root apt-get install -y -qq --no-install-recommends "$@"; } >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "test.sh: apt-get gagal memasang: $*" >&2
+        return 1
+    fi
+    rm -f "$log"
+}
+
 install_debian_packages() {
     command -v dpkg-query >/dev/null || return 0  # not Debian: the caller provides the packages
     local missing=() package
@@ -25,14 +40,8 @@ install_debian_packages() {
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
             || missing+=("$package")
     done
-    [ "${#missing[@]}" -eq 0 ] && return 0
-    echo "test.sh: memasang paket Debian: ${missing[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    # Refresh the package lists only when they are absent or an install from them fails.
-    if ! compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null \
-        || ! as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
-        as_root apt-get update -qq >/dev/null
-        as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [ "${#missing[@]}" -gt 0 ]; then
+        apt_install "${missing[@]}"
     fi
 }
 
@@ -45,20 +54,19 @@ python_for_venv() {
             return 0
         fi
     done
-    echo "test.sh: Python 3.11 atau lebih baru tidak ditemukan." >&2
     return 1
 }
 
 create_venv() {
     [ -x .venv/bin/python ] && return 0
     local python
-    python="$(python_for_venv)"
+    if ! python="$(python_for_venv)"; then
+        apt_install python3 python3-venv
+        python="$(python_for_venv)" || { echo "test.sh: Python 3.11 atau lebih baru tidak ditemukan." >&2; return 1; }
+    fi
     if ! "$python" -m venv .venv >/dev/null 2>&1; then
-        # Debian's own Python keeps venv in a separate package.
-        rm -rf .venv
-        export DEBIAN_FRONTEND=noninteractive
-        as_root apt-get update -qq >/dev/null
-        as_root apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+        rm -rf .venv  # Debian's own Python keeps venv in a separate package
+        apt_install python3-venv
         "$python" -m venv .venv
     fi
 }

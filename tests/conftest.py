@@ -137,6 +137,10 @@ def _scratch_dir() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -146,7 +150,7 @@ def _free_port() -> int:
 def _run_as_server_user(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
     """PostgreSQL refuses to run as root, so as root its programs run as the ``postgres`` user."""
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    if os.geteuid() == 0:
+    if _is_root():
         kwargs.update(user="postgres", group="postgres", extra_groups=[])
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, **kwargs)
 
@@ -163,7 +167,7 @@ def pg_server():
     bin_dir = _postgres_bin_dir()
     if bin_dir is None or not (bin_dir / "initdb").exists():
         _pg_unavailable("no PostgreSQL server binaries found in /usr/lib/postgresql/*/bin")
-    if os.geteuid() == 0:
+    if _is_root():
         try:
             import pwd
 
@@ -174,7 +178,7 @@ def pg_server():
     root = Path(tempfile.mkdtemp(prefix="netralitas-pg-", dir=_scratch_dir()))
     data_dir, socket_dir = root / "data", root / "sock"
     socket_dir.mkdir()
-    if os.geteuid() == 0:
+    if _is_root():
         shutil.chown(root, "postgres", "postgres")
         shutil.chown(socket_dir, "postgres", "postgres")
     try:
