@@ -20,6 +20,7 @@ from .rows import Candidate, RowIssue
 
 _COLUMNS = (Person.id, *(getattr(Person, name) for name in PERSON_FIELDS))
 StoredPerson = namedtuple("StoredPerson", [c.name for c in _COLUMNS])
+_TEXT_FIELDS = frozenset({"nama", "gelar_depan", "gelar_belakang", "jabatan", "unit_kerja"})
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,17 @@ def _by_name(people: dict[tuple[str, str], StoredPerson], data: PersonData):
     return stored
 
 
-def person_changes(stored, data: PersonData) -> dict[str, str]:
-    """``merge_person`` minus a defaulted employment type: "Non-ASN" because nothing was said
-    never overrides what is stored, nor does a row without NIP retype someone who has one."""
+def person_changes(stored: StoredPerson, data: PersonData) -> dict[str, str]:
+    """``merge_person`` minus what is no real change.
+
+    Text that differs only in case or spacing keeps the stored spelling (an ALL-CAPS export
+    must not overwrite "Dinas Kesehatan"), and a defaulted employment type ("Non-ASN" because
+    nothing was said, or no NIP in this row) never overrides what is stored.
+    """
     changes = merge_person(stored, data)
+    for name in [n for n in changes if n in _TEXT_FIELDS]:
+        if fold(changes[name]) == fold(getattr(stored, name)):
+            del changes[name]
     if "employment_type" in changes and (data.employment_type == "NON_ASN" or (stored.nip and not data.nip)):
         del changes["employment_type"]
     return changes

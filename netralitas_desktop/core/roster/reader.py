@@ -245,7 +245,7 @@ def sniff_delimiter(text: str) -> str:
 def _csv_file(data: bytes) -> RosterFile:
     text, encoding = decode_text(data)
     delimiter = sniff_delimiter(text)
-    total = text.count("\n") + 1
+    total = text.count("\n") + (not text.endswith("\n"))
     kind = f"CSV, pemisah {DELIMITERS[delimiter]}, {encoding}"
     return RosterFile(kind, iter([Sheet(None, _csv_rows(text, delimiter), total)]))
 
