@@ -45,6 +45,12 @@ def event_id(db) -> int:
     return new_event()
 
 
+@pytest.fixture
+def any_event_id(any_db) -> int:
+    """An event on SQLite, then on PostgreSQL: for the tests that write the most kinds of rows."""
+    return new_event()
+
+
 def write_csv(path: Path, rows: list[list[object]], delimiter: str = ",", encoding: str = "utf-8") -> Path:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
@@ -210,7 +216,7 @@ def test_excel_mangled_nip_text_is_rejected(event_id, tmp_path, written, reason_
     assert [r.person.nip for r in plan.rows] == [NIP_DESY]
 
 
-def test_invalid_rows_each_get_row_column_and_reason(event_id, tmp_path):
+def test_invalid_rows_each_get_row_column_and_reason(any_event_id, tmp_path):
     rows = [
         ["No", "Nama Lengkap", "NIP", "NIK", "Jenis Pegawai", "Email", "Unit Kerja"],
         ["1", "Andre Wijaya", NIP_ANDRE, "", "PNS", "andre@example.go.id", "Dinas A"],
@@ -225,7 +231,7 @@ def test_invalid_rows_each_get_row_column_and_reason(event_id, tmp_path):
         ["10", "Fajar", "", "", "", "", "Dinas A"],
         ["11", "FAJAR", "", "", "", "", "dinas a"],  # same name and unit, no numbers
     ]
-    plan = plan_import(event_id, write_csv(tmp_path / "d.csv", rows))
+    plan = plan_import(any_event_id, write_csv(tmp_path / "d.csv", rows))
     issues = issue_map(plan.rejected)
     assert set(issues) == {3, 4, 5, 6, 7, 8, 10, 12}
     assert (issues[3].column, issues[3].reason) == ("Nama Lengkap", "Nama wajib diisi.")
@@ -283,14 +289,14 @@ def test_reimport_is_idempotent(event_id, fixtures_dir):
     assert table_counts()[:2] == before[:2]
 
 
-def test_corrected_file_updates_people_by_nip_and_empty_cells_erase_nothing(event_id, tmp_path):
+def test_corrected_file_updates_people_by_nip_and_empty_cells_erase_nothing(any_event_id, tmp_path):
     header = ["Nama", "NIP", "Pangkat/Gol.", "Jabatan", "Unit Kerja", "Kehadiran"]
-    import_roster(event_id, write_csv(tmp_path / "v1.csv", [
+    import_roster(any_event_id, write_csv(tmp_path / "v1.csv", [
         header,
         ["Andre Wijaya", NIP_ANDRE, "III/b", "Analis", "Dinas A", "Luring"],
         ["Desy Ramadhani", NIP_DESY, "III/a", "Bendahara", "Dinas A", "Luring"],
     ]))
-    plan = plan_import(event_id, write_csv(tmp_path / "v2.csv", [
+    plan = plan_import(any_event_id, write_csv(tmp_path / "v2.csv", [
         header,
         ["Andre Wijaya", NIP_ANDRE, "Penata, III/c", "", "Dinas A", "Luring"],  # promoted; jabatan left empty
         ["Desy Ramadhani", NIP_DESY, "III/a", "Bendahara", "Dinas A", "Daring"],
@@ -298,7 +304,7 @@ def test_corrected_file_updates_people_by_nip_and_empty_cells_erase_nothing(even
     assert [(r.outcome, r.changes) for r in plan.rows] == [("updated", ("golongan",)), ("updated", ("mode",))]
     result = apply_import(plan)
     assert (result.added, result.updated, result.unchanged) == (0, 2, 0)
-    people = participants_by_nip(event_id)
+    people = participants_by_nip(any_event_id)
     assert (people[NIP_ANDRE].golongan, people[NIP_ANDRE].jabatan) == ("III/c", "Analis")
     assert people[NIP_DESY].mode == "online"
 
@@ -316,8 +322,8 @@ def test_person_known_from_another_event_is_added_not_duplicated(event_id, tmp_p
     assert list_participants(other)[0].jabatan == "Kepala Seksi"
 
 
-def test_people_without_numbers_match_by_name_and_unit_within_the_event(event_id, tmp_path):
-    add_participant(event_id, PersonData(nama="Bambang Suryadi", unit_kerja="Kecamatan Bayan"))
+def test_people_without_numbers_match_by_name_and_unit_within_the_event(any_event_id, tmp_path):
+    add_participant(any_event_id, PersonData(nama="Bambang Suryadi", unit_kerja="Kecamatan Bayan"))
     later = new_event("Acara lain")
     add_participant(later, PersonData(nama="Slamet Riyadi", unit_kerja="Kecamatan Bayan"))
     rows = [
@@ -326,7 +332,7 @@ def test_people_without_numbers_match_by_name_and_unit_within_the_event(event_id
         ["Slamet Riyadi", "", "Kecamatan Bayan", ""],  # only registered elsewhere: a new person here
         ["Bambang Suryadi", "", "Kecamatan Loano", ""],  # another unit: another person
     ]
-    plan = plan_import(event_id, write_csv(tmp_path / "d.csv", rows))
+    plan = plan_import(any_event_id, write_csv(tmp_path / "d.csv", rows))
     assert [(r.outcome, r.changes) for r in plan.rows] == [("updated", ("phone",)), ("added", ()), ("added", ())]
     apply_import(plan)
     assert Person.select().count() == 4
@@ -436,11 +442,11 @@ def test_cancelled_plan_stops_reading(event_id, fixtures_dir):
         plan_import(event_id, fixtures_dir / "siasn_export_sukamakmur.csv", progress=CancelAfter(500))
 
 
-def test_apply_rechecks_what_changed_since_the_plan(event_id, tmp_path):
+def test_apply_rechecks_what_changed_since_the_plan(any_event_id, tmp_path):
     path = write_csv(tmp_path / "d.csv", [["Nama", "NIP"], ["Andre Wijaya", NIP_ANDRE], ["Desy Ramadhani", NIP_DESY]])
-    plan = plan_import(event_id, path)
+    plan = plan_import(any_event_id, path)
     assert plan.counts()["added"] == 2
-    add_participant(event_id, PersonData(nama="Andre Wijaya", nip=NIP_ANDRE))  # another desk, meanwhile
+    add_participant(any_event_id, PersonData(nama="Andre Wijaya", nip=NIP_ANDRE))  # another desk, meanwhile
     result = apply_import(plan)
     assert (result.added, result.unchanged) == (1, 1)
     assert Registration.select().count() == 2
@@ -481,6 +487,9 @@ def test_import_reimport_and_rollback_on_each_backend(any_db, fixtures_dir):
         apply_import(plan, progress=CancelAfter(1000))
     assert table_counts() == before
     assert import_roster(event, path).added == 2000
+    stored = Person.get(Person.nip == "197211021996121001")
+    assert isinstance(stored.created_at, dt.datetime) and stored.created_at == stored.updated_at
+    assert Registration.get(Registration.person == stored).created_at == stored.created_at
     again = import_roster(event, path)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2000)
     assert (Person.select().count(), Registration.select().count()) == (2000, 2000)

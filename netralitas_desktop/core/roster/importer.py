@@ -8,6 +8,7 @@ chunks; a cancel or any error rolls everything back.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,6 +187,7 @@ def apply_import(plan: ImportPlan, *, actor: audit.Actor | None = None, progress
 
 def _write(event_id: int, matches: list[Match], progress: Progress) -> None:
     stamp = now()
+    stamp_text = stamp.isoformat(" ")  # what the SQLite adapter would write; PostgreSQL casts it
     new = [m for m in matches if m.person_id is None]
     changed = [m for m in matches if m.person_changes]
     total = len(new) + len(changed) + sum(1 for m in matches if m.registration_id is None or m.mode_changed)
@@ -197,13 +199,13 @@ def _write(event_id: int, matches: list[Match], progress: Progress) -> None:
         done += count
         progress.report(done, total, "Menyimpan peserta…")
 
-    _insert_people(new, stamp, step)
+    _insert_people(new, stamp_text, step)
     for batch in chunks(changed, REPORT_EVERY):
         for match in batch:
             Person.update(**match.person_changes, updated_at=stamp).where(Person.id == match.person_id).execute()
         step(len(batch))
     registrations = [
-        (event_id, m.person_id, "invited", m.planned.mode, stamp) for m in matches if m.registration_id is None
+        (event_id, m.person_id, "invited", m.planned.mode, stamp_text) for m in matches if m.registration_id is None
     ]
     insert_rows(Registration, _REGISTRATION_COLUMNS, registrations, step)
     for batch in chunks([m for m in matches if m.mode_changed], REPORT_EVERY):
@@ -218,17 +220,22 @@ _REGISTRATION_COLUMNS = (
 )
 
 
-def _person_values(data: PersonData, stamp) -> tuple:
-    values = [getattr(data, name) for name in PERSON_FIELDS]
-    values[PERSON_FIELDS.index("nip")] = data.nip or None  # NULL, not "": the columns are unique
-    values[PERSON_FIELDS.index("nik")] = data.nik or None
+_person_fields = operator.attrgetter(*PERSON_FIELDS)
+_NIP, _NIK = PERSON_FIELDS.index("nip"), PERSON_FIELDS.index("nik")
+
+
+def _person_values(data: PersonData, stamp: str) -> tuple:
+    values = list(_person_fields(data))
+    values[_NIP] = data.nip or None  # NULL, not "": the columns are unique
+    values[_NIK] = data.nik or None
     return (*values, stamp, stamp)
 
 
-def _insert_people(new: list[Match], stamp, step) -> None:
+def _insert_people(new: list[Match], stamp: str, step) -> None:
     """Bulk-insert people with a NIP or NIK and read their ids back by those numbers;
     people with neither are inserted one by one, which returns the id on every backend."""
     with_ids = [m for m in new if m.planned.person.nip or m.planned.person.nik]
+    with_ids.sort(key=lambda m: (m.planned.person.nip, m.planned.person.nik))  # index pages fill in order
     insert_rows(Person, _PERSON_COLUMNS, [_person_values(m.planned.person, stamp) for m in with_ids], step)
     ids: dict[tuple[str, str], int] = {}
     for column in (Person.nip, Person.nik):

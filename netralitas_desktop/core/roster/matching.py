@@ -34,7 +34,7 @@ class PlannedRow:
     changes: tuple[str, ...]  # fields that change ("mode" too, when the file has a mode column)
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A planned row with what the writer needs: the stored person and registration, if any."""
 

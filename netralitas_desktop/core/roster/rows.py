@@ -26,7 +26,7 @@ class RowIssue:
     reason: str  # Bahasa Indonesia
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     """A valid row, not yet compared with the database."""
 
@@ -44,7 +44,7 @@ class Skipped:
 
 
 EMPTY_WORDS = frozenset({"null", "none", "nan", "-", "--", "\u2013", "\u2014", "n/a", "#n/a", "tidak ada"})
-_QUOTES = ("'", "\u2018", "\u2019", "`")
+_QUOTES = " '\u2018\u2019`"  # SIASN writes '197211021996121001 so Excel keeps it as text
 ERROR_ORDER = ("nama", "nip", "nik", "employment_type", "email", "sex", "golongan")
 # Employment text that names none of these is no statement at all ("ASN", "Aktif").
 _EMPLOYMENT_WORDS = re.compile(r"pns|pppk|p3k|ppnpn|ptt|gtt|honor|tenaga|non|kontrak")
@@ -63,13 +63,9 @@ def cell_text(value: object) -> str:
         elif isinstance(value, dt.datetime):
             value = value.date()
         value = str(value)
-    text = value.strip()
-    if not text:
-        return ""
-    if text[0] in _QUOTES:
-        text = text[1:].strip()
-    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text:
-        text = " ".join(text.split())
+    text = value.strip(_QUOTES)
+    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text or "\r" in text:
+        text = " ".join(text.split()).strip(_QUOTES)
     if len(text) < 10 and text.casefold() in EMPTY_WORDS:
         return ""
     return text
@@ -84,6 +80,7 @@ class RowReader:
         self.name_header = header.headers[header.columns["nama"][0]]
         self._order = tuple(header.columns.items())
         self.split_titles = "gelar_depan" not in header.columns and "gelar_belakang" not in header.columns
+        self._memo: dict[tuple[str, str], bool] = {}
 
     def _cells(self, values: list[object]) -> dict[str, tuple[object, str]]:
         """field -> (raw value, text) from the first of its columns that is filled."""
@@ -108,19 +105,21 @@ class RowReader:
         skipped = self._not_a_person(row, values, cells)
         if skipped is not None:
             return skipped
-        raw_nip = cells["nip"][0] if "nip" in cells else None
-        raw_nik = cells["nik"][0] if "nik" in cells else None
-        if raw_nip is not None and self.header.nip_or_nik and len(normalize_id(cells["nip"][1])) == 16:
-            raw_nik, raw_nip = raw_nik if raw_nik is not None else raw_nip, None
-        problem = _number_problem(raw_nip, "nip") or _number_problem(raw_nik, "nik")
+        nip_raw, nip = cells.get("nip", (None, ""))
+        nik_raw, nik = cells.get("nik", (None, ""))
+        if nip and self.header.nip_or_nik and len(normalize_id(nip)) == 16:  # a NIK in a "NIP/NIK" column
+            if not nik:
+                nik_raw, nik = nip_raw, nip
+            nip_raw, nip = None, ""
+        problem = _number_problem(nip_raw, "nip") or _number_problem(nik_raw, "nik")
         if problem:
             name, reason = problem
-            return RowIssue(row, self.header.header_of(name), _shown(raw_nip if name == "nip" else raw_nik), reason)
+            return RowIssue(row, self.header.header_of(name), _shown(nip_raw if name == "nip" else nik_raw), reason)
         data = PersonData(**{name: text for name, (_, text) in cells.items() if name != "mode"})
-        data.nip, data.nik = cell_text(raw_nip), cell_text(raw_nik)
+        data.nip, data.nik = nip, nik
         if data.phone.startswith("8") and isinstance(cells["phone"][0], (int, float)):
             data.phone = "0" + data.phone  # Excel dropped the leading zero of 08…
-        if data.employment_type and not _EMPLOYMENT_WORDS.search(fold(data.employment_type)):
+        if data.employment_type and not self._states_employment(data.employment_type):
             data.employment_type = ""
         if self.split_titles:
             parts = split_name(data.nama)
@@ -133,13 +132,26 @@ class RowReader:
             return RowIssue(row, self.header.header_of(shown_field), getattr(data, name, ""), errors[name])
         mode = None
         if "mode" in self.columns:
-            mode = "online" if "mode" in cells and is_online(cells["mode"][1]) else "onsite"
+            mode = "online" if "mode" in cells and self._online(cells["mode"][1]) else "onsite"
         return Candidate(row, cleaned, mode)
+
+    def _states_employment(self, text: str) -> bool:
+        """Whether the text names an employment type at all; memoised, as columns repeat a few values."""
+        known = self._memo.get(("employment", text))
+        if known is None:
+            known = self._memo[("employment", text)] = bool(_EMPLOYMENT_WORDS.search(fold(text)))
+        return known
+
+    def _online(self, text: str) -> bool:
+        known = self._memo.get(("mode", text))
+        if known is None:
+            known = self._memo[("mode", text)] = is_online(text)
+        return known
 
     def _not_a_person(self, row: int, values: list[object], cells: dict) -> Skipped | None:
         """Footers, repeated headers, section titles, signature lines and column-number rows."""
         name = cells["nama"][1] if "nama" in cells else ""
-        first = _first_texts(values, 2)
+        first = _leading_texts(values, 2)
         reason = None
         if any(is_footer(text) for text in first):
             reason = "Baris jumlah atau penutup, bukan data peserta."
@@ -153,7 +165,8 @@ class RowReader:
                 reason = "Baris nomor kolom, bukan data peserta."
         if reason is None:
             return None
-        return Skipped(False, RowIssue(row, self.name_header, " ".join(first) if first else name, reason))
+        shown = " ".join(cell_text(text) for text in first)
+        return Skipped(False, RowIssue(row, self.name_header, shown or name, reason))
 
 
 def _first_texts(values: list[object], count: int) -> list[str]:
@@ -161,6 +174,19 @@ def _first_texts(values: list[object], count: int) -> list[str]:
     for value in values:
         if value is not None:
             text = cell_text(value)
+            if text:
+                texts.append(text)
+                if len(texts) == count:
+                    break
+    return texts
+
+
+def _leading_texts(values: list[object], count: int) -> list[str]:
+    """The first filled cells, stripped only as far as the footer test needs (it runs on every row)."""
+    texts = []
+    for value in values:
+        if value is not None:
+            text = (value if value.__class__ is str else str(value)).lstrip(" '\t")
             if text:
                 texts.append(text)
                 if len(texts) == count:
