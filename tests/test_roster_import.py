@@ -93,7 +93,8 @@ def test_siasn_export_adds_all_2000_with_types_titles_golongan_and_sex(event_id,
     assert (teguh.full_name, teguh.employment_type, teguh.golongan, teguh.sex) == (
         "drg. Teguh, S.Kom.", "PPPK", "", "L")
     eka = people["198609082010052002"]  # Dr. EKA HARTONO, "S.STP., M.Si.", F
-    assert (eka.full_name, eka.nama, eka.sex, eka.golongan) == ("Dr. Eka Hartono, S.STP., M.Si.", "Eka Hartono", "P", "IV/a")
+    assert (eka.full_name, eka.nama, eka.sex, eka.golongan) == (
+        "Dr. Eka Hartono, S.STP., M.Si.", "Eka Hartono", "P", "IV/a")
     assert all(p.email == "" for p in people.values())  # "null" is empty, not an address
 
 
@@ -106,7 +107,8 @@ def test_invitation_workbook_header_below_titles_names_split_and_nips_normalised
     rows = {row.row: row.person for row in plan.rows}
     assert rows[7].nip == "199704122023081001"  # written "19970412 202308 1 001"
     wulan = rows[8]  # "Drs. Wulan Sulistyo, S.H."
-    assert (wulan.gelar_depan, wulan.nama, wulan.gelar_belakang, wulan.golongan) == ("Drs.", "Wulan Sulistyo", "S.H.", "III/d")
+    assert (wulan.gelar_depan, wulan.nama, wulan.gelar_belakang, wulan.golongan) == (
+        "Drs.", "Wulan Sulistyo", "S.H.", "III/d")
     assert (rows[302].nama, rows[302].gelar_belakang) == ("Nur Ramadhan", "S.Kep., Ners")
     assert rows[301].golongan == ""  # no pangkat written
 
@@ -249,8 +251,9 @@ def test_invalid_rows_each_get_row_column_and_reason(any_event_id, tmp_path):
     assert result.rejected == 8 and [i.row for i in result.rejected_rows] == [3, 4, 5, 6, 7, 8, 10, 12]
     assert Person.select().count() == 3
     as_dict = result.to_dict()
-    assert as_dict["rejected_rows"][0] == {"row": 3, "column": "Nama Lengkap", "value": "", "reason": "Nama wajib diisi."}
-    json.dumps(as_dict)  # what --json prints
+    assert as_dict["rejected_rows"][0] == {
+        "row": 3, "column": "Nama Lengkap", "value": "", "reason": "Nama wajib diisi."}
+    assert json.loads(json.dumps(as_dict)) == as_dict  # what --json prints
 
 
 def test_empty_rows_footers_and_section_titles_are_not_people(event_id, tmp_path):
@@ -354,6 +357,12 @@ def test_nip_or_nik_column_and_nik_matching(event_id, tmp_path):
     plan = plan_import(event_id, write_csv(tmp_path / "d.csv", rows))
     assert [(r.outcome, r.person.nik, r.person.nip) for r in plan.rows] == [
         ("unchanged", NIK_CAHYA, ""), ("added", "", NIP_ANDRE)]
+
+
+def test_invalid_nik_in_a_nip_or_nik_column_names_that_column(event_id, tmp_path):
+    rows = [["Nama", "NIP/NIK"], ["Cahya Lestari", "3306019903900001"]]
+    [issue] = plan_import(event_id, write_csv(tmp_path / "d.csv", rows)).rejected
+    assert issue.column == "NIP/NIK" and issue.reason.startswith("NIK tidak valid")
 
 
 def test_nik_belonging_to_someone_else_is_a_conflict(event_id, tmp_path):

@@ -83,6 +83,14 @@ def test_delimiter_is_the_one_that_splits_lines_consistently(sample, expected):
     assert sniff_delimiter(sample) == expected
 
 
+def test_excel_sep_hint_line_decides_the_delimiter(tmp_path):
+    path = tmp_path / "daftar.csv"
+    path.write_text("sep=;\r\nNama;Unit Kerja, Bagian\r\nBudi;Dinas A, Umum\r\n", encoding="utf-8")
+    kind, [(_, rows)] = read_all(path)
+    assert kind.startswith("CSV, pemisah titik koma")
+    assert rows[1:] == [(2, ["Nama", "Unit Kerja, Bagian"]), (3, ["Budi", "Dinas A, Umum"])]
+
+
 def test_windows_1252_fallback_and_utf8_preferred():
     assert decode_text("Noël".encode("cp1252")) == ("Noël", "Windows-1252")
     assert decode_text("Noël".encode("utf-8")) == ("Noël", "UTF-8")

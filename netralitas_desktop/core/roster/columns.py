@@ -83,6 +83,13 @@ FOOTER_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "mengetahui", "catata
 
 HEADER_SCAN_ROWS = 30
 
+# How a row issue names a field the file has no column for (e.g. a type derived from the NIP).
+FIELD_LABELS: dict[str, str] = {
+    "nama": "Nama", "gelar_depan": "Gelar Depan", "gelar_belakang": "Gelar Belakang", "nip": "NIP", "nik": "NIK",
+    "sex": "Jenis Kelamin", "employment_type": "Jenis Pegawai", "golongan": "Golongan", "jabatan": "Jabatan",
+    "unit_kerja": "Unit Kerja", "phone": "Nomor HP", "email": "Email", "mode": "Kehadiran",
+}
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -136,8 +143,17 @@ class HeaderMatch:
         return {name: self.headers[indexes[0]] for name, indexes in self.columns.items()}
 
     def header_of(self, name: str) -> str:
-        indexes = self.columns.get(name)
-        return self.headers[indexes[0]] if indexes else name
+        return issue_headers(self.column_map).get(name) or FIELD_LABELS.get(name, name)
+
+
+def issue_headers(column_map: dict[str, str]) -> dict[str, str]:
+    """Field -> the header a row issue names; a NIK read from a "NIP/NIK" column names that column."""
+    headers = dict(column_map)
+    if "nik" not in headers and header_key(headers.get("nip", "")) in _NIP_OR_NIK:
+        headers["nik"] = headers["nip"]
+    for name, label in FIELD_LABELS.items():
+        headers.setdefault(name, label)
+    return headers
 
 
 def _header_text(value: object) -> str:

@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import IntegrityError
+from peewee import IntegrityError, OperationalError
 
 from .. import audit
 from ..events import get_event
 from ..jobs import Job, Progress
 from ..models import Person, Registration, db, now
 from ..participants import PERSON_FIELDS, PersonData
-from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, not_a_roster
+from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, issue_headers, not_a_roster
 from .bulk import chunks, insert_rows, select_in
 from .matching import Match, PlannedRow, drop_duplicates, resolve
 from .reader import Row, RosterError, Sheet, open_roster
@@ -97,9 +97,9 @@ def plan_import(event_id: int, path: Path | str, progress: Progress | None = Non
         candidates, rejected, ignored, skipped = _read_rows(reader, rows, sheet.total_rows, progress)
         file_kind = roster.kind
     column_map = header.column_map
-    candidates, duplicates = drop_duplicates(candidates, column_map)
+    candidates, duplicates = drop_duplicates(candidates, issue_headers(column_map))
     progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
-    matches, conflicts = resolve(event_id, candidates, column_map, progress)
+    matches, conflicts = resolve(event_id, candidates, issue_headers(column_map), progress)
     return ImportPlan(
         event_id=event_id, source_name=path.name, sheet=sheet.name, header_row=header.row_number,
         column_map=column_map, rows=[m.planned for m in matches],
@@ -126,7 +126,7 @@ def _find_table(sheets: Iterator[Sheet]) -> tuple[Sheet, HeaderMatch, Iterator[R
     other = not_a_roster(first_rows)
     if other:
         raise RosterError(f"Berkas ini {other}, bukan daftar peserta: tidak ada kolom Nama maupun NIP.")
-    where = " lembar mana pun" if sheet_count > 1 else " berkas ini"
+    where = " di lembar mana pun" if sheet_count > 1 else " berkas ini"
     raise RosterError(
         f"Kolom Nama tidak ditemukan pada {HEADER_SCAN_ROWS} baris pertama{where}; pastikan daftar punya baris "
         "judul kolom dengan kolom Nama (dan NIP bila ada)."
@@ -143,7 +143,7 @@ def _read_rows(
     for done, (number, values) in enumerate(rows, start=1):
         if done % REPORT_EVERY == 0:
             progress.check_cancelled()
-            progress.report(min(number, total), total, "Membaca baris…")
+            progress.report(min(number, total) if total else number, total, "Membaca baris…")
         result = reader.read(number, values)
         if isinstance(result, Skipped) and result.empty:
             pending_empty += 1  # counted once a later row shows it was inside the table
@@ -162,7 +162,9 @@ def _read_rows(
 # --- applying -------------------------------------------------------------------------------
 
 
-def apply_import(plan: ImportPlan, *, actor: audit.Actor | None = None, progress: Progress | None = None) -> ImportResult:
+def apply_import(
+    plan: ImportPlan, *, actor: audit.Actor | None = None, progress: Progress | None = None
+) -> ImportResult:
     """Write the plan in one transaction, re-checked against the database as it is now."""
     progress = progress or Progress()
     mode_given = "mode" in plan.column_map
@@ -170,7 +172,7 @@ def apply_import(plan: ImportPlan, *, actor: audit.Actor | None = None, progress
     try:
         with db.atomic():
             get_event(plan.event_id)
-            matches, conflicts = resolve(plan.event_id, candidates, plan.column_map, progress)
+            matches, conflicts = resolve(plan.event_id, candidates, issue_headers(plan.column_map), progress)
             _write(plan.event_id, matches, progress)
             result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False)
             audit.record(
@@ -181,6 +183,10 @@ def apply_import(plan: ImportPlan, *, actor: audit.Actor | None = None, progress
         raise RosterError(
             "Data peserta berubah di komputer lain selama impor sehingga tidak ada yang disimpan; ulangi impor."
         ) from None
+    except OperationalError as err:  # locked too long by another desk, disk full, connection lost
+        raise RosterError(
+            f"Basis data tidak dapat ditulis saat ini sehingga tidak ada yang disimpan; coba impor lagi ({err})."
+        ) from err
     progress.report(1, 1, "Selesai.")
     return result
 

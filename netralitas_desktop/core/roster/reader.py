@@ -244,7 +244,11 @@ def sniff_delimiter(text: str) -> str:
 
 def _csv_file(data: bytes) -> RosterFile:
     text, encoding = decode_text(data)
-    delimiter = sniff_delimiter(text)
+    first_line = text[:8].rstrip("\r\n")
+    if len(first_line) == 5 and first_line.lower().startswith("sep=") and first_line[4] in DELIMITERS:
+        delimiter = first_line[4]  # Excel's own hint line; the row it makes is ignored like a title
+    else:
+        delimiter = sniff_delimiter(text)
     total = text.count("\n") + (not text.endswith("\n"))
     kind = f"CSV, pemisah {DELIMITERS[delimiter]}, {encoding}"
     return RosterFile(kind, iter([Sheet(None, _csv_rows(text, delimiter), total)]))
