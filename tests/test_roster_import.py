@@ -411,6 +411,26 @@ def _fixture_bytes(fixtures_dir: Path, name: str, content: bytes | None) -> byte
     return (fixtures_dir / {"lama.xls": "roster_lama.xls", "terkunci.xlsx": "roster_terkunci.xlsx"}[name]).read_bytes()
 
 
+def test_first_sheet_with_a_header_is_used(event_id, tmp_path):
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    cover.title = "Petunjuk"
+    cover.append(["Isi daftar peserta di lembar berikutnya."])
+    roster = workbook.create_sheet("Peserta")
+    roster.append(["Nama", "NIP"])
+    roster.append(["Andre Wijaya", NIP_ANDRE])
+    path = tmp_path / "dua-lembar.xlsx"
+    workbook.save(path)
+    plan = plan_import(event_id, path)
+    assert (plan.sheet, plan.header_row, plan.counts()["added"]) == ("Peserta", 1, 1)
+
+    del workbook["Peserta"]
+    workbook.create_sheet("Rekap").append(["Unit Kerja", "Jumlah"])
+    workbook.save(path)
+    with pytest.raises(RosterError, match="Kolom Nama tidak ditemukan pada 30 baris pertama di lembar mana pun"):
+        plan_import(event_id, path)
+
+
 def test_header_without_name_column_says_so(event_id, tmp_path):
     path = write_csv(tmp_path / "d.csv", [["NIP", "Unit Kerja"], [NIP_ANDRE, "Dinas A"]])
     with pytest.raises(RosterError, match="Kolom Nama tidak ditemukan pada 30 baris pertama berkas ini"):
