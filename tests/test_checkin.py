@@ -74,7 +74,10 @@ def test_qr_scan_checks_in_then_reports_the_first_check_in(roster):
     again = checkin.check_in(roster.event_id, payload, actor=DESK_2)
     assert again.status == checkin.ALREADY and again.ok
     assert (again.checked_in_at, again.desk, again.operator, again.method) == (first.checked_in_at, "Meja 1", "Rina", "qr")
-    assert "Meja 1" in again.reason and again.message.startswith("SUDAH HADIR: Drs. Budi Santoso")
+    first_time = f"{first.checked_in_at:%H.%M}"
+    assert again.reason == f"Sudah tercatat hadir pukul {first_time} di Meja 1 (Rina)."
+    assert again.message == (
+        f"SUDAH HADIR: Drs. Budi Santoso, M.Si., Dinas Pendidikan — tercatat pukul {first_time} di Meja 1 (Rina)")
     by_nip = checkin.check_in(roster.event_id, roster.budi_nip, actor=DESK_2)
     assert by_nip.status == checkin.ALREADY and by_nip.desk == "Meja 1"
     assert attendance_count(roster.budi) == 1

@@ -82,13 +82,18 @@ class CheckinResult:
         time = jam(self.checked_in_at.time()) if self.checked_in_at else ""
         if self.status == CHECKED_IN:
             return f"HADIR: {who} pukul {time}"
-        return f"SUDAH HADIR: {who} — {self.reason}"
+        return f"SUDAH HADIR: {who} — tercatat pukul {time}{_at_desk(self.desk, self.operator)}"
 
     def to_dict(self) -> dict:
         out = asdict(self)
         out["checked_in_at"] = self.checked_in_at.isoformat() if self.checked_in_at else None
         out["message"] = self.message
         return out
+
+
+def _at_desk(desk: str | None, operator: str | None) -> str:
+    by = f" ({operator})" if operator else ""
+    return f" di {desk}{by}" if desk else by
 
 
 @dataclass(frozen=True)
@@ -256,9 +261,8 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
         if first is None:  # the registration vanished between lookup and insert
             return _rejected(REMOVED_REASON)
         first_at, desk, operator, first_method = first
-        by = f" ({operator})" if operator else ""
         return CheckinResult(
-            ALREADY, f"sudah tercatat hadir pukul {jam(first_at.time())} di {desk or 'meja lain'}{by}.",
+            ALREADY, f"Sudah tercatat hadir pukul {jam(first_at.time())}{_at_desk(desk, operator)}.",
             found.registration_id, found.person, first_at, desk, operator, first_method,
         )
     return CheckinResult(
@@ -355,7 +359,13 @@ def _registration(registration_id: int) -> Registration:
 
 
 def counters(event_id: int) -> Counters:
-    """Registered and present (cancelled registrations left out), in one aggregate query."""
+    """Registered and present (cancelled registrations left out), in one aggregate query.
+
+    The query visits every registration of the event: about 5 ms at 2,000 and 0.2–0.3 s
+    at 100,000 on SQLite (bench/bench_checkin.py). The desk applies its own results at
+    once (``CheckinResult.person`` has employment type and mode) and refreshes from here
+    on a timer, off the GUI thread, to include the other desks.
+    """
     query = (
         Registration.select(Person.employment_type, Registration.mode, fn.COUNT(Registration.id),
                             fn.COUNT(Attendance.id))
