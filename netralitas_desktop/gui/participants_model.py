@@ -1,9 +1,10 @@
 """The participant table's model: an index list over ``ParticipantRow`` objects.
 
 It must stay smooth at 100,000 rows, so there is no per-row item object: ``data()`` looks
-a row up through the visible index list and formats one cell. Filtering is
-``core.participants.filter_rows``; sorting computes one order of all rows per column and
-filters through it, so typing in the search box never sorts again.
+a row up through the visible index list and formats one cell. Matches come from
+``core.participants.filter_rows`` through ``IncrementalFilter`` (fast while typing);
+sorting computes one order of all rows per click and filters through it, so typing in
+the search box never sorts again.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ..core.dates import jam, tanggal
 from ..core.names import fold
 from ..core.nip import format_nip
 from ..core.pangkat import PNS_PANGKAT, PPPK_GOLONGAN
-from ..core.participants import EMPLOYMENT_LABELS, ParticipantRow, filter_rows
+from ..core.participants import EMPLOYMENT_LABELS, ParticipantRow
+from .row_filter import IncrementalFilter
 
 COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT = range(9)
 HEADERS = ("No", "Nama", "NIP", "Jenis", "Gol.", "Jabatan", "Unit Kerja", "Kehadiran", "Hadir")
@@ -28,17 +30,21 @@ _NEVER = dt.datetime.max
 _CENTERED = {COL_NO, COL_GOL, COL_MODE, COL_PRESENT}
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY, _ALIGNMENT, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                                  Qt.ItemDataRole.ToolTipRole)  # data() runs for every painted cell
 
+# casefold, not names.fold: a click on a header must not stall on 100,000 accent strips.
 _SORT_KEYS: dict[int, Callable[[ParticipantRow], Any]] = {
-    COL_NAME: lambda r: fold(r.nama),
+    COL_NAME: lambda r: r.nama.casefold(),
     COL_NIP: lambda r: r.nip or r.nik or "~",
     COL_TYPE: lambda r: r.employment_type,
     COL_GOL: lambda r: _GOL_RANK.get(r.golongan, len(_GOL_RANK)),
-    COL_JABATAN: lambda r: fold(r.jabatan),
-    COL_UNIT: lambda r: fold(r.unit_kerja),
+    COL_JABATAN: lambda r: r.jabatan.casefold(),
+    COL_UNIT: lambda r: r.unit_kerja.casefold(),
     COL_MODE: lambda r: r.mode,
     COL_PRESENT: lambda r: r.checked_in_at or _NEVER,
 }
+_SORT_FEW_BELOW = 8  # fewer matches than rows/8: sort them by rank instead of walking all rows
 
 
 def id_text(row: ParticipantRow) -> str:
@@ -59,15 +65,20 @@ class ParticipantsModel(QAbstractTableModel):
         self._matches: list[int] = []  # indexes in list order that match the query
         self._visible: list[int] = []  # the same indexes in display order
         self._order: list[int] | None = None  # all indexes sorted by the sort column; None = list order
+        self._rank: list[int] = []  # position of each row in _order
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._query = ""
+        self._filter = IncrementalFilter([])
+        self._ascending: dict[int, list[int]] = {}  # column -> all indexes in ascending order, computed once
 
     # Data in and out ---------------------------------------------------------------------
     def set_rows(self, rows: list[ParticipantRow]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._order = self._sorted_order(*self._sort) if self._sort else None
-        self._matches = filter_rows(rows, self._query)
+        self._filter = IncrementalFilter(rows)
+        self._ascending.clear()
+        self._set_order(*(self._sort or (COL_NO, Qt.SortOrder.AscendingOrder)))
+        self._matches = self._filter.matches(self._query)
         self._visible = self._display_order(self._matches)
         self.endResetModel()
 
@@ -76,7 +87,7 @@ class ParticipantsModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._query = query
-        self._matches = filter_rows(self._rows, query)
+        self._matches = self._filter.matches(query)
         self._visible = self._display_order(self._matches)
         self.endResetModel()
 
@@ -107,24 +118,37 @@ class ParticipantsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._order = self._sorted_order(column, order)
+        self._set_order(column, order)
         self._visible = self._display_order(self._matches)
         self.layoutChanged.emit()
 
-    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int] | None:
+    def _set_order(self, column: int, order: Qt.SortOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
         key = _SORT_KEYS.get(column)
-        if key is None:  # "No": the list's own order (unit, then name)
-            return list(range(len(self._rows) - 1, -1, -1)) if descending else None
-        rows = self._rows
-        # Python's sort is stable, so equal keys keep the list order.
-        return sorted(range(len(rows)), key=lambda i: key(rows[i]), reverse=descending)
+        count = len(self._rows)
+        if key is None and not descending:  # "No": the list's own order (unit, then name)
+            self._order, self._rank = None, []
+            return
+        ascending = self._ascending.get(column)
+        if ascending is None:
+            if key is None:
+                ascending = list(range(count))
+            else:  # stable: equal keys keep the list order
+                keys = [key(row) for row in self._rows]
+                ascending = sorted(range(count), key=keys.__getitem__)
+            self._ascending[column] = ascending
+        self._order = ascending[::-1] if descending else ascending
+        self._rank = [0] * count
+        for position, index in enumerate(self._order):
+            self._rank[index] = position
 
     def _display_order(self, matches: list[int]) -> list[int]:
         if self._order is None:
             return matches
         if len(matches) == len(self._rows):
-            return list(self._order)
+            return self._order  # never mutated, so shared
+        if len(matches) * _SORT_FEW_BELOW < len(self._rows):
+            return sorted(matches, key=self._rank.__getitem__)
         keep = bytearray(len(self._rows))
         for index in matches:
             keep[index] = 1
@@ -143,14 +167,14 @@ class ParticipantsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             column = index.column()
             if column == COL_NO:
                 return _ALIGN_NUMBER
             return _ALIGN_CENTER if column in _CENTERED else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(index.row(), index.column())
         return None
 
