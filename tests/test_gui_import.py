@@ -70,7 +70,7 @@ def test_siasn_export_through_the_wizard(qtbot, page, fixtures_dir):
     assert mapping["NIP / NI PPPK"] == "NIP BARU"
     assert mapping["Unit kerja"] == "UNOR NAMA"
     assert preview.rows_table.rowCount() == 200
-    assert set(column(preview.rows_table, 4)) == {"Ditambah"}
+    assert set(column(preview.rows_table, 1)) == {"Ditambah"}
     assert list_participants(page.event_id) == []  # the preview writes nothing
 
     assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Impor"

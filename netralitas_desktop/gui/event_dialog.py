@@ -83,7 +83,9 @@ class EventDialog(QDialog):
         self.actor = actor
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Ubah kegiatan") if event_id else self.tr("Kegiatan baru"))
+        self.setMinimumWidth(960)
         self._build()
+        self.kind.setCurrentIndex(self.kind.findData(EventData().kind))
         if event_id is not None:
             self.set_data(get_event(event_id))
 

@@ -11,16 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +27,7 @@ from ..core.audit import Actor
 from ..core.nip import format_nip
 from ..core.roster.importer import ApplyImportJob, ImportPlan, ImportResult, PlanImportJob, RosterError
 from .jobs import JobHandle, run_job
-from .widgets import ErrorLabel, number
+from .widgets import JobPanel, fill_table, number, read_only_table
 
 FIELD_LABELS = {
     "nama": "Nama", "gelar_depan": "Gelar depan", "gelar_belakang": "Gelar belakang", "nip": "NIP / NI PPPK",
@@ -42,74 +37,6 @@ FIELD_LABELS = {
 OUTCOME_LABELS = {"added": "Ditambah", "updated": "Diperbarui", "unchanged": "Tidak berubah"}
 PREVIEW_ROWS = 200  # the first rows with their outcome; the counts cover them all
 REJECTED_ROWS_SHOWN = 1000
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(str(value))
-            if isinstance(value, int):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
-
-
-class _JobPanel(QWidget):
-    """A status line, a progress bar and a Batal button for one running job."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.error = ErrorLabel()
-        self.progress = QProgressBar()
-        self.cancel_button = QPushButton(self.tr("Batal"))
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-
-    def start(self, message: str) -> None:
-        self.status.setText(message)
-        self.error.show_message("")
-        self.progress.setRange(0, 0)  # busy until the first report
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
-
-    def report(self, done: int, total: int, message: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-        else:
-            self.progress.setRange(0, 0)  # a step of unknown length
-        if message:
-            self.status.setText(message)
-
-    def stop(self, message: str = "", error: str = "") -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.status.setText(message)
-        self.status.setVisible(bool(message))
-        self.error.show_message(error)
 
 
 class ChooseFilePage(QWizardPage):
@@ -156,15 +83,15 @@ class PreviewPage(QWizardPage):
         self.plan: ImportPlan | None = None
         self.setTitle(self.tr("Pratinjau"))
         self.setCommitPage(True)
-        self.panel = _JobPanel()
+        self.panel = JobPanel()
         self.panel.cancel_button.clicked.connect(self.cancel)
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
-        self.rows_table = _table([self.tr(h) for h in ("Baris", "Nama", "NIP / NIK", "Unit kerja", "Hasil")])
-        self.rejected_table = _table([self.tr(h) for h in ("Baris", "Kolom", "Isi", "Alasan")])
-        self.columns_table = _table([self.tr("Isian"), self.tr("Kolom di berkas")])
+        self.rows_table = read_only_table([self.tr(h) for h in ("Baris", "Hasil", "Nama", "NIP / NIK", "Unit kerja")])
+        self.rejected_table = read_only_table([self.tr(h) for h in ("Baris", "Kolom", "Isi", "Alasan")])
+        self.columns_table = read_only_table([self.tr("Isian"), self.tr("Kolom di berkas")])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rows_table, "")
         self.tabs.addTab(self.rejected_table, "")
@@ -232,15 +159,15 @@ class PreviewPage(QWizardPage):
             "<b>{0}</b> akan ditambah · <b>{1}</b> diperbarui · <b>{2}</b> tidak berubah · <b>{3}</b> ditolak"
         ).format(*(number(counts[key]) for key in ("added", "updated", "unchanged", "rejected"))))
         self.header_label.setText(self._header_text(plan))
-        _fill(self.rows_table, [
-            (row.row, row.person.full_name, format_nip(row.person.nip) or row.person.nik, row.person.unit_kerja,
-             self._outcome(row.outcome, row.changes))
+        fill_table(self.rows_table, [
+            (row.row, self._outcome(row.outcome, row.changes), row.person.full_name,
+             format_nip(row.person.nip) or row.person.nik, row.person.unit_kerja)
             for row in plan.rows[:PREVIEW_ROWS]
         ])
-        _fill(self.rejected_table, [
+        fill_table(self.rejected_table, [
             (issue.row, issue.column, issue.value, issue.reason) for issue in plan.rejected[:REJECTED_ROWS_SHOWN]
         ])
-        _fill(self.columns_table, [
+        fill_table(self.columns_table, [
             (self.tr(FIELD_LABELS.get(name, name)), header) for name, header in plan.column_map.items()
         ])
         shown = min(len(plan.rows), PREVIEW_ROWS)
@@ -289,7 +216,7 @@ class ApplyPage(QWizardPage):
         self.completed = False
         self.setTitle(self.tr("Mengimpor"))
         self.setSubTitle(self.tr("Semua baris disimpan sekaligus; jika dibatalkan, tidak ada yang berubah."))
-        self.panel = _JobPanel()
+        self.panel = JobPanel()
         self.panel.cancel_button.clicked.connect(self.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)

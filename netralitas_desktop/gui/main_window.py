@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -12,13 +11,14 @@ from .. import __version__
 from ..core.audit import Actor
 from ..core.database import DatabaseLocation
 from ..core.events import NotFoundError
+from ..resources import resource_path
 from .event_list import EventList
 from .event_page import EventPage
 from .settings import current_actor
 from .widgets import show_error
 
 APP_TITLE = "Netralitas Desktop"
-ICON_PATH = Path(__file__).resolve().parents[2] / "resources" / "icons" / "netralitas.svg"
+ICON_PATH = resource_path("icons", "netralitas.svg")
 
 
 def app_icon() -> QIcon:

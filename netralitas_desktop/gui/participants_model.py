@@ -24,6 +24,7 @@ from .row_filter import IncrementalFilter
 COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT = range(9)
 HEADERS = ("No", "Nama", "NIP", "Jenis", "Gol.", "Jabatan", "Unit Kerja", "Kehadiran", "Hadir")
 MODE_SHORT = {"onsite": "Luring", "online": "Daring"}
+TYPE_SHORT = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN", "NON_ASN": "Non-ASN"}  # the column is narrow
 
 _GOL_RANK = {code: rank for rank, code in enumerate((*PNS_PANGKAT, *PPPK_GOLONGAN))}
 _NEVER = dt.datetime.max
@@ -187,7 +188,7 @@ class ParticipantsModel(QAbstractTableModel):
         if column == COL_NIP:
             return id_text(row)
         if column == COL_TYPE:
-            return EMPLOYMENT_LABELS.get(row.employment_type, row.employment_type)
+            return TYPE_SHORT.get(row.employment_type, row.employment_type)
         if column == COL_GOL:
             return row.golongan
         if column == COL_JABATAN:
@@ -200,6 +201,8 @@ class ParticipantsModel(QAbstractTableModel):
 
     def _tooltip(self, view_row: int, column: int) -> str | None:
         row = self._rows[self._visible[view_row]]
+        if column == COL_TYPE:
+            return EMPLOYMENT_LABELS.get(row.employment_type)
         if column in (COL_JABATAN, COL_UNIT, COL_NAME):
             text = self._display(view_row, column)
             return str(text) if text else None

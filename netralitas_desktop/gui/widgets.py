@@ -6,8 +6,21 @@ text here instead of showing "Yes"/"Cancel".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 CONTEXT = "Umum"
 
@@ -100,3 +113,76 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 def number(value: int) -> str:
     """``2.000``: Indonesian thousands separator."""
     return f"{value:,}".replace(",", ".")
+
+
+def read_only_table(headers: list[str]) -> QTableWidget:
+    """A read-only table whose last column takes the remaining width (long texts go last)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[tuple]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(str(value))
+            if isinstance(value, int):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            elif len(str(value)) > 40:
+                item.setToolTip(str(value))  # reasons and unit names can be long
+            table.setItem(r, c, item)
+
+
+class JobPanel(QWidget):
+    """A status line, a progress bar and a Batal button for one job run with ``jobs.run_job``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.progress = QProgressBar()
+        self.cancel_button = QPushButton(self.tr("Batal"))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+    def start(self, message: str) -> None:
+        self.status.setText(message)
+        self.error.show_message("")
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+
+    def report(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        else:
+            self.progress.setRange(0, 0)  # a step of unknown length
+        if message:
+            self.status.setText(message)
+
+    def stop(self, message: str = "", error: str = "") -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.status.setText(message)
+        self.status.setVisible(bool(message))
+        self.error.show_message(error)
