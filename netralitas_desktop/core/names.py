@@ -73,7 +73,10 @@ def full_name(gelar_depan: str, nama: str, gelar_belakang: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced text for comparisons."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    text = text or ""
+    if text.isascii():  # nothing to decompose; casefold() equals lower() on ASCII
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(ascii_text.casefold().replace("\u2019", "'").split())
 

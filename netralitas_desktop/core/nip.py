@@ -78,6 +78,8 @@ def normalize_id(raw: object) -> str:
     normalise the same value and must agree on the result.
     """
     text = "" if raw is None else str(raw)
+    if text.isascii() and text.isdigit():  # the common case, on the import hot path
+        return text
     while True:
         cleaned = _normalize_once(text)
         if cleaned == text:
