@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QDialogButtonBox
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.dates import hari_tanggal
 from netralitas_desktop.core.events import EventData, create_event, get_event, list_events
 from netralitas_desktop.gui.main_window import MainWindow
+
+from gui_helpers import answer_message_box
 
 ACTOR = Actor(desk="Meja Uji", operator="penguji")
 
@@ -22,23 +24,6 @@ def window(qtbot, db):
     qtbot.addWidget(win)
     win.show()
     return win
-
-
-def answer_message_box(button_text: str) -> dict:
-    """Click ``button_text`` in the next message box; returns what the box said."""
-    seen: dict = {}
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        seen["text"] = box.text()
-        seen["buttons"] = [button.text() for button in box.buttons()]
-        next(button for button in box.buttons() if button.text() == button_text).click()
-
-    QTimer.singleShot(0, answer)
-    return seen
 
 
 def save(qtbot, dialog) -> None:

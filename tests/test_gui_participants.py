@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.events import EventData, create_event
@@ -15,6 +15,8 @@ from netralitas_desktop.core.participants import PersonData, add_participant, ge
 from netralitas_desktop.gui.main_window import MainWindow
 from netralitas_desktop.gui.participants_model import COL_MODE, COL_NAME, COL_NIP
 from netralitas_desktop.gui.settings import current_actor
+
+from gui_helpers import answer_message_box
 
 ACTOR = Actor(desk="Meja Uji", operator="penguji")
 
@@ -62,21 +64,6 @@ def type_filter(qtbot, tab, text: str) -> None:
 
 def save(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
-def answer_message_box(button_text: str) -> dict:
-    seen: dict = {}
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        seen["text"] = box.text()
-        next(button for button in box.buttons() if button.text() == button_text).click()
-
-    QTimer.singleShot(0, answer)
-    return seen
 
 
 def test_table_shows_all_participants_with_grouped_nip(tab):

@@ -96,26 +96,24 @@ def add_group(subparsers: argparse._SubParsersAction, name: str, help_text: str)
     return actions
 
 
-def positive_int(text: str) -> int:
-    """argparse type for ids: a whole number from 1."""
+def _whole_number(text: str, minimum: int, below_message: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat.") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"harus 1 atau lebih, bukan {value}.")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(below_message.format(value))
     return value
+
+
+def positive_int(text: str) -> int:
+    """argparse type for ids: a whole number from 1."""
+    return _whole_number(text, 1, "harus 1 atau lebih, bukan {}.")
 
 
 def count_int(text: str) -> int:
     """argparse type for amounts: a whole number from 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat.") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"tidak boleh negatif ({value}).")
-    return value
+    return _whole_number(text, 0, "tidak boleh negatif ({}).")
 
 
 def open_db(args: argparse.Namespace) -> database.DatabaseLocation:
