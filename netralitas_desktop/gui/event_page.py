@@ -1,7 +1,7 @@
 """One event: a header (title, day and date, time, venue) over tabs, Peserta first.
 
-Tabs for later features (check-in, ikrar, certificates, reports) are added only once
-they work, so the committee never meets an empty tab.
+The check-in desk ("Meja Registrasi") follows. Tabs for later features (ikrar, certificates,
+reports) are added only once they work, so the committee never meets an empty tab.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from ..core.audit import Actor
 from ..core.dates import hari_tanggal, jam
 from ..core.events import KIND_LABELS, EventData, get_event
+from .desk_tab import DeskTab
 from .participants_tab import ParticipantsTab
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class EventPage(QWidget):
         self.participants.import_requested.connect(self.open_import)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.participants, self.tr("Peserta"))
+        self.desk = DeskTab(event_id, actor, self)
+        self.tabs.addTab(self.desk, self.tr("Meja Registrasi"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -73,6 +76,12 @@ class EventPage(QWidget):
             parts.append(event.venue)
         parts.append(self.tr(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
+
+    def open_desk(self, kiosk: bool = False) -> None:
+        """Show the check-in desk, optionally full-screen."""
+        self.tabs.setCurrentWidget(self.desk)
+        if kiosk:
+            self.desk.open_kiosk()
 
     def open_import(self) -> None:
         """Show the import wizard; the table reloads when it finishes."""

@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.new_event_action = action(self.tr("Baru…"), self.event_list.new_event, QKeySequence.StandardKey.New)
         self.edit_event_action = action(self.tr("Ubah…"), self.edit_event)
         self.delete_event_action = action(self.tr("Hapus…"), self.delete_event)
+        self.desk_action = action(self.tr("Meja registrasi"), self.open_desk, "Ctrl+R")
+        self.kiosk_action = action(self.tr("Meja registrasi layar penuh"), lambda: self.open_desk(kiosk=True), "F5")
         self.list_action = action(self.tr("Semua kegiatan"), self.show_list, "Ctrl+L")
         self.about_action = action(self.tr("Tentang Netralitas Desktop"), self.show_about)
 
@@ -74,6 +76,9 @@ class MainWindow(QMainWindow):
         kegiatan = self.menuBar().addMenu(self.tr("&Kegiatan"))
         for act in (self.new_event_action, self.edit_event_action, self.delete_event_action):
             kegiatan.addAction(act)
+        kegiatan.addSeparator()
+        kegiatan.addAction(self.desk_action)
+        kegiatan.addAction(self.kiosk_action)
         kegiatan.addSeparator()
         kegiatan.addAction(self.list_action)
         bantuan = self.menuBar().addMenu(self.tr("Ba&ntuan"))
@@ -125,7 +130,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_event = self.current_event_id() is not None
-        for act in (self.import_action, self.edit_event_action, self.delete_event_action):
+        for act in (self.import_action, self.edit_event_action, self.delete_event_action, self.desk_action,
+                    self.kiosk_action):
             act.setEnabled(has_event)
         self.list_action.setEnabled(self.event_page is not None)
 
@@ -138,6 +144,16 @@ class MainWindow(QMainWindow):
         page = page or self.open_event(event_id)
         if page is not None:
             page.open_import()
+
+    def open_desk(self, kiosk: bool = False) -> None:
+        """The check-in desk of the open (or selected) event; F5 makes it full-screen."""
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        page = self.event_page if self.event_page is not None and self.event_page.event_id == event_id else None
+        page = page or self.open_event(event_id)
+        if page is not None:
+            page.open_desk(kiosk=kiosk)
 
     def edit_event(self) -> None:
         event_id = self.current_event_id()

@@ -1,0 +1,99 @@
+"""Live counters for the desk, refreshed off the GUI thread with at most one query in flight.
+
+``counters()`` visits every registration (about 0.2 s at 100,000), so it runs through
+``gui/jobs.py``; ``recent_check_ins`` rides along in the same job. A refresh asked for
+while one runs is remembered and started when the running one ends (coalescing), so a
+burst of scans never queues a pile of queries.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from ..core.checkin import Counters, counters, recent_check_ins
+from ..core.participants import EMPLOYMENT_LABELS
+from .jobs import FunctionJob, JobHandle, run_job
+from .widgets import number
+
+RECENT_LIMIT = 20
+
+
+def _load(event_id: int) -> tuple:
+    return counters(event_id), recent_check_ins(event_id, RECENT_LIMIT)
+
+
+class DeskRefresher(QObject):
+    """Coalesced background refresh of (counters, recent check-ins)."""
+
+    loaded = Signal(object, object)  # Counters, list[RecentCheckin]
+    failed = Signal(str)
+
+    def __init__(self, event_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.event_id = event_id
+        self._handle: JobHandle | None = None
+        self._pending = False
+
+    @property
+    def busy(self) -> bool:
+        return self._handle is not None and self._handle.running
+
+    def refresh(self) -> None:
+        if self.busy:
+            self._pending = True
+            return
+        self._pending = False
+        self._handle = run_job(FunctionJob(_load, self.event_id), on_result=self._done, on_error=self._error,
+                               owner=self)
+
+    def _done(self, result: tuple) -> None:
+        self.loaded.emit(*result)
+        self._again()
+
+    def _error(self, err: Exception) -> None:
+        self.failed.emit(self.tr("Penghitung belum dapat diperbarui: {0}").format(err))
+        self._again()
+
+    def _again(self) -> None:
+        if self._pending:
+            self.refresh()
+
+
+class CountersView(QWidget):
+    """Present / registered in large type, then in the room / online and by employment type."""
+
+    def __init__(self, scale: float = 1.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total_label = QLabel("–")
+        self.modes_label = QLabel("")
+        self.employment_label = QLabel("")
+        base = self.font().pointSizeF()
+        for label, factor, bold in ((self.total_label, 1.9, True), (self.modes_label, 1.1, False),
+                                    (self.employment_label, 1.0, False)):
+            font = label.font()
+            font.setPointSizeF(base * factor * scale)
+            font.setBold(bold)
+            label.setFont(font)
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        caption = QLabel(self.tr("Hadir / terdaftar"))
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(caption, 0, 0)
+        layout.addWidget(self.total_label, 1, 0)
+        layout.addWidget(self.modes_label, 2, 0)
+        layout.addWidget(self.employment_label, 3, 0)
+        self.counters: Counters | None = None
+
+    def show_counters(self, value: Counters) -> None:
+        self.counters = value
+        self.total_label.setText(f"{number(value.present)} / {number(value.registered)}")
+        self.modes_label.setText(self.tr("Di ruangan {0} / {1} · Daring {2} / {3}").format(
+            number(value.onsite_present), number(value.onsite_registered),
+            number(value.online_present), number(value.online_registered)))
+        parts = [
+            f"{self.tr(EMPLOYMENT_LABELS.get(kind, kind) or self.tr('Lainnya'))} {number(p)}/{number(r)}"
+            for kind, (p, r) in value.by_employment.items()
+        ]
+        self.employment_label.setText(" · ".join(parts))

@@ -1,0 +1,384 @@
+"""The "Meja Registrasi" tab: scan or type a code, see green / amber / red at once.
+
+Every path that checks someone in (scanner, camera, search list, walk-in form, kiosk)
+ends in ``_show`` so the banner, sound, recent list and counters behave alike, and
+the scanner input gets the focus back after each action: a USB scanner just types.
+``check_in`` takes a few milliseconds, so it runs on the GUI thread; the counters
+query (slower on large events) runs off it, see ``desk_counters``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..core import qr_payload
+from ..core.audit import Actor
+from ..core.checkin import CHECKED_IN, CheckinResult, check_in, check_in_registration, search_registrations, undo_check_in
+from ..core.dates import jam
+from ..core.events import NotFoundError, ValidationError
+from ..core.nip import normalize_id
+from .desk_banner import ResultBanner
+from .desk_counters import CountersView, DeskRefresher
+from .desk_dialogs import DeskIdentityDialog, WalkInDialog
+from .desk_sounds import DeskSounds
+from .widgets import fill_table, read_only_table, show_error
+
+REFRESH_MS = 2000
+SEARCH_DELAY_MS = 150
+METHOD_LABELS = {"qr": "QR", "nip": "NIP", "nik": "NIK", "manual": "Manual", "walk_in": "Tanpa undangan"}
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def looks_like_code(text: str) -> bool:
+    """A scan or a full NIP/NIK typed into the search box goes to check-in, not search."""
+    if qr_payload.looks_like_payload(text):
+        return True
+    digits = normalize_id(text)
+    return digits.isdigit() and len(digits) in (16, 18)
+
+
+class DeskTab(QWidget):
+    result_shown = Signal(object)  # CheckinResult
+    counters_loaded = Signal(object)  # Counters
+    checked_in = Signal()  # attendance changed (for other tabs)
+
+    def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_id = event_id
+        self._actor = actor
+        self.last_result: CheckinResult | None = None
+        self.kiosk = None
+        self.camera_panel = None
+        self.sounds = DeskSounds(self)
+        self.refresher = DeskRefresher(event_id, self)
+        self.refresher.loaded.connect(self._loaded)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresher.refresh)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.run_search)
+        self._build()
+        QShortcut(QKeySequence("F2"), self, self.focus_search, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.update_identity()
+
+    # Layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.identity_label = QLabel()
+        self.identity_button = QPushButton(self.tr("Ubah…"))
+        self.identity_button.clicked.connect(self.edit_identity)
+        self.walk_in_button = QPushButton(self.tr("Peserta tanpa undangan…"))
+        self.walk_in_button.clicked.connect(self.open_walk_in)
+        self.kiosk_button = QPushButton(self.tr("Layar penuh (F5)"))
+        self.kiosk_button.clicked.connect(self.open_kiosk)
+        top = QHBoxLayout()
+        top.addWidget(self.identity_label)
+        top.addWidget(self.identity_button)
+        top.addStretch(1)
+        top.addWidget(self.walk_in_button)
+        top.addWidget(self.kiosk_button)
+
+        self.scanner = QLineEdit()
+        self.scanner.setPlaceholderText(self.tr("Pindai QR undangan atau ketik NIP/NIK, lalu Enter"))
+        font = self.scanner.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        self.scanner.setFont(font)
+        self.scanner.returnPressed.connect(self._scanner_entered)
+        self.banner = ResultBanner()
+
+        self.recent_table = read_only_table(
+            [self.tr("Jam"), self.tr("Nama"), self.tr("Cara"), self.tr("Meja"), self.tr("Unit kerja")])
+        self.recent_table.itemSelectionChanged.connect(self._update_buttons)
+        self.undo_button = QPushButton(self.tr("Batalkan check-in…"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        recent_box = QGroupBox(self.tr("Check-in terakhir"))
+        recent_layout = QVBoxLayout(recent_box)
+        recent_layout.addWidget(self.recent_table)
+        undo_row = QHBoxLayout()
+        undo_row.addStretch(1)
+        undo_row.addWidget(self.undo_button)
+        recent_layout.addLayout(undo_row)
+
+        left = QVBoxLayout()
+        left.addWidget(self.scanner)
+        left.addWidget(self.banner)
+        left.addWidget(recent_box, 1)
+
+        self.counters_view = CountersView()
+        counters_box = QGroupBox(self.tr("Kehadiran"))
+        QVBoxLayout(counters_box).addWidget(self.counters_view)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Cari nama, unit kerja atau NIP (F2)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(lambda: self.search_timer.start())
+        self.search_edit.returnPressed.connect(self._search_entered)
+        QShortcut(QKeySequence("Esc"), self.search_edit, self.focus_scanner,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.search_table = read_only_table([self.tr("Nama"), self.tr("NIP / NIK"), self.tr("Status"),
+                                             self.tr("Unit kerja")])
+        self.search_table.itemSelectionChanged.connect(self._update_buttons)
+        self.search_table.itemDoubleClicked.connect(lambda _item: self.check_in_selected())
+        self.manual_button = QPushButton(self.tr("Catat hadir"))
+        self.manual_button.clicked.connect(self.check_in_selected)
+        self.search_status = QLabel()
+        self.search_status.setStyleSheet("color: #5f6368;")
+        search_box = QGroupBox(self.tr("Check-in manual"))
+        search_layout = QVBoxLayout(search_box)
+        search_layout.addWidget(self.search_edit)
+        search_layout.addWidget(self.search_table, 1)
+        manual_row = QHBoxLayout()
+        manual_row.addWidget(self.search_status, 1)
+        manual_row.addWidget(self.manual_button)
+        search_layout.addLayout(manual_row)
+
+        self.right = QVBoxLayout()
+        self.right.addWidget(counters_box)
+        self.right.addWidget(search_box, 1)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(self.right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(columns, 1)
+        self._update_buttons()
+        self._add_camera_panel()
+
+    def _add_camera_panel(self) -> None:
+        """The webcam scanner, when its module (and Qt's multimedia) is available: optional."""
+        try:
+            from .camera_panel import CameraPanel
+            panel = CameraPanel(self)
+        except Exception:  # no camera module or no QtMultimedia: the USB scanner and keyboard still work
+            return
+        box = QGroupBox(self.tr("Kamera"))
+        box.setCheckable(True)
+        box.setChecked(False)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(panel)
+        panel.setVisible(False)
+        box.toggled.connect(panel.setVisible)
+        panel.code_detected.connect(self.submit_code)
+        self.camera_panel = panel
+        self.right.addWidget(box)
+
+    # Focus and visibility ------------------------------------------------------------------
+    def focus_scanner(self) -> None:
+        """Give the scanner input the keyboard, now and again once a closing dialog has let go."""
+        self._refocus()
+        QTimer.singleShot(0, self._refocus)
+
+    def _refocus(self) -> None:
+        target = self.kiosk.scanner if self.kiosk is not None and self.kiosk.isVisible() else self.scanner
+        if not target.isVisible():
+            return
+        if QApplication.activeModalWidget() is None and not target.window().isActiveWindow():
+            target.window().activateWindow()
+        target.setFocus()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresher.refresh()
+        self.refresh_timer.start()
+        QTimer.singleShot(0, self.focus_scanner)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        if self.kiosk is None:
+            self.refresh_timer.stop()
+
+    # Check-in paths ----------------------------------------------------------------------
+    def _scanner_entered(self) -> None:
+        text = self.scanner.text()
+        self.scanner.clear()
+        self.submit_code(text)
+
+    def submit_code(self, text: str) -> CheckinResult | None:
+        """Check in whatever a scanner, camera or keyboard produced."""
+        if not text.strip():
+            self.focus_scanner()
+            return None
+        return self._show(check_in(self.event_id, text, actor=self._actor()))
+
+    def _search_entered(self) -> None:
+        text = self.search_edit.text()
+        if looks_like_code(text):  # a scan landed in the search box: treat it as a scan
+            self.search_edit.clear()
+            self.submit_code(text)
+            return
+        if self.search_timer.isActive():  # Enter came before the typing pause: search the text as typed
+            self.search_timer.stop()
+            self.run_search()
+        if self.search_table.rowCount() == 1:
+            self.search_table.selectRow(0)
+            self.check_in_selected()
+
+    def check_in_selected(self) -> CheckinResult | None:
+        registration_id = self._selected_id(self.search_table)
+        if registration_id is None:
+            self.focus_scanner()
+            return None
+        result = self._show(check_in_registration(registration_id, actor=self._actor(), method="manual"))
+        self.run_search()
+        return result
+
+    def open_walk_in(self) -> CheckinResult | None:
+        dialog = WalkInDialog(self.event_id, actor=self._actor(), parent=self.window())
+        self.walk_in_dialog = dialog
+        accepted = dialog.exec()
+        self.walk_in_dialog = None
+        result = dialog.checkin_result if accepted else None
+        dialog.deleteLater()
+        if result is not None:
+            return self._show(result)
+        self.focus_scanner()
+        return None
+
+    def _show(self, result: CheckinResult) -> CheckinResult:
+        self.last_result = result
+        self.banner.show_result(result)
+        self.sounds.play(result.status)
+        self.result_shown.emit(result)
+        if result.status == CHECKED_IN:
+            self.refresher.refresh()
+            self.checked_in.emit()
+        self.focus_scanner()
+        return result
+
+    # Undo --------------------------------------------------------------------------------
+    def undo_selected(self) -> bool:
+        registration_id = self._selected_id(self.recent_table)
+        if registration_id is None:
+            self.focus_scanner()
+            return False
+        name = self.recent_table.item(self.recent_table.currentRow(), 1).text()
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Batalkan check-in"),
+            self.tr("Alasan membatalkan kehadiran {0} (wajib, tercatat di log):").format(name))
+        done = False
+        if ok:
+            done = self.undo(registration_id, reason, name)
+        self.focus_scanner()
+        return done
+
+    def undo(self, registration_id: int, reason: str, name: str = "") -> bool:
+        try:
+            undo_check_in(registration_id, reason=reason, actor=self._actor())
+        except ValidationError as err:
+            show_error(self, self.tr("Alasan wajib diisi"), "\n".join(err.errors.values()))
+            return False
+        except NotFoundError as err:
+            show_error(self, self.tr("Tidak dapat dibatalkan"), str(err))
+            self.refresher.refresh()
+            return False
+        self.last_result = None
+        self.banner.show_idle(self.tr("Check-in {0} dibatalkan; ia dapat check-in lagi.").format(name))
+        self.refresher.refresh()
+        self.checked_in.emit()
+        return True
+
+    # Search ------------------------------------------------------------------------------
+    def run_search(self) -> None:
+        query = self.search_edit.text().strip()
+        if not query or qr_payload.looks_like_payload(query):
+            fill_table(self.search_table, [])
+            self.search_status.setText("")
+            self._update_buttons()
+            return
+        rows = search_registrations(self.event_id, query)
+        fill_table(self.search_table, [
+            (row.full_name, row.nip or row.nik,
+             self.tr("Hadir {0}").format(jam(row.checked_in_at.time())) if row.checked_in_at else self.tr("Belum"),
+             row.unit_kerja)
+            for row in rows
+        ])
+        for index, row in enumerate(rows):
+            self.search_table.item(index, 0).setData(_ID_ROLE, row.registration_id)
+        self.search_status.setText(self.tr("{0} ditemukan").format(len(rows)) if rows else self.tr("Tidak ditemukan"))
+        if len(rows) == 1:
+            self.search_table.selectRow(0)
+        self._update_buttons()
+
+    # Refresh -----------------------------------------------------------------------------
+    def _loaded(self, value, recent) -> None:
+        self.counters_view.show_counters(value)
+        self.counters_loaded.emit(value)
+        selected = self._selected_id(self.recent_table)
+        fill_table(self.recent_table, [
+            (jam(item.checked_in_at.time()), item.full_name, self.tr(METHOD_LABELS.get(item.method, item.method)),
+             " · ".join(part for part in (item.desk, item.operator) if part), item.unit_kerja)
+            for item in recent
+        ])
+        for index, item in enumerate(recent):
+            self.recent_table.item(index, 0).setData(_ID_ROLE, item.registration_id)
+            if item.registration_id == selected:
+                self.recent_table.selectRow(index)
+        self._update_buttons()
+
+    def _selected_id(self, table) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = table.item(rows[0].row(), 0)
+        return item.data(_ID_ROLE) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        self.undo_button.setEnabled(self._selected_id(self.recent_table) is not None)
+        self.manual_button.setEnabled(self._selected_id(self.search_table) is not None)
+
+    # Identity and kiosk ------------------------------------------------------------------
+    def update_identity(self) -> None:
+        actor = self._actor()
+        self.identity_label.setText(self.tr("Meja: <b>{0}</b> · Petugas: <b>{1}</b>").format(
+            actor.desk or "–", actor.operator or "–"))
+
+    def edit_identity(self) -> None:
+        dialog = DeskIdentityDialog(self._actor(), self.window())
+        if dialog.exec():
+            self.update_identity()
+        dialog.deleteLater()
+        self.focus_scanner()
+
+    def open_kiosk(self) -> None:
+        from .desk_kiosk import KioskWindow
+
+        if self.kiosk is not None:
+            self.kiosk.raise_()
+            self.kiosk.activateWindow()
+            return
+        self.kiosk = KioskWindow(self, self._event_title())
+        self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.kiosk.closed.connect(self._kiosk_closed)
+        self.refresh_timer.start()
+        self.kiosk.showFullScreen()
+        self.kiosk.activateWindow()
+
+    def _event_title(self) -> str:
+        page = self.parent()
+        while page is not None and getattr(page, "event_data", None) is None:
+            page = page.parent()
+        return page.event_data.title if page is not None else ""
+
+    def _kiosk_closed(self) -> None:
+        self.kiosk = None
+        if not self.isVisible():
+            self.refresh_timer.stop()
+        self.focus_scanner()
+
+    def shutdown(self) -> None:
+        """Stop timers and close the kiosk (the event page is closing)."""
+        self.refresh_timer.stop()
+        if self.kiosk is not None:
+            self.kiosk.close()

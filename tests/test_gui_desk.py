@@ -1,0 +1,307 @@
+"""The Meja Registrasi tab and kiosk: real scans typed by qtbot into real widgets over real SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from netralitas_desktop.core import qr_payload
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.checkin import check_in, counters, recent_check_ins
+from netralitas_desktop.core.events import EventData, create_event
+from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
+from netralitas_desktop.gui.desk_banner import COLOURS, IDLE
+from netralitas_desktop.gui.desk_sounds import TONES, write_tone
+from netralitas_desktop.gui.main_window import MainWindow
+
+ACTOR = Actor(desk="Meja 1", operator="Ani")
+OTHER_DESK = Actor(desk="Meja 2", operator="Budi")
+
+PEOPLE = [
+    PersonData(gelar_depan="Drs. H.", nama="Budi Santoso", gelar_belakang="M.Si.", nip="198609262015051001",
+               golongan="III/b", jabatan="Kepala Seksi", unit_kerja="Dinas Kesehatan"),
+    PersonData(nama="Siti Aminah", gelar_belakang="S.Pd.", nip="199001012015032002", golongan="III/a",
+               unit_kerja="Dinas Pendidikan"),
+    PersonData(nama="Dewi Lestari", nip="200012312024211001", golongan="IX", unit_kerja="Kecamatan Sukamaju"),
+    PersonData(nama="Rina Wulandari", nik="3306124507900001", employment_type="NON_ASN", unit_kerja="Desa Mekarsari"),
+]
+
+
+@pytest.fixture(autouse=True)
+def quiet_settings(qapp, tmp_path):
+    """QSettings in a throw-away INI file, sounds off (no beeps from the test run)."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    names_before = (qapp.organizationName(), qapp.applicationName())
+    qapp.setOrganizationName("NetralitasUjiMeja")
+    qapp.setApplicationName("UjiMeja")
+    QSettings().setValue("desk/sounds", False)
+    yield
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+    qapp.setOrganizationName(names_before[0])
+    qapp.setApplicationName(names_before[1])
+
+
+@pytest.fixture
+def event_id(db) -> int:
+    event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)))
+    for person in PEOPLE:
+        add_participant(event_id, person, actor=ACTOR)
+    return event_id
+
+
+@pytest.fixture
+def window(qtbot, db, event_id):
+    window = MainWindow(db, actor=lambda: ACTOR)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    desk = window.event_page.desk if window.event_page is not None else None
+    if desk is not None:  # no background refresh may outlive the test's database
+        desk.shutdown()
+        qtbot.waitUntil(lambda: not desk.refresher.busy)
+
+
+@pytest.fixture
+def desk(qtbot, window, event_id):
+    window.open_event(event_id)
+    window.open_desk()
+    desk = window.event_page.desk
+    qtbot.waitUntil(lambda: desk.counters_view.counters is not None)
+    return desk
+
+
+def registration_id(event_id: int, nama: str) -> int:
+    return next(row.registration_id for row in list_participants(event_id) if row.nama == nama)
+
+
+def scan(qtbot, desk, text: str) -> None:
+    qtbot.keyClicks(desk.scanner, text)
+    qtbot.keyClick(desk.scanner, Qt.Key.Key_Return)
+
+
+def present(qtbot, desk, expected: int) -> None:
+    qtbot.waitUntil(lambda: desk.counters_view.counters.present == expected)
+
+
+def answer_input(text: str | None) -> None:
+    """Type ``text`` into the next QInputDialog and press OK (None: cancel)."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(10, answer)
+            return
+        if text is None:
+            box.reject()
+        else:
+            box.setTextValue(text)
+            box.accept()
+
+    QTimer.singleShot(0, answer)
+
+
+def close_message_box(seen: list) -> None:
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, close)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, close)
+
+
+def test_desk_is_a_tab_after_peserta_and_the_scanner_has_focus(qtbot, desk, window):
+    tabs = window.event_page.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())][:2] == ["Peserta", "Meja Registrasi"]
+    assert tabs.currentWidget() is desk
+    qtbot.waitUntil(desk.scanner.hasFocus)
+    assert desk.banner.status == IDLE
+    assert "Meja 1" in desk.identity_label.text() and "Ani" in desk.identity_label.text()
+    assert desk.counters_view.total_label.text() == "0 / 4"
+
+
+def test_qr_scan_green_then_amber_then_forged_red(qtbot, desk, event_id):
+    budi = registration_id(event_id, "Budi Santoso")
+    payload = qr_payload.payload_for(budi)
+
+    scan(qtbot, desk, payload)
+    assert desk.banner.status == "checked_in"
+    assert desk.banner.headline.text() == "HADIR"
+    assert desk.banner.name_label.text() == "Drs. H. Budi Santoso, M.Si."
+    assert "Dinas Kesehatan" in desk.banner.detail_label.text()
+    assert desk.scanner.text() == "" and desk.scanner.hasFocus()
+    present(qtbot, desk, 1)
+    assert counters(event_id).present == 1
+    assert next(r for r in list_participants(event_id) if r.registration_id == budi).checked_in_at is not None
+    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 1)
+    assert desk.recent_table.item(0, 1).text() == "Drs. H. Budi Santoso, M.Si."
+    assert desk.recent_table.item(0, 2).text() == "QR"
+
+    first = recent_check_ins(event_id)[0]
+    scan(qtbot, desk, payload)
+    assert desk.banner.status == "already"
+    assert desk.banner.headline.text() == "SUDAH HADIR"
+    detail = desk.banner.detail_label.text()
+    assert first.checked_in_at.strftime("%H.%M") in detail and "Meja 1" in detail
+    assert counters(event_id).present == 1
+
+    forged = payload[:-1] + ("A" if payload[-1] != "A" else "B")
+    scan(qtbot, desk, forged)
+    assert desk.banner.status == "rejected"
+    assert desk.banner.headline.text() == "DITOLAK"
+    assert desk.banner.detail_label.text()  # the reason, in words
+    assert desk.banner.styleSheet().count(COLOURS["rejected"][0]) == 1
+    assert counters(event_id).present == 1
+
+
+def test_amber_names_the_other_desk(qtbot, desk, event_id):
+    siti = registration_id(event_id, "Siti Aminah")
+    check_in(event_id, qr_payload.payload_for(siti), actor=OTHER_DESK)
+    scan(qtbot, desk, qr_payload.payload_for(siti))
+    assert desk.banner.status == "already"
+    assert "Meja 2" in desk.banner.detail_label.text() and "Budi" in desk.banner.detail_label.text()
+
+
+def test_bare_nip_with_spaces_and_unknown_number(qtbot, desk, event_id):
+    scan(qtbot, desk, "19900101 201503 2 002")
+    assert desk.banner.status == "checked_in"
+    assert desk.banner.name_label.text() == "Siti Aminah, S.Pd."
+    present(qtbot, desk, 1)
+    scan(qtbot, desk, "3306124507900001")
+    assert desk.banner.status == "checked_in" and "Rina" in desk.banner.name_label.text()
+    scan(qtbot, desk, "197001011990031999")
+    assert desk.banner.status == "rejected"
+    assert "tidak terdaftar" in desk.banner.detail_label.text()
+    present(qtbot, desk, 2)
+
+
+def test_undo_needs_a_reason_then_allows_a_new_check_in(qtbot, desk, event_id):
+    budi = registration_id(event_id, "Budi Santoso")
+    scan(qtbot, desk, qr_payload.payload_for(budi))
+    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 1)
+    desk.recent_table.selectRow(0)
+    assert desk.undo_button.isEnabled()
+
+    seen: list = []
+    answer_input("   ")
+    close_message_box(seen)
+    assert desk.undo_selected() is False
+    assert seen and "wajib" in seen[0]
+    assert counters(event_id).present == 1
+
+    answer_input(None)
+    assert desk.undo_selected() is False
+    assert counters(event_id).present == 1
+
+    answer_input("Salah pindai, orangnya belum datang")
+    assert desk.undo_selected() is True
+    assert counters(event_id).present == 0
+    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 0)
+    present(qtbot, desk, 0)
+    qtbot.waitUntil(desk.scanner.hasFocus)
+
+    scan(qtbot, desk, qr_payload.payload_for(budi))
+    assert desk.banner.status == "checked_in"
+    present(qtbot, desk, 1)
+
+
+def test_manual_search_and_check_in(qtbot, desk, event_id):
+    qtbot.keyClick(desk, Qt.Key.Key_F2)
+    assert desk.search_edit.hasFocus()
+    qtbot.keyClicks(desk.search_edit, "budi santoso")  # no titles, any case
+    qtbot.waitUntil(lambda: desk.search_table.rowCount() == 1)
+    assert desk.search_table.item(0, 0).text() == "Drs. H. Budi Santoso, M.Si."
+    assert desk.search_table.item(0, 2).text() == "Belum"
+    desk.manual_button.click()
+    assert desk.banner.status == "checked_in"
+    assert desk.last_result.method == "manual"
+    assert desk.search_table.item(0, 2).text().startswith("Hadir")
+    assert desk.scanner.hasFocus()
+    present(qtbot, desk, 1)
+    assert recent_check_ins(event_id)[0].method == "manual"
+
+    desk.search_edit.clear()
+    qtbot.keyClicks(desk.search_edit, "DÉWI")  # accents and case do not matter
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_Return)  # a single match: Enter checks it in
+    assert desk.banner.name_label.text() == "Dewi Lestari"
+    present(qtbot, desk, 2)
+
+
+def test_a_scan_into_the_search_box_still_checks_in(qtbot, desk, event_id):
+    desk.focus_search()
+    qtbot.keyClicks(desk.search_edit, qr_payload.payload_for(registration_id(event_id, "Siti Aminah")))
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_Return)
+    assert desk.banner.status == "checked_in" and "Siti" in desk.banner.name_label.text()
+    assert desk.search_edit.text() == ""
+
+
+def test_walk_in_shows_field_errors_then_checks_in(qtbot, desk, event_id):
+    def fill() -> None:
+        dialog = getattr(desk, "walk_in_dialog", None)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(10, fill)
+            return
+        dialog.nama.setText("Joko Widodo")
+        dialog.nip.setText("12345")
+        dialog.save()
+        label = dialog.errors._labels["nip"]
+        state["error"] = label.text() if label.isVisible() else ""
+        dialog.nip.setText("")
+        dialog.nik.setText("3306121203850002")
+        dialog.employment_type.setCurrentIndex(dialog.employment_type.findData("NON_ASN"))
+        dialog.save()
+
+    state: dict = {}
+    QTimer.singleShot(0, fill)
+    result = desk.open_walk_in()
+    assert state["error"]  # an Indonesian message under the NIP field
+    assert result is not None and result.status == "checked_in"
+    assert desk.banner.status == "checked_in" and desk.banner.name_label.text() == "Joko Widodo"
+    assert "tanpa undangan" in desk.banner.detail_label.text()
+    row = next(r for r in list_participants(event_id) if r.nama == "Joko Widodo")
+    assert row.source == "walk_in" and row.checked_in_at is not None
+    assert counters(event_id).registered == 5
+    present(qtbot, desk, 1)
+    qtbot.waitUntil(desk.scanner.hasFocus)
+
+
+def test_kiosk_opens_full_screen_scans_and_closes_with_escape(qtbot, desk, window, event_id):
+    qtbot.keyClick(desk.scanner, Qt.Key.Key_F5)
+    kiosk = desk.kiosk
+    assert kiosk is not None
+    qtbot.waitUntil(kiosk.isVisible)
+    assert kiosk.isFullScreen()
+    assert "Sosialisasi Netralitas ASN 2024" in kiosk.windowTitle()
+    qtbot.keyClicks(kiosk.scanner, qr_payload.payload_for(registration_id(event_id, "Dewi Lestari")))
+    qtbot.keyClick(kiosk.scanner, Qt.Key.Key_Return)
+    assert kiosk.banner.status == "checked_in" and kiosk.banner.name_label.text() == "Dewi Lestari"
+    assert desk.banner.status == "checked_in"
+    qtbot.waitUntil(lambda: kiosk.counters.counters is not None and kiosk.counters.counters.present == 1)
+    qtbot.keyClick(kiosk.scanner, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: desk.kiosk is None)
+    assert counters(event_id).present == 1
+
+
+def test_refreshes_are_coalesced(qtbot, desk):
+    seen: list = []
+    desk.refresher.loaded.connect(lambda value, recent: seen.append(value))
+    for _ in range(10):
+        desk.refresher.refresh()
+    qtbot.waitUntil(lambda: not desk.refresher.busy and len(seen) >= 1)
+    qtbot.wait(100)
+    assert 1 <= len(seen) <= 2  # the running query, then at most one more for all the later asks
+
+
+def test_tones_are_valid_wav_files(tmp_path):
+    import wave
+
+    for status, parts in TONES.items():
+        path = write_tone(tmp_path / f"{status}.wav", parts)
+        with wave.open(str(path)) as sound:
+            assert sound.getnframes() == sum(int(22_050 * seconds) for _, seconds in parts)
