@@ -55,6 +55,10 @@ class EventData:
     signatory1: Signatory = field(default_factory=Signatory)
     signatory2: Signatory = field(default_factory=Signatory)
     jp_hours: Decimal = Decimal("0")
+    # Ask for a signature at check-in. None = leave as stored, so a form without this
+    # setting does not switch it off when saving (a new event then gets False); for the
+    # same reason it takes no part in comparing two EventData.
+    signature_required: bool | None = field(default=None, compare=False)
     id: int | None = None
 
     def to_dict(self) -> dict:
@@ -134,12 +138,15 @@ def _to_columns(data: EventData) -> dict:
         for name in _SIGNATORY_FIELDS:
             value = getattr(signatory, name).strip()
             columns[f"signatory{index}_{name}"] = normalize_id(value) if name == "nip" else value
+    if columns["signature_required"] is None:
+        del columns["signature_required"]
     return columns
 
 
 def _from_row(row: Event) -> EventData:
     data = EventData(id=row.id, **{name: getattr(row, name) for name in _SCALAR_FIELDS})
     data.jp_hours = Decimal(str(row.jp_hours or 0))
+    data.signature_required = bool(row.signature_required)
     for index in (1, 2):
         values = {name: getattr(row, f"signatory{index}_{name}") or "" for name in _SIGNATORY_FIELDS}
         setattr(data, f"signatory{index}", Signatory(**values))

@@ -49,9 +49,25 @@ def _registration_cancellation(database: Database) -> None:
         migrate(*operations)
 
 
+def _signatures(database: Database) -> None:
+    """Signature table and Event.signature_required (signing at the check-in desk).
+
+    The new column is nullable for the same reason as in version 2 (no table rebuild, so no
+    cascade into registrations); existing events are set to False explicitly.
+    """
+    database.create_tables([models.Signature])  # IF NOT EXISTS
+    table = models.Event._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    if "signature_required" not in present:
+        migrator = SchemaMigrator.from_database(database)
+        migrate(migrator.add_column(table, "signature_required", models.Event.signature_required))
+    models.Event.update(signature_required=False).where(models.Event.signature_required.is_null()).execute()
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
+    (3, _signatures),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -11,6 +11,8 @@ import datetime as dt
 from peewee import (
     SQL,
     AutoField,
+    BlobField,
+    BooleanField,
     CharField,
     DatabaseProxy,
     DateField,
@@ -75,6 +77,9 @@ class Event(BaseModel):
     jp_hours = DecimalField(max_digits=5, decimal_places=1, default=0)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    # Schema v3: the desk asks for a signature at check-in. Nullable so adding it never
+    # rebuilds the table (see migrations.py); NULL reads as False.
+    signature_required = BooleanField(null=True, default=False)
 
 
 EMPLOYMENT_TYPES = ("PNS", "PPPK", "PPNPN", "NON_ASN")
@@ -138,5 +143,16 @@ class AuditLog(BaseModel):
     detail = TextField(default="")  # JSON; ids and counts, not personal data
 
 
-ALL_MODELS = [SchemaVersion, AppSetting, Event, Person, Registration, Attendance, AuditLog]
+class Signature(BaseModel):
+    """Schema v3: a participant's signature from the check-in desk, one per registration (PNG bytes)."""
+
+    id = AutoField()
+    registration = ForeignKeyField(Registration, unique=True, backref="signature", on_delete="CASCADE")
+    png = BlobField()
+    created_at = DateTimeField(default=now)
+    desk = CharField(max_length=100, default="")
+    operator = CharField(max_length=100, default="")
+
+
+ALL_MODELS = [SchemaVersion, AppSetting, Event, Person, Registration, Attendance, AuditLog, Signature]
 __all__ = [m.__name__ for m in ALL_MODELS] + ["db", "now", "SQL"]
