@@ -60,6 +60,12 @@ class DeskRefresher(QObject):
             self.refresh()
 
 
+def _employment_order(item: tuple) -> tuple:
+    """PNS, PPPK, PPNPN, Non-ASN as in the roster, anything else after them."""
+    order = list(EMPLOYMENT_LABELS)
+    return (order.index(item[0]) if item[0] in order else len(order), item[0])
+
+
 class CountersView(QWidget):
     """Present / registered in large type, then in the room / online and by employment type."""
 
@@ -78,6 +84,9 @@ class CountersView(QWidget):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         caption = QLabel(self.tr("Hadir / terdaftar"))
+        font = caption.font()
+        font.setPointSizeF(base * scale)
+        caption.setFont(font)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(caption, 0, 0)
@@ -94,6 +103,6 @@ class CountersView(QWidget):
             number(value.online_present), number(value.online_registered)))
         parts = [
             f"{self.tr(EMPLOYMENT_LABELS.get(kind, kind) or self.tr('Lainnya'))} {number(p)}/{number(r)}"
-            for kind, (p, r) in value.by_employment.items()
+            for kind, (p, r) in sorted(value.by_employment.items(), key=_employment_order)
         ]
         self.employment_label.setText(" · ".join(parts))

@@ -68,7 +68,10 @@ class DeskSounds(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._effects: dict[str, object] = {}
+        self._effects: dict[str, object] | None = None  # loaded at the first sound, not with the tab
+
+    def _load(self) -> dict[str, object]:
+        self._effects = {}
         try:
             from PySide6.QtMultimedia import QSoundEffect  # optional: PySide6-Addons + audio libraries
 
@@ -82,16 +85,13 @@ class DeskSounds(QObject):
                 self._effects[status] = effect
         except Exception:  # no QtMultimedia or no writable cache: beep instead
             self._effects = {}
-
-    @property
-    def has_tones(self) -> bool:
-        return bool(self._effects)
+        return self._effects
 
     def play(self, status: str) -> None:
         if not sounds_enabled():
             return
-        effect = self._effects.get(status)
-        if effect is not None:
+        effect = (self._effects if self._effects is not None else self._load()).get(status)
+        if effect is not None and effect.status() != effect.Status.Error:  # type: ignore[attr-defined]
             effect.play()  # type: ignore[attr-defined]
             return
         for _ in range({CHECKED_IN: 1, ALREADY: 2, REJECTED: 3}.get(status, 1)):

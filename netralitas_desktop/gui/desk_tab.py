@@ -362,6 +362,7 @@ class DeskTab(QWidget):
         self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.kiosk.closed.connect(self._kiosk_closed)
         self.refresh_timer.start()
+        self.kiosk.setGeometry(self.screen().geometry())  # covers the screen even where full screen is ignored
         self.kiosk.showFullScreen()
         self.kiosk.activateWindow()
 
