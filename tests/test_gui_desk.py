@@ -16,6 +16,7 @@ from netralitas_desktop.core.participants import PersonData, add_participant, li
 from netralitas_desktop.gui.desk_banner import COLOURS, IDLE
 from netralitas_desktop.gui.desk_sounds import TONES, write_tone
 from netralitas_desktop.gui.main_window import MainWindow
+from netralitas_desktop.gui.participants_model import COL_NAME, COL_PRESENT
 
 ACTOR = Actor(desk="Meja 1", operator="Ani")
 OTHER_DESK = Actor(desk="Meja 2", operator="Budi")
@@ -231,6 +232,67 @@ def test_manual_search_and_check_in(qtbot, desk, event_id):
     qtbot.keyClick(desk.search_edit, Qt.Key.Key_Return)  # a single match: Enter checks it in
     assert desk.banner.name_label.text() == "Dewi Lestari"
     present(qtbot, desk, 2)
+
+
+def test_arrow_keys_pick_a_search_result_and_enter_checks_it_in(qtbot, desk, event_id):
+    desk.focus_search()
+    qtbot.keyClicks(desk.search_edit, "dinas")
+    qtbot.waitUntil(lambda: desk.search_table.rowCount() == 2)
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_Down)
+    chosen = desk.search_table.item(1, 0).text()
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_Return)
+    assert desk.banner.status == "checked_in" and desk.banner.name_label.text() == chosen
+    assert desk.last_result.method == "manual"
+
+
+def test_clicking_lists_and_buttons_leaves_the_keyboard_with_the_scanner(qtbot, desk, event_id):
+    for widget in (desk.recent_table, desk.search_table, desk.undo_button, desk.kiosk_button):
+        qtbot.mouseClick(widget.viewport() if hasattr(widget, "viewport") else widget, Qt.MouseButton.LeftButton)
+        if desk.kiosk is not None:
+            desk.kiosk.close()
+    qtbot.waitUntil(desk.scanner.hasFocus)
+    scan(qtbot, desk, "3306124507900001")
+    assert desk.banner.status == "checked_in"
+
+
+def test_peserta_tab_shows_desk_check_ins_when_reopened(qtbot, desk, window, event_id):
+    scan(qtbot, desk, "19900101 201503 2 002")
+    page = window.event_page
+    page.tabs.setCurrentWidget(page.participants)
+    qtbot.waitUntil(lambda: not page.participants.loading)
+    model = page.participants.model
+    present_by_name = {model.data(model.index(row, COL_NAME)): model.data(model.index(row, COL_PRESENT))
+                       for row in range(model.rowCount())}
+    assert present_by_name["Siti Aminah, S.Pd."]  # the time of the desk's check-in
+    assert not present_by_name["Drs. H. Budi Santoso, M.Si."]
+
+
+def test_desk_name_and_operator_are_set_with_ubah(qtbot, db, event_id):
+    window = MainWindow(db)  # the real actor: QSettings desk/name and desk/operator
+    qtbot.addWidget(window)
+    window.show()
+    window.open_event(event_id)
+    window.open_desk()
+    desk = window.event_page.desk
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not hasattr(dialog, "operator"):
+            QTimer.singleShot(10, fill)
+            return
+        dialog.desk.setText("  Meja   7 ")
+        dialog.operator.setText("Wati")
+        dialog.save()
+
+    QTimer.singleShot(0, fill)
+    desk.identity_button.click()
+    assert "Meja 7" in desk.identity_label.text() and "Wati" in desk.identity_label.text()
+    scan(qtbot, desk, "3306124507900001")
+    first = recent_check_ins(event_id)[0]
+    assert (first.desk, first.operator) == ("Meja 7", "Wati")
+    desk.shutdown()
+    qtbot.waitUntil(lambda: not desk.refresher.busy)
 
 
 def test_a_scan_into_the_search_box_still_checks_in(qtbot, desk, event_id):

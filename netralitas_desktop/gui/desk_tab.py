@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -149,8 +149,25 @@ class DeskTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(columns, 1)
+        self.search_edit.installEventFilter(self)
+        # Only the scanner and the search box take the keyboard: a click on a list or button
+        # must not leave the next scan typing into it.
+        for widget in (self.recent_table, self.search_table, self.undo_button, self.manual_button,
+                       self.identity_button, self.walk_in_button, self.kiosk_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._update_buttons()
         self._add_camera_panel()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Up / Down in the search box move through the results, so Enter can check one in."""
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(event.key())
+            count = self.search_table.rowCount()
+            if step and count:
+                current = self.search_table.currentRow()
+                self.search_table.selectRow(min(count - 1, max(0, current + step if current >= 0 else 0)))
+                return True
+        return super().eventFilter(watched, event)
 
     def _add_camera_panel(self) -> None:
         """The webcam scanner, when its module (and Qt's multimedia) is available: optional."""
@@ -223,6 +240,7 @@ class DeskTab(QWidget):
             self.run_search()
         if self.search_table.rowCount() == 1:
             self.search_table.selectRow(0)
+        if self._selected_id(self.search_table) is not None:
             self.check_in_selected()
 
     def check_in_selected(self) -> CheckinResult | None:

@@ -58,6 +58,9 @@ class EventPage(QWidget):
         self.tabs.addTab(self.participants, self.tr("Peserta"))
         self.desk = DeskTab(event_id, actor, self)
         self.tabs.addTab(self.desk, self.tr("Meja Registrasi"))
+        self._roster_stale = False  # check-ins at the desk change the Peserta tab's times
+        self.desk.checked_in.connect(self._mark_roster_stale)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -76,6 +79,14 @@ class EventPage(QWidget):
             parts.append(event.venue)
         parts.append(self.tr(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
+
+    def _mark_roster_stale(self) -> None:
+        self._roster_stale = True
+
+    def _tab_changed(self, _index: int) -> None:
+        if self._roster_stale and self.tabs.currentWidget() is self.participants:
+            self._roster_stale = False
+            self.participants.reload()
 
     def open_desk(self, kiosk: bool = False) -> None:
         """Show the check-in desk, optionally full-screen."""
