@@ -63,7 +63,7 @@ def window(qtbot, db, event_id):
     desk = window.event_page.desk if window.event_page is not None else None
     if desk is not None:  # no background refresh may outlive the test's database
         desk.shutdown()
-        qtbot.waitUntil(lambda: not desk.refresher.busy)
+        qtbot.waitUntil(lambda: not desk.busy)
 
 
 @pytest.fixture
@@ -292,7 +292,7 @@ def test_desk_name_and_operator_are_set_with_ubah(qtbot, db, event_id):
     first = recent_check_ins(event_id)[0]
     assert (first.desk, first.operator) == ("Meja 7", "Wati")
     desk.shutdown()
-    qtbot.waitUntil(lambda: not desk.refresher.busy)
+    qtbot.waitUntil(lambda: not desk.busy)
 
 
 def test_a_scan_into_the_search_box_still_checks_in(qtbot, desk, event_id):
