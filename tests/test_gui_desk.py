@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from netralitas_desktop.core import qr_payload
@@ -367,3 +368,26 @@ def test_tones_are_valid_wav_files(tmp_path):
         path = write_tone(tmp_path / f"{status}.wav", parts)
         with wave.open(str(path)) as sound:
             assert sound.getnframes() == sum(int(22_050 * seconds) for _, seconds in parts)
+
+
+def test_camera_codes_take_the_scanner_path(qtbot, desk, event_id):
+    if desk.camera_panel is None:
+        pytest.skip("camera panel not available on this machine")
+    import qrcode
+
+    def card(text: str) -> QImage:
+        picture = qrcode.make(text).get_image().convert("RGB").resize((300, 300))
+        return QImage(picture.tobytes(), 300, 300, 300 * 3, QImage.Format.Format_RGB888).copy()
+
+    budi = registration_id(event_id, "Budi Santoso")
+    desk.camera_panel.feed_image(card(qr_payload.payload_for(budi)))
+    qtbot.waitUntil(lambda: desk.banner.status == "checked_in", timeout=10_000)
+    assert desk.banner.name_label.text() == "Drs. H. Budi Santoso, M.Si."
+    assert recent_check_ins(event_id)[0].method == "qr"
+    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 1)
+    desk.recent_table.selectRow(0)
+    answer_input("Kartu dipindai dua kali oleh kamera")
+    assert desk.undo_selected() is True
+    desk.camera_panel.feed_image(card(qr_payload.payload_for(budi)))  # same card again right away
+    qtbot.waitUntil(lambda: desk.banner.status == "checked_in", timeout=10_000)
+    present(qtbot, desk, 1)

@@ -178,7 +178,7 @@ class DeskTab(QWidget):
             panel = CameraPanel(self)
         except Exception:  # no camera module or no QtMultimedia: the USB scanner and keyboard still work
             return
-        box = QGroupBox(self.tr("Kamera"))
+        box = QGroupBox(self.tr("Kamera (pindai QR dengan webcam)"))
         box.setCheckable(True)
         box.setChecked(False)
         box_layout = QVBoxLayout(box)
@@ -307,6 +307,8 @@ class DeskTab(QWidget):
             self.refresher.refresh()
             return False
         self.last_result = None
+        if self.camera_panel is not None:
+            self.camera_panel.reset_dedupe()  # the same card may be shown again at once
         self.banner.show_idle(self.tr("Check-in {0} dibatalkan; ia dapat check-in lagi.").format(name))
         self.refresher.refresh()
         self.checked_in.emit()
