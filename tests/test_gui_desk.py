@@ -223,7 +223,7 @@ def test_manual_search_and_check_in(qtbot, desk, event_id):
     desk.manual_button.click()
     assert desk.banner.status == "checked_in"
     assert desk.last_result.method == "manual"
-    assert desk.search_table.item(0, 2).text().startswith("Hadir")
+    qtbot.waitUntil(lambda: desk.search_table.item(0, 2).text().startswith("Hadir"))
     assert desk.scanner.hasFocus()
     present(qtbot, desk, 1)
     assert recent_check_ins(event_id)[0].method == "manual"

@@ -57,6 +57,8 @@ class DeskTab(QWidget):
         self.kiosk = None
         self.camera_panel = None
         self._warm_up: JobHandle | None = None
+        self._search_job: JobHandle | None = None
+        self._search_pending = False
         self.sounds = DeskSounds(self)
         self.refresher = DeskRefresher(event_id, self)
         self.refresher.loaded.connect(self._loaded)
@@ -66,7 +68,7 @@ class DeskTab(QWidget):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.run_search)
+        self.search_timer.timeout.connect(self.search_later)
         self._build()
         QShortcut(QKeySequence("F2"), self, self.focus_search, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.update_identity()
@@ -254,7 +256,7 @@ class DeskTab(QWidget):
             self.focus_scanner()
             return None
         result = self._show(check_in_registration(registration_id, actor=self._actor(), method="manual"))
-        self.run_search()
+        self.search_later()  # the row now says "Hadir"
         return result
 
     def open_walk_in(self) -> CheckinResult | None:
@@ -316,13 +318,41 @@ class DeskTab(QWidget):
 
     # Search ------------------------------------------------------------------------------
     def run_search(self) -> None:
-        query = self.search_edit.text().strip()
-        if not query or qr_payload.looks_like_payload(query):
-            fill_table(self.search_table, [])
-            self.search_status.setText("")
-            self._update_buttons()
+        """Search now, on the GUI thread (Enter must act on the text as typed)."""
+        query = self._search_query()
+        self._show_search(query, search_registrations(self.event_id, query) if query else [])
+
+    def search_later(self) -> None:
+        """Search off the GUI thread (typing at a 100,000-person event); newest query wins."""
+        if self._search_job is not None and self._search_job.running:
+            self._search_pending = True
             return
-        rows = search_registrations(self.event_id, query)
+        self._search_pending = False
+        query = self._search_query()
+        if not query:
+            self._show_search(query, [])
+            return
+        self._search_job = run_job(
+            FunctionJob(search_registrations, self.event_id, query),
+            on_result=lambda rows: self._search_done(query, rows), on_error=self._search_failed, owner=self)
+
+    def _search_done(self, query: str, rows: list) -> None:
+        if query == self._search_query():
+            self._show_search(query, rows)
+        if self._search_pending:
+            self.search_later()
+
+    def _search_failed(self, err: Exception) -> None:
+        self.search_status.setText(self.tr("Pencarian gagal: {0}").format(err))
+        if self._search_pending:
+            self.search_later()
+
+    def _search_query(self) -> str:
+        query = self.search_edit.text().strip()
+        return "" if qr_payload.looks_like_payload(query) else query
+
+    def _show_search(self, query: str, rows: list) -> None:
+        selected = self._selected_id(self.search_table)
         fill_table(self.search_table, [
             (row.full_name, row.nip or row.nik,
              self.tr("Hadir {0}").format(jam(row.checked_in_at.time())) if row.checked_in_at else self.tr("Belum"),
@@ -331,9 +361,12 @@ class DeskTab(QWidget):
         ])
         for index, row in enumerate(rows):
             self.search_table.item(index, 0).setData(_ID_ROLE, row.registration_id)
-        self.search_status.setText(self.tr("{0} ditemukan").format(len(rows)) if rows else self.tr("Tidak ditemukan"))
-        if len(rows) == 1:
-            self.search_table.selectRow(0)
+            if row.registration_id == selected or len(rows) == 1:
+                self.search_table.selectRow(index)
+        if not query:
+            self.search_status.setText("")
+        else:
+            self.search_status.setText(self.tr("{0} ditemukan").format(len(rows)) if rows else self.tr("Tidak ditemukan"))
         self._update_buttons()
 
     # Refresh -----------------------------------------------------------------------------
@@ -406,7 +439,8 @@ class DeskTab(QWidget):
     @property
     def busy(self) -> bool:
         """Whether a background query still runs (tests wait for it before closing the database)."""
-        return self.refresher.busy or (self._warm_up is not None and self._warm_up.running)
+        return self.refresher.busy or any(
+            job is not None and job.running for job in (self._warm_up, self._search_job))
 
     def shutdown(self) -> None:
         """Stop timers and close the kiosk (the event page is closing)."""
