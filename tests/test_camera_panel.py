@@ -55,9 +55,17 @@ def test_no_camera_state(panel):
 def test_qimage_conversion_keeps_the_code():
     image = _frame_with_qr(PAYLOAD)
     frame = frame_from_qimage(image)
-    assert (frame.width, frame.height) == (1280, 720)
+    assert (frame.width, frame.height, frame.pixel_format) == (1280, 720, "RGB")
     assert decode_qimage(image) == [PAYLOAD]
-    assert decode_qimage(image.convertToFormat(QImage.Format.Format_ARGB32)) == [PAYLOAD]
+    for qt_format, pixel_format in (
+        (QImage.Format.Format_RGB32, "BGRA"),
+        (QImage.Format.Format_RGBA8888_Premultiplied, "RGBA"),
+        (QImage.Format.Format_Grayscale8, "L"),
+        (QImage.Format.Format_RGB16, "BGRA"),  # not read as is: converted first
+    ):
+        converted = image.convertToFormat(qt_format)
+        assert frame_from_qimage(converted).pixel_format == pixel_format
+        assert decode_qimage(converted) == [PAYLOAD]
 
 
 def test_fed_frame_emits_code_once(panel, qtbot):

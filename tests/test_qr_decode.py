@@ -8,7 +8,7 @@ import pytest
 import qrcode
 from PIL import Image, ImageDraw
 
-from netralitas_desktop.core.qr_decode import CodeDeduper, GrayFrame, ImageDecodeError, Throttle, decode_image
+from netralitas_desktop.core.qr_decode import CodeDeduper, PixelFrame, ImageDecodeError, Throttle, decode_image
 
 PAYLOAD = "NTR1ABCDEFGHJKMNPQRSTVWXYZ0"
 
@@ -52,20 +52,33 @@ def test_decodes_gray_frame_with_row_padding():
     stride = width + 16  # cameras pad rows to an alignment
     rows = frame.tobytes()
     padded = b"".join(rows[y * width:(y + 1) * width] + b"\0" * 16 for y in range(height))
-    assert decode_image(GrayFrame(width, height, padded, stride)) == [PAYLOAD]
+    assert decode_image(PixelFrame(width, height, padded, stride)) == [PAYLOAD]
+
+
+def test_decodes_colour_frames_in_their_own_byte_order():
+    rgb = _camera_frame(PAYLOAD).convert("RGB")
+    width, height = rgb.size
+    assert decode_image(PixelFrame(width, height, rgb.tobytes(), pixel_format="RGB")) == [PAYLOAD]
+    rgba = rgb.convert("RGBA")
+    assert decode_image(PixelFrame(width, height, rgba.tobytes(), pixel_format="RGBA")) == [PAYLOAD]
+    r, g, b, a = rgba.split()
+    bgra = Image.merge("RGBA", (b, g, r, a)).tobytes()  # byte order of Qt's RGB32 on x86
+    assert decode_image(PixelFrame(width, height, bgra, width * 4 + 0, "BGRA")) == [PAYLOAD]
 
 
 def test_frame_without_code_gives_nothing():
-    assert decode_image(GrayFrame(1280, 720, _camera_frame(None).tobytes())) == []
+    assert decode_image(PixelFrame(1280, 720, _camera_frame(None).tobytes())) == []
 
 
 def test_bad_input_messages():
     with pytest.raises(ImageDecodeError, match="bukan gambar"):
         decode_image(b"not an image at all")
     with pytest.raises(ImageDecodeError, match="terpotong"):
-        GrayFrame(100, 100, bytes(50))
+        PixelFrame(100, 100, bytes(50))
     with pytest.raises(ImageDecodeError, match="Ukuran"):
-        GrayFrame(0, 10, b"")
+        PixelFrame(0, 10, b"")
+    with pytest.raises(ImageDecodeError, match="terpotong"):
+        PixelFrame(10, 10, bytes(100), pixel_format="RGB")  # 300 bytes needed
 
 
 def test_dedupe_window_with_fake_clock():

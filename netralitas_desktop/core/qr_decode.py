@@ -1,6 +1,6 @@
 """Read QR codes from camera frames or image files, and ignore a code held up twice.
 
-Qt-free on purpose: the camera panel hands over plain grey pixels (``GrayFrame``), so
+Qt-free on purpose: the camera panel hands over plain pixels (``PixelFrame``), so
 decoding runs on a worker thread and is testable without a camera or a screen.
 """
 
@@ -24,37 +24,57 @@ class ImageDecodeError(ValueError):
     """An input that is not an image; the message is for the user."""
 
 
+# Pixel layouts a camera frame may arrive in (byte order in memory) -> bytes per pixel.
+PIXEL_FORMATS = {"L": 1, "RGB": 3, "BGR": 3, "RGBA": 4, "BGRA": 4, "ARGB": 4, "ABGR": 4}
+_ZXING_FORMATS = {
+    "L": zxingcpp.ImageFormat.Lum, "RGB": zxingcpp.ImageFormat.RGB, "BGR": zxingcpp.ImageFormat.BGR,
+    "RGBA": zxingcpp.ImageFormat.RGBA, "BGRA": zxingcpp.ImageFormat.BGRA,
+    "ARGB": zxingcpp.ImageFormat.ARGB, "ABGR": zxingcpp.ImageFormat.ABGR,
+}
+
+
 @dataclass(frozen=True)
-class GrayFrame:
-    """8-bit grey pixels, row by row; ``stride`` is the byte length of one row (padding allowed)."""
+class PixelFrame:
+    """Raw pixels, row by row, as a camera delivers them; the decoder reads them in place.
+
+    ``stride`` is the byte length of one row (padding allowed; 0 = no padding) and
+    ``pixel_format`` the byte order of one pixel, e.g. ``"BGRA"`` for Qt's RGB32 on x86.
+    Handing colour pixels over as they are saves a conversion to grey per frame.
+    """
 
     width: int
     height: int
     data: bytes
     stride: int = 0
+    pixel_format: str = "L"
 
     def __post_init__(self) -> None:
-        stride = self.stride or self.width
-        if self.width <= 0 or self.height <= 0 or stride < self.width:
+        if self.pixel_format not in PIXEL_FORMATS:
+            raise ValueError(f"unknown pixel format {self.pixel_format!r}")
+        row = self.width * PIXEL_FORMATS[self.pixel_format]
+        stride = self.stride or row
+        if self.width <= 0 or self.height <= 0 or stride < row:
             raise ImageDecodeError("Ukuran gambar kamera tidak sah.")
-        if len(self.data) < stride * (self.height - 1) + self.width:
+        if len(self.data) < stride * (self.height - 1) + row:
             raise ImageDecodeError("Data gambar kamera terpotong.")
 
     def view(self) -> zxingcpp.ImageView:
+        pixel = PIXEL_FORMATS[self.pixel_format]
         return zxingcpp.ImageView(
-            memoryview(self.data), self.width, self.height, zxingcpp.ImageFormat.Lum, self.stride or self.width
+            memoryview(self.data), self.width, self.height, _ZXING_FORMATS[self.pixel_format],
+            self.stride or self.width * pixel, pixel,
         )
 
 
-ImageInput = GrayFrame | Image.Image | bytes | bytearray | memoryview
+ImageInput = PixelFrame | Image.Image | bytes | bytearray | memoryview
 
 
 def decode_image(image: ImageInput) -> list[str]:
     """Texts of every QR code in ``image``, in the order found (usually one or none).
 
-    Accepts a ``GrayFrame`` (camera), a PIL image, or the bytes of an image file (PNG, JPEG…).
+    Accepts a ``PixelFrame`` (camera), a PIL image, or the bytes of an image file (PNG, JPEG…).
     """
-    if isinstance(image, GrayFrame):
+    if isinstance(image, PixelFrame):
         source: Any = image.view()
     elif isinstance(image, Image.Image):
         source = image if image.mode in ("L", "RGB") else image.convert("RGB")

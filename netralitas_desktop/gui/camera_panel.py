@@ -13,6 +13,7 @@ it cannot load, the panel says so and stays disabled instead of failing the desk
 from __future__ import annotations
 
 import math
+import sys
 import time
 from typing import Callable
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ..core.qr_decode import CodeDeduper, GrayFrame, Throttle, decode_image
+from ..core.qr_decode import CodeDeduper, PixelFrame, Throttle, decode_image
 from .jobs import FunctionJob, run_job
 
 try:
@@ -38,10 +39,31 @@ NO_CAMERA_TEXT = "Tidak ada kamera"
 _PREFERRED_MAX_PIXELS = 1280 * 720
 
 
-def frame_from_qimage(image: QImage) -> GrayFrame:
-    """Grey pixels of ``image`` for the Qt-free decoder (QImage is safe to use off the GUI thread)."""
-    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    return GrayFrame(gray.width(), gray.height(), bytes(gray.constBits()), gray.bytesPerLine())
+# QImage formats the decoder reads as they are (memory byte order); others are converted.
+_LITTLE_ENDIAN = sys.byteorder == "little"
+_QIMAGE_PIXELS = {
+    QImage.Format.Format_RGB32: "BGRA" if _LITTLE_ENDIAN else "ARGB",
+    QImage.Format.Format_ARGB32: "BGRA" if _LITTLE_ENDIAN else "ARGB",
+    QImage.Format.Format_ARGB32_Premultiplied: "BGRA" if _LITTLE_ENDIAN else "ARGB",
+    QImage.Format.Format_RGBX8888: "RGBA",
+    QImage.Format.Format_RGBA8888: "RGBA",
+    QImage.Format.Format_RGBA8888_Premultiplied: "RGBA",
+    QImage.Format.Format_RGB888: "RGB",
+    QImage.Format.Format_BGR888: "BGR",
+    QImage.Format.Format_Grayscale8: "L",
+}
+
+
+def frame_from_qimage(image: QImage) -> PixelFrame:
+    """The pixels of ``image`` for the Qt-free decoder (QImage may be used off the GUI thread).
+
+    Common camera layouts go over unconverted: a conversion to grey would cost as much as
+    the decoding itself.
+    """
+    pixel_format = _QIMAGE_PIXELS.get(image.format())
+    if pixel_format is None:
+        image, pixel_format = image.convertToFormat(QImage.Format.Format_RGB32), _QIMAGE_PIXELS[QImage.Format.Format_RGB32]
+    return PixelFrame(image.width(), image.height(), bytes(image.constBits()), image.bytesPerLine(), pixel_format)
 
 
 def decode_qimage(image: QImage) -> list[str]:
