@@ -6,8 +6,10 @@ import io
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from netralitas_desktop.core.signatures import validate_png
 from netralitas_desktop.gui.signature_pad import EXPORT_SCALE, SignatureDialog, SignaturePad
@@ -91,3 +93,39 @@ def test_dialog_shows_name_and_saves_only_when_signed(qtbot):
     with qtbot.waitSignal(dialog.accepted):
         dialog.save_button.click()
     assert Image.open(io.BytesIO(dialog.signature_png())).format == "PNG"
+
+
+def test_finger_on_a_touch_screen_signs(pad):
+    screen = QTest.createTouchDevice()
+    QTest.touchEvent(pad, screen).press(0, QPoint(100, 100))
+    for x in range(110, 300, 10):
+        QTest.touchEvent(pad, screen).move(0, QPoint(x, 100 + (x % 40)))
+    QTest.touchEvent(pad, screen).release(0, QPoint(300, 110))
+    assert not pad.is_empty()
+    image = Image.open(io.BytesIO(pad.signature_png()))
+    assert image.size[0] > 190 * EXPORT_SCALE  # one stroke, not a dot: no doubled mouse copy needed
+
+
+def _pen(pad, kind, x: float, y: float, pressure: float) -> None:
+    pen = QPointingDevice.primaryPointingDevice()  # any device: the pad reads the event type
+    local = QPointF(x, y)
+    event = QTabletEvent(kind, pen, local, pad.mapToGlobal(local), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
+                         Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
+    QApplication.sendEvent(pad, event)
+
+
+def _pen_line(pad, y: float, pressure: float) -> None:
+    _pen(pad, QEvent.Type.TabletPress, 100, y, pressure)
+    for x in range(110, 400, 10):
+        _pen(pad, QEvent.Type.TabletMove, x, y, pressure)
+    _pen(pad, QEvent.Type.TabletRelease, 400, y, pressure)
+
+
+def test_pen_pressure_sets_the_line_width(pad):
+    _pen_line(pad, 100, 0.1)
+    light = Image.open(io.BytesIO(pad.signature_png())).getchannel("A").getbbox()
+    pad.clear()
+    _pen_line(pad, 100, 1.0)
+    firm = Image.open(io.BytesIO(pad.signature_png())).getchannel("A").getbbox()
+    light_height, firm_height = light[3] - light[1], firm[3] - firm[1]
+    assert firm_height > light_height * 1.8  # a firmer press draws a visibly thicker line
