@@ -4,44 +4,34 @@ Every path that checks someone in (scanner, camera, search list, walk-in form, k
 ends in ``_show`` so the banner, sound, recent list and counters behave alike, and
 the scanner input gets the focus back after each action: a USB scanner just types.
 ``check_in`` takes a few milliseconds, so it runs on the GUI thread; the counters
-query (slower on large events) runs off it, see ``desk_counters``.
+query and the search (slower on large events) run off it, see ``desk_counters`` and
+``desk_search``.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ..core import qr_payload
 from ..core.audit import Actor
 from ..core.checkin import CHECKED_IN, CheckinResult, check_in, check_in_registration, search_registrations, undo_check_in
 from ..core.dates import jam
 from ..core.events import NotFoundError, ValidationError
-from ..core.nip import normalize_id
 from .desk_banner import ResultBanner
 from .desk_counters import CountersView, DeskRefresher
 from .desk_dialogs import DeskIdentityDialog, WalkInDialog
+from .desk_search import ID_ROLE, ManualSearch, selected_id
 from .desk_sounds import DeskSounds
 from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import fill_table, read_only_table, show_error
 
 REFRESH_MS = 2000
-SEARCH_DELAY_MS = 150
 METHOD_LABELS = {"qr": "QR", "nip": "NIP", "nik": "NIK", "manual": "Manual", "walk_in": "Tanpa undangan"}
-_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def looks_like_code(text: str) -> bool:
-    """A scan or a full NIP/NIK typed into the search box goes to check-in, not search."""
-    if qr_payload.looks_like_payload(text):
-        return True
-    digits = normalize_id(text)
-    return digits.isdigit() and len(digits) in (16, 18)
 
 
 class DeskTab(QWidget):
@@ -57,18 +47,12 @@ class DeskTab(QWidget):
         self.kiosk = None
         self.camera_panel = None
         self._warm_up: JobHandle | None = None
-        self._search_job: JobHandle | None = None
-        self._search_pending = False
         self.sounds = DeskSounds(self)
         self.refresher = DeskRefresher(event_id, self)
         self.refresher.loaded.connect(self._loaded)
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresher.refresh)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.search_later)
         self._build()
         QShortcut(QKeySequence("F2"), self, self.focus_search, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.update_identity()
@@ -119,33 +103,14 @@ class DeskTab(QWidget):
         counters_box = QGroupBox(self.tr("Kehadiran"))
         QVBoxLayout(counters_box).addWidget(self.counters_view)
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Cari nama, unit kerja atau NIP (F2)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(lambda: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self._search_entered)
-        QShortcut(QKeySequence("Esc"), self.search_edit, self.focus_scanner,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        self.search_table = read_only_table([self.tr("Nama"), self.tr("NIP / NIK"), self.tr("Status"),
-                                             self.tr("Unit kerja")])
-        self.search_table.itemSelectionChanged.connect(self._update_buttons)
-        self.search_table.itemDoubleClicked.connect(lambda _item: self.check_in_selected())
-        self.manual_button = QPushButton(self.tr("Catat hadir"))
-        self.manual_button.clicked.connect(self.check_in_selected)
-        self.search_status = QLabel()
-        self.search_status.setStyleSheet("color: #5f6368;")
-        search_box = QGroupBox(self.tr("Check-in manual"))
-        search_layout = QVBoxLayout(search_box)
-        search_layout.addWidget(self.search_edit)
-        search_layout.addWidget(self.search_table, 1)
-        manual_row = QHBoxLayout()
-        manual_row.addWidget(self.search_status, 1)
-        manual_row.addWidget(self.manual_button)
-        search_layout.addLayout(manual_row)
-
         self.right = QVBoxLayout()
         self.right.addWidget(counters_box)
-        self.right.addWidget(search_box, 1)
+        self.search = ManualSearch(self.event_id)
+        self.search.code_entered.connect(self.submit_code)
+        self.search.check_in_requested.connect(self.check_in_person)
+        self.search.leave_requested.connect(self.focus_scanner)
+        self.search_edit, self.search_table, self.manual_button = self.search.edit, self.search.table, self.search.button
+        self.right.addWidget(self.search, 1)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
@@ -153,25 +118,13 @@ class DeskTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(columns, 1)
-        self.search_edit.installEventFilter(self)
         # Only the scanner and the search box take the keyboard: a click on a list or button
         # must not leave the next scan typing into it.
-        for widget in (self.recent_table, self.search_table, self.undo_button, self.manual_button,
-                       self.identity_button, self.walk_in_button, self.kiosk_button):
+        for widget in (self.recent_table, self.undo_button, self.identity_button, self.walk_in_button,
+                       self.kiosk_button):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._update_buttons()
         self._add_camera_panel()
-
-    def eventFilter(self, watched, event) -> bool:
-        """Up / Down in the search box move through the results, so Enter can check one in."""
-        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(event.key())
-            count = self.search_table.rowCount()
-            if step and count:
-                current = self.search_table.currentRow()
-                self.search_table.selectRow(min(count - 1, max(0, current + step if current >= 0 else 0)))
-                return True
-        return super().eventFilter(watched, event)
 
     def _add_camera_panel(self) -> None:
         """The webcam scanner, when its module (and Qt's multimedia) is available: optional."""
@@ -206,8 +159,7 @@ class DeskTab(QWidget):
         target.setFocus()
 
     def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
+        self.search.focus()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -236,27 +188,13 @@ class DeskTab(QWidget):
             return None
         return self._show(check_in(self.event_id, text, actor=self._actor()))
 
-    def _search_entered(self) -> None:
-        text = self.search_edit.text()
-        if looks_like_code(text):  # a scan landed in the search box: treat it as a scan
-            self.search_edit.clear()
-            self.submit_code(text)
-            return
-        if self.search_timer.isActive():  # Enter came before the typing pause: search the text as typed
-            self.search_timer.stop()
-            self.run_search()
-        if self.search_table.rowCount() == 1:
-            self.search_table.selectRow(0)
-        if self._selected_id(self.search_table) is not None:
-            self.check_in_selected()
+    def check_in_selected(self) -> None:
+        self.search.request_selected()
 
-    def check_in_selected(self) -> CheckinResult | None:
-        registration_id = self._selected_id(self.search_table)
-        if registration_id is None:
-            self.focus_scanner()
-            return None
+    def check_in_person(self, registration_id: int) -> CheckinResult:
+        """A person picked from the search list."""
         result = self._show(check_in_registration(registration_id, actor=self._actor(), method="manual"))
-        self.search_later()  # the row now says "Hadir"
+        self.search.search_later()  # the row now says "Hadir"
         return result
 
     def open_walk_in(self) -> CheckinResult | None:
@@ -284,7 +222,7 @@ class DeskTab(QWidget):
 
     # Undo --------------------------------------------------------------------------------
     def undo_selected(self) -> bool:
-        registration_id = self._selected_id(self.recent_table)
+        registration_id = selected_id(self.recent_table)
         if registration_id is None:
             self.focus_scanner()
             return False
@@ -316,85 +254,24 @@ class DeskTab(QWidget):
         self.checked_in.emit()
         return True
 
-    # Search ------------------------------------------------------------------------------
-    def run_search(self) -> None:
-        """Search now, on the GUI thread (Enter must act on the text as typed)."""
-        query = self._search_query()
-        self._show_search(query, search_registrations(self.event_id, query) if query else [])
-
-    def search_later(self) -> None:
-        """Search off the GUI thread (typing at a 100,000-person event); newest query wins."""
-        if self._search_job is not None and self._search_job.running:
-            self._search_pending = True
-            return
-        self._search_pending = False
-        query = self._search_query()
-        if not query:
-            self._show_search(query, [])
-            return
-        self._search_job = run_job(
-            FunctionJob(search_registrations, self.event_id, query),
-            on_result=lambda rows: self._search_done(query, rows), on_error=self._search_failed, owner=self)
-
-    def _search_done(self, query: str, rows: list) -> None:
-        if query == self._search_query():
-            self._show_search(query, rows)
-        if self._search_pending:
-            self.search_later()
-
-    def _search_failed(self, err: Exception) -> None:
-        self.search_status.setText(self.tr("Pencarian gagal: {0}").format(err))
-        if self._search_pending:
-            self.search_later()
-
-    def _search_query(self) -> str:
-        query = self.search_edit.text().strip()
-        return "" if qr_payload.looks_like_payload(query) else query
-
-    def _show_search(self, query: str, rows: list) -> None:
-        selected = self._selected_id(self.search_table)
-        fill_table(self.search_table, [
-            (row.full_name, row.nip or row.nik,
-             self.tr("Hadir {0}").format(jam(row.checked_in_at.time())) if row.checked_in_at else self.tr("Belum"),
-             row.unit_kerja)
-            for row in rows
-        ])
-        for index, row in enumerate(rows):
-            self.search_table.item(index, 0).setData(_ID_ROLE, row.registration_id)
-            if row.registration_id == selected or len(rows) == 1:
-                self.search_table.selectRow(index)
-        if not query:
-            self.search_status.setText("")
-        else:
-            self.search_status.setText(self.tr("{0} ditemukan").format(len(rows)) if rows else self.tr("Tidak ditemukan"))
-        self._update_buttons()
-
     # Refresh -----------------------------------------------------------------------------
     def _loaded(self, value, recent) -> None:
         self.counters_view.show_counters(value)
         self.counters_loaded.emit(value)
-        selected = self._selected_id(self.recent_table)
+        selected = selected_id(self.recent_table)
         fill_table(self.recent_table, [
             (jam(item.checked_in_at.time()), item.full_name, self.tr(METHOD_LABELS.get(item.method, item.method)),
              " · ".join(part for part in (item.desk, item.operator) if part), item.unit_kerja)
             for item in recent
         ])
         for index, item in enumerate(recent):
-            self.recent_table.item(index, 0).setData(_ID_ROLE, item.registration_id)
+            self.recent_table.item(index, 0).setData(ID_ROLE, item.registration_id)
             if item.registration_id == selected:
                 self.recent_table.selectRow(index)
         self._update_buttons()
 
-    def _selected_id(self, table) -> int | None:
-        rows = table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = table.item(rows[0].row(), 0)
-        return item.data(_ID_ROLE) if item is not None else None
-
     def _update_buttons(self) -> None:
-        self.undo_button.setEnabled(self._selected_id(self.recent_table) is not None)
-        self.manual_button.setEnabled(self._selected_id(self.search_table) is not None)
+        self.undo_button.setEnabled(selected_id(self.recent_table) is not None)
 
     # Identity and kiosk ------------------------------------------------------------------
     def update_identity(self) -> None:
@@ -439,8 +316,8 @@ class DeskTab(QWidget):
     @property
     def busy(self) -> bool:
         """Whether a background query still runs (tests wait for it before closing the database)."""
-        return self.refresher.busy or any(
-            job is not None and job.running for job in (self._warm_up, self._search_job))
+        warming = self._warm_up is not None and self._warm_up.running
+        return self.refresher.busy or self.search.busy or warming
 
     def shutdown(self) -> None:
         """Stop timers and close the kiosk (the event page is closing)."""
