@@ -108,3 +108,12 @@ def test_frames_arriving_while_busy_keep_only_the_newest(qtbot):
     qtbot.waitUntil(lambda: panel.decoded_frames == 2, timeout=5000)
     qtbot.wait(300)
     assert received == ["PERTAMA", "ANTRE-4"] and panel.decoded_frames == 2
+
+
+def test_video_frames_take_the_same_path(panel, qtbot):
+    """What the camera's video sink delivers: a QVideoFrame, converted only when decoded."""
+    QVideoFrame = pytest.importorskip("PySide6.QtMultimedia").QVideoFrame
+    image = _frame_with_qr(PAYLOAD).convertToFormat(QImage.Format.Format_RGB32)
+    with qtbot.waitSignal(panel.code_detected, timeout=5000) as blocker:
+        panel.feed_image(QVideoFrame(image))
+    assert blocker.args == [PAYLOAD]

@@ -148,8 +148,8 @@ class CameraPanel(QWidget):
     def is_running(self) -> bool:
         return self._camera is not None and self._camera.isActive()
 
-    def feed_image(self, image: QImage) -> None:
-        """Decode ``image`` exactly as a camera frame would be (throttled, deduplicated)."""
+    def feed_image(self, image) -> None:
+        """Decode a ``QImage`` (or a ``QVideoFrame``) exactly as a camera frame is: throttled, deduplicated."""
         self._offer(image)
 
     def reset_dedupe(self) -> None:
