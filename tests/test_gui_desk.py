@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.audit import Actor
-from netralitas_desktop.core.checkin import check_in, counters, recent_check_ins
+from netralitas_desktop.core.checkin import cancel_registration, check_in, counters, recent_check_ins
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
 from netralitas_desktop.gui.desk_banner import COLOURS, IDLE
-from netralitas_desktop.gui.desk_sounds import TONES, write_tone
+from netralitas_desktop.gui.desk_sounds import TONES, sounds_enabled, write_tone
 from netralitas_desktop.gui.main_window import MainWindow
 from netralitas_desktop.gui.participants_model import COL_NAME, COL_PRESENT
 
@@ -170,6 +170,22 @@ def test_amber_names_the_other_desk(qtbot, desk, event_id):
     assert "Meja 2" in desk.banner.detail_label.text() and "Budi" in desk.banner.detail_label.text()
 
 
+def test_cancelled_registration_and_other_event_are_red(qtbot, desk, event_id):
+    dewi = registration_id(event_id, "Dewi Lestari")
+    cancel_registration(dewi, reason="Sedang cuti", actor=ACTOR)
+    scan(qtbot, desk, qr_payload.payload_for(dewi))
+    assert desk.banner.status == "rejected"
+    assert "dibatalkan" in desk.banner.detail_label.text() and "Sedang cuti" in desk.banner.detail_label.text()
+    assert desk.banner.name_label.text() == "Dewi Lestari"
+
+    other = create_event(EventData(title="Rapat Koordinasi Pilkada", date=dt.date(2024, 8, 1)))
+    stranger = add_participant(other, PersonData(nama="Agus Salim", nip="198001012006041001"), actor=ACTOR)
+    scan(qtbot, desk, qr_payload.payload_for(stranger))
+    assert desk.banner.status == "rejected"
+    assert "Rapat Koordinasi Pilkada" in desk.banner.detail_label.text()
+    assert counters(event_id).present == 0
+
+
 def test_bare_nip_with_spaces_and_unknown_number(qtbot, desk, event_id):
     scan(qtbot, desk, "19900101 201503 2 002")
     assert desk.banner.status == "checked_in"
@@ -284,11 +300,15 @@ def test_desk_name_and_operator_are_set_with_ubah(qtbot, db, event_id):
             return
         dialog.desk.setText("  Meja   7 ")
         dialog.operator.setText("Wati")
+        assert not dialog.sounds.isChecked()  # the test module turned sounds off
+        dialog.sounds.setChecked(True)
         dialog.save()
 
     QTimer.singleShot(0, fill)
     desk.identity_button.click()
     assert "Meja 7" in desk.identity_label.text() and "Wati" in desk.identity_label.text()
+    assert sounds_enabled()
+    QSettings().setValue("desk/sounds", False)
     scan(qtbot, desk, "3306124507900001")
     first = recent_check_ins(event_id)[0]
     assert (first.desk, first.operator) == ("Meja 7", "Wati")
