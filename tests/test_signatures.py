@@ -91,6 +91,7 @@ def test_signature_goes_with_its_registration(registration_id):
         (_png()[:60], "bukan PNG"),  # cut off in the middle
         (_png(fmt="JPEG"), "bukan JPEG"),
     ],
+    ids=["empty", "pdf", "truncated", "jpeg"],
 )
 def test_non_png_is_refused_in_indonesian(registration_id, payload, words):
     with pytest.raises(SignatureError) as caught:
