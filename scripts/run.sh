@@ -16,7 +16,7 @@ STAMP="$VENV/.netralitas-installed"
 
 # Libraries the Qt "xcb" and "wayland" platform plugins of PySide6 load (checked with ldd).
 QT_PACKAGES=(
-  libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
+  libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libpulse0
   libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
   libxcb-render0 libxcb-util1 libwayland-cursor0 libwayland-egl1
