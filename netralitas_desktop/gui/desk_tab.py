@@ -25,10 +25,10 @@ from ..core.events import NotFoundError, ValidationError
 from .desk_banner import ResultBanner
 from .desk_counters import CountersView, DeskRefresher
 from .desk_dialogs import DeskIdentityDialog, WalkInDialog
-from .desk_search import ID_ROLE, ManualSearch, selected_id
+from .desk_search import ManualSearch, fill_quickly, selected_id
 from .desk_sounds import DeskSounds
 from .jobs import FunctionJob, JobHandle, run_job
-from .widgets import fill_table, read_only_table, show_error
+from .widgets import read_only_table, show_error
 
 REFRESH_MS = 2000
 METHOD_LABELS = {"qr": "QR", "nip": "NIP", "nik": "NIK", "manual": "Manual", "walk_in": "Tanpa undangan"}
@@ -47,6 +47,7 @@ class DeskTab(QWidget):
         self.kiosk = None
         self.camera_panel = None
         self._warm_up: JobHandle | None = None
+        self._recent_shown: tuple = ([], [])
         self.sounds = DeskSounds(self)
         self.refresher = DeskRefresher(event_id, self)
         self.refresher.loaded.connect(self._loaded)
@@ -258,16 +259,19 @@ class DeskTab(QWidget):
     def _loaded(self, value, recent) -> None:
         self.counters_view.show_counters(value)
         self.counters_loaded.emit(value)
-        selected = selected_id(self.recent_table)
-        fill_table(self.recent_table, [
+        rows = [
             (jam(item.checked_in_at.time()), item.full_name, self.tr(METHOD_LABELS.get(item.method, item.method)),
              " · ".join(part for part in (item.desk, item.operator) if part), item.unit_kerja)
             for item in recent
-        ])
-        for index, item in enumerate(recent):
-            self.recent_table.item(index, 0).setData(ID_ROLE, item.registration_id)
-            if item.registration_id == selected:
-                self.recent_table.selectRow(index)
+        ]
+        ids = [item.registration_id for item in recent]
+        if (rows, ids) == self._recent_shown:  # most timer ticks: nothing new, leave the table alone
+            return
+        self._recent_shown = (rows, ids)
+        selected = selected_id(self.recent_table)
+        fill_quickly(self.recent_table, rows, ids)
+        if selected in ids:
+            self.recent_table.selectRow(ids.index(selected))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
