@@ -137,6 +137,7 @@ class DeskTab(QWidget):
         box = QGroupBox(self.tr("Kamera (pindai QR dengan webcam)"))
         box.setCheckable(True)
         box.setChecked(False)
+        box.setFlat(True)  # a single line until opened
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(panel)
         panel.setVisible(False)
