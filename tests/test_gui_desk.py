@@ -330,6 +330,7 @@ def test_walk_in_shows_field_errors_then_checks_in(qtbot, desk, event_id):
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(10, fill)
             return
+        state["units"] = [dialog.unit_kerja.itemText(i) for i in range(dialog.unit_kerja.count())]
         dialog.nama.setText("Joko Widodo")
         dialog.nip.setText("12345")
         dialog.save()
@@ -344,6 +345,7 @@ def test_walk_in_shows_field_errors_then_checks_in(qtbot, desk, event_id):
     QTimer.singleShot(0, fill)
     result = desk.open_walk_in()
     assert state["error"]  # an Indonesian message under the NIP field
+    assert "Dinas Kesehatan" in state["units"]  # the event's units are offered
     assert result is not None and result.status == "checked_in"
     assert desk.banner.status == "checked_in" and desk.banner.name_label.text() == "Joko Widodo"
     assert "tanpa undangan" in desk.banner.detail_label.text()

@@ -39,10 +39,14 @@ class DeskTab(QWidget):
     counters_loaded = Signal(object)  # Counters
     checked_in = Signal()  # attendance changed (for other tabs)
 
-    def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None, *,
+        units: Callable[[], list[str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.event_id = event_id
         self._actor = actor
+        self._units = units or list  # unit names offered in the walk-in form
         self.last_result: CheckinResult | None = None
         self.kiosk = None
         self.camera_panel = None
@@ -200,7 +204,7 @@ class DeskTab(QWidget):
         return result
 
     def open_walk_in(self) -> CheckinResult | None:
-        dialog = WalkInDialog(self.event_id, actor=self._actor(), parent=self.window())
+        dialog = WalkInDialog(self.event_id, actor=self._actor(), units=self._units(), parent=self.window())
         self.walk_in_dialog = dialog
         accepted = dialog.exec()
         self.walk_in_dialog = None

@@ -56,7 +56,7 @@ class EventPage(QWidget):
         self.participants.import_requested.connect(self.open_import)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.participants, self.tr("Peserta"))
-        self.desk = DeskTab(event_id, actor, self)
+        self.desk = DeskTab(event_id, actor, self, units=lambda: self.participants.model.units())
         self.tabs.addTab(self.desk, self.tr("Meja Registrasi"))
         self._roster_stale = False  # check-ins at the desk change the Peserta tab's times
         self.desk.checked_in.connect(self._mark_roster_stale)
