@@ -413,3 +413,16 @@ def test_camera_codes_take_the_scanner_path(qtbot, desk, event_id):
     desk.camera_panel.feed_image(card(qr_payload.payload_for(budi)))  # same card again right away
     qtbot.waitUntil(lambda: desk.banner.status == "checked_in", timeout=10_000)
     present(qtbot, desk, 1)
+
+
+def test_a_failing_database_is_a_red_banner_not_a_crash(qtbot, desk, event_id, tmp_path):
+    from netralitas_desktop.core.models import db as proxy
+
+    proxy.execute_sql("CREATE TEMP TRIGGER refuse BEFORE INSERT ON attendance BEGIN "
+                      "INSERT INTO tidak_ada VALUES (1); END")  # fails as a database error, like a full disk
+    scan(qtbot, desk, "19900101 201503 2 002")
+    assert desk.banner.status == "rejected"
+    assert "Basis data tidak dapat dipakai" in desk.banner.detail_label.text()
+    proxy.execute_sql("DROP TRIGGER refuse")
+    scan(qtbot, desk, "19900101 201503 2 002")
+    assert desk.banner.status == "checked_in"

@@ -18,8 +18,12 @@ from PySide6.QtWidgets import (
     QApplication, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from peewee import PeeweeException
+
 from ..core.audit import Actor
-from ..core.checkin import CHECKED_IN, CheckinResult, check_in, check_in_registration, search_registrations, undo_check_in
+from ..core.checkin import (
+    CHECKED_IN, REJECTED, CheckinResult, check_in, check_in_registration, search_registrations, undo_check_in,
+)
 from ..core.dates import jam
 from ..core.events import NotFoundError, ValidationError
 from .desk_banner import ResultBanner
@@ -114,7 +118,8 @@ class DeskTab(QWidget):
         self.search.code_entered.connect(self.submit_code)
         self.search.check_in_requested.connect(self.check_in_person)
         self.search.leave_requested.connect(self.focus_scanner)
-        self.search_edit, self.search_table, self.manual_button = self.search.edit, self.search.table, self.search.button
+        self.search_edit, self.search_table = self.search.edit, self.search.table
+        self.manual_button = self.search.button
         self.right.addWidget(self.search, 1)
 
         columns = QHBoxLayout()
@@ -192,14 +197,24 @@ class DeskTab(QWidget):
         if not text.strip():
             self.focus_scanner()
             return None
-        return self._show(check_in(self.event_id, text, actor=self._actor()))
+        return self._show(self._guarded(check_in, self.event_id, text, actor=self._actor()))
+
+    def _guarded(self, call: Callable[..., CheckinResult], *args, **kwargs) -> CheckinResult:
+        """A database that fails mid-event (disk, network to PostgreSQL) is a red banner, not a crash."""
+        try:
+            return call(*args, **kwargs)
+        except PeeweeException as err:
+            reason = self.tr("Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; "
+                             "periksa koneksi lalu pindai lagi.").format(err)
+            return CheckinResult(REJECTED, reason)
 
     def check_in_selected(self) -> None:
         self.search.request_selected()
 
     def check_in_person(self, registration_id: int) -> CheckinResult:
         """A person picked from the search list."""
-        result = self._show(check_in_registration(registration_id, actor=self._actor(), method="manual"))
+        result = self._show(
+            self._guarded(check_in_registration, registration_id, actor=self._actor(), method="manual"))
         self.search.search_later()  # the row now says "Hadir"
         return result
 
