@@ -267,6 +267,10 @@ class DeskTab(QWidget):
             show_error(self, self.tr("Tidak dapat dibatalkan"), str(err))
             self.refresher.refresh()
             return False
+        except PeeweeException as err:
+            show_error(self, self.tr("Tidak dapat dibatalkan"),
+                       self.tr("Basis data tidak dapat dipakai saat ini ({0}). Coba lagi.").format(err))
+            return False
         self.last_result = None
         if self.camera_panel is not None:
             self.camera_panel.reset_dedupe()  # the same card may be shown again at once
