@@ -135,3 +135,34 @@ def test_window_shows_database_location_and_indonesian_menus(window, db):
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert menus == ["Berkas", "Kegiatan", "Bantuan"]
     assert not window.import_action.isEnabled()  # no event yet
+
+
+def test_signature_required_checkbox_is_saved_and_shown_again(qtbot, window):
+    event_id = create_event(EventData(title="Sosialisasi Bertanda Tangan", date=dt.date(2024, 8, 5)))
+    window.event_list.refresh()
+    window.open_event(event_id)
+
+    window.edit_event_action.trigger()
+    dialog = window.event_list.event_dialog
+    assert dialog.signature_required.text() == "Tanda tangan peserta diminta saat registrasi"
+    assert not dialog.signature_required.isChecked()
+    qtbot.mouseClick(dialog.signature_required, Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
+    assert get_event(event_id).signature_required is True
+
+    window.edit_event_action.trigger()
+    dialog = window.event_list.event_dialog
+    assert dialog.signature_required.isChecked()
+    qtbot.mouseClick(dialog.signature_required, Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
+    assert get_event(event_id).signature_required is False
+
+
+def test_new_event_can_require_signatures(qtbot, window):
+    window.event_list.new_event()
+    dialog = window.event_list.event_dialog
+    qtbot.keyClicks(dialog.title, "Ikrar Netralitas")
+    dialog.signature_required.setChecked(True)
+    save(qtbot, dialog)
+    [event] = list_events()
+    assert get_event(event.id).signature_required is True

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale, QTime, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -132,6 +133,9 @@ class EventDialog(QDialog):
         self.jp_hours.setDecimals(1)
         self.jp_hours.setSingleStep(0.5)
         self.jp_hours.setSuffix(" JP")
+        self.signature_required = QCheckBox(self.tr("Tanda tangan peserta diminta saat registrasi"))
+        self.signature_required.setToolTip(
+            self.tr("Setelah check-in, meja registrasi membuka kotak tanda tangan untuk peserta"))
 
         details = QFormLayout()
         details.addRow(self.tr("Nama kegiatan *"), wrap("title", self.title))
@@ -145,6 +149,7 @@ class EventDialog(QDialog):
         details.addRow(self.tr("Pemilihan"), self.election_name)
         details.addRow(self.tr("Narasumber"), self.speakers)
         details.addRow(self.tr("Jumlah jam pelajaran"), wrap("jp_hours", self.jp_hours))
+        details.addRow("", self.signature_required)
 
         self.signatory1 = _SignatoryBox(1, self.errors)
         self.signatory2 = _SignatoryBox(2, self.errors)
@@ -186,6 +191,7 @@ class EventDialog(QDialog):
             jp_hours=Decimal(str(round(self.jp_hours.value(), 1))),
             signatory1=self.signatory1.value(),
             signatory2=self.signatory2.value(),
+            signature_required=self.signature_required.isChecked(),
         )
 
     def set_data(self, data: EventData) -> None:
@@ -204,6 +210,7 @@ class EventDialog(QDialog):
         self.jp_hours.setValue(float(data.jp_hours))
         self.signatory1.set_value(data.signatory1)
         self.signatory2.set_value(data.signatory2)
+        self.signature_required.setChecked(bool(data.signature_required))
 
     def save(self) -> None:
         data = self.data()
