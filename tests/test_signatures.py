@@ -24,9 +24,11 @@ from netralitas_desktop.core.signatures import (
     get_signature,
     has_signature,
     save_signature,
+    signature_required,
     signed_registration_ids,
     validate_png,
 )
+from netralitas_desktop.core.checkin import check_in_registration, recent_check_ins
 
 ACTOR = Actor(desk="Meja 2", operator="Rina")
 
@@ -136,6 +138,19 @@ def test_event_signature_setting_round_trip(any_db):
 
 
 # --- schema v3 ---------------------------------------------------------------------------------
+
+
+def test_recent_check_ins_say_who_signed_and_the_desk_reads_the_setting(registration_id):
+    event_id = Registration.get_by_id(registration_id).event_id
+    assert signature_required(event_id) is False
+    update_event(EventData(**{**get_event(event_id).__dict__, "signature_required": True}))
+    assert signature_required(event_id) is True
+    assert signature_required(event_id + 999) is False
+
+    check_in_registration(registration_id, actor=ACTOR, method="manual")
+    assert [item.signed for item in recent_check_ins(event_id)] == [False]
+    save_signature(registration_id, _png(), actor=ACTOR)
+    assert [item.signed for item in recent_check_ins(event_id)] == [True]
 
 
 def _open_raw(url: str):

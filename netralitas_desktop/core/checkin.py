@@ -21,7 +21,7 @@ from peewee import JOIN, IntegrityError, SqliteDatabase, fn
 from . import audit, qr_payload
 from .dates import jam
 from .events import NotFoundError, ValidationError
-from .models import ATTENDANCE_MODES, Attendance, Event, Person, Registration, db, now
+from .models import ATTENDANCE_MODES, Attendance, Event, Person, Registration, Signature, db, now
 from .names import full_name
 from .nip import IdError, excel_corruption_reason, format_nip, normalize_id, parse_nik, parse_nip
 from .participants import (
@@ -125,6 +125,7 @@ class RecentCheckin:
     desk: str
     operator: str
     method: str
+    signed: bool = False  # a signature is stored (see core.signatures)
 
 
 @dataclass(frozen=True)
@@ -398,9 +399,10 @@ def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
     query = (
         Attendance.select(Attendance.registration, Person.gelar_depan, Person.nama, Person.gelar_belakang,
                           Person.unit_kerja, Attendance.checked_in_at, Attendance.desk, Attendance.operator,
-                          Attendance.method)
+                          Attendance.method, Signature.id.is_null(False))
         .join(Registration)
         .join(Person)
+        .join_from(Attendance, Signature, JOIN.LEFT_OUTER, on=(Signature.registration == Attendance.registration))
         # "+ 0" keeps SQLite from driving the query by the event's registrations (all of them);
         # walking Attendance newest first stops after ``limit`` rows.
         .where((Registration.event + 0) == event_id)
@@ -409,8 +411,8 @@ def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
         .tuples()
     )
     return [
-        RecentCheckin(reg_id, full_name(depan, nama, belakang), unit, at, desk, operator, method)
-        for reg_id, depan, nama, belakang, unit, at, desk, operator, method in query
+        RecentCheckin(reg_id, full_name(depan, nama, belakang), unit, at, desk, operator, method, bool(signed))
+        for reg_id, depan, nama, belakang, unit, at, desk, operator, method, signed in query
     ]
 
 

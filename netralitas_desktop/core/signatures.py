@@ -13,7 +13,7 @@ from PIL import Image
 
 from . import audit
 from .events import NotFoundError
-from .models import Registration, Signature, db, now
+from .models import Event, Registration, Signature, db, now
 
 MAX_PNG_BYTES = 1_000_000
 # A trimmed signature at 2-3x screen resolution is far smaller; this only stops absurd input.
@@ -71,6 +71,11 @@ def get_signature(registration_id: int) -> bytes | None:
 
 def has_signature(registration_id: int) -> bool:
     return Signature.select().where(Signature.registration == registration_id).exists()
+
+
+def signature_required(event_id: int) -> bool:
+    """Whether the desk asks for a signature after check-in at this event (False if it is gone)."""
+    return bool(Event.select(Event.signature_required).where(Event.id == event_id).scalar())
 
 
 def signed_registration_ids(event_id: int) -> set[int]:
