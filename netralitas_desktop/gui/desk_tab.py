@@ -30,6 +30,7 @@ from .desk_banner import ResultBanner
 from .desk_counters import CountersView, DeskRefresher
 from .desk_dialogs import DeskIdentityDialog, WalkInDialog
 from .desk_search import ManualSearch, fill_quickly, selected_id
+from .desk_signature import MISSING_MARK, SIGNED_MARK, DeskSignatures
 from .desk_sounds import DeskSounds
 from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import read_only_table, show_error
@@ -91,7 +92,7 @@ class DeskTab(QWidget):
         self.banner = ResultBanner()
 
         self.recent_table = read_only_table(
-            [self.tr("Jam"), self.tr("Nama"), self.tr("Cara"), self.tr("Meja"), self.tr("Unit kerja")])
+            [self.tr("Jam"), self.tr("Nama"), self.tr("Cara"), self.tr("Meja"), self.tr("Unit kerja"), self.tr("TTD")])
         self.recent_table.itemSelectionChanged.connect(self._update_buttons)
         self.undo_button = QPushButton(self.tr("Batalkan check-in…"))
         self.undo_button.clicked.connect(self.undo_selected)
@@ -100,6 +101,9 @@ class DeskTab(QWidget):
         recent_layout.addWidget(self.recent_table)
         undo_row = QHBoxLayout()
         undo_row.addStretch(1)
+        self.signatures = DeskSignatures(self, self._actor)  # asks for signatures when the event wants them
+        self.sign_button = self.signatures.button
+        undo_row.addWidget(self.sign_button)
         undo_row.addWidget(self.undo_button)
         recent_layout.addLayout(undo_row)
 
@@ -130,10 +134,11 @@ class DeskTab(QWidget):
         layout.addLayout(columns, 1)
         # Only the scanner and the search box take the keyboard: a click on a list or button
         # must not leave the next scan typing into it.
-        for widget in (self.recent_table, self.undo_button, self.identity_button, self.walk_in_button,
+        for widget in (self.recent_table, self.undo_button, self.sign_button, self.identity_button, self.walk_in_button,
                        self.kiosk_button):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._update_buttons()
+        self.signatures.sync()
         self._add_camera_panel()
 
     def _add_camera_panel(self) -> None:
@@ -177,6 +182,7 @@ class DeskTab(QWidget):
         if self._warm_up is None:  # build the search index off the GUI thread (seconds at 100,000)
             self._warm_up = run_job(FunctionJob(search_registrations, self.event_id, "", 1),
                                     on_error=lambda _err: None, owner=self)
+        self.signatures.sync()  # the event may have been edited meanwhile
         self.refresher.refresh()
         self.refresh_timer.start()
         QTimer.singleShot(0, self.focus_scanner)
@@ -238,7 +244,8 @@ class DeskTab(QWidget):
         if result.status == CHECKED_IN:
             self.refresher.refresh()
             self.checked_in.emit()
-        self.focus_scanner()
+        if not self.signatures.after_result(result):  # the signature pad, when opened, has the keyboard
+            self.focus_scanner()
         return result
 
     # Undo --------------------------------------------------------------------------------
@@ -285,7 +292,8 @@ class DeskTab(QWidget):
         self.counters_loaded.emit(value)
         rows = [
             (jam(item.checked_in_at.time()), item.full_name, self.tr(METHOD_LABELS.get(item.method, item.method)),
-             " · ".join(part for part in (item.desk, item.operator) if part), item.unit_kerja)
+             " · ".join(part for part in (item.desk, item.operator) if part), item.unit_kerja,
+             SIGNED_MARK if item.signed else MISSING_MARK)
             for item in recent
         ]
         ids = [item.registration_id for item in recent]
@@ -299,7 +307,9 @@ class DeskTab(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.undo_button.setEnabled(selected_id(self.recent_table) is not None)
+        selected = selected_id(self.recent_table) is not None
+        self.undo_button.setEnabled(selected)
+        self.sign_button.setEnabled(selected)
 
     # Identity and kiosk ------------------------------------------------------------------
     def update_identity(self) -> None:
