@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 
 from netralitas_desktop.core import qr_payload
@@ -163,3 +163,33 @@ def test_without_the_setting_nothing_changes(qtbot, desk, event_id):
     assert desk.scanner.hasFocus()
     assert not has_signature(budi)
     present(qtbot, desk, 1)
+
+
+def test_walk_in_is_asked_to_sign(qtbot, desk, event_id):
+    def fill() -> None:
+        dialog = getattr(desk, "walk_in_dialog", None)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(10, fill)
+            return
+        dialog.nama.setText("Joko Widodo")
+        dialog.nik.setText("3306121203850002")
+        dialog.employment_type.setCurrentIndex(dialog.employment_type.findData("NON_ASN"))
+        dialog.save()
+
+    QTimer.singleShot(0, fill)
+    result = desk.open_walk_in()
+    assert result is not None and result.status == "checked_in"
+    dialog = pad_dialog(qtbot, desk)
+    assert dialog.name_label.text() == "Joko Widodo"
+    sign(qtbot, dialog)
+    qtbot.waitUntil(lambda: has_signature(result.registration_id))
+    qtbot.waitUntil(desk.scanner.hasFocus)
+
+
+def test_editing_the_event_shows_or_hides_the_ttd_column(qtbot, window, desk, event_id):
+    assert not desk.recent_table.isColumnHidden(SIGNED_COLUMN)
+    data = get_event(event_id)
+    data.signature_required = False
+    update_event(data)
+    window.event_page.refresh_header()  # what the main window does after "Ubah…"
+    assert desk.recent_table.isColumnHidden(SIGNED_COLUMN) and not desk.sign_button.isVisible()

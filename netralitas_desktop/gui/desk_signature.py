@@ -110,8 +110,11 @@ class DeskSignatures(QObject):
         self._note(registration_id, self.tr("tanda tangan tersimpan") if saved else self.tr("belum tanda tangan"))
         self.desk.refresher.refresh()
         self.finished.emit(registration_id, saved)
-        if self.dialog is None:  # once the closing dialog has handed the window back
-            QTimer.singleShot(0, self.desk.focus_scanner)
+        QTimer.singleShot(0, self._focus_scanner)  # once the closing dialog has handed the window back
+
+    def _focus_scanner(self) -> None:
+        if self.dialog is None:  # not when the pad has meanwhile opened for the next person
+            self.desk.focus_scanner()
 
     def _save(self, registration_id: int, png: bytes) -> bool:
         try:

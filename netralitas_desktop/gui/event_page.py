@@ -79,6 +79,7 @@ class EventPage(QWidget):
             parts.append(event.venue)
         parts.append(self.tr(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
+        self.desk.signatures.sync()  # the event may now ask for signatures, or no longer
 
     def _mark_roster_stale(self) -> None:
         self._roster_stale = True
