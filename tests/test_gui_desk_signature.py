@@ -15,7 +15,7 @@ from netralitas_desktop.core.participants import add_participant
 from netralitas_desktop.core.signatures import get_signature, has_signature
 from netralitas_desktop.gui.desk_signature import SIGNED_COLUMN
 
-from test_gui_desk import (  # noqa: F401  (fixtures used by name)
+from test_gui_desk import (  # noqa: F401, F811  (pytest fixtures, used by name)
     ACTOR, OTHER_DESK, PEOPLE, desk, present, quiet_settings, registration_id, scan, window,
 )
 
