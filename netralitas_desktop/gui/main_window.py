@@ -136,22 +136,23 @@ class MainWindow(QMainWindow):
         self.list_action.setEnabled(self.event_page is not None)
 
     # Menu actions ------------------------------------------------------------------------
-    def import_participants(self) -> None:
+    def _current_event_page(self) -> EventPage | None:
+        """The page of the open event, or of the event selected in the list (opening it)."""
         event_id = self.current_event_id()
         if event_id is None:
-            return
-        page = self.event_page if self.event_page is not None and self.event_page.event_id == event_id else None
-        page = page or self.open_event(event_id)
+            return None
+        if self.event_page is not None and self.event_page.event_id == event_id:
+            return self.event_page
+        return self.open_event(event_id)
+
+    def import_participants(self) -> None:
+        page = self._current_event_page()
         if page is not None:
             page.open_import()
 
     def open_desk(self, kiosk: bool = False) -> None:
         """The check-in desk of the open (or selected) event; F5 makes it full-screen."""
-        event_id = self.current_event_id()
-        if event_id is None:
-            return
-        page = self.event_page if self.event_page is not None and self.event_page.event_id == event_id else None
-        page = page or self.open_event(event_id)
+        page = self._current_event_page()
         if page is not None:
             page.open_desk(kiosk=kiosk)
 
