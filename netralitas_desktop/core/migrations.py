@@ -105,7 +105,7 @@ def upgrade(database: Database, backup_dir: Path | None = None) -> int:
         finally:
             dst.close()
     with database.atomic():
-        for new_version, migrate in pending:
-            migrate(database)
+        for new_version, step in pending:
+            step(database)
             models.SchemaVersion.create(version=new_version)
     return pending[-1][0]
