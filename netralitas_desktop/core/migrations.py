@@ -64,10 +64,25 @@ def _signatures(database: Database) -> None:
     models.Event.update(signature_required=False).where(models.Event.signature_required.is_null()).execute()
 
 
+def _event_options_and_features(database: Database) -> None:
+    """Per-event settings and assets, and the tables of pledges, certificates and reports.
+
+    Only new tables: no existing table is rebuilt, so no check-in can be cascaded away.
+    """
+    from .certificates.models import MODELS as certificate_models
+    from .pledges.models import MODELS as pledge_models
+    from .reports.models import MODELS as report_models
+
+    database.create_tables(
+        [models.EventSetting, models.EventAsset, *pledge_models, *certificate_models, *report_models]
+    )
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
     (3, _signatures),
+    (4, _event_options_and_features),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -14,6 +14,7 @@ from peewee import (
     BlobField,
     BooleanField,
     CharField,
+    CompositeKey,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -154,5 +155,35 @@ class Signature(BaseModel):
     operator = CharField(max_length=100, default="")
 
 
-ALL_MODELS = [SchemaVersion, AppSetting, Event, Person, Registration, Attendance, AuditLog, Signature]
+class EventSetting(BaseModel):
+    """Schema v4: one per-event option as JSON (pledge text, certificate design, minimum online
+    minutes, …). A key-value table, so a feature can add an option without a migration."""
+
+    event = ForeignKeyField(Event, backref="settings", on_delete="CASCADE")
+    key = CharField(max_length=100)
+    value = TextField()  # JSON
+
+    class Meta:
+        primary_key = CompositeKey("event", "key")
+
+
+class EventAsset(BaseModel):
+    """Schema v4: an image or file kept with an event (kop logo, signature and stamp images,
+    certificate background), so a copied database carries everything its documents need."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="assets", on_delete="CASCADE")
+    kind = CharField(max_length=50)  # e.g. "logo", "signatory1_signature", "certificate_background"
+    filename = CharField(max_length=255, default="")
+    data = BlobField()
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("event", "kind"), True),)
+
+
+ALL_MODELS = [
+    SchemaVersion, AppSetting, Event, Person, Registration, Attendance, AuditLog, Signature,
+    EventSetting, EventAsset,
+]
 __all__ = [m.__name__ for m in ALL_MODELS] + ["db", "now", "SQL"]

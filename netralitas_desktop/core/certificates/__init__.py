@@ -1,0 +1,1 @@
+"""Participation certificates: design, numbering, rendering, verification, signing."""

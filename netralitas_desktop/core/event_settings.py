@@ -1,0 +1,62 @@
+"""Per-event options and files (schema v4), so features add settings without migrations.
+
+Values are JSON; assets are bytes (images, a certificate background PDF). Both belong to
+the event and disappear with it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .models import Event, EventAsset, EventSetting, db, now
+
+# Keys shared by several features (one name for each option).
+ONLINE_MIN_MINUTES = "online_min_minutes"  # int: minutes online that count as attendance
+CERTIFICATE_FOR_ONLINE = "certificate_for_online"  # bool: online attendees get a certificate
+PAPER = "paper"  # "A4" or "F4": the event's default paper for documents
+LETTERHEAD = "letterhead"  # dict: {"lines": [...], "address": "..."}; logo is asset "logo"
+
+
+def get_setting(event_id: int, key: str, default: Any = None) -> Any:
+    row = EventSetting.get_or_none((EventSetting.event == event_id) & (EventSetting.key == key))
+    return default if row is None else json.loads(row.value)
+
+
+def set_setting(event_id: int, key: str, value: Any) -> None:
+    """Store ``value`` (JSON-serialisable); ``None`` removes the option."""
+    with db.atomic():
+        EventSetting.delete().where((EventSetting.event == event_id) & (EventSetting.key == key)).execute()
+        if value is not None:
+            EventSetting.insert(event=event_id, key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+
+
+def all_settings(event_id: int) -> dict[str, Any]:
+    query = EventSetting.select().where(EventSetting.event == event_id)
+    return {row.key: json.loads(row.value) for row in query}
+
+
+def put_asset(event_id: int, kind: str, data: bytes, filename: str = "") -> None:
+    """Replace the event's asset of ``kind``."""
+    with db.atomic():
+        EventAsset.delete().where((EventAsset.event == event_id) & (EventAsset.kind == kind)).execute()
+        EventAsset.create(event=event_id, kind=kind, data=data, filename=filename, updated_at=now())
+
+
+def get_asset(event_id: int, kind: str) -> bytes | None:
+    row = EventAsset.get_or_none((EventAsset.event == event_id) & (EventAsset.kind == kind))
+    return None if row is None else bytes(row.data)
+
+
+def asset_filename(event_id: int, kind: str) -> str | None:
+    row = (EventAsset.select(EventAsset.filename)
+           .where((EventAsset.event == event_id) & (EventAsset.kind == kind)).first())
+    return None if row is None else row.filename
+
+
+def delete_asset(event_id: int, kind: str) -> bool:
+    return bool(EventAsset.delete().where((EventAsset.event == event_id) & (EventAsset.kind == kind)).execute())
+
+
+def event_exists(event_id: int) -> bool:
+    return Event.select().where(Event.id == event_id).exists()

@@ -1,0 +1,1 @@
+"""Reports for the Sekda, absence reasons, online attendance."""

@@ -1,0 +1,49 @@
+"""Tables of the reporting feature (created by schema v4)."""
+
+from __future__ import annotations
+
+from peewee import AutoField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from ..models import BaseModel, Event, Registration, now
+
+ABSENCE_REASONS = ("izin", "sakit", "dinas_luar")
+
+
+class Absence(BaseModel):
+    """Why a registered person is not coming (Izin / Sakit / Dinas Luar), one per registration."""
+
+    id = AutoField()
+    registration = ForeignKeyField(Registration, unique=True, backref="absence", on_delete="CASCADE")
+    reason = CharField(max_length=20)
+    note = TextField(default="")
+    recorded_at = DateTimeField(default=now)
+    desk = CharField(max_length=100, default="")
+    operator = CharField(max_length=100, default="")
+
+
+class OnlineReport(BaseModel):
+    """An imported meeting report; the fingerprint makes re-importing the same file a no-op."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="online_reports", on_delete="CASCADE")
+    fingerprint = CharField(max_length=64)
+    filename = CharField(max_length=255, default="")
+    imported_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("event", "fingerprint"), True),)
+
+
+class OnlineAttendance(BaseModel):
+    """Minutes a registration spent in the online meeting (summed over rejoins and reports)."""
+
+    id = AutoField()
+    registration = ForeignKeyField(Registration, unique=True, backref="online_attendance", on_delete="CASCADE")
+    minutes = IntegerField(default=0)
+    first_join = DateTimeField(null=True)
+    last_leave = DateTimeField(null=True)
+    display_name = CharField(max_length=300, default="")  # as the meeting service showed it
+    matched_by = CharField(max_length=20, default="")  # nip, name, fuzzy, manual
+
+
+MODELS = [Absence, OnlineReport, OnlineAttendance]
