@@ -23,11 +23,17 @@ from .. import __version__
 from ..core.database import DatabaseError, close_database
 from ..core.events import NotFoundError, ValidationError
 from ..core.migrations import SchemaTooNewError
-from . import checkin, demo, events, invitations, participants, roster
+from . import (
+    certificates, checkin, demo, documents, events, ikrar_mandiri, invitations, maintenance, online, package,
+    participants, reports, roster,
+)
 from .common import ArgumentParser, CliError, UsageError, add_json_flag, emit, open_db
 
 # In the order ``--help`` lists them.
-COMMAND_MODULES = [events, roster, participants, checkin, demo, invitations]
+COMMAND_MODULES = [
+    events, roster, participants, checkin, invitations, documents, ikrar_mandiri, certificates, reports, online,
+    package, maintenance, demo,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

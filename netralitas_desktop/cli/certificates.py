@@ -1,0 +1,9 @@
+"""CLI: certificates, verify, certificate revoke."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds no command yet."""

@@ -1,0 +1,9 @@
+"""CLI: pledges, attendance-list (owned by the documents work)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds no command yet."""
