@@ -70,11 +70,13 @@ def _event_options_and_features(database: Database) -> None:
     Only new tables: no existing table is rebuilt, so no check-in can be cascaded away.
     """
     from .certificates.models import MODELS as certificate_models
+    from .offline.models import MODELS as offline_models
     from .pledges.models import MODELS as pledge_models
     from .reports.models import MODELS as report_models
 
     database.create_tables(
-        [models.EventSetting, models.EventAsset, *pledge_models, *certificate_models, *report_models]
+        [models.EventSetting, models.EventAsset, *pledge_models, *certificate_models, *report_models,
+         *offline_models]
     )
 
 

@@ -1,0 +1,1 @@
+"""Offline desks: event packages exported to desk laptops and their check-ins merged back."""
