@@ -94,6 +94,19 @@ def _restore_database_binding():
         db_proxy.initialize(before)
 
 
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path_factory):
+    """Every test keeps its QSettings (desk name, language, printer offsets) in a throw-away
+    INI folder, never in the tester's own profile, and starts from empty settings."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    yield
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 

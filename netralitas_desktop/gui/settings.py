@@ -17,3 +17,13 @@ def current_actor() -> Actor:
     desk = str(settings.value(DESK_NAME_KEY, "") or "").strip() or default.desk
     operator = str(settings.value(OPERATOR_KEY, "") or "").strip() or default.operator
     return Actor(desk=desk, operator=operator)
+
+
+PAPER_KEY = "documents/paper"
+PAPERS = ("A4", "F4")
+
+
+def default_paper() -> str:
+    """This laptop's paper for new documents ("A4" or "F4"); an event may choose its own."""
+    value = str(QSettings().value(PAPER_KEY, "A4") or "A4").upper()
+    return value if value in PAPERS else "A4"
