@@ -1,0 +1,295 @@
+"""Each registration's attendance status, decided in one place, and the recaps built on it.
+
+Every report (XLSX, CSV, PDF, the live dashboard, the Peserta tab's status column) reads
+status from here, so a person is never "Hadir" in one file and "Tidak Hadir" in another.
+
+Rules (``classify``):
+  * an Attendance row with method ``online``  -> ``daring`` (the online import creates
+    those only above the event's minimum minutes);
+  * any other Attendance row                  -> ``hadir`` (in the room);
+  * else an Absence row                       -> ``izin`` / ``sakit`` / ``dinas_luar``;
+  * else                                      -> ``tidak_hadir``.
+A cancelled registration is ``dibatalkan`` whatever else is recorded, and is left out of
+every count ("registered" means registered and not cancelled, walk-ins included).
+
+Stable API (the dashboard and the exports call these):
+  * ``STATUSES``, ``COUNTED_STATUSES``, ``STATUS_LABELS``, ``classify(method, reason, cancelled)``
+  * ``status_rows(event_id) -> list[StatusRow]``: every registration (cancelled ones too),
+    sorted by unit kerja then name, with time, desk, note and pledge status.
+  * ``status_by_registration(event_id) -> dict[registration_id, status]`` (cheap; Peserta tab).
+  * ``unit_recap(event_id) -> Recap`` and ``employment_recap(event_id) -> Recap``: one
+    aggregate query each, for the dashboard's refresh; ``Recap.groups`` (sorted) and
+    ``Recap.total`` are ``GroupCount``s.
+  * ``recap_rows(rows, by="unit"|"employment") -> Recap``: the same recap from rows already
+    loaded (the exports use it, so every sheet of a file comes from one snapshot).
+  * ``pledge_counts(rows) -> PledgeCounts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from peewee import JOIN, fn
+
+from ..models import Attendance, Person, Registration, Signature, db
+from ..names import fold, full_name
+from ..participants import EMPLOYMENT_LABELS
+from ..pledges.models import IkrarReturn
+from .models import Absence, OnlineAttendance
+
+HADIR, DARING, IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR, DIBATALKAN = (
+    "hadir", "daring", "izin", "sakit", "dinas_luar", "tidak_hadir", "dibatalkan")
+STATUSES = (HADIR, DARING, IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR, DIBATALKAN)
+COUNTED_STATUSES = STATUSES[:-1]  # what a registered (not cancelled) person can be
+ABSENT_STATUSES = (IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR)
+STATUS_LABELS = {
+    HADIR: "Hadir", DARING: "Daring", IZIN: "Izin", SAKIT: "Sakit", DINAS_LUAR: "Dinas Luar",
+    TIDAK_HADIR: "Tidak Hadir", DIBATALKAN: "Dibatalkan",
+}
+NO_UNIT = "(Tanpa unit kerja)"
+ONLINE_METHOD = "online"
+
+
+def classify(method: str | None, absence_reason: str | None, cancelled: bool = False) -> str:
+    """The status from the attendance method (None: no check-in) and the absence reason."""
+    if cancelled:
+        return DIBATALKAN
+    if method is not None:
+        return DARING if method == ONLINE_METHOD else HADIR
+    if absence_reason in (IZIN, SAKIT, DINAS_LUAR):
+        return absence_reason
+    return TIDAK_HADIR
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    registration_id: int
+    full_name: str
+    nip: str
+    nik: str
+    sex: str
+    employment_type: str
+    golongan: str
+    jabatan: str
+    unit_kerja: str
+    source: str  # invited / walk_in
+    mode: str  # onsite / online, as registered
+    status: str  # one of STATUSES
+    checked_in_at: dt.datetime | None
+    desk: str
+    operator: str
+    method: str  # attendance method, "" without check-in
+    note: str  # absence note, or the cancellation reason
+    online_minutes: int | None
+    signed: bool  # signed the pledge at the desk
+    ikrar_returned: bool  # the ikrar mandiri form came back
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def employment_label(self) -> str:
+        return EMPLOYMENT_LABELS.get(self.employment_type, self.employment_type)
+
+    @property
+    def counted(self) -> bool:
+        return self.status != DIBATALKAN
+
+
+def status_rows(event_id: int) -> list[StatusRow]:
+    """Every registration of the event with its status, sorted by unit kerja then name."""
+    query = (
+        Registration.select(
+            Registration.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip, Person.nik,
+            Person.sex, Person.employment_type, Person.golongan, Person.jabatan, Person.unit_kerja,
+            Registration.source, Registration.mode, Registration.cancelled_at, Registration.cancel_reason,
+            Attendance.checked_in_at, Attendance.desk, Attendance.operator, Attendance.method,
+            Absence.reason, Absence.note, OnlineAttendance.minutes,
+        )
+        .join(Person)
+        .switch(Registration).join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration).join(Absence, JOIN.LEFT_OUTER)
+        .switch(Registration).join(OnlineAttendance, JOIN.LEFT_OUTER)
+        .where(Registration.event == event_id)
+        .order_by(Person.unit_kerja, Person.nama, Registration.id)
+    )
+    signed = _ids(Signature, event_id)
+    returned = _ids(IkrarReturn, event_id)
+    rows = []
+    # The raw cursor skips peewee's per-row model building (see participants.list_participants).
+    for (reg_id, depan, nama, belakang, nip, nik, sex, etype, gol, jabatan, unit, source, mode, cancelled_at,
+         cancel_reason, checked_in_at, desk, operator, method, reason, absence_note, minutes) in (
+            db.execute(query).fetchall()):
+        cancelled = cancelled_at is not None
+        status = classify(method, reason, cancelled)
+        note = (cancel_reason or "") if cancelled else (absence_note or "" if status in ABSENT_STATUSES else "")
+        rows.append(StatusRow(
+            reg_id, full_name(depan, nama, belakang), nip or "", nik or "", sex or "", etype or "", gol or "",
+            jabatan or "", unit or "", source, mode, status, _as_datetime(checked_in_at), desk or "",
+            operator or "", method or "", note, minutes, reg_id in signed, reg_id in returned,
+        ))
+    return rows
+
+
+def status_by_registration(event_id: int) -> dict[int, str]:
+    """registration id -> status, for a status column next to an existing roster."""
+    query = (
+        Registration.select(Registration.id, Registration.cancelled_at, Attendance.method, Absence.reason)
+        .switch(Registration).join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration).join(Absence, JOIN.LEFT_OUTER)
+        .where(Registration.event == event_id)
+    )
+    return {reg_id: classify(method, reason, cancelled_at is not None)
+            for reg_id, cancelled_at, method, reason in db.execute(query).fetchall()}
+
+
+def _ids(model, event_id: int) -> set[int]:
+    query = model.select(model.registration).join(Registration).where(Registration.event == event_id).tuples()
+    return {registration_id for (registration_id,) in query}
+
+
+def _as_datetime(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+# --- Recaps ----------------------------------------------------------------------------------------------
+
+@dataclass
+class GroupCount:
+    """Counts of one group (an OPD, an employment type, or the total); cancelled ones apart."""
+
+    key: str  # folded unit name or employment type; "" for the total
+    label: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+    @property
+    def registered(self) -> int:
+        return sum(self.counts[s] for s in COUNTED_STATUSES)
+
+    @property
+    def in_room(self) -> int:
+        return self.counts[HADIR]
+
+    @property
+    def online(self) -> int:
+        return self.counts[DARING]
+
+    @property
+    def present(self) -> int:
+        return self.counts[HADIR] + self.counts[DARING]
+
+    @property
+    def absent(self) -> int:
+        return self.registered - self.present
+
+    @property
+    def cancelled(self) -> int:
+        return self.counts[DIBATALKAN]
+
+    @property
+    def percentage(self) -> float:
+        """Present (in the room or online) per registered, 0–100; 0 for an empty group."""
+        return 100.0 * self.present / self.registered if self.registered else 0.0
+
+    def add(self, status: str, count: int = 1) -> None:
+        self.counts[status] += count
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "label": self.label, **self.counts, "registered": self.registered,
+                "present": self.present, "absent": self.absent, "percentage": round(self.percentage, 1)}
+
+
+@dataclass
+class Recap:
+    groups: list[GroupCount]
+    total: GroupCount
+
+    def to_dict(self) -> dict:
+        return {"groups": [g.to_dict() for g in self.groups], "total": self.total.to_dict()}
+
+
+def _tally(entries: Iterable[tuple[str, str, int]], by: str) -> Recap:
+    """Fold (group value, status, count) into a Recap. Units group case- and accent-blind,
+    shown as their first spelling; employment types in the order of EMPLOYMENT_LABELS."""
+    groups: dict[str, GroupCount] = {}
+    total = GroupCount("", "Jumlah")
+    for value, status, count in entries:
+        if by == "unit":
+            key, label = fold(value or ""), (value or "").strip() or NO_UNIT
+        else:
+            key, label = value or "", EMPLOYMENT_LABELS.get(value or "", value or "-")
+        groups.setdefault(key, GroupCount(key, label)).add(status, count)
+        total.add(status, count)
+    if by == "unit":
+        ordered = sorted(groups.values(), key=lambda g: (not g.key, g.key))
+    else:
+        order = list(EMPLOYMENT_LABELS)
+        ordered = sorted(groups.values(), key=lambda g: (order.index(g.key) if g.key in order else len(order), g.key))
+    return Recap(ordered, total)
+
+
+def recap_rows(rows: Iterable[StatusRow], by: str = "unit") -> Recap:
+    """Recap of rows already loaded (``by``: ``unit`` or ``employment``)."""
+    attr = "unit_kerja" if by == "unit" else "employment_type"
+    return _tally(((getattr(row, attr), row.status, 1) for row in rows), by)
+
+
+def _aggregate(event_id: int, column, by: str) -> Recap:
+    query = (
+        Registration.select(column, Registration.cancelled_at.is_null(False), Attendance.method, Absence.reason,
+                            fn.COUNT(Registration.id))
+        .join(Person)
+        .switch(Registration).join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration).join(Absence, JOIN.LEFT_OUTER)
+        .where(Registration.event == event_id)
+        .group_by(column, Registration.cancelled_at.is_null(False), Attendance.method, Absence.reason)
+        .tuples()
+    )
+    return _tally(((value, classify(method, reason, bool(cancelled)), count)
+                   for value, cancelled, method, reason, count in query), by)
+
+
+def unit_recap(event_id: int) -> Recap:
+    """Per unit kerja (OPD): registered, in the room, online, absent by reason, percentage."""
+    return _aggregate(event_id, Person.unit_kerja, "unit")
+
+
+def employment_recap(event_id: int) -> Recap:
+    """Per employment type (PNS, PPPK, PPNPN, Non-ASN)."""
+    return _aggregate(event_id, Person.employment_type, "employment")
+
+
+@dataclass(frozen=True)
+class PledgeCounts:
+    """Pledge status of the registered (not cancelled): signed at the desk, ikrar mandiri back."""
+
+    present: int
+    signed_at_desk: int
+    absent: int
+    ikrar_returned: int  # of the absent
+    neither: int  # absent and no ikrar mandiri yet: to follow up
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
+    counted = [row for row in rows if row.counted]
+    present = [row for row in counted if row.status in (HADIR, DARING)]
+    absent = [row for row in counted if row.status in ABSENT_STATUSES]
+    returned = sum(1 for row in absent if row.ikrar_returned)
+    return PledgeCounts(len(present), sum(1 for row in present if row.signed), len(absent), returned,
+                        sum(1 for row in absent if not row.ikrar_returned and not row.signed))
+
+
+__all__ = [
+    "STATUSES", "COUNTED_STATUSES", "ABSENT_STATUSES", "STATUS_LABELS", "HADIR", "DARING", "IZIN", "SAKIT",
+    "DINAS_LUAR", "TIDAK_HADIR", "DIBATALKAN", "NO_UNIT", "classify", "StatusRow", "status_rows",
+    "status_by_registration", "GroupCount", "Recap", "recap_rows", "unit_recap", "employment_recap",
+    "PledgeCounts", "pledge_counts",
+]
