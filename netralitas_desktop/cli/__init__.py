@@ -25,14 +25,14 @@ from ..core.events import NotFoundError, ValidationError
 from ..core.migrations import SchemaTooNewError
 from . import (
     certificates, checkin, demo, documents, events, ikrar_mandiri, invitations, maintenance, online, package,
-    participants, reports, roster,
+    participants, reports, roster, selftest,
 )
 from .common import ArgumentParser, CliError, UsageError, add_json_flag, emit, open_db
 
 # In the order ``--help`` lists them.
 COMMAND_MODULES = [
     events, roster, participants, checkin, invitations, documents, ikrar_mandiri, certificates, reports, online,
-    package, maintenance, demo,
+    package, maintenance, demo, selftest,
 ]
 
 
@@ -72,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         return _run_gui(args)
     try:
-        open_db(args)
+        if not getattr(args, "own_database", False):
+            open_db(args)
         result = args.func(args)
     except CliError as err:
         _report(args, err)
