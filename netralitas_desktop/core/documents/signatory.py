@@ -46,8 +46,15 @@ def draw_signatory(
     family: FontFamily = SANS,
     size: float = 11,
     space: float = SIGNATURE_SPACE,
+    id_line: str | None = None,
+    meterai: bool = False,
 ) -> float:
-    """Draw the block centred in ``width`` below ``top``; returns the y under the last line."""
+    """Draw the block centred in ``width`` below ``top``; returns the y under the last line.
+
+    ``id_line`` replaces the ``NIP.`` line (e.g. ``NIK. 3306…`` for non-ASN staff); ``meterai``
+    draws a dashed box for the stamp duty on the left of the signing space, where it is stuck
+    on paper so the signature runs over its edge.
+    """
     text = dict(max_size=size, min_size=max(7.0, size - 3), max_lines=3)
     y = top
     for line in (place_date, signatory.jabatan):
@@ -56,6 +63,8 @@ def draw_signatory(
     space_bottom = y - space
     centre = x + width / 2
     signature_width = 0.0
+    if meterai:
+        draw_meterai_box(canvas, centre - space * 0.55, space_bottom + space / 2)
     if signature is not None:
         signature_width = _draw_image(canvas, signature, centre, space_bottom + 1 * mm, space - 2 * mm,
                                       max_width=min(width, space * 2.5))
@@ -67,10 +76,29 @@ def draw_signatory(
         fitted = fit_pdf_text(signatory.name, family.bold, width, **text)
         _underline(canvas, fitted, family.bold, x, y, width)
         y = draw_fitted(canvas, fitted, family.bold, x, y, width, align="center")
-    for line in (signatory.pangkat, nip_line(signatory.nip)):
+    for line in (signatory.pangkat, nip_line(signatory.nip) if id_line is None else id_line):
         if line:
             y = draw_text_box(canvas, line, family.regular, x, y, width, align="center", **text)
     return y
+
+
+METERAI_SIZE = (30 * mm, 20 * mm)
+
+
+def draw_meterai_box(canvas, centre_x: float, centre_y: float) -> None:
+    """A grey dashed box labelled ``METERAI Rp10.000`` where the stamp duty goes."""
+    width, height = METERAI_SIZE
+    canvas.saveState()
+    canvas.setStrokeColorRGB(0.55, 0.55, 0.55)
+    canvas.setFillColorRGB(0.55, 0.55, 0.55)
+    canvas.setLineWidth(0.6)
+    canvas.setDash(2, 2)
+    canvas.rect(centre_x - width / 2, centre_y - height / 2, width, height, stroke=1, fill=0)
+    canvas.setFont(SANS.bold, 7.5)
+    canvas.drawCentredString(centre_x, centre_y + 1, "METERAI")
+    canvas.setFont(SANS.regular, 7)
+    canvas.drawCentredString(centre_x, centre_y - 8, "Rp10.000")
+    canvas.restoreState()
 
 
 def _underline(canvas, fitted: FittedText, font: str, x: float, top: float, width: float) -> None:
@@ -95,4 +123,4 @@ def _draw_image(canvas, source: ImageSource, centre: float, bottom: float, heigh
     return width
 
 
-__all__ = ["draw_signatory", "nip_line", "SIGNATURE_SPACE"]
+__all__ = ["draw_signatory", "draw_meterai_box", "nip_line", "SIGNATURE_SPACE", "METERAI_SIZE"]

@@ -1,0 +1,200 @@
+"""Per-event options of the pledge documents and the attendance list.
+
+Stored with ``core/event_settings`` (JSON options, image assets), so an event carries its
+own wording, form fields, kop surat and signatory images, and a backup holds them all.
+An option never set reads as the default, so a new event prints sensibly at once.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field, replace
+
+from PIL import Image
+
+from .. import audit
+from ..documents import Letterhead, Paper, PaperError
+from ..event_settings import (
+    LETTERHEAD, PAPER, delete_asset, event_exists, get_asset, get_setting, put_asset, set_setting,
+)
+from ..events import NotFoundError, ValidationError
+from ..models import db
+from .pledge_text import default_pledge_text, default_sheet_text, unknown_variables
+
+# Option keys of this feature (event_settings holds the shared ones: PAPER, LETTERHEAD).
+PLEDGE_FORM = "pledge_form"  # {"title", "text", "fields": [{"key", "label"}], "meterai"}
+PLEDGE_SHEET = "pledge_sheet"  # {"title", "text"}
+
+# Asset kinds (bytes in event_settings): the kop's logo and the first signatory's images.
+LOGO = "logo"
+SIGNATORY_SIGNATURE = "signatory1_signature"
+SIGNATORY_STAMP = "signatory1_stamp"
+IMAGE_ASSETS = {LOGO: "Logo kop surat", SIGNATORY_SIGNATURE: "Tanda tangan penanda tangan",
+                SIGNATORY_STAMP: "Stempel/cap dinas"}
+MAX_IMAGE_BYTES = 5_000_000
+
+DEFAULT_PLEDGE_TITLE = "PAKTA INTEGRITAS NETRALITAS APARATUR SIPIL NEGARA"
+DEFAULT_SHEET_TITLE = "IKRAR NETRALITAS APARATUR SIPIL NEGARA"
+
+# The person's data on the form, in the order offered; the label is editable per event.
+FIELD_LABELS = {
+    "nama": "Nama",
+    "nip": "NIP",  # printed as "NIK" for someone without a NIP (non-ASN)
+    "pangkat": "Pangkat/Golongan",
+    "jabatan": "Jabatan",
+    "unit_kerja": "Unit Kerja",
+    "instansi": "Instansi",
+}
+DEFAULT_FIELDS = ("nama", "nip", "pangkat", "jabatan", "unit_kerja")
+
+
+@dataclass(frozen=True)
+class FormField:
+    key: str  # one of FIELD_LABELS
+    label: str
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    pledge_title: str = DEFAULT_PLEDGE_TITLE
+    pledge_text: str = field(default_factory=default_pledge_text)
+    fields: tuple[FormField, ...] = tuple(FormField(key, FIELD_LABELS[key]) for key in DEFAULT_FIELDS)
+    meterai: bool = False
+    sheet_title: str = DEFAULT_SHEET_TITLE
+    sheet_text: str = field(default_factory=default_sheet_text)
+    paper: Paper = Paper.A4
+    letterhead_lines: tuple[str, ...] = ()
+    letterhead_address: str = ""
+
+    def with_changes(self, **changes) -> "DocumentSettings":
+        return replace(self, **changes)
+
+
+def load_document_settings(event_id: int) -> DocumentSettings:
+    if not event_exists(event_id):
+        raise NotFoundError(f"Kegiatan nomor {event_id} tidak ditemukan.")
+    form = get_setting(event_id, PLEDGE_FORM, {}) or {}
+    sheet = get_setting(event_id, PLEDGE_SHEET, {}) or {}
+    letterhead = get_setting(event_id, LETTERHEAD, {}) or {}
+    defaults = DocumentSettings()
+    try:
+        paper = Paper.parse(get_setting(event_id, PAPER, "A4") or "A4")
+    except PaperError:
+        paper = Paper.A4
+    fields = tuple(FormField(item["key"], str(item.get("label") or FIELD_LABELS[item["key"]]))
+                   for item in form.get("fields", ()) if item.get("key") in FIELD_LABELS)
+    return DocumentSettings(
+        pledge_title=form.get("title") or defaults.pledge_title,
+        pledge_text=form.get("text") or defaults.pledge_text,
+        fields=fields or defaults.fields,
+        meterai=bool(form.get("meterai", False)),
+        sheet_title=sheet.get("title") or defaults.sheet_title,
+        sheet_text=sheet.get("text") or defaults.sheet_text,
+        paper=paper,
+        letterhead_lines=tuple(str(line) for line in letterhead.get("lines", ()) if str(line).strip()),
+        letterhead_address=str(letterhead.get("address", "")),
+    )
+
+
+def validate_settings(settings: DocumentSettings) -> dict[str, str]:
+    """Field -> message (Bahasa Indonesia); empty when the settings can be saved."""
+    errors: dict[str, str] = {}
+    for name, label in (("pledge_title", "Judul pakta integritas"), ("sheet_title", "Judul lembar ikrar")):
+        if len(getattr(settings, name).strip()) > 200:
+            errors[name] = f"{label} paling banyak 200 karakter."
+    for name, label in (("pledge_text", "Teks pakta integritas"), ("sheet_text", "Teks ikrar bersama")):
+        text = getattr(settings, name)
+        if len(text) > 6000:
+            errors[name] = f"{label} paling banyak 6.000 karakter agar muat di satu halaman."
+        unknown = unknown_variables(text)
+        if unknown:
+            names = ", ".join("{" + name + "}" for name in unknown)
+            errors.setdefault(name, f"{label} memuat variabel yang tidak dikenal: {names}. "
+                              "Periksa ejaannya atau hapus kurung kurawalnya.")
+    keys = [item.key for item in settings.fields]
+    if "nama" not in keys:
+        errors["fields"] = "Isian Nama wajib ada pada formulir."
+    elif len(set(keys)) != len(keys):
+        errors["fields"] = "Setiap isian hanya boleh muncul satu kali."
+    elif any(not item.label.strip() for item in settings.fields):
+        errors["fields"] = "Label isian tidak boleh kosong."
+    if len(settings.letterhead_lines) > 5:
+        errors["letterhead_lines"] = "Kop surat paling banyak 5 baris nama."
+    return errors
+
+
+def save_document_settings(event_id: int, settings: DocumentSettings, *, actor: audit.Actor | None = None) -> None:
+    """Store the options; texts equal to the defaults are stored empty, so new defaults reach them."""
+    errors = validate_settings(settings)
+    if errors:
+        raise ValidationError(errors)
+    if not event_exists(event_id):
+        raise NotFoundError(f"Kegiatan nomor {event_id} tidak ditemukan.")
+    defaults = DocumentSettings()
+
+    def unless_default(value: str, default: str) -> str:
+        return "" if value.strip() == default.strip() else value.strip()
+
+    form = {
+        "title": unless_default(settings.pledge_title, defaults.pledge_title),
+        "text": unless_default(settings.pledge_text, defaults.pledge_text),
+        "fields": [{"key": item.key, "label": item.label.strip()} for item in settings.fields],
+        "meterai": settings.meterai,
+    }
+    sheet = {"title": unless_default(settings.sheet_title, defaults.sheet_title),
+             "text": unless_default(settings.sheet_text, defaults.sheet_text)}
+    lines = [line.strip() for line in settings.letterhead_lines if line.strip()]
+    letterhead = {"lines": lines, "address": settings.letterhead_address.strip()} if lines else None
+    with db.atomic():
+        set_setting(event_id, PLEDGE_FORM, form)
+        set_setting(event_id, PLEDGE_SHEET, sheet)
+        set_setting(event_id, PAPER, settings.paper.label)
+        set_setting(event_id, LETTERHEAD, letterhead)
+        audit.record("documents.settings", actor=actor, event_id=event_id)
+
+
+def check_image(data: bytes, what: str) -> None:
+    """Raise ValueError (Indonesian) unless ``data`` is a PNG or JPEG that ReportLab can draw."""
+    if not data:
+        raise ValueError(f"{what}: berkas kosong.")
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ValueError(f"{what}: berkas terlalu besar ({len(data) / 1_000_000:.1f} MB; paling besar 5 MB).")
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind = image.format
+            image.verify()
+    except Exception as err:
+        raise ValueError(f"{what}: berkas ini bukan gambar PNG atau JPEG yang utuh.") from err
+    if kind not in ("PNG", "JPEG"):
+        raise ValueError(f"{what}: pakai gambar PNG atau JPEG, bukan {kind}.")
+
+
+def set_image(event_id: int, kind: str, data: bytes | None, filename: str = "", *,
+              actor: audit.Actor | None = None) -> None:
+    """Store (or, with ``None``, remove) the logo, signature or stamp image of an event."""
+    if kind not in IMAGE_ASSETS:
+        raise ValueError(f"Jenis gambar tidak dikenal: {kind}.")
+    with db.atomic():
+        if data is None:
+            delete_asset(event_id, kind)
+        else:
+            check_image(data, IMAGE_ASSETS[kind])
+            put_asset(event_id, kind, data, filename)
+        audit.record("documents.image", actor=actor, event_id=event_id, kind=kind, removed=data is None,
+                     bytes=len(data or b""))
+
+
+def letterhead_for(event_id: int, settings: DocumentSettings | None = None) -> Letterhead | None:
+    """The kop surat of an event, or None when no name lines are set (documents then start with the title)."""
+    settings = settings or load_document_settings(event_id)
+    if not settings.letterhead_lines:
+        return None
+    address = tuple(line.strip() for line in settings.letterhead_address.splitlines() if line.strip())
+    return Letterhead(settings.letterhead_lines, address, logo=get_asset(event_id, LOGO))
+
+
+__all__ = [
+    "DocumentSettings", "FormField", "FIELD_LABELS", "DEFAULT_FIELDS", "PLEDGE_FORM", "PLEDGE_SHEET", "LOGO",
+    "SIGNATORY_SIGNATURE", "SIGNATORY_STAMP", "IMAGE_ASSETS", "load_document_settings", "save_document_settings",
+    "validate_settings", "set_image", "check_image", "letterhead_for",
+]

@@ -1,0 +1,255 @@
+"""Signed pledge forms (pakta integritas / surat pernyataan netralitas ASN), one page each.
+
+Public contract (also used by ``ikrar_mandiri``; keep these names stable):
+
+- ``PledgeForm``: everything printed on one form — event, title, the person's data as
+  (label, value) pairs, the filled pledge text, the place-date line, signer name and id
+  line, ``signature_png`` (captured at the desk, or None), ``qr_text`` (+ ``qr_caption``;
+  a vector QR at the foot when given), ``meterai`` box, ``letterhead``.
+- ``draw_pledge_form(canvas, page, form)``: draws one form on the current canvas page
+  (the caller calls ``canvas.showPage()`` between forms).
+- ``load_pledge_context(event_id)`` → ``PledgeContext`` (event, settings, kop, filled text;
+  load once per run), then ``pledge_form(context, row, signature_png=…, qr_text=…)`` per
+  ``ParticipantRow``; ``build_pledge_form(event_id, registration_id)`` does both for one.
+- ``form_page(paper)``: the ``PageSpec`` (margins) forms are drawn on.
+
+Writing many forms (merged PDF or one file per person) is ``pledge_files``' job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ..dates import tempat_tanggal
+from ..documents import (
+    SANS, Letterhead, Margins, PageSpec, Paper, draw_letterhead, draw_qr, draw_signatory, draw_text_box, mm,
+    nip_line,
+)
+from ..events import EventData, NotFoundError, Signatory, get_event
+from ..nip import format_nip
+from ..pangkat import pangkat_label
+from ..participants import ParticipantRow, list_participants
+from ..signatures import get_signature
+from .document_settings import DocumentSettings, FormField, letterhead_for, load_document_settings
+from .pledge_text import blocks, fill, variable_values
+
+INTRO = "Yang bertanda tangan di bawah ini:"
+SIGNER_LABEL = "Yang membuat pernyataan,"
+FORM_MARGINS = Margins(top=15, right=20, bottom=15, left=25)
+EMPTY = "-"
+QR_SIZE = 24 * mm
+
+
+@dataclass(frozen=True)
+class PledgeForm:
+    event: EventData
+    title: str
+    fields: tuple[tuple[str, str], ...]  # ("Nama", "Drs. H. Budi Santoso, M.Si."), ("NIP", "19860926 201505 1 001")
+    text: str  # the pledge, variables already filled; see pledge_text.blocks
+    place_date: str  # "Purworejo, 1 Juli 2024"
+    signer_name: str  # with titles
+    signer_id_line: str = ""  # "NIP. 19860926 201505 1 001" or "NIK. 3306…"
+    signature_png: bytes | None = None
+    qr_text: str | None = None
+    qr_caption: str = ""
+    meterai: bool = False
+    letterhead: Letterhead | None = None
+    intro: str = INTRO
+    signer_label: str = SIGNER_LABEL
+    registration_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PledgeContext:
+    """What every form of one event shares, loaded once per run."""
+
+    event: EventData
+    settings: DocumentSettings
+    letterhead: Letterhead | None
+    text: str
+    place_date: str
+
+
+def form_page(paper: Paper = Paper.A4) -> PageSpec:
+    return PageSpec(paper, margins=FORM_MARGINS)
+
+
+def load_pledge_context(event_id: int) -> PledgeContext:
+    event = get_event(event_id)
+    settings = load_document_settings(event_id)
+    text = fill(settings.pledge_text, variable_values(event))
+    place_date = tempat_tanggal(event.place_name, event.date) if event.date else ""
+    return PledgeContext(event, settings, letterhead_for(event_id, settings), text, place_date)
+
+
+def field_value(field: FormField, row: ParticipantRow, event: EventData) -> tuple[str, str]:
+    """(label, value) of one form field for one person; NIK replaces NIP for non-ASN staff."""
+    if field.key == "nama":
+        return field.label, row.full_name or EMPTY
+    if field.key == "nip":
+        if row.nip:
+            label = "NI PPPK" if row.employment_type == "PPPK" and field.label == "NIP" else field.label
+            return label, format_nip(row.nip)
+        return "NIK", row.nik or EMPTY
+    if field.key == "pangkat":
+        return field.label, pangkat_label(row.golongan) or EMPTY
+    if field.key == "instansi":
+        return field.label, event.instansi or EMPTY
+    return field.label, getattr(row, field.key, "") or EMPTY
+
+
+def signer_id_line(row: ParticipantRow) -> str:
+    if row.nip:
+        return nip_line(row.nip)
+    return f"NIK. {row.nik}" if row.nik else ""
+
+
+def pledge_form(context: PledgeContext, row: ParticipantRow, *, signature_png: bytes | None = None,
+                qr_text: str | None = None, qr_caption: str = "", place_date: str | None = None) -> PledgeForm:
+    settings = context.settings
+    return PledgeForm(
+        event=context.event,
+        title=settings.pledge_title,
+        fields=tuple(field_value(field, row, context.event) for field in settings.fields),
+        text=context.text,
+        place_date=context.place_date if place_date is None else place_date,
+        signer_name=row.full_name,
+        signer_id_line=signer_id_line(row),
+        signature_png=signature_png,
+        qr_text=qr_text,
+        qr_caption=qr_caption,
+        meterai=settings.meterai,
+        letterhead=context.letterhead,
+        registration_id=row.registration_id,
+    )
+
+
+def build_pledge_form(event_id: int, registration_id: int, *, with_signature: bool = True,
+                      qr_text: str | None = None, qr_caption: str = "") -> PledgeForm:
+    """The form of one registration, with its captured signature when ``with_signature``."""
+    row = next((row for row in list_participants(event_id) if row.registration_id == registration_id), None)
+    if row is None:
+        raise NotFoundError(f"Peserta nomor {registration_id} tidak terdaftar pada kegiatan ini.")
+    signature = get_signature(registration_id) if with_signature else None
+    return pledge_form(load_pledge_context(event_id), row, signature_png=signature, qr_text=qr_text,
+                       qr_caption=qr_caption)
+
+
+# --- drawing -------------------------------------------------------------------------------------------------
+
+TEXT_SIZE = 11.5
+MIN_TEXT_SIZE = 8.0
+LABEL_WIDTH = 42 * mm
+INDENT = 8 * mm
+SIGNATURE_BLOCK = 62 * mm  # place-date, label, signing space, name, id line
+
+
+def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
+    """Draw one form inside ``page.frame`` of the current page; the text shrinks to fit one page."""
+    frame = page.frame
+    x, width = frame.x, frame.width
+    y = frame.top
+    if form.letterhead is not None:
+        y = draw_letterhead(canvas, form.letterhead, x, y, width) - 7 * mm
+    for line in (form.title or "").splitlines() or [""]:
+        if line.strip():
+            y = draw_text_box(canvas, line.strip(), SANS.bold, x, y, width, align="center",
+                              max_size=13, min_size=10, max_lines=3)
+    bottom = frame.y + (QR_SIZE + 2 * mm if form.qr_text else 0) + SIGNATURE_BLOCK
+    size = _text_size(form, width, y - 7 * mm - bottom)
+    y = draw_text_box(canvas, form.intro, SANS.regular, x, y - 7 * mm, width, max_size=size, min_size=size)
+    y = _draw_fields(canvas, form.fields, x + INDENT, y - size * 0.4, width - INDENT, size)
+    y = _draw_body(canvas, form.text, x, y - size * 0.4, width, size)
+    half = width / 2
+    signer = Signatory(jabatan=form.signer_label, name=form.signer_name)
+    draw_signatory(canvas, signer, x + half, y - size * 0.8, half, place_date=form.place_date,
+                   signature=form.signature_png, size=min(size, 11), space=26 * mm,
+                   id_line=form.signer_id_line, meterai=form.meterai)
+    if form.qr_text:
+        _draw_qr_with_caption(canvas, form.qr_text, form.qr_caption, x, frame.y)
+
+
+def _draw_fields(canvas, fields, x: float, top: float, width: float, size: float) -> float:
+    y = top
+    value_x = x + LABEL_WIDTH + 3 * mm
+    value_width = width - LABEL_WIDTH - 3 * mm
+    for label, value in fields:
+        canvas.setFont(SANS.regular, size)
+        line_top = y
+        y_label = draw_text_box(canvas, label, SANS.regular, x, line_top, LABEL_WIDTH, max_size=size,
+                                min_size=max(7, size - 2))
+        draw_text_box(canvas, ":", SANS.regular, x + LABEL_WIDTH, line_top, 3 * mm, max_size=size, min_size=size)
+        y_value = draw_text_box(canvas, value, SANS.regular, value_x, line_top, value_width, max_size=size,
+                                min_size=max(7, size - 2.5), max_lines=3)
+        y = min(y_label, y_value) - size * 0.25
+    return y
+
+
+def _paragraphs(text: str, width: float, size: float) -> list[tuple[Paragraph, float]]:
+    """ReportLab paragraphs (justified, points with a hanging indent) and the space after each."""
+    plain = ParagraphStyle("pledge", fontName=SANS.regular, fontSize=size, leading=size * 1.4,
+                           alignment=TA_JUSTIFY)
+    point = replace_style(plain, leftIndent=INDENT, bulletIndent=INDENT * 0.3)
+    result = []
+    items = blocks(text)
+    for index, block in enumerate(items):
+        followed_by_point = index + 1 < len(items) and bool(items[index + 1].marker)
+        if block.marker:
+            paragraph = Paragraph(escape(block.text), point, bulletText=block.marker)
+            after = size * 0.3 if followed_by_point else size * 0.7
+        else:
+            paragraph = Paragraph(escape(block.text), plain)
+            after = size * 0.7
+        paragraph.wrap(width, 10_000)
+        result.append((paragraph, after))
+    return result
+
+
+def replace_style(style: ParagraphStyle, **changes) -> ParagraphStyle:
+    copy = ParagraphStyle(f"{style.name}-copy", parent=style)
+    for key, value in changes.items():
+        setattr(copy, key, value)
+    return copy
+
+
+def _text_height(form: PledgeForm, width: float, size: float) -> float:
+    fields = len(form.fields) * size * 1.45
+    body = sum(p.height + after for p, after in _paragraphs(form.text, width, size))
+    return size * 1.6 + fields + body
+
+
+def _text_size(form: PledgeForm, width: float, room: float) -> float:
+    """The largest size (from 11.5 pt down to 8 pt) at which intro, fields and body fit ``room``."""
+    size = TEXT_SIZE
+    while size > MIN_TEXT_SIZE and _text_height(form, width, size) > room:
+        size -= 0.5
+    return size
+
+
+def _draw_body(canvas, text: str, x: float, top: float, width: float, size: float) -> float:
+    y = top
+    for paragraph, after in _paragraphs(text, width, size):
+        paragraph.drawOn(canvas, x, y - paragraph.height)
+        y -= paragraph.height + after
+    return y
+
+
+def _draw_qr_with_caption(canvas, text: str, caption: str, x: float, bottom: float) -> None:
+    draw_qr(canvas, text, x, bottom, QR_SIZE)
+    if caption:
+        canvas.saveState()
+        canvas.setFillColorRGB(0.3, 0.3, 0.3)
+        draw_text_box(canvas, caption, SANS.regular, x + QR_SIZE + 1 * mm, bottom + QR_SIZE - 3 * mm, 60 * mm,
+                      max_size=7.5, min_size=6.5, max_lines=4)
+        canvas.restoreState()
+
+
+__all__ = [
+    "PledgeForm", "PledgeContext", "draw_pledge_form", "load_pledge_context", "pledge_form", "build_pledge_form",
+    "form_page", "field_value", "signer_id_line", "INTRO", "SIGNER_LABEL",
+]
