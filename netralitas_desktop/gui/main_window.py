@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import platform
 from typing import Callable
+
+from PySide6.QtCore import qVersion
 
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -11,6 +14,7 @@ from .. import __version__
 from ..core.audit import Actor
 from ..core.database import DatabaseLocation
 from ..core.events import NotFoundError
+from ..core.logs import log_file
 from ..resources import resource_path
 from .event_list import EventList
 from .event_page import EventPage
@@ -68,9 +72,12 @@ class MainWindow(QMainWindow):
         self.kiosk_action = action(self.tr("Meja registrasi layar penuh"), lambda: self.open_desk(kiosk=True), "F5")
         self.list_action = action(self.tr("Semua kegiatan"), self.show_list, "Ctrl+L")
         self.about_action = action(self.tr("Tentang Netralitas Desktop"), self.show_about)
+        self.settings_action = action(self.tr("Pengaturan…"), self.open_settings, "Ctrl+,")
 
         berkas = self.menuBar().addMenu(self.tr("&Berkas"))
         berkas.addAction(self.import_action)
+        berkas.addSeparator()
+        berkas.addAction(self.settings_action)
         berkas.addSeparator()
         berkas.addAction(self.quit_action)
         kegiatan = self.menuBar().addMenu(self.tr("&Kegiatan"))
@@ -177,15 +184,23 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
     def show_about(self) -> None:
+        log_path = log_file()
         QMessageBox.about(
             self,
             self.tr("Tentang Netralitas Desktop"),
             self.tr(
                 "<h3>Netralitas Desktop {0}</h3>"
                 "<p>Registrasi peserta, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN.</p>"
-                "<p>Basis data: {1}</p>"
-            ).format(__version__, self.location.display),
+                "<p>Basis data: {1}<br>Berkas log: {2}</p>"
+                "<p>Python {3} · Qt {4} · Lisensi MIT</p>"
+            ).format(__version__, self.location.display, log_path or self.tr("(tidak ada)"),
+                     platform.python_version(), qVersion()),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
