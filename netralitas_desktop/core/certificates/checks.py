@@ -1,0 +1,85 @@
+"""What to fix or know before a bulk run, in the words the committee uses.
+
+Problems come from the design itself (``validate_design``), placeholders nobody can fill,
+event data the design prints but the event lacks, missing images, nobody eligible, and
+numbers another event already uses.
+"""
+
+from __future__ import annotations
+
+from ..event_settings import get_asset
+from ..events import get_event
+from .design import (
+    LOGO_ASSET, SIGNATURE_ASSETS, Design, PLACEHOLDERS, placeholders_in, unknown_placeholders, validate_design,
+)
+from .eligibility import eligible_holders, online_rules
+from .numbering import clashing_number, issued_numbers, number_format_problem, planned_numbers
+
+_EVENT_DATA = {
+    "venue": "Tempat kegiatan", "place": "Kota untuk tanggal surat", "organizer": "Penyelenggara",
+    "instansi": "Instansi", "event_title": "Nama kegiatan",
+}
+
+
+def design_warnings(event_id: int, design: Design) -> list[str]:
+    problems = validate_design(design)
+    unknown = unknown_placeholders(design)
+    if unknown:
+        known = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
+        problems.append(f"Isian tidak dikenal: {', '.join(unknown)}. Yang bisa dipakai: {known}.")
+    event = get_event(event_id)
+    used = _used_placeholders(design)
+    values = {"venue": event.venue, "place": event.place_name, "organizer": event.organizer,
+              "instansi": event.instansi, "event_title": event.title}
+    for key, label in _EVENT_DATA.items():
+        if key in used and not (values[key] or "").strip():
+            problems.append(f"{label} belum diisi pada data kegiatan, padahal dipakai di sertifikat.")
+    if "jp" in used and not event.jp_hours:
+        problems.append("Jumlah JP kegiatan masih 0; isi jumlah jam pelajaran pada data kegiatan.")
+    for index in (1, 2):
+        if design.field(f"signatory{index}") is None:
+            continue
+        signatory = getattr(event, f"signatory{index}")
+        if index == 1 and signatory.is_empty:
+            problems.append("Penanda tangan 1 belum diisi pada data kegiatan.")
+        elif not signatory.is_empty and not get_asset(event_id, SIGNATURE_ASSETS[index]):
+            problems.append(f"Gambar tanda tangan penanda tangan {index} belum diunggah (sertifikat dicetak "
+                            "tanpa tanda tangan; bisa ditandatangani basah).")
+    if design.field("logo") is not None and not get_asset(event_id, LOGO_ASSET):
+        problems.append("Logo instansi belum diunggah; sertifikat dicetak tanpa logo.")
+    if design.background and not get_asset(event_id, design.background):
+        problems.append("Gambar latar sertifikat tidak ditemukan; unggah ulang gambar latar.")
+    if design.field("qr") is None:
+        problems.append("Sertifikat tanpa kode QR tidak bisa diverifikasi; tambahkan kolom kode QR.")
+    holders = eligible_holders(event_id)
+    if not holders:
+        allow_online, _minimum = online_rules(event_id)
+        hint = "" if allow_online else " Peserta daring tidak mendapat sertifikat (pengaturan kegiatan)."
+        problems.append("Belum ada peserta yang berhak menerima sertifikat (belum ada yang hadir)." + hint)
+    if number_format_problem(design.number_format) is None:
+        issued = issued_numbers(event_id)
+        fresh = sum(1 for holder in holders if holder.registration_id not in issued)
+        try:
+            numbers = planned_numbers(event_id, fresh, design.number_format, design.number_start)
+        except (ValueError, KeyError, IndexError):
+            numbers = []
+        clash = clashing_number(event_id, numbers)
+        if clash:
+            problems.append(f"Nomor {clash[0]} sudah dipakai sertifikat kegiatan lain (kegiatan nomor {clash[1]}); "
+                            "ubah format nomor (misalnya tambahkan {event}) atau nomor urut awal.")
+    return problems
+
+
+def _used_placeholders(design: Design) -> set[str]:
+    used: set[str] = set()
+    for spec in design.fields:
+        if spec.key in PLACEHOLDERS and not spec.text:
+            used.add(spec.key)
+        try:
+            used.update(name for name, _ in placeholders_in(spec.text))
+        except ValueError:
+            continue
+    return used
+
+
+__all__ = ["design_warnings"]

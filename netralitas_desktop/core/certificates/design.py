@@ -1,0 +1,378 @@
+"""A certificate's design: paper, background and fields placed in millimetres.
+
+The designer (GUI) edits a ``Design``; ``render.py`` draws it. Contract for the GUI:
+
+- ``Design``: ``paper`` ("A4"/"F4"), ``landscape``, ``background`` (asset kind in
+  ``core/event_settings``, e.g. ``BACKGROUND_ASSET``, or None), ``frame`` (the built-in
+  border, for designs without a background), ``number_format`` / ``number_start`` (see
+  ``numbering.py``), ``verify_url`` (optional prefix: the QR then holds ``URL?c=…``) and
+  ``fields``.
+- ``FieldSpec``: ``key``, box at ``x_mm``/``y_mm`` (its TOP-LEFT corner, measured from the
+  page's top-left corner, as seen on screen), ``width_mm``, ``height_mm`` (QR: ignored, the
+  code is ``width_mm`` square; logo: box height; text: 0 = as many lines as ``max_lines``),
+  ``font`` ("serif"/"sans"), ``bold``, ``italic``, ``size_pt`` shrinking to ``min_size_pt``
+  for long text, ``max_lines``, ``color`` ("#RRGGBB"), ``align`` (left/center/right) and
+  ``text``: a template with placeholders such as ``{name}`` or ``{event_title:upper}``.
+- Keys: text fields ``name, nip, jabatan, unit, golongan, event_title, date, day_date, jp,
+  number, venue, place, organizer, instansi`` (empty ``text`` prints ``{key}``); free text
+  ``text``, ``text_2``…; ``signatory1``/``signatory2`` (the event's signatory with signature
+  and stamp images; ``text`` is the line above, e.g. ``{place}, {date}``); ``qr``; ``logo``.
+
+Designs are stored per event (``load_design`` / ``save_design``) and exported as JSON
+templates (``export_template`` / ``import_template`` carry the background too).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import string
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+
+from ..documents import Paper, PaperError
+from ..event_settings import asset_filename, get_asset, get_setting, put_asset, set_setting
+
+DESIGN_SETTING = "certificate_design"  # event setting: the design as JSON
+BACKGROUND_ASSET = "certificate_background"  # event asset: PNG/JPEG image or a PDF (first page)
+LOGO_ASSET = "logo"
+SIGNATURE_ASSETS = {1: "signatory1_signature", 2: "signatory2_signature"}
+STAMP_ASSETS = {1: "signatory1_stamp", 2: "signatory2_stamp"}
+TEMPLATE_KIND = "netralitas-certificate-design"
+TEMPLATE_VERSION = 1
+DEFAULT_NUMBER_FORMAT = "800/{seq:04d}/SERT-{event}/{year}"
+
+# Placeholder -> label (shown in the designer). Holder placeholders change per certificate.
+HOLDER_PLACEHOLDERS = {
+    "name": "Nama dengan gelar", "nip": "NIP/NIK (dengan label)", "jabatan": "Jabatan",
+    "unit": "Unit kerja", "golongan": "Pangkat/golongan", "number": "Nomor sertifikat",
+}
+EVENT_PLACEHOLDERS = {
+    "event_title": "Nama kegiatan", "date": "Tanggal kegiatan", "day_date": "Hari dan tanggal",
+    "jp": "Jumlah JP", "venue": "Tempat kegiatan", "place": "Kota (tanggal surat)",
+    "organizer": "Penyelenggara", "instansi": "Instansi",
+}
+PLACEHOLDERS = {**HOLDER_PLACEHOLDERS, **EVENT_PLACEHOLDERS}
+SPECIAL_KEYS = {"qr": "Kode QR verifikasi", "logo": "Logo instansi",
+                "signatory1": "Penanda tangan 1", "signatory2": "Penanda tangan 2"}
+FORMAT_SPECS = ("", "upper", "title")
+FONTS = ("serif", "sans")
+ALIGNS = ("left", "center", "right")
+_FREE_TEXT = re.compile(r"text(_\d+)?$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}$")
+
+
+class DesignError(ValueError):
+    """A design or template file that cannot be used; the message is for the user."""
+
+
+@dataclass
+class FieldSpec:
+    key: str
+    x_mm: float
+    y_mm: float
+    width_mm: float
+    height_mm: float = 0.0
+    text: str = ""
+    font: str = "serif"
+    bold: bool = False
+    italic: bool = False
+    size_pt: float = 12.0
+    min_size_pt: float = 8.0
+    max_lines: int = 1
+    color: str = "#000000"
+    align: str = "center"
+
+    @property
+    def template(self) -> str:
+        """What the field prints: its text, or ``{key}`` for a data field left empty."""
+        if self.text or self.key not in PLACEHOLDERS:
+            return self.text
+        return "{" + self.key + "}"
+
+    @property
+    def is_text(self) -> bool:
+        return self.key not in ("qr", "logo")
+
+
+@dataclass
+class Design:
+    paper: str = "A4"
+    landscape: bool = True
+    background: str | None = None
+    frame: bool = True
+    number_format: str = DEFAULT_NUMBER_FORMAT
+    number_start: int = 1
+    verify_url: str = ""
+    fields: list[FieldSpec] = field(default_factory=list)
+
+    @property
+    def page_size_mm(self) -> tuple[float, float]:
+        paper = Paper.parse(self.paper)
+        short, long = paper.width_mm, paper.height_mm
+        return (long, short) if self.landscape else (short, long)
+
+    def field(self, key: str) -> FieldSpec | None:
+        return next((spec for spec in self.fields if spec.key == key), None)
+
+
+NAVY, GOLD, DARK = "#1B3A6B", "#8C6D1F", "#222222"
+
+
+def default_design(paper: str = "A4") -> Design:
+    """A landscape certificate that looks finished without a background: a double border,
+    the logo if the event has one, SERTIFIKAT, the holder, the event, signatories and QR."""
+    width = Paper.parse(paper).height_mm
+    height = Paper.parse(paper).width_mm
+    middle = width / 2
+    wide = width - 70  # text column, 35 mm from each side
+
+    def centred(key: str, y: float, column: float = wide, **options) -> FieldSpec:
+        return FieldSpec(key, round(middle - column / 2, 1), y, column, **options)
+
+    sign_width = 95
+    return Design(paper=Paper.parse(paper).label, landscape=True, fields=[
+        FieldSpec("logo", round(middle - 10, 1), 15, 20, 20),
+        centred("text", 37, text="{instansi:upper}", font="sans", bold=True, size_pt=12, min_size_pt=9,
+                color=DARK),
+        centred("text_2", 45, text="SERTIFIKAT", bold=True, size_pt=38, min_size_pt=30, color=NAVY),
+        centred("number", 62, text="Nomor: {number}", font="sans", size_pt=10.5, min_size_pt=8, color=DARK),
+        centred("text_3", 71, text="diberikan kepada:", italic=True, size_pt=13, color=DARK),
+        centred("name", 79, bold=True, size_pt=26, min_size_pt=15, max_lines=2, color="#000000"),
+        centred("nip", 94, font="sans", size_pt=11.5, min_size_pt=9, color=DARK),
+        centred("unit", 100, font="sans", size_pt=10.5, min_size_pt=8, max_lines=2, color=DARK),
+        centred("text_4", 110, text="atas partisipasinya sebagai Peserta pada kegiatan", size_pt=12.5, color=DARK),
+        centred("event_title", 117, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
+        centred("text_5", 131, text="yang diselenggarakan oleh {organizer} pada {day_date} di {venue}, "
+                "dengan beban {jp} jam pelajaran (JP).", size_pt=11.5, min_size_pt=9.5, max_lines=2, color=DARK),
+        FieldSpec("signatory2", 27, 146, sign_width, text="Mengetahui,", font="sans", size_pt=10.5, color=DARK),
+        FieldSpec("signatory1", width - 27 - sign_width, 146, sign_width, text="{place}, {date}", font="sans",
+                  size_pt=10.5, color=DARK),
+        FieldSpec("qr", round(middle - 13, 1), height - 52, 26),
+        centred("text_6", height - 25.5, 50, text="Pindai untuk memeriksa keaslian", font="sans",
+                italic=True, size_pt=7, min_size_pt=6, color="#555555"),
+    ])
+
+
+# --- storage ---------------------------------------------------------------------------------------------
+
+def load_design(event_id: int) -> Design:
+    """The event's design, or the default on the event's paper when none was saved."""
+    stored = get_setting(event_id, DESIGN_SETTING)
+    if stored is None:
+        return default_design(_event_paper(event_id))
+    try:
+        return design_from_dict(stored)
+    except DesignError:
+        return default_design(_event_paper(event_id))
+
+
+def save_design(event_id: int, design: Design) -> None:
+    problems = validate_design(design)
+    if problems:
+        raise DesignError(" ".join(problems))
+    set_setting(event_id, DESIGN_SETTING, design_to_dict(design))
+
+
+def _event_paper(event_id: int) -> str:
+    from ..event_settings import PAPER
+
+    paper = get_setting(event_id, PAPER, "A4")
+    try:
+        return Paper.parse(paper).label
+    except PaperError:
+        return "A4"
+
+
+# --- JSON templates --------------------------------------------------------------------------------------
+
+def design_to_dict(design: Design) -> dict:
+    return asdict(design)
+
+
+def design_from_dict(data: object) -> Design:
+    """A design from its dict; unknown keys are ignored, wrong types are a ``DesignError``."""
+    if not isinstance(data, dict):
+        raise DesignError("Isi templat sertifikat tidak dikenali.")
+    try:
+        options = {f.name: data[f.name] for f in fields(Design) if f.name in data and f.name != "fields"}
+        specs = []
+        for item in data.get("fields") or []:
+            if not isinstance(item, dict):
+                raise TypeError
+            known = {f.name: item[f.name] for f in fields(FieldSpec) if f.name in item}
+            spec = FieldSpec(**known)
+            for name in ("x_mm", "y_mm", "width_mm", "height_mm", "size_pt", "min_size_pt"):
+                setattr(spec, name, float(getattr(spec, name)))
+            spec.max_lines, spec.bold, spec.italic = int(spec.max_lines), bool(spec.bold), bool(spec.italic)
+            specs.append(spec)
+        design = Design(**options, fields=specs)
+        design.number_start = int(design.number_start)
+        design.landscape, design.frame = bool(design.landscape), bool(design.frame)
+    except (TypeError, ValueError, KeyError) as err:
+        raise DesignError(f"Templat sertifikat rusak atau bukan templat sertifikat ({err or 'isi tidak sesuai'}).") \
+            from err
+    problems = validate_design(design)
+    if problems:
+        raise DesignError("Templat sertifikat tidak bisa dipakai: " + " ".join(problems))
+    return design
+
+
+def design_to_json(design: Design, *, background: bytes | None = None, background_name: str = "") -> str:
+    """A template file's text; the background (if given) travels inside as base64."""
+    payload = {"kind": TEMPLATE_KIND, "version": TEMPLATE_VERSION, "design": design_to_dict(design)}
+    if background:
+        payload["background"] = {"filename": background_name, "data": base64.b64encode(background).decode("ascii")}
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def design_from_json(text: str) -> Design:
+    return _read_template(text)[0]
+
+
+def _read_template(text: str) -> tuple[Design, tuple[bytes, str] | None]:
+    try:
+        payload = json.loads(text)
+    except (ValueError, TypeError) as err:
+        raise DesignError("Berkas ini bukan templat sertifikat (bukan JSON yang sah).") from err
+    if not isinstance(payload, dict) or payload.get("kind") != TEMPLATE_KIND:
+        raise DesignError("Berkas ini bukan templat sertifikat Netralitas Desktop.")
+    if not isinstance(payload.get("version"), int) or payload["version"] > TEMPLATE_VERSION:
+        raise DesignError("Templat ini dibuat oleh versi aplikasi yang lebih baru; perbarui aplikasi dahulu.")
+    design = design_from_dict(payload.get("design"))
+    background = payload.get("background")
+    if background:
+        try:
+            data = base64.b64decode(background["data"], validate=True)
+        except (KeyError, TypeError, binascii.Error) as err:
+            raise DesignError("Gambar latar di dalam templat rusak.") from err
+        return design, (data, str(background.get("filename") or ""))
+    return design, None
+
+
+def export_template(event_id: int, path: str | Path) -> Path:
+    """Write the event's design (with its background) to a template file."""
+    from ..documents import atomic_output
+
+    design = load_design(event_id)
+    background = get_asset(event_id, design.background) if design.background else None
+    name = asset_filename(event_id, design.background) if background else ""
+    path = Path(path)
+    with atomic_output(path) as temp:
+        temp.write_text(design_to_json(design, background=background, background_name=name or ""), encoding="utf-8")
+    return path
+
+
+def import_template(event_id: int, path: str | Path) -> Design:
+    """Read a template file into the event: its design and its background."""
+    from .background import check_background
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise DesignError("Berkas ini bukan templat sertifikat (bukan teks JSON).") from err
+    except OSError as err:
+        raise DesignError(f"Berkas templat tidak bisa dibaca: {err.strerror or err}.") from err
+    design, background = _read_template(text)
+    if background:
+        check_background(background[0])
+        design = replace(design, background=BACKGROUND_ASSET)
+        put_asset(event_id, BACKGROUND_ASSET, background[0], background[1])
+    elif design.background:
+        design = replace(design, background=design.background if get_asset(event_id, design.background) else None)
+    save_design(event_id, design)
+    return design
+
+
+# --- checks ----------------------------------------------------------------------------------------------
+
+def placeholders_in(template: str) -> list[tuple[str, str]]:
+    """(name, format spec) of each ``{…}`` in ``template``; raises ValueError on a broken brace."""
+    found = []
+    for _literal, name, spec, _conversion in string.Formatter().parse(template):
+        if name is not None:
+            found.append((name, spec or ""))
+    return found
+
+
+def validate_design(design: Design) -> list[str]:
+    """Problems that make a design unusable (Indonesian): paper, keys, colours, boxes, templates."""
+    from .numbering import number_format_problem
+
+    problems: list[str] = []
+    try:
+        page_width, page_height = design.page_size_mm
+    except PaperError as err:
+        return [str(err)]
+    problem = number_format_problem(design.number_format)
+    if problem:
+        problems.append(problem)
+    if design.number_start < 1:
+        problems.append("Nomor urut awal sertifikat harus 1 atau lebih.")
+    url = design.verify_url.strip()
+    if url and not re.match(r"https?://\S+$", url):
+        problems.append("Alamat verifikasi harus diawali http:// atau https:// dan tanpa spasi.")
+    keys = [spec.key for spec in design.fields]
+    for key in sorted({key for key in keys if keys.count(key) > 1}):
+        problems.append(f"Kolom '{key}' muncul lebih dari sekali.")
+    for spec in design.fields:
+        label = field_label(spec.key)
+        if spec.key not in PLACEHOLDERS and spec.key not in SPECIAL_KEYS and not _FREE_TEXT.match(spec.key):
+            problems.append(f"Kolom '{spec.key}' tidak dikenal.")
+            continue
+        if spec.width_mm <= 0 or spec.x_mm < 0 or spec.y_mm < 0 or spec.x_mm + spec.width_mm > page_width + 0.01 \
+                or spec.y_mm > page_height:
+            problems.append(f"{label} berada di luar kertas.")
+        if not _COLOR.match(spec.color or ""):
+            problems.append(f"Warna {label} harus berbentuk #RRGGBB.")
+        if spec.font not in FONTS or spec.align not in ALIGNS:
+            problems.append(f"Huruf atau perataan {label} tidak dikenal.")
+        if spec.size_pt <= 0 or spec.min_size_pt <= 0 or spec.min_size_pt > spec.size_pt or spec.max_lines < 1:
+            problems.append(f"Ukuran huruf {label} tidak sah (minimum harus di antara 1 dan ukuran huruf).")
+        try:
+            placeholders_in(spec.text)
+        except ValueError:
+            problems.append(f"Teks {label} berisi kurung kurawal yang tidak berpasangan.")
+    return problems
+
+
+def field_label(key: str) -> str:
+    if key in PLACEHOLDERS:
+        return f"kolom {PLACEHOLDERS[key]}"
+    if key in SPECIAL_KEYS:
+        return SPECIAL_KEYS[key]
+    return f"teks bebas '{key}'"
+
+
+def unknown_placeholders(design: Design) -> list[str]:
+    """Placeholders in the design's texts that the certificate cannot fill, e.g. ``{nama_lengkap}``."""
+    unknown: list[str] = []
+    for spec in design.fields:
+        try:
+            found = placeholders_in(spec.template)
+        except ValueError:
+            continue
+        for name, spec_text in found:
+            text = "{" + name + (f":{spec_text}" if spec_text else "") + "}"
+            if (name not in PLACEHOLDERS or spec_text not in FORMAT_SPECS) and text not in unknown:
+                unknown.append(text)
+    return unknown
+
+
+def check_design(event_id: int, design: Design) -> list[str]:
+    """Everything to fix or know before a bulk run (Indonesian): broken design, unknown
+    placeholders, missing event data or images, nobody eligible, number clashes."""
+    from .checks import design_warnings
+
+    return design_warnings(event_id, design)
+
+
+__all__ = [
+    "Design", "FieldSpec", "DesignError", "default_design", "load_design", "save_design", "design_to_dict",
+    "design_from_dict", "design_to_json", "design_from_json", "export_template", "import_template",
+    "validate_design", "unknown_placeholders", "check_design", "placeholders_in", "field_label",
+    "PLACEHOLDERS", "HOLDER_PLACEHOLDERS", "EVENT_PLACEHOLDERS", "SPECIAL_KEYS", "DESIGN_SETTING",
+    "BACKGROUND_ASSET", "LOGO_ASSET", "SIGNATURE_ASSETS", "STAMP_ASSETS", "DEFAULT_NUMBER_FORMAT",
+]

@@ -1,0 +1,119 @@
+"""The instansi's Ed25519 key pair that signs certificate QR codes.
+
+The private key is made once, at the first certificate, and kept in the database's
+``AppSetting`` table (as the invitation QR secret is): that table is never exported,
+so the key stays with the database — inside the SQLite file in its folder, or on the
+PostgreSQL server that every desk of an event shares, which is what lets several desks
+sign certificates that one public key verifies. A key file beside the database would not
+reach the other desks of a PostgreSQL set-up. The public key is exported as PEM for
+anyone who verifies offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import weakref
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from ..models import AppSetting, db
+
+PRIVATE_KEY_SETTING = "certificate_signing_key"
+
+
+class PublicKeyError(ValueError):
+    """A public key file that cannot be read; the message is for the user."""
+
+
+def private_key() -> Ed25519PrivateKey:
+    """The database's signing key, created at first use (the first desk's insert wins)."""
+    database = db.obj
+    if database is None:
+        raise RuntimeError("database is not open")
+    location = _location(database)
+    with _lock:
+        cached = _cache.get(database)
+    if cached and cached[0] == location:
+        return cached[1]
+    row = AppSetting.get_or_none(AppSetting.key == PRIVATE_KEY_SETTING)
+    if row is None:
+        raw = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+        AppSetting.insert(key=PRIVATE_KEY_SETTING, value=raw.hex()).on_conflict_ignore().execute()
+        row = AppSetting.get(AppSetting.key == PRIVATE_KEY_SETTING)
+    key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.value))
+    if not database.in_transaction():  # a key made inside a transaction may yet be rolled back
+        with _lock:
+            _cache[database] = (location, key)
+    return key
+
+
+def public_key() -> Ed25519PublicKey:
+    return private_key().public_key()
+
+
+def public_key_pem(key: Ed25519PublicKey | None = None) -> bytes:
+    return (key or public_key()).public_bytes(serialization.Encoding.PEM,
+                                              serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def fingerprint(key: Ed25519PublicKey | None = None) -> str:
+    """A short code to compare keys by eye: ``3F2A-91BC-07DE-5514``."""
+    raw = (key or public_key()).public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    digest = hashlib.sha256(raw).hexdigest().upper()[:16]
+    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+
+def export_public_key(path: str | Path) -> Path:
+    from ..documents import atomic_output
+
+    path = Path(path)
+    with atomic_output(path) as temp:
+        temp.write_bytes(public_key_pem())
+    return path
+
+
+def load_public_key(data: bytes) -> Ed25519PublicKey:
+    """A public key from PEM bytes (as ``export_public_key`` writes them)."""
+    try:
+        key = serialization.load_pem_public_key(data)
+    except (ValueError, TypeError) as err:
+        raise PublicKeyError("Berkas kunci publik tidak sah (harus berkas PEM dari menu ekspor kunci publik).") from err
+    if not isinstance(key, Ed25519PublicKey):
+        raise PublicKeyError("Kunci publik ini bukan kunci Ed25519 sertifikat Netralitas.")
+    return key
+
+
+def read_public_key(path: str | Path) -> Ed25519PublicKey:
+    try:
+        return load_public_key(Path(path).read_bytes())
+    except OSError as err:
+        raise PublicKeyError(f"Berkas kunci publik tidak bisa dibaca: {err.strerror or err}.") from err
+
+
+def is_valid_signature(key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    try:
+        key.verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True
+
+
+_cache: "weakref.WeakKeyDictionary[object, tuple[tuple, Ed25519PrivateKey]]" = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def _location(database) -> tuple:
+    params = getattr(database, "connect_params", {}) or {}
+    return (type(database).__name__, database.database, params.get("host"), params.get("port"))
+
+
+
+__all__ = [
+    "private_key", "public_key", "public_key_pem", "fingerprint", "export_public_key", "load_public_key",
+    "read_public_key", "is_valid_signature", "PublicKeyError", "PRIVATE_KEY_SETTING",
+]

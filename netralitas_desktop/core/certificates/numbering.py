@@ -1,0 +1,160 @@
+"""Certificate numbers: ``800/{seq:04d}/SERT-{event}/{year}`` → ``800/0001/SERT-12/2024``.
+
+A registration keeps its number for good (the ``Certificate`` row stays when certificates
+are made again). New numbers continue the event's sequence without gaps: the next ``seq``
+is read and the rows inserted in one transaction, and the table's unique keys — (event,
+seq), number, registration — make a second desk that raced us fail instead of duplicating;
+it then retries with fresh numbers. SQLite takes the write lock at the start (IMMEDIATE),
+so desks on one file queue instead of failing.
+
+Placeholders: ``{seq}`` (required; ``{seq:04d}`` pads), ``{year}``, ``{month}`` (two
+digits), ``{month_roman}`` (``VII``, as Indonesian letter numbers write it), ``{event}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import string
+import time
+from dataclasses import dataclass
+
+from peewee import IntegrityError, OperationalError, fn
+
+from ..models import Event, db
+from .models import Certificate
+
+NUMBER_FIELDS = ("seq", "year", "month", "month_roman", "event")
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+MAX_NUMBER_LENGTH = Certificate.number.max_length
+ATTEMPTS = 30
+
+
+class NumberingError(ValueError):
+    """Numbers cannot be given (bad format, clash with another event); message for the user."""
+
+
+@dataclass(frozen=True)
+class IssuedNumber:
+    registration_id: int
+    seq: int
+    number: str
+    revoked: bool = False
+
+
+def number_format_problem(number_format: str) -> str | None:
+    """Why ``number_format`` cannot number certificates (Indonesian), or None when it can."""
+    text = (number_format or "").strip()
+    if not text:
+        return "Format nomor sertifikat wajib diisi, misalnya 800/{seq:04d}/BKPSDM/{year}."
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return "Format nomor sertifikat berisi kurung kurawal yang tidak berpasangan."
+    unknown = sorted({name for name in names if name not in NUMBER_FIELDS})
+    if unknown:
+        allowed = ", ".join("{" + name + "}" for name in NUMBER_FIELDS)
+        return f"Format nomor sertifikat memakai {{{unknown[0]}}} yang tidak dikenal; yang bisa dipakai: {allowed}."
+    if "seq" not in names:
+        return "Format nomor sertifikat harus memuat nomor urut {seq}, misalnya 800/{seq:04d}/BKPSDM/{year}."
+    try:
+        sample = format_number(text, 9999, 999, dt.date(2024, 12, 31))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return "Format nomor sertifikat tidak sah; contoh yang benar: 800/{seq:04d}/BKPSDM/{year}."
+    if len(sample) > MAX_NUMBER_LENGTH:
+        return f"Nomor sertifikat paling panjang {MAX_NUMBER_LENGTH} karakter."
+    return None
+
+
+def format_number(number_format: str, seq: int, event_id: int, date: dt.date) -> str:
+    return number_format.strip().format(seq=seq, year=date.year, month=f"{date.month:02d}",
+                                        month_roman=ROMAN_MONTHS[date.month - 1], event=event_id)
+
+
+def issued_numbers(event_id: int) -> dict[int, IssuedNumber]:
+    """Numbers already given in the event, by registration id."""
+    query = (Certificate.select(Certificate.registration, Certificate.seq, Certificate.number, Certificate.revoked_at)
+             .where(Certificate.event == event_id).tuples())
+    return {registration: IssuedNumber(registration, seq, number, revoked_at is not None)
+            for registration, seq, number, revoked_at in query}
+
+
+def assign_numbers(event_id: int, registration_ids: list[int], number_format: str,
+                   start: int = 1) -> dict[int, IssuedNumber]:
+    """Numbers for ``registration_ids`` (in that order for new ones); existing ones are kept."""
+    problem = number_format_problem(number_format)
+    if problem:
+        raise NumberingError(problem)
+    for attempt in range(ATTEMPTS):
+        try:
+            return _assign_once(event_id, registration_ids, number_format, start)
+        except (IntegrityError, OperationalError):
+            # Another desk numbered at the same moment (or held the lock too long): try again.
+            time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
+    raise NumberingError("Nomor sertifikat tidak bisa dibuat karena basis data sedang sibuk; coba lagi sebentar.")
+
+
+def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
+                 start: int) -> dict[int, IssuedNumber]:
+    with _write_transaction():
+        issued = issued_numbers(event_id)
+        missing = [rid for rid in dict.fromkeys(registration_ids) if rid not in issued]
+        if missing:
+            date = Event.select(Event.date).where(Event.id == event_id).scalar()
+            last = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
+            first = max(start, (last or 0) + 1)
+            rows = [{"event": event_id, "registration": rid, "seq": first + index,
+                     "number": format_number(number_format, first + index, event_id, _as_date(date))}
+                    for index, rid in enumerate(missing)]
+            _refuse_clashes(event_id, [row["number"] for row in rows])
+            for chunk in range(0, len(rows), 200):
+                Certificate.insert_many(rows[chunk:chunk + 200]).execute()
+            for row in rows:
+                issued[row["registration"]] = IssuedNumber(row["registration"], row["seq"], row["number"])
+    return {rid: issued[rid] for rid in registration_ids if rid in issued}
+
+
+def _refuse_clashes(event_id: int, numbers: list[str]) -> None:
+    clash = clashing_number(event_id, numbers)
+    if clash:
+        raise NumberingError(
+            f"Nomor {clash[0]} sudah dipakai sertifikat kegiatan lain (kegiatan nomor {clash[1]}). "
+            "Ubah format nomor (misalnya tambahkan {event}) atau nomor urut awal.")
+
+
+def clashing_number(event_id: int, numbers: list[str]) -> tuple[str, int] | None:
+    """The first of ``numbers`` already given by another event, with that event's id."""
+    for chunk in range(0, len(numbers), 500):
+        row = (Certificate.select(Certificate.number, Certificate.event)
+               .where(Certificate.number.in_(numbers[chunk:chunk + 500]) & (Certificate.event != event_id))
+               .tuples().first())
+        if row:
+            return row[0], row[1]
+    return None
+
+
+def planned_numbers(event_id: int, count: int, number_format: str, start: int = 1) -> list[str]:
+    """The numbers the next ``count`` new certificates would get (for checks and previews)."""
+    date = Event.select(Event.date).where(Event.id == event_id).scalar()
+    last = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
+    first = max(start, (last or 0) + 1)
+    return [format_number(number_format, first + i, event_id, _as_date(date)) for i in range(count)]
+
+
+def _write_transaction():
+    database = db.obj
+    if database is not None and type(database).__name__.startswith("Sqlite"):
+        return database.atomic("IMMEDIATE")
+    return db.atomic()
+
+
+def _as_date(value) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+__all__ = [
+    "NumberingError", "IssuedNumber", "number_format_problem", "format_number", "issued_numbers",
+    "assign_numbers", "planned_numbers", "clashing_number", "NUMBER_FIELDS",
+]
