@@ -1,0 +1,305 @@
+"""Ikrar mandiri codes and returns on a real SQLite file: who owes, receiving, refusals, undo, attachments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import random
+import re
+from dataclasses import dataclass
+
+import pytest
+import qrcode
+from PIL import Image
+
+from netralitas_desktop.core import database, qr_payload
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.checkin import CHECKED_IN, REJECTED as CHECKIN_REJECTED
+from netralitas_desktop.core.checkin import cancel_registration, check_in, check_in_registration
+from netralitas_desktop.core.events import EventData, NotFoundError, ValidationError, create_event
+from netralitas_desktop.core.models import Attendance, AuditLog
+from netralitas_desktop.core.participants import PersonData, add_participant
+from netralitas_desktop.core.pledges import mandiri_code, returns
+from netralitas_desktop.core.pledges.mandiri_attachment import (
+    MAX_SIDE_PX, AttachmentError, load_attachment, prepare_attachment,
+)
+from netralitas_desktop.core.pledges.models import IkrarReturn
+from netralitas_desktop.core.qr_payload import PayloadError
+from netralitas_desktop.core.reports.absence import mark_absent
+from netralitas_desktop.core.signatures import save_signature
+
+DESK = Actor("Meja Ikrar", "Rina")
+OTHER_DESK = Actor("Meja 2", "Joko")
+
+
+@dataclass
+class Roster:
+    event_id: int
+    other_event_id: int
+    budi: int  # absent: owes a form
+    sari: int  # absent with leave (izin): owes a form
+    ani: int  # checked in at the desk
+    dewi: int  # attended online
+    joko: int  # a signature from the desk, no check-in on record
+    eko: int  # registration cancelled
+    other: int  # registered for the other event
+
+
+def make_roster() -> Roster:
+    event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1),
+                                      place_name="Purworejo"), actor=DESK)
+    other_event_id = create_event(EventData(title="Sosialisasi Kecamatan", date=dt.date(2024, 8, 1)), actor=DESK)
+
+    def add(event: int, nama: str, nip: str = "", nik: str = "", unit: str = "Dinas Kesehatan", **more) -> int:
+        return add_participant(event, PersonData(nama=nama, nip=nip, nik=nik, unit_kerja=unit, **more), actor=DESK)
+
+    roster = Roster(
+        event_id, other_event_id,
+        budi=add(event_id, "Budi Santoso", "198609262015051001", gelar_depan="Drs.", gelar_belakang="M.Si."),
+        sari=add(event_id, "Sari Dewanti", "198001012005012001", unit="Badan Kepegawaian Daerah"),
+        ani=add(event_id, "Ani Lestari", "200012312024211001"),
+        dewi=add(event_id, "Dewi Kartika", "197505052000032002"),
+        joko=add(event_id, "Joko Widodo", nik="3306011203850002", unit="Desa Mekarsari"),
+        eko=add(event_id, "Eko Prasetyo", "199001012015031003"),
+        other=add(other_event_id, "Lain Orang", "198812122010011004"),
+    )
+    mark_absent(roster.sari, "izin", "Cuti melahirkan", actor=DESK)
+    assert check_in_registration(roster.ani, actor=DESK).status == CHECKED_IN
+    assert check_in_registration(roster.dewi, actor=DESK, method="online").status == CHECKED_IN
+    save_signature(roster.joko, _png(), actor=DESK)
+    cancel_registration(roster.eko, reason="Pindah tugas", actor=DESK)
+    return roster
+
+
+def _png(size=(120, 40)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def roster(db) -> Roster:
+    return make_roster()
+
+
+# --- the code ------------------------------------------------------------------------------------------
+
+def test_code_is_short_signed_and_apart_from_the_invitation(roster):
+    code = mandiri_code.code_for(roster.budi)
+    assert code.startswith("NTM1") and len(code) == mandiri_code.CODE_LENGTH == 27
+    assert re.fullmatch(r"[A-Z0-9]+", code)
+    assert mandiri_code.decode(f"  {code.lower()}\r\n") == qr_payload.DecodedPayload(roster.event_id, roster.budi)
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q)
+    qr.add_data(mandiri_code.encode(mandiri_code.MAX_EVENT_ID, mandiri_code.MAX_REGISTRATION_ID))
+    qr.make(fit=True)
+    assert qr.version == 2  # as small as the invitation's code
+
+    invitation = qr_payload.payload_for(roster.budi)
+    assert invitation[4:] != code[4:]  # not the same body under another prefix
+    # Swapping prefixes gives nothing: each kind signs its own prefix.
+    with pytest.raises(PayloadError) as caught:
+        mandiri_code.decode("NTM1" + invitation[4:])
+    assert caught.value.kind == "forged"
+    with pytest.raises(PayloadError):
+        qr_payload.decode("NTR1" + code[4:])
+
+
+def test_every_single_character_change_is_refused(roster):
+    code = mandiri_code.code_for(roster.budi)
+    for position in range(4, len(code)):
+        replacement = "0" if code[position] != "0" else "Z"
+        with pytest.raises(PayloadError) as caught:
+            mandiri_code.decode(code[:position] + replacement + code[position + 1:])
+        assert caught.value.kind in ("forged", "malformed")
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ("", "empty", "Kode kosong"),
+    ("https://example.org/formulir/12", "foreign", "bukan formulir ikrar mandiri"),
+    ("198609262015051001", "foreign", "bukan formulir ikrar mandiri"),
+    ("NTM1ABC", "malformed", "tidak lengkap atau rusak"),
+    ("NTM1" + "O" * 23, "malformed", "tidak lengkap atau rusak"),
+    ("NTM1" + "0" * 23, "forged", "palsu atau rusak"),
+])
+def test_refusals_say_why_in_indonesian(db, text, kind, words):
+    with pytest.raises(PayloadError, match=words) as caught:
+        mandiri_code.decode(text)
+    assert caught.value.kind == kind
+
+
+def test_random_codes_with_the_prefix_are_refused(db):
+    rng = random.Random(7)
+    for _ in range(200):
+        with pytest.raises(PayloadError):
+            mandiri_code.decode("NTM1" + "".join(rng.choice(qr_payload.ALPHABET) for _ in range(23)))
+
+
+def test_a_code_from_another_database_is_refused(tmp_path):
+    database.open_database(str(tmp_path / "a.db"))
+    code = mandiri_code.encode(1, 1)
+    database.close_database()
+    database.open_database(str(tmp_path / "b.db"))
+    with pytest.raises(PayloadError, match="basis data lain"):
+        mandiri_code.decode(code)
+    database.close_database()
+
+
+# --- who owes one -------------------------------------------------------------------------------------
+
+def test_owed_are_the_absent_who_did_not_sign(roster):
+    owed = returns.owed_rows(roster.event_id)
+    assert [row.registration_id for row in owed] == [roster.sari, roster.budi]  # by unit, then name
+    assert [row.status for row in owed] == ["izin", "tidak_hadir"]
+    view = returns.overview(roster.event_id)
+    assert view.counts() == {"required": 2, "returned": 0, "owed": 2}
+
+
+def test_walk_ins_and_people_checked_in_later_leave_the_list(roster):
+    assert check_in(roster.event_id, "198609262015051001", actor=DESK).status == CHECKED_IN
+    assert [row.registration_id for row in returns.owed_rows(roster.event_id)] == [roster.sari]
+
+
+# --- receiving ----------------------------------------------------------------------------------------
+
+def test_receive_by_code_then_a_second_scan_says_when(roster):
+    code = mandiri_code.code_for(roster.budi)
+    first = returns.receive_by_code(roster.event_id, code, DESK)
+    assert (first.status, first.ok, first.registration_id, first.method) == (returns.RECEIVED, True, roster.budi, "qr")
+    assert first.message.startswith("DITERIMA: Drs. Budi Santoso, M.Si., Dinas Kesehatan")
+
+    again = returns.receive_by_code(roster.event_id, code + "\n", OTHER_DESK)
+    assert again.status == returns.ALREADY and again.ok
+    assert (again.returned_at, again.desk, again.operator) == (first.returned_at, "Meja Ikrar", "Rina")
+    assert again.message.startswith("SUDAH DITERIMA: Drs. Budi Santoso")
+    assert "sudah diterima pada" in again.reason and "Meja Ikrar (Rina)" in again.reason
+    assert IkrarReturn.select().count() == 1
+
+    view = returns.overview(roster.event_id)
+    assert view.counts() == {"required": 2, "returned": 1, "owed": 1}
+    assert [(row.registration_id, row.desk, row.has_attachment) for row in view.returned] == [
+        (roster.budi, "Meja Ikrar", False)]
+    receipts = AuditLog.select().where(AuditLog.action == "ikrar_mandiri.receive")
+    assert [json.loads(entry.detail)["registration_id"] for entry in receipts] == [roster.budi]
+
+
+def test_codes_that_must_not_count_are_refused(roster):
+    invitation = qr_payload.payload_for(roster.budi)
+    refused = {
+        "invitation": returns.receive_by_code(roster.event_id, invitation, DESK),
+        "other event": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.other), DESK),
+        "forged": returns.receive_by_code(roster.event_id, "NTM1" + "0" * 23, DESK),
+        "present": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.ani), DESK),
+        "online": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.dewi), DESK),
+        "signed": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.joko), DESK),
+        "cancelled": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.eko), DESK),
+    }
+    assert all(result.status == returns.REJECTED and not result.ok for result in refused.values())
+    assert "kode QR undangan" in refused["invitation"].reason
+    assert "Sosialisasi Kecamatan" in refused["other event"].reason
+    assert "palsu" in refused["forged"].reason
+    assert "tercatat hadir pukul" in refused["present"].reason
+    assert "tercatat daring" in refused["online"].reason
+    assert "menandatangani ikrar di meja" in refused["signed"].reason
+    assert "dibatalkan: Pindah tugas" in refused["cancelled"].reason
+    assert refused["cancelled"].message.startswith("DITOLAK: ")
+    assert IkrarReturn.select().count() == 0
+
+
+def test_a_form_code_never_checks_anyone_in(roster):
+    before = Attendance.select().count()
+    result = check_in(roster.event_id, mandiri_code.code_for(roster.budi), actor=DESK)
+    assert result.status == CHECKIN_REJECTED
+    assert Attendance.select().count() == before
+    assert returns.is_mandiri_code(mandiri_code.code_for(roster.budi))
+    assert not returns.is_mandiri_code(qr_payload.payload_for(roster.budi))
+    assert not returns.is_mandiri_code("198609262015051001")
+
+
+def test_manual_receipt_with_a_photo_and_undo(roster):
+    photo = prepare_attachment(_png((800, 1100)), "formulir sari.png")
+    result = returns.receive_registration(roster.sari, DESK, photo)
+    assert result.status == returns.RECEIVED and result.method == "manual"
+    assert result.attachment_name == "formulir sari.png"
+    stored = returns.get_attachment(roster.sari)
+    assert stored.data == photo.data and stored.mime_type == "image/png"
+
+    with pytest.raises(ValidationError):
+        returns.undo_return(roster.sari, reason="  ", actor=DESK)
+    returns.undo_return(roster.sari, reason="Formulir orang lain", actor=DESK)
+    assert returns.get_attachment(roster.sari) is None
+    assert roster.sari in [row.registration_id for row in returns.owed_rows(roster.event_id)]
+    undo = AuditLog.select().where(AuditLog.action == "ikrar_mandiri.undo").get()
+    assert json.loads(undo.detail)["reason"] == "Formulir orang lain"
+    with pytest.raises(NotFoundError):
+        returns.undo_return(roster.sari, reason="lagi", actor=DESK)
+    assert returns.receive_registration(99_999, DESK).status == returns.REJECTED
+
+
+def test_second_scan_adds_a_first_attachment_but_keeps_an_existing_one(roster):
+    code = mandiri_code.code_for(roster.budi)
+    returns.receive_by_code(roster.event_id, code, DESK)
+    first = prepare_attachment(_png(), "a.png")
+    added = returns.receive_by_code(roster.event_id, code, DESK, first)
+    assert added.status == returns.ALREADY and "Lampiran ditambahkan" in added.reason
+    second = prepare_attachment(_png((200, 60)), "b.png")
+    kept = returns.receive_by_code(roster.event_id, code, DESK, second)
+    assert "Lampiran ditambahkan" not in kept.reason and kept.attachment_name == "a.png"
+    assert returns.get_attachment(roster.budi).data == first.data
+    returns.set_attachment(roster.budi, second, DESK)  # replacing is deliberate
+    assert returns.get_attachment(roster.budi).filename == "b.png"
+
+
+# --- attachments --------------------------------------------------------------------------------------
+
+def test_large_photo_is_stored_as_an_upright_jpeg_within_a4_at_300_dpi(tmp_path):
+    photo = Image.new("RGB", (4000, 3000), (200, 180, 160))
+    exif = photo.getexif()
+    exif[0x0112] = 6  # taken with the phone turned: rotate 90° on display
+    path = tmp_path / "IMG_2024.JPG"
+    photo.save(path, "JPEG", quality=95, exif=exif)
+    attachment = load_attachment(path)
+    assert attachment.filename == "IMG_2024.JPG" and attachment.mime_type == "image/jpeg"
+    with Image.open(io.BytesIO(attachment.data)) as stored:
+        assert stored.format == "JPEG"
+        assert stored.size == (MAX_SIDE_PX * 3 // 4, MAX_SIDE_PX)  # portrait now
+    assert len(attachment.data) < path.stat().st_size
+
+
+def test_scanner_pdf_and_multipage_tiff_are_kept_as_pdf(tmp_path):
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdf_path = tmp_path / "pindaian.pdf"
+    canvas = Canvas(str(pdf_path))
+    canvas.drawString(100, 700, "Formulir")
+    canvas.save()
+    pdf = load_attachment(pdf_path)
+    assert pdf.is_pdf and pdf.data == pdf_path.read_bytes() and pdf.filename == "pindaian.pdf"
+
+    tiff_path = tmp_path / "scan.tif"
+    pages = [Image.new("L", (850, 1100), shade) for shade in (255, 230)]
+    pages[0].save(tiff_path, save_all=True, append_images=pages[1:])
+    tiff = load_attachment(tiff_path)
+    assert tiff.is_pdf and tiff.filename == "scan.pdf"
+    assert len(PdfReader(io.BytesIO(tiff.data)).pages) == 2
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", "kosong"),
+    (b"hello, this is a text file", "bukan foto atau pindaian"),
+    (b"%PDF-1.4\nnot really a pdf", "bukan PDF yang utuh"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "bukan foto atau pindaian|rusak"),
+])
+def test_bad_attachments_are_refused_with_a_reason(data, words):
+    with pytest.raises(AttachmentError, match=words):
+        prepare_attachment(data, "berkas")
+
+
+def test_too_large_and_missing_files_are_refused(tmp_path):
+    big = tmp_path / "besar.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * 11_000_000)
+    with pytest.raises(AttachmentError, match="terlalu besar"):
+        load_attachment(big)
+    with pytest.raises(AttachmentError, match="tidak ditemukan"):
+        load_attachment(tmp_path / "tidak-ada.jpg")
