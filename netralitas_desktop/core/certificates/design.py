@@ -16,7 +16,8 @@ The designer (GUI) edits a ``Design``; ``render.py`` draws it. Contract for the 
 - Keys: text fields ``name, nip, jabatan, unit, golongan, event_title, date, day_date, jp,
   number, venue, place, organizer, instansi`` (empty ``text`` prints ``{key}``); free text
   ``text``, ``text_2``…; ``signatory1``/``signatory2`` (the event's signatory with signature
-  and stamp images; ``text`` is the line above, e.g. ``{place}, {date}``); ``qr``; ``logo``.
+  and stamp images; ``text`` is the line above, e.g. ``{place}, {date}``); ``qr``; ``logo``;
+  ``tte``: a box left empty for the visible stamp of a digital signature (``render.stamp_box``).
 
 Designs are stored per event (``load_design`` / ``save_design``) and exported as JSON
 templates (``export_template`` / ``import_template`` carry the background too).
@@ -56,7 +57,8 @@ EVENT_PLACEHOLDERS = {
 }
 PLACEHOLDERS = {**HOLDER_PLACEHOLDERS, **EVENT_PLACEHOLDERS}
 SPECIAL_KEYS = {"qr": "Kode QR verifikasi", "logo": "Logo instansi",
-                "signatory1": "Penanda tangan 1", "signatory2": "Penanda tangan 2"}
+                "signatory1": "Penanda tangan 1", "signatory2": "Penanda tangan 2",
+                "tte": "Ruang tanda tangan elektronik (TTE)"}
 FORMAT_SPECS = ("", "upper", "title")
 FONTS = ("serif", "sans")
 ALIGNS = ("left", "center", "right")
@@ -94,7 +96,7 @@ class FieldSpec:
 
     @property
     def is_text(self) -> bool:
-        return self.key not in ("qr", "logo")
+        return self.key not in ("qr", "logo", "tte")
 
 
 @dataclass
@@ -147,12 +149,13 @@ def default_design(paper: str = "A4") -> Design:
         centred("event_title", 117, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
         centred("text_5", 131, text="yang diselenggarakan oleh {organizer} pada {day_date} di {venue}, "
                 "dengan beban {jp} jam pelajaran (JP).", size_pt=11.5, min_size_pt=9.5, max_lines=2, color=DARK),
-        FieldSpec("signatory2", 27, 146, sign_width, text="Mengetahui,", font="sans", size_pt=10.5, color=DARK),
-        FieldSpec("signatory1", width - 27 - sign_width, 146, sign_width, text="{place}, {date}", font="sans",
-                  size_pt=10.5, color=DARK),
-        FieldSpec("qr", round(middle - 13, 1), height - 52, 26),
-        centred("text_6", height - 25.5, 50, text="Pindai untuk memeriksa keaslian", font="sans",
+        FieldSpec("signatory2", 22, 146, sign_width, text="Mengetahui,", size_pt=11, color=DARK),
+        FieldSpec("signatory1", width - 22 - sign_width, 146, sign_width, text="{place}, {date}", size_pt=11,
+                  color=DARK),
+        FieldSpec("qr", round(middle - 12, 1), 147, 24),
+        centred("text_6", 171.5, 50, text="Pindai untuk memeriksa keaslian", font="sans",
                 italic=True, size_pt=7, min_size_pt=6, color="#555555"),
+        FieldSpec("tte", round(middle - 30, 1), height - 11 - 2 - 17, 60, 17),
     ])
 
 

@@ -2,8 +2,8 @@
 
 For the GUI: ``render_preview_pdf(event_id, design, count=5) -> bytes`` — the first five
 eligible holders (or, before anyone attended, the event's participants or a sample
-person) through the very code the bulk run uses. ``signature_box(design)`` is where a
-visible digital-signature stamp belongs (the first signatory's block).
+person) through the very code the bulk run uses. ``stamp_box(design)`` is the ``tte`` box
+as a ``signing.StampBox``: pass it to ``Signer(..., stamp_box=…)``.
 
 Speed (see bench/bench_certificates.py): everything the same on every page — background,
 frame, logo, event texts, signatory blocks with their images — is drawn once into a PDF
@@ -127,7 +127,7 @@ def is_holder_field(spec: FieldSpec) -> bool:
     """Whether the field changes from one certificate to the next."""
     if spec.key == "qr":
         return True
-    if spec.key in ("logo", "signatory1", "signatory2"):
+    if spec.key in ("logo", "signatory1", "signatory2", "tte"):
         return False
     try:
         return any(name in HOLDER_PLACEHOLDERS for name, _ in placeholders_in(spec.template))
@@ -187,6 +187,8 @@ class CertificateRenderer:
         for spec in self.static_fields:
             if spec.key == "logo":
                 self._draw_logo(canvas, spec)
+            elif spec.key == "tte":
+                continue  # left empty for a digital signature's visible stamp
             elif spec.key in ("signatory1", "signatory2"):
                 self._draw_signatory(canvas, spec, int(spec.key[-1]))
             else:
@@ -275,14 +277,18 @@ def qr_matrix(text: str) -> list[list[bool]]:
             for offset in range(0, rows * columns, columns)]
 
 
-def signature_box(design: Design) -> tuple[float, float, float, float] | None:
-    """(x, y, width, height) in points, bottom-left origin: where a visible signature stamp goes."""
-    spec = design.field("signatory1")
+def stamp_box(design: Design):
+    """``signing.StampBox`` of the design's ``tte`` box (where a digital signature's visible stamp
+    or BSrE's goes), or None when the design has no such box (signing's default corner)."""
+    spec = design.field("tte")
     if spec is None:
         return None
-    height = design.page_size_mm[1] * mm
-    top = height - spec.y_mm * mm
-    return (spec.x_mm * mm, top - 45 * mm, spec.width_mm * mm, 45 * mm)
+    from .signing import StampBox
+
+    page_width, page_height = design.page_size_mm
+    height = spec.height_mm or 16.0
+    return StampBox(width_mm=spec.width_mm, height_mm=height, right_mm=page_width - spec.x_mm - spec.width_mm,
+                    bottom_mm=page_height - spec.y_mm - height)
 
 
 @contextlib.contextmanager
@@ -318,6 +324,6 @@ def render_preview_pdf(event_id: int, design: Design, count: int = 5) -> bytes:
 
 __all__ = [
     "CertificateItem", "RenderAssets", "CertificateRenderer", "load_assets", "render_preview_pdf",
-    "render_pdf_bytes", "signature_box", "qr_matrix", "fill", "event_values", "holder_values", "jp_text",
+    "render_pdf_bytes", "stamp_box", "qr_matrix", "fill", "event_values", "holder_values", "jp_text",
     "binary_streams", "draw_frame",
 ]
