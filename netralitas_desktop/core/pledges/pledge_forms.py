@@ -19,6 +19,8 @@ Writing many forms (merged PDF or one file per person) is ``pledge_files``' job.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY
@@ -27,8 +29,8 @@ from reportlab.platypus import Paragraph
 
 from ..dates import tempat_tanggal
 from ..documents import (
-    SANS, Letterhead, Margins, PageSpec, Paper, draw_letterhead, draw_qr, draw_signatory, draw_text_box, mm,
-    nip_line,
+    SANS, FittedText, Letterhead, Margins, PageSpec, Paper, draw_fitted, draw_letterhead, draw_qr, draw_signatory,
+    draw_text_box, fit_pdf_text, mm, nip_line,
 )
 from ..events import EventData, NotFoundError, Signatory, get_event
 from ..nip import format_nip
@@ -175,26 +177,38 @@ def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
 
 
 def _draw_fields(canvas, fields, x: float, top: float, width: float, size: float) -> float:
+    """``Label  : value`` lines; a long value (a unit's full name) wraps under itself."""
     y = top
     value_x = x + LABEL_WIDTH + 3 * mm
-    value_width = width - LABEL_WIDTH - 3 * mm
     for label, value in fields:
-        canvas.setFont(SANS.regular, size)
-        line_top = y
-        y_label = draw_text_box(canvas, label, SANS.regular, x, line_top, LABEL_WIDTH, max_size=size,
+        y_label = draw_text_box(canvas, label, SANS.regular, x, y, LABEL_WIDTH, max_size=size,
                                 min_size=max(7, size - 2))
-        draw_text_box(canvas, ":", SANS.regular, x + LABEL_WIDTH, line_top, 3 * mm, max_size=size, min_size=size)
-        y_value = draw_text_box(canvas, value, SANS.regular, value_x, line_top, value_width, max_size=size,
-                                min_size=max(7, size - 2.5), max_lines=3)
+        draw_text_box(canvas, ":", SANS.regular, x + LABEL_WIDTH, y, 3 * mm, max_size=size, min_size=size)
+        fitted = _fit_value(value, width, size)
+        y_value = draw_fitted(canvas, fitted, SANS.regular, value_x, y, width - LABEL_WIDTH - 3 * mm)
         y = min(y_label, y_value) - size * 0.25
     return y
 
 
-def _paragraphs(text: str, width: float, size: float) -> list[tuple[Paragraph, float]]:
-    """ReportLab paragraphs (justified, points with a hanging indent) and the space after each."""
+def _fit_value(value: str, width: float, size: float) -> FittedText:
+    room = width - LABEL_WIDTH - 3 * mm
+    fitted = fit_pdf_text(value, SANS.regular, room, max_size=size, min_size=size - 0.5, max_lines=3)
+    if fitted.truncated:
+        fitted = fit_pdf_text(value, SANS.regular, room, max_size=size, min_size=max(7, size - 3), max_lines=3)
+    return fitted
+
+
+@lru_cache(maxsize=64)
+def body_paragraphs(text: str, width: float, size: float) -> tuple[tuple[Paragraph, float], ...]:
+    """ReportLab paragraphs (justified, points with a hanging indent) and the space after each.
+
+    Cached: every form of a run has the same text, and wrapping it is most of a form's cost.
+    The wrapped paragraphs are only drawn, never changed, so sharing them is safe.
+    """
     plain = ParagraphStyle("pledge", fontName=SANS.regular, fontSize=size, leading=size * 1.4,
                            alignment=TA_JUSTIFY)
-    point = replace_style(plain, leftIndent=INDENT, bulletIndent=INDENT * 0.3)
+    point = replace_style(plain, leftIndent=INDENT, bulletIndent=INDENT * 0.2, bulletFontName=SANS.regular,
+                          bulletFontSize=size)
     result = []
     items = blocks(text)
     for index, block in enumerate(items):
@@ -207,7 +221,7 @@ def _paragraphs(text: str, width: float, size: float) -> list[tuple[Paragraph, f
             after = size * 0.7
         paragraph.wrap(width, 10_000)
         result.append((paragraph, after))
-    return result
+    return tuple(result)
 
 
 def replace_style(style: ParagraphStyle, **changes) -> ParagraphStyle:
@@ -218,8 +232,9 @@ def replace_style(style: ParagraphStyle, **changes) -> ParagraphStyle:
 
 
 def _text_height(form: PledgeForm, width: float, size: float) -> float:
-    fields = len(form.fields) * size * 1.45
-    body = sum(p.height + after for p, after in _paragraphs(form.text, width, size))
+    fields = sum(max(_fit_value(value, width - INDENT, size).height, size * 1.18) + size * 0.25
+                 for _, value in form.fields)
+    body = sum(p.height + after for p, after in body_paragraphs(form.text, width, size))
     return size * 1.6 + fields + body
 
 
@@ -232,8 +247,13 @@ def _text_size(form: PledgeForm, width: float, room: float) -> float:
 
 
 def _draw_body(canvas, text: str, x: float, top: float, width: float, size: float) -> float:
+    return draw_paragraphs(canvas, body_paragraphs(text, width, size), x, top)
+
+
+def draw_paragraphs(canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: float, top: float) -> float:
+    """Draw wrapped paragraphs from ``top`` down; returns the y under the last one's spacing."""
     y = top
-    for paragraph, after in _paragraphs(text, width, size):
+    for paragraph, after in paragraphs:
         paragraph.drawOn(canvas, x, y - paragraph.height)
         y -= paragraph.height + after
     return y
@@ -251,5 +271,5 @@ def _draw_qr_with_caption(canvas, text: str, caption: str, x: float, bottom: flo
 
 __all__ = [
     "PledgeForm", "PledgeContext", "draw_pledge_form", "load_pledge_context", "pledge_form", "build_pledge_form",
-    "form_page", "field_value", "signer_id_line", "INTRO", "SIGNER_LABEL",
+    "form_page", "field_value", "signer_id_line", "body_paragraphs", "draw_paragraphs", "INTRO", "SIGNER_LABEL",
 ]

@@ -1,0 +1,204 @@
+"""Ruled tables that run over pages: attendance lists, pledge sheets, reports.
+
+Rows are fitted first (``fit_row``: each cell shrinks, then wraps), so their heights, the
+page breaks and "Halaman x dari y" are known before anything is drawn. The header row is
+drawn again at the top of every page. Also the signing cell of Indonesian attendance
+lists: the column split in two, odd numbers signing on the left, even on the right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from .fit import FittedText, draw_fitted, fit_pdf_text
+from .fonts import SANS
+from .letterhead import ImageSource, image_reader
+from .page import PageSpec, Rect, mm
+
+GRID_GREY = 0.25
+HEADER_FILL = (0.88, 0.88, 0.88)
+BAND_FILL = (0.94, 0.94, 0.94)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float  # share of the table's width
+    align: str = "left"
+    max_lines: int = 3
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class FittedRow:
+    cells: tuple[FittedText | None, ...]
+    height: float
+
+
+class TableLayout:
+    """Column positions and fitted rows of one table; ``x`` and ``width`` in points."""
+
+    def __init__(self, columns: Sequence[Column], x: float, width: float, *, size: float = 9,
+                 min_size: float = 7, header_size: float = 8.5, padding: float = 1.4 * mm,
+                 min_row_height: float = 0.0) -> None:
+        self.columns = tuple(columns)
+        self.x, self.width = x, width
+        self.size, self.min_size, self.header_size = size, min_size, header_size
+        self.padding, self.min_row_height = padding, min_row_height
+        total = sum(column.weight for column in self.columns)
+        self.widths = tuple(width * column.weight / total for column in self.columns)
+        lefts, left = [], x
+        for column_width in self.widths:
+            lefts.append(left)
+            left += column_width
+        self.lefts = tuple(lefts)
+        self._header = tuple(
+            fit_pdf_text(column.title, SANS.bold, column_width - 2 * padding, max_size=header_size,
+                         min_size=min(header_size, 6.5), max_lines=2)
+            for column, column_width in zip(self.columns, self.widths)
+        )
+        self.header_height = max(cell.height for cell in self._header) + 2 * padding
+
+    def cell(self, index: int, top: float, height: float) -> Rect:
+        return Rect(self.lefts[index], top - height, self.widths[index], height)
+
+    def fit_row(self, texts: Sequence[str | None]) -> FittedRow:
+        """Fit one row's texts (None leaves a cell for the caller to draw in)."""
+        cells = []
+        for column, column_width, text in zip(self.columns, self.widths, texts):
+            if text is None:
+                cells.append(None)
+                continue
+            font = SANS.bold if column.bold else SANS.regular
+            room = column_width - 2 * self.padding
+            # Wrap at the table's size first, so neighbouring rows look alike; shrink only to avoid cutting.
+            fitted = fit_pdf_text(text, font, room, max_size=self.size, min_size=self.size, max_lines=column.max_lines)
+            if fitted.truncated:
+                fitted = fit_pdf_text(text, font, room, max_size=self.size, min_size=self.min_size,
+                                      max_lines=column.max_lines)
+            cells.append(fitted)
+        tallest = max((cell.height for cell in cells if cell is not None), default=0.0)
+        return FittedRow(tuple(cells), max(self.min_row_height, tallest + 2 * self.padding))
+
+    def draw_header(self, canvas, top: float) -> float:
+        """The grey header row; returns its bottom."""
+        height = self.header_height
+        canvas.saveState()
+        canvas.setFillColorRGB(*HEADER_FILL)
+        canvas.rect(self.x, top - height, self.width, height, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        for index, fitted in enumerate(self._header):
+            rect = self.cell(index, top, height)
+            _draw_centred(canvas, fitted, SANS.bold, rect, self.padding, "center")
+        self._grid(canvas, top, height)
+        canvas.restoreState()
+        return top - height
+
+    def draw_row(self, canvas, top: float, row: FittedRow) -> float:
+        """Cell texts, vertically centred, and the row's rules; returns its bottom."""
+        for index, (column, fitted) in enumerate(zip(self.columns, row.cells)):
+            if fitted is not None:
+                font = SANS.bold if column.bold else SANS.regular
+                _draw_centred(canvas, fitted, font, self.cell(index, top, row.height), self.padding, column.align)
+        self._grid(canvas, top, row.height)
+        return top - row.height
+
+    def band_height(self, text: str) -> float:
+        return self._band(text).height + 2 * self.padding
+
+    def draw_band(self, canvas, top: float, text: str) -> float:
+        """A full-width row (a unit's name over its people); returns its bottom."""
+        fitted = self._band(text)
+        height = fitted.height + 2 * self.padding
+        canvas.saveState()
+        canvas.setFillColorRGB(*BAND_FILL)
+        canvas.rect(self.x, top - height, self.width, height, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        draw_fitted(canvas, fitted, SANS.bold, self.x + self.padding, top - self.padding, self.width)
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeGray(GRID_GREY)
+        canvas.rect(self.x, top - height, self.width, height, stroke=1, fill=0)
+        canvas.restoreState()
+        return top - height
+
+    def _band(self, text: str) -> FittedText:
+        return fit_pdf_text(text, SANS.bold, self.width - 2 * self.padding, max_size=self.size,
+                            min_size=self.min_size, max_lines=2)
+
+    def _grid(self, canvas, top: float, height: float) -> None:
+        canvas.saveState()
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeGray(GRID_GREY)
+        path = canvas.beginPath()
+        path.rect(self.x, top - height, self.width, height)
+        for left in self.lefts[1:]:
+            path.moveTo(left, top)
+            path.lineTo(left, top - height)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.restoreState()
+
+
+def _draw_centred(canvas, fitted: FittedText, font: str, rect: Rect, padding: float, align: str) -> None:
+    top = rect.top - (rect.height - fitted.height) / 2
+    draw_fitted(canvas, fitted, font, rect.x + padding, top, rect.width - 2 * padding, align=align)
+
+
+def paginate(heights: Sequence[float], first_room: float, room: float) -> list[range]:
+    """Split rows of ``heights`` into pages: ``first_room`` points on page one, ``room`` after.
+
+    A row taller than a page still gets a page of its own, so this always ends.
+    """
+    pages: list[range] = []
+    start, used, available = 0, 0.0, first_room
+    for index, height in enumerate(heights):
+        if used + height > available + 1e-6 and index > start:
+            pages.append(range(start, index))
+            start, used, available = index, 0.0, room
+        used += height
+    pages.append(range(start, len(heights)))
+    return pages
+
+
+def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: ImageSource | None = None,
+                      note: str = "", size: float = 7.5) -> None:
+    """The usual signing space: odd numbers on the left half, even on the right, with the number.
+
+    A captured ``signature`` is drawn in the same half; ``note`` (e.g. ``Daring``) replaces the
+    empty space when the person will not sign on paper.
+    """
+    half = rect.width / 2
+    left = rect.x if number % 2 else rect.x + half
+    canvas.saveState()
+    canvas.setFont(SANS.regular, size)
+    canvas.setFillGray(0.2)
+    canvas.drawString(left + 1 * mm, rect.top - size - 0.8 * mm, f"{number}.")
+    if signature is not None:
+        reader = image_reader(signature)
+        image_width, image_height = reader.getSize()
+        box = Rect(left + 1 * mm, rect.y + 0.6 * mm, half - 2 * mm, rect.height - 1.2 * mm)
+        scale = min(box.width / image_width, box.height / image_height)
+        width, height = image_width * scale, image_height * scale
+        canvas.drawImage(reader, box.x + (box.width - width) / 2 + 1.5 * mm * (number % 2 == 0),
+                         box.y + (box.height - height) / 2, width, height, mask="auto")
+    elif note:
+        canvas.setFont(SANS.italic, size)
+        canvas.setFillGray(0.45)
+        canvas.drawCentredString(left + half / 2, rect.y + rect.height / 2 - size / 3, note)
+    canvas.restoreState()
+
+
+def draw_page_footer(canvas, page: PageSpec, number: int, total: int, left_text: str = "") -> None:
+    """``Halaman x dari y`` at the right under the frame, an optional document name at the left."""
+    frame = page.frame
+    canvas.saveState()
+    canvas.setFillGray(0.35)
+    canvas.setFont(SANS.regular, 7.5)
+    canvas.drawRightString(frame.right, frame.y - 6 * mm, f"Halaman {number} dari {total}")
+    if left_text:
+        fitted = fit_pdf_text(left_text, SANS.regular, frame.width - 40 * mm, max_size=7.5, min_size=6)
+        draw_fitted(canvas, fitted, SANS.regular, frame.x, frame.y - 6 * mm + fitted.size, frame.width - 40 * mm)
+    canvas.restoreState()
+
+
+__all__ = ["Column", "FittedRow", "TableLayout", "paginate", "draw_signing_cell", "draw_page_footer"]

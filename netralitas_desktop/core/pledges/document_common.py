@@ -1,0 +1,77 @@
+"""What the pledge documents and the attendance list share: who is listed, signatures, results.
+
+Cancelled registrations never appear. People are listed by unit kerja then name, as the
+roster is, so a printed list can be handed out per office. Every written file with
+personal data leaves an ``export`` entry in the audit trail (ids and counts only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .. import audit
+from ..documents import DocumentError
+from ..models import Registration, Signature
+from ..names import fold, name_key
+from ..participants import ParticipantRow, list_participants
+
+MAX_IDS_PER_QUERY = 500  # stays below SQLite's bound-variable limit
+
+
+class NothingToPrint(ValueError):
+    """The document would be empty (no participants, nobody signed); the message is for the user."""
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    document: str  # "pledge_forms", "pledge_sheet", "attendance_list", …
+    count: int  # people in it
+    pages: int
+    path: str
+    format: str  # "pdf", "folder" (one PDF per person) or "zip"
+    files: int = 1
+    skipped: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"ok": True, "document": self.document, "count": self.count, "pages": self.pages,
+                "path": self.path, "format": self.format, "files": self.files}
+
+
+def listed_rows(event_id: int, *, only_present: bool = False) -> list[ParticipantRow]:
+    """Participants not cancelled (optionally only those checked in), by unit kerja then name."""
+    cancelled = {registration_id for (registration_id,) in Registration.select(Registration.id).where(
+        (Registration.event == event_id) & Registration.cancelled_at.is_null(False)).tuples()}
+    rows = [row for row in list_participants(event_id) if row.registration_id not in cancelled
+            and (row.checked_in_at is not None or not only_present)]
+    rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
+    return rows
+
+
+def signatures_of(registration_ids: Iterable[int]) -> dict[int, bytes]:
+    """Captured signature PNGs of these registrations, a few queries for a whole page or run."""
+    ids = list(registration_ids)
+    found: dict[int, bytes] = {}
+    for start in range(0, len(ids), MAX_IDS_PER_QUERY):
+        chunk = ids[start:start + MAX_IDS_PER_QUERY]
+        query = Signature.select(Signature.registration, Signature.png).where(Signature.registration.in_(chunk))
+        for registration_id, png in query.tuples():
+            found[registration_id] = bytes(png)  # PostgreSQL hands back a memoryview
+    return found
+
+
+def record_export(result: DocumentResult, *, event_id: int, actor: audit.Actor | None) -> None:
+    """The audit entry for a written document with personal data (no names, no path contents)."""
+    audit.record("export", actor=actor, event_id=event_id, document=result.document, count=result.count,
+                 pages=result.pages, format=result.format, files=result.files)
+
+
+def save_canvas(canvas, what: str) -> None:
+    """``canvas.save()`` with a disk failure turned into an Indonesian message."""
+    try:
+        canvas.save()
+    except OSError as err:
+        raise DocumentError(f"Berkas {what} tidak bisa disimpan: {err.strerror or err}.") from err
+
+
+__all__ = ["NothingToPrint", "DocumentResult", "listed_rows", "signatures_of", "record_export", "save_canvas"]
