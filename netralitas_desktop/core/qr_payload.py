@@ -9,7 +9,9 @@ US and Indonesian layouts; 27 alphanumeric characters fit a version-2 QR code at
 correction level Q, which still scans from a creased, printed card. Crockford's
 alphabet has no I, L, O or U, so a code read aloud or typed from the card is unambiguous.
 The secret never leaves the database, so a code cannot be made without it and a code
-altered by one character fails the signature check.
+altered by one character fails the signature check. A desk laptop that imported an event
+package (core/offline) holds instead the SHA-256 of each of that event's payloads, and
+accepts exactly those codes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 
 from .events import NotFoundError
 from .models import AppSetting, Registration, db
+from .offline.models import ImportedRegistration
 
 PREFIX = "NTR1"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
@@ -87,7 +90,10 @@ def decode(text: str) -> DecodedPayload:
         raise PayloadError("malformed", MALFORMED_REASON)
     ids, mac = value >> MAC_BITS, value & ((1 << MAC_BITS) - 1)
     if not hmac.compare_digest(mac.to_bytes(8, "big"), _mac(ids).to_bytes(8, "big")):
-        raise PayloadError("forged", FORGED_REASON)
+        imported = _imported_payload(code)
+        if imported is None:
+            raise PayloadError("forged", FORGED_REASON)
+        return imported
     event_id, registration_id = ids >> REGISTRATION_BITS, ids & MAX_REGISTRATION_ID
     if not event_id or not registration_id:
         raise PayloadError("malformed", MALFORMED_REASON)
@@ -105,6 +111,26 @@ def payload_for(registration_id: int) -> str:
     if row is None:
         raise NotFoundError(f"Peserta nomor {registration_id} tidak ditemukan.")
     return encode(row[0], registration_id)
+
+
+def payload_digest(text: str) -> str:
+    """SHA-256 of a payload: lets a desk laptop recognise exactly this code without the secret."""
+    return hashlib.sha256(_clean(text).encode("ascii", "replace")).hexdigest()
+
+
+def _imported_payload(code: str) -> DecodedPayload | None:
+    """A code signed by the office database, for an event this database imported from a package.
+
+    Only asked when the signature fails here, so local codes cost no extra query.
+    """
+    row = (
+        ImportedRegistration.select(Registration.event, Registration.id)
+        .join(Registration)
+        .where(ImportedRegistration.code_digest == payload_digest(code))
+        .tuples()
+        .first()
+    )
+    return DecodedPayload(*row) if row else None
 
 
 def _clean(text: str) -> str:
@@ -154,5 +180,5 @@ def _secret() -> bytes:
 
 __all__ = [
     "PREFIX", "PAYLOAD_LENGTH", "PayloadError", "DecodedPayload", "encode", "decode", "looks_like_payload",
-    "payload_for",
+    "payload_for", "payload_digest",
 ]

@@ -1,0 +1,313 @@
+"""Offline desks end to end: an office database and two desk laptops, each a real SQLite file.
+
+Invitations are rendered from the office database and scanned on the laptops; the laptops'
+check-ins come back to the office, twice, overlapping, with walk-ins and signatures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from netralitas_desktop.core import checkin, database, qr_payload, signatures
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.demo import fictional_people
+from netralitas_desktop.core.events import EventData, create_event
+from netralitas_desktop.core.invitations import InvitationImagesJob
+from netralitas_desktop.core.models import Attendance, AuditLog, Person, Registration, Signature
+from netralitas_desktop.core.offline import export_checkins, export_event_package, import_package, merge_checkins
+from netralitas_desktop.core.participants import PersonData, add_participant
+from netralitas_desktop.core.qr_decode import decode_image
+
+OFFICE = Actor("Kantor BKPSDM", "Sari")
+DESK_A = Actor("Meja A", "Andi")
+DESK_B = Actor("Meja B", "Bela")
+
+
+class Site:
+    """One computer's own database file: the office PC or a desk laptop."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.url = f"sqlite:///{path}"
+
+    @contextlib.contextmanager
+    def open(self):
+        database.open_database(self.url)
+        try:
+            yield
+        finally:
+            database.close_database()
+
+
+@dataclass
+class Office:
+    site: Site
+    event_id: int
+    other_event_id: int
+    registrations: list[int]  # invited, in the order of PEOPLE
+    cancelled: int  # a cancelled registration
+    no_id: int  # a non-ASN participant without NIP or NIK
+    checked_in_at_office: int
+    codes: dict[int, str]  # registration id -> payload
+    other_code: str  # an invitation of another event in the same office database
+    people: list[PersonData]
+
+
+def png_signature(colour: str = "black") -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", (60, 20), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def set_checkin_time(registration_id: int, at: dt.datetime) -> None:
+    """Two laptops' clocks: put a check-in at a chosen time (tests cannot wait minutes)."""
+    Attendance.update(checked_in_at=at).where(Attendance.registration == registration_id).execute()
+
+
+def make_office(tmp_path: Path, people: int = 12) -> Office:
+    site = Site(tmp_path / "kantor.db")
+    roster = list(fictional_people(people, seed=7))
+    with site.open():
+        event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)),
+                                actor=OFFICE)
+        other = create_event(EventData(title="Apel Netralitas", date=dt.date(2024, 7, 2)), actor=OFFICE)
+        registrations = [add_participant(event_id, person, actor=OFFICE) for person in roster]
+        no_id = add_participant(event_id, PersonData(nama="Slamet Riyadi", unit_kerja="Desa Sukamaju",
+                                                     employment_type="NON_ASN"), actor=OFFICE)
+        other_reg = add_participant(other, roster[0], actor=OFFICE)
+        cancelled = registrations[-1]
+        checkin.cancel_registration(cancelled, reason="Mutasi ke kabupaten lain", actor=OFFICE)
+        first = checkin.check_in(event_id, qr_payload.payload_for(registrations[0]), actor=OFFICE)
+        assert first.status == checkin.CHECKED_IN
+        set_checkin_time(registrations[0], dt.datetime(2024, 7, 1, 7, 30))
+        signatures.save_signature(registrations[0], png_signature("navy"), actor=OFFICE)
+        codes = {reg: qr_payload.payload_for(reg) for reg in registrations + [no_id]}
+        other_code = qr_payload.payload_for(other_reg)
+    return Office(site, event_id, other, registrations, cancelled, no_id, registrations[0], codes, other_code,
+                  roster)
+
+
+@pytest.fixture
+def office(tmp_path) -> Office:
+    return make_office(tmp_path)
+
+
+def export_package(office: Office, tmp_path: Path) -> Path:
+    with office.site.open():
+        return Path(export_event_package(office.event_id, tmp_path / "paket.netralitas", actor=OFFICE).path)
+
+
+def new_laptop(tmp_path: Path, name: str, package: Path) -> tuple[Site, int]:
+    site = Site(tmp_path / f"{name}.db")
+    with site.open():
+        result = import_package(package, actor=Actor(name, "Panitia"))
+    return site, result.event_id
+
+
+def office_state() -> dict:
+    """Everything a merge may touch, for 'merging again changes nothing'."""
+    return {
+        "attendance": sorted(Attendance.select(Attendance.registration, Attendance.checked_in_at, Attendance.desk,
+                                               Attendance.operator, Attendance.method).tuples()),
+        "registrations": sorted(Registration.select(Registration.id, Registration.person, Registration.source)
+                                .tuples()),
+        "people": Person.select().count(),
+        "signatures": sorted((s.registration_id, bytes(s.png)) for s in Signature.select()),
+    }
+
+
+# --- scanning on a laptop -------------------------------------------------------------------------
+
+
+def test_invitations_rendered_at_the_office_check_in_on_a_laptop(office, tmp_path):
+    with office.site.open():
+        InvitationImagesJob(office.event_id, tmp_path / "undangan.zip").run()
+    package = export_package(office, tmp_path)
+    laptop, event_id = new_laptop(tmp_path, "laptop-a", package)
+    with zipfile.ZipFile(tmp_path / "undangan.zip") as cards:
+        scanned = [decode_image(cards.read(name))[0] for name in cards.namelist() if name.endswith(".png")]
+    assert len(scanned) == len(office.registrations)  # the cancelled one has no card; the no-ID one has
+    assert set(scanned) <= set(office.codes.values())
+    with laptop.open():
+        results = [checkin.check_in(event_id, code, actor=DESK_A) for code in scanned]
+        again = checkin.check_in(event_id, scanned[1], actor=DESK_A)
+        local_ids = {r.registration_id for r in results}
+        assert Registration.select().where(Registration.id.in_(local_ids), Registration.event == event_id).count() \
+            == len(scanned)
+    by_status = [r.status for r in results]
+    # The one checked in at the office is already there, with the office's desk and time.
+    assert by_status.count(checkin.ALREADY) == 1
+    assert by_status.count(checkin.CHECKED_IN) == len(scanned) - 1
+    already = next(r for r in results if r.status == checkin.ALREADY)
+    assert (already.desk, already.operator, already.checked_in_at) == ("Kantor BKPSDM", "Sari",
+                                                                        dt.datetime(2024, 7, 1, 7, 30))
+    assert again.status == checkin.ALREADY and again.desk == "Meja A"
+    names = {r.person.full_name for r in results}
+    assert PersonData(**vars(office.people[1])).full_name in names
+
+
+def test_forged_altered_foreign_and_cancelled_codes_are_refused_offline(office, tmp_path):
+    laptop, event_id = new_laptop(tmp_path, "laptop-a", export_package(office, tmp_path))
+    good = office.codes[office.registrations[2]]
+    altered = good[:-1] + ("0" if good[-1] != "0" else "1")
+    with laptop.open():
+        results = {
+            "altered": checkin.check_in(event_id, altered, actor=DESK_A),
+            "other_event": checkin.check_in(event_id, office.other_code, actor=DESK_A),
+            "foreign": checkin.check_in(event_id, "https://example.org/undangan", actor=DESK_A),
+            "truncated": checkin.check_in(event_id, good[:-3], actor=DESK_A),
+            "cancelled": checkin.check_in(event_id, office.codes[office.cancelled], actor=DESK_A),
+            "good_lowercase": checkin.check_in(event_id, f" {good.lower()}\r\n", actor=DESK_A),
+        }
+    assert results["altered"].reason == qr_payload.FORGED_REASON
+    assert results["other_event"].reason == qr_payload.FORGED_REASON  # not in the package: no digest
+    assert results["foreign"].reason == checkin.NOT_A_CODE_REASON
+    assert results["truncated"].reason == qr_payload.MALFORMED_REASON
+    assert results["cancelled"].status == checkin.REJECTED
+    assert "dibatalkan" in results["cancelled"].reason and "Mutasi" in results["cancelled"].reason
+    assert results["good_lowercase"].status == checkin.CHECKED_IN
+    # The office still refuses the altered code, and accepts its own.
+    with office.site.open():
+        assert checkin.check_in(office.event_id, altered, actor=OFFICE).reason == qr_payload.FORGED_REASON
+
+
+def test_nip_nik_and_walk_ins_work_offline(office, tmp_path):
+    laptop, event_id = new_laptop(tmp_path, "laptop-a", export_package(office, tmp_path))
+    person = office.people[3]
+    with laptop.open():
+        by_nip = checkin.check_in(event_id, person.nip[:8] + " " + person.nip[8:], actor=DESK_A)
+        walk_in = checkin.walk_in(event_id, PersonData(nama="Rina Marlina", nik="3305014107900001",
+                                                      unit_kerja="Kecamatan Mekarsari"), actor=DESK_A)
+        by_nik_again = checkin.check_in(event_id, "3305014107900001", actor=DESK_A)
+    assert by_nip.status == checkin.CHECKED_IN and by_nip.person.nip == person.nip
+    assert walk_in.status == checkin.CHECKED_IN
+    assert by_nik_again.status == checkin.ALREADY
+
+
+# --- merging back ---------------------------------------------------------------------------------
+
+
+def test_two_laptops_merge_earliest_wins_idempotent_nothing_lost(office, tmp_path):
+    package = export_package(office, tmp_path)
+    laptop_a, event_a = new_laptop(tmp_path, "laptop-a", package)
+    laptop_b, event_b = new_laptop(tmp_path, "laptop-b", package)
+    regs = office.registrations
+    nine = dt.datetime(2024, 7, 1, 9, 0)
+    newcomer = replace(next(iter(fictional_people(1, seed=99))), phone="081234567890")
+    guest = PersonData(nama="Siti Aminah", gelar_depan="Hj.", unit_kerja="PKK Kecamatan", employment_type="NON_ASN")
+
+    with laptop_a.open():  # codes 1-5 at 9.00-9.04; code 0 was checked in at the office already
+        for minute, reg in enumerate(regs[1:6]):
+            result = checkin.check_in(event_a, office.codes[reg], actor=DESK_A)
+            assert result.status == checkin.CHECKED_IN
+            set_checkin_time(result.registration_id, nine + dt.timedelta(minutes=minute))
+        signatures.save_signature(result.registration_id, png_signature("red"), actor=DESK_A)  # code 5
+        for person in (newcomer, guest):
+            walked = checkin.walk_in(event_a, person, actor=DESK_A)
+            set_checkin_time(walked.registration_id, nine + dt.timedelta(minutes=20))
+        assert checkin.check_in(event_a, office.codes[regs[0]], actor=DESK_A).status == checkin.ALREADY
+        return_a = Path(export_checkins(event_a, tmp_path / "kembali-a.netralitas", actor=DESK_A).path)
+
+    with laptop_b.open():  # codes 4-8: B saw code 4 earlier than A, code 5 later
+        local = {reg: checkin.check_in(event_b, office.codes[reg], actor=DESK_B).registration_id for reg in regs[4:9]}
+        set_checkin_time(local[regs[4]], nine - dt.timedelta(minutes=30))
+        set_checkin_time(local[regs[5]], nine + dt.timedelta(hours=1))
+        for reg in regs[6:9]:
+            set_checkin_time(local[reg], nine + dt.timedelta(minutes=10))
+        signatures.save_signature(local[regs[4]], png_signature("green"), actor=DESK_B)
+        # The same two walk-ins at this desk too, later; the guest typed without her title.
+        for person in (newcomer, replace(guest, gelar_depan="")):
+            walked = checkin.walk_in(event_b, person, actor=DESK_B)
+            set_checkin_time(walked.registration_id, nine + dt.timedelta(minutes=40))
+        return_b = Path(export_checkins(event_b, tmp_path / "kembali-b.netralitas", actor=DESK_B).path)
+
+    with office.site.open():
+        report_a = merge_checkins(return_a, actor=OFFICE)
+        assert report_a.counts["checkins_new"] == 5 + 2  # five codes, two walk-ins
+        assert report_a.counts["walk_ins"] == 2 and report_a.counts["people_new"] == 2
+        assert report_a.counts["checkins_already"] == 1  # the office's own check-in, carried to the laptop
+        assert report_a.counts["conflicts"] == 0 and not report_a.merged_before
+        after_a = office_state()
+        again = merge_checkins(return_a, actor=OFFICE)
+        assert again.merged_before and not again.changed and office_state() == after_a
+
+        report_b = merge_checkins(return_b, actor=OFFICE)
+        c = report_b.counts
+        assert c["checkins_new"] == 3  # codes 6-8
+        assert (c["earlier_wins"], c["later_ignored"], c["conflicts"]) == (1, 3, 4)  # code 4; code 5 + walk-ins
+        assert c["walk_ins_known"] == 2 and c["walk_ins"] == 0 and c["people_new"] == 0
+        kinds = {conflict.registration_id: conflict.kind for conflict in report_b.conflicts}
+        assert kinds[regs[4]] == "earlier_wins" and kinds[regs[5]] == "later_ignored"
+        earlier = next(conflict for conflict in report_b.conflicts if conflict.kind == "earlier_wins")
+        assert "Meja B" in earlier.text and "Meja A" in earlier.text
+
+        att = {reg: Attendance.get(Attendance.registration == reg) for reg in regs[:9]}
+        assert (att[regs[4]].desk, att[regs[4]].operator, att[regs[4]].checked_in_at) == (
+            "Meja B", "Bela", nine - dt.timedelta(minutes=30))
+        assert (att[regs[5]].desk, att[regs[5]].checked_in_at) == ("Meja A", nine + dt.timedelta(minutes=4))
+        assert att[regs[0]].desk == "Kantor BKPSDM"
+        assert {att[reg].desk for reg in regs[6:9]} == {"Meja B"}
+        # Each walk-in is one person and one registration, with the data typed at the desk.
+        assert Person.get(Person.nip == newcomer.nip).phone == "081234567890"
+        walk_ins = Registration.select().where((Registration.event == office.event_id)
+                                               & (Registration.source == "walk_in"))
+        assert walk_ins.count() == 2
+        assert Person.select().where(Person.nama == "Siti Aminah").count() == 1
+        assert {a.desk for a in Attendance.select().where(Attendance.registration.in_(walk_ins))} == {"Meja A"}
+        # Signatures: each came with the check-in that stands; the office's own stays.
+        assert Signature.get(Signature.registration == regs[5]).desk == "Meja A"
+        assert Signature.get(Signature.registration == regs[4]).desk == "Meja B"
+        assert Signature.get(Signature.registration == regs[0]).desk == "Kantor BKPSDM"
+
+        after_b = office_state()
+        for file in (return_b, return_a, return_b):
+            assert not merge_checkins(file, actor=OFFICE).changed
+        assert office_state() == after_b
+        # Nothing lost: the office's own, codes 1-8 and the two walk-ins are all present.
+        present = Attendance.select().join(Registration).where(Registration.event == office.event_id).count()
+        assert present == 1 + 8 + 2
+        merged = AuditLog.select().where(AuditLog.action == "checkin.merge")
+        assert {(e.desk, e.operator) for e in merged} == {("Meja A", "Andi"), ("Meja B", "Bela")}
+        summaries = AuditLog.select().where(AuditLog.action == "package.merge")
+        assert summaries.count() == 6 and {e.desk for e in summaries} == {"Kantor BKPSDM"}
+
+
+def test_a_desk_check_in_of_a_person_cancelled_later_at_the_office_is_kept_and_reported(office, tmp_path):
+    laptop, event_id = new_laptop(tmp_path, "laptop-a", export_package(office, tmp_path))
+    target = office.registrations[2]
+    with laptop.open():
+        assert checkin.check_in(event_id, office.codes[target], actor=DESK_A).status == checkin.CHECKED_IN
+        back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)
+    with office.site.open():
+        checkin.cancel_registration(target, reason="Berhalangan", actor=OFFICE)
+        report = merge_checkins(back, actor=OFFICE)
+        assert Attendance.select().where(Attendance.registration == target).exists()
+    assert report.counts["cancelled_here"] == 1
+    assert [c.kind for c in report.conflicts] == ["cancelled"]
+    assert "dibatalkan di kantor" in report.conflicts[0].text
+
+
+def test_a_registration_deleted_at_the_office_comes_back_with_its_check_in(office, tmp_path):
+    from netralitas_desktop.core.participants import remove_participant
+
+    laptop, event_id = new_laptop(tmp_path, "laptop-a", export_package(office, tmp_path))
+    target = office.registrations[3]
+    with laptop.open():
+        checkin.check_in(event_id, office.codes[target], actor=DESK_A)
+        back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)
+    with office.site.open():
+        remove_participant(target, actor=OFFICE)
+        report = merge_checkins(back, actor=OFFICE)
+        person = Person.get(Person.nip == office.people[3].nip)
+        again = Registration.get((Registration.event == office.event_id) & (Registration.person == person.id))
+        assert Attendance.get(Attendance.registration == again.id).desk == "Meja A"
+        assert not merge_checkins(back, actor=OFFICE).changed
+    assert report.counts["registrations_recreated"] == 1 and report.counts["checkins_new"] == 1
