@@ -28,6 +28,7 @@ Stable API (the dashboard and the exports call these):
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -85,6 +86,7 @@ class StatusRow:
     online_minutes: int | None
     signed: bool  # signed the pledge at the desk
     ikrar_returned: bool  # the ikrar mandiri form came back
+    phone: str = ""  # for following up the absent
 
     @property
     def status_label(self) -> str:
@@ -104,7 +106,7 @@ def status_rows(event_id: int) -> list[StatusRow]:
     query = (
         Registration.select(
             Registration.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip, Person.nik,
-            Person.sex, Person.employment_type, Person.golongan, Person.jabatan, Person.unit_kerja,
+            Person.sex, Person.employment_type, Person.golongan, Person.jabatan, Person.unit_kerja, Person.phone,
             Registration.source, Registration.mode, Registration.cancelled_at, Registration.cancel_reason,
             Attendance.checked_in_at, Attendance.desk, Attendance.operator, Attendance.method,
             Absence.reason, Absence.note, OnlineAttendance.minutes,
@@ -120,7 +122,7 @@ def status_rows(event_id: int) -> list[StatusRow]:
     returned = _ids(IkrarReturn, event_id)
     rows = []
     # The raw cursor skips peewee's per-row model building (see participants.list_participants).
-    for (reg_id, depan, nama, belakang, nip, nik, sex, etype, gol, jabatan, unit, source, mode, cancelled_at,
+    for (reg_id, depan, nama, belakang, nip, nik, sex, etype, gol, jabatan, unit, phone, source, mode, cancelled_at,
          cancel_reason, checked_in_at, desk, operator, method, reason, absence_note, minutes) in (
             db.execute(query).fetchall()):
         cancelled = cancelled_at is not None
@@ -129,7 +131,7 @@ def status_rows(event_id: int) -> list[StatusRow]:
         rows.append(StatusRow(
             reg_id, full_name(depan, nama, belakang), nip or "", nik or "", sex or "", etype or "", gol or "",
             jabatan or "", unit or "", source, mode, status, _as_datetime(checked_in_at), desk or "",
-            operator or "", method or "", note, minutes, reg_id in signed, reg_id in returned,
+            operator or "", method or "", note, minutes, reg_id in signed, reg_id in returned, phone or "",
         ))
     return rows
 
@@ -214,17 +216,22 @@ class Recap:
 
 
 def _tally(entries: Iterable[tuple[str, str, int]], by: str) -> Recap:
-    """Fold (group value, status, count) into a Recap. Units group case- and accent-blind,
-    shown as their first spelling; employment types in the order of EMPLOYMENT_LABELS."""
+    """Fold (group value, status, count) into a Recap. Units group case- and accent-blind and
+    show their most used spelling; employment types come in the order of EMPLOYMENT_LABELS."""
     groups: dict[str, GroupCount] = {}
+    spellings: dict[str, Counter] = {}
     total = GroupCount("", "Jumlah")
     for value, status, count in entries:
+        value = (value or "").strip()
         if by == "unit":
-            key, label = fold(value or ""), (value or "").strip() or NO_UNIT
+            key, label = fold(value), value or NO_UNIT
+            spellings.setdefault(key, Counter())[label] += count
         else:
-            key, label = value or "", EMPLOYMENT_LABELS.get(value or "", value or "-")
+            key, label = value, EMPLOYMENT_LABELS.get(value, value or "-")
         groups.setdefault(key, GroupCount(key, label)).add(status, count)
         total.add(status, count)
+    for key, counter in spellings.items():
+        groups[key].label = min(counter, key=lambda spelling: (-counter[spelling], spelling))
     if by == "unit":
         ordered = sorted(groups.values(), key=lambda g: (not g.key, g.key))
     else:

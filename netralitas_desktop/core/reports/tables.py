@@ -1,0 +1,204 @@
+"""What the exports show: one snapshot of an event, the columns of each table, safe cell text.
+
+The XLSX, the CSV and the report PDF all take a ``ReportSnapshot`` (read once, so every
+sheet of a file tells the same story) and the column lists below (so a column is named and
+filled the same way everywhere).
+
+Formula injection: a cell whose text starts with ``= + - @`` (or a tab / carriage return)
+would run as a formula when a spreadsheet opens the file. ``needs_neutralising`` says which;
+the XLSX writes those as explicit text cells with Excel's "quote prefix" (the value stays
+exactly as typed, is shown as text and stays text when edited), the CSV puts an apostrophe
+in front (OWASP's advice; a CSV has no cell types).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import audit
+from ..dates import hari_tanggal
+from ..documents import Paper, PaperError
+from ..event_settings import PAPER, get_setting
+from ..events import EventData, get_event
+from ..invitations import time_text
+from ..participants import MODE_LABELS
+from .status import (
+    ABSENT_STATUSES, DIBATALKAN, PledgeCounts, Recap, StatusRow, pledge_counts, recap_rows, status_rows,
+)
+
+
+@dataclass(frozen=True)
+class ReportSnapshot:
+    event: EventData
+    rows: list[StatusRow]  # every registration, cancelled ones included
+    by_unit: Recap
+    by_employment: Recap
+    pledges: PledgeCounts
+    made_at: dt.datetime
+
+    @property
+    def counted_rows(self) -> list[StatusRow]:
+        return [row for row in self.rows if row.counted]
+
+    @property
+    def absent_rows(self) -> list[StatusRow]:
+        return [row for row in self.rows if row.status in ABSENT_STATUSES]
+
+    @property
+    def cancelled_rows(self) -> list[StatusRow]:
+        return [row for row in self.rows if row.status == DIBATALKAN]
+
+
+def load_snapshot(event_id: int) -> ReportSnapshot:
+    """The event and its registrations as they are now (``NotFoundError`` for an unknown event)."""
+    event = get_event(event_id)
+    rows = status_rows(event_id)
+    return ReportSnapshot(event, rows, recap_rows(rows, "unit"), recap_rows(rows, "employment"), pledge_counts(rows),
+                          dt.datetime.now().replace(microsecond=0))
+
+
+def event_paper(event_id: int) -> Paper:
+    """The event's paper for documents (shared setting ``PAPER``), A4 when unset."""
+    try:
+        return Paper.parse(get_setting(event_id, PAPER, "A4") or "A4")
+    except PaperError:
+        return Paper.A4
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: str
+    format: str  # xlsx, csv, pdf
+    rows: int  # registrations in the file, cancelled ones included
+    pages: int = 0  # PDF only
+
+    def to_dict(self) -> dict:
+        return {"ok": True, "path": self.path, "format": self.format, "rows": self.rows, "pages": self.pages}
+
+
+def record_export(event_id: int, result: ExportResult, actor: audit.Actor | None = None) -> None:
+    """Every file that leaves the app with personal data is audited (format, count, file name)."""
+    audit.record("export", actor=actor, event_id=event_id, format=result.format, rows=result.rows,
+                 pages=result.pages, file=Path(result.path).name)
+
+
+def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
+    """Short facts under a sheet's title: when, where, who organised, when the file was made."""
+    when = hari_tanggal(event.date) if event.date else ""
+    times = time_text(event)
+    parts = [f"{when}, pukul {times}" if times else when, event.venue,
+             f"Penyelenggara: {event.organizer}" if event.organizer else ""]
+    facts = " \u00b7 ".join(part for part in parts if part)
+    return [facts, f"Keadaan data per {made_at:%d-%m-%Y %H.%M}"]
+
+
+# --- Cell text -------------------------------------------------------------------------------------------
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters that XML 1.0 (XLSX) cannot hold; a pasted name may carry one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def needs_neutralising(text: str) -> bool:
+    """True when a spreadsheet could read ``text`` as a formula. A lone ``-`` (a common
+    "nothing" in rosters) is plain text in Excel and LibreOffice, so it stays as it is."""
+    return len(text) > 1 and text.startswith(FORMULA_TRIGGERS)
+
+
+def pledge_text(row: StatusRow) -> str:
+    """The pledge column: signed at the desk, ikrar mandiri back, or still owed."""
+    if row.signed:
+        return "TTD di meja registrasi"
+    if row.ikrar_returned:
+        return "Ikrar mandiri sudah kembali"
+    if row.status in ABSENT_STATUSES:
+        return "Belum"
+    return ""
+
+
+def note_text(row: StatusRow) -> str:
+    if row.online_minutes and row.status == "daring":
+        return f"{row.online_minutes} menit daring"
+    return row.note
+
+
+# --- Columns ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[StatusRow], object]
+    kind: str = "text"  # text, id (digits kept as text), time, number
+    max_width: int = 40  # characters; longer text wraps in the cell
+
+
+ATTENDANCE_COLUMNS = (
+    Column("Nama", lambda r: r.full_name, max_width=38),
+    Column("NIP / NI PPPK", lambda r: r.nip, "id"),
+    Column("NIK", lambda r: r.nik, "id"),
+    Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
+    Column("Gol.", lambda r: r.golongan, max_width=8),
+    Column("Jabatan", lambda r: r.jabatan, max_width=36),
+    Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
+    Column("Terdaftar", lambda r: MODE_LABELS.get(r.mode, r.mode).split(" ")[0], max_width=10),
+    Column("Status", lambda r: r.status_label, max_width=12),
+    Column("Waktu Hadir", lambda r: r.checked_in_at, "time"),
+    Column("Meja", lambda r: r.desk, max_width=16),
+    Column("Ikrar", pledge_text, max_width=26),
+    Column("Keterangan", note_text, max_width=36),
+)
+
+ABSENT_COLUMNS = (
+    Column("Nama", lambda r: r.full_name, max_width=38),
+    Column("NIP / NI PPPK", lambda r: r.nip, "id"),
+    Column("NIK", lambda r: r.nik, "id"),
+    Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
+    Column("Jabatan", lambda r: r.jabatan, max_width=36),
+    Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
+    Column("Status", lambda r: r.status_label, max_width=12),
+    Column("Keterangan", lambda r: r.note, max_width=36),
+    Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_returned else "Belum", max_width=14),
+    Column("Nomor HP", lambda r: r.phone, "id"),
+)
+
+CANCELLED_COLUMNS = (
+    Column("Nama", lambda r: r.full_name, max_width=38),
+    Column("NIP / NI PPPK", lambda r: r.nip, "id"),
+    Column("NIK", lambda r: r.nik, "id"),
+    Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
+    Column("Alasan Pembatalan", lambda r: r.note, max_width=40),
+)
+
+# Recap columns: header, value of a GroupCount, kind ("number" or "percent").
+RECAP_COLUMNS = (
+    ("Terdaftar", lambda g: g.registered, "number"),
+    ("Hadir di Ruangan", lambda g: g.in_room, "number"),
+    ("Daring", lambda g: g.online, "number"),
+    ("Jumlah Hadir", lambda g: g.present, "number"),
+    ("Izin", lambda g: g.counts["izin"], "number"),
+    ("Sakit", lambda g: g.counts["sakit"], "number"),
+    ("Dinas Luar", lambda g: g.counts["dinas_luar"], "number"),
+    ("Tanpa Keterangan", lambda g: g.counts["tidak_hadir"], "number"),
+    ("Jumlah Tidak Hadir", lambda g: g.absent, "number"),
+    ("Persentase Hadir", lambda g: g.percentage / 100, "percent"),
+)
+
+
+def recap_groups(recap: Recap) -> list:
+    """Groups to list: those with someone registered (a unit whose people all cancelled has none)."""
+    return [group for group in recap.groups if group.registered]
+
+
+__all__ = [
+    "ReportSnapshot", "load_snapshot", "event_paper", "ExportResult", "record_export", "event_lines", "FORMULA_TRIGGERS", "clean_text", "needs_neutralising",
+    "pledge_text", "note_text", "Column", "ATTENDANCE_COLUMNS", "ABSENT_COLUMNS", "CANCELLED_COLUMNS",
+    "RECAP_COLUMNS", "recap_groups",
+]

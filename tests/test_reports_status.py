@@ -1,0 +1,161 @@
+"""Attendance status and recaps (core/reports/status.py) on real databases.
+
+``make_report_roster`` builds one event with every status; the export, report and GUI tests
+import it from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+import pytest
+from PIL import Image
+
+from netralitas_desktop.core import checkin
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.events import EventData, Signatory, create_event
+from netralitas_desktop.core.models import Attendance
+from netralitas_desktop.core.participants import PersonData, add_participant
+from netralitas_desktop.core.pledges.models import IkrarReturn
+from netralitas_desktop.core.reports import absence, status
+from netralitas_desktop.core.reports.models import OnlineAttendance
+from netralitas_desktop.core.signatures import save_signature
+
+DESK = Actor("Meja 1", "Rina")
+FORMULA_NAME = '=HYPERLINK("http://contoh.invalid","klik")'
+FORMULA_NOTE = "=cmd|' /C calc'!A0"
+
+
+@dataclass
+class ReportRoster:
+    event_id: int
+    ids: dict[str, int]  # short name -> registration id
+
+    def __getitem__(self, name: str) -> int:
+        return self.ids[name]
+
+
+# (short name, person, mode); units vary in case on purpose ("DINAS PENDIDIKAN").
+PEOPLE = (
+    ("budi", PersonData(nama="Budi Santoso", gelar_depan="Drs.", gelar_belakang="M.Si.", nip="198609262015051001",
+                        unit_kerja="Dinas Pendidikan", jabatan="Kepala Bidang", golongan="IV/a"), "onsite"),
+    ("ani", PersonData(nama="Ani Rahmawati", nip="199001012015032002", unit_kerja="DINAS PENDIDIKAN",
+                       jabatan="Analis"), "onsite"),
+    ("formula", PersonData(nama=FORMULA_NAME, nip="198001012006041003", unit_kerja="Dinas Pendidikan",
+                           jabatan="-2+3"), "onsite"),
+    ("sri", PersonData(nama="Sri Wahyuni", gelar_belakang="S.Kep.", nip="200012312024212001",
+                       unit_kerja="RSUD Sukamakmur", jabatan="Perawat Ahli Pertama"), "onsite"),
+    ("dewi", PersonData(nama="Dewi Lestari", nip="198503152010012004", unit_kerja="Dinas Kesehatan",
+                        jabatan="Epidemiolog"), "online"),
+    ("joko", PersonData(nama="Joko Widodo", nip="197805202005011005", unit_kerja="Dinas Kesehatan",
+                        jabatan="Sekretaris", phone="081234567890"), "onsite"),
+    ("rina", PersonData(nama="Rina Marlina", nip="199205052019032006", unit_kerja="Dinas Kesehatan"), "onsite"),
+    ("wawan", PersonData(nama="Wawan Setiawan", nik="3507010101900001", employment_type="Non ASN",
+                         unit_kerja="Desa Mekarsari", jabatan="Kepala Desa"), "onsite"),
+)
+# Status each one ends with, as make_report_roster arranges it.
+EXPECTED = {"budi": "hadir", "ani": "izin", "formula": "tidak_hadir", "sri": "sakit", "dewi": "daring",
+            "joko": "dinas_luar", "rina": "dibatalkan", "wawan": "tidak_hadir"}
+
+
+def signature_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", (60, 20), (0, 0, 0, 255)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_report_roster() -> ReportRoster:
+    event_id = create_event(EventData(
+        title="Sosialisasi Netralitas ASN Pilkada 2024", date=dt.date(2024, 7, 1), start_time=dt.time(8),
+        end_time=dt.time(12), venue="Pendopo Kabupaten Sukamakmur", place_name="Sukamakmur",
+        organizer="BKPSDM Kabupaten Sukamakmur", instansi="Pemerintah Kabupaten Sukamakmur",
+        speakers="Ketua Bawaslu Kabupaten Sukamakmur\nAsisten Pemerintahan Setda",
+        signatory1=Signatory("Kepala BKPSDM Kabupaten Sukamakmur", "Drs. Bambang Wicaksono, M.Si.",
+                             "Pembina Utama Muda, IV/c", "196905121994031004"),
+    ), actor=DESK)
+    ids = {name: add_participant(event_id, person, mode=mode, actor=DESK) for name, person, mode in PEOPLE}
+    checkin.check_in_registration(ids["budi"], actor=DESK)
+    save_signature(ids["budi"], signature_png(), actor=DESK)
+    absence.mark_absent(ids["ani"], "izin", "Rapat di provinsi", actor=DESK)
+    absence.mark_absent(ids["sri"], "sakit", actor=DESK)
+    absence.mark_absent(ids["joko"], "dinas-luar", FORMULA_NOTE, actor=DESK)
+    IkrarReturn.create(registration=ids["joko"], method="manual")
+    # What the online import writes for someone above the minimum minutes.
+    Attendance.create(registration=ids["dewi"], method="online", desk="Daring",
+                      checked_in_at=dt.datetime(2024, 7, 1, 8, 5))
+    OnlineAttendance.create(registration=ids["dewi"], minutes=95, display_name="Dewi Lestari")
+    checkin.cancel_registration(ids["rina"], reason="Pindah tugas", actor=DESK)
+    return ReportRoster(event_id, ids)
+
+
+@pytest.fixture
+def roster(any_db) -> ReportRoster:
+    return make_report_roster()
+
+
+def test_classify_follows_the_rules():
+    assert status.classify("qr", None) == "hadir"
+    assert status.classify("walk_in", "sakit") == "hadir"  # a check-in wins over a reason on record
+    assert status.classify("online", None) == "daring"
+    assert status.classify(None, "dinas_luar") == "dinas_luar"
+    assert status.classify(None, None) == "tidak_hadir"
+    assert status.classify("qr", None, cancelled=True) == "dibatalkan"
+
+
+def test_every_registration_gets_its_status_with_time_desk_and_notes(roster):
+    rows = {row.registration_id: row for row in status.status_rows(roster.event_id)}
+    assert {name: rows[roster[name]].status for name in EXPECTED} == EXPECTED
+    budi, dewi, ani = rows[roster["budi"]], rows[roster["dewi"]], rows[roster["ani"]]
+    assert budi.full_name == "Drs. Budi Santoso, M.Si." and budi.desk == "Meja 1" and budi.checked_in_at
+    assert budi.signed and not budi.ikrar_returned
+    assert dewi.status_label == "Daring" and dewi.online_minutes == 95 and dewi.checked_in_at.hour == 8
+    assert ani.note == "Rapat di provinsi" and ani.status_label == "Izin"
+    assert rows[roster["joko"]].ikrar_returned and rows[roster["joko"]].phone == "081234567890"
+    assert rows[roster["rina"]].note == "Pindah tugas" and not rows[roster["rina"]].counted
+    assert status.status_by_registration(roster.event_id) == {rows[r].registration_id: rows[r].status for r in rows}
+
+
+def test_unit_recap_merges_spellings_and_totals_add_up(roster):
+    recap = status.unit_recap(roster.event_id)
+    # "DINAS PENDIDIKAN" (1 person) joins "Dinas Pendidikan" (2), shown in the spelling most use.
+    assert [group.label for group in recap.groups] == [
+        "Desa Mekarsari", "Dinas Kesehatan", "Dinas Pendidikan", "RSUD Sukamakmur"]
+    education = next(g for g in recap.groups if g.key == "dinas pendidikan")
+    assert (education.registered, education.in_room, education.counts["izin"], education.counts["tidak_hadir"]) == (
+        3, 1, 1, 1)
+    health = next(g for g in recap.groups if g.key == "dinas kesehatan")
+    assert (health.registered, health.online, health.counts["dinas_luar"], health.cancelled) == (2, 1, 1, 1)
+    assert health.percentage == pytest.approx(50.0)
+    total = recap.total
+    assert total.registered == len(PEOPLE) - 1  # the cancelled one is not counted
+    assert total.present == 2 and total.absent == 5
+    for status_name in status.STATUSES:
+        assert sum(group.counts[status_name] for group in recap.groups) == total.counts[status_name]
+
+
+def test_aggregate_and_row_recaps_agree(roster):
+    rows = status.status_rows(roster.event_id)
+    for by, aggregate in (("unit", status.unit_recap), ("employment", status.employment_recap)):
+        assert status.recap_rows(rows, by).to_dict() == aggregate(roster.event_id).to_dict()
+
+
+def test_employment_recap_in_roster_order(roster):
+    recap = status.employment_recap(roster.event_id)
+    assert [group.key for group in recap.groups] == ["PNS", "PPPK", "NON_ASN"]
+    assert [group.label for group in recap.groups] == ["PNS", "PPPK", "Non-ASN"]
+    pns = recap.groups[0]
+    assert (pns.registered, pns.present) == (5, 2)
+
+
+def test_pledge_counts(roster):
+    pledges = status.pledge_counts(status.status_rows(roster.event_id))
+    assert pledges.to_dict() == {"present": 2, "signed_at_desk": 1, "absent": 5, "ikrar_returned": 1, "neither": 4}
+
+
+def test_an_event_without_participants_has_empty_recaps(db):
+    event_id = create_event(EventData(title="Kosong", date=dt.date(2024, 7, 1)), actor=DESK)
+    recap = status.unit_recap(event_id)
+    assert recap.groups == [] and recap.total.registered == 0 and recap.total.percentage == 0.0
+    assert status.status_rows(event_id) == []
