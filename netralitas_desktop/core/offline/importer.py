@@ -67,7 +67,8 @@ def import_package(source: str | Path, *, actor: audit.Actor | None = None,
         raise PackageError(
             "Paket ini dibuat dari basis data ini sendiri. Impor paket di laptop meja, bukan di komputer kantor."
         )
-    counts = dict.fromkeys(("registrations_new", "registrations_updated", "registrations_removed",
+    counts = dict.fromkeys(("registrations_new", "registrations_updated", "registrations_linked",
+                            "registrations_removed",
                             "checkins_added", "checkins_earlier", "signatures_added"), 0)
     try:
         with db.atomic():
@@ -140,10 +141,10 @@ def _registrations(imported: ImportedEvent, rows: list[dict], people: dict, coun
                     ImportedRegistration.registration == local_id).execute()
                 counts["registrations_updated"] += 1
         else:
-            local_id = _new_registration(imported.event_id, person_id, row, values)
+            local_id, linked = _new_registration(imported.event_id, person_id, row, values)
             ImportedRegistration.create(registration=local_id, imported_event=imported.id,
                                         origin_registration_id=office_id, code_digest=row["code_digest"])
-            counts["registrations_new"] += 1
+            counts["registrations_linked" if linked else "registrations_new"] += 1
         local_ids[office_id] = local_id
         if index % 200 == 0:
             progress.report(index, len(rows), "Mengimpor peserta…")
@@ -157,14 +158,15 @@ def _registrations(imported: ImportedEvent, rows: list[dict], people: dict, coun
     return local_ids
 
 
-def _new_registration(event_id: int, person_id: int, row: dict, values: dict) -> int:
-    """A new local registration, or the desk's own walk-in of the same person, now linked to the office's."""
+def _new_registration(event_id: int, person_id: int, row: dict, values: dict) -> tuple[int, bool]:
+    """(local id, linked): a new registration, or the desk's own walk-in of that person, now the office's."""
     walk_in = Registration.get_or_none((Registration.event == event_id) & (Registration.person == person_id))
     if walk_in is None:
-        return Registration.create(event=event_id, person=person_id,
-                                   created_at=parse_datetime(row["created_at"]) or now(), **values).id
+        created = Registration.create(event=event_id, person=person_id,
+                                      created_at=parse_datetime(row["created_at"]) or now(), **values)
+        return created.id, False
     Registration.update(**values).where(Registration.id == walk_in.id).execute()
-    return walk_in.id
+    return walk_in.id, True
 
 
 def _person(values: dict, local_registration_id: int | None) -> int:

@@ -15,6 +15,7 @@ import json
 import secrets
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -143,7 +144,7 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> b
         raise PackageError(f"Berkas {name} terlalu besar untuk sebuah paket Netralitas.")
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError):  # CRC error, truncated data
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):  # CRC error, truncated data
         raise PackageError(f"Berkas {name} rusak atau terpotong. Salin ulang dari asalnya.") from None
 
 
