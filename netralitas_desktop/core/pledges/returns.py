@@ -13,7 +13,7 @@ The check-in desk routes a scan here when ``is_mandiri_code(text)`` and shows
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from peewee import JOIN, IntegrityError
 
@@ -22,6 +22,7 @@ from ..dates import hari_tanggal, jam
 from ..events import NotFoundError, ValidationError
 from ..models import Attendance, Event, Person, Registration, Signature, db, now
 from ..names import fold, full_name, name_key
+from ..participants import ParticipantRow, filter_rows, list_participants
 from ..reports.status import ABSENT_STATUSES, STATUS_LABELS, StatusRow, classify, status_rows
 from . import mandiri_code
 from .mandiri_attachment import Attachment
@@ -95,6 +96,7 @@ class Overview:
 
     owed: list[StatusRow]
     returned: list[ReturnedRow]
+    participants: dict[int, ParticipantRow] = field(default_factory=dict)  # for ``matching``
 
     @property
     def required(self) -> int:
@@ -102,6 +104,15 @@ class Overview:
 
     def counts(self) -> dict:
         return {"required": self.required, "returned": len(self.returned), "owed": len(self.owed)}
+
+    def matching(self, rows: list[StatusRow] | list[ReturnedRow], query: str) -> list[int]:
+        """Indexes of ``rows`` (``owed`` or ``returned``) matching a search, by ``participants.filter_rows``' rules."""
+        if not query.strip():
+            return list(range(len(rows)))
+        # A registration added between the two queries of the snapshot has no search row: it waits a refresh.
+        known = [(index, self.participants[row.registration_id]) for index, row in enumerate(rows)
+                 if row.registration_id in self.participants]
+        return [known[found][0] for found in filter_rows([row for _, row in known], query)]
 
 
 def is_mandiri_code(text: str) -> bool:
@@ -141,7 +152,8 @@ def returned_rows(event_id: int) -> list[ReturnedRow]:
 
 
 def overview(event_id: int) -> Overview:
-    return Overview(owed_rows(event_id), returned_rows(event_id))
+    participants = {row.registration_id: row for row in list_participants(event_id)}
+    return Overview(owed_rows(event_id), returned_rows(event_id), participants)
 
 
 def get_attachment(registration_id: int) -> Attachment | None:

@@ -1,0 +1,194 @@
+"""The Ikrar Mandiri view: scans typed by qtbot into the real widget over real SQLite, lists, undo, forms PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from gui_helpers import answer_message_box
+from netralitas_desktop.core import checkin, qr_payload
+from netralitas_desktop.core.pledges import mandiri_code, returns
+from netralitas_desktop.gui.desk_banner import COLOURS, IDLE, ResultBanner
+from netralitas_desktop.gui.ikrar_mandiri_banner import show_return
+from netralitas_desktop.gui.ikrar_mandiri_tab import IkrarMandiriTab
+from test_ikrar_mandiri import DESK, Roster, make_roster
+
+
+@pytest.fixture(autouse=True)
+def no_sounds(qapp):
+    QSettings().setValue("desk/sounds", False)
+
+
+@pytest.fixture
+def roster(db) -> Roster:
+    return make_roster()
+
+
+@pytest.fixture
+def tab(qtbot, roster):
+    tab = IkrarMandiriTab(roster.event_id, lambda: DESK)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.snapshot is not None)
+    yield tab
+    tab.shutdown()
+    qtbot.waitUntil(lambda: not tab.busy)  # no background work may outlive the test's database
+
+
+def scan(qtbot, tab: IkrarMandiriTab, text: str) -> returns.ReturnResult:
+    seen = []
+    tab.result_shown.connect(seen.append)
+    qtbot.keyClicks(tab.scanner, text)
+    qtbot.keyClick(tab.scanner, Qt.Key.Key_Return)
+    tab.result_shown.disconnect(seen.append)
+    return seen[-1]
+
+
+def settle(qtbot, tab: IkrarMandiriTab) -> None:
+    qtbot.waitUntil(lambda: not tab.busy_loading)
+
+
+def table_names(table, column: int) -> list[str]:
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def test_lists_and_counters_show_who_owes(tab):
+    assert tab.required_label.text() == "Wajib: 2"
+    assert (tab.returned_label.text(), tab.owed_label.text()) == ("Sudah kembali: 0", "Belum: 2")
+    assert table_names(tab.owed_table, 0) == ["Sari Dewanti", "Drs. Budi Santoso, M.Si."]
+    assert table_names(tab.owed_table, 2) == ["Izin", "Tidak Hadir"]
+    assert tab.lists.tabText(0) == "Belum kembali (2)"
+    assert tab.returned_table.rowCount() == 0
+
+
+def test_scan_green_then_amber_and_wrong_codes_red(qtbot, tab, roster):
+    code = mandiri_code.code_for(roster.budi)
+    first = scan(qtbot, tab, code)
+    assert first.status == returns.RECEIVED
+    assert tab.banner.status == checkin.CHECKED_IN  # green
+    assert (tab.banner.headline.text(), tab.banner.name_label.text()) == ("DITERIMA", "Drs. Budi Santoso, M.Si.")
+    assert tab.scanner.text() == "" and tab.scanner.hasFocus()
+    qtbot.waitUntil(lambda: tab.returned_label.text() == "Sudah kembali: 1")
+    settle(qtbot, tab)
+    assert tab.owed_label.text() == "Belum: 1"
+    assert table_names(tab.returned_table, 1) == ["Drs. Budi Santoso, M.Si."]
+    assert table_names(tab.returned_table, 4) == ["Meja Ikrar · Rina"]
+
+    again = scan(qtbot, tab, code.lower())
+    assert again.status == returns.ALREADY and tab.banner.status == checkin.ALREADY
+    assert tab.banner.headline.text() == "SUDAH DITERIMA"
+    assert "Sudah diterima pada" in tab.banner.detail_label.text()
+
+    for text, words in ((qr_payload.payload_for(roster.sari), "kode QR undangan"),
+                        (mandiri_code.code_for(roster.other), "kegiatan lain"),
+                        (mandiri_code.code_for(roster.ani), "tercatat hadir")):
+        refused = scan(qtbot, tab, text)
+        assert refused.status == returns.REJECTED and tab.banner.status == checkin.REJECTED
+        assert tab.banner.headline.text() == "DITOLAK" and words in tab.banner.detail_label.text()
+    settle(qtbot, tab)
+    assert tab.owed_label.text() == "Belum: 1"
+
+
+def test_a_chosen_photo_goes_with_the_next_scan_and_a_bad_file_is_a_message(qtbot, tab, roster, tmp_path):
+    text_file = tmp_path / "catatan.txt"
+    text_file.write_text("bukan gambar")
+    seen = answer_message_box("Tutup")
+    handle = tab.load_attachment_file(str(text_file), tab.set_pending_attachment)
+    qtbot.waitUntil(lambda: not handle.running)
+    qtbot.waitUntil(lambda: "text" in seen)
+    assert "bukan foto atau pindaian" in seen["text"]
+    assert tab.pending_attachment is None and "tidak ada" in tab.attachment_label.text()
+
+    photo = tmp_path / "formulir budi.jpg"
+    Image.new("RGB", (1200, 1700), "white").save(photo, "JPEG")
+    handle = tab.load_attachment_file(str(photo), tab.set_pending_attachment)
+    qtbot.waitUntil(lambda: tab.pending_attachment is not None)
+    assert "formulir budi.jpg" in tab.attachment_label.text() and tab.clear_attachment_button.isVisibleTo(tab)
+
+    # A refused scan keeps the photo for the right form.
+    assert scan(qtbot, tab, "NTM1" + "0" * 23).status == returns.REJECTED
+    assert tab.pending_attachment is not None
+    result = scan(qtbot, tab, mandiri_code.code_for(roster.budi))
+    assert result.attachment_name == "formulir budi.jpg" and "dengan lampiran" in tab.banner.detail_label.text()
+    assert tab.pending_attachment is None
+    assert returns.get_attachment(roster.budi).data == photo.read_bytes()
+    settle(qtbot, tab)
+    assert table_names(tab.returned_table, 5) == ["\u2713"]
+    tab.returned_table.selectRow(0)
+    assert tab.open_attachment_button.isEnabled()
+    written = tab.attachment_file(roster.budi)
+    assert written.name == "formulir budi.jpg" and written.read_bytes() == photo.read_bytes()
+
+
+def test_filter_manual_receipt_and_undo(qtbot, tab, roster):
+    qtbot.keyClicks(tab.filter_edit, "sari")
+    assert table_names(tab.owed_table, 0) == ["Sari Dewanti"]
+    tab.filter_edit.clear()
+    qtbot.keyClicks(tab.filter_edit, "1986 0926")  # NIP as printed
+    assert table_names(tab.owed_table, 0) == ["Drs. Budi Santoso, M.Si."]
+    tab.filter_edit.clear()
+
+    assert not tab.manual_button.isEnabled()
+    tab.owed_table.selectRow(0)
+    qtbot.mouseClick(tab.manual_button, Qt.MouseButton.LeftButton)
+    assert tab.last_result.status == returns.RECEIVED and tab.last_result.method == "manual"
+    assert tab.last_result.registration_id == roster.sari
+    qtbot.waitUntil(lambda: tab.returned_table.rowCount() == 1)
+    settle(qtbot, tab)
+
+    tab.lists.setCurrentIndex(1)
+    tab.returned_table.selectRow(0)
+    assert tab.undo_button.isEnabled() and not tab.open_attachment_button.isEnabled()
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(10, answer)
+            return
+        box.setTextValue("Formulir tertukar")
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    assert tab.undo_selected()
+    assert tab.banner.status == IDLE and "Sari Dewanti" in tab.banner.detail_label.text()
+    qtbot.waitUntil(lambda: tab.owed_label.text() == "Belum: 2")
+    assert returns.overview(roster.event_id).counts()["returned"] == 0
+
+    seen = answer_message_box("Tutup")
+    assert not tab.undo(roster.sari, "lagi", "Sari Dewanti")  # nothing left to undo
+    assert "belum tercatat diterima" in seen["text"]
+
+
+def test_forms_pdf_with_progress_then_a_message_when_nobody_owes(qtbot, tab, roster, tmp_path):
+    forms = tab.forms
+    target = tmp_path / "forms" / "ikrar.pdf"
+    handle = forms.make_forms(str(target))
+    assert not forms.forms_button.isEnabled() and forms.job_panel.cancel_button.isVisibleTo(tab)
+    qtbot.waitUntil(lambda: not handle.running, timeout=30_000)
+    assert forms.forms_button.isEnabled() and forms.open_pdf_button.isVisibleTo(tab)
+    assert forms.job_panel.status.text() == f"2 formulir tersimpan di {target}"
+    assert not forms.job_panel.cancel_button.isVisibleTo(tab)
+    assert len(PdfReader(target).pages) == 2
+
+    for registration_id in (roster.budi, roster.sari):
+        returns.receive_registration(registration_id, DESK)
+    handle = forms.make_forms(str(tmp_path / "kosong.pdf"))
+    qtbot.waitUntil(lambda: not handle.running, timeout=30_000)
+    assert "Tidak ada peserta yang wajib ikrar mandiri" in forms.job_panel.error.text()
+    assert not Path(tmp_path / "kosong.pdf").exists()
+
+
+def test_the_desk_banner_can_show_a_receipt(qtbot, roster):
+    banner = ResultBanner()
+    qtbot.addWidget(banner)
+    result = returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.budi), DESK)
+    show_return(banner, result)
+    assert banner.status == checkin.CHECKED_IN and banner.headline.text() == "DITERIMA"
+    assert COLOURS[banner.status][0] in banner.styleSheet()
+    banner.show_note("catatan")
+    assert banner.detail_label.text().endswith(" · catatan")
