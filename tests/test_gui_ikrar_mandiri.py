@@ -192,3 +192,37 @@ def test_the_desk_banner_can_show_a_receipt(qtbot, roster):
     assert COLOURS[banner.status][0] in banner.styleSheet()
     banner.show_note("catatan")
     assert banner.detail_label.text().endswith(" · catatan")
+
+
+def test_cancel_button_stops_the_forms_and_writes_nothing(qtbot, tab, tmp_path):
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    class Gate(QRunnable):
+        """Holds the pool's only thread, so the forms job waits in the queue until the test has clicked."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.open = threading.Event()
+
+        def run(self) -> None:
+            self.open.wait(10)
+
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)
+    gate = Gate()
+    try:
+        pool.start(gate)
+        target = tmp_path / "out" / "batal.pdf"
+        handle = tab.forms.make_forms(str(target))
+        qtbot.mouseClick(tab.forms.job_panel.cancel_button, Qt.MouseButton.LeftButton)
+        gate.open.set()
+        qtbot.waitUntil(lambda: not handle.running, timeout=30_000)
+    finally:
+        gate.open.set()
+        pool.setMaxThreadCount(threads)
+    assert tab.forms.job_panel.status.text() == "Dibatalkan; tidak ada berkas yang ditulis."
+    assert tab.forms.forms_button.isEnabled()
+    assert not target.exists() and not any(target.parent.iterdir())
