@@ -46,4 +46,35 @@ class OnlineAttendance(BaseModel):
     matched_by = CharField(max_length=20, default="")  # nip, name, fuzzy, manual
 
 
-MODELS = [Absence, OnlineReport, OnlineAttendance]
+class OnlineSegment(BaseModel):
+    """One row of an imported meeting report, kept so minutes can be re-added after a manual
+    assignment or a change of the minimum, and so the review screen can reopen later."""
+
+    id = AutoField()
+    report = ForeignKeyField(OnlineReport, backref="segments", on_delete="CASCADE")
+    line = IntegerField()  # row number in the file, as the user sees it
+    participant_key = CharField(max_length=300, index=True)  # email, else the folded display name
+    display_name = CharField(max_length=300, default="")
+    email = CharField(max_length=200, default="")
+    joined = DateTimeField(null=True)
+    left = DateTimeField(null=True)
+    minutes = IntegerField(default=0)
+    registration = ForeignKeyField(Registration, null=True, backref="online_segments", on_delete="SET NULL")
+    matched_by = CharField(max_length=20, default="")  # nip, nik, email, name, fuzzy, manual; "" unresolved
+
+
+class OnlineAlias(BaseModel):
+    """A manual assignment remembered per event: the same display name in a later report is
+    matched to the same registration without asking again."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="online_aliases", on_delete="CASCADE")
+    participant_key = CharField(max_length=300)
+    registration = ForeignKeyField(Registration, backref="online_aliases", on_delete="CASCADE")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("event", "participant_key"), True),)
+
+
+MODELS = [Absence, OnlineReport, OnlineAttendance, OnlineSegment, OnlineAlias]
