@@ -24,7 +24,7 @@ from asn1crypto import cms
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
-from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -50,8 +50,9 @@ UNCERTIFIED_EXPLANATION = (
     "Untuk TTE tersertifikasi, buat sertifikat tanpa tanda tangan lalu tandatangani dengan aplikasi BSrE."
 )
 DEFAULT_STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(ts)s\n" + UNCERTIFIED_NOTE
-# Room for the CMS blob: an RSA-4096 signature with a three-certificate chain fits well.
-BYTES_RESERVED = 16384
+# Room in the signature placeholder beyond the certificates and the raw signature (CMS
+# structure, signed attributes, the signing-certificate hash), in bytes of DER.
+_CMS_OVERHEAD = 2048
 
 
 class SignatureError(Exception):
@@ -147,6 +148,12 @@ def _looks_like_pkcs12(data: bytes) -> bool:
     return True
 
 
+def _signature_length(key) -> int:
+    if isinstance(key, rsa.RSAPrivateKey):
+        return key.key_size // 8
+    return 160  # ECDSA up to P-521 in DER, Ed25519 64 bytes
+
+
 def _subject_name(cert) -> str:
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return str(names[0].value) if names else cert.subject.rfc4514_string()
@@ -183,6 +190,9 @@ class Signer:
         self.self_signed = cert.issuer == cert.subject
         registry = SimpleCertificateStore()
         registry.register_multiple(translate_pyca_cryptography_cert_to_asn1(other) for other in others)
+        # Hex digits for the placeholder, sized once from this key: no dry-run pass per document.
+        certificates = sum(len(c.public_bytes(Encoding.DER)) for c in (cert, *others))
+        self._bytes_reserved = 2 * (certificates + _signature_length(key) + _CMS_OVERHEAD)
         self._signer = _CachedKeySigner(
             key,
             signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
@@ -216,7 +226,7 @@ class Signer:
                 self._meta, self._signer, stamp_style=self._style,
                 new_field_spec=fields.SigFieldSpec(FIELD_NAME, box=box),
             )
-            return pdf_signer.sign_pdf(writer, bytes_reserved=BYTES_RESERVED).getvalue()
+            return pdf_signer.sign_pdf(writer, bytes_reserved=self._bytes_reserved).getvalue()
         except (PdfError, ValueError, KeyError) as err:
             raise SignatureError(f"Dokumen tidak dapat ditandatangani: {err}") from err
 
