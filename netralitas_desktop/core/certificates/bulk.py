@@ -104,8 +104,8 @@ def write_merged(renderer: CertificateRenderer, items: list[CertificateItem], ta
                 progress.check_cancelled()
                 renderer.draw(canvas, item)
                 canvas.showPage()
-                if index % 10 == 9 or index + 1 == len(items):
-                    progress.report(index + 1, len(items), f"Sertifikat {index + 1} dari {len(items)}")
+                progress.report(index + 1, len(items), f"Sertifikat {index + 1} dari {len(items)}")
+            progress.check_cancelled()
             progress.report(len(items), len(items), "Menyimpan berkas PDF…")
             try:
                 canvas.save()

@@ -56,6 +56,13 @@ def public_key() -> Ed25519PublicKey:
     return private_key().public_key()
 
 
+def existing_public_key() -> Ed25519PublicKey | None:
+    """The database's public key without making one: None before the first certificate."""
+    if AppSetting.get_or_none(AppSetting.key == PRIVATE_KEY_SETTING) is None:
+        return None
+    return public_key()
+
+
 def public_key_pem(key: Ed25519PublicKey | None = None) -> bytes:
     return (key or public_key()).public_bytes(serialization.Encoding.PEM,
                                               serialization.PublicFormat.SubjectPublicKeyInfo)
@@ -114,6 +121,6 @@ def _location(database) -> tuple:
 
 
 __all__ = [
-    "private_key", "public_key", "public_key_pem", "fingerprint", "export_public_key", "load_public_key",
+    "private_key", "public_key", "existing_public_key", "public_key_pem", "fingerprint", "export_public_key", "load_public_key",
     "read_public_key", "is_valid_signature", "PublicKeyError", "PRIVATE_KEY_SETTING",
 ]
