@@ -6,15 +6,13 @@ old one, a committee's database may already be at that version.
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import Callable
 
 from peewee import Database, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
 
-from . import models
+from . import backups, models
 
 Migration = Callable[[Database], None]
 
@@ -113,14 +111,7 @@ def upgrade(database: Database, backup_dir: Path | None = None) -> int:
     if not pending:
         return version
     if version > 0 and backup_dir is not None and isinstance(database, SqliteDatabase):
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = backup_dir / f"sebelum-migrasi-v{version}-{stamp}.db"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        dst = sqlite3.connect(str(target))
-        try:
-            database.connection().backup(dst)
-        finally:
-            dst.close()
+        backups.backup_connection(database.connection(), backup_dir, f"sebelum-migrasi-v{version}")
     with database.atomic():
         for new_version, step in pending:
             step(database)

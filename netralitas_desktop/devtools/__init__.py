@@ -1,0 +1,1 @@
+"""Developer tools (benchmarks, test servers); not used by the application itself."""
