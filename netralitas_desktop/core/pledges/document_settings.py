@@ -32,6 +32,7 @@ SIGNATORY_STAMP = "signatory1_stamp"
 IMAGE_ASSETS = {LOGO: "Logo kop surat", SIGNATORY_SIGNATURE: "Tanda tangan penanda tangan",
                 SIGNATORY_STAMP: "Stempel/cap dinas"}
 MAX_IMAGE_BYTES = 5_000_000
+MAX_TEXT = 3000  # still one page at 8 pt with a kop and six fields
 
 DEFAULT_PLEDGE_TITLE = "PAKTA INTEGRITAS NETRALITAS APARATUR SIPIL NEGARA"
 DEFAULT_SHEET_TITLE = "IKRAR NETRALITAS APARATUR SIPIL NEGARA"
@@ -104,8 +105,8 @@ def validate_settings(settings: DocumentSettings) -> dict[str, str]:
             errors[name] = f"{label} paling banyak 200 karakter."
     for name, label in (("pledge_text", "Teks pakta integritas"), ("sheet_text", "Teks ikrar bersama")):
         text = getattr(settings, name)
-        if len(text) > 6000:
-            errors[name] = f"{label} paling banyak 6.000 karakter agar muat di satu halaman."
+        if len(text) > MAX_TEXT:
+            errors[name] = f"{label} paling banyak 3.000 karakter agar muat di satu halaman."
         unknown = unknown_variables(text)
         if unknown:
             names = ", ".join("{" + name + "}" for name in unknown)

@@ -145,7 +145,7 @@ def build_pledge_form(event_id: int, registration_id: int, *, with_signature: bo
 # --- drawing -------------------------------------------------------------------------------------------------
 
 TEXT_SIZE = 11.5
-MIN_TEXT_SIZE = 8.0
+MIN_TEXT_SIZE = 7.0
 LABEL_WIDTH = 42 * mm
 INDENT = 8 * mm
 SIGNATURE_BLOCK = 62 * mm  # place-date, label, signing space, name, id line
@@ -239,7 +239,10 @@ def _text_height(form: PledgeForm, width: float, size: float) -> float:
 
 
 def _text_size(form: PledgeForm, width: float, room: float) -> float:
-    """The largest size (from 11.5 pt down to 8 pt) at which intro, fields and body fit ``room``."""
+    """The largest size (11.5 pt down to 7 pt) at which intro, fields and body fit ``room``.
+
+    The settings cap the text (``MAX_TEXT``) so that it always fits by 8 pt or so.
+    """
     size = TEXT_SIZE
     while size > MIN_TEXT_SIZE and _text_height(form, width, size) > room:
         size -= 0.5
