@@ -117,6 +117,12 @@ def test_a_chosen_photo_goes_with_the_next_scan_and_a_bad_file_is_a_message(qtbo
     assert result.attachment_name == "formulir budi.jpg" and "dengan lampiran" in tab.banner.detail_label.text()
     assert tab.pending_attachment is None
     assert returns.get_attachment(roster.budi).data == photo.read_bytes()
+    # Another photo scanned with the same form is not lost silently: it stays for the next form.
+    handle = tab.load_attachment_file(str(photo), tab.set_pending_attachment)
+    qtbot.waitUntil(lambda: tab.pending_attachment is not None)
+    again = scan(qtbot, tab, mandiri_code.code_for(roster.budi))
+    assert again.status == returns.ALREADY and "tidak disimpan" in tab.banner.detail_label.text()
+    assert tab.pending_attachment is not None
     settle(qtbot, tab)
     assert table_names(tab.returned_table, 5) == ["\u2713"]
     tab.returned_table.selectRow(0)

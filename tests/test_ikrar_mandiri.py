@@ -243,8 +243,10 @@ def test_second_scan_adds_a_first_attachment_but_keeps_an_existing_one(roster):
     added = returns.receive_by_code(roster.event_id, code, DESK, first)
     assert added.status == returns.ALREADY and "Lampiran ditambahkan" in added.reason
     second = prepare_attachment(_png((200, 60)), "b.png")
+    assert added.attachment_stored and added.attachment_name == "a.png"
     kept = returns.receive_by_code(roster.event_id, code, DESK, second)
-    assert "Lampiran ditambahkan" not in kept.reason and kept.attachment_name == "a.png"
+    assert "Lampiran yang baru tidak disimpan" in kept.reason and kept.attachment_name == "a.png"
+    assert not kept.attachment_stored
     assert returns.get_attachment(roster.budi).data == first.data
     returns.set_attachment(roster.budi, second, DESK)  # replacing is deliberate
     assert returns.get_attachment(roster.budi).filename == "b.png"

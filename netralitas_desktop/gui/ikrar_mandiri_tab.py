@@ -3,13 +3,14 @@
 A thin layer over ``core/pledges/returns.py`` and ``ikrar_mandiri.py``. A USB scanner types
 the form's code plus Enter into the scan field; the banner answers green / amber / red as
 at the check-in desk. A photo or scan chosen before the scan is attached to that form.
-Lists and counters load off the GUI thread (one load in flight, newest wins) and refresh on
-a timer so receipts from other desks appear.
+Lists and counters load off the GUI thread (one load in flight; a reload asked for meanwhile
+runs after it) and refresh on a timer so receipts from other desks appear.
 """
 
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -176,6 +177,7 @@ class IkrarMandiriTab(QWidget):
             self._reload_wanted = True
             return
         self._reload_wanted = False
+        self._load_started = time.monotonic()
         self._load = run_job(FunctionJob(returns.overview, self.event_id), on_result=self._loaded,
                              on_error=self._load_failed, owner=self)
 
@@ -189,6 +191,9 @@ class IkrarMandiriTab(QWidget):
         return self.busy_loading or self.forms.busy or any(handle.running for handle in self._side_jobs)
 
     def _loaded(self, snapshot: returns.Overview) -> None:
+        # A large event takes a while to load: refresh it less often, at most a tenth of the time busy.
+        elapsed_ms = (time.monotonic() - self._load_started) * 1000
+        self.refresh_timer.setInterval(max(REFRESH_MS, int(elapsed_ms * 10)))
         self.snapshot = snapshot
         self._show_counts()
         self._show_lists()
@@ -278,8 +283,8 @@ class IkrarMandiriTab(QWidget):
         self.last_result = result
         show_return(self.banner, result)
         self.sounds.play(DESK_STATUS[result.status])
-        if result.ok and self.pending_attachment is not None and result.attachment_name:
-            self.set_pending_attachment(None)  # used for this form
+        if result.attachment_stored:
+            self.set_pending_attachment(None)  # used for this form; otherwise kept for the right one
         if result.ok:
             self.reload()
             self.changed.emit()

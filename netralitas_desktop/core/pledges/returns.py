@@ -48,7 +48,8 @@ class ReturnResult:
     desk: str = ""
     operator: str = ""
     method: str = ""
-    attachment_name: str = ""
+    attachment_name: str = ""  # of the stored photo/scan, "" without one
+    attachment_stored: bool = False  # the attachment given with this call was stored
 
     @property
     def ok(self) -> bool:
@@ -245,7 +246,7 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
         return _already(found, actor, attachment)
     note = f"ikrar mandiri diterima pukul {jam(at.time())}" + (" dengan lampiran." if attachment else ".")
     return ReturnResult(RECEIVED, note, found.registration_id, found.full_name, found.unit_kerja, at, actor.desk,
-                        actor.operator, method, name)
+                        actor.operator, method, name, attachment is not None)
 
 
 def _why_not_owed(found: _Found) -> str:
@@ -273,12 +274,15 @@ def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -
     first_at, desk, operator, method, attached, name = row
     reason = f"sudah diterima pada {hari_tanggal(first_at.date())} pukul {jam(first_at.time())}"
     reason += _at_desk(desk, operator) + "."
+    stored = False
     if attachment is not None and not attached:
         set_attachment(found.registration_id, attachment, actor)
-        attached, name = True, attachment.filename
+        attached, name, stored = True, attachment.filename, True
         reason += " Lampiran ditambahkan."
+    elif attachment is not None:
+        reason += " Lampiran yang baru tidak disimpan: formulir ini sudah berlampiran (gunakan Ganti lampiran)."
     return ReturnResult(ALREADY, reason, found.registration_id, found.full_name, found.unit_kerja, first_at, desk,
-                        operator, method, name if attached else "")
+                        operator, method, name if attached else "", stored)
 
 
 def _at_desk(desk: str, operator: str) -> str:
