@@ -92,4 +92,5 @@ def test_the_app_reads_its_own_csv_back(exported):
 
 def test_export_is_audited(roster, exported):
     entry = AuditLog.select().where(AuditLog.action == "export").get()
-    assert json.loads(entry.detail) == {"format": "csv", "rows": len(PEOPLE), "pages": 0, "file": exported.name}
+    assert json.loads(entry.detail) == {"document": "daftar_hadir", "format": "csv", "count": len(PEOPLE), "pages": 0,
+                                        "files": 1}

@@ -155,7 +155,8 @@ def test_f4_paper_from_the_event_setting_and_the_export_is_audited(roster, tmp_p
     assert int(sheet.page_setup.paperSize) == 14  # Folio 8½ × 13 in, what drivers call F4
     entry = AuditLog.select().where(AuditLog.action == "export").get()
     assert entry.event_id == roster.event_id
-    assert json.loads(entry.detail) == {"format": "xlsx", "rows": len(PEOPLE), "pages": 0, "file": "f4.xlsx"}
+    assert json.loads(entry.detail) == {"document": "daftar_hadir", "format": "xlsx", "count": len(PEOPLE), "pages": 0,
+                                        "files": 1}
 
 
 def test_cancelling_leaves_no_file(roster, tmp_path):

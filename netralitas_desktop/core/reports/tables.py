@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from .. import audit
@@ -80,10 +79,12 @@ class ExportResult:
         return {"ok": True, "path": self.path, "format": self.format, "rows": self.rows, "pages": self.pages}
 
 
-def record_export(event_id: int, result: ExportResult, actor: audit.Actor | None = None) -> None:
-    """Every file that leaves the app with personal data is audited (format, count, file name)."""
-    audit.record("export", actor=actor, event_id=event_id, format=result.format, rows=result.rows,
-                 pages=result.pages, file=Path(result.path).name)
+def record_export(event_id: int, result: ExportResult, actor: audit.Actor | None = None, *,
+                  document: str = "daftar_hadir") -> None:
+    """Every file that leaves the app with personal data is audited; the keys are those of the
+    pledge documents' entries (``pledges.document_common``): ids and counts, no names or paths."""
+    audit.record("export", actor=actor, event_id=event_id, document=document, count=result.rows,
+                 pages=result.pages, format=result.format, files=1)
 
 
 def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
