@@ -305,3 +305,17 @@ def test_too_large_and_missing_files_are_refused(tmp_path):
         load_attachment(big)
     with pytest.raises(AttachmentError, match="tidak ditemukan"):
         load_attachment(tmp_path / "tidak-ada.jpg")
+
+
+def test_receive_attach_and_undo_on_both_backends(any_db):
+    roster = make_roster()
+    code = mandiri_code.code_for(roster.budi)
+    photo = prepare_attachment(_png(), "foto.png")
+    assert returns.receive_by_code(roster.event_id, code, DESK, photo).status == returns.RECEIVED
+    assert returns.receive_by_code(roster.event_id, code, OTHER_DESK).status == returns.ALREADY
+    assert returns.get_attachment(roster.budi).data == photo.data  # bytes, not a memoryview
+    view = returns.overview(roster.event_id)
+    assert view.counts() == {"required": 2, "returned": 1, "owed": 1}
+    assert [row.attachment_name for row in view.returned] == ["foto.png"]
+    returns.undo_return(roster.budi, reason="Salah pindai", actor=DESK)
+    assert returns.overview(roster.event_id).counts()["owed"] == 2
