@@ -176,11 +176,12 @@ def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: ImageSource
     if signature is not None:
         reader = image_reader(signature)
         image_width, image_height = reader.getSize()
-        box = Rect(left + 1 * mm, rect.y + 0.6 * mm, half - 2 * mm, rect.height - 1.2 * mm)
+        # Right of the number, inside the half: a wide stroke never crosses the grid or the other half.
+        box = Rect(left + 4 * mm, rect.y + 0.6 * mm, half - 5 * mm, rect.height - 1.2 * mm)
         scale = min(box.width / image_width, box.height / image_height)
         width, height = image_width * scale, image_height * scale
-        canvas.drawImage(reader, box.x + (box.width - width) / 2 + 1.5 * mm * (number % 2 == 0),
-                         box.y + (box.height - height) / 2, width, height, mask="auto")
+        canvas.drawImage(reader, box.x + (box.width - width) / 2, box.y + (box.height - height) / 2, width, height,
+                         mask="auto")
     elif note:
         canvas.setFont(SANS.italic, size)
         canvas.setFillGray(0.45)

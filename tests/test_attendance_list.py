@@ -1,0 +1,174 @@
+"""Daftar hadir read back: heading on every page, grouped NIPs, page x of y, signatures in their half."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from netralitas_desktop.core.checkin import cancel_registration
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.documents import Paper
+from netralitas_desktop.core.documents.table import TableLayout
+from netralitas_desktop.core.models import AuditLog
+from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
+from netralitas_desktop.core.pledges.attendance_list import (
+    AttendanceListJob, AttendanceOptions, preview_attendance_list, write_attendance_list,
+)
+from netralitas_desktop.core.pledges.document_common import NothingToPrint
+from netralitas_desktop.core.pledges.signing_list import columns, page_spec
+from netralitas_desktop.core.signatures import save_signature
+from pledge_helpers import (
+    A4, ACTOR, F4, LONG_NAME, blue_pixels, make_event, page_sizes, pdf_text, render_page,
+)
+
+
+def page_texts(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_heading_columns_and_people(db, tmp_path):
+    sample = make_event()
+    result = AttendanceListJob(sample.event_id, tmp_path / "hadir.pdf", actor=ACTOR).run()
+    assert (result.count, result.pages) == (5, 1)
+    text = pdf_text(tmp_path / "hadir.pdf")
+    flat = " ".join(text.split())
+    assert "DAFTAR HADIR" in text
+    assert "Sosialisasi Netralitas ASN Menjelang Pilkada Serentak 2024" in flat
+    assert "Senin, 1 Juli 2024, pukul 08.00 – 12.00" in flat and "Pendopo Kabupaten Purworejo" in flat
+    assert re.search(r"No\s+Nama\s+NIP\s+Jabatan\s+Unit Kerja\s+Tanda Tangan", text)
+    assert LONG_NAME in flat and "Siti Nur'aini, S.Kep." in flat and "Renée Simanjuntak" in flat
+    assert "19860926 201505 1 001" in text and "19840721 202422 1 001" in text
+    assert "NIK 3330031809800001" in text
+    assert "…" not in text  # nothing was cut short
+    assert "Halaman 1 dari 1" in text
+    assert "Mengetahui," in text and "Drs. Bambang Wicaksono, M.Si." in text and "Purworejo, 1 Juli 2024" in text
+
+
+def test_every_page_repeats_the_heading_and_counts_pages(db, tmp_path):
+    event_id = create_demo_event(70)
+    write_attendance_list(event_id, tmp_path / "hadir.pdf")
+    texts = page_texts(tmp_path / "hadir.pdf")
+    assert len(texts) >= 4
+    for number, text in enumerate(texts, start=1):
+        assert text.count("DAFTAR HADIR") == 1 and "Hari/Tanggal" in text
+        assert f"Halaman {number} dari {len(texts)}" in text
+        if number <= len(texts) - 1 or "Tanda Tangan" in text:
+            assert re.search(r"No\s+Nama\s+NIP", text)
+    names = [row.full_name for row in list_participants(event_id)]
+    flat = " ".join(" ".join(texts).split())
+    assert all(name in flat for name in names)
+    numbers = [int(n) for n in re.findall(r"^(\d+)$", "\n".join(texts), flags=re.M) if int(n) <= 70]
+    assert sorted(set(numbers)) == list(range(1, 71))
+
+
+@pytest.mark.parametrize("paper, landscape, size", [
+    (Paper.A4, False, A4), (Paper.F4, False, F4), (Paper.A4, True, A4[::-1]), (Paper.F4, True, F4[::-1])])
+def test_paper_and_orientation(db, tmp_path, paper, landscape, size):
+    sample = make_event()
+    write_attendance_list(sample.event_id, tmp_path / "p.pdf", AttendanceOptions(paper=paper, landscape=landscape))
+    assert page_sizes(tmp_path / "p.pdf") == [size]
+
+
+def test_grouped_by_unit_drops_the_unit_column_and_continues_bands(db, tmp_path):
+    sample = make_event()
+    for index in range(30):  # one big office runs over onto the next page
+        add_participant(sample.event_id, PersonData(nama=f"Pegawai Dinkes {index:02d}", unit_kerja="Dinas Kesehatan"))
+    write_attendance_list(sample.event_id, tmp_path / "unit.pdf", AttendanceOptions(group_by_unit=True))
+    texts = page_texts(tmp_path / "unit.pdf")
+    assert len(texts) >= 2
+    assert "Unit Kerja" not in texts[0]
+    for unit in ("Badan Kepegawaian Daerah", "Dinas Kesehatan", "Dinas Pendidikan dan Kebudayaan",
+                 "RSUD Tjitrowardojo"):
+        assert unit in texts[0] + texts[1]
+    assert "Dinas Kesehatan (lanjutan)" in texts[1]
+
+
+def test_cancelled_left_out_and_only_present(db, tmp_path):
+    sample = make_event(check_in=("budi", "pppk"))
+    cancel_registration(sample.renee, reason="Pindah tugas", actor=ACTOR)
+    write_attendance_list(sample.event_id, tmp_path / "semua.pdf")
+    assert "Renée" not in pdf_text(tmp_path / "semua.pdf")
+    result = write_attendance_list(sample.event_id, tmp_path / "hadir.pdf", AttendanceOptions(only_present=True))
+    text = pdf_text(tmp_path / "hadir.pdf")
+    assert result.count == 2 and "Drs. Budi Santoso, M.Si." in text and "Siti Nur'aini" in text
+    assert "Agus Prasetyo" not in text
+
+
+def _signing_halves(image, dpi: int) -> tuple[tuple[int, int, int, int], tuple[int, int, int, int]]:
+    """The left and right halves of the Tanda Tangan column, in pixels of a render at ``dpi``."""
+    frame = page_spec(AttendanceOptions()).frame
+    table = TableLayout(columns(False, False), frame.x, frame.width)
+    left, middle, right = (value * dpi / 72 for value in (
+        table.lefts[-1], table.lefts[-1] + table.widths[-1] / 2, table.lefts[-1] + table.widths[-1]))
+    return ((int(left) + 2, 0, int(middle) - 1, image.height), (int(middle) + 1, 0, int(right) - 2, image.height))
+
+
+@pytest.mark.parametrize("who, signing_half", [("honorer", 0), ("budi", 1)])
+def test_signature_sits_in_the_half_of_its_number(db, tmp_path, who, signing_half):
+    """Agus is number 1 (signs left), Budi number 2 (signs right), as on a paper list."""
+    sample = make_event(sign=(who,))
+    write_attendance_list(sample.event_id, tmp_path / "ttd.pdf")
+    image = render_page(tmp_path / "ttd.pdf", dpi=150)
+    halves = _signing_halves(image, 150)
+    assert blue_pixels(image, halves[signing_half]) > 80
+    assert blue_pixels(image, halves[1 - signing_half]) == 0
+
+
+def test_without_signatures_the_column_is_left_to_sign(db, tmp_path):
+    sample = make_event()
+    write_attendance_list(sample.event_id, tmp_path / "kosong.pdf", AttendanceOptions(signatures=False))
+    image = render_page(tmp_path / "kosong.pdf", dpi=72)
+    assert blue_pixels(image, (0, 0, image.width, image.height)) == 0
+    assert re.search(r"1\.\s", pdf_text(tmp_path / "kosong.pdf"))  # the signing numbers are printed
+
+
+def test_online_participant_without_signature_is_marked(db, tmp_path):
+    sample = make_event()
+    add_participant(sample.event_id, PersonData(nama="Yohanes Daring", nik="3306124505900011"), mode="online")
+    write_attendance_list(sample.event_id, tmp_path / "daring.pdf")
+    assert "Daring" in pdf_text(tmp_path / "daring.pdf")
+
+
+def test_export_is_audited_and_preview_is_not(db, tmp_path):
+    event_id = create_demo_event(40)
+    preview = preview_attendance_list(event_id)
+    reader = PdfReader(io.BytesIO(preview))
+    assert len(reader.pages) == 1 and "Halaman 1 dari 3" in reader.pages[0].extract_text()
+    assert not AuditLog.select().where(AuditLog.action == "export").exists()
+    write_attendance_list(event_id, tmp_path / "hadir.pdf", actor=ACTOR)
+    detail = json.loads(AuditLog.get(AuditLog.action == "export").detail)
+    assert detail == {"count": 40, "document": "attendance_list", "files": 1, "format": "pdf", "pages": 3}
+
+
+def test_an_event_without_participants(db, tmp_path):
+    from netralitas_desktop.core.events import EventData, create_event
+    import datetime as dt
+
+    event_id = create_event(EventData(title="Kosong", date=dt.date(2024, 7, 1)))
+    with pytest.raises(NothingToPrint, match="belum memiliki peserta"):
+        write_attendance_list(event_id, tmp_path / "x.pdf")
+    with pytest.raises(NothingToPrint, match="Belum ada peserta yang hadir"):
+        write_attendance_list(event_id, tmp_path / "x.pdf", AttendanceOptions(only_present=True))
+
+
+def test_many_signatures_stay_inside_their_cells(db, tmp_path):
+    """Tall, wide and tiny signatures are scaled into the cell's half, never over the grid."""
+    sample = make_event(sign=())
+    from PIL import Image
+
+    for registration_id, size in zip(sample.all, ((2000, 80), (80, 900), (10, 10), (600, 600), (360, 130))):
+        image = Image.new("RGBA", size, (15, 20, 90, 255))
+        out = io.BytesIO()
+        image.save(out, "PNG")
+        save_signature(registration_id, out.getvalue(), actor=ACTOR)
+    write_attendance_list(sample.event_id, tmp_path / "ttd.pdf")
+    image = render_page(tmp_path / "ttd.pdf", dpi=72)
+    frame = page_spec(AttendanceOptions()).frame
+    table = TableLayout(columns(False, False), frame.x, frame.width)
+    left_of_column = int(table.lefts[-1])
+    assert blue_pixels(image, (0, 0, left_of_column - 1, image.height)) == 0
+    assert blue_pixels(image, (int(frame.right) + 1, 0, image.width, image.height)) == 0
