@@ -27,7 +27,7 @@ from ..core.checkin import (
 from ..core.dates import jam
 from ..core.events import NotFoundError, ValidationError
 from .desk_banner import ResultBanner
-from .desk_counters import CountersView, DeskRefresher
+from .desk_counters import POLL_MS, CountersView, DeskRefresher
 from .desk_dialogs import DeskIdentityDialog, WalkInDialog
 from .desk_search import ManualSearch, fill_quickly, selected_id
 from .desk_signature import MISSING_MARK, SIGNED_MARK, DeskSignatures
@@ -35,7 +35,6 @@ from .desk_sounds import DeskSounds
 from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import read_only_table, show_error
 
-REFRESH_MS = 2000
 METHOD_LABELS = {"qr": "QR", "nip": "NIP", "nik": "NIK", "manual": "Manual", "walk_in": "Tanpa undangan"}
 
 
@@ -60,9 +59,9 @@ class DeskTab(QWidget):
         self.sounds = DeskSounds(self)
         self.refresher = DeskRefresher(event_id, self)
         self.refresher.loaded.connect(self._loaded)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresher.refresh)
+        self.refresh_timer = QTimer(self)  # other desks' check-ins: see desk_counters
+        self.refresh_timer.setInterval(POLL_MS)
+        self.refresh_timer.timeout.connect(self.refresher.poll)
         self._build()
         QShortcut(QKeySequence("F2"), self, self.focus_search, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.update_identity()
