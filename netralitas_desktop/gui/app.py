@@ -1,7 +1,15 @@
-"""Starting the desktop application: open the database, seed a demo event, show the window."""
+"""Starting the desktop application: choose and check the database, open it, show the window.
+
+Start-up order: the connection (``--db``, ``NETRALITAS_DB``, the saved server profile, or
+the local file); for a SQLite file an integrity check (``PRAGMA quick_check``) that offers
+the latest good backup when the file is damaged, before anything writes to it; opening and
+migrating; the demo event when the database is empty; then, off the GUI thread, the
+automatic backup (at most once per the configured hours, keeping the last N).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -9,10 +17,12 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from ..core.database import DatabaseError, DatabaseLocation, close_database, open_database
+from ..core import backups
+from ..core.connection import ConnectionProfile, ProfileStore, connect
+from ..core.database import ENV_VAR, DatabaseError, DatabaseLocation, close_database, open_database, resolve_location
 from ..core.events import list_events
 from ..core.migrations import SchemaTooNewError
-from .jobs import wait_all
+from .jobs import FunctionJob, run_job, wait_all
 from .main_window import MainWindow, app_icon
 from .settings import current_actor
 from .widgets import show_error
@@ -47,6 +57,72 @@ def open_or_explain(db_url: str | None) -> DatabaseLocation | None:
         return None
 
 
+def start_database(db_url: str | None = None, *, store: ProfileStore | None = None) -> DatabaseLocation | None:
+    """Choose, check and open the database; None when it cannot be opened or the user quits."""
+    if db_url is None and not os.environ.get(ENV_VAR):
+        store = store or ProfileStore()
+        profile = store.active()
+        if profile is not None:
+            return _open_server(profile, store)
+    try:
+        location = resolve_location(db_url)
+    except DatabaseError as err:
+        show_error(None, _tr("Basis data tidak dapat dibuka"), str(err))
+        return None
+    if location.sqlite_path is not None and not recover_if_damaged(location):
+        return None
+    return open_or_explain(location.url)
+
+
+def _open_server(profile: ConnectionProfile, store: ProfileStore) -> DatabaseLocation | None:
+    """The saved server: with the stored password (or none, for servers that ask none), else ask."""
+    from ..core.connection import load_password
+    from .connection_dialog import ConnectionDialog
+
+    try:
+        return connect(profile, load_password(profile))
+    except DatabaseError as err:
+        message = str(err)
+    dialog = ConnectionDialog(store=store, profile=profile, message=message)
+    accepted = dialog.exec()
+    dialog.deleteLater()
+    return dialog.location if accepted else None
+
+
+def recover_if_damaged(location: DatabaseLocation) -> bool:
+    """The integrity check before opening: True to go on (sound, or restored), False to stop."""
+    damage = backups.inspect(location.sqlite_path)
+    if damage is None:
+        return True
+    if damage.latest_good is None:
+        show_error(None, _tr("Basis data tidak dapat dibuka"), _tr(
+            "Tidak dapat membuka basis data {0}: berkas rusak ({1}) dan tidak ada cadangan yang baik di folder {2}. "
+            "Simpan salinan berkas itu untuk diperiksa, lalu pilih berkas lain dengan --db atau mulai dengan "
+            "berkas baru.").format(location.sqlite_path, backups.describe_problems(damage.problems),
+                                   backups.folder_for(location.sqlite_path)))
+        return False
+    from .backup_dialog import restore_at_start
+
+    return restore_at_start(damage)
+
+
+def schedule_automatic_backup(window: MainWindow, location: DatabaseLocation) -> None:
+    """The start-up copy, off the GUI thread; the status bar says when one was made."""
+    if location.sqlite_path is None:
+        return
+    keep, interval = backups.backup_settings()
+
+    def done(path) -> None:
+        if path is not None:
+            window.statusBar().showMessage(_tr("Cadangan otomatis dibuat: {0}").format(path.name), 15_000)
+
+    def failed(err: Exception) -> None:
+        window.statusBar().showMessage(_tr("Cadangan otomatis gagal: {0}").format(err), 30_000)
+
+    run_job(FunctionJob(backups.automatic_backup, location.sqlite_path, interval_hours=interval, keep=keep),
+            on_result=done, on_error=failed, owner=window)
+
+
 def seed_demo(demo: bool) -> int | None:
     """Create the demo event when asked to, or when the database has no event yet."""
     if not demo and list_events():
@@ -58,13 +134,26 @@ def seed_demo(demo: bool) -> int | None:
     return create_demo_event(participants=DEMO_PARTICIPANTS, actor=current_actor())
 
 
-def create_main_window(db_url: str | None = None, demo: bool = False) -> MainWindow | None:
+def create_main_window(db_url: str | None = None, demo: bool = False, *,
+                       store: ProfileStore | None = None) -> MainWindow | None:
     """Open the database, seed the demo if needed and build the window (not shown yet)."""
-    location = open_or_explain(db_url)
+    existed = _has_data(db_url)
+    location = start_database(db_url, store=store)
     if location is None:
         return None
     seed_demo(demo)
-    return MainWindow(location)
+    window = MainWindow(location)
+    if existed:  # a file made a moment ago has nothing worth a copy yet
+        schedule_automatic_backup(window, location)
+    return window
+
+
+def _has_data(db_url: str | None) -> bool:
+    try:
+        path = resolve_location(db_url).sqlite_path
+    except DatabaseError:
+        return False
+    return path is not None and path.is_file() and path.stat().st_size > 0
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
