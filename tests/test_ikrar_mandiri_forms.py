@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 from pathlib import Path
@@ -17,7 +18,8 @@ from netralitas_desktop.core.documents import Paper, mm
 from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.pledges import mandiri_code, returns
-from netralitas_desktop.core.pledges.ikrar_mandiri import IkrarMandiriError, IkrarMandiriFormsJob
+from netralitas_desktop.core.pledges.document_common import NothingToPrint
+from netralitas_desktop.core.pledges.ikrar_mandiri import IkrarMandiriFormsJob, preview_ikrar_mandiri
 from test_ikrar_mandiri import DESK, Roster, make_roster
 
 
@@ -61,7 +63,8 @@ def test_one_form_per_person_who_owes_one_and_its_qr_receives_it(roster, tmp_pat
     assert returns.receive_by_code(roster.event_id, decoded[0], DESK).status == returns.RECEIVED
 
     export = AuditLog.select().where(AuditLog.action == "export").get()
-    assert json.loads(export.detail) == {"count": 2, "document": "ikrar_mandiri", "paper": "A4"}
+    assert json.loads(export.detail) == {"count": 2, "document": "ikrar_mandiri", "files": 1, "format": "pdf",
+                                         "pages": 2}
     # Made again, only the one still owed is printed.
     assert IkrarMandiriFormsJob(roster.event_id, target, paper=Paper.F4).run().count == 1
     page = PdfReader(target).pages[0]
@@ -78,9 +81,18 @@ def test_cancelling_leaves_no_file_and_nobody_owing_is_a_message(roster, tmp_pat
 
     for registration_id in (roster.budi, roster.sari):
         returns.receive_registration(registration_id, DESK)
-    with pytest.raises(IkrarMandiriError, match="Tidak ada peserta yang wajib ikrar mandiri"):
+    with pytest.raises(NothingToPrint, match="Tidak ada peserta yang wajib ikrar mandiri"):
         IkrarMandiriFormsJob(roster.event_id, target).run()
     assert not target.exists()
+    # The Dokumen tab's preview still shows what a form looks like, with the first participant.
+    sample = PdfReader(io.BytesIO(preview_ikrar_mandiri(roster.event_id)))
+    assert len(sample.pages) == 1 and "IKRAR MANDIRI" in flat(sample.pages[0].extract_text())
+
+
+def test_preview_is_the_first_form_owed(roster):
+    reader = PdfReader(io.BytesIO(preview_ikrar_mandiri(roster.event_id, Paper.F4)))
+    assert len(reader.pages) == 1 and round(float(reader.pages[0].mediabox.height) / mm) == 330
+    assert "Sari Dewanti" in flat(reader.pages[0].extract_text())
 
 
 # --- CLI ----------------------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from ..core.dates import jam, tanggal
 from ..core.documents import DocumentError
 from ..core.nip import format_nip
 from ..core.pledges import returns
-from ..core.pledges.ikrar_mandiri import IkrarMandiriError, IkrarMandiriFormsJob
+from ..core.pledges.document_common import NothingToPrint
+from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
 from ..core.pledges.mandiri_attachment import AttachmentError, load_attachment
 from ..core.reports.status import STATUS_LABELS
 from .common import CliError, add_command, add_json_flag, cli_actor, format_table, positive_int
@@ -87,7 +88,7 @@ def _make_forms(args: argparse.Namespace) -> dict:
         job.report = _TerminalProgress()
     try:
         result = job.run()
-    except IkrarMandiriError as err:
+    except NothingToPrint as err:
         raise CliError(str(err), 2) from err
     except DocumentError as err:
         raise CliError(str(err), 1) from err

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, 
 from ..core.audit import Actor
 from ..core.documents import DocumentError, safe_filename
 from ..core.events import NotFoundError, get_event
-from ..core.pledges.ikrar_mandiri import IkrarMandiriError, IkrarMandiriFormsJob, IkrarMandiriResult
+from ..core.pledges.document_common import DocumentResult, NothingToPrint
+from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
 from .jobs import JobHandle, run_job
 from .widgets import JobPanel, number
 
@@ -71,7 +72,7 @@ class IkrarMandiriFormsBox(QGroupBox):
         if self.busy:
             self.handle.cancel()
 
-    def _done(self, result: IkrarMandiriResult) -> None:
+    def _done(self, result: DocumentResult) -> None:
         self.forms_button.setEnabled(True)
         self.last_pdf = result.path
         self.job_panel.stop(self.tr("{0} formulir tersimpan di {1}").format(number(result.count), result.path))
@@ -79,7 +80,7 @@ class IkrarMandiriFormsBox(QGroupBox):
 
     def _failed(self, err: Exception) -> None:
         self.forms_button.setEnabled(True)
-        known = isinstance(err, (IkrarMandiriError, DocumentError, NotFoundError))
+        known = isinstance(err, (NothingToPrint, DocumentError, NotFoundError))
         self.job_panel.stop(error=str(err) if known else self.tr("Formulir gagal dibuat: {0}").format(err))
 
     def _cancelled(self) -> None:
