@@ -130,6 +130,7 @@ def merge_checkins(source: str | Path, *, actor: audit.Actor | None = None,
                 if index % 100 == 0:
                     progress.report(index, len(entries), "Menggabungkan kehadiran…")
                     progress.check_cancelled()
+            merger.finish()
             report.counts["entries"] = len(entries)
             MergeLog.create(event=event_id, source=laptop, package_id=manifest["package_id"], desk=actor.desk,
                             operator=actor.operator, counts=json.dumps(report.counts, sort_keys=True))
@@ -152,10 +153,31 @@ def _write_transaction():
 
 
 class _Merger:
+    """Merges entries one by one against the event's state, read once up front (a few queries, not a
+    few per entry) and kept current as entries change it."""
+
     def __init__(self, event_id: int, laptop: str, files: dict[str, bytes], report: MergeReport,
                  actor: audit.Actor) -> None:
         self.event_id, self.laptop, self.files, self.report, self.actor = event_id, laptop, files, report, actor
         self.counts = report.counts
+        in_event = Registration.event == event_id
+        self.cancelled = dict(Registration.select(Registration.id, Registration.cancelled_at.is_null(False))
+                              .where(in_event).tuples())
+        self.mapped = dict(
+            MergedRegistration.select(MergedRegistration.source_registration_id, MergedRegistration.registration)
+            .join(Registration).where((MergedRegistration.source == laptop) & in_event).tuples())
+        self.seen = set(MergedCheckin.select(MergedCheckin.registration, MergedCheckin.checked_in_at,
+                                             MergedCheckin.desk)
+                        .join(Registration).where((MergedCheckin.source == laptop) & in_event).tuples())
+        self.attendance = {row[1]: row for row in Attendance.select(
+            Attendance.id, Attendance.registration, Attendance.checked_in_at, Attendance.desk, Attendance.operator)
+            .join(Registration).where(in_event).tuples()}
+        self.new_seen: list[dict] = []
+
+    def finish(self) -> None:
+        """Write the check-ins considered, in bulk."""
+        for start in range(0, len(self.new_seen), 500):
+            MergedCheckin.insert_many(self.new_seen[start:start + 500]).execute()
 
     def merge(self, entry: dict) -> None:
         registration_id = self._registration(entry)
@@ -167,15 +189,9 @@ class _Merger:
 
     def _registration(self, entry: dict) -> int:
         office_id = entry["office_registration"]
-        if office_id is not None:
-            found = Registration.select(Registration.id).where(
-                (Registration.id == office_id) & (Registration.event == self.event_id)).scalar()
-            if found:
-                return found
-        mapped = (MergedRegistration.select(MergedRegistration.registration).join(Registration)
-                  .where((MergedRegistration.source == self.laptop)
-                         & (MergedRegistration.source_registration_id == entry["local_registration"])
-                         & (Registration.event == self.event_id)).scalar())
+        if office_id in self.cancelled:  # still registered for this event here
+            return office_id
+        mapped = self.mapped.get(entry["local_registration"])
         if mapped:
             return mapped
         person_id = self._person(entry["person"])
@@ -189,6 +205,8 @@ class _Merger:
             self.counts["walk_ins_known"] += 1
         MergedRegistration.create(source=self.laptop, source_registration_id=entry["local_registration"],
                                   registration=registration.id)
+        self.mapped[entry["local_registration"]] = registration.id
+        self.cancelled.setdefault(registration.id, registration.cancelled_at is not None)
         return registration.id
 
     def _person(self, values: dict) -> int:
@@ -214,34 +232,36 @@ class _Merger:
 
     def _checkin(self, registration_id: int, checkin: dict) -> str:
         """``new``, ``earlier`` (replaced the office's), ``already`` or ``later``."""
-        at, desk = parse_datetime(checkin["checked_in_at"]), checkin["desk"]
-        key = ((MergedCheckin.source == self.laptop) & (MergedCheckin.registration == registration_id)
-               & (MergedCheckin.checked_in_at == at) & (MergedCheckin.desk == desk))
-        if MergedCheckin.select().where(key).exists():
+        at, desk, operator = parse_datetime(checkin["checked_in_at"]), checkin["desk"], checkin["operator"]
+        if (registration_id, at, desk) in self.seen:
             self.counts["checkins_already"] += 1
             return "already"
-        MergedCheckin.create(source=self.laptop, registration=registration_id, checked_in_at=at, desk=desk)
-        office = Attendance.get_or_none(Attendance.registration == registration_id)
-        values = {"checked_in_at": at, "desk": desk, "operator": checkin["operator"], "method": checkin["method"]}
-        if office is not None and office.checked_in_at == at and office.desk == desk:
+        self.seen.add((registration_id, at, desk))
+        self.new_seen.append({"source": self.laptop, "registration": registration_id, "checked_in_at": at,
+                              "desk": desk})
+        office = self.attendance.get(registration_id)  # (id, registration, at, desk, operator)
+        values = {"checked_in_at": at, "desk": desk, "operator": operator, "method": checkin["method"]}
+        if office is not None and (office[2], office[3]) == (at, desk):
             self.counts["checkins_already"] += 1
             return "already"
-        if office is not None and office.checked_in_at <= at:
+        if office is not None and office[2] <= at:
             self._conflict("later_ignored", registration_id, values, office)
             return "later"
         if office is None:
-            Attendance.create(registration=registration_id, **values)
+            attendance_id = Attendance.insert(registration=registration_id, **values).execute()
             self.counts["checkins_new"] += 1
-            if Registration.get_by_id(registration_id).cancelled_at is not None:
+            if self.cancelled.get(registration_id):
                 self._conflict("cancelled", registration_id, values, None)
         else:
-            Attendance.update(**values).where(Attendance.id == office.id).execute()
+            attendance_id = office[0]
+            Attendance.update(**values).where(Attendance.id == attendance_id).execute()
             self.counts["earlier_wins"] += 1
             self._conflict("earlier_wins", registration_id, values, office)
-        audit.record("checkin.merge", actor=audit.Actor(desk, checkin["operator"]), event_id=self.event_id,
+        self.attendance[registration_id] = (attendance_id, registration_id, at, desk, operator)
+        audit.record("checkin.merge", actor=audit.Actor(desk, operator), event_id=self.event_id,
                      registration_id=registration_id, checked_in_at=at, method=checkin["method"], source=self.laptop,
                      merged_by_desk=self.actor.desk, merged_by_operator=self.actor.operator,
-                     replaced_desk=office.desk if office else None)
+                     replaced_desk=office[3] if office else None)
         return "earlier" if office else "new"
 
     def _signature(self, registration_id: int, signature: dict, outcome: str | None) -> None:
@@ -263,7 +283,7 @@ class _Merger:
         audit.record("signature.merge", actor=self.actor, event_id=self.event_id, registration_id=registration_id,
                      bytes=len(png), replaced=office is not None, source=self.laptop)
 
-    def _conflict(self, kind: str, registration_id: int, desk: dict, office: Attendance | None) -> None:
+    def _conflict(self, kind: str, registration_id: int, desk: dict, office: tuple | None) -> None:
         if kind == "later_ignored":
             self.counts["later_ignored"] += 1
         elif kind == "cancelled":
@@ -273,8 +293,7 @@ class _Merger:
                                  .join(Registration).where(Registration.id == registration_id).tuples().first())
         self.report.conflicts.append(Conflict(
             registration_id, full_name(depan, nama, belakang), kind, _time(desk["checked_in_at"]), desk["desk"],
-            desk["operator"], _time(office.checked_in_at) if office else "", office.desk if office else "",
-            office.operator if office else "",
+            desk["operator"], *((_time(office[2]), office[3], office[4]) if office else ("", "", "")),
         ))
 
 

@@ -64,7 +64,7 @@ def database_id() -> str:
 def new_manifest(kind: str, **extra: object) -> dict:
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind, "package_id": secrets.token_hex(16),
-        "created_at": dt.datetime.now().replace(microsecond=0).isoformat(), "app_version": __version__,
+        "created_at": dt.datetime.now().isoformat(), "app_version": __version__,
         "source_database": database_id(), **extra,
     }
 
