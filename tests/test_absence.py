@@ -112,3 +112,17 @@ def test_find_registration_by_nip_with_spaces_or_nik(person):
         absence.find_registration(event_id, "12345")
     with pytest.raises(ValidationError, match="Excel"):
         absence.find_registration(event_id, "1.98609262015051E+17")
+
+
+def test_mark_many_skips_who_cannot_be_marked(person):
+    event_id, budi = person
+    others = [add_participant(event_id, PersonData(nama=f"Staf {i}", nip=nip, unit_kerja="Dinas Pendidikan"),
+                              actor=DESK) for i, nip in enumerate(("199001012015032002", "198001012006041003"))]
+    checkin.check_in_registration(budi, actor=DESK)
+    refused = absence.mark_absent_many([budi, *others, 999], "dinas luar", "Ke provinsi", actor=DESK)
+    assert set(refused) == {budi, 999} and "sudah tercatat hadir" in refused[budi]
+    statuses = status.status_by_registration(event_id)
+    assert [statuses[r] for r in others] == ["dinas_luar", "dinas_luar"]
+    assert absence.absence_notes(event_id) == {others[0]: "Ke provinsi", others[1]: "Ke provinsi"}
+    with pytest.raises(ValidationError):
+        absence.mark_absent_many(others, "libur", actor=DESK)

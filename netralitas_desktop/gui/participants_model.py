@@ -5,6 +5,10 @@ a row up through the visible index list and formats one cell. Matches come from
 ``core.participants.filter_rows`` through ``IncrementalFilter`` (fast while typing);
 sorting computes one order of all rows per click and filters through it, so typing in
 the search box never sorts again.
+
+The "Hadir" column shows each person's status from ``core.reports.status`` when the tab
+passes it: the check-in time for Hadir, else Daring / Izin / Sakit / Dinas Luar / Batal,
+empty for Tidak Hadir (without statuses: the check-in time only).
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ import datetime as dt
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from ..core.dates import jam, tanggal
 from ..core.names import fold
 from ..core.nip import format_nip
 from ..core.pangkat import PNS_PANGKAT, PPPK_GOLONGAN
 from ..core.participants import EMPLOYMENT_LABELS, ParticipantRow
+from ..core.reports.status import DARING, DIBATALKAN, HADIR, STATUS_LABELS, STATUSES, TIDAK_HADIR
 from .row_filter import IncrementalFilter
 
 COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT = range(9)
@@ -31,8 +37,13 @@ _NEVER = dt.datetime.max
 _CENTERED = {COL_NO, COL_GOL, COL_MODE, COL_PRESENT}
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_DISPLAY, _ALIGNMENT, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
-                                  Qt.ItemDataRole.ToolTipRole)  # data() runs for every painted cell
+_DISPLAY, _ALIGNMENT, _TOOLTIP, _FOREGROUND = (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole)  # data() runs for every painted cell
+STATUS_SHORT = {**STATUS_LABELS, DIBATALKAN: "Batal", TIDAK_HADIR: ""}
+_STATUS_BRUSHES = {DARING: QBrush(QColor("#1f5fa8")), DIBATALKAN: QBrush(QColor("#808080")),
+                   **{status: QBrush(QColor("#9a5b00")) for status in ("izin", "sakit", "dinas_luar")}}
+_STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
 # casefold, not names.fold: a click on a header must not stall on 100,000 accent strips.
 _SORT_KEYS: dict[int, Callable[[ParticipantRow], Any]] = {
@@ -71,11 +82,15 @@ class ParticipantsModel(QAbstractTableModel):
         self._query = ""
         self._filter = IncrementalFilter([])
         self._ascending: dict[int, list[int]] = {}  # column -> all indexes in ascending order, computed once
+        self._statuses: dict[int, str] = {}  # registration id -> status (core.reports.status)
+        self._notes: dict[int, str] = {}  # registration id -> absence note
 
     # Data in and out ---------------------------------------------------------------------
-    def set_rows(self, rows: list[ParticipantRow]) -> None:
+    def set_rows(self, rows: list[ParticipantRow], statuses: dict[int, str] | None = None,
+                 notes: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._statuses, self._notes = statuses or {}, notes or {}
         self._filter = IncrementalFilter(rows)
         self._ascending.clear()
         self._set_order(*(self._sort or (COL_NO, Qt.SortOrder.AscendingOrder)))
@@ -105,6 +120,10 @@ class ParticipantsModel(QAbstractTableModel):
                 return view_row
         return None
 
+    def status_of(self, row: ParticipantRow) -> str | None:
+        """The row's status when the tab gave statuses, else None."""
+        return self._statuses.get(row.registration_id) if self._statuses else None
+
     def total_count(self) -> int:
         return len(self._rows)
 
@@ -125,7 +144,7 @@ class ParticipantsModel(QAbstractTableModel):
 
     def _set_order(self, column: int, order: Qt.SortOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
-        key = _SORT_KEYS.get(column)
+        key = self._status_key if column == COL_PRESENT and self._statuses else _SORT_KEYS.get(column)
         count = len(self._rows)
         if key is None and not descending:  # "No": the list's own order (unit, then name)
             self._order, self._rank = None, []
@@ -142,6 +161,11 @@ class ParticipantsModel(QAbstractTableModel):
         self._rank = [0] * count
         for position, index in enumerate(self._order):
             self._rank[index] = position
+
+    def _status_key(self, row: ParticipantRow) -> tuple:
+        """Hadir by time first, then Daring, Izin, Sakit, Dinas Luar, Tidak Hadir, Batal."""
+        status = self._statuses.get(row.registration_id, TIDAK_HADIR)
+        return _STATUS_RANK.get(status, len(_STATUS_RANK)), row.checked_in_at or _NEVER
 
     def _display_order(self, matches: list[int]) -> list[int]:
         if self._order is None:
@@ -177,6 +201,8 @@ class ParticipantsModel(QAbstractTableModel):
             return _ALIGN_CENTER if column in _CENTERED else None
         if role == _TOOLTIP:
             return self._tooltip(index.row(), index.column())
+        if role == _FOREGROUND and index.column() == COL_PRESENT and self._statuses:
+            return _STATUS_BRUSHES.get(self._statuses.get(self._rows[self._visible[index.row()]].registration_id))
         return None
 
     def _display(self, view_row: int, column: int) -> str | int:
@@ -197,7 +223,10 @@ class ParticipantsModel(QAbstractTableModel):
             return row.unit_kerja
         if column == COL_MODE:
             return MODE_SHORT.get(row.mode, row.mode)
-        return present_text(row)
+        status = self.status_of(row)
+        if status is None or status == HADIR:
+            return present_text(row)
+        return STATUS_SHORT.get(status, "")
 
     def _tooltip(self, view_row: int, column: int) -> str | None:
         row = self._rows[self._visible[view_row]]
@@ -206,6 +235,15 @@ class ParticipantsModel(QAbstractTableModel):
         if column in (COL_JABATAN, COL_UNIT, COL_NAME):
             text = self._display(view_row, column)
             return str(text) if text else None
-        if column == COL_PRESENT and row.checked_in_at:
-            return self.tr("Hadir {0}, pukul {1}").format(tanggal(row.checked_in_at.date()), present_text(row))
+        if column != COL_PRESENT:
+            return None
+        status = self.status_of(row)
+        if status in (None, HADIR, DARING) and row.checked_in_at:
+            what = self.tr("Hadir daring") if status == DARING else self.tr("Hadir")
+            return self.tr("{0} {1}, pukul {2}").format(what, tanggal(row.checked_in_at.date()), present_text(row))
+        if status in ("izin", "sakit", "dinas_luar"):
+            note = self._notes.get(row.registration_id)
+            return f"{STATUS_LABELS[status]}: {note}" if note else STATUS_LABELS[status]
+        if status == DIBATALKAN:
+            return self.tr("Pendaftaran dibatalkan")
         return None

@@ -1,16 +1,21 @@
-"""The Peserta tab: the event's participants with a search box, add/edit/delete and import."""
+"""The Peserta tab: the event's participants with a search box, add/edit/delete and import.
+
+The "Hadir" column shows each person's status (time, Daring, Izin, Sakit, Dinas Luar,
+Batal); "Tidak hadir…" (also in the right-click menu) records an absence reason.
+"""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,6 +25,9 @@ from PySide6.QtWidgets import (
 from ..core.audit import Actor
 from ..core.events import NotFoundError
 from ..core.participants import ParticipantRow, list_participants, remove_participant
+from ..core.reports.absence import absence_notes
+from ..core.reports.status import status_by_registration
+from .absence_dialog import AbsenceDialog
 from .jobs import FunctionJob, JobHandle, run_job
 from .participant_dialog import ParticipantDialog
 from .participants_model import (
@@ -38,8 +46,13 @@ from .widgets import confirm, number, show_error
 
 _COLUMN_WIDTHS = {
     COL_NO: 56, COL_NAME: 250, COL_NIP: 170, COL_TYPE: 70, COL_GOL: 52,
-    COL_JABATAN: 220, COL_MODE: 80, COL_PRESENT: 64,
+    COL_JABATAN: 220, COL_MODE: 80, COL_PRESENT: 84,
 }
+
+
+def load_roster(event_id: int) -> tuple[list[ParticipantRow], dict[int, str], dict[int, str]]:
+    """Participants, their statuses and absence notes, read together off the GUI thread."""
+    return list_participants(event_id), status_by_registration(event_id), absence_notes(event_id)
 
 
 class ParticipantsTab(QWidget):
@@ -54,6 +67,7 @@ class ParticipantsTab(QWidget):
         self._actor = actor
         self._load_job: JobHandle | None = None
         self.participant_dialog: ParticipantDialog | None = None
+        self.absence_dialog: AbsenceDialog | None = None
         self.model = ParticipantsModel(self)
         self._build()
         self.reload()
@@ -69,11 +83,15 @@ class ParticipantsTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("Hapus"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.absence_button = QPushButton(self.tr("Tidak hadir…"))
+        self.absence_button.setToolTip(self.tr("Catat izin, sakit atau dinas luar untuk peserta terpilih"))
+        self.absence_button.clicked.connect(self.mark_absence)
         self.import_button = QPushButton(self.tr("Impor dari berkas…"))
         self.import_button.clicked.connect(self.import_requested)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
-        for button in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+        for button in (self.add_button, self.edit_button, self.delete_button, self.absence_button,
+                       self.import_button):
             top.addWidget(button)
 
         self.table = QTableView()
@@ -92,6 +110,8 @@ class ParticipantsTab(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_row)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
 
@@ -113,14 +133,14 @@ class ParticipantsTab(QWidget):
             self._load_job.detach()
         self.count_label.setText(self.tr("Memuat peserta…"))
         self._load_job = run_job(
-            FunctionJob(list_participants, self.event_id),
+            FunctionJob(load_roster, self.event_id),
             on_result=self._loaded,
             on_error=self._load_failed,
             owner=self,
         )
 
-    def _loaded(self, rows: list[ParticipantRow]) -> None:
-        self.model.set_rows(rows)
+    def _loaded(self, loaded: tuple[list[ParticipantRow], dict[int, str], dict[int, str]]) -> None:
+        self.model.set_rows(*loaded)
         self._update_count()
 
     def _load_failed(self, err: Exception) -> None:
@@ -145,6 +165,41 @@ class ParticipantsTab(QWidget):
         count = len(self.table.selectionModel().selectedRows())
         self.edit_button.setEnabled(count == 1)
         self.delete_button.setEnabled(count >= 1)
+        self.absence_button.setEnabled(count >= 1)
+
+    def _show_menu(self, position: QPoint) -> None:
+        """Right-click: the row under the mouse joins the selection, then the row actions."""
+        index = self.table.indexAt(position)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.selectRow(index.row())
+        if not self.selected_rows():
+            return
+        self.context_menu = QMenu(self)
+        self.context_menu.addAction(self.tr("Tidak hadir (izin, sakit, dinas luar)…"), self.mark_absence)
+        edit = self.context_menu.addAction(self.tr("Ubah…"), self.edit_selected)
+        edit.setEnabled(len(self.selected_rows()) == 1)
+        self.context_menu.addSeparator()
+        self.context_menu.addAction(self.tr("Hapus dari kegiatan"), self.delete_selected)
+        self.context_menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def mark_absence(self) -> None:
+        """Open the absence dialog for the selected participants (it refuses those checked in)."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        dialog = AbsenceDialog([(row.registration_id, row.full_name) for row in rows], actor=self._actor(),
+                               parent=self)
+        dialog.finished.connect(self._absence_finished)
+        self.absence_dialog = dialog
+        dialog.open()
+
+    def _absence_finished(self, result: int) -> None:
+        dialog, self.absence_dialog = self.absence_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == AbsenceDialog.DialogCode.Accepted.value:
+            self.reload()
+            self.changed.emit()
 
     def add_participant(self) -> None:
         self._open_dialog(None)

@@ -44,12 +44,17 @@ def parse_reason(text: str) -> str:
     return key
 
 
-def mark_absent(registration_id: int, reason: str, note: str = "", *, actor: audit.Actor | None = None) -> None:
-    """Record (or replace) why a registered person is absent."""
-    reason = parse_reason(reason)
+def _clean_note(note: str) -> str:
     note = " ".join((note or "").split())
     if len(note) > NOTE_LIMIT:
         raise ValidationError({"note": f"Keterangan paling banyak {NOTE_LIMIT} karakter."})
+    return note
+
+
+def mark_absent(registration_id: int, reason: str, note: str = "", *, actor: audit.Actor | None = None) -> None:
+    """Record (or replace) why a registered person is absent."""
+    reason = parse_reason(reason)
+    note = _clean_note(note)
     actor = actor or audit.Actor.default()
     with db.atomic():
         registration = _registration(registration_id)
@@ -64,6 +69,28 @@ def mark_absent(registration_id: int, reason: str, note: str = "", *, actor: aud
             Absence.create(registration=registration_id, **values)
         audit.record("absence.set", actor=actor, event_id=registration.event_id, registration_id=registration_id,
                      reason=reason, replaced=bool(replaced))
+
+
+def mark_absent_many(registration_ids: list[int], reason: str, note: str = "", *,
+                     actor: audit.Actor | None = None) -> dict[int, str]:
+    """Mark several people at once (five staff of one office on duty travel); a bad reason or
+    note refuses all, a person who cannot be marked (checked in, cancelled, removed) is skipped.
+    Returns registration id -> why it was skipped."""
+    reason, note = parse_reason(reason), _clean_note(note)
+    refused: dict[int, str] = {}
+    for registration_id in registration_ids:
+        try:
+            mark_absent(registration_id, reason, note, actor=actor)
+        except (ValidationError, NotFoundError) as err:
+            refused[registration_id] = str(err)
+    return refused
+
+
+def absence_notes(event_id: int) -> dict[int, str]:
+    """registration id -> note, for the registrations of an event whose reason has a note."""
+    query = (Absence.select(Absence.registration, Absence.note).join(Registration)
+             .where((Registration.event == event_id) & (Absence.note != "")).tuples())
+    return dict(query)
 
 
 def clear_absence(registration_id: int, *, actor: audit.Actor | None = None) -> bool:
@@ -109,5 +136,5 @@ def _registration(registration_id: int) -> Registration:
     return registration
 
 
-__all__ = ["REASON_LABELS", "AbsenceInfo", "parse_reason", "mark_absent", "clear_absence", "get_absence",
-           "find_registration"]
+__all__ = ["REASON_LABELS", "AbsenceInfo", "parse_reason", "mark_absent", "mark_absent_many", "absence_notes",
+           "clear_absence", "get_absence", "find_registration"]
