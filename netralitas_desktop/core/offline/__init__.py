@@ -14,7 +14,13 @@ from ..jobs import Job
 from .export import ExportResult, default_filename, export_checkins, export_event_package
 from .importer import ImportResult, import_package
 from .merge import Conflict, MergeReport, merge_checkins
+from .models import ImportedEvent
 from .package_file import FILE_EXTENSION, KIND_CHECKINS, KIND_EVENT, PackageError, database_id, read_package
+
+
+def imported_event_ids() -> set[int]:
+    """Events on this computer that came from an office package (a desk laptop's events)."""
+    return {event_id for (event_id,) in ImportedEvent.select(ImportedEvent.event).tuples()}
 
 
 class ExportEventJob(Job[ExportResult]):
@@ -57,5 +63,5 @@ __all__ = [
     "ExportResult", "ImportResult", "MergeReport", "Conflict", "PackageError", "export_event_package",
     "export_checkins", "import_package", "merge_checkins", "read_package", "database_id", "default_filename",
     "ExportEventJob", "ExportCheckinsJob", "ImportPackageJob", "MergeJob", "FILE_EXTENSION", "KIND_EVENT",
-    "KIND_CHECKINS",
+    "KIND_CHECKINS", "imported_event_ids",
 ]

@@ -54,8 +54,13 @@ class Conflict:
     office_operator: str = ""
 
     @property
+    def description(self) -> str:
+        """What happened, without the name (for a table with a name column)."""
+        return CONFLICT_TEXT[self.kind].format(**asdict(self))
+
+    @property
     def text(self) -> str:
-        return f"{self.name}: " + CONFLICT_TEXT[self.kind].format(**asdict(self))
+        return f"{self.name}: {self.description}"
 
 
 @dataclass

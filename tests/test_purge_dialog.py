@@ -1,0 +1,45 @@
+"""The purge dialog: the title must be typed; the purge runs and the counts stay; the reminder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from gui_helpers import answer_message_box
+from netralitas_desktop.core import purge
+from netralitas_desktop.core.models import Registration
+from netralitas_desktop.gui.purge_dialog import PurgeDialog, show_retention_reminder
+from test_purge import events  # noqa: F401  (the fixture, used by name)
+
+
+def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
+    dialog = PurgeDialog(events["old"])
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert "10 pendaftaran" in text and "7 orang yang hanya terdaftar" in text and "3 orang tetap" in text
+    assert not dialog.purge_button.isEnabled()
+    qtbot.keyClicks(dialog.title_edit, "Sosialisasi Netralitas")
+    assert not dialog.purge_button.isEnabled()
+    dialog.title_edit.clear()
+    qtbot.keyClicks(dialog.title_edit, "sosialisasi netralitas 2023")
+    assert dialog.purge_button.isEnabled()
+    with qtbot.waitSignal(dialog.purged, timeout=20_000) as purged:
+        qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert purged.args == [events["old"]]
+    assert dialog.panel.status.text() == ("Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di "
+                                          "ruangan, 1 daring.")
+    assert Registration.select().where(Registration.event == events["old"]).count() == 0
+    assert "tidak menyimpan data pribadi peserta lagi" in dialog.summary.text()
+    assert dialog.purge_button.isHidden() and dialog.title_edit.isHidden()
+
+
+def test_retention_setting_and_start_up_reminder(qtbot, events):  # noqa: F811
+    dialog = PurgeDialog(events["other"])
+    qtbot.addWidget(dialog)
+    dialog.retention.setValue(30)
+    dialog.save_retention_button.click()
+    assert purge.retention_days() == 30 and "30 hari" in dialog.panel.status.text()
+    seen = answer_message_box("OK")
+    assert show_retention_reminder(dialog) is True
+    assert "Sosialisasi Netralitas 2023" in seen["text"] and "30 hari" in seen["text"]
+    purge.set_retention_days(36_500)
+    assert purge.events_due_for_purge() == [] and show_retention_reminder(dialog) is False
