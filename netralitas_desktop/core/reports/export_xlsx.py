@@ -16,8 +16,9 @@ Indonesia list their F4 / "Folio" / "8.5 × 13" paper under that code, so F4 is 
 (ECMA-376 also has ``paperWidth``/``paperHeight`` in mm, but Excel then ignores the code and
 asks the driver for a custom size, which many drivers turn into a fallback to Letter.)
 
-The sheets are written in openpyxl's write-only (streaming) mode: 20,000 rows in a few
-seconds with little memory (bench/bench_export.py).
+The sheets are written in openpyxl's write-only (streaming) mode, with little memory. Its
+per-cell cost (~30 µs) dominates: 20,000 registrations take about 10 s of CPU
+(bench/bench_export.py), which is why the export is a job with progress and cancel.
 """
 
 from __future__ import annotations
