@@ -335,3 +335,16 @@ def test_an_empty_report_is_refused(event_id, tmp_path):
     path.write_text("Name (Original Name),Duration (Minutes)\n", encoding="utf-8")
     with pytest.raises(OnlineImportError, match="tidak berisi baris peserta"):
         plan_online_import(event_id, path)
+
+
+def test_import_and_desk_check_in_on_both_backends(any_db, fixtures_dir):
+    """Same counts on SQLite and PostgreSQL; the ON CONFLICT path leaves a desk check-in alone."""
+    event = create_event(EventData(title="Sosialisasi", date=dt.date(2024, 7, 1)))
+    import_roster(event, fixtures_dir / "siasn_export_sukamakmur.csv")
+    check_in(event, "198001032023211004", actor=Actor("Meja 1", "budi"))
+    result = import_online(event, fixtures_dir / SAMPLE, actor=ACTOR)
+    assert {k: result.counts[k] for k in ("matched", "ambiguous", "unmatched", "below_minimum")} == {
+        "matched": 47, "ambiguous": 48, "unmatched": 1, "below_minimum": 23}
+    assert result.created == 46
+    assert import_online(event, fixtures_dir / SAMPLE, actor=ACTOR).created == 0
+    assert Attendance.select().where(Attendance.method == "online").count() == 46
