@@ -166,3 +166,11 @@ def test_files_without_a_certificate_qr_are_explained(db, tmp_path):
         verify(broken)
     with pytest.raises(VerifyInputError, match="tidak bisa dibaca"):
         verify(tmp_path / "tidak-ada.pdf")
+
+
+def test_qr_codes_computed_by_worker_processes_verify_on_every_page(event, tmp_path):
+    event_id, _ids = event
+    pdf = tmp_path / "pekerja.pdf"
+    CertificatesJob(event_id, pdf, workers=2).run()
+    numbers = [verify_text(page_qr_texts(pdf, tmp_path, page=page, dpi=110)[0]).number for page in range(1, 8)]
+    assert numbers == [row.number for row in Certificate.select().order_by(Certificate.seq)]

@@ -4,12 +4,14 @@
 (progress, cancel) for the GUI's ``run_job`` and for the CLI. Numbers are given first (kept
 from earlier runs), then pages are drawn; the export is audited (``export``).
 
-Per-person files (``NIP_Nama.pdf``) are independent, so they are drawn by worker
-processes, one per core: the renderer (fonts, background, images) is built once in each
-worker, and the files go to a hidden staging folder that is moved into place at the end
-— a cancelled run leaves nothing behind. A merged PDF is one ReportLab document and stays
-in one process. Small runs, and the frozen app unless ``multiprocessing.freeze_support()``
-is called at start-up (``FREEZE_SUPPORT``), stay in-process too.
+Both cores are used where it pays (measured in bench/bench_certificates.py): a merged PDF
+is one ReportLab document drawn here while worker processes compute the QR codes (most of
+a page's cost); per-person files (``NIP_Nama.pdf``) are made in batches by worker
+processes — each batch drawn as one document, then cut into one-page files with PDFium —
+into a hidden staging folder moved into place at the end, so a cancelled run leaves
+nothing behind. Small runs stay in one process (starting workers costs ~0.5 s), and so
+does the frozen app unless the entry point calls ``multiprocessing.freeze_support()`` and
+sets ``FREEZE_SUPPORT``.
 
 ``signer`` is a ``signing.Signer`` (anything with ``sign_bytes(pdf) -> bytes`` that pickles):
 it travels to each worker once, so the key is parsed once per process.
@@ -17,12 +19,16 @@ it travels to each worker once, so the key is parsed once per process.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
 import multiprocessing
 import os
 import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, safe_filename
@@ -31,10 +37,12 @@ from ..jobs import Cancelled, Job
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
+from .qr_path import qr_operators
 from .render import CertificateItem, CertificateRenderer, RenderAssets, binary_streams, load_assets, render_pdf_bytes
 
-MIN_ITEMS_FOR_WORKERS = 24
-BATCH = 8
+MIN_ITEMS_FOR_FILE_WORKERS = 100  # below this, starting processes costs more than it saves
+MIN_ITEMS_FOR_QR_WORKERS = 300
+BATCH = 25
 FREEZE_SUPPORT = False  # set by the entry point once it calls multiprocessing.freeze_support()
 
 
@@ -87,7 +95,7 @@ class CertificatesJob(Job[CertificateResult]):
                              workers=self.workers)
         else:
             write_merged(CertificateRenderer(event, design, assets), items, self.target, progress=self,
-                         signer=self.signer)
+                         signer=self.signer, workers=self.workers)
         signed = self.signer is not None
         audit.record("export", actor=self.actor, event_id=self.event_id, what="certificates", count=len(items),
                      per_person=self.per_person, signed=signed)
@@ -95,14 +103,16 @@ class CertificatesJob(Job[CertificateResult]):
 
 
 def write_merged(renderer: CertificateRenderer, items: list[CertificateItem], target: Path, *, progress: Job,
-                 signer=None) -> None:
-    """All certificates into one PDF, replaced only when complete."""
-    with atomic_output(target) as temp:
+                 signer=None, workers: int | None = None) -> None:
+    """All certificates into one PDF, replaced only when complete. With ``workers`` > 1 the
+    QR codes (most of a page's cost) are computed by worker processes while this one draws."""
+    count = _worker_count(len(items), workers, MIN_ITEMS_FOR_QR_WORKERS)
+    with atomic_output(target) as temp, _qr_codes(items, count) as codes:
         with binary_streams():
             canvas = renderer.new_canvas(str(temp))
-            for index, item in enumerate(items):
+            for index, (item, operators) in enumerate(zip(items, codes)):
                 progress.check_cancelled()
-                renderer.draw(canvas, item)
+                renderer.draw(canvas, item, operators)
                 canvas.showPage()
                 progress.report(index + 1, len(items), f"Sertifikat {index + 1} dari {len(items)}")
             progress.check_cancelled()
@@ -116,6 +126,22 @@ def write_merged(renderer: CertificateRenderer, items: list[CertificateItem], ta
             temp.write_bytes(signer.sign_bytes(temp.read_bytes()))
 
 
+@contextlib.contextmanager
+def _qr_codes(items: list[CertificateItem], workers: int) -> Iterator[Iterable[tuple[int, str] | None]]:
+    if workers <= 1:
+        yield itertools.repeat(None)
+        return
+    pool = _spawn_pool(workers)
+    try:
+        yield pool.imap(qr_operators, [item.payload for item in items], chunksize=16)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
 def file_names(items: list[CertificateItem]) -> list[str]:
     """``NIP_Nama.pdf`` per item, safe on Windows and unique without regard to case."""
     names = UniqueNames()
@@ -124,6 +150,9 @@ def file_names(items: list[CertificateItem]) -> list[str]:
 
 def write_per_person(event, design: Design, assets: RenderAssets, items: list[CertificateItem], folder: Path, *,
                      progress: Job, signer=None, workers: int | None = None) -> None:
+    """One file per item. Each batch is drawn as one merged document (fonts, background and
+    images prepared once) and cut into one-page files with PDFium, which copies a page in
+    about a millisecond where drawing a document per person costs fifty."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -132,16 +161,30 @@ def write_per_person(event, design: Design, assets: RenderAssets, items: list[Ce
     staging = folder / f".sertifikat-{os.getpid()}-{id(progress):x}.tmp"
     staging.mkdir(exist_ok=True)
     try:
-        work = [(item, name) for item, name in zip(items, names)]
-        count = _worker_count(len(items), workers)
+        pairs = list(zip(items, names))
+        batches = [(pairs[start:start + BATCH], str(staging)) for start in range(0, len(pairs), BATCH)]
+        count = _worker_count(len(items), workers, MIN_ITEMS_FOR_FILE_WORKERS)
+        done = 0
         if count > 1:
-            _render_in_pool(count, (event, design, assets, signer), work, staging, progress)
+            pool = _spawn_pool(count, initializer=_init_worker, initargs=(event, design, assets, signer))
+            try:
+                for finished in pool.imap_unordered(_write_batch, batches):
+                    done += finished
+                    progress.report(done, len(items), f"Sertifikat {done} dari {len(items)}")
+                    progress.check_cancelled()
+                pool.close()
+            except BaseException:
+                pool.terminate()
+                raise
+            finally:
+                pool.join()
         else:
             renderer = CertificateRenderer(event, design, assets)
-            for index, (item, name) in enumerate(work):
+            for batch in batches:
                 progress.check_cancelled()
-                _write_one(renderer, signer, item, staging / name)
-                progress.report(index + 1, len(work), f"Sertifikat {index + 1} dari {len(work)}")
+                done += write_batch(renderer, signer, batch)
+                progress.report(done, len(items), f"Sertifikat {done} dari {len(items)}")
+        progress.check_cancelled()
         for name in names:
             os.replace(staging / name, folder / name)
     except PermissionError as err:
@@ -151,31 +194,17 @@ def write_per_person(event, design: Design, assets: RenderAssets, items: list[Ce
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _worker_count(items: int, requested: int | None) -> int:
+def _worker_count(items: int, requested: int | None, minimum: int) -> int:
     if requested is not None:
         return max(1, requested)
-    if items < MIN_ITEMS_FOR_WORKERS or (getattr(sys, "frozen", False) and not FREEZE_SUPPORT):
+    if items < minimum or (getattr(sys, "frozen", False) and not FREEZE_SUPPORT):
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def _render_in_pool(count: int, setup: tuple, work: list, staging: Path, progress: Job) -> None:
-    batches = [work[start:start + BATCH] for start in range(0, len(work), BATCH)]
-    context = multiprocessing.get_context("spawn")  # no fork: safe beside Qt threads, and as on Windows
-    pool = context.Pool(count, initializer=_init_worker, initargs=setup)
-    done = 0
-    try:
-        for finished in pool.imap_unordered(_render_batch, [(batch, str(staging)) for batch in batches]):
-            done += finished
-            progress.report(done, len(work), f"Sertifikat {done} dari {len(work)}")
-            if progress.is_cancelled:
-                raise Cancelled()
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+def _spawn_pool(count: int, **options):
+    # spawn, not fork: safe beside the GUI's threads, and what Windows does anyway.
+    return multiprocessing.get_context("spawn").Pool(count, **options)
 
 
 _worker: dict = {}
@@ -186,19 +215,40 @@ def _init_worker(event, design: Design, assets: RenderAssets, signer) -> None:
     _worker["signer"] = signer
 
 
-def _render_batch(task: tuple[list[tuple[CertificateItem, str]], str]) -> int:
-    batch, staging = task
-    for item, name in batch:
-        _write_one(_worker["renderer"], _worker["signer"], item, Path(staging) / name)
-    return len(batch)
+def _write_batch(task: tuple[list[tuple[CertificateItem, str]], str]) -> int:
+    return write_batch(_worker["renderer"], _worker["signer"], task)
 
 
-def _write_one(renderer: CertificateRenderer, signer, item: CertificateItem, path: Path) -> None:
-    data = render_pdf_bytes(renderer, [item])
-    if signer is not None:
-        data = signer.sign_bytes(data)
-    path.write_bytes(data)
+def write_batch(renderer: CertificateRenderer, signer, task: tuple[list[tuple[CertificateItem, str]], str]) -> int:
+    """Draw a batch as one document, cut it into files named as given, sign each if asked."""
+    pairs, staging = task
+    merged = render_pdf_bytes(renderer, [item for item, _name in pairs])
+    for (_item, name), data in zip(pairs, split_pages(merged)):
+        if signer is not None:
+            data = signer.sign_bytes(data)
+        (Path(staging) / name).write_bytes(data)
+    return len(pairs)
 
+
+def split_pages(pdf: bytes) -> list[bytes]:
+    """Each page of ``pdf`` as a document of its own (PDFium copies what the page uses)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(pdf)
+    pages = []
+    try:
+        for index in range(len(source)):
+            single = pdfium.PdfDocument.new()
+            try:
+                single.import_pages(source, [index])
+                buffer = io.BytesIO()
+                single.save(buffer)
+                pages.append(buffer.getvalue())
+            finally:
+                single.close()
+    finally:
+        source.close()
+    return pages
 
 
 __all__ = ["CertificatesJob", "CertificateResult", "CertificateError", "write_merged", "write_per_person",

@@ -9,7 +9,8 @@ Speed (see bench/bench_certificates.py): everything the same on every page — b
 frame, logo, event texts, signatory blocks with their images — is drawn once into a PDF
 form XObject that each page reuses, so a page only adds the holder's lines and its QR
 (one vector path; the matrix from zxing-cpp's C++ encoder, a tenth of the time of the
-pure-Python ``qrcode``). Streams are written binary, not ASCII85.
+pure-Python ``qrcode``; see ``drawing.py``). Images are encoded once per run, not per document,
+and streams are written binary, not ASCII85.
 """
 
 from __future__ import annotations
@@ -22,13 +23,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
 
-import zxingcpp
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
-from reportlab.lib.utils import ImageReader
 
 from ..dates import hari_tanggal, tanggal
-from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
+from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, fit_pdf_text, mm, new_canvas
 from ..documents.signatory import draw_signatory
 from ..event_settings import get_asset
 from ..events import EventData, Signatory, get_event
@@ -36,6 +35,7 @@ from .background import PreparedBackground, prepare_background
 from .design import (
     HOLDER_PLACEHOLDERS, LOGO_ASSET, SIGNATURE_ASSETS, STAMP_ASSETS, Design, FieldSpec, placeholders_in,
 )
+from .drawing import PdfImage, draw_qr_path, shrink_image
 from .eligibility import Holder
 
 STATIC_FORM = "CertificateStatic"
@@ -69,8 +69,8 @@ def load_assets(event_id: int, design: Design) -> RenderAssets:
     return RenderAssets(
         background=background,
         logo=get_asset(event_id, LOGO_ASSET) if design.field("logo") else None,
-        signatures={index: get_asset(event_id, kind) for index, kind in SIGNATURE_ASSETS.items()},
-        stamps={index: get_asset(event_id, kind) for index, kind in STAMP_ASSETS.items()},
+        signatures={index: shrink_image(get_asset(event_id, kind)) for index, kind in SIGNATURE_ASSETS.items()},
+        stamps={index: shrink_image(get_asset(event_id, kind)) for index, kind in STAMP_ASSETS.items()},
     )
 
 
@@ -158,7 +158,9 @@ class CertificateRenderer:
         self.static_fields = [spec for spec in design.fields if not is_holder_field(spec)]
         self.holder_fields = [spec for spec in design.fields if is_holder_field(spec) and spec.key != "qr"]
         self.qr = design.field("qr")
-        self._readers: dict[str, ImageReader] = {}
+        with binary_streams():  # encoded once, here; placed into every document as they are
+            self.background = PdfImage(assets.background.jpeg, max_pixels=None) if assets.background else None
+            self.logo = PdfImage(assets.logo) if assets.logo else None
 
     def new_canvas(self, target):
         canvas = new_canvas(target, self.page, title=f"Sertifikat \u2013 {self.event.title}", subject="Sertifikat",
@@ -166,8 +168,9 @@ class CertificateRenderer:
         self._define_static(canvas)
         return canvas
 
-    def draw(self, canvas, item: CertificateItem) -> None:
-        """One certificate on the current page (the caller ends the page)."""
+    def draw(self, canvas, item: CertificateItem, qr_operators: tuple[int, str] | None = None) -> None:
+        """One certificate on the current page (the caller ends the page); ``qr_operators``
+        may come ready from ``qr_path.qr_operators`` in a worker process."""
         canvas.doForm(STATIC_FORM)
         values = {**self.values, **holder_values(item)}
         for spec in self.holder_fields:
@@ -175,13 +178,12 @@ class CertificateRenderer:
         if self.qr is not None:
             size = self.qr.width_mm * mm
             x, top = self.qr.x_mm * mm, self.height - self.qr.y_mm * mm
-            draw_qr(canvas, qr_matrix(item.payload), x, top - size, size)
+            draw_qr_path(canvas, item.payload, x, top - size, size, qr_operators)
 
     def _define_static(self, canvas) -> None:
         canvas.beginForm(STATIC_FORM, 0, 0, self.width, self.height)
-        if self.assets.background is not None:
-            reader = ImageReader(io.BytesIO(self.assets.background.jpeg))
-            canvas.drawImage(reader, 0, 0, self.width, self.height)
+        if self.background is not None:
+            self.background.draw(canvas, 0, 0, self.width, self.height)
         if self.design.frame:
             draw_frame(canvas, self.width, self.height)
         for spec in self.static_fields:
@@ -206,16 +208,11 @@ class CertificateRenderer:
         draw_fitted(canvas, fitted, font, spec.x_mm * mm, self.height - spec.y_mm * mm, width, align=spec.align)
 
     def _draw_logo(self, canvas, spec: FieldSpec) -> None:
-        if not self.assets.logo:
+        if self.logo is None:
             return
-        reader = ImageReader(io.BytesIO(self.assets.logo))
-        image_width, image_height = reader.getSize()
         box_width, box_height = spec.width_mm * mm, (spec.height_mm or spec.width_mm) * mm
-        scale = min(box_width / image_width, box_height / image_height)
-        width, height = image_width * scale, image_height * scale
-        x = spec.x_mm * mm + (box_width - width) / 2
-        y = self.height - spec.y_mm * mm - box_height + (box_height - height) / 2
-        canvas.drawImage(reader, x, y, width, height, mask="auto")
+        self.logo.draw_fitted(canvas, spec.x_mm * mm, self.height - spec.y_mm * mm - box_height, box_width,
+                              box_height)
 
     def _draw_signatory(self, canvas, spec: FieldSpec, index: int) -> None:
         signatory: Signatory = getattr(self.event, f"signatory{index}")
@@ -267,16 +264,6 @@ def _diamond(canvas, x: float, y: float, radius: float) -> None:
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def qr_matrix(text: str) -> list[list[bool]]:
-    """The QR modules of ``text`` at error correction M, from zxing-cpp's encoder (~0.3 ms)."""
-    image = memoryview(zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-                       .to_image(scale=1, add_quiet_zones=False))
-    rows, columns = image.shape
-    raw = image.tobytes()
-    return [[raw[offset + column] == 0 for column in range(columns)]
-            for offset in range(0, rows * columns, columns)]
-
-
 def stamp_box(design: Design):
     """``signing.StampBox`` of the design's ``tte`` box (where a digital signature's visible stamp
     or BSrE's goes), or None when the design has no such box (signing's default corner)."""
@@ -324,6 +311,6 @@ def render_preview_pdf(event_id: int, design: Design, count: int = 5) -> bytes:
 
 __all__ = [
     "CertificateItem", "RenderAssets", "CertificateRenderer", "load_assets", "render_preview_pdf",
-    "render_pdf_bytes", "stamp_box", "qr_matrix", "fill", "event_values", "holder_values", "jp_text",
+    "render_pdf_bytes", "stamp_box", "fill", "event_values", "holder_values", "jp_text",
     "binary_streams", "draw_frame",
 ]
