@@ -34,9 +34,9 @@ DESK_B = Actor("Meja B", "Bela")
 class Site:
     """One computer's own database file: the office PC or a desk laptop."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.url = f"sqlite:///{path}"
+    def __init__(self, where: Path | str) -> None:
+        """A SQLite file, or a database URL (the office on PostgreSQL)."""
+        self.url = where if isinstance(where, str) and "://" in where else f"sqlite:///{where}"
 
     @contextlib.contextmanager
     def open(self):
@@ -72,8 +72,8 @@ def set_checkin_time(registration_id: int, at: dt.datetime) -> None:
     Attendance.update(checked_in_at=at).where(Attendance.registration == registration_id).execute()
 
 
-def make_office(tmp_path: Path, people: int = 12) -> Office:
-    site = Site(tmp_path / "kantor.db")
+def make_office(tmp_path: Path, people: int = 12, url: str | None = None) -> Office:
+    site = Site(url or tmp_path / "kantor.db")
     roster = list(fictional_people(people, seed=7))
     with site.open():
         event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)),
@@ -311,3 +311,22 @@ def test_a_registration_deleted_at_the_office_comes_back_with_its_check_in(offic
         assert Attendance.get(Attendance.registration == again.id).desk == "Meja A"
         assert not merge_checkins(back, actor=OFFICE).changed
     assert report.counts["registrations_recreated"] == 1 and report.counts["checkins_new"] == 1
+
+
+def test_an_office_on_postgresql_merges_laptops_on_sqlite(tmp_path, pg_url):
+    office = make_office(tmp_path, people=6, url=pg_url)
+    package = export_package(office, tmp_path)
+    laptop, event_id = new_laptop(tmp_path, "laptop-a", package)
+    with laptop.open():
+        for reg in office.registrations[1:4]:
+            assert checkin.check_in(event_id, office.codes[reg], actor=DESK_A).status == checkin.CHECKED_IN
+        walked = checkin.walk_in(event_id, PersonData(nama="Siti Aminah", unit_kerja="PKK"), actor=DESK_A)
+        signatures.save_signature(walked.registration_id, png_signature(), actor=DESK_A)
+        back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)
+    with office.site.open():
+        first = merge_checkins(back, actor=OFFICE)
+        state = office_state()
+        again = merge_checkins(back, actor=OFFICE)
+        assert office_state() == state
+    assert (first.counts["checkins_new"], first.counts["walk_ins"], first.counts["signatures_added"]) == (4, 1, 1)
+    assert not again.changed and again.counts["checkins_already"] == 5

@@ -76,6 +76,16 @@ DETAIL_LABELS = {
     "conflicts": "Konflik", "walk_ins": "Tanpa undangan didaftarkan", "people_new": "Orang baru",
     "origin_event_id": "Nomor kegiatan di kantor", "people_deleted": "Orang dihapus",
     "minutes": "Menit", "minimum": "Menit minimum", "per_person": "Berkas per orang", "signed": "Ditandatangani",
+    "cancelled_here": "Hadir tetapi dibatalkan di kantor", "walk_ins_known": "Tanpa undangan, sudah terdaftar",
+    "registrations_recreated": "Pendaftaran dibuat ulang", "signatures_added": "Tanda tangan ditambahkan",
+    "signatures_replaced": "Tanda tangan diganti", "signatures_kept": "Tanda tangan lama dipertahankan",
+    "registrations_new": "Peserta baru", "registrations_updated": "Peserta diperbarui",
+    "registrations_linked": "Tanpa undangan dikaitkan ke kantor", "registrations_removed": "Dihapus di kantor",
+    "checkins_added": "Kehadiran dari kantor", "checkins_earlier": "Kehadiran kantor lebih awal",
+    "ikrar_returns": "Ikrar mandiri", "certificates": "Sertifikat", "absences": "Keterangan tidak hadir",
+    "online_attendance": "Kehadiran daring", "audit_entries_scrubbed": "Entri audit dibersihkan",
+    "days": "Hari", "step": "Langkah", "report_id": "Nomor laporan", "assigned": "Dicocokkan",
+    "previous": "Sebelumnya",
 }
 METHOD_LABELS = {"qr": "QR undangan", "nip": "NIP", "nik": "NIK", "manual": "Pencarian nama",
                  "walk_in": "Tanpa undangan", "online": "Daring"}

@@ -26,7 +26,7 @@ class PurgeDialog(QDialog):
         super().__init__(parent)
         self.event_id = event_id
         self.setWindowTitle(self.tr("Hapus data pribadi peserta"))
-        self.resize(620, 420)
+        self.resize(620, 360)
         self._job: JobHandle | None = None
         self._build()
         self.refresh()
@@ -93,7 +93,6 @@ class PurgeDialog(QDialog):
             p.title, when, number(p.registrations), number(p.checkins), number(p.signatures),
             number(p.certificates), number(p.people_deleted), number(p.people_kept), earlier))
         self.prompt.setText(self.tr("Untuk memastikan, ketik nama kegiatan: {0}").format(p.title))
-        self.title_edit.setPlaceholderText(p.title)
         self._update_button()
 
     @property

@@ -83,10 +83,11 @@ def import_package(source: str | Path, *, actor: audit.Actor | None = None,
         if isinstance(err, PackageError):
             raise
         raise PackageError(f"Isi paket tidak lengkap atau tidak sah ({err}); tidak ada yang diimpor.") from err
-    except IntegrityError as err:
+    except IntegrityError as err:  # the driver's text may quote a NIP: not shown, not logged
         raise PackageError(
-            f"Data paket bertabrakan dengan data di laptop ini ({err}); tidak ada yang diimpor."
-        ) from err
+            "Data paket bertabrakan dengan data di komputer ini (NIP atau NIK yang sama tercatat untuk orang lain); "
+            "tidak ada yang diimpor. Periksa data orang itu di kantor dan di sini, lalu impor lagi."
+        ) from None
     progress.report(1, 1, "Selesai.")
     return ImportResult(imported.event_id, data["event"]["title"], created, counts)
 

@@ -80,8 +80,8 @@ class MergeReport:
     def lines(self) -> list[str]:
         """The report in Bahasa Indonesia, one line per figure worth saying."""
         c = self.counts
-        desks = ", ".join(self.desks) or "laptop meja"
-        lines = [f"Kehadiran dari {desks} untuk kegiatan \u201c{self.title}\u201d: {c['entries']} catatan."]
+        desks = f" (meja: {', '.join(self.desks)})" if self.desks else ""
+        lines = [f"Berkas kehadiran kegiatan \u201c{self.title}\u201d: {c['entries']} catatan{desks}."]
         if self.merged_before:
             lines.append("Berkas ini sudah pernah digabung sebelumnya.")
         for key, label in (
