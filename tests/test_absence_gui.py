@@ -31,9 +31,12 @@ def tab(qtbot, roster):
 def shown(tab) -> dict[str, tuple[str, str | None]]:
     """Name -> (Hadir column, its tooltip)."""
     model = tab.model
-    return {model.data(model.index(row, COL_NAME)): (model.data(model.index(row, COL_PRESENT)),
-                                                     model.data(model.index(row, COL_PRESENT), Qt.ItemDataRole.ToolTipRole))
-            for row in range(model.rowCount())}
+    cells = {}
+    for row in range(model.rowCount()):
+        status = model.index(row, COL_PRESENT)
+        cells[model.data(model.index(row, COL_NAME))] = (model.data(status),
+                                                         model.data(status, Qt.ItemDataRole.ToolTipRole))
+    return cells
 
 
 def select(tab, *names: str) -> None:

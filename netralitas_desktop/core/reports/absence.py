@@ -40,7 +40,8 @@ def parse_reason(text: str) -> str:
     key = "_".join((text or "").strip().lower().replace("-", " ").replace("_", " ").split())
     key = {"dl": "dinas_luar", "dinas": "dinas_luar"}.get(key, key)
     if key not in REASON_LABELS:
-        raise ValidationError({"reason": f"Alasan \u201c{text}\u201d tidak dikenal; pilih Izin, Sakit atau Dinas Luar."})
+        raise ValidationError(
+            {"reason": f"Alasan \u201c{text}\u201d tidak dikenal; pilih Izin, Sakit atau Dinas Luar."})
     return key
 
 
@@ -59,7 +60,8 @@ def mark_absent(registration_id: int, reason: str, note: str = "", *, actor: aud
     with db.atomic():
         registration = _registration(registration_id)
         if registration.cancelled_at is not None:
-            raise ValidationError({"registration": "Pendaftaran ini sudah dibatalkan; alasan tidak hadir tidak perlu dicatat."})
+            raise ValidationError({"registration": "Pendaftaran ini sudah dibatalkan; alasan tidak hadir "
+                                   "tidak perlu dicatat."})
         if Attendance.select().where(Attendance.registration == registration_id).exists():
             raise ValidationError({"registration": "Peserta ini sudah tercatat hadir, jadi tidak bisa ditandai "
                                    "tidak hadir. Bila kehadirannya keliru, batalkan kehadirannya dulu."})

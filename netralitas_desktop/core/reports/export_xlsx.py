@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import heapq
+import math
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -129,7 +132,9 @@ def _table_sheet(workbook, snapshot: ReportSnapshot, paper: Paper, name: str, he
     sheet.append(_header_cells(sheet, ["No"] + [column.header for column in columns], widths))
     kinds = [column.kind for column in columns]
     for number, line in enumerate(values, 1):
-        sheet.append([number] + [_cell(sheet, value, kind, width) for value, kind, width in zip(line, kinds, widths[1:])])
+        _fit_row_height(sheet, HEADER_ROW + number, line, widths[1:])
+        sheet.append([number] + [_cell(sheet, value, kind, width)
+                                 for value, kind, width in zip(line, kinds, widths[1:])])
         step()
     last = HEADER_ROW + max(len(values), 1)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(widths))}{last}"
@@ -138,12 +143,13 @@ def _table_sheet(workbook, snapshot: ReportSnapshot, paper: Paper, name: str, he
 def _recap_sheet(workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, group_header: str,
                  recap: Recap) -> None:
     groups = recap_groups(recap)
-    label_width = min(45, max([len(group_header)] + [len(group.label) for group in groups]) + 2)
+    label_width = min(45, math.ceil(max([text_units(group_header)] + [text_units(g.label) for g in groups])) + 2)
     widths = [5, label_width] + [max(9, len(max(header.split(), key=len)) + 3) for header, _, _ in RECAP_COLUMNS]
     sheet = _new_sheet(workbook, name, widths, paper)
     _title_rows(sheet, heading, snapshot)
     sheet.append(_header_cells(sheet, ["No", group_header] + [header for header, _, _ in RECAP_COLUMNS], widths))
     for number, group in enumerate(groups, 1):
+        _fit_row_height(sheet, HEADER_ROW + number, [group.label], [label_width])
         sheet.append([number, _cell(sheet, group.label, "text", label_width)] + [
             _number_cell(sheet, value(group), kind) for _, value, kind in RECAP_COLUMNS])
     # The totals row sits below the filter range, so sorting the groups never moves it.
@@ -202,27 +208,49 @@ def _header_cells(sheet, headers: list[str], widths: list[int]) -> list:
     return cells
 
 
+def _fit_row_height(sheet, row: int, values: list, widths: list[int]) -> None:
+    """A row whose text wraps gets the height for its lines: LibreOffice keeps the default
+    height for rows of a file it did not write, and the wrapped lines would overlap."""
+    lines = max((_line_count(value, width) for value, width in zip(values, widths)
+                 if isinstance(value, str) and _wraps(value, width)), default=1)
+    if lines > 1:
+        sheet.row_dimensions[row].height = 15 * lines
+
+
+def text_units(text: str) -> float:
+    """Roughly how wide ``text`` is in Excel's column unit (the width of "0" in Calibri 11, which
+    LibreOffice's Carlito matches): lower case ~0.8, capitals and digits ~1, a space ~0.5."""
+    return 0.8 * len(text) + 0.25 * len(_WIDE.findall(text)) - 0.3 * text.count(" ")
+
+
+_WIDE = re.compile(r"[A-Z0-9]")
+
+
+def _wraps(text: str, width: int) -> bool:
+    return len(text) > width - 1 and text_units(text) > width - 1
+
+
 def _line_count(text: str, width: int) -> int:
-    """Lines ``text`` wraps into at ``width`` characters, word by word."""
-    lines, used = 1, 0
+    """Lines ``text`` wraps into at ``width`` units, word by word."""
+    lines, used = 1, 0.0
     for word in text.split():
-        if used and used + 1 + len(word) > width - 1:
-            lines, used = lines + 1, len(word)
+        size = text_units(word)
+        if used and used + 0.5 + size > width - 1:
+            lines, used = lines + 1, size
         else:
-            used += (1 if used else 0) + len(word)
+            used += (0.5 if used else 0) + size
     return lines
 
 
-# --- Cells -----------------------------------------------------------------------------------------------
-
 def _width(column: Column, values: list) -> int:
-    """Characters: the longest value up to the column's cap, at least the header's longest word."""
+    """Column units: the widest value up to the column's cap, at least the header's (longest word)."""
     if column.kind == "time":
-        longest = 6
+        widest = 6.0
     else:
-        longest = max((len(value) for value in values if isinstance(value, str)), default=0)
-    header = len(column.header) if len(column.header) <= 14 else max(len(w) for w in column.header.split())
-    return max(header + 2, min(column.max_width, longest + 2))
+        texts = heapq.nlargest(30, (value for value in values if isinstance(value, str)), key=len)
+        widest = max((text_units(text) for text in texts), default=0.0)
+    header = column.header if len(column.header) <= 14 else max(column.header.split(), key=len)
+    return max(math.ceil(text_units(header) * 1.1) + 2, min(column.max_width, math.ceil(widest) + 2))
 
 
 def _styled(sheet, value) -> WriteOnlyCell:
@@ -251,7 +279,7 @@ def _cell(sheet, value, kind: str, width: int):
         cell = _text_cell(sheet, text)
         cell.quotePrefix = True  # shown as typed, and stays text when edited
         return cell
-    if len(text) > width:
+    if _wraps(text, width):
         cell = _text_cell(sheet, text)
         cell.alignment = _WRAP
         return cell

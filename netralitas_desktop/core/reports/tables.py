@@ -199,7 +199,8 @@ def recap_groups(recap: Recap) -> list:
 
 
 __all__ = [
-    "ReportSnapshot", "load_snapshot", "event_paper", "ExportResult", "record_export", "event_lines", "FORMULA_TRIGGERS", "clean_text", "needs_neutralising",
+    "ReportSnapshot", "load_snapshot", "event_paper", "ExportResult", "record_export", "event_lines",
+    "FORMULA_TRIGGERS", "clean_text", "needs_neutralising",
     "pledge_text", "note_text", "Column", "ATTENDANCE_COLUMNS", "ABSENT_COLUMNS", "CANCELLED_COLUMNS",
     "RECAP_COLUMNS", "recap_groups",
 ]
