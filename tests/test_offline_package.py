@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from netralitas_desktop.core import checkin, qr_payload
+from netralitas_desktop.core.certificates import keys
 from netralitas_desktop.core.models import AppSetting, Attendance, AuditLog, Event, Person
 from netralitas_desktop.core.offline import (
     PackageError, export_checkins, export_event_package, import_package, merge_checkins, read_package,
@@ -57,9 +58,11 @@ def test_package_holds_event_roster_checkins_signatures_and_digests(office, tmp_
 
 
 def test_no_secret_in_packages_or_return_files(office, tmp_path):
-    package = export_package(office, tmp_path)
     with office.site.open():
+        keys.private_key()  # the certificate signing key exists before the export
         office_settings = {row.key: row.value for row in AppSetting.select()}
+    assert {qr_payload.SECRET_SETTING, keys.PRIVATE_KEY_SETTING} <= office_settings.keys()
+    package = export_package(office, tmp_path)
     laptop, event_id = new_laptop(tmp_path, "laptop-a", package)
     with laptop.open():
         checkin.check_in(event_id, office.codes[office.registrations[1]], actor=DESK_A)
@@ -76,11 +79,14 @@ def test_no_secret_in_packages_or_return_files(office, tmp_path):
                 assert form.encode() not in content
             assert bytes.fromhex(secret) not in content
         assert b"PRIVATE KEY" not in content and b"qr_hmac_secret" not in content
-        # No setting of either database travels, except the public database id in the manifest.
+        # No setting of either database travels (as text or as the bytes it encodes), except the
+        # public database id in the manifest.
         for settings in (office_settings, laptop_settings):
             for key, value in settings.items():
                 if key != "database_id":
-                    assert value.encode() not in content, key
+                    assert value.encode() not in content and value.upper().encode() not in content, key
+                    if len(value) >= 32 and all(c in "0123456789abcdef" for c in value):
+                        assert bytes.fromhex(value) not in content, key
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not_a_zip", "foreign_zip", "tampered", "newer", "bad_crc"])

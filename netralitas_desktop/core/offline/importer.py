@@ -83,7 +83,7 @@ def import_package(source: str | Path, *, actor: audit.Actor | None = None,
         if isinstance(err, PackageError):
             raise
         raise PackageError(f"Isi paket tidak lengkap atau tidak sah ({err}); tidak ada yang diimpor.") from err
-    except IntegrityError as err:  # the driver's text may quote a NIP: not shown, not logged
+    except IntegrityError:  # the driver's text may quote a NIP: not shown, not logged
         raise PackageError(
             "Data paket bertabrakan dengan data di komputer ini (NIP atau NIK yang sama tercatat untuk orang lain); "
             "tidak ada yang diimpor. Periksa data orang itu di kantor dan di sini, lalu impor lagi."

@@ -178,6 +178,7 @@ class _Merger:
             Attendance.id, Attendance.registration, Attendance.checked_in_at, Attendance.desk, Attendance.operator)
             .join(Registration).where(in_event).tuples()}
         self.new_seen: list[dict] = []
+        self._no_id: dict[tuple[str, str], int] | None = None
 
     def finish(self) -> None:
         """Write the check-ins considered, in bulk."""
@@ -219,19 +220,28 @@ class _Merger:
         cleaned, errors = clean_person(data)
         if errors.keys() & {"nip", "nik"}:  # keep what the desk typed rather than lose the person
             cleaned.nip, cleaned.nik = "", ""
-        person = find_person(cleaned.nip, cleaned.nik) if cleaned.nip or cleaned.nik else self._by_name(cleaned)
-        if person is not None:
-            return person.id
+        if cleaned.nip or cleaned.nik:
+            person = find_person(cleaned.nip, cleaned.nik)
+            if person is not None:
+                return person.id
+        else:
+            found = self._without_id().get(_name_unit(cleaned.full_name, cleaned.unit_kerja))
+            if found is not None:
+                return found
         self.counts["people_new"] += 1
-        return upsert_person(cleaned)[0].id
+        person = upsert_person(cleaned)[0]
+        if not (cleaned.nip or cleaned.nik):
+            self._no_id[_name_unit(cleaned.full_name, cleaned.unit_kerja)] = person.id
+        return person.id
 
-    @staticmethod
-    def _by_name(data: PersonData) -> Person | None:
-        """A person without NIP/NIK: the same bare name and unit kerja, also without NIP/NIK."""
-        wanted, unit = name_key(data.full_name), fold(data.unit_kerja)
-        candidates = Person.select().where(Person.nip.is_null() & Person.nik.is_null())
-        return next((p for p in candidates if name_key(full_name(p.gelar_depan, p.nama, p.gelar_belakang)) == wanted
-                     and fold(p.unit_kerja) == unit), None)
+    def _without_id(self) -> dict[tuple[str, str], int]:
+        """People without NIP or NIK by (bare name, unit kerja), folded; read once, at the first such walk-in."""
+        if self._no_id is None:
+            query = (Person.select(Person.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.unit_kerja)
+                     .where(Person.nip.is_null() & Person.nik.is_null()).order_by(Person.id.desc()).tuples())
+            self._no_id = {_name_unit(full_name(depan, nama, belakang), unit): person_id
+                           for person_id, depan, nama, belakang, unit in query}  # the oldest wins
+        return self._no_id
 
     # --- check-ins and signatures ------------------------------------------------------------------
 
@@ -300,6 +310,10 @@ class _Merger:
             registration_id, full_name(depan, nama, belakang), kind, _time(desk["checked_in_at"]), desk["desk"],
             desk["operator"], *((_time(office[2]), office[3], office[4]) if office else ("", "", "")),
         ))
+
+
+def _name_unit(name: str, unit: str) -> tuple[str, str]:
+    return name_key(name), fold(unit)
 
 
 def _time(value) -> str:
