@@ -9,7 +9,8 @@ The designer (GUI) edits a ``Design``; ``render.py`` draws it. Contract for the 
   ``fields``.
 - ``FieldSpec``: ``key``, box at ``x_mm``/``y_mm`` (its TOP-LEFT corner, measured from the
   page's top-left corner, as seen on screen), ``width_mm``, ``height_mm`` (QR: ignored, the
-  code is ``width_mm`` square; logo: box height; text: 0 = as many lines as ``max_lines``),
+  code is ``width_mm`` square; logo: box height; text: 0 = as many lines as ``max_lines``
+  from the top, else the lines centred in that height),
   ``font`` ("serif"/"sans"), ``bold``, ``italic``, ``size_pt`` shrinking to ``min_size_pt``
   for long text, ``max_lines``, ``color`` ("#RRGGBB"), ``align`` (left/center/right) and
   ``text``: a template with placeholders such as ``{name}`` or ``{event_title:upper}``.
@@ -142,13 +143,14 @@ def default_design(paper: str = "A4") -> Design:
         centred("text_2", 45, text="SERTIFIKAT", bold=True, size_pt=38, min_size_pt=30, color=NAVY),
         centred("number", 62, text="Nomor: {number}", font="sans", size_pt=10.5, min_size_pt=8, color=DARK),
         centred("text_3", 71, text="diberikan kepada:", italic=True, size_pt=13, color=DARK),
-        centred("name", 79, bold=True, size_pt=26, min_size_pt=15, max_lines=2, color="#000000"),
+        centred("name", 79, height_mm=13.5, bold=True, size_pt=26, min_size_pt=14, max_lines=2, color="#000000"),
         centred("nip", 94, font="sans", size_pt=11.5, min_size_pt=9, color=DARK),
-        centred("unit", 100, font="sans", size_pt=10.5, min_size_pt=8, max_lines=2, color=DARK),
+        centred("unit", 100, height_mm=9, font="sans", size_pt=10.5, min_size_pt=8, max_lines=2, color=DARK),
         centred("text_4", 110, text="atas partisipasinya sebagai Peserta pada kegiatan", size_pt=12.5, color=DARK),
-        centred("event_title", 117, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
+        centred("event_title", 117, height_mm=13, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
         centred("text_5", 131, text="yang diselenggarakan oleh {organizer} pada {day_date} di {venue}, "
-                "dengan beban {jp} jam pelajaran (JP).", size_pt=11.5, min_size_pt=9.5, max_lines=2, color=DARK),
+                "dengan beban {jp} jam pelajaran (JP).", height_mm=10, size_pt=11.5, min_size_pt=9, max_lines=2,
+                color=DARK),
         FieldSpec("signatory2", 22, 146, sign_width, text="Mengetahui,", size_pt=11, color=DARK),
         FieldSpec("signatory1", width - 22 - sign_width, 146, sign_width, text="{place}, {date}", size_pt=11,
                   color=DARK),

@@ -19,8 +19,8 @@ from peewee import JOIN
 from ..event_settings import CERTIFICATE_FOR_ONLINE, ONLINE_MIN_MINUTES, get_setting
 from ..models import Attendance, Person, Registration, db
 from ..names import fold, full_name, name_key
-from ..reports.models import OnlineAttendance
 from ..documents.signatory import nip_line
+from ..reports.models import OnlineAttendance
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def eligible_holders(event_id: int) -> list[Holder]:
     for (registration_id, depan, nama, belakang, nip, nik, etype, golongan, jabatan, unit, method,
          minutes) in db.execute(query).fetchall():
         online = method == "online"
-        if online and not (allow_online and (minutes or 0) >= minimum and minutes is not None):
+        if online and not (allow_online and minutes is not None and minutes >= minimum):
             continue
         holders.append(Holder(registration_id, full_name(depan, nama, belakang), nama, nip or "", nik or "",
                               etype or "", golongan or "", jabatan or "", unit or "", online))

@@ -204,8 +204,11 @@ class CertificateRenderer:
         width = spec.width_mm * mm
         fitted = fit_pdf_text(text, font, width, max_size=spec.size_pt, min_size=spec.min_size_pt,
                               max_lines=spec.max_lines, max_height=spec.height_mm * mm or None)
+        top = self.height - spec.y_mm * mm
+        if spec.height_mm:  # a box of fixed height: the text sits in its middle, however many lines
+            top -= max(0.0, (spec.height_mm * mm - fitted.height) / 2)
         canvas.setFillColor(HexColor(spec.color))
-        draw_fitted(canvas, fitted, font, spec.x_mm * mm, self.height - spec.y_mm * mm, width, align=spec.align)
+        draw_fitted(canvas, fitted, font, spec.x_mm * mm, top, width, align=spec.align)
 
     def _draw_logo(self, canvas, spec: FieldSpec) -> None:
         if self.logo is None:
