@@ -12,7 +12,9 @@ cannot import a PDF page as vector graphics without pdfrw, which is unmaintained
 
 from __future__ import annotations
 
+import hashlib
 import io
+import threading
 from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
@@ -53,8 +55,28 @@ def set_background(event_id: int, data: bytes, filename: str = "") -> None:
     put_asset(event_id, BACKGROUND_ASSET, data, filename)
 
 
+_prepared: dict[tuple[str, tuple[float, float]], PreparedBackground] = {}
+_lock = threading.Lock()
+
+
 def prepare_background(data: bytes, page_mm: tuple[float, float]) -> PreparedBackground:
-    """The background as JPEG bytes at most ``DPI`` at the page size, transparency on white."""
+    """The background as JPEG bytes at most ``DPI`` at the page size, transparency on white.
+
+    The last few are kept, so the designer's live preview does not rasterise a PDF per redraw.
+    """
+    key = (hashlib.sha256(data).hexdigest(), tuple(page_mm))
+    with _lock:
+        prepared = _prepared.get(key)
+    if prepared is None:
+        prepared = _prepare(data, page_mm)
+        with _lock:
+            if len(_prepared) >= 4:
+                _prepared.pop(next(iter(_prepared)))
+            _prepared[key] = prepared
+    return prepared
+
+
+def _prepare(data: bytes, page_mm: tuple[float, float]) -> PreparedBackground:
     image = _open(data, page_mm, dpi=DPI)
     limit = (round(page_mm[0] / 25.4 * DPI), round(page_mm[1] / 25.4 * DPI))
     too_big = image.width > limit[0] * 1.05 or image.height > limit[1] * 1.05
