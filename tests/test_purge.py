@@ -25,6 +25,10 @@ ACTOR = Actor("Meja 1", "Sari")
 
 @pytest.fixture
 def events(db):
+    return build_events()
+
+
+def build_events() -> dict:
     """Event ``old`` (10 people, 3 of them also at ``other``), with every kind of personal record."""
     people = list(fictional_people(10, seed=3))
     old = create_event(EventData(title="Sosialisasi Netralitas 2023", date=dt.date(2023, 3, 1)), actor=ACTOR)
@@ -124,3 +128,13 @@ def test_retention_reminder_lists_old_events_with_personal_data(events):
     purge.purge_event(events["old"], actor=ACTOR)
     assert purge.events_due_for_purge(today) == []
     assert purge.retention_message([]) is None
+
+
+def test_purge_on_both_backends(any_db):
+    made = build_events()
+    summary = purge.purge_event(made["old"], actor=ACTOR)
+    assert (summary["total"]["registered"], summary["total"]["hadir"]) == (9, 4)
+    assert Person.select().count() == 3 and Registration.select().count() == 3
+    assert get_setting(made["old"], purge.PURGE_SUMMARY)["total"] == summary["total"]
+    assert purge.events_due_for_purge(dt.date(2030, 1, 1)) == [
+        purge.DueEvent(made["other"], "Apel Netralitas 2024", dt.date(2024, 8, 1), 1979, 3)]
