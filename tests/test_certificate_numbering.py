@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import multiprocessing
 
-import pytest
 
 from netralitas_desktop.core.certificates.models import Certificate
 from netralitas_desktop.core.certificates.numbering import assign_numbers

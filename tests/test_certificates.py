@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw

@@ -33,7 +33,7 @@ from typing import Iterable, Iterator
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, safe_filename
 from ..events import get_event
-from ..jobs import Cancelled, Job
+from ..jobs import Job
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
