@@ -5,6 +5,8 @@
 - ``fit``: text that shrinks, then wraps, and never leaves its box.
 - ``qr``: QR codes as one vector path (PDF) or a crisp image (PNG).
 - ``layout``: cards on a page with cut marks.
+- ``table``: ruled tables over pages (header repeated, signing cells, "Halaman x dari y").
+- ``images``: raster images scaled to their printed size before embedding.
 - ``letterhead`` / ``signatory``: kop surat and signature block of official documents.
 - ``pdf``: a canvas with metadata; ``files``: atomic output and Windows-safe file names.
 - ``raster``: fitted text on Pillow images.
@@ -13,12 +15,14 @@
 from .files import DocumentError, UniqueNames, atomic_output, safe_filename
 from .fit import FittedText, draw_fitted, draw_text_box, fit_pdf_text, fit_text
 from .fonts import SANS, SERIF, FontFamily, font_file, register_fonts
+from .images import print_image
 from .layout import CardGrid, draw_cut_marks
 from .letterhead import Letterhead, draw_letterhead
 from .page import Margins, PageSpec, Paper, PaperError, Rect, mm
 from .pdf import new_canvas
 from .qr import draw_qr, qr_image, qr_matrix
-from .signatory import draw_signatory, nip_line
+from .signatory import draw_meterai_box, draw_signatory, nip_line
+from .table import Column, TableLayout, draw_page_footer, draw_signing_cell
 
 __all__ = [
     "DocumentError", "UniqueNames", "atomic_output", "safe_filename",
@@ -26,5 +30,6 @@ __all__ = [
     "SANS", "SERIF", "FontFamily", "font_file", "register_fonts",
     "CardGrid", "draw_cut_marks", "Letterhead", "draw_letterhead",
     "Margins", "PageSpec", "Paper", "PaperError", "Rect", "mm", "new_canvas",
-    "draw_qr", "qr_image", "qr_matrix", "draw_signatory", "nip_line",
+    "draw_qr", "qr_image", "qr_matrix", "draw_signatory", "draw_meterai_box", "nip_line", "print_image",
+    "Column", "TableLayout", "draw_page_footer", "draw_signing_cell",
 ]

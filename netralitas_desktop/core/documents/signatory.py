@@ -16,10 +16,12 @@ from ..events import Signatory
 from ..nip import IdError, IdKind, format_nip, parse_nip
 from .fit import FittedText, baselines, draw_fitted, draw_text_box, fit_pdf_text
 from .fonts import SANS, FontFamily
-from .letterhead import ImageSource, image_reader
+from .images import print_image
+from .letterhead import ImageSource
 from .page import mm
 
 SIGNATURE_SPACE = 24 * mm
+SIGNATORY_DPI = 300  # a scanned stamp or signature photo is scaled to this before it is embedded
 
 
 def nip_line(nip: str) -> str:
@@ -114,7 +116,7 @@ def _underline(canvas, fitted: FittedText, font: str, x: float, top: float, widt
 def _draw_image(canvas, source: ImageSource, centre: float, bottom: float, height: float,
                 max_width: float | None = None) -> float:
     """Draw an image centred on ``centre`` at most ``height`` tall; returns its width."""
-    reader = image_reader(source)
+    reader = print_image(source, max_width or height * 4, height, dpi=SIGNATORY_DPI)
     image_width, image_height = reader.getSize()
     width = height * image_width / image_height
     if max_width and width > max_width:

@@ -1,7 +1,8 @@
 """Ruled tables that run over pages: attendance lists, pledge sheets, reports.
 
-Rows are fitted first (``fit_row``: each cell shrinks, then wraps), so their heights, the
-page breaks and "Halaman x dari y" are known before anything is drawn. The header row is
+Rows are fitted first (``fit_row``: each cell wraps at the table's size, and shrinks only
+when it would be cut), so the caller knows every row's height, its page breaks and
+"Halaman x dari y" before anything is drawn. The header row is
 drawn again at the top of every page. Also the signing cell of Indonesian attendance
 lists: the column split in two, odd numbers signing on the left, even on the right.
 """
@@ -13,7 +14,8 @@ from typing import Sequence
 
 from .fit import FittedText, draw_fitted, fit_pdf_text
 from .fonts import SANS
-from .letterhead import ImageSource, image_reader
+from .images import print_image
+from .letterhead import ImageSource
 from .page import PageSpec, Rect, mm
 
 GRID_GREY = 0.25
@@ -144,22 +146,6 @@ def _draw_centred(canvas, fitted: FittedText, font: str, rect: Rect, padding: fl
     draw_fitted(canvas, fitted, font, rect.x + padding, top, rect.width - 2 * padding, align=align)
 
 
-def paginate(heights: Sequence[float], first_room: float, room: float) -> list[range]:
-    """Split rows of ``heights`` into pages: ``first_room`` points on page one, ``room`` after.
-
-    A row taller than a page still gets a page of its own, so this always ends.
-    """
-    pages: list[range] = []
-    start, used, available = 0, 0.0, first_room
-    for index, height in enumerate(heights):
-        if used + height > available + 1e-6 and index > start:
-            pages.append(range(start, index))
-            start, used, available = index, 0.0, room
-        used += height
-    pages.append(range(start, len(heights)))
-    return pages
-
-
 def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: ImageSource | None = None,
                       note: str = "", size: float = 7.5) -> None:
     """The usual signing space: odd numbers on the left half, even on the right, with the number.
@@ -174,10 +160,10 @@ def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: ImageSource
     canvas.setFillGray(0.2)
     canvas.drawString(left + 1 * mm, rect.top - size - 0.8 * mm, f"{number}.")
     if signature is not None:
-        reader = image_reader(signature)
-        image_width, image_height = reader.getSize()
         # Right of the number, inside the half: a wide stroke never crosses the grid or the other half.
         box = Rect(left + 4 * mm, rect.y + 0.6 * mm, half - 5 * mm, rect.height - 1.2 * mm)
+        reader = print_image(signature, box.width, box.height)
+        image_width, image_height = reader.getSize()
         scale = min(box.width / image_width, box.height / image_height)
         width, height = image_width * scale, image_height * scale
         canvas.drawImage(reader, box.x + (box.width - width) / 2, box.y + (box.height - height) / 2, width, height,
@@ -202,4 +188,4 @@ def draw_page_footer(canvas, page: PageSpec, number: int, total: int, left_text:
     canvas.restoreState()
 
 
-__all__ = ["Column", "FittedRow", "TableLayout", "paginate", "draw_signing_cell", "draw_page_footer"]
+__all__ = ["Column", "FittedRow", "TableLayout", "draw_signing_cell", "draw_page_footer"]
