@@ -133,7 +133,7 @@ def test_window_shows_database_location_and_indonesian_menus(window, db):
     assert window.windowTitle() == f"Netralitas Desktop — {db.display}"
     assert db.display in window.location_label.text()
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["Berkas", "Kegiatan", "Bantuan"]
+    assert menus == ["Berkas", "Kegiatan", "Alat", "Bantuan"]
     assert not window.import_action.isEnabled()  # no event yet
 
 
@@ -166,3 +166,25 @@ def test_new_event_can_require_signatures(qtbot, window):
     save(qtbot, dialog)
     [event] = list_events()
     assert get_event(event.id).signature_required is True
+
+
+def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, monkeypatch):
+    from netralitas_desktop.gui import audit_viewer, online_import_dialog, package_dialog, purge_dialog
+
+    opened = []
+    for cls in (package_dialog.PackageDialog, audit_viewer.AuditViewer, online_import_dialog.OnlineImportDialog,
+                purge_dialog.PurgeDialog):
+        monkeypatch.setattr(cls, "exec", lambda self: opened.append(type(self).__name__) or 0)
+    assert not window.purge_action.isEnabled()  # no event chosen yet
+    event_id = create_event(EventData(title="Sosialisasi Netralitas", date=dt.date(2024, 8, 5)))
+    window.event_list.refresh()
+    window.open_event(event_id)
+    page = window.event_page
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert tabs == ["Peserta", "Meja Registrasi", "Ringkasan", "Dokumen", "Ikrar Mandiri", "Laporan"]
+    for act in (window.package_action, window.audit_action, window.online_import_action, window.purge_action):
+        assert act.isEnabled()
+        act.trigger()
+    assert opened == ["PackageDialog", "AuditViewer", "OnlineImportDialog", "PurgeDialog"]
+    window.show_list()
+    assert window.event_page is None

@@ -1,7 +1,8 @@
 """One event: a header (title, day and date, time, venue) over tabs, Peserta first.
 
-The check-in desk ("Meja Registrasi") follows. Tabs for later features (ikrar, certificates,
-reports) are added only once they work, so the committee never meets an empty tab.
+Then the check-in desk ("Meja Registrasi"), the live summary ("Ringkasan"), documents,
+ikrar mandiri, certificates and reports — in the order the committee uses them on the day.
+Each tab is a thin widget over its core service; the page only wires their signals.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from ..core.audit import Actor
 from ..core.dates import hari_tanggal, jam
 from ..core.events import KIND_LABELS, EventData, get_event
+from .dashboard_tab import DashboardTab
 from .desk_tab import DeskTab
+from .documents_tab import DocumentsTab
+from .ikrar_mandiri_tab import IkrarMandiriTab
 from .participants_tab import ParticipantsTab
+from .reports_tab import ReportsTab
 
 if TYPE_CHECKING:
     from .import_wizard import ImportWizard
@@ -60,6 +65,17 @@ class EventPage(QWidget):
         self.tabs.addTab(self.desk, self.tr("Meja Registrasi"))
         self._roster_stale = False  # check-ins at the desk change the Peserta tab's times
         self.desk.checked_in.connect(self._mark_roster_stale)
+        self.dashboard = DashboardTab(event_id, actor, self)
+        self.tabs.addTab(self.dashboard, self.tr("Ringkasan"))
+        self.dashboard.attendance_changed.connect(self._mark_roster_stale)
+        self.documents = DocumentsTab(event_id, actor, self)
+        self.tabs.addTab(self.documents, self.tr("Dokumen"))
+        self.ikrar_mandiri = IkrarMandiriTab(event_id, actor, self)
+        self.tabs.addTab(self.ikrar_mandiri, self.tr("Ikrar Mandiri"))
+        self.reports = ReportsTab(event_id, actor, self)
+        self.tabs.addTab(self.reports, self.tr("Laporan"))
+        self.participants.changed.connect(self.dashboard.refresh)  # an absence or edit changes the counts
+        self.ikrar_mandiri.changed.connect(self.dashboard.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -88,6 +104,21 @@ class EventPage(QWidget):
         if self._roster_stale and self.tabs.currentWidget() is self.participants:
             self._roster_stale = False
             self.participants.reload()
+
+    @property
+    def busy(self) -> bool:
+        """Some tab still runs background work (an export, a refresh)."""
+        return any(getattr(tab, "busy", False) for tab in self._tab_widgets())
+
+    def shutdown(self) -> None:
+        """Stop every tab's timers and kiosk windows: the page is closing."""
+        for tab in self._tab_widgets():
+            stop = getattr(tab, "shutdown", None)
+            if stop is not None:
+                stop()
+
+    def _tab_widgets(self) -> list[QWidget]:
+        return [self.tabs.widget(index) for index in range(self.tabs.count())]
 
     def open_desk(self, kiosk: bool = False) -> None:
         """Show the check-in desk, optionally full-screen."""

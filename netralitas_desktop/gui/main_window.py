@@ -73,9 +73,14 @@ class MainWindow(QMainWindow):
         self.list_action = action(self.tr("Semua kegiatan"), self.show_list, "Ctrl+L")
         self.about_action = action(self.tr("Tentang Netralitas Desktop"), self.show_about)
         self.settings_action = action(self.tr("Pengaturan…"), self.open_settings, "Ctrl+,")
+        self.package_action = action(self.tr("Meja offline (paket kegiatan)…"), self.open_packages)
+        self.online_import_action = action(self.tr("Impor kehadiran daring…"), self.import_online)
+        self.purge_action = action(self.tr("Hapus data pribadi…"), self.purge_event)
+        self.audit_action = action(self.tr("Log audit…"), self.open_audit_log)
 
         berkas = self.menuBar().addMenu(self.tr("&Berkas"))
         berkas.addAction(self.import_action)
+        berkas.addAction(self.package_action)
         berkas.addSeparator()
         berkas.addAction(self.settings_action)
         berkas.addSeparator()
@@ -86,8 +91,13 @@ class MainWindow(QMainWindow):
         kegiatan.addSeparator()
         kegiatan.addAction(self.desk_action)
         kegiatan.addAction(self.kiosk_action)
+        kegiatan.addAction(self.online_import_action)
+        kegiatan.addSeparator()
+        kegiatan.addAction(self.purge_action)
         kegiatan.addSeparator()
         kegiatan.addAction(self.list_action)
+        alat = self.menuBar().addMenu(self.tr("&Alat"))
+        alat.addAction(self.audit_action)
         bantuan = self.menuBar().addMenu(self.tr("Ba&ntuan"))
         bantuan.addAction(self.about_action)
 
@@ -124,6 +134,7 @@ class MainWindow(QMainWindow):
 
     def _close_page(self) -> None:
         if self.event_page is not None:
+            self.event_page.shutdown()
             self.stack.removeWidget(self.event_page)
             self.event_page.deleteLater()
             self.event_page = None
@@ -138,7 +149,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_event = self.current_event_id() is not None
         for act in (self.import_action, self.edit_event_action, self.delete_event_action, self.desk_action,
-                    self.kiosk_action):
+                    self.kiosk_action, self.online_import_action, self.purge_action):
             act.setEnabled(has_event)
         self.list_action.setEnabled(self.event_page is not None)
 
@@ -184,6 +195,47 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def open_packages(self) -> None:
+        from .package_dialog import PackageDialog
+
+        dialog = PackageDialog(self, event_id=self.current_event_id())
+        dialog.changed.connect(self._event_data_changed)
+        dialog.exec()
+
+    def import_online(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        from .online_import_dialog import OnlineImportDialog
+
+        dialog = OnlineImportDialog(event_id, self._actor(), self)
+        dialog.applied.connect(lambda _result: self._event_data_changed(event_id))
+        dialog.exec()
+
+    def purge_event(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        from .purge_dialog import PurgeDialog
+
+        dialog = PurgeDialog(event_id, self)
+        dialog.purged.connect(self._event_data_changed)
+        dialog.exec()
+
+    def open_audit_log(self) -> None:
+        from .audit_viewer import AuditViewer
+
+        AuditViewer(self, event_id=self.current_event_id()).exec()
+
+    def _event_data_changed(self, event_id: int) -> None:
+        """Another dialog changed an event's people or check-ins: reload what shows it."""
+        self.event_list.refresh(select_id=event_id)
+        page = self.event_page
+        if page is not None and page.event_id == event_id:
+            page.participants.reload()
+            page.dashboard.refresh()
+        self._events_changed()
+
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
@@ -203,6 +255,12 @@ class MainWindow(QMainWindow):
                      platform.python_version(), qVersion()),
         )
 
+    def remind_retention(self) -> bool:
+        """At start-up (run_gui): name events kept past the retention period, if any."""
+        from .purge_dialog import show_retention_reminder
+
+        return show_retention_reminder(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         page = self.event_page
         if page is not None and page.import_wizard is not None and page.import_wizard.busy:
@@ -210,4 +268,6 @@ class MainWindow(QMainWindow):
                        self.tr("Tunggu sampai impor selesai atau batalkan dulu, lalu tutup aplikasi."))
             event.ignore()
             return
+        if page is not None:
+            page.shutdown()
         super().closeEvent(event)
