@@ -33,7 +33,7 @@ from typing import Iterable, Iterator
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, safe_filename
 from ..events import get_event
-from ..jobs import Job
+from ..jobs import FREEZE_SUPPORT_ENV, Job
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
@@ -43,7 +43,7 @@ from .render import CertificateItem, CertificateRenderer, RenderAssets, binary_s
 MIN_ITEMS_FOR_FILE_WORKERS = 100  # below this, starting processes costs more than it saves
 MIN_ITEMS_FOR_QR_WORKERS = 300
 BATCH = 25
-FREEZE_SUPPORT = False  # set by the entry point once it calls multiprocessing.freeze_support()
+FREEZE_SUPPORT = False  # or the entry point's FREEZE_SUPPORT_ENV: it called multiprocessing.freeze_support()
 
 
 class CertificateError(ValueError):
@@ -197,7 +197,9 @@ def write_per_person(event, design: Design, assets: RenderAssets, items: list[Ce
 def _worker_count(items: int, requested: int | None, minimum: int) -> int:
     if requested is not None:
         return max(1, requested)
-    if items < minimum or (getattr(sys, "frozen", False) and not FREEZE_SUPPORT):
+    frozen_without_workers = getattr(sys, "frozen", False) and not (
+        FREEZE_SUPPORT or os.environ.get(FREEZE_SUPPORT_ENV))
+    if items < minimum or frozen_without_workers:
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
 
