@@ -60,8 +60,8 @@ def test_frozen_selftest(bundle):
     done = _run(bundle, "selftest", "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads(done.stdout)
-    assert result["ok"] and [s["step"] for s in result["steps"]][:4] == [
-        "buka basis data", "buat kegiatan dan peserta", "QR undangan", "check-in"]
+    assert result["ok"] and [s["step"] for s in result["steps"]] == [
+        "buka basis data", "buat kegiatan dan peserta", "QR undangan", "check-in", "sertifikat dan verifikasi QR"]
 
 
 def test_frozen_bundle_carries_resources_and_leaves_out_unused_qt(bundle):

@@ -85,9 +85,24 @@ def _check_in(context: dict) -> str:
     return "hadir, lalu sudah hadir"
 
 
+def _certificate(context: dict) -> str:
+    from ..core.certificates.bulk import CertificatesJob
+    from ..core.certificates.verify import verify
+
+    target = context["folder"] / "sertifikat.pdf"
+    result = CertificatesJob(context["event_id"], target, actor=ACTOR, workers=1).run()
+    if result.count != 1:
+        raise RuntimeError(f"{result.count} sertifikat dibuat, seharusnya 1")
+    checked = verify(target)  # renders the page and decodes its QR
+    if not checked.valid:
+        raise RuntimeError(checked.message)
+    return checked.number
+
+
 STEPS: list[tuple[str, Callable[[dict], str]]] = [
     ("buka basis data", _open),
     ("buat kegiatan dan peserta", _event),
     ("QR undangan", _invitation_qr),
     ("check-in", _check_in),
+    ("sertifikat dan verifikasi QR", _certificate),
 ]
