@@ -23,7 +23,7 @@ from netralitas_desktop.core.documents import (
     font_file, mm, new_canvas, nip_line, qr_image, qr_matrix, register_fonts, safe_filename,
 )
 from netralitas_desktop.core.documents.fit import ELLIPSIS, fit_text, pdf_measure
-from netralitas_desktop.core.documents.qr import dark_rects
+from netralitas_desktop.core.documents.qr import dark_rects, qr_operators
 from netralitas_desktop.core.documents.raster import fit_image_text, pil_measure
 from netralitas_desktop.core.events import Signatory
 
@@ -267,6 +267,33 @@ def test_qr_image_is_crisp_and_decodes():
     histogram = image.convert("L").histogram()
     assert {level for level, count in enumerate(histogram) if count} == {0, 255}
     assert zxingcpp.read_barcodes(image)[0].text == "NTR1ABCDEFGHJKMNPQRSTVWXYZ0"
+
+
+def test_codes_have_error_correction_m_and_a_white_quiet_zone_of_four_modules():
+    text = "https://verifikasi.example.go.id/s/NTR-2024-000123"
+    image = qr_image(text, 5).convert("L")
+    decoded = zxingcpp.read_barcodes(image)[0]
+    assert (decoded.text, decoded.ec_level) == (text, "M")
+    border = 4 * 5
+    inside = (border, border, image.width - border, image.height - border)
+    outside = [image.getpixel((x, y)) for x in range(image.width) for y in range(image.height)
+               if not (inside[0] <= x < inside[2] and inside[1] <= y < inside[3])]
+    assert set(outside) == {255}
+    assert image.getpixel((border, border)) == 0  # the top-left finder pattern starts right inside
+
+
+def test_text_matrix_and_ready_operators_draw_the_same_code(tmp_path):
+    text = "NTR1ABCDEFGHJKMNPQRSTVWXYZ0"
+    assert qr_operators(qr_matrix(text)) == qr_operators(text)
+    streams = []
+    for name, options in (("text", {}), ("ready", {"operators": qr_operators(text)})):
+        canvas = new_canvas(tmp_path / f"{name}.pdf", PageSpec(), title="QR")
+        draw_qr(canvas, text, 30 * mm, 200 * mm, 25 * mm, **options)
+        canvas.showPage()
+        canvas.save()
+        streams.append(PdfReader(tmp_path / f"{name}.pdf").pages[0].get_contents().get_data())
+    assert streams[0] == streams[1]
+    assert zxingcpp.read_barcodes(render_page(tmp_path / "ready.pdf"))[0].text == text
 
 
 # --- letterhead and signatory --------------------------------------------------------------------------------

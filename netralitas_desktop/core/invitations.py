@@ -225,7 +225,7 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
     canvas.setStrokeColorRGB(*ACCENT)
     canvas.setLineWidth(0.6)
     canvas.line(left, rule_y, left + inner_width, rule_y)
-    draw_qr(canvas, qr_matrix(invitation.payload), cell.right - layout.qr_size - 1 * mm, cell.y + 1 * mm,
+    draw_qr(canvas, invitation.payload, cell.right - layout.qr_size - 1 * mm, cell.y + 1 * mm,
             layout.qr_size, background=False)
 
     width = layout.column_width

@@ -31,13 +31,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .. import audit
-from ..documents import DocumentError, UniqueNames, atomic_output, safe_filename
+from ..documents import DocumentError, UniqueNames, atomic_output, qr_operators, safe_filename
 from ..events import get_event
 from ..jobs import FREEZE_SUPPORT_ENV, Job
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
-from .qr_path import qr_operators
 from .render import CertificateItem, CertificateRenderer, RenderAssets, binary_streams, load_assets, render_pdf_bytes
 
 MIN_ITEMS_FOR_FILE_WORKERS = 100  # below this, starting processes costs more than it saves

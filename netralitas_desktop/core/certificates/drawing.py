@@ -1,4 +1,4 @@
-"""The two drawing steps a bulk run repeats thousands of times, made cheap.
+"""Images a bulk run places thousands of times, made cheap.
 
 ``PdfImage``: an image encoded for PDF ONCE (a JPEG's bytes as they are; anything else
 deflated once, its alpha as a soft mask) and placed into any number of ReportLab
@@ -7,9 +7,7 @@ its pixels at every call, and re-compresses PNGs for every document: for a 200 d
 background that is ~0.3 s per per-person file. This uses the same ReportLab calls as
 ``drawImage`` (reportlab is pinned; the test suite draws through it in every run).
 
-``draw_qr_path``: the QR as one filled path, like ``documents.qr.draw_qr``, but from
-``qr_path`` (zxing-cpp's C++ encoder, dark runs found by a bytes regex): about a fifth of
-the time per code, which is still most of a certificate page.
+The QR code is drawn by ``documents.qr.draw_qr``, like every other document's.
 """
 
 from __future__ import annotations
@@ -22,8 +20,6 @@ from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc
 
-from ..documents.qr import QUIET_ZONE
-from .qr_path import qr_operators
 
 MAX_IMAGE_PIXELS = 1600  # longest side of a logo, signature or stamp: plenty for 300 dpi at its size
 
@@ -90,21 +86,4 @@ def _shrunk(data: bytes, max_pixels: int) -> bytes:
     return buffer.getvalue()
 
 
-def draw_qr_path(canvas, text: str, x: float, y: float, size: float,
-                 operators: tuple[int, str] | None = None) -> None:
-    """The QR of ``text`` on white, quiet zone included, with its bottom-left at (x, y).
-
-    ``operators`` (from ``qr_path.qr_operators``) may come ready from a worker process.
-    """
-    modules, path = operators or qr_operators(text)
-    unit = size / (modules + 2 * QUIET_ZONE)
-    canvas.saveState()
-    canvas.setFillColorRGB(1, 1, 1)
-    canvas.rect(x, y, size, size, stroke=0, fill=1)
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.transform(unit, 0, 0, -unit, x + QUIET_ZONE * unit, y + size - QUIET_ZONE * unit)
-    canvas.addLiteral(path + "\nf")
-    canvas.restoreState()
-
-
-__all__ = ["PdfImage", "draw_qr_path", "shrink_image"]
+__all__ = ["PdfImage", "shrink_image"]

@@ -27,7 +27,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 
 from ..dates import hari_tanggal, tanggal
-from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, fit_pdf_text, mm, new_canvas
+from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
 from ..documents.signatory import draw_signatory
 from ..event_settings import get_asset
 from ..events import EventData, Signatory, get_event
@@ -35,7 +35,7 @@ from .background import PreparedBackground, prepare_background
 from .design import (
     HOLDER_PLACEHOLDERS, LOGO_ASSET, SIGNATURE_ASSETS, STAMP_ASSETS, Design, FieldSpec, placeholders_in,
 )
-from .drawing import PdfImage, draw_qr_path, shrink_image
+from .drawing import PdfImage, shrink_image
 from .eligibility import Holder
 
 STATIC_FORM = "CertificateStatic"
@@ -170,7 +170,7 @@ class CertificateRenderer:
 
     def draw(self, canvas, item: CertificateItem, qr_operators: tuple[int, str] | None = None) -> None:
         """One certificate on the current page (the caller ends the page); ``qr_operators``
-        may come ready from ``qr_path.qr_operators`` in a worker process."""
+        may come ready from ``documents.qr.qr_operators`` in a worker process."""
         canvas.doForm(STATIC_FORM)
         values = {**self.values, **holder_values(item)}
         for spec in self.holder_fields:
@@ -178,7 +178,7 @@ class CertificateRenderer:
         if self.qr is not None:
             size = self.qr.width_mm * mm
             x, top = self.qr.x_mm * mm, self.height - self.qr.y_mm * mm
-            draw_qr_path(canvas, item.payload, x, top - size, size, qr_operators)
+            draw_qr(canvas, item.payload, x, top - size, size, operators=qr_operators)
 
     def _define_static(self, canvas) -> None:
         canvas.beginForm(STATIC_FORM, 0, 0, self.width, self.height)

@@ -20,7 +20,7 @@ from .layout import CardGrid, draw_cut_marks
 from .letterhead import Letterhead, draw_letterhead
 from .page import Margins, PageSpec, Paper, PaperError, Rect, mm
 from .pdf import new_canvas
-from .qr import draw_qr, qr_image, qr_matrix
+from .qr import draw_qr, qr_image, qr_matrix, qr_operators
 from .signatory import draw_meterai_box, draw_signatory, nip_line
 from .table import Column, TableLayout, draw_page_footer, draw_signing_cell
 
@@ -30,6 +30,6 @@ __all__ = [
     "SANS", "SERIF", "FontFamily", "font_file", "register_fonts",
     "CardGrid", "draw_cut_marks", "Letterhead", "draw_letterhead",
     "Margins", "PageSpec", "Paper", "PaperError", "Rect", "mm", "new_canvas",
-    "draw_qr", "qr_image", "qr_matrix", "draw_signatory", "draw_meterai_box", "nip_line", "print_image",
+    "draw_qr", "qr_image", "qr_matrix", "qr_operators", "draw_signatory", "draw_meterai_box", "nip_line", "print_image",
     "Column", "TableLayout", "draw_page_footer", "draw_signing_cell",
 ]
