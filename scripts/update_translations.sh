@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 BIN="${VENV:-.venv}/bin"
 TS=resources/translations/netralitas_en.ts
 "$BIN/pyside6-lupdate" -no-obsolete -source-language id_ID -target-language en_US \
-    $(git ls-files 'netralitas_desktop/gui/*.py' 2>/dev/null || ls netralitas_desktop/gui/*.py) -ts "$TS"
+    netralitas_desktop/gui/*.py -ts "$TS"
 "$BIN/pyside6-lrelease" "$TS" -qm resources/translations/netralitas_en.qm
