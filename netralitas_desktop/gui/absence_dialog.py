@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.audit import Actor
 from ..core.events import NotFoundError, ValidationError
 from ..core.reports.absence import NOTE_LIMIT, REASON_LABELS, clear_absence, get_absence, mark_absent_many
+from .core_labels import core_label
 from .widgets import ErrorLabel, localize_buttons, show_info
 
 MAX_NAMES_SHOWN = 5
@@ -55,7 +56,7 @@ class AbsenceDialog(QDialog):
         reasons = QHBoxLayout()
         self.reason_buttons: dict[str, QRadioButton] = {}
         for reason, label in REASON_LABELS.items():
-            button = QRadioButton(self.tr(label))
+            button = QRadioButton(core_label(label))
             self.reason_group.addButton(button)
             self.reason_buttons[reason] = button
             reasons.addWidget(button)
@@ -110,7 +111,7 @@ class AbsenceDialog(QDialog):
         if refused:
             show_info(self, self.tr("Sebagian tidak dicatat"),
                       self.tr("{0} peserta dicatat {1}. Yang tidak dapat dicatat:\n{2}").format(
-                          len(ids) - len(refused), self.tr(REASON_LABELS[reason]), self._refusals(refused)))
+                          len(ids) - len(refused), core_label(REASON_LABELS[reason]), self._refusals(refused)))
         self.accept()
 
     def clear(self) -> None:

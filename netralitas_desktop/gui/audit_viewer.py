@@ -207,21 +207,17 @@ class AuditViewer(QDialog):
         self.export_button.setEnabled(True)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditViewer", text)
-
-
 def detail_text(entry: AuditEntry) -> str:
     """One entry, every field on its own line, in Bahasa Indonesia."""
     event = entry.event_title or "—"
     if entry.event_id:
-        event = _tr("{0} (nomor {1})").format(event, entry.event_id)
+        event = QCoreApplication.translate("AuditViewer", "{0} (nomor {1})").format(event, entry.event_id)
     lines = [
-        _tr("Waktu: {0}").format(entry.at.strftime("%d-%m-%Y %H:%M:%S")),
-        _tr("Kegiatan: {0}").format(event),
-        _tr("Aksi: {0} ({1})").format(entry.action_label, entry.action),
-        _tr("Meja: {0}").format(entry.desk or "—"),
-        _tr("Petugas: {0}").format(entry.operator or "—"),
+        QCoreApplication.translate("AuditViewer", "Waktu: {0}").format(entry.at.strftime("%d-%m-%Y %H:%M:%S")),
+        QCoreApplication.translate("AuditViewer", "Kegiatan: {0}").format(event),
+        QCoreApplication.translate("AuditViewer", "Aksi: {0} ({1})").format(entry.action_label, entry.action),
+        QCoreApplication.translate("AuditViewer", "Meja: {0}").format(entry.desk or "—"),
+        QCoreApplication.translate("AuditViewer", "Petugas: {0}").format(entry.operator or "—"),
     ]
     details = audit_query.detail_lines(entry.detail)
     return "\n".join(lines + ([""] + details if details else []))

@@ -17,7 +17,7 @@ import sys
 import time
 from typing import Callable
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -34,7 +34,7 @@ else:
     MULTIMEDIA_AVAILABLE = True
 
 CAMERA_KEY = "desk/camera"
-NO_CAMERA_TEXT = "Tidak ada kamera"
+NO_CAMERA_TEXT = QT_TRANSLATE_NOOP("CameraPanel", "Tidak ada kamera")  # shown through self.tr
 # Frames larger than this cost decoding time without helping a card held near the lens.
 _PREFERRED_MAX_PIXELS = 1280 * 720
 
@@ -112,10 +112,10 @@ class CameraPanel(QWidget):
         self.camera_combo = QComboBox()
         self.camera_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.camera_combo.setMinimumContentsLength(12)
-        self.start_button = QPushButton("Mulai")
+        self.start_button = QPushButton(self.tr("Mulai"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.placeholder = QLabel(NO_CAMERA_TEXT)
+        self.placeholder = QLabel(self.tr(NO_CAMERA_TEXT))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setMinimumHeight(120)
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -182,8 +182,8 @@ class CameraPanel(QWidget):
         self._session.setCamera(camera)
         self._session.setVideoOutput(self._video)
         self._camera = camera
-        self.start_button.setText("Berhenti")
-        self.status_label.setText("Menyalakan kamera…")
+        self.start_button.setText(self.tr("Berhenti"))
+        self.status_label.setText(self.tr("Menyalakan kamera…"))
         camera.start()
 
     def stop(self) -> None:
@@ -195,9 +195,9 @@ class CameraPanel(QWidget):
         if self._session is not None:
             self._session.deleteLater()
             self._session = None
-        self.start_button.setText("Mulai")
+        self.start_button.setText(self.tr("Mulai"))
         if self.has_camera:
-            self.status_label.setText("Kamera mati. Tekan Mulai untuk memindai kode QR dengan kamera.")
+            self.status_label.setText(self.tr("Kamera mati. Tekan Mulai untuk memindai kode QR dengan kamera."))
 
     # Showing and hiding: a hidden panel lets go of the camera (and its light) -----------------
     def hideEvent(self, event) -> None:
@@ -220,7 +220,7 @@ class CameraPanel(QWidget):
         self.camera_combo.blockSignals(True)
         self.camera_combo.clear()
         for device in devices:
-            self.camera_combo.addItem(device.description() or "Kamera", device)
+            self.camera_combo.addItem(device.description() or self.tr("Kamera"), device)
         ids = [bytes(device.id()) for device in devices]
         if wanted_id in ids:
             self.camera_combo.setCurrentIndex(ids.index(wanted_id))
@@ -230,21 +230,21 @@ class CameraPanel(QWidget):
         self.start_button.setEnabled(present)
         if not present:
             self.stop()
-            self.camera_combo.addItem(NO_CAMERA_TEXT)
+            self.camera_combo.addItem(self.tr(NO_CAMERA_TEXT))
             self.camera_combo.setEnabled(False)
-            self.placeholder.setText(NO_CAMERA_TEXT)
+            self.placeholder.setText(self.tr(NO_CAMERA_TEXT))
             self.status_label.setText(
-                "Tidak ada kamera yang terpasang. Pakai pemindai QR USB atau ketik NIP/NIK."
+                self.tr("Tidak ada kamera yang terpasang. Pakai pemindai QR USB atau ketik NIP/NIK.")
                 if MULTIMEDIA_AVAILABLE
-                else "Kamera tidak bisa dipakai di komputer ini (modul multimedia Qt tidak tersedia). "
-                     "Pakai pemindai QR USB atau ketik NIP/NIK."
+                else self.tr("Kamera tidak bisa dipakai di komputer ini (modul multimedia Qt tidak tersedia). "
+                             "Pakai pemindai QR USB atau ketik NIP/NIK.")
             )
         elif self._camera is not None and bytes(self._camera.cameraDevice().id()) not in ids:
             self.stop()  # the running camera was unplugged
-            self.status_label.setText("Kamera dilepas. Pilih kamera lain lalu tekan Mulai.")
+            self.status_label.setText(self.tr("Kamera dilepas. Pilih kamera lain lalu tekan Mulai."))
         elif self._camera is None:
-            self.placeholder.setText("Kamera mati")
-            self.status_label.setText("Kamera mati. Tekan Mulai untuk memindai kode QR dengan kamera.")
+            self.placeholder.setText(self.tr("Kamera mati"))
+            self.status_label.setText(self.tr("Kamera mati. Tekan Mulai untuk memindai kode QR dengan kamera."))
 
     def _camera_chosen(self) -> None:
         device = self.camera_combo.currentData()
@@ -263,14 +263,14 @@ class CameraPanel(QWidget):
 
     def _on_active_changed(self, active: bool) -> None:
         if active:
-            self.status_label.setText("Arahkan kode QR undangan ke kamera.")
+            self.status_label.setText(self.tr("Arahkan kode QR undangan ke kamera."))
 
     def _on_camera_error(self, _error, detail: str) -> None:
         self.stop()
-        self.status_label.setText(
+        self.status_label.setText(self.tr(
             "Kamera tidak bisa dibuka. Mungkin sedang dipakai aplikasi lain (misalnya Zoom); "
             "tutup aplikasi itu lalu tekan Mulai lagi."
-        )
+        ))
         self.status_label.setToolTip(detail)
 
     # Frames -----------------------------------------------------------------------------------
@@ -309,5 +309,5 @@ class CameraPanel(QWidget):
     def _on_decode_error(self, _err: Exception) -> None:
         self._busy = False
         self.decoded_frames += 1
-        self.status_label.setText("Satu gambar kamera tidak terbaca; pemindaian berjalan terus.")
+        self.status_label.setText(self.tr("Satu gambar kamera tidak terbaca; pemindaian berjalan terus."))
         self._pump()

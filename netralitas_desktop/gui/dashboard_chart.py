@@ -8,26 +8,33 @@ so 40+ OPDs stay legible instead of shrinking into a blur.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..core.reports.status import DINAS_LUAR, IZIN, SAKIT, GroupCount
+from .core_labels import core_label
 from .widgets import number
 
 # (label, colour, how many of a group): the stacking order, left to right.
 SEGMENTS = (
-    ("Di ruangan", "#2e7d32", lambda g: g.in_room),
-    ("Daring", "#1565c0", lambda g: g.online),
-    ("Izin/Sakit/DL", "#f9a825", lambda g: g.counts[IZIN] + g.counts[SAKIT] + g.counts[DINAS_LUAR]),
-    ("Belum hadir", "#d5d8dc", lambda g: g.registered - g.present - g.counts[IZIN] - g.counts[SAKIT]
-     - g.counts[DINAS_LUAR]),
+    (QT_TRANSLATE_NOOP("OpdChart", "Di ruangan"), "#2e7d32", lambda g: g.in_room),
+    (QT_TRANSLATE_NOOP("OpdChart", "Daring"), "#1565c0", lambda g: g.online),
+    (QT_TRANSLATE_NOOP("OpdChart", "Izin/Sakit/DL"), "#f9a825",
+     lambda g: g.counts[IZIN] + g.counts[SAKIT] + g.counts[DINAS_LUAR]),
+    (QT_TRANSLATE_NOOP("OpdChart", "Belum hadir"), "#d5d8dc",
+     lambda g: g.registered - g.present - g.counts[IZIN] - g.counts[SAKIT] - g.counts[DINAS_LUAR]),
 )
 SORT_SIZE, SORT_LOWEST, SORT_NAME = range(3)
 
 
 def legend_html() -> str:
-    return " &nbsp; ".join(f"<span style='color:{colour}'>■</span> {label}" for label, colour, _ in SEGMENTS)
+    return " &nbsp; ".join(f"<span style='color:{colour}'>■</span> {_segment(label)}"
+                           for label, colour, _ in SEGMENTS)
+
+
+def _segment(label: str) -> str:
+    return QCoreApplication.translate("OpdChart", label)
 
 
 class OpdChart(QWidget):
@@ -90,7 +97,7 @@ class OpdChart(QWidget):
             if not row.intersects(event.rect()):
                 continue
             painter.setPen(text_colour)
-            name = metrics.elidedText(group.label, Qt.TextElideMode.ElideRight, label_width - 8)
+            name = metrics.elidedText(core_label(group.label), Qt.TextElideMode.ElideRight, label_width - 8)
             painter.drawText(QRect(0, top, label_width - 8, self.row_height),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
             x = label_width
@@ -116,7 +123,7 @@ class OpdChart(QWidget):
             if group is None:
                 QToolTip.hideText()
             else:
-                parts = [f"{label}: {number(max(0, count(group)))}" for label, _, count in SEGMENTS]
-                QToolTip.showText(event.globalPos(), f"{group.label}\n" + " · ".join(parts), self)
+                parts = [f"{_segment(label)}: {number(max(0, count(group)))}" for label, _, count in SEGMENTS]
+                QToolTip.showText(event.globalPos(), f"{core_label(group.label)}\n" + " · ".join(parts), self)
             return True
         return super().event(event)

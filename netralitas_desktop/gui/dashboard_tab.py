@@ -29,6 +29,7 @@ from ..core.reports.status import (
     DINAS_LUAR, IZIN, SAKIT, TIDAK_HADIR, PledgeCounts, Recap, employment_recap, pledge_counts, status_rows,
     unit_recap,
 )
+from .core_labels import core_label
 from .dashboard_chart import SORT_LOWEST, SORT_NAME, SORT_SIZE, OpdChart, legend_html
 from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import number
@@ -132,9 +133,9 @@ class DashboardTab(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_scroll = scroll
         self.sort_combo = QComboBox()
-        for text, value in (("Peserta terbanyak", SORT_SIZE), ("Persentase terendah", SORT_LOWEST),
-                            ("Nama OPD", SORT_NAME)):
-            self.sort_combo.addItem(self.tr(text), value)
+        for text, value in ((self.tr("Peserta terbanyak"), SORT_SIZE), (self.tr("Persentase terendah"), SORT_LOWEST),
+                            (self.tr("Nama OPD"), SORT_NAME)):
+            self.sort_combo.addItem(text, value)
         self.sort_combo.currentIndexChanged.connect(lambda _i: self.chart.set_sort(self.sort_combo.currentData()))
         legend = QLabel(legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
@@ -193,7 +194,7 @@ class DashboardTab(QWidget):
         self.online_tile.caption.setText(self.tr("Daring (≥ {0} menit)").format(snapshot.minimum))
         self.reason_tile.value.setText(" · ".join(number(total.counts[s]) for s in (IZIN, SAKIT, DINAS_LUAR)))
         self.absent_tile.value.setText(number(total.counts[TIDAK_HADIR]))
-        parts = [f"{g.label} {number(g.present)}/{number(g.registered)}" for g in snapshot.employment.groups
+        parts = [f"{core_label(g.label)} {number(g.present)}/{number(g.registered)}" for g in snapshot.employment.groups
                  if g.registered]
         self.employment_label.setText(self.tr("Per jenis pegawai: {0}").format(" · ".join(parts) or "–"))
         if snapshot.pledge is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QMargins, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
@@ -83,23 +83,33 @@ class DocumentChoice:
 
 
 _LISTS = frozenset({"landscape", "present", "signatures"})
-CHOICES = (
-    DocumentChoice("pledges", "Pakta integritas bertanda tangan (satu PDF)",
-                   "Satu halaman per peserta yang sudah tanda tangan di meja registrasi, dengan data diri, "
-                   "teks pakta integritas dan tanda tangannya, semua dalam satu berkas.",
-                   frozenset({"meterai"}), "Pakta integritas"),
-    DocumentChoice("pledges_per_person", "Pakta integritas bertanda tangan (satu berkas per peserta)",
-                   "Seperti di atas, tetapi satu berkas PDF per peserta (NIP_Nama.pdf) di dalam folder pilihan.",
-                   frozenset({"meterai"}), "Pakta integritas", folder=True),
-    DocumentChoice("sheet", "Lembar ikrar bersama",
-                   "Teks ikrar yang dibacakan bersama, lalu daftar peserta dengan kolom tanda tangan.",
-                   _LISTS, "Lembar ikrar bersama"),
-    DocumentChoice("attendance", "Daftar hadir",
-                   "Daftar hadir dengan kolom No, Nama, NIP, Jabatan, Unit Kerja dan Tanda Tangan; judul berulang "
-                   "di setiap halaman.", _LISTS | {"group"}, "Daftar hadir"),
-    DocumentChoice("ikrar_mandiri", "Formulir ikrar mandiri",
-                   "Formulir berkode QR untuk peserta yang belum berikrar, diisi dan ditandatangani sendiri lalu "
-                   "dikembalikan.", frozenset(), "Ikrar mandiri"),
+CHOICES = (  # title and description are shown translated (DocumentsTab context); file names stay Indonesian
+    DocumentChoice(
+        "pledges", QT_TRANSLATE_NOOP("DocumentsTab", "Pakta integritas bertanda tangan (satu PDF)"),
+        QT_TRANSLATE_NOOP("DocumentsTab", "Satu halaman per peserta yang sudah tanda tangan di meja registrasi, "
+                          "dengan data diri, teks pakta integritas dan tanda tangannya, semua dalam satu berkas."),
+        frozenset({"meterai"}), "Pakta integritas"),
+    DocumentChoice(
+        "pledges_per_person",
+        QT_TRANSLATE_NOOP("DocumentsTab", "Pakta integritas bertanda tangan (satu berkas per peserta)"),
+        QT_TRANSLATE_NOOP("DocumentsTab", "Seperti di atas, tetapi satu berkas PDF per peserta (NIP_Nama.pdf) "
+                          "di dalam folder pilihan."),
+        frozenset({"meterai"}), "Pakta integritas", folder=True),
+    DocumentChoice(
+        "sheet", QT_TRANSLATE_NOOP("DocumentsTab", "Lembar ikrar bersama"),
+        QT_TRANSLATE_NOOP("DocumentsTab", "Teks ikrar yang dibacakan bersama, lalu daftar peserta dengan kolom "
+                          "tanda tangan."),
+        _LISTS, "Lembar ikrar bersama"),
+    DocumentChoice(
+        "attendance", QT_TRANSLATE_NOOP("DocumentsTab", "Daftar hadir"),
+        QT_TRANSLATE_NOOP("DocumentsTab", "Daftar hadir dengan kolom No, Nama, NIP, Jabatan, Unit Kerja dan "
+                          "Tanda Tangan; judul berulang di setiap halaman."),
+        _LISTS | {"group"}, "Daftar hadir"),
+    DocumentChoice(
+        "ikrar_mandiri", QT_TRANSLATE_NOOP("DocumentsTab", "Formulir ikrar mandiri"),
+        QT_TRANSLATE_NOOP("DocumentsTab", "Formulir berkode QR untuk peserta yang belum berikrar, diisi dan "
+                          "ditandatangani sendiri lalu dikembalikan."),
+        frozenset(), "Ikrar mandiri"),
 )
 
 
@@ -308,7 +318,7 @@ class DocumentsTab(QWidget):
             title = get_event(self.event_id).title
         except NotFoundError:
             title = ""
-        stem = safe_filename(f"{self.tr(choice.file_stem)} - {title}" if title else self.tr(choice.file_stem))
+        stem = safe_filename(f"{choice.file_stem} - {title}" if title else choice.file_stem)
         if choice.folder:
             path = QFileDialog.getExistingDirectory(self, self.tr("Pilih folder untuk berkas per peserta"),
                                                     str(Path.home()))

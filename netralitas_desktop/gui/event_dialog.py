@@ -35,6 +35,7 @@ from ..core.events import (
     get_event,
     update_event,
 )
+from .core_labels import core_label
 from .widgets import ErrorLabel, FieldErrors, localize_buttons
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
@@ -96,7 +97,7 @@ class EventDialog(QDialog):
         self.title.setPlaceholderText(self.tr("mis. Sosialisasi Netralitas ASN pada Pilkada 2024"))
         self.kind = QComboBox()
         for code, label in KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), code)
+            self.kind.addItem(core_label(label), code)
         self.date = QDateEdit(QDate.currentDate())
         self.date.setLocale(INDONESIAN)
         self.date.setCalendarPopup(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 from ..core.audit import Actor
 from ..core.dates import hari_tanggal
 from ..core.events import KIND_LABELS, EventSummary, NotFoundError, delete_event, list_events
+from .core_labels import core_label
 from .event_dialog import EventDialog
 from .widgets import confirm, number, show_error
 
-HEADERS = ("Tanggal", "Nama kegiatan", "Jenis", "Tempat", "Peserta", "Hadir")
+HEADERS = (QT_TRANSLATE_NOOP("EventList", "Tanggal"), QT_TRANSLATE_NOOP("EventList", "Nama kegiatan"),
+           QT_TRANSLATE_NOOP("EventList", "Jenis"), QT_TRANSLATE_NOOP("EventList", "Tempat"),
+           QT_TRANSLATE_NOOP("EventList", "Peserta"), QT_TRANSLATE_NOOP("EventList", "Hadir"))
 _NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -88,7 +91,7 @@ class EventList(QWidget):
         self.events = list_events()
         self.table.setRowCount(len(self.events))
         for row, event in enumerate(self.events):
-            kind = self.tr(KIND_LABELS.get(event.kind, event.kind))
+            kind = core_label(KIND_LABELS.get(event.kind, event.kind))
             cells = (hari_tanggal(event.date), event.title, kind, event.venue, number(event.registered), number(event.present))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from ..core.audit import Actor
 from ..core.dates import hari_tanggal, jam
 from ..core.events import KIND_LABELS, EventData, get_event
+from .core_labels import core_label
+from .certificates_tab import CertificatesTab
 from .dashboard_tab import DashboardTab
 from .desk_tab import DeskTab
 from .documents_tab import DocumentsTab
@@ -72,6 +74,8 @@ class EventPage(QWidget):
         self.tabs.addTab(self.documents, self.tr("Dokumen"))
         self.ikrar_mandiri = IkrarMandiriTab(event_id, actor, self)
         self.tabs.addTab(self.ikrar_mandiri, self.tr("Ikrar Mandiri"))
+        self.certificates = CertificatesTab(event_id, actor, self)
+        self.tabs.addTab(self.certificates, self.tr("Sertifikat"))
         self.reports = ReportsTab(event_id, actor, self)
         self.tabs.addTab(self.reports, self.tr("Laporan"))
         self.participants.changed.connect(self.dashboard.refresh)  # an absence or edit changes the counts
@@ -93,7 +97,7 @@ class EventPage(QWidget):
             parts.append(self.tr("pukul {0}").format(times))
         if event.venue:
             parts.append(event.venue)
-        parts.append(self.tr(KIND_LABELS.get(event.kind, event.kind)))
+        parts.append(core_label(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
         self.desk.signatures.sync()  # the event may now ask for signatures, or no longer
 

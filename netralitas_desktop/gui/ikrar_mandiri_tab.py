@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
@@ -30,6 +30,7 @@ from ..core.nip import format_nip
 from ..core.pledges import returns
 from ..core.pledges.mandiri_attachment import Attachment, AttachmentError, load_attachment
 from ..core.reports.status import STATUS_LABELS
+from .core_labels import core_label
 from .desk_banner import ResultBanner
 from .desk_search import fill_quickly, selected_id
 from .desk_sounds import DeskSounds
@@ -39,7 +40,8 @@ from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import number, read_only_table, show_error
 
 REFRESH_MS = 5000
-FILE_FILTER = "Foto atau pindaian (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp *.bmp);;Semua berkas (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "IkrarMandiriTab", "Foto atau pindaian (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp *.bmp);;Semua berkas (*)")
 
 
 def _id_text(nip: str, nik: str) -> str:
@@ -222,12 +224,12 @@ class IkrarMandiriTab(QWidget):
         query = self.filter_edit.text()
         owed = [view.owed[i] for i in view.matching(view.owed, query)]
         fill_quickly(self.owed_table, [
-            (row.full_name, _id_text(row.nip, row.nik), self.tr(STATUS_LABELS[row.status]), row.unit_kerja)
+            (row.full_name, _id_text(row.nip, row.nik), core_label(STATUS_LABELS[row.status]), row.unit_kerja)
             for row in owed], [row.registration_id for row in owed])
         returned = [view.returned[i] for i in view.matching(view.returned, query)]
         fill_quickly(self.returned_table, [
             (f"{tanggal(row.returned_at.date())} {jam(row.returned_at.time())}", row.full_name,
-             _id_text(row.nip, row.nik), self.tr(returns.METHOD_LABELS.get(row.method, row.method)),
+             _id_text(row.nip, row.nik), core_label(returns.METHOD_LABELS.get(row.method, row.method)),
              " · ".join(part for part in (row.desk, row.operator) if part),
              "\u2713" if row.has_attachment else "\u2013", row.unit_kerja)
             for row in returned], [row.registration_id for row in returned])

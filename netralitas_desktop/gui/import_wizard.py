@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,12 +29,28 @@ from ..core.roster.importer import ApplyImportJob, ImportPlan, ImportResult, Pla
 from .jobs import JobHandle, run_job
 from .widgets import JobPanel, fill_table, number, read_only_table
 
-FIELD_LABELS = {
-    "nama": "Nama", "gelar_depan": "Gelar depan", "gelar_belakang": "Gelar belakang", "nip": "NIP / NI PPPK",
-    "nik": "NIK", "sex": "Jenis kelamin", "employment_type": "Jenis pegawai", "golongan": "Pangkat / golongan",
-    "jabatan": "Jabatan", "unit_kerja": "Unit kerja", "phone": "Nomor HP", "email": "Email", "mode": "Kehadiran",
+FIELD_LABELS = {  # shown through _label()
+    "nama": QT_TRANSLATE_NOOP("ImportWizard", "Nama"),
+    "gelar_depan": QT_TRANSLATE_NOOP("ImportWizard", "Gelar depan"),
+    "gelar_belakang": QT_TRANSLATE_NOOP("ImportWizard", "Gelar belakang"),
+    "nip": QT_TRANSLATE_NOOP("ImportWizard", "NIP / NI PPPK"),
+    "nik": QT_TRANSLATE_NOOP("ImportWizard", "NIK"),
+    "sex": QT_TRANSLATE_NOOP("ImportWizard", "Jenis kelamin"),
+    "employment_type": QT_TRANSLATE_NOOP("ImportWizard", "Jenis pegawai"),
+    "golongan": QT_TRANSLATE_NOOP("ImportWizard", "Pangkat / golongan"),
+    "jabatan": QT_TRANSLATE_NOOP("ImportWizard", "Jabatan"),
+    "unit_kerja": QT_TRANSLATE_NOOP("ImportWizard", "Unit kerja"),
+    "phone": QT_TRANSLATE_NOOP("ImportWizard", "Nomor HP"),
+    "email": QT_TRANSLATE_NOOP("ImportWizard", "Email"),
+    "mode": QT_TRANSLATE_NOOP("ImportWizard", "Kehadiran"),
 }
-OUTCOME_LABELS = {"added": "Ditambah", "updated": "Diperbarui", "unchanged": "Tidak berubah"}
+OUTCOME_LABELS = {"added": QT_TRANSLATE_NOOP("ImportWizard", "Ditambah"),
+                  "updated": QT_TRANSLATE_NOOP("ImportWizard", "Diperbarui"),
+                  "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "Tidak berubah")}
+
+
+def _label(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
 PREVIEW_ROWS = 200  # the first rows with their outcome; the counts cover them all
 REJECTED_ROWS_SHOWN = 1000
 
@@ -89,8 +105,9 @@ class PreviewPage(QWizardPage):
         self.counts_label.setWordWrap(True)
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
-        self.rows_table = read_only_table([self.tr(h) for h in ("Baris", "Hasil", "Nama", "NIP / NIK", "Unit kerja")])
-        self.rejected_table = read_only_table([self.tr(h) for h in ("Baris", "Kolom", "Isi", "Alasan")])
+        self.rows_table = read_only_table([self.tr("Baris"), self.tr("Hasil"), self.tr("Nama"), self.tr("NIP / NIK"),
+                                          self.tr("Unit kerja")])
+        self.rejected_table = read_only_table([self.tr("Baris"), self.tr("Kolom"), self.tr("Isi"), self.tr("Alasan")])
         self.columns_table = read_only_table([self.tr("Isian"), self.tr("Kolom di berkas")])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rows_table, "")
@@ -168,7 +185,7 @@ class PreviewPage(QWizardPage):
             (issue.row, issue.column, issue.value, issue.reason) for issue in plan.rejected[:REJECTED_ROWS_SHOWN]
         ])
         fill_table(self.columns_table, [
-            (self.tr(FIELD_LABELS.get(name, name)), header) for name, header in plan.column_map.items()
+            (_label(FIELD_LABELS.get(name, name)), header) for name, header in plan.column_map.items()
         ])
         shown = min(len(plan.rows), PREVIEW_ROWS)
         rows_title = self.tr("Baris ({0} pertama)").format(number(shown)) if shown < len(plan.rows) else self.tr("Baris")
@@ -195,9 +212,9 @@ class PreviewPage(QWizardPage):
         return text
 
     def _outcome(self, outcome: str, changes: tuple[str, ...]) -> str:
-        label = self.tr(OUTCOME_LABELS.get(outcome, outcome))
+        label = _label(OUTCOME_LABELS.get(outcome, outcome))
         if outcome == "updated" and changes:
-            label += ": " + ", ".join(self.tr(FIELD_LABELS.get(name, name)).lower() for name in changes)
+            label += ": " + ", ".join(_label(FIELD_LABELS.get(name, name)).lower() for name in changes)
         return label
 
     def _show_plan_widgets(self, visible: bool) -> None:

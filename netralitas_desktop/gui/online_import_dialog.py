@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
     QPushButton, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -26,11 +26,12 @@ from ..core.reports.online import (
     PlanOnlineImportJob,
 )
 from ..core.reports.online_match import AMBIGUOUS, MATCHED, UNMATCHED
+from .core_labels import core_label
 from .jobs import JobHandle, run_job
 from .participant_picker import ParticipantPicker
 from .widgets import JobPanel, fill_table, number, read_only_table, show_error
 
-FILE_FILTER = "Laporan peserta (*.csv *.xlsx *.txt);;Semua berkas (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("OnlineImportDialog", "Laporan peserta (*.csv *.xlsx *.txt);;Semua berkas (*)")
 SHOW_REVIEW, SHOW_BELOW, SHOW_MATCHED, SHOW_ALL = range(4)
 _SHOWN = {
     SHOW_REVIEW: (AMBIGUOUS, UNMATCHED), SHOW_BELOW: (BELOW_MINIMUM,), SHOW_MATCHED: (MATCHED,),
@@ -95,8 +96,8 @@ class OnlineImportDialog(QDialog):
         self.minimum_spin.setSuffix(self.tr(" menit"))
         self.minimum_spin.valueChanged.connect(self._minimum_changed)
         self.filter_combo = QComboBox()
-        for text in ("Perlu ditinjau", "Di bawah batas menit", "Cocok", "Semua"):
-            self.filter_combo.addItem(self.tr(text))
+        for text in (self.tr("Perlu ditinjau"), self.tr("Di bawah batas menit"), self.tr("Cocok"), self.tr("Semua")):
+            self.filter_combo.addItem(text)
         self.filter_combo.currentIndexChanged.connect(lambda _index: self._fill())
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Batas minimal hadir daring:")))
@@ -106,8 +107,8 @@ class OnlineImportDialog(QDialog):
         options.addWidget(self.filter_combo)
         options.addStretch(1)
 
-        self.table = read_only_table([self.tr(h) for h in (
-            "Baris", "Nama di laporan", "Menit", "Status", "Peserta", "Keterangan")])
+        self.table = read_only_table([self.tr("Baris"), self.tr("Nama di laporan"), self.tr("Menit"), self.tr("Status"),
+                                      self.tr("Peserta"), self.tr("Keterangan")])
         header = self.table.horizontalHeader()
         for column in range(self.table.columnCount() - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -259,7 +260,7 @@ class OnlineImportDialog(QDialog):
         minimum = self.plan.minimum
         fill_table(self.table, [
             (", ".join(map(str, p.lines)), p.display_name, p.minutes if p.minutes == p.total_minutes
-             else f"{p.minutes} ({p.total_minutes})", self.tr(STATUS_LABELS[p.status]), p.registration_name,
+             else f"{p.minutes} ({p.total_minutes})", core_label(STATUS_LABELS[p.status]), p.registration_name,
              p.reason(minimum))
             for p in self._shown
         ])
@@ -294,7 +295,7 @@ class OnlineImportDialog(QDialog):
         self.selected_label.setText(self.tr("<b>{0}</b> — {1} menit").format(participant.display_name,
                                                                              participant.minutes))
         for candidate in participant.candidates:
-            similar = f" ({round(candidate.score * 100)}% mirip)" if candidate.score < 1 else ""
+            similar = self.tr(" ({0}% mirip)").format(round(candidate.score * 100)) if candidate.score < 1 else ""
             details = " — ".join(p for p in (format_nip(candidate.nip), candidate.unit_kerja) if p)
             item = QListWidgetItem(f"{candidate.full_name}{similar}\n    {details}")
             item.setToolTip(candidate.label)

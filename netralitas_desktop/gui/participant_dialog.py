@@ -32,6 +32,7 @@ from ..core.participants import (
     remove_participant,
     update_participant,
 )
+from .core_labels import core_label
 from .widgets import ErrorLabel, FieldErrors, confirm, localize_buttons, show_error
 
 
@@ -98,7 +99,7 @@ class ParticipantDialog(QDialog):
         self.employment_type = QComboBox()
         self.employment_type.addItem(self.tr("Otomatis dari NIP"), "")
         for code, label in EMPLOYMENT_LABELS.items():
-            self.employment_type.addItem(self.tr(label), code)
+            self.employment_type.addItem(core_label(label), code)
         self.golongan = QComboBox()
         self.golongan.setEditable(True)
         self.golongan.addItem("")
@@ -113,7 +114,7 @@ class ParticipantDialog(QDialog):
         self.email = QLineEdit()
         self.mode = QComboBox()
         for code, label in MODE_LABELS.items():
-            self.mode.addItem(self.tr(label), code)
+            self.mode.addItem(core_label(label), code)
 
         form = QFormLayout()
         wrap = self.errors.wrap

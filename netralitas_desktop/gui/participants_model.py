@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.dates import jam, tanggal
@@ -25,11 +25,15 @@ from ..core.nip import format_nip
 from ..core.pangkat import PNS_PANGKAT, PPPK_GOLONGAN
 from ..core.participants import EMPLOYMENT_LABELS, ParticipantRow
 from ..core.reports.status import DARING, DIBATALKAN, HADIR, STATUS_LABELS, STATUSES, TIDAK_HADIR
+from .core_labels import core_label
 from .row_filter import IncrementalFilter
 
 COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT = range(9)
-HEADERS = ("No", "Nama", "NIP", "Jenis", "Gol.", "Jabatan", "Unit Kerja", "Kehadiran", "Hadir")
-MODE_SHORT = {"onsite": "Luring", "online": "Daring"}
+HEADERS = (QT_TRANSLATE_NOOP("ParticipantsModel", "No"), QT_TRANSLATE_NOOP("ParticipantsModel", "Nama"),
+           QT_TRANSLATE_NOOP("ParticipantsModel", "NIP"), QT_TRANSLATE_NOOP("ParticipantsModel", "Jenis"),
+           QT_TRANSLATE_NOOP("ParticipantsModel", "Gol."), QT_TRANSLATE_NOOP("ParticipantsModel", "Jabatan"),
+           QT_TRANSLATE_NOOP("ParticipantsModel", "Unit Kerja"), QT_TRANSLATE_NOOP("ParticipantsModel", "Kehadiran"),
+           QT_TRANSLATE_NOOP("ParticipantsModel", "Hadir"))
 TYPE_SHORT = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN", "NON_ASN": "Non-ASN"}  # the column is narrow
 
 _GOL_RANK = {code: rank for rank, code in enumerate((*PNS_PANGKAT, *PPPK_GOLONGAN))}
@@ -40,7 +44,6 @@ _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY, _ALIGNMENT, _TOOLTIP, _FOREGROUND = (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.ForegroundRole)  # data() runs for every painted cell
-STATUS_SHORT = {**STATUS_LABELS, DIBATALKAN: "Batal", TIDAK_HADIR: ""}
 _STATUS_BRUSHES = {DARING: QBrush(QColor("#1f5fa8")), DIBATALKAN: QBrush(QColor("#808080")),
                    **{status: QBrush(QColor("#9a5b00")) for status in ("izin", "sakit", "dinas_luar")}}
 _STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
@@ -84,6 +87,10 @@ class ParticipantsModel(QAbstractTableModel):
         self._ascending: dict[int, list[int]] = {}  # column -> all indexes in ascending order, computed once
         self._statuses: dict[int, str] = {}  # registration id -> status (core.reports.status)
         self._notes: dict[int, str] = {}  # registration id -> absence note
+        # translated once: data() runs for every painted cell
+        self._mode_short = {"onsite": self.tr("Luring"), "online": self.tr("Daring")}
+        self._status_short = {**{status: core_label(label) for status, label in STATUS_LABELS.items()},
+                              DIBATALKAN: self.tr("Batal"), TIDAK_HADIR: ""}
 
     # Data in and out ---------------------------------------------------------------------
     def set_rows(self, rows: list[ParticipantRow], statuses: dict[int, str] | None = None,
@@ -222,16 +229,17 @@ class ParticipantsModel(QAbstractTableModel):
         if column == COL_UNIT:
             return row.unit_kerja
         if column == COL_MODE:
-            return MODE_SHORT.get(row.mode, row.mode)
+            return self._mode_short.get(row.mode, row.mode)
         status = self.status_of(row)
         if status is None or status == HADIR:
             return present_text(row)
-        return STATUS_SHORT.get(status, "")
+        return self._status_short.get(status, "")
 
     def _tooltip(self, view_row: int, column: int) -> str | None:
         row = self._rows[self._visible[view_row]]
         if column == COL_TYPE:
-            return EMPLOYMENT_LABELS.get(row.employment_type)
+            label = EMPLOYMENT_LABELS.get(row.employment_type)
+            return core_label(label) if label else None
         if column in (COL_JABATAN, COL_UNIT, COL_NAME):
             text = self._display(view_row, column)
             return str(text) if text else None
@@ -243,7 +251,8 @@ class ParticipantsModel(QAbstractTableModel):
             return self.tr("{0} {1}, pukul {2}").format(what, tanggal(row.checked_in_at.date()), present_text(row))
         if status in ("izin", "sakit", "dinas_luar"):
             note = self._notes.get(row.registration_id)
-            return f"{STATUS_LABELS[status]}: {note}" if note else STATUS_LABELS[status]
+            label = core_label(STATUS_LABELS[status])
+            return f"{label}: {note}" if note else label
         if status == DIBATALKAN:
             return self.tr("Pendaftaran dibatalkan")
         return None

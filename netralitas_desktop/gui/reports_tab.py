@@ -156,7 +156,7 @@ class ReportsTab(QWidget):
             title = ""
         folder = QSettings().value(LAST_FOLDER_KEY, str(Path.home()))
         suggested = Path(folder) / safe_filename(f"{stem} - {title}" if title else stem, suffix)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan sebagai"), str(suggested), self.tr(file_filter))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan sebagai"), str(suggested), file_filter)
         if not path:
             return
         if not path.lower().endswith(f".{suffix}"):

@@ -80,7 +80,7 @@ class SignaturePad(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setMinimumSize(420, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Kotak tanda tangan")
+        self.setAccessibleName(self.tr("Kotak tanda tangan"))
 
     def sizeHint(self) -> QSize:
         return QSize(640, 260)
@@ -137,7 +137,7 @@ class SignaturePad(QWidget):
             painter.drawText(
                 QRectF(0, baseline + 4, self.width(), self.height() - baseline - 4),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                "Tanda tangan di atas garis",
+                self.tr("Tanda tangan di atas garis"),
             )
         for stroke in self._strokes + ([self._current] if self._current else []):
             _draw_stroke(painter, stroke)
@@ -226,7 +226,7 @@ class SignatureDialog(QDialog):
 
     def __init__(self, signer_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tanda Tangan Peserta")
+        self.setWindowTitle(self.tr("Tanda Tangan Peserta"))
         self._png = b""
         self.name_label = QLabel(signer_name)
         self.name_label.setObjectName("signerName")
@@ -238,11 +238,11 @@ class SignatureDialog(QDialog):
         self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pad = SignaturePad()
         self.buttons = QDialogButtonBox()
-        self.clear_button = QPushButton("Hapus")
-        self.clear_button.setToolTip("Hapus coretan dan ulangi tanda tangan")
-        self.save_button = QPushButton("Simpan")
+        self.clear_button = QPushButton(self.tr("Hapus"))
+        self.clear_button.setToolTip(self.tr("Hapus coretan dan ulangi tanda tangan"))
+        self.save_button = QPushButton(self.tr("Simpan"))
         self.save_button.setDefault(True)
-        cancel_button = QPushButton("Batal")
+        cancel_button = QPushButton(self.tr("Batal"))
         self.buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.addButton(cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -251,7 +251,7 @@ class SignatureDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.pad.changed.connect(self._update_buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Tanda tangan atas nama:"))
+        layout.addWidget(QLabel(self.tr("Tanda tangan atas nama:")))
         layout.addWidget(self.name_label)
         layout.addWidget(self.pad, 1)
         layout.addWidget(self.buttons)

@@ -22,13 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CONTEXT = "Umum"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class ErrorLabel(QLabel):
     """A red message beside a field; hidden while there is nothing to say."""
 
@@ -75,12 +68,12 @@ class FieldErrors:
 
 
 def localize_buttons(box: QDialogButtonBox, ok_text: str | None = None) -> None:
-    """Indonesian texts for the standard buttons of a dialog's button box."""
+    """Our texts for the standard buttons of a dialog's button box, in the UI language (not Qt's English)."""
     texts = {
-        QDialogButtonBox.StandardButton.Ok: ok_text or _tr("OK"),
-        QDialogButtonBox.StandardButton.Save: ok_text or _tr("Simpan"),
-        QDialogButtonBox.StandardButton.Cancel: _tr("Batal"),
-        QDialogButtonBox.StandardButton.Close: _tr("Tutup"),
+        QDialogButtonBox.StandardButton.Ok: ok_text or QCoreApplication.translate("Umum", "OK"),
+        QDialogButtonBox.StandardButton.Save: ok_text or QCoreApplication.translate("Umum", "Simpan"),
+        QDialogButtonBox.StandardButton.Cancel: QCoreApplication.translate("Umum", "Batal"),
+        QDialogButtonBox.StandardButton.Close: QCoreApplication.translate("Umum", "Tutup"),
     }
     for standard, text in texts.items():
         button = box.button(standard)
@@ -92,7 +85,7 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
     """Ask before something that cannot be undone; the safe answer is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("Umum", "Batal"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is yes
@@ -100,13 +93,13 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    box.addButton(_tr("Tutup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Umum", "Tutup"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Umum", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 

@@ -1,0 +1,58 @@
+"""English on screen for the core's short label tables (event kinds, statuses, reasons).
+
+The core is Qt-free and Indonesian: its labels also go into PDFs, spreadsheets and the CLI,
+which stay Indonesian. The screen shows a label through ``core_label(text)``; the marks
+below let lupdate collect the Indonesian labels, and tests/test_gui_settings.py checks them
+against the core tables, so a label added to the core cannot slip by untranslated.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "CoreLabels"
+
+MARKED = (
+    # core.events.KIND_LABELS
+    QT_TRANSLATE_NOOP("CoreLabels", "Sosialisasi"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Ikrar / Pakta Integritas"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Sosialisasi dan Ikrar"),
+    # core.participants.EMPLOYMENT_LABELS, MODE_LABELS, SOURCE_LABELS
+    QT_TRANSLATE_NOOP("CoreLabels", "PNS"),
+    QT_TRANSLATE_NOOP("CoreLabels", "PPPK"),
+    QT_TRANSLATE_NOOP("CoreLabels", "PPNPN (PTT/GTT)"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Non-ASN"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Luring (di ruangan)"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Daring"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Undangan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Tanpa undangan"),
+    # core.reports.status.STATUS_LABELS and core.reports.absence.REASON_LABELS
+    QT_TRANSLATE_NOOP("CoreLabels", "Hadir"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Izin"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Sakit"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Dinas Luar"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Tidak Hadir"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Dibatalkan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "(Tanpa unit kerja)"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Jumlah"),
+    # core.reports.online.STATUS_LABELS
+    QT_TRANSLATE_NOOP("CoreLabels", "Cocok"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Di bawah batas menit"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Meragukan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Tidak dikenali"),
+    # check-in and ikrar mandiri receipt methods (core.audit_query, core.pledges.returns)
+    QT_TRANSLATE_NOOP("CoreLabels", "QR"),
+    QT_TRANSLATE_NOOP("CoreLabels", "QR undangan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "NIP"),
+    QT_TRANSLATE_NOOP("CoreLabels", "NIK"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Manual"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Pencarian nama"),
+)
+
+
+def core_label(text: str) -> str:
+    """``text`` (an Indonesian label from a core table) in the UI language; unknown text as is."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+__all__ = ["CONTEXT", "MARKED", "core_label"]
