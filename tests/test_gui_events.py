@@ -169,11 +169,11 @@ def test_new_event_can_require_signatures(qtbot, window):
 
 
 def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, monkeypatch):
-    from netralitas_desktop.gui import audit_viewer, online_import_dialog, package_dialog, purge_dialog
+    from netralitas_desktop.gui import audit_viewer, online_import_dialog, package_dialog, purge_dialog, verify_dialog
 
     opened = []
     for cls in (package_dialog.PackageDialog, audit_viewer.AuditViewer, online_import_dialog.OnlineImportDialog,
-                purge_dialog.PurgeDialog):
+                purge_dialog.PurgeDialog, verify_dialog.VerifyDialog):
         monkeypatch.setattr(cls, "exec", lambda self: opened.append(type(self).__name__) or 0)
     assert not window.purge_action.isEnabled()  # no event chosen yet
     event_id = create_event(EventData(title="Sosialisasi Netralitas", date=dt.date(2024, 8, 5)))
@@ -181,10 +181,11 @@ def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, mo
     window.open_event(event_id)
     page = window.event_page
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs == ["Peserta", "Meja Registrasi", "Ringkasan", "Dokumen", "Ikrar Mandiri", "Laporan"]
-    for act in (window.package_action, window.audit_action, window.online_import_action, window.purge_action):
+    assert tabs == ["Peserta", "Meja Registrasi", "Ringkasan", "Dokumen", "Ikrar Mandiri", "Sertifikat", "Laporan"]
+    for act in (window.package_action, window.audit_action, window.online_import_action, window.purge_action,
+                window.verify_action):
         assert act.isEnabled()
         act.trigger()
-    assert opened == ["PackageDialog", "AuditViewer", "OnlineImportDialog", "PurgeDialog"]
+    assert opened == ["PackageDialog", "AuditViewer", "OnlineImportDialog", "PurgeDialog", "VerifyDialog"]
     window.show_list()
     assert window.event_page is None

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.online_import_action = action(self.tr("Impor kehadiran daring…"), self.import_online)
         self.purge_action = action(self.tr("Hapus data pribadi…"), self.purge_event)
         self.audit_action = action(self.tr("Log audit…"), self.open_audit_log)
+        self.verify_action = action(self.tr("Periksa keaslian sertifikat…"), self.open_verify, "Ctrl+Shift+V")
 
         berkas = self.menuBar().addMenu(self.tr("&Berkas"))
         berkas.addAction(self.import_action)
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         kegiatan.addSeparator()
         kegiatan.addAction(self.list_action)
         alat = self.menuBar().addMenu(self.tr("&Alat"))
+        alat.addAction(self.verify_action)
         alat.addAction(self.audit_action)
         bantuan = self.menuBar().addMenu(self.tr("Ba&ntuan"))
         bantuan.addAction(self.about_action)
@@ -221,6 +223,11 @@ class MainWindow(QMainWindow):
         dialog = PurgeDialog(event_id, self)
         dialog.purged.connect(self._event_data_changed)
         dialog.exec()
+
+    def open_verify(self) -> None:
+        from .verify_dialog import VerifyDialog
+
+        VerifyDialog(self).exec()
 
     def open_audit_log(self) -> None:
         from .audit_viewer import AuditViewer
