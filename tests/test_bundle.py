@@ -61,7 +61,8 @@ def test_frozen_selftest(bundle):
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads(done.stdout)
     assert result["ok"] and [s["step"] for s in result["steps"]] == [
-        "buka basis data", "buat kegiatan dan peserta", "QR undangan", "check-in", "sertifikat dan verifikasi QR"]
+        "buka basis data", "buat kegiatan dan peserta", "QR undangan", "check-in", "sertifikat dan verifikasi QR",
+        "tanda tangan digital"]
 
 
 def test_frozen_bundle_carries_resources_and_leaves_out_unused_qt(bundle):

@@ -3,8 +3,9 @@
 Meant for the frozen bundle (PyInstaller drops modules and files silently when a hook
 misses them) and for IT support on a committee's laptop: it opens a fresh SQLite file,
 creates an event and a fictional participant, draws the invitation QR, reads it back with
-the camera decoder, checks the participant in, renders the certificate and verifies the
-QR read back from the rendered page. It never touches the user's database.
+the camera decoder, checks the participant in, renders the certificate, verifies the QR
+read back from the rendered page, and signs the certificate (PAdES) with a throw-away key.
+It never touches the user's database.
 """
 
 from __future__ import annotations
@@ -96,7 +97,42 @@ def _certificate(context: dict) -> str:
     checked = verify(target)  # renders the page and decodes its QR
     if not checked.valid:
         raise RuntimeError(checked.message)
+    context["certificate"] = target
     return checked.number
+
+
+def _signature(context: dict) -> str:
+    """Sign the certificate with a throw-away self-signed key and validate it (pyHanko)."""
+    import io
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+    from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    from ..core.certificates.signing import Signer
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Uji Mandiri")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=1)).sign(key, hashes.SHA256()))
+    p12 = context["folder"] / "uji.p12"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"uji", key, cert, None, serialization.BestAvailableEncryption(b"uji")))
+    signed = Signer(p12, b"uji").sign_bytes(context["certificate"].read_bytes())
+    (embedded,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    status = validate_pdf_signature(
+        embedded, ValidationContext(trust_roots=[translate_pyca_cryptography_cert_to_asn1(cert)]))
+    if not (status.intact and status.valid):
+        raise RuntimeError("tanda tangan digital tidak sah setelah dibuat")
+    return "PAdES utuh dan sah"
 
 
 STEPS: list[tuple[str, Callable[[dict], str]]] = [
@@ -105,4 +141,5 @@ STEPS: list[tuple[str, Callable[[dict], str]]] = [
     ("QR undangan", _invitation_qr),
     ("check-in", _check_in),
     ("sertifikat dan verifikasi QR", _certificate),
+    ("tanda tangan digital", _signature),
 ]
