@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..core.certificates import keys
@@ -26,8 +25,7 @@ from ..core.certificates.render import stamp_box
 from ..core.certificates.verify import RevokeError, VerifyInputError, revoke, verify
 from ..core.documents import DocumentError
 from ..core.events import get_event
-from .common import CliError, add_command, add_group, cli_actor, positive_int
-from .invitations import _TerminalProgress
+from .common import CliError, add_command, add_group, cli_actor, positive_int, terminal_progress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,17 +67,13 @@ def make_certificates(args: argparse.Namespace) -> dict:
         raise CliError("Dengan --per-person, tujuan adalah sebuah folder, bukan berkas .pdf.", 2)
     signer = _signer(args) if args.sign else None
     job = CertificatesJob(args.event, out, per_person=args.per_person, signer=signer, actor=cli_actor())
-    if sys.stderr.isatty() and not getattr(args, "json", False):
-        job.report = _TerminalProgress()
     try:
-        result = job.run()
+        with terminal_progress(args, job):
+            result = job.run()
     except (CertificateError, NumberingError, DesignError) as err:
         raise CliError(str(err), 2) from err
     except DocumentError as err:
         raise CliError(str(err), 1) from err
-    finally:
-        if isinstance(job.report, _TerminalProgress):
-            sys.stderr.write("\n")
     where = f"folder {result.path}" if result.per_person else result.path
     message = f"{result.count} sertifikat tersimpan di {where}."
     if result.revoked_skipped:

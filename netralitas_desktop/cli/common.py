@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
-from typing import Callable, Sequence, TextIO
+from typing import Callable, Iterator, Sequence, TextIO
 
 from ..core import audit, database
 from ..core.database import DatabaseError
+from ..core.documents import Paper, PaperError
+from ..core.jobs import Progress
 from ..core.migrations import SchemaTooNewError
 
 
@@ -114,6 +117,51 @@ def positive_int(text: str) -> int:
 def count_int(text: str) -> int:
     """argparse type for amounts: a whole number from 0."""
     return _whole_number(text, 0, "tidak boleh negatif ({}).")
+
+
+def paper_type(text: str) -> Paper:
+    """argparse type for ``--paper``: a4 or f4, any case."""
+    try:
+        return Paper.parse(text)
+    except PaperError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+class TerminalProgress:
+    """One updating progress line on stderr; set as a ``Progress``'s (or ``Job``'s) ``report``.
+
+    By default it shows the job's own message (which already counts, "Sertifikat 5 dari
+    100") every 25 units; ``with_counts`` appends done/total to every report instead, for
+    services whose messages do not count ("Membaca baris…").
+    """
+
+    def __init__(self, *, with_counts: bool = False) -> None:
+        self.with_counts = with_counts
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        if self.with_counts:
+            shown = f"{done}/{total}" if total else str(done)
+            text = f"{message or 'Memproses'} {shown}"
+        elif done == total or done % 25 == 0:
+            text = message or str(done)
+        else:
+            return
+        sys.stderr.write(f"\r{text}   ")
+        sys.stderr.flush()
+
+
+@contextlib.contextmanager
+def terminal_progress(args: argparse.Namespace, progress: Progress, *, with_counts: bool = False) -> Iterator[None]:
+    """While a person watches (stderr is a terminal and no ``--json``), ``progress`` reports on
+    one updating line, ended with a newline however the work ends."""
+    if not sys.stderr.isatty() or getattr(args, "json", False):
+        yield
+        return
+    progress.report = TerminalProgress(with_counts=with_counts)
+    try:
+        yield
+    finally:
+        sys.stderr.write("\n")
 
 
 def open_db(args: argparse.Namespace) -> database.DatabaseLocation:

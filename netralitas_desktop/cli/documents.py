@@ -12,18 +12,16 @@ and ``--meterai`` override them for one run.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ..core.documents import DocumentError, Paper, PaperError
+from ..core.documents import DocumentError
 from ..core.jobs import Job
 from ..core.pledges.attendance_list import AttendanceListJob
 from ..core.pledges.collective_sheet import PledgeSheetJob
 from ..core.pledges.document_common import DocumentResult, NothingToPrint
 from ..core.pledges.pledge_files import PledgeFormsJob, PledgeOptions
 from ..core.pledges.signing_list import ListOptions
-from .common import CliError, add_command, cli_actor, positive_int
-from .invitations import _TerminalProgress
+from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _common(parser: argparse.ArgumentParser, out_help: str) -> None:
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     parser.add_argument("--out", required=True, metavar="TUJUAN", help=out_help)
-    parser.add_argument("--paper", type=_paper, default=None, metavar="KERTAS",
+    parser.add_argument("--paper", type=paper_type, default=None, metavar="KERTAS",
                         help="ukuran kertas: A4 atau F4 (bawaan: pengaturan kegiatan)")
 
 
@@ -57,13 +55,6 @@ def _list_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only-present", action="store_true", help="hanya peserta yang sudah hadir (check-in)")
     parser.add_argument("--no-signatures", action="store_true",
                         help="jangan cetak tanda tangan dari meja registrasi (kolom dikosongkan untuk ditandatangani)")
-
-
-def _paper(text: str) -> Paper:
-    try:
-        return Paper.parse(text)
-    except PaperError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _pdf_target(out: str) -> Path:
@@ -110,14 +101,10 @@ def make_attendance_list(args: argparse.Namespace) -> dict:
 
 
 def _run(args: argparse.Namespace, job: Job[DocumentResult]) -> DocumentResult:
-    if sys.stderr.isatty() and not getattr(args, "json", False):
-        job.report = _TerminalProgress()
     try:
-        return job.run()
+        with terminal_progress(args, job):
+            return job.run()
     except NothingToPrint as err:
         raise CliError(str(err), 2) from err
     except DocumentError as err:
         raise CliError(str(err), 1) from err
-    finally:
-        if isinstance(job.report, _TerminalProgress):
-            sys.stderr.write("\n")

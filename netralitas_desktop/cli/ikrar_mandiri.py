@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..core import events
@@ -21,8 +20,9 @@ from ..core.pledges.document_common import NothingToPrint
 from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
 from ..core.pledges.mandiri_attachment import AttachmentError, load_attachment
 from ..core.reports.status import STATUS_LABELS
-from .common import CliError, add_command, add_json_flag, cli_actor, format_table, positive_int
-from .invitations import _TerminalProgress, _paper
+from .common import (
+    CliError, add_command, add_json_flag, cli_actor, format_table, paper_type, positive_int, terminal_progress,
+)
 
 EXIT_REJECTED = 1
 
@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--out", metavar="BERKAS", help="berkas .pdf tujuan formulir ikrar mandiri")
     what.add_argument("--owed", action="store_true", help="daftar peserta yang belum mengembalikan formulir")
     what.add_argument("--returned", action="store_true", help="daftar formulir yang sudah kembali")
-    parser.add_argument("--paper", type=_paper, default=None, metavar="KERTAS",
+    parser.add_argument("--paper", type=paper_type, default=None, metavar="KERTAS",
                         help="ukuran kertas: a4 atau f4 (bawaan: pengaturan dokumen kegiatan)")
     actions = parser.add_subparsers(dest="ikrar_action", metavar="AKSI", title="aksi")
 
@@ -84,17 +84,13 @@ def _make_forms(args: argparse.Namespace) -> dict:
     if out.suffix.lower() != ".pdf":
         raise CliError(f"Tujuan {out.name} harus berkas .pdf.", 2)
     job = IkrarMandiriFormsJob(args.event, out, paper=args.paper, actor=cli_actor())
-    if sys.stderr.isatty() and not getattr(args, "json", False):
-        job.report = _TerminalProgress()
     try:
-        result = job.run()
+        with terminal_progress(args, job):
+            result = job.run()
     except NothingToPrint as err:
         raise CliError(str(err), 2) from err
     except DocumentError as err:
         raise CliError(str(err), 1) from err
-    finally:
-        if isinstance(job.report, _TerminalProgress):
-            sys.stderr.write("\n")
     return {**result.to_dict(), "message": f"{result.count} formulir ikrar mandiri tersimpan di {result.path}."}
 
 

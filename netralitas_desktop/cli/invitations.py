@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ..core.documents import DocumentError, Paper, PaperError
+from ..core.documents import DocumentError, Paper
 from ..core.invitations import InvitationError, InvitationImagesJob, InvitationPdfJob
 from ..core.jobs import Job
-from .common import CliError, add_command, positive_int
+from .common import CliError, add_command, paper_type, positive_int, terminal_progress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,16 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     parser.add_argument("--out", required=True, metavar="TUJUAN",
                         help="berkas .pdf (kartu untuk dicetak), folder (PNG per orang) atau berkas .zip (PNG)")
-    parser.add_argument("--paper", type=_paper, default=Paper.A4, metavar="KERTAS",
+    parser.add_argument("--paper", type=paper_type, default=Paper.A4, metavar="KERTAS",
                         help="ukuran kertas PDF: a4 atau f4 (bawaan: a4)")
     parser.add_argument("--unit", default=None, metavar="NAMA", help="hanya peserta dari unit kerja ini")
-
-
-def _paper(text: str) -> Paper:
-    try:
-        return Paper.parse(text)
-    except PaperError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def make_invitations(args: argparse.Namespace) -> dict:
@@ -39,26 +31,13 @@ def make_invitations(args: argparse.Namespace) -> dict:
         job = InvitationImagesJob(args.event, out, unit=args.unit)
     else:
         raise CliError(f"Tujuan {out.name} tidak dikenal: pakai berkas .pdf, berkas .zip, atau sebuah folder.", 2)
-    if sys.stderr.isatty() and not getattr(args, "json", False):
-        job.report = _TerminalProgress()
     try:
-        result = job.run()
+        with terminal_progress(args, job):
+            result = job.run()
     except InvitationError as err:
         raise CliError(str(err), 2) from err
     except DocumentError as err:
         raise CliError(str(err), 1) from err
-    finally:
-        if isinstance(job.report, _TerminalProgress):
-            sys.stderr.write("\n")
     what = f"{result.count} kartu undangan dalam {result.pages} halaman" if result.format == "pdf" else (
         f"{result.count} gambar undangan")
     return {**result.to_dict(), "message": f"{what} tersimpan di {result.path}."}
-
-
-class _TerminalProgress:
-    """Replaces ``Job.report``: one updating line on the terminal."""
-
-    def __call__(self, done: int, total: int, message: str = "") -> None:
-        if done == total or done % 25 == 0:
-            sys.stderr.write(f"\r{message or done}   ")
-            sys.stderr.flush()

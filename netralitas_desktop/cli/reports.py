@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.documents import DocumentError, Paper, PaperError
+from ..core.documents import DocumentError
 from ..core.events import get_event
 from ..core.jobs import Cancelled
 from ..core.participants import get_participant
@@ -20,7 +20,7 @@ from ..core.reports.export_csv import CsvExportJob
 from ..core.reports.export_xlsx import XlsxExportJob
 from ..core.reports.report_pdf import ReportPdfJob
 from ..core.reports.status import unit_recap
-from .common import CliError, add_command, add_group, cli_actor, positive_int
+from .common import CliError, add_command, add_group, cli_actor, paper_type, positive_int
 
 REASON_CHOICES = ("izin", "sakit", "dinas-luar")
 
@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _paper_option(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--paper", type=_paper, default=None, metavar="KERTAS",
+    parser.add_argument("--paper", type=paper_type, default=None, metavar="KERTAS",
                         help=f"{help_text}: a4 atau f4 (bawaan: pengaturan kertas kegiatan, atau A4)")
 
 
@@ -59,13 +59,6 @@ def _person_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     parser.add_argument("number", metavar="NIP_ATAU_NIK",
                         help="NIP/NI PPPK (18 digit, boleh berspasi) atau NIK (16 digit) peserta")
-
-
-def _paper(text: str) -> Paper:
-    try:
-        return Paper.parse(text)
-    except PaperError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _run(job):

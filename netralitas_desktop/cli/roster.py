@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..core import events
 from ..core.jobs import Progress
-from .common import CliError, add_command, add_group, cli_actor, positive_int
+from .common import CliError, add_command, add_group, cli_actor, positive_int, terminal_progress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,15 +18,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan apa pun")
 
 
-class _TerminalProgress(Progress):
-    """A counter on stderr while a long file is read, when a person is watching."""
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        shown = f"{done}/{total}" if total else str(done)
-        sys.stderr.write(f"\r{message or 'Memproses'} {shown}   ")
-        sys.stderr.flush()
-
-
 def import_file(args: argparse.Namespace) -> dict:
     from ..core.roster.importer import RosterError, import_roster
 
@@ -35,17 +25,12 @@ def import_file(args: argparse.Namespace) -> dict:
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"Berkas {path} tidak ditemukan.", exit_code=2)
-    watching = sys.stderr.isatty() and not getattr(args, "json", False)
+    progress = Progress()
     try:
-        result = import_roster(
-            args.event, path, dry_run=args.dry_run, actor=cli_actor(),
-            progress=_TerminalProgress() if watching else None,
-        )
+        with terminal_progress(args, progress, with_counts=True):
+            result = import_roster(args.event, path, dry_run=args.dry_run, actor=cli_actor(), progress=progress)
     except RosterError as err:
         raise CliError(str(err), exit_code=2) from err
-    finally:
-        if watching:
-            sys.stderr.write("\n")
     data = result.to_dict()
     return {"event_id": args.event, "dry_run": args.dry_run, **data, "text": _summary(args, data)}
 
