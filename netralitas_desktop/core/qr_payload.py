@@ -64,45 +64,65 @@ class DecodedPayload:
 
 def encode(event_id: int, registration_id: int) -> str:
     """The payload for one registration of one event in the current database."""
-    if not 1 <= event_id <= MAX_EVENT_ID or not 1 <= registration_id <= MAX_REGISTRATION_ID:
-        raise ValueError(f"event/registration id out of range for the QR payload: {event_id}/{registration_id}")
-    ids = (event_id << REGISTRATION_BITS) | registration_id
-    value = (ids << MAC_BITS) | _mac(ids)
-    chars = []
-    for _ in range(BODY_LENGTH):
-        value, digit = divmod(value, 32)
-        chars.append(ALPHABET[digit])
-    return PREFIX + "".join(reversed(chars))
+    return signed_code(PREFIX, event_id, registration_id)
 
 
 def decode(text: str) -> DecodedPayload:
     """Read and verify a scanned payload; raises ``PayloadError`` with the reason."""
-    code = _clean(text)
+    code = clean(text)
     if not code.startswith(PREFIX):
         raise PayloadError("foreign", FOREIGN_REASON)
-    body = code[len(PREFIX):]
+    try:
+        return verify_signed(code, PREFIX, malformed=MALFORMED_REASON, forged=FORGED_REASON)
+    except PayloadError as err:
+        imported = _imported_payload(code) if err.kind == "forged" else None
+        if imported is None:
+            raise
+        return imported
+
+
+def signed_code(prefix: str, event_id: int, registration_id: int) -> str:
+    """``prefix`` + 23 base32 characters: the ids and their signature under this database's secret.
+
+    The prefix is signed too, so a code of one kind (``NTR1`` invitation, ``NTM1`` ikrar
+    mandiri form) whose prefix is swapped never verifies as the other.
+    """
+    if not 1 <= event_id <= MAX_EVENT_ID or not 1 <= registration_id <= MAX_REGISTRATION_ID:
+        raise ValueError(f"event/registration id out of range for a {prefix} code: {event_id}/{registration_id}")
+    ids = (event_id << REGISTRATION_BITS) | registration_id
+    value = (ids << MAC_BITS) | _mac(prefix, ids)
+    chars = []
+    for _ in range(BODY_LENGTH):
+        value, digit = divmod(value, 32)
+        chars.append(ALPHABET[digit])
+    return prefix + "".join(reversed(chars))
+
+
+def verify_signed(code: str, prefix: str, *, malformed: str, forged: str) -> DecodedPayload:
+    """The ids of a cleaned ``code`` that starts with ``prefix``, signature checked.
+
+    Raises ``PayloadError`` of kind ``malformed`` or ``forged`` with the caller's reason.
+    """
+    body = code[len(prefix):]
     if len(body) != BODY_LENGTH or any(char not in _DIGIT_VALUE for char in body):
-        raise PayloadError("malformed", MALFORMED_REASON)
+        raise PayloadError("malformed", malformed)
     value = 0
     for char in body:
         value = value * 32 + _DIGIT_VALUE[char]
     if value >> (EVENT_BITS + REGISTRATION_BITS + MAC_BITS):
-        raise PayloadError("malformed", MALFORMED_REASON)
+        raise PayloadError("malformed", malformed)
     ids, mac = value >> MAC_BITS, value & ((1 << MAC_BITS) - 1)
-    if not hmac.compare_digest(mac.to_bytes(8, "big"), _mac(ids).to_bytes(8, "big")):
-        imported = _imported_payload(code)
-        if imported is None:
-            raise PayloadError("forged", FORGED_REASON)
-        return imported
+    if not hmac.compare_digest(mac.to_bytes(8, "big"), _mac(prefix, ids).to_bytes(8, "big")):
+        raise PayloadError("forged", forged)
     event_id, registration_id = ids >> REGISTRATION_BITS, ids & MAX_REGISTRATION_ID
     if not event_id or not registration_id:
-        raise PayloadError("malformed", MALFORMED_REASON)
+        raise PayloadError("malformed", malformed)
     return DecodedPayload(event_id, registration_id)
 
 
 def looks_like_payload(text: str) -> bool:
     """Whether the desk should treat ``text`` as a QR payload (rather than a NIP/NIK)."""
-    return _clean(text).startswith(PREFIX)
+    return clean(text).startswith(PREFIX)
 
 
 def payload_for(registration_id: int) -> str:
@@ -115,7 +135,7 @@ def payload_for(registration_id: int) -> str:
 
 def payload_digest(text: str) -> str:
     """SHA-256 of a payload: lets a desk laptop recognise exactly this code without the secret."""
-    return hashlib.sha256(_clean(text).encode("ascii", "replace")).hexdigest()
+    return hashlib.sha256(clean(text).encode("ascii", "replace")).hexdigest()
 
 
 def _imported_payload(code: str) -> DecodedPayload | None:
@@ -133,13 +153,13 @@ def _imported_payload(code: str) -> DecodedPayload | None:
     return DecodedPayload(*row) if row else None
 
 
-def _clean(text: str) -> str:
-    # Scanners end with CR/LF or Tab; Caps Lock makes a scanner type lowercase.
+def clean(text: str) -> str:
+    """A scanned code as meant: scanners end with CR/LF or Tab; Caps Lock makes them type lowercase."""
     return (text or "").strip().upper()
 
 
-def _mac(ids: int) -> int:
-    message = PREFIX.encode("ascii") + ids.to_bytes(8, "big")
+def _mac(prefix: str, ids: int) -> int:
+    message = prefix.encode("ascii") + ids.to_bytes(8, "big")
     digest = hmac.new(_secret(), message, hashlib.sha256).digest()
     return int.from_bytes(digest[: MAC_BITS // 8], "big")
 
@@ -180,5 +200,5 @@ def _secret() -> bytes:
 
 __all__ = [
     "PREFIX", "PAYLOAD_LENGTH", "PayloadError", "DecodedPayload", "encode", "decode", "looks_like_payload",
-    "payload_for", "payload_digest",
+    "payload_for", "payload_digest", "clean", "signed_code", "verify_signed",
 ]
