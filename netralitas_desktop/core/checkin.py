@@ -16,7 +16,7 @@ import threading
 import weakref
 from dataclasses import asdict, dataclass, replace
 
-from peewee import JOIN, IntegrityError, SqliteDatabase, fn
+from peewee import JOIN, IntegrityError, fn
 
 from . import audit, qr_payload
 from .dates import jam
@@ -28,6 +28,7 @@ from .participants import (
     ParticipantRow, PersonData, clean_person, filter_rows, find_person, list_participants, register,
     upsert_person,
 )
+from .transactions import write_transaction
 
 CHECKED_IN = "checked_in"
 ALREADY = "already"
@@ -162,13 +163,6 @@ def _rejected(reason: str, found: _Found | None = None) -> CheckinResult:
     return CheckinResult(REJECTED, reason, found.registration_id, found.person)
 
 
-def _write_transaction():
-    """A transaction that takes SQLite's write lock at BEGIN, so desks queue instead of failing."""
-    if isinstance(db.obj, SqliteDatabase) and not db.in_transaction():
-        return db.atomic(lock_type="IMMEDIATE")
-    return db.atomic()
-
-
 def _clean_reason(reason: str | None, field_message: str) -> str:
     text = " ".join((reason or "").split())
     if not text:
@@ -245,7 +239,7 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
         )
     at = now()
     try:
-        with _write_transaction():
+        with write_transaction():
             Attendance.insert(
                 registration=found.registration_id, checked_in_at=at, desk=actor.desk, operator=actor.operator,
                 method=method,
@@ -287,7 +281,7 @@ def walk_in(event_id: int, person: PersonData, *, mode: str = "onsite", actor: a
         raise NotFoundError(f"Kegiatan nomor {event_id} tidak ditemukan.")
     for attempt in (1, 2):
         try:
-            with _write_transaction():
+            with write_transaction():
                 return _walk_in_once(event_id, cleaned, mode, actor)
         except IntegrityError:  # another desk created the same person or registration first
             if attempt == 2:
@@ -311,7 +305,7 @@ def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Ac
 def undo_check_in(registration_id: int, *, reason: str, actor: audit.Actor) -> None:
     """Remove a check-in made by mistake so the person can check in again; the reason is audited."""
     reason = _clean_reason(reason, "Alasan pembatalan kehadiran wajib diisi.")
-    with _write_transaction():
+    with write_transaction():
         row = (
             Attendance.select(Attendance.id, Attendance.checked_in_at, Attendance.desk, Registration.event)
             .join(Registration)
@@ -330,7 +324,7 @@ def undo_check_in(registration_id: int, *, reason: str, actor: audit.Actor) -> N
 def cancel_registration(registration_id: int, *, reason: str, actor: audit.Actor) -> None:
     """Mark a registration cancelled (kept on record, cannot check in). Undo a check-in first."""
     reason = _clean_reason(reason, "Alasan pembatalan pendaftaran wajib diisi.")
-    with _write_transaction():
+    with write_transaction():
         registration = _registration(registration_id)
         if registration.cancelled_at is not None:
             raise ValidationError({"registration": "Pendaftaran ini sudah dibatalkan."})
@@ -343,7 +337,7 @@ def cancel_registration(registration_id: int, *, reason: str, actor: audit.Actor
 
 def restore_registration(registration_id: int, *, actor: audit.Actor, reason: str = "") -> None:
     """Undo a cancellation so the person can check in again."""
-    with _write_transaction():
+    with write_transaction():
         registration = _registration(registration_id)
         if registration.cancelled_at is None:
             raise ValidationError({"registration": "Pendaftaran ini tidak dibatalkan."})

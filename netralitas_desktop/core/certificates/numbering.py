@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from peewee import IntegrityError, OperationalError, fn
 
-from ..models import Event, db
+from ..models import Event
+from ..transactions import write_transaction
 from .models import Certificate
 
 NUMBER_FIELDS = ("seq", "year", "month", "month_roman", "event")
@@ -96,7 +97,7 @@ def assign_numbers(event_id: int, registration_ids: list[int], number_format: st
 
 def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
                  start: int) -> dict[int, IssuedNumber]:
-    with _write_transaction():
+    with write_transaction():
         issued = issued_numbers(event_id)
         missing = [rid for rid in dict.fromkeys(registration_ids) if rid not in issued]
         if missing:
@@ -139,13 +140,6 @@ def planned_numbers(event_id: int, count: int, number_format: str, start: int = 
     last = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
     first = max(start, (last or 0) + 1)
     return [format_number(number_format, first + i, event_id, _as_date(date)) for i in range(count)]
-
-
-def _write_transaction():
-    database = db.obj
-    if database is not None and type(database).__name__.startswith("Sqlite"):
-        return database.atomic("IMMEDIATE")
-    return db.atomic()
 
 
 def _as_date(value) -> dt.date:

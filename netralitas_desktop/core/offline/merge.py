@@ -19,14 +19,13 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from .. import audit
 from ..events import NotFoundError
 from ..jobs import Progress
-from ..models import Attendance, Event, Person, Registration, Signature, db
+from ..models import Attendance, Event, Person, Registration, Signature
 from ..names import fold, full_name, name_key
 from ..participants import PersonData, clean_person, find_person, register, upsert_person
+from ..transactions import write_transaction
 from .models import MergedCheckin, MergedRegistration, MergeLog
 from .package_file import KIND_CHECKINS, PackageError, database_id, parse_datetime, read_package
 
@@ -128,7 +127,7 @@ def merge_checkins(source: str | Path, *, actor: audit.Actor | None = None,
                          MergeLog.select().where(MergeLog.package_id == manifest["package_id"]).exists())
     entries = package.data["entries"]
     try:
-        with _write_transaction():
+        with write_transaction():
             merger = _Merger(event_id, laptop, package.files, report, actor)
             for index, entry in enumerate(entries):
                 merger.merge(entry)
@@ -148,13 +147,6 @@ def merge_checkins(source: str | Path, *, actor: audit.Actor | None = None,
             from err
     progress.report(1, 1, "Selesai.")
     return report
-
-
-def _write_transaction():
-    """SQLite's write lock at BEGIN, so a merge queues behind the desks instead of failing."""
-    if isinstance(db.obj, SqliteDatabase) and not db.in_transaction():
-        return db.atomic(lock_type="IMMEDIATE")
-    return db.atomic()
 
 
 class _Merger:

@@ -21,12 +21,13 @@ from .. import audit
 from ..events import NotFoundError, get_event
 from ..jobs import Job, Progress
 from ..models import Attendance, Registration
+from ..transactions import write_transaction
 from .models import OnlineReport, OnlineSegment
 from .online_match import AMBIGUOUS, MATCHED, UNMATCHED, Candidate, RosterIndex, participant_key
 from .online_reader import MeetingReport, OnlineImportError, read_meeting_report
 from .online_store import (
     Segment, Settled, assign_key, attendance_methods, change_minimum, check_assignable, check_minimum, min_minutes,
-    online_minutes, settle, stored_segments, write_transaction,
+    online_minutes, settle, stored_segments,
 )
 from .status import ONLINE_METHOD
 

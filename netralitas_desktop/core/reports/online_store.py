@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .. import audit
-from ..checkin import _write_transaction as write_transaction  # one way to take the write lock
 from ..event_settings import ONLINE_MIN_MINUTES, get_setting
 from ..events import ValidationError
 from ..models import Attendance, Registration, db, now
+from ..transactions import write_transaction
 from .models import OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
 from .status import ONLINE_METHOD
 
@@ -200,5 +200,4 @@ __all__ = [
     "DEFAULT_MIN_MINUTES", "ONLINE_DESK", "Segment", "online_minutes", "min_minutes", "stored_segments",
     "attendance_methods", "Settled", "settle", "assign_key", "check_assignable", "check_minimum", "change_minimum",
     "set_min_minutes",
-    "write_transaction",
 ]
