@@ -80,8 +80,12 @@ class ResultBanner(QFrame):
         self.detail_label.setText(text or self.tr("Pindai QR undangan atau ketik NIP/NIK, lalu tekan Enter."))
 
     def show_result(self, result: CheckinResult) -> None:
-        headline, name, detail = banner_texts(result)
-        self._paint(result.status if result.status in COLOURS else REJECTED)
+        self.show_texts(result.status, *banner_texts(result))
+
+    def show_texts(self, status: str, headline: str, name: str, detail: str) -> None:
+        """Any result in the colours of a desk ``status`` (unknown ones show as refused);
+        other views (ikrar mandiri receipts) bring their own wording."""
+        self._paint(status if status in COLOURS else REJECTED)
         self.headline.setText(headline)
         self.name_label.setText(name)
         self.name_label.setVisible(bool(name))

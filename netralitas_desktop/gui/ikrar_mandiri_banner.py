@@ -37,13 +37,7 @@ def return_banner_texts(result: ReturnResult) -> tuple[str, str, str]:
 
 def show_return(banner: ResultBanner, result: ReturnResult) -> None:
     """Show a receipt on a desk banner (the check-in tab can call this for an ``NTM1`` scan)."""
-    headline, name, detail = return_banner_texts(result)
-    banner._paint(DESK_STATUS.get(result.status, checkin.REJECTED))  # the banner's own colours per status
-    banner.headline.setText(headline)
-    banner.name_label.setText(name)
-    banner.name_label.setVisible(bool(name))
-    banner.detail_label.setText(detail)
-    banner._detail = detail  # so show_note() appends to this receipt
+    banner.show_texts(DESK_STATUS.get(result.status, checkin.REJECTED), *return_banner_texts(result))
 
 
 __all__ = ["DESK_STATUS", "return_banner_texts", "show_return"]
