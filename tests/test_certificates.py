@@ -132,7 +132,8 @@ def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(event, tmp_
     assert any("NI PPPK. 20001231 202421 1 001" in text for text in pages)
     assert any("NIK. 3306014509900001" in text for text in pages)
     entry = AuditLog.select().where(AuditLog.action == "export").get()
-    assert json.loads(entry.detail) == {"count": 8, "per_person": False, "signed": False, "what": "certificates"}
+    assert json.loads(entry.detail) == {"document": "certificates", "count": 8, "pages": 8, "format": "pdf", "files": 1,
+                                        "per_person": False, "signed": False}
 
 
 def test_numbers_are_kept_across_runs_and_continue_without_gaps(event, tmp_path):

@@ -24,6 +24,7 @@ from netralitas_desktop.core.invitations import (
     INSTRUCTION, InvitationError, InvitationImagesJob, InvitationPdfJob, card_grid, load_invitations, unit_counts,
 )
 from netralitas_desktop.core.jobs import Cancelled
+from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant
 
 PROF = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
@@ -239,6 +240,30 @@ def test_cancelling_a_zip_leaves_nothing_behind(event_id, tmp_path):
     assert list(out.iterdir()) == []
 
 
+def test_every_written_run_is_audited_with_counts_only(event_id, tmp_path):
+    desk = Actor("Meja Undangan", "Rina")
+    InvitationPdfJob(event_id, tmp_path / "undangan.pdf", actor=desk).run()
+    InvitationImagesJob(event_id, tmp_path / "undangan.zip", unit="Desa Mekarsari", actor=desk).run()
+    InvitationImagesJob(event_id, tmp_path / "png", unit="Desa Mekarsari", actor=desk).run()
+    entries = list(AuditLog.select().where(AuditLog.action == "export").order_by(AuditLog.id))
+    assert [json.loads(entry.detail) for entry in entries] == [
+        {"document": "invitations", "count": 10, "pages": 2, "format": "pdf", "files": 1},
+        {"document": "invitations", "count": 2, "pages": 2, "format": "zip", "files": 2},
+        {"document": "invitations", "count": 2, "pages": 2, "format": "png", "files": 2},
+    ]
+    assert {(entry.event_id, entry.desk, entry.operator) for entry in entries} == {(event_id, "Meja Undangan", "Rina")}
+    details = " ".join(entry.detail for entry in entries)
+    assert not any(name in details for name in EXPECTED_ORDER) and "19860926" not in details and "undangan" not in details
+
+
+def test_a_cancelled_run_is_not_audited(event_id, tmp_path):
+    job = InvitationPdfJob(event_id, tmp_path / "undangan.pdf")
+    cancel_at(job, 3)
+    with pytest.raises(Cancelled):
+        job.run()
+    assert not AuditLog.select().where(AuditLog.action == "export").exists()
+
+
 def test_cli_pdf_json(event_id, sqlite_url, tmp_path, capsys):
     out = tmp_path / "undangan.pdf"
     code = main(["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(out), "--paper", "f4",
@@ -249,6 +274,7 @@ def test_cli_pdf_json(event_id, sqlite_url, tmp_path, capsys):
     assert result["path"] == str(out)
     box = PdfReader(out).pages[0].mediabox
     assert round(float(box.height), 2) == 935.43
+    assert AuditLog.get(AuditLog.action == "export").desk.endswith("(CLI)")
 
 
 def test_cli_zip_and_errors_in_indonesian(event_id, sqlite_url, tmp_path, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core.documents import DocumentError, Paper
 from ..core.invitations import InvitationError, InvitationImagesJob, InvitationPdfJob
 from ..core.jobs import Job
-from .common import CliError, add_command, paper_type, positive_int, terminal_progress
+from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,9 +26,9 @@ def make_invitations(args: argparse.Namespace) -> dict:
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix == ".pdf":
-        job: Job = InvitationPdfJob(args.event, out, paper=args.paper, unit=args.unit)
+        job: Job = InvitationPdfJob(args.event, out, paper=args.paper, unit=args.unit, actor=cli_actor())
     elif suffix == ".zip" or not suffix or out.is_dir():
-        job = InvitationImagesJob(args.event, out, unit=args.unit)
+        job = InvitationImagesJob(args.event, out, unit=args.unit, actor=cli_actor())
     else:
         raise CliError(f"Tujuan {out.name} tidak dikenal: pakai berkas .pdf, berkas .zip, atau sebuah folder.", 2)
     try:

@@ -2,7 +2,8 @@
 
 Each card carries the event, the invitee's name with titles, NIP (or NIK), unit kerja and a
 signed QR code (``qr_payload``) that the check-in desk scans. Cards are sorted by unit then
-name, so the printed stack can be handed out per office. The PNGs are for WhatsApp.
+name, so the printed stack can be handed out per office. The PNGs are for WhatsApp. Every
+written run leaves an ``export`` entry in the audit trail (counts only, ``audit.record_export``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import qr_payload
+from . import audit, qr_payload
 from .dates import hari_tanggal, jam
 from .documents import (
     SANS, CardGrid, FittedText, DocumentError, Margins, PageSpec, Paper, UniqueNames, atomic_output, draw_cut_marks,
@@ -341,26 +342,32 @@ def write_invitation_images(event: EventData, invitations: list[Invitation], tar
 class InvitationPdfJob(Job[InvitationResult]):
     title = "Membuat undangan (PDF)"
 
-    def __init__(self, event_id: int, path: str | Path, *, paper: Paper = Paper.A4, unit: str | None = None):
+    def __init__(self, event_id: int, path: str | Path, *, paper: Paper = Paper.A4, unit: str | None = None,
+                 actor: audit.Actor | None = None):
         super().__init__()
-        self.event_id, self.path, self.paper, self.unit = event_id, Path(path), paper, unit
+        self.event_id, self.path, self.paper, self.unit, self.actor = event_id, Path(path), paper, unit, actor
 
     def run(self) -> InvitationResult:
         event, invitations = load_invitations(self.event_id, self.unit)
         pages = write_invitations_pdf(event, invitations, self.path, paper=self.paper, progress=self)
+        audit.record_export(self.event_id, "invitations", count=len(invitations), pages=pages, format="pdf",
+                            actor=self.actor)
         return InvitationResult(len(invitations), pages, str(self.path), "pdf")
 
 
 class InvitationImagesJob(Job[InvitationResult]):
     title = "Membuat gambar undangan (PNG)"
 
-    def __init__(self, event_id: int, path: str | Path, *, unit: str | None = None):
+    def __init__(self, event_id: int, path: str | Path, *, unit: str | None = None,
+                 actor: audit.Actor | None = None):
         super().__init__()
-        self.event_id, self.path, self.unit = event_id, Path(path), unit
+        self.event_id, self.path, self.unit, self.actor = event_id, Path(path), unit, actor
 
     def run(self) -> InvitationResult:
         event, invitations = load_invitations(self.event_id, self.unit)
         kind = write_invitation_images(event, invitations, self.path, progress=self)
+        audit.record_export(self.event_id, "invitations", count=len(invitations), pages=len(invitations),
+                            format=kind, files=len(invitations), actor=self.actor)
         return InvitationResult(len(invitations), len(invitations), str(self.path), kind)
 
 

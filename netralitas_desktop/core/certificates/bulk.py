@@ -96,8 +96,10 @@ class CertificatesJob(Job[CertificateResult]):
             write_merged(CertificateRenderer(event, design, assets), items, self.target, progress=self,
                          signer=self.signer, workers=self.workers)
         signed = self.signer is not None
-        audit.record("export", actor=self.actor, event_id=self.event_id, what="certificates", count=len(items),
-                     per_person=self.per_person, signed=signed)
+        audit.record_export(self.event_id, "certificates", count=len(items), pages=len(items),
+                            format="folder" if self.per_person else "pdf",
+                            files=len(items) if self.per_person else 1, actor=self.actor,
+                            per_person=self.per_person, signed=signed)
         return CertificateResult(len(items), str(self.target), self.per_person, revoked, signed)
 
 

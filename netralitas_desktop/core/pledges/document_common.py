@@ -61,9 +61,9 @@ def signatures_of(registration_ids: Iterable[int]) -> dict[int, bytes]:
 
 
 def record_export(result: DocumentResult, *, event_id: int, actor: audit.Actor | None) -> None:
-    """The audit entry for a written document with personal data (no names, no path contents)."""
-    audit.record("export", actor=actor, event_id=event_id, document=result.document, count=result.count,
-                 pages=result.pages, format=result.format, files=result.files)
+    """The audit entry for a written document with personal data (``audit.record_export``)."""
+    audit.record_export(event_id, result.document, count=result.count, pages=result.pages, format=result.format,
+                        files=result.files, actor=actor)
 
 
 def save_canvas(canvas, what: str) -> None:

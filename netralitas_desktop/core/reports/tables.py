@@ -81,10 +81,8 @@ class ExportResult:
 
 def record_export(event_id: int, result: ExportResult, actor: audit.Actor | None = None, *,
                   document: str = "daftar_hadir") -> None:
-    """Every file that leaves the app with personal data is audited; the keys are those of the
-    pledge documents' entries (``pledges.document_common``): ids and counts, no names or paths."""
-    audit.record("export", actor=actor, event_id=event_id, document=document, count=result.rows,
-                 pages=result.pages, format=result.format, files=1)
+    """Every file that leaves the app with personal data is audited (``audit.record_export``)."""
+    audit.record_export(event_id, document, count=result.rows, pages=result.pages, format=result.format, actor=actor)
 
 
 def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
