@@ -3651,7 +3651,7 @@ What stays: the event and the registered, present and online counts per OPD and 
     </message>
     <message>
         <source>Hapus</source>
-        <translation>Delete</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Gambar PNG atau JPEG (*.png *.jpg *.jpeg)</source>
