@@ -164,3 +164,26 @@ def test_switching_closes_the_previous_database(sqlite_url, pg_server, pg_url):
     connection.connect(profile_for(pg_server, pg_url.rsplit("/", 1)[1]), None)
     assert previous.is_closed() and db.obj is not previous
     database.close_database()
+
+
+def test_a_dropped_server_connection_fails_one_scan_and_the_next_one_works(pg_server, pg_url):
+    """Wi-Fi blip or server restart: one red "not recorded", then the desk works again without a restart."""
+    from peewee import PeeweeException
+
+    from netralitas_desktop.core import checkin, qr_payload
+    from netralitas_desktop.core.audit import Actor
+    from netralitas_desktop.core.demo import create_demo_event
+    from netralitas_desktop.core.models import Attendance, Registration
+
+    database.open_database(pg_url)
+    event_id = create_demo_event(participants=5)
+    first, second = [rid for (rid,) in Registration.select(Registration.id).order_by(Registration.id).tuples()][:2]
+    dbname = pg_url.rsplit("/", 1)[1]
+    pg_server.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{dbname}'")
+
+    with pytest.raises(PeeweeException):
+        checkin.check_in(event_id, qr_payload.payload_for(first), actor=Actor("Meja 1", "Ani"))
+    assert checkin.check_in(event_id, qr_payload.payload_for(first), actor=Actor("Meja 1", "Ani")).status == "checked_in"
+    assert checkin.check_in(event_id, qr_payload.payload_for(second), actor=Actor("Meja 1", "Ani")).status == "checked_in"
+    assert Attendance.select().count() == 2
+    database.close_database()

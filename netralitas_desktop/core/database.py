@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlparse
 import platformdirs
 from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase, fn
 from peewee import DatabaseError as DriverDatabaseError
-from playhouse.db_url import connect as connect_url
+from playhouse.db_url import parse as parse_url
 
 from . import backups, migrations
 from .models import Attendance, AuditLog, db
@@ -122,12 +122,46 @@ def _connect(location: DatabaseLocation) -> Database:
                 f"tidak dapat dibuat ({err.strerror or err})."
             ) from err
         return SqliteDatabase(str(location.sqlite_path), pragmas=SQLITE_PRAGMAS, timeout=10)
-    # Passwords and user names in the URL are percent-encoded (connection.build_url).
-    parameters = {} if "connect_timeout=" in location.url else {"connect_timeout": CONNECT_TIMEOUT}
-    database = connect_url(location.url, unquote_password=True, unquote_user=True, **parameters)
-    if not isinstance(database, PostgresqlDatabase):
-        raise DatabaseError("Alamat PostgreSQL tidak dapat dibaca.")
-    return database
+    # Passwords and user names in the URL are percent-encoded (ConnectionProfile.url).
+    parameters = parse_url(location.url, unquote_password=True, unquote_user=True)
+    if not parameters.get("database"):
+        raise DatabaseError("Alamat PostgreSQL tidak dapat dibaca: nama basis data tidak ada.")
+    return LanPostgresqlDatabase(**{**LAN_PARAMETERS, **parameters})
+
+
+# Values the URL may override. Keepalives notice a server that vanished while idle; the TCP user
+# timeout ends a statement whose packets go unanswered (Wi-Fi gone) after 15 s instead of the
+# OS's many minutes, so a desk shows "not recorded" rather than hanging.
+LAN_PARAMETERS = {
+    "connect_timeout": CONNECT_TIMEOUT, "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+    "keepalives_count": 3, "tcp_user_timeout": 15_000,
+}
+
+
+class LanPostgresqlDatabase(PostgresqlDatabase):
+    """PostgreSQL that reconnects after the server or the network dropped the connection.
+
+    psycopg2 marks a connection closed once a statement failed on it, but peewee would keep
+    handing that dead connection out ("connection already closed") until the app restarts.
+    Here the next statement or transaction *outside* a transaction opens a new connection.
+    Nothing is retried silently: the statement that met the broken connection fails, so
+    the desk says the scan was not recorded, and the next scan works.
+    """
+
+    def _revive(self) -> None:
+        if self.is_closed() or self.in_transaction():
+            return
+        if getattr(self._state.conn, "closed", 0):
+            self.close()
+            self.connect()
+
+    def begin(self, *args, **kwargs):
+        self._revive()
+        return super().begin(*args, **kwargs)
+
+    def execute_sql(self, sql, params=None):
+        self._revive()
+        return super().execute_sql(sql, params)
 
 
 def open_database(url: str | None = None, *, migrate: bool = True) -> DatabaseLocation:
