@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -50,7 +50,7 @@ class BackupDialog(QDialog):
             "dan sebelum pembaruan skema.").format(self.folder))
         keep, interval = backups.backup_settings()
         self.keep.setValue(keep)
-        self.interval.setValue(interval)
+        self.interval.setValue(round(interval))
         self.reload()
 
     def _build(self) -> None:
@@ -60,9 +60,8 @@ class BackupDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.keep = QSpinBox()
         self.keep.setRange(1, 1000)
-        self.interval = QDoubleSpinBox()
+        self.interval = QSpinBox()
         self.interval.setRange(0, 24 * 30)
-        self.interval.setDecimals(1)
         self.save_settings_button = QPushButton(self.tr("Simpan pengaturan"))
         self.save_settings_button.clicked.connect(self.save_settings)
         settings_row = QHBoxLayout()
