@@ -82,13 +82,14 @@ def test_main_window_opens_settings_from_the_menu(qtbot, db, monkeypatch):
 def test_core_label_tables_are_marked_for_translation(qapp):
     """Every label the core shows on screen is in gui/core_labels.MARKED, so lupdate collects it."""
     from netralitas_desktop.core import audit_query, events, participants
+    from netralitas_desktop.core.certificates import design
     from netralitas_desktop.core.pledges import returns
     from netralitas_desktop.core.reports import absence, online, status
     from netralitas_desktop.gui.core_labels import MARKED, core_label
 
     tables = (events.KIND_LABELS, participants.EMPLOYMENT_LABELS, participants.MODE_LABELS,
               participants.SOURCE_LABELS, status.STATUS_LABELS, absence.REASON_LABELS, online.STATUS_LABELS,
-              returns.METHOD_LABELS, audit_query.METHOD_LABELS)
+              returns.METHOD_LABELS, audit_query.METHOD_LABELS, design.PLACEHOLDERS, design.SPECIAL_KEYS)
     labels = {label for table in tables for label in table.values()} | {status.NO_UNIT}
     assert labels - set(MARKED) == set()
     try:

@@ -8,7 +8,7 @@ each field sits and let the user move it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -20,14 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.certificates.design import Design, FieldSpec, field_label
+from ..core.certificates.design import PLACEHOLDERS, SPECIAL_KEYS, Design, FieldSpec
 from ..core.documents.signatory import SIGNATURE_SPACE
 from ..core.documents import mm
+from .core_labels import core_label
 
 PT_TO_MM = 25.4 / 72
 SNAP_MM = 0.5
 _OUTLINE = QColor("#1565c0")
 _SELECTED = QColor("#e65100")
+
+
+def field_title(key: str) -> str:
+    """A field's name on screen, e.g. "Kolom Jabatan" (``design.field_label`` in the UI language)."""
+    if key in PLACEHOLDERS:
+        return QCoreApplication.translate("DesignCanvas", "Kolom {0}").format(core_label(PLACEHOLDERS[key]))
+    if key in SPECIAL_KEYS:
+        return core_label(SPECIAL_KEYS[key])
+    return QCoreApplication.translate("DesignCanvas", "Teks bebas '{0}'").format(key)
 
 
 def field_height_mm(spec: FieldSpec) -> float:
@@ -65,8 +75,7 @@ class FieldBox(QGraphicsRectItem):
         self.update_from(spec)
 
     def update_from(self, spec: FieldSpec) -> None:
-        label = field_label(spec.key)
-        self.setToolTip(label[:1].upper() + label[1:])
+        self.setToolTip(field_title(spec.key))
         self.label.setText(self.toolTip())
         self.label.setPos(0.3, -3.2)
         self.prepareGeometryChange()
@@ -186,4 +195,4 @@ class DesignCanvas(QGraphicsView):
         self._fit()
 
 
-__all__ = ["DesignCanvas", "FieldBox", "field_height_mm"]
+__all__ = ["DesignCanvas", "FieldBox", "field_height_mm", "field_title"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from ..core.documents import DocumentError, atomic_output, safe_filename
 from ..core.event_settings import asset_filename, get_asset
 from .certificate_canvas import DesignCanvas
 from .certificate_field_panel import FieldPanel
+from .core_labels import core_label
 from .jobs import FunctionJob, JobHandle, run_job
 from .pdf_pages import page_count, pdf_pool, render_page
 from .widgets import ErrorLabel, confirm, show_error
@@ -45,7 +46,8 @@ PREVIEW_DPI = 110
 DEBOUNCE_MS = 350
 SAMPLES = 5
 _NEW_FIELD_WIDTH = {"qr": 24.0, "logo": 20.0, "tte": 60.0, "signatory1": 95.0, "signatory2": 95.0}
-TEMPLATE_FILTER = "Templat sertifikat (*.json)"
+TEMPLATE_FILTER = QT_TRANSLATE_NOOP("CertificateDesigner", "Templat sertifikat (*.json)")
+TEMPLATE_STEM = "Templat sertifikat"  # a file name: stays Indonesian, like the certificates tab's
 
 
 def render_preview_image(event_id: int, design: Design, sample: int, dpi: float = PREVIEW_DPI) -> QImage:
@@ -182,7 +184,7 @@ class CertificateDesigner(QDialog):
         choices = [(key, label) for key, label in {**PLACEHOLDERS, **SPECIAL_KEYS}.items() if key not in present]
         choices.append(("text" if "text" not in present else free, self.tr("Teks bebas")))
         for key, label in choices:
-            self.add_combo.addItem(label, key)
+            self.add_combo.addItem(core_label(label), key)
 
     def _changed(self, *, refresh_panel: bool = True) -> None:
         self.dirty = True
@@ -324,9 +326,9 @@ class CertificateDesigner(QDialog):
         return True
 
     def export_template(self) -> None:
-        stem = safe_filename(self.tr("Templat sertifikat"), "json")
+        stem = safe_filename(TEMPLATE_STEM, "json")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor templat sertifikat"), str(Path.home() / stem),
-                                              self.tr(TEMPLATE_FILTER))
+                                              QCoreApplication.translate("CertificateDesigner", TEMPLATE_FILTER))
         if path:
             self.export_template_to(path if path.lower().endswith(".json") else f"{path}.json")
 
@@ -345,7 +347,7 @@ class CertificateDesigner(QDialog):
 
     def import_template(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Impor templat sertifikat"), str(Path.home()),
-                                              self.tr(TEMPLATE_FILTER))
+                                              QCoreApplication.translate("CertificateDesigner", TEMPLATE_FILTER))
         if path:
             self.import_template_from(path)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,10 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.certificates.design import PLACEHOLDERS, FieldSpec, field_label
+from ..core.certificates.design import PLACEHOLDERS, FieldSpec
+from .certificate_canvas import field_title
+from .core_labels import core_label
 
-_FONTS = (("serif", "Serif (Times)"), ("sans", "Sans (Arial)"))
-_ALIGNS = (("left", "Kiri"), ("center", "Tengah"), ("right", "Kanan"))
+_FONTS = (("serif", QT_TRANSLATE_NOOP("FieldPanel", "Serif (Times)")),
+          ("sans", QT_TRANSLATE_NOOP("FieldPanel", "Sans (Arial)")))
+_ALIGNS = (("left", QT_TRANSLATE_NOOP("FieldPanel", "Kiri")), ("center", QT_TRANSLATE_NOOP("FieldPanel", "Tengah")),
+           ("right", QT_TRANSLATE_NOOP("FieldPanel", "Kanan")))
 _IMAGE_KEYS = ("qr", "logo", "tte")
 _SIGNATORY_KEYS = ("signatory1", "signatory2")
 
@@ -58,11 +62,11 @@ class FieldPanel(QWidget):
         self.insert_combo = QComboBox()
         self.insert_combo.addItem(self.tr("Sisipkan isian…"), "")
         for key, label in PLACEHOLDERS.items():
-            self.insert_combo.addItem(f"{label}  {{{key}}}", key)
+            self.insert_combo.addItem(f"{core_label(label)}  {{{key}}}", key)
         self.insert_combo.activated.connect(self._insert_placeholder)
         self.font_combo = QComboBox()
         for value, label in _FONTS:
-            self.font_combo.addItem(label, value)
+            self.font_combo.addItem(QCoreApplication.translate("FieldPanel", label), value)
         self.bold_check = QCheckBox(self.tr("Tebal"))
         self.italic_check = QCheckBox(self.tr("Miring"))
         style_row = QHBoxLayout()
@@ -85,7 +89,7 @@ class FieldPanel(QWidget):
         self.color_button.clicked.connect(self._choose_color)
         self.align_combo = QComboBox()
         for value, label in _ALIGNS:
-            self.align_combo.addItem(self.tr(label), value)
+            self.align_combo.addItem(QCoreApplication.translate("FieldPanel", label), value)
         self.x_spin, self.y_spin = _mm_box(), _mm_box()
         self.width_spin, self.height_spin = _mm_box(), _mm_box()
         self.height_spin.setSpecialValueText(self.tr("otomatis"))
@@ -134,7 +138,7 @@ class FieldPanel(QWidget):
             if spec is None:
                 self.title.setText(self.tr("Pilih kolom pada pratinjau untuk mengubahnya."))
             else:
-                self.title.setText(field_label(spec.key)[:1].upper() + field_label(spec.key)[1:])
+                self.title.setText(field_title(spec.key))
                 self.text_edit.setText(spec.text)
                 self.font_combo.setCurrentIndex(max(0, self.font_combo.findData(spec.font)))
                 self.bold_check.setChecked(spec.bold)

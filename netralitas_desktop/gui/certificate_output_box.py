@@ -29,7 +29,7 @@ from ..core.certificates.bulk import CertificateError, CertificateResult, Certif
 from ..core.certificates.design import DesignError, load_design
 from ..core.certificates.numbering import NumberingError
 from ..core.certificates.render import stamp_box
-from ..core.certificates.signing import UNCERTIFIED_EXPLANATION, UNCERTIFIED_NOTE, SignatureError, Signer
+from ..core.certificates.signing import SignatureError, Signer
 from ..core.documents import DocumentError, safe_filename
 from ..core.events import NotFoundError, get_event
 from .jobs import JobHandle, run_job
@@ -37,6 +37,7 @@ from .pdf_pages import pdf_pool
 from .widgets import JobPanel, number
 
 P12_KEY = "certificates/p12_path"  # the file's path is remembered on this laptop; never the password
+FILE_STEM = "Sertifikat"  # suggested file names stay Indonesian, whatever the UI language
 _KNOWN_ERRORS = (CertificateError, DocumentError, DesignError, NumberingError, NotFoundError, SignatureError)
 
 
@@ -69,7 +70,12 @@ class CertificateOutputBox(QGroupBox):
         self.p12_button.clicked.connect(self.choose_p12)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.note = QLabel(self.tr("<b>Catatan:</b> ") + self.tr(UNCERTIFIED_EXPLANATION))
+        # The wording of core.certificates.signing.UNCERTIFIED_EXPLANATION, translatable here (a test
+        # keeps the two the same).
+        self.note = QLabel(self.tr("<b>Catatan:</b> ") + self.tr(
+            "Tanda tangan dengan berkas sertifikat digital milik sendiri adalah TTE tidak tersertifikasi: "
+            "sah sebagai tanda tangan elektronik, tetapi tidak diterbitkan oleh PSrE (mis. BSrE). "
+            "Untuk TTE tersertifikasi, buat sertifikat tanpa tanda tangan lalu tandatangani dengan aplikasi BSrE."))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #6d4c00; background: #fff8e1; padding: 4px;")
         p12_row = QHBoxLayout()
@@ -123,9 +129,9 @@ class CertificateOutputBox(QGroupBox):
             folder = QFileDialog.getExistingDirectory(self, self.tr("Pilih folder untuk berkas sertifikat"),
                                                       str(Path.home()))
             if folder:
-                self.make(Path(folder) / safe_filename(self.tr("Sertifikat") + (f" - {title}" if title else "")))
+                self.make(Path(folder) / safe_filename(FILE_STEM + (f" - {title}" if title else "")))
             return
-        stem = self.tr("Sertifikat") + (f" - {title}" if title else "")
+        stem = FILE_STEM + (f" - {title}" if title else "")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan sertifikat"),
                                               str(Path.home() / safe_filename(stem, "pdf")), self.tr("PDF (*.pdf)"))
         if path:
@@ -179,7 +185,8 @@ class CertificateOutputBox(QGroupBox):
         self.last_result = result
         parts = [self.tr("{0} sertifikat tersimpan di {1}").format(number(result.count), result.path)]
         if result.signed:
-            parts.append(self.tr("ditandatangani secara digital ({0})").format(UNCERTIFIED_NOTE))
+            # the wording of core.certificates.signing.UNCERTIFIED_NOTE
+            parts.append(self.tr("ditandatangani secara digital (TTE tidak tersertifikasi)"))
         if result.revoked_skipped:
             parts.append(self.tr("{0} yang dicabut tidak dibuat").format(number(result.revoked_skipped)))
         self.panel.stop("; ".join(parts) + ".")

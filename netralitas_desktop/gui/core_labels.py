@@ -47,6 +47,26 @@ MARKED = (
     QT_TRANSLATE_NOOP("CoreLabels", "NIK"),
     QT_TRANSLATE_NOOP("CoreLabels", "Manual"),
     QT_TRANSLATE_NOOP("CoreLabels", "Pencarian nama"),
+    # core.certificates.design.PLACEHOLDERS and SPECIAL_KEYS (the certificate designer's fields)
+    QT_TRANSLATE_NOOP("CoreLabels", "Nama dengan gelar"),
+    QT_TRANSLATE_NOOP("CoreLabels", "NIP/NIK (dengan label)"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Jabatan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Unit kerja"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Pangkat/golongan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Nomor sertifikat"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Nama kegiatan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Tanggal kegiatan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Hari dan tanggal"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Jumlah JP"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Tempat kegiatan"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Kota (tanggal surat)"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Penyelenggara"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Instansi"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Kode QR verifikasi"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Logo instansi"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Penanda tangan 1"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Penanda tangan 2"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Ruang tanda tangan elektronik (TTE)"),
 )
 
 

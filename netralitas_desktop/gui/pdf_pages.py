@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QImage
 
 _lock = threading.RLock()
@@ -74,7 +74,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        raise PdfPagesError("Berkas PDF rusak atau dikunci kata sandi.") from err
+        message = QCoreApplication.translate("PdfPages", "Berkas PDF rusak atau dikunci kata sandi.")
+        raise PdfPagesError(message) from err
     document.init_forms()  # form widgets, such as a digital signature's visible stamp, are drawn too
     return document
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSettings, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -34,8 +34,13 @@ from .widgets import JobPanel, number
 
 MAX_DPI = 300
 OFFSET_LIMIT_MM = 30.0
-SCALE_REMINDER = "Skala 100%, jangan 'Fit to page'"
+SCALE_REMINDER = QT_TRANSLATE_NOOP("CertificatePrintDialog", "Skala 100%, jangan 'Fit to page'")
 _KEY = "print_offsets/{0}/{1}"
+
+
+def scale_reminder() -> str:
+    """``SCALE_REMINDER`` in the UI language."""
+    return QCoreApplication.translate("CertificatePrintDialog", SCALE_REMINDER)
 
 
 def printer_key(printer: QPrinter) -> str:
@@ -86,7 +91,8 @@ class PrintJob(Job[int]):
         device_per_mm = self.printer.resolution() / 25.4
         painter = QPainter()
         if not painter.begin(self.printer):
-            raise OSError("Printer tidak bisa dipakai; periksa apakah printer menyala dan terhubung.")
+            raise OSError(QCoreApplication.translate(
+                "PrintJob", "Printer tidak bisa dipakai; periksa apakah printer menyala dan terhubung."))
         try:
             for done, index in enumerate(indexes):
                 self.check_cancelled()
@@ -97,7 +103,8 @@ class PrintJob(Job[int]):
                 target = QRectF(self.offset_mm[0] * device_per_mm, self.offset_mm[1] * device_per_mm,
                                 width_pt / 72 * 25.4 * device_per_mm, height_pt / 72 * 25.4 * device_per_mm)
                 painter.drawImage(target, image)
-                self.report(done + 1, len(indexes), f"Halaman {done + 1} dari {len(indexes)}")
+                page_text = QCoreApplication.translate("PrintJob", "Halaman {0} dari {1}")
+                self.report(done + 1, len(indexes), page_text.format(done + 1, len(indexes)))
         finally:
             painter.end()
         return len(indexes)
@@ -123,7 +130,8 @@ class CertificatePrintDialog(QDialog):
         self.x_spin.setToolTip(self.tr("Positif: geser ke kanan; negatif: ke kiri."))
         self.y_spin.setToolTip(self.tr("Positif: geser ke bawah; negatif: ke atas."))
         self.reminder = QLabel(self.tr("Di jendela printer pilih <b>{0}</b>. Kertas yang sudah bercetak bingkai: "
-                                       "cetak satu halaman uji, lalu atur geseran sampai pas.").format(SCALE_REMINDER))
+                                       "cetak satu halaman uji, lalu atur geseran sampai pas.").format(
+                                           scale_reminder()))
         self.reminder.setWordWrap(True)
         self.reminder.setStyleSheet("background: #fff8e1; border: 1px solid #f9a825; padding: 6px;")
         self.test_button = QPushButton(self.tr("Cetak halaman 1 (uji posisi)"))
@@ -179,7 +187,7 @@ class CertificatePrintDialog(QDialog):
 
     def choose_printer(self) -> None:
         dialog = QPrintDialog(self.printer, self)
-        dialog.setWindowTitle(self.tr("Pilih printer — {0}").format(SCALE_REMINDER))
+        dialog.setWindowTitle(self.tr("Pilih printer — {0}").format(scale_reminder()))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._printer_changed()
 
@@ -234,4 +242,4 @@ class CertificatePrintDialog(QDialog):
 
 
 __all__ = ["CertificatePrintDialog", "PrintJob", "prepare_printer", "load_offset", "save_offset", "printer_key",
-           "SCALE_REMINDER"]
+           "SCALE_REMINDER", "scale_reminder"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -31,10 +31,10 @@ from .jobs import FunctionJob, JobHandle, run_job
 from .pdf_pages import pdf_pool
 from .widgets import ErrorLabel
 
-STATUS_LOOK = {  # status -> (headline, background)
-    "valid": ("ASLI", "#2e7d32"),
-    "invalid": ("TIDAK SAH", "#c62828"),
-    "revoked": ("DICABUT", "#e65100"),
+STATUS_LOOK = {  # status -> (headline, background); the headline is shown translated
+    "valid": (QT_TRANSLATE_NOOP("VerifyDialog", "ASLI"), "#2e7d32"),
+    "invalid": (QT_TRANSLATE_NOOP("VerifyDialog", "TIDAK SAH"), "#c62828"),
+    "revoked": (QT_TRANSLATE_NOOP("VerifyDialog", "DICABUT"), "#e65100"),
 }
 
 
@@ -162,7 +162,7 @@ class VerifyDialog(QDialog):
         self.result = result
         self.busy_label.setText("")
         headline, color = STATUS_LOOK.get(result.status, STATUS_LOOK["invalid"])
-        self.status_label.setText(self.tr(headline))
+        self.status_label.setText(QCoreApplication.translate("VerifyDialog", headline))
         self.status_label.setStyleSheet(f"background: {color}; color: white; border-radius: 6px;")
         holder = result.holder or {}
         self.name_label.setText(holder.get("name", ""))

@@ -393,6 +393,10 @@
 <context>
     <name>CertificateDesigner</name>
     <message>
+        <source>Templat sertifikat (*.json)</source>
+        <translation>Certificate template (*.json)</translation>
+    </message>
+    <message>
         <source>Desain sertifikat</source>
         <translation>Certificate design</translation>
     </message>
@@ -517,10 +521,6 @@
         <translation>Design saved.</translation>
     </message>
     <message>
-        <source>Templat sertifikat</source>
-        <translation>Certificate template</translation>
-    </message>
-    <message>
         <source>Ekspor templat sertifikat</source>
         <translation>Export certificate template</translation>
     </message>
@@ -588,6 +588,10 @@
         <translation>&lt;b&gt;Note:&lt;/b&gt; </translation>
     </message>
     <message>
+        <source>Tanda tangan dengan berkas sertifikat digital milik sendiri adalah TTE tidak tersertifikasi: sah sebagai tanda tangan elektronik, tetapi tidak diterbitkan oleh PSrE (mis. BSrE). Untuk TTE tersertifikasi, buat sertifikat tanpa tanda tangan lalu tandatangani dengan aplikasi BSrE.</source>
+        <translation>A signature made with your own digital certificate file is an uncertified electronic signature (TTE): valid as an electronic signature, but not issued by a certification authority (PSrE, e.g. BSrE). For a certified TTE, make the certificates without a signature, then sign them with the BSrE application.</translation>
+    </message>
+    <message>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
@@ -616,8 +620,8 @@
         <translation>Choose a folder for the certificate files</translation>
     </message>
     <message>
-        <source>Sertifikat</source>
-        <translation>Certificates</translation>
+        <source>ditandatangani secara digital (TTE tidak tersertifikasi)</source>
+        <translation>digitally signed (uncertified electronic signature)</translation>
     </message>
     <message>
         <source>Simpan sertifikat</source>
@@ -640,10 +644,6 @@
         <translation>{0} certificates saved to {1}</translation>
     </message>
     <message>
-        <source>ditandatangani secara digital ({0})</source>
-        <translation>digitally signed ({0})</translation>
-    </message>
-    <message>
         <source>{0} yang dicabut tidak dibuat</source>
         <translation>{0} revoked not made</translation>
     </message>
@@ -658,6 +658,10 @@
 </context>
 <context>
     <name>CertificatePrintDialog</name>
+    <message>
+        <source>Skala 100%, jangan &apos;Fit to page&apos;</source>
+        <translation>Scale 100%, not &apos;Fit to page&apos;</translation>
+    </message>
     <message>
         <source>Cetak sertifikat</source>
         <translation>Print certificates</translation>
@@ -1130,6 +1134,82 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <source>Pencarian nama</source>
         <translation>Name search</translation>
     </message>
+    <message>
+        <source>Nama dengan gelar</source>
+        <translation>Name with titles</translation>
+    </message>
+    <message>
+        <source>NIP/NIK (dengan label)</source>
+        <translation>NIP/NIK (with label)</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Pangkat/golongan</source>
+        <translation>Rank/grade</translation>
+    </message>
+    <message>
+        <source>Nomor sertifikat</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <source>Nama kegiatan</source>
+        <translation>Event name</translation>
+    </message>
+    <message>
+        <source>Tanggal kegiatan</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <source>Hari dan tanggal</source>
+        <translation>Day and date</translation>
+    </message>
+    <message>
+        <source>Jumlah JP</source>
+        <translation>Lesson hours (JP)</translation>
+    </message>
+    <message>
+        <source>Tempat kegiatan</source>
+        <translation>Event venue</translation>
+    </message>
+    <message>
+        <source>Kota (tanggal surat)</source>
+        <translation>City (letter date line)</translation>
+    </message>
+    <message>
+        <source>Penyelenggara</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Kode QR verifikasi</source>
+        <translation>Verification QR code</translation>
+    </message>
+    <message>
+        <source>Logo instansi</source>
+        <translation>Agency logo</translation>
+    </message>
+    <message>
+        <source>Penanda tangan 1</source>
+        <translation>Signatory 1</translation>
+    </message>
+    <message>
+        <source>Penanda tangan 2</source>
+        <translation>Signatory 2</translation>
+    </message>
+    <message>
+        <source>Ruang tanda tangan elektronik (TTE)</source>
+        <translation>Electronic signature space (TTE)</translation>
+    </message>
 </context>
 <context>
     <name>CountersView</name>
@@ -1243,6 +1323,17 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Belum tersimpan: {0}</source>
         <translation>Not saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DesignCanvas</name>
+    <message>
+        <source>Kolom {0}</source>
+        <translation>{0} field</translation>
+    </message>
+    <message>
+        <source>Teks bebas &apos;{0}&apos;</source>
+        <translation>Free text &apos;{0}&apos;</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +1947,26 @@ BADAN KEPEGAWAIAN DAERAH</translation>
 </context>
 <context>
     <name>FieldPanel</name>
+    <message>
+        <source>Serif (Times)</source>
+        <translation>Serif (Times)</translation>
+    </message>
+    <message>
+        <source>Sans (Arial)</source>
+        <translation>Sans (Arial)</translation>
+    </message>
+    <message>
+        <source>Kiri</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Tengah</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>Kanan</source>
+        <translation>Right</translation>
+    </message>
     <message>
         <source>Pilih kolom pada pratinjau untuk mengubahnya.</source>
         <translation>Select a field in the preview to change it.</translation>
@@ -3076,6 +3187,13 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     </message>
 </context>
 <context>
+    <name>PdfPages</name>
+    <message>
+        <source>Berkas PDF rusak atau dikunci kata sandi.</source>
+        <translation>The PDF file is damaged or locked with a password.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Pratinjau {0} sertifikat pertama</source>
@@ -3208,6 +3326,17 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source> dan </source>
         <translation> and </translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <source>Printer tidak bisa dipakai; periksa apakah printer menyala dan terhubung.</source>
+        <translation>The printer cannot be used; check that it is switched on and connected.</translation>
+    </message>
+    <message>
+        <source>Halaman {0} dari {1}</source>
+        <translation>Page {0} of {1}</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +3688,18 @@ What stays: the event and the registered, present and online counts per OPD and 
 </context>
 <context>
     <name>VerifyDialog</name>
+    <message>
+        <source>ASLI</source>
+        <translation>AUTHENTIC</translation>
+    </message>
+    <message>
+        <source>TIDAK SAH</source>
+        <translation>NOT VALID</translation>
+    </message>
+    <message>
+        <source>DICABUT</source>
+        <translation>REVOKED</translation>
+    </message>
     <message>
         <source>Periksa keaslian sertifikat</source>
         <translation>Check certificate authenticity</translation>
