@@ -17,7 +17,7 @@ import sys
 import time
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -34,7 +34,7 @@ else:
     MULTIMEDIA_AVAILABLE = True
 
 CAMERA_KEY = "desk/camera"
-NO_CAMERA_TEXT = QT_TRANSLATE_NOOP("CameraPanel", "Tidak ada kamera")  # shown through self.tr
+NO_CAMERA_TEXT = QT_TRANSLATE_NOOP("CameraPanel", "Tidak ada kamera")  # shown through no_camera_text()
 # Frames larger than this cost decoding time without helping a card held near the lens.
 _PREFERRED_MAX_PIXELS = 1280 * 720
 
@@ -81,6 +81,10 @@ def preferred_format(device):
     return max(fitting, key=lambda fmt: (fmt.resolution().width() * fmt.resolution().height(), fmt.maxFrameRate()))
 
 
+def no_camera_text() -> str:
+    return QCoreApplication.translate("CameraPanel", NO_CAMERA_TEXT)
+
+
 class CameraPanel(QWidget):
     """Camera choice, start/stop, live picture; ``code_detected`` carries each new QR text."""
 
@@ -115,7 +119,7 @@ class CameraPanel(QWidget):
         self.start_button = QPushButton(self.tr("Mulai"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.placeholder = QLabel(self.tr(NO_CAMERA_TEXT))
+        self.placeholder = QLabel(no_camera_text())
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setMinimumHeight(120)
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -230,9 +234,9 @@ class CameraPanel(QWidget):
         self.start_button.setEnabled(present)
         if not present:
             self.stop()
-            self.camera_combo.addItem(self.tr(NO_CAMERA_TEXT))
+            self.camera_combo.addItem(no_camera_text())
             self.camera_combo.setEnabled(False)
-            self.placeholder.setText(self.tr(NO_CAMERA_TEXT))
+            self.placeholder.setText(no_camera_text())
             self.status_label.setText(
                 self.tr("Tidak ada kamera yang terpasang. Pakai pemindai QR USB atau ketik NIP/NIK.")
                 if MULTIMEDIA_AVAILABLE

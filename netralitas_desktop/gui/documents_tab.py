@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
@@ -61,6 +61,15 @@ class DocumentChoice:
     options: frozenset[str]  # which option boxes apply: landscape, group, present, signatures, meterai
     file_stem: str
     folder: bool = False  # one file per person, into a folder
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the UI language (``CHOICES`` marks it for lupdate)."""
+        return QCoreApplication.translate("DocumentsTab", self.title)
+
+    @property
+    def shown_description(self) -> str:
+        return QCoreApplication.translate("DocumentsTab", self.description)
 
     def job(self, event_id: int, path: Path, options: Options, actor: Actor) -> Job[DocumentResult]:
         if self.key in ("pledges", "pledges_per_person"):
@@ -164,7 +173,7 @@ class DocumentsTab(QWidget):
     def _build(self) -> None:
         self.choices = QListWidget()
         for choice in CHOICES:
-            self.choices.addItem(self.tr(choice.title))
+            self.choices.addItem(choice.shown_title)
         self.choices.currentRowChanged.connect(self._choice_changed)
         self.choices.setMaximumHeight(self.choices.sizeHintForRow(0) * (len(CHOICES) + 1) + 6)
         self.description = QLabel()
@@ -270,7 +279,7 @@ class DocumentsTab(QWidget):
         if row < 0:
             return
         choice = CHOICES[row]
-        self.description.setText(self.tr(choice.description))
+        self.description.setText(choice.shown_description)
         for key, box in self._option_boxes.items():
             box.setVisible(key in choice.options)
         self.make_button.setText(self.tr("Buat ke folder…") if choice.folder else self.tr("Buat PDF…"))
@@ -325,7 +334,7 @@ class DocumentsTab(QWidget):
             if path:
                 self.make_document(str(Path(path) / stem))
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan {0}").format(self.tr(choice.title)),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan {0}").format(choice.shown_title),
                                               str(Path.home() / f"{stem}.pdf"), self.tr("PDF (*.pdf)"))
         if path:
             self.make_document(path if path.lower().endswith(".pdf") else f"{path}.pdf")
@@ -336,7 +345,7 @@ class DocumentsTab(QWidget):
         job = choice.job(self.event_id, Path(path), self.options(), self._actor())
         self._set_busy(True)
         self.open_button.hide()
-        self.job_panel.start(self.tr("Membuat {0}…").format(self.tr(choice.title).lower()))
+        self.job_panel.start(self.tr("Membuat {0}…").format(choice.shown_title.lower()))
         self.handle = run_job(job, on_result=self._done, on_error=self._failed, on_progress=self.job_panel.report,
                               on_cancelled=self._cancelled, owner=self)
         return self.handle

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
@@ -306,7 +306,7 @@ class IkrarMandiriTab(QWidget):
 
     def choose_attachment(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih foto atau pindaian formulir"), "",
-                                              self.tr(FILE_FILTER))
+                                              QCoreApplication.translate("IkrarMandiriTab", FILE_FILTER))
         if path:
             self.load_attachment_file(path, self.set_pending_attachment)
         self.focus_scanner()
@@ -332,7 +332,7 @@ class IkrarMandiriTab(QWidget):
         if chosen is None:
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Lampiran formulir {0}").format(chosen.full_name), "",
-                                              self.tr(FILE_FILTER))
+                                              QCoreApplication.translate("IkrarMandiriTab", FILE_FILTER))
         if path:
             self.load_attachment_file(path, lambda attachment: self.attach_to(chosen.registration_id, attachment))
         self.focus_scanner()

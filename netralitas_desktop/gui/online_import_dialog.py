@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
     QPushButton, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -186,7 +186,8 @@ class OnlineImportDialog(QDialog):
         return self._job is not None and self._job.running
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih laporan peserta"), "", self.tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih laporan peserta"), "",
+                                              QCoreApplication.translate("OnlineImportDialog", FILE_FILTER))
         if path:
             self.load_file(path)
 
