@@ -39,7 +39,7 @@ class BackupDialog(QDialog):
         self.items: list[backups.BackupInfo] = []
         self._build()
         if location.sqlite_path is None:
-            self.intro.setText(self.tr(database.POSTGRES_BACKUP_MESSAGE))
+            self.intro.setText(database.POSTGRES_BACKUP_MESSAGE)  # a core message, Indonesian
             for widget in (self.table, self.backup_button, self.check_button, self.restore_button,
                            self.restore_file_button, self.keep, self.interval, self.save_settings_button):
                 widget.setEnabled(False)
