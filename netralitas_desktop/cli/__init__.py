@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         return _run_gui(args)
     try:
-        if not getattr(args, "own_database", False):
+        if getattr(args, "opens_database", True):  # selftest, check and restore open their own
             open_db(args)
         result = args.func(args)
     except CliError as err:

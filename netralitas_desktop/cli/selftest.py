@@ -29,7 +29,7 @@ ACTOR = Actor("Uji mandiri", "selftest")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(subparsers, "selftest",
                          "uji cepat instalasi (basis data sementara, QR, check-in, sertifikat)", run_selftest)
-    parser.set_defaults(own_database=True)  # never the user's database
+    parser.set_defaults(opens_database=False)  # never the user's database
 
 
 def run_selftest(args: argparse.Namespace) -> dict:

@@ -16,7 +16,7 @@ import threading
 import weakref
 from dataclasses import asdict, dataclass, replace
 
-from peewee import JOIN, IntegrityError, fn
+from peewee import JOIN, IntegrityError, SqliteDatabase, fn
 
 from . import audit, qr_payload
 from .dates import jam
@@ -388,6 +388,16 @@ def counters(event_id: int) -> Counters:
     )
 
 
+def _event_filter_for_newest_first(event_id: int):
+    """On SQLite, "+ 0" keeps the planner from driving the query by the event's registrations
+    (all of them), so walking Attendance newest first stops after ``limit`` rows. PostgreSQL's
+    planner does the opposite with it — joins every attendance row before sorting (33 ms
+    instead of 0.2 ms with four busy desks) — so it gets the plain comparison."""
+    if isinstance(db.obj, SqliteDatabase):
+        return (Registration.event + 0) == event_id
+    return Registration.event == event_id
+
+
 def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
     """The latest check-ins of an event, newest first (by insertion, finer than the clock)."""
     query = (
@@ -397,9 +407,7 @@ def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
         .join(Registration)
         .join(Person)
         .join_from(Attendance, Signature, JOIN.LEFT_OUTER, on=(Signature.registration == Attendance.registration))
-        # "+ 0" keeps SQLite from driving the query by the event's registrations (all of them);
-        # walking Attendance newest first stops after ``limit`` rows.
-        .where((Registration.event + 0) == event_id)
+        .where(_event_filter_for_newest_first(event_id))
         .order_by(Attendance.id.desc())
         .limit(limit)
         .tuples()
