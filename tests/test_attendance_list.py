@@ -13,6 +13,7 @@ from netralitas_desktop.core.checkin import cancel_registration
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.documents.table import TableLayout
+from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
 from netralitas_desktop.core.pledges.attendance_list import (
@@ -22,7 +23,7 @@ from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.signing_list import columns, page_spec
 from netralitas_desktop.core.signatures import save_signature
 from pledge_helpers import (
-    A4, ACTOR, F4, LONG_NAME, blue_pixels, make_event, page_sizes, pdf_text, render_page,
+    A4, ACTOR, F4, LONG_NAME, blue_pixels, make_event, page_sizes, pdf_text, render_page, signature_png,
 )
 
 
@@ -172,3 +173,24 @@ def test_many_signatures_stay_inside_their_cells(db, tmp_path):
     left_of_column = int(table.lefts[-1])
     assert blue_pixels(image, (0, 0, left_of_column - 1, image.height)) == 0
     assert blue_pixels(image, (int(frame.right) + 1, 0, image.width, image.height)) == 0
+
+
+def test_signatures_on_every_page_of_a_long_list_and_a_cancel_midway(db, tmp_path):
+    """Each page's signatures are prepared while the page before is drawn; all arrive, in order."""
+    event_id = create_demo_event(70)
+    rows = list_participants(event_id)
+    for seed, row in enumerate(rows):
+        save_signature(row.registration_id, signature_png(seed), actor=ACTOR)
+    result = AttendanceListJob(event_id, tmp_path / "hadir.pdf").run()
+    assert result.pages >= 3
+    reader = PdfReader(tmp_path / "hadir.pdf")
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == len(rows)
+    second = render_page(tmp_path / "hadir.pdf", page=2, dpi=72)
+    assert all(blue_pixels(second, half) > 100 for half in _signing_halves(second, 72))
+
+    job = AttendanceListJob(event_id, tmp_path / "batal.pdf")
+    job.report = lambda done, total, message="": job.cancel()  # stop after the first page
+    with pytest.raises(Cancelled):
+        job.run()
+    assert not (tmp_path / "batal.pdf").exists()

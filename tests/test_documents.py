@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from netralitas_desktop.core.documents import (
     font_file, mm, new_canvas, nip_line, qr_image, qr_matrix, register_fonts, safe_filename,
 )
 from netralitas_desktop.core.documents.fit import ELLIPSIS, fit_text, pdf_measure
+from netralitas_desktop.core.documents.images import PRINT_DPI, print_copy, print_image, with_print_copy
 from netralitas_desktop.core.documents.qr import dark_rects, qr_operators
 from netralitas_desktop.core.documents.raster import fit_image_text, pil_measure
 from netralitas_desktop.core.events import Signatory
@@ -294,6 +298,45 @@ def test_text_matrix_and_ready_operators_draw_the_same_code(tmp_path):
         streams.append(PdfReader(tmp_path / f"{name}.pdf").pages[0].get_contents().get_data())
     assert streams[0] == streams[1]
     assert zxingcpp.read_barcodes(render_page(tmp_path / "ready.pdf"))[0].text == text
+
+
+# --- images at print size ------------------------------------------------------------------------------------
+
+def _png_bytes(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _with_copy_of(png: bytes, data: bytes) -> bytes:
+    """``png`` carrying ``data`` as its print copy (a chunk as ``with_print_copy`` writes it)."""
+    chunk = struct.pack(">I", len(data)) + b"ntPC" + data + struct.pack(">I", zlib.crc32(b"ntPC" + data))
+    return png[:33] + chunk + png[33:]
+
+
+def test_signing_cells_are_printed_from_the_print_copy_when_it_has_enough_pixels():
+    blue = _png_bytes(Image.new("RGBA", (632, 272), (15, 20, 90, 255)))
+    red_copy = Image.new("RGBA", (279, 120), (200, 0, 0, 255))  # tells which one was used
+    signature = _with_copy_of(blue, _png_bytes(red_copy))
+    assert with_print_copy(signature) == signature and print_copy(signature) == _png_bytes(red_copy)
+
+    small = print_image(signature, 101 / PRINT_DPI * 72, 69 / PRINT_DPI * 72)
+    assert small.getSize() == (101, 43)
+    assert small.getRGBData()[:3] == bytes((200, 0, 0))
+    large = print_image(signature, 500 / PRINT_DPI * 72, 200 / PRINT_DPI * 72)  # beyond the copy: the full image
+    assert large.getSize() == (465, 200) and large.getRGBData()[:3] == bytes((15, 20, 90))
+    damaged = _with_copy_of(blue, b"not an image")  # the full image is still there
+    assert print_image(damaged, 101 / PRINT_DPI * 72, 69 / PRINT_DPI * 72).getRGBData()[:3] == bytes((15, 20, 90))
+
+
+def test_print_copy_is_made_once_and_only_for_large_images():
+    large = _png_bytes(Image.new("RGBA", (632, 272), (15, 20, 90, 255)))
+    stored = with_print_copy(large)
+    assert Image.open(io.BytesIO(print_copy(stored))).size == (279, 120)  # within PRINT_COPY_BOX, aspect kept
+    assert with_print_copy(stored) == stored
+    small = _png_bytes(Image.new("RGBA", (300, 100), (15, 20, 90, 255)))
+    assert with_print_copy(small) == small and print_copy(small) is None
+    assert with_print_copy(b"not a png") == b"not a png"
 
 
 # --- letterhead and signatory --------------------------------------------------------------------------------

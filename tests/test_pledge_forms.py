@@ -12,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from netralitas_desktop.core.documents import Paper, new_canvas
+from netralitas_desktop.core.documents.images import with_print_copy
 from netralitas_desktop.core.events import NotFoundError, ValidationError, get_event
 from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
@@ -139,7 +140,7 @@ def test_form_fields_per_kind_of_employee(db):
                                 ("Pangkat/Golongan", "Pembina, IV/a"), ("Jabatan", "Kepala Dinas"),
                                 ("Unit Kerja", "Dinas Pendidikan dan Kebudayaan"))
     assert professor.signer_id_line == "NIP. 19860926 201505 1 001"
-    assert professor.signature_png == signature_png(1)
+    assert professor.signature_png == with_print_copy(signature_png(1))  # stored with its print copy
     assert professor.place_date == "Purworejo, 1 Juli 2024"
     assert ELECTION in professor.text and "{" not in professor.text
     pppk = build_pledge_form(sample.event_id, sample.pppk)

@@ -29,6 +29,7 @@ from netralitas_desktop.core.signatures import (
     validate_png,
 )
 from netralitas_desktop.core.checkin import check_in_registration, recent_check_ins
+from netralitas_desktop.core.documents.images import PRINT_COPY_BOX, print_copy
 
 ACTOR = Actor(desk="Meja 2", operator="Rina")
 
@@ -67,6 +68,21 @@ def test_save_get_replace_delete(registration_id):
     assert delete_signature(registration_id, actor=ACTOR) is True
     assert not has_signature(registration_id)
     assert delete_signature(registration_id, actor=ACTOR) is False
+
+
+def test_a_pad_sized_signature_is_stored_with_a_print_copy_and_the_same_pixels(registration_id):
+    pad = _png(size=(632, 272))
+    save_signature(registration_id, pad, actor=ACTOR)
+    stored = get_signature(registration_id)
+    validate_png(stored)  # still a sound PNG for every reader
+    original, kept = Image.open(io.BytesIO(pad)), Image.open(io.BytesIO(stored))
+    assert (kept.size, kept.mode, kept.tobytes()) == (original.size, original.mode, original.tobytes())
+    copy = Image.open(io.BytesIO(print_copy(stored)))
+    assert copy.size == (round(632 * PRINT_COPY_BOX[1] / 272), PRINT_COPY_BOX[1])  # aspect kept
+    assert print_copy(pad) is None and print_copy(_png()) is None
+
+    save_signature(registration_id, stored, actor=ACTOR)  # saving it again adds no second copy
+    assert get_signature(registration_id) == stored
 
 
 def test_audit_records_ids_and_size_only(registration_id):

@@ -2,7 +2,9 @@
 
 Stored in the database (not as loose files) so a PostgreSQL setup shares them between
 desks and a backup of the database file holds everything. The audit trail records ids and
-sizes only: a signature is personal data.
+sizes only: a signature is personal data. A saved signature carries a small print copy of
+itself (``documents.images.with_print_copy``), so a 2,000-person attendance list does not
+decode 2,000 full pad images.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 from PIL import Image
 
 from . import audit
+from .documents.images import with_print_copy
 from .events import NotFoundError
 from .models import Event, Registration, Signature, db, now
 
@@ -45,9 +48,10 @@ def validate_png(png: bytes) -> None:
 
 
 def save_signature(registration_id: int, png_bytes: bytes, *, actor: audit.Actor | None = None) -> None:
-    """Store (or replace) the signature of one registration."""
+    """Store (or replace) the signature of one registration, with its print copy."""
     png_bytes = bytes(png_bytes)
     validate_png(png_bytes)
+    png_bytes = with_print_copy(png_bytes)
     actor = actor or audit.Actor.default()
     with db.atomic():
         event_id = _event_of(registration_id)

@@ -28,6 +28,7 @@ from reportlab.lib.colors import HexColor
 
 from ..dates import hari_tanggal, tanggal
 from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
+from ..documents.images import PdfImage, shrink_image
 from ..documents.signatory import draw_signatory
 from ..event_settings import get_asset
 from ..events import EventData, Signatory, get_event
@@ -35,7 +36,6 @@ from .background import PreparedBackground, prepare_background
 from .design import (
     HOLDER_PLACEHOLDERS, LOGO_ASSET, SIGNATURE_ASSETS, STAMP_ASSETS, Design, FieldSpec, placeholders_in,
 )
-from .drawing import PdfImage, shrink_image
 from .eligibility import Holder
 
 STATIC_FORM = "CertificateStatic"
@@ -159,8 +159,9 @@ class CertificateRenderer:
         self.holder_fields = [spec for spec in design.fields if is_holder_field(spec) and spec.key != "qr"]
         self.qr = design.field("qr")
         with binary_streams():  # encoded once, here; placed into every document as they are
-            self.background = PdfImage(assets.background.jpeg, max_pixels=None) if assets.background else None
-            self.logo = PdfImage(assets.logo) if assets.logo else None
+            background = assets.background
+            self.background = PdfImage.from_bytes(background.jpeg, max_pixels=None) if background else None
+            self.logo = PdfImage.from_bytes(assets.logo) if assets.logo else None
 
     def new_canvas(self, target):
         canvas = new_canvas(target, self.page, title=f"Sertifikat \u2013 {self.event.title}", subject="Sertifikat",

@@ -14,8 +14,7 @@ from typing import Sequence
 
 from .fit import FittedText, draw_fitted, fit_pdf_text
 from .fonts import SANS
-from .images import print_image
-from .letterhead import ImageSource
+from .images import PdfImage, print_pdf_image
 from .page import PageSpec, Rect, mm
 
 GRID_GREY = 0.25
@@ -146,12 +145,21 @@ def _draw_centred(canvas, fitted: FittedText, font: str, rect: Rect, padding: fl
     draw_fitted(canvas, fitted, font, rect.x + padding, top, rect.width - 2 * padding, align=align)
 
 
-def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: ImageSource | None = None,
+def signing_box(rect: Rect, number: int) -> Rect:
+    """Where number ``number``'s signature goes in a signing cell: right of the number, inside
+    its half, so a wide stroke never crosses the grid or the other half."""
+    half = rect.width / 2
+    left = rect.x if number % 2 else rect.x + half
+    return Rect(left + 4 * mm, rect.y + 0.6 * mm, half - 5 * mm, rect.height - 1.2 * mm)
+
+
+def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: bytes | PdfImage | None = None,
                       note: str = "", size: float = 7.5) -> None:
     """The usual signing space: odd numbers on the left half, even on the right, with the number.
 
-    A captured ``signature`` is drawn in the same half; ``note`` (e.g. ``Daring``) replaces the
-    empty space when the person will not sign on paper.
+    A captured ``signature`` (PNG bytes, or ``print_pdf_image`` of them for the ``signing_box``,
+    made ahead) is drawn in the same half; ``note`` (e.g. ``Daring``) replaces the empty space
+    when the person will not sign on paper.
     """
     half = rect.width / 2
     left = rect.x if number % 2 else rect.x + half
@@ -160,14 +168,9 @@ def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: ImageSource
     canvas.setFillGray(0.2)
     canvas.drawString(left + 1 * mm, rect.top - size - 0.8 * mm, f"{number}.")
     if signature is not None:
-        # Right of the number, inside the half: a wide stroke never crosses the grid or the other half.
-        box = Rect(left + 4 * mm, rect.y + 0.6 * mm, half - 5 * mm, rect.height - 1.2 * mm)
-        reader = print_image(signature, box.width, box.height)
-        image_width, image_height = reader.getSize()
-        scale = min(box.width / image_width, box.height / image_height)
-        width, height = image_width * scale, image_height * scale
-        canvas.drawImage(reader, box.x + (box.width - width) / 2, box.y + (box.height - height) / 2, width, height,
-                         mask="auto")
+        box = signing_box(rect, number)
+        image = signature if isinstance(signature, PdfImage) else print_pdf_image(signature, box.width, box.height)
+        image.draw_fitted(canvas, box.x, box.y, box.width, box.height)
     elif note:
         canvas.setFont(SANS.italic, size)
         canvas.setFillGray(0.45)
@@ -188,4 +191,4 @@ def draw_page_footer(canvas, page: PageSpec, number: int, total: int, left_text:
     canvas.restoreState()
 
 
-__all__ = ["Column", "FittedRow", "TableLayout", "draw_signing_cell", "draw_page_footer"]
+__all__ = ["Column", "FittedRow", "TableLayout", "signing_box", "draw_signing_cell", "draw_page_footer"]

@@ -7,18 +7,22 @@ where there is one, otherwise the usual space with odd numbers signing left and 
 right. Grouped by unit, each unit gets a band (repeated as "lanjutan" when it runs onto a
 new page) and the unit column is dropped. The event's first signatory closes the list.
 
-Rows are fitted and paginated before drawing, so the page count is known up front.
+Rows are fitted and paginated before drawing, so the page count is known up front. While
+a page is drawn, threads prepare the next page's signatures (print size, PDF encoding):
+Pillow and zlib release the GIL, so that work runs on the second core.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from ..dates import hari_tanggal, tempat_tanggal
 from ..documents import (
     SANS, Letterhead, Margins, PageSpec, Paper, draw_letterhead, draw_signatory, draw_text_box, mm, new_canvas,
 )
-from ..documents.table import Column, FittedRow, TableLayout, draw_page_footer, draw_signing_cell
+from ..documents.images import print_pdf_image
+from ..documents.table import Column, FittedRow, TableLayout, draw_page_footer, draw_signing_cell, signing_box
 from ..event_settings import get_asset
 from ..events import EventData, get_event
 from ..invitations import time_text
@@ -35,6 +39,7 @@ LIST_MARGINS = Margins(top=15, right=15, bottom=18, left=20)
 CLOSING_HEIGHT = 52 * mm
 TEXT_SIZE = 10.5
 ONLINE_NOTE = "Daring"
+PREPARING_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -204,41 +209,64 @@ def render_signing_list(target, spec: SigningList, *, progress: Progress | None 
     last_used = sum(item.height for item in pages[-1]) + (first_extra if len(pages) == 1 else 0)
     closing_page = closing and last_used + CLOSING_HEIGHT > room  # the closing block needs a page of its own
     total = len(pages) + closing_page
+    drawn = min(total, max_pages or total)
     done = 0
-    for number in range(1, total + 1):
-        if max_pages is not None and number > max_pages:
-            break
-        progress.check_cancelled()
-        top = frame.top
-        if number == 1 and spec.letterhead is not None:
-            top = draw_letterhead(canvas, spec.letterhead, frame.x, top, frame.width) - 4 * mm
-        y = _heading(canvas, spec.title, event, frame.x, top, frame.width)
-        if number == 1 and paragraphs:
-            y = draw_paragraphs(canvas, paragraphs, frame.x, y) - 2 * mm
-        if number <= len(pages):
-            y = _draw_rows(canvas, table, table.draw_header(canvas, y), pages[number - 1], options.signatures)
-            done += sum(1 for item in pages[number - 1] if item.row is not None)
-        if closing and number == total:
-            _closing(canvas, spec, frame.x, y - 6 * mm, frame.width)
-        draw_page_footer(canvas, page, number, total, footer)
-        canvas.showPage()
-        progress.report(done, len(spec.rows), f"{spec.footer_name}: {done} dari {len(spec.rows)} peserta")
+    pool = ThreadPoolExecutor(PREPARING_THREADS)
+    try:
+        upcoming = _prepare_signatures(pool, table, pages[0], options.signatures)
+        for number in range(1, drawn + 1):
+            progress.check_cancelled()
+            top = frame.top
+            if number == 1 and spec.letterhead is not None:
+                top = draw_letterhead(canvas, spec.letterhead, frame.x, top, frame.width) - 4 * mm
+            y = _heading(canvas, spec.title, event, frame.x, top, frame.width)
+            if number == 1 and paragraphs:
+                y = draw_paragraphs(canvas, paragraphs, frame.x, y) - 2 * mm
+            if number <= len(pages):
+                prepared = upcoming
+                if number < min(len(pages), drawn):
+                    upcoming = _prepare_signatures(pool, table, pages[number], options.signatures)
+                y = _draw_rows(canvas, table, table.draw_header(canvas, y), pages[number - 1], prepared)
+                done += sum(1 for item in pages[number - 1] if item.row is not None)
+            if closing and number == total:
+                _closing(canvas, spec, frame.x, y - 6 * mm, frame.width)
+            draw_page_footer(canvas, page, number, total, footer)
+            canvas.showPage()
+            progress.report(done, len(spec.rows), f"{spec.footer_name}: {done} dari {len(spec.rows)} peserta")
+    finally:
+        pool.shutdown(cancel_futures=True)
     save_canvas(canvas, spec.footer_name.lower())
     return total
 
 
-def _draw_rows(canvas, table: TableLayout, top: float, items: list[_Item], with_signatures: bool) -> float:
+def _prepare_signatures(pool: ThreadPoolExecutor, table: TableLayout, items: list[_Item],
+                        with_signatures: bool) -> dict[int, Future]:
+    """Start preparing a page's signatures at the size of their signing boxes.
+
+    The query runs here: the database connection belongs to this thread.
+    """
     ids = [item.row.registration_id for item in items if item.row is not None]
     signed = signatures_of(ids) if with_signatures else {}  # one query per page, not per person
+    column = len(table.columns) - 1
+    prepared = {}
+    for item in items:
+        png = signed.get(item.row.registration_id) if item.row is not None else None
+        if png is not None:
+            box = signing_box(table.cell(column, 0, item.height), item.number)
+            prepared[item.row.registration_id] = pool.submit(print_pdf_image, png, box.width, box.height)
+    return prepared
+
+
+def _draw_rows(canvas, table: TableLayout, top: float, items: list[_Item], prepared: dict[int, Future]) -> float:
     y = top
     for item in items:
         if item.band:
             y = table.draw_band(canvas, y, item.band)
             continue
-        png = signed.get(item.row.registration_id)
-        note = ONLINE_NOTE if png is None and item.row.mode == "online" else ""
+        signature = prepared.get(item.row.registration_id)
+        note = ONLINE_NOTE if signature is None and item.row.mode == "online" else ""
         draw_signing_cell(canvas, table.cell(len(table.columns) - 1, y, item.height), item.number,
-                          signature=png, note=note)
+                          signature=signature.result() if signature is not None else None, note=note)
         y = table.draw_row(canvas, y, item.fitted)
     return y
 
