@@ -37,7 +37,7 @@ from ..jobs import FREEZE_SUPPORT_ENV, Job
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
-from .render import CertificateItem, CertificateRenderer, RenderAssets, binary_streams, load_assets, render_pdf_bytes
+from .render import CertificateItem, CertificateRenderer, RenderAssets, load_assets, render_pdf_bytes
 
 MIN_ITEMS_FOR_FILE_WORKERS = 100  # below this, starting processes costs more than it saves
 MIN_ITEMS_FOR_QR_WORKERS = 300
@@ -109,19 +109,18 @@ def write_merged(renderer: CertificateRenderer, items: list[CertificateItem], ta
     QR codes (most of a page's cost) are computed by worker processes while this one draws."""
     count = _worker_count(len(items), workers, MIN_ITEMS_FOR_QR_WORKERS)
     with atomic_output(target) as temp, _qr_codes(items, count) as codes:
-        with binary_streams():
-            canvas = renderer.new_canvas(str(temp))
-            for index, (item, operators) in enumerate(zip(items, codes)):
-                progress.check_cancelled()
-                renderer.draw(canvas, item, operators)
-                canvas.showPage()
-                progress.report(index + 1, len(items), f"Sertifikat {index + 1} dari {len(items)}")
+        canvas = renderer.new_canvas(str(temp))
+        for index, (item, operators) in enumerate(zip(items, codes)):
             progress.check_cancelled()
-            progress.report(len(items), len(items), "Menyimpan berkas PDF…")
-            try:
-                canvas.save()
-            except OSError as err:
-                raise DocumentError(f"Berkas sertifikat tidak bisa disimpan: {err.strerror or err}.") from err
+            renderer.draw(canvas, item, operators)
+            canvas.showPage()
+            progress.report(index + 1, len(items), f"Sertifikat {index + 1} dari {len(items)}")
+        progress.check_cancelled()
+        progress.report(len(items), len(items), "Menyimpan berkas PDF…")
+        try:
+            canvas.save()
+        except OSError as err:
+            raise DocumentError(f"Berkas sertifikat tidak bisa disimpan: {err.strerror or err}.") from err
         if signer is not None:
             progress.report(len(items), len(items), "Menandatangani secara digital…")
             temp.write_bytes(signer.sign_bytes(temp.read_bytes()))

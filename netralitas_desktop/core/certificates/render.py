@@ -15,15 +15,12 @@ and streams are written binary, not ASCII85.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator
 
-from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 
 from ..dates import hari_tanggal, tanggal
@@ -158,10 +155,10 @@ class CertificateRenderer:
         self.static_fields = [spec for spec in design.fields if not is_holder_field(spec)]
         self.holder_fields = [spec for spec in design.fields if is_holder_field(spec) and spec.key != "qr"]
         self.qr = design.field("qr")
-        with binary_streams():  # encoded once, here; placed into every document as they are
-            background = assets.background
-            self.background = PdfImage.from_bytes(background.jpeg, max_pixels=None) if background else None
-            self.logo = PdfImage.from_bytes(assets.logo) if assets.logo else None
+        # Encoded once, here; placed into every document as they are.
+        background = assets.background
+        self.background = PdfImage.from_bytes(background.jpeg, max_pixels=None) if background else None
+        self.logo = PdfImage.from_bytes(assets.logo) if assets.logo else None
 
     def new_canvas(self, target):
         canvas = new_canvas(target, self.page, title=f"Sertifikat \u2013 {self.event.title}", subject="Sertifikat",
@@ -282,25 +279,13 @@ def stamp_box(design: Design):
                     bottom_mm=page_height - spec.y_mm - height)
 
 
-@contextlib.contextmanager
-def binary_streams() -> Iterator[None]:
-    """ReportLab ASCII85-encodes streams by default: a quarter larger and slower, for nothing."""
-    before = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = before
-
-
 def render_pdf_bytes(renderer: CertificateRenderer, items: list[CertificateItem]) -> bytes:
     buffer = io.BytesIO()
-    with binary_streams():
-        canvas = renderer.new_canvas(buffer)
-        for item in items:
-            renderer.draw(canvas, item)
-            canvas.showPage()
-        canvas.save()
+    canvas = renderer.new_canvas(buffer)
+    for item in items:
+        renderer.draw(canvas, item)
+        canvas.showPage()
+    canvas.save()
     return buffer.getvalue()
 
 
@@ -316,5 +301,5 @@ def render_preview_pdf(event_id: int, design: Design, count: int = 5) -> bytes:
 __all__ = [
     "CertificateItem", "RenderAssets", "CertificateRenderer", "load_assets", "render_preview_pdf",
     "render_pdf_bytes", "stamp_box", "fill", "event_values", "holder_values", "jp_text",
-    "binary_streams", "draw_frame",
+    "draw_frame",
 ]
