@@ -8,9 +8,9 @@ as a ``signing.StampBox``: pass it to ``Signer(..., stamp_box=…)``.
 Speed (see bench/bench_certificates.py): everything the same on every page — background,
 frame, logo, event texts, signatory blocks with their images — is drawn once into a PDF
 form XObject that each page reuses, so a page only adds the holder's lines and its QR
-(one vector path; the matrix from zxing-cpp's C++ encoder, a tenth of the time of the
-pure-Python ``qrcode``; see ``drawing.py``). Images are encoded once per run, not per document,
-and streams are written binary, not ASCII85.
+(``documents.qr``: one vector path from zxing-cpp's C++ encoder). Images are encoded once
+per run, not per document (``documents.images.PdfImage``), and streams are written binary,
+not ASCII85 (``documents.pdf``).
 """
 
 from __future__ import annotations
