@@ -14,27 +14,29 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..core import backups
 from ..core.connection import ConnectionProfile, ProfileStore, connect
 from ..core.database import ENV_VAR, DatabaseError, DatabaseLocation, close_database, open_database, resolve_location
 from ..core.events import list_events
+from ..core.logs import log, log_exception, setup_logging
 from ..core.migrations import SchemaTooNewError
+from .i18n import install_translations
 from .jobs import FunctionJob, run_job, wait_all
 from .main_window import MainWindow, app_icon
 from .settings import current_actor
 from .widgets import show_error
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 APP_NAME = "Netralitas Desktop"
 ORGANIZATION = "Netralitas"
 DEMO_PARTICIPANTS = 300
 EXIT_DATABASE_ERROR = 3  # as the CLI
+STARTUP_PROBE_ENV = "NETRALITAS_STARTUP_PROBE"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Aplikasi", text)
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -53,7 +55,7 @@ def open_or_explain(db_url: str | None) -> DatabaseLocation | None:
     try:
         return open_database(db_url)
     except (DatabaseError, SchemaTooNewError) as err:
-        show_error(None, _tr("Basis data tidak dapat dibuka"), str(err))
+        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), str(err))
         return None
 
 
@@ -67,7 +69,7 @@ def start_database(db_url: str | None = None, *, store: ProfileStore | None = No
     try:
         location = resolve_location(db_url)
     except DatabaseError as err:
-        show_error(None, _tr("Basis data tidak dapat dibuka"), str(err))
+        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), str(err))
         return None
     if location.sqlite_path is not None and not recover_if_damaged(location):
         return None
@@ -95,7 +97,7 @@ def recover_if_damaged(location: DatabaseLocation) -> bool:
     if damage is None:
         return True
     if damage.latest_good is None:
-        show_error(None, _tr("Basis data tidak dapat dibuka"), _tr(
+        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), translate("Aplikasi",
             "Tidak dapat membuka basis data {0}: berkas rusak ({1}) dan tidak ada cadangan yang baik di folder {2}. "
             "Simpan salinan berkas itu untuk diperiksa, lalu pilih berkas lain dengan --db atau mulai dengan "
             "berkas baru.").format(location.sqlite_path, backups.describe_problems(damage.problems),
@@ -114,10 +116,10 @@ def schedule_automatic_backup(window: MainWindow, location: DatabaseLocation) ->
 
     def done(path) -> None:
         if path is not None:
-            window.statusBar().showMessage(_tr("Cadangan otomatis dibuat: {0}").format(path.name), 15_000)
+            window.statusBar().showMessage(translate("Aplikasi", "Cadangan otomatis dibuat: {0}").format(path.name), 15_000)
 
     def failed(err: Exception) -> None:
-        window.statusBar().showMessage(_tr("Cadangan otomatis gagal: {0}").format(err), 30_000)
+        window.statusBar().showMessage(translate("Aplikasi", "Cadangan otomatis gagal: {0}").format(err), 30_000)
 
     run_job(FunctionJob(backups.automatic_backup, location.sqlite_path, interval_hours=interval, keep=keep),
             on_result=done, on_error=failed, owner=window)
@@ -157,23 +159,34 @@ def _has_data(db_url: str | None) -> bool:
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """An unexpected error: the details go to stderr, the user gets one calm sentence."""
+    """An unexpected error: the details go to stderr and the log file, the user gets one calm sentence."""
     traceback.print_exception(kind, value, tb)
-    show_error(QApplication.activeWindow(), _tr("Terjadi kesalahan"), _tr(
+    log_exception(kind, value, tb)
+    show_error(QApplication.activeWindow(), translate("Aplikasi", "Terjadi kesalahan"), translate("Aplikasi",
         "Terjadi kesalahan yang tidak terduga; data yang sudah disimpan tetap aman. "
         "Jika terulang, hubungi pengelola aplikasi. Keterangan: {0}"
     ).format(value))
 
 
 def run_gui(db_url: str | None = None, demo: bool = False) -> int:
+    setup_logging()
     app = ensure_application()
+    install_translations(app)  # before any window or dialog is built
+    sys.excepthook = _excepthook
     window = create_main_window(db_url, demo)
     if window is None:
         return EXIT_DATABASE_ERROR
-    sys.excepthook = _excepthook
+    log.info("window opened on %s", "PostgreSQL" if not window.location.is_sqlite else "SQLite")
     window.show()
+    if os.environ.get(STARTUP_PROBE_ENV):
+        # bench/bench_startup.py: quit as soon as the event loop has shown the window.
+        menus = " ".join(action.text().replace("&", "") for action in window.menuBar().actions())
+        QTimer.singleShot(0, lambda: (print(f"startup-probe: window shown; menus: {menus}", flush=True), app.quit()))
+    else:
+        QTimer.singleShot(0, window.remind_retention)
     try:
         return app.exec()
     finally:
         wait_all()
         close_database()
+        log.info("closed")
