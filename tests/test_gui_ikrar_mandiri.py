@@ -232,3 +232,39 @@ def test_cancel_button_stops_the_forms_and_writes_nothing(qtbot, tab, tmp_path):
     assert tab.forms.job_panel.status.text() == "Dibatalkan; tidak ada berkas yang ditulis."
     assert tab.forms.forms_button.isEnabled()
     assert not target.exists() and not any(target.parent.iterdir())
+
+
+def test_check_in_desk_receives_a_scanned_ikrar_mandiri_form_and_never_checks_in(qtbot, tmp_path):
+    """The desk's scanner field routes an NTM1 code to the receipt, with the receipt's banner."""
+    import datetime as dt
+
+    from netralitas_desktop.core import database
+    from netralitas_desktop.core.audit import Actor
+    from netralitas_desktop.core.events import EventData, create_event
+    from netralitas_desktop.core.models import Attendance
+    from netralitas_desktop.core.participants import PersonData, add_participant
+    from netralitas_desktop.core.pledges import mandiri_code, returns
+    from netralitas_desktop.gui.desk_search import looks_like_code
+    from netralitas_desktop.gui.desk_tab import DeskTab
+
+    database.open_database(f"sqlite:///{tmp_path / 'meja.db'}")
+    try:
+        actor = Actor("Meja 1", "Uji")
+        event_id = create_event(EventData(title="Sosialisasi", date=dt.date(2024, 7, 1)))
+        reg = add_participant(event_id, PersonData(nip="198609262015051001", nama="Budi Santoso",
+                                                   unit_kerja="Dinas Kominfo"), actor=actor)
+        code = mandiri_code.encode(event_id, reg)
+        assert looks_like_code(code)
+        desk = DeskTab(event_id, lambda: actor)
+        qtbot.addWidget(desk)
+        received = []
+        desk.form_received.connect(received.append)
+        assert desk.submit_code(code) is None
+        assert [r.status for r in received] == [returns.RECEIVED]
+        assert "DITERIMA" in desk.banner.headline.text() and "Budi Santoso" in desk.banner.name_label.text()
+        desk.submit_code(code)
+        assert received[-1].status == returns.ALREADY
+        assert Attendance.select().count() == 0  # a returned form is not a check-in
+        desk.shutdown()
+    finally:
+        database.close_database()

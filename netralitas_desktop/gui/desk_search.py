@@ -18,6 +18,7 @@ from ..core import qr_payload
 from ..core.checkin import search_registrations
 from ..core.dates import jam
 from ..core.nip import normalize_id
+from ..core.pledges import returns
 from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import fill_table, read_only_table
 
@@ -27,7 +28,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def looks_like_code(text: str) -> bool:
     """A scan or a full NIP/NIK typed into the search box goes to check-in, not search."""
-    if qr_payload.looks_like_payload(text):
+    if qr_payload.looks_like_payload(text) or returns.is_mandiri_code(text):
         return True
     digits = normalize_id(text)
     return digits.isdigit() and len(digits) in (16, 18)

@@ -26,22 +26,28 @@ from ..core.checkin import (
 )
 from ..core.dates import jam
 from ..core.events import NotFoundError, ValidationError
+from ..core.pledges import returns
+from .core_labels import core_label
 from .desk_banner import ResultBanner
 from .desk_counters import POLL_MS, CountersView, DeskRefresher
 from .desk_dialogs import DeskIdentityDialog, WalkInDialog
 from .desk_search import ManualSearch, fill_quickly, selected_id
 from .desk_signature import MISSING_MARK, SIGNED_MARK, DeskSignatures
 from .desk_sounds import DeskSounds
+from .ikrar_mandiri_banner import DESK_STATUS, show_return
 from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import read_only_table, show_error
 
-METHOD_LABELS = {"qr": "QR", "nip": "NIP", "nik": "NIK", "manual": "Manual", "walk_in": "Tanpa undangan"}
+# Shown through core_label: each text is marked for translation in gui/core_labels.py.
+METHOD_LABELS = {"qr": "QR", "nip": "NIP", "nik": "NIK", "manual": "Manual", "walk_in": "Tanpa undangan",
+                 "online": "Daring"}
 
 
 class DeskTab(QWidget):
     result_shown = Signal(object)  # CheckinResult
     counters_loaded = Signal(object)  # Counters
     checked_in = Signal()  # attendance changed (for other tabs)
+    form_received = Signal(object)  # returns.ReturnResult of an ikrar mandiri form scanned here
 
     def __init__(
         self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None, *,
@@ -198,9 +204,15 @@ class DeskTab(QWidget):
         self.submit_code(text)
 
     def submit_code(self, text: str) -> CheckinResult | None:
-        """Check in whatever a scanner, camera or keyboard produced."""
+        """Check in whatever a scanner, camera or keyboard produced.
+
+        A returned ikrar mandiri form (``NTM1`` code) is received instead, never checked in.
+        """
         if not text.strip():
             self.focus_scanner()
+            return None
+        if returns.is_mandiri_code(text):
+            self.receive_form(text)
             return None
         return self._show(self._guarded(check_in, self.event_id, text, actor=self._actor()))
 
@@ -212,6 +224,20 @@ class DeskTab(QWidget):
             reason = self.tr("Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; "
                              "periksa koneksi lalu pindai lagi.").format(err)
             return CheckinResult(REJECTED, reason)
+
+    def receive_form(self, text: str) -> returns.ReturnResult:
+        """A signed ikrar mandiri form handed in at the desk: mark it returned."""
+        try:
+            result = returns.receive_by_code(self.event_id, text, self._actor())
+        except PeeweeException as err:
+            result = returns.ReturnResult(returns.REJECTED, self.tr(
+                "Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; "
+                "periksa koneksi lalu pindai lagi.").format(err))
+        show_return(self.banner, result)
+        self.sounds.play(DESK_STATUS.get(result.status, REJECTED))
+        self.form_received.emit(result)
+        self.focus_scanner()
+        return result
 
     def check_in_selected(self) -> None:
         self.search.request_selected()
@@ -290,7 +316,7 @@ class DeskTab(QWidget):
         self.counters_view.show_counters(value)
         self.counters_loaded.emit(value)
         rows = [
-            (jam(item.checked_in_at.time()), item.full_name, self.tr(METHOD_LABELS.get(item.method, item.method)),
+            (jam(item.checked_in_at.time()), item.full_name, core_label(METHOD_LABELS.get(item.method, item.method)),
              " · ".join(part for part in (item.desk, item.operator) if part), item.unit_kerja,
              SIGNED_MARK if item.signed else MISSING_MARK)
             for item in recent

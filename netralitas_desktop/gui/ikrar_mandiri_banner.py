@@ -13,26 +13,25 @@ from ..core.dates import jam
 from ..core.pledges.returns import ALREADY, RECEIVED, REJECTED, ReturnResult
 from .desk_banner import ResultBanner
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 # Receipt status -> the desk status whose colour and tone it takes.
 DESK_STATUS = {RECEIVED: checkin.CHECKED_IN, ALREADY: checkin.ALREADY, REJECTED: checkin.REJECTED}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IkrarMandiriBanner", text)
 
 
 def return_banner_texts(result: ReturnResult) -> tuple[str, str, str]:
     """(headline, name line, detail line) for a receipt."""
     if result.status == RECEIVED:
         when = jam(result.returned_at.time()) if result.returned_at else ""
-        detail = _tr("Formulir ikrar mandiri diterima pukul {0}").format(when)
+        detail = translate("IkrarMandiriBanner", "Formulir ikrar mandiri diterima pukul {0}").format(when)
         if result.attachment_name:
-            detail += _tr(" · dengan lampiran")
-        return _tr("DITERIMA"), result.full_name, " · ".join(p for p in (result.unit_kerja, detail) if p)
+            detail += translate("IkrarMandiriBanner", " · dengan lampiran")
+        details = " · ".join(p for p in (result.unit_kerja, detail) if p)
+        return translate("IkrarMandiriBanner", "DITERIMA"), result.full_name, details
     if result.status == ALREADY:
-        return _tr("SUDAH DITERIMA"), result.full_name, " · ".join(
+        return translate("IkrarMandiriBanner", "SUDAH DITERIMA"), result.full_name, " · ".join(
             p for p in (result.unit_kerja, result.reason[:1].upper() + result.reason[1:]) if p)
-    return _tr("DITOLAK"), result.full_name, result.reason
+    return translate("IkrarMandiriBanner", "DITOLAK"), result.full_name, result.reason
 
 
 def show_return(banner: ResultBanner, result: ReturnResult) -> None:
