@@ -189,3 +189,23 @@ def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, mo
     assert opened == ["PackageDialog", "AuditViewer", "OnlineImportDialog", "PurgeDialog", "VerifyDialog"]
     window.show_list()
     assert window.event_page is None
+
+
+def test_backup_dialog_from_the_menu_and_a_restore_reloads_the_window(qtbot, window, monkeypatch):
+    from netralitas_desktop.gui import backup_dialog
+
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        dialog.restored.emit()  # as after a successful restore
+        return 0
+
+    monkeypatch.setattr(backup_dialog.BackupDialog, "exec", fake_exec)
+    event_id = create_event(EventData(title="Sosialisasi Netralitas", date=dt.date(2024, 8, 5)))
+    window.event_list.refresh()
+    window.open_event(event_id)
+    window.backup_action.trigger()
+    assert len(shown) == 1 and shown[0].location is window.location
+    assert window.event_page is None  # back on the list, reloaded from the restored file
+    assert window.event_list.table.rowCount() == 1

@@ -19,7 +19,7 @@ from ..resources import resource_path
 from .event_list import EventList
 from .event_page import EventPage
 from .settings import current_actor
-from .widgets import show_error
+from .widgets import show_error, show_info
 
 APP_TITLE = "Netralitas Desktop"
 ICON_PATH = resource_path("icons", "netralitas.svg")
@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.list_action = action(self.tr("Semua kegiatan"), self.show_list, "Ctrl+L")
         self.about_action = action(self.tr("Tentang Netralitas Desktop"), self.show_about)
         self.settings_action = action(self.tr("Pengaturan…"), self.open_settings, "Ctrl+,")
+        self.connect_action = action(self.tr("Sambungkan ke server…"), self.connect_to_server)
+        self.backup_action = action(self.tr("Cadangan && pemulihan…"), self.open_backups)
         self.package_action = action(self.tr("Meja offline (paket kegiatan)…"), self.open_packages)
         self.online_import_action = action(self.tr("Impor kehadiran daring…"), self.import_online)
         self.purge_action = action(self.tr("Hapus data pribadi…"), self.purge_event)
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         berkas = self.menuBar().addMenu(self.tr("&Berkas"))
         berkas.addAction(self.import_action)
         berkas.addAction(self.package_action)
+        berkas.addSeparator()
+        berkas.addAction(self.connect_action)
+        berkas.addAction(self.backup_action)
         berkas.addSeparator()
         berkas.addAction(self.settings_action)
         berkas.addSeparator()
@@ -196,6 +201,32 @@ class MainWindow(QMainWindow):
                 self.show_list()
         self._update_title()
         self._update_actions()
+
+    def connect_to_server(self) -> None:
+        """Switch to a PostgreSQL server shared by several desks, or back to the local file."""
+        from .connection_dialog import ConnectionDialog
+
+        self.show_list()  # closes the event page and its desk timers first
+        dialog = ConnectionDialog(self)
+        if dialog.exec():
+            self._database_replaced(dialog.location)
+            if dialog.notice:
+                show_info(self, self.tr("Kata sandi"), dialog.notice)
+
+    def open_backups(self) -> None:
+        from .backup_dialog import BackupDialog
+
+        self.show_list()
+        dialog = BackupDialog(self.location, self)
+        dialog.restored.connect(lambda: self._database_replaced(self.location))
+        dialog.exec()
+
+    def _database_replaced(self, location: DatabaseLocation) -> None:
+        self.location = location
+        self.location_label.setText(self.tr("Basis data: {0}").format(location.display))
+        self.show_list()
+        self.event_list.refresh()
+        self._update_title()
 
     def open_packages(self) -> None:
         from .package_dialog import PackageDialog
