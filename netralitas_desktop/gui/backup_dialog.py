@@ -22,9 +22,8 @@ from ..core.database import DatabaseLocation
 from .jobs import FunctionJob, JobHandle, run_job, wait_all
 from .widgets import JobPanel, confirm, fill_table, localize_buttons, read_only_table, show_error, show_info
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Cadangan", text)
 
 
 class BackupDialog(QDialog):
@@ -203,22 +202,22 @@ def _backup_now(path: Path, keep: int) -> Path:
 def offer_recovery(damage: backups.Damage, parent: QWidget | None = None) -> Path | None:
     """Start-up: the file is damaged. Returns the backup to restore, or None to quit."""
     good = damage.latest_good
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Basis data rusak"), "", parent=parent)
-    box.setText(_tr(
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("Cadangan", "Basis data rusak"), "", parent=parent)
+    box.setText(translate("Cadangan",
         "Berkas basis data {0} rusak dan tidak aman dipakai ({1}).\n\n"
         "Cadangan baik terakhir dibuat {2} ({3}). Bila dipulihkan, yang dicatat sesudah waktu itu tidak ada "
         "di dalamnya; berkas yang rusak disimpan di folder cadangan untuk diperiksa.").format(
             damage.path, backups.describe_problems(damage.problems), good.when, good.kind_label))
-    latest = box.addButton(_tr("Pulihkan cadangan terakhir"), QMessageBox.ButtonRole.AcceptRole)
-    other = box.addButton(_tr("Pilih cadangan lain…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_tr("Keluar"), QMessageBox.ButtonRole.RejectRole)
+    latest = box.addButton(translate("Cadangan", "Pulihkan cadangan terakhir"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(translate("Cadangan", "Pilih cadangan lain…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(translate("Cadangan", "Keluar"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(latest)
     box.exec()
     if box.clickedButton() is latest:
         return good.path
     if box.clickedButton() is other:
-        path, _ = QFileDialog.getOpenFileName(parent, _tr("Pilih berkas cadangan"), str(good.path.parent),
-                                              _tr("Basis data SQLite (*.db *.sqlite3);;Semua berkas (*)"))
+        path, _ = QFileDialog.getOpenFileName(parent, translate("Cadangan", "Pilih berkas cadangan"), str(good.path.parent),
+                                              translate("Cadangan", "Basis data SQLite (*.db *.sqlite3);;Semua berkas (*)"))
         return Path(path) if path else None
     return None
 
@@ -232,12 +231,12 @@ def restore_at_start(damage: backups.Damage, parent: QWidget | None = None) -> b
         try:
             result = backups.restore_file(damage.path, backup)
         except backups.BackupError as err:
-            show_error(parent, _tr("Pemulihan gagal"), str(err))
+            show_error(parent, translate("Cadangan", "Pemulihan gagal"), str(err))
             continue
-        kept = _tr(" Berkas yang rusak disimpan sebagai {0}.").format(result.previous_copy) \
+        kept = translate("Cadangan", " Berkas yang rusak disimpan sebagai {0}.").format(result.previous_copy) \
             if result.previous_copy else ""
-        show_info(parent, _tr("Basis data dipulihkan"),
-                  _tr("Basis data dipulihkan dari {0}.{1}").format(result.restored_from.name, kept))
+        show_info(parent, translate("Cadangan", "Basis data dipulihkan"),
+                  translate("Cadangan", "Basis data dipulihkan dari {0}.{1}").format(result.restored_from.name, kept))
         return True
 
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from ..core.checkin import ALREADY, CHECKED_IN, REJECTED, CheckinResult
 from ..core.dates import jam
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 IDLE = "idle"
 # status -> (background, text colour)
 COLOURS = {
@@ -22,9 +24,6 @@ COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultBanner", text)
-
 
 def banner_texts(result: CheckinResult) -> tuple[str, str, str]:
     """(headline, name line, detail line) for a result."""
@@ -33,16 +32,16 @@ def banner_texts(result: CheckinResult) -> tuple[str, str, str]:
     unit = person.unit_kerja if person else ""
     when = jam(result.checked_in_at.time()) if result.checked_in_at else ""
     if result.status == CHECKED_IN:
-        detail = " · ".join(part for part in (unit, _tr("pukul {0}").format(when)) if part)
+        detail = " · ".join(part for part in (unit, translate("ResultBanner", "pukul {0}").format(when)) if part)
         if result.method == "walk_in":
-            detail += " · " + _tr("tanpa undangan")
-        return _tr("HADIR"), name, detail
+            detail += " · " + translate("ResultBanner", "tanpa undangan")
+        return translate("ResultBanner", "HADIR"), name, detail
     if result.status == ALREADY:
-        where = _tr(" di {0}").format(result.desk) if result.desk else ""
+        where = translate("ResultBanner", " di {0}").format(result.desk) if result.desk else ""
         by = f" ({result.operator})" if result.operator else ""
-        detail = _tr("Sudah tercatat hadir pukul {0}{1}{2}").format(when, where, by)
-        return _tr("SUDAH HADIR"), name, " · ".join(part for part in (unit, detail) if part)
-    return _tr("DITOLAK"), name, result.reason
+        detail = translate("ResultBanner", "Sudah tercatat hadir pukul {0}{1}{2}").format(when, where, by)
+        return translate("ResultBanner", "SUDAH HADIR"), name, " · ".join(part for part in (unit, detail) if part)
+    return translate("ResultBanner", "DITOLAK"), name, result.reason
 
 
 class ResultBanner(QFrame):

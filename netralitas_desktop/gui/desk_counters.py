@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from ..core.checkin import Counters, counters, recent_check_ins
 from ..core.database import change_stamp
 from ..core.participants import EMPLOYMENT_LABELS
+from .core_labels import core_label
 from .jobs import FunctionJob, JobHandle, run_job
 from .widgets import number
 
@@ -135,7 +136,7 @@ class CountersView(QWidget):
             number(value.onsite_present), number(value.onsite_registered),
             number(value.online_present), number(value.online_registered)))
         parts = [
-            f"{self.tr(EMPLOYMENT_LABELS.get(kind, kind) or self.tr('Lainnya'))} {number(p)}/{number(r)}"
+            f"{core_label(EMPLOYMENT_LABELS.get(kind, kind)) if kind else self.tr('Lainnya')} {number(p)}/{number(r)}"
             for kind, (p, r) in sorted(value.by_employment.items(), key=_employment_order)
         ]
         self.employment_label.setText(" · ".join(parts))

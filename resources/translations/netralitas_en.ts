@@ -55,6 +55,33 @@
     </message>
 </context>
 <context>
+    <name>Aplikasi</name>
+    <message>
+        <source>Basis data tidak dapat dibuka</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+    <message>
+        <source>Tidak dapat membuka basis data {0}: berkas rusak ({1}) dan tidak ada cadangan yang baik di folder {2}. Simpan salinan berkas itu untuk diperiksa, lalu pilih berkas lain dengan --db atau mulai dengan berkas baru.</source>
+        <translation>Cannot open database {0}: the file is damaged ({1}) and there is no good backup in folder {2}. Keep a copy of that file for inspection, then choose another file with --db or start with a new file.</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis dibuat: {0}</source>
+        <translation>Automatic backup made: {0}</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis gagal: {0}</source>
+        <translation>Automatic backup failed: {0}</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <translation>An error occurred</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga; data yang sudah disimpan tetap aman. Jika terulang, hubungi pengelola aplikasi. Keterangan: {0}</source>
+        <translation>An unexpected error occurred; data already saved is safe. If it happens again, contact the person who looks after the app. Details: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ApplyPage</name>
     <message>
         <source>Mengimpor</source>
@@ -333,6 +360,57 @@
     <message>
         <source>Dipulihkan dari {0}.{1}</source>
         <translation>Restored from {0}.{1}</translation>
+    </message>
+</context>
+<context>
+    <name>Cadangan</name>
+    <message>
+        <source>Basis data rusak</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>Berkas basis data {0} rusak dan tidak aman dipakai ({1}).
+
+Cadangan baik terakhir dibuat {2} ({3}). Bila dipulihkan, yang dicatat sesudah waktu itu tidak ada di dalamnya; berkas yang rusak disimpan di folder cadangan untuk diperiksa.</source>
+        <translation>Database file {0} is damaged and not safe to use ({1}).
+
+The last good backup was made {2} ({3}). If it is restored, anything recorded after that time is not in it; the damaged file is kept in the backup folder for inspection.</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan terakhir</source>
+        <translation>Restore the latest backup</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan lain…</source>
+        <translation>Choose another backup…</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Pilih berkas cadangan</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>Basis data SQLite (*.db *.sqlite3);;Semua berkas (*)</source>
+        <translation>SQLite database (*.db *.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Pemulihan gagal</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source> Berkas yang rusak disimpan sebagai {0}.</source>
+        <translation> The damaged file was kept as {0}.</translation>
+    </message>
+    <message>
+        <source>Basis data dipulihkan</source>
+        <translation>Database restored</translation>
+    </message>
+    <message>
+        <source>Basis data dipulihkan dari {0}.{1}</source>
+        <translation>Database restored from {0}.{1}</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1546,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>The database cannot be used right now ({0}). The attendance is not recorded; check the connection and scan again.</translation>
     </message>
     <message>
+        <source>Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; periksa koneksi lalu pindai lagi.</source>
+        <translation>The database cannot be used right now ({0}). The form has not been recorded; check the connection, then scan again.</translation>
+    </message>
+    <message>
         <source>Batalkan check-in</source>
         <translation>Undo check-in</translation>
     </message>
@@ -2049,6 +2131,29 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     </message>
 </context>
 <context>
+    <name>IkrarMandiriBanner</name>
+    <message>
+        <source>Formulir ikrar mandiri diterima pukul {0}</source>
+        <translation>Ikrar mandiri form received at {0}</translation>
+    </message>
+    <message>
+        <source> · dengan lampiran</source>
+        <translation> · with attachment</translation>
+    </message>
+    <message>
+        <source>DITERIMA</source>
+        <translation>RECEIVED</translation>
+    </message>
+    <message>
+        <source>SUDAH DITERIMA</source>
+        <translation>ALREADY RECEIVED</translation>
+    </message>
+    <message>
+        <source>DITOLAK</source>
+        <translation>REFUSED</translation>
+    </message>
+</context>
+<context>
     <name>IkrarMandiriFormsBox</name>
     <message>
         <source>Formulir untuk peserta yang belum berikrar</source>
@@ -2418,6 +2523,14 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>Sambungkan ke server…</source>
+        <translation>Connect to a server…</translation>
+    </message>
+    <message>
+        <source>Cadangan &amp;&amp; pemulihan…</source>
+        <translation>Backup &amp;&amp; restore…</translation>
+    </message>
+    <message>
         <source>Meja offline (paket kegiatan)…</source>
         <translation>Offline desk (event package)…</translation>
     </message>
@@ -2456,6 +2569,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Kegiatan tidak ditemukan</source>
         <translation>Event not found</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Netralitas Desktop {0}&lt;/h3&gt;&lt;p&gt;Registrasi peserta, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN.&lt;/p&gt;&lt;p&gt;Basis data: {1}&lt;br&gt;Berkas log: {2}&lt;/p&gt;&lt;p&gt;Python {3} · Qt {4} · Lisensi MIT&lt;/p&gt;</source>
@@ -3503,6 +3620,34 @@ What stays: the event and the registered, present and online counts per OPD and 
 </context>
 <context>
     <name>ResultBanner</name>
+    <message>
+        <source>pukul {0}</source>
+        <translation>at {0}</translation>
+    </message>
+    <message>
+        <source>tanpa undangan</source>
+        <translation>without invitation</translation>
+    </message>
+    <message>
+        <source>HADIR</source>
+        <translation>CHECKED IN</translation>
+    </message>
+    <message>
+        <source> di {0}</source>
+        <translation> at {0}</translation>
+    </message>
+    <message>
+        <source>Sudah tercatat hadir pukul {0}{1}{2}</source>
+        <translation>Already checked in at {0}{1}{2}</translation>
+    </message>
+    <message>
+        <source>SUDAH HADIR</source>
+        <translation>ALREADY CHECKED IN</translation>
+    </message>
+    <message>
+        <source>DITOLAK</source>
+        <translation>REFUSED</translation>
+    </message>
     <message>
         <source>SIAP</source>
         <translation>READY</translation>
