@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import platform
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import qVersion
 
@@ -17,9 +17,11 @@ from ..core.events import NotFoundError
 from ..core.logs import log_file
 from ..resources import resource_path
 from .event_list import EventList
-from .event_page import EventPage
 from .settings import current_actor
 from .widgets import show_error, show_info
+
+if TYPE_CHECKING:  # the event page pulls in every feature (PDF, XLSX, signing): loaded on first use
+    from .event_page import EventPage
 
 APP_TITLE = "Netralitas Desktop"
 ICON_PATH = resource_path("icons", "netralitas.svg")
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
     def open_event(self, event_id: int) -> EventPage | None:
         self._close_page()
         try:
+            from .event_page import EventPage
+
             page = EventPage(event_id, self._actor, self)
         except NotFoundError as err:
             show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
