@@ -95,6 +95,17 @@ def _restore_database_binding():
 
 
 @pytest.fixture(autouse=True)
+def _log_files_in_a_temporary_folder(tmp_path_factory, monkeypatch):
+    """The app's log file (core/logs.py) goes to a throw-away folder, and no test leaves it open."""
+    from netralitas_desktop.core import logs
+
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setattr(logs, "log_dir", lambda: folder)
+    yield
+    logs.close_logging()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path_factory):
     """Every test keeps its QSettings (desk name, language, printer offsets) in a throw-away
     INI folder, never in the tester's own profile, and starts from empty settings."""

@@ -21,7 +21,7 @@ from ..core import backups
 from ..core.connection import ConnectionProfile, ProfileStore, connect
 from ..core.database import ENV_VAR, DatabaseError, DatabaseLocation, close_database, open_database, resolve_location
 from ..core.events import list_events
-from ..core.logs import log, log_exception, setup_logging
+from ..core.logs import close_logging, log, log_exception, setup_logging
 from ..core.migrations import SchemaTooNewError
 from .i18n import install_translations
 from .jobs import FunctionJob, run_job, wait_all
@@ -170,13 +170,20 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 
 def run_gui(db_url: str | None = None, demo: bool = False) -> int:
     setup_logging()
+    try:
+        return _run_window(db_url, demo)
+    finally:
+        close_logging()
+
+
+def _run_window(db_url: str | None, demo: bool) -> int:
     app = ensure_application()
     install_translations(app)  # before any window or dialog is built
     sys.excepthook = _excepthook
     window = create_main_window(db_url, demo)
     if window is None:
         return EXIT_DATABASE_ERROR
-    log.info("window opened on %s", "PostgreSQL" if not window.location.is_sqlite else "SQLite")
+    log.info("window opened on %s", "SQLite" if window.location.is_sqlite else "PostgreSQL")
     window.show()
     if os.environ.get(STARTUP_PROBE_ENV):
         # bench/bench_startup.py: quit as soon as the event loop has shown the window.
