@@ -7,13 +7,15 @@ import contextlib
 import json
 import re
 import sys
-from typing import Callable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO
 
 from ..core import audit, database
 from ..core.database import DatabaseError
-from ..core.documents import Paper, PaperError
 from ..core.jobs import Progress
 from ..core.migrations import SchemaTooNewError
+
+if TYPE_CHECKING:  # the document layer loads ReportLab: imported when a --paper value is read
+    from ..core.documents import Paper
 
 
 class CliError(Exception):
@@ -121,6 +123,8 @@ def count_int(text: str) -> int:
 
 def paper_type(text: str) -> Paper:
     """argparse type for ``--paper``: a4 or f4, any case."""
+    from ..core.documents import Paper, PaperError
+
     try:
         return Paper.parse(text)
     except PaperError as err:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.documents import DocumentError, Paper
-from ..core.invitations import InvitationError, InvitationImagesJob, InvitationPdfJob
 from ..core.jobs import Job
 from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
+
+# The invitation modules (ReportLab, qrcode, Pillow) are imported by the command, so that
+# building the parser (every start, GUI included) stays fast.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,12 +18,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     parser.add_argument("--out", required=True, metavar="TUJUAN",
                         help="berkas .pdf (kartu untuk dicetak), folder (PNG per orang) atau berkas .zip (PNG)")
-    parser.add_argument("--paper", type=paper_type, default=Paper.A4, metavar="KERTAS",
+    # A text default goes through paper_type too (Paper.A4), without loading the document layer here.
+    parser.add_argument("--paper", type=paper_type, default="a4", metavar="KERTAS",
                         help="ukuran kertas PDF: a4 atau f4 (bawaan: a4)")
     parser.add_argument("--unit", default=None, metavar="NAMA", help="hanya peserta dari unit kerja ini")
 
 
 def make_invitations(args: argparse.Namespace) -> dict:
+    from ..core.documents import DocumentError
+    from ..core.invitations import InvitationError, InvitationImagesJob, InvitationPdfJob
+
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix == ".pdf":
