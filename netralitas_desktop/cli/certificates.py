@@ -17,15 +17,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.certificates import keys
-from ..core.certificates.bulk import CertificateError, CertificatesJob
-from ..core.certificates.design import DesignError, check_design, export_template, import_template, load_design
-from ..core.certificates.numbering import NumberingError
-from ..core.certificates.render import stamp_box
-from ..core.certificates.verify import RevokeError, VerifyInputError, revoke, verify
-from ..core.documents import DocumentError
 from ..core.events import get_event
 from .common import CliError, add_command, add_group, cli_actor, positive_int, terminal_progress
+
+# The certificate modules (ReportLab, cryptography, pyHanko) are imported by the commands
+# that use them, so that building the parser (every start, GUI included) stays fast.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,6 +55,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def make_certificates(args: argparse.Namespace) -> dict:
+    from ..core.certificates.bulk import CertificateError, CertificatesJob
+    from ..core.certificates.design import DesignError
+    from ..core.certificates.numbering import NumberingError
+    from ..core.documents import DocumentError
+
     get_event(args.event)
     out = Path(args.out)
     if not args.per_person and out.suffix.lower() != ".pdf":
@@ -90,6 +91,8 @@ def _signer(args: argparse.Namespace):
         password = Path(args.password_file).read_bytes().rstrip(b"\r\n")
     except OSError as err:
         raise CliError(f"Berkas kata sandi tidak bisa dibaca: {err.strerror or err}.", 2) from err
+    from ..core.certificates.design import load_design
+    from ..core.certificates.render import stamp_box
     from ..core.certificates.signing import SignatureError, Signer
 
     box = stamp_box(load_design(args.event))
@@ -100,6 +103,9 @@ def _signer(args: argparse.Namespace):
 
 
 def verify_certificate(args: argparse.Namespace) -> dict:
+    from ..core.certificates import keys
+    from ..core.certificates.verify import VerifyInputError, verify
+
     try:
         key = keys.read_public_key(args.public_key) if args.public_key else None
         result = verify(args.source, public_key=key)
@@ -124,6 +130,8 @@ _STATUS = {"valid": "ASLI", "invalid": "TIDAK SAH", "revoked": "DICABUT"}
 
 
 def revoke_certificate(args: argparse.Namespace) -> dict:
+    from ..core.certificates.verify import RevokeError, revoke
+
     try:
         certificate = revoke(args.number, args.reason, actor=cli_actor())
     except RevokeError as err:
@@ -133,6 +141,9 @@ def revoke_certificate(args: argparse.Namespace) -> dict:
 
 
 def export_key(args: argparse.Namespace) -> dict:
+    from ..core.certificates import keys
+    from ..core.documents import DocumentError
+
     try:
         path = keys.export_public_key(args.out)
     except DocumentError as err:
@@ -142,6 +153,8 @@ def export_key(args: argparse.Namespace) -> dict:
 
 
 def check(args: argparse.Namespace) -> dict:
+    from ..core.certificates.design import check_design, load_design
+
     problems = check_design(args.event, load_design(args.event))
     text = "Desain dan data siap; sertifikat bisa dibuat." if not problems else "\n".join(
         ["Periksa dahulu:"] + [f"- {problem}" for problem in problems])
@@ -149,6 +162,9 @@ def check(args: argparse.Namespace) -> dict:
 
 
 def export_design(args: argparse.Namespace) -> dict:
+    from ..core.certificates.design import export_template
+    from ..core.documents import DocumentError
+
     get_event(args.event)
     try:
         path = export_template(args.event, args.file)
@@ -158,6 +174,8 @@ def export_design(args: argparse.Namespace) -> dict:
 
 
 def import_design(args: argparse.Namespace) -> dict:
+    from ..core.certificates.design import DesignError, import_template
+
     get_event(args.event)
     try:
         import_template(args.event, args.file)

@@ -14,14 +14,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.documents import DocumentError
-from ..core.jobs import Job
-from ..core.pledges.attendance_list import AttendanceListJob
-from ..core.pledges.collective_sheet import PledgeSheetJob
-from ..core.pledges.document_common import DocumentResult, NothingToPrint
-from ..core.pledges.pledge_files import PledgeFormsJob, PledgeOptions
-from ..core.pledges.signing_list import ListOptions
+from typing import TYPE_CHECKING
+
 from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
+
+# The document modules (ReportLab, Pillow) are imported by the commands that use them, so
+# that building the parser (every start, GUI included) stays fast.
+if TYPE_CHECKING:
+    from ..core.jobs import Job
+    from ..core.pledges.document_common import DocumentResult
+    from ..core.pledges.signing_list import ListOptions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,11 +67,15 @@ def _pdf_target(out: str) -> Path:
 
 
 def _list_options_of(args: argparse.Namespace) -> ListOptions:
+    from ..core.pledges.signing_list import ListOptions
+
     return ListOptions(paper=args.paper, landscape=args.landscape, group_by_unit=getattr(args, "group_by_unit", False),
                        only_present=args.only_present, signatures=not args.no_signatures)
 
 
 def make_pledges(args: argparse.Namespace) -> dict:
+    from ..core.pledges.pledge_files import PledgeFormsJob, PledgeOptions
+
     out = Path(args.out)
     per_person = args.per_person or out.suffix.lower() == ".zip" or out.is_dir()
     if not per_person and out.suffix.lower() != ".pdf":
@@ -87,6 +93,8 @@ def make_pledges(args: argparse.Namespace) -> dict:
 
 
 def make_pledge_sheet(args: argparse.Namespace) -> dict:
+    from ..core.pledges.collective_sheet import PledgeSheetJob
+
     job = PledgeSheetJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
     result = _run(args, job)
     return {**result.to_dict(), "message": f"Lembar ikrar bersama untuk {result.count} peserta "
@@ -94,6 +102,8 @@ def make_pledge_sheet(args: argparse.Namespace) -> dict:
 
 
 def make_attendance_list(args: argparse.Namespace) -> dict:
+    from ..core.pledges.attendance_list import AttendanceListJob
+
     job = AttendanceListJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
     result = _run(args, job)
     return {**result.to_dict(), "message": f"Daftar hadir {result.count} peserta ({result.pages} halaman) "
@@ -101,6 +111,9 @@ def make_attendance_list(args: argparse.Namespace) -> dict:
 
 
 def _run(args: argparse.Namespace, job: Job[DocumentResult]) -> DocumentResult:
+    from ..core.documents import DocumentError
+    from ..core.pledges.document_common import NothingToPrint
+
     try:
         with terminal_progress(args, job):
             return job.run()

@@ -11,18 +11,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..core import events
 from ..core.dates import jam, tanggal
-from ..core.documents import DocumentError
 from ..core.nip import format_nip
-from ..core.pledges import returns
-from ..core.pledges.document_common import NothingToPrint
-from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
-from ..core.pledges.mandiri_attachment import AttachmentError, load_attachment
-from ..core.reports.status import STATUS_LABELS
 from .common import (
     CliError, add_command, add_json_flag, cli_actor, format_table, paper_type, positive_int, terminal_progress,
 )
+
+# The pledge and document modules (ReportLab, Pillow, pypdfium2) are imported by the
+# commands that use them, so that building the parser (every start, GUI included) stays fast.
+if TYPE_CHECKING:
+    from ..core.pledges import returns
 
 EXIT_REJECTED = 1
 
@@ -80,6 +81,10 @@ def run_main(args: argparse.Namespace) -> dict:
 
 
 def _make_forms(args: argparse.Namespace) -> dict:
+    from ..core.documents import DocumentError
+    from ..core.pledges.document_common import NothingToPrint
+    from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
+
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(f"Tujuan {out.name} harus berkas .pdf.", 2)
@@ -99,6 +104,9 @@ def _id_text(nip: str, nik: str) -> str:
 
 
 def _owed(event_id: int) -> dict:
+    from ..core.pledges import returns
+    from ..core.reports.status import STATUS_LABELS
+
     view = returns.overview(event_id)
     people = [
         {"registration_id": row.registration_id, "name": row.full_name, "nip": row.nip, "nik": row.nik,
@@ -120,6 +128,8 @@ def _owed(event_id: int) -> dict:
 
 
 def _returned(event_id: int) -> dict:
+    from ..core.pledges import returns
+
     view = returns.overview(event_id)
     forms = [
         {"registration_id": row.registration_id, "name": row.full_name, "nip": row.nip, "nik": row.nik,
@@ -148,6 +158,9 @@ def _summary(view: returns.Overview) -> str:
 
 
 def run_receive(args: argparse.Namespace) -> dict:
+    from ..core.pledges import returns
+    from ..core.pledges.mandiri_attachment import AttachmentError, load_attachment
+
     if args.event is None:
         raise CliError("Nomor kegiatan (--event) wajib diisi.", 2)
     events.get_event(args.event)
@@ -165,6 +178,8 @@ def run_receive(args: argparse.Namespace) -> dict:
 
 
 def run_undo(args: argparse.Namespace) -> dict:
+    from ..core.pledges import returns
+
     returns.undo_return(args.registration, reason=args.reason, actor=cli_actor())
     return {"registration_id": args.registration,
             "message": "Penerimaan formulir ikrar mandiri dibatalkan; peserta kembali tercatat belum mengembalikan."}

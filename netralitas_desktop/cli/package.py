@@ -11,13 +11,10 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..core import audit_query, purge
-from ..core.audit_query import AuditFilter
-from ..core.documents import DocumentError
-from ..core.offline import (
-    PackageError, export_checkins, export_event_package, import_package, merge_checkins,
-)
 from .common import CliError, add_command, add_group, cli_actor, count_int, format_table, positive_int
+
+# The package, audit and purge modules (and the document layer under them) are imported by
+# the commands that use them, so that building the parser (every start, GUI included) stays fast.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -66,6 +63,9 @@ def _date(text: str) -> dt.date:
 
 def _package_errors(func):
     def run(args: argparse.Namespace) -> dict:
+        from ..core.documents import DocumentError
+        from ..core.offline import PackageError
+
         try:
             return func(args)
         except PackageError as err:
@@ -81,6 +81,8 @@ def _counts_text(counts: dict, labels: dict[str, str]) -> str:
 
 @_package_errors
 def run_export(args: argparse.Namespace) -> dict:
+    from ..core.offline import export_event_package
+
     result = export_event_package(args.event, Path(args.out), actor=cli_actor())
     figures = _counts_text(result.counts, {"registrations": "pendaftaran", "checkins": "kehadiran",
                                            "signatures": "tanda tangan"})
@@ -91,6 +93,8 @@ def run_export(args: argparse.Namespace) -> dict:
 
 @_package_errors
 def run_import(args: argparse.Namespace) -> dict:
+    from ..core.offline import import_package
+
     result = import_package(Path(args.file), actor=cli_actor())
     c = result.counts
     how = "dibuat" if result.created else "diperbarui"
@@ -102,6 +106,8 @@ def run_import(args: argparse.Namespace) -> dict:
 
 @_package_errors
 def run_export_checkins(args: argparse.Namespace) -> dict:
+    from ..core.offline import export_checkins
+
     result = export_checkins(args.event, Path(args.out), actor=cli_actor())
     figures = _counts_text(result.counts, {"checkins": "kehadiran", "walk_ins": "tanpa undangan",
                                            "signatures": "tanda tangan"})
@@ -112,6 +118,8 @@ def run_export_checkins(args: argparse.Namespace) -> dict:
 
 @_package_errors
 def run_merge(args: argparse.Namespace) -> dict:
+    from ..core.offline import merge_checkins
+
     report = merge_checkins(Path(args.file), actor=cli_actor())
     lines = report.lines()
     if report.conflicts:
@@ -120,6 +128,10 @@ def run_merge(args: argparse.Namespace) -> dict:
 
 
 def run_audit_list(args: argparse.Namespace) -> dict:
+    from ..core import audit_query
+    from ..core.audit_query import AuditFilter
+    from ..core.documents import DocumentError
+
     audit_filter = AuditFilter(args.event, args.action.strip(), args.desk.strip(), args.text, args.date_from,
                                args.date_to)
     total = audit_query.count_entries(audit_filter)
@@ -139,6 +151,8 @@ def run_audit_list(args: argparse.Namespace) -> dict:
 
 
 def run_purge(args: argparse.Namespace) -> dict:
+    from ..core import purge
+
     if args.set_retention:
         purge.set_retention_days(args.set_retention, actor=cli_actor())
         return {"retention_days": args.set_retention,

@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.documents import DocumentError
 from ..core.events import get_event
 from ..core.jobs import Cancelled
-from ..core.participants import get_participant
-from ..core.pledges.document_common import NothingToPrint
-from ..core.reports import absence
-from ..core.reports.export_csv import CsvExportJob
-from ..core.reports.export_xlsx import XlsxExportJob
-from ..core.reports.report_pdf import ReportPdfJob
-from ..core.reports.status import unit_recap
 from .common import CliError, add_command, add_group, cli_actor, paper_type, positive_int
+
+# The report modules (openpyxl, ReportLab) are imported by the commands that use them, so
+# that building the parser (every start, GUI included) stays fast.
 
 REASON_CHOICES = ("izin", "sakit", "dinas-luar")
 
@@ -62,6 +57,9 @@ def _person_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(job):
+    from ..core.documents import DocumentError
+    from ..core.pledges.document_common import NothingToPrint
+
     try:
         return job.run()
     except (DocumentError, NothingToPrint) as err:
@@ -71,6 +69,10 @@ def _run(job):
 
 
 def run_export(args: argparse.Namespace) -> dict:
+    from ..core.reports.export_csv import CsvExportJob
+    from ..core.reports.export_xlsx import XlsxExportJob
+    from ..core.reports.status import unit_recap
+
     if not (args.xlsx or args.csv):
         raise CliError("Sebutkan berkas tujuan: --xlsx BERKAS atau --csv BERKAS.", 2)
     get_event(args.event)
@@ -90,6 +92,8 @@ def run_export(args: argparse.Namespace) -> dict:
 
 
 def run_report(args: argparse.Namespace) -> dict:
+    from ..core.reports.report_pdf import ReportPdfJob
+
     get_event(args.event)
     job = ReportPdfJob(args.event, args.pdf, paper=args.paper, with_attendance_list=args.with_attendance_list,
                        actor=cli_actor())
@@ -99,12 +103,17 @@ def run_report(args: argparse.Namespace) -> dict:
 
 
 def _person(args: argparse.Namespace) -> tuple[int, str]:
+    from ..core.participants import get_participant
+    from ..core.reports import absence
+
     get_event(args.event)
     registration_id = absence.find_registration(args.event, args.number)
     return registration_id, get_participant(registration_id)[0].full_name
 
 
 def run_absence_set(args: argparse.Namespace) -> dict:
+    from ..core.reports import absence
+
     registration_id, name = _person(args)
     absence.mark_absent(registration_id, args.reason, args.note, actor=cli_actor())
     info = absence.get_absence(registration_id)
@@ -114,6 +123,8 @@ def run_absence_set(args: argparse.Namespace) -> dict:
 
 
 def run_absence_clear(args: argparse.Namespace) -> dict:
+    from ..core.reports import absence
+
     registration_id, name = _person(args)
     cleared = absence.clear_absence(registration_id, actor=cli_actor())
     message = (f"Alasan tidak hadir {name} dihapus." if cleared
