@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from ..core import checkin, events
+from ..core import events
 from ..core.audit import Actor
 from .common import CliError, add_command, positive_int
+
+# core.checkin is imported by the command, so that building the parser (every start, GUI
+# included) stays fast.
 
 EXIT_REJECTED = 1
 
@@ -32,6 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_checkin(args: argparse.Namespace) -> dict:
+    from ..core import checkin
+
     events.get_event(args.event)  # an unknown event is a usage error, not a rejected scan
     desk = " ".join(args.desk.split())
     if not desk:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.demo import create_demo_event
 from .common import add_command, cli_actor, count_int
+
+# core.demo is imported by the command, so that building the parser (every start, GUI
+# included) stays fast.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def create_demo(args: argparse.Namespace) -> dict:
+    from ..core.demo import create_demo_event
+
     event_id = create_demo_event(args.participants, actor=cli_actor())
     return {
         "id": event_id,

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from ..core import events, participants
+from ..core import events
 from ..core.nip import format_nip
 from .common import add_command, add_group, format_table, positive_int
+
+# core.participants is imported by the command, so that building the parser (every start,
+# GUI included) stays fast.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def list_participants(args: argparse.Namespace) -> dict:
+    from ..core import participants
+
     events.get_event(args.event)  # an unknown event is an error, not an empty list
     rows = participants.list_participants(args.event)
     people = [
@@ -40,6 +45,8 @@ def list_participants(args: argparse.Namespace) -> dict:
 
 
 def _table(people: list[dict], present: int) -> str:
+    from ..core import participants
+
     if not people:
         return "Belum ada peserta. Impor daftar dengan: netralitas roster import BERKAS --event ID"
     table = format_table(
