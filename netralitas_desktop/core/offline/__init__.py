@@ -7,15 +7,27 @@ The jobs below run each step off the GUI thread with progress and cancel.
 
 from __future__ import annotations
 
-from pathlib import Path
+import importlib
 
-from .. import audit
-from ..jobs import Job
-from .export import ExportResult, default_filename, export_checkins, export_event_package
-from .importer import ImportResult, import_package
-from .merge import Conflict, MergeReport, merge_checkins
 from .models import ImportedEvent
-from .package_file import FILE_EXTENSION, KIND_CHECKINS, KIND_EVENT, PackageError, database_id, read_package
+
+# Public names and the submodule each lives in. They load on first use (PEP 562), so that
+# check-in — which needs only ``models`` to accept an office's codes — and the program's start
+# do not pull in the package writer and the document layer behind it.
+_LAZY = {
+    "ExportResult": "export", "default_filename": "export", "export_checkins": "export",
+    "export_event_package": "export", "ImportResult": "importer", "import_package": "importer",
+    "Conflict": "merge", "MergeReport": "merge", "merge_checkins": "merge",
+    "FILE_EXTENSION": "package_file", "KIND_CHECKINS": "package_file", "KIND_EVENT": "package_file",
+    "PackageError": "package_file", "database_id": "package_file", "read_package": "package_file",
+    "ExportEventJob": "jobs", "ExportCheckinsJob": "jobs", "ImportPackageJob": "jobs", "MergeJob": "jobs",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def imported_event_ids() -> set[int]:
@@ -23,45 +35,4 @@ def imported_event_ids() -> set[int]:
     return {event_id for (event_id,) in ImportedEvent.select(ImportedEvent.event).tuples()}
 
 
-class ExportEventJob(Job[ExportResult]):
-    title = "Membuat paket kegiatan"
-
-    def __init__(self, event_id: int, target: str | Path, actor: audit.Actor | None = None) -> None:
-        super().__init__()
-        self.event_id, self.target, self.actor = event_id, target, actor
-
-    def run(self) -> ExportResult:
-        return export_event_package(self.event_id, self.target, actor=self.actor, progress=self)
-
-
-class ExportCheckinsJob(ExportEventJob):
-    title = "Membuat berkas kehadiran"
-
-    def run(self) -> ExportResult:
-        return export_checkins(self.event_id, self.target, actor=self.actor, progress=self)
-
-
-class ImportPackageJob(Job[ImportResult]):
-    title = "Mengimpor paket kegiatan"
-
-    def __init__(self, source: str | Path, actor: audit.Actor | None = None) -> None:
-        super().__init__()
-        self.source, self.actor = source, actor
-
-    def run(self) -> ImportResult:
-        return import_package(self.source, actor=self.actor, progress=self)
-
-
-class MergeJob(ImportPackageJob):
-    title = "Menggabungkan kehadiran"
-
-    def run(self) -> MergeReport:  # type: ignore[override]
-        return merge_checkins(self.source, actor=self.actor, progress=self)
-
-
-__all__ = [
-    "ExportResult", "ImportResult", "MergeReport", "Conflict", "PackageError", "export_event_package",
-    "export_checkins", "import_package", "merge_checkins", "read_package", "database_id", "default_filename",
-    "ExportEventJob", "ExportCheckinsJob", "ImportPackageJob", "MergeJob", "FILE_EXTENSION", "KIND_EVENT",
-    "KIND_CHECKINS", "imported_event_ids",
-]
+__all__ = [*_LAZY, "imported_event_ids"]

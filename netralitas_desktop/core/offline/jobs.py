@@ -1,0 +1,47 @@
+"""Jobs that run each offline-package step off the GUI thread with progress and cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import audit
+from ..jobs import Job
+from .export import ExportResult, export_checkins, export_event_package
+from .importer import ImportResult, import_package
+from .merge import MergeReport, merge_checkins
+
+
+class ExportEventJob(Job[ExportResult]):
+    title = "Membuat paket kegiatan"
+
+    def __init__(self, event_id: int, target: str | Path, actor: audit.Actor | None = None) -> None:
+        super().__init__()
+        self.event_id, self.target, self.actor = event_id, target, actor
+
+    def run(self) -> ExportResult:
+        return export_event_package(self.event_id, self.target, actor=self.actor, progress=self)
+
+
+class ExportCheckinsJob(ExportEventJob):
+    title = "Membuat berkas kehadiran"
+
+    def run(self) -> ExportResult:
+        return export_checkins(self.event_id, self.target, actor=self.actor, progress=self)
+
+
+class ImportPackageJob(Job[ImportResult]):
+    title = "Mengimpor paket kegiatan"
+
+    def __init__(self, source: str | Path, actor: audit.Actor | None = None) -> None:
+        super().__init__()
+        self.source, self.actor = source, actor
+
+    def run(self) -> ImportResult:
+        return import_package(self.source, actor=self.actor, progress=self)
+
+
+class MergeJob(ImportPackageJob):
+    title = "Menggabungkan kehadiran"
+
+    def run(self) -> MergeReport:  # type: ignore[override]
+        return merge_checkins(self.source, actor=self.actor, progress=self)
