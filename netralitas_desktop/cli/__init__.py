@@ -7,7 +7,8 @@ text. Errors exit non-zero with a message in Bahasa Indonesia, never a traceback
 2 for bad input, 3 for the database, 1 for anything else.
 
 To add a command group: write ``cli/<name>.py`` with ``register`` and list it in
-``COMMAND_MODULES`` below.
+``COMMAND_MODULES`` below. Keep ``register`` light — import core modules inside the command
+functions, so starting the window does not load every feature (tests/test_fast_start.py).
 """
 
 from __future__ import annotations
