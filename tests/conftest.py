@@ -11,13 +11,6 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import tempfile
-import time
-from dataclasses import dataclass
-from glob import glob
 from pathlib import Path
 
 import pytest
@@ -31,6 +24,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "netralitas"))
 
 from netralitas_desktop.core import database  # noqa: E402
 from netralitas_desktop.core.models import db as db_proxy  # noqa: E402
+from netralitas_desktop.devtools import pgcluster  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -121,163 +115,29 @@ def _isolated_qsettings(tmp_path_factory):
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PgServer:
-    host: str
-    port: int
-    user: str
-    data_dir: Path
-
-    def url(self, dbname: str = "postgres") -> str:
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{dbname}"
-
-    def execute(self, sql: str) -> None:
-        """Run one statement outside a transaction (CREATE/DROP DATABASE need that)."""
-        import psycopg2
-
-        conn = psycopg2.connect(host=self.host, port=self.port, user=self.user, dbname="postgres")
-        try:
-            conn.autocommit = True
-            with conn.cursor() as cursor:
-                cursor.execute(sql)
-        finally:
-            conn.close()
-
-
-def _postgres_bin_dir() -> Path | None:
-    """The newest /usr/lib/postgresql/<version>/bin holding initdb, or PG_BIN if set."""
-    if os.environ.get("PG_BIN"):
-        return Path(os.environ["PG_BIN"])
-    candidates = [Path(p).parent for p in glob("/usr/lib/postgresql/*/bin/initdb")]
-    if not candidates:
-        found = shutil.which("initdb")
-        return Path(found).parent if found else None
-    return max(candidates, key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
-
-
 def _scratch_dir() -> str | None:
     """Memory-backed /dev/shm when there is one: CREATE DATABASE per test copies files."""
     shm = Path("/dev/shm")
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
-def _is_root() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _run_as_server_user(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
-    """PostgreSQL refuses to run as root, so as root its programs run as the ``postgres`` user."""
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    if _is_root():
-        kwargs.update(user="postgres", group="postgres", extra_groups=[])
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, **kwargs)
-
-
-def _pg_unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"PostgreSQL is required in CI but {reason}", pytrace=False)
-    pytest.skip(f"PostgreSQL tests skipped: {reason} (bash scripts/test.sh installs it)")
-
-
 @pytest.fixture(scope="session")
 def pg_server():
-    """A throw-away PostgreSQL cluster on a free local port, for the whole session."""
-    bin_dir = _postgres_bin_dir()
-    if bin_dir is None or not (bin_dir / "initdb").exists():
-        _pg_unavailable("no PostgreSQL server binaries found in /usr/lib/postgresql/*/bin")
-    if _is_root():
-        try:
-            import pwd
-
-            pwd.getpwnam("postgres")
-        except KeyError:
-            _pg_unavailable("running as root and there is no 'postgres' OS user to run the server")
-    # Not under pytest's tmp_path: that lies in a root-only folder the postgres user cannot enter.
-    root = Path(tempfile.mkdtemp(prefix="netralitas-pg-", dir=_scratch_dir()))
-    data_dir, socket_dir = root / "data", root / "sock"
-    socket_dir.mkdir()
-    if _is_root():
-        shutil.chown(root, "postgres", "postgres")
-        shutil.chown(socket_dir, "postgres", "postgres")
+    """A throw-away PostgreSQL cluster on a free local port, for the whole session (fsync off)."""
     try:
-        init = _run_as_server_user(
-            [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", "postgres", "-A", "trust",
-             "-E", "UTF8", "--locale=C", "--no-sync"],
-            cwd=root,
-        )
-        if init.returncode != 0:
-            pytest.fail(f"initdb failed:\n{init.stdout}\n{init.stderr}", pytrace=False)
-        server = _start_server(bin_dir, root, data_dir, socket_dir)
+        pgcluster.check_available()
+    except pgcluster.ClusterUnavailable as err:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI but {err}", pytrace=False)
+        pytest.skip(f"PostgreSQL tests skipped: {err} (bash scripts/test.sh installs it)")
+    with pgcluster.throwaway_cluster(fast=True, scratch=_scratch_dir()) as server:
         yield server
-        _run_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-m", "immediate", "-w", "stop"], cwd=root)
-    finally:
-        _kill_leftover_postmaster(data_dir)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def _start_server(bin_dir: Path, root: Path, data_dir: Path, socket_dir: Path) -> PgServer:
-    options = (
-        f"-c listen_addresses=127.0.0.1 -k {socket_dir} -c fsync=off -c synchronous_commit=off "
-        "-c full_page_writes=off -c max_connections=50"
-    )
-    last_error = ""
-    for _attempt in range(3):  # another process may grab the free port between probe and bind
-        port = _free_port()
-        started = _run_as_server_user(
-            [str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-l", str(root / "server.log"), "-w", "-t", "60",
-             "-o", f"-p {port} {options}", "start"],
-            cwd=root,
-        )
-        if started.returncode == 0:
-            server = PgServer("127.0.0.1", port, "postgres", data_dir)
-            _wait_until_accepting(server)
-            return server
-        last_error = started.stdout + started.stderr + _read(root / "server.log")
-    pytest.fail(f"PostgreSQL did not start:\n{last_error}", pytrace=False)
-
-
-def _wait_until_accepting(server: PgServer, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            server.execute("SELECT 1")
-            return
-        except Exception:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
-
-
-def _kill_leftover_postmaster(data_dir: Path) -> None:
-    """If pg_ctl stop failed, stop our own postmaster by the pid it wrote, not by name."""
-    pid_file = data_dir / "postmaster.pid"
-    try:
-        pid = int(pid_file.read_text().split("\n", 1)[0])
-    except (OSError, ValueError):
-        return
-    try:
-        os.kill(pid, signal.SIGQUIT)
-    except ProcessLookupError:
-        pass
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(errors="replace")
-    except OSError:
-        return ""
 
 
 _pg_database_numbers = itertools.count(1)
 
 
-def _temporary_pg_database(server: PgServer, template: str = "template1"):
+def _temporary_pg_database(server: pgcluster.PgServer, template: str = "template1"):
     name = f"test_{next(_pg_database_numbers)}"
     server.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
     yield server.url(name)
@@ -287,13 +147,13 @@ def _temporary_pg_database(server: PgServer, template: str = "template1"):
 
 
 @pytest.fixture
-def pg_url(pg_server: PgServer):
+def pg_url(pg_server: pgcluster.PgServer):
     """URL of a new, empty PostgreSQL database (dropped after the test)."""
     yield from _temporary_pg_database(pg_server)
 
 
 @pytest.fixture(scope="session")
-def _pg_migrated_template(pg_server: PgServer) -> str:
+def _pg_migrated_template(pg_server: pgcluster.PgServer) -> str:
     """A database migrated once, copied for each ``any_db`` test (copying beats re-migrating)."""
     name = "netralitas_template"
     pg_server.execute(f"CREATE DATABASE {name}")
