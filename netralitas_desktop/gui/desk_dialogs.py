@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -12,7 +11,7 @@ from ..core.checkin import CheckinResult, walk_in
 from ..core.events import NotFoundError, ValidationError
 from .desk_sounds import set_sounds_enabled, sounds_enabled
 from .participant_dialog import ParticipantDialog
-from .settings import DESK_NAME_KEY, OPERATOR_KEY
+from .settings import save_identity
 from .widgets import localize_buttons, show_error
 
 
@@ -66,8 +65,6 @@ class DeskIdentityDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        settings = QSettings()
-        settings.setValue(DESK_NAME_KEY, " ".join(self.desk.text().split()))
-        settings.setValue(OPERATOR_KEY, " ".join(self.operator.text().split()))
+        save_identity(self.desk.text(), self.operator.text())
         set_sounds_enabled(self.sounds.isChecked())
         self.accept()

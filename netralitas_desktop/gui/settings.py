@@ -19,6 +19,13 @@ def current_actor() -> Actor:
     return Actor(desk=desk, operator=operator)
 
 
+def save_identity(desk: str, operator: str) -> None:
+    """Store this desk's name and operator, spaces tidied (the desk dialog and Pengaturan)."""
+    settings = QSettings()
+    settings.setValue(DESK_NAME_KEY, " ".join(desk.split()))
+    settings.setValue(OPERATOR_KEY, " ".join(operator.split()))
+
+
 PAPER_KEY = "documents/paper"
 PAPERS = ("A4", "F4")
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from .desk_sounds import set_sounds_enabled, sounds_enabled
 from .i18n import LANGUAGES, current_language, set_language
-from .settings import DESK_NAME_KEY, OPERATOR_KEY, PAPER_KEY, PAPERS, current_actor, default_paper
+from .settings import DESK_NAME_KEY, OPERATOR_KEY, PAPER_KEY, PAPERS, current_actor, default_paper, save_identity
 from .widgets import localize_buttons
 
 
@@ -59,10 +59,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        settings = QSettings()
-        settings.setValue(DESK_NAME_KEY, " ".join(self.desk.text().split()))
-        settings.setValue(OPERATOR_KEY, " ".join(self.operator.text().split()))
-        settings.setValue(PAPER_KEY, self.paper.currentData())
+        save_identity(self.desk.text(), self.operator.text())
+        QSettings().setValue(PAPER_KEY, self.paper.currentData())
         set_language(self.language.currentData())
         set_sounds_enabled(self.sounds.isChecked())
         self.accept()
