@@ -60,18 +60,35 @@ def make(qtbot, tab: CertificatesTab, target, **options):
     return tab.output.last_result
 
 
+def _as_imported_from_a_meeting_report(event_id: int) -> None:
+    """Give the two online attendees the report rows an online import stores (90 and 20 minutes)."""
+    from netralitas_desktop.core.models import Registration
+    from netralitas_desktop.core.reports.models import OnlineAttendance, OnlineReport, OnlineSegment
+
+    report = OnlineReport.create(event=event_id, fingerprint="uji", filename="laporan.csv")
+    rows = (OnlineAttendance.select(OnlineAttendance.registration, OnlineAttendance.minutes)
+            .join(Registration).where(Registration.event == event_id).tuples())
+    for line, (registration_id, minutes) in enumerate(rows, start=2):
+        OnlineSegment.create(report=report, line=line, participant_key=f"peserta {line}", minutes=minutes,
+                             registration=registration_id, matched_by="name")
+
+
 def test_recipients_count_and_the_online_option(qtbot, tab, event_id):
+    _as_imported_from_a_meeting_report(event_id)
     assert "7 hadir di ruangan" in tab.counts_label.text() and "7 sertifikat" in tab.counts_label.text()
     assert not tab.minutes_spin.isEnabled()
     tab.online_check.setChecked(True)
     settle(qtbot, tab)
     assert get_setting(event_id, CERTIFICATE_FOR_ONLINE) is True
-    qtbot.waitUntil(lambda: "2 peserta daring" in tab.counts_label.text())  # 90 and 20 minutes, minimum 0
-    tab.minutes_spin.setValue(60)
-    tab.minutes_spin.editingFinished.emit()
+    # 90 and 20 minutes online; the event has no minimum of its own, so the default 60 applies,
+    # the same one the online import uses.
     qtbot.waitUntil(lambda: "1 peserta daring" in tab.counts_label.text())
-    assert get_setting(event_id, ONLINE_MIN_MINUTES) == 60
-    assert "8 sertifikat" in tab.counts_label.text()
+    assert tab.minutes_spin.value() == 60 and "8 sertifikat" in tab.counts_label.text()
+    tab.minutes_spin.setValue(15)
+    tab.minutes_spin.editingFinished.emit()
+    qtbot.waitUntil(lambda: "2 peserta daring" in tab.counts_label.text())
+    assert get_setting(event_id, ONLINE_MIN_MINUTES) == 15
+    assert "9 sertifikat" in tab.counts_label.text()
 
 
 def test_number_format_example_error_and_save(qtbot, tab, event_id):

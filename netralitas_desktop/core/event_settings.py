@@ -13,6 +13,7 @@ from .models import Event, EventAsset, EventSetting, db, now
 
 # Keys shared by several features (one name for each option).
 ONLINE_MIN_MINUTES = "online_min_minutes"  # int: minutes online that count as attendance
+DEFAULT_ONLINE_MIN_MINUTES = 60  # until the committee sets its own (set it through the online import)
 CERTIFICATE_FOR_ONLINE = "certificate_for_online"  # bool: online attendees get a certificate
 PAPER = "paper"  # "A4" or "F4": the event's default paper for documents
 LETTERHEAD = "letterhead"  # dict: {"lines": [...], "address": "..."}; logo is asset "logo"
@@ -29,6 +30,14 @@ def set_setting(event_id: int, key: str, value: Any) -> None:
         EventSetting.delete().where((EventSetting.event == event_id) & (EventSetting.key == key)).execute()
         if value is not None:
             EventSetting.insert(event=event_id, key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+
+
+def online_min_minutes(event_id: int) -> int:
+    """The event's minimum minutes online, or the default: one reading for import and certificates."""
+    value = get_setting(event_id, ONLINE_MIN_MINUTES, DEFAULT_ONLINE_MIN_MINUTES)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return DEFAULT_ONLINE_MIN_MINUTES
+    return value
 
 
 def all_settings(event_id: int) -> dict[str, Any]:

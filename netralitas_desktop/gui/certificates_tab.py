@@ -40,7 +40,8 @@ from ..core.certificates.keys import export_public_key, fingerprint
 from ..core.certificates.numbering import format_number, issued_numbers, number_format_problem
 from ..core.certificates.render import render_preview_pdf
 from ..core.documents import DocumentError
-from ..core.event_settings import CERTIFICATE_FOR_ONLINE, ONLINE_MIN_MINUTES, set_setting
+from ..core.event_settings import CERTIFICATE_FOR_ONLINE, online_min_minutes, set_setting
+from ..core.reports.online_store import set_min_minutes
 from ..core.events import get_event
 from .certificate_dialogs import PreviewDialog, RevokeDialog
 from .certificate_output_box import CertificateOutputBox
@@ -249,7 +250,10 @@ class CertificatesTab(QWidget):
     # Recipients and numbering --------------------------------------------------------------
     def _online_changed(self, *_args) -> None:
         set_setting(self.event_id, CERTIFICATE_FOR_ONLINE, self.online_check.isChecked())
-        set_setting(self.event_id, ONLINE_MIN_MINUTES, self.minutes_spin.value())
+        if self.minutes_spin.value() != online_min_minutes(self.event_id):
+            # One minimum for the online import and certificates: changing it re-evaluates the
+            # online check-ins (and is audited) exactly as the Ringkasan tab's setting does.
+            set_min_minutes(self.event_id, self.minutes_spin.value(), actor=self._actor())
         self.minutes_spin.setEnabled(self.online_check.isChecked())
         self.reload()
 

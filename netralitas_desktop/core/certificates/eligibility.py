@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from ..event_settings import CERTIFICATE_FOR_ONLINE, ONLINE_MIN_MINUTES, get_setting
+from ..event_settings import CERTIFICATE_FOR_ONLINE, get_setting, online_min_minutes
 from ..models import Attendance, Person, Registration, db
 from ..names import fold, full_name, name_key
 from ..documents.signatory import nip_line
@@ -58,11 +58,7 @@ class Holder:
 def online_rules(event_id: int) -> tuple[bool, int]:
     """(online attendees get a certificate, minimum minutes online)."""
     allowed = bool(get_setting(event_id, CERTIFICATE_FOR_ONLINE, False))
-    try:
-        minimum = int(get_setting(event_id, ONLINE_MIN_MINUTES, 0) or 0)
-    except (TypeError, ValueError):
-        minimum = 0
-    return allowed, max(0, minimum)
+    return allowed, online_min_minutes(event_id)
 
 
 def eligible_holders(event_id: int) -> list[Holder]:

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .. import audit
-from ..event_settings import ONLINE_MIN_MINUTES, get_setting
+from ..event_settings import DEFAULT_ONLINE_MIN_MINUTES, ONLINE_MIN_MINUTES, online_min_minutes
 from ..events import ValidationError
 from ..models import Attendance, Registration, db, now
 from ..transactions import write_transaction
 from .models import OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
 from .status import ONLINE_METHOD
 
-DEFAULT_MIN_MINUTES = 60
+DEFAULT_MIN_MINUTES = DEFAULT_ONLINE_MIN_MINUTES
 ONLINE_DESK = "Daring"
 _MATCH_PRIORITY = ("manual", "nip", "nik", "email", "name", "fuzzy")
 
@@ -58,8 +58,7 @@ def online_minutes(segments: Iterable[Segment]) -> int:
 
 
 def min_minutes(event_id: int) -> int:
-    value = get_setting(event_id, ONLINE_MIN_MINUTES, DEFAULT_MIN_MINUTES)
-    return value if isinstance(value, int) and value >= 0 else DEFAULT_MIN_MINUTES
+    return online_min_minutes(event_id)
 
 
 def stored_segments(event_id: int, exclude_report: int | None = None) -> dict[int, list[Segment]]:
