@@ -19,12 +19,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import threading
-import weakref
 from dataclasses import dataclass
 
+from .database_secrets import database_secret
 from .events import NotFoundError
-from .models import AppSetting, Registration, db
+from .models import Registration
 from .offline.models import ImportedRegistration
 
 PREFIX = "NTR1"
@@ -164,38 +163,9 @@ def _mac(prefix: str, ids: int) -> int:
     return int.from_bytes(digest[: MAC_BITS // 8], "big")
 
 
-# Secret cache: Database object -> (its location, secret). A weak key, so a closed and
-# dropped database leaves no entry whose id() a later database could reuse; the location
-# is compared too in case a Database object is re-initialised to another file.
-_secret_cache: "weakref.WeakKeyDictionary[object, tuple[tuple, bytes]]" = weakref.WeakKeyDictionary()
-_secret_lock = threading.Lock()
-
-
-def _location(database) -> tuple:
-    params = getattr(database, "connect_params", {}) or {}
-    return (type(database).__name__, database.database, params.get("host"), params.get("port"))
-
-
 def _secret() -> bytes:
     """The database's signing secret, created (32 random bytes) at first use."""
-    database = db.obj
-    if database is None:
-        raise RuntimeError("database is not open")
-    location = _location(database)
-    with _secret_lock:
-        cached = _secret_cache.get(database)
-    if cached and cached[0] == location:
-        return cached[1]
-    row = AppSetting.get_or_none(AppSetting.key == SECRET_SETTING)
-    if row is None:
-        # Another desk may create it at the same moment: the first insert wins, all read it back.
-        AppSetting.insert(key=SECRET_SETTING, value=secrets.token_hex(32)).on_conflict_ignore().execute()
-        row = AppSetting.get(AppSetting.key == SECRET_SETTING)
-    secret = bytes.fromhex(row.value)
-    if not database.in_transaction():  # a secret created inside a transaction may yet be rolled back
-        with _secret_lock:
-            _secret_cache[database] = (location, secret)
-    return secret
+    return database_secret(SECRET_SETTING, lambda: secrets.token_bytes(32))
 
 
 __all__ = [

@@ -12,15 +12,14 @@ anyone who verifies offline.
 from __future__ import annotations
 
 import hashlib
-import threading
-import weakref
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ..models import AppSetting, db
+from ..database_secrets import database_secret
+from ..models import AppSetting
 
 PRIVATE_KEY_SETTING = "certificate_signing_key"
 
@@ -31,25 +30,9 @@ class PublicKeyError(ValueError):
 
 def private_key() -> Ed25519PrivateKey:
     """The database's signing key, created at first use (the first desk's insert wins)."""
-    database = db.obj
-    if database is None:
-        raise RuntimeError("database is not open")
-    location = _location(database)
-    with _lock:
-        cached = _cache.get(database)
-    if cached and cached[0] == location:
-        return cached[1]
-    row = AppSetting.get_or_none(AppSetting.key == PRIVATE_KEY_SETTING)
-    if row is None:
-        raw = Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-        AppSetting.insert(key=PRIVATE_KEY_SETTING, value=raw.hex()).on_conflict_ignore().execute()
-        row = AppSetting.get(AppSetting.key == PRIVATE_KEY_SETTING)
-    key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.value))
-    if not database.in_transaction():  # a key made inside a transaction may yet be rolled back
-        with _lock:
-            _cache[database] = (location, key)
-    return key
+    raw = database_secret(PRIVATE_KEY_SETTING, lambda: Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()))
+    return Ed25519PrivateKey.from_private_bytes(raw)
 
 
 def public_key() -> Ed25519PublicKey:
@@ -108,16 +91,6 @@ def is_valid_signature(key: Ed25519PublicKey, signature: bytes, message: bytes) 
     except InvalidSignature:
         return False
     return True
-
-
-_cache: "weakref.WeakKeyDictionary[object, tuple[tuple, Ed25519PrivateKey]]" = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
-def _location(database) -> tuple:
-    params = getattr(database, "connect_params", {}) or {}
-    return (type(database).__name__, database.database, params.get("host"), params.get("port"))
-
 
 
 __all__ = [
