@@ -21,15 +21,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from netralitas_desktop.core import audit_query, checkin  # noqa: E402
-from netralitas_desktop.core.audit import Actor  # noqa: E402
-from netralitas_desktop.core.audit_query import AuditFilter  # noqa: E402
-from netralitas_desktop.core.database import close_database, open_database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.events import EventData, create_event  # noqa: E402
-from netralitas_desktop.core.models import AuditLog, Registration, db  # noqa: E402
-from netralitas_desktop.core.offline import (  # noqa: E402
-    export_checkins, export_event_package, import_package, merge_checkins,
+from netralitas_desktop.core import audit_query, checkin
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.audit_query import AuditFilter
+from netralitas_desktop.core.database import close_database, open_database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.events import EventData, create_event
+from netralitas_desktop.core.models import AuditLog, Registration, db
+from netralitas_desktop.core.offline import (
+    export_checkins,
+    export_event_package,
+    import_package,
+    merge_checkins,
 )
 
 TARGET_MS = 100.0
@@ -42,9 +45,16 @@ def fill(rows: int) -> list[int]:
     with db.atomic():
         batch = []
         for index in range(rows):
-            batch.append({"at": start + dt.timedelta(seconds=26 * index), "action": actions[index % len(actions)],
-                          "event": events[index % 5], "desk": f"Meja {index % 4 + 1}", "operator": "Petugas",
-                          "detail": json.dumps({"registration_id": index, "method": "qr"})})
+            batch.append(
+                {
+                    "at": start + dt.timedelta(seconds=26 * index),
+                    "action": actions[index % len(actions)],
+                    "event": events[index % 5],
+                    "desk": f"Meja {index % 4 + 1}",
+                    "operator": "Petugas",
+                    "detail": json.dumps({"registration_id": index, "method": "qr"}),
+                }
+            )
             if len(batch) == 2000:
                 AuditLog.insert_many(batch).execute()
                 batch = []
@@ -118,8 +128,10 @@ def bench_package(people: int, folder: Path) -> None:
     again = time.perf_counter() - started
     close_database()
     size = (folder / "paket.netralitas").stat().st_size
-    print(f"package of {people:,} people: export {exported:.2f} s ({size / 1e6:.1f} MB), import {imported:.2f} s, "
-          f"merge of {report.counts['checkins_new']:,} check-ins {merged:.2f} s, merge again {again:.2f} s")
+    print(
+        f"package of {people:,} people: export {exported:.2f} s ({size / 1e6:.1f} MB), import {imported:.2f} s, "
+        f"merge of {report.counts['checkins_new']:,} check-ins {merged:.2f} s, merge again {again:.2f} s"
+    )
 
 
 def main() -> None:

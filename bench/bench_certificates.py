@@ -26,15 +26,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
+from PIL import Image, ImageDraw, ImageFilter
 
-from netralitas_desktop.core.certificates.background import set_background  # noqa: E402
-from netralitas_desktop.core.certificates.bulk import CertificatesJob  # noqa: E402
-from netralitas_desktop.core.certificates.design import BACKGROUND_ASSET, load_design, save_design  # noqa: E402
-from netralitas_desktop.core.database import close_database, open_database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.event_settings import put_asset  # noqa: E402
-from netralitas_desktop.core.models import Attendance, Registration, db  # noqa: E402
+from netralitas_desktop.core.certificates.background import set_background
+from netralitas_desktop.core.certificates.bulk import CertificatesJob
+from netralitas_desktop.core.certificates.design import BACKGROUND_ASSET, load_design, save_design
+from netralitas_desktop.core.database import close_database, open_database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.event_settings import put_asset
+from netralitas_desktop.core.models import Attendance, Registration, db
 
 
 def frame_jpeg() -> bytes:
@@ -70,8 +70,10 @@ def _stamp(draw, size):
 
 
 def _logo(draw, size):
-    draw.polygon([(10, 10), (size[0] - 10, 10), (size[0] - 10, 240), (size[0] / 2, size[1] - 10), (10, 240)],
-                 fill=(20, 70, 140, 255))
+    draw.polygon(
+        [(10, 10), (size[0] - 10, 10), (size[0] - 10, 240), (size[0] / 2, size[1] - 10), (10, 240)],
+        fill=(20, 70, 140, 255),
+    )
 
 
 def prepare_event(count: int, seed: int) -> int:
@@ -79,7 +81,9 @@ def prepare_event(count: int, seed: int) -> int:
     with db.atomic():
         ids = [rid for (rid,) in Registration.select(Registration.id).where(Registration.event == event_id).tuples()]
         for start in range(0, len(ids), 500):
-            Attendance.insert_many([{"registration": rid, "method": "qr"} for rid in ids[start:start + 500]]).execute()
+            Attendance.insert_many(
+                [{"registration": rid, "method": "qr"} for rid in ids[start : start + 500]]
+            ).execute()
     set_background(event_id, frame_jpeg(), "bingkai.jpg")
     put_asset(event_id, "logo", png(_logo, (300, 340)))
     put_asset(event_id, "signatory1_signature", png(_signature, (600, 200)))
@@ -127,22 +131,27 @@ def main() -> None:
         for label in ("first run (numbers given)", "again (numbers kept)"):
             result, wall, cpu = timed(CertificatesJob(event_id, target, workers=args.workers))
             size = target.stat().st_size
-            print(f"Merged PDF, {label}: {result.count} certificates in {wall:.2f} s wall ({_cpu(cpu)}): "
-                  f"{result.count / wall:.0f}/s; {size / 1e6:.2f} MB ({size / result.count / 1e3:.1f} kB each)")
+            print(
+                f"Merged PDF, {label}: {result.count} certificates in {wall:.2f} s wall ({_cpu(cpu)}): "
+                f"{result.count / wall:.0f}/s; {size / 1e6:.2f} MB ({size / result.count / 1e3:.1f} kB each)"
+            )
         if args.per_person:
             small = prepare_event(args.per_person, seed=2) if args.per_person != args.count else event_id
             out = folder / "per-orang"
             result, wall, cpu = timed(CertificatesJob(small, out, per_person=True, workers=args.workers))
             size = sum(path.stat().st_size for path in out.iterdir())
-            print(f"Per-person files: {result.count} in {wall:.2f} s wall ({_cpu(cpu)}): "
-                  f"{result.count / wall:.0f}/s; {size / result.count / 1e3:.0f} kB a file")
+            print(
+                f"Per-person files: {result.count} in {wall:.2f} s wall ({_cpu(cpu)}): "
+                f"{result.count / wall:.0f}/s; {size / result.count / 1e3:.0f} kB a file"
+            )
             if args.sign:
                 from netralitas_desktop.core.certificates.signing import Signer
 
                 signer = Signer(args.sign, args.password.encode())
                 signed = folder / "ditandatangani"
-                result, wall, cpu = timed(CertificatesJob(small, signed, per_person=True, workers=args.workers,
-                                                          signer=signer))
+                result, wall, cpu = timed(
+                    CertificatesJob(small, signed, per_person=True, workers=args.workers, signer=signer)
+                )
                 print(f"Signed per-person files: {result.count} in {wall:.2f} s wall: {result.count / wall:.0f}/s")
         if args.profile:
             profile = cProfile.Profile()

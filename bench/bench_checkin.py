@@ -27,8 +27,13 @@ from netralitas_desktop.core.audit import Actor  # noqa: E402
 from netralitas_desktop.core.models import Attendance, Person, Registration  # noqa: E402
 
 TARGET_P99_MS = 20.0
-EXPECTED = {"new": checkin.CHECKED_IN, "nip": checkin.CHECKED_IN, "repeat": checkin.ALREADY,
-            "forged": checkin.REJECTED, "altered": checkin.REJECTED}
+EXPECTED = {
+    "new": checkin.CHECKED_IN,
+    "nip": checkin.CHECKED_IN,
+    "repeat": checkin.ALREADY,
+    "forged": checkin.REJECTED,
+    "altered": checkin.REJECTED,
+}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -59,7 +64,7 @@ def scan_stream(rng: random.Random, registrations: list[tuple[int, str | None]],
             original = rng.choice(done)
             position = rng.randrange(len(qr_payload.PREFIX), len(original))
             other = rng.choice([c for c in qr_payload.ALPHABET if c != original[position]])
-            kind, code = "altered", original[:position] + other + original[position + 1:]
+            kind, code = "altered", original[:position] + other + original[position + 1 :]
         stream.append((kind, code + "\r\n"))  # as a keyboard-wedge scanner types it
     return stream
 
@@ -87,8 +92,7 @@ def main() -> int:
         event_id = demo.create_demo_event(args.registrations)
         print(f"Roster: {args.registrations:,} registrations in {time.perf_counter() - started:.1f} s (demo generator)")
         registrations = list(
-            Registration.select(Registration.id, Person.nip).join(Person)
-            .where(Registration.event == event_id).tuples()
+            Registration.select(Registration.id, Person.nip).join(Person).where(Registration.event == event_id).tuples()
         )
         warm_up, registrations = registrations[-20:], registrations[:-20]
         rng = random.Random(args.seed)
@@ -113,11 +117,15 @@ def main() -> int:
         for kind in ("new", "nip", "repeat", "forged", "altered"):
             values = latencies[kind]
             if values:
-                print(f"  {kind:<8} {len(values):>5} {statistics.median(values):>7.2f} {percentile(values, 0.95):>7.2f} "
-                      f"{percentile(values, 0.99):>7.2f} {max(values):>7.2f}")
+                print(
+                    f"  {kind:<8} {len(values):>5} {statistics.median(values):>7.2f} {percentile(values, 0.95):>7.2f} "
+                    f"{percentile(values, 0.99):>7.2f} {max(values):>7.2f}"
+                )
         p99 = percentile(everything, 0.99)
-        print(f"  {'all':<8} {len(everything):>5} {statistics.median(everything):>7.2f} "
-              f"{percentile(everything, 0.95):>7.2f} {p99:>7.2f} {max(everything):>7.2f}")
+        print(
+            f"  {'all':<8} {len(everything):>5} {statistics.median(everything):>7.2f} "
+            f"{percentile(everything, 0.95):>7.2f} {p99:>7.2f} {max(everything):>7.2f}"
+        )
         verdict = "OK" if p99 < TARGET_P99_MS else "OVER TARGET"
         print(f"  target: p99 < {TARGET_P99_MS:.0f} ms -> {verdict}")
         print(f"  wrong outcomes: {sum(wrong.values())} {dict(wrong) if wrong else ''}")

@@ -20,12 +20,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import qrcode  # noqa: E402
-from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
+import qrcode
+from PIL import Image, ImageDraw, ImageFilter
+from PySide6.QtGui import QImage
 
-from netralitas_desktop.core.qr_decode import PixelFrame, decode_image  # noqa: E402
-from netralitas_desktop.gui.camera_panel import decode_qimage  # noqa: E402
+from netralitas_desktop.core.qr_decode import PixelFrame, decode_image
+from netralitas_desktop.gui.desk.camera_panel import decode_qimage
 
 TARGET_MS = 30.0
 PAYLOAD = "NTR1ABCDEFGHJKMNPQRSTVWXYZ0"
@@ -80,7 +80,9 @@ def main() -> None:
         gray = image.convert("L")
         frame = PixelFrame(gray.width, gray.height, gray.tobytes())
         worst = max(worst, measure(f"core decode (grey), {what}", decode_image, frame, expected, args.runs))
-        worst = max(worst, measure(f"QImage RGB32→decode, {what}", decode_qimage, as_qimage(image), expected, args.runs))
+        worst = max(
+            worst, measure(f"QImage RGB32→decode, {what}", decode_qimage, as_qimage(image), expected, args.runs)
+        )
     verdict = "OK" if worst < TARGET_MS else "TOO SLOW"
     print(f"worst p95 {worst:.2f} ms: {verdict}")
 

@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/bench_desks.py [--minutes 5] [--desks 4] [--rate 500]``.
 A throw-away PostgreSQL cluster is started on a free local port (Debian's server
-binaries, ``netralitas_desktop/devtools/pgcluster.py``) with its durable defaults
+binaries, ``tests/support/pgcluster.py``) with its durable defaults
 (fsync and synchronous_commit on; ``--fast-server`` turns them off). The fictional demo
 roster is loaded, then each desk process scans ``--rate`` codes a minute on a fixed
 beat for ``--minutes``: new invitations, typed NIPs, its own repeats, people that another
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from netralitas_desktop.core import checkin, database, demo, qr_payload  # noqa: E402
 from netralitas_desktop.core.audit import Actor  # noqa: E402
 from netralitas_desktop.core.models import Attendance, Person, Registration  # noqa: E402
-from netralitas_desktop.devtools.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
+from tests.support.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
 
 TARGET_P99_MS = 50.0
 POLL_SECONDS = 1.0  # as gui/desk_counters.POLL_MS
@@ -54,11 +54,12 @@ def _forged(rng: random.Random) -> str:
 def _altered(rng: random.Random, original: str) -> str:
     position = rng.randrange(len(qr_payload.PREFIX), len(original))
     other = rng.choice([c for c in qr_payload.ALPHABET if c != original[position]])
-    return original[:position] + other + original[position + 1:]
+    return original[:position] + other + original[position + 1 :]
 
 
-def build_streams(rng: random.Random, registrations: list[tuple[int, str | None]], desks: int,
-                  beats: int) -> tuple[list[list[tuple[str, str, int | None]]], set[int]]:
+def build_streams(
+    rng: random.Random, registrations: list[tuple[int, str | None]], desks: int, beats: int
+) -> tuple[list[list[tuple[str, str, int | None]]], set[int]]:
     """Per desk, ``beats`` scans of (kind, code, registration id or None); and the unique valid ids.
 
     A "shared" beat puts the same person on two desks at the same beat index, so the two
@@ -121,8 +122,7 @@ def _refresh_loop(event_id: int, stop: threading.Event, timings: list[float], er
         database.close_database()
 
 
-def desk_process(url: str, event_id: int, desk: int, stream, interval: float, refresh: bool, barrier,
-                 results) -> None:
+def desk_process(url: str, event_id: int, desk: int, stream, interval: float, refresh: bool, barrier, results) -> None:
     try:
         database.open_database(url)
         actor = Actor(f"Meja {desk + 1}", "Bench")
@@ -131,8 +131,9 @@ def desk_process(url: str, event_id: int, desk: int, stream, interval: float, re
         refresh_timings: list[float] = []
         refresh_errors: list[str] = []
         stop = threading.Event()
-        poller = threading.Thread(target=_refresh_loop, args=(event_id, stop, refresh_timings, refresh_errors),
-                                  daemon=True)
+        poller = threading.Thread(
+            target=_refresh_loop, args=(event_id, stop, refresh_timings, refresh_errors), daemon=True
+        )
         barrier.wait(timeout=120)
         if refresh:
             poller.start()
@@ -173,36 +174,55 @@ def report(outcomes: dict, refresh_timings: list[float], valid: set[int], stored
                 shared_winners[registration_id] += 1
     everything = [ms for values in latencies.values() for ms in values]
     scans = len(everything)
-    print(f"\n{args.desks} desks x {args.rate} scans/min for {args.minutes:g} min: {scans:,} scans in "
-          f"{elapsed:.0f} s ({scans / elapsed * 60:,.0f}/min in all)")
+    print(
+        f"\n{args.desks} desks x {args.rate} scans/min for {args.minutes:g} min: {scans:,} scans in "
+        f"{elapsed:.0f} s ({scans / elapsed * 60:,.0f}/min in all)"
+    )
     print(f"  {'kind':<8} {'n':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>8}  (ms)   outcomes")
     for kind in ("new", "nip", "shared", "repeat", "forged", "altered"):
         values = latencies[kind]
         if values:
-            print(f"  {kind:<8} {len(values):>6} {statistics.median(values):>7.2f} {percentile(values, 0.95):>7.2f} "
-                  f"{percentile(values, 0.99):>7.2f} {max(values):>8.2f}   {dict(statuses[kind])}")
+            print(
+                f"  {kind:<8} {len(values):>6} {statistics.median(values):>7.2f} {percentile(values, 0.95):>7.2f} "
+                f"{percentile(values, 0.99):>7.2f} {max(values):>8.2f}   {dict(statuses[kind])}"
+            )
     p99 = percentile(everything, 0.99)
-    print(f"  {'all':<8} {scans:>6} {statistics.median(everything):>7.2f} {percentile(everything, 0.95):>7.2f} "
-          f"{p99:>7.2f} {max(everything):>8.2f}")
+    print(
+        f"  {'all':<8} {scans:>6} {statistics.median(everything):>7.2f} {percentile(everything, 0.95):>7.2f} "
+        f"{p99:>7.2f} {max(everything):>8.2f}"
+    )
     print(f"  target: p99 < {TARGET_P99_MS:.0f} ms -> {'OK' if p99 < TARGET_P99_MS else 'OVER TARGET'}")
     if refresh_timings:
-        print(f"  background refresh per poll (stamp, and reload when moved): p50 "
-              f"{statistics.median(refresh_timings):.2f} ms, p99 {percentile(refresh_timings, 0.99):.2f} ms, "
-              f"{len(refresh_timings):,} polls")
+        print(
+            f"  background refresh per poll (stamp, and reload when moved): p50 "
+            f"{statistics.median(refresh_timings):.2f} ms, p99 {percentile(refresh_timings, 0.99):.2f} ms, "
+            f"{len(refresh_timings):,} polls"
+        )
 
-    wrong = (statuses["new"][checkin.ALREADY] + statuses["new"][checkin.REJECTED]
-             + statuses["nip"][checkin.ALREADY] + statuses["nip"][checkin.REJECTED]
-             + statuses["repeat"][checkin.CHECKED_IN] + statuses["repeat"][checkin.REJECTED]
-             + statuses["forged"][checkin.CHECKED_IN] + statuses["forged"][checkin.ALREADY]
-             + statuses["altered"][checkin.CHECKED_IN] + statuses["altered"][checkin.ALREADY]
-             + statuses["shared"][checkin.REJECTED])
+    wrong = (
+        statuses["new"][checkin.ALREADY]
+        + statuses["new"][checkin.REJECTED]
+        + statuses["nip"][checkin.ALREADY]
+        + statuses["nip"][checkin.REJECTED]
+        + statuses["repeat"][checkin.CHECKED_IN]
+        + statuses["repeat"][checkin.REJECTED]
+        + statuses["forged"][checkin.CHECKED_IN]
+        + statuses["forged"][checkin.ALREADY]
+        + statuses["altered"][checkin.CHECKED_IN]
+        + statuses["altered"][checkin.ALREADY]
+        + statuses["shared"][checkin.REJECTED]
+    )
     shared_people = {rid for outcome in outcomes.values() for kind, _, _, rid in outcome if kind == "shared"}
     shared_ok = all(shared_winners[rid] == 1 for rid in shared_people)
-    print(f"  contended people (two desks, same beat): {len(shared_people):,}, each checked in exactly once: "
-          f"{'yes' if shared_ok else 'NO'}")
+    print(
+        f"  contended people (two desks, same beat): {len(shared_people):,}, each checked in exactly once: "
+        f"{'yes' if shared_ok else 'NO'}"
+    )
     print(f"  wrong outcomes: {wrong}")
-    print(f"  final attendance count {stored:,} vs unique valid people scanned {len(valid):,} -> "
-          f"{'EQUAL' if stored == len(valid) else 'DIFFERENT'}")
+    print(
+        f"  final attendance count {stored:,} vs unique valid people scanned {len(valid):,} -> "
+        f"{'EQUAL' if stored == len(valid) else 'DIFFERENT'}"
+    )
     return wrong == 0 and shared_ok and stored == len(valid)
 
 
@@ -211,8 +231,12 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--desks", type=int, default=4)
     parser.add_argument("--rate", type=int, default=500, help="scans per minute per desk")
-    parser.add_argument("--registrations", type=int, default=None,
-                        help="roster size (default: enough for every beat to be a new person)")
+    parser.add_argument(
+        "--registrations",
+        type=int,
+        default=None,
+        help="roster size (default: enough for every beat to be a new person)",
+    )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--fast-server", action="store_true", help="fsync off on the server (not realistic)")
     parser.add_argument("--no-refresh", action="store_true", help="leave out the desks' background refresh")
@@ -237,18 +261,22 @@ def main() -> int:
         started = time.perf_counter()
         event_id = demo.create_demo_event(registrations)
         print(f"Roster: {registrations:,} registrations in {time.perf_counter() - started:.1f} s")
-        rows = list(Registration.select(Registration.id, Person.nip).join(Person)
-                    .where(Registration.event == event_id).tuples())
+        rows = list(
+            Registration.select(Registration.id, Person.nip).join(Person).where(Registration.event == event_id).tuples()
+        )
         database.close_database()
         streams, valid = build_streams(random.Random(args.seed), rows, args.desks, beats)
 
         context = multiprocessing.get_context("spawn")
         barrier, results = context.Barrier(args.desks), context.Queue()
         interval = 60.0 / args.rate
-        processes = [context.Process(target=desk_process,
-                                     args=(url, event_id, n, streams[n], interval, not args.no_refresh, barrier,
-                                           results))
-                     for n in range(args.desks)]
+        processes = [
+            context.Process(
+                target=desk_process,
+                args=(url, event_id, n, streams[n], interval, not args.no_refresh, barrier, results),
+            )
+            for n in range(args.desks)
+        ]
         for process in processes:
             process.start()
         desk_processes.extend(processes)

@@ -27,13 +27,13 @@ from PIL import Image, ImageDraw, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from netralitas_desktop.core.database import open_database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.documents.images import with_print_copy  # noqa: E402
-from netralitas_desktop.core.models import Registration, Signature, db  # noqa: E402
-from netralitas_desktop.core.pledges.attendance_list import AttendanceListJob  # noqa: E402
-from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions  # noqa: E402
-from netralitas_desktop.core.pledges.signing_list import ListOptions  # noqa: E402
+from netralitas_desktop.core.database import open_database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.documents.images import with_print_copy
+from netralitas_desktop.core.models import Registration, Signature, db
+from netralitas_desktop.core.pledges.attendance_list import AttendanceListJob
+from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions
+from netralitas_desktop.core.pledges.signing_list import ListOptions
 
 INK = (13, 27, 76, 255)
 
@@ -58,13 +58,19 @@ def pad_signature(rng: random.Random) -> bytes:
 
 def add_signatures(event_id: int, count: int, *, print_copies: bool = True) -> int:
     rng = random.Random(4)
-    ids = [row_id for (row_id,) in Registration.select(Registration.id).where(Registration.event == event_id)
-           .order_by(Registration.id).limit(count).tuples()]
+    ids = [
+        row_id
+        for (row_id,) in Registration.select(Registration.id)
+        .where(Registration.event == event_id)
+        .order_by(Registration.id)
+        .limit(count)
+        .tuples()
+    ]
     total = 0
     with db.atomic():
         for start in range(0, len(ids), 200):
             rows = []
-            for registration_id in ids[start:start + 200]:
+            for registration_id in ids[start : start + 200]:
                 png = pad_signature(rng)
                 png = with_print_copy(png) if print_copies else png
                 total += len(png)
@@ -88,8 +94,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=2000)
     parser.add_argument("--forms", type=int, default=500)
-    parser.add_argument("--no-print-copies", action="store_true",
-                        help="signatures without their print copy, as saved by an older version")
+    parser.add_argument(
+        "--no-print-copies",
+        action="store_true",
+        help="signatures without their print copy, as saved by an older version",
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the attendance list run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -99,11 +108,15 @@ def main() -> None:
         started = time.perf_counter()
         png_bytes = add_signatures(event_id, args.people, print_copies=not args.no_print_copies)
         kind = "without print copies" if args.no_print_copies else "with print copies"
-        print(f"Setup: {args.people} participants, {args.people} signatures {kind} of "
-              f"{png_bytes / args.people / 1e3:.1f} kB on average ({time.perf_counter() - started:.1f} s)")
+        print(
+            f"Setup: {args.people} participants, {args.people} signatures {kind} of "
+            f"{png_bytes / args.people / 1e3:.1f} kB on average ({time.perf_counter() - started:.1f} s)"
+        )
 
-        for label, options in (("portrait", ListOptions()), ("grouped, landscape", ListOptions(
-                landscape=True, group_by_unit=True))):
+        for label, options in (
+            ("portrait", ListOptions()),
+            ("grouped, landscape", ListOptions(landscape=True, group_by_unit=True)),
+        ):
             target = folder / f"daftar-hadir-{label.split(',')[0]}.pdf"
             job = AttendanceListJob(event_id, target, options)
             if args.profile and label == "portrait":
@@ -111,21 +124,32 @@ def main() -> None:
                 result, wall, cpu = profile.runcall(timed, job)
             else:
                 result, wall, cpu = timed(job)
-            print(f"Attendance list ({label}): {result.count} people, {result.pages} pages in {wall:.1f} s wall "
-                  f"({cpu:.1f} s CPU); {megabytes(target):.1f} MB")
+            print(
+                f"Attendance list ({label}): {result.count} people, {result.pages} pages in {wall:.1f} s wall "
+                f"({cpu:.1f} s CPU); {megabytes(target):.1f} MB"
+            )
 
         # The first ``--forms`` registrations are the signers of the pledge-form runs.
-        Signature.delete().where(Signature.registration.not_in(
-            Registration.select(Registration.id).where(Registration.event == event_id)
-            .order_by(Registration.id).limit(args.forms))).execute()
+        Signature.delete().where(
+            Signature.registration.not_in(
+                Registration.select(Registration.id)
+                .where(Registration.event == event_id)
+                .order_by(Registration.id)
+                .limit(args.forms)
+            )
+        ).execute()
         merged = folder / "pakta.pdf"
         result, wall, cpu = timed(PledgeFormsJob(event_id, merged))
-        print(f"Pledge forms (one PDF): {result.count} forms in {wall:.1f} s wall ({cpu:.1f} s CPU), "
-              f"{result.count / wall:.0f} forms/s; {megabytes(merged):.1f} MB")
+        print(
+            f"Pledge forms (one PDF): {result.count} forms in {wall:.1f} s wall ({cpu:.1f} s CPU), "
+            f"{result.count / wall:.0f} forms/s; {megabytes(merged):.1f} MB"
+        )
         per_person = folder / "pakta"
         result, wall, cpu = timed(PledgeFormsJob(event_id, per_person, PledgeOptions(per_person=True)))
-        print(f"Pledge forms (one file each): {result.files} files in {wall:.1f} s wall ({cpu:.1f} s CPU); "
-              f"{megabytes(per_person):.1f} MB, {megabytes(per_person) * 1e3 / result.files:.0f} kB a file")
+        print(
+            f"Pledge forms (one file each): {result.files} files in {wall:.1f} s wall ({cpu:.1f} s CPU); "
+            f"{megabytes(per_person):.1f} MB, {megabytes(per_person) * 1e3 / result.files:.0f} kB a file"
+        )
         if args.profile:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
 

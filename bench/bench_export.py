@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from netralitas_desktop.core.database import close_database, open_database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.models import Attendance, Registration, db  # noqa: E402
-from netralitas_desktop.core.reports.export_csv import CsvExportJob  # noqa: E402
-from netralitas_desktop.core.reports.export_xlsx import XlsxExportJob  # noqa: E402
-from netralitas_desktop.core.reports.models import Absence  # noqa: E402
-from netralitas_desktop.core.reports.report_pdf import ReportPdfJob  # noqa: E402
-from netralitas_desktop.core.reports.status import status_rows, unit_recap  # noqa: E402
+from netralitas_desktop.core.database import close_database, open_database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.models import Attendance, Registration, db
+from netralitas_desktop.core.reports.export_csv import CsvExportJob
+from netralitas_desktop.core.reports.export_xlsx import XlsxExportJob
+from netralitas_desktop.core.reports.models import Absence
+from netralitas_desktop.core.reports.report_pdf import ReportPdfJob
+from netralitas_desktop.core.reports.status import status_rows, unit_recap
 
 
 def timed(call):
@@ -40,26 +40,43 @@ def timed(call):
 
 def fill_attendance(event_id: int) -> None:
     rng = random.Random(5)
-    ids = [registration_id for (registration_id,) in
-           Registration.select(Registration.id).where(Registration.event == event_id).tuples()]
+    ids = [
+        registration_id
+        for (registration_id,) in Registration.select(Registration.id).where(Registration.event == event_id).tuples()
+    ]
     start = dt.datetime(2024, 7, 1, 7, 30)
     attendance, absences = [], []
     for registration_id in ids:
         roll = rng.random()
         if roll < 0.70:
             method = "online" if rng.random() < 0.15 else "qr"
-            attendance.append((registration_id, start + dt.timedelta(seconds=rng.randrange(5400)),
-                               f"Meja {rng.randrange(1, 5)}", "Petugas", method))
+            attendance.append(
+                (
+                    registration_id,
+                    start + dt.timedelta(seconds=rng.randrange(5400)),
+                    f"Meja {rng.randrange(1, 5)}",
+                    "Petugas",
+                    method,
+                )
+            )
         elif roll < 0.75:
             absences.append((registration_id, rng.choice(("izin", "sakit", "dinas_luar")), "Keterangan contoh"))
     with db.atomic():
         for chunk in range(0, len(attendance), 500):
-            Attendance.insert_many(attendance[chunk:chunk + 500], fields=[
-                Attendance.registration, Attendance.checked_in_at, Attendance.desk, Attendance.operator,
-                Attendance.method]).execute()
+            Attendance.insert_many(
+                attendance[chunk : chunk + 500],
+                fields=[
+                    Attendance.registration,
+                    Attendance.checked_in_at,
+                    Attendance.desk,
+                    Attendance.operator,
+                    Attendance.method,
+                ],
+            ).execute()
         for chunk in range(0, len(absences), 500):
-            Absence.insert_many(absences[chunk:chunk + 500],
-                                fields=[Absence.registration, Absence.reason, Absence.note]).execute()
+            Absence.insert_many(
+                absences[chunk : chunk + 500], fields=[Absence.registration, Absence.reason, Absence.note]
+            ).execute()
 
 
 def main() -> None:
@@ -74,16 +91,19 @@ def main() -> None:
         fill_attendance(event_id)
         rows, wall, _ = timed(lambda: status_rows(event_id))
         recap, recap_wall, _ = timed(lambda: unit_recap(event_id))
-        print(f"{len(rows)} registrations, {len(recap.groups)} units: status_rows {wall:.2f} s, "
-              f"unit_recap (dashboard) {recap_wall * 1000:.0f} ms")
-        for name, make in (("XLSX", lambda: XlsxExportJob(event_id, folder / "hadir.xlsx")),
-                           ("CSV", lambda: CsvExportJob(event_id, folder / "hadir.csv")),
-                           ("PDF report", lambda: ReportPdfJob(event_id, folder / "laporan.pdf"))):
+        print(
+            f"{len(rows)} registrations, {len(recap.groups)} units: status_rows {wall:.2f} s, "
+            f"unit_recap (dashboard) {recap_wall * 1000:.0f} ms"
+        )
+        for name, make in (
+            ("XLSX", lambda: XlsxExportJob(event_id, folder / "hadir.xlsx")),
+            ("CSV", lambda: CsvExportJob(event_id, folder / "hadir.csv")),
+            ("PDF report", lambda: ReportPdfJob(event_id, folder / "laporan.pdf")),
+        ):
             result, wall, cpu = timed(make().run)
             size = Path(result.path).stat().st_size
             pages = f", {result.pages} pages" if result.pages else ""
-            print(f"{name}: {result.rows} rows{pages} in {wall:.2f} s wall ({cpu:.2f} s CPU), "
-                  f"{size / 1e6:.2f} MB")
+            print(f"{name}: {result.rows} rows{pages} in {wall:.2f} s wall ({cpu:.2f} s CPU), {size / 1e6:.2f} MB")
         if args.profile:
             profile = cProfile.Profile()
             profile.runcall(XlsxExportJob(event_id, folder / "profile.xlsx").run)

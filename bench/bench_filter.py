@@ -21,18 +21,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from netralitas_desktop.core.audit import Actor  # noqa: E402
-from netralitas_desktop.core.database import close_database, open_database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.events import list_events  # noqa: E402
-from netralitas_desktop.core.nip import format_nip  # noqa: E402
-from netralitas_desktop.gui.jobs import wait_all  # noqa: E402
-from netralitas_desktop.gui.participants_model import COL_NAME, COL_NO  # noqa: E402
-from netralitas_desktop.gui.participants_tab import ParticipantsTab  # noqa: E402
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.database import close_database, open_database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.events import list_events
+from netralitas_desktop.core.nip import format_nip
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.participants.model import COL_NAME, COL_NO
+from netralitas_desktop.gui.participants.tab import ParticipantsTab
 
 TARGET_MS = 100.0
 
@@ -97,8 +97,10 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.005)
         app.processEvents()
-        print(f"{tab.model.total_count():,} participants loaded off the GUI thread in "
-              f"{time.perf_counter() - started:.1f} s")
+        print(
+            f"{tab.model.total_count():,} participants loaded off the GUI thread in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
 
         sample = tab.model.row_at(tab.model.total_count() // 2)
         name = sample.nama.lower()
@@ -114,8 +116,10 @@ def main() -> int:
                 ok &= report(label, *type_text(app, tab, text))
         wait_all()
         close_database()
-    print(f"target: wall p95 < {TARGET_MS:.0f} ms per keystroke -> {'met' if ok else 'NOT met'}"
-          f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(
+        f"target: wall p95 < {TARGET_MS:.0f} ms per keystroke -> {'met' if ok else 'NOT met'}"
+        f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+    )
     return 0
 
 

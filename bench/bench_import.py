@@ -29,8 +29,20 @@ FIRST = ("Budi", "Sri", "Agus", "Dewi", "Eko", "Rina", "Tri", "Wahyu", "Siti", "
 LAST = ("Santoso", "Wibowo", "Lestari", "Saputra", "Rahayu", "Hidayat", "Pratama", "Kurniawan", "Susanti", "Nugroho")
 UNITS = ("Dinas Kesehatan", "Dinas Pendidikan", "Sekretariat Daerah", "Kecamatan Bayan", "RSUD", "Inspektorat Daerah")
 GOLONGAN = ("II/a", "II/c", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b")
-HEADER = ["PNS ID", "NIP BARU", "NAMA", "GELAR DEPAN", "GELAR BELAKANG", "JENIS KELAMIN", "JENIS PEGAWAI NAMA",
-          "GOL AKHIR NAMA", "JABATAN NAMA", "UNOR NAMA", "NOMOR HP", "EMAIL"]
+HEADER = [
+    "PNS ID",
+    "NIP BARU",
+    "NAMA",
+    "GELAR DEPAN",
+    "GELAR BELAKANG",
+    "JENIS KELAMIN",
+    "JENIS PEGAWAI NAMA",
+    "GOL AKHIR NAMA",
+    "JABATAN NAMA",
+    "UNOR NAMA",
+    "NOMOR HP",
+    "EMAIL",
+]
 
 
 def fictional_nip(index: int, rng: random.Random) -> tuple[str, str]:
@@ -52,11 +64,22 @@ def write_generated_csv(path: Path, rows: int) -> None:
         for index in range(rows):
             nip, kind = fictional_nip(index, rng)
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)}".upper()
-            writer.writerow([
-                f"A{index:015X}", f"'{nip}", name, rng.choice(("null", "Drs.", "H.")), rng.choice(("null", "S.Kom.")),
-                rng.choice("MF"), kind, "null" if kind == "PPPK" else rng.choice(GOLONGAN), "Analis",
-                rng.choice(UNITS), f"'08{rng.randint(10**9, 10**10 - 1)}", "null",
-            ])
+            writer.writerow(
+                [
+                    f"A{index:015X}",
+                    f"'{nip}",
+                    name,
+                    rng.choice(("null", "Drs.", "H.")),
+                    rng.choice(("null", "S.Kom.")),
+                    rng.choice("MF"),
+                    kind,
+                    "null" if kind == "PPPK" else rng.choice(GOLONGAN),
+                    "Analis",
+                    rng.choice(UNITS),
+                    f"'08{rng.randint(10**9, 10**10 - 1)}",
+                    "null",
+                ]
+            )
 
 
 def run(label: str, path: Path, rows: int, target_seconds: float) -> None:

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from netralitas_desktop.core.database import close_database, open_database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.documents import Paper  # noqa: E402
-from netralitas_desktop.core.invitations import InvitationImagesJob, InvitationPdfJob  # noqa: E402
+from netralitas_desktop.core.database import close_database, open_database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.documents import Paper
+from netralitas_desktop.core.invitations import InvitationImagesJob, InvitationPdfJob
 
 
 def timed(job):
@@ -46,16 +46,20 @@ def main() -> None:
             pdf = folder / f"undangan-{paper.label}.pdf"
             result, wall, cpu = timed(InvitationPdfJob(event_id, pdf, paper=paper))
             size = pdf.stat().st_size
-            print(f"PDF {paper.label}: {result.count} cards, {result.pages} pages in {wall:.1f} s wall "
-                  f"({cpu:.1f} s CPU): {result.count / wall:.0f} cards/s, {result.pages / wall:.1f} pages/s; "
-                  f"{size / 1e6:.2f} MB ({size / result.count / 1e3:.1f} kB a card)")
+            print(
+                f"PDF {paper.label}: {result.count} cards, {result.pages} pages in {wall:.1f} s wall "
+                f"({cpu:.1f} s CPU): {result.count / wall:.0f} cards/s, {result.pages / wall:.1f} pages/s; "
+                f"{size / 1e6:.2f} MB ({size / result.count / 1e3:.1f} kB a card)"
+            )
         if args.pngs:
             small_event = create_demo_event(participants=args.pngs, seed=7)
             archive = folder / "undangan.zip"
             result, wall, cpu = timed(InvitationImagesJob(small_event, archive))
             size = archive.stat().st_size
-            print(f"PNG (ZIP): {result.count} images in {wall:.1f} s wall ({cpu:.1f} s CPU): "
-                  f"{result.count / wall:.1f} PNGs/s; {size / result.count / 1e3:.0f} kB an image")
+            print(
+                f"PNG (ZIP): {result.count} images in {wall:.1f} s wall ({cpu:.1f} s CPU): "
+                f"{result.count / wall:.1f} PNGs/s; {size / result.count / 1e3:.0f} kB an image"
+            )
         if args.profile:
             profile = cProfile.Profile()
             profile.runcall(InvitationPdfJob(event_id, folder / "profile.pdf").run)

@@ -29,7 +29,7 @@ from netralitas_desktop.core.reports.online import apply_online_import, plan_onl
 
 def typo(name: str, rng: random.Random) -> str:
     position = rng.randrange(1, max(2, len(name) - 1))
-    return name[:position] + name[position + 1:]
+    return name[:position] + name[position + 1 :]
 
 
 def write_report(path: Path, people: list, rows: int, rng: random.Random) -> None:
@@ -50,7 +50,7 @@ def write_report(path: Path, people: list, rows: int, rng: random.Random) -> Non
             display = f"Galaxy A{index % 90 + 10}"
         start = 8 * 60 + rng.randrange(0, 60)
         minutes = rng.randrange(5, 180)
-        for part in ((minutes,) if rng.random() > 0.1 else (minutes // 2, minutes - minutes // 2)):
+        for part in (minutes,) if rng.random() > 0.1 else (minutes // 2, minutes - minutes // 2):
             end = start + part
             lines.append(f"{display},,07/01/2024 {clock(start)},07/01/2024 {clock(end)},{part},Yes")
             start = end + 5
@@ -76,25 +76,34 @@ def main() -> None:
     parser.add_argument("--registrations", type=int, default=20_000)
     parser.add_argument("--rows", type=int, default=2_000)
     args = parser.parse_args()
-    from netralitas_desktop.gui.dashboard_tab import load_snapshot  # Qt-free function, imports PySide6 though
+    from netralitas_desktop.core.reports.dashboard import load_snapshot
 
     with tempfile.TemporaryDirectory() as folder:
         database.open_database(f"sqlite:///{Path(folder) / 'bench.db'}")
-        event_id = timed(f"demo event, {args.registrations:,} registrations",
-                         lambda: create_demo_event(args.registrations))
+        event_id = timed(
+            f"demo event, {args.registrations:,} registrations", lambda: create_demo_event(args.registrations)
+        )
         people = list_participants(event_id)
         report = Path(folder) / "zoom.csv"
         write_report(report, people, args.rows, random.Random(7))
-        plan = timed(f"plan: read + match {args.rows:,} report rows", lambda: plan_online_import(event_id, report),
-                     "target < 10 s")
-        print("   counts:", {k: v for k, v in plan.counts().items() if k in
-                               ("rows", "participants", "matched", "below_minimum", "ambiguous", "unmatched")})
+        plan = timed(
+            f"plan: read + match {args.rows:,} report rows",
+            lambda: plan_online_import(event_id, report),
+            "target < 10 s",
+        )
+        print(
+            "   counts:",
+            {
+                k: v
+                for k, v in plan.counts().items()
+                if k in ("rows", "participants", "matched", "below_minimum", "ambiguous", "unmatched")
+            },
+        )
         result = timed("apply: one transaction", lambda: apply_online_import(plan), "target < 5 s")
         print(f"   online check-ins created: {result.created:,}")
         timed("re-import plan (same report)", lambda: plan_online_import(event_id, report), "target < 10 s")
         timed("dashboard snapshot (counts only)", lambda: load_snapshot(event_id, False), "target < 0.5 s (2 s tick)")
-        timed("dashboard snapshot (with pledge status)", lambda: load_snapshot(event_id, True),
-              f"runs every {8 * 2} s")
+        timed("dashboard snapshot (with pledge status)", lambda: load_snapshot(event_id, True), f"runs every {8 * 2} s")
         database.close_database()
 
 

@@ -19,12 +19,11 @@ from qrcode.constants import ERROR_CORRECT_M
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from netralitas_desktop.core.documents.qr import qr_operators  # noqa: E402
+from netralitas_desktop.core.documents.qr import qr_operators
 
 PAYLOADS = {
     "check-in payload (27 chars)": "NTR1ABCDEFGHJKMNPQRST{:06d}",
-    "verification address (90 chars)":
-        "https://verifikasi.example.go.id/s/NTR-2024-{:06d}?k=ABCDEFGHIJKLMNOPQRSTUVWXYZ012345",
+    "verification address (90 chars)": "https://verifikasi.example.go.id/s/NTR-2024-{:06d}?k=ABCDEFGHIJKLMNOPQRSTUVWXYZ012345",
 }
 
 
@@ -51,8 +50,10 @@ def main() -> None:
         modules = qr_operators(texts[0])[0]
         with_qrcode = per_code_ms(lambda text: qr_operators(qrcode_matrix(text)), texts)
         here = per_code_ms(qr_operators, texts)
-        print(f"{label}, {modules} modules: qrcode {with_qrcode:.2f} ms, zxing-cpp {here:.2f} ms a code "
-              f"({with_qrcode / here:.0f}x)")
+        print(
+            f"{label}, {modules} modules: qrcode {with_qrcode:.2f} ms, zxing-cpp {here:.2f} ms a code "
+            f"({with_qrcode / here:.0f}x)"
+        )
 
 
 if __name__ == "__main__":

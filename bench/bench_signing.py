@@ -39,13 +39,23 @@ PASSWORD = b"bench"
 def make_p12(folder: Path) -> Path:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kepala BKPSDM (bench)")])
-    now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=30)).sign(key, hashes.SHA256()))
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
     path = folder / "bench.p12"
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"bench", key, cert, None, serialization.BestAvailableEncryption(PASSWORD)))
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"bench", key, cert, None, serialization.BestAvailableEncryption(PASSWORD)
+        )
+    )
     return path
 
 
@@ -122,8 +132,10 @@ def main() -> None:
             warm = time.perf_counter()
             pool.map(_sign_one, paths, chunksize=8)
             finished = time.perf_counter()
-        print(f"{args.workers} proses      : {args.count / (finished - warm):6.1f} dokumen/detik  "
-              f"(+ {warm - started:.1f} s memulai proses; {args.count / (finished - started):.1f}/detik seluruhnya)")
+        print(
+            f"{args.workers} proses      : {args.count / (finished - warm):6.1f} dokumen/detik  "
+            f"(+ {warm - started:.1f} s memulai proses; {args.count / (finished - started):.1f}/detik seluruhnya)"
+        )
         signed_size = sum(p.with_suffix(".signed.pdf").stat().st_size - p.stat().st_size for p in paths)
         print(f"Tambahan per berkas karena tanda tangan: {signed_size / len(paths) / 1024:.1f} KB")
 

@@ -25,8 +25,12 @@ TARGET_S = 1.5
 
 def _prepare(folder: Path) -> str:
     url = f"sqlite:///{folder / 'bench.db'}"
-    subprocess.run([sys.executable, "-m", "netralitas_desktop", "--db", url, "demo", "--participants", "300"],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "netralitas_desktop", "--db", url, "demo", "--participants", "300"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return url
 
 
@@ -44,15 +48,21 @@ def _report(label: str, command: list[str], url: str, runs: int) -> None:
     first = _time(command, url)
     times = [_time(command, url) for _ in range(runs)]
     median = statistics.median(times)
-    print(f"{label:<8} first {first:.2f} s; then median {median:.2f} s, min {min(times):.2f} s, "
-          f"max {max(times):.2f} s over {runs} runs  (target < {TARGET_S} s: {'met' if median < TARGET_S else 'MISSED'})")
+    print(
+        f"{label:<8} first {first:.2f} s; then median {median:.2f} s, min {min(times):.2f} s, "
+        f"max {max(times):.2f} s over {runs} runs  (target < {TARGET_S} s: {'met' if median < TARGET_S else 'MISSED'})"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--frozen", type=Path, default=ROOT / "build" / "dist" / "Netralitas",
-                        help="folder of the PyInstaller bundle (skipped when absent)")
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        default=ROOT / "build" / "dist" / "Netralitas",
+        help="folder of the PyInstaller bundle (skipped when absent)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = _prepare(Path(folder))

@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 BIN="${VENV:-.venv}/bin"
 TS=resources/translations/netralitas_en.ts
 "$BIN/pyside6-lupdate" -no-obsolete -locations none -source-language id_ID -target-language en_US \
-    netralitas_desktop/gui/*.py -ts "$TS"
+    $(find netralitas_desktop/gui -name "*.py" | sort) -ts "$TS"
 "$BIN/pyside6-lrelease" "$TS" -qm resources/translations/netralitas_en.qm

@@ -24,7 +24,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "netralitas"))
 
 from netralitas_desktop.core import database  # noqa: E402
 from netralitas_desktop.core.models import db as db_proxy  # noqa: E402
-from netralitas_desktop.devtools import pgcluster  # noqa: E402
+from support import pgcluster  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -20,8 +20,9 @@ from netralitas_desktop.core.signatures import save_signature
 
 ACTOR = Actor("Meja Uji", "penguji")
 LONG_NAME = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
-ELECTION = ("Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah serta Pemilihan Bupati dan Wakil Bupati "
-            "Purworejo Tahun 2024")
+ELECTION = (
+    "Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah serta Pemilihan Bupati dan Wakil Bupati Purworejo Tahun 2024"
+)
 
 
 @dataclass
@@ -51,26 +52,66 @@ def signature_png(seed: int = 1) -> bytes:
 
 def make_event(*, sign: tuple[str, ...] = ("professor", "budi", "honorer"), check_in: tuple[str, ...] = ()) -> Sample:
     """The Purworejo example of ikrar.md with five people; ``sign``/``check_in`` name who did."""
-    event_id = create_event(EventData(
-        title="Sosialisasi Netralitas ASN Menjelang Pilkada Serentak 2024", date=dt.date(2024, 7, 1),
-        start_time=dt.time(8, 0), end_time=dt.time(12, 0), venue="Pendopo Kabupaten Purworejo",
-        instansi="Pemerintah Kabupaten Purworejo", place_name="Purworejo", organizer="BKPSDM Kabupaten Purworejo",
-        election_name=ELECTION,
-        signatory1=Signatory("Kepala BKPSDM Kabupaten Purworejo", "Drs. Bambang Wicaksono, M.Si.",
-                             "Pembina Utama Muda, IV/c", "196905121994031004"),
-    ))
+    event_id = create_event(
+        EventData(
+            title="Sosialisasi Netralitas ASN Menjelang Pilkada Serentak 2024",
+            date=dt.date(2024, 7, 1),
+            start_time=dt.time(8, 0),
+            end_time=dt.time(12, 0),
+            venue="Pendopo Kabupaten Purworejo",
+            instansi="Pemerintah Kabupaten Purworejo",
+            place_name="Purworejo",
+            organizer="BKPSDM Kabupaten Purworejo",
+            election_name=ELECTION,
+            signatory1=Signatory(
+                "Kepala BKPSDM Kabupaten Purworejo",
+                "Drs. Bambang Wicaksono, M.Si.",
+                "Pembina Utama Muda, IV/c",
+                "196905121994031004",
+            ),
+        )
+    )
     people = {
-        "professor": PersonData(nama="Muhammad Abdurrahman Syahputra Wicaksono", gelar_depan="Prof. Dr. Ir. H.",
-                                gelar_belakang="S.H., M.H., M.Si.", nip="198609262015051001", golongan="IV/a",
-                                jabatan="Kepala Dinas", unit_kerja="Dinas Pendidikan dan Kebudayaan"),
-        "budi": PersonData(nama="Budi Santoso", gelar_depan="Drs.", gelar_belakang="M.Si.", nip="197503152000032002",
-                           golongan="III/b", jabatan="Analis Kebijakan", unit_kerja="Badan Kepegawaian Daerah"),
-        "pppk": PersonData(nama="Siti Nur'aini", gelar_belakang="S.Kep.", nip="198407212024221001", golongan="IX",
-                           jabatan="Perawat Ahli Pertama", unit_kerja="RSUD Tjitrowardojo"),
-        "honorer": PersonData(nama="Agus Prasetyo", nik="3330031809800001", employment_type="PPNPN",
-                              jabatan="Pramubakti", unit_kerja="Badan Kepegawaian Daerah"),
-        "renee": PersonData(nama="Renée Simanjuntak", nik="3306124505900003", employment_type="NON_ASN",
-                            jabatan="Tenaga Ahli", unit_kerja="Dinas Pendidikan dan Kebudayaan"),
+        "professor": PersonData(
+            nama="Muhammad Abdurrahman Syahputra Wicaksono",
+            gelar_depan="Prof. Dr. Ir. H.",
+            gelar_belakang="S.H., M.H., M.Si.",
+            nip="198609262015051001",
+            golongan="IV/a",
+            jabatan="Kepala Dinas",
+            unit_kerja="Dinas Pendidikan dan Kebudayaan",
+        ),
+        "budi": PersonData(
+            nama="Budi Santoso",
+            gelar_depan="Drs.",
+            gelar_belakang="M.Si.",
+            nip="197503152000032002",
+            golongan="III/b",
+            jabatan="Analis Kebijakan",
+            unit_kerja="Badan Kepegawaian Daerah",
+        ),
+        "pppk": PersonData(
+            nama="Siti Nur'aini",
+            gelar_belakang="S.Kep.",
+            nip="198407212024221001",
+            golongan="IX",
+            jabatan="Perawat Ahli Pertama",
+            unit_kerja="RSUD Tjitrowardojo",
+        ),
+        "honorer": PersonData(
+            nama="Agus Prasetyo",
+            nik="3330031809800001",
+            employment_type="PPNPN",
+            jabatan="Pramubakti",
+            unit_kerja="Badan Kepegawaian Daerah",
+        ),
+        "renee": PersonData(
+            nama="Renée Simanjuntak",
+            nik="3306124505900003",
+            employment_type="NON_ASN",
+            jabatan="Tenaga Ahli",
+            unit_kerja="Dinas Pendidikan dan Kebudayaan",
+        ),
     }
     ids = {key: add_participant(event_id, person, actor=ACTOR) for key, person in people.items()}
     for index, key in enumerate(sign):
@@ -87,15 +128,19 @@ def pdf_text(path: Path | bytes) -> str:
 
 def page_sizes(path: Path | bytes) -> list[tuple[float, float]]:
     source = io.BytesIO(path) if isinstance(path, bytes) else path
-    return [(round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1))
-            for page in PdfReader(source).pages]
+    return [
+        (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1))
+        for page in PdfReader(source).pages
+    ]
 
 
 def render_page(pdf: Path, page: int = 1, dpi: int = 100) -> Image.Image:
     """The page as pdftoppm (poppler) draws it, the way a viewer or printer would."""
     prefix = pdf.with_name(f"{pdf.stem}-p{page}")
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )
     return Image.open(f"{prefix}.png").convert("RGB")
 
 

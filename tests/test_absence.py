@@ -22,20 +22,32 @@ NIP = "198609262015051001"
 def person(db) -> tuple[int, int]:
     """(event id, registration id) of one invited PNS."""
     event_id = create_event(EventData(title="Sosialisasi", date=dt.date(2024, 7, 1)), actor=DESK)
-    registration_id = add_participant(event_id, PersonData(nama="Budi Santoso", nip=NIP, nik="3507010101900001",
-                                                           unit_kerja="Dinas Pendidikan"), actor=DESK)
+    registration_id = add_participant(
+        event_id,
+        PersonData(nama="Budi Santoso", nip=NIP, nik="3507010101900001", unit_kerja="Dinas Pendidikan"),
+        actor=DESK,
+    )
     return event_id, registration_id
 
 
 def audit_entries(action: str) -> list[dict]:
-    return [json.loads(entry.detail) | {"desk": entry.desk}
-            for entry in AuditLog.select().where(AuditLog.action == action).order_by(AuditLog.id)]
+    return [
+        json.loads(entry.detail) | {"desk": entry.desk}
+        for entry in AuditLog.select().where(AuditLog.action == action).order_by(AuditLog.id)
+    ]
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("izin", "izin"), ("Sakit", "sakit"), ("dinas-luar", "dinas_luar"), ("Dinas Luar", "dinas_luar"),
-    ("DL", "dinas_luar"), (" dinas_luar ", "dinas_luar"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("izin", "izin"),
+        ("Sakit", "sakit"),
+        ("dinas-luar", "dinas_luar"),
+        ("Dinas Luar", "dinas_luar"),
+        ("DL", "dinas_luar"),
+        (" dinas_luar ", "dinas_luar"),
+    ],
+)
 def test_reasons_are_read_as_people_write_them(text, reason):
     assert absence.parse_reason(text) == reason
 
@@ -116,8 +128,10 @@ def test_find_registration_by_nip_with_spaces_or_nik(person):
 
 def test_mark_many_skips_who_cannot_be_marked(person):
     event_id, budi = person
-    others = [add_participant(event_id, PersonData(nama=f"Staf {i}", nip=nip, unit_kerja="Dinas Pendidikan"),
-                              actor=DESK) for i, nip in enumerate(("199001012015032002", "198001012006041003"))]
+    others = [
+        add_participant(event_id, PersonData(nama=f"Staf {i}", nip=nip, unit_kerja="Dinas Pendidikan"), actor=DESK)
+        for i, nip in enumerate(("199001012015032002", "198001012006041003"))
+    ]
     checkin.check_in_registration(budi, actor=DESK)
     refused = absence.mark_absent_many([budi, *others, 999], "dinas luar", "Ke provinsi", actor=DESK)
     assert set(refused) == {budi, 999} and "sudah tercatat hadir" in refused[budi]

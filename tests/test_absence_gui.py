@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from gui_helpers import answer_message_box
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from test_reports_status import DESK, ReportRoster, make_report_roster
 
 from netralitas_desktop.core.reports import absence, status
-from netralitas_desktop.gui.participants_model import COL_NAME, COL_PRESENT
-from netralitas_desktop.gui.participants_tab import ParticipantsTab
-
-from gui_helpers import answer_message_box
+from netralitas_desktop.gui.participants.model import COL_NAME, COL_PRESENT
+from netralitas_desktop.gui.participants.tab import ParticipantsTab
 
 
 @pytest.fixture
@@ -34,8 +33,10 @@ def shown(tab) -> dict[str, tuple[str, str | None]]:
     cells = {}
     for row in range(model.rowCount()):
         status = model.index(row, COL_PRESENT)
-        cells[model.data(model.index(row, COL_NAME))] = (model.data(status),
-                                                         model.data(status, Qt.ItemDataRole.ToolTipRole))
+        cells[model.data(model.index(row, COL_NAME))] = (
+            model.data(status),
+            model.data(status, Qt.ItemDataRole.ToolTipRole),
+        )
     return cells
 
 
@@ -45,8 +46,8 @@ def select(tab, *names: str) -> None:
     for row in range(model.rowCount()):
         if model.data(model.index(row, COL_NAME)) in names:
             tab.table.selectionModel().select(
-                model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+                model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
 
 
 def reloaded(qtbot, tab) -> None:

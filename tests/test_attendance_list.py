@@ -7,6 +7,18 @@ import json
 import re
 
 import pytest
+from pledge_helpers import (
+    A4,
+    ACTOR,
+    F4,
+    LONG_NAME,
+    blue_pixels,
+    make_event,
+    page_sizes,
+    pdf_text,
+    render_page,
+    signature_png,
+)
 from pypdf import PdfReader
 
 from netralitas_desktop.core.checkin import cancel_registration
@@ -17,14 +29,14 @@ from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
 from netralitas_desktop.core.pledges.attendance_list import (
-    AttendanceListJob, AttendanceOptions, preview_attendance_list, write_attendance_list,
+    AttendanceListJob,
+    AttendanceOptions,
+    preview_attendance_list,
+    write_attendance_list,
 )
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.signing_list import columns, page_spec
 from netralitas_desktop.core.signatures import save_signature
-from pledge_helpers import (
-    A4, ACTOR, F4, LONG_NAME, blue_pixels, make_event, page_sizes, pdf_text, render_page, signature_png,
-)
 
 
 def page_texts(path) -> list[str]:
@@ -66,8 +78,10 @@ def test_every_page_repeats_the_heading_and_counts_pages(db, tmp_path):
     assert sorted(set(numbers)) == list(range(1, 71))
 
 
-@pytest.mark.parametrize("paper, landscape, size", [
-    (Paper.A4, False, A4), (Paper.F4, False, F4), (Paper.A4, True, A4[::-1]), (Paper.F4, True, F4[::-1])])
+@pytest.mark.parametrize(
+    "paper, landscape, size",
+    [(Paper.A4, False, A4), (Paper.F4, False, F4), (Paper.A4, True, A4[::-1]), (Paper.F4, True, F4[::-1])],
+)
 def test_paper_and_orientation(db, tmp_path, paper, landscape, size):
     sample = make_event()
     write_attendance_list(sample.event_id, tmp_path / "p.pdf", AttendanceOptions(paper=paper, landscape=landscape))
@@ -82,8 +96,12 @@ def test_grouped_by_unit_drops_the_unit_column_and_continues_bands(db, tmp_path)
     texts = page_texts(tmp_path / "unit.pdf")
     assert len(texts) >= 2
     assert "Unit Kerja" not in texts[0]
-    for unit in ("Badan Kepegawaian Daerah", "Dinas Kesehatan", "Dinas Pendidikan dan Kebudayaan",
-                 "RSUD Tjitrowardojo"):
+    for unit in (
+        "Badan Kepegawaian Daerah",
+        "Dinas Kesehatan",
+        "Dinas Pendidikan dan Kebudayaan",
+        "RSUD Tjitrowardojo",
+    ):
         assert unit in texts[0] + texts[1]
     assert "Dinas Kesehatan (lanjutan)" in texts[1]
 
@@ -103,8 +121,10 @@ def _signing_halves(image, dpi: int) -> tuple[tuple[int, int, int, int], tuple[i
     """The left and right halves of the Tanda Tangan column, in pixels of a render at ``dpi``."""
     frame = page_spec(AttendanceOptions()).frame
     table = TableLayout(columns(False, False), frame.x, frame.width)
-    left, middle, right = (value * dpi / 72 for value in (
-        table.lefts[-1], table.lefts[-1] + table.widths[-1] / 2, table.lefts[-1] + table.widths[-1]))
+    left, middle, right = (
+        value * dpi / 72
+        for value in (table.lefts[-1], table.lefts[-1] + table.widths[-1] / 2, table.lefts[-1] + table.widths[-1])
+    )
     return ((int(left) + 2, 0, int(middle) - 1, image.height), (int(middle) + 1, 0, int(right) - 2, image.height))
 
 
@@ -146,8 +166,9 @@ def test_export_is_audited_and_preview_is_not(db, tmp_path):
 
 
 def test_an_event_without_participants(db, tmp_path):
-    from netralitas_desktop.core.events import EventData, create_event
     import datetime as dt
+
+    from netralitas_desktop.core.events import EventData, create_event
 
     event_id = create_event(EventData(title="Kosong", date=dt.date(2024, 7, 1)))
     with pytest.raises(NothingToPrint, match="belum memiliki peserta"):

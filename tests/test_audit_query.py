@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from test_offline_desks import Site, make_office
 
 from netralitas_desktop.core import audit_query, checkin, purge
 from netralitas_desktop.core.audit import Actor
@@ -20,7 +21,6 @@ from netralitas_desktop.core.offline import export_checkins, export_event_packag
 from netralitas_desktop.core.participants import PersonData, add_participant, remove_participant, update_participant
 from netralitas_desktop.core.reports.export_csv import CsvExportJob
 from netralitas_desktop.core.roster.importer import import_roster
-from test_offline_desks import Site, make_office
 
 DESK = Actor("Meja 3", "Wulan")
 
@@ -55,8 +55,10 @@ def test_every_change_is_audited_with_desk_and_operator(tmp_path, fixtures_dir):
         assert AuditLog.get(AuditLog.action == "package.export_checkins").operator == "Wulan"
     with office.site.open():
         merge_checkins(back, actor=DESK)
-        assert (AuditLog.get(AuditLog.action == "package.merge").desk, AuditLog.get(
-            AuditLog.action == "checkin.merge").desk) == ("Meja 3", "Meja 9")
+        assert (
+            AuditLog.get(AuditLog.action == "package.merge").desk,
+            AuditLog.get(AuditLog.action == "checkin.merge").desk,
+        ) == ("Meja 3", "Meja 9")
         Certificate.create(event=event_id, registration=office.registrations[0], seq=1, number="001/X")
         revoke("001/X", "salah nama", actor=DESK)
         purge.purge_event(event_id, actor=DESK)
@@ -76,9 +78,16 @@ def log(db):
     day = dt.datetime(2024, 7, 1, 8, 0)
     rows = []
     for index in range(450):
-        rows.append({"at": day + dt.timedelta(hours=index // 6), "action": ("checkin", "checkin.undo", "export")[index % 3],
-                     "event": (first, second)[index % 2], "desk": ("Meja 1", "Meja 2")[index % 2],
-                     "operator": "Sari", "detail": json.dumps({"registration_id": reg, "method": "qr"})})
+        rows.append(
+            {
+                "at": day + dt.timedelta(hours=index // 6),
+                "action": ("checkin", "checkin.undo", "export")[index % 3],
+                "event": (first, second)[index % 2],
+                "desk": ("Meja 1", "Meja 2")[index % 2],
+                "operator": "Sari",
+                "detail": json.dumps({"registration_id": reg, "method": "qr"}),
+            }
+        )
     AuditLog.insert_many(rows).execute()
     return {"first": first, "second": second}
 
@@ -112,16 +121,22 @@ def test_details_and_actions_read_in_indonesian(log):
     assert entry.event_title in ("Sosialisasi Kecamatan Utara", "Apel Siaga")
     assert entry.detail_text == f"Nomor pendaftaran: {entry.detail['registration_id']}; Cara: QR undangan"
     assert audit_query.detail_lines({"replaced": True, "desks": ["Meja A", "Meja B"], "first_desk": None}) == [
-        "Mengganti yang lama: ya", "Meja: Meja A, Meja B", "Meja pencatat pertama: —"]
+        "Mengganti yang lama: ya",
+        "Meja: Meja A, Meja B",
+        "Meja pencatat pertama: —",
+    ]
     assert audit_query.detail_lines({"some_new_key": 3}) == ["Some new key: 3"]
     actions = dict(audit_query.action_choices())
-    assert actions == {"checkin": "Hadir (check-in)", "checkin.undo": "Kehadiran dibatalkan",
-                       "export": "Berkas diekspor"}
+    assert actions == {
+        "checkin": "Hadir (check-in)",
+        "checkin.undo": "Kehadiran dibatalkan",
+        "export": "Berkas diekspor",
+    }
     assert audit_query.desk_choices() == ["Meja 1", "Meja 2"]
 
 
 def test_csv_has_every_filtered_row_for_excel_and_is_audited(log, tmp_path):
-    AuditLog.create(at=now(), action="checkin", desk="=HYPERLINK(\"x\")", operator="Sari", detail="{}")
+    AuditLog.create(at=now(), action="checkin", desk='=HYPERLINK("x")', operator="Sari", detail="{}")
     target = tmp_path / "audit.csv"
     written = audit_query.write_csv(AuditFilter(action="checkin"), target, actor=DESK)
     raw = target.read_bytes()

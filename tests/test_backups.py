@@ -82,8 +82,10 @@ def test_a_backup_is_a_self_contained_copy_including_uncheckpointed_commits(fill
 def test_listing_is_newest_first_and_pruning_keeps_the_newest(filled):
     folder = backups.folder_for(filled)
     source = sqlite3.connect(filled)
-    made = [backups.backup_connection(source, folder, backups.AUTOMATIC, at=dt.datetime(2024, 7, 1, 7, minute))
-            for minute in range(5)]
+    made = [
+        backups.backup_connection(source, folder, backups.AUTOMATIC, at=dt.datetime(2024, 7, 1, 7, minute))
+        for minute in range(5)
+    ]
     source.close()
     (folder / "catatan-panitia.db").write_text("bukan cadangan kita")  # foreign names are left alone
 

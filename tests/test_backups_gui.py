@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from test_backups import DESK, corrupt_page, make_file, truncate
 
 from netralitas_desktop.core import backups, checkin, database
 from netralitas_desktop.core.events import list_events
 from netralitas_desktop.core.models import Attendance, Registration
 from netralitas_desktop.gui import app as gui_app
-from netralitas_desktop.gui.backup_dialog import BackupDialog
-from netralitas_desktop.gui.jobs import wait_all
-from test_backups import DESK, corrupt_page, make_file, truncate
+from netralitas_desktop.gui.admin.backup_dialog import BackupDialog
+from netralitas_desktop.gui.common.jobs import wait_all
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +88,10 @@ def test_a_damaged_file_without_backups_is_explained(qtbot, filled, sqlite_url):
     seen = answer_boxes("Tutup")
     assert gui_app.create_main_window(sqlite_url) is None
     assert seen[0]["title"] == "Basis data tidak dapat dibuka"
-    assert seen[0]["text"].startswith("Tidak dapat membuka basis data") and "tidak ada cadangan yang baik" in seen[0]["text"]
+    assert (
+        seen[0]["text"].startswith("Tidak dapat membuka basis data")
+        and "tidak ada cadangan yang baik" in seen[0]["text"]
+    )
 
 
 def test_start_up_makes_an_automatic_backup_once_per_interval(qtbot, filled, sqlite_url):

@@ -32,9 +32,21 @@ def bundle() -> Path:
             pytest.fail("PyInstaller is missing: scripts/test.sh installs the [test] extras, which include it")
         pytest.skip("PyInstaller is not installed (pip install -e .[test])")
     subprocess.run(
-        [str(pyinstaller), "--noconfirm", "--log-level", "WARN", "--workpath", str(ROOT / "build" / "pyinstaller"),
-         "--distpath", str(DIST), str(ROOT / "build.spec")],
-        cwd=ROOT, check=True, capture_output=True, timeout=900,
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--workpath",
+            str(ROOT / "build" / "pyinstaller"),
+            "--distpath",
+            str(DIST),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=900,
     )
     size_mb = _folder_size(BUNDLE) / 1e6
     (ROOT / "build" / "bundle-size.txt").write_text(f"{size_mb:.0f} MB\n")
@@ -44,8 +56,7 @@ def bundle() -> Path:
 
 def _run(bundle: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([str(bundle / "netralitas-cli"), *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+    return subprocess.run([str(bundle / "netralitas-cli"), *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_frozen_version(bundle):
@@ -61,8 +72,13 @@ def test_frozen_selftest(bundle):
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads(done.stdout)
     assert result["ok"] and [s["step"] for s in result["steps"]] == [
-        "buka basis data", "buat kegiatan dan peserta", "QR undangan", "check-in", "sertifikat dan verifikasi QR",
-        "tanda tangan digital"]
+        "buka basis data",
+        "buat kegiatan dan peserta",
+        "QR undangan",
+        "check-in",
+        "sertifikat dan verifikasi QR",
+        "tanda tangan digital",
+    ]
 
 
 def test_frozen_bundle_carries_resources_and_leaves_out_unused_qt(bundle):

@@ -7,7 +7,7 @@ import qrcode
 from PIL import Image, ImageDraw
 from PySide6.QtGui import QImage
 
-from netralitas_desktop.gui.camera_panel import NO_CAMERA_TEXT, CameraPanel, decode_qimage, frame_from_qimage
+from netralitas_desktop.gui.desk.camera_panel import NO_CAMERA_TEXT, CameraPanel, decode_qimage, frame_from_qimage
 
 PAYLOAD = "NTR1ABCDEFGHJKMNPQRSTVWXYZ0"
 

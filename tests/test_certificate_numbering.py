@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import multiprocessing
 
+from test_certificates import make_event
 
 from netralitas_desktop.core.certificates.models import Certificate
 from netralitas_desktop.core.certificates.numbering import assign_numbers
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.participants import PersonData, add_participant
-from test_certificates import make_event
 
 DESKS = 4
 PEOPLE = 60
@@ -23,7 +23,7 @@ def _desk(url: str, event_id: int, registration_ids: list[int], start, results) 
     start.wait()
     numbers = {}
     for chunk in range(0, len(registration_ids), 5):  # a desk numbers a few at a time, as a GUI run does
-        issued = assign_numbers(event_id, registration_ids[chunk:chunk + 5], FORMAT)
+        issued = assign_numbers(event_id, registration_ids[chunk : chunk + 5], FORMAT)
         numbers.update({rid: number.number for rid, number in issued.items()})
     results.put(numbers)
     close_database()
@@ -32,13 +32,15 @@ def _desk(url: str, event_id: int, registration_ids: list[int], start, results) 
 def _numbered_by_desks(url: str) -> None:
     open_database(url)
     event_id = make_event()
-    ids = [add_participant(event_id, PersonData(nama=f"Peserta {i}", nip=f"198001012005011{i:03d}"))
-           for i in range(1, PEOPLE + 1)]
+    ids = [
+        add_participant(event_id, PersonData(nama=f"Peserta {i}", nip=f"198001012005011{i:03d}"))
+        for i in range(1, PEOPLE + 1)
+    ]
     close_database()
     context = multiprocessing.get_context("spawn")
     start, results = context.Barrier(DESKS), context.Queue()
     # Each desk takes an overlapping slice: every registration is asked for by two desks.
-    slices = [ids[(i * PEOPLE) // DESKS:] + ids[:(i * PEOPLE) // DESKS] for i in range(DESKS)]
+    slices = [ids[(i * PEOPLE) // DESKS :] + ids[: (i * PEOPLE) // DESKS] for i in range(DESKS)]
     slices = [part[: PEOPLE // 2] for part in slices]
     desks = [context.Process(target=_desk, args=(url, event_id, part, start, results)) for part in slices]
     for desk in desks:

@@ -17,8 +17,17 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.background import set_background
 from netralitas_desktop.core.certificates.bulk import CertificateError, CertificatesJob
 from netralitas_desktop.core.certificates.design import (
-    BACKGROUND_ASSET, DesignError, FieldSpec, check_design, default_design, design_from_json, design_to_json,
-    export_template, import_template, load_design, save_design,
+    BACKGROUND_ASSET,
+    DesignError,
+    FieldSpec,
+    check_design,
+    default_design,
+    design_from_json,
+    design_to_json,
+    export_template,
+    import_template,
+    load_design,
+    save_design,
 )
 from netralitas_desktop.core.certificates.eligibility import eligible_holders
 from netralitas_desktop.core.certificates.models import Certificate
@@ -35,8 +44,14 @@ from netralitas_desktop.core.reports.models import OnlineAttendance
 ACTOR = Actor("Meja 1", "tester")
 PROF = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
 PEOPLE = [  # (gelar depan, nama, gelar belakang, NIP, NIK, unit kerja)
-    ("Prof. Dr. Ir. H.", "Muhammad Abdurrahman Syahputra Wicaksono", "S.H., M.H., M.Si.", "198609262015051001", "",
-     "Badan Kepegawaian Daerah"),
+    (
+        "Prof. Dr. Ir. H.",
+        "Muhammad Abdurrahman Syahputra Wicaksono",
+        "S.H., M.H., M.Si.",
+        "198609262015051001",
+        "",
+        "Badan Kepegawaian Daerah",
+    ),
     ("Drs. H.", "Budi Santoso", "M.Si.", "196905121994031004", "", "Dinas Kesehatan"),
     ("", "Ani Lestari", "S.Kom.", "200012312024211001", "", "Dinas Kesehatan"),
     ("", "José Müller Ma’ruf", "", "", "3306014509900001", "Desa Mekarsari"),
@@ -52,20 +67,33 @@ ONSITE = PEOPLE[:7]
 
 
 def make_event(title: str = "Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024") -> int:
-    return create_event(EventData(
-        title=title, date=dt.date(2024, 7, 1), venue="Pendopo Kabupaten Sukamakmur", place_name="Sukamakmur",
-        organizer="BKPSDM Kabupaten Sukamakmur", instansi="Pemerintah Kabupaten Sukamakmur", jp_hours=Decimal("2"),
-        signatory1=Signatory("Kepala BKPSDM Kabupaten Sukamakmur", "Drs. Bambang Wicaksono, M.Si.",
-                             "Pembina Utama Muda, IV/c", "196905121994031004"),
-    ))
+    return create_event(
+        EventData(
+            title=title,
+            date=dt.date(2024, 7, 1),
+            venue="Pendopo Kabupaten Sukamakmur",
+            place_name="Sukamakmur",
+            organizer="BKPSDM Kabupaten Sukamakmur",
+            instansi="Pemerintah Kabupaten Sukamakmur",
+            jp_hours=Decimal("2"),
+            signatory1=Signatory(
+                "Kepala BKPSDM Kabupaten Sukamakmur",
+                "Drs. Bambang Wicaksono, M.Si.",
+                "Pembina Utama Muda, IV/c",
+                "196905121994031004",
+            ),
+        )
+    )
 
 
 def populate(event_id: int) -> dict[str, int]:
     """Seven in the room, two online (90 and 20 minutes), one cancelled after check-in, one absent."""
     ids = {}
     for depan, nama, belakang, nip, nik, unit in PEOPLE:
-        ids[nama] = add_participant(event_id, PersonData(gelar_depan=depan, nama=nama, gelar_belakang=belakang,
-                                                         nip=nip, nik=nik, unit_kerja=unit))
+        ids[nama] = add_participant(
+            event_id,
+            PersonData(gelar_depan=depan, nama=nama, gelar_belakang=belakang, nip=nip, nik=nik, unit_kerja=unit),
+        )
     for _depan, nama, *_ in ONSITE:
         check_in_registration(ids[nama], actor=ACTOR)
     for nama, minutes in (("Daring Cukup", 90), ("Daring Sebentar", 20)):
@@ -95,6 +123,7 @@ def pdf_text(path_or_bytes) -> list[str]:
 
 # --- eligibility -----------------------------------------------------------------------------------------
 
+
 def test_room_attendees_only_unless_the_event_allows_online(event):
     event_id, ids = event
     names = {holder.nama for holder in eligible_holders(event_id)}
@@ -109,6 +138,7 @@ def test_room_attendees_only_unless_the_event_allows_online(event):
 
 
 # --- the merged PDF --------------------------------------------------------------------------------------
+
 
 def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(event, tmp_path):
     event_id, _ids = event
@@ -132,8 +162,15 @@ def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(event, tmp_
     assert any("NI PPPK. 20001231 202421 1 001" in text for text in pages)
     assert any("NIK. 3306014509900001" in text for text in pages)
     entry = AuditLog.select().where(AuditLog.action == "export").get()
-    assert json.loads(entry.detail) == {"document": "certificates", "count": 8, "pages": 8, "format": "pdf", "files": 1,
-                                        "per_person": False, "signed": False}
+    assert json.loads(entry.detail) == {
+        "document": "certificates",
+        "count": 8,
+        "pages": 8,
+        "format": "pdf",
+        "files": 1,
+        "per_person": False,
+        "signed": False,
+    }
 
 
 def test_numbers_are_kept_across_runs_and_continue_without_gaps(event, tmp_path):
@@ -142,7 +179,8 @@ def test_numbers_are_kept_across_runs_and_continue_without_gaps(event, tmp_path)
     first = {row.registration_id: (row.seq, row.number) for row in Certificate.select()}
     assert sorted(seq for seq, _ in first.values()) == list(range(1, 8))
     assert first[ids["Budi Santoso"]][1].startswith("800/") and first[ids["Budi Santoso"]][1].endswith(
-        f"/SERT-{event_id}/2024")
+        f"/SERT-{event_id}/2024"
+    )
     check_in_registration(ids["Tidak Datang"], actor=ACTOR)
     CertificatesJob(event_id, tmp_path / "b.pdf").run()
     second = {row.registration_id: (row.seq, row.number) for row in Certificate.select()}
@@ -194,6 +232,7 @@ def test_cancel_leaves_no_file(event, tmp_path):
 
 # --- per-person files ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_one_file_per_person_named_nip_and_name(event, tmp_path, workers):
     event_id, _ids = event
@@ -224,6 +263,7 @@ def test_cancelled_per_person_run_leaves_the_folder_as_it_was(event, tmp_path):
 
 
 # --- backgrounds, preview ---------------------------------------------------------------------------------
+
 
 def frame_image(size=(1200, 850)) -> Image.Image:
     image = Image.new("RGB", size, (250, 246, 235))
@@ -291,6 +331,7 @@ def test_preview_before_anyone_attended_shows_participants_or_a_sample(db):
 
 # --- design checks and templates -------------------------------------------------------------------------
 
+
 def test_check_design_names_unknown_placeholders_and_missing_data(event):
     event_id, _ids = event
     design = default_design()
@@ -317,15 +358,30 @@ def test_template_round_trip_with_background(event, tmp_path):
     assert design_from_json(design_to_json(design)) == design
 
 
-@pytest.mark.parametrize("content, message", [
-    ("bukan json", "bukan JSON"),
-    (json.dumps({"kind": "lain"}), "bukan templat sertifikat Netralitas"),
-    (json.dumps({"kind": "netralitas-certificate-design", "version": 99, "design": {}}), "versi aplikasi"),
-    (json.dumps({"kind": "netralitas-certificate-design", "version": 1,
-                 "design": {"fields": [{"key": "name", "x_mm": "kiri"}]}}), "rusak"),
-    (json.dumps({"kind": "netralitas-certificate-design", "version": 1,
-                 "design": {"paper": "A3", "fields": []}}), "Ukuran kertas tidak dikenal"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("bukan json", "bukan JSON"),
+        (json.dumps({"kind": "lain"}), "bukan templat sertifikat Netralitas"),
+        (json.dumps({"kind": "netralitas-certificate-design", "version": 99, "design": {}}), "versi aplikasi"),
+        (
+            json.dumps(
+                {
+                    "kind": "netralitas-certificate-design",
+                    "version": 1,
+                    "design": {"fields": [{"key": "name", "x_mm": "kiri"}]},
+                }
+            ),
+            "rusak",
+        ),
+        (
+            json.dumps(
+                {"kind": "netralitas-certificate-design", "version": 1, "design": {"paper": "A3", "fields": []}}
+            ),
+            "Ukuran kertas tidak dikenal",
+        ),
+    ],
+)
 def test_a_bad_template_file_is_refused_in_indonesian(db, tmp_path, content, message):
     event_id = make_event()
     before = load_design(event_id)
@@ -363,4 +419,3 @@ def test_background_png_with_transparency_is_flattened(event, tmp_path):
     design.background = BACKGROUND_ASSET
     pages = pdf_text(render_preview_pdf(event_id, design, count=2))
     assert len(pages) == 2 and "SERTIFIKAT" in pages[0]
-

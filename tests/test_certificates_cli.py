@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_certificates import make_event, pdf_text, populate
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core.database import close_database, open_database
-from test_certificates import make_event, pdf_text, populate
 
 
 @pytest.fixture
@@ -67,15 +67,25 @@ def test_text_output_for_people(capsys, sqlite_url, event_id, tmp_path):
 
 def test_per_person_and_wrong_targets(capsys, sqlite_url, event_id, tmp_path):
     folder = tmp_path / "per-orang"
-    code, result = run(capsys, sqlite_url, "certificates", "--event", str(event_id), "--out", str(folder),
-                       "--per-person")
+    code, result = run(
+        capsys, sqlite_url, "certificates", "--event", str(event_id), "--out", str(folder), "--per-person"
+    )
     assert code == 0 and result["per_person"] and len(list(folder.glob("*.pdf"))) == 7
     code, result = run(capsys, sqlite_url, "certificates", "--event", str(event_id), "--out", str(folder))
     assert code == 2 and "--per-person" in result["error"]
     code, result = run(capsys, sqlite_url, "certificates", "--event", "99", "--out", str(tmp_path / "x.pdf"))
     assert code == 2
-    code, result = run(capsys, sqlite_url, "certificates", "--event", str(event_id), "--out",
-                       str(tmp_path / "x.pdf"), "--sign", str(tmp_path / "tidak-ada.p12"))
+    code, result = run(
+        capsys,
+        sqlite_url,
+        "certificates",
+        "--event",
+        str(event_id),
+        "--out",
+        str(tmp_path / "x.pdf"),
+        "--sign",
+        str(tmp_path / "tidak-ada.p12"),
+    )
     assert code == 2 and "--password-file" in result["error"]
 
 

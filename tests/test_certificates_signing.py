@@ -7,6 +7,8 @@ import io
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
+from test_certificates import event, make_event, pdf_text, populate  # noqa: F401 (fixture)
+from test_signing import PASSWORD, make_p12, validate
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -16,8 +18,6 @@ from netralitas_desktop.core.certificates.signing import FIELD_NAME, Signer
 from netralitas_desktop.core.certificates.verify import verify
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.documents import mm
-from test_certificates import event, make_event, pdf_text, populate  # noqa: F401 (fixture)
-from test_signing import PASSWORD, make_p12, validate
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +71,38 @@ def test_cli_signs_with_a_password_file(sqlite_url, p12, tmp_path, capsys):
     password = tmp_path / "sandi.txt"
     password.write_bytes(PASSWORD + b"\n")
     target = tmp_path / "cli.pdf"
-    code = main(["--db", sqlite_url, "certificates", "--event", str(event_id), "--out", str(target), "--sign",
-                 str(path), "--password-file", str(password)])
+    code = main(
+        [
+            "--db",
+            sqlite_url,
+            "certificates",
+            "--event",
+            str(event_id),
+            "--out",
+            str(target),
+            "--sign",
+            str(path),
+            "--password-file",
+            str(password),
+        ]
+    )
     assert code == 0 and "Ditandatangani secara digital" in capsys.readouterr().out
     assert validate(target.read_bytes(), cert).valid
     password.write_bytes(b"salah")
-    code = main(["--db", sqlite_url, "certificates", "--event", str(event_id), "--out", str(tmp_path / "x.pdf"),
-                 "--sign", str(path), "--password-file", str(password)])
+    code = main(
+        [
+            "--db",
+            sqlite_url,
+            "certificates",
+            "--event",
+            str(event_id),
+            "--out",
+            str(tmp_path / "x.pdf"),
+            "--sign",
+            str(path),
+            "--password-file",
+            str(password),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err and err.strip()

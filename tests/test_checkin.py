@@ -41,12 +41,34 @@ class Roster:
 def make_roster() -> Roster:
     event_id = create_event(EventData(title=EVENT_TITLE, date=dt.date(2024, 7, 1)), actor=DESK_1)
     add = lambda data, **kw: add_participant(event_id, data, actor=DESK_1, **kw)  # noqa: E731
-    budi = add(PersonData(nama="Budi Santoso", gelar_depan="Drs.", gelar_belakang="M.Si.", nip="198609262015051001",
-                          unit_kerja="Dinas Pendidikan", jabatan="Kepala Bidang"))
-    sri = add(PersonData(nama="Sri Wahyuni", gelar_belakang="S.Kep.", nip="200012312024212001",
-                         unit_kerja="RSUD Sukamakmur", jabatan="Perawat Ahli Pertama"))
-    wawan = add(PersonData(nama="Wawan Setiawan", nik="3507010101900001", employment_type="Non ASN",
-                           unit_kerja="Desa Mekarsari", jabatan="Kepala Desa"))
+    budi = add(
+        PersonData(
+            nama="Budi Santoso",
+            gelar_depan="Drs.",
+            gelar_belakang="M.Si.",
+            nip="198609262015051001",
+            unit_kerja="Dinas Pendidikan",
+            jabatan="Kepala Bidang",
+        )
+    )
+    sri = add(
+        PersonData(
+            nama="Sri Wahyuni",
+            gelar_belakang="S.Kep.",
+            nip="200012312024212001",
+            unit_kerja="RSUD Sukamakmur",
+            jabatan="Perawat Ahli Pertama",
+        )
+    )
+    wawan = add(
+        PersonData(
+            nama="Wawan Setiawan",
+            nik="3507010101900001",
+            employment_type="Non ASN",
+            unit_kerja="Desa Mekarsari",
+            jabatan="Kepala Desa",
+        )
+    )
     online = add(PersonData(nama="Dewi Lestari", nip=pns_nip(1), unit_kerja="Dinas Kesehatan"), mode="online")
     return Roster(event_id, budi, sri, wawan, online)
 
@@ -73,11 +95,17 @@ def test_qr_scan_checks_in_then_reports_the_first_check_in(roster):
 
     again = checkin.check_in(roster.event_id, payload, actor=DESK_2)
     assert again.status == checkin.ALREADY and again.ok
-    assert (again.checked_in_at, again.desk, again.operator, again.method) == (first.checked_in_at, "Meja 1", "Rina", "qr")
+    assert (again.checked_in_at, again.desk, again.operator, again.method) == (
+        first.checked_in_at,
+        "Meja 1",
+        "Rina",
+        "qr",
+    )
     first_time = f"{first.checked_in_at:%H.%M}"
     assert again.reason == f"Sudah tercatat hadir pukul {first_time} di Meja 1 (Rina)."
     assert again.message == (
-        f"SUDAH HADIR: Drs. Budi Santoso, M.Si., Dinas Pendidikan — tercatat pukul {first_time} di Meja 1 (Rina)")
+        f"SUDAH HADIR: Drs. Budi Santoso, M.Si., Dinas Pendidikan — tercatat pukul {first_time} di Meja 1 (Rina)"
+    )
     by_nip = checkin.check_in(roster.event_id, roster.budi_nip, actor=DESK_2)
     assert by_nip.status == checkin.ALREADY and by_nip.desk == "Meja 1"
     assert attendance_count(roster.budi) == 1
@@ -103,7 +131,7 @@ def test_payload_altered_at_any_position_is_rejected(roster):
     payload = qr_payload.payload_for(roster.budi)
     for position in range(len(payload)):
         replacement = "X" if payload[position] != "X" else "Y"
-        altered = payload[:position] + replacement + payload[position + 1:]
+        altered = payload[:position] + replacement + payload[position + 1 :]
         result = checkin.check_in(roster.event_id, altered, actor=DESK_1)
         assert result.status == checkin.REJECTED, altered
     forged = checkin.check_in(roster.event_id, payload[:-1] + ("0" if payload[-1] != "0" else "1"), actor=DESK_1)
@@ -113,7 +141,9 @@ def test_payload_altered_at_any_position_is_rejected(roster):
 
 def test_invitation_for_another_event_is_rejected_with_its_title(roster):
     other_event = create_event(EventData(title="Ikrar Netralitas Kecamatan", date=dt.date(2024, 8, 1)), actor=DESK_1)
-    other_registration = add_participant(other_event, PersonData(nama="Budi Santoso", nip=roster.budi_nip), actor=DESK_1)
+    other_registration = add_participant(
+        other_event, PersonData(nama="Budi Santoso", nip=roster.budi_nip), actor=DESK_1
+    )
     result = checkin.check_in(roster.event_id, qr_payload.payload_for(other_registration), actor=DESK_1)
     assert result.status == checkin.REJECTED
     assert result.reason.startswith("Undangan ini untuk kegiatan lain: Ikrar Netralitas Kecamatan.")
@@ -168,12 +198,15 @@ def test_person_known_from_another_event_gets_a_hint(roster):
     assert result.status == checkin.REJECTED and "peserta tanpa undangan" in result.reason
 
 
-@pytest.mark.parametrize("code, reason", [
-    ("", "Kode kosong"),
-    ("  \r\n", "Kode kosong"),
-    ("https://example.org/x", "Kode QR ini bukan undangan Netralitas"),
-    ("Budi Santoso", "Kode QR ini bukan undangan Netralitas"),
-])
+@pytest.mark.parametrize(
+    "code, reason",
+    [
+        ("", "Kode kosong"),
+        ("  \r\n", "Kode kosong"),
+        ("https://example.org/x", "Kode QR ini bukan undangan Netralitas"),
+        ("Budi Santoso", "Kode QR ini bukan undangan Netralitas"),
+    ],
+)
 def test_empty_and_foreign_codes(roster, code, reason):
     result = checkin.check_in(roster.event_id, code, actor=DESK_1)
     assert result.status == checkin.REJECTED and result.reason.startswith(reason)
@@ -298,7 +331,11 @@ def test_counters_and_recent_check_ins(roster):
     recent = checkin.recent_check_ins(roster.event_id)
     assert [r.registration_id for r in recent] == [roster.online, roster.wawan, roster.budi]
     assert (recent[0].full_name, recent[0].desk, recent[0].operator, recent[0].method) == (
-        "Dewi Lestari", "Meja 2", "Sari", "manual")
+        "Dewi Lestari",
+        "Meja 2",
+        "Sari",
+        "manual",
+    )
     assert recent[2].unit_kerja == "Dinas Pendidikan" and recent[2].method == "nip"
     assert [r.registration_id for r in checkin.recent_check_ins(roster.event_id, limit=1)] == [roster.online]
 

@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
+from test_checkin import make_roster
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.models import Attendance
-from test_checkin import make_roster
 
 
 @pytest.fixture
@@ -27,17 +27,44 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_json_check_in_then_already(db, roster, capsys):
     payload = qr_payload.payload_for(roster.budi)
-    code, out, _ = run(capsys, "--db", db.url, "checkin", payload, "--event", str(roster.event_id),
-                       "--desk", "Meja 1", "--operator", "Rina", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db.url,
+        "checkin",
+        payload,
+        "--event",
+        str(roster.event_id),
+        "--desk",
+        "Meja 1",
+        "--operator",
+        "Rina",
+        "--json",
+    )
     first = json.loads(out)
     assert code == 0
     assert (first["ok"], first["status"], first["desk"], first["operator"], first["method"]) == (
-        True, "checked_in", "Meja 1", "Rina", "qr")
+        True,
+        "checked_in",
+        "Meja 1",
+        "Rina",
+        "qr",
+    )
     assert first["person"]["full_name"] == "Drs. Budi Santoso, M.Si."
     assert first["person"]["nip_formatted"] == "19860926 201505 1 001"
 
-    code, out, _ = run(capsys, "--db", db.url, "checkin", "19860926 201505 1 001", "--event", str(roster.event_id),
-                       "--desk", "Meja 2", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db.url,
+        "checkin",
+        "19860926 201505 1 001",
+        "--event",
+        str(roster.event_id),
+        "--desk",
+        "Meja 2",
+        "--json",
+    )
     again = json.loads(out)
     assert code == 0
     assert (again["status"], again["desk"], again["checked_in_at"]) == ("already", "Meja 1", first["checked_in_at"])
@@ -45,8 +72,18 @@ def test_json_check_in_then_already(db, roster, capsys):
 
 
 def test_rejected_scan_exits_1_with_the_reason_as_json(db, roster, capsys):
-    code, out, err = run(capsys, "--db", db.url, "checkin", "NTR1" + "0" * 23, "--event", str(roster.event_id),
-                         "--desk", "Meja 1", "--json")
+    code, out, err = run(
+        capsys,
+        "--db",
+        db.url,
+        "checkin",
+        "NTR1" + "0" * 23,
+        "--event",
+        str(roster.event_id),
+        "--desk",
+        "Meja 1",
+        "--json",
+    )
     result = json.loads(out)
     assert code == 1 and err == ""
     assert (result["ok"], result["status"]) == (False, "rejected")
@@ -55,19 +92,23 @@ def test_rejected_scan_exits_1_with_the_reason_as_json(db, roster, capsys):
 
 
 def test_text_mode_prints_one_indonesian_line(db, roster, capsys):
-    code, out, _ = run(capsys, "--db", db.url, "checkin", roster.sri_nip, "--event", str(roster.event_id),
-                       "--desk", "Meja 1")
+    code, out, _ = run(
+        capsys, "--db", db.url, "checkin", roster.sri_nip, "--event", str(roster.event_id), "--desk", "Meja 1"
+    )
     assert code == 0
     assert out.startswith("HADIR: Sri Wahyuni, S.Kep., RSUD Sukamakmur pukul ")
     assert len(out.strip().splitlines()) == 1
-    code, out, err = run(capsys, "--db", db.url, "checkin", "199901012020011999", "--event", str(roster.event_id),
-                         "--desk", "Meja 1")
+    code, out, err = run(
+        capsys, "--db", db.url, "checkin", "199901012020011999", "--event", str(roster.event_id), "--desk", "Meja 1"
+    )
     assert code == 1 and out == ""
     assert err.strip() == "DITOLAK: NIP 19990101 202001 1 999 tidak terdaftar pada kegiatan ini."
 
 
 def test_unknown_event_and_missing_desk_are_usage_errors(db, roster, capsys):
-    code, out, _ = run(capsys, "--db", db.url, "checkin", roster.budi_nip, "--event", "99", "--desk", "Meja 1", "--json")
+    code, out, _ = run(
+        capsys, "--db", db.url, "checkin", roster.budi_nip, "--event", "99", "--desk", "Meja 1", "--json"
+    )
     assert code == 2 and "tidak ditemukan" in json.loads(out)["error"]
     code, out, _ = run(capsys, "--db", db.url, "checkin", roster.budi_nip, "--event", str(roster.event_id), "--json")
     assert code == 2 and "--desk" in json.loads(out)["error"]
@@ -75,8 +116,9 @@ def test_unknown_event_and_missing_desk_are_usage_errors(db, roster, capsys):
 
 
 def test_help_documents_exit_codes(db):
-    shown = subprocess.run([sys.executable, "-m", "netralitas_desktop", "checkin", "--help"],
-                           capture_output=True, text=True, timeout=120)
+    shown = subprocess.run(
+        [sys.executable, "-m", "netralitas_desktop", "checkin", "--help"], capture_output=True, text=True, timeout=120
+    )
     assert shown.returncode == 0
     text = " ".join(shown.stdout.split())
     assert "Kode keluar: 0 untuk hadir dan sudah hadir, 1 bila ditolak" in text

@@ -33,13 +33,17 @@ def _desk(url: str, event_id: int, codes: list[str], desk: int, start, results) 
 
 def test_parallel_desks_check_each_registration_in_exactly_once(any_db):
     # Imported here so the desk processes, which import this module, skip pytest and the fixtures.
-    from netralitas_desktop.core.participants import PersonData, add_participant
     from test_checkin import make_roster, pns_nip
+
+    from netralitas_desktop.core.participants import PersonData, add_participant
 
     roster = make_roster()
     for index in range(EXTRA_PEOPLE):
-        add_participant(roster.event_id, PersonData(nama=f"Peserta {index}", nip=pns_nip(100 + index)),
-                        actor=Actor("Meja 0", "Admin"))
+        add_participant(
+            roster.event_id,
+            PersonData(nama=f"Peserta {index}", nip=pns_nip(100 + index)),
+            actor=Actor("Meja 0", "Admin"),
+        )
     registrations = {rid: pid for rid, pid in Registration.select(Registration.id, Registration.person).tuples()}
     # Every desk scans every invitation; half the people are also typed in by NIP at some desks.
     codes = [qr_payload.payload_for(rid) for rid in registrations]
@@ -48,8 +52,10 @@ def test_parallel_desks_check_each_registration_in_exactly_once(any_db):
 
     context = multiprocessing.get_context("spawn")
     start, results = context.Barrier(DESKS), context.Queue()
-    desks = [context.Process(target=_desk, args=(any_db.url, roster.event_id, codes, n, start, results))
-             for n in range(1, DESKS + 1)]
+    desks = [
+        context.Process(target=_desk, args=(any_db.url, roster.event_id, codes, n, start, results))
+        for n in range(1, DESKS + 1)
+    ]
     for process in desks:
         process.start()
     outcomes = [results.get(timeout=240) for _ in desks]
@@ -67,8 +73,9 @@ def test_parallel_desks_check_each_registration_in_exactly_once(any_db):
     assert set(per_registration) == set(registrations)
     assert set(per_registration.values()) == {1}
     # The desk recorded on each attendance is the one whose call answered checked_in.
-    winners = Counter((desk, code) for desk, outcome, _ in outcomes for status, code in outcome
-                      if status == checkin.CHECKED_IN)
+    winners = Counter(
+        (desk, code) for desk, outcome, _ in outcomes for status, code in outcome if status == checkin.CHECKED_IN
+    )
     assert sum(winners.values()) == len(registrations)
     desks_recorded = Counter(desk for (desk,) in Attendance.select(Attendance.desk).tuples())
     assert desks_recorded == Counter(f"Meja {desk}" for desk, _ in winners.elements())

@@ -15,7 +15,7 @@ from netralitas_desktop.core.models import Attendance, Event, Person, Registrati
 
 def _open_raw(url: str):
     if url.startswith("sqlite:///"):
-        return SqliteDatabase(url[len("sqlite:///"):], pragmas=database.SQLITE_PRAGMAS)
+        return SqliteDatabase(url[len("sqlite:///") :], pragmas=database.SQLITE_PRAGMAS)
     return connect_url(url)
 
 

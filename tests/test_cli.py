@@ -21,7 +21,10 @@ def run_cli(url: str, *args: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "NETRALITAS_DB"}
     return subprocess.run(
         [sys.executable, "-m", "netralitas_desktop", "--db", url, *args],
-        capture_output=True, text=True, env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
 
 
@@ -59,17 +62,31 @@ def create_event(url: str, **extra: str) -> int:
 
 def test_create_list_show(sqlite_url):
     event_id = create_event(
-        sqlite_url, kind="sosialisasi", start="08:00", end="11.30", instansi="Pemerintah Kabupaten Sukamakmur",
-        place="Sukamakmur", organizer="BKPSDM", election="Pilkada 2024", signatory1_jabatan="Kepala BKPSDM",
-        signatory1_name="Drs. Bambang Wicaksono, M.Si.", signatory1_pangkat="Pembina Utama Muda, IV/c",
-        signatory1_nip="19690512 199403 1 004", jp="2",
+        sqlite_url,
+        kind="sosialisasi",
+        start="08:00",
+        end="11.30",
+        instansi="Pemerintah Kabupaten Sukamakmur",
+        place="Sukamakmur",
+        organizer="BKPSDM",
+        election="Pilkada 2024",
+        signatory1_jabatan="Kepala BKPSDM",
+        signatory1_name="Drs. Bambang Wicaksono, M.Si.",
+        signatory1_pangkat="Pembina Utama Muda, IV/c",
+        signatory1_nip="19690512 199403 1 004",
+        jp="2",
     )
     code, listing = run_json(sqlite_url, "event", "list")
     assert code == 0
     assert listing["count"] == 1
     assert listing["events"][0] == {
-        "id": event_id, "title": "Sosialisasi Netralitas ASN", "date": "2024-07-01", "venue": "Aula",
-        "kind": "sosialisasi", "registered": 0, "present": 0,
+        "id": event_id,
+        "title": "Sosialisasi Netralitas ASN",
+        "date": "2024-07-01",
+        "venue": "Aula",
+        "kind": "sosialisasi",
+        "registered": 0,
+        "present": 0,
     }
     code, shown = run_json(sqlite_url, "event", "show", str(event_id))
     assert code == 0 and shown["ok"] is True
@@ -80,8 +97,19 @@ def test_create_list_show(sqlite_url):
 
 
 def test_speakers_repeat(sqlite_url):
-    code, created = run_json(sqlite_url, "event", "create", "--title", "T", "--date", "2024-07-01",
-                             "--speaker", "Ketua Bawaslu", "--speaker", "Inspektur Daerah")
+    code, created = run_json(
+        sqlite_url,
+        "event",
+        "create",
+        "--title",
+        "T",
+        "--date",
+        "2024-07-01",
+        "--speaker",
+        "Ketua Bawaslu",
+        "--speaker",
+        "Inspektur Daerah",
+    )
     assert code == 0
     assert created["event"]["speakers"] == "Ketua Bawaslu\nInspektur Daerah"
 
@@ -100,14 +128,19 @@ def test_import_siasn_then_reimport_then_list(sqlite_url, fixtures_dir):
     person = next(p for p in listed["participants"] if p["nip"] == "197211021996121001")
     assert person["nip_formatted"] == "19721102 199612 1 001"
     assert person["name"] == "Sutrisno Prasetyo"
-    assert (person["employment_type"], person["golongan"], person["unit_kerja"]) == ("PNS", "III/b", "RSUD Tjitrowardojo")
+    assert (person["employment_type"], person["golongan"], person["unit_kerja"]) == (
+        "PNS",
+        "III/b",
+        "RSUD Tjitrowardojo",
+    )
     assert person["checked_in_at"] is None
 
 
 def test_dry_run_writes_nothing(sqlite_url, fixtures_dir):
     event_id = create_event(sqlite_url)
-    code, result = run_json(sqlite_url, "roster", "import", str(fixtures_dir / SIASN), "--event", str(event_id),
-                            "--dry-run")
+    code, result = run_json(
+        sqlite_url, "roster", "import", str(fixtures_dir / SIASN), "--event", str(event_id), "--dry-run"
+    )
     assert code == 0
     assert result["dry_run"] is True and result["added"] == 2000
     code, listed = run_json(sqlite_url, "participants", "list", "--event", str(event_id))
@@ -116,8 +149,9 @@ def test_dry_run_writes_nothing(sqlite_url, fixtures_dir):
 
 def test_a_file_that_is_not_a_roster_is_refused_in_indonesian(sqlite_url, fixtures_dir):
     event_id = create_event(sqlite_url)
-    done = run_cli(sqlite_url, "roster", "import", str(fixtures_dir / "laporan_peserta_daring.csv"),
-                   "--event", str(event_id))
+    done = run_cli(
+        sqlite_url, "roster", "import", str(fixtures_dir / "laporan_peserta_daring.csv"), "--event", str(event_id)
+    )
     assert done.returncode == 2
     assert "bukan daftar peserta" in done.stderr
     assert "Traceback" not in done.stderr
@@ -142,8 +176,21 @@ def test_unknown_event(sqlite_url, fixtures_dir):
 
 
 def test_validation_errors_name_each_field(sqlite_url):
-    code, result = run_json(sqlite_url, "event", "create", "--title", "", "--date", "1-7-2024",
-                            "--start", "10:00", "--end", "09:00", "--signatory1-nip", "123")
+    code, result = run_json(
+        sqlite_url,
+        "event",
+        "create",
+        "--title",
+        "",
+        "--date",
+        "1-7-2024",
+        "--start",
+        "10:00",
+        "--end",
+        "09:00",
+        "--signatory1-nip",
+        "123",
+    )
     assert code == 2
     assert result["ok"] is False
     errors = result["errors"]
@@ -180,8 +227,21 @@ def test_help_is_indonesian(capsys):
 def test_text_output_of_event_commands(capsys, sqlite_url):
     code, out, _ = call(capsys, "--db", sqlite_url, "event", "list")
     assert code == 0 and out.startswith("Belum ada kegiatan.")
-    code, out, _ = call(capsys, "--db", sqlite_url, "event", "create", "--title", "Ikrar Netralitas",
-                        "--date", "2024-07-01", "--kind", "ikrar", "--start", "8:00")
+    code, out, _ = call(
+        capsys,
+        "--db",
+        sqlite_url,
+        "event",
+        "create",
+        "--title",
+        "Ikrar Netralitas",
+        "--date",
+        "2024-07-01",
+        "--kind",
+        "ikrar",
+        "--start",
+        "8:00",
+    )
     assert code == 0
     assert out.strip() == "Kegiatan nomor 1 tersimpan: Ikrar Netralitas (Senin, 1 Juli 2024)."
     code, out, _ = call(capsys, "--db", sqlite_url, "event", "list")
@@ -239,8 +299,20 @@ def test_demo_and_participants_table(capsys, sqlite_url):
     assert code == 0 and result["participants"] == 30
     code, listed = call_json(capsys, "--db", sqlite_url, "participants", "list", "--event", str(result["id"]))
     assert listed["event_id"] == result["id"] and listed["count"] == 30
-    expected_keys = {"registration_id", "nip", "nip_formatted", "nik", "name", "employment_type", "golongan",
-                     "jabatan", "unit_kerja", "mode", "source", "checked_in_at"}
+    expected_keys = {
+        "registration_id",
+        "nip",
+        "nip_formatted",
+        "nik",
+        "name",
+        "employment_type",
+        "golongan",
+        "jabatan",
+        "unit_kerja",
+        "mode",
+        "source",
+        "checked_in_at",
+    }
     for person in listed["participants"]:
         assert set(person) == expected_keys
         assert person["nip"].isdigit() or (person["nip"] == "" and person["nik"].isdigit())
@@ -290,8 +362,15 @@ def test_environment_variable_chooses_the_database(capsys, monkeypatch, tmp_path
 
 @pytest.mark.parametrize(
     ("argv", "gui"),
-    [([], True), (["--db", "sqlite:///x.db"], True), (["--demo"], True), (["event", "list"], False),
-     (["--help"], False), (["--version"], False), (["nonsense"], False)],
+    [
+        ([], True),
+        (["--db", "sqlite:///x.db"], True),
+        (["--demo"], True),
+        (["event", "list"], False),
+        (["--help"], False),
+        (["--version"], False),
+        (["nonsense"], False),
+    ],
 )
 def test_opens_gui(argv, gui, capsys):
     assert opens_gui(argv) is gui
@@ -302,8 +381,13 @@ def test_no_command_opens_the_window_with_a_demo_event(sqlite_url):
     """``netralitas --db URL`` starts the GUI on that database; the first start seeds the demo event."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("NETRALITAS_DB", None)
-    app = subprocess.Popen([sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 120
         listing = {"count": 0}

@@ -38,8 +38,10 @@ def test_messages_without_counts_get_them_on_every_report(capsys):
     report = TerminalProgress(with_counts=True)
     report(7, 2000, "Membaca baris…")
     report(3, 0, "")
-    assert [line.strip() for line in capsys.readouterr().err.split("\r")[1:]] == ["Membaca baris… 7/2000",
-                                                                                 "Memproses 3"]
+    assert [line.strip() for line in capsys.readouterr().err.split("\r")[1:]] == [
+        "Membaca baris… 7/2000",
+        "Memproses 3",
+    ]
 
 
 def test_a_watched_job_reports_on_one_line_ended_even_when_it_fails(capsys, monkeypatch):

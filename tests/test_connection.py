@@ -80,7 +80,9 @@ def test_profile_problems_are_indonesian():
     problems = ConnectionProfile(" ", 0, "", "").problems()
     assert set(problems) == {"host", "port", "database", "user"}
     assert "Alamat server wajib diisi" in problems["host"]
-    assert ConnectionProfile("server panitia", 5432, "x", "y").problems()["host"].startswith("Alamat server tidak boleh")
+    assert (
+        ConnectionProfile("server panitia", 5432, "x", "y").problems()["host"].startswith("Alamat server tidak boleh")
+    )
 
 
 def test_store_remembers_profiles_and_the_active_one_but_no_password(store, use_keyring):
@@ -109,8 +111,9 @@ def test_a_damaged_profiles_file_is_an_empty_store(store):
     store.path.parent.mkdir(parents=True)
     store.path.write_text("{ini bukan json", encoding="utf-8")
     assert store.profiles() == [] and store.active() is None
-    store.path.write_text(json.dumps({"active": "x", "profiles": [{"host": "a"}, {"host": "b", "port": 1,
-                                                                               "database": "d", "user": "u"}]}))
+    store.path.write_text(
+        json.dumps({"active": "x", "profiles": [{"host": "a"}, {"host": "b", "port": 1, "database": "d", "user": "u"}]})
+    )
     assert store.profiles() == [ConnectionProfile("b", 1, "d", "u")]
 
 
@@ -183,7 +186,11 @@ def test_a_dropped_server_connection_fails_one_scan_and_the_next_one_works(pg_se
 
     with pytest.raises(PeeweeException):
         checkin.check_in(event_id, qr_payload.payload_for(first), actor=Actor("Meja 1", "Ani"))
-    assert checkin.check_in(event_id, qr_payload.payload_for(first), actor=Actor("Meja 1", "Ani")).status == "checked_in"
-    assert checkin.check_in(event_id, qr_payload.payload_for(second), actor=Actor("Meja 1", "Ani")).status == "checked_in"
+    assert (
+        checkin.check_in(event_id, qr_payload.payload_for(first), actor=Actor("Meja 1", "Ani")).status == "checked_in"
+    )
+    assert (
+        checkin.check_in(event_id, qr_payload.payload_for(second), actor=Actor("Meja 1", "Ani")).status == "checked_in"
+    )
     assert Attendance.select().count() == 2
     database.close_database()

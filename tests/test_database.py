@@ -236,7 +236,9 @@ def test_a_failing_migration_is_rolled_back_on_postgresql(pg_url, monkeypatch):
 def test_a_file_from_a_newer_app_is_refused(sqlite_url):
     path = _make_older_file(sqlite_url)
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO schema_version (version, changed_at) VALUES (?, ?)", (LATEST_VERSION + 3, "2030-01-01"))
+        conn.execute(
+            "INSERT INTO schema_version (version, changed_at) VALUES (?, ?)", (LATEST_VERSION + 3, "2030-01-01")
+        )
 
     before = db_proxy.obj
     with pytest.raises(SchemaTooNewError) as caught:

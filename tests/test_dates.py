@@ -29,8 +29,18 @@ def test_hari_tanggal(day, written):
 def test_every_month_name():
     names = [tanggal(dt.date(2024, month, 1)).split(" ")[1] for month in range(1, 13)]
     assert names == [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
     ]
 
 

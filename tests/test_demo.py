@@ -86,7 +86,10 @@ def test_titles_are_varied_and_split_back_into_their_parts(people):
     for person in people:
         parts = split_name(person.full_name)
         assert (parts.gelar_depan, parts.nama, parts.gelar_belakang) == (
-            person.gelar_depan, person.nama, person.gelar_belakang)
+            person.gelar_depan,
+            person.nama,
+            person.gelar_belakang,
+        )
     front = Counter(t for p in people for t in p.gelar_depan.split())
     back = Counter(t.strip() for p in people for t in p.gelar_belakang.split(",") if t.strip())
     for title in ("Drs.", "Dra.", "Dr.", "dr.", "H.", "Hj.", "Ns."):

@@ -17,13 +17,35 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Paragraph
 
 from netralitas_desktop.core.documents import (
-    SANS, SERIF, CardGrid, DocumentError, Letterhead, Margins, PageSpec, Paper, PaperError, UniqueNames,
-    atomic_output, draw_cut_marks, draw_letterhead, draw_qr, draw_signatory, draw_text_box, fit_pdf_text,
-    font_file, mm, new_canvas, nip_line, qr_image, qr_matrix, register_fonts, safe_filename,
+    SANS,
+    SERIF,
+    CardGrid,
+    DocumentError,
+    Letterhead,
+    Margins,
+    PageSpec,
+    Paper,
+    PaperError,
+    UniqueNames,
+    atomic_output,
+    draw_cut_marks,
+    draw_letterhead,
+    draw_qr,
+    draw_signatory,
+    draw_text_box,
+    fit_pdf_text,
+    font_file,
+    mm,
+    new_canvas,
+    nip_line,
+    qr_image,
+    qr_matrix,
+    register_fonts,
+    safe_filename,
 )
 from netralitas_desktop.core.documents.fit import ELLIPSIS, fit_text, pdf_measure
 from netralitas_desktop.core.documents.images import PRINT_DPI, print_copy, print_image, with_print_copy
@@ -36,8 +58,10 @@ LONG_NAME = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.
 
 def render_page(pdf: Path, page: int = 1, dpi: int = 150) -> Image.Image:
     prefix = pdf.with_suffix("")
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )
     return Image.open(f"{prefix}.png")
 
 
@@ -46,6 +70,7 @@ def pdf_text(pdf: Path) -> str:
 
 
 # --- pages ---------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("paper, size", [(Paper.A4, (595.28, 841.89)), (Paper.F4, (609.45, 935.43))])
 def test_page_sizes_in_points(paper, size, tmp_path):
@@ -96,6 +121,7 @@ def test_card_grid_cells_fill_the_frame_without_overlap():
 
 # --- fonts ---------------------------------------------------------------------------------------------------
 
+
 def test_fonts_are_bundled_with_their_licence():
     for family in (SANS, SERIF):
         for face in family.faces:
@@ -129,8 +155,13 @@ print(len(calls), len(set(calls)))
 
 
 def test_fonts_register_once_per_process_even_from_many_threads():
-    out = subprocess.run([sys.executable, "-c", FRESH_PROCESS_REGISTRATION], capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", FRESH_PROCESS_REGISTRATION],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    ).stdout.split()
     assert out == ["8", "8"]  # 2 families x 4 faces, each registered exactly once
 
 
@@ -164,14 +195,23 @@ def test_indonesian_names_keep_their_letters(tmp_path):
     pdf = tmp_path / "nama.pdf"
     canvas = new_canvas(pdf, PageSpec(), title="Nama")
     for index, family in enumerate((SANS, SERIF)):
-        draw_text_box(canvas, "José Müller Ma’ruf dan Sri Ma'ruf", family.regular, 50, 700 - index * 40, 400,
-                      max_size=12, min_size=12)
+        draw_text_box(
+            canvas,
+            "José Müller Ma’ruf dan Sri Ma'ruf",
+            family.regular,
+            50,
+            700 - index * 40,
+            400,
+            max_size=12,
+            min_size=12,
+        )
     canvas.showPage()
     canvas.save()
     assert pdf_text(pdf).count("José Müller Ma’ruf dan Sri Ma'ruf") == 2
 
 
 # --- fitted text ---------------------------------------------------------------------------------------------
+
 
 def test_fit_shrinks_to_the_largest_size_that_fits():
     width = 60 * mm
@@ -211,8 +251,7 @@ def test_fit_breaks_a_word_longer_than_the_line():
 
 
 def test_fit_respects_a_box_height():
-    fitted = fit_pdf_text(LONG_NAME, SANS.regular, 40 * mm, max_size=12, min_size=6, max_lines=5,
-                          max_height=20)
+    fitted = fit_pdf_text(LONG_NAME, SANS.regular, 40 * mm, max_size=12, min_size=6, max_lines=5, max_height=20)
     assert fitted.height <= 20
 
 
@@ -238,6 +277,7 @@ def test_image_text_fits_in_whole_pixels():
 
 
 # --- QR ------------------------------------------------------------------------------------------------------
+
 
 def test_dark_rects_cover_exactly_the_dark_modules():
     matrix = qr_matrix("NTR1ABCDEFGHJKMNPQRSTVWXYZ0")
@@ -280,8 +320,12 @@ def test_codes_have_error_correction_m_and_a_white_quiet_zone_of_four_modules():
     assert (decoded.text, decoded.ec_level) == (text, "M")
     border = 4 * 5
     inside = (border, border, image.width - border, image.height - border)
-    outside = [image.getpixel((x, y)) for x in range(image.width) for y in range(image.height)
-               if not (inside[0] <= x < inside[2] and inside[1] <= y < inside[3])]
+    outside = [
+        image.getpixel((x, y))
+        for x in range(image.width)
+        for y in range(image.height)
+        if not (inside[0] <= x < inside[2] and inside[1] <= y < inside[3])
+    ]
     assert set(outside) == {255}
     assert image.getpixel((border, border)) == 0  # the top-left finder pattern starts right inside
 
@@ -301,6 +345,7 @@ def test_text_matrix_and_ready_operators_draw_the_same_code(tmp_path):
 
 
 # --- images at print size ------------------------------------------------------------------------------------
+
 
 def _png_bytes(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
@@ -341,6 +386,7 @@ def test_print_copy_is_made_once_and_only_for_large_images():
 
 # --- letterhead and signatory --------------------------------------------------------------------------------
 
+
 def _picture(size, colour, shape="ellipse"):
     image = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
@@ -360,22 +406,39 @@ def test_letterhead_and_signatory_on_a_page(tmp_path):
     canvas = new_canvas(pdf, spec, title="Surat")
     letterhead = Letterhead(
         ("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"),
-        ("Jl. Veteran No. 1 Telp. (0275) 321123 Sukamakmur 54111",), logo=logo,
+        ("Jl. Veteran No. 1 Telp. (0275) 321123 Sukamakmur 54111",),
+        logo=logo,
     )
     below = draw_letterhead(canvas, letterhead, frame.x, frame.top, frame.width)
     assert frame.top - 40 * mm < below < frame.top - 20 * mm
-    signatory = Signatory("Kepala BKPSDM Kabupaten Sukamakmur", "Drs. Bambang Wicaksono, M.Si.",
-                          "Pembina Utama Muda, IV/c", "196905121994031004")
-    bottom = draw_signatory(canvas, signatory, frame.x + frame.width / 2, below - 20 * mm, frame.width / 2,
-                            place_date="Sukamakmur, 1 Juli 2024", signature=_picture((400, 150), (0, 0, 90, 255), "line"),
-                            stamp=_picture((300, 300), (60, 60, 200, 160)))
+    signatory = Signatory(
+        "Kepala BKPSDM Kabupaten Sukamakmur",
+        "Drs. Bambang Wicaksono, M.Si.",
+        "Pembina Utama Muda, IV/c",
+        "196905121994031004",
+    )
+    bottom = draw_signatory(
+        canvas,
+        signatory,
+        frame.x + frame.width / 2,
+        below - 20 * mm,
+        frame.width / 2,
+        place_date="Sukamakmur, 1 Juli 2024",
+        signature=_picture((400, 150), (0, 0, 90, 255), "line"),
+        stamp=_picture((300, 300), (60, 60, 200, 160)),
+    )
     assert bottom < below - 50 * mm
     canvas.showPage()
     canvas.save()
     text = " ".join(pdf_text(pdf).split())
-    for expected in ("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
-                     "Sukamakmur, 1 Juli 2024", "Drs. Bambang Wicaksono, M.Si.", "Pembina Utama Muda, IV/c",
-                     "NIP. 19690512 199403 1 004"):
+    for expected in (
+        "PEMERINTAH KABUPATEN SUKAMAKMUR",
+        "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        "Sukamakmur, 1 Juli 2024",
+        "Drs. Bambang Wicaksono, M.Si.",
+        "Pembina Utama Muda, IV/c",
+        "NIP. 19690512 199403 1 004",
+    ):
         assert expected in text
     assert len(PdfReader(pdf).pages[0].images) == 3  # logo, signature, stamp
 
@@ -397,20 +460,26 @@ def test_cut_marks_stay_outside_the_card(tmp_path):
     page = render_page(pdf, dpi=72).convert("L")
     cell = grid.cell(0)
     height = page.height
-    inside = page.crop((round(cell.x) + 2, round(height - cell.top) + 2, round(cell.right) - 2, round(height - cell.y) - 2))
+    inside = page.crop(
+        (round(cell.x) + 2, round(height - cell.top) + 2, round(cell.right) - 2, round(height - cell.y) - 2)
+    )
     assert inside.getextrema() == (255, 255)  # nothing drawn on the card itself
     assert page.getextrema()[0] < 200  # but the marks are there
 
 
 # --- files ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("stem, expected", [
-    ('Ahmad "Gus" Dur: S/H?', "Ahmad _Gus_ Dur_ S_H_.png"),
-    ("Budi Santoso, S.Ag.", "Budi Santoso, S.Ag.png"),
-    ("CON", "_CON.png"),
-    ("  ...  ", "berkas.png"),
-    ("José Müller Ma’ruf", "José Müller Ma’ruf.png"),
-])
+
+@pytest.mark.parametrize(
+    "stem, expected",
+    [
+        ('Ahmad "Gus" Dur: S/H?', "Ahmad _Gus_ Dur_ S_H_.png"),
+        ("Budi Santoso, S.Ag.", "Budi Santoso, S.Ag.png"),
+        ("CON", "_CON.png"),
+        ("  ...  ", "berkas.png"),
+        ("José Müller Ma’ruf", "José Müller Ma’ruf.png"),
+    ],
+)
 def test_safe_filename_for_windows(stem, expected):
     assert safe_filename(stem, "png") == expected
 
@@ -423,16 +492,19 @@ def test_safe_filename_is_length_limited_without_trailing_dot():
 def test_unique_names_ignore_case_like_windows():
     names = UniqueNames()
     assert [names.take(n) for n in ("Budi.png", "budi.png", "Budi.png", "Ani.png")] == [
-        "Budi.png", "budi (2).png", "Budi (3).png", "Ani.png"]
+        "Budi.png",
+        "budi (2).png",
+        "Budi (3).png",
+        "Ani.png",
+    ]
 
 
 def test_atomic_output_keeps_the_old_file_when_writing_fails(tmp_path):
     target = tmp_path / "undangan.pdf"
     target.write_bytes(b"versi lama")
-    with pytest.raises(RuntimeError):
-        with atomic_output(target) as temp:
-            temp.write_bytes(b"setengah")
-            raise RuntimeError("gagal di tengah jalan")
+    with pytest.raises(RuntimeError), atomic_output(target) as temp:
+        temp.write_bytes(b"setengah")
+        raise RuntimeError("gagal di tengah jalan")
     assert target.read_bytes() == b"versi lama"
     assert [p.name for p in tmp_path.iterdir()] == ["undangan.pdf"]
     with atomic_output(target) as temp:
@@ -444,6 +516,5 @@ def test_atomic_output_keeps_the_old_file_when_writing_fails(tmp_path):
 def test_atomic_output_explains_an_unwritable_folder(tmp_path):
     blocker = tmp_path / "bukan-folder"
     blocker.write_text("x")
-    with pytest.raises(DocumentError, match="tidak bisa dibuat"):
-        with atomic_output(blocker / "undangan.pdf"):
-            pass
+    with pytest.raises(DocumentError, match="tidak bisa dibuat"), atomic_output(blocker / "undangan.pdf"):
+        pass

@@ -6,12 +6,12 @@ import json
 import zipfile
 
 import pytest
+from pledge_helpers import F4, make_event, page_sizes, pdf_text
 from pypdf import PdfReader
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import database
 from netralitas_desktop.core.models import AuditLog
-from pledge_helpers import F4, make_event, page_sizes, pdf_text
 
 
 @pytest.fixture
@@ -27,13 +27,32 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_pledges_merged_as_json(sample, db, tmp_path, capsys):
     out = tmp_path / "pakta.pdf"
-    code, stdout, stderr = run(capsys, "--db", db.url, "pledges", "--event", str(sample.event_id), "--out", str(out),
-                               "--paper", "f4", "--meterai", "--json")
+    code, stdout, stderr = run(
+        capsys,
+        "--db",
+        db.url,
+        "pledges",
+        "--event",
+        str(sample.event_id),
+        "--out",
+        str(out),
+        "--paper",
+        "f4",
+        "--meterai",
+        "--json",
+    )
     assert (code, stderr) == (0, "")
     result = json.loads(stdout)
-    assert result == {"ok": True, "document": "pledge_forms", "count": 3, "pages": 3, "path": str(out),
-                      "format": "pdf", "files": 1,
-                      "message": f"3 pakta integritas bertanda tangan (3 halaman) tersimpan di {out}."}
+    assert result == {
+        "ok": True,
+        "document": "pledge_forms",
+        "count": 3,
+        "pages": 3,
+        "path": str(out),
+        "format": "pdf",
+        "files": 1,
+        "message": f"3 pakta integritas bertanda tangan (3 halaman) tersimpan di {out}.",
+    }
     assert page_sizes(out) == [F4] * 3 and "METERAI" in pdf_text(out)
     database.open_database(db.url)
     entry = AuditLog.get(AuditLog.action == "export")
@@ -42,40 +61,69 @@ def test_pledges_merged_as_json(sample, db, tmp_path, capsys):
 
 def test_pledges_per_person_folder_and_zip(sample, db, tmp_path, capsys):
     folder = tmp_path / "per orang"
-    code, stdout, _ = run(capsys, "--db", db.url, "pledges", "--event", str(sample.event_id), "--out", str(folder),
-                          "--per-person")
+    code, stdout, _ = run(
+        capsys, "--db", db.url, "pledges", "--event", str(sample.event_id), "--out", str(folder), "--per-person"
+    )
     assert code == 0 and stdout == f"3 berkas pakta integritas (satu per peserta) tersimpan di {folder}.\n"
     assert len(list(folder.glob("*.pdf"))) == 3
-    code, _, _ = run(capsys, "--db", db.url, "pledges", "--event", str(sample.event_id), "--out",
-                     str(tmp_path / "pakta.zip"))
+    code, _, _ = run(
+        capsys, "--db", db.url, "pledges", "--event", str(sample.event_id), "--out", str(tmp_path / "pakta.zip")
+    )
     assert code == 0
     with zipfile.ZipFile(tmp_path / "pakta.zip") as archive:
         assert len(archive.namelist()) == 3
 
 
 def test_sheet_and_attendance_list(sample, db, tmp_path, capsys):
-    code, stdout, _ = run(capsys, "--db", db.url, "pledge-sheet", "--event", str(sample.event_id), "--out",
-                          str(tmp_path / "ikrar.pdf"))
+    code, stdout, _ = run(
+        capsys, "--db", db.url, "pledge-sheet", "--event", str(sample.event_id), "--out", str(tmp_path / "ikrar.pdf")
+    )
     assert code == 0 and stdout.startswith("Lembar ikrar bersama untuk 5 peserta (1 halaman) tersimpan di ")
     assert "kami berikrar" in pdf_text(tmp_path / "ikrar.pdf")
-    code, stdout, _ = run(capsys, "--db", db.url, "attendance-list", "--event", str(sample.event_id), "--out",
-                          str(tmp_path / "hadir.pdf"), "--group-by-unit", "--landscape", "--paper", "F4")
+    code, stdout, _ = run(
+        capsys,
+        "--db",
+        db.url,
+        "attendance-list",
+        "--event",
+        str(sample.event_id),
+        "--out",
+        str(tmp_path / "hadir.pdf"),
+        "--group-by-unit",
+        "--landscape",
+        "--paper",
+        "F4",
+    )
     assert code == 0 and stdout.startswith("Daftar hadir 5 peserta (1 halaman) tersimpan di ")
     assert page_sizes(tmp_path / "hadir.pdf") == [F4[::-1]]
-    code, stdout, _ = run(capsys, "--db", db.url, "--json", "attendance-list", "--event", str(sample.event_id),
-                          "--out", str(tmp_path / "hadir2.pdf"), "--only-present", "--no-signatures")
+    code, stdout, _ = run(
+        capsys,
+        "--db",
+        db.url,
+        "--json",
+        "attendance-list",
+        "--event",
+        str(sample.event_id),
+        "--out",
+        str(tmp_path / "hadir2.pdf"),
+        "--only-present",
+        "--no-signatures",
+    )
     assert code == 0 and json.loads(stdout)["count"] == 1
     assert "Drs. Budi Santoso, M.Si." in pdf_text(tmp_path / "hadir2.pdf")
     assert len(PdfReader(tmp_path / "hadir2.pdf").pages) == 1
 
 
-@pytest.mark.parametrize("argv, code, message", [
-    (["pledges", "--out", "{tmp}/x.docx"], 2, "Tujuan x.docx tidak dikenal"),
-    (["pledges", "--out", "{tmp}/x.pdf", "--per-person"], 2, "harus sebuah folder atau berkas .zip"),
-    (["attendance-list", "--out", "{tmp}/x.txt"], 2, "Tujuan x.txt harus berupa berkas .pdf."),
-    (["attendance-list", "--out", "{tmp}/x.pdf", "--paper", "letter"], 2, "Ukuran kertas tidak dikenal"),
-    (["pledge-sheet", "--out", "{tmp}/x.pdf", "--event", "999"], 2, "Kegiatan nomor 999 tidak ditemukan."),
-])
+@pytest.mark.parametrize(
+    "argv, code, message",
+    [
+        (["pledges", "--out", "{tmp}/x.docx"], 2, "Tujuan x.docx tidak dikenal"),
+        (["pledges", "--out", "{tmp}/x.pdf", "--per-person"], 2, "harus sebuah folder atau berkas .zip"),
+        (["attendance-list", "--out", "{tmp}/x.txt"], 2, "Tujuan x.txt harus berupa berkas .pdf."),
+        (["attendance-list", "--out", "{tmp}/x.pdf", "--paper", "letter"], 2, "Ukuran kertas tidak dikenal"),
+        (["pledge-sheet", "--out", "{tmp}/x.pdf", "--event", "999"], 2, "Kegiatan nomor 999 tidak ditemukan."),
+    ],
+)
 def test_errors_are_indonesian_without_traceback(sample, db, tmp_path, capsys, argv, code, message):
     argv = [part.replace("{tmp}", str(tmp_path)) for part in argv]
     if "--event" not in argv:
@@ -89,7 +137,8 @@ def test_errors_are_indonesian_without_traceback(sample, db, tmp_path, capsys, a
 
 def test_nobody_signed_exits_2_with_advice(db, tmp_path, capsys):
     sample = make_event(sign=())
-    code, stdout, stderr = run(capsys, "--db", db.url, "pledges", "--event", str(sample.event_id), "--out",
-                               str(tmp_path / "x.pdf"))
+    code, stdout, stderr = run(
+        capsys, "--db", db.url, "pledges", "--event", str(sample.event_id), "--out", str(tmp_path / "x.pdf")
+    )
     assert code == 2 and stdout == ""
     assert "Belum ada peserta yang menandatangani" in stderr and "ikrar mandiri" in stderr

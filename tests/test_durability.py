@@ -28,8 +28,13 @@ def desk_main(url: str, event_id: int) -> None:
 
     database.open_database(url)
     actor = Actor("Meja 1", "Ani")
-    ids = [rid for (rid,) in Registration.select(Registration.id).where(Registration.event == event_id)
-           .order_by(Registration.id).tuples()]
+    ids = [
+        rid
+        for (rid,) in Registration.select(Registration.id)
+        .where(Registration.event == event_id)
+        .order_by(Registration.id)
+        .tuples()
+    ]
     print("SIAP", flush=True)
     for registration_id in ids:
         result = checkin.check_in(event_id, qr_payload.payload_for(registration_id), actor=actor)
@@ -53,8 +58,13 @@ def test_acknowledged_check_ins_survive_kill_9(desk_url):
     event_id = create_demo_event(participants=PARTICIPANTS)
     database.close_database()
 
-    desk = subprocess.Popen([sys.executable, __file__, desk_url, str(event_id)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    desk = subprocess.Popen(
+        [sys.executable, __file__, desk_url, str(event_id)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     acknowledged: list[int] = []
     try:
         assert desk.stdout.readline().strip() == "SIAP", desk.stderr.read()

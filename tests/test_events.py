@@ -39,7 +39,9 @@ def _event(**changes) -> EventData:
         organizer="BKPSDM Kabupaten Sukamakmur",
         election_name="Pemilihan Bupati dan Wakil Bupati 2024",
         speakers="Ketua Bawaslu\nAsisten Pemerintahan",
-        signatory1=Signatory("Kepala BKPSDM", "Drs. H. Budi Santoso, M.Si.", "Pembina Utama Muda, IV/c", "19700101 199503 1 002"),
+        signatory1=Signatory(
+            "Kepala BKPSDM", "Drs. H. Budi Santoso, M.Si.", "Pembina Utama Muda, IV/c", "19700101 199503 1 002"
+        ),
         jp_hours=Decimal("2.5"),
     )
     for key, value in changes.items():

@@ -20,8 +20,21 @@ from netralitas_desktop.core.documents import Paper
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HEAVY = {"openpyxl", "pyhanko", "pyhanko_certvalidator", "cryptography", "rapidfuzz", "pypdfium2", "pypdf",
-         "reportlab", "zxingcpp", "PIL", "qrcode", "lxml", "asn1crypto"}
+HEAVY = {
+    "openpyxl",
+    "pyhanko",
+    "pyhanko_certvalidator",
+    "cryptography",
+    "rapidfuzz",
+    "pypdfium2",
+    "pypdf",
+    "reportlab",
+    "zxingcpp",
+    "PIL",
+    "qrcode",
+    "lxml",
+    "asn1crypto",
+}
 
 _LOADED = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(json.loads(sys.argv[1])))))"
 
@@ -29,8 +42,14 @@ _LOADED = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(
 def _loaded_after(code: str, heavy: set[str], env: dict | None = None) -> list[str]:
     """Run ``code`` in a fresh interpreter; which of ``heavy`` it loaded (last stdout line)."""
     script = f"import json, sys\n{code}\n{_LOADED}"
-    done = subprocess.run([sys.executable, "-c", script, json.dumps(sorted(heavy))], cwd=ROOT,
-                          env=env or os.environ, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(sorted(heavy))],
+        cwd=ROOT,
+        env=env or os.environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -71,9 +90,15 @@ def test_showing_the_event_list_window_loads_no_document_library(tmp_path):
     url = f"sqlite:///{tmp_path / 'a.db'}"
     assert main(["--db", url, "demo", "--participants", "20"]) == 0
     home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETRALITAS_STARTUP_PROBE": "1", "HOME": str(home),
-           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_STATE_HOME": str(home / ".state"),
-           "XDG_DATA_HOME": str(home / ".data")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "NETRALITAS_STARTUP_PROBE": "1",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_STATE_HOME": str(home / ".state"),
+        "XDG_DATA_HOME": str(home / ".data"),
+    }
     code = f"from netralitas_desktop.cli import main\nassert main(['--db', {url!r}]) == 0"
     assert _loaded_after(code, HEAVY, env) == []
 

@@ -14,7 +14,7 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant
-from netralitas_desktop.gui.audit_viewer import AuditViewer
+from netralitas_desktop.gui.admin.audit_viewer import AuditViewer
 
 
 @pytest.fixture
@@ -26,11 +26,19 @@ def entries(db):
     checkin.check_in_registration(reg, actor=Actor("Meja Depan", "Wulan"))
     checkin.undo_check_in(reg, reason="salah orang", actor=Actor("Meja Depan", "Wulan"))
     start = dt.datetime(2024, 6, 1, 8, 0)
-    AuditLog.insert_many([
-        {"at": start + dt.timedelta(minutes=index), "action": "export", "event": other,
-         "desk": ("Meja 1", "Meja 2")[index % 2], "operator": "Sari", "detail": json.dumps({"rows": index})}
-        for index in range(450)
-    ]).execute()
+    AuditLog.insert_many(
+        [
+            {
+                "at": start + dt.timedelta(minutes=index),
+                "action": "export",
+                "event": other,
+                "desk": ("Meja 1", "Meja 2")[index % 2],
+                "operator": "Sari",
+                "detail": json.dumps({"rows": index}),
+            }
+            for index in range(450)
+        ]
+    ).execute()
     return {"event": event, "other": other}
 
 

@@ -6,17 +6,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from gui_helpers import answer_message_box
 from PIL import Image
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
-
-from gui_helpers import answer_message_box
 from test_certificates import make_event, png_bytes, populate
 
 from netralitas_desktop.core.certificates.design import BACKGROUND_ASSET, load_design
-from netralitas_desktop.gui.certificate_designer import CertificateDesigner
-from netralitas_desktop.gui.jobs import wait_all
-from netralitas_desktop.gui.pdf_pages import pdf_pool
+from netralitas_desktop.gui.certificates.designer import CertificateDesigner
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.common.pdf_pages import pdf_pool
 
 
 @pytest.fixture
@@ -46,8 +45,9 @@ def wait_rendered(qtbot, dialog: CertificateDesigner) -> QImage:
     return dialog.canvas.picture.pixmap().toImage()
 
 
-def ink_in(image: QImage, page_mm: tuple[float, float], box_mm: tuple[float, float, float, float],
-           dark: int = 120) -> int:
+def ink_in(
+    image: QImage, page_mm: tuple[float, float], box_mm: tuple[float, float, float, float], dark: int = 120
+) -> int:
     """Dark pixels inside a box (x, y, width, height in mm) of the rendered page."""
     scale = image.width() / page_mm[0]
     x0, y0 = int(box_mm[0] * scale), int(box_mm[1] * scale)
@@ -106,8 +106,11 @@ def test_side_panel_edits_font_size_and_colour_of_the_selected_field(qtbot, desi
     assert (spec.size_pt, spec.color, spec.align) == (11.0, "#c62828", "left")
     image = wait_rendered(qtbot, designer)
     scale = image.width() / designer.design.page_size_mm[0]
-    reds = [image.pixelColor(x, y) for y in range(int(spec.y_mm * scale), int((spec.y_mm + 6) * scale))
-            for x in range(int(spec.x_mm * scale), int((spec.x_mm + spec.width_mm) * scale))]
+    reds = [
+        image.pixelColor(x, y)
+        for y in range(int(spec.y_mm * scale), int((spec.y_mm + 6) * scale))
+        for x in range(int(spec.x_mm * scale), int((spec.x_mm + spec.width_mm) * scale))
+    ]
     assert any(c.red() > 150 and c.green() < 90 and c.blue() < 90 for c in reds)
 
 

@@ -6,21 +6,20 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-
 from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.core.certificates.signing import UNCERTIFIED_EXPLANATION, UNCERTIFIED_NOTE
 from netralitas_desktop.core.certificates.verify import VerifyResult
-from netralitas_desktop.gui import i18n
-from netralitas_desktop.gui.certificate_canvas import field_title
-from netralitas_desktop.gui.certificate_designer import TEMPLATE_FILTER, CertificateDesigner
-from netralitas_desktop.gui.certificate_output_box import CertificateOutputBox
-from netralitas_desktop.gui.jobs import wait_all
-from netralitas_desktop.gui.pdf_pages import PdfPagesError, page_count, pdf_pool
-from netralitas_desktop.gui.print_offsets import CertificatePrintDialog, PrintJob, prepare_printer
-from netralitas_desktop.gui.verify_dialog import VerifyDialog
+from netralitas_desktop.gui.certificates.canvas import field_title
+from netralitas_desktop.gui.certificates.designer import TEMPLATE_FILTER, CertificateDesigner
+from netralitas_desktop.gui.certificates.output_box import CertificateOutputBox
+from netralitas_desktop.gui.certificates.print_offsets import CertificatePrintDialog, PrintJob, prepare_printer
+from netralitas_desktop.gui.certificates.verify_dialog import VerifyDialog
+from netralitas_desktop.gui.common import i18n
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.common.pdf_pages import PdfPagesError, page_count, pdf_pool
 
 
 @pytest.fixture

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
-
+from PySide6.QtPrintSupport import QPrinter
 from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
-from netralitas_desktop.gui.jobs import wait_all
-from netralitas_desktop.gui.pdf_pages import pdf_pool
-from netralitas_desktop.gui.print_offsets import SCALE_REMINDER, CertificatePrintDialog, load_offset
+from netralitas_desktop.gui.certificates.print_offsets import SCALE_REMINDER, CertificatePrintDialog, load_offset
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.common.pdf_pages import pdf_pool
 
 DPI = 144
 PX_PER_MM = DPI / 25.4
@@ -71,8 +70,10 @@ def test_offset_moves_the_printed_page_by_the_millimetres_set(qtbot, dialog, tmp
         page = PdfReader(printed).pages
         assert len(page) == 1
         box = page[0].mediabox
-        assert (round(float(box.width)), round(float(box.height))) == (round(float(original.width)),
-                                                                       round(float(original.height)))
+        assert (round(float(box.width)), round(float(box.height))) == (
+            round(float(original.width)),
+            round(float(original.height)),
+        )
     source = ink_box(certificates_pdf)
     before, after = ink_box(straight), ink_box(shifted)
     assert abs(before[0] - source[0]) <= 2 and abs(before[1] - source[1]) <= 2  # 100 %, in place

@@ -6,11 +6,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image
-from pypdf import PdfReader
-from pyhanko.pdf_utils.reader import PdfFileReader
-
 from gui_helpers import answer_message_box
+from PIL import Image
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pypdf import PdfReader
 from test_certificates import make_event, pdf_text, png_bytes, populate
 from test_signing import PASSWORD, make_p12, validate
 
@@ -18,10 +17,10 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.design import LOGO_ASSET, load_design
 from netralitas_desktop.core.certificates.numbering import issued_numbers
 from netralitas_desktop.core.event_settings import CERTIFICATE_FOR_ONLINE, ONLINE_MIN_MINUTES, get_setting, put_asset
-from netralitas_desktop.gui.certificate_dialogs import PreviewDialog, RevokeDialog
-from netralitas_desktop.gui.certificates_tab import CertificatesTab
-from netralitas_desktop.gui.jobs import wait_all
-from netralitas_desktop.gui.pdf_pages import pdf_pool
+from netralitas_desktop.gui.certificates.dialogs import PreviewDialog, RevokeDialog
+from netralitas_desktop.gui.certificates.tab import CertificatesTab
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.common.pdf_pages import pdf_pool
 
 ACTOR = Actor("Meja 1", "panitia")
 NAMES = ["Budi Santoso", "Ani Lestari", "Teguh Prasetyo", "Sri Rahayu", "Yuni Astuti"]
@@ -66,11 +65,21 @@ def _as_imported_from_a_meeting_report(event_id: int) -> None:
     from netralitas_desktop.core.reports.models import OnlineAttendance, OnlineReport, OnlineSegment
 
     report = OnlineReport.create(event=event_id, fingerprint="uji", filename="laporan.csv")
-    rows = (OnlineAttendance.select(OnlineAttendance.registration, OnlineAttendance.minutes)
-            .join(Registration).where(Registration.event == event_id).tuples())
+    rows = (
+        OnlineAttendance.select(OnlineAttendance.registration, OnlineAttendance.minutes)
+        .join(Registration)
+        .where(Registration.event == event_id)
+        .tuples()
+    )
     for line, (registration_id, minutes) in enumerate(rows, start=2):
-        OnlineSegment.create(report=report, line=line, participant_key=f"peserta {line}", minutes=minutes,
-                             registration=registration_id, matched_by="name")
+        OnlineSegment.create(
+            report=report,
+            line=line,
+            participant_key=f"peserta {line}",
+            minutes=minutes,
+            registration=registration_id,
+            matched_by="name",
+        )
 
 
 def test_recipients_count_and_the_online_option(qtbot, tab, event_id):
@@ -105,7 +114,10 @@ def test_number_format_example_error_and_save(qtbot, tab, event_id):
     settle(qtbot, tab)
     design = load_design(event_id)
     assert (design.number_format, design.number_start, design.verify_url) == (
-        "800/{seq:04d}/BKPSDM/{month_roman}/{year}", 12, "https://bkpsdm.sukamakmur.go.id/cek")
+        "800/{seq:04d}/BKPSDM/{month_roman}/{year}",
+        12,
+        "https://bkpsdm.sukamakmur.go.id/cek",
+    )
 
 
 def test_checks_list_what_is_missing_and_recheck_clears_it(qtbot, tab, event_id):
@@ -216,11 +228,10 @@ def test_template_export_import_and_public_key(qtbot, tab, tmp_path, event_id):
 
 
 def test_printing_makes_the_merged_pdf_and_opens_the_print_dialog(qtbot, tab):
-    from netralitas_desktop.gui.print_offsets import CertificatePrintDialog
+    from netralitas_desktop.gui.certificates.print_offsets import CertificatePrintDialog
 
     tab.print_button.click()
     qtbot.waitUntil(lambda: isinstance(tab.dialog, CertificatePrintDialog), timeout=60_000)
     assert tab.dialog.pages == 7
     assert len(PdfReader(tab.dialog.pdf_path).pages) == 7
     tab.dialog.reject()
-

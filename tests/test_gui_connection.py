@@ -7,14 +7,14 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
+from test_connection import MemoryKeyring, closed_port
 
 from netralitas_desktop.core import connection, database
 from netralitas_desktop.core.connection import ConnectionProfile, ProfileStore
 from netralitas_desktop.core.models import db
 from netralitas_desktop.gui import app as gui_app
-from netralitas_desktop.gui.connection_dialog import ConnectionDialog
-from netralitas_desktop.gui.settings import DESK_NAME_KEY
-from test_connection import MemoryKeyring, closed_port
+from netralitas_desktop.gui.admin.connection_dialog import ConnectionDialog
+from netralitas_desktop.gui.common.settings import DESK_NAME_KEY
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +54,8 @@ def fill(dialog: ConnectionDialog, pg_server, dbname: str, password: str = "sand
 
 
 def test_test_then_connect_creates_the_schema_and_keeps_the_password_in_the_keyring(
-        qtbot, pg_server, pg_url, store, memory_keyring, quiet_settings):
+    qtbot, pg_server, pg_url, store, memory_keyring, quiet_settings
+):
     dbname = pg_url.rsplit("/", 1)[1]
     dialog = ConnectionDialog(store=store)
     qtbot.addWidget(dialog)
@@ -137,7 +138,8 @@ def test_start_up_opens_the_saved_server(qtbot, pg_server, pg_url, store, monkey
 
 
 def test_start_up_with_an_unreachable_server_asks_and_may_fall_back_to_the_local_file(
-        qtbot, store, tmp_path, monkeypatch):
+    qtbot, store, tmp_path, monkeypatch
+):
     monkeypatch.delenv(database.ENV_VAR, raising=False)
     local = f"sqlite:///{tmp_path / 'lokal.db'}"
     monkeypatch.setattr(database, "default_url", lambda: local)

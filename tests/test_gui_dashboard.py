@@ -14,9 +14,9 @@ from netralitas_desktop.core.reports.absence import mark_absent
 from netralitas_desktop.core.reports.online import import_online
 from netralitas_desktop.core.reports.online_store import min_minutes
 from netralitas_desktop.core.roster.importer import import_roster
-from netralitas_desktop.gui.dashboard_chart import SORT_LOWEST
-from netralitas_desktop.gui.dashboard_tab import DashboardTab
-from netralitas_desktop.gui.jobs import wait_all
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.dashboard.chart import SORT_LOWEST
+from netralitas_desktop.gui.dashboard.tab import DashboardTab
 
 DESK_2 = Actor("Meja 2", "Budi")
 PANITIA = Actor("Meja Panitia", "Ani")

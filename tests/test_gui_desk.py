@@ -14,19 +14,31 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import cancel_registration, check_in, counters, recent_check_ins
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
-from netralitas_desktop.gui.desk_banner import COLOURS, IDLE
-from netralitas_desktop.gui.desk_sounds import TONES, sounds_enabled, write_tone
+from netralitas_desktop.gui.common.result_banner import COLOURS, IDLE
+from netralitas_desktop.gui.common.sounds import TONES, sounds_enabled, write_tone
 from netralitas_desktop.gui.main_window import MainWindow
-from netralitas_desktop.gui.participants_model import COL_NAME, COL_PRESENT
+from netralitas_desktop.gui.participants.model import COL_NAME, COL_PRESENT
 
 ACTOR = Actor(desk="Meja 1", operator="Ani")
 OTHER_DESK = Actor(desk="Meja 2", operator="Budi")
 
 PEOPLE = [
-    PersonData(gelar_depan="Drs. H.", nama="Budi Santoso", gelar_belakang="M.Si.", nip="198609262015051001",
-               golongan="III/b", jabatan="Kepala Seksi", unit_kerja="Dinas Kesehatan"),
-    PersonData(nama="Siti Aminah", gelar_belakang="S.Pd.", nip="199001012015032002", golongan="III/a",
-               unit_kerja="Dinas Pendidikan"),
+    PersonData(
+        gelar_depan="Drs. H.",
+        nama="Budi Santoso",
+        gelar_belakang="M.Si.",
+        nip="198609262015051001",
+        golongan="III/b",
+        jabatan="Kepala Seksi",
+        unit_kerja="Dinas Kesehatan",
+    ),
+    PersonData(
+        nama="Siti Aminah",
+        gelar_belakang="S.Pd.",
+        nip="199001012015032002",
+        golongan="III/a",
+        unit_kerja="Dinas Pendidikan",
+    ),
     PersonData(nama="Dewi Lestari", nip="200012312024211001", golongan="IX", unit_kerja="Kecamatan Sukamaju"),
     PersonData(nama="Rina Wulandari", nik="3306124507900001", employment_type="NON_ASN", unit_kerja="Desa Mekarsari"),
 ]
@@ -279,8 +291,10 @@ def test_peserta_tab_shows_desk_check_ins_when_reopened(qtbot, desk, window, eve
     page.tabs.setCurrentWidget(page.participants)
     qtbot.waitUntil(lambda: not page.participants.loading)
     model = page.participants.model
-    present_by_name = {model.data(model.index(row, COL_NAME)): model.data(model.index(row, COL_PRESENT))
-                       for row in range(model.rowCount())}
+    present_by_name = {
+        model.data(model.index(row, COL_NAME)): model.data(model.index(row, COL_PRESENT))
+        for row in range(model.rowCount())
+    }
     assert present_by_name["Siti Aminah, S.Pd."]  # the time of the desk's check-in
     assert not present_by_name["Drs. H. Budi Santoso, M.Si."]
 
@@ -418,8 +432,9 @@ def test_camera_codes_take_the_scanner_path(qtbot, desk, event_id):
 def test_a_failing_database_is_a_red_banner_not_a_crash(qtbot, desk, event_id, tmp_path):
     from netralitas_desktop.core.models import db as proxy
 
-    proxy.execute_sql("CREATE TEMP TRIGGER refuse BEFORE INSERT ON attendance BEGIN "
-                      "INSERT INTO tidak_ada VALUES (1); END")  # fails as a database error, like a full disk
+    proxy.execute_sql(
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON attendance BEGIN INSERT INTO tidak_ada VALUES (1); END"
+    )  # fails as a database error, like a full disk
     scan(qtbot, desk, "19900101 201503 2 002")
     assert desk.banner.status == "rejected"
     assert "Basis data tidak dapat dipakai" in desk.banner.detail_label.text()

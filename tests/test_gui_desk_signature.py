@@ -7,17 +7,24 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
+from test_gui_desk import (  # noqa: F401  (pytest fixtures, used by name)
+    ACTOR,
+    OTHER_DESK,
+    PEOPLE,
+    desk,
+    present,
+    quiet_settings,
+    registration_id,
+    scan,
+    window,
+)
 
 from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.checkin import check_in_registration, counters, recent_check_ins
 from netralitas_desktop.core.events import EventData, create_event, get_event, update_event
 from netralitas_desktop.core.participants import add_participant
 from netralitas_desktop.core.signatures import get_signature, has_signature
-from netralitas_desktop.gui.desk_signature import SIGNED_COLUMN
-
-from test_gui_desk import (  # noqa: F401, F811  (pytest fixtures, used by name)
-    ACTOR, OTHER_DESK, PEOPLE, desk, present, quiet_settings, registration_id, scan, window,
-)
+from netralitas_desktop.gui.desk.signature import SIGNED_COLUMN
 
 BUDI_NIP = "198609262015051001"
 BUDI = "Drs. H. Budi Santoso, M.Si."
@@ -27,8 +34,9 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture
 def event_id(db) -> int:
     """The desk's event, asking for signatures (overrides the fixture of test_gui_desk)."""
-    event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1),
-                                      signature_required=True))
+    event_id = create_event(
+        EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1), signature_required=True)
+    )
     for person in PEOPLE:
         add_participant(event_id, person, actor=ACTOR)
     return event_id
@@ -58,8 +66,9 @@ def cancel(qtbot, dialog) -> None:
 
 
 def recent_mark(qtbot, desk, expected: str) -> None:
-    qtbot.waitUntil(lambda: desk.recent_table.rowCount() >= 1
-                    and desk.recent_table.item(0, SIGNED_COLUMN).text() == expected)
+    qtbot.waitUntil(
+        lambda: desk.recent_table.rowCount() >= 1 and desk.recent_table.item(0, SIGNED_COLUMN).text() == expected
+    )
 
 
 def test_scan_opens_the_pad_and_simpan_stores_a_png(qtbot, desk, event_id):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from pledge_helpers import ACTOR, F4, make_event, page_sizes, pdf_text, signature_png
 from PySide6.QtCore import Qt
 
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.event_settings import get_asset
 from netralitas_desktop.core.pledges.document_settings import LOGO, load_document_settings, save_document_settings
-from netralitas_desktop.gui.document_settings_dialog import DocumentSettingsDialog
-from netralitas_desktop.gui.documents_tab import CHOICES, DocumentsTab
-from pledge_helpers import ACTOR, F4, make_event, page_sizes, pdf_text, signature_png
+from netralitas_desktop.gui.documents.settings_dialog import DocumentSettingsDialog
+from netralitas_desktop.gui.documents.tab import CHOICES, DocumentsTab
 
 
 @pytest.fixture
@@ -71,8 +71,9 @@ def test_preview_explains_when_there_is_nothing(qtbot, db):
     widget.select("ikrar_mandiri")
     wait_preview(qtbot, widget)
     assert widget.preview_status.text() == ""  # five people owe a form
-    from netralitas_desktop.core.events import EventData, create_event
     import datetime as dt
+
+    from netralitas_desktop.core.events import EventData, create_event
 
     empty = DocumentsTab(create_event(EventData(title="Kosong", date=dt.date(2024, 7, 1))), lambda: ACTOR)
     qtbot.addWidget(empty)
@@ -82,10 +83,15 @@ def test_preview_explains_when_there_is_nothing(qtbot, db):
     assert "belum memiliki peserta" in empty.preview_status.text()
 
 
-@pytest.mark.parametrize("key, expected", [
-    ("pledges", "Drs. Budi Santoso, M.Si."), ("sheet", "kami berikrar"), ("attendance", "DAFTAR HADIR"),
-    ("ikrar_mandiri", "Siti Nur'aini"),
-])
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("pledges", "Drs. Budi Santoso, M.Si."),
+        ("sheet", "kami berikrar"),
+        ("attendance", "DAFTAR HADIR"),
+        ("ikrar_mandiri", "Siti Nur'aini"),
+    ],
+)
 def test_make_each_document_and_open_it(qtbot, tab, tmp_path, key, expected):
     tab.select(key)
     tab.paper.setCurrentIndex(list(Paper).index(Paper.F4))
@@ -144,8 +150,11 @@ def test_settings_dialog_saves_texts_fields_paper_and_images(qtbot, sample, tmp_
     dialog.paper.setCurrentIndex(list(Paper).index(Paper.F4))
     dialog.pledge_title.setText("SURAT PERNYATAAN NETRALITAS")
     dialog.meterai.setChecked(True)
-    pangkat = next(dialog.fields.item(i) for i in range(dialog.fields.count())
-                   if dialog.fields.item(i).data(Qt.ItemDataRole.UserRole) == "pangkat")
+    pangkat = next(
+        dialog.fields.item(i)
+        for i in range(dialog.fields.count())
+        if dialog.fields.item(i).data(Qt.ItemDataRole.UserRole) == "pangkat"
+    )
     pangkat.setCheckState(Qt.CheckState.Unchecked)
     dialog.fields.item(0).setText("Nama Lengkap")
     dialog.letterhead_lines.setPlainText("PEMERINTAH KABUPATEN PURWOREJO\nBKPSDM")
@@ -185,8 +194,9 @@ def test_tab_takes_new_defaults_after_the_settings_dialog(qtbot, tab, sample):
 
 
 def test_reset_buttons_restore_the_default_wording(qtbot, sample):
-    save_document_settings(sample.event_id, load_document_settings(sample.event_id).with_changes(
-        pledge_text="Teks lama."))
+    save_document_settings(
+        sample.event_id, load_document_settings(sample.event_id).with_changes(pledge_text="Teks lama.")
+    )
     dialog = DocumentSettingsDialog(sample.event_id)
     qtbot.addWidget(dialog)
     assert dialog.pledge_text.toPlainText() == "Teks lama."

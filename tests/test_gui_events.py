@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from gui_helpers import answer_message_box
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -12,8 +13,6 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.dates import hari_tanggal
 from netralitas_desktop.core.events import EventData, create_event, get_event, list_events
 from netralitas_desktop.gui.main_window import MainWindow
-
-from gui_helpers import answer_message_box
 
 ACTOR = Actor(desk="Meja Uji", operator="penguji")
 
@@ -169,11 +168,18 @@ def test_new_event_can_require_signatures(qtbot, window):
 
 
 def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, monkeypatch):
-    from netralitas_desktop.gui import audit_viewer, online_import_dialog, package_dialog, purge_dialog, verify_dialog
+    from netralitas_desktop.gui.admin import audit_viewer, package_dialog, purge_dialog
+    from netralitas_desktop.gui.certificates import verify_dialog
+    from netralitas_desktop.gui.dashboard import online_import_dialog
 
     opened = []
-    for cls in (package_dialog.PackageDialog, audit_viewer.AuditViewer, online_import_dialog.OnlineImportDialog,
-                purge_dialog.PurgeDialog, verify_dialog.VerifyDialog):
+    for cls in (
+        package_dialog.PackageDialog,
+        audit_viewer.AuditViewer,
+        online_import_dialog.OnlineImportDialog,
+        purge_dialog.PurgeDialog,
+        verify_dialog.VerifyDialog,
+    ):
         monkeypatch.setattr(cls, "exec", lambda self: opened.append(type(self).__name__) or 0)
     assert not window.purge_action.isEnabled()  # no event chosen yet
     event_id = create_event(EventData(title="Sosialisasi Netralitas", date=dt.date(2024, 8, 5)))
@@ -182,8 +188,13 @@ def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, mo
     page = window.event_page
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert tabs == ["Peserta", "Meja Registrasi", "Ringkasan", "Dokumen", "Ikrar Mandiri", "Sertifikat", "Laporan"]
-    for act in (window.package_action, window.audit_action, window.online_import_action, window.purge_action,
-                window.verify_action):
+    for act in (
+        window.package_action,
+        window.audit_action,
+        window.online_import_action,
+        window.purge_action,
+        window.verify_action,
+    ):
         assert act.isEnabled()
         act.trigger()
     assert opened == ["PackageDialog", "AuditViewer", "OnlineImportDialog", "PurgeDialog", "VerifyDialog"]
@@ -192,7 +203,7 @@ def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, mo
 
 
 def test_backup_dialog_from_the_menu_and_a_restore_reloads_the_window(qtbot, window, monkeypatch):
-    from netralitas_desktop.gui import backup_dialog
+    from netralitas_desktop.gui.admin import backup_dialog
 
     shown = []
 

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.participant_filter import IncrementalFilter, split_last_word
 from netralitas_desktop.core.participants import filter_rows, list_participants
-from netralitas_desktop.gui.participants_model import COL_GOL, COL_NAME, COL_NO, ParticipantsModel
-from netralitas_desktop.gui.row_filter import IncrementalFilter, split_last_word
+from netralitas_desktop.gui.participants.model import COL_GOL, COL_NAME, COL_NO, ParticipantsModel
 
 BACKSPACE = "\b"
 KEYS = st.sampled_from(list("adeiknrsu tl19 0.-'é") + [BACKSPACE, BACKSPACE])
@@ -65,8 +65,11 @@ def test_any_typing_answers_as_filter_rows(demo_rows, keys):
 
 
 @settings(max_examples=60, deadline=None)
-@given(keys=st.lists(KEYS, min_size=1, max_size=15), column=st.sampled_from([COL_NO, COL_NAME, COL_GOL]),
-       descending=st.booleans())
+@given(
+    keys=st.lists(KEYS, min_size=1, max_size=15),
+    column=st.sampled_from([COL_NO, COL_NAME, COL_GOL]),
+    descending=st.booleans(),
+)
 def test_sorted_model_shows_exactly_the_matches_in_order(qapp, demo_rows, keys, column, descending):
     model = ParticipantsModel()
     model.set_rows(demo_rows)
@@ -95,6 +98,8 @@ def test_digits_then_words_is_searched_afresh(db):
     rows = list_participants(event_id)
     fast = IncrementalFilter(rows)
     assert [rows[i].nama for i in fast.matches("19")] == ["Budi Santoso"]
-    assert [rows[i].nama for i in fast.matches("19 sd")] == ["Rina Wulandari"] == [
-        rows[i].nama for i in filter_rows(rows, "19 sd")
-    ]
+    assert (
+        [rows[i].nama for i in fast.matches("19 sd")]
+        == ["Rina Wulandari"]
+        == [rows[i].nama for i in filter_rows(rows, "19 sd")]
+    )

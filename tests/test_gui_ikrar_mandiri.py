@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_helpers import answer_message_box
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
+from test_ikrar_mandiri import DESK, Roster, make_roster
 
-from gui_helpers import answer_message_box
 from netralitas_desktop.core import checkin, qr_payload
 from netralitas_desktop.core.pledges import mandiri_code, returns
-from netralitas_desktop.gui.desk_banner import COLOURS, IDLE, ResultBanner
-from netralitas_desktop.gui.ikrar_mandiri_banner import show_return
-from netralitas_desktop.gui.ikrar_mandiri_tab import IkrarMandiriTab
-from test_ikrar_mandiri import DESK, Roster, make_roster
+from netralitas_desktop.gui.common.result_banner import COLOURS, IDLE, ResultBanner
+from netralitas_desktop.gui.common.return_banner import show_return
+from netralitas_desktop.gui.ikrar_mandiri.tab import IkrarMandiriTab
 
 
 @pytest.fixture(autouse=True)
@@ -84,9 +84,11 @@ def test_scan_green_then_amber_and_wrong_codes_red(qtbot, tab, roster):
     assert tab.banner.headline.text() == "SUDAH DITERIMA"
     assert "Sudah diterima pada" in tab.banner.detail_label.text()
 
-    for text, words in ((qr_payload.payload_for(roster.sari), "kode QR undangan"),
-                        (mandiri_code.code_for(roster.other), "kegiatan lain"),
-                        (mandiri_code.code_for(roster.ani), "tercatat hadir")):
+    for text, words in (
+        (qr_payload.payload_for(roster.sari), "kode QR undangan"),
+        (mandiri_code.code_for(roster.other), "kegiatan lain"),
+        (mandiri_code.code_for(roster.ani), "tercatat hadir"),
+    ):
         refused = scan(qtbot, tab, text)
         assert refused.status == returns.REJECTED and tab.banner.status == checkin.REJECTED
         assert tab.banner.headline.text() == "DITOLAK" and words in tab.banner.detail_label.text()
@@ -244,15 +246,16 @@ def test_check_in_desk_receives_a_scanned_ikrar_mandiri_form_and_never_checks_in
     from netralitas_desktop.core.models import Attendance
     from netralitas_desktop.core.participants import PersonData, add_participant
     from netralitas_desktop.core.pledges import mandiri_code, returns
-    from netralitas_desktop.gui.desk_search import looks_like_code
-    from netralitas_desktop.gui.desk_tab import DeskTab
+    from netralitas_desktop.gui.common.registration_search import looks_like_code
+    from netralitas_desktop.gui.desk.tab import DeskTab
 
     database.open_database(f"sqlite:///{tmp_path / 'meja.db'}")
     try:
         actor = Actor("Meja 1", "Uji")
         event_id = create_event(EventData(title="Sosialisasi", date=dt.date(2024, 7, 1)))
-        reg = add_participant(event_id, PersonData(nip="198609262015051001", nama="Budi Santoso",
-                                                   unit_kerja="Dinas Kominfo"), actor=actor)
+        reg = add_participant(
+            event_id, PersonData(nip="198609262015051001", nama="Budi Santoso", unit_kerja="Dinas Kominfo"), actor=actor
+        )
         code = mandiri_code.encode(event_id, reg)
         assert looks_like_code(code)
         desk = DeskTab(event_id, lambda: actor)

@@ -16,8 +16,8 @@ from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.models import Attendance, Person, Registration
 from netralitas_desktop.core.reports.models import OnlineAttendance
 from netralitas_desktop.core.roster.importer import import_roster
-from netralitas_desktop.gui.jobs import wait_all
-from netralitas_desktop.gui.online_import_dialog import SHOW_ALL, SHOW_REVIEW, OnlineImportDialog
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.dashboard.online_import_dialog import SHOW_ALL, SHOW_REVIEW, OnlineImportDialog
 
 ACTOR = Actor("Meja Panitia", "Ani")
 SAMPLE = "laporan_peserta_daring.csv"
@@ -40,8 +40,12 @@ def dialog(qtbot, event_id):
 
 
 def registration_of(event_id: int, nip: str) -> int:
-    return (Registration.select(Registration.id).join(Person)
-            .where((Registration.event == event_id) & (Person.nip == nip)).scalar())
+    return (
+        Registration.select(Registration.id)
+        .join(Person)
+        .where((Registration.event == event_id) & (Person.nip == nip))
+        .scalar()
+    )
 
 
 def read(qtbot, dialog, path) -> None:
@@ -62,8 +66,9 @@ def test_preview_review_assign_and_save(qtbot, dialog, event_id, fixtures_dir, t
     wawan = dialog.select_participant("wawan lestari")
     assert dialog.candidates.count() == 3
     sindurjan = registration_of(event_id, "197707212000021001")
-    row = next(i for i in range(dialog.candidates.count())
-               if dialog.candidates.item(i).data(256) == sindurjan)  # Qt.UserRole
+    row = next(
+        i for i in range(dialog.candidates.count()) if dialog.candidates.item(i).data(256) == sindurjan
+    )  # Qt.UserRole
     dialog.candidates.setCurrentRow(row)
     dialog.assign_button.click()
     assert wawan.status == "matched" and "<b>48</b> cocok" in dialog.summary_label.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from gui_helpers import answer_message_box
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -12,25 +13,51 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant, get_participant, list_participants
+from netralitas_desktop.gui.common.settings import current_actor
 from netralitas_desktop.gui.main_window import MainWindow
-from netralitas_desktop.gui.participants_model import COL_MODE, COL_NAME, COL_NIP
-from netralitas_desktop.gui.settings import current_actor
-
-from gui_helpers import answer_message_box
+from netralitas_desktop.gui.participants.model import COL_MODE, COL_NAME, COL_NIP
 
 ACTOR = Actor(desk="Meja Uji", operator="penguji")
 
 PEOPLE = [
-    PersonData(gelar_depan="Drs. H.", nama="Budi Santoso", gelar_belakang="M.Si.", nip="198609262015051001",
-               golongan="III/b", jabatan="Kepala Seksi", unit_kerja="Dinas Kesehatan"),
-    PersonData(nama="Siti Aminah", gelar_belakang="S.Pd.", nip="199001012015032002", golongan="III/a",
-               jabatan="Pengelola Data", unit_kerja="Dinas Kesehatan"),
-    PersonData(nama="Bambang Sutejo", nip="197512312000121003", golongan="IV/a", jabatan="Camat",
-               unit_kerja="Kecamatan Sukamaju"),
-    PersonData(nama="Dewi Lestari", nip="200012312024211001", golongan="IX", jabatan="Penata Layanan Operasional",
-               unit_kerja="Kecamatan Sukamaju"),
-    PersonData(nama="Rina Wulandari", nik="3306124507900001", employment_type="Non-ASN", jabatan="Kader",
-               unit_kerja="Desa Mekarsari"),
+    PersonData(
+        gelar_depan="Drs. H.",
+        nama="Budi Santoso",
+        gelar_belakang="M.Si.",
+        nip="198609262015051001",
+        golongan="III/b",
+        jabatan="Kepala Seksi",
+        unit_kerja="Dinas Kesehatan",
+    ),
+    PersonData(
+        nama="Siti Aminah",
+        gelar_belakang="S.Pd.",
+        nip="199001012015032002",
+        golongan="III/a",
+        jabatan="Pengelola Data",
+        unit_kerja="Dinas Kesehatan",
+    ),
+    PersonData(
+        nama="Bambang Sutejo",
+        nip="197512312000121003",
+        golongan="IV/a",
+        jabatan="Camat",
+        unit_kerja="Kecamatan Sukamaju",
+    ),
+    PersonData(
+        nama="Dewi Lestari",
+        nip="200012312024211001",
+        golongan="IX",
+        jabatan="Penata Layanan Operasional",
+        unit_kerja="Kecamatan Sukamaju",
+    ),
+    PersonData(
+        nama="Rina Wulandari",
+        nik="3306124507900001",
+        employment_type="Non-ASN",
+        jabatan="Kader",
+        unit_kerja="Desa Mekarsari",
+    ),
 ]
 
 
@@ -102,7 +129,13 @@ def test_sorting_by_clicking_a_header_survives_filtering(qtbot, tab):
     header = tab.table.horizontalHeader()
     position = QPoint(header.sectionViewportPosition(COL_NAME) + 10, header.height() // 2)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
-    ascending = ["Bambang Sutejo", "Drs. H. Budi Santoso, M.Si.", "Dewi Lestari", "Rina Wulandari", "Siti Aminah, S.Pd."]
+    ascending = [
+        "Bambang Sutejo",
+        "Drs. H. Budi Santoso, M.Si.",
+        "Dewi Lestari",
+        "Rina Wulandari",
+        "Siti Aminah, S.Pd.",
+    ]
     assert names(tab) == ascending  # by name, titles ignored
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
     assert names(tab) == list(reversed(ascending))
@@ -128,7 +161,12 @@ def test_add_participant_through_the_dialog(qtbot, tab, event_id):
     qtbot.waitUntil(lambda: tab.model.total_count() == 6)
     row = next(r for r in list_participants(event_id) if r.nama == "Ahmad Fauzi")
     assert (row.nip, row.employment_type, row.sex, row.golongan, row.mode) == (
-        "198805122011011004", "PNS", "L", "III/c", "online")
+        "198805122011011004",
+        "PNS",
+        "L",
+        "III/c",
+        "online",
+    )
     assert "Ahmad Fauzi, S.T." in names(tab)
     entry = AuditLog.select().where(AuditLog.action == "participant.add").order_by(AuditLog.id.desc()).get()
     assert (entry.desk, entry.operator) == ("Meja Uji", "penguji")

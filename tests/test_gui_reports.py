@@ -14,7 +14,7 @@ from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.documents import mm
 from netralitas_desktop.core.event_settings import PAPER, set_setting
 from netralitas_desktop.core.models import AuditLog
-from netralitas_desktop.gui.reports_tab import ReportsTab
+from netralitas_desktop.gui.reports.tab import ReportsTab
 
 
 @pytest.fixture
@@ -39,8 +39,10 @@ def finish(qtbot, tab) -> None:
 
 def test_counts_and_the_event_paper(tab):
     text = tab.counts_label.text()
-    assert text.startswith("Hadir 2 dari 7 peserta (28,6%): 1 di ruangan, 1 daring. Tidak hadir 5: izin 1, sakit 1, "
-                           "dinas luar 1, tanpa keterangan 2.")
+    assert text.startswith(
+        "Hadir 2 dari 7 peserta (28,6%): 1 di ruangan, 1 daring. Tidak hadir 5: izin 1, sakit 1, "
+        "dinas luar 1, tanpa keterangan 2."
+    )
     assert "1 pendaftaran dibatalkan tidak dihitung" in text
     assert tab.paper_combo.currentText() == "F4"
 
@@ -70,8 +72,10 @@ def test_report_pdf_on_a4_with_the_attendance_list(qtbot, tab, tmp_path):
     reader = pypdf.PdfReader(tmp_path / "laporan.pdf")
     assert tab.last_result.pages == len(reader.pages) >= 2
     assert f"{len(reader.pages)} halaman" in tab.job_panel.status.text()
-    assert (round(float(reader.pages[0].mediabox.width) / mm), round(float(reader.pages[-1].mediabox.height) / mm)) \
-        == (210, 297)
+    assert (round(float(reader.pages[0].mediabox.width) / mm), round(float(reader.pages[-1].mediabox.height) / mm)) == (
+        210,
+        297,
+    )
     assert "DAFTAR HADIR" in reader.pages[-1].extract_text()
 
 

@@ -2,10 +2,10 @@
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from netralitas_desktop.gui import i18n
-from netralitas_desktop.gui.desk_sounds import sounds_enabled
-from netralitas_desktop.gui.settings import DESK_NAME_KEY, current_actor, default_paper
-from netralitas_desktop.gui.settings_dialog import SettingsDialog
+from netralitas_desktop.gui.admin.settings_dialog import SettingsDialog
+from netralitas_desktop.gui.common import i18n
+from netralitas_desktop.gui.common.settings import DESK_NAME_KEY, current_actor, default_paper
+from netralitas_desktop.gui.common.sounds import sounds_enabled
 
 
 def test_settings_dialog_saves_desk_paper_language_and_sounds(qtbot):
@@ -53,21 +53,25 @@ def test_every_ui_string_has_an_english_translation():
 
     def strings(path):
         tree = ET.parse(path)
-        return {(ctx.findtext("name"), msg.findtext("source")): msg.find("translation")
-                for ctx in tree.getroot().iter("context") for msg in ctx.iter("message")}
+        return {
+            (ctx.findtext("name"), msg.findtext("source")): msg.find("translation")
+            for ctx in tree.getroot().iter("context")
+            for msg in ctx.iter("message")
+        }
 
     committed, wanted = strings(ts), strings(fresh)
     missing = sorted(set(wanted) - set(committed))
     assert not missing, f"run scripts/update_translations.sh and translate: {missing[:10]}"
-    untranslated = sorted(key for key in wanted
-                          if committed[key].get("type") == "unfinished" or not (committed[key].text or "").strip())
+    untranslated = sorted(
+        key for key in wanted if committed[key].get("type") == "unfinished" or not (committed[key].text or "").strip()
+    )
     assert not untranslated, f"{len(untranslated)} strings lack an English translation, e.g. {untranslated[:10]}"
     qm = ts.with_suffix(".qm")
     assert qm.stat().st_mtime >= ts.stat().st_mtime - 1, "netralitas_en.qm is older than the .ts: run lrelease"
 
 
 def test_main_window_opens_settings_from_the_menu(qtbot, db, monkeypatch):
-    from netralitas_desktop.gui import settings_dialog
+    from netralitas_desktop.gui.admin import settings_dialog
     from netralitas_desktop.gui.main_window import MainWindow
 
     opened = []
@@ -85,11 +89,21 @@ def test_core_label_tables_are_marked_for_translation(qapp):
     from netralitas_desktop.core.certificates import design
     from netralitas_desktop.core.pledges import returns
     from netralitas_desktop.core.reports import absence, online, status
-    from netralitas_desktop.gui.core_labels import MARKED, core_label
+    from netralitas_desktop.gui.common.core_labels import MARKED, core_label
 
-    tables = (events.KIND_LABELS, participants.EMPLOYMENT_LABELS, participants.MODE_LABELS,
-              participants.SOURCE_LABELS, status.STATUS_LABELS, absence.REASON_LABELS, online.STATUS_LABELS,
-              returns.METHOD_LABELS, audit_query.METHOD_LABELS, design.PLACEHOLDERS, design.SPECIAL_KEYS)
+    tables = (
+        events.KIND_LABELS,
+        participants.EMPLOYMENT_LABELS,
+        participants.MODE_LABELS,
+        participants.SOURCE_LABELS,
+        status.STATUS_LABELS,
+        absence.REASON_LABELS,
+        online.STATUS_LABELS,
+        returns.METHOD_LABELS,
+        audit_query.METHOD_LABELS,
+        design.PLACEHOLDERS,
+        design.SPECIAL_KEYS,
+    )
     labels = {label for table in tables for label in table.values()} | {status.NO_UNIT}
     assert labels - set(MARKED) == set()
     try:

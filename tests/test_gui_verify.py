@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-
 from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.core.certificates.keys import export_public_key, fingerprint
 from netralitas_desktop.core.certificates.verify import qr_texts_in_file, revoke
-from netralitas_desktop.gui.jobs import wait_all
-from netralitas_desktop.gui.pdf_pages import pdf_pool
-from netralitas_desktop.gui.verify_dialog import STATUS_LOOK, VerifyDialog
+from netralitas_desktop.gui.certificates.verify_dialog import STATUS_LOOK, VerifyDialog
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.common.pdf_pages import pdf_pool
 
 ACTOR = Actor("Meja 1", "uji")
 

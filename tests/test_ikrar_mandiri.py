@@ -15,14 +15,17 @@ from PIL import Image
 
 from netralitas_desktop.core import database, qr_payload
 from netralitas_desktop.core.audit import Actor
-from netralitas_desktop.core.checkin import CHECKED_IN, REJECTED as CHECKIN_REJECTED
-from netralitas_desktop.core.checkin import cancel_registration, check_in, check_in_registration
+from netralitas_desktop.core.checkin import CHECKED_IN, cancel_registration, check_in, check_in_registration
+from netralitas_desktop.core.checkin import REJECTED as CHECKIN_REJECTED
 from netralitas_desktop.core.events import EventData, NotFoundError, ValidationError, create_event
 from netralitas_desktop.core.models import Attendance, AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.core.pledges.mandiri_attachment import (
-    MAX_SIDE_PX, AttachmentError, load_attachment, prepare_attachment,
+    MAX_SIDE_PX,
+    AttachmentError,
+    load_attachment,
+    prepare_attachment,
 )
 from netralitas_desktop.core.pledges.models import IkrarReturn
 from netralitas_desktop.core.qr_payload import PayloadError
@@ -47,15 +50,17 @@ class Roster:
 
 
 def make_roster() -> Roster:
-    event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1),
-                                      place_name="Purworejo"), actor=DESK)
+    event_id = create_event(
+        EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1), place_name="Purworejo"), actor=DESK
+    )
     other_event_id = create_event(EventData(title="Sosialisasi Kecamatan", date=dt.date(2024, 8, 1)), actor=DESK)
 
     def add(event: int, nama: str, nip: str = "", nik: str = "", unit: str = "Dinas Kesehatan", **more) -> int:
         return add_participant(event, PersonData(nama=nama, nip=nip, nik=nik, unit_kerja=unit, **more), actor=DESK)
 
     roster = Roster(
-        event_id, other_event_id,
+        event_id,
+        other_event_id,
         budi=add(event_id, "Budi Santoso", "198609262015051001", gelar_depan="Drs.", gelar_belakang="M.Si."),
         sari=add(event_id, "Sari Dewanti", "198001012005012001", unit="Badan Kepegawaian Daerah"),
         ani=add(event_id, "Ani Lestari", "200012312024211001"),
@@ -85,6 +90,7 @@ def roster(db) -> Roster:
 
 # --- the code ------------------------------------------------------------------------------------------
 
+
 def test_code_is_short_signed_and_apart_from_the_invitation(roster):
     code = mandiri_code.code_for(roster.budi)
     assert code.startswith("NTM1") and len(code) == mandiri_code.CODE_LENGTH == 27
@@ -110,18 +116,21 @@ def test_every_single_character_change_is_refused(roster):
     for position in range(4, len(code)):
         replacement = "0" if code[position] != "0" else "Z"
         with pytest.raises(PayloadError) as caught:
-            mandiri_code.decode(code[:position] + replacement + code[position + 1:])
+            mandiri_code.decode(code[:position] + replacement + code[position + 1 :])
         assert caught.value.kind in ("forged", "malformed")
 
 
-@pytest.mark.parametrize("text, kind, words", [
-    ("", "empty", "Kode kosong"),
-    ("https://example.org/formulir/12", "foreign", "bukan formulir ikrar mandiri"),
-    ("198609262015051001", "foreign", "bukan formulir ikrar mandiri"),
-    ("NTM1ABC", "malformed", "tidak lengkap atau rusak"),
-    ("NTM1" + "O" * 23, "malformed", "tidak lengkap atau rusak"),
-    ("NTM1" + "0" * 23, "forged", "palsu atau rusak"),
-])
+@pytest.mark.parametrize(
+    "text, kind, words",
+    [
+        ("", "empty", "Kode kosong"),
+        ("https://example.org/formulir/12", "foreign", "bukan formulir ikrar mandiri"),
+        ("198609262015051001", "foreign", "bukan formulir ikrar mandiri"),
+        ("NTM1ABC", "malformed", "tidak lengkap atau rusak"),
+        ("NTM1" + "O" * 23, "malformed", "tidak lengkap atau rusak"),
+        ("NTM1" + "0" * 23, "forged", "palsu atau rusak"),
+    ],
+)
 def test_refusals_say_why_in_indonesian(db, text, kind, words):
     with pytest.raises(PayloadError, match=words) as caught:
         mandiri_code.decode(text)
@@ -147,6 +156,7 @@ def test_a_code_from_another_database_is_refused(tmp_path):
 
 # --- who owes one -------------------------------------------------------------------------------------
 
+
 def test_owed_are_the_absent_who_did_not_sign(roster):
     owed = returns.owed_rows(roster.event_id)
     assert [row.registration_id for row in owed] == [roster.sari, roster.budi]  # by unit, then name
@@ -161,6 +171,7 @@ def test_walk_ins_and_people_checked_in_later_leave_the_list(roster):
 
 
 # --- receiving ----------------------------------------------------------------------------------------
+
 
 def test_receive_by_code_then_a_second_scan_says_when(roster):
     code = mandiri_code.code_for(roster.budi)
@@ -178,7 +189,8 @@ def test_receive_by_code_then_a_second_scan_says_when(roster):
     view = returns.overview(roster.event_id)
     assert view.counts() == {"required": 2, "returned": 1, "owed": 1}
     assert [(row.registration_id, row.desk, row.has_attachment) for row in view.returned] == [
-        (roster.budi, "Meja Ikrar", False)]
+        (roster.budi, "Meja Ikrar", False)
+    ]
     receipts = AuditLog.select().where(AuditLog.action == "ikrar_mandiri.receive")
     assert [json.loads(entry.detail)["registration_id"] for entry in receipts] == [roster.budi]
 
@@ -254,6 +266,7 @@ def test_second_scan_adds_a_first_attachment_but_keeps_an_existing_one(roster):
 
 # --- attachments --------------------------------------------------------------------------------------
 
+
 def test_large_photo_is_stored_as_an_upright_jpeg_within_a4_at_300_dpi(tmp_path):
     photo = Image.new("RGB", (4000, 3000), (200, 180, 160))
     exif = photo.getexif()
@@ -287,12 +300,15 @@ def test_scanner_pdf_and_multipage_tiff_are_kept_as_pdf(tmp_path):
     assert len(PdfReader(io.BytesIO(tiff.data)).pages) == 2
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"", "kosong"),
-    (b"hello, this is a text file", "bukan foto atau pindaian"),
-    (b"%PDF-1.4\nnot really a pdf", "bukan PDF yang utuh"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "bukan foto atau pindaian|rusak"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "kosong"),
+        (b"hello, this is a text file", "bukan foto atau pindaian"),
+        (b"%PDF-1.4\nnot really a pdf", "bukan PDF yang utuh"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "bukan foto atau pindaian|rusak"),
+    ],
+)
 def test_bad_attachments_are_refused_with_a_reason(data, words):
     with pytest.raises(AttachmentError, match=words):
         prepare_attachment(data, "berkas")

@@ -11,6 +11,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+from test_ikrar_mandiri import DESK, Roster, make_roster
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import database
@@ -20,7 +21,6 @@ from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.ikrar_mandiri import IkrarMandiriFormsJob, preview_ikrar_mandiri
-from test_ikrar_mandiri import DESK, Roster, make_roster
 
 
 @pytest.fixture
@@ -34,8 +34,10 @@ def flat(text: str) -> str:
 
 def render(pdf: Path, page: int) -> Image.Image:
     prefix = pdf.with_name(f"{pdf.stem}-{page}")
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                    str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )
     return Image.open(f"{prefix}.png")
 
 
@@ -63,8 +65,13 @@ def test_one_form_per_person_who_owes_one_and_its_qr_receives_it(roster, tmp_pat
     assert returns.receive_by_code(roster.event_id, decoded[0], DESK).status == returns.RECEIVED
 
     export = AuditLog.select().where(AuditLog.action == "export").get()
-    assert json.loads(export.detail) == {"count": 2, "document": "ikrar_mandiri", "files": 1, "format": "pdf",
-                                         "pages": 2}
+    assert json.loads(export.detail) == {
+        "count": 2,
+        "document": "ikrar_mandiri",
+        "files": 1,
+        "format": "pdf",
+        "pages": 2,
+    }
     # Made again, only the one still owed is printed.
     assert IkrarMandiriFormsJob(roster.event_id, target, paper=Paper.F4).run().count == 1
     page = PdfReader(target).pages[0]
@@ -97,6 +104,7 @@ def test_preview_is_the_first_form_owed(roster):
 
 # --- CLI ----------------------------------------------------------------------------------------------
 
+
 def run(capsys, url: str, *argv: str) -> tuple[int, str, str]:
     code = main(["--db", url, *argv])
     captured = capsys.readouterr()
@@ -118,15 +126,17 @@ def test_cli_forms_owed_receive_and_undo(roster, db, tmp_path, capsys):
     photo = tmp_path / "foto.png"
     Image.new("RGB", (600, 800), "white").save(photo)
     form_code = mandiri_code.code_for(roster.budi)
-    code, out, _ = run(capsys, db.url, "ikrar-mandiri", "receive", form_code.lower(), "--event", event,
-                       "--attach", str(photo))
+    code, out, _ = run(
+        capsys, db.url, "ikrar-mandiri", "receive", form_code.lower(), "--event", event, "--attach", str(photo)
+    )
     assert code == 0 and out.startswith("DITERIMA: Drs. Budi Santoso, M.Si., Dinas Kesehatan")
     code, out, _ = run(capsys, db.url, "ikrar-mandiri", "--event", event, "receive", form_code, "--json")
     again = json.loads(out)
     assert code == 0 and again["status"] == "already" and again["attachment_name"] == "foto.png"
 
-    code, out, err = run(capsys, db.url, "ikrar-mandiri", "receive", mandiri_code.code_for(roster.ani),
-                         "--event", event)
+    code, out, err = run(
+        capsys, db.url, "ikrar-mandiri", "receive", mandiri_code.code_for(roster.ani), "--event", event
+    )
     assert code == 1 and err.startswith("DITOLAK: Ani Lestari tercatat hadir")
     code, out, _ = run(capsys, db.url, "ikrar-mandiri", "receive", "NTM1" + "0" * 23, "--event", event, "--json")
     refused = json.loads(out)
@@ -134,8 +144,9 @@ def test_cli_forms_owed_receive_and_undo(roster, db, tmp_path, capsys):
 
     code, out, _ = run(capsys, db.url, "ikrar-mandiri", "--event", event, "--returned")
     assert code == 0 and "Drs. Budi Santoso, M.Si." in out and "sudah kembali: 1, belum: 1" in out
-    code, out, _ = run(capsys, db.url, "ikrar-mandiri", "undo", "--registration", str(roster.budi),
-                       "--reason", "Salah pindai")
+    code, out, _ = run(
+        capsys, db.url, "ikrar-mandiri", "undo", "--registration", str(roster.budi), "--reason", "Salah pindai"
+    )
     assert code == 0 and "dibatalkan" in out
     assert roster.budi in [row.registration_id for row in returns.owed_rows(roster.event_id)]
 
@@ -145,11 +156,21 @@ def test_cli_usage_errors_are_indonesian(roster, db, tmp_path, capsys):
     assert code == 2 and "--event" in err and "wajib" in err
     code, _, err = run(capsys, db.url, "ikrar-mandiri", "--event", str(roster.event_id))
     assert code == 2 and "Pilih salah satu" in err
-    code, _, err = run(capsys, db.url, "ikrar-mandiri", "--event", str(roster.event_id), "--out",
-                       str(tmp_path / "f.docx"))
+    code, _, err = run(
+        capsys, db.url, "ikrar-mandiri", "--event", str(roster.event_id), "--out", str(tmp_path / "f.docx")
+    )
     assert code == 2 and "harus berkas .pdf" in err
     code, _, err = run(capsys, db.url, "ikrar-mandiri", "receive", "NTM1X", "--event", "999")
     assert code == 2 and "tidak ditemukan" in err
-    code, _, err = run(capsys, db.url, "ikrar-mandiri", "receive", mandiri_code.code_for(roster.budi),
-                       "--event", str(roster.event_id), "--attach", str(tmp_path / "hilang.jpg"))
+    code, _, err = run(
+        capsys,
+        db.url,
+        "ikrar-mandiri",
+        "receive",
+        mandiri_code.code_for(roster.budi),
+        "--event",
+        str(roster.event_id),
+        "--attach",
+        str(tmp_path / "hilang.jpg"),
+    )
     assert code == 2 and "tidak ditemukan" in err

@@ -21,7 +21,13 @@ from netralitas_desktop.core.checkin import cancel_registration
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.invitations import (
-    INSTRUCTION, InvitationError, InvitationImagesJob, InvitationPdfJob, card_grid, load_invitations, unit_counts,
+    INSTRUCTION,
+    InvitationError,
+    InvitationImagesJob,
+    InvitationPdfJob,
+    card_grid,
+    load_invitations,
+    unit_counts,
 )
 from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
@@ -30,8 +36,14 @@ from netralitas_desktop.core.participants import PersonData, add_participant
 PROF = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
 
 PEOPLE = [  # (gelar depan, nama, gelar belakang, NIP, NIK, unit kerja)
-    ("Prof. Dr. Ir. H.", "Muhammad Abdurrahman Syahputra Wicaksono", "S.H., M.H., M.Si.", "198609262015051001", "",
-     "Badan Kepegawaian Daerah"),
+    (
+        "Prof. Dr. Ir. H.",
+        "Muhammad Abdurrahman Syahputra Wicaksono",
+        "S.H., M.H., M.Si.",
+        "198609262015051001",
+        "",
+        "Badan Kepegawaian Daerah",
+    ),
     ("Drs. H.", "Budi Santoso", "M.Si.", "196905121994031004", "", "Dinas Kesehatan"),
     ("", "Ani Lestari", "S.Kom.", "200012312024211001", "", "Dinas Kesehatan"),
     ("", "José Müller Ma’ruf", "", "", "3306014509900001", "Desa Mekarsari"),
@@ -44,21 +56,35 @@ PEOPLE = [  # (gelar depan, nama, gelar belakang, NIP, NIK, unit kerja)
 ]
 # Sorted by unit (empty last, case-insensitive) then by name without titles.
 EXPECTED_ORDER = [
-    PROF, "Ahmad \"Gus\" Hidayat", "José Müller Ma’ruf", "Ani Lestari, S.Kom.", "Drs. H. Budi Santoso, M.Si.",
-    "dr. Eka Kurnia Anggraini", "Teguh Prasetyo, S.T.", "Sri Rahayu", "Sri Rahayu", "Yuni Astuti, S.Pd.",
+    PROF,
+    'Ahmad "Gus" Hidayat',
+    "José Müller Ma’ruf",
+    "Ani Lestari, S.Kom.",
+    "Drs. H. Budi Santoso, M.Si.",
+    "dr. Eka Kurnia Anggraini",
+    "Teguh Prasetyo, S.T.",
+    "Sri Rahayu",
+    "Sri Rahayu",
+    "Yuni Astuti, S.Pd.",
 ]
 
 
 @pytest.fixture
 def event_id(db):
-    event = create_event(EventData(
-        title="Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024", date=dt.date(2024, 7, 1),
-        start_time=dt.time(8, 0), end_time=dt.time(12, 0), venue="Pendopo Kabupaten Sukamakmur",
-        organizer="BKPSDM Kabupaten Sukamakmur",
-    ))
+    event = create_event(
+        EventData(
+            title="Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024",
+            date=dt.date(2024, 7, 1),
+            start_time=dt.time(8, 0),
+            end_time=dt.time(12, 0),
+            venue="Pendopo Kabupaten Sukamakmur",
+            organizer="BKPSDM Kabupaten Sukamakmur",
+        )
+    )
     for depan, nama, belakang, nip, nik, unit in PEOPLE:
-        add_participant(event, PersonData(gelar_depan=depan, nama=nama, gelar_belakang=belakang, nip=nip, nik=nik,
-                                          unit_kerja=unit))
+        add_participant(
+            event, PersonData(gelar_depan=depan, nama=nama, gelar_belakang=belakang, nip=nip, nik=nik, unit_kerja=unit)
+        )
     return event
 
 
@@ -68,8 +94,10 @@ def flat(text: str) -> str:
 
 def render(pdf: Path, page: int, dpi: int = 150) -> Image.Image:
     prefix = pdf.with_name(f"{pdf.stem}-{page}")
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )
     return Image.open(f"{prefix}.png")
 
 
@@ -116,8 +144,12 @@ def test_pdf_cards_read_back(event_id, tmp_path, paper, size):
     text = flat("\n".join(page.extract_text() for page in reader.pages))
     for name in EXPECTED_ORDER:
         assert name in text
-    for number in ("NIP 19860926 201505 1 001", "NIP 19690512 199403 1 004", "NI PPPK 20001231 202421 1 001",
-                   "NIK 3306014509900001"):
+    for number in (
+        "NIP 19860926 201505 1 001",
+        "NIP 19690512 199403 1 004",
+        "NI PPPK 20001231 202421 1 001",
+        "NIK 3306014509900001",
+    ):
         assert number in text
     assert "Senin, 1 Juli 2024, pukul 08.00 – 12.00" in text
     assert text.count(INSTRUCTION) == 10
@@ -133,7 +165,7 @@ def test_every_qr_on_a_rendered_page_decodes_to_its_card(event_id, tmp_path):
     for page_number, first in ((1, 0), (2, 8)):
         image = render(pdf, page_number)
         codes = zxingcpp.read_barcodes(image)
-        expected = invitations[first:first + grid.per_page]
+        expected = invitations[first : first + grid.per_page]
         assert len(codes) == len(expected)
         for code in codes:
             assert code.format == zxingcpp.BarcodeFormat.QRCode
@@ -203,8 +235,9 @@ def test_png_zip_has_the_same_images(event_id, tmp_path):
     _, invitations = load_invitations(event_id, unit="Kecamatan Sukamaju")
     with zipfile.ZipFile(archive_path) as archive:
         assert sorted(archive.namelist()) == ["Sri Rahayu (2).png", "Sri Rahayu.png"]
-        decoded = {zxingcpp.read_barcodes(Image.open(io.BytesIO(archive.read(name))))[0].text
-                   for name in archive.namelist()}
+        decoded = {
+            zxingcpp.read_barcodes(Image.open(io.BytesIO(archive.read(name))))[0].text for name in archive.namelist()
+        }
     assert decoded == {inv.payload for inv in invitations}
 
 
@@ -253,7 +286,9 @@ def test_every_written_run_is_audited_with_counts_only(event_id, tmp_path):
     ]
     assert {(entry.event_id, entry.desk, entry.operator) for entry in entries} == {(event_id, "Meja Undangan", "Rina")}
     details = " ".join(entry.detail for entry in entries)
-    assert not any(name in details for name in EXPECTED_ORDER) and "19860926" not in details and "undangan" not in details
+    assert (
+        not any(name in details for name in EXPECTED_ORDER) and "19860926" not in details and "undangan" not in details
+    )
 
 
 def test_a_cancelled_run_is_not_audited(event_id, tmp_path):
@@ -266,8 +301,9 @@ def test_a_cancelled_run_is_not_audited(event_id, tmp_path):
 
 def test_cli_pdf_json(event_id, sqlite_url, tmp_path, capsys):
     out = tmp_path / "undangan.pdf"
-    code = main(["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(out), "--paper", "f4",
-                 "--json"])
+    code = main(
+        ["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(out), "--paper", "f4", "--json"]
+    )
     result = json.loads(capsys.readouterr().out)
     assert code == 0
     assert result["ok"] is True and result["count"] == 10 and result["pages"] == 2
@@ -279,24 +315,70 @@ def test_cli_pdf_json(event_id, sqlite_url, tmp_path, capsys):
 
 def test_cli_zip_and_errors_in_indonesian(event_id, sqlite_url, tmp_path, capsys):
     zip_path = tmp_path / "undangan.zip"
-    assert main(["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(zip_path),
-                 "--unit", "Desa Mekarsari", "--json"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                sqlite_url,
+                "invitations",
+                "--event",
+                str(event_id),
+                "--out",
+                str(zip_path),
+                "--unit",
+                "Desa Mekarsari",
+                "--json",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["count"] == 2
     assert len(zipfile.ZipFile(zip_path).namelist()) == 2
 
-    assert main(["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(tmp_path / "x.docx"),
-                 "--json"]) == 2
+    assert (
+        main(["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(tmp_path / "x.docx"), "--json"])
+        == 2
+    )
     assert "pakai berkas .pdf" in json.loads(capsys.readouterr().out)["error"]
 
-    assert main(["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(tmp_path / "u.pdf"),
-                 "--unit", "Dinas Pariwisata", "--json"]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                sqlite_url,
+                "invitations",
+                "--event",
+                str(event_id),
+                "--out",
+                str(tmp_path / "u.pdf"),
+                "--unit",
+                "Dinas Pariwisata",
+                "--json",
+            ]
+        )
+        == 2
+    )
     assert "Tidak ada peserta" in json.loads(capsys.readouterr().out)["error"]
     assert not (tmp_path / "u.pdf").exists()
 
-    assert main(["--db", sqlite_url, "invitations", "--event", "999", "--out", str(tmp_path / "u.pdf"),
-                 "--json"]) == 2
+    assert main(["--db", sqlite_url, "invitations", "--event", "999", "--out", str(tmp_path / "u.pdf"), "--json"]) == 2
     assert "tidak ditemukan" in json.loads(capsys.readouterr().out)["error"]
 
-    assert main(["--db", sqlite_url, "invitations", "--event", str(event_id), "--out", str(tmp_path / "u.pdf"),
-                 "--paper", "letter", "--json"]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                sqlite_url,
+                "invitations",
+                "--event",
+                str(event_id),
+                "--out",
+                str(tmp_path / "u.pdf"),
+                "--paper",
+                "letter",
+                "--json",
+            ]
+        )
+        == 2
+    )
     assert "A4 atau F4" in json.loads(capsys.readouterr().out)["error"]

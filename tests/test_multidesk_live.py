@@ -19,8 +19,8 @@ from netralitas_desktop.core import database, qr_payload
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.models import Registration
-from netralitas_desktop.gui.desk_counters import POLL_MS
-from netralitas_desktop.gui.desk_tab import DeskTab
+from netralitas_desktop.gui.desk.counters import POLL_MS
+from netralitas_desktop.gui.desk.tab import DeskTab
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVE_MS = 2000  # the promise
@@ -51,14 +51,19 @@ def close_desks(qtbot, *desks: DeskTab) -> None:
 
 
 def recent_names(desk: DeskTab) -> list[tuple[str, str]]:
-    return [(desk.recent_table.item(row, 1).text(), desk.recent_table.item(row, 3).text())
-            for row in range(desk.recent_table.rowCount())]
+    return [
+        (desk.recent_table.item(row, 1).text(), desk.recent_table.item(row, 3).text())
+        for row in range(desk.recent_table.rowCount())
+    ]
 
 
 def test_two_desks_on_one_file_see_each_other_within_two_seconds(qtbot, db):
     assert POLL_MS < LIVE_MS
     event_id = create_demo_event(participants=50)
-    first, second = open_desk(qtbot, event_id, Actor("Meja 1", "Ani")), open_desk(qtbot, event_id, Actor("Meja 2", "Budi"))
+    first, second = (
+        open_desk(qtbot, event_id, Actor("Meja 1", "Ani")),
+        open_desk(qtbot, event_id, Actor("Meja 2", "Budi")),
+    )
     try:
         ids = [rid for (rid,) in Registration.select(Registration.id).order_by(Registration.id).tuples()]
         for desk, other, registration_id in ((first, second, ids[0]), (second, first, ids[1]), (first, second, ids[2])):
@@ -69,9 +74,10 @@ def test_two_desks_on_one_file_see_each_other_within_two_seconds(qtbot, db):
             qtbot.waitUntil(lambda: other.counters_view.counters.present == before + 1, timeout=LIVE_MS)
             assert time.monotonic() - started < LIVE_MS / 1000
             name = result.person.full_name
-            qtbot.waitUntil(lambda: recent_names(other)[:1] == [(name, f"{desk._actor().desk} · "
-                                                                       f"{desk._actor().operator}")],
-                            timeout=LIVE_MS)
+            qtbot.waitUntil(
+                lambda: recent_names(other)[:1] == [(name, f"{desk._actor().desk} · {desk._actor().operator}")],
+                timeout=LIVE_MS,
+            )
         assert first.counters_view.counters.present == second.counters_view.counters.present == 3
         # The same person at the other desk is amber, naming the first desk.
         again = second.submit_code(qr_payload.payload_for(ids[0]))
@@ -90,10 +96,26 @@ def test_a_desk_on_postgresql_sees_another_process_check_in(qtbot, pg_url):
         for registration_id in ids[:3]:
             before = desk.counters_view.counters.present
             other = subprocess.run(
-                [sys.executable, "-m", "netralitas_desktop", "--db", pg_url, "checkin",
-                 qr_payload.payload_for(registration_id), "--event", str(event_id), "--desk", "Meja 2",
-                 "--operator", "Budi"],
-                cwd=ROOT, capture_output=True, text=True, timeout=120)
+                [
+                    sys.executable,
+                    "-m",
+                    "netralitas_desktop",
+                    "--db",
+                    pg_url,
+                    "checkin",
+                    qr_payload.payload_for(registration_id),
+                    "--event",
+                    str(event_id),
+                    "--desk",
+                    "Meja 2",
+                    "--operator",
+                    "Budi",
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert other.returncode == 0, other.stderr
             committed = time.monotonic()  # the other process has committed and exited
             qtbot.waitUntil(lambda: desk.counters_view.counters.present == before + 1, timeout=LIVE_MS)

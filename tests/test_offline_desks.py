@@ -76,12 +76,16 @@ def make_office(tmp_path: Path, people: int = 12, url: str | None = None) -> Off
     site = Site(url or tmp_path / "kantor.db")
     roster = list(fictional_people(people, seed=7))
     with site.open():
-        event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)),
-                                actor=OFFICE)
+        event_id = create_event(
+            EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)), actor=OFFICE
+        )
         other = create_event(EventData(title="Apel Netralitas", date=dt.date(2024, 7, 2)), actor=OFFICE)
         registrations = [add_participant(event_id, person, actor=OFFICE) for person in roster]
-        no_id = add_participant(event_id, PersonData(nama="Slamet Riyadi", unit_kerja="Desa Sukamaju",
-                                                     employment_type="NON_ASN"), actor=OFFICE)
+        no_id = add_participant(
+            event_id,
+            PersonData(nama="Slamet Riyadi", unit_kerja="Desa Sukamaju", employment_type="NON_ASN"),
+            actor=OFFICE,
+        )
         other_reg = add_participant(other, roster[0], actor=OFFICE)
         cancelled = registrations[-1]
         checkin.cancel_registration(cancelled, reason="Mutasi ke kabupaten lain", actor=OFFICE)
@@ -91,8 +95,7 @@ def make_office(tmp_path: Path, people: int = 12, url: str | None = None) -> Off
         signatures.save_signature(registrations[0], png_signature("navy"), actor=OFFICE)
         codes = {reg: qr_payload.payload_for(reg) for reg in registrations + [no_id]}
         other_code = qr_payload.payload_for(other_reg)
-    return Office(site, event_id, other, registrations, cancelled, no_id, registrations[0], codes, other_code,
-                  roster)
+    return Office(site, event_id, other, registrations, cancelled, no_id, registrations[0], codes, other_code, roster)
 
 
 @pytest.fixture
@@ -115,10 +118,18 @@ def new_laptop(tmp_path: Path, name: str, package: Path) -> tuple[Site, int]:
 def office_state() -> dict:
     """Everything a merge may touch, for 'merging again changes nothing'."""
     return {
-        "attendance": sorted(Attendance.select(Attendance.registration, Attendance.checked_in_at, Attendance.desk,
-                                               Attendance.operator, Attendance.method).tuples()),
-        "registrations": sorted(Registration.select(Registration.id, Registration.person, Registration.source)
-                                .tuples()),
+        "attendance": sorted(
+            Attendance.select(
+                Attendance.registration,
+                Attendance.checked_in_at,
+                Attendance.desk,
+                Attendance.operator,
+                Attendance.method,
+            ).tuples()
+        ),
+        "registrations": sorted(
+            Registration.select(Registration.id, Registration.person, Registration.source).tuples()
+        ),
         "people": Person.select().count(),
         "signatures": sorted((s.registration_id, bytes(s.png)) for s in Signature.select()),
     }
@@ -140,15 +151,19 @@ def test_invitations_rendered_at_the_office_check_in_on_a_laptop(office, tmp_pat
         results = [checkin.check_in(event_id, code, actor=DESK_A) for code in scanned]
         again = checkin.check_in(event_id, scanned[1], actor=DESK_A)
         local_ids = {r.registration_id for r in results}
-        assert Registration.select().where(Registration.id.in_(local_ids), Registration.event == event_id).count() \
-            == len(scanned)
+        assert Registration.select().where(
+            Registration.id.in_(local_ids), Registration.event == event_id
+        ).count() == len(scanned)
     by_status = [r.status for r in results]
     # The one checked in at the office is already there, with the office's desk and time.
     assert by_status.count(checkin.ALREADY) == 1
     assert by_status.count(checkin.CHECKED_IN) == len(scanned) - 1
     already = next(r for r in results if r.status == checkin.ALREADY)
-    assert (already.desk, already.operator, already.checked_in_at) == ("Kantor BKPSDM", "Sari",
-                                                                        dt.datetime(2024, 7, 1, 7, 30))
+    assert (already.desk, already.operator, already.checked_in_at) == (
+        "Kantor BKPSDM",
+        "Sari",
+        dt.datetime(2024, 7, 1, 7, 30),
+    )
     assert again.status == checkin.ALREADY and again.desk == "Meja A"
     names = {r.person.full_name for r in results}
     assert PersonData(**vars(office.people[1])).full_name in names
@@ -184,8 +199,11 @@ def test_nip_nik_and_walk_ins_work_offline(office, tmp_path):
     person = office.people[3]
     with laptop.open():
         by_nip = checkin.check_in(event_id, person.nip[:8] + " " + person.nip[8:], actor=DESK_A)
-        walk_in = checkin.walk_in(event_id, PersonData(nama="Rina Marlina", nik="3305014107900001",
-                                                      unit_kerja="Kecamatan Mekarsari"), actor=DESK_A)
+        walk_in = checkin.walk_in(
+            event_id,
+            PersonData(nama="Rina Marlina", nik="3305014107900001", unit_kerja="Kecamatan Mekarsari"),
+            actor=DESK_A,
+        )
         by_nik_again = checkin.check_in(event_id, "3305014107900001", actor=DESK_A)
     assert by_nip.status == checkin.CHECKED_IN and by_nip.person.nip == person.nip
     assert walk_in.status == checkin.CHECKED_IN
@@ -251,14 +269,18 @@ def test_two_laptops_merge_earliest_wins_idempotent_nothing_lost(office, tmp_pat
 
         att = {reg: Attendance.get(Attendance.registration == reg) for reg in regs[:9]}
         assert (att[regs[4]].desk, att[regs[4]].operator, att[regs[4]].checked_in_at) == (
-            "Meja B", "Bela", nine - dt.timedelta(minutes=30))
+            "Meja B",
+            "Bela",
+            nine - dt.timedelta(minutes=30),
+        )
         assert (att[regs[5]].desk, att[regs[5]].checked_in_at) == ("Meja A", nine + dt.timedelta(minutes=4))
         assert att[regs[0]].desk == "Kantor BKPSDM"
         assert {att[reg].desk for reg in regs[6:9]} == {"Meja B"}
         # Each walk-in is one person and one registration, with the data typed at the desk.
         assert Person.get(Person.nip == newcomer.nip).phone == "081234567890"
-        walk_ins = Registration.select().where((Registration.event == office.event_id)
-                                               & (Registration.source == "walk_in"))
+        walk_ins = Registration.select().where(
+            (Registration.event == office.event_id) & (Registration.source == "walk_in")
+        )
         assert walk_ins.count() == 2
         assert Person.select().where(Person.nama == "Siti Aminah").count() == 1
         assert {a.desk for a in Attendance.select().where(Attendance.registration.in_(walk_ins))} == {"Meja A"}

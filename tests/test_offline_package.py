@@ -8,18 +8,23 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_offline_desks import DESK_A, OFFICE, Site, export_package, make_office, new_laptop, office_state
 
 from netralitas_desktop.core import checkin, qr_payload
 from netralitas_desktop.core.certificates import keys
 from netralitas_desktop.core.models import AppSetting, Attendance, AuditLog, Event, Person
 from netralitas_desktop.core.offline import (
-    PackageError, export_checkins, export_event_package, import_package, merge_checkins, read_package,
+    PackageError,
+    export_checkins,
+    export_event_package,
+    import_package,
+    merge_checkins,
+    read_package,
 )
 from netralitas_desktop.core.offline.importer import REMOVED_AT_OFFICE
 from netralitas_desktop.core.offline.models import ImportedRegistration
 from netralitas_desktop.core.offline.package_file import FORMAT_VERSION, MANIFEST
 from netralitas_desktop.core.participants import PersonData, add_participant, remove_participant, update_participant
-from test_offline_desks import DESK_A, OFFICE, Site, export_package, make_office, new_laptop, office_state
 
 office = pytest.fixture(make_office)
 
@@ -51,7 +56,8 @@ def test_package_holds_event_roster_checkins_signatures_and_digests(office, tmp_
     assert cancelled["cancel_reason"] == "Mutasi ke kabupaten lain"
     digests = {r["id"]: r["code_digest"] for r in data["registrations"]}
     assert digests == {reg: qr_payload.payload_digest(code) for reg, code in office.codes.items()} | {
-        office.cancelled: digests[office.cancelled]}
+        office.cancelled: digests[office.cancelled]
+    }
     assert [c["registration"] for c in data["checkins"]] == [office.checked_in_at_office]
     assert data["signatures"][0]["file"] in package.files
     assert all("phone" not in person and "email" not in person for person in data["people"])
@@ -107,10 +113,12 @@ def test_a_damaged_foreign_or_newer_file_is_refused_in_indonesian(office, tmp_pa
         rewrite(good, bad, lambda name, blob: blob.replace(b"Mutasi", b"Mutasu") if name == "data.json" else blob)
         expected = "checksum tidak cocok"
     elif damage == "newer":
+
         def newer(name, blob):
             if name != MANIFEST:
                 return blob
             return json.dumps(json.loads(blob) | {"format_version": FORMAT_VERSION + 1}).encode()
+
         rewrite(good, bad, newer)
         expected = "versi aplikasi yang lebih baru"
     else:  # flip a byte inside the stored data: the zip's own CRC catches it
@@ -159,16 +167,20 @@ def test_importing_again_changes_nothing_and_a_newer_package_updates_the_laptop(
         again = import_package(first, actor=DESK_A)
         assert not again.created and not any(again.counts.values()) and office_state() == before
         checked = checkin.check_in(event_id, office.codes[office.registrations[5]], actor=DESK_A)
-        walk_in = checkin.walk_in(event_id, PersonData(nama="Dewi Lestari", nik="3305014107900002",
-                                                      unit_kerja="Desa Sukamaju"), actor=DESK_A)
+        walk_in = checkin.walk_in(
+            event_id, PersonData(nama="Dewi Lestari", nik="3305014107900002", unit_kerja="Desa Sukamaju"), actor=DESK_A
+        )
     renamed, removed = office.registrations[2], office.registrations[3]
     with office.site.open():
         data = office.people[2]
         data.jabatan = "Kepala Bidang Mutasi"
         update_participant(renamed, data, actor=OFFICE)
         remove_participant(removed, actor=OFFICE)
-        added = add_participant(office.event_id, PersonData(nama="Dewi Lestari", nik="3305014107900002",
-                                                            unit_kerja="Desa Sukamaju"), actor=OFFICE)
+        added = add_participant(
+            office.event_id,
+            PersonData(nama="Dewi Lestari", nik="3305014107900002", unit_kerja="Desa Sukamaju"),
+            actor=OFFICE,
+        )
         checkin.restore_registration(office.cancelled, actor=OFFICE, reason="Batal mutasi")
         Event.update(venue="Pendopo Kabupaten").where(Event.id == office.event_id).execute()
         second = Path(export_event_package(office.event_id, tmp_path / "paket-2.netralitas", actor=OFFICE).path)
@@ -212,7 +224,8 @@ def test_an_earlier_office_check_in_replaces_the_laptops_on_reimport(office, tmp
 def test_checksum_covers_signature_files(office, tmp_path):
     """Rewriting a zip recomputes its CRCs; the manifest's checksum still catches the change."""
     good = export_package(office, tmp_path)
-    bad = rewrite(good, tmp_path / "ttd.netralitas",
-                  lambda name, blob: blob + b"x" if name.startswith("signatures/") else blob)
+    bad = rewrite(
+        good, tmp_path / "ttd.netralitas", lambda name, blob: blob + b"x" if name.startswith("signatures/") else blob
+    )
     with pytest.raises(PackageError, match="checksum"):
         read_package(bad)

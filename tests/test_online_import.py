@@ -43,7 +43,10 @@ from netralitas_desktop.core.models import Attendance, AuditLog, Person, Registr
 from netralitas_desktop.core.participants import get_participant, update_participant
 from netralitas_desktop.core.reports.models import OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
 from netralitas_desktop.core.reports.online import (
-    OnlineImportError, apply_online_import, import_online, plan_online_import,
+    OnlineImportError,
+    apply_online_import,
+    import_online,
+    plan_online_import,
 )
 from netralitas_desktop.core.reports.online_store import min_minutes, set_min_minutes
 from netralitas_desktop.core.reports.status import DARING, HADIR, status_by_registration
@@ -53,14 +56,31 @@ SAMPLE = "laporan_peserta_daring.csv"
 ACTOR = Actor("Meja Panitia", "ani")
 
 UNIQUE_NAMES = {  # name-only participants that name exactly one registration (minutes in the sample)
-    "Bayu Sulistyo - Ruang": 140, "imam wahyuni": 60, "Tri Sulistyo": 133, "sri firmansyah": 151,
-    "Yusuf Nugroho - Hidup": 139, "lestari hartono": 140, "Wawan Utomo - Kesehatan": 134,
-    "Indah Rahayu - Ngombol": 75, "Putri Santoso - Sindurjan": 163, "Bayu Suryani - Daerah": 157,
-    "Endang Suryani - Baledono": 113, "Lestari Susanti - Praja": 167, "Endang Ramadhan": 140,
-    "Rizky Susanti - Sindurjan": 127, "Endang Widodo - Kutoarjo": 162,
-    "Wawan Kurniasih": 23, "Siti Hartono": 23, "sugeng utomo": 39, "Sugeng Widodo - Loano": 7,
-    "Slamet Wibowo - Bayan": 46, "wahyu santoso": 36, "Wahyu Suryani - Hidup": 54,
-    "Bayu Suharto - Kebudayaan": 56, "Nur Lestari - Ngombol": 27, "Budi Sulistyo - Sosial": 49,
+    "Bayu Sulistyo - Ruang": 140,
+    "imam wahyuni": 60,
+    "Tri Sulistyo": 133,
+    "sri firmansyah": 151,
+    "Yusuf Nugroho - Hidup": 139,
+    "lestari hartono": 140,
+    "Wawan Utomo - Kesehatan": 134,
+    "Indah Rahayu - Ngombol": 75,
+    "Putri Santoso - Sindurjan": 163,
+    "Bayu Suryani - Daerah": 157,
+    "Endang Suryani - Baledono": 113,
+    "Lestari Susanti - Praja": 167,
+    "Endang Ramadhan": 140,
+    "Rizky Susanti - Sindurjan": 127,
+    "Endang Widodo - Kutoarjo": 162,
+    "Wawan Kurniasih": 23,
+    "Siti Hartono": 23,
+    "sugeng utomo": 39,
+    "Sugeng Widodo - Loano": 7,
+    "Slamet Wibowo - Bayan": 46,
+    "wahyu santoso": 36,
+    "Wahyu Suryani - Hidup": 54,
+    "Bayu Suharto - Kebudayaan": 56,
+    "Nur Lestari - Ngombol": 27,
+    "Budi Sulistyo - Sosial": 49,
 }
 BELOW_BY_NAME = {name for name, minutes in UNIQUE_NAMES.items() if minutes < 60}
 
@@ -74,8 +94,12 @@ def event_id(db, fixtures_dir) -> int:
 
 
 def registration_of(event_id: int, nip: str) -> int:
-    return (Registration.select(Registration.id).join(Person)
-            .where((Registration.event == event_id) & (Person.nip == nip)).scalar())
+    return (
+        Registration.select(Registration.id)
+        .join(Person)
+        .where((Registration.event == event_id) & (Person.nip == nip))
+        .scalar()
+    )
 
 
 def sample_participants(fixtures_dir) -> dict[str, list[int]]:
@@ -114,7 +138,11 @@ def test_shared_sample_counts(event_id, fixtures_dir):
     assert plan.minimum == 60 and not plan.already_imported
     counts = plan.counts()
     assert {k: counts[k] for k in ("matched", "ambiguous", "unmatched", "below_minimum")} == {
-        "matched": 47, "ambiguous": 48, "unmatched": 1, "below_minimum": 23}
+        "matched": 47,
+        "ambiguous": 48,
+        "unmatched": 1,
+        "below_minimum": 23,
+    }
     assert (counts["rows"], counts["participants"]) == (121, 119)
     by_name = {p.display_name: p for p in plan.participants}
     assert {n for n, p in by_name.items() if p.matched_by == "nip"} == {n for n in by_name if has_nip(n)}
@@ -157,8 +185,11 @@ def test_apply_creates_online_check_ins_and_a_desk_check_in_stays_hadir(event_id
 
 def test_reimporting_the_same_report_changes_nothing(event_id, fixtures_dir, tmp_path):
     first = import_online(event_id, fixtures_dir / SAMPLE, actor=ACTOR)
-    before = (Attendance.select().count(), OnlineSegment.select().count(),
-              list(OnlineAttendance.select(OnlineAttendance.registration, OnlineAttendance.minutes).tuples()))
+    before = (
+        Attendance.select().count(),
+        OnlineSegment.select().count(),
+        list(OnlineAttendance.select(OnlineAttendance.registration, OnlineAttendance.minutes).tuples()),
+    )
     again = import_online(event_id, fixtures_dir / SAMPLE, actor=ACTOR)
     # Excel re-saved it with ';' and Windows-1252, rows in another order: still the same report.
     with open(fixtures_dir / SAMPLE, encoding="utf-8-sig", newline="") as handle:
@@ -167,8 +198,11 @@ def test_reimporting_the_same_report_changes_nothing(event_id, fixtures_dir, tmp
     with open(resaved, "w", encoding="cp1252", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows([rows[0], *reversed(rows[1:])])
     third = import_online(event_id, resaved, actor=ACTOR)
-    after = (Attendance.select().count(), OnlineSegment.select().count(),
-             list(OnlineAttendance.select(OnlineAttendance.registration, OnlineAttendance.minutes).tuples()))
+    after = (
+        Attendance.select().count(),
+        OnlineSegment.select().count(),
+        list(OnlineAttendance.select(OnlineAttendance.registration, OnlineAttendance.minutes).tuples()),
+    )
     assert first.created == 47 and not first.already_imported
     for later in (again, third):
         assert later.already_imported and later.created == 0 and later.report_id == first.report_id
@@ -270,7 +304,11 @@ def test_email_and_fuzzy_name_in_unit_on_the_google_meet_fixture(event_id, fixtu
     update_participant(imam, data)
     result = import_online(event_id, fixtures_dir / "kehadiran_google_meet.csv", actor=ACTOR)
     assert {k: result.counts[k] for k in ("matched", "ambiguous", "unmatched", "below_minimum")} == {
-        "matched": 5, "ambiguous": 1, "unmatched": 2, "below_minimum": 1}
+        "matched": 5,
+        "ambiguous": 1,
+        "unmatched": 2,
+        "below_minimum": 1,
+    }
     by_name = {p.display_name: p for p in result.participants}
     assert by_name["Pak Imam"].registration_id == imam and by_name["Pak Imam"].matched_by == "email"
     assert by_name["Sugeng Widodo - Loano"].total_minutes == 75
@@ -291,8 +329,9 @@ def test_fuzzy_names_too_close_to_tell_apart_are_ambiguous(db, tmp_path):
     )
     import_roster(event, roster)
     report = tmp_path / "zoom.csv"
-    report.write_text("Name (Original Name),Duration (Minutes)\nSiti Amina - Dinkes,90\nSiti Amina - Kesehatan,90\n",
-                      encoding="utf-8")
+    report.write_text(
+        "Name (Original Name),Duration (Minutes)\nSiti Amina - Dinkes,90\nSiti Amina - Kesehatan,90\n", encoding="utf-8"
+    )
     plan = plan_online_import(event, report)
     by_name = {p.display_name: p for p in plan.participants}
     assert by_name["Siti Amina - Dinkes"].status == "unmatched"  # "Dinkes" is no unit of this roster
@@ -308,12 +347,19 @@ def test_cli_online_import(event_id, fixtures_dir, sqlite_url, capsys):
     assert main([*args, "--min-minutes", "60", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {k: data[k] for k in ("matched", "ambiguous", "unmatched", "below_minimum")} == {
-        "matched": 47, "ambiguous": 48, "unmatched": 1, "below_minimum": 23}
+        "matched": 47,
+        "ambiguous": 48,
+        "unmatched": 1,
+        "below_minimum": 23,
+    }
     assert data["attendances_created"] == 47 and len(data["rows_to_review"]) == 49
     assert main(args) == 0
     text = capsys.readouterr().out
     assert text.startswith("Laporan ini sudah pernah diimpor; tidak ada yang berubah.")
-    assert "47 cocok dan dihitung hadir daring, 23 cocok tetapi di bawah batas menit, 48 meragukan, 1 tidak dikenali" in text
+    assert (
+        "47 cocok dan dihitung hadir daring, 23 cocok tetapi di bawah batas menit, 48 meragukan, 1 tidak dikenali"
+        in text
+    )
     assert "- baris 122: iPhone Sekretariat (1 menit) — Nama tidak ditemukan di daftar peserta." in text
 
 
@@ -344,7 +390,11 @@ def test_import_and_desk_check_in_on_both_backends(any_db, fixtures_dir):
     check_in(event, "198001032023211004", actor=Actor("Meja 1", "budi"))
     result = import_online(event, fixtures_dir / SAMPLE, actor=ACTOR)
     assert {k: result.counts[k] for k in ("matched", "ambiguous", "unmatched", "below_minimum")} == {
-        "matched": 47, "ambiguous": 48, "unmatched": 1, "below_minimum": 23}
+        "matched": 47,
+        "ambiguous": 48,
+        "unmatched": 1,
+        "below_minimum": 23,
+    }
     assert result.created == 46
     assert import_online(event, fixtures_dir / SAMPLE, actor=ACTOR).created == 0
     assert Attendance.select().where(Attendance.method == "online").count() == 46

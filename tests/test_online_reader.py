@@ -9,7 +9,10 @@ import pytest
 
 from netralitas_desktop.core.reports.online_match import parse_display_name, participant_key
 from netralitas_desktop.core.reports.online_reader import (
-    OnlineImportError, parse_minutes, parse_when, read_meeting_report,
+    OnlineImportError,
+    parse_minutes,
+    parse_when,
+    read_meeting_report,
 )
 from netralitas_desktop.core.reports.online_store import Segment, online_minutes
 
@@ -86,10 +89,23 @@ def test_files_that_are_not_reports_get_one_sentence(fixtures_dir, tmp_path):
         read_meeting_report(empty, JULY_1)
 
 
-@pytest.mark.parametrize("text, minutes", [
-    ("85", 85), ("85.0", 85), ("1:25:00", 85), ("1:25", 85), ("1 hr 25 min", 85), ("1 jam 25 menit", 85),
-    ("2h 3m 10s", 123), ("45 min", 45), ("30 sec", 0), ("", None), ("sebentar", None), ("1 hr 5 parsecs", None),
-])
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("85", 85),
+        ("85.0", 85),
+        ("1:25:00", 85),
+        ("1:25", 85),
+        ("1 hr 25 min", 85),
+        ("1 jam 25 menit", 85),
+        ("2h 3m 10s", 123),
+        ("45 min", 45),
+        ("30 sec", 0),
+        ("", None),
+        ("sebentar", None),
+        ("1 hr 5 parsecs", None),
+    ],
+)
 def test_durations(text, minutes):
     assert parse_minutes(text) == minutes
 
@@ -99,16 +115,19 @@ def test_durations_in_a_seconds_column():
     assert parse_minutes(5400, seconds=True) == 90
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2024-07-01 09:01:00", dt.datetime(2024, 7, 1, 9, 1)),
-    ("2024-07-01T09:01:00+07:00", dt.datetime(2024, 7, 1, 9, 1)),
-    ("9:01 AM", dt.datetime(2024, 7, 1, 9, 1)),
-    ("12:30 PM", dt.datetime(2024, 7, 1, 12, 30)),
-    ("12:05 AM", dt.datetime(2024, 7, 1, 0, 5)),
-    ("1 Juli 2024 13.15", dt.datetime(2024, 7, 1, 13, 15)),
-    ("Jul 1, 2024, 1:15 PM", dt.datetime(2024, 7, 1, 13, 15)),
-    ("kemarin", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2024-07-01 09:01:00", dt.datetime(2024, 7, 1, 9, 1)),
+        ("2024-07-01T09:01:00+07:00", dt.datetime(2024, 7, 1, 9, 1)),
+        ("9:01 AM", dt.datetime(2024, 7, 1, 9, 1)),
+        ("12:30 PM", dt.datetime(2024, 7, 1, 12, 30)),
+        ("12:05 AM", dt.datetime(2024, 7, 1, 0, 5)),
+        ("1 Juli 2024 13.15", dt.datetime(2024, 7, 1, 13, 15)),
+        ("Jul 1, 2024, 1:15 PM", dt.datetime(2024, 7, 1, 13, 15)),
+        ("kemarin", None),
+    ],
+)
 def test_times(text, expected):
     assert parse_when(text, JULY_1) == expected
 
@@ -124,15 +143,18 @@ def test_overlapping_rows_count_once_and_separate_rows_add_up():
     assert online_minutes([]) == 0
 
 
-@pytest.mark.parametrize("display, digits, name, hint", [
-    ("19860926 201505 1 001 - Budi", "198609262015051001", "Budi", ""),
-    ("Arif Hidayat (19800103 202321 1 004)", "198001032023211004", "Arif Hidayat", ""),
-    ("Rahmawati_198402272019042001", "198402272019042001", "Rahmawati", ""),
-    ("Bayu Sulistyo - Ruang", "", "Bayu Sulistyo", "Ruang"),
-    ("Budi Santoso (Host)", "", "Budi Santoso", ""),
-    ("07_Siti Aminah | Dinkes", "", "Siti Aminah", "Dinkes"),
-    ("Siti 3374114708900001", "3374114708900001", "Siti", ""),
-])
+@pytest.mark.parametrize(
+    "display, digits, name, hint",
+    [
+        ("19860926 201505 1 001 - Budi", "198609262015051001", "Budi", ""),
+        ("Arif Hidayat (19800103 202321 1 004)", "198001032023211004", "Arif Hidayat", ""),
+        ("Rahmawati_198402272019042001", "198402272019042001", "Rahmawati", ""),
+        ("Bayu Sulistyo - Ruang", "", "Bayu Sulistyo", "Ruang"),
+        ("Budi Santoso (Host)", "", "Budi Santoso", ""),
+        ("07_Siti Aminah | Dinkes", "", "Siti Aminah", "Dinkes"),
+        ("Siti 3374114708900001", "3374114708900001", "Siti", ""),
+    ],
+)
 def test_display_names(display, digits, name, hint):
     parsed = parse_display_name(display)
     assert (parsed.id_digits, parsed.name, parsed.unit_hint) == (digits, name, hint)

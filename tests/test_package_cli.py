@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import json
 
+from test_cli import run_json
+from test_offline_desks import Site, make_office
+
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import checkin
 from netralitas_desktop.core.audit import Actor
-from test_cli import run_json
-from test_offline_desks import Site, make_office
 
 
 def call_json(capsys, *argv: str) -> tuple[int, dict]:
@@ -25,22 +26,35 @@ def test_export_import_check_in_return_and_merge(tmp_path, capsys):
     laptop = Site(tmp_path / "laptop.db")
     package, back = tmp_path / "paket.netralitas", tmp_path / "kembali.netralitas"
 
-    code, result = call_json(capsys, "--db", office.site.url, "package", "export", "--event",
-                             str(office.event_id), "--out", str(package))
+    code, result = call_json(
+        capsys, "--db", office.site.url, "package", "export", "--event", str(office.event_id), "--out", str(package)
+    )
     assert code == 0 and result["counts"]["registrations"] == len(office.registrations) + 1
     assert "package import" in result["message"]
 
     code, result = call_json(capsys, "--db", laptop.url, "package", "import", str(package))
     assert code == 0 and result["created"] is True
     local_event = result["event_id"]
-    code, result = call_json(capsys, "--db", laptop.url, "checkin", office.codes[office.registrations[1]],
-                             "--event", str(local_event), "--desk", "Meja 2", "--operator", "Dodi")
+    code, result = call_json(
+        capsys,
+        "--db",
+        laptop.url,
+        "checkin",
+        office.codes[office.registrations[1]],
+        "--event",
+        str(local_event),
+        "--desk",
+        "Meja 2",
+        "--operator",
+        "Dodi",
+    )
     assert code == 0 and result["status"] == "checked_in"
     code, result = call_json(capsys, "--db", laptop.url, "package", "import", str(package))
     assert code == 0 and result["created"] is False and not any(result["counts"].values())
 
-    code, result = call_json(capsys, "--db", laptop.url, "package", "export-checkins", "--event", str(local_event),
-                             "--out", str(back))
+    code, result = call_json(
+        capsys, "--db", laptop.url, "package", "export-checkins", "--event", str(local_event), "--out", str(back)
+    )
     assert code == 0 and result["counts"]["checkins"] == 2  # Dodi's and the office's own
     for round_number in (1, 2):
         code, result = call_json(capsys, "--db", office.site.url, "package", "merge", str(back))
@@ -71,8 +85,9 @@ def test_audit_list_filters_and_csv(tmp_path, capsys):
     code, result = call_json(capsys, "--db", url, "audit", "list", "--desk", "Meja 5")
     assert code == 0 and result["total"] == 1
     assert result["entries"][0]["action_label"] == "Hadir (check-in)"
-    code, result = call_json(capsys, "--db", url, "audit", "list", "--event", str(office.event_id),
-                             "--action", "participant", "--limit", "3")
+    code, result = call_json(
+        capsys, "--db", url, "audit", "list", "--event", str(office.event_id), "--action", "participant", "--limit", "3"
+    )
     assert code == 0 and len(result["entries"]) == 3 and result["total"] == 13
     code = main(["--db", url, "audit", "list", "--text", "Meja 5"])
     out, _ = capsys.readouterr()

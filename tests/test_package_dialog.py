@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from test_offline_desks import DESK_A, OFFICE, Site, make_office, set_checkin_time
+
 from netralitas_desktop.core import checkin
 from netralitas_desktop.core.models import Attendance, Registration
-from netralitas_desktop.gui.package_dialog import PackageDialog
-from test_offline_desks import DESK_A, OFFICE, Site, make_office, set_checkin_time
+from netralitas_desktop.gui.admin.package_dialog import PackageDialog
 
 
 def run_step(qtbot, dialog: PackageDialog, step, *args) -> None:

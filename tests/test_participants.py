@@ -118,10 +118,15 @@ def test_invalid_numbers_and_excel_damage_are_reported_per_field():
 
 
 def test_contact_and_golongan_are_normalised():
-    cleaned, errors = clean_person(PersonData(
-        nama="Budi", nip=NIP_BUDI, golongan="Penata Muda Tk. I", phone="'0812-3456 7890",
-        email="  Budi.Santoso@Example.GO.ID ",
-    ))
+    cleaned, errors = clean_person(
+        PersonData(
+            nama="Budi",
+            nip=NIP_BUDI,
+            golongan="Penata Muda Tk. I",
+            phone="'0812-3456 7890",
+            email="  Budi.Santoso@Example.GO.ID ",
+        )
+    )
     assert errors == {}
     assert cleaned.golongan == "III/b"
     assert cleaned.phone == "081234567890"
@@ -136,8 +141,14 @@ def test_invalid_email():
 
 @pytest.mark.parametrize(
     ("field", "limit"),
-    [("nama", 200), ("gelar_depan", 100), ("gelar_belakang", 150), ("jabatan", 300), ("unit_kerja", 300),
-     ("golongan", 10)],
+    [
+        ("nama", 200),
+        ("gelar_depan", 100),
+        ("gelar_belakang", 150),
+        ("jabatan", 300),
+        ("unit_kerja", 300),
+        ("golongan", 10),
+    ],
 )
 def test_text_longer_than_its_column_is_refused(field, limit):
     """PostgreSQL would reject the row with a driver error; the form and importer say why instead."""
@@ -151,10 +162,19 @@ def test_text_longer_than_its_column_is_refused(field, limit):
 
 
 def test_add_participant_creates_person_and_registration(event_id):
-    reg_id = add_participant(event_id, PersonData(
-        nama="Budi Santoso", gelar_depan="Drs. H.", gelar_belakang="M.Si.", nip=NIP_BUDI,
-        golongan="IV/a", jabatan="Kepala Bidang", unit_kerja="Dinas Pendidikan",
-    ), actor=DESK)
+    reg_id = add_participant(
+        event_id,
+        PersonData(
+            nama="Budi Santoso",
+            gelar_depan="Drs. H.",
+            gelar_belakang="M.Si.",
+            nip=NIP_BUDI,
+            golongan="IV/a",
+            jabatan="Kepala Bidang",
+            unit_kerja="Dinas Pendidikan",
+        ),
+        actor=DESK,
+    )
     data, mode, source = get_participant(reg_id)
     assert (mode, source) == ("onsite", "invited")
     assert data.full_name == "Drs. H. Budi Santoso, M.Si."
@@ -239,9 +259,7 @@ def test_a_new_entry_may_not_take_over_someone_elses_nik(event_id):
     add_participant(event_id, PersonData(nama="Budi Santoso", nip=NIP_BUDI, nik=NIK_ANDI))
     with pytest.raises(ValidationError) as caught:
         add_participant(event_id, PersonData(nama="Orang Lain", nip=NIP_SITI, nik=NIK_ANDI))
-    assert caught.value.errors["nik"] == (
-        "NIK ini sudah tercatat untuk Budi Santoso dengan NIP 19860926 201505 1 001."
-    )
+    assert caught.value.errors["nik"] == ("NIK ini sudah tercatat untuk Budi Santoso dengan NIP 19860926 201505 1 001.")
     budi = Person.get(Person.nik == NIK_ANDI)
     assert (budi.nama, budi.nip) == ("Budi Santoso", "198609262015051001")
 
@@ -284,13 +302,26 @@ def test_remove_participant_keeps_the_person(event_id):
 
 def _roster(event_id: int) -> list[int]:
     people = [
-        PersonData(nama="Budi Santoso", gelar_depan="Drs. H.", gelar_belakang="M.Si.", nip=NIP_BUDI,
-                   jabatan="Kepala Bidang", unit_kerja="Dinas Pendidikan"),
+        PersonData(
+            nama="Budi Santoso",
+            gelar_depan="Drs. H.",
+            gelar_belakang="M.Si.",
+            nip=NIP_BUDI,
+            jabatan="Kepala Bidang",
+            unit_kerja="Dinas Pendidikan",
+        ),
         PersonData(nama="André Wijaya", nik=NIK_ANDI, jabatan="Tenaga Kontrak", unit_kerja="Dinas Sosial"),
-        PersonData(nama="Siti Aminah", gelar_depan="dr.", gelar_belakang="Sp.A.", nip=NIP_SITI,
-                   jabatan="Dokter Spesialis", unit_kerja="RSUD"),
-        PersonData(nama="Sri Ma'ruf", gelar_depan="Hj.", nip=NI_PPPK_DEWI, jabatan="Guru",
-                   unit_kerja="Dinas Pendidikan"),
+        PersonData(
+            nama="Siti Aminah",
+            gelar_depan="dr.",
+            gelar_belakang="Sp.A.",
+            nip=NIP_SITI,
+            jabatan="Dokter Spesialis",
+            unit_kerja="RSUD",
+        ),
+        PersonData(
+            nama="Sri Ma'ruf", gelar_depan="Hj.", nip=NI_PPPK_DEWI, jabatan="Guru", unit_kerja="Dinas Pendidikan"
+        ),
     ]
     return [add_participant(event_id, person) for person in people]
 
@@ -349,9 +380,17 @@ def test_filter_rows(event_id, query, names):
 
 
 def test_participant_changes_are_audited_without_personal_data(event_id):
-    reg_id = add_participant(event_id, PersonData(
-        nama="Budi Santoso", nip=NIP_BUDI, nik=NIK_ANDI, phone="081234567890", email="budi@example.go.id",
-    ), actor=DESK)
+    reg_id = add_participant(
+        event_id,
+        PersonData(
+            nama="Budi Santoso",
+            nip=NIP_BUDI,
+            nik=NIK_ANDI,
+            phone="081234567890",
+            email="budi@example.go.id",
+        ),
+        actor=DESK,
+    )
     data, _, _ = get_participant(reg_id)
     update_participant(reg_id, data, actor=DESK)
     remove_participant(reg_id, actor=DESK)

@@ -9,6 +9,20 @@ import zipfile
 import pytest
 import zxingcpp
 from PIL import Image
+from pledge_helpers import (
+    A4,
+    ACTOR,
+    ELECTION,
+    F4,
+    LONG_NAME,
+    blue_pixels,
+    ink_box,
+    make_event,
+    page_sizes,
+    pdf_text,
+    render_page,
+    signature_png,
+)
 from pypdf import PdfReader
 
 from netralitas_desktop.core.documents import Paper, new_canvas
@@ -18,16 +32,23 @@ from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.document_settings import (
-    LOGO, FormField, letterhead_for, load_document_settings, save_document_settings, set_image,
+    LOGO,
+    FormField,
+    letterhead_for,
+    load_document_settings,
+    save_document_settings,
+    set_image,
 )
 from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions, preview_pledge_form
 from netralitas_desktop.core.pledges.pledge_forms import build_pledge_form, draw_pledge_form, form_page
 from netralitas_desktop.core.pledges.pledge_text import (
-    FALLBACK_ELECTION, blocks, default_pledge_text, default_sheet_text, fill, unknown_variables, variable_values,
-)
-from pledge_helpers import (
-    A4, ACTOR, ELECTION, F4, LONG_NAME, blue_pixels, ink_box, make_event, page_sizes, pdf_text, render_page,
-    signature_png,
+    FALLBACK_ELECTION,
+    blocks,
+    default_pledge_text,
+    default_sheet_text,
+    fill,
+    unknown_variables,
+    variable_values,
 )
 
 # --- wording -------------------------------------------------------------------------------------------------
@@ -65,7 +86,12 @@ def test_an_event_without_election_name_still_reads(db):
 def test_blocks_join_wrapped_lines_and_split_points():
     text = "Pembuka yang\npanjang:\n\n1. Satu\n   lanjut\n2) Dua\na. Tiga\n\nPenutup."
     assert [(b.marker, b.text) for b in blocks(text)] == [
-        ("", "Pembuka yang panjang:"), ("1.", "Satu lanjut"), ("2)", "Dua"), ("a.", "Tiga"), ("", "Penutup.")]
+        ("", "Pembuka yang panjang:"),
+        ("1.", "Satu lanjut"),
+        ("2)", "Dua"),
+        ("a.", "Tiga"),
+        ("", "Penutup."),
+    ]
 
 
 # --- settings ------------------------------------------------------------------------------------------------
@@ -77,10 +103,14 @@ def test_settings_default_then_round_trip(db):
     assert settings.pledge_text == default_pledge_text() and settings.paper is Paper.A4 and not settings.meterai
     assert [field.key for field in settings.fields] == ["nama", "nip", "pangkat", "jabatan", "unit_kerja"]
     changed = settings.with_changes(
-        pledge_title="SURAT PERNYATAAN", pledge_text="Saya, pegawai {instansi}, berjanji netral.", meterai=True,
+        pledge_title="SURAT PERNYATAAN",
+        pledge_text="Saya, pegawai {instansi}, berjanji netral.",
+        meterai=True,
         fields=(FormField("nama", "Nama Lengkap"), FormField("nip", "NIP"), FormField("instansi", "Instansi")),
-        paper=Paper.F4, letterhead_lines=("PEMERINTAH KABUPATEN PURWOREJO", "BKPSDM"),
-        letterhead_address="Jl. Proklamasi No. 2, Purworejo")
+        paper=Paper.F4,
+        letterhead_lines=("PEMERINTAH KABUPATEN PURWOREJO", "BKPSDM"),
+        letterhead_address="Jl. Proklamasi No. 2, Purworejo",
+    )
     save_document_settings(event_id, changed, actor=ACTOR)
     assert load_document_settings(event_id) == changed
     letterhead = letterhead_for(event_id)
@@ -95,14 +125,17 @@ def test_default_texts_are_not_copied_into_the_event(db):
     assert get_setting(event_id, "pledge_form")["text"] == ""  # a better default later reaches this event
 
 
-@pytest.mark.parametrize("change, field, words", [
-    (dict(pledge_text="Netral di {instasi}."), "pledge_text", "variabel yang tidak dikenal: {instasi}"),
-    (dict(fields=(FormField("nip", "NIP"),)), "fields", "Nama wajib ada"),
-    (dict(fields=(FormField("nama", "Nama"), FormField("nama", "Nama"))), "fields", "satu kali"),
-    (dict(fields=(FormField("nama", " "),)), "fields", "tidak boleh kosong"),
-    (dict(sheet_title="X" * 201), "sheet_title", "paling banyak 200"),
-    (dict(pledge_text="Netral. " * 400), "pledge_text", "paling banyak 3.000 karakter"),
-])
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        (dict(pledge_text="Netral di {instasi}."), "pledge_text", "variabel yang tidak dikenal: {instasi}"),
+        (dict(fields=(FormField("nip", "NIP"),)), "fields", "Nama wajib ada"),
+        (dict(fields=(FormField("nama", "Nama"), FormField("nama", "Nama"))), "fields", "satu kali"),
+        (dict(fields=(FormField("nama", " "),)), "fields", "tidak boleh kosong"),
+        (dict(sheet_title="X" * 201), "sheet_title", "paling banyak 200"),
+        (dict(pledge_text="Netral. " * 400), "pledge_text", "paling banyak 3.000 karakter"),
+    ],
+)
 def test_bad_settings_are_refused_in_indonesian(db, change, field, words):
     event_id = make_event(sign=()).event_id
     with pytest.raises(ValidationError) as caught:
@@ -136,9 +169,13 @@ def test_settings_of_a_missing_event(db):
 def test_form_fields_per_kind_of_employee(db):
     sample = make_event()
     professor = build_pledge_form(sample.event_id, sample.professor)
-    assert professor.fields == (("Nama", LONG_NAME), ("NIP", "19860926 201505 1 001"),
-                                ("Pangkat/Golongan", "Pembina, IV/a"), ("Jabatan", "Kepala Dinas"),
-                                ("Unit Kerja", "Dinas Pendidikan dan Kebudayaan"))
+    assert professor.fields == (
+        ("Nama", LONG_NAME),
+        ("NIP", "19860926 201505 1 001"),
+        ("Pangkat/Golongan", "Pembina, IV/a"),
+        ("Jabatan", "Kepala Dinas"),
+        ("Unit Kerja", "Dinas Pendidikan dan Kebudayaan"),
+    )
     assert professor.signer_id_line == "NIP. 19860926 201505 1 001"
     assert professor.signature_png == with_print_copy(signature_png(1))  # stored with its print copy
     assert professor.place_date == "Purworejo, 1 Juli 2024"
@@ -161,8 +198,12 @@ def test_form_of_someone_from_another_event(db):
 def test_qr_code_on_a_form_decodes(db, tmp_path):
     """The hook ikrar mandiri uses: a vector QR with its caption at the foot of the form."""
     sample = make_event(sign=())
-    form = build_pledge_form(sample.event_id, sample.budi, qr_text="NTR-IM:12:ABCDEF",
-                             qr_caption="Pindai kode ini saat formulir dikembalikan.")
+    form = build_pledge_form(
+        sample.event_id,
+        sample.budi,
+        qr_text="NTR-IM:12:ABCDEF",
+        qr_caption="Pindai kode ini saat formulir dikembalikan.",
+    )
     page = form_page(Paper.A4)
     canvas = new_canvas(tmp_path / "qr.pdf", page, title="QR")
     draw_pledge_form(canvas, page, form)
@@ -212,8 +253,9 @@ def test_f4_paper_and_meterai_box(db, tmp_path):
 
 def test_event_paper_and_meterai_settings_apply(db, tmp_path):
     sample = make_event(sign=("budi",))
-    save_document_settings(sample.event_id, load_document_settings(sample.event_id).with_changes(
-        paper=Paper.F4, meterai=True))
+    save_document_settings(
+        sample.event_id, load_document_settings(sample.event_id).with_changes(paper=Paper.F4, meterai=True)
+    )
     PledgeFormsJob(sample.event_id, tmp_path / "event.pdf").run()
     assert page_sizes(tmp_path / "event.pdf") == [F4] and "METERAI" in pdf_text(tmp_path / "event.pdf")
 
@@ -233,8 +275,11 @@ def test_per_person_files_in_a_folder_and_a_zip(db, tmp_path):
     result = PledgeFormsJob(sample.event_id, tmp_path / "per orang", PledgeOptions(per_person=True)).run()
     assert (result.format, result.files) == ("folder", 3)
     names = sorted(path.name for path in (tmp_path / "per orang").iterdir())
-    assert names == ["197503152000032002_Budi Santoso.pdf", "198609262015051001_Muhammad Abdurrahman Syahputra "
-                     "Wicaksono.pdf", "3330031809800001_Agus Prasetyo.pdf"]
+    assert names == [
+        "197503152000032002_Budi Santoso.pdf",
+        "198609262015051001_Muhammad Abdurrahman Syahputra Wicaksono.pdf",
+        "3330031809800001_Agus Prasetyo.pdf",
+    ]
     assert "Agus Prasetyo" in pdf_text(tmp_path / "per orang" / names[2])
     PledgeFormsJob(sample.event_id, tmp_path / "pakta.zip", PledgeOptions(per_person=True)).run()
     with zipfile.ZipFile(tmp_path / "pakta.zip") as archive:
@@ -268,10 +313,18 @@ def test_cancel_keeps_the_previous_file(db, tmp_path):
 
 def test_edited_wording_and_fields_are_printed(db, tmp_path):
     sample = make_event(sign=("honorer",))
-    save_document_settings(sample.event_id, load_document_settings(sample.event_id).with_changes(
-        pledge_title="SURAT PERNYATAAN NETRALITAS",
-        pledge_text="menyatakan tetap netral pada {nama_pemilihan} di {tempat}.",
-        fields=(FormField("nama", "Nama Lengkap"), FormField("nip", "NIP"), FormField("unit_kerja", "Tempat Tugas"))))
+    save_document_settings(
+        sample.event_id,
+        load_document_settings(sample.event_id).with_changes(
+            pledge_title="SURAT PERNYATAAN NETRALITAS",
+            pledge_text="menyatakan tetap netral pada {nama_pemilihan} di {tempat}.",
+            fields=(
+                FormField("nama", "Nama Lengkap"),
+                FormField("nip", "NIP"),
+                FormField("unit_kerja", "Tempat Tugas"),
+            ),
+        ),
+    )
     PledgeFormsJob(sample.event_id, tmp_path / "ubah.pdf").run()
     text = pdf_text(tmp_path / "ubah.pdf")
     assert "SURAT PERNYATAAN NETRALITAS" in text and "Nama Lengkap" in text and "Tempat Tugas" in text
@@ -289,11 +342,16 @@ def test_preview_before_anyone_signed_shows_the_first_participant(db):
 
 def test_long_text_shrinks_to_stay_on_one_page(db, tmp_path):
     sample = make_event(sign=("budi",))
-    long_text = "\n".join(f"{n}. " + "Kalimat panjang tentang netralitas ASN yang harus dijaga. " * 3
-                          for n in range(1, 17))
+    long_text = "\n".join(
+        f"{n}. " + "Kalimat panjang tentang netralitas ASN yang harus dijaga. " * 3 for n in range(1, 17)
+    )
     assert 2800 < len(long_text) <= 3000  # about the longest text the settings accept
-    save_document_settings(sample.event_id, load_document_settings(sample.event_id).with_changes(
-        pledge_text=long_text, letterhead_lines=("PEMERINTAH KABUPATEN PURWOREJO", "BKPSDM")))
+    save_document_settings(
+        sample.event_id,
+        load_document_settings(sample.event_id).with_changes(
+            pledge_text=long_text, letterhead_lines=("PEMERINTAH KABUPATEN PURWOREJO", "BKPSDM")
+        ),
+    )
     PledgeFormsJob(sample.event_id, tmp_path / "panjang.pdf").run()
     assert len(PdfReader(tmp_path / "panjang.pdf").pages) == 1
     image = render_page(tmp_path / "panjang.pdf", dpi=50)

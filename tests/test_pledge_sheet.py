@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from pledge_helpers import ACTOR, ELECTION, F4, blue_pixels, make_event, page_sizes, pdf_text, render_page
 from pypdf import PdfReader
 
 from netralitas_desktop.core.demo import create_demo_event
@@ -12,7 +13,6 @@ from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.pledges.collective_sheet import PledgeSheetJob, preview_pledge_sheet
 from netralitas_desktop.core.pledges.document_settings import load_document_settings, save_document_settings
 from netralitas_desktop.core.pledges.signing_list import ListOptions
-from pledge_helpers import ACTOR, ELECTION, F4, blue_pixels, make_event, page_sizes, pdf_text, render_page
 
 
 def test_sheet_has_the_oath_then_the_people(db, tmp_path):
@@ -34,22 +34,33 @@ def test_sheet_has_the_oath_then_the_people(db, tmp_path):
 
 def test_edited_sheet_wording_and_f4(db, tmp_path):
     sample = make_event(sign=())
-    save_document_settings(sample.event_id, load_document_settings(sample.event_id).with_changes(
-        sheet_title="IKRAR BERSAMA\nASN PEMERINTAH KABUPATEN PURWOREJO",
-        sheet_text="Kami, ASN {instansi}, berikrar netral pada {kegiatan}.", paper=Paper.F4))
+    save_document_settings(
+        sample.event_id,
+        load_document_settings(sample.event_id).with_changes(
+            sheet_title="IKRAR BERSAMA\nASN PEMERINTAH KABUPATEN PURWOREJO",
+            sheet_text="Kami, ASN {instansi}, berikrar netral pada {kegiatan}.",
+            paper=Paper.F4,
+        ),
+    )
     PledgeSheetJob(sample.event_id, tmp_path / "ikrar.pdf").run()
     flat = " ".join(pdf_text(tmp_path / "ikrar.pdf").split())
     assert "IKRAR BERSAMA ASN PEMERINTAH KABUPATEN PURWOREJO" in flat
-    assert ("Kami, ASN Pemerintah Kabupaten Purworejo, berikrar netral pada Sosialisasi Netralitas ASN "
-            "Menjelang Pilkada Serentak 2024.") in flat
+    assert (
+        "Kami, ASN Pemerintah Kabupaten Purworejo, berikrar netral pada Sosialisasi Netralitas ASN "
+        "Menjelang Pilkada Serentak 2024."
+    ) in flat
     assert page_sizes(tmp_path / "ikrar.pdf") == [F4]
 
 
 def test_text_only_on_the_first_page_heading_on_all(db, tmp_path):
     event_id = create_demo_event(45)
-    save_document_settings(event_id, load_document_settings(event_id).with_changes(
-        letterhead_lines=("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAERAH"),
-        letterhead_address="Jl. Veteran No. 1, Sukamakmur"))
+    save_document_settings(
+        event_id,
+        load_document_settings(event_id).with_changes(
+            letterhead_lines=("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAERAH"),
+            letterhead_address="Jl. Veteran No. 1, Sukamakmur",
+        ),
+    )
     PledgeSheetJob(event_id, tmp_path / "ikrar.pdf", ListOptions(landscape=True)).run()
     pages = [page.extract_text() for page in PdfReader(tmp_path / "ikrar.pdf").pages]
     assert len(pages) >= 3

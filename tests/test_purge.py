@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from test_offline_desks import png_signature
 
 from netralitas_desktop.core import checkin, purge, signatures
 from netralitas_desktop.core.audit import Actor
@@ -18,7 +19,6 @@ from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.core.pledges.models import IkrarReturn
 from netralitas_desktop.core.reports.models import Absence, OnlineAttendance
 from netralitas_desktop.core.reports.status import unit_recap
-from test_offline_desks import png_signature
 
 ACTOR = Actor("Meja 1", "Sari")
 
@@ -96,8 +96,9 @@ def test_purging_again_refuses_and_data_added_later_adds_up(events):
     purge.purge_event(old, actor=ACTOR)
     with pytest.raises(ValidationError, match="tidak menyimpan data pribadi"):
         purge.purge_event(old, actor=ACTOR)
-    late = add_participant(old, PersonData(nama="Tono Sugiarto", nik="3305010101800003", unit_kerja="Desa Sukamaju"),
-                           actor=ACTOR)
+    late = add_participant(
+        old, PersonData(nama="Tono Sugiarto", nik="3305010101800003", unit_kerja="Desa Sukamaju"), actor=ACTOR
+    )
     checkin.check_in_registration(late, actor=ACTOR)
     assert purge.preview(old).purged_before is not None
     summary = purge.purge_event(old, actor=ACTOR)
@@ -137,4 +138,5 @@ def test_purge_on_both_backends(any_db):
     assert Person.select().count() == 3 and Registration.select().count() == 3
     assert get_setting(made["old"], purge.PURGE_SUMMARY)["total"] == summary["total"]
     assert purge.events_due_for_purge(dt.date(2030, 1, 1)) == [
-        purge.DueEvent(made["other"], "Apel Netralitas 2024", dt.date(2024, 8, 1), 1979, 3)]
+        purge.DueEvent(made["other"], "Apel Netralitas 2024", dt.date(2024, 8, 1), 1979, 3)
+    ]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from gui_helpers import answer_message_box
+from PySide6.QtCore import Qt
+from test_purge import events  # noqa: F401  (the fixture, used by name)
+
 from netralitas_desktop.core import purge
 from netralitas_desktop.core.models import Registration
-from netralitas_desktop.gui.purge_dialog import PurgeDialog, show_retention_reminder
-from test_purge import events  # noqa: F401  (the fixture, used by name)
+from netralitas_desktop.gui.admin.purge_dialog import PurgeDialog, show_retention_reminder
 
 
 def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
@@ -25,8 +25,9 @@ def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
     with qtbot.waitSignal(dialog.purged, timeout=20_000) as purged:
         qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
     assert purged.args == [events["old"]]
-    assert dialog.panel.status.text() == ("Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di "
-                                          "ruangan, 1 daring.")
+    assert dialog.panel.status.text() == (
+        "Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di ruangan, 1 daring."
+    )
     assert Registration.select().where(Registration.event == events["old"]).count() == 0
     assert "tidak menyimpan data pribadi peserta lagi" in dialog.summary.text()
     assert dialog.purge_button.isHidden() and dialog.title_edit.isHidden()

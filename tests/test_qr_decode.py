@@ -8,7 +8,7 @@ import pytest
 import qrcode
 from PIL import Image, ImageDraw
 
-from netralitas_desktop.core.qr_decode import CodeDeduper, PixelFrame, ImageDecodeError, Throttle, decode_image
+from netralitas_desktop.core.qr_decode import CodeDeduper, ImageDecodeError, PixelFrame, Throttle, decode_image
 
 PAYLOAD = "NTR1ABCDEFGHJKMNPQRSTVWXYZ0"
 
@@ -51,7 +51,7 @@ def test_decodes_gray_frame_with_row_padding():
     width, height = frame.size
     stride = width + 16  # cameras pad rows to an alignment
     rows = frame.tobytes()
-    padded = b"".join(rows[y * width:(y + 1) * width] + b"\0" * 16 for y in range(height))
+    padded = b"".join(rows[y * width : (y + 1) * width] + b"\0" * 16 for y in range(height))
     assert decode_image(PixelFrame(width, height, padded, stride)) == [PAYLOAD]
 
 

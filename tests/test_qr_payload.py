@@ -62,7 +62,7 @@ def test_every_single_character_change_is_refused(db):
         for replacement in ("0", "Z", "7", "A"):
             if payload[position] == replacement:
                 continue
-            altered = payload[:position] + replacement + payload[position + 1:]
+            altered = payload[:position] + replacement + payload[position + 1 :]
             with pytest.raises(PayloadError):
                 decode(altered)
 
@@ -143,10 +143,9 @@ def test_secret_created_in_a_rolled_back_transaction_is_not_kept(db):
     class Abort(Exception):
         pass
 
-    with pytest.raises(Abort):
-        with database.db.atomic():
-            inside = encode(1, 1)
-            raise Abort
+    with pytest.raises(Abort), database.db.atomic():
+        inside = encode(1, 1)
+        raise Abort
     assert AppSetting.get_or_none(AppSetting.key == qr_payload.SECRET_SETTING) is None
     outside = encode(1, 1)
     assert outside != inside  # a new secret: the one from the rolled-back transaction was not cached

@@ -43,8 +43,7 @@ def test_export_xlsx_and_csv(db, roster, tmp_path, capsys):
     code, out, _ = run(capsys, db, "export", "--event", str(roster.event_id), "--csv", str(target), "--json")
     result = json.loads(out)
     assert code == 0 and result["ok"] and result["format"] == "csv" and result["rows"] == len(PEOPLE)
-    assert result["summary"] == {"registered": 7, "present": 2, "in_room": 1, "online": 1, "absent": 5,
-                                 "cancelled": 1}
+    assert result["summary"] == {"registered": 7, "present": 2, "in_room": 1, "online": 1, "absent": 5, "cancelled": 1}
     with open(target, encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle, delimiter=";"))) == len(PEOPLE) + 1
     reopen(db)
@@ -63,8 +62,9 @@ def test_export_needs_a_target_and_a_known_event(db, roster, tmp_path, capsys):
 
 def test_report_pdf_with_attendance_list(db, roster, tmp_path, capsys):
     target = tmp_path / "laporan.pdf"
-    code, out, _ = run(capsys, db, "report", "--event", str(roster.event_id), "--pdf", str(target),
-                       "--with-attendance-list", "--json")
+    code, out, _ = run(
+        capsys, db, "report", "--event", str(roster.event_id), "--pdf", str(target), "--with-attendance-list", "--json"
+    )
     result = json.loads(out)
     assert code == 0 and result["pages"] == len(pypdf.PdfReader(target).pages) >= 2
     assert "dengan daftar hadir" in result["message"]
@@ -72,8 +72,19 @@ def test_report_pdf_with_attendance_list(db, roster, tmp_path, capsys):
 
 def test_absence_set_and_clear(db, roster, capsys):
     wawan = "3507010101900001"
-    code, out, _ = run(capsys, db, "absence", "set", "--event", str(roster.event_id), wawan, "--reason",
-                       "dinas-luar", "--note", "Tugas ke provinsi")
+    code, out, _ = run(
+        capsys,
+        db,
+        "absence",
+        "set",
+        "--event",
+        str(roster.event_id),
+        wawan,
+        "--reason",
+        "dinas-luar",
+        "--note",
+        "Tugas ke provinsi",
+    )
     assert code == 0 and out.strip() == "Wawan Setiawan dicatat Dinas Luar (Tugas ke provinsi)."
     reopen(db)
     assert status.status_by_registration(roster.event_id)[roster["wawan"]] == "dinas_luar"
@@ -90,8 +101,9 @@ def test_absence_refusals_are_clear(db, roster, capsys):
     budi = "19860926 201505 1 001"  # checked in
     code, _, err = run(capsys, db, "absence", "set", "--event", str(roster.event_id), budi, "--reason", "sakit")
     assert code == 2 and "sudah tercatat hadir" in err and "Traceback" not in err
-    code, out, _ = run(capsys, db, "absence", "set", "--event", str(roster.event_id), "123", "--reason", "izin",
-                       "--json")
+    code, out, _ = run(
+        capsys, db, "absence", "set", "--event", str(roster.event_id), "123", "--reason", "izin", "--json"
+    )
     assert code == 2 and "bukan NIP/NI PPPK" in json.loads(out)["error"]
     code, _, err = run(capsys, db, "absence", "set", "--event", str(roster.event_id), budi, "--reason", "cuti")
     assert code == 2 and "pilihan 'cuti' tidak dikenal" in err

@@ -70,12 +70,24 @@ def test_formula_like_text_gets_an_apostrophe(exported):
             assert not (value.startswith("-") and len(value) > 1), value
 
 
-@pytest.mark.parametrize("value, kind, written", [
-    ("=1+1", "text", "'=1+1"), ("+62 812", "text", "'+62 812"), ("@SUM(A1)", "text", "'@SUM(A1)"),
-    ("\tx", "text", "'\tx"), ("\rx", "text", "'\rx"), ("-", "text", "-"), ("Budi", "text", "Budi"),
-    ("nama\x00\x07", "text", "nama"), ("198609262015051001", "id", "19860926 201505 1 001"),
-    ("3507010101900001", "id", "'3507010101900001"), ("", "id", ""), (None, "text", ""), (7, "text", "7"),
-])
+@pytest.mark.parametrize(
+    "value, kind, written",
+    [
+        ("=1+1", "text", "'=1+1"),
+        ("+62 812", "text", "'+62 812"),
+        ("@SUM(A1)", "text", "'@SUM(A1)"),
+        ("\tx", "text", "'\tx"),
+        ("\rx", "text", "'\rx"),
+        ("-", "text", "-"),
+        ("Budi", "text", "Budi"),
+        ("nama\x00\x07", "text", "nama"),
+        ("198609262015051001", "id", "19860926 201505 1 001"),
+        ("3507010101900001", "id", "'3507010101900001"),
+        ("", "id", ""),
+        (None, "text", ""),
+        (7, "text", "7"),
+    ],
+)
 def test_csv_values(value, kind, written):
     assert csv_value(value, kind) == written
 
@@ -92,5 +104,10 @@ def test_the_app_reads_its_own_csv_back(exported):
 
 def test_export_is_audited(roster, exported):
     entry = AuditLog.select().where(AuditLog.action == "export").get()
-    assert json.loads(entry.detail) == {"document": "daftar_hadir", "format": "csv", "count": len(PEOPLE), "pages": 0,
-                                        "files": 1}
+    assert json.loads(entry.detail) == {
+        "document": "daftar_hadir",
+        "format": "csv",
+        "count": len(PEOPLE),
+        "pages": 0,
+        "files": 1,
+    }

@@ -37,10 +37,18 @@ def test_report_has_the_facts_counts_pledges_and_signatory(roster, tmp_path):
     pages, reader = pdf_text(result.path)
     assert result.pages == len(pages) >= 1
     text = " ".join(pages)
-    for expected in (TITLE, "Sosialisasi Netralitas ASN Pilkada 2024", "Senin, 1 Juli 2024, pukul 08.00 – 12.00",
-                     "Pendopo Kabupaten Sukamakmur", "BKPSDM Kabupaten Sukamakmur",
-                     "1. Ketua Bawaslu Kabupaten Sukamakmur", "2. Asisten Pemerintahan Setda",
-                     "Sukamakmur, 1 Juli 2024", "Drs. Bambang Wicaksono, M.Si.", "NIP. 19690512 199403 1 004"):
+    for expected in (
+        TITLE,
+        "Sosialisasi Netralitas ASN Pilkada 2024",
+        "Senin, 1 Juli 2024, pukul 08.00 – 12.00",
+        "Pendopo Kabupaten Sukamakmur",
+        "BKPSDM Kabupaten Sukamakmur",
+        "1. Ketua Bawaslu Kabupaten Sukamakmur",
+        "2. Asisten Pemerintahan Setda",
+        "Sukamakmur, 1 Juli 2024",
+        "Drs. Bambang Wicaksono, M.Si.",
+        "NIP. 19690512 199403 1 004",
+    ):
         assert expected in text, expected
     registered = len(PEOPLE) - 1  # one cancelled
     assert f"Peserta terdaftar {registered} 100,0%" in text
@@ -58,21 +66,30 @@ def test_report_has_the_facts_counts_pledges_and_signatory(roster, tmp_path):
     width, height = (float(v) / mm for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (210, 297)
     entry = AuditLog.select().where(AuditLog.action == "export").get()
-    assert json.loads(entry.detail) == {"document": "laporan", "format": "pdf", "count": len(PEOPLE),
-                                        "pages": len(pages), "files": 1}
+    assert json.loads(entry.detail) == {
+        "document": "laporan",
+        "format": "pdf",
+        "count": len(PEOPLE),
+        "pages": len(pages),
+        "files": 1,
+    }
 
 
 def test_f4_with_letterhead_and_the_attendance_list_appended(roster, tmp_path):
     settings = load_document_settings(roster.event_id)
-    save_document_settings(roster.event_id, settings.with_changes(
-        letterhead_lines=("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAERAH"),
-        letterhead_address="Jl. Merdeka No. 1"))
+    save_document_settings(
+        roster.event_id,
+        settings.with_changes(
+            letterhead_lines=("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAERAH"),
+            letterhead_address="Jl. Merdeka No. 1",
+        ),
+    )
     alone = ReportPdfJob(roster.event_id, tmp_path / "laporan.pdf", paper=Paper.F4).run()
     result = ReportPdfJob(roster.event_id, tmp_path / "lengkap.pdf", paper=Paper.F4, with_attendance_list=True).run()
     pages, reader = pdf_text(result.path)
     assert result.pages == len(pages) > alone.pages
     assert "PEMERINTAH KABUPATEN SUKAMAKMUR" in pages[0] and "BADAN KEPEGAWAIAN DAERAH" in pages[0]
-    list_text = " ".join(pages[alone.pages:])
+    list_text = " ".join(pages[alone.pages :])
     assert "DAFTAR HADIR" in list_text and "Ani Rahmawati" in list_text
     assert "Rina Marlina" not in list_text  # cancelled
     for page in reader.pages:
@@ -87,8 +104,9 @@ def test_many_opds_run_over_pages_and_all_stay_listed(db, tmp_path):
     for unit_index, unit in enumerate(units):
         for person in range(unit_index % 4 + 1):
             number += 1
-            registration = add_participant(event_id, PersonData(nama=f"Pegawai {number}", nip=pns_nip(number),
-                                                                unit_kerja=unit), actor=DESK)
+            registration = add_participant(
+                event_id, PersonData(nama=f"Pegawai {number}", nip=pns_nip(number), unit_kerja=unit), actor=DESK
+            )
             if person % 2 == 0:
                 checkin.check_in_registration(registration, actor=DESK)
     result = ReportPdfJob(event_id, tmp_path / "laporan.pdf").run()
@@ -111,8 +129,9 @@ def test_an_empty_event_still_reports_but_has_no_attendance_list(db, tmp_path):
     assert not (tmp_path / "lengkap.pdf").exists()
 
 
-@pytest.mark.parametrize("value, expected", [(0, (5, 1)), (3, (5, 1)), (37, (40, 10)), (120, (125, 25)),
-                                             (1234, (1250, 250))])
+@pytest.mark.parametrize(
+    "value, expected", [(0, (5, 1)), (3, (5, 1)), (37, (40, 10)), (120, (125, 25)), (1234, (1250, 250))]
+)
 def test_nice_axis_maximum(value, expected):
     maximum, step = nice_maximum(value)
     assert (maximum, step) == expected and maximum >= value and maximum / step <= 6

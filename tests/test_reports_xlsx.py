@@ -63,7 +63,8 @@ def test_sheets_and_their_rows(workbook):
     assert dewi["Status"].value == "Daring" and dewi["Keterangan"].value == "95 menit daring"
     cancelled = table(workbook["Dibatalkan"])
     assert [(row["Nama"].value, row["Alasan Pembatalan"].value) for row in cancelled] == [
-        ("Rina Marlina", "Pindah tugas")]
+        ("Rina Marlina", "Pindah tugas")
+    ]
 
 
 def test_nip_and_nik_cells_are_text(workbook):
@@ -103,7 +104,8 @@ def test_header_frozen_filtered_and_printed_on_every_page(workbook):
         assert (int(sheet.page_setup.fitToWidth), int(sheet.page_setup.fitToHeight)) == (1, 0)
         assert all(sheet.column_dimensions[chr(64 + i)].width for i in range(1, width + 1))
         assert sheet[HEADER_ROW][0].font.b and sheet["A1"].value.startswith(
-            ("DAFTAR", "REKAP", "PESERTA", "PENDAFTARAN"))
+            ("DAFTAR", "REKAP", "PESERTA", "PENDAFTARAN")
+        )
     attendance = workbook["Daftar Hadir"]
     assert attendance.auto_filter.ref == f"A{HEADER_ROW}:N{HEADER_ROW + len(REGISTERED)}"
 
@@ -134,7 +136,8 @@ def test_recaps_add_up(workbook):
             assert row[column["Jumlah Hadir"]] == row[column["Hadir di Ruangan"]] + row[column["Daring"]]
             assert row[column["Terdaftar"]] == row[column["Jumlah Hadir"]] + row[column["Jumlah Tidak Hadir"]]
             assert row[column["Persentase Hadir"]] == pytest.approx(
-                row[column["Jumlah Hadir"]] / row[column["Terdaftar"]])
+                row[column["Jumlah Hadir"]] / row[column["Terdaftar"]]
+            )
         assert total[column["Terdaftar"]] == len(REGISTERED)
         assert sheet.cell(HEADER_ROW + len(rows), column["Persentase Hadir"] + 1).number_format == "0.0%"
     units = [row[1] for row in workbook["Rekap per OPD"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
@@ -155,8 +158,13 @@ def test_f4_paper_from_the_event_setting_and_the_export_is_audited(roster, tmp_p
     assert int(sheet.page_setup.paperSize) == 14  # Folio 8½ × 13 in, what drivers call F4
     entry = AuditLog.select().where(AuditLog.action == "export").get()
     assert entry.event_id == roster.event_id
-    assert json.loads(entry.detail) == {"document": "daftar_hadir", "format": "xlsx", "count": len(PEOPLE), "pages": 0,
-                                        "files": 1}
+    assert json.loads(entry.detail) == {
+        "document": "daftar_hadir",
+        "format": "xlsx",
+        "count": len(PEOPLE),
+        "pages": 0,
+        "files": 1,
+    }
 
 
 def test_cancelling_leaves_no_file(roster, tmp_path):
@@ -176,8 +184,9 @@ def openpyxl_temp_files() -> list[str]:
 
 
 def test_an_event_without_participants_still_exports(db, tmp_path):
-    from netralitas_desktop.core.events import EventData, create_event
     import datetime as dt
+
+    from netralitas_desktop.core.events import EventData, create_event
 
     event_id = create_event(EventData(title="Kosong", date=dt.date(2024, 7, 1)))
     XlsxExportJob(event_id, tmp_path / "kosong.xlsx").run()
@@ -189,17 +198,32 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(_soffice() is None and not os.environ.get("CI"),
-                    reason="LibreOffice (Debian: libreoffice-calc-nogui) tidak terpasang")
+@pytest.mark.skipif(
+    _soffice() is None and not os.environ.get("CI"),
+    reason="LibreOffice (Debian: libreoffice-calc-nogui) tidak terpasang",
+)
 def test_libreoffice_converts_every_sheet_to_csv(workbook, tmp_path):
     source = tmp_path / "daftar hadir.xlsx"
     out = tmp_path / "lo"
     # Tokens: comma, double quote, UTF-8, from line 1, -, -, -, -, cells as shown, -, -, every sheet.
     options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
     profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run([_soffice(), "--headless", "--norestore", f"-env:UserInstallation={profile}",
-                           "--convert-to", options, "--outdir", str(out), str(source)],
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [
+            _soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            options,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     sheets = {}
     for name in SHEETS:

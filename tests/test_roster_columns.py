@@ -19,20 +19,53 @@ from netralitas_desktop.core.roster.columns import (
     ("header", "field"),
     [
         # SIASN export
-        ("NIP BARU", "nip"), ("NAMA", "nama"), ("GELAR DEPAN", "gelar_depan"), ("GELAR BELAKANG", "gelar_belakang"),
-        ("JENIS KELAMIN", "sex"), ("JENIS PEGAWAI NAMA", "employment_type"), ("GOL AKHIR NAMA", "golongan"),
-        ("JABATAN NAMA", "jabatan"), ("UNOR NAMA", "unit_kerja"), ("NOMOR HP", "phone"), ("EMAIL", "email"),
+        ("NIP BARU", "nip"),
+        ("NAMA", "nama"),
+        ("GELAR DEPAN", "gelar_depan"),
+        ("GELAR BELAKANG", "gelar_belakang"),
+        ("JENIS KELAMIN", "sex"),
+        ("JENIS PEGAWAI NAMA", "employment_type"),
+        ("GOL AKHIR NAMA", "golongan"),
+        ("JABATAN NAMA", "jabatan"),
+        ("UNOR NAMA", "unit_kerja"),
+        ("NOMOR HP", "phone"),
+        ("EMAIL", "email"),
         ("NIK", "nik"),
         # committee lists, in the spellings people type
-        ("Nama", "nama"), ("Nama Lengkap", "nama"), ("Nama Peserta", "nama"), ("NIP", "nip"), ("N I P", "nip"),
-        ("NIP Baru", "nip"), ("NIP/NI PPPK", "nip"), ("Pangkat/Gol.", "golongan"), ("Gol", "golongan"),
-        ("Golongan", "golongan"), ("Pangkat", "golongan"), ("Jabatan", "jabatan"), ("Unit Kerja", "unit_kerja"),
-        ("SKPD", "unit_kerja"), ("OPD", "unit_kerja"), ("Instansi", "unit_kerja"), ("Perangkat Daerah", "unit_kerja"),
-        ("L/P", "sex"), ("JK", "sex"), ("Jenis Kelamin", "sex"), ("No HP", "phone"), ("No. WA", "phone"),
-        ("Email", "email"), ("E-mail", "email"), ("Status Kepegawaian", "employment_type"),
-        ("Jenis Pegawai", "employment_type"), ("Kehadiran", "mode"), ("Daring/Luring", "mode"), ("Mode", "mode"),
+        ("Nama", "nama"),
+        ("Nama Lengkap", "nama"),
+        ("Nama Peserta", "nama"),
+        ("NIP", "nip"),
+        ("N I P", "nip"),
+        ("NIP Baru", "nip"),
+        ("NIP/NI PPPK", "nip"),
+        ("Pangkat/Gol.", "golongan"),
+        ("Gol", "golongan"),
+        ("Golongan", "golongan"),
+        ("Pangkat", "golongan"),
+        ("Jabatan", "jabatan"),
+        ("Unit Kerja", "unit_kerja"),
+        ("SKPD", "unit_kerja"),
+        ("OPD", "unit_kerja"),
+        ("Instansi", "unit_kerja"),
+        ("Perangkat Daerah", "unit_kerja"),
+        ("L/P", "sex"),
+        ("JK", "sex"),
+        ("Jenis Kelamin", "sex"),
+        ("No HP", "phone"),
+        ("No. WA", "phone"),
+        ("Email", "email"),
+        ("E-mail", "email"),
+        ("Status Kepegawaian", "employment_type"),
+        ("Jenis Pegawai", "employment_type"),
+        ("Kehadiran", "mode"),
+        ("Daring/Luring", "mode"),
+        ("Mode", "mode"),
         # case, spacing, punctuation and a parenthesised note do not matter
-        ("  nama   lengkap ", "nama"), ("nip.", "nip"), ("UNIT  KERJA:", "unit_kerja"), ("Nama (dengan gelar)", "nama"),
+        ("  nama   lengkap ", "nama"),
+        ("nip.", "nip"),
+        ("UNIT  KERJA:", "unit_kerja"),
+        ("Nama (dengan gelar)", "nama"),
         ("NIP (18 digit)", "nip"),
     ],
 )
@@ -112,17 +145,33 @@ def test_meeting_report_is_recognised(fixtures_dir):
     assert "rapat daring" in not_a_roster(rows)
 
 
-@pytest.mark.parametrize(("value", "online"), [
-    ("Daring", True), ("online", True), ("Zoom", True), ("Daring (Zoom Meeting)", True), ("Luring", False),
-    ("Hadir langsung", False), ("", False),
-])
+@pytest.mark.parametrize(
+    ("value", "online"),
+    [
+        ("Daring", True),
+        ("online", True),
+        ("Zoom", True),
+        ("Daring (Zoom Meeting)", True),
+        ("Luring", False),
+        ("Hadir langsung", False),
+        ("", False),
+    ],
+)
 def test_mode_values(value, online):
     assert is_online(value) is online
 
 
-@pytest.mark.parametrize(("text", "footer"), [
-    ("JUMLAH", True), ("Jumlah peserta: 20", True), ("Total", True), ("Mengetahui,", True), ("Jumadi", False),
-    ("Totok Suryanto", False), ("Budi", False),
-])
+@pytest.mark.parametrize(
+    ("text", "footer"),
+    [
+        ("JUMLAH", True),
+        ("Jumlah peserta: 20", True),
+        ("Total", True),
+        ("Mengetahui,", True),
+        ("Jumadi", False),
+        ("Totok Suryanto", False),
+        ("Budi", False),
+    ],
+)
 def test_footer_words(text, footer):
     assert is_footer(text) is footer

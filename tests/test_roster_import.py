@@ -88,13 +88,26 @@ def test_siasn_export_adds_all_2000_with_types_titles_golongan_and_sex(event_id,
 
     sutrisno = people["197211021996121001"]  # SUTRISNO PRASETYO, null, null, M, III/b
     assert (sutrisno.full_name, sutrisno.sex, sutrisno.golongan, sutrisno.unit_kerja, sutrisno.phone) == (
-        "Sutrisno Prasetyo", "L", "III/b", "RSUD Tjitrowardojo", "089528960821")
+        "Sutrisno Prasetyo",
+        "L",
+        "III/b",
+        "RSUD Tjitrowardojo",
+        "089528960821",
+    )
     teguh = people["197612012022221013"]  # PPPK, GOL AKHIR NAMA null, drg. … S.Kom.
     assert (teguh.full_name, teguh.employment_type, teguh.golongan, teguh.sex) == (
-        "drg. Teguh, S.Kom.", "PPPK", "", "L")
+        "drg. Teguh, S.Kom.",
+        "PPPK",
+        "",
+        "L",
+    )
     eka = people["198609082010052002"]  # Dr. EKA HARTONO, "S.STP., M.Si.", F
     assert (eka.full_name, eka.nama, eka.sex, eka.golongan) == (
-        "Dr. Eka Hartono, S.STP., M.Si.", "Eka Hartono", "P", "IV/a")
+        "Dr. Eka Hartono, S.STP., M.Si.",
+        "Eka Hartono",
+        "P",
+        "IV/a",
+    )
     assert all(p.email == "" for p in people.values())  # "null" is empty, not an address
 
 
@@ -102,13 +115,22 @@ def test_invitation_workbook_header_below_titles_names_split_and_nips_normalised
     plan = plan_import(event_id, fixtures_dir / "undangan_sosialisasi.xlsx")
     assert (plan.sheet, plan.header_row) == ("Undangan", 4)
     assert plan.column_map == {
-        "nama": "Nama", "nip": "NIP", "golongan": "Pangkat/Gol.", "jabatan": "Jabatan", "unit_kerja": "Unit Kerja"}
+        "nama": "Nama",
+        "nip": "NIP",
+        "golongan": "Pangkat/Gol.",
+        "jabatan": "Jabatan",
+        "unit_kerja": "Unit Kerja",
+    }
     assert plan.counts() == {"added": 300, "updated": 0, "unchanged": 0, "rejected": 0}
     rows = {row.row: row.person for row in plan.rows}
     assert rows[7].nip == "199704122023081001"  # written "19970412 202308 1 001"
     wulan = rows[8]  # "Drs. Wulan Sulistyo, S.H."
     assert (wulan.gelar_depan, wulan.nama, wulan.gelar_belakang, wulan.golongan) == (
-        "Drs.", "Wulan Sulistyo", "S.H.", "III/d")
+        "Drs.",
+        "Wulan Sulistyo",
+        "S.H.",
+        "III/d",
+    )
     assert (rows[302].nama, rows[302].gelar_belakang) == ("Nur Ramadhan", "S.Kep., Ners")
     assert rows[301].golongan == ""  # no pangkat written
 
@@ -134,7 +156,8 @@ def test_online_meeting_report_is_not_a_roster(event_id, fixtures_dir):
     with pytest.raises(RosterError) as caught:
         plan_import(event_id, fixtures_dir / "laporan_peserta_daring.csv")
     assert str(caught.value) == (
-        "Berkas ini laporan kehadiran rapat daring (Zoom), bukan daftar peserta: tidak ada kolom Nama maupun NIP.")
+        "Berkas ini laporan kehadiran rapat daring (Zoom), bukan daftar peserta: tidak ada kolom Nama maupun NIP."
+    )
     assert table_counts() == before
 
 
@@ -147,8 +170,14 @@ def test_committee_csv_semicolon_windows_1252(event_id, fixtures_dir):
     assert [(i.row, i.reason) for i in plan.ignored] == [(13, "Baris jumlah atau penutup, bukan data peserta.")]
     apply_import(plan)
     people = {row.nama: row for row in list_participants(event_id)}
-    assert set(people) == {"André Wijaya", "Désy Ramadhani", "Noël Pranoto", "Siti Zoë Aminah", "Çahya Lestari",
-                           "Bambang Suryadi"}
+    assert set(people) == {
+        "André Wijaya",
+        "Désy Ramadhani",
+        "Noël Pranoto",
+        "Siti Zoë Aminah",
+        "Çahya Lestari",
+        "Bambang Suryadi",
+    }
     assert people["Noël Pranoto"].full_name == "Drs. H. Noël Pranoto, M.Si."
     assert people["Noël Pranoto"].phone == "081234567003"
     assert {name for name, p in people.items() if p.mode == "online"} == {"Désy Ramadhani", "Siti Zoë Aminah"}
@@ -252,7 +281,11 @@ def test_invalid_rows_each_get_row_column_and_reason(any_event_id, tmp_path):
     assert Person.select().count() == 3
     as_dict = result.to_dict()
     assert as_dict["rejected_rows"][0] == {
-        "row": 3, "column": "Nama Lengkap", "value": "", "reason": "Nama wajib diisi."}
+        "row": 3,
+        "column": "Nama Lengkap",
+        "value": "",
+        "reason": "Nama wajib diisi.",
+    }
     assert json.loads(json.dumps(as_dict)) == as_dict  # what --json prints
 
 
@@ -294,16 +327,28 @@ def test_reimport_is_idempotent(event_id, fixtures_dir):
 
 def test_corrected_file_updates_people_by_nip_and_empty_cells_erase_nothing(any_event_id, tmp_path):
     header = ["Nama", "NIP", "Pangkat/Gol.", "Jabatan", "Unit Kerja", "Kehadiran"]
-    import_roster(any_event_id, write_csv(tmp_path / "v1.csv", [
-        header,
-        ["Andre Wijaya", NIP_ANDRE, "III/b", "Analis", "Dinas A", "Luring"],
-        ["Desy Ramadhani", NIP_DESY, "III/a", "Bendahara", "Dinas A", "Luring"],
-    ]))
-    plan = plan_import(any_event_id, write_csv(tmp_path / "v2.csv", [
-        header,
-        ["Andre Wijaya", NIP_ANDRE, "Penata, III/c", "", "Dinas A", "Luring"],  # promoted; jabatan left empty
-        ["Desy Ramadhani", NIP_DESY, "III/a", "Bendahara", "Dinas A", "Daring"],
-    ]))
+    import_roster(
+        any_event_id,
+        write_csv(
+            tmp_path / "v1.csv",
+            [
+                header,
+                ["Andre Wijaya", NIP_ANDRE, "III/b", "Analis", "Dinas A", "Luring"],
+                ["Desy Ramadhani", NIP_DESY, "III/a", "Bendahara", "Dinas A", "Luring"],
+            ],
+        ),
+    )
+    plan = plan_import(
+        any_event_id,
+        write_csv(
+            tmp_path / "v2.csv",
+            [
+                header,
+                ["Andre Wijaya", NIP_ANDRE, "Penata, III/c", "", "Dinas A", "Luring"],  # promoted; jabatan left empty
+                ["Desy Ramadhani", NIP_DESY, "III/a", "Bendahara", "Dinas A", "Daring"],
+            ],
+        ),
+    )
     assert [(r.outcome, r.changes) for r in plan.rows] == [("updated", ("golongan",)), ("updated", ("mode",))]
     result = apply_import(plan)
     assert (result.added, result.updated, result.unchanged) == (0, 2, 0)
@@ -315,8 +360,10 @@ def test_corrected_file_updates_people_by_nip_and_empty_cells_erase_nothing(any_
 def test_person_known_from_another_event_is_added_not_duplicated(event_id, tmp_path):
     other = new_event("Acara lain")
     add_participant(other, PersonData(nama="Andre Wijaya", nip=NIP_ANDRE, jabatan="Analis"))
-    plan = plan_import(event_id, write_csv(tmp_path / "d.csv", [["Nama", "NIP", "Jabatan"],
-                                                                   ["Andre Wijaya", NIP_ANDRE, "Kepala Seksi"]]))
+    plan = plan_import(
+        event_id,
+        write_csv(tmp_path / "d.csv", [["Nama", "NIP", "Jabatan"], ["Andre Wijaya", NIP_ANDRE, "Kepala Seksi"]]),
+    )
     [row] = plan.rows
     assert (row.outcome, row.changes) == ("added", ("jabatan",))
     apply_import(plan)
@@ -343,8 +390,9 @@ def test_people_without_numbers_match_by_name_and_unit_within_the_event(any_even
 
 def test_walk_in_without_nip_gets_the_nip_from_the_roster(event_id, tmp_path):
     add_participant(event_id, PersonData(nama="Andre Wijaya", unit_kerja="Dinas A"), source="walk_in")
-    plan = plan_import(event_id, write_csv(tmp_path / "d.csv", [["Nama", "NIP", "Unit Kerja"],
-                                                                   ["Andre Wijaya", NIP_ANDRE, "Dinas A"]]))
+    plan = plan_import(
+        event_id, write_csv(tmp_path / "d.csv", [["Nama", "NIP", "Unit Kerja"], ["Andre Wijaya", NIP_ANDRE, "Dinas A"]])
+    )
     [row] = plan.rows
     assert row.outcome == "updated" and "nip" in row.changes
     apply_import(plan)
@@ -356,7 +404,9 @@ def test_nip_or_nik_column_and_nik_matching(event_id, tmp_path):
     rows = [["Nama", "NIP/NIK"], ["Cahya Lestari", NIK_CAHYA], ["Andre Wijaya", NIP_ANDRE]]
     plan = plan_import(event_id, write_csv(tmp_path / "d.csv", rows))
     assert [(r.outcome, r.person.nik, r.person.nip) for r in plan.rows] == [
-        ("unchanged", NIK_CAHYA, ""), ("added", "", NIP_ANDRE)]
+        ("unchanged", NIK_CAHYA, ""),
+        ("added", "", NIP_ANDRE),
+    ]
 
 
 def test_invalid_nik_in_a_nip_or_nik_column_names_that_column(event_id, tmp_path):
@@ -391,7 +441,7 @@ def test_dry_run_writes_nothing(event_id, fixtures_dir):
         ("acak.csv", bytes(range(256)) * 8),
         ("lama.xls", None),
         ("terkunci.xlsx", None),
-        ("tanpa-nama.csv", "NIP;Unit Kerja\n198503122010011004;Dinas A\n".encode()),
+        ("tanpa-nama.csv", b"NIP;Unit Kerja\n198503122010011004;Dinas A\n"),
     ],
 )
 def test_unusable_files_leave_the_database_untouched(event_id, tmp_path, fixtures_dir, name, content):

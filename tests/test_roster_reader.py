@@ -44,8 +44,22 @@ def test_semicolon_windows_1252_keeps_accents(fixtures_dir):
     assert kind == "CSV, pemisah titik koma, Windows-1252"
     names = [values[1] for _, values in rows]
     assert "André Wijaya, S.T." in names and "Drs. H. Noël Pranoto, M.Si." in names and "Çahya Lestari" in names
-    assert rows[3] == (4, ["No.", "Nama Lengkap", "N I P", "NIK", "L/P", "Status Kepegawaian", "Pangkat/Gol.",
-                           "Jabatan", "Unit Kerja", "No. WA", "Kehadiran"])
+    assert rows[3] == (
+        4,
+        [
+            "No.",
+            "Nama Lengkap",
+            "N I P",
+            "NIK",
+            "L/P",
+            "Status Kepegawaian",
+            "Pangkat/Gol.",
+            "Jabatan",
+            "Unit Kerja",
+            "No. WA",
+            "Kehadiran",
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,7 +107,7 @@ def test_excel_sep_hint_line_decides_the_delimiter(tmp_path):
 
 def test_windows_1252_fallback_and_utf8_preferred():
     assert decode_text("Noël".encode("cp1252")) == ("Noël", "Windows-1252")
-    assert decode_text("Noël".encode("utf-8")) == ("Noël", "UTF-8")
+    assert decode_text("Noël".encode()) == ("Noël", "UTF-8")
     assert decode_text(b"\xef\xbb\xbfNama") == ("Nama", "UTF-8")
 
 

@@ -11,9 +11,14 @@ def test_selftest_passes_and_leaves_the_given_database_alone(tmp_path, capsys):
     assert main(["--db", f"sqlite:///{user_db}", "selftest", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     steps = [s["step"] for s in out["steps"]]
-    assert steps == ["buka basis data", "buat kegiatan dan peserta", "QR undangan", "check-in",
-                     "sertifikat dan verifikasi QR",
-        "tanda tangan digital"]
+    assert steps == [
+        "buka basis data",
+        "buat kegiatan dan peserta",
+        "QR undangan",
+        "check-in",
+        "sertifikat dan verifikasi QR",
+        "tanda tangan digital",
+    ]
     assert out["steps"][2]["detail"].startswith("NTR1")
     assert not user_db.exists()
 

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from netralitas_desktop.core.signatures import validate_png
-from netralitas_desktop.gui.signature_pad import EXPORT_SCALE, SignatureDialog, SignaturePad
+from netralitas_desktop.gui.common.signature_pad import EXPORT_SCALE, SignatureDialog, SignaturePad
 
 
 def _stroke(widget, points: list[tuple[int, int]]) -> None:
@@ -109,8 +109,21 @@ def test_finger_on_a_touch_screen_signs(pad):
 def _pen(pad, kind, x: float, y: float, pressure: float) -> None:
     pen = QPointingDevice.primaryPointingDevice()  # any device: the pad reads the event type
     local = QPointF(x, y)
-    event = QTabletEvent(kind, pen, local, pad.mapToGlobal(local), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
-                         Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
+    event = QTabletEvent(
+        kind,
+        pen,
+        local,
+        pad.mapToGlobal(local),
+        pressure,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+    )
     QApplication.sendEvent(pad, event)
 
 

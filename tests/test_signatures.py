@@ -8,12 +8,14 @@ import json
 
 import pytest
 from peewee import SqliteDatabase
+from PIL import Image
 from playhouse.db_url import connect as connect_url
 from playhouse.migrate import SchemaMigrator, migrate
-from PIL import Image
 
 from netralitas_desktop.core import database, migrations, models
 from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.checkin import check_in_registration, recent_check_ins
+from netralitas_desktop.core.documents.images import PRINT_COPY_BOX, print_copy
 from netralitas_desktop.core.events import EventData, NotFoundError, create_event, get_event, update_event
 from netralitas_desktop.core.models import AuditLog, Event, Person, Registration, SchemaVersion, Signature
 from netralitas_desktop.core.participants import PersonData, add_participant, remove_participant
@@ -28,8 +30,6 @@ from netralitas_desktop.core.signatures import (
     signed_registration_ids,
     validate_png,
 )
-from netralitas_desktop.core.checkin import check_in_registration, recent_check_ins
-from netralitas_desktop.core.documents.images import PRINT_COPY_BOX, print_copy
 
 ACTOR = Actor(desk="Meja 2", operator="Rina")
 
@@ -171,7 +171,7 @@ def test_recent_check_ins_say_who_signed_and_the_desk_reads_the_setting(registra
 
 def _open_raw(url: str):
     if url.startswith("sqlite:///"):
-        return SqliteDatabase(url[len("sqlite:///"):], pragmas=database.SQLITE_PRAGMAS)
+        return SqliteDatabase(url[len("sqlite:///") :], pragmas=database.SQLITE_PRAGMAS)
     return connect_url(url)
 
 

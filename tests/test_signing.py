@@ -34,17 +34,36 @@ PASSWORD = b"rahasia-123"
 def make_p12(tmp_path, *, key=None, days=(-1, 365), name="Kepala BKPSDM Uji", password=PASSWORD):
     """A self-signed certificate with its key in a password-protected PKCS#12 file."""
     key = key or rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
-                         x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Pemerintah Kabupaten Sukamakmur")])
-    now = dt.datetime.now(dt.timezone.utc)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Pemerintah Kabupaten Sukamakmur"),
+        ]
+    )
+    now = dt.datetime.now(dt.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now + dt.timedelta(days=days[0])).not_valid_after(now + dt.timedelta(days=days[1]))
+        .not_valid_before(now + dt.timedelta(days=days[0]))
+        .not_valid_after(now + dt.timedelta(days=days[1]))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .sign(key, hashes.SHA256())
     )
     data = pkcs12.serialize_key_and_certificates(
@@ -181,19 +200,35 @@ def test_a_broken_pdf_is_a_message_not_a_traceback(p12):
 
 def test_a_ca_issued_rsa4096_key_with_its_chain_fits_and_validates_to_the_root(tmp_path):
     """Like a certificate from a PSrE: leaf + intermediate inside the file, trust in the root."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
 
     def issue(subject_cn, public_key, issuer_name, issuer_key, *, ca):
         subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject_cn)])
-        builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer_name or subject)
-                   .public_key(public_key).serial_number(x509.random_serial_number())
-                   .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=90))
-                   .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(issuer_name or subject)
+            .public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=90))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        )
         if not ca:  # a signing certificate asserts non-repudiation, as validators expect
-            builder = builder.add_extension(x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False,
-                decipher_only=False), critical=True)
+            builder = builder.add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
         return builder.sign(issuer_key, hashes.SHA256())
 
     root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -203,8 +238,11 @@ def test_a_ca_issued_rsa4096_key_with_its_chain_fits_and_validates_to_the_root(t
     leaf_key = rsa.generate_private_key(public_exponent=65537, key_size=4096)
     leaf = issue("Pejabat Penandatangan", leaf_key.public_key(), mid.subject, mid_key, ca=False)
     path = tmp_path / "rantai.p12"
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"rantai", leaf_key, leaf, [mid, root], serialization.BestAvailableEncryption(PASSWORD)))
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"rantai", leaf_key, leaf, [mid, root], serialization.BestAvailableEncryption(PASSWORD)
+        )
+    )
 
     signer = Signer(path, PASSWORD)
     assert not signer.self_signed and signer.holder == "Pejabat Penandatangan"

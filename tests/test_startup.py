@@ -12,15 +12,27 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _start(tmp_path, *, language: str | None = None) -> subprocess.CompletedProcess:
     home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETRALITAS_STARTUP_PROBE": "1", "HOME": str(home),
-           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_STATE_HOME": str(home / ".state"),
-           "XDG_DATA_HOME": str(home / ".data")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "NETRALITAS_STARTUP_PROBE": "1",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_STATE_HOME": str(home / ".state"),
+        "XDG_DATA_HOME": str(home / ".data"),
+    }
     if language:
         settings = home / ".config" / "Netralitas" / "Netralitas Desktop.conf"
         settings.parent.mkdir(parents=True, exist_ok=True)
         settings.write_text(f"[ui]\nlanguage={language}\n")
-    return subprocess.run([sys.executable, "-m", "netralitas_desktop", "--db", f"sqlite:///{tmp_path / 'a.db'}"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "netralitas_desktop", "--db", f"sqlite:///{tmp_path / 'a.db'}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("language", [None, "en"])

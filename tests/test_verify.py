@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pytest
 import zxingcpp
 from PIL import Image
+from test_certificates import ACTOR, event  # noqa: F401 (fixture)
 
 from netralitas_desktop.core.certificates import keys
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -21,7 +22,6 @@ from netralitas_desktop.core.certificates.verify import RevokeError, VerifyInput
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.events import NotFoundError
 from netralitas_desktop.core.models import AuditLog
-from test_certificates import ACTOR, event  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
 
@@ -29,8 +29,23 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftop
 def page_qr_texts(pdf: Path, tmp_path: Path, page: int = 1, dpi: int = 150) -> list[str]:
     """Render one page as a printer or scanner would see it and read every QR on it."""
     stem = tmp_path / f"halaman-{page}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-gray",
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
     image = Image.open(f"{stem}.png")
     return [result.text for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
@@ -51,8 +66,11 @@ def test_the_qr_read_from_a_rendered_page_verifies(issued, tmp_path):
     certificate = Certificate.get(Certificate.number == result.number)
     assert result.valid and result.status == "valid"
     assert result.holder["name"] == "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
-    assert result.event == {"id": event_id, "title": "Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah "
-                            "Tahun 2024", "date": "2024-07-01"}
+    assert result.event == {
+        "id": event_id,
+        "title": "Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024",
+        "date": "2024-07-01",
+    }
     assert certificate.registration_id == ids["Muhammad Abdurrahman Syahputra Wicaksono"]
     assert result.holder["id_text"] == "NIP 19860926 201505 1 001"
     assert len(texts[0]) < 260  # compact: a version-10 code or smaller
@@ -77,8 +95,9 @@ def test_a_certificate_pdf_and_a_photo_verify_directly(issued, tmp_path):
     assert verify(tmp_path / "foto.jpg").valid
 
 
-@pytest.mark.parametrize("field, value", [(1, "800/0099/SERT-1/2024"), (2, "198609262015051002"),
-                                          (3, "Orang Lain, S.H."), (4, "20240702")])
+@pytest.mark.parametrize(
+    "field, value", [(1, "800/0099/SERT-1/2024"), (2, "198609262015051002"), (3, "Orang Lain, S.H."), (4, "20240702")]
+)
 def test_a_tampered_number_holder_or_date_fails(issued, tmp_path, field, value):
     _event_id, _ids, pdf = issued
     (text,) = page_qr_texts(pdf, tmp_path)
@@ -89,10 +108,15 @@ def test_a_tampered_number_holder_or_date_fails(issued, tmp_path, field, value):
     assert "Tanda tangan digital tidak cocok" in result.message
 
 
-@pytest.mark.parametrize("text, message", [("NTR1ABCDEF", "bukan kode QR sertifikat"),
-                                           ("SRT1|1|2|3", "tidak lengkap"),
-                                           ("SRT1|1|2|Nama|20240701|pendek", "tidak lengkap"),
-                                           ("https://contoh.go.id/cek", "tidak memuat kode sertifikat")])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("NTR1ABCDEF", "bukan kode QR sertifikat"),
+        ("SRT1|1|2|3", "tidak lengkap"),
+        ("SRT1|1|2|Nama|20240701|pendek", "tidak lengkap"),
+        ("https://contoh.go.id/cek", "tidak memuat kode sertifikat"),
+    ],
+)
 def test_foreign_or_broken_codes_are_invalid_with_a_reason(db, text, message):
     result = verify_text(text)
     assert result.status == "invalid" and message in result.message

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from peewee import PeeweeException
 
@@ -25,15 +25,39 @@ from ..core.database import DatabaseError, close_database
 from ..core.events import NotFoundError, ValidationError
 from ..core.migrations import SchemaTooNewError
 from . import (
-    certificates, checkin, demo, documents, events, ikrar_mandiri, invitations, maintenance, online, package,
-    participants, reports, roster, selftest,
+    certificates,
+    checkin,
+    demo,
+    documents,
+    events,
+    ikrar_mandiri,
+    invitations,
+    maintenance,
+    online,
+    package,
+    participants,
+    reports,
+    roster,
+    selftest,
 )
 from .common import ArgumentParser, CliError, UsageError, add_json_flag, emit, open_db
 
 # In the order ``--help`` lists them.
 COMMAND_MODULES = [
-    events, roster, participants, checkin, invitations, documents, ikrar_mandiri, certificates, reports, online,
-    package, maintenance, demo, selftest,
+    events,
+    roster,
+    participants,
+    checkin,
+    invitations,
+    documents,
+    ikrar_mandiri,
+    certificates,
+    reports,
+    online,
+    package,
+    maintenance,
+    demo,
+    selftest,
 ]
 
 
@@ -43,14 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Netralitas Desktop — registrasi, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN. "
         "Tanpa PERINTAH, aplikasi jendela (GUI) dibuka.",
     )
-    parser.add_argument("--version", action="version", version=f"Netralitas Desktop {__version__}",
-                        help="tampilkan versi lalu keluar")
-    parser.add_argument("--db", metavar="URL",
-                        help="sqlite:///berkas.db atau postgresql://… (bawaan: variabel NETRALITAS_DB, "
-                        "lalu berkas di folder data pengguna)")
-    parser.add_argument("--demo", action="store_true",
-                        help="GUI: buat kegiatan contoh berisi peserta fiktif (tanpa pilihan ini "
-                        "kegiatan contoh hanya dibuat bila belum ada kegiatan)")
+    parser.add_argument(
+        "--version", action="version", version=f"Netralitas Desktop {__version__}", help="tampilkan versi lalu keluar"
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="sqlite:///berkas.db atau postgresql://… (bawaan: variabel NETRALITAS_DB, "
+        "lalu berkas di folder data pengguna)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="GUI: buat kegiatan contoh berisi peserta fiktif (tanpa pilihan ini "
+        "kegiatan contoh hanya dibuat bila belum ada kegiatan)",
+    )
     add_json_flag(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
     for module in COMMAND_MODULES:
@@ -136,20 +167,26 @@ def _no_screen() -> bool:
 
 def _run_gui(args: argparse.Namespace) -> int:
     if _no_screen():
-        _report(args, CliError(
-            "Layar tidak ditemukan (DISPLAY dan WAYLAND_DISPLAY kosong), jadi jendela aplikasi tidak dapat dibuka. "
-            "Jalankan lewat 'bash scripts/run.sh' (memakai layar virtual Xvfb) atau 'xvfb-run -a netralitas', "
-            "atau pakai perintah baris: netralitas --help"
-        ))
+        _report(
+            args,
+            CliError(
+                "Layar tidak ditemukan (DISPLAY dan WAYLAND_DISPLAY kosong), jadi jendela aplikasi tidak dapat dibuka. "
+                "Jalankan lewat 'bash scripts/run.sh' (memakai layar virtual Xvfb) atau 'xvfb-run -a netralitas', "
+                "atau pakai perintah baris: netralitas --help"
+            ),
+        )
         return 1
     try:
         from ..gui.app import run_gui
     except ImportError as err:
-        _report(args, CliError(
-            f"Aplikasi jendela tidak dapat dimuat ({err}). Perintah baris tetap dapat dipakai: netralitas --help"
-        ))
+        _report(
+            args,
+            CliError(
+                f"Aplikasi jendela tidak dapat dimuat ({err}). Perintah baris tetap dapat dipakai: netralitas --help"
+            ),
+        )
         return 1
     return run_gui(db_url=args.db, demo=args.demo)
 
 
-__all__ = ["main", "build_parser", "opens_gui", "CliError", "COMMAND_MODULES"]
+__all__ = ["COMMAND_MODULES", "CliError", "build_parser", "main", "opens_gui"]

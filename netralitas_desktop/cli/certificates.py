@@ -25,16 +25,21 @@ from .common import CliError, add_command, add_group, cli_actor, positive_int, t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = add_command(subparsers, "certificates", "buat sertifikat peserta yang hadir: satu PDF gabungan, "
-                         "atau satu berkas per orang (NIP_Nama.pdf)", make_certificates)
+    parser = add_command(
+        subparsers,
+        "certificates",
+        "buat sertifikat peserta yang hadir: satu PDF gabungan, atau satu berkas per orang (NIP_Nama.pdf)",
+        make_certificates,
+    )
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     parser.add_argument("--out", required=True, metavar="TUJUAN", help="berkas .pdf, atau folder dengan --per-person")
     parser.add_argument("--per-person", action="store_true", help="satu berkas PDF per peserta di folder TUJUAN")
     parser.add_argument("--sign", metavar="P12", help="tandatangani secara digital (PAdES) dengan berkas .p12/.pfx")
     parser.add_argument("--password-file", metavar="BERKAS", help="berkas berisi kata sandi berkas .p12")
 
-    parser = add_command(subparsers, "verify", "periksa keaslian sertifikat dari teks QR, berkas PDF atau gambar",
-                         verify_certificate)
+    parser = add_command(
+        subparsers, "verify", "periksa keaslian sertifikat dari teks QR, berkas PDF atau gambar", verify_certificate
+    )
     parser.add_argument("source", metavar="QR|BERKAS", help="teks hasil pindai kode QR, atau berkas PDF/PNG/JPG")
     parser.add_argument("--public-key", metavar="PEM", help="kunci publik instansi penerbit (bawaan: dari basis data)")
 
@@ -47,8 +52,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(actions, "check", "periksa desain dan data sebelum membuat sertifikat", check)
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     design_actions = add_group(actions, "design", "ekspor atau impor templat desain sertifikat")
-    for name, func, help_text in (("export", export_design, "simpan desain kegiatan sebagai berkas templat"),
-                                  ("import", import_design, "pakai berkas templat untuk kegiatan")):
+    for name, func, help_text in (
+        ("export", export_design, "simpan desain kegiatan sebagai berkas templat"),
+        ("import", import_design, "pakai berkas templat untuk kegiatan"),
+    ):
         parser = add_command(design_actions, name, help_text, func)
         parser.add_argument("file", metavar="BERKAS", help="berkas templat (.json)")
         parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
@@ -136,8 +143,11 @@ def revoke_certificate(args: argparse.Namespace) -> dict:
         certificate = revoke(args.number, args.reason, actor=cli_actor())
     except RevokeError as err:
         raise CliError(str(err), 2) from err
-    return {"number": certificate.number, "revoked_at": certificate.revoked_at,
-            "message": f"Sertifikat nomor {certificate.number} dicabut."}
+    return {
+        "number": certificate.number,
+        "revoked_at": certificate.revoked_at,
+        "message": f"Sertifikat nomor {certificate.number} dicabut.",
+    }
 
 
 def export_key(args: argparse.Namespace) -> dict:
@@ -148,16 +158,22 @@ def export_key(args: argparse.Namespace) -> dict:
         path = keys.export_public_key(args.out)
     except DocumentError as err:
         raise CliError(str(err), 1) from err
-    return {"path": str(path), "fingerprint": keys.fingerprint(),
-            "message": f"Kunci publik tersimpan di {path} (sidik jari {keys.fingerprint()})."}
+    return {
+        "path": str(path),
+        "fingerprint": keys.fingerprint(),
+        "message": f"Kunci publik tersimpan di {path} (sidik jari {keys.fingerprint()}).",
+    }
 
 
 def check(args: argparse.Namespace) -> dict:
     from ..core.certificates.design import check_design, load_design
 
     problems = check_design(args.event, load_design(args.event))
-    text = "Desain dan data siap; sertifikat bisa dibuat." if not problems else "\n".join(
-        ["Periksa dahulu:"] + [f"- {problem}" for problem in problems])
+    text = (
+        "Desain dan data siap; sertifikat bisa dibuat."
+        if not problems
+        else "\n".join(["Periksa dahulu:"] + [f"- {problem}" for problem in problems])
+    )
     return {"problems": problems, "text": text, "message": text}
 
 

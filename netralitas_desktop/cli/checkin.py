@@ -26,12 +26,17 @@ EPILOG = (
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(subparsers, "checkin", HELP, run_checkin)
     parser.epilog = EPILOG
-    parser.add_argument("code", metavar="KODE", help="isi kode QR undangan, atau NIP/NI PPPK (18 digit, boleh berspasi) "
-                        "atau NIK (16 digit); beri tanda kutip bila berspasi")
+    parser.add_argument(
+        "code",
+        metavar="KODE",
+        help="isi kode QR undangan, atau NIP/NI PPPK (18 digit, boleh berspasi) "
+        "atau NIK (16 digit); beri tanda kutip bila berspasi",
+    )
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     parser.add_argument("--desk", required=True, metavar="NAMA", help="nama meja registrasi, misalnya 'Meja 1'")
-    parser.add_argument("--operator", default=None, metavar="NAMA",
-                        help="nama petugas (bawaan: nama pengguna komputer)")
+    parser.add_argument(
+        "--operator", default=None, metavar="NAMA", help="nama petugas (bawaan: nama pengguna komputer)"
+    )
 
 
 def run_checkin(args: argparse.Namespace) -> dict:

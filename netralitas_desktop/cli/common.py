@@ -7,7 +7,8 @@ import contextlib
 import json
 import re
 import sys
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from ..core import audit, database
 from ..core.database import DatabaseError
@@ -39,7 +40,10 @@ class UsageError(CliError):
 _ARGPARSE_MESSAGES = (
     (r"the following arguments are required: (.*)", r"argumen berikut wajib diisi: \1"),
     (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
-    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"argumen \1: pilihan \2 tidak dikenal (pilih dari \3)"),
+    (
+        r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
+        r"argumen \1: pilihan \2 tidak dikenal (pilih dari \3)",
+    ),
     (r"argument (.*?): invalid (\w+) value: (.*)", r"argumen \1: nilai \3 tidak valid"),
     (r"argument (.*?): expected one argument", r"argumen \1: perlu satu nilai"),
     (r"argument (.*?): expected at least one argument", r"argumen \1: perlu paling sedikit satu nilai"),
@@ -58,7 +62,7 @@ def translate_argparse_message(message: str) -> str:
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 (argparse signature)
+    def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "Penggunaan: " if prefix is None else prefix)
 
 
@@ -73,14 +77,15 @@ class ArgumentParser(argparse.ArgumentParser):
         self._optionals.title = "pilihan"
         self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
 
-    def error(self, message: str):  # noqa: ANN201 (argparse signature)
+    def error(self, message: str):
         raise UsageError(translate_argparse_message(message), usage=self.format_usage())
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS: a sub-command's default must not reset ``netralitas --json …`` given before it.
-    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="cetak hasil sebagai satu objek JSON")
+    parser.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="cetak hasil sebagai satu objek JSON"
+    )
 
 
 def add_command(

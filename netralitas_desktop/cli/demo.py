@@ -12,8 +12,9 @@ from .common import add_command, cli_actor, count_int
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(subparsers, "demo", "buat kegiatan contoh dengan peserta fiktif", create_demo)
-    parser.add_argument("--participants", type=count_int, default=300, metavar="N",
-                        help="jumlah peserta fiktif (bawaan: 300)")
+    parser.add_argument(
+        "--participants", type=count_int, default=300, metavar="N", help="jumlah peserta fiktif (bawaan: 300)"
+    )
 
 
 def create_demo(args: argparse.Namespace) -> dict:

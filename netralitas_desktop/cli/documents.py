@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
@@ -27,15 +26,24 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    pledges = add_command(subparsers, "pledges", "buat pakta integritas bertanda tangan (peserta yang sudah "
-                          "tanda tangan di meja registrasi)", make_pledges)
+    pledges = add_command(
+        subparsers,
+        "pledges",
+        "buat pakta integritas bertanda tangan (peserta yang sudah tanda tangan di meja registrasi)",
+        make_pledges,
+    )
     _common(pledges, "berkas .pdf (semua dalam satu berkas), atau folder/berkas .zip dengan --per-person")
     pledges.add_argument("--per-person", action="store_true", help="satu berkas PDF per peserta")
-    pledges.add_argument("--meterai", action=argparse.BooleanOptionalAction, default=None,
-                         help="beri kotak meterai di atas tanda tangan (bawaan: pengaturan kegiatan)")
+    pledges.add_argument(
+        "--meterai",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="beri kotak meterai di atas tanda tangan (bawaan: pengaturan kegiatan)",
+    )
 
-    sheet = add_command(subparsers, "pledge-sheet", "buat lembar ikrar bersama dengan kolom tanda tangan",
-                        make_pledge_sheet)
+    sheet = add_command(
+        subparsers, "pledge-sheet", "buat lembar ikrar bersama dengan kolom tanda tangan", make_pledge_sheet
+    )
     _common(sheet, "berkas .pdf")
     _list_options(sheet)
 
@@ -48,15 +56,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _common(parser: argparse.ArgumentParser, out_help: str) -> None:
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     parser.add_argument("--out", required=True, metavar="TUJUAN", help=out_help)
-    parser.add_argument("--paper", type=paper_type, default=None, metavar="KERTAS",
-                        help="ukuran kertas: A4 atau F4 (bawaan: pengaturan kegiatan)")
+    parser.add_argument(
+        "--paper",
+        type=paper_type,
+        default=None,
+        metavar="KERTAS",
+        help="ukuran kertas: A4 atau F4 (bawaan: pengaturan kegiatan)",
+    )
 
 
 def _list_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--landscape", action="store_true", help="kertas mendatar (lanskap)")
     parser.add_argument("--only-present", action="store_true", help="hanya peserta yang sudah hadir (check-in)")
-    parser.add_argument("--no-signatures", action="store_true",
-                        help="jangan cetak tanda tangan dari meja registrasi (kolom dikosongkan untuk ditandatangani)")
+    parser.add_argument(
+        "--no-signatures",
+        action="store_true",
+        help="jangan cetak tanda tangan dari meja registrasi (kolom dikosongkan untuk ditandatangani)",
+    )
 
 
 def _pdf_target(out: str) -> Path:
@@ -69,8 +85,13 @@ def _pdf_target(out: str) -> Path:
 def _list_options_of(args: argparse.Namespace) -> ListOptions:
     from ..core.pledges.signing_list import ListOptions
 
-    return ListOptions(paper=args.paper, landscape=args.landscape, group_by_unit=getattr(args, "group_by_unit", False),
-                       only_present=args.only_present, signatures=not args.no_signatures)
+    return ListOptions(
+        paper=args.paper,
+        landscape=args.landscape,
+        group_by_unit=getattr(args, "group_by_unit", False),
+        only_present=args.only_present,
+        signatures=not args.no_signatures,
+    )
 
 
 def make_pledges(args: argparse.Namespace) -> dict:
@@ -79,8 +100,9 @@ def make_pledges(args: argparse.Namespace) -> dict:
     out = Path(args.out)
     per_person = args.per_person or out.suffix.lower() == ".zip" or out.is_dir()
     if not per_person and out.suffix.lower() != ".pdf":
-        raise CliError(f"Tujuan {out.name} tidak dikenal: pakai berkas .pdf, atau --per-person dengan folder "
-                       "atau berkas .zip.", 2)
+        raise CliError(
+            f"Tujuan {out.name} tidak dikenal: pakai berkas .pdf, atau --per-person dengan folder atau berkas .zip.", 2
+        )
     if per_person and out.suffix.lower() == ".pdf":
         raise CliError("Dengan --per-person, tujuan harus sebuah folder atau berkas .zip, bukan berkas .pdf.", 2)
     options = PledgeOptions(paper=args.paper, per_person=per_person, meterai=args.meterai)
@@ -97,8 +119,11 @@ def make_pledge_sheet(args: argparse.Namespace) -> dict:
 
     job = PledgeSheetJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
     result = _run(args, job)
-    return {**result.to_dict(), "message": f"Lembar ikrar bersama untuk {result.count} peserta "
-            f"({result.pages} halaman) tersimpan di {result.path}."}
+    return {
+        **result.to_dict(),
+        "message": f"Lembar ikrar bersama untuk {result.count} peserta "
+        f"({result.pages} halaman) tersimpan di {result.path}.",
+    }
 
 
 def make_attendance_list(args: argparse.Namespace) -> dict:
@@ -106,8 +131,10 @@ def make_attendance_list(args: argparse.Namespace) -> dict:
 
     job = AttendanceListJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
     result = _run(args, job)
-    return {**result.to_dict(), "message": f"Daftar hadir {result.count} peserta ({result.pages} halaman) "
-            f"tersimpan di {result.path}."}
+    return {
+        **result.to_dict(),
+        "message": f"Daftar hadir {result.count} peserta ({result.pages} halaman) tersimpan di {result.path}.",
+    }
 
 
 def _run(args: argparse.Namespace, job: Job[DocumentResult]) -> DocumentResult:

@@ -20,20 +20,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     create = add_command(actions, "create", "buat kegiatan baru", create_event)
     create.add_argument("--title", default="", metavar="TEKS", help="nama kegiatan")
-    create.add_argument("--date", default="", metavar="TTTT-BB-HH", help="tanggal kegiatan, TTTT-BB-HH (misalnya 2024-07-01)")
+    create.add_argument(
+        "--date", default="", metavar="TTTT-BB-HH", help="tanggal kegiatan, TTTT-BB-HH (misalnya 2024-07-01)"
+    )
     create.add_argument("--venue", default="", metavar="TEKS", help="tempat kegiatan")
-    create.add_argument("--kind", default="both", metavar="JENIS", help=f"jenis: {', '.join(EVENT_KINDS)} (bawaan: both)")
+    create.add_argument(
+        "--kind", default="both", metavar="JENIS", help=f"jenis: {', '.join(EVENT_KINDS)} (bawaan: both)"
+    )
     create.add_argument("--start", default="", metavar="JJ:MM", help="jam mulai, JJ:MM")
     create.add_argument("--end", default="", metavar="JJ:MM", help="jam selesai, JJ:MM")
     create.add_argument("--instansi", default="", metavar="TEKS", help="instansi, misalnya Pemerintah Kabupaten …")
-    create.add_argument("--place", default="", metavar="TEKS", help="nama tempat untuk baris tanggal surat (Purworejo, 1 Juli 2024)")
+    create.add_argument(
+        "--place", default="", metavar="TEKS", help="nama tempat untuk baris tanggal surat (Purworejo, 1 Juli 2024)"
+    )
     create.add_argument("--organizer", default="", metavar="TEKS", help="penyelenggara, misalnya BKPSDM")
     create.add_argument("--election", default="", metavar="TEKS", help="nama pemilihan, misalnya Pilkada Tahun 2024")
     create.add_argument("--speaker", action="append", default=[], metavar="NAMA", help="narasumber (boleh berulang)")
     for index in (1, 2):
-        create.add_argument(f"--signatory{index}-jabatan", default="", metavar="TEKS", help=f"jabatan penanda tangan {index}")
-        create.add_argument(f"--signatory{index}-name", default="", metavar="NAMA", help=f"nama penanda tangan {index} (dengan gelar)")
-        create.add_argument(f"--signatory{index}-pangkat", default="", metavar="TEKS", help=f"pangkat penanda tangan {index}")
+        create.add_argument(
+            f"--signatory{index}-jabatan", default="", metavar="TEKS", help=f"jabatan penanda tangan {index}"
+        )
+        create.add_argument(
+            f"--signatory{index}-name", default="", metavar="NAMA", help=f"nama penanda tangan {index} (dengan gelar)"
+        )
+        create.add_argument(
+            f"--signatory{index}-pangkat", default="", metavar="TEKS", help=f"pangkat penanda tangan {index}"
+        )
         create.add_argument(f"--signatory{index}-nip", default="", metavar="NIP", help=f"NIP penanda tangan {index}")
     create.add_argument("--jp", default="0", metavar="N", help="jumlah jam pelajaran (JP) untuk sertifikat")
 
@@ -51,22 +63,34 @@ def create_event(args: argparse.Namespace) -> dict:
     event_id = events.create_event(data, actor=cli_actor())
     data.id = event_id
     when = hari_tanggal(data.date)
-    return {"id": event_id, "event": data.to_dict(),
-            "message": f"Kegiatan nomor {event_id} tersimpan: {data.title} ({when})."}
+    return {
+        "id": event_id,
+        "event": data.to_dict(),
+        "message": f"Kegiatan nomor {event_id} tersimpan: {data.title} ({when}).",
+    }
 
 
 def _event_data(args: argparse.Namespace) -> tuple[EventData, dict[str, str]]:
     """Turn options into ``EventData``; text that cannot be read becomes a field error."""
     errors: dict[str, str] = {}
     data = EventData(
-        title=args.title, kind=args.kind.strip().lower(), venue=args.venue, instansi=args.instansi,
-        place_name=args.place, organizer=args.organizer, election_name=args.election,
+        title=args.title,
+        kind=args.kind.strip().lower(),
+        venue=args.venue,
+        instansi=args.instansi,
+        place_name=args.place,
+        organizer=args.organizer,
+        election_name=args.election,
         speakers="\n".join(s.strip() for s in args.speaker if s.strip()),
     )
     for index in (1, 2):
-        setattr(data, f"signatory{index}", Signatory(
-            **{name: getattr(args, f"signatory{index}_{name}") for name in ("jabatan", "name", "pangkat", "nip")}
-        ))
+        setattr(
+            data,
+            f"signatory{index}",
+            Signatory(
+                **{name: getattr(args, f"signatory{index}_{name}") for name in ("jabatan", "name", "pangkat", "nip")}
+            ),
+        )
     if args.date.strip():
         try:
             data.date = dt.date.fromisoformat(args.date.strip())
@@ -90,8 +114,15 @@ def _event_data(args: argparse.Namespace) -> tuple[EventData, dict[str, str]]:
 def list_events(args: argparse.Namespace) -> dict:
     summaries = events.list_events()
     rows = [
-        {"id": s.id, "title": s.title, "date": s.date.isoformat(), "venue": s.venue, "kind": s.kind,
-         "registered": s.registered, "present": s.present}
+        {
+            "id": s.id,
+            "title": s.title,
+            "date": s.date.isoformat(),
+            "venue": s.venue,
+            "kind": s.kind,
+            "registered": s.registered,
+            "present": s.present,
+        }
         for s in summaries
     ]
     if not rows:

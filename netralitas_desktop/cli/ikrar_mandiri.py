@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..core import events
 from ..core.dates import jam, tanggal
 from ..core.nip import format_nip
 from .common import (
-    CliError, add_command, add_json_flag, cli_actor, format_table, paper_type, positive_int, terminal_progress,
+    CliError,
+    add_command,
+    add_json_flag,
+    cli_actor,
+    format_table,
+    paper_type,
+    positive_int,
+    terminal_progress,
 )
 
 # The pledge and document modules (ReportLab, Pillow, pypdfium2) are imported by the
@@ -44,26 +50,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--out", metavar="BERKAS", help="berkas .pdf tujuan formulir ikrar mandiri")
     what.add_argument("--owed", action="store_true", help="daftar peserta yang belum mengembalikan formulir")
     what.add_argument("--returned", action="store_true", help="daftar formulir yang sudah kembali")
-    parser.add_argument("--paper", type=paper_type, default=None, metavar="KERTAS",
-                        help="ukuran kertas: a4 atau f4 (bawaan: pengaturan dokumen kegiatan)")
+    parser.add_argument(
+        "--paper",
+        type=paper_type,
+        default=None,
+        metavar="KERTAS",
+        help="ukuran kertas: a4 atau f4 (bawaan: pengaturan dokumen kegiatan)",
+    )
     actions = parser.add_subparsers(dest="ikrar_action", metavar="AKSI", title="aksi")
 
-    receive = actions.add_parser("receive", help="catat formulir yang kembali dari kode QR-nya",
-                                 description="Catat formulir ikrar mandiri yang sudah ditandatangani dan kembali.")
+    receive = actions.add_parser(
+        "receive",
+        help="catat formulir yang kembali dari kode QR-nya",
+        description="Catat formulir ikrar mandiri yang sudah ditandatangani dan kembali.",
+    )
     add_json_flag(receive)
     receive.set_defaults(func=run_receive)
     receive.add_argument("code", metavar="KODE", help="isi kode QR formulir (NTM1…), boleh diketik dari kertasnya")
     # SUPPRESS: "ikrar-mandiri --event 3 receive KODE" keeps the --event given before the action.
-    receive.add_argument("--event", type=positive_int, default=argparse.SUPPRESS, metavar="ID",
-                         help="nomor kegiatan")
+    receive.add_argument("--event", type=positive_int, default=argparse.SUPPRESS, metavar="ID", help="nomor kegiatan")
     receive.add_argument("--attach", metavar="BERKAS", help="foto atau pindaian formulir (JPG, PNG atau PDF)")
 
-    undo = actions.add_parser("undo", help="batalkan penerimaan formulir yang keliru",
-                              description="Batalkan penerimaan formulir ikrar mandiri yang keliru dicatat.")
+    undo = actions.add_parser(
+        "undo",
+        help="batalkan penerimaan formulir yang keliru",
+        description="Batalkan penerimaan formulir ikrar mandiri yang keliru dicatat.",
+    )
     add_json_flag(undo)
     undo.set_defaults(func=run_undo)
-    undo.add_argument("--registration", type=positive_int, required=True, metavar="N",
-                      help="nomor pendaftaran peserta (lihat --returned --json)")
+    undo.add_argument(
+        "--registration",
+        type=positive_int,
+        required=True,
+        metavar="N",
+        help="nomor pendaftaran peserta (lihat --returned --json)",
+    )
     undo.add_argument("--reason", required=True, metavar="TEKS", help="alasan pembatalan (tercatat di log)")
 
 
@@ -109,16 +130,24 @@ def _owed(event_id: int) -> dict:
 
     view = returns.overview(event_id)
     people = [
-        {"registration_id": row.registration_id, "name": row.full_name, "nip": row.nip, "nik": row.nik,
-         "unit_kerja": row.unit_kerja, "status": row.status}
+        {
+            "registration_id": row.registration_id,
+            "name": row.full_name,
+            "nip": row.nip,
+            "nik": row.nik,
+            "unit_kerja": row.unit_kerja,
+            "status": row.status,
+        }
         for row in view.owed
     ]
     summary = _summary(view)
     if people:
         table = format_table(
             ("No", "Nama", "NIP / NIK", "Unit kerja", "Keterangan"),
-            [(index, p["name"], _id_text(p["nip"], p["nik"]), p["unit_kerja"], STATUS_LABELS[p["status"]])
-             for index, p in enumerate(people, start=1)],
+            [
+                (index, p["name"], _id_text(p["nip"], p["nik"]), p["unit_kerja"], STATUS_LABELS[p["status"]])
+                for index, p in enumerate(people, start=1)
+            ],
             right=(0,),
         )
         text = f"{table}\n\n{summary}"
@@ -132,18 +161,36 @@ def _returned(event_id: int) -> dict:
 
     view = returns.overview(event_id)
     forms = [
-        {"registration_id": row.registration_id, "name": row.full_name, "nip": row.nip, "nik": row.nik,
-         "unit_kerja": row.unit_kerja, "returned_at": row.returned_at.isoformat(sep=" "), "method": row.method,
-         "desk": row.desk, "operator": row.operator, "attachment": row.attachment_name}
+        {
+            "registration_id": row.registration_id,
+            "name": row.full_name,
+            "nip": row.nip,
+            "nik": row.nik,
+            "unit_kerja": row.unit_kerja,
+            "returned_at": row.returned_at.isoformat(sep=" "),
+            "method": row.method,
+            "desk": row.desk,
+            "operator": row.operator,
+            "attachment": row.attachment_name,
+        }
         for row in view.returned
     ]
     summary = _summary(view)
     if forms:
         table = format_table(
             ("No", "Diterima", "Nama", "NIP / NIK", "Unit kerja", "Meja", "Lampiran"),
-            [(index, f"{tanggal(row.returned_at.date())} {jam(row.returned_at.time())}", row.full_name,
-              _id_text(row.nip, row.nik), row.unit_kerja, row.desk, "ada" if row.has_attachment else "-")
-             for index, row in enumerate(view.returned, start=1)],
+            [
+                (
+                    index,
+                    f"{tanggal(row.returned_at.date())} {jam(row.returned_at.time())}",
+                    row.full_name,
+                    _id_text(row.nip, row.nik),
+                    row.unit_kerja,
+                    row.desk,
+                    "ada" if row.has_attachment else "-",
+                )
+                for index, row in enumerate(view.returned, start=1)
+            ],
             right=(0,),
         )
         text = f"{table}\n\n{summary}"
@@ -153,8 +200,7 @@ def _returned(event_id: int) -> dict:
 
 
 def _summary(view: returns.Overview) -> str:
-    return (f"Wajib ikrar mandiri: {view.required}, sudah kembali: {len(view.returned)}, "
-            f"belum: {len(view.owed)}.")
+    return f"Wajib ikrar mandiri: {view.required}, sudah kembali: {len(view.returned)}, belum: {len(view.owed)}."
 
 
 def run_receive(args: argparse.Namespace) -> dict:
@@ -181,5 +227,7 @@ def run_undo(args: argparse.Namespace) -> dict:
     from ..core.pledges import returns
 
     returns.undo_return(args.registration, reason=args.reason, actor=cli_actor())
-    return {"registration_id": args.registration,
-            "message": "Penerimaan formulir ikrar mandiri dibatalkan; peserta kembali tercatat belum mengembalikan."}
+    return {
+        "registration_id": args.registration,
+        "message": "Penerimaan formulir ikrar mandiri dibatalkan; peserta kembali tercatat belum mengembalikan.",
+    }

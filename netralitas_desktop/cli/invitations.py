@@ -13,14 +13,20 @@ from .common import CliError, add_command, cli_actor, paper_type, positive_int, 
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = add_command(subparsers, "invitations", "buat undangan ber-QR: kartu PDF, atau gambar PNG per orang",
-                         make_invitations)
+    parser = add_command(
+        subparsers, "invitations", "buat undangan ber-QR: kartu PDF, atau gambar PNG per orang", make_invitations
+    )
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
-    parser.add_argument("--out", required=True, metavar="TUJUAN",
-                        help="berkas .pdf (kartu untuk dicetak), folder (PNG per orang) atau berkas .zip (PNG)")
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="TUJUAN",
+        help="berkas .pdf (kartu untuk dicetak), folder (PNG per orang) atau berkas .zip (PNG)",
+    )
     # A text default goes through paper_type too (Paper.A4), without loading the document layer here.
-    parser.add_argument("--paper", type=paper_type, default="a4", metavar="KERTAS",
-                        help="ukuran kertas PDF: a4 atau f4 (bawaan: a4)")
+    parser.add_argument(
+        "--paper", type=paper_type, default="a4", metavar="KERTAS", help="ukuran kertas PDF: a4 atau f4 (bawaan: a4)"
+    )
     parser.add_argument("--unit", default=None, metavar="NAMA", help="hanya peserta dari unit kerja ini")
 
 
@@ -43,6 +49,9 @@ def make_invitations(args: argparse.Namespace) -> dict:
         raise CliError(str(err), 2) from err
     except DocumentError as err:
         raise CliError(str(err), 1) from err
-    what = f"{result.count} kartu undangan dalam {result.pages} halaman" if result.format == "pdf" else (
-        f"{result.count} gambar undangan")
+    what = (
+        f"{result.count} kartu undangan dalam {result.pages} halaman"
+        if result.format == "pdf"
+        else (f"{result.count} gambar undangan")
+    )
     return {**result.to_dict(), "message": f"{what} tersimpan di {result.path}."}

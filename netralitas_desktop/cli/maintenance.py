@@ -20,24 +20,38 @@ EXIT_DAMAGED = 1
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = add_command(subparsers, "backup", "buat cadangan berkas basis data sekarang (di folder 'backups')",
-                         run_backup)
-    parser.add_argument("--keep", type=positive_int, metavar="N",
-                        help="simpan hanya N cadangan terbaru; disimpan sebagai pengaturan (bawaan 10)")
-    parser.add_argument("--interval-hours", type=count_int, metavar="JAM",
-                        help="cadangan otomatis saat aplikasi dibuka paling sering sekali per JAM jam; "
-                        "disimpan sebagai pengaturan (bawaan 6)")
+    parser = add_command(
+        subparsers, "backup", "buat cadangan berkas basis data sekarang (di folder 'backups')", run_backup
+    )
+    parser.add_argument(
+        "--keep",
+        type=positive_int,
+        metavar="N",
+        help="simpan hanya N cadangan terbaru; disimpan sebagai pengaturan (bawaan 10)",
+    )
+    parser.add_argument(
+        "--interval-hours",
+        type=count_int,
+        metavar="JAM",
+        help="cadangan otomatis saat aplikasi dibuka paling sering sekali per JAM jam; "
+        "disimpan sebagai pengaturan (bawaan 6)",
+    )
 
     add_command(subparsers, "backups", "daftar cadangan berkas basis data, terbaru dahulu", run_list)
 
     parser = add_command(
-        subparsers, "restore", "pulihkan berkas basis data dari cadangan (berkas sekarang disimpan dulu)", run_restore)
-    parser.add_argument("file", metavar="BERKAS", help="berkas cadangan: jalur lengkap, atau namanya di folder "
-                        "'backups' (lihat 'netralitas backups')")
+        subparsers, "restore", "pulihkan berkas basis data dari cadangan (berkas sekarang disimpan dulu)", run_restore
+    )
+    parser.add_argument(
+        "file",
+        metavar="BERKAS",
+        help="berkas cadangan: jalur lengkap, atau namanya di folder 'backups' (lihat 'netralitas backups')",
+    )
     parser.set_defaults(opens_database=False)
 
-    parser = add_command(subparsers, "check", "periksa keutuhan basis data (PRAGMA quick_check) atau sambungan server",
-                         run_check)
+    parser = add_command(
+        subparsers, "check", "periksa keutuhan basis data (PRAGMA quick_check) atau sambungan server", run_check
+    )
     parser.set_defaults(opens_database=False)
 
 
@@ -57,8 +71,11 @@ def run_backup(args: argparse.Namespace) -> dict:
     info = next(i for i in backups.list_backups(target.parent) if i.path == target)
     return {
         "message": f"Cadangan dibuat: {target} ({info.size_label}). Disimpan {keep} cadangan terbaru; "
-                   f"cadangan otomatis paling sering sekali per {interval:g} jam.",
-        "path": str(target), "size": info.size, "keep": keep, "interval_hours": interval,
+        f"cadangan otomatis paling sering sekali per {interval:g} jam.",
+        "path": str(target),
+        "size": info.size,
+        "keep": keep,
+        "interval_hours": interval,
     }
 
 
@@ -66,13 +83,17 @@ def run_list(args: argparse.Namespace) -> dict:
     path = _sqlite_path(database.resolve_location(args.db))
     folder = backups.folder_for(path)
     found = backups.list_backups(folder)
-    items = [{"path": str(i.path), "name": i.path.name, "kind": i.kind, "created": i.created.isoformat(),
-              "size": i.size} for i in found]
+    items = [
+        {"path": str(i.path), "name": i.path.name, "kind": i.kind, "created": i.created.isoformat(), "size": i.size}
+        for i in found
+    ]
     if not found:
         return {"text": f"Belum ada cadangan di {folder}.", "backups": items, "folder": str(folder)}
     table = format_table(
         ["No", "Waktu", "Jenis", "Ukuran", "Berkas"],
-        [(n, i.when, i.kind_label, i.size_label, i.path.name) for n, i in enumerate(found, 1)], right=(0, 3))
+        [(n, i.when, i.kind_label, i.size_label, i.path.name) for n, i in enumerate(found, 1)],
+        right=(0, 3),
+    )
     return {"text": f"Cadangan di {folder}:\n{table}", "backups": items, "folder": str(folder)}
 
 
@@ -97,20 +118,30 @@ def run_check(args: argparse.Namespace) -> dict:
     if location.sqlite_path is None:
         database.open_database(location.url)  # connection and schema, or a DatabaseError (exit 3)
         version = current_version(db.obj)
-        return {"message": f"Tersambung ke {location.display}; skema versi {version}.", "ok_database": True,
-                "schema_version": version}
+        return {
+            "message": f"Tersambung ke {location.display}; skema versi {version}.",
+            "ok_database": True,
+            "schema_version": version,
+        }
     damage = backups.inspect(location.sqlite_path)
     if damage is None:
         if not location.sqlite_path.exists():
-            return {"message": f"Berkas {location.sqlite_path} belum ada; akan dibuat saat pertama dipakai.",
-                    "ok_database": True}
+            return {
+                "message": f"Berkas {location.sqlite_path} belum ada; akan dibuat saat pertama dipakai.",
+                "ok_database": True,
+            }
         return {"message": f"Basis data {location.sqlite_path} utuh (PRAGMA quick_check: ok).", "ok_database": True}
     found = backups.describe_problems(damage.problems)
     if damage.latest_good is not None:
-        advice = (f"Cadangan baik terakhir: {damage.latest_good.path.name} ({damage.latest_good.when}). "
-                  f"Pulihkan dengan: netralitas restore {damage.latest_good.path.name}")
+        advice = (
+            f"Cadangan baik terakhir: {damage.latest_good.path.name} ({damage.latest_good.when}). "
+            f"Pulihkan dengan: netralitas restore {damage.latest_good.path.name}"
+        )
     else:
         advice = f"Tidak ada cadangan yang baik di {backups.folder_for(location.sqlite_path)}."
-    raise CliError(f"Basis data {location.sqlite_path} rusak: {found}. {advice}", exit_code=EXIT_DAMAGED,
-                   problems=damage.problems,
-                   latest_good=str(damage.latest_good.path) if damage.latest_good else None)
+    raise CliError(
+        f"Basis data {location.sqlite_path} rusak: {found}. {advice}",
+        exit_code=EXIT_DAMAGED,
+        problems=damage.problems,
+        latest_good=str(damage.latest_good.path) if damage.latest_good else None,
+    )

@@ -14,8 +14,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer = add_command(actions, "import", "impor laporan peserta rapat daring (CSV atau XLSX)", import_file)
     importer.add_argument("file", metavar="BERKAS", help="laporan peserta dari Zoom, Google Meet atau sejenisnya")
     importer.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
-    importer.add_argument("--min-minutes", type=count_int, metavar="N",
-                          help="batas menit daring agar dihitung hadir (disimpan untuk kegiatan ini)")
+    importer.add_argument(
+        "--min-minutes",
+        type=count_int,
+        metavar="N",
+        help="batas menit daring agar dihitung hadir (disimpan untuk kegiatan ini)",
+    )
 
 
 def import_file(args: argparse.Namespace) -> dict:
@@ -45,14 +49,17 @@ def _summary(data: dict) -> str:
         f"{data['unmatched']} tidak dikenali.",
     ]
     if data["attendances_created"] or data["already_present"]:
-        lines.append(f"{data['attendances_created']} kehadiran daring dicatat; {data['already_present']} peserta "
-                     "sudah hadir di ruangan dan tetap tercatat Hadir.")
+        lines.append(
+            f"{data['attendances_created']} kehadiran daring dicatat; {data['already_present']} peserta "
+            "sudah hadir di ruangan dan tetap tercatat Hadir."
+        )
     review = data["rows_to_review"]
     if review:
         lines.append("Perlu ditinjau (tetapkan lewat Impor kehadiran daring… di aplikasi):")
         for row in review:
-            lines.append(f"- baris {', '.join(map(str, row['lines']))}: {row['name']} ({row['minutes']} menit) — "
-                         f"{row['reason']}")
+            lines.append(
+                f"- baris {', '.join(map(str, row['lines']))}: {row['name']} ({row['minutes']} menit) — {row['reason']}"
+            )
     for item in data["skipped"]:
         lines.append(f"Baris {item['line']} dilewati: {item['reason']}")
     return "\n".join(lines)

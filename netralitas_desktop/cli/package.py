@@ -21,16 +21,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = add_group(subparsers, "package", "paket meja offline: ekspor, impor, kirim kehadiran, gabungkan")
     parser = add_command(actions, "export", "buat paket kegiatan untuk laptop meja (di komputer kantor)", run_export)
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
-    parser.add_argument("--out", required=True, metavar="BERKAS", help="berkas paket yang dibuat, mis. paket.netralitas")
+    parser.add_argument(
+        "--out", required=True, metavar="BERKAS", help="berkas paket yang dibuat, mis. paket.netralitas"
+    )
     parser = add_command(actions, "import", "impor paket kegiatan dari kantor (di laptop meja)", run_import)
     parser.add_argument("file", metavar="BERKAS", help="berkas paket kegiatan")
-    parser = add_command(actions, "export-checkins", "buat berkas kehadiran untuk kantor (di laptop meja)",
-                         run_export_checkins)
-    parser.add_argument("--event", type=positive_int, required=True, metavar="ID",
-                        help="nomor kegiatan di laptop ini")
+    parser = add_command(
+        actions, "export-checkins", "buat berkas kehadiran untuk kantor (di laptop meja)", run_export_checkins
+    )
+    parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan di laptop ini")
     parser.add_argument("--out", required=True, metavar="BERKAS", help="berkas kehadiran yang dibuat")
-    parser = add_command(actions, "merge", "gabungkan berkas kehadiran dari laptop meja (di komputer kantor)",
-                         run_merge)
+    parser = add_command(
+        actions, "merge", "gabungkan berkas kehadiran dari laptop meja (di komputer kantor)", run_merge
+    )
     parser.add_argument("file", metavar="BERKAS", help="berkas kehadiran dari laptop meja")
 
     actions = add_group(subparsers, "audit", "log audit: siapa melakukan apa, di meja mana")
@@ -45,8 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--offset", type=count_int, default=0, metavar="N", help="lewati N entri terbaru")
     parser.add_argument("--csv", metavar="BERKAS", help="tulis semua entri yang cocok ke berkas CSV")
 
-    parser = add_command(subparsers, "purge", "hapus data pribadi peserta suatu kegiatan (jumlahnya tetap disimpan)",
-                         run_purge)
+    parser = add_command(
+        subparsers, "purge", "hapus data pribadi peserta suatu kegiatan (jumlahnya tetap disimpan)", run_purge
+    )
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--event", type=positive_int, metavar="ID", help="kegiatan yang data pribadinya dihapus")
     group.add_argument("--due", action="store_true", help="daftar kegiatan yang melewati masa simpan")
@@ -72,6 +76,7 @@ def _package_errors(func):
             raise CliError(str(err), 2) from err
         except DocumentError as err:
             raise CliError(str(err), 1) from err
+
     return run
 
 
@@ -84,11 +89,16 @@ def run_export(args: argparse.Namespace) -> dict:
     from ..core.offline import export_event_package
 
     result = export_event_package(args.event, Path(args.out), actor=cli_actor())
-    figures = _counts_text(result.counts, {"registrations": "pendaftaran", "checkins": "kehadiran",
-                                           "signatures": "tanda tangan"})
-    return {**result.to_dict(), "message": (
-        f"Paket kegiatan \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Salin ke laptop meja, "
-        "lalu di sana: netralitas package import BERKAS")}
+    figures = _counts_text(
+        result.counts, {"registrations": "pendaftaran", "checkins": "kehadiran", "signatures": "tanda tangan"}
+    )
+    return {
+        **result.to_dict(),
+        "message": (
+            f"Paket kegiatan \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Salin ke laptop meja, "
+            "lalu di sana: netralitas package import BERKAS"
+        ),
+    }
 
 
 @_package_errors
@@ -98,10 +108,14 @@ def run_import(args: argparse.Namespace) -> dict:
     result = import_package(Path(args.file), actor=cli_actor())
     c = result.counts
     how = "dibuat" if result.created else "diperbarui"
-    return {**result.to_dict(), "message": (
-        f"Kegiatan \u201c{result.title}\u201d {how} di komputer ini (nomor kegiatan {result.event_id}): "
-        f"{c['registrations_new']} peserta baru, {c['registrations_updated']} diperbarui, "
-        f"{c['registrations_removed']} dihapus di kantor, {c['checkins_added']} kehadiran dari kantor.")}
+    return {
+        **result.to_dict(),
+        "message": (
+            f"Kegiatan \u201c{result.title}\u201d {how} di komputer ini (nomor kegiatan {result.event_id}): "
+            f"{c['registrations_new']} peserta baru, {c['registrations_updated']} diperbarui, "
+            f"{c['registrations_removed']} dihapus di kantor, {c['checkins_added']} kehadiran dari kantor."
+        ),
+    }
 
 
 @_package_errors
@@ -109,11 +123,16 @@ def run_export_checkins(args: argparse.Namespace) -> dict:
     from ..core.offline import export_checkins
 
     result = export_checkins(args.event, Path(args.out), actor=cli_actor())
-    figures = _counts_text(result.counts, {"checkins": "kehadiran", "walk_ins": "tanpa undangan",
-                                           "signatures": "tanda tangan"})
-    return {**result.to_dict(), "message": (
-        f"Berkas kehadiran \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Bawa ke komputer "
-        "kantor, lalu: netralitas package merge BERKAS")}
+    figures = _counts_text(
+        result.counts, {"checkins": "kehadiran", "walk_ins": "tanpa undangan", "signatures": "tanda tangan"}
+    )
+    return {
+        **result.to_dict(),
+        "message": (
+            f"Berkas kehadiran \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Bawa ke komputer "
+            "kantor, lalu: netralitas package merge BERKAS"
+        ),
+    }
 
 
 @_package_errors
@@ -132,19 +151,26 @@ def run_audit_list(args: argparse.Namespace) -> dict:
     from ..core.audit_query import AuditFilter
     from ..core.documents import DocumentError
 
-    audit_filter = AuditFilter(args.event, args.action.strip(), args.desk.strip(), args.text, args.date_from,
-                               args.date_to)
+    audit_filter = AuditFilter(
+        args.event, args.action.strip(), args.desk.strip(), args.text, args.date_from, args.date_to
+    )
     total = audit_query.count_entries(audit_filter)
     if args.csv:
         try:
             written = audit_query.write_csv(audit_filter, Path(args.csv), actor=cli_actor())
         except DocumentError as err:
             raise CliError(str(err), 1) from err
-        return {"total": total, "written": written, "path": args.csv,
-                "message": f"{written} entri log audit tersimpan di {args.csv}."}
+        return {
+            "total": total,
+            "written": written,
+            "path": args.csv,
+            "message": f"{written} entri log audit tersimpan di {args.csv}.",
+        }
     entries = audit_query.list_entries(audit_filter, args.offset, args.limit)
-    rows = [(e.at.strftime("%d-%m-%Y %H:%M:%S"), e.event_title or "-", e.action_label, e.desk, e.operator,
-             e.detail_text) for e in entries]
+    rows = [
+        (e.at.strftime("%d-%m-%Y %H:%M:%S"), e.event_title or "-", e.action_label, e.desk, e.operator, e.detail_text)
+        for e in entries
+    ]
     table = format_table(["Waktu", "Kegiatan", "Aksi", "Meja", "Petugas", "Rincian"], rows)
     text = f"{table}\n\nMenampilkan {len(entries)} dari {total} entri." if entries else "Tidak ada entri yang cocok."
     return {"total": total, "entries": [e.to_dict() for e in entries], "text": text}
@@ -155,23 +181,33 @@ def run_purge(args: argparse.Namespace) -> dict:
 
     if args.set_retention:
         purge.set_retention_days(args.set_retention, actor=cli_actor())
-        return {"retention_days": args.set_retention,
-                "message": f"Masa simpan data pribadi: {args.set_retention} hari."}
+        return {
+            "retention_days": args.set_retention,
+            "message": f"Masa simpan data pribadi: {args.set_retention} hari.",
+        }
     if args.due:
         due = purge.events_due_for_purge()
         days = purge.retention_days()
         rows = [(e.event_id, e.title, e.date.strftime("%d-%m-%Y"), e.age_days, e.registrations) for e in due]
-        text = (format_table(["ID", "Kegiatan", "Tanggal", "Umur (hari)", "Peserta"], rows, right=(0, 3, 4))
-                if due else f"Tidak ada kegiatan lebih tua dari {days} hari yang masih menyimpan data pribadi.")
-        return {"retention_days": days, "events": [vars(e) | {"date": e.date.isoformat()} for e in due],
-                "text": text}
+        text = (
+            format_table(["ID", "Kegiatan", "Tanggal", "Umur (hari)", "Peserta"], rows, right=(0, 3, 4))
+            if due
+            else f"Tidak ada kegiatan lebih tua dari {days} hari yang masih menyimpan data pribadi."
+        )
+        return {"retention_days": days, "events": [vars(e) | {"date": e.date.isoformat()} for e in due], "text": text}
     preview = purge.preview(args.event)
-    what = (f"\u201c{preview.title}\u201d: {preview.registrations} pendaftaran, {preview.people_deleted} orang hanya "
-            f"di kegiatan ini, {preview.checkins} kehadiran, {preview.signatures} tanda tangan, "
-            f"{preview.certificates} sertifikat")
+    what = (
+        f"\u201c{preview.title}\u201d: {preview.registrations} pendaftaran, {preview.people_deleted} orang hanya "
+        f"di kegiatan ini, {preview.checkins} kehadiran, {preview.signatures} tanda tangan, "
+        f"{preview.certificates} sertifikat"
+    )
     if not args.yes:
-        raise CliError(f"Akan dihapus dari {what}. Jalankan lagi dengan --yes untuk menghapus.", 2,
-                       preview=preview.to_dict())
+        raise CliError(
+            f"Akan dihapus dari {what}. Jalankan lagi dengan --yes untuk menghapus.", 2, preview=preview.to_dict()
+        )
     summary = purge.purge_event(args.event, actor=cli_actor())
-    return {"event_id": args.event, "summary": summary, "message": (
-        f"Data pribadi {what} telah dihapus. Jumlah terdaftar dan hadir tetap tersimpan untuk laporan.")}
+    return {
+        "event_id": args.event,
+        "summary": summary,
+        "message": (f"Data pribadi {what} telah dihapus. Jumlah terdaftar dan hadir tetap tersimpan untuk laporan."),
+    }

@@ -52,9 +52,16 @@ def _table(people: list[dict], present: int) -> str:
     table = format_table(
         ("No", "NIP / NIK", "Nama", "Jenis", "Gol.", "Unit kerja", "Mode", "Hadir"),
         [
-            (index, p["nip_formatted"] or p["nik"], p["name"], participants.EMPLOYMENT_LABELS.get(
-                p["employment_type"], p["employment_type"]), p["golongan"], p["unit_kerja"],
-             "daring" if p["mode"] == "online" else "luring", (p["checked_in_at"] or "")[11:16])
+            (
+                index,
+                p["nip_formatted"] or p["nik"],
+                p["name"],
+                participants.EMPLOYMENT_LABELS.get(p["employment_type"], p["employment_type"]),
+                p["golongan"],
+                p["unit_kerja"],
+                "daring" if p["mode"] == "online" else "luring",
+                (p["checked_in_at"] or "")[11:16],
+            )
             for index, p in enumerate(people, start=1)
         ],
         right=(0,),

@@ -24,8 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = add_command(subparsers, "export", "ekspor daftar hadir dan rekap ke Excel (.xlsx) atau CSV", run_export)
     export.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     target = export.add_mutually_exclusive_group()  # "one of … is required" would be argparse's English
-    target.add_argument("--xlsx", metavar="BERKAS", help="buku kerja Excel: daftar hadir, rekap per OPD, "
-                        "rekap jenis pegawai, tidak hadir")
+    target.add_argument(
+        "--xlsx",
+        metavar="BERKAS",
+        help="buku kerja Excel: daftar hadir, rekap per OPD, rekap jenis pegawai, tidak hadir",
+    )
     target.add_argument("--csv", metavar="BERKAS", help="daftar hadir sebagai CSV (UTF-8, pemisah titik koma)")
     _paper_option(export, "ukuran kertas saat dicetak dari Excel")
 
@@ -38,22 +41,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = add_group(subparsers, "absence", "catat alasan tidak hadir: izin, sakit, dinas luar")
     mark = add_command(actions, "set", "tandai peserta izin, sakit atau dinas luar", run_absence_set)
     _person_arguments(mark)
-    mark.add_argument("--reason", required=True, choices=REASON_CHOICES, metavar="ALASAN",
-                      help="izin, sakit atau dinas-luar")
+    mark.add_argument(
+        "--reason", required=True, choices=REASON_CHOICES, metavar="ALASAN", help="izin, sakit atau dinas-luar"
+    )
     mark.add_argument("--note", default="", metavar="TEKS", help="keterangan, misalnya 'Rapat di provinsi'")
     clear = add_command(actions, "clear", "hapus alasan tidak hadir (kembali: tidak hadir)", run_absence_clear)
     _person_arguments(clear)
 
 
 def _paper_option(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--paper", type=paper_type, default=None, metavar="KERTAS",
-                        help=f"{help_text}: a4 atau f4 (bawaan: pengaturan kertas kegiatan, atau A4)")
+    parser.add_argument(
+        "--paper",
+        type=paper_type,
+        default=None,
+        metavar="KERTAS",
+        help=f"{help_text}: a4 atau f4 (bawaan: pengaturan kertas kegiatan, atau A4)",
+    )
 
 
 def _person_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
-    parser.add_argument("number", metavar="NIP_ATAU_NIK",
-                        help="NIP/NI PPPK (18 digit, boleh berspasi) atau NIK (16 digit) peserta")
+    parser.add_argument(
+        "number", metavar="NIP_ATAU_NIK", help="NIP/NI PPPK (18 digit, boleh berspasi) atau NIK (16 digit) peserta"
+    )
 
 
 def _run(job):
@@ -83,11 +93,19 @@ def run_export(args: argparse.Namespace) -> dict:
         result = _run(CsvExportJob(args.event, args.csv, actor=cli_actor()))
         what = "Berkas CSV"
     total = unit_recap(args.event).total
-    summary = {"registered": total.registered, "present": total.present, "in_room": total.in_room,
-               "online": total.online, "absent": total.absent, "cancelled": total.cancelled}
-    message = (f"{what} tersimpan di {result.path}: {result.rows} pendaftaran; hadir {total.present} dari "
-               f"{total.registered} peserta ({total.in_room} di ruangan, {total.online} daring), "
-               f"tidak hadir {total.absent}.")
+    summary = {
+        "registered": total.registered,
+        "present": total.present,
+        "in_room": total.in_room,
+        "online": total.online,
+        "absent": total.absent,
+        "cancelled": total.cancelled,
+    }
+    message = (
+        f"{what} tersimpan di {result.path}: {result.rows} pendaftaran; hadir {total.present} dari "
+        f"{total.registered} peserta ({total.in_room} di ruangan, {total.online} daring), "
+        f"tidak hadir {total.absent}."
+    )
     return {**result.to_dict(), "summary": summary, "message": message}
 
 
@@ -95,8 +113,9 @@ def run_report(args: argparse.Namespace) -> dict:
     from ..core.reports.report_pdf import ReportPdfJob
 
     get_event(args.event)
-    job = ReportPdfJob(args.event, args.pdf, paper=args.paper, with_attendance_list=args.with_attendance_list,
-                       actor=cli_actor())
+    job = ReportPdfJob(
+        args.event, args.pdf, paper=args.paper, with_attendance_list=args.with_attendance_list, actor=cli_actor()
+    )
     result = _run(job)
     extra = " dengan daftar hadir" if args.with_attendance_list else ""
     return {**result.to_dict(), "message": f"Laporan{extra} ({result.pages} halaman) tersimpan di {result.path}."}
@@ -118,8 +137,13 @@ def run_absence_set(args: argparse.Namespace) -> dict:
     absence.mark_absent(registration_id, args.reason, args.note, actor=cli_actor())
     info = absence.get_absence(registration_id)
     note = f" ({info.note})" if info.note else ""
-    return {"registration_id": registration_id, "name": name, "reason": info.reason, "note": info.note,
-            "message": f"{name} dicatat {info.label}{note}."}
+    return {
+        "registration_id": registration_id,
+        "name": name,
+        "reason": info.reason,
+        "note": info.note,
+        "message": f"{name} dicatat {info.label}{note}.",
+    }
 
 
 def run_absence_clear(args: argparse.Namespace) -> dict:
@@ -127,6 +151,9 @@ def run_absence_clear(args: argparse.Namespace) -> dict:
 
     registration_id, name = _person(args)
     cleared = absence.clear_absence(registration_id, actor=cli_actor())
-    message = (f"Alasan tidak hadir {name} dihapus." if cleared
-               else f"{name} tidak memiliki alasan tidak hadir; tidak ada yang diubah.")
+    message = (
+        f"Alasan tidak hadir {name} dihapus."
+        if cleared
+        else f"{name} tidak memiliki alasan tidak hadir; tidak ada yang diubah."
+    )
     return {"registration_id": registration_id, "name": name, "cleared": cleared, "message": message}

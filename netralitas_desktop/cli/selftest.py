@@ -14,8 +14,8 @@ import argparse
 import datetime as dt
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..core import database
 from ..core.audit import Actor
@@ -29,8 +29,9 @@ ACTOR = Actor("Uji mandiri", "selftest")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = add_command(subparsers, "selftest",
-                         "uji cepat instalasi (basis data sementara, QR, check-in, sertifikat)", run_selftest)
+    parser = add_command(
+        subparsers, "selftest", "uji cepat instalasi (basis data sementara, QR, check-in, sertifikat)", run_selftest
+    )
     parser.set_defaults(opens_database=False)  # never the user's database
 
 
@@ -45,8 +46,7 @@ def run_selftest(args: argparse.Namespace) -> dict:
                     detail = step(context)
                 except Exception as err:  # report which step broke, in words
                     raise CliError(f"Uji mandiri gagal pada langkah '{label}': {err}", 1, steps=steps) from err
-                steps.append({"step": label, "ms": round((time.perf_counter() - started) * 1000, 1),
-                              "detail": detail})
+                steps.append({"step": label, "ms": round((time.perf_counter() - started) * 1000, 1), "detail": detail})
         finally:
             database.close_database()
     lines = "\n".join(f"  ✓ {s['step']} ({s['ms']} ms) {s['detail']}" for s in steps)
@@ -61,11 +61,25 @@ def _open(context: dict) -> str:
 def _event(context: dict) -> str:
     from ..core.participants import PersonData, add_participant
 
-    data = EventData(title="Uji Mandiri Netralitas ASN", date=dt.date.today(), venue="Aula",
-                     instansi="Pemerintah Kabupaten Contoh", place_name="Contoh")
+    data = EventData(
+        title="Uji Mandiri Netralitas ASN",
+        date=dt.date.today(),
+        venue="Aula",
+        instansi="Pemerintah Kabupaten Contoh",
+        place_name="Contoh",
+    )
     context["event_id"] = create_event(data, actor=ACTOR)
-    person = PersonData(nip="198609262015051001", nama="Budi Santoso", gelar_depan="Drs.", gelar_belakang="M.Si.",
-                        sex="L", employment_type="PNS", golongan="III/b", jabatan="Analis", unit_kerja="Sekretariat")
+    person = PersonData(
+        nip="198609262015051001",
+        nama="Budi Santoso",
+        gelar_depan="Drs.",
+        gelar_belakang="M.Si.",
+        sex="L",
+        employment_type="PNS",
+        golongan="III/b",
+        jabatan="Analis",
+        unit_kerja="Sekretariat",
+    )
     context["registration_id"] = add_participant(context["event_id"], person, actor=ACTOR)
     return f"kegiatan {context['event_id']}"
 
@@ -127,17 +141,26 @@ def _signature(context: dict) -> str:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Uji Mandiri")])
-    now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=1)).sign(key, hashes.SHA256()))
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
     p12 = context["folder"] / "uji.p12"
-    p12.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"uji", key, cert, None, serialization.BestAvailableEncryption(b"uji")))
+    p12.write_bytes(
+        pkcs12.serialize_key_and_certificates(b"uji", key, cert, None, serialization.BestAvailableEncryption(b"uji"))
+    )
     signed = Signer(p12, b"uji").sign_bytes(context["certificate"].read_bytes())
     (embedded,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
     status = validate_pdf_signature(
-        embedded, ValidationContext(trust_roots=[translate_pyca_cryptography_cert_to_asn1(cert)]))
+        embedded, ValidationContext(trust_roots=[translate_pyca_cryptography_cert_to_asn1(cert)])
+    )
     if not (status.intact and status.valid):
         raise RuntimeError("tanda tangan digital tidak sah setelah dibuat")
     return "PAdES utuh dan sah"

@@ -18,7 +18,7 @@ class Actor:
     operator: str
 
     @classmethod
-    def default(cls) -> "Actor":
+    def default(cls) -> Actor:
         try:
             operator = getpass.getuser()
         except Exception:  # no user name on some Windows set-ups
@@ -38,12 +38,30 @@ def record(action: str, *, actor: Actor | None = None, event_id: int | None = No
     )
 
 
-def record_export(event_id: int, document: str, *, count: int, pages: int, format: str, files: int = 1,
-                  actor: Actor | None = None, **extra: object) -> None:
+def record_export(
+    event_id: int,
+    document: str,
+    *,
+    count: int,
+    pages: int,
+    format: str,
+    files: int = 1,
+    actor: Actor | None = None,
+    **extra: object,
+) -> None:
     """The entry every written file with personal data leaves (invitations, pledge documents,
     reports, certificates): which document, how many people, pages and files — no names, no paths.
 
     ``format`` is ``pdf``, ``xlsx``, ``csv``, ``png``/``folder`` (a file per person) or ``zip``.
     """
-    record("export", actor=actor, event_id=event_id, document=document, count=count, pages=pages, format=format,
-           files=files, **extra)
+    record(
+        "export",
+        actor=actor,
+        event_id=event_id,
+        document=document,
+        count=count,
+        pages=pages,
+        format=format,
+        files=files,
+        **extra,
+    )

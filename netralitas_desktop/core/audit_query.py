@@ -61,34 +61,88 @@ ACTION_LABELS = {
 }
 
 DETAIL_LABELS = {
-    "registration_id": "Nomor pendaftaran", "method": "Cara", "reason": "Alasan", "count": "Jumlah",
-    "checked_in_at": "Waktu hadir", "first_desk": "Meja pencatat pertama", "new_person": "Orang baru",
-    "deleted_event_id": "Nomor kegiatan yang dihapus", "bytes": "Ukuran (byte)", "replaced": "Mengganti yang lama",
-    "added": "Ditambahkan", "updated": "Diperbarui", "unchanged": "Tidak berubah", "rejected": "Ditolak",
-    "skipped_empty": "Baris kosong dilewati", "package_id": "Kode paket", "source": "Asal",
-    "merged_by_desk": "Digabung di meja", "merged_by_operator": "Digabung oleh", "replaced_desk": "Menggantikan meja",
-    "walk_in": "Tanpa undangan", "desks": "Meja", "certificate_id": "Nomor sertifikat (internal)",
-    "number": "Nomor sertifikat", "document": "Dokumen", "format": "Format", "pages": "Halaman", "file": "Berkas",
-    "files": "Berkas", "rows": "Baris", "what": "Jenis", "created": "Dibuat", "removed": "Dihapus",
-    "people": "Orang", "registrations": "Pendaftaran", "checkins": "Kehadiran", "signatures": "Tanda tangan",
-    "entries": "Catatan", "checkins_new": "Kehadiran baru", "checkins_already": "Sudah ada",
-    "earlier_wins": "Lebih awal (menggantikan)", "later_ignored": "Lebih lambat (diabaikan)",
-    "conflicts": "Konflik", "walk_ins": "Tanpa undangan didaftarkan", "people_new": "Orang baru",
-    "origin_event_id": "Nomor kegiatan di kantor", "people_deleted": "Orang dihapus",
-    "minutes": "Menit", "minimum": "Menit minimum", "per_person": "Berkas per orang", "signed": "Ditandatangani",
-    "cancelled_here": "Hadir tetapi dibatalkan di kantor", "walk_ins_known": "Tanpa undangan, sudah terdaftar",
-    "registrations_recreated": "Pendaftaran dibuat ulang", "signatures_added": "Tanda tangan ditambahkan",
-    "signatures_replaced": "Tanda tangan diganti", "signatures_kept": "Tanda tangan lama dipertahankan",
-    "registrations_new": "Peserta baru", "registrations_updated": "Peserta diperbarui",
-    "registrations_linked": "Tanpa undangan dikaitkan ke kantor", "registrations_removed": "Dihapus di kantor",
-    "checkins_added": "Kehadiran dari kantor", "checkins_earlier": "Kehadiran kantor lebih awal",
-    "ikrar_returns": "Ikrar mandiri", "certificates": "Sertifikat", "absences": "Keterangan tidak hadir",
-    "online_attendance": "Kehadiran daring", "audit_entries_scrubbed": "Entri audit dibersihkan",
-    "days": "Hari", "step": "Langkah", "report_id": "Nomor laporan", "assigned": "Dicocokkan",
+    "registration_id": "Nomor pendaftaran",
+    "method": "Cara",
+    "reason": "Alasan",
+    "count": "Jumlah",
+    "checked_in_at": "Waktu hadir",
+    "first_desk": "Meja pencatat pertama",
+    "new_person": "Orang baru",
+    "deleted_event_id": "Nomor kegiatan yang dihapus",
+    "bytes": "Ukuran (byte)",
+    "replaced": "Mengganti yang lama",
+    "added": "Ditambahkan",
+    "updated": "Diperbarui",
+    "unchanged": "Tidak berubah",
+    "rejected": "Ditolak",
+    "skipped_empty": "Baris kosong dilewati",
+    "package_id": "Kode paket",
+    "source": "Asal",
+    "merged_by_desk": "Digabung di meja",
+    "merged_by_operator": "Digabung oleh",
+    "replaced_desk": "Menggantikan meja",
+    "walk_in": "Tanpa undangan",
+    "desks": "Meja",
+    "certificate_id": "Nomor sertifikat (internal)",
+    "number": "Nomor sertifikat",
+    "document": "Dokumen",
+    "format": "Format",
+    "pages": "Halaman",
+    "file": "Berkas",
+    "files": "Berkas",
+    "rows": "Baris",
+    "what": "Jenis",
+    "created": "Dibuat",
+    "removed": "Dihapus",
+    "people": "Orang",
+    "registrations": "Pendaftaran",
+    "checkins": "Kehadiran",
+    "signatures": "Tanda tangan",
+    "entries": "Catatan",
+    "checkins_new": "Kehadiran baru",
+    "checkins_already": "Sudah ada",
+    "earlier_wins": "Lebih awal (menggantikan)",
+    "later_ignored": "Lebih lambat (diabaikan)",
+    "conflicts": "Konflik",
+    "walk_ins": "Tanpa undangan didaftarkan",
+    "people_new": "Orang baru",
+    "origin_event_id": "Nomor kegiatan di kantor",
+    "people_deleted": "Orang dihapus",
+    "minutes": "Menit",
+    "minimum": "Menit minimum",
+    "per_person": "Berkas per orang",
+    "signed": "Ditandatangani",
+    "cancelled_here": "Hadir tetapi dibatalkan di kantor",
+    "walk_ins_known": "Tanpa undangan, sudah terdaftar",
+    "registrations_recreated": "Pendaftaran dibuat ulang",
+    "signatures_added": "Tanda tangan ditambahkan",
+    "signatures_replaced": "Tanda tangan diganti",
+    "signatures_kept": "Tanda tangan lama dipertahankan",
+    "registrations_new": "Peserta baru",
+    "registrations_updated": "Peserta diperbarui",
+    "registrations_linked": "Tanpa undangan dikaitkan ke kantor",
+    "registrations_removed": "Dihapus di kantor",
+    "checkins_added": "Kehadiran dari kantor",
+    "checkins_earlier": "Kehadiran kantor lebih awal",
+    "ikrar_returns": "Ikrar mandiri",
+    "certificates": "Sertifikat",
+    "absences": "Keterangan tidak hadir",
+    "online_attendance": "Kehadiran daring",
+    "audit_entries_scrubbed": "Entri audit dibersihkan",
+    "days": "Hari",
+    "step": "Langkah",
+    "report_id": "Nomor laporan",
+    "assigned": "Dicocokkan",
     "previous": "Sebelumnya",
 }
-METHOD_LABELS = {"qr": "QR undangan", "nip": "NIP", "nik": "NIK", "manual": "Pencarian nama",
-                 "walk_in": "Tanpa undangan", "online": "Daring"}
+METHOD_LABELS = {
+    "qr": "QR undangan",
+    "nip": "NIP",
+    "nik": "NIK",
+    "manual": "Pencarian nama",
+    "walk_in": "Tanpa undangan",
+    "online": "Daring",
+}
 
 
 @dataclass(frozen=True)
@@ -121,9 +175,17 @@ class AuditEntry:
         return "; ".join(detail_lines(self.detail))
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "at": self.at.isoformat(sep=" "), "action": self.action,
-                "action_label": self.action_label, "event_id": self.event_id, "event_title": self.event_title,
-                "desk": self.desk, "operator": self.operator, "detail": self.detail}
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(sep=" "),
+            "action": self.action,
+            "action_label": self.action_label,
+            "event_id": self.event_id,
+            "event_title": self.event_title,
+            "desk": self.desk,
+            "operator": self.operator,
+            "detail": self.detail,
+        }
 
 
 def action_label(action: str) -> str:
@@ -132,8 +194,10 @@ def action_label(action: str) -> str:
 
 def detail_lines(detail: dict) -> list[str]:
     """``Nomor pendaftaran: 12``, one line per detail, in Bahasa Indonesia."""
-    return [f"{DETAIL_LABELS.get(key, key.replace('_', ' ').capitalize())}: {_value(key, value)}"
-            for key, value in detail.items()]
+    return [
+        f"{DETAIL_LABELS.get(key, key.replace('_', ' ').capitalize())}: {_value(key, value)}"
+        for key, value in detail.items()
+    ]
 
 
 def _value(key: str, value: object) -> str:
@@ -157,8 +221,9 @@ def _where(audit_filter: AuditFilter):
     if audit_filter.event_id is not None:
         conditions.append(AuditLog.event == audit_filter.event_id)
     if audit_filter.action:
-        conditions.append((AuditLog.action == audit_filter.action)
-                          | AuditLog.action.startswith(f"{audit_filter.action}."))
+        conditions.append(
+            (AuditLog.action == audit_filter.action) | AuditLog.action.startswith(f"{audit_filter.action}.")
+        )
     if audit_filter.desk:
         conditions.append(AuditLog.desk == audit_filter.desk)
     if audit_filter.date_from:
@@ -169,8 +234,13 @@ def _where(audit_filter: AuditFilter):
     if text:
         needle = text.casefold()
         labelled = [action for action, label in ACTION_LABELS.items() if needle in label.casefold()]
-        condition = (AuditLog.action.contains(text) | AuditLog.desk.contains(text)
-                     | AuditLog.operator.contains(text) | AuditLog.detail.contains(text) | Event.title.contains(text))
+        condition = (
+            AuditLog.action.contains(text)
+            | AuditLog.desk.contains(text)
+            | AuditLog.operator.contains(text)
+            | AuditLog.detail.contains(text)
+            | Event.title.contains(text)
+        )
         if labelled:
             condition |= AuditLog.action.in_(labelled)
         conditions.append(condition)
@@ -187,11 +257,27 @@ def count_entries(audit_filter: AuditFilter = AuditFilter()) -> int:
     return _query(audit_filter, fn.COUNT(AuditLog.id)).scalar() or 0
 
 
-def list_entries(audit_filter: AuditFilter = AuditFilter(), offset: int = 0, limit: int = PAGE_SIZE) -> list[AuditEntry]:
+def list_entries(
+    audit_filter: AuditFilter = AuditFilter(), offset: int = 0, limit: int = PAGE_SIZE
+) -> list[AuditEntry]:
     """One page of entries, newest first."""
-    query = (_query(audit_filter, AuditLog.id, AuditLog.at, AuditLog.action, AuditLog.event, Event.title,
-                    AuditLog.desk, AuditLog.operator, AuditLog.detail)
-             .order_by(AuditLog.id.desc()).offset(max(offset, 0)).limit(limit).tuples())
+    query = (
+        _query(
+            audit_filter,
+            AuditLog.id,
+            AuditLog.at,
+            AuditLog.action,
+            AuditLog.event,
+            Event.title,
+            AuditLog.desk,
+            AuditLog.operator,
+            AuditLog.detail,
+        )
+        .order_by(AuditLog.id.desc())
+        .offset(max(offset, 0))
+        .limit(limit)
+        .tuples()
+    )
     return [_entry(row) for row in query]
 
 
@@ -220,8 +306,9 @@ def desk_choices() -> list[str]:
 CSV_HEADERS = ["Waktu", "Kegiatan", "Aksi", "Kode aksi", "Meja", "Petugas", "Rincian"]
 
 
-def write_csv(audit_filter: AuditFilter, target: str | Path, *, actor: audit.Actor | None = None,
-              progress: Progress | None = None) -> int:
+def write_csv(
+    audit_filter: AuditFilter, target: str | Path, *, actor: audit.Actor | None = None, progress: Progress | None = None
+) -> int:
     """Every entry the filter shows, newest first, as a CSV for Excel; returns the rows written."""
     progress = progress or Progress()
     total = count_entries(audit_filter)
@@ -233,25 +320,46 @@ def write_csv(audit_filter: AuditFilter, target: str | Path, *, actor: audit.Act
                 writer.writerow(CSV_HEADERS)
                 last_id = None
                 while True:  # by id, not OFFSET: a page costs the same at the end as at the start
-                    page = _query(audit_filter, AuditLog.id, AuditLog.at, AuditLog.action, AuditLog.event,
-                                  Event.title, AuditLog.desk, AuditLog.operator, AuditLog.detail)
+                    page = _query(
+                        audit_filter,
+                        AuditLog.id,
+                        AuditLog.at,
+                        AuditLog.action,
+                        AuditLog.event,
+                        Event.title,
+                        AuditLog.desk,
+                        AuditLog.operator,
+                        AuditLog.detail,
+                    )
                     if last_id is not None:
                         page = page.where(AuditLog.id < last_id)
                     rows = [_entry(row) for row in page.order_by(AuditLog.id.desc()).limit(2000).tuples()]
                     if not rows:
                         break
                     for entry in rows:
-                        writer.writerow([_cell(value) for value in (
-                            entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.event_title, entry.action_label,
-                            entry.action, entry.desk, entry.operator, entry.detail_text)])
+                        writer.writerow(
+                            [
+                                _cell(value)
+                                for value in (
+                                    entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+                                    entry.event_title,
+                                    entry.action_label,
+                                    entry.action,
+                                    entry.desk,
+                                    entry.operator,
+                                    entry.detail_text,
+                                )
+                            ]
+                        )
                     written += len(rows)
                     last_id = rows[-1].id
                     progress.report(written, total, f"Menulis {written} dari {total} entri…")
                     progress.check_cancelled()
         except OSError as err:
             raise DocumentError(f"Berkas CSV tidak dapat ditulis: {err.strerror or err}.") from err
-    audit.record("export", actor=actor, event_id=audit_filter.event_id, what="audit_log", rows=written,
-                 file=Path(target).name)
+    audit.record(
+        "export", actor=actor, event_id=audit_filter.event_id, what="audit_log", rows=written, file=Path(target).name
+    )
     return written
 
 
@@ -272,6 +380,17 @@ class AuditCsvJob(Job[int]):
 
 
 __all__ = [
-    "PAGE_SIZE", "ACTION_LABELS", "AuditFilter", "AuditEntry", "action_label", "detail_lines", "count_entries",
-    "list_entries", "action_choices", "desk_choices", "write_csv", "AuditCsvJob", "CSV_HEADERS",
+    "ACTION_LABELS",
+    "CSV_HEADERS",
+    "PAGE_SIZE",
+    "AuditCsvJob",
+    "AuditEntry",
+    "AuditFilter",
+    "action_choices",
+    "action_label",
+    "count_entries",
+    "desk_choices",
+    "detail_lines",
+    "list_entries",
+    "write_csv",
 ]

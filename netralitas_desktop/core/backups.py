@@ -159,7 +159,7 @@ def backup_file(database_path: Path, kind: str = MANUAL, *, keep: int | None = N
 def prune(folder: Path, keep: int, *, spare: Path | None = None) -> list[Path]:
     """Delete all but the newest ``keep`` backups (never ``spare``); returns what was deleted."""
     deleted = []
-    for info in list_backups(folder)[max(keep, 1):]:
+    for info in list_backups(folder)[max(keep, 1) :]:
         if info.path == spare:
             continue
         try:
@@ -170,8 +170,13 @@ def prune(folder: Path, keep: int, *, spare: Path | None = None) -> list[Path]:
     return deleted
 
 
-def automatic_backup(database_path: Path, *, interval_hours: float = DEFAULT_INTERVAL_HOURS,
-                     keep: int = DEFAULT_KEEP, now: dt.datetime | None = None) -> Path | None:
+def automatic_backup(
+    database_path: Path,
+    *,
+    interval_hours: float = DEFAULT_INTERVAL_HOURS,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+) -> Path | None:
     """The start-up copy: made when the newest automatic one is older than ``interval_hours``."""
     now = now or dt.datetime.now()
     latest = next((info for info in list_backups(folder_for(database_path)) if info.kind == AUTOMATIC), None)
@@ -185,8 +190,11 @@ def automatic_backup(database_path: Path, *, interval_hours: float = DEFAULT_INT
 
 def backup_settings() -> tuple[int, float]:
     """(keep, interval in hours) for the bound database, with defaults."""
-    stored = dict(AppSetting.select(AppSetting.key, AppSetting.value)
-                  .where(AppSetting.key.in_([KEEP_SETTING, INTERVAL_SETTING])).tuples())
+    stored = dict(
+        AppSetting.select(AppSetting.key, AppSetting.value)
+        .where(AppSetting.key.in_([KEEP_SETTING, INTERVAL_SETTING]))
+        .tuples()
+    )
     try:
         keep = max(1, int(stored.get(KEEP_SETTING, DEFAULT_KEEP)))
     except ValueError:
@@ -212,7 +220,8 @@ def set_backup_settings(*, keep: int | None = None, interval_hours: float | None
 
 def _put(key: str, value: str) -> None:
     AppSetting.insert(key=key, value=value).on_conflict(
-        conflict_target=[AppSetting.key], update={AppSetting.value: value}).execute()
+        conflict_target=[AppSetting.key], update={AppSetting.value: value}
+    ).execute()
 
 
 # Checks -------------------------------------------------------------------------------------
@@ -320,8 +329,9 @@ def restore_file(database_path: Path, backup: Path) -> RestoreResult:
     backup = backup.resolve()
     problems = verify_backup(backup)
     if problems:
-        raise BackupError(f"Cadangan {backup.name} tidak dapat dipakai: {describe_problems(problems)}. "
-                          "Pilih cadangan lain.")
+        raise BackupError(
+            f"Cadangan {backup.name} tidak dapat dipakai: {describe_problems(problems)}. Pilih cadangan lain."
+        )
     folder = folder_for(database_path)
     previous = None
     try:
@@ -342,7 +352,8 @@ def restore_file(database_path: Path, backup: Path) -> RestoreResult:
     except PermissionError as err:
         raise BackupError(
             f"Berkas {database_path} sedang dipakai program lain (mungkin jendela Netralitas Desktop yang lain). "
-            f"Tutup program itu lalu ulangi pemulihan. ({err})") from err
+            f"Tutup program itu lalu ulangi pemulihan. ({err})"
+        ) from err
     except OSError as err:
         raise BackupError(f"Pemulihan gagal: {err}. Berkas lama tetap utuh di {previous or database_path}.") from err
     return RestoreResult(backup, previous)

@@ -25,7 +25,13 @@ from .models import ATTENDANCE_MODES, Attendance, Event, Person, Registration, S
 from .names import full_name
 from .nip import IdError, excel_corruption_reason, format_nip, normalize_id, parse_nik, parse_nip
 from .participants import (
-    ParticipantRow, PersonData, clean_person, filter_rows, find_person, list_participants, register,
+    ParticipantRow,
+    PersonData,
+    clean_person,
+    filter_rows,
+    find_person,
+    list_participants,
+    register,
     upsert_person,
 )
 from .transactions import write_transaction
@@ -139,9 +145,19 @@ class _Found:
 
 
 _LOOKUP_COLUMNS = (
-    Registration.id, Registration.event, Registration.mode, Registration.cancelled_at, Registration.cancel_reason,
-    Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip, Person.nik, Person.unit_kerja,
-    Person.jabatan, Person.employment_type,
+    Registration.id,
+    Registration.event,
+    Registration.mode,
+    Registration.cancelled_at,
+    Registration.cancel_reason,
+    Person.gelar_depan,
+    Person.nama,
+    Person.gelar_belakang,
+    Person.nip,
+    Person.nik,
+    Person.unit_kerja,
+    Person.jabatan,
+    Person.employment_type,
 )
 
 
@@ -151,8 +167,14 @@ def _find(*conditions) -> _Found | None:
         return None
     reg_id, event_id, mode, cancelled_at, cancel_reason, depan, nama, belakang, nip, nik, unit, jabatan, etype = row
     person = ParticipantSummary(
-        full_name(depan, nama, belakang), nip or "", format_nip(nip) if nip else "", nik or "", unit, jabatan,
-        etype, mode,
+        full_name(depan, nama, belakang),
+        nip or "",
+        format_nip(nip) if nip else "",
+        nik or "",
+        unit,
+        jabatan,
+        etype,
+        mode,
     )
     return _Found(reg_id, event_id, cancelled_at, cancel_reason or "", person)
 
@@ -187,7 +209,11 @@ def _check_in_payload(event_id: int, text: str, actor: audit.Actor, method: str)
         return _rejected(str(err))
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
-        where = f"Undangan ini untuk kegiatan lain: {title}." if title else "Undangan ini untuk kegiatan yang sudah dihapus."
+        where = (
+            f"Undangan ini untuk kegiatan lain: {title}."
+            if title
+            else "Undangan ini untuk kegiatan yang sudah dihapus."
+        )
         return _rejected(f"{where} Bila ia terdaftar pada kegiatan ini, ketik NIP/NIK-nya.")
     found = _find(Registration.id == decoded.registration_id)
     if found is None or found.event_id != event_id:
@@ -241,11 +267,15 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
     try:
         with write_transaction():
             Attendance.insert(
-                registration=found.registration_id, checked_in_at=at, desk=actor.desk, operator=actor.operator,
+                registration=found.registration_id,
+                checked_in_at=at,
+                desk=actor.desk,
+                operator=actor.operator,
                 method=method,
             ).execute()
-            audit.record("checkin", actor=actor, event_id=found.event_id, registration_id=found.registration_id,
-                         method=method)
+            audit.record(
+                "checkin", actor=actor, event_id=found.event_id, registration_id=found.registration_id, method=method
+            )
     except IntegrityError:
         first = (
             Attendance.select(Attendance.checked_in_at, Attendance.desk, Attendance.operator, Attendance.method)
@@ -257,8 +287,14 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
             return _rejected(REMOVED_REASON)
         first_at, desk, operator, first_method = first
         return CheckinResult(
-            ALREADY, f"Sudah tercatat hadir pukul {jam(first_at.time())}{_at_desk(desk, operator)}.",
-            found.registration_id, found.person, first_at, desk, operator, first_method,
+            ALREADY,
+            f"Sudah tercatat hadir pukul {jam(first_at.time())}{_at_desk(desk, operator)}.",
+            found.registration_id,
+            found.person,
+            first_at,
+            desk,
+            operator,
+            first_method,
         )
     return CheckinResult(
         CHECKED_IN, "Selamat datang.", found.registration_id, found.person, at, actor.desk, actor.operator, method
@@ -294,8 +330,13 @@ def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Ac
     person = existing or upsert_person(cleaned)[0]
     registration, created = register(event_id, person.id, source="walk_in", mode=mode)
     if created:
-        audit.record("checkin.walk_in", actor=actor, event_id=event_id, registration_id=registration.id,
-                     new_person=existing is None)
+        audit.record(
+            "checkin.walk_in",
+            actor=actor,
+            event_id=event_id,
+            registration_id=registration.id,
+            new_person=existing is None,
+        )
     result = _admit(_find(Registration.id == registration.id), actor, "walk_in")
     if created and result.status == CHECKED_IN:
         return replace(result, reason="Peserta tanpa undangan didaftarkan dan dicatat hadir.")
@@ -317,8 +358,15 @@ def undo_check_in(registration_id: int, *, reason: str, actor: audit.Actor) -> N
             raise NotFoundError("Peserta ini belum tercatat hadir.")
         attendance_id, checked_in_at, desk, event_id = row
         Attendance.delete().where(Attendance.id == attendance_id).execute()
-        audit.record("checkin.undo", actor=actor, event_id=event_id, registration_id=registration_id,
-                     reason=reason, checked_in_at=checked_in_at, first_desk=desk)
+        audit.record(
+            "checkin.undo",
+            actor=actor,
+            event_id=event_id,
+            registration_id=registration_id,
+            reason=reason,
+            checked_in_at=checked_in_at,
+            first_desk=desk,
+        )
 
 
 def cancel_registration(registration_id: int, *, reason: str, actor: audit.Actor) -> None:
@@ -330,9 +378,16 @@ def cancel_registration(registration_id: int, *, reason: str, actor: audit.Actor
             raise ValidationError({"registration": "Pendaftaran ini sudah dibatalkan."})
         if Attendance.select().where(Attendance.registration == registration_id).exists():
             raise ValidationError({"registration": "Peserta sudah tercatat hadir; batalkan kehadirannya dulu."})
-        Registration.update(cancelled_at=now(), cancel_reason=reason).where(Registration.id == registration_id).execute()
-        audit.record("registration.cancel", actor=actor, event_id=registration.event_id,
-                     registration_id=registration_id, reason=reason)
+        Registration.update(cancelled_at=now(), cancel_reason=reason).where(
+            Registration.id == registration_id
+        ).execute()
+        audit.record(
+            "registration.cancel",
+            actor=actor,
+            event_id=registration.event_id,
+            registration_id=registration_id,
+            reason=reason,
+        )
 
 
 def restore_registration(registration_id: int, *, actor: audit.Actor, reason: str = "") -> None:
@@ -342,8 +397,13 @@ def restore_registration(registration_id: int, *, actor: audit.Actor, reason: st
         if registration.cancelled_at is None:
             raise ValidationError({"registration": "Pendaftaran ini tidak dibatalkan."})
         Registration.update(cancelled_at=None, cancel_reason=None).where(Registration.id == registration_id).execute()
-        audit.record("registration.restore", actor=actor, event_id=registration.event_id,
-                     registration_id=registration_id, reason=" ".join(reason.split()))
+        audit.record(
+            "registration.restore",
+            actor=actor,
+            event_id=registration.event_id,
+            registration_id=registration_id,
+            reason=" ".join(reason.split()),
+        )
 
 
 def _registration(registration_id: int) -> Registration:
@@ -362,8 +422,9 @@ def counters(event_id: int) -> Counters:
     on a timer, off the GUI thread, to include the other desks.
     """
     query = (
-        Registration.select(Person.employment_type, Registration.mode, fn.COUNT(Registration.id),
-                            fn.COUNT(Attendance.id))
+        Registration.select(
+            Person.employment_type, Registration.mode, fn.COUNT(Registration.id), fn.COUNT(Attendance.id)
+        )
         .join(Person)
         .switch(Registration)
         .join(Attendance, JOIN.LEFT_OUTER)
@@ -401,9 +462,18 @@ def _event_filter_for_newest_first(event_id: int):
 def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
     """The latest check-ins of an event, newest first (by insertion, finer than the clock)."""
     query = (
-        Attendance.select(Attendance.registration, Person.gelar_depan, Person.nama, Person.gelar_belakang,
-                          Person.unit_kerja, Attendance.checked_in_at, Attendance.desk, Attendance.operator,
-                          Attendance.method, Signature.id.is_null(False))
+        Attendance.select(
+            Attendance.registration,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.unit_kerja,
+            Attendance.checked_in_at,
+            Attendance.desk,
+            Attendance.operator,
+            Attendance.method,
+            Signature.id.is_null(False),
+        )
         .join(Registration)
         .join(Person)
         .join_from(Attendance, Signature, JOIN.LEFT_OUTER, on=(Signature.registration == Attendance.registration))
@@ -438,7 +508,7 @@ def search_registrations(event_id: int, query: str, limit: int = 50) -> list[Par
 # list_participants() folds every name (tens of microseconds a row): too slow to repeat on
 # each keystroke at a large event. Keep its rows per (database, event) and rebuild them
 # when the roster moves on: registrations added or removed, or any person edited.
-_roster_cache: "weakref.WeakKeyDictionary[object, dict[int, tuple[tuple, list[ParticipantRow]]]]" = (
+_roster_cache: weakref.WeakKeyDictionary[object, dict[int, tuple[tuple, list[ParticipantRow]]]] = (
     weakref.WeakKeyDictionary()
 )
 _roster_lock = threading.Lock()
@@ -471,7 +541,21 @@ def _roster_rows(event_id: int) -> list[ParticipantRow]:
 
 
 __all__ = [
-    "CHECKED_IN", "ALREADY", "REJECTED", "METHODS", "ParticipantSummary", "CheckinResult", "Counters",
-    "RecentCheckin", "check_in", "check_in_registration", "walk_in", "undo_check_in", "cancel_registration",
-    "restore_registration", "counters", "recent_check_ins", "search_registrations",
+    "ALREADY",
+    "CHECKED_IN",
+    "METHODS",
+    "REJECTED",
+    "CheckinResult",
+    "Counters",
+    "ParticipantSummary",
+    "RecentCheckin",
+    "cancel_registration",
+    "check_in",
+    "check_in_registration",
+    "counters",
+    "recent_check_ins",
+    "restore_registration",
+    "search_registrations",
+    "undo_check_in",
+    "walk_in",
 ]

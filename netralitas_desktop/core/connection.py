@@ -18,7 +18,12 @@ from urllib.parse import quote
 import platformdirs
 
 from .database import (
-    APP_NAME, CONNECT_TIMEOUT, DatabaseError, DatabaseLocation, explain_connection_error, switch_database,
+    APP_NAME,
+    CONNECT_TIMEOUT,
+    DatabaseError,
+    DatabaseLocation,
+    explain_connection_error,
+    switch_database,
 )
 
 KEYRING_SERVICE = "Netralitas Desktop"
@@ -95,8 +100,9 @@ class ProfileStore:
         found = []
         for item in self._read().get("profiles", []):
             try:
-                found.append(ConnectionProfile(str(item["host"]), int(item["port"]), str(item["database"]),
-                                               str(item["user"])))
+                found.append(
+                    ConnectionProfile(str(item["host"]), int(item["port"]), str(item["database"]), str(item["user"]))
+                )
             except (KeyError, TypeError, ValueError):
                 continue  # a hand-edited entry that no longer parses is skipped, not fatal
         return found
@@ -200,7 +206,7 @@ class ServerCheck:
 
 
 def check_server(profile: ConnectionProfile, password: str | None) -> ServerCheck:
-    """"Uji sambungan": reach the server, log in, and say what is in the database.
+    """ "Uji sambungan": reach the server, log in, and say what is in the database.
 
     Reads only (the schema is created when connecting, not when testing).
     """
@@ -210,8 +216,14 @@ def check_server(profile: ConnectionProfile, password: str | None) -> ServerChec
     import psycopg2
 
     try:
-        conn = psycopg2.connect(host=profile.host.strip(), port=profile.port, dbname=profile.database.strip(),
-                                user=profile.user, password=password or None, connect_timeout=CONNECT_TIMEOUT)
+        conn = psycopg2.connect(
+            host=profile.host.strip(),
+            port=profile.port,
+            dbname=profile.database.strip(),
+            user=profile.user,
+            password=password or None,
+            connect_timeout=CONNECT_TIMEOUT,
+        )
     except psycopg2.Error as err:
         return ServerCheck(False, f"Tidak dapat tersambung: {explain_connection_error(err)}")
     try:
@@ -230,8 +242,9 @@ def check_server(profile: ConnectionProfile, password: str | None) -> ServerChec
         conn.close()
     where = f"PostgreSQL {server_version} di {profile.host}:{profile.port}, basis data '{profile.database}'"
     if version is None:
-        return ServerCheck(True, f"Berhasil tersambung ke {where}. Basis data masih kosong; "
-                                 "tabel Netralitas dibuat saat menyambung.")
+        return ServerCheck(
+            True, f"Berhasil tersambung ke {where}. Basis data masih kosong; tabel Netralitas dibuat saat menyambung."
+        )
     return ServerCheck(True, f"Berhasil tersambung ke {where}, berisi data Netralitas (skema {version}).", version)
 
 
@@ -244,6 +257,14 @@ def connect(profile: ConnectionProfile, password: str | None) -> DatabaseLocatio
 
 
 __all__ = [
-    "ConnectionProfile", "ProfileStore", "ServerCheck", "check_server", "connect", "load_password", "save_password",
-    "forget_password", "password_store_status", "NO_STORE_MESSAGE",
+    "NO_STORE_MESSAGE",
+    "ConnectionProfile",
+    "ProfileStore",
+    "ServerCheck",
+    "check_server",
+    "connect",
+    "forget_password",
+    "load_password",
+    "password_store_status",
+    "save_password",
 ]

@@ -133,8 +133,12 @@ def _connect(location: DatabaseLocation) -> Database:
 # timeout ends a statement whose packets go unanswered (Wi-Fi gone) after 15 s instead of the
 # OS's many minutes, so a desk shows "not recorded" rather than hanging.
 LAN_PARAMETERS = {
-    "connect_timeout": CONNECT_TIMEOUT, "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
-    "keepalives_count": 3, "tcp_user_timeout": 15_000,
+    "connect_timeout": CONNECT_TIMEOUT,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,
 }
 
 
@@ -176,7 +180,8 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> DatabaseLo
         if location.is_sqlite and isinstance(err, DriverDatabaseError) and not isinstance(err, OperationalError):
             raise _unreadable_file(location, err) from err
         raise DatabaseError(
-            f"Tidak dapat membuka basis data {location.display}: {explain_connection_error(err)}") from err
+            f"Tidak dapat membuka basis data {location.display}: {explain_connection_error(err)}"
+        ) from err
     if location.is_sqlite:
         _check_sqlite_file(database, location)
     previous = db.obj
@@ -254,13 +259,22 @@ def change_stamp() -> tuple:
 _CONNECTION_HINTS = (
     ("password authentication failed", "kata sandi atau nama pengguna salah."),
     ("no password supplied", "server meminta kata sandi; isi kata sandinya."),
-    ("no pg_hba.conf entry", "server tidak mengizinkan laptop ini masuk (pg_hba.conf); "
-     "tambahkan jaringan LAN panitia ke pg_hba.conf di server (lihat README)."),
+    (
+        "no pg_hba.conf entry",
+        "server tidak mengizinkan laptop ini masuk (pg_hba.conf); "
+        "tambahkan jaringan LAN panitia ke pg_hba.conf di server (lihat README).",
+    ),
     ("could not translate host name", "nama server tidak dikenal; periksa ejaan atau pakai alamat IP-nya."),
-    ("connection refused", "server menolak sambungan: PostgreSQL belum berjalan di sana, nomor port salah, "
-     "atau listen_addresses/firewall belum membuka jaringan LAN."),
-    ("timeout expired", f"server tidak menjawab dalam {CONNECT_TIMEOUT} detik; periksa alamat server dan "
-     "pastikan laptop ini di jaringan (Wi-Fi/LAN) yang sama."),
+    (
+        "connection refused",
+        "server menolak sambungan: PostgreSQL belum berjalan di sana, nomor port salah, "
+        "atau listen_addresses/firewall belum membuka jaringan LAN.",
+    ),
+    (
+        "timeout expired",
+        f"server tidak menjawab dalam {CONNECT_TIMEOUT} detik; periksa alamat server dan "
+        "pastikan laptop ini di jaringan (Wi-Fi/LAN) yang sama.",
+    ),
     ("no route to host", "server tidak dapat dijangkau dari jaringan ini."),
     ("network is unreachable", "laptop ini tidak tersambung ke jaringan."),
     ("too many connections", "server sedang penuh (terlalu banyak sambungan); coba lagi sebentar."),
@@ -295,4 +309,3 @@ def _unreadable_file(location: DatabaseLocation, err: Exception) -> DatabaseErro
         f"Tidak dapat membuka basis data {location.display}: berkas ini bukan basis data Netralitas "
         f"yang dapat dibaca ({err}). Pulihkan dari cadangan di folder 'backups' atau pilih berkas lain."
     )
-

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Callable
+from collections.abc import Callable
 
 from .models import AppSetting, db
 
-_cache: "weakref.WeakKeyDictionary[object, dict[str, tuple[tuple, bytes]]]" = weakref.WeakKeyDictionary()
+_cache: weakref.WeakKeyDictionary[object, dict[str, tuple[tuple, bytes]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Iterator, NamedTuple, Sequence, TypeVar
+from typing import NamedTuple, TypeVar
 
 from . import audit
 from .events import EventData, Signatory, create_event
@@ -25,43 +26,205 @@ ONLINE_SHARE = 0.10
 MAX_SQL_PARAMS = 900  # below SQLite's old 999-variable limit
 T = TypeVar("T")
 
-_MALE = (
-    "Agus Ahmad Andi Arif Bambang Budi Dedi Eko Fajar Hadi Hendra Heru Imam Joko Kurniawan Lukman "
-    "Muhammad Nanang Rahmat Rizki Rudi Slamet Sigit Sutrisno Teguh Tri Wahyu Yoga Yusuf Adi Bayu Dimas "
-    "Gilang Hari Ilham Irfan Prasetyo Puji Ridwan Setyo Sugeng Suharto Taufik Wawan Yanto Zainal"
-).split()
-_FEMALE = (
-    "Ani Ayu Dewi Dian Endang Eni Fitri Indah Kartika Lestari Lina Maya Nur Nurul Ratna Rina Rini Sari "
-    "Siti Sri Suci Tri Tutik Umi Wahyuni Wulan Yuli Yuni Anisa Dwi Eka Fatimah Hesti Intan Kurnia Larasati "
-    "Mega Novi Puspita Putri Ratih Retno Rosita Septi Tika Vina"
-).split()
-_LAST_ANY = "Siregar Nasution Simanjuntak Manurung Pohan Lubis Tanjung Daulay Harahap Hakim Tambunan".split()
-_LAST_MALE = _LAST_ANY + (
-    "Santoso Wibowo Saputra Hidayat Nugroho Setiawan Pratama Wijaya Kusuma Hartono Susanto Purnomo "
-    "Sulistyo Prasetyo Firmansyah Ramadhan Gunawan Hermawan Syahputra Wicaksono Haryanto Sudrajat Suparman"
-).split()
-_LAST_FEMALE = _LAST_ANY + (
-    "Rahayu Lestari Handayani Wulandari Safitri Permatasari Maharani Utami Ningsih Astuti Kurniasih "
-    "Suryani Puspitasari Anggraini Oktaviani Rahmawati Susanti Yuliana Fitriani Purwanti Kusumawati"
-).split()
+_MALE = [
+    "Agus",
+    "Ahmad",
+    "Andi",
+    "Arif",
+    "Bambang",
+    "Budi",
+    "Dedi",
+    "Eko",
+    "Fajar",
+    "Hadi",
+    "Hendra",
+    "Heru",
+    "Imam",
+    "Joko",
+    "Kurniawan",
+    "Lukman",
+    "Muhammad",
+    "Nanang",
+    "Rahmat",
+    "Rizki",
+    "Rudi",
+    "Slamet",
+    "Sigit",
+    "Sutrisno",
+    "Teguh",
+    "Tri",
+    "Wahyu",
+    "Yoga",
+    "Yusuf",
+    "Adi",
+    "Bayu",
+    "Dimas",
+    "Gilang",
+    "Hari",
+    "Ilham",
+    "Irfan",
+    "Prasetyo",
+    "Puji",
+    "Ridwan",
+    "Setyo",
+    "Sugeng",
+    "Suharto",
+    "Taufik",
+    "Wawan",
+    "Yanto",
+    "Zainal",
+]
+_FEMALE = [
+    "Ani",
+    "Ayu",
+    "Dewi",
+    "Dian",
+    "Endang",
+    "Eni",
+    "Fitri",
+    "Indah",
+    "Kartika",
+    "Lestari",
+    "Lina",
+    "Maya",
+    "Nur",
+    "Nurul",
+    "Ratna",
+    "Rina",
+    "Rini",
+    "Sari",
+    "Siti",
+    "Sri",
+    "Suci",
+    "Tri",
+    "Tutik",
+    "Umi",
+    "Wahyuni",
+    "Wulan",
+    "Yuli",
+    "Yuni",
+    "Anisa",
+    "Dwi",
+    "Eka",
+    "Fatimah",
+    "Hesti",
+    "Intan",
+    "Kurnia",
+    "Larasati",
+    "Mega",
+    "Novi",
+    "Puspita",
+    "Putri",
+    "Ratih",
+    "Retno",
+    "Rosita",
+    "Septi",
+    "Tika",
+    "Vina",
+]
+_LAST_ANY = [
+    "Siregar",
+    "Nasution",
+    "Simanjuntak",
+    "Manurung",
+    "Pohan",
+    "Lubis",
+    "Tanjung",
+    "Daulay",
+    "Harahap",
+    "Hakim",
+    "Tambunan",
+]
+_LAST_MALE = _LAST_ANY + [
+    "Santoso",
+    "Wibowo",
+    "Saputra",
+    "Hidayat",
+    "Nugroho",
+    "Setiawan",
+    "Pratama",
+    "Wijaya",
+    "Kusuma",
+    "Hartono",
+    "Susanto",
+    "Purnomo",
+    "Sulistyo",
+    "Prasetyo",
+    "Firmansyah",
+    "Ramadhan",
+    "Gunawan",
+    "Hermawan",
+    "Syahputra",
+    "Wicaksono",
+    "Haryanto",
+    "Sudrajat",
+    "Suparman",
+]
+_LAST_FEMALE = _LAST_ANY + [
+    "Rahayu",
+    "Lestari",
+    "Handayani",
+    "Wulandari",
+    "Safitri",
+    "Permatasari",
+    "Maharani",
+    "Utami",
+    "Ningsih",
+    "Astuti",
+    "Kurniasih",
+    "Suryani",
+    "Puspitasari",
+    "Anggraini",
+    "Oktaviani",
+    "Rahmawati",
+    "Susanti",
+    "Yuliana",
+    "Fitriani",
+    "Purwanti",
+    "Kusumawati",
+]
 
 _OPD = (
-    "Sekretariat Daerah", "Sekretariat DPRD", "Inspektorat Daerah", "Badan Perencanaan Pembangunan Daerah",
-    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "Badan Keuangan dan Aset Daerah",
-    "Badan Pendapatan Daerah", "Badan Penanggulangan Bencana Daerah", "Badan Kesatuan Bangsa dan Politik",
-    "Dinas Pendidikan dan Kebudayaan", "Dinas Kesehatan", "RSUD Sukamakmur", "Puskesmas Sukamakmur",
-    "Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Perhubungan", "Dinas Sosial",
-    "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Komunikasi dan Informatika",
-    "Dinas Pertanian dan Pangan", "Dinas Lingkungan Hidup", "Satuan Polisi Pamong Praja",
-    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "Kecamatan Sukamakmur",
-    "Kecamatan Sukamaju", "Kecamatan Mekarsari", "Kelurahan Sukamakmur Kidul",
+    "Sekretariat Daerah",
+    "Sekretariat DPRD",
+    "Inspektorat Daerah",
+    "Badan Perencanaan Pembangunan Daerah",
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    "Badan Keuangan dan Aset Daerah",
+    "Badan Pendapatan Daerah",
+    "Badan Penanggulangan Bencana Daerah",
+    "Badan Kesatuan Bangsa dan Politik",
+    "Dinas Pendidikan dan Kebudayaan",
+    "Dinas Kesehatan",
+    "RSUD Sukamakmur",
+    "Puskesmas Sukamakmur",
+    "Dinas Pekerjaan Umum dan Penataan Ruang",
+    "Dinas Perhubungan",
+    "Dinas Sosial",
+    "Dinas Kependudukan dan Pencatatan Sipil",
+    "Dinas Komunikasi dan Informatika",
+    "Dinas Pertanian dan Pangan",
+    "Dinas Lingkungan Hidup",
+    "Satuan Polisi Pamong Praja",
+    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+    "Kecamatan Sukamakmur",
+    "Kecamatan Sukamaju",
+    "Kecamatan Mekarsari",
+    "Kelurahan Sukamakmur Kidul",
 )
 _HEALTH = ("Dinas Kesehatan", "RSUD Sukamakmur", "Puskesmas Sukamakmur")
 _VILLAGES = ("Desa Mekarsari", "Desa Sukamaju", "Desa Cibening", "Desa Karangrejo", "Desa Tegalsari")
 _HEADS = (  # unit prefix -> title of its head
-    ("Dinas", "Kepala Dinas"), ("Badan", "Kepala Badan"), ("Sekretariat Daerah", "Asisten"),
-    ("Sekretariat DPRD", "Sekretaris DPRD"), ("Inspektorat", "Inspektur Pembantu"), ("RSUD", "Direktur"),
-    ("Puskesmas", "Kepala Puskesmas"), ("Satuan", "Kepala Satuan"), ("Kecamatan", "Camat"), ("Kelurahan", "Lurah"),
+    ("Dinas", "Kepala Dinas"),
+    ("Badan", "Kepala Badan"),
+    ("Sekretariat Daerah", "Asisten"),
+    ("Sekretariat DPRD", "Sekretaris DPRD"),
+    ("Inspektorat", "Inspektur Pembantu"),
+    ("RSUD", "Direktur"),
+    ("Puskesmas", "Kepala Puskesmas"),
+    ("Satuan", "Kepala Satuan"),
+    ("Kecamatan", "Camat"),
+    ("Kelurahan", "Lurah"),
 )
 
 
@@ -78,8 +241,14 @@ class _Profile(NamedTuple):
 
 
 _PROFILES = (
-    _Profile(18, "S1", "", ("S.Pd.",), ("Guru Ahli Pertama", "Guru Ahli Muda", "Guru Ahli Madya"),
-             ("Dinas Pendidikan dan Kebudayaan",)),
+    _Profile(
+        18,
+        "S1",
+        "",
+        ("S.Pd.",),
+        ("Guru Ahli Pertama", "Guru Ahli Muda", "Guru Ahli Madya"),
+        ("Dinas Pendidikan dan Kebudayaan",),
+    ),
     _Profile(3, "S1", "dr.", ("",), ("Dokter Ahli Pertama", "Dokter Ahli Muda", "Dokter Ahli Madya"), _HEALTH),
     _Profile(5, "S1", "Ns.", ("S.Kep.",), ("Perawat Ahli Pertama", "Perawat Ahli Muda"), _HEALTH),
     _Profile(5, "D3", "", ("A.Md.Kep.",), ("Perawat Terampil", "Perawat Mahir", "Perawat Penyelia"), _HEALTH),
@@ -88,16 +257,40 @@ _PROFILES = (
     _Profile(5, "S1", "", ("S.H.",), ("Analis Hukum Ahli Pertama", "Analis Kepegawaian Ahli Muda")),
     _Profile(5, "S1", "", ("S.E.", "S.Ak."), ("Pengelola Keuangan", "Analis Keuangan Ahli Pertama")),
     _Profile(2, "S1", "", ("S.E.", "S.Ak."), ("Auditor Ahli Pertama", "Auditor Ahli Muda"), ("Inspektorat Daerah",)),
-    _Profile(10, "S1", "", ("S.Sos.", "S.IP.", "S.AP."),
-             ("Arsiparis Ahli Pertama", "Penyuluh Sosial Ahli Pertama", "Analis Kebijakan Ahli Muda")),
-    _Profile(4, "S1", "", ("S.T.",), ("Teknik Pengairan Ahli Pertama", "Penata Ruang Ahli Muda"),
-             ("Dinas Pekerjaan Umum dan Penataan Ruang",)),
-    _Profile(3, "S1", "", ("S.P.",), ("Penyuluh Pertanian Ahli Pertama", "Penyuluh Pertanian Ahli Muda"),
-             ("Dinas Pertanian dan Pangan",)),
-    _Profile(13, "SMA", "", ("",), ("Operator Layanan Operasional", "Pengadministrasi Umum",
-                                    "Pengelola Umum Operasional")),
-    _Profile(3, "SMA", "", ("",), ("Polisi Pamong Praja Pemula", "Polisi Pamong Praja Terampil"),
-             ("Satuan Polisi Pamong Praja",)),
+    _Profile(
+        10,
+        "S1",
+        "",
+        ("S.Sos.", "S.IP.", "S.AP."),
+        ("Arsiparis Ahli Pertama", "Penyuluh Sosial Ahli Pertama", "Analis Kebijakan Ahli Muda"),
+    ),
+    _Profile(
+        4,
+        "S1",
+        "",
+        ("S.T.",),
+        ("Teknik Pengairan Ahli Pertama", "Penata Ruang Ahli Muda"),
+        ("Dinas Pekerjaan Umum dan Penataan Ruang",),
+    ),
+    _Profile(
+        3,
+        "S1",
+        "",
+        ("S.P.",),
+        ("Penyuluh Pertanian Ahli Pertama", "Penyuluh Pertanian Ahli Muda"),
+        ("Dinas Pertanian dan Pangan",),
+    ),
+    _Profile(
+        13, "SMA", "", ("",), ("Operator Layanan Operasional", "Pengadministrasi Umum", "Pengelola Umum Operasional")
+    ),
+    _Profile(
+        3,
+        "SMA",
+        "",
+        ("",),
+        ("Polisi Pamong Praja Pemula", "Polisi Pamong Praja Terampil"),
+        ("Satuan Polisi Pamong Praja",),
+    ),
     _Profile(5, "S2", "", ("S.Sos., M.Si.", "S.H., M.H.", "S.E., M.M.", "S.T., M.T."), ()),
     _Profile(1, "S3", "Dr.", ("S.Sos., M.Si.", "S.E., M.Si.", "S.H., M.H."), ()),
 )
@@ -156,9 +349,16 @@ def _asn(rng: random.Random, used: Counter[str], *, pppk: bool) -> PersonData:
     seniority = (REFERENCE_YEAR - start_year) * len(jabatans) // 24 + _pick(rng, _JITTER)
     gelar_depan, gelar_belakang = _titles(rng, profile, birth.year, sex)
     return PersonData(
-        nama=_name(rng, sex), gelar_depan=gelar_depan, gelar_belakang=gelar_belakang,
-        nip=f"{prefix}{used[prefix]:03d}", sex=sex, employment_type="PPPK" if pppk else "PNS", golongan=golongan,
-        jabatan=jabatans[max(0, min(len(jabatans) - 1, seniority))], unit_kerja=unit, phone=_phone(rng),
+        nama=_name(rng, sex),
+        gelar_depan=gelar_depan,
+        gelar_belakang=gelar_belakang,
+        nip=f"{prefix}{used[prefix]:03d}",
+        sex=sex,
+        employment_type="PPPK" if pppk else "PNS",
+        golongan=golongan,
+        jabatan=jabatans[max(0, min(len(jabatans) - 1, seniority))],
+        unit_kerja=unit,
+        phone=_phone(rng),
     )
 
 
@@ -179,10 +379,13 @@ def _non_asn(rng: random.Random, used: Counter[str], *, village: bool) -> Person
     prefix = f"3330{1 + int(rng.random() * 16):02d}{day:02d}{birth.month:02d}{birth.year % 100:02d}"
     used[prefix] += 1
     return PersonData(
-        nama=_name(rng, sex), nik=f"{prefix}{used[prefix]:04d}", sex=sex,
+        nama=_name(rng, sex),
+        nik=f"{prefix}{used[prefix]:04d}",
+        sex=sex,
         employment_type="NON_ASN" if village else "PPNPN",
         jabatan=_pick(rng, _NON_ASN_JABATAN if village else _PPNPN_JABATAN),
-        unit_kerja=_pick(rng, _VILLAGES if village else _OPD), phone=_phone(rng),
+        unit_kerja=_pick(rng, _VILLAGES if village else _OPD),
+        phone=_phone(rng),
     )
 
 
@@ -255,26 +458,30 @@ def demo_event_data(date: dt.date | None = None) -> EventData:
         place_name="Sukamakmur",
         organizer="Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Kabupaten Sukamakmur",
         election_name="Pemilihan Bupati dan Wakil Bupati Sukamakmur Tahun 2024",
-        speakers="\n".join((
-            "Ketua Bawaslu Kabupaten Sukamakmur",
-            "Inspektur Daerah Kabupaten Sukamakmur",
-            "Kepala BKPSDM Kabupaten Sukamakmur",
-        )),
+        speakers="\n".join(
+            (
+                "Ketua Bawaslu Kabupaten Sukamakmur",
+                "Inspektur Daerah Kabupaten Sukamakmur",
+                "Kepala BKPSDM Kabupaten Sukamakmur",
+            )
+        ),
         signatory1=Signatory(
-            jabatan="Kepala BKPSDM Kabupaten Sukamakmur", name="Drs. Bambang Wicaksono, M.Si.",
-            pangkat="Pembina Utama Muda, IV/c", nip="196905121994031004",
+            jabatan="Kepala BKPSDM Kabupaten Sukamakmur",
+            name="Drs. Bambang Wicaksono, M.Si.",
+            pangkat="Pembina Utama Muda, IV/c",
+            nip="196905121994031004",
         ),
         signatory2=Signatory(
-            jabatan="Sekretaris Daerah Kabupaten Sukamakmur", name="Dr. Hj. Sri Rahayu Ningsih, S.E., M.M.",
-            pangkat="Pembina Utama Madya, IV/d", nip="197003151995032002",
+            jabatan="Sekretaris Daerah Kabupaten Sukamakmur",
+            name="Dr. Hj. Sri Rahayu Ningsih, S.E., M.M.",
+            pangkat="Pembina Utama Madya, IV/d",
+            nip="197003151995032002",
         ),
         jp_hours=Decimal("2"),
     )
 
 
-def create_demo_event(
-    participants: int = 300, *, actor: audit.Actor | None = None, seed: int = DEFAULT_SEED
-) -> int:
+def create_demo_event(participants: int = 300, *, actor: audit.Actor | None = None, seed: int = DEFAULT_SEED) -> int:
     """Create the demo event with ``participants`` fictional registrations; returns its id.
 
     People already in the database (a second demo, same seed) are reused, as a real
@@ -298,24 +505,66 @@ def create_demo_event(
     return event_id
 
 
-_PERSON_COLUMNS = ("nip", "nik", "nama", "gelar_depan", "gelar_belakang", "sex", "employment_type", "golongan",
-                   "jabatan", "unit_kerja", "phone", "email", "created_at", "updated_at")
+_PERSON_COLUMNS = (
+    "nip",
+    "nik",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "sex",
+    "employment_type",
+    "golongan",
+    "jabatan",
+    "unit_kerja",
+    "phone",
+    "email",
+    "created_at",
+    "updated_at",
+)
 _REGISTRATION_COLUMNS = ("event", "person", "source", "mode", "created_at")
 
 
 def _insert_batch(event_id: int, people: list[PersonData], mode_rng: random.Random) -> None:
     stamp = Person.created_at.db_value(now())
-    _insert_rows(Person, _PERSON_COLUMNS, [
-        (p.nip or None, p.nik or None, p.nama, p.gelar_depan, p.gelar_belakang, p.sex, p.employment_type,
-         p.golongan, p.jabatan, p.unit_kerja, p.phone, p.email, stamp, stamp)
-        for p in people
-    ])
+    _insert_rows(
+        Person,
+        _PERSON_COLUMNS,
+        [
+            (
+                p.nip or None,
+                p.nik or None,
+                p.nama,
+                p.gelar_depan,
+                p.gelar_belakang,
+                p.sex,
+                p.employment_type,
+                p.golongan,
+                p.jabatan,
+                p.unit_kerja,
+                p.phone,
+                p.email,
+                stamp,
+                stamp,
+            )
+            for p in people
+        ],
+    )
     ids = _person_ids("nip", [p.nip for p in people if p.nip])
     ids.update(_person_ids("nik", [p.nik for p in people if not p.nip]))
-    _insert_rows(Registration, _REGISTRATION_COLUMNS, [
-        (event_id, ids[p.nip or p.nik], "invited", "online" if mode_rng.random() < ONLINE_SHARE else "onsite", stamp)
-        for p in people
-    ])
+    _insert_rows(
+        Registration,
+        _REGISTRATION_COLUMNS,
+        [
+            (
+                event_id,
+                ids[p.nip or p.nik],
+                "invited",
+                "online" if mode_rng.random() < ONLINE_SHARE else "onsite",
+                stamp,
+            )
+            for p in people
+        ],
+    )
 
 
 def _insert_rows(model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -326,8 +575,10 @@ def _insert_rows(model: type, columns: tuple[str, ...], rows: list[tuple]) -> No
     names = ", ".join(f'"{model._meta.fields[c].column_name}"' for c in columns)
     placeholders = "(" + ", ".join([db.param] * len(columns)) + ")"
     for chunk in _chunks(rows, MAX_SQL_PARAMS // len(columns)):
-        sql = (f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES '
-               f'{", ".join([placeholders] * len(chunk))} ON CONFLICT DO NOTHING')
+        sql = (
+            f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES '
+            f"{', '.join([placeholders] * len(chunk))} ON CONFLICT DO NOTHING"
+        )
         db.execute_sql(sql, [value for row in chunk for value in row])
 
 
@@ -335,15 +586,17 @@ def _person_ids(column: str, numbers: list[str]) -> dict[str, int]:
     """NIP (or NIK) -> person id, for people just inserted or already there."""
     ids: dict[str, int] = {}
     for chunk in _chunks(numbers, MAX_SQL_PARAMS):
-        sql = (f'SELECT "{column}", "id" FROM "{Person._meta.table_name}" '
-               f'WHERE "{column}" IN ({", ".join([db.param] * len(chunk))})')
+        sql = (
+            f'SELECT "{column}", "id" FROM "{Person._meta.table_name}" '
+            f'WHERE "{column}" IN ({", ".join([db.param] * len(chunk))})'
+        )
         ids.update(db.execute_sql(sql, chunk).fetchall())
     return ids
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
-__all__ = ["fictional_people", "demo_event_data", "create_demo_event", "DEFAULT_SEED"]
+__all__ = ["DEFAULT_SEED", "create_demo_event", "demo_event_data", "fictional_people"]

@@ -58,8 +58,9 @@ def get_asset(event_id: int, kind: str) -> bytes | None:
 
 
 def asset_filename(event_id: int, kind: str) -> str | None:
-    row = (EventAsset.select(EventAsset.filename)
-           .where((EventAsset.event == event_id) & (EventAsset.kind == kind)).first())
+    row = (
+        EventAsset.select(EventAsset.filename).where((EventAsset.event == event_id) & (EventAsset.kind == kind)).first()
+    )
     return None if row is None else row.filename
 
 

@@ -66,8 +66,10 @@ class EventData:
         out = asdict(self)
         for key in ("date", "start_time", "end_time"):
             value = out[key]
-            out[key] = value.isoformat(timespec="minutes") if isinstance(value, dt.time) else (
-                value.isoformat() if value else None
+            out[key] = (
+                value.isoformat(timespec="minutes")
+                if isinstance(value, dt.time)
+                else (value.isoformat() if value else None)
             )
         out["jp_hours"] = float(self.jp_hours)
         return out
@@ -88,8 +90,12 @@ _SCALAR_FIELDS = [f.name for f in fields(EventData) if f.name not in ("signatory
 _SIGNATORY_FIELDS = ("jabatan", "name", "pangkat", "nip")
 # Text fields with a column limit, as the event form labels them. PostgreSQL rejects longer
 # text with a driver error (SQLite would keep it), so the form says so first, on both backends.
-_LIMITED_FIELDS = {"venue": "Tempat", "instansi": "Instansi", "organizer": "Penyelenggara",
-                   "place_name": "Kota (tanggal surat)"}
+_LIMITED_FIELDS = {
+    "venue": "Tempat",
+    "instansi": "Instansi",
+    "organizer": "Penyelenggara",
+    "place_name": "Kota (tanggal surat)",
+}
 _LIMITED_SIGNATORY_FIELDS = {"jabatan": "Jabatan", "name": "Nama", "pangkat": "Pangkat"}
 
 

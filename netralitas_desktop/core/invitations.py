@@ -16,8 +16,25 @@ from pathlib import Path
 from . import audit, qr_payload
 from .dates import hari_tanggal, jam
 from .documents import (
-    SANS, CardGrid, FittedText, DocumentError, Margins, PageSpec, Paper, UniqueNames, atomic_output, draw_cut_marks,
-    draw_fitted, draw_qr, draw_text_box, fit_pdf_text, mm, new_canvas, qr_image, qr_matrix, safe_filename,
+    SANS,
+    CardGrid,
+    DocumentError,
+    FittedText,
+    Margins,
+    PageSpec,
+    Paper,
+    UniqueNames,
+    atomic_output,
+    draw_cut_marks,
+    draw_fitted,
+    draw_qr,
+    draw_text_box,
+    fit_pdf_text,
+    mm,
+    new_canvas,
+    qr_image,
+    qr_matrix,
+    safe_filename,
 )
 from .documents.page import Rect
 from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
@@ -101,7 +118,8 @@ def load_invitations(event_id: int, unit: str | None = None) -> tuple[EventData,
 def _cancelled_registrations(event_id: int) -> set[int]:
     """A cancelled registration cannot check in, so it gets no invitation."""
     query = Registration.select(Registration.id).where(
-        (Registration.event == event_id) & Registration.cancelled_at.is_null(False))
+        (Registration.event == event_id) & Registration.cancelled_at.is_null(False)
+    )
     return {registration_id for (registration_id,) in query.tuples()}
 
 
@@ -112,8 +130,15 @@ def _invitation(row: ParticipantRow) -> Invitation:
         label, digits = "NIK", row.nik
     else:
         label, digits = "", ""
-    return Invitation(row.registration_id, row.full_name, row.nama, label, digits, row.unit_kerja,
-                      qr_payload.payload_for(row.registration_id))
+    return Invitation(
+        row.registration_id,
+        row.full_name,
+        row.nama,
+        label,
+        digits,
+        row.unit_kerja,
+        qr_payload.payload_for(row.registration_id),
+    )
 
 
 def time_text(event: EventData) -> str:
@@ -131,20 +156,32 @@ def _when(event: EventData) -> str:
 
 # --- PDF cards -------------------------------------------------------------------------------------------
 
+
 def card_grid(paper: Paper) -> CardGrid:
     return CardGrid(PageSpec(paper, margins=Margins.uniform(PAGE_MARGIN_MM)), GRID_COLUMNS, GRID_ROWS)
 
 
-def write_invitations_pdf(event: EventData, invitations: list[Invitation], target: str | Path, *,
-                          paper: Paper = Paper.A4, progress: Progress | None = None) -> int:
+def write_invitations_pdf(
+    event: EventData,
+    invitations: list[Invitation],
+    target: str | Path,
+    *,
+    paper: Paper = Paper.A4,
+    progress: Progress | None = None,
+) -> int:
     """Write the cards to ``target`` (replaced only when complete); returns the page count."""
     progress = progress or Progress()
     grid = card_grid(paper)
     pages = grid.page_count(len(invitations))
     layout = card_layout(event, *grid.card_size)
     with atomic_output(target) as temp:
-        canvas = new_canvas(temp, grid.page, title=f"Undangan \u2013 {event.title}", subject="Undangan dengan kode QR",
-                            author=event.organizer or event.instansi)
+        canvas = new_canvas(
+            temp,
+            grid.page,
+            title=f"Undangan \u2013 {event.title}",
+            subject="Undangan dengan kode QR",
+            author=event.organizer or event.instansi,
+        )
         for index, invitation in enumerate(invitations):
             progress.check_cancelled()
             slot = index % grid.per_page
@@ -198,8 +235,11 @@ def card_layout(event: EventData, width: float, height: float) -> CardLayout:
     inner_width = width - 2 * CARD_PAD
     title = fit_pdf_text(event.title, SANS.bold, inner_width, max_size=10.5, min_size=8, max_lines=2)
     when = fit_pdf_text(_when(event), SANS.regular, inner_width, max_size=8, min_size=6.5)
-    venue = fit_pdf_text(event.venue, SANS.regular, inner_width, max_size=8, min_size=7, max_lines=2) \
-        if event.venue else None
+    venue = (
+        fit_pdf_text(event.venue, SANS.regular, inner_width, max_size=8, min_size=7, max_lines=2)
+        if event.venue
+        else None
+    )
     rule_offset = CARD_PAD + 9 + title.height + 1.5 + when.height + (venue.height if venue else 0) + 1.5 * mm
     # The QR's own quiet zone is its margin, so the square may reach close to the card edge.
     qr_size = min(height - rule_offset - 1 * mm, 36 * mm)
@@ -226,8 +266,14 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
     canvas.setStrokeColorRGB(*ACCENT)
     canvas.setLineWidth(0.6)
     canvas.line(left, rule_y, left + inner_width, rule_y)
-    draw_qr(canvas, invitation.payload, cell.right - layout.qr_size - 1 * mm, cell.y + 1 * mm,
-            layout.qr_size, background=False)
+    draw_qr(
+        canvas,
+        invitation.payload,
+        cell.right - layout.qr_size - 1 * mm,
+        cell.y + 1 * mm,
+        layout.qr_size,
+        background=False,
+    )
 
     width = layout.column_width
     canvas.setFillColorRGB(0.4, 0.4, 0.4)
@@ -237,8 +283,9 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
     if invitation.id_text:
         y = draw_text_box(canvas, invitation.id_text, SANS.regular, left, y - 0.5, width, max_size=8.5, min_size=7)
     if invitation.unit_kerja:
-        draw_text_box(canvas, invitation.unit_kerja, SANS.regular, left, y, width, max_size=7.5, min_size=6.5,
-                      max_lines=2)
+        draw_text_box(
+            canvas, invitation.unit_kerja, SANS.regular, left, y, width, max_size=7.5, min_size=6.5, max_lines=2
+        )
     canvas.setFillColorRGB(*ACCENT)
     draw_fitted(canvas, layout.instruction, SANS.italic, left, cell.y + CARD_PAD + layout.instruction.height, width)
     canvas.restoreState()
@@ -266,34 +313,84 @@ def render_invitation_png(event: EventData, invitation: Invitation):
     y = draw_image_text(draw, label, SANS.bold, pad, pad - 8, width, fill=(190, 205, 230)) + 6
     draw_image_text(draw, title, SANS.bold, pad, y, width, fill="white")
     y = band_bottom + 40
-    for label, value, lines in (("Hari, tanggal", hari_tanggal(event.date), 1), ("Pukul", time_text(event), 1),
-                                ("Tempat", event.venue, 3)):
+    for label, value, lines in (
+        ("Hari, tanggal", hari_tanggal(event.date), 1),
+        ("Pukul", time_text(event), 1),
+        ("Tempat", event.venue, 3),
+    ):
         if not value:
             continue
-        y = draw_image_text_box(draw, label, SANS.regular, pad, y, width, fill=(110, 110, 110),
-                                max_size=26, min_size=26)
-        y = draw_image_text_box(draw, value, SANS.bold, pad, y, width, fill=(30, 30, 30),
-                                max_size=34, min_size=28 if lines > 1 else 24, max_lines=lines) + 14
+        y = draw_image_text_box(
+            draw, label, SANS.regular, pad, y, width, fill=(110, 110, 110), max_size=26, min_size=26
+        )
+        y = (
+            draw_image_text_box(
+                draw,
+                value,
+                SANS.bold,
+                pad,
+                y,
+                width,
+                fill=(30, 30, 30),
+                max_size=34,
+                min_size=28 if lines > 1 else 24,
+                max_lines=lines,
+            )
+            + 14
+        )
     draw.line((pad, y + 8, PNG_WIDTH - pad, y + 8), fill=_ACCENT_RGB, width=3)
     y += 34
-    y = draw_image_text_box(draw, "Kepada Yth.", SANS.italic, pad, y, width, fill=(110, 110, 110),
-                            max_size=28, min_size=28)
+    y = draw_image_text_box(
+        draw, "Kepada Yth.", SANS.italic, pad, y, width, fill=(110, 110, 110), max_size=28, min_size=28
+    )
     y = draw_image_text_box(draw, invitation.name, SANS.bold, pad, y, width, max_size=48, min_size=32, max_lines=2)
     if invitation.id_text:
         y = draw_image_text_box(draw, invitation.id_text, SANS.regular, pad, y + 4, width, max_size=34, min_size=26)
     if invitation.unit_kerja:
-        y = draw_image_text_box(draw, invitation.unit_kerja, SANS.regular, pad, y, width, fill=(60, 60, 60),
-                                max_size=30, min_size=24, max_lines=2)
+        y = draw_image_text_box(
+            draw,
+            invitation.unit_kerja,
+            SANS.regular,
+            pad,
+            y,
+            width,
+            fill=(60, 60, 60),
+            max_size=30,
+            min_size=24,
+            max_lines=2,
+        )
     matrix = qr_matrix(invitation.payload)
     code = qr_image(matrix, max(4, 560 // (len(matrix) + 8)))
     image.paste(code.convert("RGB"), ((PNG_WIDTH - code.width) // 2, int(y) + 16))
     y += 16 + code.height
-    y = draw_image_text_box(draw, INSTRUCTION, SANS.bold, pad, y, width, fill=_ACCENT_RGB, align="center",
-                            max_size=30, min_size=24, max_lines=2)
+    y = draw_image_text_box(
+        draw,
+        INSTRUCTION,
+        SANS.bold,
+        pad,
+        y,
+        width,
+        fill=_ACCENT_RGB,
+        align="center",
+        max_size=30,
+        min_size=24,
+        max_lines=2,
+    )
     organizer = event.organizer or event.instansi
     if organizer:
-        y = draw_image_text_box(draw, organizer, SANS.regular, pad, y + 10, width, fill=(110, 110, 110),
-                                align="center", max_size=24, min_size=20, max_lines=2)
+        y = draw_image_text_box(
+            draw,
+            organizer,
+            SANS.regular,
+            pad,
+            y + 10,
+            width,
+            fill=(110, 110, 110),
+            align="center",
+            max_size=24,
+            min_size=20,
+            max_lines=2,
+        )
     return image.crop((0, 0, PNG_WIDTH, int(y) + pad))
 
 
@@ -302,11 +399,13 @@ def _save_png(image, target) -> None:
     from PIL import Image
 
     image.quantize(colors=16, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
-        target, "PNG", compress_level=6)
+        target, "PNG", compress_level=6
+    )
 
 
-def write_invitation_images(event: EventData, invitations: list[Invitation], target: str | Path, *,
-                            progress: Progress | None = None) -> str:
+def write_invitation_images(
+    event: EventData, invitations: list[Invitation], target: str | Path, *, progress: Progress | None = None
+) -> str:
     """One PNG per invitation into a folder, or into a ZIP when ``target`` ends in ``.zip``.
 
     Returns the format written: ``png`` or ``zip``. File names are ``NIP_Nama.png``.
@@ -339,40 +438,66 @@ def write_invitation_images(event: EventData, invitations: list[Invitation], tar
 
 # --- Jobs ------------------------------------------------------------------------------------------------
 
+
 class InvitationPdfJob(Job[InvitationResult]):
     title = "Membuat undangan (PDF)"
 
-    def __init__(self, event_id: int, path: str | Path, *, paper: Paper = Paper.A4, unit: str | None = None,
-                 actor: audit.Actor | None = None):
+    def __init__(
+        self,
+        event_id: int,
+        path: str | Path,
+        *,
+        paper: Paper = Paper.A4,
+        unit: str | None = None,
+        actor: audit.Actor | None = None,
+    ):
         super().__init__()
         self.event_id, self.path, self.paper, self.unit, self.actor = event_id, Path(path), paper, unit, actor
 
     def run(self) -> InvitationResult:
         event, invitations = load_invitations(self.event_id, self.unit)
         pages = write_invitations_pdf(event, invitations, self.path, paper=self.paper, progress=self)
-        audit.record_export(self.event_id, "invitations", count=len(invitations), pages=pages, format="pdf",
-                            actor=self.actor)
+        audit.record_export(
+            self.event_id, "invitations", count=len(invitations), pages=pages, format="pdf", actor=self.actor
+        )
         return InvitationResult(len(invitations), pages, str(self.path), "pdf")
 
 
 class InvitationImagesJob(Job[InvitationResult]):
     title = "Membuat gambar undangan (PNG)"
 
-    def __init__(self, event_id: int, path: str | Path, *, unit: str | None = None,
-                 actor: audit.Actor | None = None):
+    def __init__(self, event_id: int, path: str | Path, *, unit: str | None = None, actor: audit.Actor | None = None):
         super().__init__()
         self.event_id, self.path, self.unit, self.actor = event_id, Path(path), unit, actor
 
     def run(self) -> InvitationResult:
         event, invitations = load_invitations(self.event_id, self.unit)
         kind = write_invitation_images(event, invitations, self.path, progress=self)
-        audit.record_export(self.event_id, "invitations", count=len(invitations), pages=len(invitations),
-                            format=kind, files=len(invitations), actor=self.actor)
+        audit.record_export(
+            self.event_id,
+            "invitations",
+            count=len(invitations),
+            pages=len(invitations),
+            format=kind,
+            files=len(invitations),
+            actor=self.actor,
+        )
         return InvitationResult(len(invitations), len(invitations), str(self.path), kind)
 
 
 __all__ = [
-    "Invitation", "InvitationResult", "InvitationError", "InvitationPdfJob", "InvitationImagesJob", "load_invitations",
-    "unit_counts", "write_invitations_pdf", "write_invitation_images", "render_invitation_png", "draw_card",
-    "card_grid", "time_text", "INSTRUCTION",
+    "INSTRUCTION",
+    "Invitation",
+    "InvitationError",
+    "InvitationImagesJob",
+    "InvitationPdfJob",
+    "InvitationResult",
+    "card_grid",
+    "draw_card",
+    "load_invitations",
+    "render_invitation_png",
+    "time_text",
+    "unit_counts",
+    "write_invitation_images",
+    "write_invitations_pdf",
 ]

@@ -48,6 +48,7 @@ class Job(Progress, Generic[T]):
     def run(self) -> T:
         raise NotImplementedError
 
+
 # Set by the program's entry point once it has called multiprocessing.freeze_support(): a
 # frozen (PyInstaller) program may then start worker processes for long jobs.
 FREEZE_SUPPORT_ENV = "NETRALITAS_FREEZE_SUPPORT"

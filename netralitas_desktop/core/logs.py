@@ -40,7 +40,8 @@ def setup_logging(directory: Path | None = None, *, level: int = logging.INFO) -
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+            target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
@@ -68,4 +69,4 @@ def log_file() -> Path | None:
     return None
 
 
-__all__ = ["setup_logging", "log_exception", "close_logging", "log_file", "log_dir", "log", "sys"]
+__all__ = ["close_logging", "log", "log_dir", "log_exception", "log_file", "setup_logging", "sys"]

@@ -6,8 +6,8 @@ old one, a committee's database may already be at that version.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from peewee import Database, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
@@ -73,8 +73,7 @@ def _event_options_and_features(database: Database) -> None:
     from .reports.models import MODELS as report_models
 
     database.create_tables(
-        [models.EventSetting, models.EventAsset, *pledge_models, *certificate_models, *report_models,
-         *offline_models]
+        [models.EventSetting, models.EventAsset, *pledge_models, *certificate_models, *report_models, *offline_models]
     )
 
 

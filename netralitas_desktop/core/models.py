@@ -183,7 +183,15 @@ class EventAsset(BaseModel):
 
 
 ALL_MODELS = [
-    SchemaVersion, AppSetting, Event, Person, Registration, Attendance, AuditLog, Signature,
-    EventSetting, EventAsset,
+    SchemaVersion,
+    AppSetting,
+    Event,
+    Person,
+    Registration,
+    Attendance,
+    AuditLog,
+    Signature,
+    EventSetting,
+    EventAsset,
 ]
 __all__ = [m.__name__ for m in ALL_MODELS] + ["db", "now", "SQL"]

@@ -12,8 +12,31 @@ from dataclasses import dataclass
 
 # Titles written before the name (gelar depan). Compared case-insensitively, dots ignored.
 _FRONT_TITLES = {
-    "prof", "dr", "drs", "dra", "drg", "ir", "h", "hj", "kh", "ny", "nn", "tn", "apt", "ns",
-    "r", "rr", "raden", "hc", "dt", "st", "rm", "ra", "ustadz", "ustadzah", "gus",
+    "prof",
+    "dr",
+    "drs",
+    "dra",
+    "drg",
+    "ir",
+    "h",
+    "hj",
+    "kh",
+    "ny",
+    "nn",
+    "tn",
+    "apt",
+    "ns",
+    "r",
+    "rr",
+    "raden",
+    "hc",
+    "dt",
+    "st",
+    "rm",
+    "ra",
+    "ustadz",
+    "ustadzah",
+    "gus",
 }
 
 
@@ -42,8 +65,10 @@ def split_name(full: str) -> SplitName:
     back = ", ".join(p.strip() for p in tail.split(",") if p.strip())
     tokens = _unglue_front_titles(head).split(" ")
     front: list[str] = []
-    while len(tokens) > 1 and _title_key(tokens[0]) in _FRONT_TITLES and (
-        tokens[0].endswith(".") or _title_key(tokens[0]) in {"h", "hj", "kh"}
+    while (
+        len(tokens) > 1
+        and _title_key(tokens[0]) in _FRONT_TITLES
+        and (tokens[0].endswith(".") or _title_key(tokens[0]) in {"h", "hj", "kh"})
     ):
         front.append(tokens.pop(0))
     name = " ".join(tokens).strip()
@@ -60,7 +85,7 @@ def _unglue_front_titles(head: str) -> str:
     peeled = []
     while (match := _GLUED_TITLE.match(head)) and _title_key(match.group(1)) in _FRONT_TITLES:
         peeled.append(match.group(1))
-        head = head[match.end():]
+        head = head[match.end() :]
     return " ".join([*peeled, head])
 
 

@@ -12,24 +12,34 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "IdKind",
     "IdError",
-    "NipInfo",
+    "IdKind",
     "NikInfo",
-    "normalize_id",
-    "parse_nip",
-    "parse_nik",
-    "is_valid_nip",
-    "format_nip",
-    "format_nik",
-    "explain",
+    "NipInfo",
     "excel_corruption_reason",
+    "explain",
+    "format_nik",
+    "format_nip",
+    "is_valid_nip",
+    "normalize_id",
+    "parse_nik",
+    "parse_nip",
 ]
 
 _SEPARATORS = re.compile(r"[\s.\-_/]+")
 _BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 
 
@@ -93,7 +103,7 @@ def _normalize_once(text: str) -> str:
         return ""
     for prefix in ("nip", "ni pppk", "nik", "nomor induk"):
         if text.lower().startswith(prefix) and not text[: len(prefix)].isdigit():
-            text = text[len(prefix):].lstrip(" .:")
+            text = text[len(prefix) :].lstrip(" .:")
             break
     return _SEPARATORS.sub("", text)
 
@@ -173,7 +183,9 @@ def parse_nip(raw: object) -> NipInfo:
         if contract == 0:
             raise IdError("NI PPPK tidak valid: digit ke-14 (jumlah kontrak) harus 1 sampai 9.")
         if year < birth.year + 15:
-            raise IdError(f"NI PPPK tidak valid: tahun pengangkatan {year} terlalu dekat dengan tahun lahir {birth.year}.")
+            raise IdError(
+                f"NI PPPK tidak valid: tahun pengangkatan {year} terlalu dekat dengan tahun lahir {birth.year}."
+            )
         return NipInfo(digits, IdKind.PPPK, birth, year, None, sex, serial, contract)
     month = int(digits[12:14])
     if not 1 <= month <= 12:

@@ -9,22 +9,47 @@ from __future__ import annotations
 import re
 
 PNS_PANGKAT: dict[str, str] = {
-    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
-    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur", "II/d": "Pengatur Tingkat I",
-    "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata", "III/d": "Penata Tingkat I",
-    "IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda",
-    "IV/d": "Pembina Utama Madya", "IV/e": "Pembina Utama",
+    "I/a": "Juru Muda",
+    "I/b": "Juru Muda Tingkat I",
+    "I/c": "Juru",
+    "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda",
+    "II/b": "Pengatur Muda Tingkat I",
+    "II/c": "Pengatur",
+    "II/d": "Pengatur Tingkat I",
+    "III/a": "Penata Muda",
+    "III/b": "Penata Muda Tingkat I",
+    "III/c": "Penata",
+    "III/d": "Penata Tingkat I",
+    "IV/a": "Pembina",
+    "IV/b": "Pembina Tingkat I",
+    "IV/c": "Pembina Utama Muda",
+    "IV/d": "Pembina Utama Madya",
+    "IV/e": "Pembina Utama",
 }
 PPPK_GOLONGAN: tuple[str, ...] = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-    "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
 )
 
 _PNS_CODE = re.compile(r"\b(IV|III|II|I)\s*[/\-.]?\s*([a-eA-E])\b")
 _PPPK_CODE = re.compile(r"^(?:gol(?:ongan)?\.?\s*)?([IVX]{1,5})$", re.IGNORECASE)
-_NAME_TO_CODE = {
-    re.sub(r"\s+", " ", name.lower()): code for code, name in PNS_PANGKAT.items()
-}
+_NAME_TO_CODE = {re.sub(r"\s+", " ", name.lower()): code for code, name in PNS_PANGKAT.items()}
 
 
 def _canonical_name(text: str) -> str:

@@ -123,8 +123,14 @@ def clean_person(data: PersonData) -> tuple[PersonData, dict[str, str]]:
 # Columns with a length limit. PostgreSQL refuses longer text with a driver error (SQLite keeps
 # it), so the form and the importer report it as a field error on both backends.
 _LIMITED_FIELDS = {
-    "nama": "Nama", "gelar_depan": "Gelar depan", "gelar_belakang": "Gelar belakang", "golongan": "Golongan",
-    "jabatan": "Jabatan", "unit_kerja": "Unit kerja", "phone": "Nomor HP", "email": "Email",
+    "nama": "Nama",
+    "gelar_depan": "Gelar depan",
+    "gelar_belakang": "Gelar belakang",
+    "golongan": "Golongan",
+    "jabatan": "Jabatan",
+    "unit_kerja": "Unit kerja",
+    "phone": "Nomor HP",
+    "email": "Email",
 }
 
 
@@ -219,7 +225,9 @@ def upsert_person(data: PersonData) -> tuple[Person, str]:
     return person, "updated"
 
 
-def register(event_id: int, person_id: int, *, source: str = "invited", mode: str = "onsite") -> tuple[Registration, bool]:
+def register(
+    event_id: int, person_id: int, *, source: str = "invited", mode: str = "onsite"
+) -> tuple[Registration, bool]:
     """Register a person for an event once; returns (registration, created)."""
     if source not in REGISTRATION_SOURCES or mode not in ATTENDANCE_MODES:
         raise ValueError(f"source/mode tidak dikenal: {source}/{mode}")
@@ -291,9 +299,23 @@ def list_participants(event_id: int) -> list[ParticipantRow]:
     """All participants of an event, sorted by unit then name, ready for display and filtering."""
     query = (
         Registration.select(
-            Registration.id, Person.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip,
-            Person.nik, Person.sex, Person.employment_type, Person.golongan, Person.jabatan, Person.unit_kerja,
-            Person.phone, Person.email, Registration.source, Registration.mode, Attendance.checked_in_at,
+            Registration.id,
+            Person.id,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.nip,
+            Person.nik,
+            Person.sex,
+            Person.employment_type,
+            Person.golongan,
+            Person.jabatan,
+            Person.unit_kerja,
+            Person.phone,
+            Person.email,
+            Registration.source,
+            Registration.mode,
+            Attendance.checked_in_at,
         )
         .join(Person)
         .switch(Registration)
@@ -304,14 +326,48 @@ def list_participants(event_id: int) -> list[ParticipantRow]:
     # The raw cursor skips peewee's per-column converters (two thirds of the time at 100,000 rows):
     # every column here is text or an id, and _as_datetime reads the one timestamp on both backends.
     rows = []
-    for (reg_id, person_id, depan, nama, belakang, nip, nik, sex, etype, gol, jabatan, unit, phone, email,
-         source, mode, checked_in_at) in db.execute(query).fetchall():
+    for (
+        reg_id,
+        person_id,
+        depan,
+        nama,
+        belakang,
+        nip,
+        nik,
+        sex,
+        etype,
+        gol,
+        jabatan,
+        unit,
+        phone,
+        email,
+        source,
+        mode,
+        checked_in_at,
+    ) in db.execute(query).fetchall():
         name = full_name(depan, nama, belakang)
-        rows.append(ParticipantRow(
-            reg_id, person_id, name, nama, nip or "", nik or "", sex, etype, gol, jabatan, unit, phone, email,
-            source, mode, _as_datetime(checked_in_at),
-            search_text=_search_text(name, unit, jabatan), id_digits=f"{nip or ''} {nik or ''}",
-        ))
+        rows.append(
+            ParticipantRow(
+                reg_id,
+                person_id,
+                name,
+                nama,
+                nip or "",
+                nik or "",
+                sex,
+                etype,
+                gol,
+                jabatan,
+                unit,
+                phone,
+                email,
+                source,
+                mode,
+                _as_datetime(checked_in_at),
+                search_text=_search_text(name, unit, jabatan),
+                id_digits=f"{nip or ''} {nik or ''}",
+            )
+        )
     return rows
 
 
@@ -351,7 +407,19 @@ def filter_rows(rows: list[ParticipantRow], query: str) -> list[int]:
 
 
 __all__ = [
-    "PersonData", "ParticipantRow", "clean_person", "find_person", "upsert_person", "register", "add_participant",
-    "update_participant", "remove_participant", "get_participant", "list_participants", "filter_rows",
-    "person_data", "merge_person", "identity_conflicts",
+    "ParticipantRow",
+    "PersonData",
+    "add_participant",
+    "clean_person",
+    "filter_rows",
+    "find_person",
+    "get_participant",
+    "identity_conflicts",
+    "list_participants",
+    "merge_person",
+    "person_data",
+    "register",
+    "remove_participant",
+    "update_participant",
+    "upsert_person",
 ]

@@ -35,8 +35,14 @@ SCRUBBED = "(dihapus)"
 # Audit detail keys whose values an operator typed or that name a person.
 _FREE_TEXT_KEYS = ("reason", "note", "display_name", "name", "nama", "nip", "nik", "file")
 _CHUNK = 500
-_DEPENDENTS = (("checkins", Attendance), ("signatures", Signature), ("ikrar_returns", IkrarReturn),
-               ("certificates", Certificate), ("absences", Absence), ("online_attendance", OnlineAttendance))
+_DEPENDENTS = (
+    ("checkins", Attendance),
+    ("signatures", Signature),
+    ("ikrar_returns", IkrarReturn),
+    ("certificates", Certificate),
+    ("absences", Absence),
+    ("online_attendance", OnlineAttendance),
+)
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,11 @@ def _event_people(event_id: int):
 
 
 def _shared_people(event_id: int) -> set[int]:
-    query = Registration.select(Registration.person).where(
-        Registration.person.in_(_event_people(event_id)) & (Registration.event != event_id)).distinct()
+    query = (
+        Registration.select(Registration.person)
+        .where(Registration.person.in_(_event_people(event_id)) & (Registration.event != event_id))
+        .distinct()
+    )
     return {person_id for (person_id,) in query.tuples()}
 
 
@@ -95,7 +104,12 @@ def preview(event_id: int) -> PurgePreview:
     registrations = Registration.select(Registration.id).where(Registration.event == event_id)
     summary = get_setting(event_id, PURGE_SUMMARY)
     return PurgePreview(
-        event_id, event.title, event.date, registrations.count(), len(people - kept), len(kept),
+        event_id,
+        event.title,
+        event.date,
+        registrations.count(),
+        len(people - kept),
+        len(kept),
         Attendance.select().where(Attendance.registration.in_(registrations)).count(),
         Signature.select().where(Signature.registration.in_(registrations)).count(),
         Certificate.select().where(Certificate.registration.in_(registrations)).count(),
@@ -131,16 +145,24 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
         event = _event(event_id)
         current = preview(event_id)
         if not current.has_personal_data:
-            raise ValidationError({"event": (
-                f"Kegiatan \u201c{event.title}\u201d tidak menyimpan data pribadi peserta lagi; tidak ada yang dihapus.")})
+            raise ValidationError(
+                {
+                    "event": (
+                        f"Kegiatan \u201c{event.title}\u201d tidak menyimpan data pribadi peserta lagi; tidak ada yang dihapus."
+                    )
+                }
+            )
         summary = summarize(event_id)
         previous = get_setting(event_id, PURGE_SUMMARY)
         if previous:
             summary = combine(previous, summary)
         deleted = _delete_personal_data(event_id)
         scrubbed = _scrub_audit(event_id)
-        summary |= {"purged_at": now().isoformat(sep=" "), "purged_by_desk": actor.desk,
-                    "purged_by_operator": actor.operator}
+        summary |= {
+            "purged_at": now().isoformat(sep=" "),
+            "purged_by_desk": actor.desk,
+            "purged_by_operator": actor.operator,
+        }
         set_setting(event_id, PURGE_SUMMARY, summary)
         audit.record("event.purge", actor=actor, event_id=event_id, audit_entries_scrubbed=scrubbed, **deleted)
     return summary
@@ -148,13 +170,14 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
 
 def _delete_personal_data(event_id: int) -> dict[str, int]:
     registrations = Registration.select(Registration.id).where(Registration.event == event_id)
-    deleted = {name: model.delete().where(model.registration.in_(registrations)).execute()
-               for name, model in _DEPENDENTS}
+    deleted = {
+        name: model.delete().where(model.registration.in_(registrations)).execute() for name, model in _DEPENDENTS
+    }
     people = {person_id for (person_id,) in _event_people(event_id).distinct().tuples()} - _shared_people(event_id)
     deleted["registrations"] = Registration.delete().where(Registration.event == event_id).execute()
     ordered = sorted(people)
     deleted["people_deleted"] = sum(
-        Person.delete().where(Person.id.in_(ordered[start:start + _CHUNK])).execute()
+        Person.delete().where(Person.id.in_(ordered[start : start + _CHUNK])).execute()
         for start in range(0, len(ordered), _CHUNK)
     )
     return deleted
@@ -174,7 +197,8 @@ def _scrub_audit(event_id: int) -> int:
         if hits:
             values.update(dict.fromkeys(hits, SCRUBBED))
             AuditLog.update(detail=json.dumps(values, ensure_ascii=False, sort_keys=True)).where(
-                AuditLog.id == entry_id).execute()
+                AuditLog.id == entry_id
+            ).execute()
             changed += 1
     return changed
 
@@ -216,7 +240,8 @@ def set_retention_days(days: int, *, actor: audit.Actor | None = None) -> None:
         raise ValidationError({"retention_days": f"Masa simpan harus antara 1 dan {MAX_RETENTION_DAYS} hari."})
     with db.atomic():
         AppSetting.insert(key=RETENTION_SETTING, value=str(int(days))).on_conflict(
-            conflict_target=[AppSetting.key], update={AppSetting.value: str(int(days))}).execute()
+            conflict_target=[AppSetting.key], update={AppSetting.value: str(int(days))}
+        ).execute()
         audit.record("settings.retention", actor=actor, days=int(days))
 
 
@@ -225,9 +250,14 @@ def events_due_for_purge(today: dt.date | None = None, days: int | None = None) 
     today = today or dt.date.today()
     days = retention_days() if days is None else days
     cutoff = today - dt.timedelta(days=days)
-    query = (Event.select(Event.id, Event.title, Event.date, fn.COUNT(Registration.id))
-             .join(Registration).where(Event.date < cutoff)
-             .group_by(Event.id, Event.title, Event.date).order_by(Event.date, Event.id).tuples())
+    query = (
+        Event.select(Event.id, Event.title, Event.date, fn.COUNT(Registration.id))
+        .join(Registration)
+        .where(Event.date < cutoff)
+        .group_by(Event.id, Event.title, Event.date)
+        .order_by(Event.date, Event.id)
+        .tuples()
+    )
     return [DueEvent(event_id, title, date, (today - date).days, count) for event_id, title, date, count in query]
 
 
@@ -246,7 +276,18 @@ def retention_message(due: list[DueEvent], days: int | None = None) -> str | Non
 
 
 __all__ = [
-    "PURGE_SUMMARY", "RETENTION_SETTING", "DEFAULT_RETENTION_DAYS", "PurgePreview", "DueEvent", "preview",
-    "title_matches", "summarize", "purge_event", "combine", "retention_days", "set_retention_days",
-    "events_due_for_purge", "retention_message",
+    "DEFAULT_RETENTION_DAYS",
+    "PURGE_SUMMARY",
+    "RETENTION_SETTING",
+    "DueEvent",
+    "PurgePreview",
+    "combine",
+    "events_due_for_purge",
+    "preview",
+    "purge_event",
+    "retention_days",
+    "retention_message",
+    "set_retention_days",
+    "summarize",
+    "title_matches",
 ]

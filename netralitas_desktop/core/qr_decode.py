@@ -9,8 +9,9 @@ from __future__ import annotations
 import io
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import zxingcpp
 from PIL import Image
@@ -27,9 +28,13 @@ class ImageDecodeError(ValueError):
 # Pixel layouts a camera frame may arrive in (byte order in memory) -> bytes per pixel.
 PIXEL_FORMATS = {"L": 1, "RGB": 3, "BGR": 3, "RGBA": 4, "BGRA": 4, "ARGB": 4, "ABGR": 4}
 _ZXING_FORMATS = {
-    "L": zxingcpp.ImageFormat.Lum, "RGB": zxingcpp.ImageFormat.RGB, "BGR": zxingcpp.ImageFormat.BGR,
-    "RGBA": zxingcpp.ImageFormat.RGBA, "BGRA": zxingcpp.ImageFormat.BGRA,
-    "ARGB": zxingcpp.ImageFormat.ARGB, "ABGR": zxingcpp.ImageFormat.ABGR,
+    "L": zxingcpp.ImageFormat.Lum,
+    "RGB": zxingcpp.ImageFormat.RGB,
+    "BGR": zxingcpp.ImageFormat.BGR,
+    "RGBA": zxingcpp.ImageFormat.RGBA,
+    "BGRA": zxingcpp.ImageFormat.BGRA,
+    "ARGB": zxingcpp.ImageFormat.ARGB,
+    "ABGR": zxingcpp.ImageFormat.ABGR,
 }
 
 
@@ -61,8 +66,12 @@ class PixelFrame:
     def view(self) -> zxingcpp.ImageView:
         pixel = PIXEL_FORMATS[self.pixel_format]
         return zxingcpp.ImageView(
-            memoryview(self.data), self.width, self.height, _ZXING_FORMATS[self.pixel_format],
-            self.stride or self.width * pixel, pixel,
+            memoryview(self.data),
+            self.width,
+            self.height,
+            _ZXING_FORMATS[self.pixel_format],
+            self.stride or self.width * pixel,
+            pixel,
         )
 
 

@@ -102,7 +102,7 @@ def verify_signed(code: str, prefix: str, *, malformed: str, forged: str) -> Dec
 
     Raises ``PayloadError`` of kind ``malformed`` or ``forged`` with the caller's reason.
     """
-    body = code[len(prefix):]
+    body = code[len(prefix) :]
     if len(body) != BODY_LENGTH or any(char not in _DIGIT_VALUE for char in body):
         raise PayloadError("malformed", malformed)
     value = 0
@@ -169,6 +169,16 @@ def _secret() -> bytes:
 
 
 __all__ = [
-    "PREFIX", "PAYLOAD_LENGTH", "PayloadError", "DecodedPayload", "encode", "decode", "looks_like_payload",
-    "payload_for", "payload_digest", "clean", "signed_code", "verify_signed",
+    "PAYLOAD_LENGTH",
+    "PREFIX",
+    "DecodedPayload",
+    "PayloadError",
+    "clean",
+    "decode",
+    "encode",
+    "looks_like_payload",
+    "payload_digest",
+    "payload_for",
+    "signed_code",
+    "verify_signed",
 ]

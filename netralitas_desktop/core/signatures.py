@@ -32,9 +32,7 @@ def validate_png(png: bytes) -> None:
     if not png:
         raise SignatureError("Tanda tangan kosong; minta peserta menandatangani dulu.")
     if len(png) > MAX_PNG_BYTES:
-        raise SignatureError(
-            f"Berkas tanda tangan terlalu besar ({len(png) / 1_000_000:.1f} MB; paling besar 1 MB)."
-        )
+        raise SignatureError(f"Berkas tanda tangan terlalu besar ({len(png) / 1_000_000:.1f} MB; paling besar 1 MB).")
     try:
         with Image.open(io.BytesIO(png)) as image:
             kind, (width, height) = image.format, image.size
@@ -63,8 +61,12 @@ def save_signature(registration_id: int, png_bytes: bytes, *, actor: audit.Actor
         if not replaced:
             Signature.create(registration=registration_id, png=png_bytes, desk=actor.desk, operator=actor.operator)
         audit.record(
-            "signature.save", actor=actor, event_id=event_id,
-            registration_id=registration_id, bytes=len(png_bytes), replaced=bool(replaced),
+            "signature.save",
+            actor=actor,
+            event_id=event_id,
+            registration_id=registration_id,
+            bytes=len(png_bytes),
+            replaced=bool(replaced),
         )
 
 
@@ -84,12 +86,7 @@ def signature_required(event_id: int) -> bool:
 
 def signed_registration_ids(event_id: int) -> set[int]:
     """Registrations of one event that have signed (for the desk's list and reports)."""
-    query = (
-        Signature.select(Signature.registration)
-        .join(Registration)
-        .where(Registration.event == event_id)
-        .tuples()
-    )
+    query = Signature.select(Signature.registration).join(Registration).where(Registration.event == event_id).tuples()
     return {registration_id for (registration_id,) in query}
 
 

@@ -1,1 +1,8 @@
-"""Desktop GUI (PySide6 Qt Widgets): a thin layer over ``netralitas_desktop.core`` services."""
+"""Desktop GUI (PySide6 Qt Widgets): a thin layer over ``netralitas_desktop.core`` services.
+
+Feature packages mirror ``core``: ``events``, ``participants``, ``desk``, ``dashboard``,
+``documents``, ``ikrar_mandiri``, ``certificates``, ``reports`` and ``admin`` (backups, the
+server connection, offline packages, purge, the audit log, settings). Each imports only
+``common`` (shared widgets, jobs, settings, translation) and ``core``; ``app``,
+``main_window`` and ``event_page`` at the top are the only modules that put features together.
+"""

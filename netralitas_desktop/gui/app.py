@@ -23,11 +23,11 @@ from ..core.database import ENV_VAR, DatabaseError, DatabaseLocation, close_data
 from ..core.events import list_events
 from ..core.logs import close_logging, log, log_exception, setup_logging
 from ..core.migrations import SchemaTooNewError
-from .i18n import install_translations
-from .jobs import FunctionJob, run_job, wait_all
+from .common.i18n import install_translations
+from .common.jobs import FunctionJob, run_job, wait_all
+from .common.settings import current_actor
+from .common.widgets import show_error
 from .main_window import MainWindow, app_icon
-from .settings import current_actor
-from .widgets import show_error
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -36,7 +36,6 @@ ORGANIZATION = "Netralitas"
 DEMO_PARTICIPANTS = 300
 EXIT_DATABASE_ERROR = 3  # as the CLI
 STARTUP_PROBE_ENV = "NETRALITAS_STARTUP_PROBE"
-
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -79,7 +78,7 @@ def start_database(db_url: str | None = None, *, store: ProfileStore | None = No
 def _open_server(profile: ConnectionProfile, store: ProfileStore) -> DatabaseLocation | None:
     """The saved server: with the stored password (or none, for servers that ask none), else ask."""
     from ..core.connection import load_password
-    from .connection_dialog import ConnectionDialog
+    from .admin.connection_dialog import ConnectionDialog
 
     try:
         return connect(profile, load_password(profile))
@@ -97,13 +96,22 @@ def recover_if_damaged(location: DatabaseLocation) -> bool:
     if damage is None:
         return True
     if damage.latest_good is None:
-        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), translate("Aplikasi",
-            "Tidak dapat membuka basis data {0}: berkas rusak ({1}) dan tidak ada cadangan yang baik di folder {2}. "
-            "Simpan salinan berkas itu untuk diperiksa, lalu pilih berkas lain dengan --db atau mulai dengan "
-            "berkas baru.").format(location.sqlite_path, backups.describe_problems(damage.problems),
-                                   backups.folder_for(location.sqlite_path)))
+        show_error(
+            None,
+            translate("Aplikasi", "Basis data tidak dapat dibuka"),
+            translate(
+                "Aplikasi",
+                "Tidak dapat membuka basis data {0}: berkas rusak ({1}) dan tidak ada cadangan yang baik di folder {2}. "
+                "Simpan salinan berkas itu untuk diperiksa, lalu pilih berkas lain dengan --db atau mulai dengan "
+                "berkas baru.",
+            ).format(
+                location.sqlite_path,
+                backups.describe_problems(damage.problems),
+                backups.folder_for(location.sqlite_path),
+            ),
+        )
         return False
-    from .backup_dialog import restore_at_start
+    from .admin.backup_dialog import restore_at_start
 
     return restore_at_start(damage)
 
@@ -116,13 +124,19 @@ def schedule_automatic_backup(window: MainWindow, location: DatabaseLocation) ->
 
     def done(path) -> None:
         if path is not None:
-            window.statusBar().showMessage(translate("Aplikasi", "Cadangan otomatis dibuat: {0}").format(path.name), 15_000)
+            window.statusBar().showMessage(
+                translate("Aplikasi", "Cadangan otomatis dibuat: {0}").format(path.name), 15_000
+            )
 
     def failed(err: Exception) -> None:
         window.statusBar().showMessage(translate("Aplikasi", "Cadangan otomatis gagal: {0}").format(err), 30_000)
 
-    run_job(FunctionJob(backups.automatic_backup, location.sqlite_path, interval_hours=interval, keep=keep),
-            on_result=done, on_error=failed, owner=window)
+    run_job(
+        FunctionJob(backups.automatic_backup, location.sqlite_path, interval_hours=interval, keep=keep),
+        on_result=done,
+        on_error=failed,
+        owner=window,
+    )
 
 
 def seed_demo(demo: bool) -> int | None:
@@ -136,8 +150,9 @@ def seed_demo(demo: bool) -> int | None:
     return create_demo_event(participants=DEMO_PARTICIPANTS, actor=current_actor())
 
 
-def create_main_window(db_url: str | None = None, demo: bool = False, *,
-                       store: ProfileStore | None = None) -> MainWindow | None:
+def create_main_window(
+    db_url: str | None = None, demo: bool = False, *, store: ProfileStore | None = None
+) -> MainWindow | None:
     """Open the database, seed the demo if needed and build the window (not shown yet)."""
     existed = _has_data(db_url)
     location = start_database(db_url, store=store)
@@ -162,10 +177,15 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     """An unexpected error: the details go to stderr and the log file, the user gets one calm sentence."""
     traceback.print_exception(kind, value, tb)
     log_exception(kind, value, tb)
-    show_error(QApplication.activeWindow(), translate("Aplikasi", "Terjadi kesalahan"), translate("Aplikasi",
-        "Terjadi kesalahan yang tidak terduga; data yang sudah disimpan tetap aman. "
-        "Jika terulang, hubungi pengelola aplikasi. Keterangan: {0}"
-    ).format(value))
+    show_error(
+        QApplication.activeWindow(),
+        translate("Aplikasi", "Terjadi kesalahan"),
+        translate(
+            "Aplikasi",
+            "Terjadi kesalahan yang tidak terduga; data yang sudah disimpan tetap aman. "
+            "Jika terulang, hubungi pengelola aplikasi. Keterangan: {0}",
+        ).format(value),
+    )
 
 
 def run_gui(db_url: str | None = None, demo: bool = False) -> int:

@@ -7,7 +7,8 @@ Each tab is a thin widget over its core service; the page only wires their signa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -15,17 +16,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from ..core.audit import Actor
 from ..core.dates import hari_tanggal, jam
 from ..core.events import KIND_LABELS, EventData, get_event
-from .core_labels import core_label
-from .certificates_tab import CertificatesTab
-from .dashboard_tab import DashboardTab
-from .desk_tab import DeskTab
-from .documents_tab import DocumentsTab
-from .ikrar_mandiri_tab import IkrarMandiriTab
-from .participants_tab import ParticipantsTab
-from .reports_tab import ReportsTab
+from .certificates.tab import CertificatesTab
+from .common.core_labels import core_label
+from .dashboard.tab import DashboardTab
+from .desk.tab import DeskTab
+from .documents.tab import DocumentsTab
+from .ikrar_mandiri.tab import IkrarMandiriTab
+from .participants.tab import ParticipantsTab
+from .reports.tab import ReportsTab
 
 if TYPE_CHECKING:
-    from .import_wizard import ImportWizard
+    from .participants.import_wizard import ImportWizard
 
 
 class EventPage(QWidget):
@@ -37,7 +38,7 @@ class EventPage(QWidget):
         self.event_id = event_id
         self._actor = actor
         self.event_data: EventData | None = None
-        self.import_wizard: "ImportWizard | None" = None
+        self.import_wizard: ImportWizard | None = None
 
         self.back_button = QPushButton(self.tr("← Semua kegiatan"))
         self.back_button.clicked.connect(self.back_requested)
@@ -135,7 +136,7 @@ class EventPage(QWidget):
         if self.import_wizard is not None and self.import_wizard.isVisible():
             self.import_wizard.raise_()
             return
-        from .import_wizard import ImportWizard  # loads the file readers only when needed
+        from .participants.import_wizard import ImportWizard  # loads the file readers only when needed
 
         wizard = ImportWizard(self.event_id, actor=self._actor(), parent=self.window())
         wizard.finished.connect(self._import_finished)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import platform
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import qVersion
-
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -16,9 +16,9 @@ from ..core.database import DatabaseLocation
 from ..core.events import NotFoundError
 from ..core.logs import log_file
 from ..resources import resource_path
-from .event_list import EventList
-from .settings import current_actor
-from .widgets import show_error, show_info
+from .common.settings import current_actor
+from .common.widgets import show_error, show_info
+from .events.event_list import EventList
 
 if TYPE_CHECKING:  # the event page pulls in every feature (PDF, XLSX, signing): loaded on first use
     from .event_page import EventPage
@@ -159,8 +159,15 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_event = self.current_event_id() is not None
-        for act in (self.import_action, self.edit_event_action, self.delete_event_action, self.desk_action,
-                    self.kiosk_action, self.online_import_action, self.purge_action):
+        for act in (
+            self.import_action,
+            self.edit_event_action,
+            self.delete_event_action,
+            self.desk_action,
+            self.kiosk_action,
+            self.online_import_action,
+            self.purge_action,
+        ):
             act.setEnabled(has_event)
         self.list_action.setEnabled(self.event_page is not None)
 
@@ -208,7 +215,7 @@ class MainWindow(QMainWindow):
 
     def connect_to_server(self) -> None:
         """Switch to a PostgreSQL server shared by several desks, or back to the local file."""
-        from .connection_dialog import ConnectionDialog
+        from .admin.connection_dialog import ConnectionDialog
 
         self.show_list()  # closes the event page and its desk timers first
         dialog = ConnectionDialog(self)
@@ -218,7 +225,7 @@ class MainWindow(QMainWindow):
                 show_info(self, self.tr("Kata sandi"), dialog.notice)
 
     def open_backups(self) -> None:
-        from .backup_dialog import BackupDialog
+        from .admin.backup_dialog import BackupDialog
 
         self.show_list()
         dialog = BackupDialog(self.location, self)
@@ -233,7 +240,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_packages(self) -> None:
-        from .package_dialog import PackageDialog
+        from .admin.package_dialog import PackageDialog
 
         dialog = PackageDialog(self, event_id=self.current_event_id())
         dialog.changed.connect(self._event_data_changed)
@@ -243,7 +250,7 @@ class MainWindow(QMainWindow):
         event_id = self.current_event_id()
         if event_id is None:
             return
-        from .online_import_dialog import OnlineImportDialog
+        from .dashboard.online_import_dialog import OnlineImportDialog
 
         dialog = OnlineImportDialog(event_id, self._actor(), self)
         dialog.applied.connect(lambda _result: self._event_data_changed(event_id))
@@ -253,19 +260,19 @@ class MainWindow(QMainWindow):
         event_id = self.current_event_id()
         if event_id is None:
             return
-        from .purge_dialog import PurgeDialog
+        from .admin.purge_dialog import PurgeDialog
 
         dialog = PurgeDialog(event_id, self)
         dialog.purged.connect(self._event_data_changed)
         dialog.exec()
 
     def open_verify(self) -> None:
-        from .verify_dialog import VerifyDialog
+        from .certificates.verify_dialog import VerifyDialog
 
         VerifyDialog(self).exec()
 
     def open_audit_log(self) -> None:
-        from .audit_viewer import AuditViewer
+        from .admin.audit_viewer import AuditViewer
 
         AuditViewer(self, event_id=self.current_event_id()).exec()
 
@@ -279,7 +286,7 @@ class MainWindow(QMainWindow):
         self._events_changed()
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from .admin.settings_dialog import SettingsDialog
 
         SettingsDialog(self).exec()
 
@@ -293,21 +300,29 @@ class MainWindow(QMainWindow):
                 "<p>Registrasi peserta, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN.</p>"
                 "<p>Basis data: {1}<br>Berkas log: {2}</p>"
                 "<p>Python {3} · Qt {4} · Lisensi MIT</p>"
-            ).format(__version__, self.location.display, log_path or self.tr("(tidak ada)"),
-                     platform.python_version(), qVersion()),
+            ).format(
+                __version__,
+                self.location.display,
+                log_path or self.tr("(tidak ada)"),
+                platform.python_version(),
+                qVersion(),
+            ),
         )
 
     def remind_retention(self) -> bool:
         """At start-up (run_gui): name events kept past the retention period, if any."""
-        from .purge_dialog import show_retention_reminder
+        from .admin.purge_dialog import show_retention_reminder
 
         return show_retention_reminder(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         page = self.event_page
         if page is not None and page.import_wizard is not None and page.import_wizard.busy:
-            show_error(self, self.tr("Impor sedang berjalan"),
-                       self.tr("Tunggu sampai impor selesai atau batalkan dulu, lalu tutup aplikasi."))
+            show_error(
+                self,
+                self.tr("Impor sedang berjalan"),
+                self.tr("Tunggu sampai impor selesai atau batalkan dulu, lalu tutup aplikasi."),
+            )
             event.ignore()
             return
         if page is not None:

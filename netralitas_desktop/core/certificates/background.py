@@ -131,4 +131,4 @@ def _flatten(image: Image.Image) -> Image.Image:
     return image.convert("RGB") if image.mode not in ("RGB", "L") else image
 
 
-__all__ = ["PreparedBackground", "check_background", "set_background", "prepare_background", "is_pdf", "DPI"]
+__all__ = ["DPI", "PreparedBackground", "check_background", "is_pdf", "prepare_background", "set_background"]

@@ -26,9 +26,9 @@ import multiprocessing
 import os
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, qr_operators, safe_filename
@@ -58,15 +58,29 @@ class CertificateResult:
     signed: bool = False
 
     def to_dict(self) -> dict:
-        return {"count": self.count, "path": self.path, "per_person": self.per_person,
-                "revoked_skipped": self.revoked_skipped, "signed": self.signed}
+        return {
+            "count": self.count,
+            "path": self.path,
+            "per_person": self.per_person,
+            "revoked_skipped": self.revoked_skipped,
+            "signed": self.signed,
+        }
 
 
 class CertificatesJob(Job[CertificateResult]):
     title = "Membuat sertifikat"
 
-    def __init__(self, event_id: int, target: str | Path, *, per_person: bool = False, design: Design | None = None,
-                 signer=None, actor: audit.Actor | None = None, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        event_id: int,
+        target: str | Path,
+        *,
+        per_person: bool = False,
+        design: Design | None = None,
+        signer=None,
+        actor: audit.Actor | None = None,
+        workers: int | None = None,
+    ) -> None:
         super().__init__()
         self.event_id, self.target, self.per_person = event_id, Path(target), per_person
         self.design, self.signer, self.actor = design, signer, actor
@@ -90,21 +104,42 @@ class CertificatesJob(Job[CertificateResult]):
         except DesignError as err:
             raise CertificateError(str(err)) from err
         if self.per_person:
-            write_per_person(event, design, assets, items, self.target, progress=self, signer=self.signer,
-                             workers=self.workers)
+            write_per_person(
+                event, design, assets, items, self.target, progress=self, signer=self.signer, workers=self.workers
+            )
         else:
-            write_merged(CertificateRenderer(event, design, assets), items, self.target, progress=self,
-                         signer=self.signer, workers=self.workers)
+            write_merged(
+                CertificateRenderer(event, design, assets),
+                items,
+                self.target,
+                progress=self,
+                signer=self.signer,
+                workers=self.workers,
+            )
         signed = self.signer is not None
-        audit.record_export(self.event_id, "certificates", count=len(items), pages=len(items),
-                            format="folder" if self.per_person else "pdf",
-                            files=len(items) if self.per_person else 1, actor=self.actor,
-                            per_person=self.per_person, signed=signed)
+        audit.record_export(
+            self.event_id,
+            "certificates",
+            count=len(items),
+            pages=len(items),
+            format="folder" if self.per_person else "pdf",
+            files=len(items) if self.per_person else 1,
+            actor=self.actor,
+            per_person=self.per_person,
+            signed=signed,
+        )
         return CertificateResult(len(items), str(self.target), self.per_person, revoked, signed)
 
 
-def write_merged(renderer: CertificateRenderer, items: list[CertificateItem], target: Path, *, progress: Job,
-                 signer=None, workers: int | None = None) -> None:
+def write_merged(
+    renderer: CertificateRenderer,
+    items: list[CertificateItem],
+    target: Path,
+    *,
+    progress: Job,
+    signer=None,
+    workers: int | None = None,
+) -> None:
     """All certificates into one PDF, replaced only when complete. With ``workers`` > 1 the
     QR codes (most of a page's cost) are computed by worker processes while this one draws."""
     count = _worker_count(len(items), workers, MIN_ITEMS_FOR_QR_WORKERS)
@@ -148,8 +183,17 @@ def file_names(items: list[CertificateItem]) -> list[str]:
     return [names.take(safe_filename(item.holder.file_stem, "pdf")) for item in items]
 
 
-def write_per_person(event, design: Design, assets: RenderAssets, items: list[CertificateItem], folder: Path, *,
-                     progress: Job, signer=None, workers: int | None = None) -> None:
+def write_per_person(
+    event,
+    design: Design,
+    assets: RenderAssets,
+    items: list[CertificateItem],
+    folder: Path,
+    *,
+    progress: Job,
+    signer=None,
+    workers: int | None = None,
+) -> None:
     """One file per item. Each batch is drawn as one merged document (fonts, background and
     images prepared once) and cut into one-page files with PDFium, which copies a page in
     about a millisecond where drawing a document per person costs fifty."""
@@ -162,7 +206,7 @@ def write_per_person(event, design: Design, assets: RenderAssets, items: list[Ce
     staging.mkdir(exist_ok=True)
     try:
         pairs = list(zip(items, names))
-        batches = [(pairs[start:start + BATCH], str(staging)) for start in range(0, len(pairs), BATCH)]
+        batches = [(pairs[start : start + BATCH], str(staging)) for start in range(0, len(pairs), BATCH)]
         count = _worker_count(len(items), workers, MIN_ITEMS_FOR_FILE_WORKERS)
         done = 0
         if count > 1:
@@ -188,8 +232,9 @@ def write_per_person(event, design: Design, assets: RenderAssets, items: list[Ce
         for name in names:
             os.replace(staging / name, folder / name)
     except PermissionError as err:
-        raise DocumentError(f"Berkas di folder {folder} tidak bisa ditimpa; mungkin sedang dibuka di program lain.") \
-            from err
+        raise DocumentError(
+            f"Berkas di folder {folder} tidak bisa ditimpa; mungkin sedang dibuka di program lain."
+        ) from err
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -198,7 +243,8 @@ def _worker_count(items: int, requested: int | None, minimum: int) -> int:
     if requested is not None:
         return max(1, requested)
     frozen_without_workers = getattr(sys, "frozen", False) and not (
-        FREEZE_SUPPORT or os.environ.get(FREEZE_SUPPORT_ENV))
+        FREEZE_SUPPORT or os.environ.get(FREEZE_SUPPORT_ENV)
+    )
     if items < minimum or frozen_without_workers:
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
@@ -253,5 +299,12 @@ def split_pages(pdf: bytes) -> list[bytes]:
     return pages
 
 
-__all__ = ["CertificatesJob", "CertificateResult", "CertificateError", "write_merged", "write_per_person",
-           "file_names", "FREEZE_SUPPORT"]
+__all__ = [
+    "FREEZE_SUPPORT",
+    "CertificateError",
+    "CertificateResult",
+    "CertificatesJob",
+    "file_names",
+    "write_merged",
+    "write_per_person",
+]

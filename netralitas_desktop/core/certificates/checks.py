@@ -10,14 +10,23 @@ from __future__ import annotations
 from ..event_settings import get_asset
 from ..events import get_event
 from .design import (
-    LOGO_ASSET, SIGNATURE_ASSETS, Design, PLACEHOLDERS, placeholders_in, unknown_placeholders, validate_design,
+    LOGO_ASSET,
+    PLACEHOLDERS,
+    SIGNATURE_ASSETS,
+    Design,
+    placeholders_in,
+    unknown_placeholders,
+    validate_design,
 )
 from .eligibility import eligible_holders, online_rules
 from .numbering import clashing_number, issued_numbers, number_format_problem, planned_numbers
 
 _EVENT_DATA = {
-    "venue": "Tempat kegiatan", "place": "Kota untuk tanggal surat", "organizer": "Penyelenggara",
-    "instansi": "Instansi", "event_title": "Nama kegiatan",
+    "venue": "Tempat kegiatan",
+    "place": "Kota untuk tanggal surat",
+    "organizer": "Penyelenggara",
+    "instansi": "Instansi",
+    "event_title": "Nama kegiatan",
 }
 
 
@@ -29,8 +38,13 @@ def design_warnings(event_id: int, design: Design) -> list[str]:
         problems.append(f"Isian tidak dikenal: {', '.join(unknown)}. Yang bisa dipakai: {known}.")
     event = get_event(event_id)
     used = _used_placeholders(design)
-    values = {"venue": event.venue, "place": event.place_name, "organizer": event.organizer,
-              "instansi": event.instansi, "event_title": event.title}
+    values = {
+        "venue": event.venue,
+        "place": event.place_name,
+        "organizer": event.organizer,
+        "instansi": event.instansi,
+        "event_title": event.title,
+    }
     for key, label in _EVENT_DATA.items():
         if key in used and not (values[key] or "").strip():
             problems.append(f"{label} belum diisi pada data kegiatan, padahal dipakai di sertifikat.")
@@ -43,8 +57,10 @@ def design_warnings(event_id: int, design: Design) -> list[str]:
         if index == 1 and signatory.is_empty:
             problems.append("Penanda tangan 1 belum diisi pada data kegiatan.")
         elif not signatory.is_empty and not get_asset(event_id, SIGNATURE_ASSETS[index]):
-            problems.append(f"Gambar tanda tangan penanda tangan {index} belum diunggah (sertifikat dicetak "
-                            "tanpa tanda tangan; bisa ditandatangani basah).")
+            problems.append(
+                f"Gambar tanda tangan penanda tangan {index} belum diunggah (sertifikat dicetak "
+                "tanpa tanda tangan; bisa ditandatangani basah)."
+            )
     if design.field("logo") is not None and not get_asset(event_id, LOGO_ASSET):
         problems.append("Logo instansi belum diunggah; sertifikat dicetak tanpa logo.")
     if design.background and not get_asset(event_id, design.background):
@@ -65,8 +81,10 @@ def design_warnings(event_id: int, design: Design) -> list[str]:
             numbers = []
         clash = clashing_number(event_id, numbers)
         if clash:
-            problems.append(f"Nomor {clash[0]} sudah dipakai sertifikat kegiatan lain (kegiatan nomor {clash[1]}); "
-                            "ubah format nomor (misalnya tambahkan {event}) atau nomor urut awal.")
+            problems.append(
+                f"Nomor {clash[0]} sudah dipakai sertifikat kegiatan lain (kegiatan nomor {clash[1]}); "
+                "ubah format nomor (misalnya tambahkan {event}) atau nomor urut awal."
+            )
     return problems
 
 

@@ -48,18 +48,31 @@ DEFAULT_NUMBER_FORMAT = "800/{seq:04d}/SERT-{event}/{year}"
 
 # Placeholder -> label (shown in the designer). Holder placeholders change per certificate.
 HOLDER_PLACEHOLDERS = {
-    "name": "Nama dengan gelar", "nip": "NIP/NIK (dengan label)", "jabatan": "Jabatan",
-    "unit": "Unit kerja", "golongan": "Pangkat/golongan", "number": "Nomor sertifikat",
+    "name": "Nama dengan gelar",
+    "nip": "NIP/NIK (dengan label)",
+    "jabatan": "Jabatan",
+    "unit": "Unit kerja",
+    "golongan": "Pangkat/golongan",
+    "number": "Nomor sertifikat",
 }
 EVENT_PLACEHOLDERS = {
-    "event_title": "Nama kegiatan", "date": "Tanggal kegiatan", "day_date": "Hari dan tanggal",
-    "jp": "Jumlah JP", "venue": "Tempat kegiatan", "place": "Kota (tanggal surat)",
-    "organizer": "Penyelenggara", "instansi": "Instansi",
+    "event_title": "Nama kegiatan",
+    "date": "Tanggal kegiatan",
+    "day_date": "Hari dan tanggal",
+    "jp": "Jumlah JP",
+    "venue": "Tempat kegiatan",
+    "place": "Kota (tanggal surat)",
+    "organizer": "Penyelenggara",
+    "instansi": "Instansi",
 }
 PLACEHOLDERS = {**HOLDER_PLACEHOLDERS, **EVENT_PLACEHOLDERS}
-SPECIAL_KEYS = {"qr": "Kode QR verifikasi", "logo": "Logo instansi",
-                "signatory1": "Penanda tangan 1", "signatory2": "Penanda tangan 2",
-                "tte": "Ruang tanda tangan elektronik (TTE)"}
+SPECIAL_KEYS = {
+    "qr": "Kode QR verifikasi",
+    "logo": "Logo instansi",
+    "signatory1": "Penanda tangan 1",
+    "signatory2": "Penanda tangan 2",
+    "tte": "Ruang tanda tangan elektronik (TTE)",
+}
 FORMAT_SPECS = ("", "upper", "title")
 FONTS = ("serif", "sans")
 ALIGNS = ("left", "center", "right")
@@ -136,32 +149,54 @@ def default_design(paper: str = "A4") -> Design:
         return FieldSpec(key, round(middle - column / 2, 1), y, column, **options)
 
     sign_width = 95
-    return Design(paper=Paper.parse(paper).label, landscape=True, fields=[
-        FieldSpec("logo", round(middle - 10, 1), 15, 20, 20),
-        centred("text", 37, text="{instansi:upper}", font="sans", bold=True, size_pt=12, min_size_pt=9,
-                color=DARK),
-        centred("text_2", 45, text="SERTIFIKAT", bold=True, size_pt=38, min_size_pt=30, color=NAVY),
-        centred("number", 62, text="Nomor: {number}", font="sans", size_pt=10.5, min_size_pt=8, color=DARK),
-        centred("text_3", 71, text="diberikan kepada:", italic=True, size_pt=13, color=DARK),
-        centred("name", 79, height_mm=13.5, bold=True, size_pt=26, min_size_pt=14, max_lines=2, color="#000000"),
-        centred("nip", 94, font="sans", size_pt=11.5, min_size_pt=9, color=DARK),
-        centred("unit", 100, height_mm=9, font="sans", size_pt=10.5, min_size_pt=8, max_lines=2, color=DARK),
-        centred("text_4", 110, text="atas partisipasinya sebagai Peserta pada kegiatan", size_pt=12.5, color=DARK),
-        centred("event_title", 117, height_mm=13, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
-        centred("text_5", 131, text="yang diselenggarakan oleh {organizer} pada {day_date} di {venue}, "
-                "dengan beban {jp} jam pelajaran (JP).", height_mm=10, size_pt=11.5, min_size_pt=9, max_lines=2,
-                color=DARK),
-        FieldSpec("signatory2", 22, 146, sign_width, text="Mengetahui,", size_pt=11, color=DARK),
-        FieldSpec("signatory1", width - 22 - sign_width, 146, sign_width, text="{place}, {date}", size_pt=11,
-                  color=DARK),
-        FieldSpec("qr", round(middle - 12, 1), 147, 24),
-        centred("text_6", 171.5, 50, text="Pindai untuk memeriksa keaslian", font="sans",
-                italic=True, size_pt=7, min_size_pt=6, color="#555555"),
-        FieldSpec("tte", round(middle - 30, 1), height - 11 - 2 - 17, 60, 17),
-    ])
+    return Design(
+        paper=Paper.parse(paper).label,
+        landscape=True,
+        fields=[
+            FieldSpec("logo", round(middle - 10, 1), 15, 20, 20),
+            centred("text", 37, text="{instansi:upper}", font="sans", bold=True, size_pt=12, min_size_pt=9, color=DARK),
+            centred("text_2", 45, text="SERTIFIKAT", bold=True, size_pt=38, min_size_pt=30, color=NAVY),
+            centred("number", 62, text="Nomor: {number}", font="sans", size_pt=10.5, min_size_pt=8, color=DARK),
+            centred("text_3", 71, text="diberikan kepada:", italic=True, size_pt=13, color=DARK),
+            centred("name", 79, height_mm=13.5, bold=True, size_pt=26, min_size_pt=14, max_lines=2, color="#000000"),
+            centred("nip", 94, font="sans", size_pt=11.5, min_size_pt=9, color=DARK),
+            centred("unit", 100, height_mm=9, font="sans", size_pt=10.5, min_size_pt=8, max_lines=2, color=DARK),
+            centred("text_4", 110, text="atas partisipasinya sebagai Peserta pada kegiatan", size_pt=12.5, color=DARK),
+            centred("event_title", 117, height_mm=13, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
+            centred(
+                "text_5",
+                131,
+                text="yang diselenggarakan oleh {organizer} pada {day_date} di {venue}, "
+                "dengan beban {jp} jam pelajaran (JP).",
+                height_mm=10,
+                size_pt=11.5,
+                min_size_pt=9,
+                max_lines=2,
+                color=DARK,
+            ),
+            FieldSpec("signatory2", 22, 146, sign_width, text="Mengetahui,", size_pt=11, color=DARK),
+            FieldSpec(
+                "signatory1", width - 22 - sign_width, 146, sign_width, text="{place}, {date}", size_pt=11, color=DARK
+            ),
+            FieldSpec("qr", round(middle - 12, 1), 147, 24),
+            centred(
+                "text_6",
+                171.5,
+                50,
+                text="Pindai untuk memeriksa keaslian",
+                font="sans",
+                italic=True,
+                size_pt=7,
+                min_size_pt=6,
+                color="#555555",
+            ),
+            FieldSpec("tte", round(middle - 30, 1), height - 11 - 2 - 17, 60, 17),
+        ],
+    )
 
 
 # --- storage ---------------------------------------------------------------------------------------------
+
 
 def load_design(event_id: int) -> Design:
     """The event's design, or the default on the event's paper when none was saved."""
@@ -193,6 +228,7 @@ def _event_paper(event_id: int) -> str:
 
 # --- JSON templates --------------------------------------------------------------------------------------
 
+
 def design_to_dict(design: Design) -> dict:
     return asdict(design)
 
@@ -217,8 +253,9 @@ def design_from_dict(data: object) -> Design:
         design.number_start = int(design.number_start)
         design.landscape, design.frame = bool(design.landscape), bool(design.frame)
     except (TypeError, ValueError, KeyError) as err:
-        raise DesignError(f"Templat sertifikat rusak atau bukan templat sertifikat ({err or 'isi tidak sesuai'}).") \
-            from err
+        raise DesignError(
+            f"Templat sertifikat rusak atau bukan templat sertifikat ({err or 'isi tidak sesuai'})."
+        ) from err
     problems = validate_design(design)
     if problems:
         raise DesignError("Templat sertifikat tidak bisa dipakai: " + " ".join(problems))
@@ -293,6 +330,7 @@ def import_template(event_id: int, path: str | Path) -> Design:
 
 # --- checks ----------------------------------------------------------------------------------------------
 
+
 def placeholders_in(template: str) -> list[tuple[str, str]]:
     """(name, format spec) of each ``{…}`` in ``template``; raises ValueError on a broken brace."""
     found = []
@@ -327,8 +365,13 @@ def validate_design(design: Design) -> list[str]:
         if spec.key not in PLACEHOLDERS and spec.key not in SPECIAL_KEYS and not _FREE_TEXT.match(spec.key):
             problems.append(f"Kolom '{spec.key}' tidak dikenal.")
             continue
-        if spec.width_mm <= 0 or spec.x_mm < 0 or spec.y_mm < 0 or spec.x_mm + spec.width_mm > page_width + 0.01 \
-                or spec.y_mm > page_height:
+        if (
+            spec.width_mm <= 0
+            or spec.x_mm < 0
+            or spec.y_mm < 0
+            or spec.x_mm + spec.width_mm > page_width + 0.01
+            or spec.y_mm > page_height
+        ):
             problems.append(f"{label} berada di luar kertas.")
         if not _COLOR.match(spec.color or ""):
             problems.append(f"Warna {label} harus berbentuk #RRGGBB.")
@@ -375,9 +418,31 @@ def check_design(event_id: int, design: Design) -> list[str]:
 
 
 __all__ = [
-    "Design", "FieldSpec", "DesignError", "default_design", "load_design", "save_design", "design_to_dict",
-    "design_from_dict", "design_to_json", "design_from_json", "export_template", "import_template",
-    "validate_design", "unknown_placeholders", "check_design", "placeholders_in", "field_label",
-    "PLACEHOLDERS", "HOLDER_PLACEHOLDERS", "EVENT_PLACEHOLDERS", "SPECIAL_KEYS", "DESIGN_SETTING",
-    "BACKGROUND_ASSET", "LOGO_ASSET", "SIGNATURE_ASSETS", "STAMP_ASSETS", "DEFAULT_NUMBER_FORMAT",
+    "BACKGROUND_ASSET",
+    "DEFAULT_NUMBER_FORMAT",
+    "DESIGN_SETTING",
+    "EVENT_PLACEHOLDERS",
+    "HOLDER_PLACEHOLDERS",
+    "LOGO_ASSET",
+    "PLACEHOLDERS",
+    "SIGNATURE_ASSETS",
+    "SPECIAL_KEYS",
+    "STAMP_ASSETS",
+    "Design",
+    "DesignError",
+    "FieldSpec",
+    "check_design",
+    "default_design",
+    "design_from_dict",
+    "design_from_json",
+    "design_to_dict",
+    "design_to_json",
+    "export_template",
+    "field_label",
+    "import_template",
+    "load_design",
+    "placeholders_in",
+    "save_design",
+    "unknown_placeholders",
+    "validate_design",
 ]

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from ..documents.signatory import nip_line
 from ..event_settings import CERTIFICATE_FOR_ONLINE, get_setting, online_min_minutes
 from ..models import Attendance, Person, Registration, db
 from ..names import fold, full_name, name_key
-from ..documents.signatory import nip_line
 from ..reports.models import OnlineAttendance
 
 
@@ -66,8 +66,17 @@ def eligible_holders(event_id: int) -> list[Holder]:
     allow_online, minimum = online_rules(event_id)
     query = (
         Registration.select(
-            Registration.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip, Person.nik,
-            Person.employment_type, Person.golongan, Person.jabatan, Person.unit_kerja, Attendance.method,
+            Registration.id,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.nip,
+            Person.nik,
+            Person.employment_type,
+            Person.golongan,
+            Person.jabatan,
+            Person.unit_kerja,
+            Attendance.method,
             OnlineAttendance.minutes,
         )
         .join(Person)
@@ -78,28 +87,66 @@ def eligible_holders(event_id: int) -> list[Holder]:
         .where((Registration.event == event_id) & Registration.cancelled_at.is_null())
     )
     holders = []
-    for (registration_id, depan, nama, belakang, nip, nik, etype, golongan, jabatan, unit, method,
-         minutes) in db.execute(query).fetchall():
+    for registration_id, depan, nama, belakang, nip, nik, etype, golongan, jabatan, unit, method, minutes in db.execute(
+        query
+    ).fetchall():
         online = method == "online"
         if online and not (allow_online and minutes is not None and minutes >= minimum):
             continue
-        holders.append(Holder(registration_id, full_name(depan, nama, belakang), nama, nip or "", nik or "",
-                              etype or "", golongan or "", jabatan or "", unit or "", online))
+        holders.append(
+            Holder(
+                registration_id,
+                full_name(depan, nama, belakang),
+                nama,
+                nip or "",
+                nik or "",
+                etype or "",
+                golongan or "",
+                jabatan or "",
+                unit or "",
+                online,
+            )
+        )
     holders.sort(key=lambda h: (not h.unit_kerja, fold(h.unit_kerja), name_key(h.name), h.registration_id))
     return holders
 
 
 def holder_for(registration_id: int) -> Holder:
     """One registration's holder data, eligible or not (for a reprint or the verify view)."""
-    row = (Registration.select(Registration.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip,
-                               Person.nik, Person.employment_type, Person.golongan, Person.jabatan,
-                               Person.unit_kerja, Registration.mode)
-           .join(Person).where(Registration.id == registration_id).tuples().first())
+    row = (
+        Registration.select(
+            Registration.id,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.nip,
+            Person.nik,
+            Person.employment_type,
+            Person.golongan,
+            Person.jabatan,
+            Person.unit_kerja,
+            Registration.mode,
+        )
+        .join(Person)
+        .where(Registration.id == registration_id)
+        .tuples()
+        .first()
+    )
     if row is None:
         raise LookupError(registration_id)
     rid, depan, nama, belakang, nip, nik, etype, golongan, jabatan, unit, mode = row
-    return Holder(rid, full_name(depan, nama, belakang), nama, nip or "", nik or "", etype or "", golongan or "",
-                  jabatan or "", unit or "", mode == "online")
+    return Holder(
+        rid,
+        full_name(depan, nama, belakang),
+        nama,
+        nip or "",
+        nik or "",
+        etype or "",
+        golongan or "",
+        jabatan or "",
+        unit or "",
+        mode == "online",
+    )
 
 
 __all__ = ["Holder", "eligible_holders", "holder_for", "online_rules"]

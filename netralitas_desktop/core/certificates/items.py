@@ -17,19 +17,29 @@ from .numbering import assign_numbers, issued_numbers, planned_numbers
 from .payload import make_payload
 from .render import CertificateItem
 
-SAMPLE_HOLDER = Holder(0, "Dr. Contoh Nama Peserta, S.H., M.Si.", "Contoh Nama Peserta", "198609262015051001", "",
-                       "PNS", "III/c", "Analis Sumber Daya Manusia Aparatur Ahli Muda",
-                       "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")
+SAMPLE_HOLDER = Holder(
+    0,
+    "Dr. Contoh Nama Peserta, S.H., M.Si.",
+    "Contoh Nama Peserta",
+    "198609262015051001",
+    "",
+    "PNS",
+    "III/c",
+    "Analis Sumber Daya Manusia Aparatur Ahli Muda",
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+)
 
 
-def issue_items(event_id: int, event: EventData, design: Design,
-                holders: list[Holder]) -> tuple[list[CertificateItem], int]:
+def issue_items(
+    event_id: int, event: EventData, design: Design, holders: list[Holder]
+) -> tuple[list[CertificateItem], int]:
     """Numbers for every holder (kept from earlier runs, new ones without gaps) and QR texts.
 
     Returns the items and how many holders were left out because their certificate was revoked.
     """
-    numbers = assign_numbers(event_id, [holder.registration_id for holder in holders], design.number_format,
-                             design.number_start)
+    numbers = assign_numbers(
+        event_id, [holder.registration_id for holder in holders], design.number_format, design.number_start
+    )
     key = private_key()
     items, revoked = [], 0
     for holder in holders:
@@ -49,14 +59,35 @@ def preview_items(event_id: int, event: EventData, design: Design, count: int = 
     fresh = [holder for holder in holders if holder.registration_id not in issued]
     planned = iter(planned_numbers(event_id, len(fresh), design.number_format, design.number_start))
     key = private_key()
-    return [_item(key, holder, issued[holder.registration_id].number if holder.registration_id in issued
-                  else next(planned), event.date, design.verify_url) for holder in holders]
+    return [
+        _item(
+            key,
+            holder,
+            issued[holder.registration_id].number if holder.registration_id in issued else next(planned),
+            event.date,
+            design.verify_url,
+        )
+        for holder in holders
+    ]
 
 
 def _participants(event_id: int, count: int) -> list[Holder]:
     rows = list_participants(event_id)[:count]
-    return [Holder(row.registration_id, row.full_name, row.nama, row.nip, row.nik, row.employment_type,
-                   row.golongan, row.jabatan, row.unit_kerja, row.mode == "online") for row in rows]
+    return [
+        Holder(
+            row.registration_id,
+            row.full_name,
+            row.nama,
+            row.nip,
+            row.nik,
+            row.employment_type,
+            row.golongan,
+            row.jabatan,
+            row.unit_kerja,
+            row.mode == "online",
+        )
+        for row in rows
+    ]
 
 
 def _item(key, holder: Holder, number: str, date: dt.date | None, verify_url: str) -> CertificateItem:
@@ -64,4 +95,4 @@ def _item(key, holder: Holder, number: str, date: dt.date | None, verify_url: st
     return CertificateItem(holder, number, payload)
 
 
-__all__ = ["issue_items", "preview_items", "SAMPLE_HOLDER"]
+__all__ = ["SAMPLE_HOLDER", "issue_items", "preview_items"]

@@ -30,8 +30,12 @@ class PublicKeyError(ValueError):
 
 def private_key() -> Ed25519PrivateKey:
     """The database's signing key, created at first use (the first desk's insert wins)."""
-    raw = database_secret(PRIVATE_KEY_SETTING, lambda: Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()))
+    raw = database_secret(
+        PRIVATE_KEY_SETTING,
+        lambda: Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        ),
+    )
     return Ed25519PrivateKey.from_private_bytes(raw)
 
 
@@ -47,15 +51,16 @@ def existing_public_key() -> Ed25519PublicKey | None:
 
 
 def public_key_pem(key: Ed25519PublicKey | None = None) -> bytes:
-    return (key or public_key()).public_bytes(serialization.Encoding.PEM,
-                                              serialization.PublicFormat.SubjectPublicKeyInfo)
+    return (key or public_key()).public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
 
 
 def fingerprint(key: Ed25519PublicKey | None = None) -> str:
     """A short code to compare keys by eye: ``3F2A-91BC-07DE-5514``."""
     raw = (key or public_key()).public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     digest = hashlib.sha256(raw).hexdigest().upper()[:16]
-    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def export_public_key(path: str | Path) -> Path:
@@ -94,6 +99,15 @@ def is_valid_signature(key: Ed25519PublicKey, signature: bytes, message: bytes) 
 
 
 __all__ = [
-    "private_key", "public_key", "existing_public_key", "public_key_pem", "fingerprint", "export_public_key", "load_public_key",
-    "read_public_key", "is_valid_signature", "PublicKeyError", "PRIVATE_KEY_SETTING",
+    "PRIVATE_KEY_SETTING",
+    "PublicKeyError",
+    "existing_public_key",
+    "export_public_key",
+    "fingerprint",
+    "is_valid_signature",
+    "load_public_key",
+    "private_key",
+    "public_key",
+    "public_key_pem",
+    "read_public_key",
 ]

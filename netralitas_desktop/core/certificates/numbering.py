@@ -68,20 +68,27 @@ def number_format_problem(number_format: str) -> str | None:
 
 
 def format_number(number_format: str, seq: int, event_id: int, date: dt.date) -> str:
-    return number_format.strip().format(seq=seq, year=date.year, month=f"{date.month:02d}",
-                                        month_roman=ROMAN_MONTHS[date.month - 1], event=event_id)
+    return number_format.strip().format(
+        seq=seq, year=date.year, month=f"{date.month:02d}", month_roman=ROMAN_MONTHS[date.month - 1], event=event_id
+    )
 
 
 def issued_numbers(event_id: int) -> dict[int, IssuedNumber]:
     """Numbers already given in the event, by registration id."""
-    query = (Certificate.select(Certificate.registration, Certificate.seq, Certificate.number, Certificate.revoked_at)
-             .where(Certificate.event == event_id).tuples())
-    return {registration: IssuedNumber(registration, seq, number, revoked_at is not None)
-            for registration, seq, number, revoked_at in query}
+    query = (
+        Certificate.select(Certificate.registration, Certificate.seq, Certificate.number, Certificate.revoked_at)
+        .where(Certificate.event == event_id)
+        .tuples()
+    )
+    return {
+        registration: IssuedNumber(registration, seq, number, revoked_at is not None)
+        for registration, seq, number, revoked_at in query
+    }
 
 
-def assign_numbers(event_id: int, registration_ids: list[int], number_format: str,
-                   start: int = 1) -> dict[int, IssuedNumber]:
+def assign_numbers(
+    event_id: int, registration_ids: list[int], number_format: str, start: int = 1
+) -> dict[int, IssuedNumber]:
     """Numbers for ``registration_ids`` (in that order for new ones); existing ones are kept."""
     problem = number_format_problem(number_format)
     if problem:
@@ -95,8 +102,7 @@ def assign_numbers(event_id: int, registration_ids: list[int], number_format: st
     raise NumberingError("Nomor sertifikat tidak bisa dibuat karena basis data sedang sibuk; coba lagi sebentar.")
 
 
-def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
-                 start: int) -> dict[int, IssuedNumber]:
+def _assign_once(event_id: int, registration_ids: list[int], number_format: str, start: int) -> dict[int, IssuedNumber]:
     with write_transaction():
         issued = issued_numbers(event_id)
         missing = [rid for rid in dict.fromkeys(registration_ids) if rid not in issued]
@@ -104,12 +110,18 @@ def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
             date = Event.select(Event.date).where(Event.id == event_id).scalar()
             last = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
             first = max(start, (last or 0) + 1)
-            rows = [{"event": event_id, "registration": rid, "seq": first + index,
-                     "number": format_number(number_format, first + index, event_id, _as_date(date))}
-                    for index, rid in enumerate(missing)]
+            rows = [
+                {
+                    "event": event_id,
+                    "registration": rid,
+                    "seq": first + index,
+                    "number": format_number(number_format, first + index, event_id, _as_date(date)),
+                }
+                for index, rid in enumerate(missing)
+            ]
             _refuse_clashes(event_id, [row["number"] for row in rows])
             for chunk in range(0, len(rows), 200):
-                Certificate.insert_many(rows[chunk:chunk + 200]).execute()
+                Certificate.insert_many(rows[chunk : chunk + 200]).execute()
             for row in rows:
                 issued[row["registration"]] = IssuedNumber(row["registration"], row["seq"], row["number"])
     return {rid: issued[rid] for rid in registration_ids if rid in issued}
@@ -120,15 +132,19 @@ def _refuse_clashes(event_id: int, numbers: list[str]) -> None:
     if clash:
         raise NumberingError(
             f"Nomor {clash[0]} sudah dipakai sertifikat kegiatan lain (kegiatan nomor {clash[1]}). "
-            "Ubah format nomor (misalnya tambahkan {event}) atau nomor urut awal.")
+            "Ubah format nomor (misalnya tambahkan {event}) atau nomor urut awal."
+        )
 
 
 def clashing_number(event_id: int, numbers: list[str]) -> tuple[str, int] | None:
     """The first of ``numbers`` already given by another event, with that event's id."""
     for chunk in range(0, len(numbers), 500):
-        row = (Certificate.select(Certificate.number, Certificate.event)
-               .where(Certificate.number.in_(numbers[chunk:chunk + 500]) & (Certificate.event != event_id))
-               .tuples().first())
+        row = (
+            Certificate.select(Certificate.number, Certificate.event)
+            .where(Certificate.number.in_(numbers[chunk : chunk + 500]) & (Certificate.event != event_id))
+            .tuples()
+            .first()
+        )
         if row:
             return row[0], row[1]
     return None
@@ -149,6 +165,13 @@ def _as_date(value) -> dt.date:
 
 
 __all__ = [
-    "NumberingError", "IssuedNumber", "number_format_problem", "format_number", "issued_numbers",
-    "assign_numbers", "planned_numbers", "clashing_number", "NUMBER_FIELDS",
+    "NUMBER_FIELDS",
+    "IssuedNumber",
+    "NumberingError",
+    "assign_numbers",
+    "clashing_number",
+    "format_number",
+    "issued_numbers",
+    "number_format_problem",
+    "planned_numbers",
 ]

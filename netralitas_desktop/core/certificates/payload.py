@@ -54,12 +54,14 @@ def _clean(text: str) -> str:
 
 
 def signed_message(number: str, id_digits: str, name: str, date: dt.date) -> bytes:
-    return SEPARATOR.join((PREFIX, _clean(number), _clean(id_digits), _clean(name),
-                           date.strftime("%Y%m%d"))).encode("utf-8")
+    return SEPARATOR.join((PREFIX, _clean(number), _clean(id_digits), _clean(name), date.strftime("%Y%m%d"))).encode(
+        "utf-8"
+    )
 
 
-def make_payload(key: Ed25519PrivateKey, number: str, id_digits: str, name: str, date: dt.date,
-                 verify_url: str = "") -> str:
+def make_payload(
+    key: Ed25519PrivateKey, number: str, id_digits: str, name: str, date: dt.date, verify_url: str = ""
+) -> str:
     """The QR text of one certificate (``URL?c=…`` when a verification URL is set)."""
     message = signed_message(number, id_digits, name, date)
     signature = base64.urlsafe_b64encode(key.sign(message)).rstrip(b"=")
@@ -98,4 +100,4 @@ def parse_payload(text: str) -> CertificatePayload:
     return CertificatePayload(number, id_digits, name, date, signature)
 
 
-__all__ = ["PREFIX", "PayloadError", "CertificatePayload", "make_payload", "parse_payload", "signed_message"]
+__all__ = ["PREFIX", "CertificatePayload", "PayloadError", "make_payload", "parse_payload", "signed_message"]

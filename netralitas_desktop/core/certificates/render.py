@@ -31,7 +31,13 @@ from ..event_settings import get_asset
 from ..events import EventData, Signatory, get_event
 from .background import PreparedBackground, prepare_background
 from .design import (
-    HOLDER_PLACEHOLDERS, LOGO_ASSET, SIGNATURE_ASSETS, STAMP_ASSETS, Design, FieldSpec, placeholders_in,
+    HOLDER_PLACEHOLDERS,
+    LOGO_ASSET,
+    SIGNATURE_ASSETS,
+    STAMP_ASSETS,
+    Design,
+    FieldSpec,
+    placeholders_in,
 )
 from .eligibility import Holder
 
@@ -73,6 +79,7 @@ def load_assets(event_id: int, design: Design) -> RenderAssets:
 
 # --- values and templates --------------------------------------------------------------------------------
 
+
 def jp_text(hours: Decimal | float | int) -> str:
     """``2`` or ``1,5`` (Indonesian decimal comma)."""
     value = Decimal(str(hours or 0)).normalize()
@@ -83,25 +90,36 @@ def jp_text(hours: Decimal | float | int) -> str:
 def event_values(event: EventData) -> dict[str, str]:
     date = event.date or dt.date.today()
     return {
-        "event_title": event.title, "date": tanggal(date), "day_date": hari_tanggal(date),
-        "jp": jp_text(event.jp_hours), "venue": event.venue, "place": event.place_name,
-        "organizer": event.organizer, "instansi": event.instansi,
+        "event_title": event.title,
+        "date": tanggal(date),
+        "day_date": hari_tanggal(date),
+        "jp": jp_text(event.jp_hours),
+        "venue": event.venue,
+        "place": event.place_name,
+        "organizer": event.organizer,
+        "instansi": event.instansi,
     }
 
 
 def holder_values(item: CertificateItem) -> dict[str, str]:
     holder = item.holder
-    return {"name": holder.name, "nip": holder.id_text, "jabatan": holder.jabatan, "unit": holder.unit_kerja,
-            "golongan": holder.golongan, "number": item.number}
+    return {
+        "name": holder.name,
+        "nip": holder.id_text,
+        "jabatan": holder.jabatan,
+        "unit": holder.unit_kerja,
+        "golongan": holder.golongan,
+        "number": item.number,
+    }
 
 
 class _Formatter(string.Formatter):
     """Unknown placeholders stay visible as written; ``:upper`` and ``:title`` change case."""
 
-    def get_value(self, key, args, kwargs):  # noqa: ANN001 (Formatter signature)
+    def get_value(self, key, args, kwargs):
         return kwargs.get(key, "{" + str(key) + "}")
 
-    def format_field(self, value, format_spec):  # noqa: ANN001
+    def format_field(self, value, format_spec):
         text = str(value)
         if format_spec == "upper":
             return text.upper()
@@ -134,10 +152,16 @@ def is_holder_field(spec: FieldSpec) -> bool:
 
 # --- drawing ---------------------------------------------------------------------------------------------
 
-_FACES = {("serif", False, False): SERIF.regular, ("serif", True, False): SERIF.bold,
-          ("serif", False, True): SERIF.italic, ("serif", True, True): SERIF.bold_italic,
-          ("sans", False, False): SANS.regular, ("sans", True, False): SANS.bold,
-          ("sans", False, True): SANS.italic, ("sans", True, True): SANS.bold_italic}
+_FACES = {
+    ("serif", False, False): SERIF.regular,
+    ("serif", True, False): SERIF.bold,
+    ("serif", False, True): SERIF.italic,
+    ("serif", True, True): SERIF.bold_italic,
+    ("sans", False, False): SANS.regular,
+    ("sans", True, False): SANS.bold,
+    ("sans", False, True): SANS.italic,
+    ("sans", True, True): SANS.bold_italic,
+}
 
 
 def face(spec: FieldSpec) -> str:
@@ -161,8 +185,13 @@ class CertificateRenderer:
         self.logo = PdfImage.from_bytes(assets.logo) if assets.logo else None
 
     def new_canvas(self, target):
-        canvas = new_canvas(target, self.page, title=f"Sertifikat \u2013 {self.event.title}", subject="Sertifikat",
-                            author=self.event.organizer or self.event.instansi)
+        canvas = new_canvas(
+            target,
+            self.page,
+            title=f"Sertifikat \u2013 {self.event.title}",
+            subject="Sertifikat",
+            author=self.event.organizer or self.event.instansi,
+        )
         self._define_static(canvas)
         return canvas
 
@@ -200,8 +229,15 @@ class CertificateRenderer:
             return
         font = face(spec)
         width = spec.width_mm * mm
-        fitted = fit_pdf_text(text, font, width, max_size=spec.size_pt, min_size=spec.min_size_pt,
-                              max_lines=spec.max_lines, max_height=spec.height_mm * mm or None)
+        fitted = fit_pdf_text(
+            text,
+            font,
+            width,
+            max_size=spec.size_pt,
+            min_size=spec.min_size_pt,
+            max_lines=spec.max_lines,
+            max_height=spec.height_mm * mm or None,
+        )
         top = self.height - spec.y_mm * mm
         if spec.height_mm:  # a box of fixed height: the text sits in its middle, however many lines
             top -= max(0.0, (spec.height_mm * mm - fitted.height) / 2)
@@ -212,8 +248,7 @@ class CertificateRenderer:
         if self.logo is None:
             return
         box_width, box_height = spec.width_mm * mm, (spec.height_mm or spec.width_mm) * mm
-        self.logo.draw_fitted(canvas, spec.x_mm * mm, self.height - spec.y_mm * mm - box_height, box_width,
-                              box_height)
+        self.logo.draw_fitted(canvas, spec.x_mm * mm, self.height - spec.y_mm * mm - box_height, box_width, box_height)
 
     def _draw_signatory(self, canvas, spec: FieldSpec, index: int) -> None:
         signatory: Signatory = getattr(self.event, f"signatory{index}")
@@ -221,10 +256,18 @@ class CertificateRenderer:
             return
         canvas.saveState()
         canvas.setFillColor(HexColor(spec.color))
-        draw_signatory(canvas, signatory, spec.x_mm * mm, self.height - spec.y_mm * mm, spec.width_mm * mm,
-                       place_date=fill(spec.template, self.values), signature=self.assets.signatures.get(index),
-                       stamp=self.assets.stamps.get(index), family=SERIF if spec.font == "serif" else SANS,
-                       size=spec.size_pt)
+        draw_signatory(
+            canvas,
+            signatory,
+            spec.x_mm * mm,
+            self.height - spec.y_mm * mm,
+            spec.width_mm * mm,
+            place_date=fill(spec.template, self.values),
+            signature=self.assets.signatures.get(index),
+            stamp=self.assets.stamps.get(index),
+            family=SERIF if spec.font == "serif" else SANS,
+            size=spec.size_pt,
+        )
         canvas.restoreState()
 
 
@@ -239,8 +282,14 @@ def draw_frame(canvas, width: float, height: float) -> None:
     canvas.setLineWidth(2.4)
     canvas.rect(outer, outer, width - 2 * outer, height - 2 * outer, stroke=1, fill=0)
     canvas.setLineWidth(0.5)
-    canvas.rect(outer + 1.6 * mm, outer + 1.6 * mm, width - 2 * outer - 3.2 * mm, height - 2 * outer - 3.2 * mm,
-                stroke=1, fill=0)
+    canvas.rect(
+        outer + 1.6 * mm,
+        outer + 1.6 * mm,
+        width - 2 * outer - 3.2 * mm,
+        height - 2 * outer - 3.2 * mm,
+        stroke=1,
+        fill=0,
+    )
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(0.9)
     canvas.rect(inner, inner, width - 2 * inner, height - 2 * inner, stroke=1, fill=0)
@@ -275,8 +324,12 @@ def stamp_box(design: Design):
 
     page_width, page_height = design.page_size_mm
     height = spec.height_mm or 16.0
-    return StampBox(width_mm=spec.width_mm, height_mm=height, right_mm=page_width - spec.x_mm - spec.width_mm,
-                    bottom_mm=page_height - spec.y_mm - height)
+    return StampBox(
+        width_mm=spec.width_mm,
+        height_mm=height,
+        right_mm=page_width - spec.x_mm - spec.width_mm,
+        bottom_mm=page_height - spec.y_mm - height,
+    )
 
 
 def render_pdf_bytes(renderer: CertificateRenderer, items: list[CertificateItem]) -> bytes:
@@ -299,7 +352,16 @@ def render_preview_pdf(event_id: int, design: Design, count: int = 5) -> bytes:
 
 
 __all__ = [
-    "CertificateItem", "RenderAssets", "CertificateRenderer", "load_assets", "render_preview_pdf",
-    "render_pdf_bytes", "stamp_box", "fill", "event_values", "holder_values", "jp_text",
+    "CertificateItem",
+    "CertificateRenderer",
+    "RenderAssets",
     "draw_frame",
+    "event_values",
+    "fill",
+    "holder_values",
+    "jp_text",
+    "load_assets",
+    "render_pdf_bytes",
+    "render_preview_pdf",
+    "stamp_box",
 ]

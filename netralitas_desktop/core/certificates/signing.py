@@ -102,7 +102,8 @@ class _CachedKeySigner(SimpleSigner):
     def _signed_attr_providers(self, *args, **kwargs):
         return [
             _CachedSigningCertificate(self._signing_certificate_der)
-            if isinstance(provider, SigningCertificateV2Provider) else provider
+            if isinstance(provider, SigningCertificateV2Provider)
+            else provider
             for provider in super()._signed_attr_providers(*args, **kwargs)
         ]
 
@@ -162,9 +163,16 @@ def _subject_name(cert) -> str:
 class Signer:
     """Signs certificate PDFs with one PKCS#12 key: parse once, sign many."""
 
-    def __init__(self, p12_path: str | os.PathLike, password: bytes, *, stamp_text: str = DEFAULT_STAMP_TEXT,
-                 stamp_box: StampBox = DEFAULT_STAMP_BOX, reason: str = "Sertifikat keikutsertaan",
-                 location: str = "") -> None:
+    def __init__(
+        self,
+        p12_path: str | os.PathLike,
+        password: bytes,
+        *,
+        stamp_text: str = DEFAULT_STAMP_TEXT,
+        stamp_box: StampBox = DEFAULT_STAMP_BOX,
+        reason: str = "Sertifikat keikutsertaan",
+        location: str = "",
+    ) -> None:
         path = Path(p12_path)
         try:
             data = path.read_bytes()
@@ -172,11 +180,12 @@ class Signer:
             raise SignatureError(f"Berkas {path.name} tidak dapat dibaca: {err.strerror or err}.") from err
         self._setup(data, password, path.name, stamp_text, stamp_box, reason, location)
 
-    def _setup(self, data: bytes, password: bytes, name: str, stamp_text: str, stamp_box: StampBox,
-               reason: str, location: str) -> None:
+    def _setup(
+        self, data: bytes, password: bytes, name: str, stamp_text: str, stamp_box: StampBox, reason: str, location: str
+    ) -> None:
         self._state = (data, password, name, stamp_text, stamp_box, reason, location)
         key, cert, others = _load_pkcs12(data, password, name)
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         if cert.not_valid_after_utc < now:
             raise SignatureError(
                 f"Sertifikat digital dalam {name} sudah kedaluwarsa sejak {tanggal(cert.not_valid_after_utc.date())}."
@@ -200,12 +209,18 @@ class Signer:
             cert_registry=registry,
         )
         self.stamp_box = stamp_box
-        self._style = TextStampStyle(stamp_text=stamp_text, border_width=1,
-                                     text_box_style=TextBoxStyle(font_size=7),
-                                     timestamp_format="%d-%m-%Y %H:%M %Z")
+        self._style = TextStampStyle(
+            stamp_text=stamp_text,
+            border_width=1,
+            text_box_style=TextBoxStyle(font_size=7),
+            timestamp_format="%d-%m-%Y %H:%M %Z",
+        )
         self._meta = signers.PdfSignatureMetadata(
-            field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES, reason=reason or None,
-            location=location or None, md_algorithm="sha256",
+            field_name=FIELD_NAME,
+            subfilter=fields.SigSeedSubFilter.PADES,
+            reason=reason or None,
+            location=location or None,
+            md_algorithm="sha256",
         )
 
     def __getstate__(self):
@@ -223,7 +238,9 @@ class Signer:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
             box = _box_on_first_page(writer, self.stamp_box)
             pdf_signer = signers.PdfSigner(
-                self._meta, self._signer, stamp_style=self._style,
+                self._meta,
+                self._signer,
+                stamp_style=self._style,
                 new_field_spec=fields.SigFieldSpec(FIELD_NAME, box=box),
             )
             return pdf_signer.sign_pdf(writer, bytes_reserved=self._bytes_reserved).getvalue()
@@ -261,6 +278,12 @@ def add_empty_signature_field(pdf_bytes: bytes, stamp_box: StampBox = DEFAULT_ST
 
 
 __all__ = [
-    "Signer", "SignatureError", "StampBox", "DEFAULT_STAMP_BOX", "FIELD_NAME", "UNCERTIFIED_NOTE",
-    "UNCERTIFIED_EXPLANATION", "add_empty_signature_field",
+    "DEFAULT_STAMP_BOX",
+    "FIELD_NAME",
+    "UNCERTIFIED_EXPLANATION",
+    "UNCERTIFIED_NOTE",
+    "SignatureError",
+    "Signer",
+    "StampBox",
+    "add_empty_signature_field",
 ]

@@ -54,10 +54,16 @@ class VerifyResult:
         return self.status == "valid"
 
     def to_dict(self) -> dict:
-        return {"valid": self.valid, "status": self.status, "number": self.number, "holder": self.holder,
-                "event": self.event, "message": self.message,
-                "revoked_at": self.revoked_at.isoformat(sep=" ") if self.revoked_at else None,
-                "revoke_reason": self.revoke_reason or None}
+        return {
+            "valid": self.valid,
+            "status": self.status,
+            "number": self.number,
+            "holder": self.holder,
+            "event": self.event,
+            "message": self.message,
+            "revoked_at": self.revoked_at.isoformat(sep=" ") if self.revoked_at else None,
+            "revoke_reason": self.revoke_reason or None,
+        }
 
 
 def verify(text_or_path: str | Path, *, public_key: Ed25519PublicKey | None = None) -> VerifyResult:
@@ -67,9 +73,12 @@ def verify(text_or_path: str | Path, *, public_key: Ed25519PublicKey | None = No
         texts = qr_texts_in_file(Path(text))
         ours = [candidate for candidate in texts if _is_certificate_text(candidate)]
         if not ours:
-            raise VerifyInputError("Tidak ada kode QR sertifikat yang terbaca pada berkas ini." if texts else
-                                   "Tidak ada kode QR yang terbaca pada berkas ini; pastikan halaman pertama "
-                                   "adalah sertifikat dan gambarnya cukup tajam.")
+            raise VerifyInputError(
+                "Tidak ada kode QR sertifikat yang terbaca pada berkas ini."
+                if texts
+                else "Tidak ada kode QR yang terbaca pada berkas ini; pastikan halaman pertama "
+                "adalah sertifikat dan gambarnya cukup tajam."
+            )
         text = ours[0]
     return verify_text(text, public_key=public_key)
 
@@ -82,12 +91,21 @@ def verify_text(text: str, *, public_key: Ed25519PublicKey | None = None) -> Ver
     holder = _holder(payload)
     key = public_key or (existing_public_key() if db.obj is not None else None)
     if key is None:
-        return VerifyResult("invalid", "Kunci publik instansi tidak tersedia: basis data ini belum pernah "
-                            "menerbitkan sertifikat. Berikan berkas kunci publik instansi penerbit.",
-                            payload.number, holder)
+        return VerifyResult(
+            "invalid",
+            "Kunci publik instansi tidak tersedia: basis data ini belum pernah "
+            "menerbitkan sertifikat. Berikan berkas kunci publik instansi penerbit.",
+            payload.number,
+            holder,
+        )
     if not payload.is_signed_by(key):
-        return VerifyResult("invalid", "Tanda tangan digital tidak cocok: data sertifikat telah diubah atau "
-                            "sertifikat bukan terbitan instansi ini.", payload.number, holder)
+        return VerifyResult(
+            "invalid",
+            "Tanda tangan digital tidak cocok: data sertifikat telah diubah atau "
+            "sertifikat bukan terbitan instansi ini.",
+            payload.number,
+            holder,
+        )
     row = _certificate_row(payload.number) if db.obj is not None else None
     if row is None:
         note = "" if db.obj is None else " (nomor ini tidak tercatat di basis data yang terbuka)"
@@ -96,11 +114,19 @@ def verify_text(text: str, *, public_key: Ed25519PublicKey | None = None) -> Ver
     event_info = {"id": event.id, "title": event.title, "date": event.date.isoformat() if event.date else None}
     if certificate.revoked_at is not None:
         reason = certificate.revoke_reason or ""
-        return VerifyResult("revoked", f"Sertifikat ini telah DICABUT pada {tanggal(certificate.revoked_at.date())}"
-                            + (f": {reason}" if reason else "."), payload.number, holder, event_info,
-                            certificate.revoked_at, reason)
-    return VerifyResult("valid", "Sertifikat asli dan tercatat: tanda tangan digital cocok.", payload.number,
-                        holder, event_info)
+        return VerifyResult(
+            "revoked",
+            f"Sertifikat ini telah DICABUT pada {tanggal(certificate.revoked_at.date())}"
+            + (f": {reason}" if reason else "."),
+            payload.number,
+            holder,
+            event_info,
+            certificate.revoked_at,
+            reason,
+        )
+    return VerifyResult(
+        "valid", "Sertifikat asli dan tercatat: tanda tangan digital cocok.", payload.number, holder, event_info
+    )
 
 
 def _holder(payload: CertificatePayload) -> dict:
@@ -114,12 +140,17 @@ def _holder(payload: CertificatePayload) -> dict:
             label = "NIP"
     elif len(digits) == 16:
         label = "NIK"
-    return {"name": payload.name, "id": digits, "id_label": label, "id_text": f"{label} {shown}".strip() if digits
-            else "", "event_date": payload.date.isoformat()}
+    return {
+        "name": payload.name,
+        "id": digits,
+        "id_label": label,
+        "id_text": f"{label} {shown}".strip() if digits else "",
+        "event_date": payload.date.isoformat(),
+    }
 
 
 def _certificate_row(number: str):
-    row = (Certificate.select(Certificate, Event).join(Event).where(Certificate.number == number).first())
+    row = Certificate.select(Certificate, Event).join(Event).where(Certificate.number == number).first()
     return None if row is None else (row, row.event)
 
 
@@ -184,9 +215,8 @@ def revoke(number: str, reason: str = "", *, actor: audit.Actor | None = None) -
         certificate.revoked_at = now()
         certificate.revoke_reason = " ".join((reason or "").split()) or None
         certificate.save()
-        audit.record("revoke", actor=actor, event_id=certificate.event_id, certificate_id=certificate.id,
-                     number=number)
+        audit.record("revoke", actor=actor, event_id=certificate.event_id, certificate_id=certificate.id, number=number)
     return certificate
 
 
-__all__ = ["VerifyResult", "VerifyInputError", "RevokeError", "verify", "verify_text", "qr_texts_in_file", "revoke"]
+__all__ = ["RevokeError", "VerifyInputError", "VerifyResult", "qr_texts_in_file", "revoke", "verify", "verify_text"]

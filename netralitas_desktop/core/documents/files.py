@@ -11,8 +11,8 @@ import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -84,4 +84,4 @@ def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
             temp.unlink()
 
 
-__all__ = ["DocumentError", "safe_filename", "UniqueNames", "atomic_output", "MAX_STEM"]
+__all__ = ["MAX_STEM", "DocumentError", "UniqueNames", "atomic_output", "safe_filename"]

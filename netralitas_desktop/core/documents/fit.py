@@ -8,8 +8,8 @@ function, so PDF (ReportLab) and PNG (Pillow) layouts share it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -165,13 +165,22 @@ def draw_fitted(
     return top - fitted.height
 
 
-def draw_text_box(canvas, text: str, font: str, x: float, top: float, width: float, *, align: str = "left",
-                  **options) -> float:
+def draw_text_box(
+    canvas, text: str, font: str, x: float, top: float, width: float, *, align: str = "left", **options
+) -> float:
     """Fit and draw in one call; returns the y under the last line."""
     fitted = fit_pdf_text(text, font, width, **options)
     return draw_fitted(canvas, fitted, font, x, top, width, align=align)
 
 
 __all__ = [
-    "FittedText", "fit_text", "wrap", "baselines", "pdf_measure", "fit_pdf_text", "draw_fitted", "draw_text_box", "Measure",
+    "FittedText",
+    "Measure",
+    "baselines",
+    "draw_fitted",
+    "draw_text_box",
+    "fit_pdf_text",
+    "fit_text",
+    "pdf_measure",
+    "wrap",
 ]

@@ -71,12 +71,19 @@ def register_fonts() -> None:
             for face in family.faces:
                 pdfmetrics.registerFont(TTFont(face, str(font_file(face))))
             pdfmetrics.registerFontFamily(
-                family.name, normal=family.regular, bold=family.bold,
-                italic=family.italic, boldItalic=family.bold_italic,
+                family.name,
+                normal=family.regular,
+                bold=family.bold,
+                italic=family.italic,
+                boldItalic=family.bold_italic,
             )
             # Paragraph markup names the family by its regular face too (fontName=…-Regular).
-            for bold, italic, face in ((0, 0, family.regular), (1, 0, family.bold),
-                                       (0, 1, family.italic), (1, 1, family.bold_italic)):
+            for bold, italic, face in (
+                (0, 0, family.regular),
+                (1, 0, family.bold),
+                (0, 1, family.italic),
+                (1, 1, family.bold_italic),
+            ):
                 addMapping(family.regular, bold, italic, face)
         _registered = True
 
@@ -89,4 +96,4 @@ def pil_font(face: str, size_px: int):
     return ImageFont.truetype(str(font_file(face)), size_px)
 
 
-__all__ = ["FontFamily", "SANS", "SERIF", "FAMILIES", "font_file", "register_fonts", "pil_font"]
+__all__ = ["FAMILIES", "SANS", "SERIF", "FontFamily", "font_file", "pil_font", "register_fonts"]

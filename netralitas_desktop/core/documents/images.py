@@ -67,7 +67,7 @@ def print_image(source: ImageSource, width: float, height: float, *, dpi: int = 
     return ImageReader(image)
 
 
-def print_pdf_image(png: bytes, width: float, height: float, *, dpi: int = PRINT_DPI) -> "PdfImage":
+def print_pdf_image(png: bytes, width: float, height: float, *, dpi: int = PRINT_DPI) -> PdfImage:
     """``print_image`` encoded for PDF, ready to place (safe to make on a worker thread)."""
     reader = print_image(png, width, height, dpi=dpi)
     size = "x".join(map(str, reader.getSize()))
@@ -88,7 +88,7 @@ class PdfImage:
             self._smask.name = self.name + "a"
 
     @classmethod
-    def from_bytes(cls, data: bytes, *, max_pixels: int | None = MAX_IMAGE_PIXELS) -> "PdfImage":
+    def from_bytes(cls, data: bytes, *, max_pixels: int | None = MAX_IMAGE_PIXELS) -> PdfImage:
         """PNG or JPEG bytes, first shrunk to ``max_pixels`` on the longest side unless None."""
         reader = ImageReader(io.BytesIO(shrink_image(data, max_pixels) if max_pixels else data))
         return cls(reader, "img" + hashlib.sha1(data).hexdigest()[:20])
@@ -159,8 +159,9 @@ def with_print_copy(png: bytes) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     data = buffer.getvalue()
-    chunk = struct.pack(">I", len(data)) + PRINT_COPY_CHUNK + data + struct.pack(">I", zlib.crc32(
-        PRINT_COPY_CHUNK + data))
+    chunk = (
+        struct.pack(">I", len(data)) + PRINT_COPY_CHUNK + data + struct.pack(">I", zlib.crc32(PRINT_COPY_CHUNK + data))
+    )
     return png[:_IHDR_END] + chunk + png[_IHDR_END:]
 
 
@@ -170,10 +171,10 @@ def print_copy(png: bytes) -> bytes | None:
         return None
     position = 8
     while position + 8 <= len(png):
-        length = int.from_bytes(png[position:position + 4], "big")
-        kind = png[position + 4:position + 8]
+        length = int.from_bytes(png[position : position + 4], "big")
+        kind = png[position + 4 : position + 8]
         if kind == PRINT_COPY_CHUNK:
-            return bytes(png[position + 8:position + 8 + length])
+            return bytes(png[position + 8 : position + 8 + length])
         if kind in (b"IDAT", b"IEND"):  # the copy is always written before the image data
             return None
         position += 12 + length
@@ -194,5 +195,15 @@ def _print_copy_image(png: bytes, limit: tuple[int, int]):
     return copy if copy.width >= limit[0] or copy.height >= limit[1] else None
 
 
-__all__ = ["print_image", "print_pdf_image", "PdfImage", "shrink_image", "with_print_copy", "print_copy", "PRINT_DPI",
-           "PRINT_COPY_BOX", "MAX_IMAGE_PIXELS", "mm"]
+__all__ = [
+    "MAX_IMAGE_PIXELS",
+    "PRINT_COPY_BOX",
+    "PRINT_DPI",
+    "PdfImage",
+    "mm",
+    "print_copy",
+    "print_image",
+    "print_pdf_image",
+    "shrink_image",
+    "with_print_copy",
+]

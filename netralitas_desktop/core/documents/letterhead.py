@@ -49,20 +49,47 @@ def draw_letterhead(canvas, letterhead: Letterhead, x: float, top: float, width:
         reader = image_reader(letterhead.logo)
         image_width, image_height = reader.getSize()
         logo_width = letterhead.logo_height * image_width / image_height
-        canvas.drawImage(reader, x, top - letterhead.logo_height, logo_width, letterhead.logo_height,
-                         mask="auto", preserveAspectRatio=True)
+        canvas.drawImage(
+            reader,
+            x,
+            top - letterhead.logo_height,
+            logo_width,
+            letterhead.logo_height,
+            mask="auto",
+            preserveAspectRatio=True,
+        )
         # Keep the text centred on the page: reserve the logo's width on both sides.
         text_left, text_width = x + logo_width + 3 * mm, width - 2 * (logo_width + 3 * mm)
     y = top
     lines = [line for line in letterhead.lines if line.strip()]
     for index, line in enumerate(lines):
         last = index == len(lines) - 1
-        y = draw_text_box(canvas, line, letterhead.family.bold, text_left, y, text_width, align="center",
-                          max_size=16 if last else 13, min_size=12 if last else 10, max_lines=2)
+        y = draw_text_box(
+            canvas,
+            line,
+            letterhead.family.bold,
+            text_left,
+            y,
+            text_width,
+            align="center",
+            max_size=16 if last else 13,
+            min_size=12 if last else 10,
+            max_lines=2,
+        )
     for line in letterhead.address_lines:
         if line.strip():
-            y = draw_text_box(canvas, line, letterhead.family.regular, text_left, y, text_width, align="center",
-                              max_size=9.5, min_size=8, max_lines=2)
+            y = draw_text_box(
+                canvas,
+                line,
+                letterhead.family.regular,
+                text_left,
+                y,
+                text_width,
+                align="center",
+                max_size=9.5,
+                min_size=8,
+                max_lines=2,
+            )
     bottom = min(y, top - letterhead.logo_height) - 2 * mm
     canvas.saveState()
     canvas.setLineWidth(2.25)
@@ -73,4 +100,4 @@ def draw_letterhead(canvas, letterhead: Letterhead, x: float, top: float, width:
     return bottom - 2.2 - 0.5
 
 
-__all__ = ["Letterhead", "draw_letterhead", "image_reader", "ImageSource"]
+__all__ = ["ImageSource", "Letterhead", "draw_letterhead", "image_reader"]

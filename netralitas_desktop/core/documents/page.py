@@ -26,7 +26,7 @@ class Paper(enum.Enum):
         self.height_mm = height_mm
 
     @classmethod
-    def parse(cls, name: str) -> "Paper":
+    def parse(cls, name: str) -> Paper:
         """``a4``, ``F4``, ``folio`` (what F4 is also called) → a Paper."""
         key = (name or "").strip().upper()
         if key in ("F4", "FOLIO", "FOLIO/F4", "F4/FOLIO"):
@@ -53,7 +53,7 @@ class Rect:
     def right(self) -> float:
         return self.x + self.width
 
-    def inset(self, dx: float, dy: float | None = None) -> "Rect":
+    def inset(self, dx: float, dy: float | None = None) -> Rect:
         dy = dx if dy is None else dy
         return Rect(self.x + dx, self.y + dy, self.width - 2 * dx, self.height - 2 * dy)
 
@@ -68,7 +68,7 @@ class Margins:
     left: float = 20.0
 
     @classmethod
-    def uniform(cls, value_mm: float) -> "Margins":
+    def uniform(cls, value_mm: float) -> Margins:
         return cls(value_mm, value_mm, value_mm, value_mm)
 
 
@@ -92,4 +92,4 @@ class PageSpec:
         return Rect(m.left * mm, m.bottom * mm, width - (m.left + m.right) * mm, height - (m.top + m.bottom) * mm)
 
 
-__all__ = ["Paper", "PaperError", "PageSpec", "Margins", "Rect", "mm"]
+__all__ = ["Margins", "PageSpec", "Paper", "PaperError", "Rect", "mm"]

@@ -19,12 +19,12 @@ CREATOR = f"Netralitas Desktop {__version__}"
 rl_config.useA85 = 0
 
 
-def new_canvas(target: str | os.PathLike | BinaryIO, page: PageSpec, *, title: str, subject: str = "",
-               author: str = "") -> Canvas:
+def new_canvas(
+    target: str | os.PathLike | BinaryIO, page: PageSpec, *, title: str, subject: str = "", author: str = ""
+) -> Canvas:
     """A compressed canvas with the page size, metadata and the bundled fonts ready."""
     register_fonts()
-    canvas = Canvas(str(target) if isinstance(target, os.PathLike) else target, pagesize=page.size,
-                    pageCompression=1)
+    canvas = Canvas(str(target) if isinstance(target, os.PathLike) else target, pagesize=page.size, pageCompression=1)
     canvas.setTitle(title)
     canvas.setSubject(subject)
     canvas.setAuthor(author)
@@ -33,4 +33,4 @@ def new_canvas(target: str | os.PathLike | BinaryIO, page: PageSpec, *, title: s
     return canvas
 
 
-__all__ = ["new_canvas", "CREATOR"]
+__all__ = ["CREATOR", "new_canvas"]

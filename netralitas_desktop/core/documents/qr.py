@@ -18,7 +18,7 @@ next rows grows taller), so it prints sharp at any size without hairline seams.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import zxingcpp
 
@@ -119,4 +119,4 @@ def qr_image(data: str | Matrix, module_px: int, *, quiet_zone: int = QUIET_ZONE
     return code.resize((count * module_px, count * module_px), Image.Resampling.NEAREST)
 
 
-__all__ = ["QUIET_ZONE", "ERROR_CORRECTION", "qr_matrix", "dark_rects", "qr_operators", "draw_qr", "qr_image"]
+__all__ = ["ERROR_CORRECTION", "QUIET_ZONE", "dark_rects", "draw_qr", "qr_image", "qr_matrix", "qr_operators"]

@@ -13,14 +13,31 @@ def pil_measure(face: str) -> Measure:
     return lambda text, size: pil_font(face, int(size)).getlength(text)
 
 
-def fit_image_text(text: str, face: str, width: float, *, max_size: int, min_size: int, max_lines: int = 1,
-                   max_height: float | None = None) -> FittedText:
-    return fit_text(text, width, pil_measure(face), max_size=max_size, min_size=min_size, max_lines=max_lines,
-                    max_height=max_height, step=1)
+def fit_image_text(
+    text: str,
+    face: str,
+    width: float,
+    *,
+    max_size: int,
+    min_size: int,
+    max_lines: int = 1,
+    max_height: float | None = None,
+) -> FittedText:
+    return fit_text(
+        text,
+        width,
+        pil_measure(face),
+        max_size=max_size,
+        min_size=min_size,
+        max_lines=max_lines,
+        max_height=max_height,
+        step=1,
+    )
 
 
-def draw_image_text(draw, fitted: FittedText, face: str, x: float, top: float, width: float, *,
-                    fill="black", align: str = "left") -> float:
+def draw_image_text(
+    draw, fitted: FittedText, face: str, x: float, top: float, width: float, *, fill="black", align: str = "left"
+) -> float:
     """Draw fitted lines from ``top`` down; returns the y under the last line."""
     font = pil_font(face, int(fitted.size))
     ascent, descent = font.getmetrics()
@@ -37,10 +54,11 @@ def draw_image_text(draw, fitted: FittedText, face: str, x: float, top: float, w
     return top + fitted.height
 
 
-def draw_image_text_box(draw, text: str, face: str, x: float, top: float, width: float, *, fill="black",
-                        align: str = "left", **options) -> float:
+def draw_image_text_box(
+    draw, text: str, face: str, x: float, top: float, width: float, *, fill="black", align: str = "left", **options
+) -> float:
     fitted = fit_image_text(text, face, width, **options)
     return draw_image_text(draw, fitted, face, x, top, width, fill=fill, align=align)
 
 
-__all__ = ["pil_measure", "fit_image_text", "draw_image_text", "draw_image_text_box"]
+__all__ = ["draw_image_text", "draw_image_text_box", "fit_image_text", "pil_measure"]

@@ -1,11 +1,11 @@
 """The signature block at the foot of a letter, form or certificate.
 
-    Sukamakmur, 1 Juli 2024
-    Kepala BKPSDM Kabupaten Sukamakmur
-    [signature, stamp overlapping its left side]
-    Drs. BAMBANG WICAKSONO, M.Si.   (bold, underlined)
-    Pembina Utama Muda, IV/c
-    NIP. 19690512 199403 1 004
+Sukamakmur, 1 Juli 2024
+Kepala BKPSDM Kabupaten Sukamakmur
+[signature, stamp overlapping its left side]
+Drs. BAMBANG WICAKSONO, M.Si.   (bold, underlined)
+Pembina Utama Muda, IV/c
+NIP. 19690512 199403 1 004
 """
 
 from __future__ import annotations
@@ -68,8 +68,9 @@ def draw_signatory(
     if meterai:
         draw_meterai_box(canvas, centre - space * 0.55, space_bottom + space / 2)
     if signature is not None:
-        signature_width = _draw_image(canvas, signature, centre, space_bottom + 1 * mm, space - 2 * mm,
-                                      max_width=min(width, space * 2.5))
+        signature_width = _draw_image(
+            canvas, signature, centre, space_bottom + 1 * mm, space - 2 * mm, max_width=min(width, space * 2.5)
+        )
     if stamp is not None:  # pressed over the left part of the signature, as on paper
         stamp_centre = centre - max(signature_width / 2, space * 0.6)
         _draw_image(canvas, stamp, stamp_centre, space_bottom - 1 * mm, space * 1.05)
@@ -113,8 +114,9 @@ def _underline(canvas, fitted: FittedText, font: str, x: float, top: float, widt
     canvas.restoreState()
 
 
-def _draw_image(canvas, source: ImageSource, centre: float, bottom: float, height: float,
-                max_width: float | None = None) -> float:
+def _draw_image(
+    canvas, source: ImageSource, centre: float, bottom: float, height: float, max_width: float | None = None
+) -> float:
     """Draw an image centred on ``centre`` at most ``height`` tall; returns its width."""
     reader = print_image(source, max_width or height * 4, height, dpi=SIGNATORY_DPI)
     image_width, image_height = reader.getSize()
@@ -125,4 +127,4 @@ def _draw_image(canvas, source: ImageSource, centre: float, bottom: float, heigh
     return width
 
 
-__all__ = ["draw_signatory", "draw_meterai_box", "nip_line", "SIGNATURE_SPACE", "METERAI_SIZE"]
+__all__ = ["METERAI_SIZE", "SIGNATURE_SPACE", "draw_meterai_box", "draw_signatory", "nip_line"]

@@ -9,8 +9,8 @@ lists: the column split in two, odd numbers signing on the left, even on the rig
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .fit import FittedText, draw_fitted, fit_pdf_text
 from .fonts import SANS
@@ -40,9 +40,18 @@ class FittedRow:
 class TableLayout:
     """Column positions and fitted rows of one table; ``x`` and ``width`` in points."""
 
-    def __init__(self, columns: Sequence[Column], x: float, width: float, *, size: float = 9,
-                 min_size: float = 7, header_size: float = 8.5, padding: float = 1.4 * mm,
-                 min_row_height: float = 0.0) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        x: float,
+        width: float,
+        *,
+        size: float = 9,
+        min_size: float = 7,
+        header_size: float = 8.5,
+        padding: float = 1.4 * mm,
+        min_row_height: float = 0.0,
+    ) -> None:
         self.columns = tuple(columns)
         self.x, self.width = x, width
         self.size, self.min_size, self.header_size = size, min_size, header_size
@@ -55,8 +64,14 @@ class TableLayout:
             left += column_width
         self.lefts = tuple(lefts)
         self._header = tuple(
-            fit_pdf_text(column.title, SANS.bold, column_width - 2 * padding, max_size=header_size,
-                         min_size=min(header_size, 6.5), max_lines=2)
+            fit_pdf_text(
+                column.title,
+                SANS.bold,
+                column_width - 2 * padding,
+                max_size=header_size,
+                min_size=min(header_size, 6.5),
+                max_lines=2,
+            )
             for column, column_width in zip(self.columns, self.widths)
         )
         self.header_height = max(cell.height for cell in self._header) + 2 * padding
@@ -76,8 +91,9 @@ class TableLayout:
             # Wrap at the table's size first, so neighbouring rows look alike; shrink only to avoid cutting.
             fitted = fit_pdf_text(text, font, room, max_size=self.size, min_size=self.size, max_lines=column.max_lines)
             if fitted.truncated:
-                fitted = fit_pdf_text(text, font, room, max_size=self.size, min_size=self.min_size,
-                                      max_lines=column.max_lines)
+                fitted = fit_pdf_text(
+                    text, font, room, max_size=self.size, min_size=self.min_size, max_lines=column.max_lines
+                )
             cells.append(fitted)
         tallest = max((cell.height for cell in cells if cell is not None), default=0.0)
         return FittedRow(tuple(cells), max(self.min_row_height, tallest + 2 * self.padding))
@@ -124,8 +140,9 @@ class TableLayout:
         return top - height
 
     def _band(self, text: str) -> FittedText:
-        return fit_pdf_text(text, SANS.bold, self.width - 2 * self.padding, max_size=self.size,
-                            min_size=self.min_size, max_lines=2)
+        return fit_pdf_text(
+            text, SANS.bold, self.width - 2 * self.padding, max_size=self.size, min_size=self.min_size, max_lines=2
+        )
 
     def _grid(self, canvas, top: float, height: float) -> None:
         canvas.saveState()
@@ -153,8 +170,9 @@ def signing_box(rect: Rect, number: int) -> Rect:
     return Rect(left + 4 * mm, rect.y + 0.6 * mm, half - 5 * mm, rect.height - 1.2 * mm)
 
 
-def draw_signing_cell(canvas, rect: Rect, number: int, *, signature: bytes | PdfImage | None = None,
-                      note: str = "", size: float = 7.5) -> None:
+def draw_signing_cell(
+    canvas, rect: Rect, number: int, *, signature: bytes | PdfImage | None = None, note: str = "", size: float = 7.5
+) -> None:
     """The usual signing space: odd numbers on the left half, even on the right, with the number.
 
     A captured ``signature`` (PNG bytes, or ``print_pdf_image`` of them for the ``signing_box``,
@@ -191,4 +209,4 @@ def draw_page_footer(canvas, page: PageSpec, number: int, total: int, left_text:
     canvas.restoreState()
 
 
-__all__ = ["Column", "FittedRow", "TableLayout", "signing_box", "draw_signing_cell", "draw_page_footer"]
+__all__ = ["Column", "FittedRow", "TableLayout", "draw_page_footer", "draw_signing_cell", "signing_box"]

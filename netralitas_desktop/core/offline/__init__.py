@@ -15,12 +15,25 @@ from .models import ImportedEvent
 # check-in — which needs only ``models`` to accept an office's codes — and the program's start
 # do not pull in the package writer and the document layer behind it.
 _LAZY = {
-    "ExportResult": "export", "default_filename": "export", "export_checkins": "export",
-    "export_event_package": "export", "ImportResult": "importer", "import_package": "importer",
-    "Conflict": "merge", "MergeReport": "merge", "merge_checkins": "merge",
-    "FILE_EXTENSION": "package_file", "KIND_CHECKINS": "package_file", "KIND_EVENT": "package_file",
-    "PackageError": "package_file", "database_id": "package_file", "read_package": "package_file",
-    "ExportEventJob": "jobs", "ExportCheckinsJob": "jobs", "ImportPackageJob": "jobs", "MergeJob": "jobs",
+    "ExportResult": "export",
+    "default_filename": "export",
+    "export_checkins": "export",
+    "export_event_package": "export",
+    "ImportResult": "importer",
+    "import_package": "importer",
+    "Conflict": "merge",
+    "MergeReport": "merge",
+    "merge_checkins": "merge",
+    "FILE_EXTENSION": "package_file",
+    "KIND_CHECKINS": "package_file",
+    "KIND_EVENT": "package_file",
+    "PackageError": "package_file",
+    "database_id": "package_file",
+    "read_package": "package_file",
+    "ExportEventJob": "jobs",
+    "ExportCheckinsJob": "jobs",
+    "ImportPackageJob": "jobs",
+    "MergeJob": "jobs",
 }
 
 

@@ -21,12 +21,28 @@ from ..jobs import Progress
 from ..models import Attendance, Event, Person, Registration, Signature
 from .models import ImportedEvent, ImportedRegistration
 from .package_file import (
-    FILE_EXTENSION, KIND_CHECKINS, KIND_EVENT, Package, PackageError, new_manifest, write_package,
+    FILE_EXTENSION,
+    KIND_CHECKINS,
+    KIND_EVENT,
+    Package,
+    PackageError,
+    new_manifest,
+    write_package,
 )
 
 # Person columns in packages. The event package leaves out phone and email (not needed at a desk).
-PERSON_COLUMNS = ("nip", "nik", "nama", "gelar_depan", "gelar_belakang", "sex", "employment_type", "golongan",
-                  "jabatan", "unit_kerja")
+PERSON_COLUMNS = (
+    "nip",
+    "nik",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "sex",
+    "employment_type",
+    "golongan",
+    "jabatan",
+    "unit_kerja",
+)
 WALK_IN_PERSON_COLUMNS = PERSON_COLUMNS + ("phone", "email")
 _EVENT_SKIPPED = ("id", "created_at", "updated_at")
 
@@ -41,8 +57,14 @@ class ExportResult:
     counts: dict[str, int]
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "kind": self.kind, "package_id": self.package_id, "event_id": self.event_id,
-                "title": self.title, "counts": self.counts}
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "package_id": self.package_id,
+            "event_id": self.event_id,
+            "title": self.title,
+            "counts": self.counts,
+        }
 
 
 def event_columns(event: Event) -> dict:
@@ -56,8 +78,9 @@ def event_columns(event: Event) -> dict:
     return out
 
 
-def export_event_package(event_id: int, target: str | Path, *, actor: audit.Actor | None = None,
-                         progress: Progress | None = None) -> ExportResult:
+def export_event_package(
+    event_id: int, target: str | Path, *, actor: audit.Actor | None = None, progress: Progress | None = None
+) -> ExportResult:
     """Write the package of one event for the desk laptops (run on the office PC)."""
     progress = progress or Progress()
     event = Event.get_or_none(Event.id == event_id)
@@ -70,17 +93,27 @@ def export_event_package(event_id: int, target: str | Path, *, actor: audit.Acto
     progress.report(0, 0, "Membaca peserta…")
     people: dict[int, dict] = {}
     registrations = []
-    query = (Registration.select(Registration, Person).join(Person)
-             .where(Registration.event == event_id).order_by(Registration.id))
+    query = (
+        Registration.select(Registration, Person)
+        .join(Person)
+        .where(Registration.event == event_id)
+        .order_by(Registration.id)
+    )
     for registration in query:
         person = registration.person
         people.setdefault(person.id, {"id": person.id, **_person(person, PERSON_COLUMNS)})
-        registrations.append({
-            "id": registration.id, "person": person.id, "source": registration.source, "mode": registration.mode,
-            "created_at": registration.created_at, "cancelled_at": registration.cancelled_at,
-            "cancel_reason": registration.cancel_reason,
-            "code_digest": qr_payload.payload_digest(qr_payload.encode(event_id, registration.id)),
-        })
+        registrations.append(
+            {
+                "id": registration.id,
+                "person": person.id,
+                "source": registration.source,
+                "mode": registration.mode,
+                "created_at": registration.created_at,
+                "cancelled_at": registration.cancelled_at,
+                "cancel_reason": registration.cancel_reason,
+                "code_digest": qr_payload.payload_digest(qr_payload.encode(event_id, registration.id)),
+            }
+        )
         progress.check_cancelled()
     checkins = [
         _checkin(attendance) | {"registration": attendance.registration_id}
@@ -92,12 +125,22 @@ def export_event_package(event_id: int, target: str | Path, *, actor: audit.Acto
         files[name] = bytes(signature.png)
         signatures.append(_signature(signature, name) | {"registration": signature.registration_id})
         progress.check_cancelled()
-    counts = {"people": len(people), "registrations": len(registrations), "checkins": len(checkins),
-              "signatures": len(signatures)}
-    manifest = new_manifest(KIND_EVENT, event_id=event_id, event_title=event.title, event_date=event.date,
-                            counts=counts)
-    data = {"event": event_columns(event), "people": list(people.values()), "registrations": registrations,
-            "checkins": checkins, "signatures": signatures}
+    counts = {
+        "people": len(people),
+        "registrations": len(registrations),
+        "checkins": len(checkins),
+        "signatures": len(signatures),
+    }
+    manifest = new_manifest(
+        KIND_EVENT, event_id=event_id, event_title=event.title, event_date=event.date, counts=counts
+    )
+    data = {
+        "event": event_columns(event),
+        "people": list(people.values()),
+        "registrations": registrations,
+        "checkins": checkins,
+        "signatures": signatures,
+    }
     progress.report(0, 0, "Menulis paket…")
     path = write_package(target, Package(manifest, data, files))
     audit.record("package.export", actor=actor, event_id=event_id, package_id=manifest["package_id"], **counts)
@@ -105,8 +148,9 @@ def export_event_package(event_id: int, target: str | Path, *, actor: audit.Acto
     return ExportResult(str(path), KIND_EVENT, manifest["package_id"], event_id, event.title, counts)
 
 
-def export_checkins(event_id: int, target: str | Path, *, actor: audit.Actor | None = None,
-                    progress: Progress | None = None) -> ExportResult:
+def export_checkins(
+    event_id: int, target: str | Path, *, actor: audit.Actor | None = None, progress: Progress | None = None
+) -> ExportResult:
     """Write this laptop's check-ins, signatures and walk-ins of an imported event (for the office)."""
     progress = progress or Progress()
     imported = ImportedEvent.get_or_none(ImportedEvent.event == event_id)
@@ -119,24 +163,35 @@ def export_checkins(event_id: int, target: str | Path, *, actor: audit.Actor | N
         )
     office_ids = dict(
         ImportedRegistration.select(ImportedRegistration.registration, ImportedRegistration.origin_registration_id)
-        .where(ImportedRegistration.imported_event == imported.id).tuples()
+        .where(ImportedRegistration.imported_event == imported.id)
+        .tuples()
     )
-    attendance = {a.registration_id: a for a in
-                  Attendance.select().join(Registration).where(Registration.event == event_id)}
-    signatures = {s.registration_id: s for s in
-                  Signature.select().join(Registration).where(Registration.event == event_id)}
+    attendance = {
+        a.registration_id: a for a in Attendance.select().join(Registration).where(Registration.event == event_id)
+    }
+    signatures = {
+        s.registration_id: s for s in Signature.select().join(Registration).where(Registration.event == event_id)
+    }
     entries, files = [], {}
-    query = (Registration.select(Registration, Person).join(Person)
-             .where(Registration.event == event_id).order_by(Registration.id))
+    query = (
+        Registration.select(Registration, Person)
+        .join(Person)
+        .where(Registration.event == event_id)
+        .order_by(Registration.id)
+    )
     for registration in query:
         office_id = office_ids.get(registration.id)
         checkin, signature = attendance.get(registration.id), signatures.get(registration.id)
         if office_id is not None and checkin is None and signature is None:
             continue  # nothing happened to it here
         entry = {
-            "local_registration": registration.id, "office_registration": office_id, "source": registration.source,
-            "mode": registration.mode, "person": _person(registration.person, WALK_IN_PERSON_COLUMNS),
-            "checkin": _checkin(checkin) if checkin else None, "signature": None,
+            "local_registration": registration.id,
+            "office_registration": office_id,
+            "source": registration.source,
+            "mode": registration.mode,
+            "person": _person(registration.person, WALK_IN_PERSON_COLUMNS),
+            "checkin": _checkin(checkin) if checkin else None,
+            "signature": None,
         }
         if signature is not None:
             name = f"signatures/{registration.id}.png"
@@ -145,20 +200,25 @@ def export_checkins(event_id: int, target: str | Path, *, actor: audit.Actor | N
         entries.append(entry)
         progress.check_cancelled()
     counts = {
-        "entries": len(entries), "checkins": sum(1 for e in entries if e["checkin"]),
+        "entries": len(entries),
+        "checkins": sum(1 for e in entries if e["checkin"]),
         "walk_ins": sum(1 for e in entries if e["office_registration"] is None),
         "signatures": sum(1 for e in entries if e["signature"]),
     }
     desks = sorted({e["checkin"]["desk"] for e in entries if e["checkin"] and e["checkin"]["desk"]})
     event = Event.get_by_id(event_id)
     manifest = new_manifest(
-        KIND_CHECKINS, office_database=imported.origin, office_event_id=imported.origin_event_id,
-        office_package_id=imported.package_id, event_title=event.title, event_date=event.date, desks=desks,
+        KIND_CHECKINS,
+        office_database=imported.origin,
+        office_event_id=imported.origin_event_id,
+        office_package_id=imported.package_id,
+        event_title=event.title,
+        event_date=event.date,
+        desks=desks,
         counts=counts,
     )
     path = write_package(target, Package(manifest, {"entries": entries}, files))
-    audit.record("package.export_checkins", actor=actor, event_id=event_id, package_id=manifest["package_id"],
-                 **counts)
+    audit.record("package.export_checkins", actor=actor, event_id=event_id, package_id=manifest["package_id"], **counts)
     progress.report(1, 1, "Selesai.")
     return ExportResult(str(path), KIND_CHECKINS, manifest["package_id"], event_id, event.title, counts)
 
@@ -168,8 +228,12 @@ def _person(person: Person, columns: tuple[str, ...]) -> dict:
 
 
 def _checkin(attendance: Attendance) -> dict:
-    return {"checked_in_at": attendance.checked_in_at, "desk": attendance.desk, "operator": attendance.operator,
-            "method": attendance.method}
+    return {
+        "checked_in_at": attendance.checked_in_at,
+        "desk": attendance.desk,
+        "operator": attendance.operator,
+        "method": attendance.method,
+    }
 
 
 def _signature(signature: Signature, name: str) -> dict:
@@ -183,5 +247,12 @@ def default_filename(title: str, date: dt.date | None, kind: str, desk: str = ""
     return safe_filename(f"{what} - {title}{when}", FILE_EXTENSION)
 
 
-__all__ = ["ExportResult", "export_event_package", "export_checkins", "event_columns", "default_filename",
-           "PERSON_COLUMNS", "WALK_IN_PERSON_COLUMNS"]
+__all__ = [
+    "PERSON_COLUMNS",
+    "WALK_IN_PERSON_COLUMNS",
+    "ExportResult",
+    "default_filename",
+    "event_columns",
+    "export_checkins",
+    "export_event_package",
+]

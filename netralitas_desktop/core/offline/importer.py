@@ -56,8 +56,9 @@ def event_values(columns: dict) -> dict:
     return values
 
 
-def import_package(source: str | Path, *, actor: audit.Actor | None = None,
-                   progress: Progress | None = None) -> ImportResult:
+def import_package(
+    source: str | Path, *, actor: audit.Actor | None = None, progress: Progress | None = None
+) -> ImportResult:
     """Import an event package from the office; importing it again changes nothing."""
     progress = progress or Progress()
     package = read_package(source, KIND_EVENT)
@@ -66,9 +67,18 @@ def import_package(source: str | Path, *, actor: audit.Actor | None = None,
         raise PackageError(
             "Paket ini dibuat dari basis data ini sendiri. Impor paket di laptop meja, bukan di komputer kantor."
         )
-    counts = dict.fromkeys(("registrations_new", "registrations_updated", "registrations_linked",
-                            "registrations_removed",
-                            "checkins_added", "checkins_earlier", "signatures_added"), 0)
+    counts = dict.fromkeys(
+        (
+            "registrations_new",
+            "registrations_updated",
+            "registrations_linked",
+            "registrations_removed",
+            "checkins_added",
+            "checkins_earlier",
+            "signatures_added",
+        ),
+        0,
+    )
     try:
         with db.atomic():
             imported, created = _event(manifest, data["event"])
@@ -76,9 +86,15 @@ def import_package(source: str | Path, *, actor: audit.Actor | None = None,
             local_ids = _registrations(imported, data["registrations"], people, counts, progress)
             _checkins(data["checkins"], local_ids, imported.event_id, counts)
             _signatures(data["signatures"], local_ids, package.files, imported.event_id, counts)
-            audit.record("package.import", actor=actor, event_id=imported.event_id,
-                         package_id=manifest["package_id"], origin_event_id=imported.origin_event_id,
-                         created=created, **counts)
+            audit.record(
+                "package.import",
+                actor=actor,
+                event_id=imported.event_id,
+                package_id=manifest["package_id"],
+                origin_event_id=imported.origin_event_id,
+                created=created,
+                **counts,
+            )
     except (KeyError, TypeError, ValueError) as err:
         if isinstance(err, PackageError):
             raise
@@ -96,12 +112,18 @@ def _event(manifest: dict, columns: dict) -> tuple[ImportedEvent, bool]:
     origin, origin_event_id = manifest["source_database"], int(manifest["event_id"])
     values = event_values(columns)
     exported_at = parse_datetime(manifest["created_at"])
-    imported = ImportedEvent.get_or_none((ImportedEvent.origin == origin)
-                                         & (ImportedEvent.origin_event_id == origin_event_id))
+    imported = ImportedEvent.get_or_none(
+        (ImportedEvent.origin == origin) & (ImportedEvent.origin_event_id == origin_event_id)
+    )
     if imported is None:
         event = Event.create(**values)
-        imported = ImportedEvent.create(event=event.id, origin=origin, origin_event_id=origin_event_id,
-                                        package_id=manifest["package_id"], exported_at=exported_at)
+        imported = ImportedEvent.create(
+            event=event.id,
+            origin=origin,
+            origin_event_id=origin_event_id,
+            package_id=manifest["package_id"],
+            exported_at=exported_at,
+        )
         return imported, True
     if exported_at < imported.exported_at:
         raise PackageError(
@@ -112,76 +134,113 @@ def _event(manifest: dict, columns: dict) -> tuple[ImportedEvent, bool]:
     if any(getattr(event, name) != value for name, value in values.items()):
         Event.update(**values, updated_at=now()).where(Event.id == imported.event_id).execute()
     ImportedEvent.update(package_id=manifest["package_id"], exported_at=exported_at, imported_at=now()).where(
-        ImportedEvent.id == imported.id).execute()
+        ImportedEvent.id == imported.id
+    ).execute()
     return imported, False
 
 
-def _registrations(imported: ImportedEvent, rows: list[dict], people: dict, counts: dict,
-                   progress: Progress) -> dict[int, int]:
+def _registrations(
+    imported: ImportedEvent, rows: list[dict], people: dict, counts: dict, progress: Progress
+) -> dict[int, int]:
     """Office registration id -> local id, creating, updating and retiring as the package says.
 
     Bulk reads and inserts: an event of thousands imports in a few queries per 500 rows.
     """
     known = {
         origin_id: (local_id, digest, person_id, (source, mode, cancelled_at, reason))
-        for origin_id, local_id, digest, person_id, source, mode, cancelled_at, reason in
-        ImportedRegistration.select(
-            ImportedRegistration.origin_registration_id, ImportedRegistration.registration,
-            ImportedRegistration.code_digest, Registration.person, Registration.source, Registration.mode,
-            Registration.cancelled_at, Registration.cancel_reason,
-        ).join(Registration).where(ImportedRegistration.imported_event == imported.id).tuples()
+        for origin_id, local_id, digest, person_id, source, mode, cancelled_at, reason in ImportedRegistration.select(
+            ImportedRegistration.origin_registration_id,
+            ImportedRegistration.registration,
+            ImportedRegistration.code_digest,
+            Registration.person,
+            Registration.source,
+            Registration.mode,
+            Registration.cancelled_at,
+            Registration.cancel_reason,
+        )
+        .join(Registration)
+        .where(ImportedRegistration.imported_event == imported.id)
+        .tuples()
     }
     linked_people = {row["person"]: known[int(row["id"])][2] for row in rows if int(row["id"]) in known}
     progress.report(0, len(rows), "Mengimpor data orang…")
     person_ids = _people(people, linked_people)
-    by_person = dict(Registration.select(Registration.person, Registration.id)
-                     .where(Registration.event == imported.event_id).tuples())
+    by_person = dict(
+        Registration.select(Registration.person, Registration.id)
+        .where(Registration.event == imported.event_id)
+        .tuples()
+    )
     local_ids: dict[int, int] = {}
     new_rows = []
     for row in rows:
         office_id, person_id = int(row["id"]), person_ids[row["person"]]
-        values = {"source": row["source"], "mode": row["mode"],
-                  "cancelled_at": parse_datetime(row["cancelled_at"]), "cancel_reason": row["cancel_reason"]}
+        values = {
+            "source": row["source"],
+            "mode": row["mode"],
+            "cancelled_at": parse_datetime(row["cancelled_at"]),
+            "cancel_reason": row["cancel_reason"],
+        }
         if office_id in known:
             local_id, digest, current_person, current = known[office_id]
             if current != tuple(values.values()) or current_person != person_id or digest != row["code_digest"]:
                 Registration.update(person=person_id, **values).where(Registration.id == local_id).execute()
                 ImportedRegistration.update(code_digest=row["code_digest"]).where(
-                    ImportedRegistration.registration == local_id).execute()
+                    ImportedRegistration.registration == local_id
+                ).execute()
                 counts["registrations_updated"] += 1
             local_ids[office_id] = local_id
         elif person_id in by_person:  # the desk's own walk-in of this person: now the office's registration
             local_ids[office_id] = by_person[person_id]
             Registration.update(**values).where(Registration.id == by_person[person_id]).execute()
-            ImportedRegistration.create(registration=by_person[person_id], imported_event=imported.id,
-                                        origin_registration_id=office_id, code_digest=row["code_digest"])
+            ImportedRegistration.create(
+                registration=by_person[person_id],
+                imported_event=imported.id,
+                origin_registration_id=office_id,
+                code_digest=row["code_digest"],
+            )
             counts["registrations_linked"] += 1
         else:
             new_rows.append((office_id, person_id, row, values))
     for done, chunk in _chunks(new_rows):
-        Registration.insert_many([
-            {"event": imported.event_id, "person": person_id,
-             "created_at": parse_datetime(row["created_at"]) or now(), **values}
-            for _, person_id, row, values in chunk
-        ]).execute()
+        Registration.insert_many(
+            [
+                {
+                    "event": imported.event_id,
+                    "person": person_id,
+                    "created_at": parse_datetime(row["created_at"]) or now(),
+                    **values,
+                }
+                for _, person_id, row, values in chunk
+            ]
+        ).execute()
         progress.report(done, len(new_rows), "Mengimpor peserta…")
         progress.check_cancelled()
     if new_rows:
-        by_person = dict(Registration.select(Registration.person, Registration.id)
-                         .where(Registration.event == imported.event_id).tuples())
+        by_person = dict(
+            Registration.select(Registration.person, Registration.id)
+            .where(Registration.event == imported.event_id)
+            .tuples()
+        )
         for _, chunk in _chunks(new_rows):
-            ImportedRegistration.insert_many([
-                {"registration": by_person[person_id], "imported_event": imported.id,
-                 "origin_registration_id": office_id, "code_digest": row["code_digest"]}
-                for office_id, person_id, row, _ in chunk
-            ]).execute()
+            ImportedRegistration.insert_many(
+                [
+                    {
+                        "registration": by_person[person_id],
+                        "imported_event": imported.id,
+                        "origin_registration_id": office_id,
+                        "code_digest": row["code_digest"],
+                    }
+                    for office_id, person_id, row, _ in chunk
+                ]
+            ).execute()
         local_ids.update({office_id: by_person[person_id] for office_id, person_id, _, _ in new_rows})
         counts["registrations_new"] = len(new_rows)
     gone = [local_id for origin_id, (local_id, *_) in known.items() if origin_id not in local_ids]
     if gone:  # removed at the office: cancelled here, so the desk refuses with a reason and nothing is lost
         counts["registrations_removed"] = sum(
             Registration.update(cancelled_at=now(), cancel_reason=REMOVED_AT_OFFICE)
-            .where(Registration.id.in_(chunk) & Registration.cancelled_at.is_null()).execute()
+            .where(Registration.id.in_(chunk) & Registration.cancelled_at.is_null())
+            .execute()
             for _, chunk in _chunks(gone)
         )
     return local_ids
@@ -196,8 +255,10 @@ def _people(people: dict, linked: dict[int, int]) -> dict[int, int]:
     wanted = {office_id: _person_columns(values) for office_id, values in people.items()}
     by_nip = _ids_by(Person.nip, [columns["nip"] for columns in wanted.values() if columns["nip"]])
     by_nik = _ids_by(Person.nik, [columns["nik"] for columns in wanted.values() if columns["nik"]])
-    found = {office_id: linked.get(office_id) or by_nip.get(columns["nip"]) or by_nik.get(columns["nik"])
-             for office_id, columns in wanted.items()}
+    found = {
+        office_id: linked.get(office_id) or by_nip.get(columns["nip"]) or by_nik.get(columns["nik"])
+        for office_id, columns in wanted.items()
+    }
     found = {office_id: local for office_id, local in found.items() if local}
     if found:
         names = list(next(iter(wanted.values())))
@@ -217,8 +278,9 @@ def _people(people: dict, linked: dict[int, int]) -> dict[int, int]:
     created_nik = _ids_by(Person.nik, [wanted[o]["nik"] for o in keyed if wanted[o]["nik"]])
     for office_id in new:
         columns = wanted[office_id]
-        found[office_id] = (created_nip.get(columns["nip"]) or created_nik.get(columns["nik"])
-                            or Person.insert(**columns).execute())  # no NIP or NIK: one at a time
+        found[office_id] = (
+            created_nip.get(columns["nip"]) or created_nik.get(columns["nik"]) or Person.insert(**columns).execute()
+        )  # no NIP or NIK: one at a time
     return found
 
 
@@ -239,14 +301,20 @@ def _ids_by(column, keys: list[str]) -> dict[str, int]:
 def _chunks(items: list):
     """(end index, chunk) pairs of at most 500: under SQLite's limit of bound variables."""
     for start in range(0, len(items), 500):
-        yield min(start + 500, len(items)), items[start:start + 500]
+        yield min(start + 500, len(items)), items[start : start + 500]
 
 
 def _checkins(rows: list[dict], local_ids: dict[int, int], event_id: int, counts: dict) -> None:
     """The office's check-ins, so the desk answers 'already'; the earliest one stays."""
-    current = {reg: (attendance_id, at) for attendance_id, reg, at in
-               Attendance.select(Attendance.id, Attendance.registration, Attendance.checked_in_at)
-               .join(Registration).where(Registration.event == event_id).tuples()}
+    current = {
+        reg: (attendance_id, at)
+        for attendance_id, reg, at in Attendance.select(
+            Attendance.id, Attendance.registration, Attendance.checked_in_at
+        )
+        .join(Registration)
+        .where(Registration.event == event_id)
+        .tuples()
+    }
     new = []
     for row in rows:
         local_id = local_ids[int(row["registration"])]
@@ -262,18 +330,29 @@ def _checkins(rows: list[dict], local_ids: dict[int, int], event_id: int, counts
     counts["checkins_added"] = len(new)
 
 
-def _signatures(rows: list[dict], local_ids: dict[int, int], files: dict[str, bytes], event_id: int,
-                counts: dict) -> None:
+def _signatures(
+    rows: list[dict], local_ids: dict[int, int], files: dict[str, bytes], event_id: int, counts: dict
+) -> None:
     """Signatures taken at the office fill the gaps here; one taken here is kept."""
-    signed = {reg for (reg,) in Signature.select(Signature.registration).join(Registration)
-              .where(Registration.event == event_id).tuples()}
+    signed = {
+        reg
+        for (reg,) in Signature.select(Signature.registration)
+        .join(Registration)
+        .where(Registration.event == event_id)
+        .tuples()
+    }
     for row in rows:
         local_id = local_ids[int(row["registration"])]
         if local_id in signed:
             continue
-        Signature.create(registration=local_id, png=files[row["file"]], desk=row["desk"], operator=row["operator"],
-                         created_at=parse_datetime(row["created_at"]))
+        Signature.create(
+            registration=local_id,
+            png=files[row["file"]],
+            desk=row["desk"],
+            operator=row["operator"],
+            created_at=parse_datetime(row["created_at"]),
+        )
         counts["signatures_added"] += 1
 
 
-__all__ = ["ImportResult", "import_package", "event_values", "REMOVED_AT_OFFICE"]
+__all__ = ["REMOVED_AT_OFFICE", "ImportResult", "event_values", "import_package"]

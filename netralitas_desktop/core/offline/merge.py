@@ -29,9 +29,22 @@ from ..transactions import write_transaction
 from .models import MergedCheckin, MergedRegistration, MergeLog
 from .package_file import KIND_CHECKINS, PackageError, database_id, parse_datetime, read_package
 
-COUNT_KEYS = ("entries", "checkins_new", "checkins_already", "earlier_wins", "later_ignored", "cancelled_here",
-              "conflicts", "walk_ins", "walk_ins_known", "registrations_recreated", "people_new",
-              "signatures_added", "signatures_replaced", "signatures_kept")
+COUNT_KEYS = (
+    "entries",
+    "checkins_new",
+    "checkins_already",
+    "earlier_wins",
+    "later_ignored",
+    "cancelled_here",
+    "conflicts",
+    "walk_ins",
+    "walk_ins_known",
+    "registrations_recreated",
+    "people_new",
+    "signatures_added",
+    "signatures_replaced",
+    "signatures_kept",
+)
 
 CONFLICT_TEXT = {
     "earlier_wins": "kehadiran di {desk_desk} lebih awal ({desk_at}); menggantikan catatan {office_desk} ({office_at})",
@@ -84,12 +97,17 @@ class MergeReport:
         if self.merged_before:
             lines.append("Berkas ini sudah pernah digabung sebelumnya.")
         for key, label in (
-            ("checkins_new", "Kehadiran baru"), ("checkins_already", "Sudah ada (tidak berubah)"),
+            ("checkins_new", "Kehadiran baru"),
+            ("checkins_already", "Sudah ada (tidak berubah)"),
             ("earlier_wins", "Lebih awal di meja offline (menggantikan)"),
-            ("later_ignored", "Lebih lambat di meja offline (diabaikan)"), ("conflicts", "Konflik dilaporkan"),
-            ("walk_ins", "Peserta tanpa undangan didaftarkan"), ("walk_ins_known", "Tanpa undangan, sudah terdaftar"),
-            ("registrations_recreated", "Pendaftaran dibuat ulang"), ("people_new", "Orang baru"),
-            ("signatures_added", "Tanda tangan ditambahkan"), ("signatures_replaced", "Tanda tangan diganti"),
+            ("later_ignored", "Lebih lambat di meja offline (diabaikan)"),
+            ("conflicts", "Konflik dilaporkan"),
+            ("walk_ins", "Peserta tanpa undangan didaftarkan"),
+            ("walk_ins_known", "Tanpa undangan, sudah terdaftar"),
+            ("registrations_recreated", "Pendaftaran dibuat ulang"),
+            ("people_new", "Orang baru"),
+            ("signatures_added", "Tanda tangan ditambahkan"),
+            ("signatures_replaced", "Tanda tangan diganti"),
         ):
             if c[key] or key in ("checkins_new", "checkins_already", "conflicts", "walk_ins"):
                 lines.append(f"{label}: {c[key]}")
@@ -98,13 +116,21 @@ class MergeReport:
         return lines
 
     def to_dict(self) -> dict:
-        return {"event_id": self.event_id, "title": self.title, "source": self.source, "desks": self.desks,
-                "merged_before": self.merged_before, "counts": self.counts, "changed": self.changed,
-                "conflicts": [asdict(conflict) | {"text": conflict.text} for conflict in self.conflicts]}
+        return {
+            "event_id": self.event_id,
+            "title": self.title,
+            "source": self.source,
+            "desks": self.desks,
+            "merged_before": self.merged_before,
+            "counts": self.counts,
+            "changed": self.changed,
+            "conflicts": [asdict(conflict) | {"text": conflict.text} for conflict in self.conflicts],
+        }
 
 
-def merge_checkins(source: str | Path, *, actor: audit.Actor | None = None,
-                   progress: Progress | None = None) -> MergeReport:
+def merge_checkins(
+    source: str | Path, *, actor: audit.Actor | None = None, progress: Progress | None = None
+) -> MergeReport:
     """Merge a laptop's return file into this (office) database, in one transaction."""
     progress = progress or Progress()
     actor = actor or audit.Actor.default()
@@ -123,8 +149,13 @@ def merge_checkins(source: str | Path, *, actor: audit.Actor | None = None,
             "ini, jadi kehadirannya tidak dapat digabung."
         )
     laptop = manifest["source_database"]
-    report = MergeReport(event_id, event.title, laptop, list(manifest.get("desks") or []),
-                         MergeLog.select().where(MergeLog.package_id == manifest["package_id"]).exists())
+    report = MergeReport(
+        event_id,
+        event.title,
+        laptop,
+        list(manifest.get("desks") or []),
+        MergeLog.select().where(MergeLog.package_id == manifest["package_id"]).exists(),
+    )
     entries = package.data["entries"]
     try:
         with write_transaction():
@@ -136,15 +167,29 @@ def merge_checkins(source: str | Path, *, actor: audit.Actor | None = None,
                     progress.check_cancelled()
             merger.finish()
             report.counts["entries"] = len(entries)
-            MergeLog.create(event=event_id, source=laptop, package_id=manifest["package_id"], desk=actor.desk,
-                            operator=actor.operator, counts=json.dumps(report.counts, sort_keys=True))
-            audit.record("package.merge", actor=actor, event_id=event_id, package_id=manifest["package_id"],
-                         source=laptop, desks=report.desks, **report.counts)
+            MergeLog.create(
+                event=event_id,
+                source=laptop,
+                package_id=manifest["package_id"],
+                desk=actor.desk,
+                operator=actor.operator,
+                counts=json.dumps(report.counts, sort_keys=True),
+            )
+            audit.record(
+                "package.merge",
+                actor=actor,
+                event_id=event_id,
+                package_id=manifest["package_id"],
+                source=laptop,
+                desks=report.desks,
+                **report.counts,
+            )
     except (KeyError, TypeError, ValueError) as err:
         if isinstance(err, PackageError):
             raise
-        raise PackageError(f"Isi berkas kehadiran tidak lengkap atau tidak sah ({err}); tidak ada yang digabung.") \
-            from err
+        raise PackageError(
+            f"Isi berkas kehadiran tidak lengkap atau tidak sah ({err}); tidak ada yang digabung."
+        ) from err
     progress.report(1, 1, "Selesai.")
     return report
 
@@ -153,29 +198,43 @@ class _Merger:
     """Merges entries one by one against the event's state, read once up front (a few queries, not a
     few per entry) and kept current as entries change it."""
 
-    def __init__(self, event_id: int, laptop: str, files: dict[str, bytes], report: MergeReport,
-                 actor: audit.Actor) -> None:
+    def __init__(
+        self, event_id: int, laptop: str, files: dict[str, bytes], report: MergeReport, actor: audit.Actor
+    ) -> None:
         self.event_id, self.laptop, self.files, self.report, self.actor = event_id, laptop, files, report, actor
         self.counts = report.counts
         in_event = Registration.event == event_id
-        self.cancelled = dict(Registration.select(Registration.id, Registration.cancelled_at.is_null(False))
-                              .where(in_event).tuples())
+        self.cancelled = dict(
+            Registration.select(Registration.id, Registration.cancelled_at.is_null(False)).where(in_event).tuples()
+        )
         self.mapped = dict(
             MergedRegistration.select(MergedRegistration.source_registration_id, MergedRegistration.registration)
-            .join(Registration).where((MergedRegistration.source == laptop) & in_event).tuples())
-        self.seen = set(MergedCheckin.select(MergedCheckin.registration, MergedCheckin.checked_in_at,
-                                             MergedCheckin.desk)
-                        .join(Registration).where((MergedCheckin.source == laptop) & in_event).tuples())
-        self.attendance = {row[1]: row for row in Attendance.select(
-            Attendance.id, Attendance.registration, Attendance.checked_in_at, Attendance.desk, Attendance.operator)
-            .join(Registration).where(in_event).tuples()}
+            .join(Registration)
+            .where((MergedRegistration.source == laptop) & in_event)
+            .tuples()
+        )
+        self.seen = set(
+            MergedCheckin.select(MergedCheckin.registration, MergedCheckin.checked_in_at, MergedCheckin.desk)
+            .join(Registration)
+            .where((MergedCheckin.source == laptop) & in_event)
+            .tuples()
+        )
+        self.attendance = {
+            row[1]: row
+            for row in Attendance.select(
+                Attendance.id, Attendance.registration, Attendance.checked_in_at, Attendance.desk, Attendance.operator
+            )
+            .join(Registration)
+            .where(in_event)
+            .tuples()
+        }
         self.new_seen: list[dict] = []
         self._no_id: dict[tuple[str, str], int] | None = None
 
     def finish(self) -> None:
         """Write the check-ins considered, in bulk."""
         for start in range(0, len(self.new_seen), 500):
-            MergedCheckin.insert_many(self.new_seen[start:start + 500]).execute()
+            MergedCheckin.insert_many(self.new_seen[start : start + 500]).execute()
 
     def merge(self, entry: dict) -> None:
         registration_id = self._registration(entry)
@@ -197,12 +256,19 @@ class _Merger:
         registration, created = register(self.event_id, person_id, source=source, mode=entry["mode"])
         if created:
             self.counts["walk_ins" if office_id is None else "registrations_recreated"] += 1
-            audit.record("participant.merge", actor=self.actor, event_id=self.event_id,
-                         registration_id=registration.id, source=self.laptop, walk_in=office_id is None)
+            audit.record(
+                "participant.merge",
+                actor=self.actor,
+                event_id=self.event_id,
+                registration_id=registration.id,
+                source=self.laptop,
+                walk_in=office_id is None,
+            )
         elif office_id is None:
             self.counts["walk_ins_known"] += 1
-        MergedRegistration.create(source=self.laptop, source_registration_id=entry["local_registration"],
-                                  registration=registration.id)
+        MergedRegistration.create(
+            source=self.laptop, source_registration_id=entry["local_registration"], registration=registration.id
+        )
         self.mapped[entry["local_registration"]] = registration.id
         self.cancelled.setdefault(registration.id, registration.cancelled_at is not None)
         return registration.id
@@ -229,10 +295,16 @@ class _Merger:
     def _without_id(self) -> dict[tuple[str, str], int]:
         """People without NIP or NIK by (bare name, unit kerja), folded; read once, at the first such walk-in."""
         if self._no_id is None:
-            query = (Person.select(Person.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.unit_kerja)
-                     .where(Person.nip.is_null() & Person.nik.is_null()).order_by(Person.id.desc()).tuples())
-            self._no_id = {_name_unit(full_name(depan, nama, belakang), unit): person_id
-                           for person_id, depan, nama, belakang, unit in query}  # the oldest wins
+            query = (
+                Person.select(Person.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.unit_kerja)
+                .where(Person.nip.is_null() & Person.nik.is_null())
+                .order_by(Person.id.desc())
+                .tuples()
+            )
+            self._no_id = {
+                _name_unit(full_name(depan, nama, belakang), unit): person_id
+                for person_id, depan, nama, belakang, unit in query
+            }  # the oldest wins
         return self._no_id
 
     # --- check-ins and signatures ------------------------------------------------------------------
@@ -244,8 +316,9 @@ class _Merger:
             self.counts["checkins_already"] += 1
             return "already"
         self.seen.add((registration_id, at, desk))
-        self.new_seen.append({"source": self.laptop, "registration": registration_id, "checked_in_at": at,
-                              "desk": desk})
+        self.new_seen.append(
+            {"source": self.laptop, "registration": registration_id, "checked_in_at": at, "desk": desk}
+        )
         office = self.attendance.get(registration_id)  # (id, registration, at, desk, operator)
         values = {"checked_in_at": at, "desk": desk, "operator": operator, "method": checkin["method"]}
         if office is not None and (office[2], office[3]) == (at, desk):
@@ -265,17 +338,29 @@ class _Merger:
             self.counts["earlier_wins"] += 1
             self._conflict("earlier_wins", registration_id, values, office)
         self.attendance[registration_id] = (attendance_id, registration_id, at, desk, operator)
-        audit.record("checkin.merge", actor=audit.Actor(desk, operator), event_id=self.event_id,
-                     registration_id=registration_id, checked_in_at=at, method=checkin["method"], source=self.laptop,
-                     merged_by_desk=self.actor.desk, merged_by_operator=self.actor.operator,
-                     replaced_desk=office[3] if office else None)
+        audit.record(
+            "checkin.merge",
+            actor=audit.Actor(desk, operator),
+            event_id=self.event_id,
+            registration_id=registration_id,
+            checked_in_at=at,
+            method=checkin["method"],
+            source=self.laptop,
+            merged_by_desk=self.actor.desk,
+            merged_by_operator=self.actor.operator,
+            replaced_desk=office[3] if office else None,
+        )
         return "earlier" if office else "new"
 
     def _signature(self, registration_id: int, signature: dict, outcome: str | None) -> None:
         png = self.files[signature["file"]]
         office = Signature.get_or_none(Signature.registration == registration_id)
-        values = {"png": png, "created_at": parse_datetime(signature["created_at"]), "desk": signature["desk"],
-                  "operator": signature["operator"]}
+        values = {
+            "png": png,
+            "created_at": parse_datetime(signature["created_at"]),
+            "desk": signature["desk"],
+            "operator": signature["operator"],
+        }
         if office is not None and bytes(office.png) == png:
             return
         if office is None:
@@ -287,8 +372,15 @@ class _Merger:
         else:
             self.counts["signatures_kept"] += 1
             return
-        audit.record("signature.merge", actor=self.actor, event_id=self.event_id, registration_id=registration_id,
-                     bytes=len(png), replaced=office is not None, source=self.laptop)
+        audit.record(
+            "signature.merge",
+            actor=self.actor,
+            event_id=self.event_id,
+            registration_id=registration_id,
+            bytes=len(png),
+            replaced=office is not None,
+            source=self.laptop,
+        )
 
     def _conflict(self, kind: str, registration_id: int, desk: dict, office: tuple | None) -> None:
         if kind == "later_ignored":
@@ -296,12 +388,24 @@ class _Merger:
         elif kind == "cancelled":
             self.counts["cancelled_here"] += 1
         self.counts["conflicts"] += 1
-        depan, nama, belakang = (Person.select(Person.gelar_depan, Person.nama, Person.gelar_belakang)
-                                 .join(Registration).where(Registration.id == registration_id).tuples().first())
-        self.report.conflicts.append(Conflict(
-            registration_id, full_name(depan, nama, belakang), kind, _time(desk["checked_in_at"]), desk["desk"],
-            desk["operator"], *((_time(office[2]), office[3], office[4]) if office else ("", "", "")),
-        ))
+        depan, nama, belakang = (
+            Person.select(Person.gelar_depan, Person.nama, Person.gelar_belakang)
+            .join(Registration)
+            .where(Registration.id == registration_id)
+            .tuples()
+            .first()
+        )
+        self.report.conflicts.append(
+            Conflict(
+                registration_id,
+                full_name(depan, nama, belakang),
+                kind,
+                _time(desk["checked_in_at"]),
+                desk["desk"],
+                desk["operator"],
+                *((_time(office[2]), office[3], office[4]) if office else ("", "", "")),
+            )
+        )
 
 
 def _name_unit(name: str, unit: str) -> tuple[str, str]:
@@ -312,4 +416,4 @@ def _time(value) -> str:
     return value.strftime("%d-%m-%Y %H.%M.%S") if value else ""
 
 
-__all__ = ["MergeReport", "Conflict", "merge_checkins", "COUNT_KEYS"]
+__all__ = ["COUNT_KEYS", "Conflict", "MergeReport", "merge_checkins"]

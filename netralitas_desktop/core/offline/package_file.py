@@ -63,9 +63,14 @@ def database_id() -> str:
 
 def new_manifest(kind: str, **extra: object) -> dict:
     return {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind, "package_id": secrets.token_hex(16),
-        "created_at": dt.datetime.now().isoformat(), "app_version": __version__,
-        "source_database": database_id(), **extra,
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "kind": kind,
+        "package_id": secrets.token_hex(16),
+        "created_at": dt.datetime.now().isoformat(),
+        "app_version": __version__,
+        "source_database": database_id(),
+        **extra,
     }
 
 
@@ -187,6 +192,16 @@ def parse_datetime(text: str | None) -> dt.datetime | None:
 
 
 __all__ = [
-    "FORMAT", "FORMAT_VERSION", "KIND_EVENT", "KIND_CHECKINS", "FILE_EXTENSION", "PackageError", "Package",
-    "database_id", "new_manifest", "write_package", "read_package", "parse_datetime",
+    "FILE_EXTENSION",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "KIND_CHECKINS",
+    "KIND_EVENT",
+    "Package",
+    "PackageError",
+    "database_id",
+    "new_manifest",
+    "parse_datetime",
+    "read_package",
+    "write_package",
 ]

@@ -20,8 +20,14 @@ FOOTER_NAME = "Daftar Hadir"
 AttendanceOptions = ListOptions
 
 
-def write_attendance_list(event_id: int, target: str | Path, options: ListOptions | None = None, *,
-                          progress: Progress | None = None, actor: audit.Actor | None = None) -> DocumentResult:
+def write_attendance_list(
+    event_id: int,
+    target: str | Path,
+    options: ListOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    actor: audit.Actor | None = None,
+) -> DocumentResult:
     """Write the whole list to ``target`` (replaced only when complete) and record the export."""
     spec, _ = load_signing_list(event_id, options or ListOptions(), title=TITLE, footer_name=FOOTER_NAME)
     with atomic_output(target) as temp:
@@ -42,8 +48,9 @@ def preview_attendance_list(event_id: int, options: ListOptions | None = None) -
 class AttendanceListJob(Job[DocumentResult]):
     title = "Membuat daftar hadir"
 
-    def __init__(self, event_id: int, path: str | Path, options: ListOptions | None = None, *,
-                 actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self, event_id: int, path: str | Path, options: ListOptions | None = None, *, actor: audit.Actor | None = None
+    ) -> None:
         super().__init__()
         self.event_id, self.path, self.options, self.actor = event_id, Path(path), options, actor
 
@@ -51,4 +58,4 @@ class AttendanceListJob(Job[DocumentResult]):
         return write_attendance_list(self.event_id, self.path, self.options, progress=self, actor=self.actor)
 
 
-__all__ = ["AttendanceOptions", "AttendanceListJob", "write_attendance_list", "preview_attendance_list", "TITLE"]
+__all__ = ["TITLE", "AttendanceListJob", "AttendanceOptions", "preview_attendance_list", "write_attendance_list"]

@@ -26,8 +26,14 @@ def load_sheet(event_id: int, options: ListOptions | None = None) -> SigningList
     return replace(spec, title=settings.sheet_title, text=fill(settings.sheet_text, variable_values(spec.event)))
 
 
-def write_pledge_sheet(event_id: int, target: str | Path, options: ListOptions | None = None, *,
-                       progress: Progress | None = None, actor: audit.Actor | None = None) -> DocumentResult:
+def write_pledge_sheet(
+    event_id: int,
+    target: str | Path,
+    options: ListOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    actor: audit.Actor | None = None,
+) -> DocumentResult:
     spec = load_sheet(event_id, options)
     with atomic_output(target) as temp:
         pages = render_signing_list(temp, spec, progress=progress)
@@ -45,8 +51,9 @@ def preview_pledge_sheet(event_id: int, options: ListOptions | None = None) -> b
 class PledgeSheetJob(Job[DocumentResult]):
     title = "Membuat lembar ikrar bersama"
 
-    def __init__(self, event_id: int, path: str | Path, options: ListOptions | None = None, *,
-                 actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self, event_id: int, path: str | Path, options: ListOptions | None = None, *, actor: audit.Actor | None = None
+    ) -> None:
         super().__init__()
         self.event_id, self.path, self.options, self.actor = event_id, Path(path), options, actor
 
@@ -54,4 +61,4 @@ class PledgeSheetJob(Job[DocumentResult]):
         return write_pledge_sheet(self.event_id, self.path, self.options, progress=self, actor=self.actor)
 
 
-__all__ = ["PledgeSheetJob", "write_pledge_sheet", "preview_pledge_sheet", "load_sheet"]
+__all__ = ["PledgeSheetJob", "load_sheet", "preview_pledge_sheet", "write_pledge_sheet"]

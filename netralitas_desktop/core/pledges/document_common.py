@@ -7,8 +7,8 @@ personal data leaves an ``export`` entry in the audit trail (ids and counts only
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .. import audit
 from ..documents import DocumentError
@@ -34,16 +34,30 @@ class DocumentResult:
     skipped: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"ok": True, "document": self.document, "count": self.count, "pages": self.pages,
-                "path": self.path, "format": self.format, "files": self.files}
+        return {
+            "ok": True,
+            "document": self.document,
+            "count": self.count,
+            "pages": self.pages,
+            "path": self.path,
+            "format": self.format,
+            "files": self.files,
+        }
 
 
 def listed_rows(event_id: int, *, only_present: bool = False) -> list[ParticipantRow]:
     """Participants not cancelled (optionally only those checked in), by unit kerja then name."""
-    cancelled = {registration_id for (registration_id,) in Registration.select(Registration.id).where(
-        (Registration.event == event_id) & Registration.cancelled_at.is_null(False)).tuples()}
-    rows = [row for row in list_participants(event_id) if row.registration_id not in cancelled
-            and (row.checked_in_at is not None or not only_present)]
+    cancelled = {
+        registration_id
+        for (registration_id,) in Registration.select(Registration.id)
+        .where((Registration.event == event_id) & Registration.cancelled_at.is_null(False))
+        .tuples()
+    }
+    rows = [
+        row
+        for row in list_participants(event_id)
+        if row.registration_id not in cancelled and (row.checked_in_at is not None or not only_present)
+    ]
     rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
     return rows
 
@@ -53,7 +67,7 @@ def signatures_of(registration_ids: Iterable[int]) -> dict[int, bytes]:
     ids = list(registration_ids)
     found: dict[int, bytes] = {}
     for start in range(0, len(ids), MAX_IDS_PER_QUERY):
-        chunk = ids[start:start + MAX_IDS_PER_QUERY]
+        chunk = ids[start : start + MAX_IDS_PER_QUERY]
         query = Signature.select(Signature.registration, Signature.png).where(Signature.registration.in_(chunk))
         for registration_id, png in query.tuples():
             found[registration_id] = bytes(png)  # PostgreSQL hands back a memoryview
@@ -62,8 +76,15 @@ def signatures_of(registration_ids: Iterable[int]) -> dict[int, bytes]:
 
 def record_export(result: DocumentResult, *, event_id: int, actor: audit.Actor | None) -> None:
     """The audit entry for a written document with personal data (``audit.record_export``)."""
-    audit.record_export(event_id, result.document, count=result.count, pages=result.pages, format=result.format,
-                        files=result.files, actor=actor)
+    audit.record_export(
+        event_id,
+        result.document,
+        count=result.count,
+        pages=result.pages,
+        format=result.format,
+        files=result.files,
+        actor=actor,
+    )
 
 
 def save_canvas(canvas, what: str) -> None:
@@ -74,4 +95,4 @@ def save_canvas(canvas, what: str) -> None:
         raise DocumentError(f"Berkas {what} tidak bisa disimpan: {err.strerror or err}.") from err
 
 
-__all__ = ["NothingToPrint", "DocumentResult", "listed_rows", "signatures_of", "record_export", "save_canvas"]
+__all__ = ["DocumentResult", "NothingToPrint", "listed_rows", "record_export", "save_canvas", "signatures_of"]

@@ -15,7 +15,14 @@ from PIL import Image
 from .. import audit
 from ..documents import Letterhead, Paper, PaperError
 from ..event_settings import (
-    LETTERHEAD, PAPER, delete_asset, event_exists, get_asset, get_setting, put_asset, set_setting,
+    LETTERHEAD,
+    PAPER,
+    delete_asset,
+    event_exists,
+    get_asset,
+    get_setting,
+    put_asset,
+    set_setting,
 )
 from ..events import NotFoundError, ValidationError
 from ..models import db
@@ -29,8 +36,11 @@ PLEDGE_SHEET = "pledge_sheet"  # {"title", "text"}
 LOGO = "logo"
 SIGNATORY_SIGNATURE = "signatory1_signature"
 SIGNATORY_STAMP = "signatory1_stamp"
-IMAGE_ASSETS = {LOGO: "Logo kop surat", SIGNATORY_SIGNATURE: "Tanda tangan penanda tangan",
-                SIGNATORY_STAMP: "Stempel/cap dinas"}
+IMAGE_ASSETS = {
+    LOGO: "Logo kop surat",
+    SIGNATORY_SIGNATURE: "Tanda tangan penanda tangan",
+    SIGNATORY_STAMP: "Stempel/cap dinas",
+}
 MAX_IMAGE_BYTES = 5_000_000
 MAX_TEXT = 3000  # still one page at 8 pt with a kop and six fields
 
@@ -67,7 +77,7 @@ class DocumentSettings:
     letterhead_lines: tuple[str, ...] = ()
     letterhead_address: str = ""
 
-    def with_changes(self, **changes) -> "DocumentSettings":
+    def with_changes(self, **changes) -> DocumentSettings:
         return replace(self, **changes)
 
 
@@ -82,8 +92,11 @@ def load_document_settings(event_id: int) -> DocumentSettings:
         paper = Paper.parse(get_setting(event_id, PAPER, "A4") or "A4")
     except PaperError:
         paper = Paper.A4
-    fields = tuple(FormField(item["key"], str(item.get("label") or FIELD_LABELS[item["key"]]))
-                   for item in form.get("fields", ()) if item.get("key") in FIELD_LABELS)
+    fields = tuple(
+        FormField(item["key"], str(item.get("label") or FIELD_LABELS[item["key"]]))
+        for item in form.get("fields", ())
+        if item.get("key") in FIELD_LABELS
+    )
     return DocumentSettings(
         pledge_title=form.get("title") or defaults.pledge_title,
         pledge_text=form.get("text") or defaults.pledge_text,
@@ -110,8 +123,10 @@ def validate_settings(settings: DocumentSettings) -> dict[str, str]:
         unknown = unknown_variables(text)
         if unknown:
             names = ", ".join("{" + name + "}" for name in unknown)
-            errors.setdefault(name, f"{label} memuat variabel yang tidak dikenal: {names}. "
-                              "Periksa ejaannya atau hapus kurung kurawalnya.")
+            errors.setdefault(
+                name,
+                f"{label} memuat variabel yang tidak dikenal: {names}. Periksa ejaannya atau hapus kurung kurawalnya.",
+            )
     keys = [item.key for item in settings.fields]
     if "nama" not in keys:
         errors["fields"] = "Isian Nama wajib ada pada formulir."
@@ -142,8 +157,10 @@ def save_document_settings(event_id: int, settings: DocumentSettings, *, actor: 
         "fields": [{"key": item.key, "label": item.label.strip()} for item in settings.fields],
         "meterai": settings.meterai,
     }
-    sheet = {"title": unless_default(settings.sheet_title, defaults.sheet_title),
-             "text": unless_default(settings.sheet_text, defaults.sheet_text)}
+    sheet = {
+        "title": unless_default(settings.sheet_title, defaults.sheet_title),
+        "text": unless_default(settings.sheet_text, defaults.sheet_text),
+    }
     lines = [line.strip() for line in settings.letterhead_lines if line.strip()]
     letterhead = {"lines": lines, "address": settings.letterhead_address.strip()} if lines else None
     with db.atomic():
@@ -170,8 +187,9 @@ def check_image(data: bytes, what: str) -> None:
         raise ValueError(f"{what}: pakai gambar PNG atau JPEG, bukan {kind}.")
 
 
-def set_image(event_id: int, kind: str, data: bytes | None, filename: str = "", *,
-              actor: audit.Actor | None = None) -> None:
+def set_image(
+    event_id: int, kind: str, data: bytes | None, filename: str = "", *, actor: audit.Actor | None = None
+) -> None:
     """Store (or, with ``None``, remove) the logo, signature or stamp image of an event."""
     if kind not in IMAGE_ASSETS:
         raise ValueError(f"Jenis gambar tidak dikenal: {kind}.")
@@ -181,8 +199,9 @@ def set_image(event_id: int, kind: str, data: bytes | None, filename: str = "", 
         else:
             check_image(data, IMAGE_ASSETS[kind])
             put_asset(event_id, kind, data, filename)
-        audit.record("documents.image", actor=actor, event_id=event_id, kind=kind, removed=data is None,
-                     bytes=len(data or b""))
+        audit.record(
+            "documents.image", actor=actor, event_id=event_id, kind=kind, removed=data is None, bytes=len(data or b"")
+        )
 
 
 def letterhead_for(event_id: int, settings: DocumentSettings | None = None) -> Letterhead | None:
@@ -195,7 +214,20 @@ def letterhead_for(event_id: int, settings: DocumentSettings | None = None) -> L
 
 
 __all__ = [
-    "DocumentSettings", "FormField", "FIELD_LABELS", "DEFAULT_FIELDS", "PLEDGE_FORM", "PLEDGE_SHEET", "LOGO",
-    "SIGNATORY_SIGNATURE", "SIGNATORY_STAMP", "IMAGE_ASSETS", "load_document_settings", "save_document_settings",
-    "validate_settings", "set_image", "check_image", "letterhead_for",
+    "DEFAULT_FIELDS",
+    "FIELD_LABELS",
+    "IMAGE_ASSETS",
+    "LOGO",
+    "PLEDGE_FORM",
+    "PLEDGE_SHEET",
+    "SIGNATORY_SIGNATURE",
+    "SIGNATORY_STAMP",
+    "DocumentSettings",
+    "FormField",
+    "check_image",
+    "letterhead_for",
+    "load_document_settings",
+    "save_document_settings",
+    "set_image",
+    "validate_settings",
 ]

@@ -24,8 +24,10 @@ from .returns import owed_rows
 
 DOCUMENT = "ikrar_mandiri"
 BLANK_DATE = "." * 32
-NOBODY_OWES = ("Tidak ada peserta yang wajib ikrar mandiri: semua peserta hadir, sudah menandatangani, "
-               "atau formulirnya sudah kembali.")
+NOBODY_OWES = (
+    "Tidak ada peserta yang wajib ikrar mandiri: semua peserta hadir, sudah menandatangani, "
+    "atau formulirnya sudah kembali."
+)
 
 
 def caption(code: str, organizer: str) -> str:
@@ -48,15 +50,25 @@ def owed_participants(event_id: int) -> list[ParticipantRow]:
 def mandiri_form(context: PledgeContext, row: ParticipantRow) -> PledgeForm:
     code = mandiri_code.encode(context.event.id, row.registration_id)
     organizer = context.event.organizer or context.event.instansi
-    return pledge_form(context, row, qr_text=code, qr_caption=caption(code, organizer),
-                       place_date=blank_place_date(context.event.place_name))
+    return pledge_form(
+        context,
+        row,
+        qr_text=code,
+        qr_caption=caption(code, organizer),
+        place_date=blank_place_date(context.event.place_name),
+    )
 
 
 def _draw(context: PledgeContext, rows: list[ParticipantRow], out, paper: Paper, progress: Progress) -> None:
     page = form_page(paper)
     event = context.event
-    canvas = new_canvas(out, page, title=f"Ikrar Mandiri \u2013 {event.title}",
-                        subject="Formulir ikrar mandiri dengan kode QR", author=event.organizer or event.instansi)
+    canvas = new_canvas(
+        out,
+        page,
+        title=f"Ikrar Mandiri \u2013 {event.title}",
+        subject="Formulir ikrar mandiri dengan kode QR",
+        author=event.organizer or event.instansi,
+    )
     for index, row in enumerate(rows):
         progress.check_cancelled()
         draw_pledge_form(canvas, page, mandiri_form(context, row))
@@ -65,8 +77,14 @@ def _draw(context: PledgeContext, rows: list[ParticipantRow], out, paper: Paper,
     save_canvas(canvas, "formulir ikrar mandiri")
 
 
-def write_ikrar_mandiri(event_id: int, target: str | Path, *, paper: Paper | None = None,
-                        progress: Progress | None = None, actor: audit.Actor | None = None) -> DocumentResult:
+def write_ikrar_mandiri(
+    event_id: int,
+    target: str | Path,
+    *,
+    paper: Paper | None = None,
+    progress: Progress | None = None,
+    actor: audit.Actor | None = None,
+) -> DocumentResult:
     """The forms of everyone who owes one into ``target`` (replaced only when complete); records the export."""
     progress = progress or Progress()
     progress.report(0, 0, "Menyiapkan formulir…")
@@ -95,8 +113,9 @@ def preview_ikrar_mandiri(event_id: int, paper: Paper | None = None) -> bytes:
 class IkrarMandiriFormsJob(Job[DocumentResult]):
     title = "Membuat formulir ikrar mandiri (PDF)"
 
-    def __init__(self, event_id: int, path: str | Path, paper: Paper | None = None, *,
-                 actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self, event_id: int, path: str | Path, paper: Paper | None = None, *, actor: audit.Actor | None = None
+    ) -> None:
         super().__init__()
         self.event_id, self.path, self.paper, self.actor = event_id, Path(path), paper, actor
 
@@ -105,6 +124,13 @@ class IkrarMandiriFormsJob(Job[DocumentResult]):
 
 
 __all__ = [
-    "IkrarMandiriFormsJob", "write_ikrar_mandiri", "preview_ikrar_mandiri", "owed_participants", "mandiri_form",
-    "caption", "blank_place_date", "NOBODY_OWES", "DOCUMENT",
+    "DOCUMENT",
+    "NOBODY_OWES",
+    "IkrarMandiriFormsJob",
+    "blank_place_date",
+    "caption",
+    "mandiri_form",
+    "owed_participants",
+    "preview_ikrar_mandiri",
+    "write_ikrar_mandiri",
 ]

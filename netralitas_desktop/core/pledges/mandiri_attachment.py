@@ -111,8 +111,12 @@ def _prepare_image(data: bytes, name: str) -> Attachment:
     with image:
         if getattr(image, "n_frames", 1) > 1 and image.format == "TIFF":
             return _tiff_pages_as_pdf(image, name)
-        if image.format in KEPT_FORMATS and len(data) <= KEEP_AS_IS_BYTES and max(image.size) <= MAX_SIDE_PX \
-                and not _needs_rotation(image):
+        if (
+            image.format in KEPT_FORMATS
+            and len(data) <= KEEP_AS_IS_BYTES
+            and max(image.size) <= MAX_SIDE_PX
+            and not _needs_rotation(image)
+        ):
             return Attachment(data, _with_suffix(name, ".jpg" if image.format == "JPEG" else ".png"))
         return Attachment(_as_jpeg(image), _with_suffix(name, ".jpg"))
 
@@ -171,5 +175,12 @@ def _too_large(size: int, limit: int) -> str:
     return f"Berkas lampiran terlalu besar ({size / 1_000_000:.1f} MB; paling besar {limit // 1_000_000} MB)."
 
 
-__all__ = ["Attachment", "AttachmentError", "load_attachment", "prepare_attachment", "MAX_INPUT_BYTES",
-           "MAX_PDF_BYTES", "MAX_SIDE_PX"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "MAX_PDF_BYTES",
+    "MAX_SIDE_PX",
+    "Attachment",
+    "AttachmentError",
+    "load_attachment",
+    "prepare_attachment",
+]

@@ -20,7 +20,14 @@ from .. import qr_payload
 from ..events import NotFoundError
 from ..models import Registration
 from ..qr_payload import (
-    BODY_LENGTH, MAX_EVENT_ID, MAX_REGISTRATION_ID, DecodedPayload, PayloadError, clean, signed_code, verify_signed,
+    BODY_LENGTH,
+    MAX_EVENT_ID,
+    MAX_REGISTRATION_ID,
+    DecodedPayload,
+    PayloadError,
+    clean,
+    signed_code,
+    verify_signed,
 )
 
 PREFIX = "NTM1"
@@ -76,6 +83,19 @@ def code_for(registration_id: int) -> str:
 
 
 __all__ = [
-    "PREFIX", "CODE_LENGTH", "MAX_EVENT_ID", "MAX_REGISTRATION_ID", "PayloadError", "DecodedPayload", "encode", "decode", "looks_like_code", "code_for",
-    "EMPTY_REASON", "INVITATION_REASON", "FOREIGN_REASON", "MALFORMED_REASON", "FORGED_REASON",
+    "CODE_LENGTH",
+    "EMPTY_REASON",
+    "FOREIGN_REASON",
+    "FORGED_REASON",
+    "INVITATION_REASON",
+    "MALFORMED_REASON",
+    "MAX_EVENT_ID",
+    "MAX_REGISTRATION_ID",
+    "PREFIX",
+    "DecodedPayload",
+    "PayloadError",
+    "code_for",
+    "decode",
+    "encode",
+    "looks_like_code",
 ]

@@ -22,8 +22,10 @@ from .document_common import DocumentResult, NothingToPrint, listed_rows, record
 from .pledge_forms import PledgeContext, draw_pledge_form, form_page, load_pledge_context, pledge_form
 
 BATCH = 100
-NOBODY_SIGNED = ("Belum ada peserta yang menandatangani di meja registrasi, jadi belum ada pakta integritas "
-                 "bertanda tangan. Untuk peserta yang belum tanda tangan, buat formulir ikrar mandiri.")
+NOBODY_SIGNED = (
+    "Belum ada peserta yang menandatangani di meja registrasi, jadi belum ada pakta integritas "
+    "bertanda tangan. Untuk peserta yang belum tanda tangan, buat formulir ikrar mandiri."
+)
 
 
 @dataclass(frozen=True)
@@ -53,14 +55,20 @@ def file_stem(row: ParticipantRow) -> str:
 def _batches(rows: list[ParticipantRow]):
     """(row, signature PNG) pairs, the signatures loaded ``BATCH`` at a time."""
     for start in range(0, len(rows), BATCH):
-        chunk = rows[start:start + BATCH]
+        chunk = rows[start : start + BATCH]
         pngs = signatures_of(row.registration_id for row in chunk)
         for row in chunk:
             yield row, pngs.get(row.registration_id)
 
 
-def write_pledge_forms(event_id: int, target: str | Path, options: PledgeOptions | None = None, *,
-                       progress: Progress | None = None, actor: audit.Actor | None = None) -> DocumentResult:
+def write_pledge_forms(
+    event_id: int,
+    target: str | Path,
+    options: PledgeOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    actor: audit.Actor | None = None,
+) -> DocumentResult:
     """Write the forms of everyone who signed; returns what was written and records the export."""
     options = options or PledgeOptions()
     progress = progress or Progress()
@@ -74,8 +82,13 @@ def write_pledge_forms(event_id: int, target: str | Path, options: PledgeOptions
     total = len(rows)
     if not options.per_person:
         with atomic_output(target) as temp:
-            canvas = new_canvas(temp, page, title=title, subject="Pakta integritas bertanda tangan",
-                                author=context.event.organizer or context.event.instansi)
+            canvas = new_canvas(
+                temp,
+                page,
+                title=title,
+                subject="Pakta integritas bertanda tangan",
+                author=context.event.organizer or context.event.instansi,
+            )
             for index, (row, png) in enumerate(_batches(rows)):
                 progress.check_cancelled()
                 draw_pledge_form(canvas, page, pledge_form(context, row, signature_png=png))
@@ -91,15 +104,21 @@ def write_pledge_forms(event_id: int, target: str | Path, options: PledgeOptions
 
 
 def _one_pdf(context: PledgeContext, page, row: ParticipantRow, png: bytes | None, title: str, out) -> None:
-    canvas = new_canvas(out, page, title=f"{title} \u2013 {row.full_name}", subject="Pakta integritas bertanda tangan",
-                        author=context.event.organizer or context.event.instansi)
+    canvas = new_canvas(
+        out,
+        page,
+        title=f"{title} \u2013 {row.full_name}",
+        subject="Pakta integritas bertanda tangan",
+        author=context.event.organizer or context.event.instansi,
+    )
     draw_pledge_form(canvas, page, pledge_form(context, row, signature_png=png))
     canvas.showPage()
     save_canvas(canvas, "pakta integritas")
 
 
-def _write_per_person(context: PledgeContext, page, rows: list[ParticipantRow], target: Path, title: str,
-                      progress: Progress) -> str:
+def _write_per_person(
+    context: PledgeContext, page, rows: list[ParticipantRow], target: Path, title: str, progress: Progress
+) -> str:
     names = UniqueNames()
     total = len(rows)
     if target.suffix.lower() == ".zip":
@@ -142,8 +161,9 @@ def preview_pledge_form(event_id: int, options: PledgeOptions | None = None) -> 
 class PledgeFormsJob(Job[DocumentResult]):
     title = "Membuat pakta integritas bertanda tangan"
 
-    def __init__(self, event_id: int, path: str | Path, options: PledgeOptions | None = None, *,
-                 actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self, event_id: int, path: str | Path, options: PledgeOptions | None = None, *, actor: audit.Actor | None = None
+    ) -> None:
         super().__init__()
         self.event_id, self.path, self.options, self.actor = event_id, Path(path), options, actor
 
@@ -152,6 +172,11 @@ class PledgeFormsJob(Job[DocumentResult]):
 
 
 __all__ = [
-    "PledgeOptions", "PledgeFormsJob", "write_pledge_forms", "preview_pledge_form", "signed_rows", "file_stem",
     "NOBODY_SIGNED",
+    "PledgeFormsJob",
+    "PledgeOptions",
+    "file_stem",
+    "preview_pledge_form",
+    "signed_rows",
+    "write_pledge_forms",
 ]

@@ -18,9 +18,9 @@ Writing many forms (merged PDF or one file per person) is ``pledge_files``' job.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY
@@ -29,8 +29,20 @@ from reportlab.platypus import Paragraph
 
 from ..dates import tempat_tanggal
 from ..documents import (
-    SANS, FittedText, Letterhead, Margins, PageSpec, Paper, draw_fitted, draw_letterhead, draw_qr, draw_signatory,
-    draw_text_box, fit_pdf_text, mm, nip_line,
+    SANS,
+    FittedText,
+    Letterhead,
+    Margins,
+    PageSpec,
+    Paper,
+    draw_fitted,
+    draw_letterhead,
+    draw_qr,
+    draw_signatory,
+    draw_text_box,
+    fit_pdf_text,
+    mm,
+    nip_line,
 )
 from ..events import EventData, NotFoundError, Signatory, get_event
 from ..nip import format_nip
@@ -111,8 +123,15 @@ def signer_id_line(row: ParticipantRow) -> str:
     return f"NIK. {row.nik}" if row.nik else ""
 
 
-def pledge_form(context: PledgeContext, row: ParticipantRow, *, signature_png: bytes | None = None,
-                qr_text: str | None = None, qr_caption: str = "", place_date: str | None = None) -> PledgeForm:
+def pledge_form(
+    context: PledgeContext,
+    row: ParticipantRow,
+    *,
+    signature_png: bytes | None = None,
+    qr_text: str | None = None,
+    qr_caption: str = "",
+    place_date: str | None = None,
+) -> PledgeForm:
     settings = context.settings
     return PledgeForm(
         event=context.event,
@@ -131,15 +150,22 @@ def pledge_form(context: PledgeContext, row: ParticipantRow, *, signature_png: b
     )
 
 
-def build_pledge_form(event_id: int, registration_id: int, *, with_signature: bool = True,
-                      qr_text: str | None = None, qr_caption: str = "") -> PledgeForm:
+def build_pledge_form(
+    event_id: int,
+    registration_id: int,
+    *,
+    with_signature: bool = True,
+    qr_text: str | None = None,
+    qr_caption: str = "",
+) -> PledgeForm:
     """The form of one registration, with its captured signature when ``with_signature``."""
     row = next((row for row in list_participants(event_id) if row.registration_id == registration_id), None)
     if row is None:
         raise NotFoundError(f"Peserta nomor {registration_id} tidak terdaftar pada kegiatan ini.")
     signature = get_signature(registration_id) if with_signature else None
-    return pledge_form(load_pledge_context(event_id), row, signature_png=signature, qr_text=qr_text,
-                       qr_caption=qr_caption)
+    return pledge_form(
+        load_pledge_context(event_id), row, signature_png=signature, qr_text=qr_text, qr_caption=qr_caption
+    )
 
 
 # --- drawing -------------------------------------------------------------------------------------------------
@@ -160,8 +186,9 @@ def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
         y = draw_letterhead(canvas, form.letterhead, x, y, width) - 7 * mm
     for line in (form.title or "").splitlines() or [""]:
         if line.strip():
-            y = draw_text_box(canvas, line.strip(), SANS.bold, x, y, width, align="center",
-                              max_size=13, min_size=10, max_lines=3)
+            y = draw_text_box(
+                canvas, line.strip(), SANS.bold, x, y, width, align="center", max_size=13, min_size=10, max_lines=3
+            )
     bottom = frame.y + (QR_SIZE + 2 * mm if form.qr_text else 0) + SIGNATURE_BLOCK
     size = _text_size(form, width, y - 7 * mm - bottom)
     y = draw_text_box(canvas, form.intro, SANS.regular, x, y - 7 * mm, width, max_size=size, min_size=size)
@@ -169,9 +196,19 @@ def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
     y = _draw_body(canvas, form.text, x, y - size * 0.4, width, size)
     half = width / 2
     signer = Signatory(jabatan=form.signer_label, name=form.signer_name)
-    draw_signatory(canvas, signer, x + half, y - size * 0.8, half, place_date=form.place_date,
-                   signature=form.signature_png, size=min(size, 11), space=26 * mm,
-                   id_line=form.signer_id_line, meterai=form.meterai)
+    draw_signatory(
+        canvas,
+        signer,
+        x + half,
+        y - size * 0.8,
+        half,
+        place_date=form.place_date,
+        signature=form.signature_png,
+        size=min(size, 11),
+        space=26 * mm,
+        id_line=form.signer_id_line,
+        meterai=form.meterai,
+    )
     if form.qr_text:
         _draw_qr_with_caption(canvas, form.qr_text, form.qr_caption, x, frame.y)
 
@@ -181,8 +218,9 @@ def _draw_fields(canvas, fields, x: float, top: float, width: float, size: float
     y = top
     value_x = x + LABEL_WIDTH + 3 * mm
     for label, value in fields:
-        y_label = draw_text_box(canvas, label, SANS.regular, x, y, LABEL_WIDTH, max_size=size,
-                                min_size=max(7, size - 2))
+        y_label = draw_text_box(
+            canvas, label, SANS.regular, x, y, LABEL_WIDTH, max_size=size, min_size=max(7, size - 2)
+        )
         draw_text_box(canvas, ":", SANS.regular, x + LABEL_WIDTH, y, 3 * mm, max_size=size, min_size=size)
         fitted = _fit_value(value, width, size)
         y_value = draw_fitted(canvas, fitted, SANS.regular, value_x, y, width - LABEL_WIDTH - 3 * mm)
@@ -205,10 +243,10 @@ def body_paragraphs(text: str, width: float, size: float) -> tuple[tuple[Paragra
     Cached: every form of a run has the same text, and wrapping it is most of a form's cost.
     The wrapped paragraphs are only drawn, never changed, so sharing them is safe.
     """
-    plain = ParagraphStyle("pledge", fontName=SANS.regular, fontSize=size, leading=size * 1.4,
-                           alignment=TA_JUSTIFY)
-    point = replace_style(plain, leftIndent=INDENT, bulletIndent=INDENT * 0.2, bulletFontName=SANS.regular,
-                          bulletFontSize=size)
+    plain = ParagraphStyle("pledge", fontName=SANS.regular, fontSize=size, leading=size * 1.4, alignment=TA_JUSTIFY)
+    point = replace_style(
+        plain, leftIndent=INDENT, bulletIndent=INDENT * 0.2, bulletFontName=SANS.regular, bulletFontSize=size
+    )
     result = []
     items = blocks(text)
     for index, block in enumerate(items):
@@ -232,8 +270,9 @@ def replace_style(style: ParagraphStyle, **changes) -> ParagraphStyle:
 
 
 def _text_height(form: PledgeForm, width: float, size: float) -> float:
-    fields = sum(max(_fit_value(value, width - INDENT, size).height, size * 1.18) + size * 0.25
-                 for _, value in form.fields)
+    fields = sum(
+        max(_fit_value(value, width - INDENT, size).height, size * 1.18) + size * 0.25 for _, value in form.fields
+    )
     body = sum(p.height + after for p, after in body_paragraphs(form.text, width, size))
     return size * 1.6 + fields + body
 
@@ -267,12 +306,32 @@ def _draw_qr_with_caption(canvas, text: str, caption: str, x: float, bottom: flo
     if caption:
         canvas.saveState()
         canvas.setFillColorRGB(0.3, 0.3, 0.3)
-        draw_text_box(canvas, caption, SANS.regular, x + QR_SIZE + 1 * mm, bottom + QR_SIZE - 3 * mm, 60 * mm,
-                      max_size=7.5, min_size=6.5, max_lines=4)
+        draw_text_box(
+            canvas,
+            caption,
+            SANS.regular,
+            x + QR_SIZE + 1 * mm,
+            bottom + QR_SIZE - 3 * mm,
+            60 * mm,
+            max_size=7.5,
+            min_size=6.5,
+            max_lines=4,
+        )
         canvas.restoreState()
 
 
 __all__ = [
-    "PledgeForm", "PledgeContext", "draw_pledge_form", "load_pledge_context", "pledge_form", "build_pledge_form",
-    "form_page", "field_value", "signer_id_line", "body_paragraphs", "draw_paragraphs", "INTRO", "SIGNER_LABEL",
+    "INTRO",
+    "SIGNER_LABEL",
+    "PledgeContext",
+    "PledgeForm",
+    "body_paragraphs",
+    "build_pledge_form",
+    "draw_paragraphs",
+    "draw_pledge_form",
+    "field_value",
+    "form_page",
+    "load_pledge_context",
+    "pledge_form",
+    "signer_id_line",
 ]

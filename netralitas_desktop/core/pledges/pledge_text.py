@@ -63,6 +63,7 @@ def variable_values(event: EventData) -> dict[str, str]:
 
 def fill(template: str, values: dict[str, str]) -> str:
     """Replace known ``{variables}``; anything else in braces stays as written."""
+
     def replace(match: re.Match) -> str:
         name = match.group(1).strip()
         return values[name] if name in values else match.group(0)
@@ -105,6 +106,14 @@ def blocks(text: str) -> list[TextBlock]:
 
 
 __all__ = [
-    "VARIABLES", "TextBlock", "blocks", "default_pledge_text", "default_sheet_text", "fill", "unknown_variables",
-    "variable_values", "FALLBACK_ELECTION", "FALLBACK_INSTANSI",
+    "FALLBACK_ELECTION",
+    "FALLBACK_INSTANSI",
+    "VARIABLES",
+    "TextBlock",
+    "blocks",
+    "default_pledge_text",
+    "default_sheet_text",
+    "fill",
+    "unknown_variables",
+    "variable_values",
 ]

@@ -111,8 +111,11 @@ class Overview:
         if not query.strip():
             return list(range(len(rows)))
         # A registration added between the two queries of the snapshot has no search row: it waits a refresh.
-        known = [(index, self.participants[row.registration_id]) for index, row in enumerate(rows)
-                 if row.registration_id in self.participants]
+        known = [
+            (index, self.participants[row.registration_id])
+            for index, row in enumerate(rows)
+            if row.registration_id in self.participants
+        ]
         return [known[found][0] for found in filter_rows([row for _, row in known], query)]
 
 
@@ -123,10 +126,14 @@ def is_mandiri_code(text: str) -> bool:
 
 # --- Lists -----------------------------------------------------------------------------------------------
 
+
 def owed_rows(event_id: int) -> list[StatusRow]:
     """Who still owes an ikrar mandiri form, sorted by unit kerja then name (as the forms print)."""
-    rows = [row for row in status_rows(event_id)
-            if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_returned]
+    rows = [
+        row
+        for row in status_rows(event_id)
+        if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_returned
+    ]
     rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
     return rows
 
@@ -135,9 +142,19 @@ def returned_rows(event_id: int) -> list[ReturnedRow]:
     """Forms received for the event's (not cancelled) registrations, newest first; no attachment bytes."""
     query = (
         IkrarReturn.select(
-            IkrarReturn.registration, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip, Person.nik,
-            Person.unit_kerja, IkrarReturn.returned_at, IkrarReturn.method, IkrarReturn.desk, IkrarReturn.operator,
-            IkrarReturn.attachment_name, IkrarReturn.attachment.is_null(False),
+            IkrarReturn.registration,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.nip,
+            Person.nik,
+            Person.unit_kerja,
+            IkrarReturn.returned_at,
+            IkrarReturn.method,
+            IkrarReturn.desk,
+            IkrarReturn.operator,
+            IkrarReturn.attachment_name,
+            IkrarReturn.attachment.is_null(False),
         )
         .join(Registration)
         .join(Person)
@@ -146,8 +163,18 @@ def returned_rows(event_id: int) -> list[ReturnedRow]:
         .tuples()
     )
     return [
-        ReturnedRow(reg_id, full_name(depan, nama, belakang), nip or "", nik or "", unit or "", at, method, desk,
-                    operator, (name or "lampiran") if attached else "")
+        ReturnedRow(
+            reg_id,
+            full_name(depan, nama, belakang),
+            nip or "",
+            nik or "",
+            unit or "",
+            at,
+            method,
+            desk,
+            operator,
+            (name or "lampiran") if attached else "",
+        )
         for reg_id, depan, nama, belakang, nip, nik, unit, at, method, desk, operator, name, attached in query
     ]
 
@@ -158,14 +185,19 @@ def overview(event_id: int) -> Overview:
 
 
 def get_attachment(registration_id: int) -> Attachment | None:
-    row = (IkrarReturn.select(IkrarReturn.attachment, IkrarReturn.attachment_name)
-           .where(IkrarReturn.registration == registration_id).tuples().first())
+    row = (
+        IkrarReturn.select(IkrarReturn.attachment, IkrarReturn.attachment_name)
+        .where(IkrarReturn.registration == registration_id)
+        .tuples()
+        .first()
+    )
     if row is None or row[0] is None:
         return None
     return Attachment(bytes(row[0]), row[1] or "lampiran")  # PostgreSQL hands back a memoryview
 
 
 # --- Receiving -------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -183,13 +215,23 @@ class _Found:
 def _find(registration_id: int) -> _Found | None:
     row = (
         Registration.select(
-            Registration.id, Registration.event, Person.gelar_depan, Person.nama, Person.gelar_belakang,
-            Person.unit_kerja, Registration.cancelled_at, Registration.cancel_reason, Attendance.checked_in_at,
-            Attendance.method, Signature.id,
+            Registration.id,
+            Registration.event,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.unit_kerja,
+            Registration.cancelled_at,
+            Registration.cancel_reason,
+            Attendance.checked_in_at,
+            Attendance.method,
+            Signature.id,
         )
         .join(Person)
-        .switch(Registration).join(Attendance, JOIN.LEFT_OUTER)
-        .switch(Registration).join(Signature, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Signature, JOIN.LEFT_OUTER)
         .where(Registration.id == registration_id)
         .tuples()
         .first()
@@ -197,12 +239,20 @@ def _find(registration_id: int) -> _Found | None:
     if row is None:
         return None
     reg_id, event_id, depan, nama, belakang, unit, cancelled_at, reason, at, method, signature = row
-    return _Found(reg_id, event_id, full_name(depan, nama, belakang), unit or "", cancelled_at is not None,
-                  reason or "", at, method, signature is not None)
+    return _Found(
+        reg_id,
+        event_id,
+        full_name(depan, nama, belakang),
+        unit or "",
+        cancelled_at is not None,
+        reason or "",
+        at,
+        method,
+        signature is not None,
+    )
 
 
-def receive_by_code(event_id: int, text: str, actor: audit.Actor,
-                    attachment: Attachment | None = None) -> ReturnResult:
+def receive_by_code(event_id: int, text: str, actor: audit.Actor, attachment: Attachment | None = None) -> ReturnResult:
     """Receive the form whose QR code was scanned at a desk of ``event_id``."""
     try:
         decoded = mandiri_code.decode(text)
@@ -218,8 +268,9 @@ def receive_by_code(event_id: int, text: str, actor: audit.Actor,
     return _receive(found, actor, "qr", attachment)
 
 
-def receive_registration(registration_id: int, actor: audit.Actor, attachment: Attachment | None = None,
-                         *, method: str = "manual") -> ReturnResult:
+def receive_registration(
+    registration_id: int, actor: audit.Actor, attachment: Attachment | None = None, *, method: str = "manual"
+) -> ReturnResult:
     """Receive a form picked by hand (a torn or unreadable QR code)."""
     found = _find(registration_id)
     if found is None:
@@ -236,17 +287,38 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
     try:
         with db.atomic():
             IkrarReturn.insert(
-                registration=found.registration_id, returned_at=at, method=method, desk=actor.desk,
-                operator=actor.operator, attachment=attachment.data if attachment else None, attachment_name=name,
+                registration=found.registration_id,
+                returned_at=at,
+                method=method,
+                desk=actor.desk,
+                operator=actor.operator,
+                attachment=attachment.data if attachment else None,
+                attachment_name=name,
             ).execute()
-            audit.record("ikrar_mandiri.receive", actor=actor, event_id=found.event_id,
-                         registration_id=found.registration_id, method=method,
-                         attachment_bytes=len(attachment.data) if attachment else 0)
+            audit.record(
+                "ikrar_mandiri.receive",
+                actor=actor,
+                event_id=found.event_id,
+                registration_id=found.registration_id,
+                method=method,
+                attachment_bytes=len(attachment.data) if attachment else 0,
+            )
     except IntegrityError:
         return _already(found, actor, attachment)
     note = f"ikrar mandiri diterima pukul {jam(at.time())}" + (" dengan lampiran." if attachment else ".")
-    return ReturnResult(RECEIVED, note, found.registration_id, found.full_name, found.unit_kerja, at, actor.desk,
-                        actor.operator, method, name, attachment is not None)
+    return ReturnResult(
+        RECEIVED,
+        note,
+        found.registration_id,
+        found.full_name,
+        found.unit_kerja,
+        at,
+        actor.desk,
+        actor.operator,
+        method,
+        name,
+        attachment is not None,
+    )
 
 
 def _why_not_owed(found: _Found) -> str:
@@ -265,12 +337,27 @@ def _why_not_owed(found: _Found) -> str:
 
 def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -> ReturnResult:
     """The form was received before: say when and where; a first attachment is still kept."""
-    row = (IkrarReturn.select(IkrarReturn.returned_at, IkrarReturn.desk, IkrarReturn.operator, IkrarReturn.method,
-                              IkrarReturn.attachment.is_null(False), IkrarReturn.attachment_name)
-           .where(IkrarReturn.registration == found.registration_id).tuples().first())
+    row = (
+        IkrarReturn.select(
+            IkrarReturn.returned_at,
+            IkrarReturn.desk,
+            IkrarReturn.operator,
+            IkrarReturn.method,
+            IkrarReturn.attachment.is_null(False),
+            IkrarReturn.attachment_name,
+        )
+        .where(IkrarReturn.registration == found.registration_id)
+        .tuples()
+        .first()
+    )
     if row is None:  # undone between the insert and this read
-        return ReturnResult(REJECTED, "Penerimaan formulir ini baru saja dibatalkan di meja lain; pindai lagi.",
-                            found.registration_id, found.full_name, found.unit_kerja)
+        return ReturnResult(
+            REJECTED,
+            "Penerimaan formulir ini baru saja dibatalkan di meja lain; pindai lagi.",
+            found.registration_id,
+            found.full_name,
+            found.unit_kerja,
+        )
     first_at, desk, operator, method, attached, name = row
     reason = f"sudah diterima pada {hari_tanggal(first_at.date())} pukul {jam(first_at.time())}"
     reason += _at_desk(desk, operator) + "."
@@ -281,8 +368,19 @@ def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -
         reason += " Lampiran ditambahkan."
     elif attachment is not None:
         reason += " Lampiran yang baru tidak disimpan: formulir ini sudah berlampiran (gunakan Ganti lampiran)."
-    return ReturnResult(ALREADY, reason, found.registration_id, found.full_name, found.unit_kerja, first_at, desk,
-                        operator, method, name if attached else "", stored)
+    return ReturnResult(
+        ALREADY,
+        reason,
+        found.registration_id,
+        found.full_name,
+        found.unit_kerja,
+        first_at,
+        desk,
+        operator,
+        method,
+        name if attached else "",
+        stored,
+    )
 
 
 def _at_desk(desk: str, operator: str) -> str:
@@ -292,6 +390,7 @@ def _at_desk(desk: str, operator: str) -> str:
 
 # --- Corrections -----------------------------------------------------------------------------------------
 
+
 def set_attachment(registration_id: int, attachment: Attachment | None, actor: audit.Actor) -> None:
     """Attach (or replace, or with ``None`` remove) the photo/scan of a received form."""
     with db.atomic():
@@ -300,8 +399,13 @@ def set_attachment(registration_id: int, attachment: Attachment | None, actor: a
             attachment=attachment.data if attachment else None,
             attachment_name=attachment.filename if attachment else "",
         ).where(IkrarReturn.registration == registration_id).execute()
-        audit.record("ikrar_mandiri.attach", actor=actor, event_id=event_id, registration_id=registration_id,
-                     attachment_bytes=len(attachment.data) if attachment else 0)
+        audit.record(
+            "ikrar_mandiri.attach",
+            actor=actor,
+            event_id=event_id,
+            registration_id=registration_id,
+            attachment_bytes=len(attachment.data) if attachment else 0,
+        )
 
 
 def undo_return(registration_id: int, *, reason: str, actor: audit.Actor) -> None:
@@ -311,23 +415,47 @@ def undo_return(registration_id: int, *, reason: str, actor: audit.Actor) -> Non
         raise ValidationError({"reason": "Alasan pembatalan penerimaan wajib diisi."})
     with db.atomic():
         event_id = _returned_event(registration_id)
-        returned_at = IkrarReturn.select(IkrarReturn.returned_at).where(
-            IkrarReturn.registration == registration_id).scalar()
+        returned_at = (
+            IkrarReturn.select(IkrarReturn.returned_at).where(IkrarReturn.registration == registration_id).scalar()
+        )
         IkrarReturn.delete().where(IkrarReturn.registration == registration_id).execute()
-        audit.record("ikrar_mandiri.undo", actor=actor, event_id=event_id, registration_id=registration_id,
-                     reason=reason, returned_at=returned_at)
+        audit.record(
+            "ikrar_mandiri.undo",
+            actor=actor,
+            event_id=event_id,
+            registration_id=registration_id,
+            reason=reason,
+            returned_at=returned_at,
+        )
 
 
 def _returned_event(registration_id: int) -> int:
-    event_id = (IkrarReturn.select(Registration.event).join(Registration)
-                .where(IkrarReturn.registration == registration_id).scalar())
+    event_id = (
+        IkrarReturn.select(Registration.event)
+        .join(Registration)
+        .where(IkrarReturn.registration == registration_id)
+        .scalar()
+    )
     if event_id is None:
         raise NotFoundError("Formulir ikrar mandiri peserta ini belum tercatat diterima.")
     return event_id
 
 
 __all__ = [
-    "RECEIVED", "ALREADY", "REJECTED", "METHOD_LABELS", "ReturnResult", "ReturnedRow", "Overview",
-    "is_mandiri_code", "owed_rows", "returned_rows", "overview", "get_attachment", "receive_by_code",
-    "receive_registration", "set_attachment", "undo_return",
+    "ALREADY",
+    "METHOD_LABELS",
+    "RECEIVED",
+    "REJECTED",
+    "Overview",
+    "ReturnResult",
+    "ReturnedRow",
+    "get_attachment",
+    "is_mandiri_code",
+    "overview",
+    "owed_rows",
+    "receive_by_code",
+    "receive_registration",
+    "returned_rows",
+    "set_attachment",
+    "undo_return",
 ]

@@ -19,7 +19,16 @@ from dataclasses import dataclass, replace
 
 from ..dates import hari_tanggal, tempat_tanggal
 from ..documents import (
-    SANS, Letterhead, Margins, PageSpec, Paper, draw_letterhead, draw_signatory, draw_text_box, mm, new_canvas,
+    SANS,
+    Letterhead,
+    Margins,
+    PageSpec,
+    Paper,
+    draw_letterhead,
+    draw_signatory,
+    draw_text_box,
+    mm,
+    new_canvas,
 )
 from ..documents.images import print_pdf_image
 from ..documents.table import Column, FittedRow, TableLayout, draw_page_footer, draw_signing_cell, signing_box
@@ -31,7 +40,11 @@ from ..nip import format_nip
 from ..participants import ParticipantRow
 from .document_common import NothingToPrint, listed_rows, save_canvas, signatures_of
 from .document_settings import (
-    SIGNATORY_SIGNATURE, SIGNATORY_STAMP, DocumentSettings, letterhead_for, load_document_settings,
+    SIGNATORY_SIGNATURE,
+    SIGNATORY_STAMP,
+    DocumentSettings,
+    letterhead_for,
+    load_document_settings,
 )
 from .pledge_forms import body_paragraphs, draw_paragraphs
 
@@ -86,30 +99,43 @@ def id_text(row: ParticipantRow) -> str:
 
 def columns(grouped: bool, landscape: bool) -> list[Column]:
     # A grouped NIP stays on one line (it shrinks instead), so it reads as it is written.
-    result = [Column("No", 4.5 if landscape else 6, align="center", max_lines=1),
-              Column("Nama", 30 if landscape else 27),
-              Column("NIP", 21 if landscape else 25, align="center", max_lines=1),
-              Column("Jabatan", 26 if landscape else 18)]
+    result = [
+        Column("No", 4.5 if landscape else 6, align="center", max_lines=1),
+        Column("Nama", 30 if landscape else 27),
+        Column("NIP", 21 if landscape else 25, align="center", max_lines=1),
+        Column("Jabatan", 26 if landscape else 18),
+    ]
     if not grouped:
         result.append(Column("Unit Kerja", 26 if landscape else 18))
     result.append(Column("Tanda Tangan", 30 if landscape else 24))
     return result
 
 
-def load_signing_list(event_id: int, options: ListOptions, *, title: str,
-                      footer_name: str) -> tuple[SigningList, DocumentSettings]:
+def load_signing_list(
+    event_id: int, options: ListOptions, *, title: str, footer_name: str
+) -> tuple[SigningList, DocumentSettings]:
     """The event's people, kop and signatory images; the paper is the event's unless ``options`` names one."""
     event = get_event(event_id)
     settings = load_document_settings(event_id)
     rows = listed_rows(event_id, only_present=options.only_present)
     if not rows:
-        raise NothingToPrint("Belum ada peserta yang hadir pada kegiatan ini." if options.only_present else
-                             "Kegiatan ini belum memiliki peserta; tambahkan atau impor peserta dahulu.")
+        raise NothingToPrint(
+            "Belum ada peserta yang hadir pada kegiatan ini."
+            if options.only_present
+            else "Kegiatan ini belum memiliki peserta; tambahkan atau impor peserta dahulu."
+        )
     if options.paper is None:
         options = replace(options, paper=settings.paper)
-    spec = SigningList(event, rows, options, title, footer_name, letterhead=letterhead_for(event_id, settings),
-                       signatory_signature=get_asset(event_id, SIGNATORY_SIGNATURE),
-                       signatory_stamp=get_asset(event_id, SIGNATORY_STAMP))
+    spec = SigningList(
+        event,
+        rows,
+        options,
+        title,
+        footer_name,
+        letterhead=letterhead_for(event_id, settings),
+        signatory_signature=get_asset(event_id, SIGNATORY_SIGNATURE),
+        signatory_stamp=get_asset(event_id, SIGNATORY_STAMP),
+    )
     return spec, settings
 
 
@@ -159,18 +185,23 @@ def _heading(canvas, title: str, event: EventData, x: float, top: float, width: 
     y = top
     for line in title.splitlines():
         if line.strip():
-            y = draw_text_box(canvas, line.strip(), SANS.bold, x, y, width, align="center", max_size=13,
-                              min_size=10, max_lines=2)
+            y = draw_text_box(
+                canvas, line.strip(), SANS.bold, x, y, width, align="center", max_size=13, min_size=10, max_lines=2
+            )
     when = hari_tanggal(event.date) if event.date else "-"
     times = time_text(event)
-    lines = (("Kegiatan", event.title), ("Hari/Tanggal", f"{when}, pukul {times}" if times else when),
-             ("Tempat", event.venue or "-"))
+    lines = (
+        ("Kegiatan", event.title),
+        ("Hari/Tanggal", f"{when}, pukul {times}" if times else when),
+        ("Tempat", event.venue or "-"),
+    )
     y -= 2.5 * mm
     for label, value in lines:
         draw_text_box(canvas, label, SANS.regular, x, y, 26 * mm, max_size=9.5, min_size=9.5)
         draw_text_box(canvas, ":", SANS.regular, x + 26 * mm, y, 3 * mm, max_size=9.5, min_size=9.5)
-        y = draw_text_box(canvas, value, SANS.regular, x + 29 * mm, y, width - 29 * mm, max_size=9.5,
-                          min_size=8, max_lines=2)
+        y = draw_text_box(
+            canvas, value, SANS.regular, x + 29 * mm, y, width - 29 * mm, max_size=9.5, min_size=8, max_lines=2
+        )
     return y - 3 * mm
 
 
@@ -181,8 +212,9 @@ class _Measuring:
         return lambda *args, **kwargs: None
 
 
-def render_signing_list(target, spec: SigningList, *, progress: Progress | None = None,
-                        max_pages: int | None = None) -> int:
+def render_signing_list(
+    target, spec: SigningList, *, progress: Progress | None = None, max_pages: int | None = None
+) -> int:
     """Draw the list into ``target`` (a path or a binary file); returns the page count of the whole list.
 
     ``max_pages`` stops early (a preview) while the footer still counts every page.
@@ -192,14 +224,22 @@ def render_signing_list(target, spec: SigningList, *, progress: Progress | None 
     page = page_spec(options)
     frame = page.frame
     footer = f"{spec.footer_name} \u2013 {event.title}"
-    canvas = new_canvas(target, page, title=footer, subject=spec.footer_name,
-                        author=event.organizer or event.instansi)
-    table = TableLayout(columns(options.group_by_unit, options.landscape), frame.x, frame.width, size=8.5,
-                        min_size=6.5, min_row_height=10 * mm)
+    canvas = new_canvas(target, page, title=footer, subject=spec.footer_name, author=event.organizer or event.instansi)
+    table = TableLayout(
+        columns(options.group_by_unit, options.landscape),
+        frame.x,
+        frame.width,
+        size=8.5,
+        min_size=6.5,
+        min_row_height=10 * mm,
+    )
     items = _items(table, spec.rows, options.group_by_unit)
     heading_bottom = _heading(_Measuring(), spec.title, event, frame.x, frame.top, frame.width)
-    letterhead_height = (frame.top - draw_letterhead(_Measuring(), spec.letterhead, frame.x, frame.top, frame.width)
-                         + 4 * mm) if spec.letterhead else 0.0
+    letterhead_height = (
+        (frame.top - draw_letterhead(_Measuring(), spec.letterhead, frame.x, frame.top, frame.width) + 4 * mm)
+        if spec.letterhead
+        else 0.0
+    )
     paragraphs = body_paragraphs(spec.text, frame.width, TEXT_SIZE) if spec.text.strip() else []
     text_height = sum(paragraph.height + after for paragraph, after in paragraphs) + (2 * mm if paragraphs else 0)
     room = heading_bottom - frame.y - table.header_height
@@ -239,8 +279,9 @@ def render_signing_list(target, spec: SigningList, *, progress: Progress | None 
     return total
 
 
-def _prepare_signatures(pool: ThreadPoolExecutor, table: TableLayout, items: list[_Item],
-                        with_signatures: bool) -> dict[int, Future]:
+def _prepare_signatures(
+    pool: ThreadPoolExecutor, table: TableLayout, items: list[_Item], with_signatures: bool
+) -> dict[int, Future]:
     """Start preparing a page's signatures at the size of their signing boxes.
 
     The query runs here: the database connection belongs to this thread.
@@ -265,8 +306,13 @@ def _draw_rows(canvas, table: TableLayout, top: float, items: list[_Item], prepa
             continue
         signature = prepared.get(item.row.registration_id)
         note = ONLINE_NOTE if signature is None and item.row.mode == "online" else ""
-        draw_signing_cell(canvas, table.cell(len(table.columns) - 1, y, item.height), item.number,
-                          signature=signature.result() if signature is not None else None, note=note)
+        draw_signing_cell(
+            canvas,
+            table.cell(len(table.columns) - 1, y, item.height),
+            item.number,
+            signature=signature.result() if signature is not None else None,
+            note=note,
+        )
         y = table.draw_row(canvas, y, item.fitted)
     return y
 
@@ -278,12 +324,40 @@ def _closing(canvas, spec: SigningList, x: float, top: float, width: float) -> N
     left = x + width - block_width
     y = top
     if event.date:
-        y = draw_text_box(canvas, tempat_tanggal(event.place_name, event.date), SANS.regular, left, y, block_width,
-                          align="center", max_size=10, min_size=8)
-    y = draw_text_box(canvas, "Mengetahui,", SANS.regular, left, y, block_width, align="center", max_size=10,
-                      min_size=10)
-    draw_signatory(canvas, event.signatory1, left, y, block_width, signature=spec.signatory_signature,
-                   stamp=spec.signatory_stamp, size=10, space=22 * mm)
+        y = draw_text_box(
+            canvas,
+            tempat_tanggal(event.place_name, event.date),
+            SANS.regular,
+            left,
+            y,
+            block_width,
+            align="center",
+            max_size=10,
+            min_size=8,
+        )
+    y = draw_text_box(
+        canvas, "Mengetahui,", SANS.regular, left, y, block_width, align="center", max_size=10, min_size=10
+    )
+    draw_signatory(
+        canvas,
+        event.signatory1,
+        left,
+        y,
+        block_width,
+        signature=spec.signatory_signature,
+        stamp=spec.signatory_stamp,
+        size=10,
+        space=22 * mm,
+    )
 
 
-__all__ = ["ListOptions", "SigningList", "load_signing_list", "render_signing_list", "columns", "id_text", "page_spec", "LIST_MARGINS"]
+__all__ = [
+    "LIST_MARGINS",
+    "ListOptions",
+    "SigningList",
+    "columns",
+    "id_text",
+    "load_signing_list",
+    "page_spec",
+    "render_signing_list",
+]

@@ -41,7 +41,8 @@ def parse_reason(text: str) -> str:
     key = {"dl": "dinas_luar", "dinas": "dinas_luar"}.get(key, key)
     if key not in REASON_LABELS:
         raise ValidationError(
-            {"reason": f"Alasan \u201c{text}\u201d tidak dikenal; pilih Izin, Sakit atau Dinas Luar."})
+            {"reason": f"Alasan \u201c{text}\u201d tidak dikenal; pilih Izin, Sakit atau Dinas Luar."}
+        )
     return key
 
 
@@ -60,21 +61,33 @@ def mark_absent(registration_id: int, reason: str, note: str = "", *, actor: aud
     with db.atomic():
         registration = _registration(registration_id)
         if registration.cancelled_at is not None:
-            raise ValidationError({"registration": "Pendaftaran ini sudah dibatalkan; alasan tidak hadir "
-                                   "tidak perlu dicatat."})
+            raise ValidationError(
+                {"registration": "Pendaftaran ini sudah dibatalkan; alasan tidak hadir tidak perlu dicatat."}
+            )
         if Attendance.select().where(Attendance.registration == registration_id).exists():
-            raise ValidationError({"registration": "Peserta ini sudah tercatat hadir, jadi tidak bisa ditandai "
-                                   "tidak hadir. Bila kehadirannya keliru, batalkan kehadirannya dulu."})
+            raise ValidationError(
+                {
+                    "registration": "Peserta ini sudah tercatat hadir, jadi tidak bisa ditandai "
+                    "tidak hadir. Bila kehadirannya keliru, batalkan kehadirannya dulu."
+                }
+            )
         values = dict(reason=reason, note=note, recorded_at=now(), desk=actor.desk, operator=actor.operator)
         replaced = Absence.update(**values).where(Absence.registration == registration_id).execute()
         if not replaced:
             Absence.create(registration=registration_id, **values)
-        audit.record("absence.set", actor=actor, event_id=registration.event_id, registration_id=registration_id,
-                     reason=reason, replaced=bool(replaced))
+        audit.record(
+            "absence.set",
+            actor=actor,
+            event_id=registration.event_id,
+            registration_id=registration_id,
+            reason=reason,
+            replaced=bool(replaced),
+        )
 
 
-def mark_absent_many(registration_ids: list[int], reason: str, note: str = "", *,
-                     actor: audit.Actor | None = None) -> dict[int, str]:
+def mark_absent_many(
+    registration_ids: list[int], reason: str, note: str = "", *, actor: audit.Actor | None = None
+) -> dict[int, str]:
     """Mark several people at once (five staff of one office on duty travel); a bad reason or
     note refuses all, a person who cannot be marked (checked in, cancelled, removed) is skipped.
     Returns registration id -> why it was skipped."""
@@ -90,8 +103,12 @@ def mark_absent_many(registration_ids: list[int], reason: str, note: str = "", *
 
 def absence_notes(event_id: int) -> dict[int, str]:
     """registration id -> note, for the registrations of an event whose reason has a note."""
-    query = (Absence.select(Absence.registration, Absence.note).join(Registration)
-             .where((Registration.event == event_id) & (Absence.note != "")).tuples())
+    query = (
+        Absence.select(Absence.registration, Absence.note)
+        .join(Registration)
+        .where((Registration.event == event_id) & (Absence.note != ""))
+        .tuples()
+    )
     return dict(query)
 
 
@@ -124,8 +141,12 @@ def find_registration(event_id: int, number: str) -> int:
         column, shown = Person.nik, f"NIK {digits}"
     else:
         raise ValidationError({"number": f"\u201c{number}\u201d bukan NIP/NI PPPK (18 digit) atau NIK (16 digit)."})
-    registration_id = (Registration.select(Registration.id).join(Person)
-                       .where((Registration.event == event_id) & (column == digits)).scalar())
+    registration_id = (
+        Registration.select(Registration.id)
+        .join(Person)
+        .where((Registration.event == event_id) & (column == digits))
+        .scalar()
+    )
     if registration_id is None:
         raise NotFoundError(f"{shown} tidak terdaftar pada kegiatan ini.")
     return registration_id
@@ -138,5 +159,14 @@ def _registration(registration_id: int) -> Registration:
     return registration
 
 
-__all__ = ["REASON_LABELS", "AbsenceInfo", "parse_reason", "mark_absent", "mark_absent_many", "absence_notes",
-           "clear_absence", "get_absence", "find_registration"]
+__all__ = [
+    "REASON_LABELS",
+    "AbsenceInfo",
+    "absence_notes",
+    "clear_absence",
+    "find_registration",
+    "get_absence",
+    "mark_absent",
+    "mark_absent_many",
+    "parse_reason",
+]

@@ -28,7 +28,13 @@ from ..documents import DocumentError, atomic_output
 from ..jobs import Job, Progress
 from ..nip import format_nip
 from .tables import (
-    ATTENDANCE_COLUMNS, ExportResult, ReportSnapshot, clean_text, load_snapshot, needs_neutralising, record_export,
+    ATTENDANCE_COLUMNS,
+    ExportResult,
+    ReportSnapshot,
+    clean_text,
+    load_snapshot,
+    needs_neutralising,
+    record_export,
 )
 
 DELIMITER = ";"
@@ -61,8 +67,10 @@ def write_csv(snapshot: ReportSnapshot, target: str | Path, *, progress: Progres
                 writer = csv.writer(handle, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
                 writer.writerow(HEADERS)
                 for number, row in enumerate(rows, 1):
-                    writer.writerow([str(number)] + [
-                        csv_value(column.value(row), kind) for column, kind in zip(ATTENDANCE_COLUMNS, kinds)])
+                    writer.writerow(
+                        [str(number)]
+                        + [csv_value(column.value(row), kind) for column, kind in zip(ATTENDANCE_COLUMNS, kinds)]
+                    )
                     if number % 1000 == 0:
                         progress.check_cancelled()
                         progress.report(number, len(rows), f"Menulis baris {number} dari {len(rows)}")
@@ -88,4 +96,4 @@ class CsvExportJob(Job[ExportResult]):
         return result
 
 
-__all__ = ["CsvExportJob", "write_csv", "csv_value", "DELIMITER", "ENCODING", "HEADERS"]
+__all__ = ["DELIMITER", "ENCODING", "HEADERS", "CsvExportJob", "csv_value", "write_csv"]

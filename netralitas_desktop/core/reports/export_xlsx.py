@@ -41,8 +41,20 @@ from ..documents import DocumentError, Paper, atomic_output
 from ..jobs import Job, Progress
 from .status import Recap
 from .tables import (
-    ABSENT_COLUMNS, ATTENDANCE_COLUMNS, CANCELLED_COLUMNS, RECAP_COLUMNS, Column, ExportResult, ReportSnapshot,
-    clean_text, event_lines, event_paper, load_snapshot, needs_neutralising, recap_groups, record_export,
+    ABSENT_COLUMNS,
+    ATTENDANCE_COLUMNS,
+    CANCELLED_COLUMNS,
+    RECAP_COLUMNS,
+    Column,
+    ExportResult,
+    ReportSnapshot,
+    clean_text,
+    event_lines,
+    event_paper,
+    load_snapshot,
+    needs_neutralising,
+    recap_groups,
+    record_export,
 )
 
 PAPER_SIZE_CODES = {Paper.A4: 9, Paper.F4: 14}  # see the module docstring for F4
@@ -62,8 +74,9 @@ _HEADER_BORDER = Border(top=_THIN, bottom=_THIN, left=_THIN, right=_THIN)
 _TOTAL_BORDER = Border(top=Side(style="medium"), bottom=Side(style="double"))
 
 
-def write_xlsx(snapshot: ReportSnapshot, target: str | Path, *, paper: Paper = Paper.A4,
-               progress: Progress | None = None) -> int:
+def write_xlsx(
+    snapshot: ReportSnapshot, target: str | Path, *, paper: Paper = Paper.A4, progress: Progress | None = None
+) -> int:
     """Write the workbook to ``target`` (replaced only when complete); returns the sheet count."""
     progress = progress or Progress()
     workbook = Workbook(write_only=True)
@@ -95,17 +108,41 @@ def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) 
             progress.check_cancelled()
             progress.report(done[0], total_rows, f"Menulis baris {done[0]} dari {total_rows}")
 
-    _table_sheet(workbook, snapshot, paper, "Daftar Hadir", f"DAFTAR HADIR \u2013 {title}", ATTENDANCE_COLUMNS,
-                 counted, step)
-    _recap_sheet(workbook, snapshot, paper, "Rekap per OPD", f"REKAPITULASI KEHADIRAN PER OPD \u2013 {title}",
-                 "Unit Kerja (OPD)", snapshot.by_unit)
-    _recap_sheet(workbook, snapshot, paper, "Rekap Jenis Pegawai",
-                 f"REKAPITULASI KEHADIRAN PER JENIS PEGAWAI \u2013 {title}", "Jenis Pegawai", snapshot.by_employment)
-    _table_sheet(workbook, snapshot, paper, "Tidak Hadir", f"PESERTA TIDAK HADIR \u2013 {title}", ABSENT_COLUMNS,
-                 absent, step)
+    _table_sheet(
+        workbook, snapshot, paper, "Daftar Hadir", f"DAFTAR HADIR \u2013 {title}", ATTENDANCE_COLUMNS, counted, step
+    )
+    _recap_sheet(
+        workbook,
+        snapshot,
+        paper,
+        "Rekap per OPD",
+        f"REKAPITULASI KEHADIRAN PER OPD \u2013 {title}",
+        "Unit Kerja (OPD)",
+        snapshot.by_unit,
+    )
+    _recap_sheet(
+        workbook,
+        snapshot,
+        paper,
+        "Rekap Jenis Pegawai",
+        f"REKAPITULASI KEHADIRAN PER JENIS PEGAWAI \u2013 {title}",
+        "Jenis Pegawai",
+        snapshot.by_employment,
+    )
+    _table_sheet(
+        workbook, snapshot, paper, "Tidak Hadir", f"PESERTA TIDAK HADIR \u2013 {title}", ABSENT_COLUMNS, absent, step
+    )
     if cancelled:
-        _table_sheet(workbook, snapshot, paper, "Dibatalkan", f"PENDAFTARAN DIBATALKAN \u2013 {title}",
-                     CANCELLED_COLUMNS, cancelled, lambda: None)
+        _table_sheet(
+            workbook,
+            snapshot,
+            paper,
+            "Dibatalkan",
+            f"PENDAFTARAN DIBATALKAN \u2013 {title}",
+            CANCELLED_COLUMNS,
+            cancelled,
+            lambda: None,
+        )
     progress.check_cancelled()
 
 
@@ -122,26 +159,38 @@ def _discard(workbook) -> None:
 
 # --- Sheets ----------------------------------------------------------------------------------------------
 
-def _table_sheet(workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str,
-                 columns: tuple[Column, ...], rows: list, step) -> None:
+
+def _table_sheet(
+    workbook,
+    snapshot: ReportSnapshot,
+    paper: Paper,
+    name: str,
+    heading: str,
+    columns: tuple[Column, ...],
+    rows: list,
+    step,
+) -> None:
     values = [[column.value(row) for column in columns] for row in rows]
-    widths = [4 + len(str(len(rows)))] + [_width(column, [line[i] for line in values])
-                                            for i, column in enumerate(columns)]
+    widths = [4 + len(str(len(rows)))] + [
+        _width(column, [line[i] for line in values]) for i, column in enumerate(columns)
+    ]
     sheet = _new_sheet(workbook, name, widths, paper)
     _title_rows(sheet, heading, snapshot)
     sheet.append(_header_cells(sheet, ["No"] + [column.header for column in columns], widths))
     kinds = [column.kind for column in columns]
     for number, line in enumerate(values, 1):
         _fit_row_height(sheet, HEADER_ROW + number, line, widths[1:])
-        sheet.append([number] + [_cell(sheet, value, kind, width)
-                                 for value, kind, width in zip(line, kinds, widths[1:])])
+        sheet.append(
+            [number] + [_cell(sheet, value, kind, width) for value, kind, width in zip(line, kinds, widths[1:])]
+        )
         step()
     last = HEADER_ROW + max(len(values), 1)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(widths))}{last}"
 
 
-def _recap_sheet(workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, group_header: str,
-                 recap: Recap) -> None:
+def _recap_sheet(
+    workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, group_header: str, recap: Recap
+) -> None:
     groups = recap_groups(recap)
     label_width = min(45, math.ceil(max([text_units(group_header)] + [text_units(g.label) for g in groups])) + 2)
     widths = [5, label_width] + [max(9, len(max(header.split(), key=len)) + 3) for header, _, _ in RECAP_COLUMNS]
@@ -150,12 +199,15 @@ def _recap_sheet(workbook, snapshot: ReportSnapshot, paper: Paper, name: str, he
     sheet.append(_header_cells(sheet, ["No", group_header] + [header for header, _, _ in RECAP_COLUMNS], widths))
     for number, group in enumerate(groups, 1):
         _fit_row_height(sheet, HEADER_ROW + number, [group.label], [label_width])
-        sheet.append([number, _cell(sheet, group.label, "text", label_width)] + [
-            _number_cell(sheet, value(group), kind) for _, value, kind in RECAP_COLUMNS])
+        sheet.append(
+            [number, _cell(sheet, group.label, "text", label_width)]
+            + [_number_cell(sheet, value(group), kind) for _, value, kind in RECAP_COLUMNS]
+        )
     # The totals row sits below the filter range, so sorting the groups never moves it.
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(widths))}{HEADER_ROW + max(len(groups), 1)}"
     total = [_styled(sheet, None), _styled(sheet, "JUMLAH")] + [
-        _number_cell(sheet, value(recap.total), kind) for _, value, kind in RECAP_COLUMNS]
+        _number_cell(sheet, value(recap.total), kind) for _, value, kind in RECAP_COLUMNS
+    ]
     for cell in total:
         cell.font = _HEADER_FONT
         cell.border = _TOTAL_BORDER
@@ -211,8 +263,14 @@ def _header_cells(sheet, headers: list[str], widths: list[int]) -> list:
 def _fit_row_height(sheet, row: int, values: list, widths: list[int]) -> None:
     """A row whose text wraps gets the height for its lines: LibreOffice keeps the default
     height for rows of a file it did not write, and the wrapped lines would overlap."""
-    lines = max((_line_count(value, width) for value, width in zip(values, widths)
-                 if isinstance(value, str) and _wraps(value, width)), default=1)
+    lines = max(
+        (
+            _line_count(value, width)
+            for value, width in zip(values, widths)
+            if isinstance(value, str) and _wraps(value, width)
+        ),
+        default=1,
+    )
     if lines > 1:
         sheet.row_dimensions[row].height = 15 * lines
 
@@ -305,8 +363,9 @@ class XlsxExportJob(Job[ExportResult]):
 
     title = "Mengekspor daftar hadir (XLSX)"
 
-    def __init__(self, event_id: int, path: str | Path, *, paper: Paper | None = None,
-                 actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self, event_id: int, path: str | Path, *, paper: Paper | None = None, actor: audit.Actor | None = None
+    ) -> None:
         super().__init__()
         self.event_id, self.path, self.paper, self.actor = event_id, Path(path), paper, actor
 
@@ -319,4 +378,4 @@ class XlsxExportJob(Job[ExportResult]):
         return result
 
 
-__all__ = ["XlsxExportJob", "write_xlsx", "PAPER_SIZE_CODES", "HEADER_ROW"]
+__all__ = ["HEADER_ROW", "PAPER_SIZE_CODES", "XlsxExportJob", "write_xlsx"]

@@ -26,14 +26,27 @@ from .models import OnlineReport, OnlineSegment
 from .online_match import AMBIGUOUS, MATCHED, UNMATCHED, Candidate, RosterIndex, participant_key
 from .online_reader import MeetingReport, OnlineImportError, read_meeting_report
 from .online_store import (
-    Segment, Settled, assign_key, attendance_methods, change_minimum, check_assignable, check_minimum, min_minutes,
-    online_minutes, settle, stored_segments,
+    Segment,
+    Settled,
+    assign_key,
+    attendance_methods,
+    change_minimum,
+    check_assignable,
+    check_minimum,
+    min_minutes,
+    online_minutes,
+    settle,
+    stored_segments,
 )
 from .status import ONLINE_METHOD
 
 BELOW_MINIMUM = "below_minimum"
-STATUS_LABELS = {MATCHED: "Cocok", BELOW_MINIMUM: "Di bawah batas menit", AMBIGUOUS: "Meragukan",
-                 UNMATCHED: "Tidak dikenali"}
+STATUS_LABELS = {
+    MATCHED: "Cocok",
+    BELOW_MINIMUM: "Di bawah batas menit",
+    AMBIGUOUS: "Meragukan",
+    UNMATCHED: "Tidak dikenali",
+}
 COUNT_KEYS = ("matched", "ambiguous", "unmatched", "below_minimum")
 
 
@@ -74,9 +87,15 @@ class Participant:
 
     def to_dict(self, minimum: int) -> dict:
         return {
-            "name": self.display_name, "email": self.email, "lines": self.lines, "minutes": self.minutes,
-            "total_minutes": self.total_minutes, "status": self.status, "registration_id": self.registration_id,
-            "registration_name": self.registration_name, "matched_by": self.matched_by,
+            "name": self.display_name,
+            "email": self.email,
+            "lines": self.lines,
+            "minutes": self.minutes,
+            "total_minutes": self.total_minutes,
+            "status": self.status,
+            "registration_id": self.registration_id,
+            "registration_name": self.registration_name,
+            "matched_by": self.matched_by,
             "reason": self.reason(minimum),
             "candidates": [{"registration_id": c.registration_id, "label": c.label} for c in self.candidates],
         }
@@ -141,15 +160,17 @@ class OnlinePlan:
 
     def counts(self) -> dict[str, int]:
         """matched / below_minimum count registrations; ambiguous / unmatched count participants."""
-        registrations = {s: {p.registration_id for p in self.participants if p.status == s}
-                         for s in (MATCHED, BELOW_MINIMUM)}
+        registrations = {
+            s: {p.registration_id for p in self.participants if p.status == s} for s in (MATCHED, BELOW_MINIMUM)
+        }
         return {
             "matched": len(registrations[MATCHED]),
             "ambiguous": sum(p.status == AMBIGUOUS for p in self.participants),
             "unmatched": sum(p.status == UNMATCHED for p in self.participants),
             "below_minimum": len(registrations[BELOW_MINIMUM] - registrations[MATCHED]),
-            "already_present": len({p.registration_id for p in self.participants
-                                    if p.status == MATCHED and p.already_present}),
+            "already_present": len(
+                {p.registration_id for p in self.participants if p.status == MATCHED and p.already_present}
+            ),
             "participants": len(self.participants),
             "rows": self.rows_read,
             "skipped_rows": len(self.skipped),
@@ -173,8 +194,12 @@ class OnlineResult:
 
     def to_dict(self) -> dict:
         return {
-            "event_id": self.event_id, "report_id": self.report_id, "already_imported": self.already_imported,
-            "min_minutes": self.minimum, **self.counts, "attendances_created": self.created,
+            "event_id": self.event_id,
+            "report_id": self.report_id,
+            "already_imported": self.already_imported,
+            "min_minutes": self.minimum,
+            **self.counts,
+            "attendances_created": self.created,
             "attendances_removed": self.removed,
             "rows_to_review": [p.to_dict(self.minimum) for p in self.participants if p.needs_review],
             "rows_below_minimum": [p.to_dict(self.minimum) for p in self.participants if p.status == BELOW_MINIMUM],
@@ -193,13 +218,24 @@ def plan_online_import(event_id: int, path: Path | str, *, progress: Progress | 
     progress.check_cancelled()
     progress.report(1, 3, "Mencocokkan peserta…")
     index = RosterIndex(event_id)
-    existing = (OnlineReport.select(OnlineReport.id)
-                .where((OnlineReport.event == event_id) & (OnlineReport.fingerprint == report.fingerprint)).scalar())
+    existing = (
+        OnlineReport.select(OnlineReport.id)
+        .where((OnlineReport.event == event_id) & (OnlineReport.fingerprint == report.fingerprint))
+        .scalar()
+    )
     participants = _participants(report, index, existing, progress)
     plan = OnlinePlan(
-        event_id, Path(path).name, report.kind, report.fingerprint,
-        min_minutes(event_id), participants, len(report.rows), report.skipped,
-        existing, _others=stored_segments(event_id, exclude_report=existing), _methods=attendance_methods(event_id),
+        event_id,
+        Path(path).name,
+        report.kind,
+        report.fingerprint,
+        min_minutes(event_id),
+        participants,
+        len(report.rows),
+        report.skipped,
+        existing,
+        _others=stored_segments(event_id, exclude_report=existing),
+        _methods=attendance_methods(event_id),
         _names={reg_id: entry.full_name for reg_id, entry in index.entries.items()},
     )
     plan.evaluate()
@@ -207,7 +243,9 @@ def plan_online_import(event_id: int, path: Path | str, *, progress: Progress | 
     return plan
 
 
-def _participants(report: MeetingReport, index: RosterIndex, existing: int | None, progress: Progress) -> list[Participant]:
+def _participants(
+    report: MeetingReport, index: RosterIndex, existing: int | None, progress: Progress
+) -> list[Participant]:
     grouped: dict[str, Participant] = {}
     for row in report.rows:
         key = participant_key(row.name, row.email)
@@ -218,9 +256,14 @@ def _participants(report: MeetingReport, index: RosterIndex, existing: int | Non
         participant.segments.append(Segment(row.joined, row.left, row.minutes))
     stored = {}
     if existing is not None:  # the stored decision wins: re-importing changes nothing
-        stored = {key: (reg, how) for key, reg, how in OnlineSegment.select(
-            OnlineSegment.participant_key, OnlineSegment.registration, OnlineSegment.matched_by)
-            .where(OnlineSegment.report == existing).tuples()}
+        stored = {
+            key: (reg, how)
+            for key, reg, how in OnlineSegment.select(
+                OnlineSegment.participant_key, OnlineSegment.registration, OnlineSegment.matched_by
+            )
+            .where(OnlineSegment.report == existing)
+            .tuples()
+        }
     for number, participant in enumerate(grouped.values()):
         if number % 50 == 0:
             progress.check_cancelled()
@@ -229,12 +272,22 @@ def _participants(report: MeetingReport, index: RosterIndex, existing: int | Non
             registration_id, how = stored.get(participant.key, (None, ""))
             if registration_id is None and resolution.status == MATCHED:
                 found = index.entries.get(resolution.registration_id)
-                resolution = replace(resolution, status=UNMATCHED, registration_id=None,
-                                     reason="Belum ditetapkan pada impor sebelumnya; " + resolution.reason,
-                                     candidates=[found.candidate()] if found else [])
+                resolution = replace(
+                    resolution,
+                    status=UNMATCHED,
+                    registration_id=None,
+                    reason="Belum ditetapkan pada impor sebelumnya; " + resolution.reason,
+                    candidates=[found.candidate()] if found else [],
+                )
             elif registration_id is not None:
-                resolution = replace(resolution, status=MATCHED, registration_id=registration_id, matched_by=how,
-                                     reason="Tersimpan dari impor sebelumnya.", candidates=[])
+                resolution = replace(
+                    resolution,
+                    status=MATCHED,
+                    registration_id=registration_id,
+                    matched_by=how,
+                    reason="Tersimpan dari impor sebelumnya.",
+                    candidates=[],
+                )
         participant.status = resolution.status
         participant.registration_id = resolution.registration_id
         participant.matched_by = resolution.matched_by
@@ -243,8 +296,9 @@ def _participants(report: MeetingReport, index: RosterIndex, existing: int | Non
     return list(grouped.values())
 
 
-def apply_online_import(plan: OnlinePlan, *, actor: audit.Actor | None = None,
-                        progress: Progress | None = None) -> OnlineResult:
+def apply_online_import(
+    plan: OnlinePlan, *, actor: audit.Actor | None = None, progress: Progress | None = None
+) -> OnlineResult:
     """Store the report (or, for one stored before, only the manual decisions) and the check-ins."""
     progress = progress or Progress()
     actor = actor or audit.Actor.default()
@@ -254,10 +308,12 @@ def apply_online_import(plan: OnlinePlan, *, actor: audit.Actor | None = None,
             result = _apply(plan, actor)
     except IntegrityError:
         raise OnlineImportError(
-            "Daftar peserta berubah selama impor sehingga tidak ada yang disimpan; baca ulang laporannya.") from None
+            "Daftar peserta berubah selama impor sehingga tidak ada yang disimpan; baca ulang laporannya."
+        ) from None
     except OperationalError as err:
         raise OnlineImportError(
-            f"Basis data tidak dapat ditulis saat ini sehingga tidak ada yang disimpan; coba lagi ({err}).") from err
+            f"Basis data tidak dapat ditulis saat ini sehingga tidak ada yang disimpan; coba lagi ({err})."
+        ) from err
     progress.report(1, 1, "Selesai.")
     return result
 
@@ -267,8 +323,11 @@ def _apply(plan: OnlinePlan, actor: audit.Actor) -> OnlineResult:
     moved = Settled()
     if plan.minimum != min_minutes(plan.event_id):
         moved = change_minimum(plan.event_id, plan.minimum, actor)
-    report_id = plan.report_id or (OnlineReport.select(OnlineReport.id).where(
-        (OnlineReport.event == plan.event_id) & (OnlineReport.fingerprint == plan.fingerprint)).scalar())
+    report_id = plan.report_id or (
+        OnlineReport.select(OnlineReport.id)
+        .where((OnlineReport.event == plan.event_id) & (OnlineReport.fingerprint == plan.fingerprint))
+        .scalar()
+    )
     already = report_id is not None
     if already:
         affected: set[int] = set()
@@ -282,31 +341,66 @@ def _apply(plan: OnlinePlan, actor: audit.Actor) -> OnlineResult:
     settled = settle(plan.event_id, affected, plan.minimum, actor.operator)
     counts = plan.counts()
     if not already or plan.decisions:
-        audit.record("import", actor=actor, event_id=plan.event_id, source="online", report_id=report_id,
-                     step="assign" if already else "apply", minimum=plan.minimum, assigned=len(plan.decisions),
-                     created=settled.created, removed=settled.removed, **{k: counts[k] for k in COUNT_KEYS})
-    return OnlineResult(plan.event_id, report_id, already, plan.minimum, counts, plan.participants, plan.skipped,
-                        settled.created + moved.created, settled.removed + moved.removed)
+        audit.record(
+            "import",
+            actor=actor,
+            event_id=plan.event_id,
+            source="online",
+            report_id=report_id,
+            step="assign" if already else "apply",
+            minimum=plan.minimum,
+            assigned=len(plan.decisions),
+            created=settled.created,
+            removed=settled.removed,
+            **{k: counts[k] for k in COUNT_KEYS},
+        )
+    return OnlineResult(
+        plan.event_id,
+        report_id,
+        already,
+        plan.minimum,
+        counts,
+        plan.participants,
+        plan.skipped,
+        settled.created + moved.created,
+        settled.removed + moved.removed,
+    )
 
 
 def _store(plan: OnlinePlan) -> int:
-    report_id = OnlineReport.insert(event=plan.event_id, fingerprint=plan.fingerprint,
-                                    filename=plan.filename[:255]).execute()
+    report_id = OnlineReport.insert(
+        event=plan.event_id, fingerprint=plan.fingerprint, filename=plan.filename[:255]
+    ).execute()
     rows = []
     for p in plan.participants:
         for line, segment in zip(p.lines, p.segments):
-            rows.append({
-                "report": report_id, "line": line, "participant_key": p.key, "display_name": p.display_name[:300],
-                "email": p.email[:200], "joined": segment.joined, "left": segment.left, "minutes": segment.minutes,
-                "registration": p.registration_id, "matched_by": p.matched_by if p.registration_id else "",
-            })
+            rows.append(
+                {
+                    "report": report_id,
+                    "line": line,
+                    "participant_key": p.key,
+                    "display_name": p.display_name[:300],
+                    "email": p.email[:200],
+                    "joined": segment.joined,
+                    "left": segment.left,
+                    "minutes": segment.minutes,
+                    "registration": p.registration_id,
+                    "matched_by": p.matched_by if p.registration_id else "",
+                }
+            )
     for start in range(0, len(rows), 100):  # 100 rows x 10 values stays under SQLite's parameter limit
-        OnlineSegment.insert_many(rows[start:start + 100]).execute()
+        OnlineSegment.insert_many(rows[start : start + 100]).execute()
     return report_id
 
 
-def import_online(event_id: int, path: Path | str, *, minimum: int | None = None,
-                  actor: audit.Actor | None = None, progress: Progress | None = None) -> OnlineResult:
+def import_online(
+    event_id: int,
+    path: Path | str,
+    *,
+    minimum: int | None = None,
+    actor: audit.Actor | None = None,
+    progress: Progress | None = None,
+) -> OnlineResult:
     """Plan and apply with the automatic matches only (the CLI)."""
     plan = plan_online_import(event_id, path, progress=progress)
     if minimum is not None:
@@ -318,8 +412,13 @@ def _registration_name(registration_id: int) -> str:
     from ..models import Person
     from ..names import full_name
 
-    row = (Person.select(Person.gelar_depan, Person.nama, Person.gelar_belakang).join(Registration)
-           .where(Registration.id == registration_id).tuples().first())
+    row = (
+        Person.select(Person.gelar_depan, Person.nama, Person.gelar_belakang)
+        .join(Registration)
+        .where(Registration.id == registration_id)
+        .tuples()
+        .first()
+    )
     if row is None:
         raise NotFoundError(f"Peserta nomor {registration_id} tidak ditemukan.")
     return full_name(*row)
@@ -327,8 +426,12 @@ def _registration_name(registration_id: int) -> str:
 
 def online_checkins(event_id: int) -> int:
     """How many registrations are checked in as Daring (for the dashboard's caption)."""
-    return (Attendance.select().join(Registration)
-            .where((Registration.event == event_id) & (Attendance.method == ONLINE_METHOD)).count())
+    return (
+        Attendance.select()
+        .join(Registration)
+        .where((Registration.event == event_id) & (Attendance.method == ONLINE_METHOD))
+        .count()
+    )
 
 
 class PlanOnlineImportJob(Job[OnlinePlan]):
@@ -354,7 +457,17 @@ class ApplyOnlineImportJob(Job[OnlineResult]):
 
 
 __all__ = [
-    "BELOW_MINIMUM", "STATUS_LABELS", "COUNT_KEYS", "Participant", "OnlinePlan", "OnlineResult",
-    "OnlineImportError", "plan_online_import", "apply_online_import", "import_online", "online_checkins",
-    "PlanOnlineImportJob", "ApplyOnlineImportJob",
+    "BELOW_MINIMUM",
+    "COUNT_KEYS",
+    "STATUS_LABELS",
+    "ApplyOnlineImportJob",
+    "OnlineImportError",
+    "OnlinePlan",
+    "OnlineResult",
+    "Participant",
+    "PlanOnlineImportJob",
+    "apply_online_import",
+    "import_online",
+    "online_checkins",
+    "plan_online_import",
 ]

@@ -94,7 +94,7 @@ def parse_display_name(text: str, is_unit=lambda hint: False) -> ParsedName:
         digits = re.sub(r"\D", "", match.group())
         if len(digits) in (16, 18):
             id_digits = digits
-            text = text[:match.start()] + " " + text[match.end():]
+            text = text[: match.start()] + " " + text[match.end() :]
             break
     parts = [p.strip(" .,-") for p in _SEPARATORS.split(text)]
     parts = [p for p in parts if p and not p.isdigit()]  # "01_Budi": a seat number is not a name
@@ -127,8 +127,16 @@ class RosterIndex:
     def __init__(self, event_id: int) -> None:
         self.event_id = event_id
         query = (
-            Registration.select(Registration.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip,
-                                Person.nik, Person.email, Person.unit_kerja)
+            Registration.select(
+                Registration.id,
+                Person.gelar_depan,
+                Person.nama,
+                Person.gelar_belakang,
+                Person.nip,
+                Person.nik,
+                Person.email,
+                Person.unit_kerja,
+            )
             .join(Person)
             .where((Registration.event == event_id) & Registration.cancelled_at.is_null())
         )
@@ -139,8 +147,16 @@ class RosterIndex:
         self.by_first: dict[str, list[int]] = defaultdict(list)
         self.by_unit: dict[str, list[int]] = defaultdict(list)
         for reg_id, depan, nama, belakang, nip, nik, email, unit in db.execute(query).fetchall():
-            entry = _Entry(reg_id, full_name(depan, nama, belakang), nip or "", nik or "", (email or "").lower(),
-                           unit or "", _words(unit or ""), name_key(nama))
+            entry = _Entry(
+                reg_id,
+                full_name(depan, nama, belakang),
+                nip or "",
+                nik or "",
+                (email or "").lower(),
+                unit or "",
+                _words(unit or ""),
+                name_key(nama),
+            )
             self.entries[reg_id] = entry
             for number in (entry.nip, entry.nik):
                 if number:
@@ -155,7 +171,8 @@ class RosterIndex:
         self._all_names: list[str] | None = None  # for suggestions, built on first need
         self._aliases = dict(
             OnlineAlias.select(OnlineAlias.participant_key, OnlineAlias.registration)
-            .where(OnlineAlias.event == event_id).tuples()
+            .where(OnlineAlias.event == event_id)
+            .tuples()
         )
 
     # Units --------------------------------------------------------------------------------
@@ -167,7 +184,8 @@ class RosterIndex:
             return []
         compact = "".join(words)
         return [
-            unit for unit in self.by_unit
+            unit
+            for unit in self.by_unit
             if unit and (all(w in unit.split() for w in words) or compact == self._acronyms[unit])
         ]
 
@@ -194,8 +212,9 @@ class RosterIndex:
         if found is not None:
             return Resolution(MATCHED, found, label.lower(), f"Cocok dengan {label} {shown}.")
         suggestions = self._by_name(parsed, units).candidates if parsed.name else []
-        return Resolution(UNMATCHED, reason=f"{label} {shown} tidak terdaftar pada kegiatan ini.",
-                          candidates=suggestions)
+        return Resolution(
+            UNMATCHED, reason=f"{label} {shown} tidak terdaftar pada kegiatan ini.", candidates=suggestions
+        )
 
     def _by_name(self, parsed: ParsedName, units: list[str]) -> Resolution:
         key = name_key(parsed.name)
@@ -209,16 +228,23 @@ class RosterIndex:
             how = " dan unit kerja" if units else ""
             return Resolution(MATCHED, in_unit[0], "name", f"Cocok dengan nama{how}.")
         if len(in_unit) > 1:
-            return Resolution(AMBIGUOUS, reason=f"Nama ini cocok dengan {len(in_unit)} peserta; pilih orangnya.",
-                              candidates=self._candidates(in_unit))
+            return Resolution(
+                AMBIGUOUS,
+                reason=f"Nama ini cocok dengan {len(in_unit)} peserta; pilih orangnya.",
+                candidates=self._candidates(in_unit),
+            )
         if units:
             fuzzy = self._fuzzy_in_units(key, units)
             if fuzzy.status != UNMATCHED or not exact:
                 return fuzzy
-            return Resolution(AMBIGUOUS, reason=f"Nama cocok, tetapi unit kerjanya bukan '{parsed.unit_hint}'.",
-                              candidates=self._candidates(exact))
-        return Resolution(UNMATCHED, reason="Nama tidak ditemukan di daftar peserta.",
-                          candidates=self._suggestions(key))
+            return Resolution(
+                AMBIGUOUS,
+                reason=f"Nama cocok, tetapi unit kerjanya bukan '{parsed.unit_hint}'.",
+                candidates=self._candidates(exact),
+            )
+        return Resolution(
+            UNMATCHED, reason="Nama tidak ditemukan di daftar peserta.", candidates=self._suggestions(key)
+        )
 
     def _fuzzy_in_units(self, key: str, units: list[str]) -> Resolution:
         names: dict[str, list[int]] = defaultdict(list)  # each distinct name once: rosters repeat names
@@ -229,16 +255,21 @@ class RosterIndex:
         scored.sort(key=lambda item: (-item[0], self.entries[item[1]].full_name))
         if not scored or scored[0][0] < FUZZY_MIN:
             candidates = [self.entries[r].candidate(s) for s, r in scored[:MAX_CANDIDATES]]
-            return Resolution(UNMATCHED, reason="Nama tidak ditemukan di unit kerja yang disebut.",
-                              candidates=candidates)
+            return Resolution(
+                UNMATCHED, reason="Nama tidak ditemukan di unit kerja yang disebut.", candidates=candidates
+            )
         best, reg_id = scored[0]
         close = [(s, r) for s, r in scored if s >= best - FUZZY_MARGIN]
         if len(close) > 1:
-            return Resolution(AMBIGUOUS, reason=f"Ada {len(close)} nama mirip di unit kerja yang disebut; pilih orangnya.",
-                              candidates=[self.entries[r].candidate(s) for s, r in close[:MAX_CANDIDATES]])
+            return Resolution(
+                AMBIGUOUS,
+                reason=f"Ada {len(close)} nama mirip di unit kerja yang disebut; pilih orangnya.",
+                candidates=[self.entries[r].candidate(s) for s, r in close[:MAX_CANDIDATES]],
+            )
         entry = self.entries[reg_id]
-        return Resolution(MATCHED, reg_id, "fuzzy",
-                          f"Nama mirip ({round(best * 100)}%) dengan {entry.full_name} di {entry.unit}.")
+        return Resolution(
+            MATCHED, reg_id, "fuzzy", f"Nama mirip ({round(best * 100)}%) dengan {entry.full_name} di {entry.unit}."
+        )
 
     def _candidates(self, registration_ids: list[int]) -> list[Candidate]:
         entries = sorted((self.entries[r] for r in registration_ids), key=lambda e: (e.key, e.unit_key))
@@ -248,7 +279,9 @@ class RosterIndex:
         """Close names anywhere in the roster, offered for review but never matched on their own."""
         if self._all_names is None:
             self._all_names = list(self.by_key)
-        found = [(score, r) for name, score in _similar(key, self._all_names, SUGGESTION_MIN) for r in self.by_key[name]]
+        found = [
+            (score, r) for name, score in _similar(key, self._all_names, SUGGESTION_MIN) for r in self.by_key[name]
+        ]
         found.sort(key=lambda item: (-item[0], self.entries[item[1]].full_name))
         return [self.entries[r].candidate(s) for s, r in found[:MAX_CANDIDATES]]
 
@@ -273,6 +306,15 @@ def _similar(key: str, names, cutoff: float) -> list[tuple[str, float]]:
 
 
 __all__ = [
-    "MATCHED", "AMBIGUOUS", "UNMATCHED", "Candidate", "Resolution", "ParsedName", "RosterIndex",
-    "participant_key", "parse_display_name", "FUZZY_MIN", "FUZZY_MARGIN",
+    "AMBIGUOUS",
+    "FUZZY_MARGIN",
+    "FUZZY_MIN",
+    "MATCHED",
+    "UNMATCHED",
+    "Candidate",
+    "ParsedName",
+    "Resolution",
+    "RosterIndex",
+    "parse_display_name",
+    "participant_key",
 ]

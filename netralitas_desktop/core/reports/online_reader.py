@@ -35,28 +35,78 @@ NOT_A_REPORT = (
 # alone: Zoom's Indonesian meeting block uses it for the number of participants.
 COLUMN_NAMES = {
     "name": {
-        "name original name", "name", "nama", "nama nama asli", "participant", "participant name",
-        "nama peserta", "display name", "nama tampilan", "full name", "nama lengkap", "attendee", "attendee name",
-        "user name", "nama pengguna",
+        "name original name",
+        "name",
+        "nama",
+        "nama nama asli",
+        "participant",
+        "participant name",
+        "nama peserta",
+        "display name",
+        "nama tampilan",
+        "full name",
+        "nama lengkap",
+        "attendee",
+        "attendee name",
+        "user name",
+        "nama pengguna",
     },
     "first_name": {"first name", "nama depan", "given name"},
     "last_name": {"last name", "nama belakang", "surname", "family name"},
     "email": {
-        "user email", "email", "e mail", "email pengguna", "alamat email", "participant email", "attendee email",
+        "user email",
+        "email",
+        "e mail",
+        "email pengguna",
+        "alamat email",
+        "participant email",
+        "attendee email",
         "email peserta",
     },
     "joined": {
-        "join time", "time joined", "joined", "joined at", "first seen", "first join", "arrival time",
-        "waktu bergabung", "bergabung", "waktu masuk", "jam masuk", "pertama terlihat", "waktu bergabung pertama",
+        "join time",
+        "time joined",
+        "joined",
+        "joined at",
+        "first seen",
+        "first join",
+        "arrival time",
+        "waktu bergabung",
+        "bergabung",
+        "waktu masuk",
+        "jam masuk",
+        "pertama terlihat",
+        "waktu bergabung pertama",
     },
     "left": {
-        "leave time", "time exited", "time left", "left", "left at", "last seen", "exit time", "waktu keluar",
-        "keluar", "jam keluar", "terakhir terlihat", "waktu keluar terakhir",
+        "leave time",
+        "time exited",
+        "time left",
+        "left",
+        "left at",
+        "last seen",
+        "exit time",
+        "waktu keluar",
+        "keluar",
+        "jam keluar",
+        "terakhir terlihat",
+        "waktu keluar terakhir",
     },
     "duration": {
-        "duration minutes", "duration", "time in call", "total duration", "attendance duration",
-        "in meeting duration", "durasi menit", "durasi", "lama", "lama menit", "waktu dalam panggilan",
-        "waktu dalam rapat", "duration seconds", "durasi detik",
+        "duration minutes",
+        "duration",
+        "time in call",
+        "total duration",
+        "attendance duration",
+        "in meeting duration",
+        "durasi menit",
+        "durasi",
+        "lama",
+        "lama menit",
+        "waktu dalam panggilan",
+        "waktu dalam rapat",
+        "duration seconds",
+        "durasi detik",
     },
 }
 _FIELD_OF = {name: key for key, names in COLUMN_NAMES.items() for name in names}
@@ -86,9 +136,7 @@ class MeetingReport:
     def fingerprint(self) -> str:
         """The same participants and times give the same fingerprint, whatever the encoding,
         delimiter or row order Excel left behind."""
-        canonical = sorted(
-            f"{fold(r.name)}\t{r.email.lower()}\t{r.joined}\t{r.left}\t{r.minutes}" for r in self.rows
-        )
+        canonical = sorted(f"{fold(r.name)}\t{r.email.lower()}\t{r.joined}\t{r.left}\t{r.minutes}" for r in self.rows)
         return hashlib.sha256("\n".join(canonical).encode("utf-8")).hexdigest()
 
 
@@ -138,7 +186,7 @@ def _parse(kind: str, rows, index: int, columns: dict[str, int], default_date: d
     header_line, header_cells = rows[index]
     duration_header = header_key(header_cells[columns["duration"]]) if "duration" in columns else ""
     seconds_column = "second" in duration_header or "detik" in duration_header
-    body = rows[index + 1:]
+    body = rows[index + 1 :]
     day_first = _day_first(
         [_cell(cells, columns.get(name)) for _, cells in body for name in ("joined", "left")], default_date
     )
@@ -181,10 +229,29 @@ def _name(cells: list[object], columns: dict[str, int]) -> str:
 # --- durations ---------------------------------------------------------------------------------
 
 _UNIT_MINUTES = {
-    "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60, "jam": 60, "j": 60,
-    "m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1, "menit": 1, "mnt": 1, "mn": 1,
-    "s": 1 / 60, "sec": 1 / 60, "secs": 1 / 60, "second": 1 / 60, "seconds": 1 / 60, "detik": 1 / 60,
-    "dtk": 1 / 60, "d": 1 / 60,
+    "h": 60,
+    "hr": 60,
+    "hrs": 60,
+    "hour": 60,
+    "hours": 60,
+    "jam": 60,
+    "j": 60,
+    "m": 1,
+    "min": 1,
+    "mins": 1,
+    "minute": 1,
+    "minutes": 1,
+    "menit": 1,
+    "mnt": 1,
+    "mn": 1,
+    "s": 1 / 60,
+    "sec": 1 / 60,
+    "secs": 1 / 60,
+    "second": 1 / 60,
+    "seconds": 1 / 60,
+    "detik": 1 / 60,
+    "dtk": 1 / 60,
+    "d": 1 / 60,
 }
 _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-z]+)")
 
@@ -222,11 +289,44 @@ def parse_minutes(value: object, *, seconds: bool = False) -> int | None:
 # --- dates and times ---------------------------------------------------------------------------
 
 _MONTHS = {
-    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "mar": 3, "maret": 3,
-    "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7,
-    "july": 7, "agu": 8, "agt": 8, "agustus": 8, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "okt": 10, "oktober": 10, "oct": 10, "october": 10, "nov": 11, "nopember": 11, "november": 11,
-    "des": 12, "desember": 12, "dec": 12, "december": 12,
+    "jan": 1,
+    "januari": 1,
+    "january": 1,
+    "feb": 2,
+    "februari": 2,
+    "february": 2,
+    "mar": 3,
+    "maret": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "mei": 5,
+    "may": 5,
+    "jun": 6,
+    "juni": 6,
+    "june": 6,
+    "jul": 7,
+    "juli": 7,
+    "july": 7,
+    "agu": 8,
+    "agt": 8,
+    "agustus": 8,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "nopember": 11,
+    "november": 11,
+    "des": 12,
+    "desember": 12,
+    "dec": 12,
+    "december": 12,
 }
 _NUMERIC_DATE = re.compile(r"(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{2,4})")
 _NAMED_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})|([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
@@ -304,6 +404,11 @@ def _date_in(text: str, day_first: bool) -> dt.date | None:
 
 
 __all__ = [
-    "OnlineImportError", "MeetingRow", "MeetingReport", "read_meeting_report", "parse_minutes", "parse_when",
     "COLUMN_NAMES",
+    "MeetingReport",
+    "MeetingRow",
+    "OnlineImportError",
+    "parse_minutes",
+    "parse_when",
+    "read_meeting_report",
 ]

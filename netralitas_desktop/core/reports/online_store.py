@@ -64,8 +64,9 @@ def min_minutes(event_id: int) -> int:
 def stored_segments(event_id: int, exclude_report: int | None = None) -> dict[int, list[Segment]]:
     """registration id -> its stored rows, over all the event's reports (but ``exclude_report``)."""
     query = (
-        OnlineSegment.select(OnlineSegment.registration, OnlineSegment.joined, OnlineSegment.left,
-                             OnlineSegment.minutes)
+        OnlineSegment.select(
+            OnlineSegment.registration, OnlineSegment.joined, OnlineSegment.left, OnlineSegment.minutes
+        )
         .join(OnlineReport)
         .where((OnlineReport.event == event_id) & OnlineSegment.registration.is_null(False))
     )
@@ -79,8 +80,12 @@ def stored_segments(event_id: int, exclude_report: int | None = None) -> dict[in
 
 def attendance_methods(event_id: int) -> dict[int, str]:
     """registration id -> check-in method, for the registrations already checked in."""
-    query = (Attendance.select(Attendance.registration, Attendance.method).join(Registration)
-             .where(Registration.event == event_id).tuples())
+    query = (
+        Attendance.select(Attendance.registration, Attendance.method)
+        .join(Registration)
+        .where(Registration.event == event_id)
+        .tuples()
+    )
     return dict(query)
 
 
@@ -100,16 +105,31 @@ def settle(event_id: int, registration_ids: Iterable[int], minimum: int, operato
     if not wanted:
         return result
     rows: dict[int, list] = defaultdict(list)
-    query = (OnlineSegment.select(OnlineSegment.registration, OnlineSegment.joined, OnlineSegment.left,
-                                  OnlineSegment.minutes, OnlineSegment.display_name, OnlineSegment.matched_by)
-             .join(OnlineReport)
-             .where((OnlineReport.event == event_id) & OnlineSegment.registration.in_(wanted)))
+    query = (
+        OnlineSegment.select(
+            OnlineSegment.registration,
+            OnlineSegment.joined,
+            OnlineSegment.left,
+            OnlineSegment.minutes,
+            OnlineSegment.display_name,
+            OnlineSegment.matched_by,
+        )
+        .join(OnlineReport)
+        .where((OnlineReport.event == event_id) & OnlineSegment.registration.in_(wanted))
+    )
     for registration_id, *row in query.tuples():
         rows[registration_id].append(row)
-    methods = dict(Attendance.select(Attendance.registration, Attendance.method)
-                   .where(Attendance.registration.in_(wanted)).tuples())
-    cancelled = {r for (r,) in Registration.select(Registration.id)
-                 .where(Registration.id.in_(wanted) & Registration.cancelled_at.is_null(False)).tuples()}
+    methods = dict(
+        Attendance.select(Attendance.registration, Attendance.method)
+        .where(Attendance.registration.in_(wanted))
+        .tuples()
+    )
+    cancelled = {
+        r
+        for (r,) in Registration.select(Registration.id)
+        .where(Registration.id.in_(wanted) & Registration.cancelled_at.is_null(False))
+        .tuples()
+    }
     for registration_id in wanted:
         mine = rows.get(registration_id, [])
         OnlineAttendance.delete().where(OnlineAttendance.registration == registration_id).execute()
@@ -120,27 +140,39 @@ def settle(event_id: int, registration_ids: Iterable[int], minimum: int, operato
             longest = max(mine, key=lambda row: row[2])
             how = min((row[4] for row in mine), key=lambda m: _MATCH_PRIORITY.index(m) if m in _MATCH_PRIORITY else 99)
             OnlineAttendance.insert(
-                registration=registration_id, minutes=total, first_join=min(joins) if joins else None,
-                last_leave=max(leaves) if leaves else None, display_name=longest[3][:300], matched_by=how,
+                registration=registration_id,
+                minutes=total,
+                first_join=min(joins) if joins else None,
+                last_leave=max(leaves) if leaves else None,
+                display_name=longest[3][:300],
+                matched_by=how,
             ).execute()
         method = methods.get(registration_id)
         if mine and total >= minimum and method is None and registration_id not in cancelled:
             joins = [j for j, *_ in mine if j]
             insert = Attendance.insert(
-                registration=registration_id, checked_in_at=min(joins) if joins else now(), desk=ONLINE_DESK,
-                operator=operator, method=ONLINE_METHOD,
+                registration=registration_id,
+                checked_in_at=min(joins) if joins else now(),
+                desk=ONLINE_DESK,
+                operator=operator,
+                method=ONLINE_METHOD,
             ).on_conflict_ignore()  # a desk that checks the person in meanwhile wins
             result.created += db.execute(insert).rowcount
         elif method == ONLINE_METHOD and (not mine or total < minimum):
-            Attendance.delete().where((Attendance.registration == registration_id)
-                                      & (Attendance.method == ONLINE_METHOD)).execute()
+            Attendance.delete().where(
+                (Attendance.registration == registration_id) & (Attendance.method == ONLINE_METHOD)
+            ).execute()
             result.removed += 1
     return result
 
 
 def check_assignable(event_id: int, registration_id: int) -> None:
-    row = Registration.select(Registration.event, Registration.cancelled_at).where(
-        Registration.id == registration_id).tuples().first()
+    row = (
+        Registration.select(Registration.event, Registration.cancelled_at)
+        .where(Registration.id == registration_id)
+        .tuples()
+        .first()
+    )
     if row is None or row[0] != event_id:
         raise ValidationError({"registration": f"Peserta nomor {registration_id} tidak terdaftar pada kegiatan ini."})
     if row[1] is not None:
@@ -152,13 +184,21 @@ def assign_key(event_id: int, key: str, registration_id: int | None, report_ids:
     or none, and remember the choice for later reports. Returns the registrations affected."""
     if registration_id is not None:
         check_assignable(event_id, registration_id)
-    reports = report_ids if report_ids is not None else [
-        r for (r,) in OnlineReport.select(OnlineReport.id).where(OnlineReport.event == event_id).tuples()]
+    reports = (
+        report_ids
+        if report_ids is not None
+        else [r for (r,) in OnlineReport.select(OnlineReport.id).where(OnlineReport.event == event_id).tuples()]
+    )
     where = (OnlineSegment.report.in_(reports)) & (OnlineSegment.participant_key == key)
-    affected = {r for (r,) in OnlineSegment.select(OnlineSegment.registration).where(
-        where & OnlineSegment.registration.is_null(False)).tuples()}
+    affected = {
+        r
+        for (r,) in OnlineSegment.select(OnlineSegment.registration)
+        .where(where & OnlineSegment.registration.is_null(False))
+        .tuples()
+    }
     OnlineSegment.update(registration=registration_id, matched_by="manual" if registration_id else "").where(
-        where).execute()
+        where
+    ).execute()
     OnlineAlias.delete().where((OnlineAlias.event == event_id) & (OnlineAlias.participant_key == key)).execute()
     if registration_id is not None:
         OnlineAlias.insert(event=event_id, participant_key=key, registration=registration_id).execute()
@@ -179,12 +219,26 @@ def change_minimum(event_id: int, minutes: int, actor: audit.Actor | None = None
     check_minimum(minutes)
     previous = min_minutes(event_id)
     set_setting(event_id, ONLINE_MIN_MINUTES, minutes)
-    registrations = [r for (r,) in OnlineAttendance.select(OnlineAttendance.registration).join(Registration)
-                     .where(Registration.event == event_id).tuples()]
+    registrations = [
+        r
+        for (r,) in OnlineAttendance.select(OnlineAttendance.registration)
+        .join(Registration)
+        .where(Registration.event == event_id)
+        .tuples()
+    ]
     result = settle(event_id, registrations, minutes, actor.operator if actor else "")
     if previous != minutes:
-        audit.record("import", actor=actor, event_id=event_id, source="online", step="min_minutes",
-                     previous=previous, minutes=minutes, created=result.created, removed=result.removed)
+        audit.record(
+            "import",
+            actor=actor,
+            event_id=event_id,
+            source="online",
+            step="min_minutes",
+            previous=previous,
+            minutes=minutes,
+            created=result.created,
+            removed=result.removed,
+        )
     return result
 
 
@@ -196,7 +250,18 @@ def set_min_minutes(event_id: int, minutes: int, *, actor: audit.Actor | None = 
 
 
 __all__ = [
-    "DEFAULT_MIN_MINUTES", "ONLINE_DESK", "Segment", "online_minutes", "min_minutes", "stored_segments",
-    "attendance_methods", "Settled", "settle", "assign_key", "check_assignable", "check_minimum", "change_minimum",
+    "DEFAULT_MIN_MINUTES",
+    "ONLINE_DESK",
+    "Segment",
+    "Settled",
+    "assign_key",
+    "attendance_methods",
+    "change_minimum",
+    "check_assignable",
+    "check_minimum",
+    "min_minutes",
+    "online_minutes",
     "set_min_minutes",
+    "settle",
+    "stored_segments",
 ]

@@ -10,7 +10,7 @@ chunk uses the same scale, so bars on different pages compare.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -70,8 +70,7 @@ def draw_legend(canvas, x: float, top: float) -> float:
     return top - LEGEND_HEIGHT
 
 
-def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, width: float,
-                    scale_max: int) -> float:
+def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, width: float, scale_max: int) -> float:
     """Draw one chunk of the chart below ``top``; returns the y under its axis."""
     label_width = min(72 * mm, width * 0.36)
     plot_x = x + label_width + 2 * mm
@@ -86,8 +85,11 @@ def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, 
         canvas.saveState()
         canvas.setFont(SANS.regular, 7.5)
         canvas.setFillGray(0.1)
-        canvas.drawString(plot_x + plot_width + 2 * mm, row_top - ROW_HEIGHT / 2 - 2.5,
-                          f"{group.present}/{group.registered} ({persen(group.percentage)})")
+        canvas.drawString(
+            plot_x + plot_width + 2 * mm,
+            row_top - ROW_HEIGHT / 2 - 2.5,
+            f"{group.present}/{group.registered} ({persen(group.percentage)})",
+        )
         canvas.restoreState()
     maximum, step = nice_maximum(scale_max)
     chart = HorizontalBarChart()
@@ -116,5 +118,13 @@ def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, 
     return bottom - AXIS_HEIGHT
 
 
-__all__ = ["draw_unit_chart", "draw_legend", "chart_height", "rows_that_fit", "nice_maximum", "persen",
-           "ROW_HEIGHT", "SERIES"]
+__all__ = [
+    "ROW_HEIGHT",
+    "SERIES",
+    "chart_height",
+    "draw_legend",
+    "draw_unit_chart",
+    "nice_maximum",
+    "persen",
+    "rows_that_fit",
+]

@@ -16,8 +16,20 @@ from pathlib import Path
 
 from .. import audit
 from ..dates import hari_tanggal, tempat_tanggal
-from ..documents import SANS, DocumentError, Letterhead, Margins, PageSpec, Paper, atomic_output, draw_letterhead, \
-    draw_signatory, draw_text_box, mm, new_canvas
+from ..documents import (
+    SANS,
+    DocumentError,
+    Letterhead,
+    Margins,
+    PageSpec,
+    Paper,
+    atomic_output,
+    draw_letterhead,
+    draw_signatory,
+    draw_text_box,
+    mm,
+    new_canvas,
+)
 from ..documents.table import Column, TableLayout, draw_page_footer
 from ..event_settings import get_asset
 from ..invitations import time_text
@@ -70,25 +82,59 @@ class _Flow:
             draw_page_footer(self.canvas, self.page, self.number, self.total, self.footer)
             self.canvas.showPage()
 
-    def text(self, text: str, *, bold: bool = False, size: float = TEXT, align: str = "left", indent: float = 0,
-             lines: int = 3, after: float = 0) -> None:
+    def text(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        size: float = TEXT,
+        align: str = "left",
+        indent: float = 0,
+        lines: int = 3,
+        after: float = 0,
+    ) -> None:
         font = SANS.bold if bold else SANS.regular
-        self.y = draw_text_box(self.canvas, text, font, self.frame.x + indent, self.y, self.frame.width - indent,
-                               align=align, max_size=size, min_size=min(size, 8), max_lines=lines) - after
+        self.y = (
+            draw_text_box(
+                self.canvas,
+                text,
+                font,
+                self.frame.x + indent,
+                self.y,
+                self.frame.width - indent,
+                align=align,
+                max_size=size,
+                min_size=min(size, 8),
+                max_lines=lines,
+            )
+            - after
+        )
 
 
 def report_page(paper: Paper) -> PageSpec:
     return PageSpec(paper, margins=MARGINS)
 
 
-def render_report(target, snapshot: ReportSnapshot, *, paper: Paper = Paper.A4, letterhead: Letterhead | None = None,
-                  signature: bytes | None = None, stamp: bytes | None = None) -> int:
+def render_report(
+    target,
+    snapshot: ReportSnapshot,
+    *,
+    paper: Paper = Paper.A4,
+    letterhead: Letterhead | None = None,
+    signature: bytes | None = None,
+    stamp: bytes | None = None,
+) -> int:
     """Draw the report into ``target`` (a path or a binary file); returns its page count."""
     page = report_page(paper)
     footer = f"{FOOTER} \u2013 {snapshot.event.title}"
     total = _layout(_Flow(None, page, footer, None), snapshot, letterhead, signature, stamp)
-    canvas = new_canvas(target, page, title=footer, subject="Laporan pelaksanaan kegiatan",
-                        author=snapshot.event.organizer or snapshot.event.instansi)
+    canvas = new_canvas(
+        target,
+        page,
+        title=footer,
+        subject="Laporan pelaksanaan kegiatan",
+        author=snapshot.event.organizer or snapshot.event.instansi,
+    )
     _layout(_Flow(canvas, page, footer, total), snapshot, letterhead, signature, stamp)
     try:
         canvas.save()
@@ -127,8 +173,12 @@ def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
         ("Hari/Tanggal", f"{when}, pukul {times}" if times else when),
         ("Tempat", event.venue or "-"),
         ("Penyelenggara", event.organizer or event.instansi or "-"),
-        ("Narasumber", "\n".join(f"{i}. {s}" for i, s in enumerate(speakers, 1)) if len(speakers) > 1
-         else (speakers[0] if speakers else "-")),
+        (
+            "Narasumber",
+            "\n".join(f"{i}. {s}" for i, s in enumerate(speakers, 1))
+            if len(speakers) > 1
+            else (speakers[0] if speakers else "-"),
+        ),
     ]
     if event.election_name:
         facts.append(("Dalam rangka", event.election_name))
@@ -137,8 +187,9 @@ def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     for label, value in facts:
         top = flow.y
         draw_text_box(flow.canvas, label, SANS.regular, flow.frame.x, top, label_width, max_size=TEXT, min_size=TEXT)
-        draw_text_box(flow.canvas, ":", SANS.regular, flow.frame.x + label_width, top, 3 * mm, max_size=TEXT,
-                      min_size=TEXT)
+        draw_text_box(
+            flow.canvas, ":", SANS.regular, flow.frame.x + label_width, top, 3 * mm, max_size=TEXT, min_size=TEXT
+        )
         for line in value.split("\n"):
             flow.text(line, indent=label_width + 4 * mm, lines=3)
     flow.y -= 3 * mm
@@ -147,8 +198,17 @@ def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
 def _table(flow: _Flow, columns: list[Column], rows: list[list[str]], bold_last: bool = False) -> None:
     table = TableLayout(columns, flow.frame.x, flow.frame.width, size=9, min_size=7)
     fitted = [table.fit_row(row) for row in rows]
-    bold = TableLayout([Column(c.title, c.weight, c.align, c.max_lines, True) for c in columns], flow.frame.x,
-                       flow.frame.width, size=9, min_size=7) if bold_last else table
+    bold = (
+        TableLayout(
+            [Column(c.title, c.weight, c.align, c.max_lines, True) for c in columns],
+            flow.frame.x,
+            flow.frame.width,
+            size=9,
+            min_size=7,
+        )
+        if bold_last
+        else table
+    )
     if bold_last and rows:
         fitted[-1] = bold.fit_row(rows[-1])
     flow.ensure(table.header_height + sum(row.height for row in fitted))
@@ -169,23 +229,44 @@ def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
         ["\u2013 hadir tanpa undangan", str(total.registered - invited), share(total.registered - invited)],
         ["Hadir di ruangan", str(total.in_room), share(total.in_room)],
         ["Hadir daring", str(total.online), share(total.online)],
-    ] + [[STATUS_LABELS[key] if key != "tidak_hadir" else "Tidak hadir tanpa keterangan", str(total.counts[key]),
-          share(total.counts[key])] for key in ("izin", "sakit", "dinas_luar", "tidak_hadir")]
+    ] + [
+        [
+            STATUS_LABELS[key] if key != "tidak_hadir" else "Tidak hadir tanpa keterangan",
+            str(total.counts[key]),
+            share(total.counts[key]),
+        ]
+        for key in ("izin", "sakit", "dinas_luar", "tidak_hadir")
+    ]
     rows.append(["Jumlah hadir (di ruangan dan daring)", str(total.present), share(total.present)])
     _heading(flow, "II. Kehadiran Peserta", 60 * mm)
     columns = [Column("Uraian", 5), Column("Jumlah", 1.4, "right"), Column("Persentase", 1.6, "right")]
     _table(flow, columns, rows, bold_last=True)
     if total.cancelled:
-        flow.text(f"Pendaftaran dibatalkan ({total.cancelled} orang) tidak dihitung sebagai peserta.", size=9,
-                  after=2 * mm)
+        flow.text(
+            f"Pendaftaran dibatalkan ({total.cancelled} orang) tidak dihitung sebagai peserta.", size=9, after=2 * mm
+        )
     groups = recap_groups(snapshot.by_employment)
     if groups:
         flow.text("Menurut jenis pegawai:", size=TEXT, after=1 * mm)
-        columns = [Column("Jenis Pegawai", 3), Column("Terdaftar", 1.3, "right"), Column("Di ruangan", 1.3, "right"),
-                   Column("Daring", 1.3, "right"), Column("Tidak hadir", 1.3, "right"),
-                   Column("Persentase hadir", 1.6, "right")]
-        rows = [[EMPLOYMENT_LABELS.get(g.key, g.label), str(g.registered), str(g.in_room), str(g.online),
-                 str(g.absent), persen(g.percentage)] for g in groups + [snapshot.by_employment.total]]
+        columns = [
+            Column("Jenis Pegawai", 3),
+            Column("Terdaftar", 1.3, "right"),
+            Column("Di ruangan", 1.3, "right"),
+            Column("Daring", 1.3, "right"),
+            Column("Tidak hadir", 1.3, "right"),
+            Column("Persentase hadir", 1.6, "right"),
+        ]
+        rows = [
+            [
+                EMPLOYMENT_LABELS.get(g.key, g.label),
+                str(g.registered),
+                str(g.in_room),
+                str(g.online),
+                str(g.absent),
+                persen(g.percentage),
+            ]
+            for g in groups + [snapshot.by_employment.total]
+        ]
         rows[-1][0] = "Jumlah"
         _table(flow, columns, rows, bold_last=True)
 
@@ -204,7 +285,7 @@ def _chart(flow: _Flow, snapshot: ReportSnapshot) -> None:
             flow.new_page()
             flow.text("III. Kehadiran per Unit Kerja (OPD) \u2013 lanjutan", bold=True, size=11, after=2 * mm)
             count = rows_that_fit(flow.room, legend=first)
-        chunk = groups[start:start + count]
+        chunk = groups[start : start + count]
         if first:
             flow.y = draw_legend(flow.canvas, flow.frame.x, flow.y)
             first = False
@@ -218,17 +299,30 @@ def _chart(flow: _Flow, snapshot: ReportSnapshot) -> None:
 def _pledges(flow: _Flow, snapshot: ReportSnapshot) -> None:
     pledges = snapshot.pledges
     rows = [
-        ["Hadir dan menandatangani ikrar di meja registrasi", str(pledges.signed_at_desk),
-         f"dari {pledges.present} yang hadir"],
-        ["Tidak hadir, ikrar mandiri sudah dikembalikan", str(pledges.ikrar_returned),
-         f"dari {pledges.absent} yang tidak hadir"],
-        ["Tidak hadir, ikrar mandiri belum dikembalikan", str(pledges.absent - pledges.ikrar_returned),
-         "perlu ditindaklanjuti" if pledges.absent - pledges.ikrar_returned else "-"],
+        [
+            "Hadir dan menandatangani ikrar di meja registrasi",
+            str(pledges.signed_at_desk),
+            f"dari {pledges.present} yang hadir",
+        ],
+        [
+            "Tidak hadir, ikrar mandiri sudah dikembalikan",
+            str(pledges.ikrar_returned),
+            f"dari {pledges.absent} yang tidak hadir",
+        ],
+        [
+            "Tidak hadir, ikrar mandiri belum dikembalikan",
+            str(pledges.absent - pledges.ikrar_returned),
+            "perlu ditindaklanjuti" if pledges.absent - pledges.ikrar_returned else "-",
+        ],
     ]
     _heading(flow, "IV. Ikrar Netralitas", 30 * mm)
     _table(flow, [Column("Uraian", 5), Column("Jumlah", 1.2, "right"), Column("Keterangan", 2.6)], rows)
-    flow.text("Rincian peserta yang tidak hadir beserta status ikrar mandirinya terdapat pada berkas ekspor "
-              "(lembar \u201cTidak Hadir\u201d).", size=9, after=2 * mm)
+    flow.text(
+        "Rincian peserta yang tidak hadir beserta status ikrar mandirinya terdapat pada berkas ekspor "
+        "(lembar \u201cTidak Hadir\u201d).",
+        size=9,
+        after=2 * mm,
+    )
 
 
 def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, stamp: bytes | None) -> None:
@@ -241,8 +335,18 @@ def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, sta
     place_date = tempat_tanggal(event.place_name, event.date) if event.date else ""
     y = flow.y - 6 * mm
     if flow.drawing:
-        y = draw_signatory(flow.canvas, event.signatory1, left, y, width, place_date=place_date,
-                           signature=signature, stamp=stamp, size=10, space=22 * mm)
+        y = draw_signatory(
+            flow.canvas,
+            event.signatory1,
+            left,
+            y,
+            width,
+            place_date=place_date,
+            signature=signature,
+            stamp=stamp,
+            size=10,
+            space=22 * mm,
+        )
     else:
         y -= SIGNATURE_BLOCK_HEIGHT - 6 * mm
     flow.y = y
@@ -250,13 +354,21 @@ def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, sta
 
 # --- Job -------------------------------------------------------------------------------------------------
 
+
 class ReportPdfJob(Job[ExportResult]):
     """The report, optionally followed by the attendance list; the event's paper unless ``paper``."""
 
     title = "Membuat laporan (PDF)"
 
-    def __init__(self, event_id: int, path: str | Path, *, paper: Paper | None = None,
-                 with_attendance_list: bool = False, actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self,
+        event_id: int,
+        path: str | Path,
+        *,
+        paper: Paper | None = None,
+        with_attendance_list: bool = False,
+        actor: audit.Actor | None = None,
+    ) -> None:
         super().__init__()
         self.event_id, self.path, self.paper = event_id, Path(path), paper
         self.with_attendance_list, self.actor = with_attendance_list, actor
@@ -268,9 +380,14 @@ class ReportPdfJob(Job[ExportResult]):
         self.check_cancelled()
         self.report(0, 0, "Menyusun laporan\u2026")
         with atomic_output(self.path) as temp:
-            pages = render_report(temp, snapshot, paper=paper, letterhead=letterhead_for(self.event_id),
-                                  signature=get_asset(self.event_id, SIGNATORY_SIGNATURE),
-                                  stamp=get_asset(self.event_id, SIGNATORY_STAMP))
+            pages = render_report(
+                temp,
+                snapshot,
+                paper=paper,
+                letterhead=letterhead_for(self.event_id),
+                signature=get_asset(self.event_id, SIGNATORY_SIGNATURE),
+                stamp=get_asset(self.event_id, SIGNATORY_STAMP),
+            )
             if self.with_attendance_list:
                 pages += _append_attendance_list(temp, self.event_id, paper, self)
             self.check_cancelled()
@@ -283,7 +400,8 @@ def _append_attendance_list(report_path: Path, event_id: int, paper: Paper, prog
     """Render the attendance list (its own layout and page numbers) and append it to the report."""
     from pypdf import PdfWriter
 
-    from ..pledges.attendance_list import FOOTER_NAME, TITLE as LIST_TITLE
+    from ..pledges.attendance_list import FOOTER_NAME
+    from ..pledges.attendance_list import TITLE as LIST_TITLE
     from ..pledges.signing_list import ListOptions, load_signing_list, render_signing_list
 
     spec, _ = load_signing_list(event_id, ListOptions(paper=paper), title=LIST_TITLE, footer_name=FOOTER_NAME)
@@ -297,4 +415,4 @@ def _append_attendance_list(report_path: Path, event_id: int, paper: Paper, prog
     return pages
 
 
-__all__ = ["ReportPdfJob", "render_report", "report_page", "TITLE"]
+__all__ = ["TITLE", "ReportPdfJob", "render_report", "report_page"]

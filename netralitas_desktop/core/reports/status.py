@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from peewee import JOIN, fn
 
@@ -41,13 +41,25 @@ from ..pledges.models import IkrarReturn
 from .models import Absence, OnlineAttendance
 
 HADIR, DARING, IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR, DIBATALKAN = (
-    "hadir", "daring", "izin", "sakit", "dinas_luar", "tidak_hadir", "dibatalkan")
+    "hadir",
+    "daring",
+    "izin",
+    "sakit",
+    "dinas_luar",
+    "tidak_hadir",
+    "dibatalkan",
+)
 STATUSES = (HADIR, DARING, IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR, DIBATALKAN)
 COUNTED_STATUSES = STATUSES[:-1]  # what a registered (not cancelled) person can be
 ABSENT_STATUSES = (IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR)
 STATUS_LABELS = {
-    HADIR: "Hadir", DARING: "Daring", IZIN: "Izin", SAKIT: "Sakit", DINAS_LUAR: "Dinas Luar",
-    TIDAK_HADIR: "Tidak Hadir", DIBATALKAN: "Dibatalkan",
+    HADIR: "Hadir",
+    DARING: "Daring",
+    IZIN: "Izin",
+    SAKIT: "Sakit",
+    DINAS_LUAR: "Dinas Luar",
+    TIDAK_HADIR: "Tidak Hadir",
+    DIBATALKAN: "Dibatalkan",
 }
 NO_UNIT = "(Tanpa unit kerja)"
 ONLINE_METHOD = "online"
@@ -105,16 +117,37 @@ def status_rows(event_id: int) -> list[StatusRow]:
     """Every registration of the event with its status, sorted by unit kerja then name."""
     query = (
         Registration.select(
-            Registration.id, Person.gelar_depan, Person.nama, Person.gelar_belakang, Person.nip, Person.nik,
-            Person.sex, Person.employment_type, Person.golongan, Person.jabatan, Person.unit_kerja, Person.phone,
-            Registration.source, Registration.mode, Registration.cancelled_at, Registration.cancel_reason,
-            Attendance.checked_in_at, Attendance.desk, Attendance.operator, Attendance.method,
-            Absence.reason, Absence.note, OnlineAttendance.minutes,
+            Registration.id,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.nip,
+            Person.nik,
+            Person.sex,
+            Person.employment_type,
+            Person.golongan,
+            Person.jabatan,
+            Person.unit_kerja,
+            Person.phone,
+            Registration.source,
+            Registration.mode,
+            Registration.cancelled_at,
+            Registration.cancel_reason,
+            Attendance.checked_in_at,
+            Attendance.desk,
+            Attendance.operator,
+            Attendance.method,
+            Absence.reason,
+            Absence.note,
+            OnlineAttendance.minutes,
         )
         .join(Person)
-        .switch(Registration).join(Attendance, JOIN.LEFT_OUTER)
-        .switch(Registration).join(Absence, JOIN.LEFT_OUTER)
-        .switch(Registration).join(OnlineAttendance, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Absence, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(OnlineAttendance, JOIN.LEFT_OUTER)
         .where(Registration.event == event_id)
         .order_by(Person.unit_kerja, Person.nama, Registration.id)
     )
@@ -122,17 +155,59 @@ def status_rows(event_id: int) -> list[StatusRow]:
     returned = _ids(IkrarReturn, event_id)
     rows = []
     # The raw cursor skips peewee's per-row model building (see participants.list_participants).
-    for (reg_id, depan, nama, belakang, nip, nik, sex, etype, gol, jabatan, unit, phone, source, mode, cancelled_at,
-         cancel_reason, checked_in_at, desk, operator, method, reason, absence_note, minutes) in (
-            db.execute(query).fetchall()):
+    for (
+        reg_id,
+        depan,
+        nama,
+        belakang,
+        nip,
+        nik,
+        sex,
+        etype,
+        gol,
+        jabatan,
+        unit,
+        phone,
+        source,
+        mode,
+        cancelled_at,
+        cancel_reason,
+        checked_in_at,
+        desk,
+        operator,
+        method,
+        reason,
+        absence_note,
+        minutes,
+    ) in db.execute(query).fetchall():
         cancelled = cancelled_at is not None
         status = classify(method, reason, cancelled)
         note = (cancel_reason or "") if cancelled else (absence_note or "" if status in ABSENT_STATUSES else "")
-        rows.append(StatusRow(
-            reg_id, full_name(depan, nama, belakang), nip or "", nik or "", sex or "", etype or "", gol or "",
-            jabatan or "", unit or "", source, mode, status, _as_datetime(checked_in_at), desk or "",
-            operator or "", method or "", note, minutes, reg_id in signed, reg_id in returned, phone or "",
-        ))
+        rows.append(
+            StatusRow(
+                reg_id,
+                full_name(depan, nama, belakang),
+                nip or "",
+                nik or "",
+                sex or "",
+                etype or "",
+                gol or "",
+                jabatan or "",
+                unit or "",
+                source,
+                mode,
+                status,
+                _as_datetime(checked_in_at),
+                desk or "",
+                operator or "",
+                method or "",
+                note,
+                minutes,
+                reg_id in signed,
+                reg_id in returned,
+                phone or "",
+            )
+        )
     return rows
 
 
@@ -140,12 +215,16 @@ def status_by_registration(event_id: int) -> dict[int, str]:
     """registration id -> status, for a status column next to an existing roster."""
     query = (
         Registration.select(Registration.id, Registration.cancelled_at, Attendance.method, Absence.reason)
-        .switch(Registration).join(Attendance, JOIN.LEFT_OUTER)
-        .switch(Registration).join(Absence, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Absence, JOIN.LEFT_OUTER)
         .where(Registration.event == event_id)
     )
-    return {reg_id: classify(method, reason, cancelled_at is not None)
-            for reg_id, cancelled_at, method, reason in db.execute(query).fetchall()}
+    return {
+        reg_id: classify(method, reason, cancelled_at is not None)
+        for reg_id, cancelled_at, method, reason in db.execute(query).fetchall()
+    }
 
 
 def _ids(model, event_id: int) -> set[int]:
@@ -160,6 +239,7 @@ def _as_datetime(value) -> dt.datetime | None:
 
 
 # --- Recaps ----------------------------------------------------------------------------------------------
+
 
 @dataclass
 class GroupCount:
@@ -202,8 +282,15 @@ class GroupCount:
         self.counts[status] += count
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "label": self.label, **self.counts, "registered": self.registered,
-                "present": self.present, "absent": self.absent, "percentage": round(self.percentage, 1)}
+        return {
+            "key": self.key,
+            "label": self.label,
+            **self.counts,
+            "registered": self.registered,
+            "present": self.present,
+            "absent": self.absent,
+            "percentage": round(self.percentage, 1),
+        }
 
 
 @dataclass
@@ -248,17 +335,29 @@ def recap_rows(rows: Iterable[StatusRow], by: str = "unit") -> Recap:
 
 def _aggregate(event_id: int, column, by: str) -> Recap:
     query = (
-        Registration.select(column, Registration.cancelled_at.is_null(False), Attendance.method, Absence.reason,
-                            fn.COUNT(Registration.id))
+        Registration.select(
+            column,
+            Registration.cancelled_at.is_null(False),
+            Attendance.method,
+            Absence.reason,
+            fn.COUNT(Registration.id),
+        )
         .join(Person)
-        .switch(Registration).join(Attendance, JOIN.LEFT_OUTER)
-        .switch(Registration).join(Absence, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Absence, JOIN.LEFT_OUTER)
         .where(Registration.event == event_id)
         .group_by(column, Registration.cancelled_at.is_null(False), Attendance.method, Absence.reason)
         .tuples()
     )
-    return _tally(((value, classify(method, reason, bool(cancelled)), count)
-                   for value, cancelled, method, reason, count in query), by)
+    return _tally(
+        (
+            (value, classify(method, reason, bool(cancelled)), count)
+            for value, cancelled, method, reason, count in query
+        ),
+        by,
+    )
 
 
 def unit_recap(event_id: int) -> Recap:
@@ -290,13 +389,37 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
     present = [row for row in counted if row.status in (HADIR, DARING)]
     absent = [row for row in counted if row.status in ABSENT_STATUSES]
     returned = sum(1 for row in absent if row.ikrar_returned)
-    return PledgeCounts(len(present), sum(1 for row in present if row.signed), len(absent), returned,
-                        sum(1 for row in absent if not row.ikrar_returned and not row.signed))
+    return PledgeCounts(
+        len(present),
+        sum(1 for row in present if row.signed),
+        len(absent),
+        returned,
+        sum(1 for row in absent if not row.ikrar_returned and not row.signed),
+    )
 
 
 __all__ = [
-    "STATUSES", "COUNTED_STATUSES", "ABSENT_STATUSES", "STATUS_LABELS", "HADIR", "DARING", "IZIN", "SAKIT",
-    "DINAS_LUAR", "TIDAK_HADIR", "DIBATALKAN", "NO_UNIT", "classify", "StatusRow", "status_rows",
-    "status_by_registration", "GroupCount", "Recap", "recap_rows", "unit_recap", "employment_recap",
-    "PledgeCounts", "pledge_counts",
+    "ABSENT_STATUSES",
+    "COUNTED_STATUSES",
+    "DARING",
+    "DIBATALKAN",
+    "DINAS_LUAR",
+    "HADIR",
+    "IZIN",
+    "NO_UNIT",
+    "SAKIT",
+    "STATUSES",
+    "STATUS_LABELS",
+    "TIDAK_HADIR",
+    "GroupCount",
+    "PledgeCounts",
+    "Recap",
+    "StatusRow",
+    "classify",
+    "employment_recap",
+    "pledge_counts",
+    "recap_rows",
+    "status_by_registration",
+    "status_rows",
+    "unit_recap",
 ]

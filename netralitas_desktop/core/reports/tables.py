@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .. import audit
 from ..dates import hari_tanggal
@@ -26,7 +26,14 @@ from ..events import EventData, get_event
 from ..invitations import time_text
 from ..participants import MODE_LABELS
 from .status import (
-    ABSENT_STATUSES, DIBATALKAN, PledgeCounts, Recap, StatusRow, pledge_counts, recap_rows, status_rows,
+    ABSENT_STATUSES,
+    DIBATALKAN,
+    PledgeCounts,
+    Recap,
+    StatusRow,
+    pledge_counts,
+    recap_rows,
+    status_rows,
 )
 
 
@@ -56,8 +63,14 @@ def load_snapshot(event_id: int) -> ReportSnapshot:
     """The event and its registrations as they are now (``NotFoundError`` for an unknown event)."""
     event = get_event(event_id)
     rows = status_rows(event_id)
-    return ReportSnapshot(event, rows, recap_rows(rows, "unit"), recap_rows(rows, "employment"), pledge_counts(rows),
-                          dt.datetime.now().replace(microsecond=0))
+    return ReportSnapshot(
+        event,
+        rows,
+        recap_rows(rows, "unit"),
+        recap_rows(rows, "employment"),
+        pledge_counts(rows),
+        dt.datetime.now().replace(microsecond=0),
+    )
 
 
 def event_paper(event_id: int) -> Paper:
@@ -79,8 +92,9 @@ class ExportResult:
         return {"ok": True, "path": self.path, "format": self.format, "rows": self.rows, "pages": self.pages}
 
 
-def record_export(event_id: int, result: ExportResult, actor: audit.Actor | None = None, *,
-                  document: str = "daftar_hadir") -> None:
+def record_export(
+    event_id: int, result: ExportResult, actor: audit.Actor | None = None, *, document: str = "daftar_hadir"
+) -> None:
     """Every file that leaves the app with personal data is audited (``audit.record_export``)."""
     audit.record_export(event_id, document, count=result.rows, pages=result.pages, format=result.format, actor=actor)
 
@@ -89,8 +103,11 @@ def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
     """Short facts under a sheet's title: when, where, who organised, when the file was made."""
     when = hari_tanggal(event.date) if event.date else ""
     times = time_text(event)
-    parts = [f"{when}, pukul {times}" if times else when, event.venue,
-             f"Penyelenggara: {event.organizer}" if event.organizer else ""]
+    parts = [
+        f"{when}, pukul {times}" if times else when,
+        event.venue,
+        f"Penyelenggara: {event.organizer}" if event.organizer else "",
+    ]
     facts = " \u00b7 ".join(part for part in parts if part)
     return [facts, f"Keadaan data per {made_at:%d-%m-%Y %H.%M}"]
 
@@ -130,6 +147,7 @@ def note_text(row: StatusRow) -> str:
 
 
 # --- Columns ---------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Column:
@@ -197,8 +215,21 @@ def recap_groups(recap: Recap) -> list:
 
 
 __all__ = [
-    "ReportSnapshot", "load_snapshot", "event_paper", "ExportResult", "record_export", "event_lines",
-    "FORMULA_TRIGGERS", "clean_text", "needs_neutralising",
-    "pledge_text", "note_text", "Column", "ATTENDANCE_COLUMNS", "ABSENT_COLUMNS", "CANCELLED_COLUMNS",
-    "RECAP_COLUMNS", "recap_groups",
+    "ABSENT_COLUMNS",
+    "ATTENDANCE_COLUMNS",
+    "CANCELLED_COLUMNS",
+    "FORMULA_TRIGGERS",
+    "RECAP_COLUMNS",
+    "Column",
+    "ExportResult",
+    "ReportSnapshot",
+    "clean_text",
+    "event_lines",
+    "event_paper",
+    "load_snapshot",
+    "needs_neutralising",
+    "note_text",
+    "pledge_text",
+    "recap_groups",
+    "record_export",
 ]

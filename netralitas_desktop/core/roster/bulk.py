@@ -18,7 +18,7 @@ CHUNK = 900
 
 def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _quote(name: str) -> str:

@@ -17,50 +17,147 @@ from ..names import fold
 # later column only fills rows where the first is empty.
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "nama": (
-        "NAMA", "Nama Lengkap", "Nama Peserta", "Nama Pegawai", "Nama ASN", "Nama PNS", "Nama Undangan",
-        "Nama dan Gelar", "Nama Lengkap dan Gelar", "Nama Lengkap Beserta Gelar", "Nama/Gelar",
+        "NAMA",
+        "Nama Lengkap",
+        "Nama Peserta",
+        "Nama Pegawai",
+        "Nama ASN",
+        "Nama PNS",
+        "Nama Undangan",
+        "Nama dan Gelar",
+        "Nama Lengkap dan Gelar",
+        "Nama Lengkap Beserta Gelar",
+        "Nama/Gelar",
     ),
     "gelar_depan": ("GELAR DEPAN", "Gelar Dpn", "Glr Depan"),
     "gelar_belakang": ("GELAR BELAKANG", "Gelar Blkg", "Glr Belakang"),
     "nip": (
-        "NIP BARU", "NIP", "NIP/NI PPPK", "NIP / NIPPPK", "NI PPPK", "NIPPPK", "NIP PPPK", "NIP 18 Digit",
-        "Nomor Induk Pegawai", "NIP/NIK", "NIK/NIP", "NIP/NIK/NI PPPK",
+        "NIP BARU",
+        "NIP",
+        "NIP/NI PPPK",
+        "NIP / NIPPPK",
+        "NI PPPK",
+        "NIPPPK",
+        "NIP PPPK",
+        "NIP 18 Digit",
+        "Nomor Induk Pegawai",
+        "NIP/NIK",
+        "NIK/NIP",
+        "NIP/NIK/NI PPPK",
     ),
     "nik": ("NIK", "No KTP", "Nomor KTP", "NIK KTP", "Nomor Induk Kependudukan"),
     "sex": ("JENIS KELAMIN", "L/P", "JK", "Kelamin", "Jenis Kel", "Gender"),
     "employment_type": (
-        "JENIS PEGAWAI NAMA", "Jenis Pegawai", "Status Kepegawaian", "Status Pegawai", "Status ASN",
+        "JENIS PEGAWAI NAMA",
+        "Jenis Pegawai",
+        "Status Kepegawaian",
+        "Status Pegawai",
+        "Status ASN",
         "Jenis ASN",
     ),
     "golongan": (
-        "GOL AKHIR NAMA", "Gol", "Golongan", "Gol Ruang", "Golongan Ruang", "Pangkat/Gol.", "Pangkat/Golongan",
-        "Pangkat/Gol. Ruang", "Pangkat Golongan Ruang", "Pangkat/Gol/Ruang", "Pangkat",
+        "GOL AKHIR NAMA",
+        "Gol",
+        "Golongan",
+        "Gol Ruang",
+        "Golongan Ruang",
+        "Pangkat/Gol.",
+        "Pangkat/Golongan",
+        "Pangkat/Gol. Ruang",
+        "Pangkat Golongan Ruang",
+        "Pangkat/Gol/Ruang",
+        "Pangkat",
     ),
     "jabatan": ("JABATAN NAMA", "Jabatan", "Nama Jabatan", "Jabatan Terakhir"),
     "unit_kerja": (
-        "UNOR NAMA", "Unit Kerja", "Unit Organisasi", "Unor", "Sub Unit Kerja", "Satuan Kerja", "Satker",
-        "SKPD", "OPD", "Perangkat Daerah", "Asal SKPD", "Asal OPD", "Asal Instansi", "Unit Kerja/Instansi",
-        "Instansi/Unit Kerja", "SKPD/Unit Kerja", "Instansi", "Asal",
+        "UNOR NAMA",
+        "Unit Kerja",
+        "Unit Organisasi",
+        "Unor",
+        "Sub Unit Kerja",
+        "Satuan Kerja",
+        "Satker",
+        "SKPD",
+        "OPD",
+        "Perangkat Daerah",
+        "Asal SKPD",
+        "Asal OPD",
+        "Asal Instansi",
+        "Unit Kerja/Instansi",
+        "Instansi/Unit Kerja",
+        "SKPD/Unit Kerja",
+        "Instansi",
+        "Asal",
     ),
     "phone": (
-        "NOMOR HP", "No HP", "No. HP/WA", "No HP/WA", "No. WA", "No WA", "Nomor WA", "No WhatsApp",
-        "Nomor WhatsApp", "WhatsApp", "HP", "Handphone", "No Telp", "No Telepon", "Nomor Telepon", "Telepon", "Telp",
+        "NOMOR HP",
+        "No HP",
+        "No. HP/WA",
+        "No HP/WA",
+        "No. WA",
+        "No WA",
+        "Nomor WA",
+        "No WhatsApp",
+        "Nomor WhatsApp",
+        "WhatsApp",
+        "HP",
+        "Handphone",
+        "No Telp",
+        "No Telepon",
+        "Nomor Telepon",
+        "Telepon",
+        "Telp",
     ),
     "email": ("EMAIL", "E-mail", "Alamat Email", "Alamat E-mail", "Surel"),
     "mode": (
-        "Kehadiran", "Daring/Luring", "Luring/Daring", "Mode", "Mode Kehadiran", "Jenis Kehadiran",
-        "Cara Mengikuti", "Metode Kehadiran",
+        "Kehadiran",
+        "Daring/Luring",
+        "Luring/Daring",
+        "Mode",
+        "Mode Kehadiran",
+        "Jenis Kehadiran",
+        "Cara Mengikuti",
+        "Metode Kehadiran",
     ),
 }
 
 # Headers that are known but not imported. They count when telling a header row from a
 # title row, and so does a header repeated mid-table.
 IGNORED_HEADERS: tuple[str, ...] = (
-    "No", "No.", "Nomor", "No Urut", "Nomor Urut", "PNS ID", "NIP LAMA", "TEMPAT LAHIR", "TEMPAT LAHIR NAMA",
-    "TANGGAL LAHIR", "Tgl Lahir", "Tempat/Tgl Lahir", "Tempat, Tanggal Lahir", "KEDUDUKAN HUKUM ID",
-    "KEDUDUKAN HUKUM NAMA", "GOL AKHIR ID", "JENIS JABATAN NAMA", "JENIS JABATAN ID", "INSTANSI KERJA NAMA",
-    "TMT Gol", "TMT Jabatan", "Eselon", "Agama", "Alamat", "Keterangan", "Ket", "Ket.", "Tanda Tangan",
-    "TTD", "Paraf", "Hadir", "Jam Datang", "Pendidikan", "Tingkat Pendidikan",
+    "No",
+    "No.",
+    "Nomor",
+    "No Urut",
+    "Nomor Urut",
+    "PNS ID",
+    "NIP LAMA",
+    "TEMPAT LAHIR",
+    "TEMPAT LAHIR NAMA",
+    "TANGGAL LAHIR",
+    "Tgl Lahir",
+    "Tempat/Tgl Lahir",
+    "Tempat, Tanggal Lahir",
+    "KEDUDUKAN HUKUM ID",
+    "KEDUDUKAN HUKUM NAMA",
+    "GOL AKHIR ID",
+    "JENIS JABATAN NAMA",
+    "JENIS JABATAN ID",
+    "INSTANSI KERJA NAMA",
+    "TMT Gol",
+    "TMT Jabatan",
+    "Eselon",
+    "Agama",
+    "Alamat",
+    "Keterangan",
+    "Ket",
+    "Ket.",
+    "Tanda Tangan",
+    "TTD",
+    "Paraf",
+    "Hadir",
+    "Jam Datang",
+    "Pendidikan",
+    "Tingkat Pendidikan",
 )
 
 # A "NIP/NIK" column holds either number; a 16-digit value there is a NIK.
@@ -68,7 +165,15 @@ NIP_OR_NIK_HEADERS: tuple[str, ...] = ("NIP/NIK", "NIK/NIP", "NIP/NIK/NI PPPK")
 
 # Values of the mode column meaning the person follows online; anything else is on site.
 ONLINE_WORDS: tuple[str, ...] = (
-    "daring", "online", "zoom", "virtual", "dalam jaringan", "vicon", "video conference", "meet", "webinar",
+    "daring",
+    "online",
+    "zoom",
+    "virtual",
+    "dalam jaringan",
+    "vicon",
+    "video conference",
+    "meet",
+    "webinar",
 )
 
 # Files that are recognisably something other than a roster: (description, headers all present).
@@ -85,9 +190,19 @@ HEADER_SCAN_ROWS = 30
 
 # How a row issue names a field the file has no column for (e.g. a type derived from the NIP).
 FIELD_LABELS: dict[str, str] = {
-    "nama": "Nama", "gelar_depan": "Gelar Depan", "gelar_belakang": "Gelar Belakang", "nip": "NIP", "nik": "NIK",
-    "sex": "Jenis Kelamin", "employment_type": "Jenis Pegawai", "golongan": "Golongan", "jabatan": "Jabatan",
-    "unit_kerja": "Unit Kerja", "phone": "Nomor HP", "email": "Email", "mode": "Kehadiran",
+    "nama": "Nama",
+    "gelar_depan": "Gelar Depan",
+    "gelar_belakang": "Gelar Belakang",
+    "nip": "NIP",
+    "nik": "NIK",
+    "sex": "Jenis Kelamin",
+    "employment_type": "Jenis Pegawai",
+    "golongan": "Golongan",
+    "jabatan": "Jabatan",
+    "unit_kerja": "Unit Kerja",
+    "phone": "Nomor HP",
+    "email": "Email",
+    "mode": "Kehadiran",
 }
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -189,8 +304,10 @@ def find_header(rows: list[tuple[int, list[object]]]) -> HeaderMatch | None:
         candidate = read_header(row_number, values)
         if "nama" not in candidate.columns:
             continue
-        if best is None or candidate.score > best.score or (
-            candidate.score == best.score and row_number == best.row_number + 1
+        if (
+            best is None
+            or candidate.score > best.score
+            or (candidate.score == best.score and row_number == best.row_number + 1)
         ):
             best = candidate
     return best

@@ -20,18 +20,26 @@ from ..events import get_event
 from ..jobs import Job, Progress
 from ..models import Person, Registration, db, now
 from ..participants import PERSON_FIELDS, PersonData
-from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, issue_headers, not_a_roster
 from .bulk import chunks, insert_rows, select_in
+from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, issue_headers, not_a_roster
 from .matching import Match, PlannedRow, drop_duplicates, resolve
-from .reader import Row, RosterError, Sheet, open_roster
+from .reader import RosterError, Row, Sheet, open_roster
 from .rows import Candidate, RowIssue, RowReader, Skipped
 
 REPORT_EVERY = 500
 OUTCOMES = ("added", "updated", "unchanged")
 
 __all__ = [
-    "RosterError", "RowIssue", "PlannedRow", "ImportPlan", "ImportResult", "plan_import", "apply_import",
-    "import_roster", "PlanImportJob", "ApplyImportJob",
+    "ApplyImportJob",
+    "ImportPlan",
+    "ImportResult",
+    "PlanImportJob",
+    "PlannedRow",
+    "RosterError",
+    "RowIssue",
+    "apply_import",
+    "import_roster",
+    "plan_import",
 ]
 
 
@@ -67,7 +75,10 @@ class ImportResult:
 
     def to_dict(self) -> dict:
         return {
-            "added": self.added, "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
             "dry_run": self.dry_run,
             "rejected_rows": [
                 {"row": i.row, "column": i.column, "value": i.value, "reason": i.reason} for i in self.rejected_rows
@@ -101,10 +112,16 @@ def plan_import(event_id: int, path: Path | str, progress: Progress | None = Non
     progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
     matches, conflicts = resolve(event_id, candidates, issue_headers(column_map), progress)
     return ImportPlan(
-        event_id=event_id, source_name=path.name, sheet=sheet.name, header_row=header.row_number,
-        column_map=column_map, rows=[m.planned for m in matches],
+        event_id=event_id,
+        source_name=path.name,
+        sheet=sheet.name,
+        header_row=header.row_number,
+        column_map=column_map,
+        rows=[m.planned for m in matches],
         rejected=sorted(rejected + duplicates + conflicts, key=lambda issue: issue.row),
-        skipped_empty=skipped, ignored=ignored, file_kind=file_kind,
+        skipped_empty=skipped,
+        ignored=ignored,
+        file_kind=file_kind,
     )
 
 
@@ -176,8 +193,14 @@ def apply_import(
             _write(plan.event_id, matches, progress)
             result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False)
             audit.record(
-                "roster.import", actor=actor, event_id=plan.event_id, added=result.added, updated=result.updated,
-                unchanged=result.unchanged, rejected=result.rejected, skipped_empty=plan.skipped_empty,
+                "roster.import",
+                actor=actor,
+                event_id=plan.event_id,
+                added=result.added,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                rejected=result.rejected,
+                skipped_empty=plan.skipped_empty,
             )
     except IntegrityError:
         raise RosterError(
@@ -222,7 +245,11 @@ def _write(event_id: int, matches: list[Match], progress: Progress) -> None:
 
 _PERSON_COLUMNS = (*(getattr(Person, name) for name in PERSON_FIELDS), Person.created_at, Person.updated_at)
 _REGISTRATION_COLUMNS = (
-    Registration.event, Registration.person, Registration.source, Registration.mode, Registration.created_at,
+    Registration.event,
+    Registration.person,
+    Registration.source,
+    Registration.mode,
+    Registration.created_at,
 )
 
 
@@ -262,7 +289,11 @@ def _insert_people(new: list[Match], stamp: str, step) -> None:
 
 
 def import_roster(
-    event_id: int, path: Path | str, *, dry_run: bool = False, actor: audit.Actor | None = None,
+    event_id: int,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    actor: audit.Actor | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Plan and, unless ``dry_run``, apply: what the CLI runs."""

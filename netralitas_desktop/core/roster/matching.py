@@ -66,8 +66,11 @@ def drop_duplicates(candidates: list[Candidate], headers: dict[str, str]) -> tup
         if duplicate:
             name, value, label = duplicate
             shown = value if isinstance(value, str) else person.full_name
-            issues.append(RowIssue(candidate.row, headers.get(name, name), shown,
-                                   f"{label} sama dengan baris {seen[(name, value)]}."))
+            issues.append(
+                RowIssue(
+                    candidate.row, headers.get(name, name), shown, f"{label} sama dengan baris {seen[(name, value)]}."
+                )
+            )
             continue
         for name, value, _ in keys:
             seen[(name, value)] = candidate.row

@@ -206,7 +206,7 @@ def _number_problem(raw: object, name: str) -> tuple[str, str] | None:
         reason = excel_corruption_reason(raw) if not isinstance(raw, str) else None
         return (name, reason) if reason else None
     text = str(raw).strip().lstrip("'")
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool) or re.fullmatch(
+    if (isinstance(raw, (int, float)) and not isinstance(raw, bool)) or re.fullmatch(
         r"\d(?:[.,]\d+)?[eE]\+?\d{1,2}|\d{16}[.,]0+", text
     ):
         return name, (

@@ -1,1 +1,0 @@
-"""Developer tools (benchmarks, test servers); not used by the application itself."""

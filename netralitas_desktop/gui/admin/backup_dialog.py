@@ -1,0 +1,306 @@
+""" "Cadangan & pemulihan…": list the copies of the database file, make one, check, restore.
+
+Making a copy and checking run off the GUI thread. A restore first lets every running
+query finish and closes this thread's connection, then swaps the file in a job
+(``database.restore_backup``: verify, keep the current file, swap, reopen); the window
+refreshes on ``restored``. ``offer_recovery`` is the start-up question when the file is
+damaged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import backups, database
+from ...core.database import DatabaseLocation
+from ..common.jobs import FunctionJob, JobHandle, run_job, wait_all
+from ..common.widgets import JobPanel, confirm, fill_table, localize_buttons, read_only_table, show_error, show_info
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+class BackupDialog(QDialog):
+    restored = Signal()  # the database now holds a backup's data: views must reload
+
+    def __init__(self, location: DatabaseLocation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.setWindowTitle(self.tr("Cadangan & pemulihan"))
+        self.resize(760, 460)
+        self._job: JobHandle | None = None
+        self.items: list[backups.BackupInfo] = []
+        self._build()
+        if location.sqlite_path is None:
+            self.intro.setText(database.POSTGRES_BACKUP_MESSAGE)  # a core message, Indonesian
+            for widget in (
+                self.table,
+                self.backup_button,
+                self.check_button,
+                self.restore_button,
+                self.restore_file_button,
+                self.keep,
+                self.interval,
+                self.save_settings_button,
+            ):
+                widget.setEnabled(False)
+            return
+        self.folder = backups.folder_for(location.sqlite_path)
+        self.intro.setText(
+            self.tr(
+                "Salinan berkas basis data disimpan di folder {0}. Cadangan otomatis dibuat saat aplikasi dibuka "
+                "dan sebelum pembaruan skema."
+            ).format(self.folder)
+        )
+        keep, interval = backups.backup_settings()
+        self.keep.setValue(keep)
+        self.interval.setValue(round(interval))
+        self.reload()
+
+    def _build(self) -> None:
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = read_only_table([self.tr("Waktu"), self.tr("Jenis"), self.tr("Ukuran"), self.tr("Berkas")])
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 1000)
+        self.interval = QSpinBox()
+        self.interval.setRange(0, 24 * 30)
+        self.save_settings_button = QPushButton(self.tr("Simpan pengaturan"))
+        self.save_settings_button.clicked.connect(self.save_settings)
+        settings_row = QHBoxLayout()
+        settings_row.addWidget(QLabel(self.tr("Simpan")))
+        settings_row.addWidget(self.keep)
+        settings_row.addWidget(QLabel(self.tr("cadangan terbaru; cadangan otomatis paling sering tiap")))
+        settings_row.addWidget(self.interval)
+        settings_row.addWidget(QLabel(self.tr("jam")))
+        settings_row.addStretch(1)
+        settings_row.addWidget(self.save_settings_button)
+
+        self.backup_button = QPushButton(self.tr("Buat cadangan sekarang"))
+        self.backup_button.clicked.connect(self.make_backup)
+        self.check_button = QPushButton(self.tr("Periksa basis data"))
+        self.check_button.clicked.connect(self.check_database)
+        self.restore_button = QPushButton(self.tr("Pulihkan cadangan terpilih…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button = QPushButton(self.tr("Pulihkan dari berkas lain…"))
+        self.restore_file_button.clicked.connect(self.restore_other)
+        actions = QHBoxLayout()
+        for button in (self.backup_button, self.check_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.restore_button, self.restore_file_button):
+            actions.addWidget(button)
+
+        self.panel = JobPanel()
+        self.panel.cancel_button.hide()  # copies and checks are short and safe to let finish
+        self.panel.stop()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        localize_buttons(close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(settings_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.panel)
+        layout.addWidget(close)
+        self._update_buttons()
+
+    # Listing -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.items = backups.list_backups(self.folder)
+        fill_table(self.table, [(i.when, i.kind_label, i.size_label, i.path.name) for i in self.items])
+        self._update_buttons()
+
+    def selected_backup(self) -> backups.BackupInfo | None:
+        row = self.table.currentRow()
+        if not self.table.selectionModel().hasSelection() or not 0 <= row < len(self.items):
+            return None
+        return self.items[row]
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def _update_buttons(self) -> None:
+        sqlite = self.location.sqlite_path is not None
+        idle = not self.busy
+        for button in (self.backup_button, self.check_button, self.restore_file_button, self.save_settings_button):
+            button.setEnabled(sqlite and idle)
+        self.restore_button.setEnabled(sqlite and idle and self.selected_backup() is not None)
+
+    # Actions -------------------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        keep, interval = backups.set_backup_settings(keep=self.keep.value(), interval_hours=self.interval.value())
+        self.panel.stop(
+            self.tr("Pengaturan disimpan: {0} cadangan terbaru, otomatis paling sering tiap {1:g} jam.").format(
+                keep, interval
+            )
+        )
+
+    def _run(self, message: str, func, *args, on_result) -> None:
+        self.panel.start(message)
+        self.panel.cancel_button.hide()
+        self._job = run_job(FunctionJob(func, *args), on_result=on_result, on_error=self._failed, owner=self)
+        self._update_buttons()
+
+    def _failed(self, err: Exception) -> None:
+        self.panel.stop(error=str(err) if isinstance(err, backups.BackupError) else self.tr("Gagal: {0}").format(err))
+        self._update_buttons()
+
+    def make_backup(self) -> None:
+        self._run(
+            self.tr("Membuat cadangan…"),
+            _backup_now,
+            self.location.sqlite_path,
+            self.keep.value(),
+            on_result=self._backed_up,
+        )
+
+    def _backed_up(self, path: Path) -> None:
+        self.reload()
+        self.panel.stop(self.tr("Cadangan dibuat: {0}").format(path.name))
+
+    def check_database(self) -> None:
+        self._run(
+            self.tr("Memeriksa keutuhan basis data…"),
+            backups.inspect,
+            self.location.sqlite_path,
+            on_result=self._checked,
+        )
+
+    def _checked(self, damage: backups.Damage | None) -> None:
+        self._update_buttons()
+        if damage is None:
+            self.panel.stop(self.tr("Basis data utuh (PRAGMA quick_check: ok)."))
+            return
+        advice = (
+            self.tr("Cadangan baik terakhir: {0}.").format(damage.latest_good.when)
+            if damage.latest_good
+            else self.tr("Tidak ada cadangan yang baik.")
+        )
+        self.panel.stop(
+            error=self.tr("Basis data rusak: {0}. {1}").format(backups.describe_problems(damage.problems), advice)
+        )
+
+    def restore_selected(self) -> None:
+        info = self.selected_backup()
+        if info is not None:
+            self.restore(info.path)
+
+    def restore_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Pilih berkas cadangan"),
+            str(self.folder),
+            self.tr("Basis data SQLite (*.db *.sqlite3);;Semua berkas (*)"),
+        )
+        if path:
+            self.restore(Path(path))
+
+    def restore(self, path: Path, *, ask: bool = True) -> None:
+        """Replace the database with ``path`` (after a confirmation); the current file is kept."""
+        if ask and not confirm(
+            self,
+            self.tr("Pulihkan cadangan"),
+            self.tr(
+                "Ganti isi basis data dengan cadangan {0}? Semua yang dicatat sesudah cadangan itu dibuat tidak "
+                "akan tampil lagi. Berkas yang sekarang disimpan dulu di folder cadangan."
+            ).format(path.name),
+            self.tr("Pulihkan"),
+        ):
+            return
+        wait_all()  # no query may still run against the file being replaced
+        database.close_database()
+        self._run(
+            self.tr("Memulihkan dari {0}…").format(path.name),
+            database.restore_backup,
+            self.location,
+            path,
+            on_result=self._restored,
+        )
+
+    def _restored(self, result: backups.RestoreResult) -> None:
+        self.reload()
+        kept = (
+            self.tr(" Berkas sebelumnya disimpan sebagai {0}.").format(result.previous_copy.name)
+            if result.previous_copy
+            else ""
+        )
+        self.panel.stop(self.tr("Dipulihkan dari {0}.{1}").format(result.restored_from.name, kept))
+        self.restored.emit()
+
+
+def _backup_now(path: Path, keep: int) -> Path:
+    return backups.backup_file(path, backups.MANUAL, keep=keep)
+
+
+def offer_recovery(damage: backups.Damage, parent: QWidget | None = None) -> Path | None:
+    """Start-up: the file is damaged. Returns the backup to restore, or None to quit."""
+    good = damage.latest_good
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("Cadangan", "Basis data rusak"), "", parent=parent)
+    box.setText(
+        translate(
+            "Cadangan",
+            "Berkas basis data {0} rusak dan tidak aman dipakai ({1}).\n\n"
+            "Cadangan baik terakhir dibuat {2} ({3}). Bila dipulihkan, yang dicatat sesudah waktu itu tidak ada "
+            "di dalamnya; berkas yang rusak disimpan di folder cadangan untuk diperiksa.",
+        ).format(damage.path, backups.describe_problems(damage.problems), good.when, good.kind_label)
+    )
+    latest = box.addButton(translate("Cadangan", "Pulihkan cadangan terakhir"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(translate("Cadangan", "Pilih cadangan lain…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(translate("Cadangan", "Keluar"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(latest)
+    box.exec()
+    if box.clickedButton() is latest:
+        return good.path
+    if box.clickedButton() is other:
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            translate("Cadangan", "Pilih berkas cadangan"),
+            str(good.path.parent),
+            translate("Cadangan", "Basis data SQLite (*.db *.sqlite3);;Semua berkas (*)"),
+        )
+        return Path(path) if path else None
+    return None
+
+
+def restore_at_start(damage: backups.Damage, parent: QWidget | None = None) -> bool:
+    """Ask, then restore before anything opens the file; False when the user quits or it fails."""
+    while True:
+        backup = offer_recovery(damage, parent)
+        if backup is None:
+            return False
+        try:
+            result = backups.restore_file(damage.path, backup)
+        except backups.BackupError as err:
+            show_error(parent, translate("Cadangan", "Pemulihan gagal"), str(err))
+            continue
+        kept = (
+            translate("Cadangan", " Berkas yang rusak disimpan sebagai {0}.").format(result.previous_copy)
+            if result.previous_copy
+            else ""
+        )
+        show_info(
+            parent,
+            translate("Cadangan", "Basis data dipulihkan"),
+            translate("Cadangan", "Basis data dipulihkan dari {0}.{1}").format(result.restored_from.name, kept),
+        )
+        return True
+
+
+__all__ = ["BackupDialog", "offer_recovery", "restore_at_start"]

@@ -1,0 +1,292 @@
+"""Offline desks: make the event package, import it on a laptop, send check-ins back, merge.
+
+One dialog for both ends, in the order the committee works: on the office PC "Buat paket"
+and later "Gabungkan kehadiran"; on a desk laptop "Impor paket" and at the end "Buat
+berkas kehadiran". Each step runs off the GUI thread; the result is shown as a report,
+with the conflicts of a merge listed by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.documents import DocumentError
+from ...core.events import NotFoundError, ValidationError, list_events
+from ...core.jobs import Job
+from ...core.offline import (
+    KIND_CHECKINS,
+    KIND_EVENT,
+    ExportCheckinsJob,
+    ExportEventJob,
+    ExportResult,
+    ImportPackageJob,
+    ImportResult,
+    MergeJob,
+    MergeReport,
+    PackageError,
+    default_filename,
+    imported_event_ids,
+)
+from ..common.jobs import JobHandle, run_job
+from ..common.settings import current_actor
+from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table
+
+FOLDER_KEY = "package/folder"
+_USER_ERRORS = (PackageError, NotFoundError, ValidationError, DocumentError, OSError)
+
+
+class PackageDialog(QDialog):
+    changed = Signal(int)  # an event's data changed here (imported or merged): views must reload
+
+    def __init__(self, parent: QWidget | None = None, event_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Meja offline"))
+        self.resize(760, 560)
+        self._job: JobHandle | None = None
+        self.imported: set[int] = set()
+        self._build()
+        self.reload_events(event_id)
+
+    def _build(self) -> None:
+        intro = QLabel(
+            self.tr(
+                "Untuk meja registrasi tanpa jaringan: (1) di komputer kantor buat paket kegiatan, (2) salin ke laptop "
+                "meja dan impor, (3) catat kehadiran seperti biasa, (4) di laptop buat berkas kehadiran, (5) di komputer "
+                "kantor gabungkan. Menggabungkan dua kali aman: tidak ada yang tercatat ganda."
+            )
+        )
+        intro.setWordWrap(True)
+        self.event_combo = QComboBox()
+        self.event_combo.currentIndexChanged.connect(self._update_buttons)
+        self.export_button = QPushButton(self.tr("Buat paket untuk laptop meja…"))
+        self.export_button.clicked.connect(self._ask_export)
+        self.merge_button = QPushButton(self.tr("Gabungkan kehadiran dari laptop…"))
+        self.merge_button.clicked.connect(self._ask_merge)
+        self.import_button = QPushButton(self.tr("Impor paket dari kantor…"))
+        self.import_button.clicked.connect(self._ask_import)
+        self.checkins_button = QPushButton(self.tr("Buat berkas kehadiran untuk kantor…"))
+        self.checkins_button.clicked.connect(self._ask_export_checkins)
+        office = QGroupBox(self.tr("Di komputer kantor"))
+        office_layout = QVBoxLayout(office)
+        office_layout.addWidget(self.export_button)
+        office_layout.addWidget(self.merge_button)
+        laptop = QGroupBox(self.tr("Di laptop meja"))
+        laptop_layout = QVBoxLayout(laptop)
+        laptop_layout.addWidget(self.import_button)
+        laptop_layout.addWidget(self.checkins_button)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Kegiatan")), 0, 0)
+        grid.addWidget(self.event_combo, 0, 1, 1, 2)
+        grid.addWidget(office, 1, 1)
+        grid.addWidget(laptop, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+
+        self.panel = JobPanel()
+        self.panel.cancel_button.clicked.connect(self._cancel)
+        self.panel.stop()
+        self.report = QPlainTextEdit(readOnly=True)
+        self.report.setPlaceholderText(self.tr("Laporan langkah terakhir tampil di sini."))
+        self.conflicts_label = QLabel(self.tr("Konflik (pencatatan ganda dari dua meja):"))
+        self.conflicts = read_only_table([self.tr("Nama"), self.tr("Keterangan")])
+        self.conflicts_label.hide()
+        self.conflicts.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        localize_buttons(buttons)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.conflicts_label)
+        layout.addWidget(self.conflicts, 1)
+        layout.addWidget(buttons)
+
+    def reload_events(self, select: int | None = None) -> None:
+        select = self.event_combo.currentData() if select is None else select
+        self.imported = imported_event_ids()
+        self.events = {event.id: event for event in list_events()}
+        self.event_combo.blockSignals(True)
+        self.event_combo.clear()
+        for event in self.events.values():
+            origin = self.tr(" — dari paket kantor") if event.id in self.imported else ""
+            self.event_combo.addItem(f"{event.title} ({event.date:%d-%m-%Y}){origin}", event.id)
+        if select is not None:
+            self.event_combo.setCurrentIndex(max(self.event_combo.findData(select), 0))
+        self.event_combo.blockSignals(False)
+        self._update_buttons()
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def _update_buttons(self) -> None:
+        event_id = self.event_combo.currentData()
+        idle = not self.busy
+        self.export_button.setEnabled(idle and event_id is not None and event_id not in self.imported)
+        self.checkins_button.setEnabled(idle and event_id in self.imported)
+        self.merge_button.setEnabled(idle)
+        self.import_button.setEnabled(idle)
+
+    # Asking for files ----------------------------------------------------------------------------
+    def _folder(self) -> str:
+        return str(QSettings().value(FOLDER_KEY, "") or Path.home())
+
+    def _remember(self, path: str) -> None:
+        QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
+
+    def _filter(self) -> str:
+        return self.tr("Paket Netralitas (*.netralitas);;Semua berkas (*)")
+
+    def _ask_save(self, kind: str) -> Path | None:
+        event = self.events.get(self.event_combo.currentData())
+        if event is None:
+            return None
+        name = default_filename(event.title, event.date, kind, current_actor().desk)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan berkas"), str(Path(self._folder()) / name), self._filter()
+        )
+        if path:
+            self._remember(path)
+        return Path(path) if path else None
+
+    def _ask_open(self, title: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), self._filter())
+        if path:
+            self._remember(path)
+        return Path(path) if path else None
+
+    def _ask_export(self) -> None:
+        path = self._ask_save(KIND_EVENT)
+        if path:
+            self.export_package(path)
+
+    def _ask_export_checkins(self) -> None:
+        path = self._ask_save(KIND_CHECKINS)
+        if path:
+            self.export_checkins(path)
+
+    def _ask_import(self) -> None:
+        path = self._ask_open(self.tr("Pilih paket kegiatan dari kantor"))
+        if path:
+            self.import_package(path)
+
+    def _ask_merge(self) -> None:
+        path = self._ask_open(self.tr("Pilih berkas kehadiran dari laptop meja"))
+        if path:
+            self.merge(path)
+
+    # Steps ---------------------------------------------------------------------------------------
+    def export_package(self, path: Path) -> None:
+        self._run(ExportEventJob(self.event_combo.currentData(), path, current_actor()), self._exported)
+
+    def export_checkins(self, path: Path) -> None:
+        self._run(ExportCheckinsJob(self.event_combo.currentData(), path, current_actor()), self._exported)
+
+    def import_package(self, path: Path) -> None:
+        self._run(ImportPackageJob(path, current_actor()), self._imported)
+
+    def merge(self, path: Path) -> None:
+        self._run(MergeJob(path, current_actor()), self._merged)
+
+    def _run(self, job: Job, on_result) -> None:
+        self.panel.start(job.title + "…")
+        self._job = run_job(
+            job,
+            on_result=on_result,
+            on_error=self._failed,
+            on_progress=self.panel.report,
+            on_cancelled=self._cancelled,
+            owner=self,
+        )
+        self._update_buttons()
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    def _exported(self, result: ExportResult) -> None:
+        c = result.counts
+        if result.kind == KIND_EVENT:
+            lines = [
+                self.tr("Paket kegiatan \u201c{0}\u201d tersimpan:").format(result.title),
+                result.path,
+                "",
+                self.tr("Pendaftaran: {0}").format(number(c["registrations"])),
+                self.tr("Sudah hadir: {0}").format(number(c["checkins"])),
+                self.tr("Tanda tangan: {0}").format(number(c["signatures"])),
+                "",
+                self.tr(
+                    "Salin berkas ini ke setiap laptop meja, lalu pilih \u201cImpor paket dari kantor\u201d "
+                    "di sana. Kunci QR tidak ikut dalam paket."
+                ),
+            ]
+        else:
+            lines = [
+                self.tr("Berkas kehadiran \u201c{0}\u201d tersimpan:").format(result.title),
+                result.path,
+                "",
+                self.tr("Kehadiran: {0}").format(number(c["checkins"])),
+                self.tr("Tanpa undangan: {0}").format(number(c["walk_ins"])),
+                self.tr("Tanda tangan: {0}").format(number(c["signatures"])),
+                "",
+                self.tr(
+                    "Bawa berkas ini ke komputer kantor, lalu pilih \u201cGabungkan kehadiran dari "
+                    "laptop\u201d di sana."
+                ),
+            ]
+        self._finish(self.tr("Selesai."), lines)
+
+    def _imported(self, result: ImportResult) -> None:
+        c = result.counts
+        how = self.tr("dibuat") if result.created else self.tr("diperbarui")
+        lines = [
+            self.tr("Kegiatan \u201c{0}\u201d {1} di komputer ini.").format(result.title, how),
+            "",
+            self.tr("Peserta baru: {0}").format(number(c["registrations_new"])),
+            self.tr("Peserta diperbarui: {0}").format(number(c["registrations_updated"])),
+            self.tr("Dihapus di kantor (dibatalkan di sini): {0}").format(number(c["registrations_removed"])),
+            self.tr("Kehadiran dari kantor: {0}").format(number(c["checkins_added"])),
+            "",
+            self.tr("Meja ini sekarang menerima kode QR undangan kegiatan ini."),
+        ]
+        self.reload_events(result.event_id)
+        self._finish(self.tr("Paket diimpor."), lines)
+        self.changed.emit(result.event_id)
+
+    def _merged(self, report: MergeReport) -> None:
+        self._finish(self.tr("Kehadiran digabung."), report.lines(), report.conflicts)
+        self.changed.emit(report.event_id)
+
+    def _finish(self, status: str, lines: list[str], conflicts: list | None = None) -> None:
+        self.panel.stop(status)
+        self.report.setPlainText("\n".join(lines))
+        fill_table(self.conflicts, [(conflict.name, conflict.description) for conflict in conflicts or []])
+        self.conflicts_label.setVisible(bool(conflicts))
+        self.conflicts.setVisible(bool(conflicts))
+        self._update_buttons()
+
+    def _failed(self, err: Exception) -> None:
+        message = str(err) if isinstance(err, _USER_ERRORS) else self.tr("Gagal: {0}").format(err)
+        self.panel.stop(error=message)
+        self._update_buttons()
+
+    def _cancelled(self) -> None:
+        self.panel.stop(self.tr("Dibatalkan; tidak ada yang berubah."))
+        self._update_buttons()

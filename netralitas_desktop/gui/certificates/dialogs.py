@@ -1,0 +1,128 @@
+"""Small dialogs of the Sertifikat tab: the first five as pictures, and revoking one certificate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.audit import Actor
+from ...core.certificates.payload import PayloadError, parse_payload
+from ...core.certificates.verify import RevokeError, revoke
+from ...core.events import NotFoundError
+from ..common.widgets import ErrorLabel, confirm, localize_buttons
+
+PREVIEW_WIDTH = 860
+
+
+class PreviewDialog(QDialog):
+    """Pages rendered from the real PDF, one under the other, with who each one is for."""
+
+    def __init__(self, images: list[QImage], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pratinjau {0} sertifikat pertama").format(len(images)))
+        pages = QWidget()
+        column = QVBoxLayout(pages)
+        self.page_labels: list[QLabel] = []
+        for index, image in enumerate(images):
+            caption = QLabel(self.tr("Sertifikat {0}").format(index + 1))
+            picture = QLabel()
+            picture.setPixmap(
+                QPixmap.fromImage(image).scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            )
+            picture.setStyleSheet("border: 1px solid #9e9e9e;")
+            column.addWidget(caption)
+            column.addWidget(picture)
+            self.page_labels.append(picture)
+        scroll = QScrollArea()
+        scroll.setWidget(pages)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        localize_buttons(buttons)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(PREVIEW_WIDTH + 60, 720)
+
+
+class RevokeDialog(QDialog):
+    """Revoke one certificate by its number (typed, or its QR scanned), with a reason."""
+
+    def __init__(self, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cabut sertifikat"))
+        self._actor = actor
+        self.revoked_number: str | None = None
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText(self.tr("nomor sertifikat, atau pindai kode QR-nya"))
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(self.tr("mis. nama salah ketik, diganti sertifikat baru"))
+        self.reason_edit.setFixedHeight(70)
+        self.error = ErrorLabel()
+        info = QLabel(
+            self.tr(
+                "Sertifikat yang dicabut tetap bernomor, tetapi saat diperiksa keasliannya akan "
+                "tertulis DICABUT. Pencabutan tidak bisa dibatalkan dan dicatat di log."
+            )
+        )
+        info.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Nomor"), self.number_edit)
+        form.addRow(self.tr("Alasan"), self.reason_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        localize_buttons(self.buttons, self.tr("Cabut…"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def number(self) -> str:
+        """The typed number, or the number inside a scanned certificate QR text."""
+        text = self.number_edit.text().strip()
+        try:
+            return parse_payload(text).number
+        except PayloadError:
+            return text
+
+    def submit(self) -> None:
+        number = self.number()
+        reason = " ".join(self.reason_edit.toPlainText().split())
+        if not number:
+            self.error.show_message(self.tr("Isi nomor sertifikat yang akan dicabut."))
+            return
+        if not reason:
+            self.error.show_message(self.tr("Tulis alasan pencabutan; alasan ikut tampil saat sertifikat diperiksa."))
+            return
+        if not confirm(
+            self,
+            self.tr("Cabut sertifikat"),
+            self.tr("Cabut sertifikat nomor {0}? Tindakan ini tidak bisa dibatalkan.").format(number),
+            self.tr("Cabut"),
+        ):
+            return
+        try:
+            revoke(number, reason, actor=self._actor())
+        except (NotFoundError, RevokeError) as err:
+            self.error.show_message(str(err))
+            return
+        self.revoked_number = number
+        self.accept()
+
+
+__all__ = ["PreviewDialog", "RevokeDialog"]

@@ -1,0 +1,6 @@
+"""What every feature of the window shares: widgets and message boxes, the background-job
+helper, settings, translation, labels for core codes, the PDF page renderer, the signature
+pad, the registration search, the result banner and its sounds, and the participant form.
+
+Nothing here imports a feature package.
+"""

@@ -1,0 +1,285 @@
+"""The "Ringkasan" tab: live attendance of the event while the desks check people in.
+
+Present / registered, in the room / online, absences by reason, a bar per OPD, the
+employment types and the pledge status. Counting uses ``core.reports.status`` (one place
+decides Hadir / Daring / Izin / …) and runs off the GUI thread every ``REFRESH_MS``; a
+tick that finds the previous count still running is skipped, and the timer stops while
+the tab is hidden. The pledge status needs every row, so it is recounted less often.
+The online import (``OnlineImportDialog``) and the event's minimum minutes online live
+here too, since both change the Daring figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.audit import Actor
+from ...core.dates import jam
+from ...core.events import ValidationError
+from ...core.reports.dashboard import Snapshot, load_snapshot
+from ...core.reports.online_store import Settled, set_min_minutes
+from ...core.reports.status import DINAS_LUAR, IZIN, SAKIT, TIDAK_HADIR, PledgeCounts
+from ..common.core_labels import core_label
+from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.widgets import number
+from .chart import SORT_LOWEST, SORT_NAME, SORT_SIZE, OpdChart, legend_html
+
+REFRESH_MS = 2000
+PLEDGE_EVERY_TICKS = 8  # pledge status reads every registration: every ~16 s is enough
+
+
+class _Tile(QFrame):
+    """A caption over a large figure."""
+
+    def __init__(self, caption: str, scale: float = 1.6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = QLabel(caption)
+        self.value = QLabel("–")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(True)
+        self.value.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+
+class DashboardTab(QWidget):
+    loaded = Signal(object)  # Snapshot, after each refresh (tests and other tabs listen)
+    attendance_changed = Signal()  # the online import or the minimum changed check-ins
+
+    def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_id = event_id
+        self._actor = actor
+        self.snapshot: Snapshot | None = None
+        self.pledge: PledgeCounts | None = None
+        self.import_dialog = None
+        self._job: JobHandle | None = None
+        self._minimum_job: JobHandle | None = None
+        self._ticks = 0
+        self._saved_minimum: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self._build()
+
+    # Layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.present_tile = _Tile(self.tr("Hadir / terdaftar"), 2.2)
+        self.room_tile = _Tile(self.tr("Di ruangan"))
+        self.online_tile = _Tile(self.tr("Daring"))
+        self.reason_tile = _Tile(self.tr("Izin · Sakit · Dinas Luar"))
+        self.absent_tile = _Tile(self.tr("Belum hadir"))
+        tiles = QGridLayout()
+        tiles.addWidget(self.present_tile, 0, 0)
+        for column, tile in enumerate((self.room_tile, self.online_tile, self.reason_tile, self.absent_tile), 1):
+            tiles.addWidget(tile, 0, column)
+        tiles.setColumnStretch(0, 2)
+        self.employment_label = QLabel()
+        self.employment_label.setWordWrap(True)
+        self.pledge_label = QLabel(self.tr("Ikrar: menghitung…"))
+        self.pledge_label.setWordWrap(True)
+
+        self.import_button = QPushButton(self.tr("Impor kehadiran daring…"))
+        self.import_button.clicked.connect(self.open_import)
+        self.minimum_spin = QSpinBox()
+        self.minimum_spin.setRange(0, 24 * 60)
+        self.minimum_spin.setSuffix(self.tr(" menit"))
+        self.minimum_spin.setToolTip(
+            self.tr(
+                "Peserta daring dihitung hadir bila mengikuti sekurang-kurangnya "
+                "selama ini (semua laporan dijumlahkan)."
+            )
+        )
+        self.minimum_button = QPushButton(self.tr("Terapkan"))
+        self.minimum_button.clicked.connect(self.apply_minimum)
+        self.minimum_status = QLabel()
+        online = QHBoxLayout()
+        online.addWidget(self.import_button)
+        online.addSpacing(16)
+        online.addWidget(QLabel(self.tr("Batas minimal hadir daring:")))
+        online.addWidget(self.minimum_spin)
+        online.addWidget(self.minimum_button)
+        online.addWidget(self.minimum_status, 1)
+
+        self.chart = OpdChart()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll = scroll
+        self.sort_combo = QComboBox()
+        for text, value in (
+            (self.tr("Peserta terbanyak"), SORT_SIZE),
+            (self.tr("Persentase terendah"), SORT_LOWEST),
+            (self.tr("Nama OPD"), SORT_NAME),
+        ):
+            self.sort_combo.addItem(text, value)
+        self.sort_combo.currentIndexChanged.connect(lambda _i: self.chart.set_sort(self.sort_combo.currentData()))
+        legend = QLabel(legend_html())
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        chart_top = QHBoxLayout()
+        chart_top.addWidget(legend, 1)
+        chart_top.addWidget(QLabel(self.tr("Urutkan:")))
+        chart_top.addWidget(self.sort_combo)
+        chart_box = QGroupBox(self.tr("Kehadiran per OPD"))
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.addLayout(chart_top)
+        chart_layout.addWidget(scroll, 1)
+
+        self.updated_label = QLabel()
+        self.updated_label.setStyleSheet("color: #5f6368;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(tiles)
+        layout.addWidget(self.employment_label)
+        layout.addWidget(self.pledge_label)
+        layout.addLayout(online)
+        layout.addWidget(chart_box, 1)
+        layout.addWidget(self.updated_label)
+
+    # Refreshing --------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.timer.start()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.timer.stop()
+
+    def refresh(self) -> None:
+        """Count again off the GUI thread; skipped while the previous count still runs."""
+        if self.busy:
+            return
+        with_pledge = self._ticks % PLEDGE_EVERY_TICKS == 0
+        self._ticks += 1
+        self._job = run_job(
+            FunctionJob(load_snapshot, self.event_id, with_pledge),
+            on_result=self._loaded,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _failed(self, err: Exception) -> None:
+        self.updated_label.setText(self.tr("Ringkasan belum dapat diperbarui: {0}").format(err))
+
+    def _loaded(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        total = snapshot.units.total
+        self.present_tile.value.setText(
+            self.tr("{0} / {1}  ({2}%)").format(
+                number(total.present), number(total.registered), round(total.percentage)
+            )
+        )
+        self.room_tile.value.setText(number(total.in_room))
+        self.online_tile.value.setText(number(total.online))
+        self.online_tile.caption.setText(self.tr("Daring (≥ {0} menit)").format(snapshot.minimum))
+        self.reason_tile.value.setText(" · ".join(number(total.counts[s]) for s in (IZIN, SAKIT, DINAS_LUAR)))
+        self.absent_tile.value.setText(number(total.counts[TIDAK_HADIR]))
+        parts = [
+            f"{core_label(g.label)} {number(g.present)}/{number(g.registered)}"
+            for g in snapshot.employment.groups
+            if g.registered
+        ]
+        self.employment_label.setText(self.tr("Per jenis pegawai: {0}").format(" · ".join(parts) or "–"))
+        if snapshot.pledge is not None:
+            self.pledge = snapshot.pledge
+            self._show_pledge(snapshot.pledge)
+        self.chart.set_groups(snapshot.units.groups)
+        if self._saved_minimum is None or self.minimum_spin.value() == self._saved_minimum:
+            self.minimum_spin.setValue(snapshot.minimum)  # unless the user is typing a new one
+        self._saved_minimum = snapshot.minimum
+        self.updated_label.setText(
+            self.tr("Diperbarui pukul {0} · otomatis setiap {1} detik").format(
+                jam(snapshot.at.time()) + snapshot.at.strftime(":%S"), REFRESH_MS // 1000
+            )
+        )
+        self.loaded.emit(snapshot)
+
+    def _show_pledge(self, pledge: PledgeCounts) -> None:
+        self.pledge_label.setText(
+            self.tr(
+                "Ikrar: {0} dari {1} yang hadir menandatangani di meja · ikrar mandiri kembali {2} dari {3} yang "
+                "tidak hadir · {4} perlu ditindaklanjuti"
+            ).format(
+                number(pledge.signed_at_desk),
+                number(pledge.present),
+                number(pledge.ikrar_returned),
+                number(pledge.absent),
+                number(pledge.neither),
+            )
+        )
+
+    # Online attendance -------------------------------------------------------------------
+    def open_import(self) -> None:
+        from .online_import_dialog import OnlineImportDialog
+
+        dialog = OnlineImportDialog(self.event_id, self._actor(), self)
+        dialog.applied.connect(lambda _result: self._attendance_changed())
+        dialog.finished.connect(lambda _code: setattr(self, "import_dialog", None))
+        self.import_dialog = dialog
+        dialog.open()
+
+    def apply_minimum(self) -> None:
+        if self._minimum_job is not None and self._minimum_job.running:
+            return
+        minutes = self.minimum_spin.value()
+        self.minimum_button.setEnabled(False)
+        self.minimum_status.setText(self.tr("Menerapkan…"))
+        self._minimum_job = run_job(
+            FunctionJob(set_min_minutes, self.event_id, minutes, actor=self._actor()),
+            on_result=lambda settled: self._minimum_applied(minutes, settled),
+            on_error=self._minimum_failed,
+            owner=self,
+        )
+
+    def _minimum_applied(self, minutes: int, settled: Settled) -> None:
+        self.minimum_button.setEnabled(True)
+        self._saved_minimum = minutes
+        self.minimum_status.setText(
+            self.tr("Batas {0} menit disimpan: {1} kehadiran daring ditambah, {2} dibatalkan.").format(
+                minutes, settled.created, settled.removed
+            )
+        )
+        self._attendance_changed()
+
+    def _minimum_failed(self, err: Exception) -> None:
+        self.minimum_button.setEnabled(True)
+        message = " ".join(err.errors.values()) if isinstance(err, ValidationError) else str(err)
+        self.minimum_status.setText(self.tr("Belum tersimpan: {0}").format(message))
+
+    def _attendance_changed(self) -> None:
+        self._ticks = 0  # recount the pledge status too
+        self.attendance_changed.emit()
+        if self.busy:
+            QTimer.singleShot(REFRESH_MS // 4, self.refresh)
+        else:
+            self.refresh()
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+
+
+__all__ = ["REFRESH_MS", "DashboardTab"]

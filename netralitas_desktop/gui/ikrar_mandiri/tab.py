@@ -1,0 +1,475 @@
+"""The "Ikrar Mandiri" view: receive signed forms by scan, see who still owes one, print the forms.
+
+A thin layer over ``core/pledges/returns.py`` and ``ikrar_mandiri.py``. A USB scanner types
+the form's code plus Enter into the scan field; the banner answers green / amber / red as
+at the check-in desk. A photo or scan chosen before the scan is attached to that form.
+Lists and counters load off the GUI thread (one load in flight; a reload asked for meanwhile
+runs after it) and refresh on a timer so receipts from other desks appear.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import PeeweeException
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.audit import Actor
+from ...core.dates import jam, tanggal
+from ...core.documents import safe_filename
+from ...core.events import NotFoundError, ValidationError
+from ...core.nip import format_nip
+from ...core.pledges import returns
+from ...core.pledges.mandiri_attachment import Attachment, AttachmentError, load_attachment
+from ...core.reports.status import STATUS_LABELS
+from ..common.core_labels import core_label
+from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.registration_search import fill_quickly, selected_id
+from ..common.result_banner import ResultBanner
+from ..common.return_banner import DESK_STATUS, show_return
+from ..common.sounds import DeskSounds
+from ..common.widgets import number, read_only_table, show_error
+from .forms import IkrarMandiriFormsBox
+
+REFRESH_MS = 5000
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "IkrarMandiriTab", "Foto atau pindaian (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp *.bmp);;Semua berkas (*)"
+)
+
+
+def _id_text(nip: str, nik: str) -> str:
+    return format_nip(nip) if nip else nik
+
+
+class IkrarMandiriTab(QWidget):
+    result_shown = Signal(object)  # ReturnResult
+    loaded = Signal(object)  # returns.Overview
+    changed = Signal()  # a form was received or a receipt undone (for other tabs)
+
+    def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_id = event_id
+        self._actor = actor
+        self.snapshot: returns.Overview | None = None
+        self.pending_attachment: Attachment | None = None
+        self.last_result: returns.ReturnResult | None = None
+        self._load: JobHandle | None = None
+        self._reload_wanted = False
+        self._side_jobs: list[JobHandle] = []  # attachments loading
+        self.sounds = DeskSounds(self)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.reload)
+        self._build()
+        self.reload()
+
+    # Layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.scanner = QLineEdit()
+        self.scanner.setPlaceholderText(
+            self.tr("Pindai QR formulir ikrar mandiri yang sudah ditandatangani, lalu Enter")
+        )
+        font = self.scanner.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.scanner.setFont(font)
+        self.scanner.returnPressed.connect(self._scanner_entered)
+        self.banner = ResultBanner(scale=0.8)
+        self.banner.show_idle(self.tr("Pindai QR pada formulir ikrar mandiri yang kembali, lalu tekan Enter."))
+
+        self.attachment_label = QLabel()
+        self.attach_button = QPushButton(self.tr("Lampirkan foto/pindaian…"))
+        self.attach_button.clicked.connect(self.choose_attachment)
+        self.clear_attachment_button = QPushButton(self.tr("Tanpa lampiran"))
+        self.clear_attachment_button.clicked.connect(lambda: self.set_pending_attachment(None))
+        attach_row = QHBoxLayout()
+        attach_row.addWidget(self.attachment_label, 1)
+        attach_row.addWidget(self.attach_button)
+        attach_row.addWidget(self.clear_attachment_button)
+
+        self.required_label, self.returned_label, self.owed_label = QLabel(), QLabel(), QLabel()
+        counters = QHBoxLayout()
+        counters.setSpacing(32)
+        for label in (self.required_label, self.returned_label, self.owed_label):
+            bold = label.font()
+            bold.setPointSizeF(bold.pointSizeF() * 1.3)
+            bold.setBold(True)
+            label.setFont(bold)
+            counters.addWidget(label)
+        counters.addStretch(1)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Cari nama, NIP, atau unit kerja…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._show_lists)
+        self.owed_table = read_only_table(
+            [self.tr("Nama"), self.tr("NIP/NIK"), self.tr("Keterangan"), self.tr("Unit kerja")]
+        )
+        self.returned_table = read_only_table(
+            [
+                self.tr("Diterima"),
+                self.tr("Nama"),
+                self.tr("NIP/NIK"),
+                self.tr("Cara"),
+                self.tr("Meja"),
+                self.tr("Lampiran"),
+                self.tr("Unit kerja"),
+            ]
+        )
+        self.manual_button = QPushButton(self.tr("Terima tanpa pindai"))
+        self.manual_button.setToolTip(self.tr("Untuk formulir yang QR-nya rusak: terima formulir peserta terpilih."))
+        self.manual_button.clicked.connect(self.receive_selected)
+        self.open_attachment_button = QPushButton(self.tr("Buka lampiran"))
+        self.open_attachment_button.clicked.connect(self.open_selected_attachment)
+        self.replace_attachment_button = QPushButton(self.tr("Tambah lampiran…"))
+        self.replace_attachment_button.clicked.connect(self.replace_selected_attachment)
+        self.undo_button = QPushButton(self.tr("Batalkan penerimaan…"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.lists = QTabWidget()
+        self.lists.addTab(self._with_buttons(self.owed_table, self.manual_button), "")
+        self.lists.addTab(
+            self._with_buttons(
+                self.returned_table, self.open_attachment_button, self.replace_attachment_button, self.undo_button
+            ),
+            "",
+        )
+        for table in (self.owed_table, self.returned_table):
+            table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.forms = IkrarMandiriFormsBox(self.event_id, self._actor)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scanner)
+        layout.addLayout(attach_row)
+        layout.addWidget(self.banner)
+        layout.addLayout(counters)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.lists, 1)
+        layout.addWidget(self.forms)
+        for widget in (
+            self.owed_table,
+            self.returned_table,
+            self.manual_button,
+            self.open_attachment_button,
+            self.replace_attachment_button,
+            self.undo_button,
+            self.attach_button,
+            self.clear_attachment_button,
+        ):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the next scan must land in the scan field
+        self.set_pending_attachment(None)
+        self._show_counts()
+        self._update_buttons()
+
+    @staticmethod
+    def _with_buttons(table, *buttons) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        layout.addLayout(row)
+        return page
+
+    # Focus and refresh -------------------------------------------------------------------
+    def focus_scanner(self) -> None:
+        self.scanner.setFocus()
+        QTimer.singleShot(0, self.scanner.setFocus)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()
+        self.refresh_timer.start()
+        self.focus_scanner()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.refresh_timer.stop()
+
+    def reload(self) -> None:
+        """Load the lists off the GUI thread; a reload asked for meanwhile runs when this one ends."""
+        if self.busy_loading:
+            self._reload_wanted = True
+            return
+        self._reload_wanted = False
+        self._load_started = time.monotonic()
+        self._load = run_job(
+            FunctionJob(returns.overview, self.event_id), on_result=self._loaded, on_error=self._load_failed, owner=self
+        )
+
+    @property
+    def busy_loading(self) -> bool:
+        return self._load is not None and self._load.running
+
+    @property
+    def busy(self) -> bool:
+        """Whether background work still runs (tests wait for it before closing the database)."""
+        return self.busy_loading or self.forms.busy or any(handle.running for handle in self._side_jobs)
+
+    def _loaded(self, snapshot: returns.Overview) -> None:
+        # A large event takes a while to load: refresh it less often, at most a tenth of the time busy.
+        elapsed_ms = (time.monotonic() - self._load_started) * 1000
+        self.refresh_timer.setInterval(max(REFRESH_MS, int(elapsed_ms * 10)))
+        self.snapshot = snapshot
+        self._show_counts()
+        self._show_lists()
+        self.loaded.emit(snapshot)
+        if self._reload_wanted:
+            self.reload()
+
+    def _load_failed(self, err: Exception) -> None:
+        self.required_label.setText(self.tr("Daftar belum dapat dimuat: {0}").format(err))
+        if self._reload_wanted:
+            self.reload()
+
+    def _show_counts(self) -> None:
+        view = self.snapshot
+        required, returned_count, owed = (view.required, len(view.returned), len(view.owed)) if view else (0, 0, 0)
+        self.required_label.setText(self.tr("Wajib: {0}").format(number(required)))
+        self.returned_label.setText(self.tr("Sudah kembali: {0}").format(number(returned_count)))
+        self.owed_label.setText(self.tr("Belum: {0}").format(number(owed)))
+        self.lists.setTabText(0, self.tr("Belum kembali ({0})").format(number(owed)))
+        self.lists.setTabText(1, self.tr("Sudah kembali ({0})").format(number(returned_count)))
+
+    def _show_lists(self) -> None:
+        view = self.snapshot
+        if view is None:
+            return
+        query = self.filter_edit.text()
+        owed = [view.owed[i] for i in view.matching(view.owed, query)]
+        fill_quickly(
+            self.owed_table,
+            [
+                (row.full_name, _id_text(row.nip, row.nik), core_label(STATUS_LABELS[row.status]), row.unit_kerja)
+                for row in owed
+            ],
+            [row.registration_id for row in owed],
+        )
+        returned = [view.returned[i] for i in view.matching(view.returned, query)]
+        fill_quickly(
+            self.returned_table,
+            [
+                (
+                    f"{tanggal(row.returned_at.date())} {jam(row.returned_at.time())}",
+                    row.full_name,
+                    _id_text(row.nip, row.nik),
+                    core_label(returns.METHOD_LABELS.get(row.method, row.method)),
+                    " · ".join(part for part in (row.desk, row.operator) if part),
+                    "\u2713" if row.has_attachment else "\u2013",
+                    row.unit_kerja,
+                )
+                for row in returned
+            ],
+            [row.registration_id for row in returned],
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.manual_button.setEnabled(selected_id(self.owed_table) is not None)
+        chosen = self._selected_returned()
+        for button in (self.replace_attachment_button, self.undo_button):
+            button.setEnabled(chosen is not None)
+        has_attachment = chosen is not None and chosen.has_attachment
+        self.open_attachment_button.setEnabled(has_attachment)
+        self.replace_attachment_button.setText(
+            self.tr("Ganti lampiran…") if has_attachment else self.tr("Tambah lampiran…")
+        )
+
+    def _selected_returned(self) -> returns.ReturnedRow | None:
+        registration_id = selected_id(self.returned_table)
+        if registration_id is None or self.snapshot is None:
+            return None
+        return next((row for row in self.snapshot.returned if row.registration_id == registration_id), None)
+
+    # Receiving ---------------------------------------------------------------------------
+    def _scanner_entered(self) -> None:
+        text = self.scanner.text()
+        self.scanner.clear()
+        self.submit_code(text)
+
+    def submit_code(self, text: str) -> returns.ReturnResult | None:
+        """Receive the form whose code a scanner (or keyboard) produced."""
+        if not text.strip():
+            self.focus_scanner()
+            return None
+        return self._show(
+            self._guarded(returns.receive_by_code, self.event_id, text, self._actor(), self.pending_attachment)
+        )
+
+    def receive_selected(self) -> returns.ReturnResult | None:
+        """Receive the form of the person selected in the owed list (a torn or unreadable code)."""
+        registration_id = selected_id(self.owed_table)
+        if registration_id is None:
+            return None
+        return self._show(
+            self._guarded(returns.receive_registration, registration_id, self._actor(), self.pending_attachment)
+        )
+
+    def _guarded(self, call: Callable[..., returns.ReturnResult], *args) -> returns.ReturnResult:
+        try:
+            return call(*args)
+        except PeeweeException as err:
+            return returns.ReturnResult(
+                returns.REJECTED,
+                self.tr(
+                    "Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; periksa koneksi lalu "
+                    "pindai lagi."
+                ).format(err),
+            )
+
+    def _show(self, result: returns.ReturnResult) -> returns.ReturnResult:
+        self.last_result = result
+        show_return(self.banner, result)
+        self.sounds.play(DESK_STATUS[result.status])
+        if result.attachment_stored:
+            self.set_pending_attachment(None)  # used for this form; otherwise kept for the right one
+        if result.ok:
+            self.reload()
+            self.changed.emit()
+        self.result_shown.emit(result)
+        self.focus_scanner()
+        return result
+
+    # Attachments -------------------------------------------------------------------------
+    def set_pending_attachment(self, attachment: Attachment | None) -> None:
+        self.pending_attachment = attachment
+        if attachment is None:
+            self.attachment_label.setText(self.tr("Lampiran: tidak ada (opsional)"))
+        else:
+            self.attachment_label.setText(
+                self.tr("Lampiran untuk formulir berikutnya: <b>{0}</b> ({1} KB)").format(
+                    attachment.filename, number(max(1, len(attachment.data) // 1000))
+                )
+            )
+        self.clear_attachment_button.setVisible(attachment is not None)
+
+    def choose_attachment(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Pilih foto atau pindaian formulir"),
+            "",
+            QCoreApplication.translate("IkrarMandiriTab", FILE_FILTER),
+        )
+        if path:
+            self.load_attachment_file(path, self.set_pending_attachment)
+        self.focus_scanner()
+
+    def load_attachment_file(self, path: str, then: Callable[[Attachment], None]) -> JobHandle:
+        """Read and shrink a photo off the GUI thread (a phone photo takes a second), then call ``then``."""
+        self.attachment_label.setText(self.tr("Memuat lampiran {0}…").format(Path(path).name))
+
+        def failed(err: Exception) -> None:
+            self.set_pending_attachment(self.pending_attachment)
+            message = (
+                str(err)
+                if isinstance(err, AttachmentError)
+                else self.tr("Lampiran tidak dapat dimuat: {0}").format(err)
+            )
+            show_error(self, self.tr("Lampiran tidak dapat dipakai"), message)
+
+        def loaded(attachment: Attachment) -> None:
+            self.set_pending_attachment(self.pending_attachment)  # the label said "Memuat…"
+            then(attachment)
+
+        return self._track(run_job(FunctionJob(load_attachment, path), on_result=loaded, on_error=failed, owner=self))
+
+    def replace_selected_attachment(self) -> None:
+        chosen = self._selected_returned()
+        if chosen is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Lampiran formulir {0}").format(chosen.full_name),
+            "",
+            QCoreApplication.translate("IkrarMandiriTab", FILE_FILTER),
+        )
+        if path:
+            self.load_attachment_file(path, lambda attachment: self.attach_to(chosen.registration_id, attachment))
+        self.focus_scanner()
+
+    def attach_to(self, registration_id: int, attachment: Attachment | None) -> bool:
+        try:
+            returns.set_attachment(registration_id, attachment, self._actor())
+        except (NotFoundError, PeeweeException) as err:
+            show_error(self, self.tr("Lampiran tidak tersimpan"), str(err))
+            return False
+        self.reload()
+        return True
+
+    def attachment_file(self, registration_id: int) -> Path | None:
+        """The stored photo/scan written to a temporary file, for the system's viewer."""
+        attachment = returns.get_attachment(registration_id)
+        if attachment is None:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="ikrar-mandiri-"))
+        target = folder / safe_filename(Path(attachment.filename).stem, Path(attachment.filename).suffix or ".jpg")
+        target.write_bytes(attachment.data)
+        return target
+
+    def open_selected_attachment(self) -> None:
+        chosen = self._selected_returned()
+        if chosen is None:
+            return
+        try:
+            path = self.attachment_file(chosen.registration_id)
+        except (OSError, PeeweeException) as err:
+            show_error(self, self.tr("Lampiran tidak dapat dibuka"), str(err))
+            return
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # Undo --------------------------------------------------------------------------------
+    def undo_selected(self) -> bool:
+        chosen = self._selected_returned()
+        if chosen is None:
+            return False
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Batalkan penerimaan"),
+            self.tr("Alasan membatalkan penerimaan formulir {0} (wajib, tercatat di log):").format(chosen.full_name),
+        )
+        done = self.undo(chosen.registration_id, reason, chosen.full_name) if ok else False
+        self.focus_scanner()
+        return done
+
+    def undo(self, registration_id: int, reason: str, name: str = "") -> bool:
+        try:
+            returns.undo_return(registration_id, reason=reason, actor=self._actor())
+        except ValidationError as err:
+            show_error(self, self.tr("Alasan wajib diisi"), "\n".join(err.errors.values()))
+            return False
+        except (NotFoundError, PeeweeException) as err:
+            show_error(self, self.tr("Tidak dapat dibatalkan"), str(err))
+            self.reload()
+            return False
+        self.last_result = None
+        self.banner.show_idle(
+            self.tr("Penerimaan formulir {0} dibatalkan; ia kembali tercatat belum mengembalikan.").format(name)
+        )
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def _track(self, handle: JobHandle) -> JobHandle:
+        self._side_jobs = [h for h in self._side_jobs if h.running] + [handle]
+        return handle
+
+    def shutdown(self) -> None:
+        """Stop the refresh timer (the event page is closing)."""
+        self.refresh_timer.stop()

@@ -1,0 +1,392 @@
+"""Import a roster (CSV/XLSX) in four steps: choose the file, preview, import, summary.
+
+Nothing is written before step 3: the preview is ``PlanImportJob`` (read and compare),
+the import is ``ApplyImportJob`` (one transaction; cancelling leaves the database as it
+was). Both run off the GUI thread with a progress bar and a Batal button.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ...core.audit import Actor
+from ...core.nip import format_nip
+from ...core.roster.importer import ApplyImportJob, ImportPlan, ImportResult, PlanImportJob, RosterError
+from ..common.jobs import JobHandle, run_job
+from ..common.widgets import JobPanel, fill_table, number, read_only_table
+
+FIELD_LABELS = {  # shown through _label()
+    "nama": QT_TRANSLATE_NOOP("ImportWizard", "Nama"),
+    "gelar_depan": QT_TRANSLATE_NOOP("ImportWizard", "Gelar depan"),
+    "gelar_belakang": QT_TRANSLATE_NOOP("ImportWizard", "Gelar belakang"),
+    "nip": QT_TRANSLATE_NOOP("ImportWizard", "NIP / NI PPPK"),
+    "nik": QT_TRANSLATE_NOOP("ImportWizard", "NIK"),
+    "sex": QT_TRANSLATE_NOOP("ImportWizard", "Jenis kelamin"),
+    "employment_type": QT_TRANSLATE_NOOP("ImportWizard", "Jenis pegawai"),
+    "golongan": QT_TRANSLATE_NOOP("ImportWizard", "Pangkat / golongan"),
+    "jabatan": QT_TRANSLATE_NOOP("ImportWizard", "Jabatan"),
+    "unit_kerja": QT_TRANSLATE_NOOP("ImportWizard", "Unit kerja"),
+    "phone": QT_TRANSLATE_NOOP("ImportWizard", "Nomor HP"),
+    "email": QT_TRANSLATE_NOOP("ImportWizard", "Email"),
+    "mode": QT_TRANSLATE_NOOP("ImportWizard", "Kehadiran"),
+}
+OUTCOME_LABELS = {
+    "added": QT_TRANSLATE_NOOP("ImportWizard", "Ditambah"),
+    "updated": QT_TRANSLATE_NOOP("ImportWizard", "Diperbarui"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "Tidak berubah"),
+}
+
+
+def _label(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+PREVIEW_ROWS = 200  # the first rows with their outcome; the counts cover them all
+REJECTED_ROWS_SHOWN = 1000
+
+
+class ChooseFilePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Pilih berkas daftar peserta"))
+        self.setSubTitle(
+            self.tr(
+                "Berkas CSV atau Excel (.xlsx), misalnya ekspor SIASN atau daftar undangan panitia. "
+                "Baris judul di atas kepala tabel tidak masalah; belum ada data yang disimpan pada langkah ini."
+            )
+        )
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("Lokasi berkas"))
+        self.path_edit.textChanged.connect(self.completeChanged)
+        browse = QPushButton(self.tr("Pilih berkas…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def browse(self) -> None:
+        start = str(self.path().parent) if self.path_edit.text().strip() else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Pilih berkas daftar peserta"),
+            start,
+            self.tr("Daftar peserta (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Semua berkas (*)"),
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip()) and self.path().is_file()
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self._job: JobHandle | None = None
+        self.plan: ImportPlan | None = None
+        self.setTitle(self.tr("Pratinjau"))
+        self.setCommitPage(True)
+        self.panel = JobPanel()
+        self.panel.cancel_button.clicked.connect(self.cancel)
+        self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)
+        self.header_label = QLabel()
+        self.header_label.setWordWrap(True)
+        self.rows_table = read_only_table(
+            [self.tr("Baris"), self.tr("Hasil"), self.tr("Nama"), self.tr("NIP / NIK"), self.tr("Unit kerja")]
+        )
+        self.rejected_table = read_only_table([self.tr("Baris"), self.tr("Kolom"), self.tr("Isi"), self.tr("Alasan")])
+        self.columns_table = read_only_table([self.tr("Isian"), self.tr("Kolom di berkas")])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.rows_table, "")
+        self.tabs.addTab(self.rejected_table, "")
+        self.tabs.addTab(self.columns_table, self.tr("Pemetaan kolom"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.header_label)
+        layout.addWidget(self.tabs, 1)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def initializePage(self) -> None:
+        self.plan = None
+        self._show_plan_widgets(False)
+        path = self._wizard.file_page.path()
+        self.setSubTitle(self.tr("Membaca {0} dan membandingkannya dengan data yang sudah ada.").format(path.name))
+        self.panel.start(self.tr("Membaca berkas…"))
+        self._job = run_job(
+            PlanImportJob(self._wizard.event_id, path),
+            on_result=self._planned,
+            on_error=self._failed,
+            on_progress=self.panel.report,
+            on_cancelled=self._cancelled,
+            owner=self,
+        )
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:  # going back: forget a preview still running
+        if self._job is not None and self._job.running:
+            self._job.detach()
+        self._job = None
+        self.plan = None
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.panel.cancel_button.setEnabled(False)
+
+    def _cancelled(self) -> None:
+        self.panel.stop(error=self.tr("Pratinjau dibatalkan. Klik Kembali untuk memilih berkas lagi."))
+        self.completeChanged.emit()
+
+    def _failed(self, err: Exception) -> None:
+        if isinstance(err, RosterError):
+            message = str(err)
+        else:
+            message = self.tr("Berkas tidak dapat dibaca: {0}").format(err)
+        self.panel.stop(error=message + " " + self.tr("Klik Kembali untuk memilih berkas lain."))
+        self.completeChanged.emit()
+
+    def _planned(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        counts = plan.counts()
+        self.setSubTitle(
+            self.tr("Periksa hasil pembacaan {0}. Data baru disimpan setelah Anda mengeklik Impor.").format(
+                plan.source_name
+            )
+        )
+        if plan.rows:
+            self.panel.stop()
+        else:
+            self.panel.stop(error=self.tr("Tidak ada baris yang dapat diimpor dari berkas ini."))
+        self.counts_label.setText(
+            self.tr(
+                "<b>{0}</b> akan ditambah · <b>{1}</b> diperbarui · <b>{2}</b> tidak berubah · <b>{3}</b> ditolak"
+            ).format(*(number(counts[key]) for key in ("added", "updated", "unchanged", "rejected")))
+        )
+        self.header_label.setText(self._header_text(plan))
+        fill_table(
+            self.rows_table,
+            [
+                (
+                    row.row,
+                    self._outcome(row.outcome, row.changes),
+                    row.person.full_name,
+                    format_nip(row.person.nip) or row.person.nik,
+                    row.person.unit_kerja,
+                )
+                for row in plan.rows[:PREVIEW_ROWS]
+            ],
+        )
+        fill_table(
+            self.rejected_table,
+            [(issue.row, issue.column, issue.value, issue.reason) for issue in plan.rejected[:REJECTED_ROWS_SHOWN]],
+        )
+        fill_table(
+            self.columns_table,
+            [(_label(FIELD_LABELS.get(name, name)), header) for name, header in plan.column_map.items()],
+        )
+        shown = min(len(plan.rows), PREVIEW_ROWS)
+        rows_title = (
+            self.tr("Baris ({0} pertama)").format(number(shown))
+            if shown < len(plan.rows)
+            else self.tr("Baris", "tab title")
+        )
+        self.tabs.setTabText(0, rows_title)
+        self.tabs.setTabText(1, self.tr("Ditolak ({0})").format(number(len(plan.rejected))))
+        self.tabs.setCurrentIndex(1 if plan.rejected else 0)
+        self._show_plan_widgets(True)
+        self.completeChanged.emit()
+
+    def _header_text(self, plan: ImportPlan) -> str:
+        sheet = self.tr(', lembar "{0}"').format(plan.sheet) if plan.sheet else ""
+        text = self.tr("Judul kolom ditemukan di baris {0}{1}.").format(plan.header_row, sheet)
+        if plan.file_kind:
+            text += " " + self.tr("Dibaca sebagai {0}.").format(plan.file_kind)
+        skipped = []
+        if plan.skipped_empty:
+            skipped.append(self.tr("{0} baris kosong").format(number(plan.skipped_empty)))
+        if plan.ignored:
+            skipped.append(
+                self.tr("{0} baris bukan data peserta (judul, jumlah, tanda tangan)").format(number(len(plan.ignored)))
+            )
+        if skipped:
+            text += " " + self.tr("Dilewati: {0}.").format(self.tr(" dan ").join(skipped))
+        return text
+
+    def _outcome(self, outcome: str, changes: tuple[str, ...]) -> str:
+        label = _label(OUTCOME_LABELS.get(outcome, outcome))
+        if outcome == "updated" and changes:
+            label += ": " + ", ".join(_label(FIELD_LABELS.get(name, name)).lower() for name in changes)
+        return label
+
+    def _show_plan_widgets(self, visible: bool) -> None:
+        for widget in (self.counts_label, self.header_label, self.tabs):
+            widget.setVisible(visible)
+
+    def isComplete(self) -> bool:
+        return self.plan is not None and bool(self.plan.rows)
+
+
+class ApplyPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self._job: JobHandle | None = None
+        self.completed = False
+        self.setTitle(self.tr("Mengimpor"))
+        self.setSubTitle(self.tr("Semua baris disimpan sekaligus; jika dibatalkan, tidak ada yang berubah."))
+        self.panel = JobPanel()
+        self.panel.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addStretch(1)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def initializePage(self) -> None:
+        self.completed = False
+        plan = self._wizard.preview_page.plan
+        self.panel.start(self.tr("Menyimpan {0} baris…").format(number(len(plan.rows))))
+        self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        self._job = run_job(
+            ApplyImportJob(plan, actor=self._wizard.actor),
+            on_result=self._applied,
+            on_error=self._failed,
+            on_progress=self.panel.report,
+            on_cancelled=self._cancelled,
+            owner=self,
+        )
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.panel.cancel_button.setEnabled(False)
+            self.panel.status.setText(self.tr("Membatalkan…"))
+
+    def _applied(self, result: ImportResult) -> None:
+        self._wizard.import_result = result
+        self._wizard.imported = True
+        self._finish(self.tr("Impor selesai."))
+        self._wizard.next()
+
+    def _cancelled(self) -> None:
+        self._finish(error=self.tr("Impor dibatalkan; tidak ada data yang diubah."))
+
+    def _failed(self, err: Exception) -> None:
+        self._finish(error=self.tr("Impor gagal; tidak ada data yang diubah. {0}").format(err))
+
+    def _finish(self, message: str = "", error: str = "") -> None:
+        self.completed = True
+        self.panel.stop(message, error)
+        self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.completed
+
+    def nextId(self) -> int:
+        return self._wizard.summary_id if self._wizard.imported else -1
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Impor selesai"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        result = self._wizard.import_result
+        if result is None:
+            return
+        lines = [
+            self.tr("<b>{0}</b> peserta ditambahkan").format(number(result.added)),
+            self.tr("<b>{0}</b> data pegawai diperbarui").format(number(result.updated)),
+            self.tr("<b>{0}</b> tidak berubah").format(number(result.unchanged)),
+            self.tr("<b>{0}</b> baris ditolak (lihat pratinjau; perbaiki berkasnya lalu impor lagi)").format(
+                number(result.rejected)
+            )
+            if result.rejected
+            else self.tr("tidak ada baris yang ditolak"),
+        ]
+        self.summary.setText(
+            self.tr("Hasil impor dari {0}:").format(self._wizard.preview_page.plan.source_name)
+            + "<ul>"
+            + "".join(f"<li>{line}</li>" for line in lines)
+            + "</ul>"
+        )
+
+
+class ImportWizard(QWizard):
+    """After ``finished``, ``imported`` says whether anything was written (``import_result`` has the counts)."""
+
+    def __init__(self, event_id: int, *, actor: Actor | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_id = event_id
+        self.actor = actor
+        self.import_result: ImportResult | None = None
+        self.imported = False
+        self.setWindowTitle(self.tr("Impor peserta"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(900, 620)
+        for button, text in (
+            (QWizard.WizardButton.BackButton, self.tr("< Kembali")),
+            (QWizard.WizardButton.NextButton, self.tr("Lanjut >")),
+            (QWizard.WizardButton.CommitButton, self.tr("Impor")),
+            (QWizard.WizardButton.FinishButton, self.tr("Selesai")),
+            (QWizard.WizardButton.CancelButton, self.tr("Batal")),
+        ):
+            self.setButtonText(button, text)
+        self.file_page = ChooseFilePage(self)
+        self.preview_page = PreviewPage(self)
+        self.apply_page = ApplyPage(self)
+        self.summary_page = SummaryPage(self)
+        self.addPage(self.file_page)
+        self.addPage(self.preview_page)
+        self.addPage(self.apply_page)
+        self.summary_id = self.addPage(self.summary_page)
+
+    @property
+    def busy(self) -> bool:
+        return self.preview_page.running or self.apply_page.running
+
+    def reject(self) -> None:
+        if self.apply_page.running:
+            return  # the page's own Batal stops an import safely
+        if self.preview_page.running:
+            self.preview_page.cleanupPage()
+        super().reject()

@@ -1,0 +1,265 @@
+"""The Peserta tab: the event's participants with a search box, add/edit/delete and import.
+
+The "Hadir" column shows each person's status (time, Daring, Izin, Sakit, Dinas Luar,
+Batal); "Tidak hadir…" (also in the right-click menu) records an absence reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.audit import Actor
+from ...core.events import NotFoundError
+from ...core.participants import ParticipantRow, list_participants, remove_participant
+from ...core.reports.absence import absence_notes
+from ...core.reports.status import status_by_registration
+from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.participant_dialog import ParticipantDialog
+from ..common.widgets import confirm, number, show_error
+from .absence_dialog import AbsenceDialog
+from .model import (
+    COL_GOL,
+    COL_JABATAN,
+    COL_MODE,
+    COL_NAME,
+    COL_NIP,
+    COL_NO,
+    COL_PRESENT,
+    COL_TYPE,
+    COL_UNIT,
+    ParticipantsModel,
+)
+
+_COLUMN_WIDTHS = {
+    COL_NO: 56,
+    COL_NAME: 250,
+    COL_NIP: 170,
+    COL_TYPE: 70,
+    COL_GOL: 52,
+    COL_JABATAN: 220,
+    COL_MODE: 80,
+    COL_PRESENT: 84,
+}
+
+
+def load_roster(event_id: int) -> tuple[list[ParticipantRow], dict[int, str], dict[int, str]]:
+    """Participants, their statuses and absence notes, read together off the GUI thread."""
+    return list_participants(event_id), status_by_registration(event_id), absence_notes(event_id)
+
+
+class ParticipantsTab(QWidget):
+    """Loads the list off the GUI thread; ``changed`` fires after anything was saved."""
+
+    changed = Signal()
+    import_requested = Signal()
+
+    def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_id = event_id
+        self._actor = actor
+        self._load_job: JobHandle | None = None
+        self.participant_dialog: ParticipantDialog | None = None
+        self.absence_dialog: AbsenceDialog | None = None
+        self.model = ParticipantsModel(self)
+        self._build()
+        self.reload()
+
+    def _build(self) -> None:
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Cari nama, NIP, atau unit kerja…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.add_button = QPushButton(self.tr("Tambah…"))
+        self.add_button.clicked.connect(self.add_participant)
+        self.edit_button = QPushButton(self.tr("Ubah…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("Hapus"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.absence_button = QPushButton(self.tr("Tidak hadir…"))
+        self.absence_button.setToolTip(self.tr("Catat izin, sakit atau dinas luar untuk peserta terpilih"))
+        self.absence_button.clicked.connect(self.mark_absence)
+        self.import_button = QPushButton(self.tr("Impor dari berkas…"))
+        self.import_button.clicked.connect(self.import_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        for button in (self.add_button, self.edit_button, self.delete_button, self.absence_button, self.import_button):
+            top.addWidget(button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NO, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_row)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self._update_buttons()
+
+    # Loading -----------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._load_job is not None and self._load_job.running
+
+    def reload(self) -> None:
+        """Fetch the participants again (off the GUI thread; large events take a moment)."""
+        if self._load_job is not None and self._load_job.running:
+            self._load_job.detach()
+        self.count_label.setText(self.tr("Memuat peserta…"))
+        self._load_job = run_job(
+            FunctionJob(load_roster, self.event_id),
+            on_result=self._loaded,
+            on_error=self._load_failed,
+            owner=self,
+        )
+
+    def _loaded(self, loaded: tuple[list[ParticipantRow], dict[int, str], dict[int, str]]) -> None:
+        self.model.set_rows(*loaded)
+        self._update_count()
+
+    def _load_failed(self, err: Exception) -> None:
+        self.count_label.setText(self.tr("Daftar peserta tidak dapat dimuat: {0}").format(err))
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("Menampilkan {0} dari {1} peserta").format(
+                number(self.model.visible_count()), number(self.model.total_count())
+            )
+        )
+
+    # Selection and actions ---------------------------------------------------------------
+    def selected_rows(self) -> list[ParticipantRow]:
+        return [self.model.row_at(index.row()) for index in self.table.selectionModel().selectedRows()]
+
+    def _update_buttons(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(count == 1)
+        self.delete_button.setEnabled(count >= 1)
+        self.absence_button.setEnabled(count >= 1)
+
+    def _show_menu(self, position: QPoint) -> None:
+        """Right-click: the row under the mouse joins the selection, then the row actions."""
+        index = self.table.indexAt(position)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.selectRow(index.row())
+        if not self.selected_rows():
+            return
+        self.context_menu = QMenu(self)
+        self.context_menu.addAction(self.tr("Tidak hadir (izin, sakit, dinas luar)…"), self.mark_absence)
+        edit = self.context_menu.addAction(self.tr("Ubah…"), self.edit_selected)
+        edit.setEnabled(len(self.selected_rows()) == 1)
+        self.context_menu.addSeparator()
+        self.context_menu.addAction(self.tr("Hapus dari kegiatan"), self.delete_selected)
+        self.context_menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def mark_absence(self) -> None:
+        """Open the absence dialog for the selected participants (it refuses those checked in)."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        dialog = AbsenceDialog([(row.registration_id, row.full_name) for row in rows], actor=self._actor(), parent=self)
+        dialog.finished.connect(self._absence_finished)
+        self.absence_dialog = dialog
+        dialog.open()
+
+    def _absence_finished(self, result: int) -> None:
+        dialog, self.absence_dialog = self.absence_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == AbsenceDialog.DialogCode.Accepted.value:
+            self.reload()
+            self.changed.emit()
+
+    def add_participant(self) -> None:
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self._open_dialog(rows[0].registration_id)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        self._open_dialog(self.model.row_at(index.row()).registration_id)
+
+    def _open_dialog(self, registration_id: int | None) -> None:
+        try:
+            dialog = ParticipantDialog(
+                self.event_id,
+                registration_id=registration_id,
+                units=self.model.units(),
+                actor=self._actor(),
+                parent=self,
+            )
+        except NotFoundError as err:
+            show_error(self, self.tr("Peserta tidak ditemukan"), str(err))
+            self.reload()
+            return
+        dialog.finished.connect(self._dialog_finished)
+        self.participant_dialog = dialog
+        dialog.open()
+
+    def _dialog_finished(self, result: int) -> None:
+        dialog, self.participant_dialog = self.participant_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result in (ParticipantDialog.DialogCode.Accepted.value, ParticipantDialog.DELETED):
+            self.reload()
+            self.changed.emit()
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        if len(rows) == 1:
+            question = self.tr("Hapus {0} dari kegiatan ini? Data kehadirannya ikut terhapus.").format(
+                rows[0].full_name
+            )
+        else:
+            question = self.tr(
+                "Hapus {0} peserta terpilih dari kegiatan ini? Data kehadiran mereka ikut terhapus."
+            ).format(number(len(rows)))
+        if not confirm(self, self.tr("Hapus peserta"), question, self.tr("Hapus")):
+            return
+        actor = self._actor()
+        for row in rows:
+            try:
+                remove_participant(row.registration_id, actor=actor)
+            except NotFoundError:
+                continue  # removed meanwhile at another desk
+        self.reload()
+        self.changed.emit()

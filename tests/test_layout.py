@@ -1,0 +1,60 @@
+"""The package layout holds: core never imports Qt or the GUI, and a GUI feature package imports
+only ``gui.common`` and ``core`` (``app``, ``main_window`` and ``event_page`` put features together)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "netralitas_desktop"
+GUI = PACKAGE / "gui"
+
+
+def imported_modules(path: Path) -> list[str]:
+    """Absolute names of every module ``path`` imports (relative imports resolved)."""
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    package = parts[:-1]
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names.append(module)
+            names.extend(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_core_imports_neither_qt_nor_the_gui():
+    offenders = {
+        str(path.relative_to(PACKAGE)): name
+        for path in (PACKAGE / "core").rglob("*.py")
+        for name in imported_modules(path)
+        if name.startswith(("PySide6", "netralitas_desktop.gui"))
+    }
+    assert offenders == {}
+
+
+def test_feature_packages_import_only_common_and_core():
+    features = sorted(p.name for p in GUI.iterdir() if p.is_dir() and (p / "__init__.py").exists())
+    assert "common" in features and len(features) >= 10
+    offenders = []
+    for feature in features:
+        allowed = {feature} if feature != "common" else {"common"}
+        allowed.add("common")
+        for path in (GUI / feature).rglob("*.py"):
+            for name in imported_modules(path):
+                if name.startswith("netralitas_desktop.gui."):
+                    target = name.split(".")[2]
+                    if target not in allowed and (GUI / target).is_dir():
+                        offenders.append(f"{path.relative_to(GUI)} -> {name}")
+    assert offenders == []
+
+
+def test_only_a_handful_of_modules_at_the_top_of_gui():
+    top = sorted(p.name for p in GUI.glob("*.py"))
+    assert top == ["__init__.py", "app.py", "event_page.py", "main_window.py"]
