@@ -19,12 +19,13 @@ from .. import audit
 from ..events import get_event
 from ..jobs import Job, Progress
 from ..models import Person, Registration, db, now
+from ..nip import normalize_id
 from ..participants import PERSON_FIELDS, PersonData
 from .bulk import chunks, insert_rows, select_in
 from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, issue_headers, not_a_roster
 from .matching import Match, PlannedRow, drop_duplicates, resolve
 from .reader import RosterError, Row, Sheet, open_roster
-from .rows import Candidate, RowIssue, RowReader, Skipped
+from .rows import Candidate, RowIssue, RowReader, Skipped, cell_text
 
 REPORT_EVERY = 500
 OUTCOMES = ("added", "updated", "unchanged")
@@ -36,10 +37,12 @@ __all__ = [
     "PlanImportJob",
     "PlannedRow",
     "RosterError",
+    "RosterTable",
     "RowIssue",
     "apply_import",
     "import_roster",
     "plan_import",
+    "read_table",
 ]
 
 
@@ -101,28 +104,83 @@ def plan_import(event_id: int, path: Path | str, progress: Progress | None = Non
     """Read the file and compare it with the database; writes nothing (the preview / dry run)."""
     progress = progress or Progress()
     get_event(event_id)  # NotFoundError with its Indonesian message
+    table = read_table(path, progress)
+    progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
+    matches, conflicts = resolve(event_id, table.candidates, issue_headers(table.column_map), progress)
+    return ImportPlan(
+        event_id=event_id,
+        source_name=table.source_name,
+        sheet=table.sheet,
+        header_row=table.header_row,
+        column_map=table.column_map,
+        rows=[m.planned for m in matches],
+        rejected=sorted(table.rejected + conflicts, key=lambda issue: issue.row),
+        skipped_empty=table.skipped_empty,
+        ignored=table.ignored,
+        file_kind=table.file_kind,
+    )
+
+
+@dataclass
+class RosterTable:
+    """A roster file read and checked row by row, not yet compared with any stored data."""
+
+    source_name: str
+    sheet: str | None
+    header_row: int
+    column_map: dict[str, str]
+    candidates: list[Candidate]  # valid rows, duplicates (same NIP, NIK, or name and unit) removed
+    rejected: list[RowIssue]  # invalid and duplicate rows, by row number
+    ignored: list[RowIssue]
+    skipped_empty: int
+    file_kind: str
+    # Every NIP / NIK written in the table, rejected rows' too: a re-import of a full list must
+    # not take someone for gone only because their row has a bad email.
+    id_numbers: set[str] = field(default_factory=set)
+
+
+def read_table(path: Path | str, progress: Progress | None = None, *, note_numbers: bool = False) -> RosterTable:
+    """Read a roster file with the event import's own reader, column matching and row checks.
+
+    No database access, nothing written; the master roster's import reads files through it
+    too. ``note_numbers`` fills ``id_numbers``.
+    """
+    progress = progress or Progress()
     path = Path(path)
     with open_roster(path) as roster:
         sheet, header, rows = _find_table(roster.sheets)
         reader = RowReader(header)
+        id_numbers: set[str] = set()
+        if note_numbers:
+            rows = _noting_numbers(rows, header, id_numbers)
         candidates, rejected, ignored, skipped = _read_rows(reader, rows, sheet.total_rows, progress)
         file_kind = roster.kind
     column_map = header.column_map
     candidates, duplicates = drop_duplicates(candidates, issue_headers(column_map))
-    progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
-    matches, conflicts = resolve(event_id, candidates, issue_headers(column_map), progress)
-    return ImportPlan(
-        event_id=event_id,
-        source_name=path.name,
-        sheet=sheet.name,
-        header_row=header.row_number,
-        column_map=column_map,
-        rows=[m.planned for m in matches],
-        rejected=sorted(rejected + duplicates + conflicts, key=lambda issue: issue.row),
-        skipped_empty=skipped,
-        ignored=ignored,
-        file_kind=file_kind,
+    return RosterTable(
+        path.name,
+        sheet.name,
+        header.row_number,
+        column_map,
+        candidates,
+        sorted(rejected + duplicates, key=lambda issue: issue.row),
+        ignored,
+        skipped,
+        file_kind,
+        id_numbers,
     )
+
+
+def _noting_numbers(rows: Iterator[Row], header: HeaderMatch, found: set[str]) -> Iterator[Row]:
+    """Pass the rows on unchanged, adding the digits of their NIP and NIK cells to ``found``."""
+    columns = [index for name in ("nip", "nik") for index in header.columns.get(name, ())]
+    for number, values in rows:
+        for index in columns:
+            if index < len(values) and values[index] is not None:
+                digits = normalize_id(cell_text(values[index]))
+                if digits:
+                    found.add(digits)
+        yield number, values
 
 
 def _find_table(sheets: Iterator[Sheet]) -> tuple[Sheet, HeaderMatch, Iterator[Row]]:

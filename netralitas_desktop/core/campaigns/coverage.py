@@ -1,0 +1,529 @@
+"""Who in the master roster has pledged in a campaign — per OPD, per employment type — and who still owes.
+
+A member is *covered* when a registration of theirs in any event of the campaign took the
+pledge (``pledge_route``): signed at the desk, present in the room (the collective sheet),
+counted online above the minimum, or returned an ikrar mandiri form — or when a purged
+event left a credit for them (``purge_credits``). Statuses come from ``reports.status``
+(``classify``), the one place that decides them; ``pledge_route`` is the rule of
+``pledges.returns.owed_rows`` read the other way round: a registration is covered exactly
+when it does not owe an ikrar mandiri form.
+
+A registration is the member's when its person has the member's NIP (NI PPPK), or else the
+member's NIK without a different NIP: the same human across events is one member, counted
+once whatever the route. Members marked as gone are out of the target; movers count in
+their current OPD (the roster's unit kerja, not the one an event's invitation list had).
+*Excused*: not covered, excused with a reason (``service.excuse``); *owing*: the rest.
+
+``load_coverage`` is one snapshot for the view, the CLI, the workbook and the PDF, so they
+always agree. It reads only registrations with a check-in, a signature or a returned form
+(no other registration can be covered), and the roster's numbers and units: the names of
+those still owing are read by ``owing_rows`` for the selection shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from peewee import JOIN
+
+from ..models import Attendance, Event, Person, Registration, Signature, db
+from ..names import fold, full_name, name_key
+from ..participants import EMPLOYMENT_LABELS
+from ..pledges.models import IkrarReturn
+from ..reports.models import Absence
+from ..reports.status import DARING, DIBATALKAN, HADIR, STATUS_LABELS, TIDAK_HADIR, classify
+from ..roster.bulk import chunks
+from .models import CampaignExcuse, CoverageCredit, RosterMember
+from .service import EXCUSE_REASONS, CampaignInfo, get_campaign
+
+ROUTE_DESK, ROUTE_SHEET, ROUTE_ONLINE, ROUTE_MANDIRI = "ttd_meja", "ikrar_bersama", "daring", "ikrar_mandiri"
+ROUTES = (ROUTE_DESK, ROUTE_SHEET, ROUTE_ONLINE, ROUTE_MANDIRI)
+ROUTE_LABELS = {
+    ROUTE_DESK: "TTD di meja registrasi",
+    ROUTE_SHEET: "Ikrar bersama (hadir)",
+    ROUTE_ONLINE: "Daring",
+    ROUTE_MANDIRI: "Ikrar mandiri",
+}
+COVERED, EXCUSED, OWING = "covered", "excused", "owing"
+STATE_LABELS = {COVERED: "Sudah ikrar", EXCUSED: "Dikecualikan", OWING: "Belum ikrar"}
+NO_UNIT = "(Tanpa unit kerja)"
+TOTAL_LABEL = "Jumlah"
+_IDS_PER_QUERY = 500
+
+
+def pledge_route(status: str, signed: bool, ikrar_returned: bool) -> str | None:
+    """How one registration took the pledge, or None when it still owes (``returns.owed_rows``)."""
+    if status == DIBATALKAN:
+        return None
+    if signed:
+        return ROUTE_DESK
+    if status == HADIR:
+        return ROUTE_SHEET
+    if status == DARING:
+        return ROUTE_ONLINE
+    if ikrar_returned:
+        return ROUTE_MANDIRI
+    return None
+
+
+@dataclass
+class GroupCoverage:
+    """Coverage of one group: an OPD, an employment type, or the total (``key`` "")."""
+
+    key: str
+    label: str
+    target: int = 0  # active members
+    covered: int = 0
+    excused: int = 0  # not covered, excused with a reason
+    routes: Counter = field(default_factory=Counter)  # covered, by the route counted
+    reasons: Counter = field(default_factory=Counter)  # excused, by reason
+
+    @property
+    def owing(self) -> int:
+        return self.target - self.covered - self.excused
+
+    @property
+    def percentage(self) -> float:
+        """Covered per member who must pledge (target less the excused), 0–100."""
+        due = self.covered + self.owing
+        if not due:
+            return 100.0 if self.target else 0.0
+        return 100.0 * self.covered / due
+
+    def add(self, state: str, detail: str) -> None:
+        self.target += 1
+        if state == COVERED:
+            self.covered += 1
+            self.routes[detail] += 1
+        elif state == EXCUSED:
+            self.excused += 1
+            self.reasons[detail] += 1
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "target": self.target,
+            "covered": self.covered,
+            "excused": self.excused,
+            "owing": self.owing,
+            "percentage": round(self.percentage, 1),
+            "routes": {route: self.routes.get(route, 0) for route in ROUTES},
+            "excused_reasons": {reason: self.reasons[reason] for reason in EXCUSE_REASONS if self.reasons[reason]},
+        }
+
+
+@dataclass
+class Coverage:
+    campaign: CampaignInfo
+    made_at: dt.datetime
+    total: GroupCoverage
+    units: list[GroupCoverage]  # by OPD name
+    employment: list[GroupCoverage]  # in EMPLOYMENT_LABELS order
+    unit_employment: dict[tuple[str, str], GroupCoverage]  # (unit key, employment type) -> coverage
+    states: dict[int, tuple[str, str]]  # active member id -> (state, route or excuse reason)
+    member_units: dict[int, str]  # active member id -> unit key
+    outside_roster: int  # people who pledged in the campaign's events but are no active member
+    left_members: int  # marked as gone: out of the target
+
+    def unit(self, key: str) -> GroupCoverage | None:
+        return next((group for group in self.units if group.key == key), None)
+
+    def employment_in(self, unit_key: str | None) -> list[GroupCoverage]:
+        if unit_key is None:
+            return self.employment
+        return [
+            group
+            for kind in _employment_order({k for (u, k) in self.unit_employment if u == unit_key})
+            if (group := self.unit_employment[(unit_key, kind)]).target
+        ]
+
+    def unit_key_of(self, text: str) -> str | None:
+        """The key of the OPD named ``text`` (case, accents and spacing aside), None if no member has it."""
+        key = fold(text)
+        return key if self.unit(key) is not None else None
+
+    def member_ids(self, state: str, unit_key: str | None = None) -> list[int]:
+        return [
+            member_id
+            for member_id, (member_state, _) in self.states.items()
+            if member_state == state and (unit_key is None or self.member_units[member_id] == unit_key)
+        ]
+
+    def to_dict(self, unit_key: str | None = None) -> dict:
+        selected = self.unit(unit_key) if unit_key is not None else self.total
+        return {
+            "campaign": self.campaign.to_dict(),
+            "made_at": self.made_at.isoformat(sep=" "),
+            "opd": selected.label if unit_key is not None and selected else None,
+            "total": selected.to_dict() if selected else None,
+            "units": [group.to_dict() for group in self.units if unit_key is None or group.key == unit_key],
+            "employment": [group.to_dict() for group in self.employment_in(unit_key)],
+            "outside_roster": self.outside_roster,
+            "left_members": self.left_members,
+        }
+
+
+def _employment_order(kinds: Iterable[str]) -> list[str]:
+    order = list(EMPLOYMENT_LABELS)
+    return sorted(kinds, key=lambda kind: (order.index(kind) if kind in order else len(order), kind))
+
+
+# --- the snapshot --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RosterIndex:
+    """The master roster by number, for matching registrations to members."""
+
+    by_nip: dict[str, int]
+    by_nik: dict[str, int]
+    nip_of: dict[int, str]
+    active: dict[int, tuple[str, str, str]]  # member id -> (unit key, unit spelling, employment type)
+    left: int
+
+
+def load_roster_index() -> RosterIndex:
+    roster = RosterIndex({}, {}, {}, {}, 0)
+    query = RosterMember.select(
+        RosterMember.id,
+        RosterMember.nip,
+        RosterMember.nik,
+        RosterMember.unit_kerja,
+        RosterMember.employment_type,
+        RosterMember.left_at.is_null(),
+    ).tuples()
+    for member_id, nip, nik, unit, kind, active in db.execute(query).fetchall():
+        if nip:
+            roster.by_nip[nip] = member_id
+            roster.nip_of[member_id] = nip
+        if nik:
+            roster.by_nik[nik] = member_id
+        if active:
+            unit = (unit or "").strip()
+            roster.active[member_id] = (fold(unit), unit, kind or "")
+        else:
+            roster.left += 1
+    return roster
+
+
+def match_member(roster: RosterIndex, nip: str | None, nik: str | None) -> int | None:
+    """The member a person is: same NIP, else same NIK unless both carry different NIPs."""
+    if nip:
+        member_id = roster.by_nip.get(nip)
+        if member_id is not None:
+            return member_id
+    if nik:
+        member_id = roster.by_nik.get(nik)
+        if member_id is not None and not (nip and roster.nip_of.get(member_id, nip) != nip):
+            return member_id
+    return None
+
+
+def pledges(event_ids: Iterable[int], roster: RosterIndex | None = None) -> list[tuple[int, int | None, str]]:
+    """(person id, member id or None, route) of every registration in these events that took the pledge."""
+    event_ids = list(event_ids)
+    if not event_ids:
+        return []
+    roster = roster or load_roster_index()
+    query = (
+        Registration.select(
+            Person.id,
+            Person.nip,
+            Person.nik,
+            Registration.cancelled_at.is_null(False),
+            Attendance.method,
+            Signature.id.is_null(False),
+            IkrarReturn.id.is_null(False),
+        )
+        .join(Person)
+        .switch(Registration)
+        .join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Signature, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(IkrarReturn, JOIN.LEFT_OUTER)
+        .where(
+            Registration.event.in_(event_ids)
+            & (Attendance.id.is_null(False) | Signature.id.is_null(False) | IkrarReturn.id.is_null(False))
+        )
+        .tuples()
+    )
+    found = []
+    for person_id, nip, nik, cancelled, method, signed, returned in db.execute(query).fetchall():
+        # The absence reason cannot make anyone covered, so it is not read here (None).
+        route = pledge_route(classify(method, None, bool(cancelled)), bool(signed), bool(returned))
+        if route is not None:
+            found.append((person_id, match_member(roster, nip, nik), route))
+    return found
+
+
+def best_routes(found: Iterable[tuple[int, int | None, str]]) -> dict[int, str]:
+    """member id -> the route counted for them (the first in ``ROUTES`` when they pledged twice)."""
+    rank = {route: index for index, route in enumerate(ROUTES)}
+    routes: dict[int, str] = {}
+    for _, member_id, route in found:
+        if member_id is not None and (member_id not in routes or rank[route] < rank[routes[member_id]]):
+            routes[member_id] = route
+    return routes
+
+
+def load_coverage(campaign_id: int) -> Coverage:
+    """The campaign's coverage as it is now (``NotFoundError`` for an unknown campaign)."""
+    campaign = get_campaign(campaign_id)
+    made_at = dt.datetime.now().replace(microsecond=0)
+    roster = load_roster_index()
+    found = pledges(campaign.event_ids, roster)
+    outside = {person_id for person_id, member_id, _ in found if member_id not in roster.active}
+    route_of = best_routes(found)
+    credits = CoverageCredit.select(CoverageCredit.member, CoverageCredit.route).where(
+        CoverageCredit.campaign == campaign_id
+    )
+    for member_id, route in credits.tuples():
+        route_of.setdefault(member_id, route)
+    excused = dict(
+        CampaignExcuse.select(CampaignExcuse.member, CampaignExcuse.reason)
+        .where(CampaignExcuse.campaign == campaign_id)
+        .tuples()
+    )
+    return _tally(campaign, made_at, roster, route_of, excused, len(outside))
+
+
+def _tally(
+    campaign: CampaignInfo,
+    made_at: dt.datetime,
+    roster: RosterIndex,
+    route_of: dict[int, str],
+    excused: dict[int, str],
+    outside: int,
+) -> Coverage:
+    total = GroupCoverage("", TOTAL_LABEL)
+    units: dict[str, GroupCoverage] = {}
+    spellings: dict[str, Counter] = {}
+    kinds: dict[str, GroupCoverage] = {}
+    crossed: dict[tuple[str, str], GroupCoverage] = {}
+    states: dict[int, tuple[str, str]] = {}
+    member_units: dict[int, str] = {}
+    for member_id, (key, spelling, kind) in roster.active.items():
+        route = route_of.get(member_id)
+        if route is not None:
+            state = (COVERED, route)
+        elif member_id in excused:
+            state = (EXCUSED, excused[member_id])
+        else:
+            state = (OWING, "")
+        states[member_id] = state
+        member_units[member_id] = key
+        spellings.setdefault(key, Counter())[spelling] += 1
+        total.add(*state)
+        _group(units, key, "").add(*state)
+        _group(kinds, kind, EMPLOYMENT_LABELS.get(kind, kind or "-")).add(*state)
+        _group(crossed, (key, kind), EMPLOYMENT_LABELS.get(kind, kind or "-")).add(*state)
+    for key, counter in spellings.items():
+        units[key].label = min(counter, key=lambda text: (-counter[text], text)) or NO_UNIT
+    return Coverage(
+        campaign,
+        made_at,
+        total,
+        sorted(units.values(), key=lambda g: (not g.key, g.label.casefold())),
+        [kinds[kind] for kind in _employment_order(kinds)],
+        crossed,
+        states,
+        member_units,
+        outside,
+        roster.left,
+    )
+
+
+def _group(groups: dict, key, label: str) -> GroupCoverage:
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = GroupCoverage(key[-1] if isinstance(key, tuple) else key, label)
+    return group
+
+
+# --- the names still owing -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member shown in a list (owing or excused), with what the campaign's events say of them."""
+
+    member_id: int
+    full_name: str
+    nip: str
+    nik: str
+    employment_type: str
+    golongan: str
+    jabatan: str
+    unit_kerja: str
+    phone: str
+    previous_unit: str  # the OPD before their last move, "" if none
+    note: str  # e.g. "Izin: Sosialisasi Kecamatan Bayan; formulir ikrar mandiri dibuat 12-10-2024"
+    excuse_reason: str = ""
+    excuse_note: str = ""
+
+    @property
+    def employment_label(self) -> str:
+        return EMPLOYMENT_LABELS.get(self.employment_type, self.employment_type)
+
+    @property
+    def excuse_label(self) -> str:
+        label = EXCUSE_REASONS.get(self.excuse_reason, self.excuse_reason)
+        return f"{label}: {self.excuse_note}" if self.excuse_note else label
+
+    def to_dict(self) -> dict:
+        out = dict(self.__dict__)
+        out["employment_label"] = self.employment_label
+        return out
+
+
+_LIST_COLUMNS = (
+    RosterMember.id,
+    RosterMember.gelar_depan,
+    RosterMember.nama,
+    RosterMember.gelar_belakang,
+    RosterMember.nip,
+    RosterMember.nik,
+    RosterMember.employment_type,
+    RosterMember.golongan,
+    RosterMember.jabatan,
+    RosterMember.unit_kerja,
+    RosterMember.phone,
+    RosterMember.previous_unit,
+)
+
+
+def owing_rows(coverage: Coverage, unit_key: str | None = None, *, state: str = OWING) -> list[MemberRow]:
+    """The members still owing (or, with ``state``, excused) in one OPD or all, by OPD then name."""
+    wanted = coverage.member_ids(state, unit_key)
+    excuses = _excuses(coverage.campaign.id, wanted) if state == EXCUSED else {}
+    notes = _notes(coverage.campaign, wanted)
+    rows = []
+    for batch in chunks(wanted, _IDS_PER_QUERY):
+        query = RosterMember.select(*_LIST_COLUMNS).where(RosterMember.id.in_(list(batch))).tuples()
+        for member_id, depan, nama, belakang, nip, nik, kind, gol, jabatan, unit, phone, previous in query:
+            reason, note = excuses.get(member_id, ("", ""))
+            rows.append(
+                MemberRow(
+                    member_id,
+                    full_name(depan, nama, belakang),
+                    nip or "",
+                    nik or "",
+                    kind or "",
+                    gol or "",
+                    jabatan or "",
+                    unit or "",
+                    phone or "",
+                    previous or "",
+                    notes.get(member_id, ""),
+                    reason,
+                    note,
+                )
+            )
+    rows.sort(key=lambda r: (not r.unit_kerja, fold(r.unit_kerja), name_key(r.full_name), r.member_id))
+    return rows
+
+
+def _excuses(campaign_id: int, member_ids: list[int]) -> dict[int, tuple[str, str]]:
+    found = {}
+    for batch in chunks(member_ids, _IDS_PER_QUERY):
+        query = CampaignExcuse.select(CampaignExcuse.member, CampaignExcuse.reason, CampaignExcuse.note).where(
+            (CampaignExcuse.campaign == campaign_id) & CampaignExcuse.member.in_(list(batch))
+        )
+        found.update({member_id: (reason, note) for member_id, reason, note in query.tuples()})
+    return found
+
+
+def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, str]:
+    """member id -> what the campaign's events recorded of them (absent with a reason, a form made)."""
+    if not member_ids or not campaign.event_ids:
+        return {}
+    titles = dict(Event.select(Event.id, Event.title).where(Event.id.in_(list(campaign.event_ids))).tuples())
+    numbers = {
+        member_id: (nip, nik)
+        for batch in chunks(member_ids, _IDS_PER_QUERY)
+        for member_id, nip, nik in RosterMember.select(RosterMember.id, RosterMember.nip, RosterMember.nik)
+        .where(RosterMember.id.in_(list(batch)))
+        .tuples()
+    }
+    roster = RosterIndex(
+        {nip: m for m, (nip, _) in numbers.items() if nip},
+        {nik: m for m, (_, nik) in numbers.items() if nik},
+        {m: nip for m, (nip, _) in numbers.items() if nip},
+        {},
+        0,
+    )
+    parts: dict[int, list[tuple]] = {}
+    for column, values in ((Person.nip, roster.by_nip), (Person.nik, roster.by_nik)):
+        for batch in chunks(sorted(values), _IDS_PER_QUERY):
+            for row in _registrations(campaign.event_ids, column, list(batch)):
+                person_nip, person_nik, event_id, *status = row
+                member_id = match_member(roster, person_nip, person_nik)
+                if member_id is not None:
+                    parts.setdefault(member_id, []).append((event_id, *status))
+    return {
+        member_id: _note(sorted(set(found), key=lambda row: (row[0], str(row[1]))), titles, campaign.mandiri_event_id)
+        for member_id, found in parts.items()
+    }
+
+
+def _registrations(event_ids: tuple[int, ...], column, values: list[str]) -> list[tuple]:
+    query = (
+        Registration.select(
+            Person.nip,
+            Person.nik,
+            Registration.event,
+            Registration.created_at,
+            Registration.cancelled_at.is_null(False),
+            Attendance.method,
+            Absence.reason,
+        )
+        .join(Person)
+        .switch(Registration)
+        .join(Attendance, JOIN.LEFT_OUTER)
+        .switch(Registration)
+        .join(Absence, JOIN.LEFT_OUTER)
+        .where(Registration.event.in_(list(event_ids)) & column.in_(values))
+        .tuples()
+    )
+    return list(query)
+
+
+def _note(found: list[tuple], titles: dict[int, str], mandiri_event_id: int | None) -> str:
+    parts = []
+    for event_id, created_at, cancelled, method, reason in found:
+        status = classify(method, reason, bool(cancelled))
+        if event_id == mandiri_event_id:
+            made = created_at if isinstance(created_at, dt.datetime) else dt.datetime.fromisoformat(str(created_at))
+            parts.append(f"formulir ikrar mandiri dibuat {made:%d-%m-%Y}")
+        elif status == TIDAK_HADIR:
+            parts.append(f"tidak hadir: {titles.get(event_id, '')}")
+        else:
+            parts.append(f"{STATUS_LABELS[status]}: {titles.get(event_id, '')}")
+    text = "; ".join(dict.fromkeys(parts))
+    return text[:1].upper() + text[1:]
+
+
+__all__ = [
+    "COVERED",
+    "EXCUSED",
+    "OWING",
+    "ROUTES",
+    "ROUTE_LABELS",
+    "STATE_LABELS",
+    "Coverage",
+    "GroupCoverage",
+    "MemberRow",
+    "RosterIndex",
+    "best_routes",
+    "load_coverage",
+    "load_roster_index",
+    "match_member",
+    "owing_rows",
+    "pledge_route",
+    "pledges",
+]
