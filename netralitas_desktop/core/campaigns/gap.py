@@ -25,6 +25,7 @@ from ..events import EventData, NotFoundError, ValidationError, create_event, ge
 from ..jobs import Job, Progress
 from ..models import Event, Person, now
 from ..participants import PERSON_FIELDS, PersonData, list_participants, merge_person, register
+from ..pledges import mandiri_code, returns
 from ..pledges.document_common import NothingToPrint, save_canvas
 from ..pledges.document_settings import (
     IMAGE_ASSETS,
@@ -35,13 +36,14 @@ from ..pledges.document_settings import (
     save_document_settings,
 )
 from ..pledges.ikrar_mandiri import mandiri_form
+from ..pledges.mandiri_attachment import Attachment
 from ..pledges.pledge_forms import draw_pledge_form, form_page, load_pledge_context
 from ..reports.tables import event_paper
 from ..transactions import write_transaction
 from .cover_letter import CoverLetter, draw_cover_letter, letter_page
 from .coverage import Coverage, MemberRow, load_coverage, owing_rows
 from .models import Campaign, CampaignEvent, RosterMember
-from .service import get_campaign
+from .service import get_campaign, template_event
 
 DOCUMENT = "ikrar_mandiri_kampanye"
 TITLE_PREFIX = "Ikrar Mandiri \u2013 "
@@ -73,14 +75,7 @@ def ensure_mandiri_event(campaign_id: int, *, actor: audit.Actor | None = None) 
         campaign = get_campaign(campaign_id)
         if campaign.mandiri_event_id is not None:
             return campaign.mandiri_event_id
-        template = (
-            Event.select(Event.id)
-            .where(Event.id.in_(list(campaign.event_ids)))
-            .order_by(Event.date.desc(), Event.id.desc())
-            .scalar()
-            if campaign.event_ids
-            else None
-        )
+        template = template_event(campaign_id)
         if template is None:
             raise ValidationError({"campaign": NO_EVENTS})
         source = get_event(template)
@@ -233,6 +228,27 @@ def write_gap_forms(
     return result
 
 
+# --- receiving ----------------------------------------------------------------------------------------------
+
+
+def receive_form(
+    campaign_id: int, text: str, actor: audit.Actor, attachment: Attachment | None = None
+) -> returns.ReturnResult:
+    """A signed ikrar mandiri form of any of the campaign's events, received where it belongs."""
+    campaign = get_campaign(campaign_id)
+    try:
+        decoded = mandiri_code.decode(text)
+    except mandiri_code.PayloadError as err:
+        return returns.ReturnResult(returns.REJECTED, str(err))
+    if decoded.event_id not in campaign.event_ids:
+        title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
+        where = f"kegiatan \u201c{title}\u201d" if title else "kegiatan yang sudah dihapus"
+        return returns.ReturnResult(
+            returns.REJECTED, f"Formulir ini untuk {where}, yang tidak termasuk kampanye ini. Terima di kegiatan itu."
+        )
+    return returns.receive_by_code(decoded.event_id, text, actor, attachment)
+
+
 class GapFormsJob(Job[GapResult]):
     title = "Membuat formulir ikrar mandiri per OPD"
 
@@ -260,4 +276,12 @@ class GapFormsJob(Job[GapResult]):
         )
 
 
-__all__ = ["DOCUMENT", "GapFormsJob", "GapResult", "ensure_mandiri_event", "register_owing", "write_gap_forms"]
+__all__ = [
+    "DOCUMENT",
+    "GapFormsJob",
+    "GapResult",
+    "ensure_mandiri_event",
+    "receive_form",
+    "register_owing",
+    "write_gap_forms",
+]

@@ -170,6 +170,22 @@ def campaign_events(campaign_id: int) -> list[CampaignEventRow]:
     ]
 
 
+def template_event(campaign_id: int) -> int | None:
+    """The event whose kop, signatory and wording the campaign's own papers use: its ikrar
+    mandiri event, else its latest event; None while it has no event."""
+    campaign = get_campaign(campaign_id)
+    if campaign.mandiri_event_id is not None:
+        return campaign.mandiri_event_id
+    if not campaign.event_ids:
+        return None
+    return (
+        Event.select(Event.id)
+        .where(Event.id.in_(list(campaign.event_ids)))
+        .order_by(Event.date.desc(), Event.id.desc())
+        .scalar()
+    )
+
+
 def add_event(campaign_id: int, event_id: int, *, actor: audit.Actor | None = None) -> bool:
     """Count an event's pledges in the campaign; False when it already counts."""
     with db.atomic():
@@ -268,6 +284,7 @@ __all__ = [
     "get_campaign",
     "list_campaigns",
     "remove_event",
+    "template_event",
     "unexcuse",
     "update_campaign",
 ]

@@ -1,0 +1,269 @@
+"""The one-page summary for the Sekda: the campaign's coverage in figures and a chart per OPD.
+
+Kop (of the campaign's ikrar mandiri event, else its latest event), the headline figures
+(target, covered, excused, owing, percentage), how people pledged, a table per employment
+type, then every OPD as a 100 % bar — covered, excused, still owing — lowest first, so the
+OPDs that lag stand at the top. Rows shrink to fit the page; with more OPDs than fit even
+small, the lowest are shown and the rest are named by count (the workbook lists them all).
+The numbers are one ``coverage.load_coverage`` snapshot, the view's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.colors import Color
+
+from .. import audit
+from ..dates import hari_tanggal, jam, tempat_tanggal
+from ..documents import (
+    SANS,
+    DocumentError,
+    Margins,
+    PageSpec,
+    Paper,
+    atomic_output,
+    draw_fitted,
+    draw_letterhead,
+    draw_signatory,
+    draw_text_box,
+    fit_pdf_text,
+    mm,
+    new_canvas,
+)
+from ..documents.table import Column, TableLayout
+from ..event_settings import get_asset
+from ..events import get_event
+from ..jobs import Job
+from ..pledges.document_settings import SIGNATORY_SIGNATURE, SIGNATORY_STAMP, letterhead_for
+from ..reports.report_chart import persen
+from .coverage import ROUTE_LABELS, ROUTES, Coverage, GroupCoverage, load_coverage
+from .export_xlsx import CampaignExportResult, record_campaign_export
+from .service import template_event
+
+TITLE = "RINGKASAN CAKUPAN IKRAR NETRALITAS"
+MARGINS = Margins(top=12, right=15, bottom=12, left=20)
+SERIES = (  # (legend, colour, value of a group)
+    ("Sudah ikrar", Color(0.18, 0.49, 0.20), lambda g: g.covered),
+    ("Dikecualikan", Color(0.98, 0.66, 0.15), lambda g: g.excused),
+    ("Belum ikrar", Color(0.82, 0.83, 0.85), lambda g: g.owing),
+)
+MAX_ROW = 7 * mm
+MIN_ROW = 3.4 * mm
+SIGNATURE_HEIGHT = 40 * mm
+
+
+def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> None:
+    """Draw the summary page into ``target`` (a path or a binary file)."""
+    page = PageSpec(paper, margins=MARGINS)
+    frame = page.frame
+    event_id = template_event(coverage.campaign.id)
+    event = get_event(event_id) if event_id is not None else None
+    canvas = new_canvas(
+        target,
+        page,
+        title=f"Ringkasan Cakupan Ikrar \u2013 {coverage.campaign.name}",
+        subject="Cakupan ikrar netralitas per OPD",
+        author=(event.organizer or event.instansi) if event else "",
+    )
+    y = frame.top
+    letterhead = letterhead_for(event_id) if event_id is not None else None
+    if letterhead is not None:
+        y = draw_letterhead(canvas, letterhead, frame.x, y, frame.width) - 4 * mm
+    y = draw_text_box(canvas, TITLE, SANS.bold, frame.x, y, frame.width, align="center", max_size=13, min_size=10)
+    y = draw_text_box(
+        canvas, coverage.campaign.name, SANS.bold, frame.x, y, frame.width, align="center", max_size=12, min_size=9
+    )
+    made = coverage.made_at
+    when = f"Keadaan per {hari_tanggal(made.date())} pukul {jam(made.time())} \u00b7 batas waktu "
+    when += hari_tanggal(coverage.campaign.deadline)
+    y = draw_text_box(canvas, when, SANS.regular, frame.x, y, frame.width, align="center", max_size=9, min_size=8)
+    y = _figures(canvas, coverage.total, frame.x, y - 4 * mm, frame.width)
+    y = _employment(canvas, coverage, frame.x, y - 3 * mm, frame.width)
+    bottom = frame.y + (SIGNATURE_HEIGHT if event and not event.signatory1.is_empty else 8 * mm)
+    _chart(canvas, coverage, frame.x, y - 3 * mm, frame.width, bottom + 6 * mm)
+    _notes(canvas, coverage, frame.x, bottom + 5 * mm, frame.width)
+    if event and not event.signatory1.is_empty:
+        width = min(frame.width / 2, 80 * mm)
+        draw_signatory(
+            canvas,
+            event.signatory1,
+            frame.right - width,
+            frame.y + SIGNATURE_HEIGHT - 2 * mm,
+            width,
+            place_date=tempat_tanggal(event.place_name, made.date()),
+            signature=get_asset(event_id, SIGNATORY_SIGNATURE),
+            stamp=get_asset(event_id, SIGNATORY_STAMP),
+            size=9,
+            space=15 * mm,
+        )
+    canvas.showPage()
+    try:
+        canvas.save()
+    except OSError as err:
+        raise DocumentError(f"Berkas ringkasan tidak bisa disimpan: {err.strerror or err}.") from err
+
+
+def angka(number: int) -> str:
+    """``2.000``: Indonesian thousands separator."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -> float:
+    """Five boxes with the headline figures, then the routes; returns the y under them."""
+    boxes = (
+        ("Target (pegawai aktif)", angka(total.target)),
+        ("Sudah ikrar", angka(total.covered)),
+        ("Dikecualikan", angka(total.excused)),
+        ("Belum ikrar", angka(total.owing)),
+        ("Cakupan", persen(total.percentage)),
+    )
+    gap, height = 2 * mm, 15 * mm
+    box_width = (width - gap * (len(boxes) - 1)) / len(boxes)
+    canvas.saveState()
+    for index, (caption, figure) in enumerate(boxes):
+        left = x + index * (box_width + gap)
+        canvas.setStrokeGray(0.6)
+        canvas.setFillGray(0.96 if index < 4 else 0.90)
+        canvas.rect(left, top - height, box_width, height, stroke=1, fill=1)
+        canvas.setFillGray(0.25)
+        draw_text_box(
+            canvas, caption, SANS.regular, left, top - 1.5 * mm, box_width, align="center", max_size=8, min_size=6.5
+        )
+        canvas.setFillGray(0)
+        draw_text_box(
+            canvas, figure, SANS.bold, left, top - 6 * mm, box_width, align="center", max_size=16, min_size=10
+        )
+    canvas.restoreState()
+    routes = " \u00b7 ".join(f"{ROUTE_LABELS[route]} {angka(total.routes.get(route, 0))}" for route in ROUTES)
+    return draw_text_box(
+        canvas,
+        f"Sudah ikrar melalui: {routes}",
+        SANS.regular,
+        x,
+        top - height - 1.5 * mm,
+        width,
+        max_size=8.5,
+        min_size=7,
+    )
+
+
+def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) -> float:
+    columns = [
+        Column("Jenis Pegawai", 2.4),
+        Column("Target", 1, "right"),
+        Column("Sudah ikrar", 1, "right"),
+        Column("Dikecualikan", 1.1, "right"),
+        Column("Belum ikrar", 1, "right"),
+        Column("Cakupan", 1, "right"),
+    ]
+    table = TableLayout(columns, x, width, size=8, min_size=7, header_size=8, padding=1 * mm)
+    y = table.draw_header(canvas, top)
+    for group in [*coverage.employment, coverage.total]:
+        texts = [group.label, *(angka(n) for n in (group.target, group.covered, group.excused, group.owing))]
+        y = table.draw_row(canvas, y, table.fit_row([*texts, persen(group.percentage)]))
+    return y
+
+
+def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
+    y = draw_text_box(canvas, "Cakupan per OPD (terendah di atas)", SANS.bold, x, top, width, max_size=10, min_size=9)
+    y = _legend(canvas, x, y - 1 * mm)
+    groups = sorted((g for g in coverage.units if g.target), key=lambda g: (g.percentage, -g.owing, g.label.casefold()))
+    room = y - bottom - 5 * mm  # the axis labels under the bars
+    row = min(MAX_ROW, room / max(1, len(groups)))
+    shown = groups
+    if row < MIN_ROW:
+        row = MIN_ROW
+        shown = groups[: max(1, int((room - 5 * mm) // row))]
+    label_width, figure_width = min(70 * mm, width * 0.38), 30 * mm
+    plot_x, plot_width = x + label_width + 2 * mm, width - label_width - figure_width - 4 * mm
+    size = max(5.5, min(8.0, row / mm * 1.9))
+    canvas.saveState()
+    canvas.setLineWidth(0.3)
+    canvas.setStrokeGray(0.8)
+    chart_bottom = y - row * len(shown)
+    canvas.setFont(SANS.regular, 6.5)
+    for percent in range(0, 101, 25):
+        grid_x = plot_x + plot_width * percent / 100
+        canvas.line(grid_x, y, grid_x, chart_bottom)
+        canvas.setFillGray(0.35)
+        canvas.drawCentredString(grid_x, chart_bottom - 3 * mm, f"{percent}%")
+    for index, group in enumerate(shown):
+        row_top = y - index * row
+        lines = 2 if row >= 2.3 * size else 1
+        label = fit_pdf_text(
+            group.label, SANS.regular, label_width, max_size=size, min_size=min(size, 5.5), max_lines=lines
+        )
+        canvas.setFillGray(0.1)
+        draw_fitted(canvas, label, SANS.regular, x, row_top - (row - label.height) / 2, label_width, align="right")
+        left = plot_x
+        for _, colour, value in SERIES:
+            share = plot_width * value(group) / group.target
+            canvas.setFillColor(colour)
+            canvas.rect(left, row_top - row * 0.85, share, row * 0.7, stroke=0, fill=1)
+            left += share
+        figure = f"{angka(group.covered)}/{angka(group.covered + group.owing)} \u00b7 {persen(group.percentage)}"
+        canvas.setFillGray(0.1)
+        canvas.setFont(SANS.regular, size)
+        canvas.drawString(plot_x + plot_width + 2 * mm, row_top - row / 2 - size / 3, figure)
+    canvas.restoreState()
+    if len(shown) < len(groups):
+        more = f"\u2026 dan {len(groups) - len(shown)} OPD lain dengan cakupan lebih tinggi (lihat berkas XLSX)."
+        draw_text_box(canvas, more, SANS.italic, x, chart_bottom - 5 * mm, width, max_size=8, min_size=7)
+
+
+def _legend(canvas, x: float, top: float) -> float:
+    canvas.saveState()
+    canvas.setFont(SANS.regular, 8)
+    left = x
+    for label, colour, _ in SERIES:
+        canvas.setFillColor(colour)
+        canvas.rect(left, top - 3.5 * mm, 3 * mm, 3 * mm, stroke=0, fill=1)
+        canvas.setFillGray(0.1)
+        canvas.drawString(left + 4.5 * mm, top - 3.2 * mm, label)
+        left += 9 * mm + canvas.stringWidth(label, SANS.regular, 8)
+    canvas.restoreState()
+    return top - 5.5 * mm
+
+
+def _notes(canvas, coverage: Coverage, x: float, top: float, width: float) -> None:
+    notes = []
+    if coverage.left_members:
+        notes.append(f"{coverage.left_members} pegawai yang sudah keluar tidak dihitung dalam target.")
+    if coverage.outside_roster:
+        notes.append(f"{coverage.outside_roster} orang berikrar tetapi tidak ada di daftar induk pegawai aktif.")
+    if notes:
+        draw_text_box(canvas, " ".join(notes), SANS.regular, x, top, width, max_size=7.5, min_size=6.5, max_lines=2)
+
+
+class CampaignSummaryJob(Job[CampaignExportResult]):
+    title = "Membuat ringkasan cakupan ikrar (PDF)"
+
+    def __init__(
+        self,
+        campaign_id: int,
+        path: str | Path,
+        *,
+        paper: Paper = Paper.A4,
+        actor: audit.Actor | None = None,
+        coverage: Coverage | None = None,
+    ) -> None:
+        super().__init__()
+        self.campaign_id, self.path, self.paper, self.actor, self.coverage = (
+            campaign_id,
+            Path(path),
+            paper,
+            actor,
+            coverage,
+        )
+
+    def run(self) -> CampaignExportResult:
+        self.report(0, 0, "Menghitung cakupan\u2026")
+        coverage = self.coverage or load_coverage(self.campaign_id)
+        with atomic_output(self.path) as temp:
+            render_summary(temp, coverage, paper=self.paper)
+        record_campaign_export(coverage, "pdf", 0, self.actor)
+        return CampaignExportResult(str(self.path), "pdf", coverage.total.target, coverage.total.owing)
+
+
+__all__ = ["CampaignSummaryJob", "render_summary"]
