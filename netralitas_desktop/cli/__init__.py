@@ -25,6 +25,7 @@ from ..core.database import DatabaseError, close_database
 from ..core.events import NotFoundError, ValidationError
 from ..core.migrations import SchemaTooNewError
 from . import (
+    campaigns,
     certificates,
     checkin,
     demo,
@@ -54,6 +55,7 @@ COMMAND_MODULES = [
     certificates,
     reports,
     online,
+    campaigns,
     package,
     maintenance,
     demo,

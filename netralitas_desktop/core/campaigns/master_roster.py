@@ -28,7 +28,7 @@ from .. import audit
 from ..jobs import Job, Progress
 from ..models import now
 from ..names import full_name
-from ..nip import format_nip
+from ..nip import format_nip, normalize_id
 from ..participants import EMPLOYMENT_LABELS, PERSON_FIELDS, PersonData
 from ..roster.bulk import chunks, insert_rows
 from ..roster.columns import issue_headers
@@ -331,6 +331,25 @@ def roster_summary() -> RosterSummary:
     return RosterSummary(sum(by_type.values()), left, by_type, units, str(newest) if newest else None)
 
 
+def find_members(numbers: list[str]) -> tuple[dict[str, int], list[str]]:
+    """Members by NIP / NI PPPK / NIK as typed (spaces and dots allowed): (number -> member id, not found)."""
+    found, missing = {}, []
+    for text in numbers:
+        digits = normalize_id(text)
+        member_id = (
+            RosterMember.select(RosterMember.id)
+            .where((RosterMember.nip == digits) | (RosterMember.nik == digits))
+            .scalar()
+            if digits
+            else None
+        )
+        if member_id is None:
+            missing.append(text)
+        else:
+            found[text] = member_id
+    return found, missing
+
+
 # --- convenience and jobs ------------------------------------------------------------------------------------
 
 
@@ -383,6 +402,7 @@ __all__ = [
     "RosterError",
     "RosterSummary",
     "apply_master_import",
+    "find_members",
     "import_master_roster",
     "plan_master_import",
     "roster_summary",
