@@ -192,9 +192,8 @@ def add_event(campaign_id: int, event_id: int, *, actor: audit.Actor | None = No
         _campaign(campaign_id)
         if not Event.select().where(Event.id == event_id).exists():
             raise NotFoundError(f"Kegiatan nomor {event_id} tidak ditemukan.")
-        added = bool(
-            CampaignEvent.insert(campaign=campaign_id, event=event_id, added_at=now()).on_conflict_ignore().execute()
-        )
+        insert = CampaignEvent.insert(campaign=campaign_id, event=event_id, added_at=now()).on_conflict_ignore()
+        added = db.execute(insert).rowcount > 0
         if added:
             audit.record("campaign.add_event", actor=actor, event_id=event_id, campaign_id=campaign_id)
     return added
