@@ -85,7 +85,9 @@ def write_zoom_report(path: Path, people: list[tuple[str, str, int]], day: dt.da
     start = dt.datetime.combine(day, dt.time(9, 0))
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Name (Original Name)", "User Email", "Join Time", "Leave Time", "Duration (Minutes)", "Guest"])
+        writer.writerow(
+            ["Name (Original Name)", "User Email", "Join Time", "Leave Time", "Duration (Minutes)", "Guest"]
+        )
         for name, nip, minutes in people:
             left = start + dt.timedelta(minutes=minutes)
             writer.writerow(

@@ -12,7 +12,6 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-
 from campaign_helpers import (
     DESK,
     make_event,
@@ -22,6 +21,8 @@ from campaign_helpers import (
     write_siasn,
     write_zoom_report,
 )
+from pledge_helpers import signature_png
+
 from netralitas_desktop.core.campaigns import coverage as cov
 from netralitas_desktop.core.campaigns import gap, service
 from netralitas_desktop.core.campaigns.master_roster import (
@@ -41,7 +42,6 @@ from netralitas_desktop.core.purge import purge_event
 from netralitas_desktop.core.reports.online import import_online
 from netralitas_desktop.core.roster.importer import import_roster
 from netralitas_desktop.core.signatures import save_signature
-from pledge_helpers import signature_png
 
 DAY = dt.date(2024, 9, 2)
 

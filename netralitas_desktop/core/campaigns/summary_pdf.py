@@ -10,6 +10,7 @@ The numbers are one ``coverage.load_coverage`` snapshot, the view's.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from reportlab.lib.colors import Color
@@ -166,30 +167,45 @@ def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) 
 
 
 def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
+    """Bars lowest first, in one column, or two when one would make the rows too small to read."""
     y = draw_text_box(canvas, "Cakupan per OPD (terendah di atas)", SANS.bold, x, top, width, max_size=10, min_size=9)
     y = _legend(canvas, x, y - 1 * mm)
     groups = sorted((g for g in coverage.units if g.target), key=lambda g: (g.percentage, -g.owing, g.label.casefold()))
     room = y - bottom - 5 * mm  # the axis labels under the bars
-    row = min(MAX_ROW, room / max(1, len(groups)))
-    shown = groups
+    columns = 1 if len(groups) * MIN_ROW <= room else 2
+    per_column = max(1, math.ceil(len(groups) / columns))
+    row = min(MAX_ROW, room / per_column)
     if row < MIN_ROW:
-        row = MIN_ROW
-        shown = groups[: max(1, int((room - 5 * mm) // row))]
-    label_width, figure_width = min(70 * mm, width * 0.38), 30 * mm
+        row, per_column = MIN_ROW, max(1, int(room // MIN_ROW))
+    shown = groups[: per_column * columns]
+    gap = 6 * mm
+    column_width = (width - gap * (columns - 1)) / columns
+    for index in range(columns):
+        chunk = shown[index * per_column : (index + 1) * per_column]
+        if chunk:
+            _bars(canvas, chunk, x + index * (column_width + gap), y, column_width, row)
+    if len(shown) < len(groups):
+        more = f"\u2026 dan {len(groups) - len(shown)} OPD lain dengan cakupan lebih tinggi (lihat berkas XLSX)."
+        draw_text_box(canvas, more, SANS.italic, x, y - row * per_column - 5 * mm, width, max_size=8, min_size=7)
+
+
+def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: float, row: float) -> None:
+    """One column of 100 % bars with the OPD's name at the left and its figures at the right."""
+    label_width, figure_width = min(70 * mm, width * 0.36), min(30 * mm, width * 0.27)
     plot_x, plot_width = x + label_width + 2 * mm, width - label_width - figure_width - 4 * mm
     size = max(5.5, min(8.0, row / mm * 1.9))
+    bottom = top - row * len(groups)
     canvas.saveState()
     canvas.setLineWidth(0.3)
     canvas.setStrokeGray(0.8)
-    chart_bottom = y - row * len(shown)
     canvas.setFont(SANS.regular, 6.5)
     for percent in range(0, 101, 25):
         grid_x = plot_x + plot_width * percent / 100
-        canvas.line(grid_x, y, grid_x, chart_bottom)
+        canvas.line(grid_x, top, grid_x, bottom)
         canvas.setFillGray(0.35)
-        canvas.drawCentredString(grid_x, chart_bottom - 3 * mm, f"{percent}%")
-    for index, group in enumerate(shown):
-        row_top = y - index * row
+        canvas.drawCentredString(grid_x, bottom - 3 * mm, f"{percent}%")
+    for index, group in enumerate(groups):
+        row_top = top - index * row
         lines = 2 if row >= 2.3 * size else 1
         label = fit_pdf_text(
             group.label, SANS.regular, label_width, max_size=size, min_size=min(size, 5.5), max_lines=lines
@@ -203,13 +219,17 @@ def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, botto
             canvas.rect(left, row_top - row * 0.85, share, row * 0.7, stroke=0, fill=1)
             left += share
         figure = f"{angka(group.covered)}/{angka(group.covered + group.owing)} \u00b7 {persen(group.percentage)}"
+        fitted = fit_pdf_text(figure, SANS.regular, figure_width, max_size=size, min_size=min(size, 5))
         canvas.setFillGray(0.1)
-        canvas.setFont(SANS.regular, size)
-        canvas.drawString(plot_x + plot_width + 2 * mm, row_top - row / 2 - size / 3, figure)
+        draw_fitted(
+            canvas,
+            fitted,
+            SANS.regular,
+            plot_x + plot_width + 2 * mm,
+            row_top - (row - fitted.height) / 2,
+            figure_width,
+        )
     canvas.restoreState()
-    if len(shown) < len(groups):
-        more = f"\u2026 dan {len(groups) - len(shown)} OPD lain dengan cakupan lebih tinggi (lihat berkas XLSX)."
-        draw_text_box(canvas, more, SANS.italic, x, chart_bottom - 5 * mm, width, max_size=8, min_size=7)
 
 
 def _legend(canvas, x: float, top: float) -> float:
