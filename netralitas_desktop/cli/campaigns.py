@@ -149,8 +149,11 @@ def run_list(args: argparse.Namespace) -> dict:
 
 def run_add_event(args: argparse.Namespace) -> dict:
     from ..core.campaigns.service import add_event
+    from ..core.events import get_event
 
     campaign = _campaign(args)
+    for event_id in args.events:
+        get_event(event_id)  # all known before any is added
     added = [event_id for event_id in args.events if add_event(campaign.id, event_id, actor=cli_actor())]
     already = [event_id for event_id in args.events if event_id not in added]
     message = f"Kampanye {campaign.name}: {len(added)} kegiatan ditambahkan"
