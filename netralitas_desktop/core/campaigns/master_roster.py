@@ -319,12 +319,14 @@ class RosterSummary:
 
 def roster_summary() -> RosterSummary:
     active = RosterMember.left_at.is_null()
-    by_type = dict(
+    counts = dict(
         RosterMember.select(RosterMember.employment_type, fn.COUNT(RosterMember.id))
         .where(active)
         .group_by(RosterMember.employment_type)
         .tuples()
     )
+    order = list(EMPLOYMENT_LABELS)
+    by_type = dict(sorted(counts.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
     left = RosterMember.select().where(~active).count()
     units = RosterMember.select(fn.COUNT(fn.DISTINCT(fn.LOWER(RosterMember.unit_kerja)))).where(active).scalar() or 0
     newest = RosterMember.select(fn.MAX(RosterMember.updated_at)).scalar()
