@@ -80,8 +80,9 @@ class MemberFilter(QSortFilterProxyModel):
         self.query = ""
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self.query = " ".join(text.casefold().split())
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self.query:
