@@ -224,8 +224,9 @@ def test_coverage_counts_each_person_once_over_three_events_and_returns(any_db, 
 
 
 def _member_id(coverage: cov.Coverage, nip: str) -> int:
-    roster = cov.load_roster_index()
-    return roster.by_nip[nip]
+    from netralitas_desktop.core.campaigns.models import RosterMember
+
+    return RosterMember.get(RosterMember.nip == nip).id
 
 
 def test_purge_keeps_the_campaigns_coverage_and_owing_list(any_db, roster_files, tmp_path):
@@ -299,3 +300,76 @@ def test_campaign_needs_a_name_and_a_deadline_and_known_events(any_db):
     assert service.find_campaign("pilkada").id == campaign
     with pytest.raises(NotFoundError):
         service.find_campaign("Tidak ada")
+
+
+def test_kept_evidence_follows_every_kind_of_change_like_a_fresh_read(any_db, roster_files, tmp_path, monkeypatch):
+    """The live view keeps what it read and catches up with what desks add; whatever happens, it must
+    agree with reading everything again."""
+    from netralitas_desktop.core.campaigns import evidence
+    from netralitas_desktop.core.campaigns.pledged import pledged_members, roster_index
+    from netralitas_desktop.core.checkin import (
+        cancel_registration,
+        check_in_registration,
+        restore_registration,
+        undo_check_in,
+        walk_in,
+    )
+    from netralitas_desktop.core.participants import (
+        PersonData,
+        get_participant,
+        remove_participant,
+        update_participant,
+    )
+    from netralitas_desktop.core.signatures import delete_signature
+
+    header, rows = roster_files["header"], roster_files["rows"]
+    import_master_roster(write_siasn(tmp_path / "induk.csv", header, rows[:120]), actor=DESK)
+    event_id = make_event("Sosialisasi", DAY)
+    import_roster(event_id, write_siasn(tmp_path / "u.csv", header, rows[:80]))
+    campaign = service.create_campaign(service.CampaignData("Pilkada", dt.date(2024, 11, 1)))
+    service.add_event(campaign, event_id)
+    evidence.forget()
+    reg = [registration_of(event_id, nip=row.nip) for row in rows[:80]]
+
+    def agree(step: str) -> None:
+        active = roster_index().active
+        kept = pledged_members([event_id], active)
+        fresh = pledged_members([event_id], active, keep=False)
+        assert kept == fresh, step
+        assert cov.load_coverage(campaign).total.covered == len(fresh[0]), step
+
+    agree("nothing yet")
+    full_reads = []
+    read_all = evidence._read_all
+    monkeypatch.setattr(evidence, "_read_all", lambda ids: full_reads.append(ids) or read_all(ids))
+    for index in range(10):
+        check_in_registration(reg[index], actor=DESK)
+        agree("a check-in")
+    save_signature(reg[5], signature_png(3), actor=DESK)
+    agree("a signature after a check-in")
+    assert len(full_reads) == 11  # only the comparisons' own fresh reads: the kept rows caught up each time
+    save_signature(reg[20], signature_png(3), actor=DESK)  # a signature without a check-in on record
+    agree("signature")
+    undo_check_in(reg[0], reason="salah orang", actor=DESK)
+    agree("check-in undone")
+    returns.receive_by_code(event_id, mandiri_code.encode(event_id, reg[40]), DESK)
+    agree("form received")
+    cancel_registration(reg[40], reason="salah undang", actor=DESK)
+    agree("cancelled after the form came back")
+    restore_registration(reg[40], actor=DESK)
+    agree("restored")
+    returns.receive_by_code(event_id, mandiri_code.encode(event_id, reg[30]), DESK)
+    agree("form received")
+    returns.undo_return(reg[30], reason="formulir orang lain", actor=DESK)
+    agree("receipt undone")
+    delete_signature(reg[20], actor=DESK)
+    agree("signature deleted")
+    walk_in(event_id, PersonData(nama="Tamu", nip=rows[100].nip), actor=DESK)
+    agree("walk-in of a roster member")
+    remove_participant(reg[2], actor=DESK)
+    agree("participant removed after checking in")
+    data, _, _ = get_participant(reg[3])
+    update_participant(reg[3], type(data)(**{**data.__dict__, "nip": rows[110].nip}), actor=DESK)
+    agree("participant's NIP corrected")
+    import_master_roster(write_siasn(tmp_path / "induk2.csv", header, rows[5:120]), actor=DESK)
+    agree("roster re-imported")

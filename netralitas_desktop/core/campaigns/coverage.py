@@ -29,44 +29,34 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN
 
-from ..models import Attendance, Event, Person, Registration, Signature, db
+from ..models import Attendance, Event, Registration
 from ..names import fold, full_name, name_key
 from ..participants import EMPLOYMENT_LABELS
-from ..pledges.models import IkrarReturn
 from ..reports.models import Absence
-from ..reports.status import DARING, DIBATALKAN, HADIR, STATUS_LABELS, TIDAK_HADIR, classify
+from ..reports.status import STATUS_LABELS, TIDAK_HADIR, classify
 from ..roster.bulk import chunks
 from .models import CampaignExcuse, CoverageCredit, RosterMember
+from .pledged import (
+    ROUTE_DESK,
+    ROUTE_LABELS,
+    ROUTE_MANDIRI,
+    ROUTE_ONLINE,
+    ROUTE_SHEET,
+    ROUTES,
+    RosterIndex,
+    person_members,
+    pledge_route,
+    pledged_members,
+    roster_index,
+)
 from .service import EXCUSE_REASONS, CampaignInfo, get_campaign
 
-ROUTE_DESK, ROUTE_SHEET, ROUTE_ONLINE, ROUTE_MANDIRI = "ttd_meja", "ikrar_bersama", "daring", "ikrar_mandiri"
-ROUTES = (ROUTE_DESK, ROUTE_SHEET, ROUTE_ONLINE, ROUTE_MANDIRI)
-ROUTE_LABELS = {
-    ROUTE_DESK: "TTD di meja registrasi",
-    ROUTE_SHEET: "Ikrar bersama (hadir)",
-    ROUTE_ONLINE: "Daring",
-    ROUTE_MANDIRI: "Ikrar mandiri",
-}
 COVERED, EXCUSED, OWING = "covered", "excused", "owing"
 STATE_LABELS = {COVERED: "Sudah ikrar", EXCUSED: "Dikecualikan", OWING: "Belum ikrar"}
 NO_UNIT = "(Tanpa unit kerja)"
 TOTAL_LABEL = "Jumlah"
+_OWING = (OWING, "")
 _IDS_PER_QUERY = 500
-
-
-def pledge_route(status: str, signed: bool, ikrar_returned: bool) -> str | None:
-    """How one registration took the pledge, or None when it still owes (``returns.owed_rows``)."""
-    if status == DIBATALKAN:
-        return None
-    if signed:
-        return ROUTE_DESK
-    if status == HADIR:
-        return ROUTE_SHEET
-    if status == DARING:
-        return ROUTE_ONLINE
-    if ikrar_returned:
-        return ROUTE_MANDIRI
-    return None
 
 
 @dataclass
@@ -93,14 +83,14 @@ class GroupCoverage:
             return 100.0 if self.target else 0.0
         return 100.0 * self.covered / due
 
-    def add(self, state: str, detail: str) -> None:
-        self.target += 1
+    def add(self, state: str, detail: str, count: int = 1) -> None:
+        self.target += count
         if state == COVERED:
-            self.covered += 1
-            self.routes[detail] += 1
+            self.covered += count
+            self.routes[detail] += count
         elif state == EXCUSED:
-            self.excused += 1
-            self.reasons[detail] += 1
+            self.excused += count
+            self.reasons[detail] += count
 
     def to_dict(self) -> dict:
         return {
@@ -175,110 +165,12 @@ def _employment_order(kinds: Iterable[str]) -> list[str]:
 # --- the snapshot --------------------------------------------------------------------------------------------
 
 
-@dataclass
-class RosterIndex:
-    """The master roster by number, for matching registrations to members."""
-
-    by_nip: dict[str, int]
-    by_nik: dict[str, int]
-    nip_of: dict[int, str]
-    active: dict[int, tuple[str, str, str]]  # member id -> (unit key, unit spelling, employment type)
-    left: int
-
-
-def load_roster_index() -> RosterIndex:
-    roster = RosterIndex({}, {}, {}, {}, 0)
-    query = RosterMember.select(
-        RosterMember.id,
-        RosterMember.nip,
-        RosterMember.nik,
-        RosterMember.unit_kerja,
-        RosterMember.employment_type,
-        RosterMember.left_at.is_null(),
-    ).tuples()
-    for member_id, nip, nik, unit, kind, active in db.execute(query).fetchall():
-        if nip:
-            roster.by_nip[nip] = member_id
-            roster.nip_of[member_id] = nip
-        if nik:
-            roster.by_nik[nik] = member_id
-        if active:
-            unit = (unit or "").strip()
-            roster.active[member_id] = (fold(unit), unit, kind or "")
-        else:
-            roster.left += 1
-    return roster
-
-
-def match_member(roster: RosterIndex, nip: str | None, nik: str | None) -> int | None:
-    """The member a person is: same NIP, else same NIK unless both carry different NIPs."""
-    if nip:
-        member_id = roster.by_nip.get(nip)
-        if member_id is not None:
-            return member_id
-    if nik:
-        member_id = roster.by_nik.get(nik)
-        if member_id is not None and not (nip and roster.nip_of.get(member_id, nip) != nip):
-            return member_id
-    return None
-
-
-def pledges(event_ids: Iterable[int], roster: RosterIndex | None = None) -> list[tuple[int, int | None, str]]:
-    """(person id, member id or None, route) of every registration in these events that took the pledge."""
-    event_ids = list(event_ids)
-    if not event_ids:
-        return []
-    roster = roster or load_roster_index()
-    query = (
-        Registration.select(
-            Person.id,
-            Person.nip,
-            Person.nik,
-            Registration.cancelled_at.is_null(False),
-            Attendance.method,
-            Signature.id.is_null(False),
-            IkrarReturn.id.is_null(False),
-        )
-        .join(Person)
-        .switch(Registration)
-        .join(Attendance, JOIN.LEFT_OUTER)
-        .switch(Registration)
-        .join(Signature, JOIN.LEFT_OUTER)
-        .switch(Registration)
-        .join(IkrarReturn, JOIN.LEFT_OUTER)
-        .where(
-            Registration.event.in_(event_ids)
-            & (Attendance.id.is_null(False) | Signature.id.is_null(False) | IkrarReturn.id.is_null(False))
-        )
-        .tuples()
-    )
-    found = []
-    for person_id, nip, nik, cancelled, method, signed, returned in db.execute(query).fetchall():
-        # The absence reason cannot make anyone covered, so it is not read here (None).
-        route = pledge_route(classify(method, None, bool(cancelled)), bool(signed), bool(returned))
-        if route is not None:
-            found.append((person_id, match_member(roster, nip, nik), route))
-    return found
-
-
-def best_routes(found: Iterable[tuple[int, int | None, str]]) -> dict[int, str]:
-    """member id -> the route counted for them (the first in ``ROUTES`` when they pledged twice)."""
-    rank = {route: index for index, route in enumerate(ROUTES)}
-    routes: dict[int, str] = {}
-    for _, member_id, route in found:
-        if member_id is not None and (member_id not in routes or rank[route] < rank[routes[member_id]]):
-            routes[member_id] = route
-    return routes
-
-
 def load_coverage(campaign_id: int) -> Coverage:
     """The campaign's coverage as it is now (``NotFoundError`` for an unknown campaign)."""
     campaign = get_campaign(campaign_id)
     made_at = dt.datetime.now().replace(microsecond=0)
-    roster = load_roster_index()
-    found = pledges(campaign.event_ids, roster)
-    outside = {person_id for person_id, member_id, _ in found if member_id not in roster.active}
-    route_of = best_routes(found)
+    roster = roster_index()
+    route_of, outside = pledged_members(campaign.event_ids, roster.active)
     credits = CoverageCredit.select(CoverageCredit.member, CoverageCredit.route).where(
         CoverageCredit.campaign == campaign_id
     )
@@ -300,13 +192,9 @@ def _tally(
     excused: dict[int, str],
     outside: int,
 ) -> Coverage:
-    total = GroupCoverage("", TOTAL_LABEL)
-    units: dict[str, GroupCoverage] = {}
-    spellings: dict[str, Counter] = {}
-    kinds: dict[str, GroupCoverage] = {}
-    crossed: dict[tuple[str, str], GroupCoverage] = {}
+    """Each member's state, then the groups from a count per (unit, type, state): 50,000 members, few groups."""
     states: dict[int, tuple[str, str]] = {}
-    member_units: dict[int, str] = {}
+    counted: Counter = Counter()
     for member_id, (key, spelling, kind) in roster.active.items():
         route = route_of.get(member_id)
         if route is not None:
@@ -314,16 +202,27 @@ def _tally(
         elif member_id in excused:
             state = (EXCUSED, excused[member_id])
         else:
-            state = (OWING, "")
+            state = _OWING
         states[member_id] = state
-        member_units[member_id] = key
-        spellings.setdefault(key, Counter())[spelling] += 1
-        total.add(*state)
-        _group(units, key, "").add(*state)
-        _group(kinds, kind, EMPLOYMENT_LABELS.get(kind, kind or "-")).add(*state)
-        _group(crossed, (key, kind), EMPLOYMENT_LABELS.get(kind, kind or "-")).add(*state)
+        counted[(key, spelling, kind, state)] += 1
+    total = GroupCoverage("", TOTAL_LABEL)
+    units: dict[str, GroupCoverage] = {}
+    spellings: dict[str, Counter] = {}
+    kinds: dict[str, GroupCoverage] = {}
+    crossed: dict[tuple[str, str], GroupCoverage] = {}
+    for (key, spelling, kind, state), count in counted.items():
+        spellings.setdefault(key, Counter())[spelling] += count
+        kind_label = EMPLOYMENT_LABELS.get(kind, kind or "-")
+        for group in (
+            total,
+            _group(units, key, key, ""),
+            _group(kinds, kind, kind, kind_label),
+            _group(crossed, (key, kind), kind, kind_label),
+        ):
+            group.add(*state, count)
     for key, counter in spellings.items():
         units[key].label = min(counter, key=lambda text: (-counter[text], text)) or NO_UNIT
+    member_units = {member_id: key for member_id, (key, _, _) in roster.active.items()}
     return Coverage(
         campaign,
         made_at,
@@ -338,10 +237,10 @@ def _tally(
     )
 
 
-def _group(groups: dict, key, label: str) -> GroupCoverage:
-    group = groups.get(key)
+def _group(groups: dict, index, key: str, label: str) -> GroupCoverage:
+    group = groups.get(index)
     if group is None:
-        group = groups[key] = GroupCoverage(key[-1] if isinstance(key, tuple) else key, label)
+        group = groups[index] = GroupCoverage(key, label)
     return group
 
 
@@ -443,54 +342,34 @@ def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, str]:
     if not member_ids or not campaign.event_ids:
         return {}
     titles = dict(Event.select(Event.id, Event.title).where(Event.id.in_(list(campaign.event_ids))).tuples())
-    numbers = {
-        member_id: (nip, nik)
-        for batch in chunks(member_ids, _IDS_PER_QUERY)
-        for member_id, nip, nik in RosterMember.select(RosterMember.id, RosterMember.nip, RosterMember.nik)
-        .where(RosterMember.id.in_(list(batch)))
-        .tuples()
-    }
-    roster = RosterIndex(
-        {nip: m for m, (nip, _) in numbers.items() if nip},
-        {nik: m for m, (_, nik) in numbers.items() if nik},
-        {m: nip for m, (nip, _) in numbers.items() if nip},
-        {},
-        0,
-    )
-    parts: dict[int, list[tuple]] = {}
-    for column, values in ((Person.nip, roster.by_nip), (Person.nik, roster.by_nik)):
-        for batch in chunks(sorted(values), _IDS_PER_QUERY):
-            for row in _registrations(campaign.event_ids, column, list(batch)):
-                person_nip, person_nik, event_id, *status = row
-                member_id = match_member(roster, person_nip, person_nik)
-                if member_id is not None:
-                    parts.setdefault(member_id, []).append((event_id, *status))
-    return {
-        member_id: _note(sorted(set(found), key=lambda row: (row[0], str(row[1]))), titles, campaign.mandiri_event_id)
-        for member_id, found in parts.items()
-    }
-
-
-def _registrations(event_ids: tuple[int, ...], column, values: list[str]) -> list[tuple]:
-    query = (
-        Registration.select(
-            Person.nip,
-            Person.nik,
-            Registration.event,
-            Registration.created_at,
-            Registration.cancelled_at.is_null(False),
-            Attendance.method,
-            Absence.reason,
+    wanted = set(member_ids)
+    member_of = {person: member for person, member in person_members().items() if member in wanted}
+    events = set(campaign.event_ids)
+    found: dict[int, list[tuple]] = {}
+    # By person (their index), not by event: a campaign's events hold far more people than one OPD owes.
+    for batch in chunks(sorted(member_of), _IDS_PER_QUERY):
+        query = (
+            Registration.select(
+                Registration.person,
+                Registration.event,
+                Registration.created_at,
+                Registration.cancelled_at.is_null(False),
+                Attendance.method,
+                Absence.reason,
+            )
+            .join(Attendance, JOIN.LEFT_OUTER)
+            .switch(Registration)
+            .join(Absence, JOIN.LEFT_OUTER)
+            .where(Registration.person.in_(list(batch)))
+            .tuples()
         )
-        .join(Person)
-        .switch(Registration)
-        .join(Attendance, JOIN.LEFT_OUTER)
-        .switch(Registration)
-        .join(Absence, JOIN.LEFT_OUTER)
-        .where(Registration.event.in_(list(event_ids)) & column.in_(values))
-        .tuples()
-    )
-    return list(query)
+        for person_id, event_id, *row in query:
+            if event_id in events:
+                found.setdefault(member_of[person_id], []).append((event_id, *row))
+    return {
+        member_id: _note(sorted(rows, key=lambda row: (row[0], str(row[1]))), titles, campaign.mandiri_event_id)
+        for member_id, rows in found.items()
+    }
 
 
 def _note(found: list[tuple], titles: dict[int, str], mandiri_event_id: int | None) -> str:
@@ -513,17 +392,16 @@ __all__ = [
     "EXCUSED",
     "OWING",
     "ROUTES",
+    "ROUTE_DESK",
     "ROUTE_LABELS",
+    "ROUTE_MANDIRI",
+    "ROUTE_ONLINE",
+    "ROUTE_SHEET",
     "STATE_LABELS",
     "Coverage",
     "GroupCoverage",
     "MemberRow",
-    "RosterIndex",
-    "best_routes",
     "load_coverage",
-    "load_roster_index",
-    "match_member",
     "owing_rows",
     "pledge_route",
-    "pledges",
 ]

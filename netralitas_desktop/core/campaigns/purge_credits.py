@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..models import now
 from ..roster.bulk import chunks
-from .coverage import best_routes, pledges
 from .models import CampaignEvent, CoverageCredit
+from .pledged import pledged_members
 
 
 def keep_coverage(event_id: int) -> int:
@@ -25,7 +25,7 @@ def keep_coverage(event_id: int) -> int:
     ]
     if not campaigns:
         return 0
-    routes = best_routes(pledges([event_id]))
+    routes, _ = pledged_members([event_id], keep=False)
     kept = set(
         CoverageCredit.select(CoverageCredit.campaign, CoverageCredit.member)
         .where(CoverageCredit.event == event_id)
