@@ -14,14 +14,16 @@ So it is kept per database and event set, and brought up to date from what chang
   desks committing out of order) reads everything again, as does the first read of a set
   and any read older than ``FULL_READ_EVERY`` seconds, which also heals what no mark shows.
 
-``read(event_ids, keep=False)`` always reads everything (the purge and one-off commands).
+``read(event_ids, keep=False)`` always reads everything (the purge and one-off commands);
+``read(…, since=…)`` hands back only what a caller has not seen yet, when it can.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
@@ -63,10 +65,23 @@ class _Kept:
     marks: tuple
     rows: Rows
     read_at: float
+    generation: int  # new with every full read
+    log: list[int] = field(default_factory=list)  # registrations changed by each catch-up since
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What ``read`` found: every row, or (asked ``since`` a reading of the same generation) only the changed ones."""
+
+    generation: int
+    position: int  # changes caught up with in this generation
+    rows: list[list]  # every row, or only those changed since the caller's reading (``partial``)
+    partial: bool
 
 
 _lock = threading.Lock()
 _kept: dict[tuple, _Kept] = {}
+_generations = itertools.count(1)
 
 
 def database_key() -> tuple:
@@ -75,13 +90,17 @@ def database_key() -> tuple:
     return type(obj).__name__, obj.database, getattr(obj, "connect_params", {}).get("host")
 
 
-def read(event_ids, *, keep: bool = True) -> list[list]:
-    """The evidence rows of these events' registrations that have any (see ``Rows``)."""
+def read(event_ids, *, keep: bool = True, since: tuple[int, int] | None = None) -> Reading:
+    """The evidence rows of these events' registrations that have any (see ``Rows``).
+
+    ``since``: the (generation, position) of the caller's last reading; when still valid, only
+    the rows changed after it come back (they only ever gained evidence: rows were added).
+    """
     ids = tuple(sorted(set(event_ids)))
     if not ids:
-        return []
+        return Reading(0, 0, [], False)
     if not keep:
-        return list(_read_all(ids).values())
+        return Reading(0, 0, list(_read_all(ids).values()), False)
     key = (database_key(), ids)
     with _lock:
         marks = _marks()  # before the data: a row added meanwhile is read again next time, harmlessly
@@ -90,8 +109,12 @@ def read(event_ids, *, keep: bool = True) -> list[list]:
         if stale or (kept.marks != marks and not _catch_up(kept, marks, ids)):
             if kept is None and len(_kept) >= KEEP_AT_MOST:
                 _kept.pop(min(_kept, key=lambda k: _kept[k].read_at))
-            kept = _kept[key] = _Kept(marks, _read_all(ids), time.monotonic())
-        return list(kept.rows.values())
+            kept = _kept[key] = _Kept(marks, _read_all(ids), time.monotonic(), next(_generations))
+        position = len(kept.log)
+        if since is not None and since[0] == kept.generation and since[1] <= position:
+            changed = dict.fromkeys(kept.log[since[1] :])
+            return Reading(kept.generation, position, [kept.rows[r] for r in changed], True)
+        return Reading(kept.generation, position, list(kept.rows.values()), False)
 
 
 def forget() -> None:
@@ -157,8 +180,9 @@ def _catch_up(kept: _Kept, marks: tuple, ids: tuple[int, ...]) -> bool:
             row[2] = method[0]
         else:
             row[3 if model is Signature else 4] = True
+        kept.log.append(registration_id)
     kept.marks = marks
     return True
 
 
-__all__ = ["APPEND_ONLY", "FULL_READ_EVERY", "database_key", "forget", "read"]
+__all__ = ["APPEND_ONLY", "FULL_READ_EVERY", "Reading", "database_key", "forget", "read"]

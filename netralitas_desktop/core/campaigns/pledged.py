@@ -145,6 +145,20 @@ def person_members() -> dict[int, int]:
 # --- the pledges -----------------------------------------------------------------------------------------------
 
 
+@dataclass
+class _Counted:
+    """The last answer of ``pledged_members`` for one event set, and what it was counted from."""
+
+    reading: tuple[int, int]  # evidence (generation, position)
+    members: dict[int, int]
+    active: object
+    best: dict[int, int]  # member id -> index in ROUTES
+    outside: set[int]
+
+
+_counted: dict[tuple, _Counted] = {}
+
+
 def pledged_members(
     event_ids: Iterable[int], active: Iterable[int] | None = None, *, keep: bool = True
 ) -> tuple[dict[int, str], set[int]]:
@@ -152,21 +166,30 @@ def pledged_members(
 
     The route counted is the first in ``ROUTES`` of the member's registrations that took the
     pledge; ``active`` None takes every member (left or not) as one. ``keep``: use (and keep)
-    the evidence read at the last call, brought up to date (``evidence.read``).
+    the evidence of the last call, caught up with what was added since (``evidence.read``);
+    then only the registrations that changed are counted again.
     """
+    event_ids = tuple(sorted(set(event_ids)))
     members = person_members()
+    key = (*evidence.database_key(), event_ids, active is None)
+    with _lock:
+        last = _counted.get(key) if keep else None
+    same = last is not None and last.members is members and last.active is active
+    reading = evidence.read(event_ids, keep=keep, since=last.reading if same else None)
+    if reading.partial:
+        best, outside = dict(last.best), set(last.outside)
+    else:
+        best, outside = {}, set()
     rank = {route: index for index, route in enumerate(ROUTES)}
     decided: dict[tuple, int | None] = {}  # a few input combinations, each decided once by the rule
-    best: dict[int, int] = {}
-    outside: set[int] = set()
-    for person_id, *inputs in evidence.read(event_ids, keep=keep):
-        key = tuple(inputs)
-        if key not in decided:
-            cancelled, method, signed, returned = key
+    for person_id, *inputs in reading.rows:
+        key_in = tuple(inputs)
+        if key_in not in decided:
+            cancelled, method, signed, returned = key_in
             # The absence reason cannot make anyone covered, so it is not read here (None).
             route = pledge_route(classify(method, None, cancelled), signed, returned)
-            decided[key] = None if route is None else rank[route]
-        found = decided[key]
+            decided[key_in] = None if route is None else rank[route]
+        found = decided[key_in]
         if found is None:
             continue
         member_id = members.get(person_id)
@@ -174,7 +197,12 @@ def pledged_members(
             outside.add(person_id)
         elif found < best.get(member_id, len(ROUTES)):
             best[member_id] = found
-    return {member_id: ROUTES[index] for member_id, index in best.items()}, outside
+    if keep:
+        with _lock:
+            if key not in _counted and len(_counted) >= evidence.KEEP_AT_MOST:
+                _counted.clear()
+            _counted[key] = _Counted((reading.generation, reading.position), members, active, best, outside)
+    return {member_id: ROUTES[index] for member_id, index in best.items()}, set(outside)
 
 
 __all__ = [
