@@ -7,8 +7,6 @@ import csv
 import datetime as dt
 import json
 import os
-import shutil
-import subprocess
 
 import openpyxl
 import pytest
@@ -34,6 +32,7 @@ from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.reports.report_chart import persen
 from netralitas_desktop.core.reports.xlsx_sheets import HEADER_ROW
 from netralitas_desktop.core.roster.importer import import_roster
+from support.libreoffice import convert_sheets_to_csv, soffice
 
 DEADLINE = dt.date(2024, 11, 1)
 
@@ -153,10 +152,6 @@ def test_nothing_to_print_when_nobody_owes(campaign, tmp_path):
         gap.write_gap_forms(campaign, tmp_path / "kosong.pdf", unit_key=done.key)
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def test_the_workbook_holds_the_views_numbers_and_the_names_still_owing(campaign, tmp_path):
     service.excuse(campaign, cov.load_coverage(campaign).member_ids(cov.OWING)[:3], "tugas_belajar")
     coverage = cov.load_coverage(campaign)
@@ -188,7 +183,7 @@ def test_the_workbook_holds_the_views_numbers_and_the_names_still_owing(campaign
 
 
 @pytest.mark.skipif(
-    _soffice() is None and not os.environ.get("CI"),
+    soffice() is None and not os.environ.get("CI"),
     reason="LibreOffice (Debian: libreoffice-calc-nogui) tidak terpasang",
 )
 def test_libreoffice_reads_every_sheet_of_the_campaign_workbook(campaign, tmp_path):
@@ -196,23 +191,7 @@ def test_libreoffice_reads_every_sheet_of_the_campaign_workbook(campaign, tmp_pa
     source = tmp_path / "cakupan.xlsx"
     CampaignXlsxJob(campaign, source, coverage=coverage).run()
     out = tmp_path / "lo"
-    options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-    done = subprocess.run(
-        [
-            _soffice(),
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-            "--convert-to",
-            options,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    done = convert_sheets_to_csv(source, out, tmp_path / "lo-profile")
     assert done.returncode == 0, done.stderr
     with open(out / "cakupan-Rekap per OPD.csv", encoding="utf-8", newline="") as handle:
         recap = list(csv.reader(handle))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
-import subprocess
 
 import openpyxl
 import pytest
@@ -19,6 +17,7 @@ from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.reports.export_xlsx import HEADER_ROW, XlsxExportJob, write_xlsx
 from netralitas_desktop.core.reports.status import STATUS_LABELS
 from netralitas_desktop.core.reports.tables import RECAP_COLUMNS, load_snapshot
+from support.libreoffice import convert_sheets_to_csv, soffice
 
 SHEETS = ["Daftar Hadir", "Rekap per OPD", "Rekap Jenis Pegawai", "Tidak Hadir", "Dibatalkan"]
 REGISTERED = [name for name in EXPECTED if EXPECTED[name] != "dibatalkan"]
@@ -194,36 +193,14 @@ def test_an_event_without_participants_still_exports(db, tmp_path):
     assert book.sheetnames == SHEETS[:-1] and table(book["Daftar Hadir"]) == []
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 @pytest.mark.skipif(
-    _soffice() is None and not os.environ.get("CI"),
+    soffice() is None and not os.environ.get("CI"),
     reason="LibreOffice (Debian: libreoffice-calc-nogui) tidak terpasang",
 )
 def test_libreoffice_converts_every_sheet_to_csv(workbook, tmp_path):
     source = tmp_path / "daftar hadir.xlsx"
     out = tmp_path / "lo"
-    # Tokens: comma, double quote, UTF-8, from line 1, -, -, -, -, cells as shown, -, -, every sheet.
-    options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-    profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run(
-        [
-            _soffice(),
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={profile}",
-            "--convert-to",
-            options,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    done = convert_sheets_to_csv(source, out, tmp_path / "lo-profile")
     assert done.returncode == 0, done.stderr
     sheets = {}
     for name in SHEETS:

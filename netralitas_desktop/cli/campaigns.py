@@ -22,6 +22,7 @@ from .common import (
     format_table,
     paper_type,
     positive_int,
+    run_document_job,
     terminal_progress,
 )
 
@@ -240,8 +241,6 @@ def run_excuse(args: argparse.Namespace) -> dict:
 def run_forms(args: argparse.Namespace) -> dict:
     from ..core.campaigns.coverage import load_coverage
     from ..core.campaigns.gap import GapFormsJob
-    from ..core.documents import DocumentError
-    from ..core.pledges.document_common import NothingToPrint
 
     campaign = _campaign(args)
     out = Path(args.out)
@@ -254,14 +253,9 @@ def run_forms(args: argparse.Namespace) -> dict:
             raise CliError(f"Untuk satu OPD, tujuan {out.name} harus berkas .pdf.", 2)
     elif out.suffix.lower() == ".pdf":
         raise CliError("Tanpa --opd dibuat satu PDF per OPD: --out harus folder, bukan berkas .pdf.", 2)
-    job = GapFormsJob(campaign.id, out, unit_key=unit_key, paper=args.paper, actor=cli_actor())
-    try:
-        with terminal_progress(args, job):
-            result = job.run()
-    except NothingToPrint as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    result = run_document_job(
+        args, GapFormsJob(campaign.id, out, unit_key=unit_key, paper=args.paper, actor=cli_actor())
+    )
     message = (
         f"{result.people} formulir ikrar mandiri untuk {result.units} OPD tersimpan di {result.path}; "
         "formulir yang kembali diterima di kegiatan ikrar mandiri kampanye ini."
@@ -273,27 +267,18 @@ def run_export(args: argparse.Namespace) -> dict:
     from ..core.campaigns.coverage import load_coverage
     from ..core.campaigns.export_xlsx import CampaignXlsxJob
     from ..core.campaigns.summary_pdf import CampaignSummaryJob
-    from ..core.documents import DocumentError, Paper
+    from ..core.documents import Paper
 
     if not args.xlsx and not args.pdf:
         raise CliError("Pilih --xlsx BERKAS dan/atau --pdf BERKAS.", 2)
     campaign = _campaign(args)
     coverage = load_coverage(campaign.id)  # both files from one snapshot
     paper = args.paper or Paper.A4
-    files = []
-    try:
-        if args.xlsx:
-            job = CampaignXlsxJob(campaign.id, args.xlsx, paper=paper, actor=cli_actor(), coverage=coverage)
-            with terminal_progress(args, job):
-                files.append(job.run().to_dict())
-        if args.pdf:
-            files.append(
-                CampaignSummaryJob(campaign.id, args.pdf, paper=paper, actor=cli_actor(), coverage=coverage)
-                .run()
-                .to_dict()
-            )
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    files = [
+        run_document_job(args, make(campaign.id, path, paper=paper, actor=cli_actor(), coverage=coverage)).to_dict()
+        for make, path in ((CampaignXlsxJob, args.xlsx), (CampaignSummaryJob, args.pdf))
+        if path
+    ]
     return {"files": files, "message": "Tersimpan: " + ", ".join(f["path"] for f in files) + "."}
 
 

@@ -173,6 +173,21 @@ def terminal_progress(args: argparse.Namespace, progress: Progress, *, with_coun
         sys.stderr.write("\n")
 
 
+def run_document_job(args: argparse.Namespace, job):
+    """Run a job that writes a document, with progress on a watching terminal; nothing to print
+    is bad input (exit 2), a file that cannot be written exit 1."""
+    from ..core.documents import DocumentError
+    from ..core.pledges.document_common import NothingToPrint
+
+    try:
+        with terminal_progress(args, job):
+            return job.run()
+    except NothingToPrint as err:
+        raise CliError(str(err), 2) from err
+    except DocumentError as err:
+        raise CliError(str(err), 1) from err
+
+
 def open_db(args: argparse.Namespace) -> database.DatabaseLocation:
     try:
         return database.open_database(args.db)

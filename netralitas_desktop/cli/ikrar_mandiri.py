@@ -23,7 +23,7 @@ from .common import (
     format_table,
     paper_type,
     positive_int,
-    terminal_progress,
+    run_document_job,
 )
 
 # The pledge and document modules (ReportLab, Pillow, pypdfium2) are imported by the
@@ -102,21 +102,12 @@ def run_main(args: argparse.Namespace) -> dict:
 
 
 def _make_forms(args: argparse.Namespace) -> dict:
-    from ..core.documents import DocumentError
-    from ..core.pledges.document_common import NothingToPrint
     from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(f"Tujuan {out.name} harus berkas .pdf.", 2)
-    job = IkrarMandiriFormsJob(args.event, out, paper=args.paper, actor=cli_actor())
-    try:
-        with terminal_progress(args, job):
-            result = job.run()
-    except NothingToPrint as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    result = run_document_job(args, IkrarMandiriFormsJob(args.event, out, paper=args.paper, actor=cli_actor()))
     return {**result.to_dict(), "message": f"{result.count} formulir ikrar mandiri tersimpan di {result.path}."}
 
 

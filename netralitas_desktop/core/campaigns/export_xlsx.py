@@ -153,8 +153,8 @@ def _break_per_unit(sheet, rows: list[MemberRow]) -> None:
             sheet.row_breaks.append(Break(id=HEADER_ROW + index))
 
 
-class CampaignXlsxJob(Job[CampaignExportResult]):
-    title = "Mengekspor cakupan ikrar (XLSX)"
+class CampaignFileJob(Job[CampaignExportResult]):
+    """A file for the Sekda, from the view's coverage snapshot when given (else counted now)."""
 
     def __init__(
         self,
@@ -166,17 +166,19 @@ class CampaignXlsxJob(Job[CampaignExportResult]):
         coverage: Coverage | None = None,
     ) -> None:
         super().__init__()
-        self.campaign_id, self.path, self.paper, self.actor, self.coverage = (
-            campaign_id,
-            Path(path),
-            paper,
-            actor,
-            coverage,
-        )
+        self.campaign_id, self.path, self.paper, self.actor = campaign_id, Path(path), paper, actor
+        self.coverage = coverage
+
+    def snapshot(self) -> Coverage:
+        self.report(0, 0, "Menghitung cakupan\u2026")
+        return self.coverage or load_coverage(self.campaign_id)
+
+
+class CampaignXlsxJob(CampaignFileJob):
+    title = "Mengekspor cakupan ikrar (XLSX)"
 
     def run(self) -> CampaignExportResult:
-        self.report(0, 0, "Menghitung cakupan\u2026")
-        coverage = self.coverage or load_coverage(self.campaign_id)
+        coverage = self.snapshot()
         result = write_campaign_xlsx(coverage, self.path, paper=self.paper, progress=self)
         record_campaign_export(coverage, result.format, result.owing, self.actor)
         return result
@@ -198,6 +200,7 @@ def record_campaign_export(coverage: Coverage, format: str, count: int, actor: a
 __all__ = [
     "COVERAGE_COLUMNS",
     "CampaignExportResult",
+    "CampaignFileJob",
     "CampaignXlsxJob",
     "facts_line",
     "identity",

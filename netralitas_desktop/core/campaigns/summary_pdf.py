@@ -11,11 +11,9 @@ The numbers are one ``coverage.load_coverage`` snapshot, the view's.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from reportlab.lib.colors import Color
 
-from .. import audit
 from ..dates import hari_tanggal, jam, tempat_tanggal
 from ..documents import (
     SANS,
@@ -35,11 +33,10 @@ from ..documents import (
 from ..documents.table import Column, TableLayout
 from ..event_settings import get_asset
 from ..events import get_event
-from ..jobs import Job
 from ..pledges.document_settings import SIGNATORY_SIGNATURE, SIGNATORY_STAMP, letterhead_for
-from ..reports.report_chart import persen
-from .coverage import ROUTE_LABELS, ROUTES, Coverage, GroupCoverage, load_coverage
-from .export_xlsx import CampaignExportResult, record_campaign_export
+from ..reports.report_chart import draw_legend, persen
+from .coverage import ROUTE_LABELS, ROUTES, Coverage, GroupCoverage
+from .export_xlsx import CampaignExportResult, CampaignFileJob, record_campaign_export
 from .service import template_event
 
 TITLE = "RINGKASAN CAKUPAN IKRAR NETRALITAS"
@@ -169,7 +166,7 @@ def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) 
 def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
     """Bars lowest first, in one column, or two when one would make the rows too small to read."""
     y = draw_text_box(canvas, "Cakupan per OPD (terendah di atas)", SANS.bold, x, top, width, max_size=10, min_size=9)
-    y = _legend(canvas, x, y - 1 * mm)
+    y = draw_legend(canvas, x, y - 1 * mm, SERIES)
     groups = sorted((g for g in coverage.units if g.target), key=lambda g: (g.percentage, -g.owing, g.label.casefold()))
     room = y - bottom - 5 * mm  # the axis labels under the bars
     columns = 1 if len(groups) * MIN_ROW <= room else 2
@@ -232,20 +229,6 @@ def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: floa
     canvas.restoreState()
 
 
-def _legend(canvas, x: float, top: float) -> float:
-    canvas.saveState()
-    canvas.setFont(SANS.regular, 8)
-    left = x
-    for label, colour, _ in SERIES:
-        canvas.setFillColor(colour)
-        canvas.rect(left, top - 3.5 * mm, 3 * mm, 3 * mm, stroke=0, fill=1)
-        canvas.setFillGray(0.1)
-        canvas.drawString(left + 4.5 * mm, top - 3.2 * mm, label)
-        left += 9 * mm + canvas.stringWidth(label, SANS.regular, 8)
-    canvas.restoreState()
-    return top - 5.5 * mm
-
-
 def _notes(canvas, coverage: Coverage, x: float, top: float, width: float) -> None:
     notes = []
     if coverage.left_members:
@@ -256,30 +239,11 @@ def _notes(canvas, coverage: Coverage, x: float, top: float, width: float) -> No
         draw_text_box(canvas, " ".join(notes), SANS.regular, x, top, width, max_size=7.5, min_size=6.5, max_lines=2)
 
 
-class CampaignSummaryJob(Job[CampaignExportResult]):
+class CampaignSummaryJob(CampaignFileJob):
     title = "Membuat ringkasan cakupan ikrar (PDF)"
 
-    def __init__(
-        self,
-        campaign_id: int,
-        path: str | Path,
-        *,
-        paper: Paper = Paper.A4,
-        actor: audit.Actor | None = None,
-        coverage: Coverage | None = None,
-    ) -> None:
-        super().__init__()
-        self.campaign_id, self.path, self.paper, self.actor, self.coverage = (
-            campaign_id,
-            Path(path),
-            paper,
-            actor,
-            coverage,
-        )
-
     def run(self) -> CampaignExportResult:
-        self.report(0, 0, "Menghitung cakupan\u2026")
-        coverage = self.coverage or load_coverage(self.campaign_id)
+        coverage = self.snapshot()
         with atomic_output(self.path) as temp:
             render_summary(temp, coverage, paper=self.paper)
         record_campaign_export(coverage, "pdf", 0, self.actor)

@@ -36,7 +36,7 @@ from ...core.campaigns.service import EXCUSE_REASONS, excuse, unexcuse
 from ...core.dates import hari_tanggal, jam
 from ..common.core_labels import core_label
 from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.widgets import number, show_error
+from ..common.widgets import FigureTile, number, show_error, with_buttons
 from .actions import CampaignActions
 from .chart import SORT_LOWEST, SORT_NAME, SORT_OWING, CoverageChart, legend_html, percent_text
 from .dialogs import ExcuseDialog
@@ -69,22 +69,6 @@ def load_view(campaign_id: int, unit_key: str | None) -> ViewData:
     return ViewData(coverage, unit_key, owing, excused, time.perf_counter() - started)
 
 
-class _Tile(QFrame):
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption = QLabel(caption)
-        self.value = QLabel("–")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.value.setFont(font)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-
-
 class CoverageView(QWidget):
     loaded = Signal(object)  # ViewData, after each refresh (tests listen)
 
@@ -112,10 +96,10 @@ class CoverageView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.deadline_label, 1)
         top.addWidget(self.updated_label)
-        self.target_tile = _Tile(self.tr("Target (pegawai aktif)"))
-        self.covered_tile = _Tile(self.tr("Sudah ikrar"))
-        self.excused_tile = _Tile(self.tr("Dikecualikan"))
-        self.owing_tile = _Tile(self.tr("Belum ikrar"))
+        self.target_tile = FigureTile(self.tr("Target (pegawai aktif)"), 1.8)
+        self.covered_tile = FigureTile(self.tr("Sudah ikrar"), 1.8)
+        self.excused_tile = FigureTile(self.tr("Dikecualikan"), 1.8)
+        self.owing_tile = FigureTile(self.tr("Belum ikrar"), 1.8)
         tiles = QGridLayout()
         for column, tile in enumerate((self.target_tile, self.covered_tile, self.excused_tile, self.owing_tile)):
             tiles.addWidget(tile, 0, column)
@@ -169,8 +153,8 @@ class CoverageView(QWidget):
         self.unexcuse_button = QPushButton(self.tr("Batalkan pengecualian"))
         self.unexcuse_button.clicked.connect(self.unexcuse_selected)
         self.lists = QTabWidget()
-        self.lists.addTab(_with_buttons(self.owing_table, self.excuse_button), "")
-        self.lists.addTab(_with_buttons(self.excused_table, self.unexcuse_button), "")
+        self.lists.addTab(with_buttons(self.owing_table, self.excuse_button), "")
+        self.lists.addTab(with_buttons(self.excused_table, self.unexcuse_button), "")
         names = QWidget()
         names_layout = QVBoxLayout(names)
         names_layout.setContentsMargins(0, 0, 0, 0)
@@ -361,18 +345,6 @@ class CoverageView(QWidget):
 
 def _reason(code: str) -> str:
     return EXCUSE_REASONS.get(code, code)
-
-
-def _with_buttons(table: QWidget, *buttons: QPushButton) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.addWidget(table, 1)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for button in buttons:
-        row.addWidget(button)
-    layout.addLayout(row)
-    return page
 
 
 __all__ = ["ALL_NAMES_LIMIT", "CoverageView", "ViewData", "load_view"]

@@ -43,7 +43,7 @@ from ..common.registration_search import fill_quickly, selected_id
 from ..common.result_banner import ResultBanner
 from ..common.return_banner import DESK_STATUS, show_return
 from ..common.sounds import DeskSounds
-from ..common.widgets import number, read_only_table, show_error
+from ..common.widgets import number, read_only_table, show_error, with_buttons
 from .forms import IkrarMandiriFormsBox
 
 REFRESH_MS = 5000
@@ -140,9 +140,9 @@ class IkrarMandiriTab(QWidget):
         self.undo_button = QPushButton(self.tr("Batalkan penerimaan…"))
         self.undo_button.clicked.connect(self.undo_selected)
         self.lists = QTabWidget()
-        self.lists.addTab(self._with_buttons(self.owed_table, self.manual_button), "")
+        self.lists.addTab(with_buttons(self.owed_table, self.manual_button), "")
         self.lists.addTab(
-            self._with_buttons(
+            with_buttons(
                 self.returned_table, self.open_attachment_button, self.replace_attachment_button, self.undo_button
             ),
             "",
@@ -174,18 +174,6 @@ class IkrarMandiriTab(QWidget):
         self.set_pending_attachment(None)
         self._show_counts()
         self._update_buttons()
-
-    @staticmethod
-    def _with_buttons(table, *buttons) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(table, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        layout.addLayout(row)
-        return page
 
     # Focus and refresh -------------------------------------------------------------------
     def focus_scanner(self) -> None:
