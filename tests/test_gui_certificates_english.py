@@ -101,6 +101,5 @@ def test_verify_status_print_progress_and_pdf_error_in_english(qtbot, event_id, 
     prepare_printer(printer, pdf)
     job = PrintJob(pdf, printer, (0.0, 0.0), [0, 1])
     messages: list[str] = []
-    job.report = lambda done, total, message="": messages.append(message)
-    assert job.run() == 2
+    assert job.execute(lambda done, total, message="": messages.append(message)) == 2
     assert messages == ["Page 1 of 2", "Page 2 of 2"]

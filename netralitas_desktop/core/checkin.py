@@ -205,7 +205,7 @@ def check_in(event_id: int, code: str, *, actor: audit.Actor, method: str | None
 def _check_in_payload(event_id: int, text: str, actor: audit.Actor, method: str) -> CheckinResult:
     try:
         decoded = qr_payload.decode(text)
-    except qr_payload.PayloadError as err:
+    except qr_payload.ScannedCodeError as err:
         return _rejected(str(err))
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, qr_operators, safe_filename
+from ..errors import UserError
 from ..events import get_event
 from ..jobs import FREEZE_SUPPORT_ENV, Job
 from .design import Design, DesignError, load_design, validate_design
@@ -45,7 +46,7 @@ BATCH = 25
 FREEZE_SUPPORT = False  # or the entry point's FREEZE_SUPPORT_ENV: it called multiprocessing.freeze_support()
 
 
-class CertificateError(ValueError):
+class CertificateError(UserError, ValueError):
     """Nothing to make, or a design that cannot be used; the message is for the user."""
 
 

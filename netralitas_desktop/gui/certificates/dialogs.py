@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.certificates.payload import PayloadError, parse_payload
+from ...core.certificates.payload import CertificateCodeError, parse_payload
 from ...core.certificates.verify import RevokeError, revoke
 from ...core.events import NotFoundError
 from ..common.widgets import ErrorLabel, confirm, localize_buttons
@@ -97,7 +97,7 @@ class RevokeDialog(QDialog):
         text = self.number_edit.text().strip()
         try:
             return parse_payload(text).number
-        except PayloadError:
+        except CertificateCodeError:
             return text
 
     def submit(self) -> None:

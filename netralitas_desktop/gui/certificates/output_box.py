@@ -29,7 +29,7 @@ from ...core.certificates.bulk import CertificateError, CertificateResult, Certi
 from ...core.certificates.design import DesignError, load_design
 from ...core.certificates.numbering import NumberingError
 from ...core.certificates.render import stamp_box
-from ...core.certificates.signing import SignatureError, Signer
+from ...core.certificates.signing import PdfSigningError, Signer
 from ...core.documents import DocumentError, safe_filename
 from ...core.events import NotFoundError, get_event
 from ..common.jobs import JobHandle, run_job
@@ -38,7 +38,7 @@ from ..common.widgets import JobPanel, number
 
 P12_KEY = "certificates/p12_path"  # the file's path is remembered on this laptop; never the password
 FILE_STEM = "Sertifikat"  # suggested file names stay Indonesian, whatever the UI language
-_KNOWN_ERRORS = (CertificateError, DocumentError, DesignError, NumberingError, NotFoundError, SignatureError)
+_KNOWN_ERRORS = (CertificateError, DocumentError, DesignError, NumberingError, NotFoundError, PdfSigningError)
 
 
 class CertificateOutputBox(QGroupBox):
@@ -158,7 +158,7 @@ class CertificateOutputBox(QGroupBox):
             box = stamp_box(load_design(self.event_id))
             options = {"stamp_box": box} if box is not None else {}
             signer = Signer(path, self.password_edit.text().encode("utf-8"), **options)
-        except SignatureError as err:
+        except PdfSigningError as err:
             self.panel.stop(error=str(err))
             return None
         finally:

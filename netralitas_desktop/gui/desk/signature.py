@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from ...core.audit import Actor
 from ...core.checkin import ALREADY, CHECKED_IN, CheckinResult
 from ...core.events import NotFoundError
-from ...core.signatures import SignatureError, has_signature, save_signature, signature_required
+from ...core.signatures import SignatureImageError, has_signature, save_signature, signature_required
 from ..common.registration_search import selected_id
 from ..common.signature_pad import SignatureDialog
 from ..common.widgets import show_error
@@ -119,7 +119,7 @@ class DeskSignatures(QObject):
     def _save(self, registration_id: int, png: bytes) -> bool:
         try:
             save_signature(registration_id, png, actor=self._actor())
-        except (SignatureError, NotFoundError) as err:
+        except (SignatureImageError, NotFoundError) as err:
             message = str(err)
         except PeeweeException as err:
             message = self.tr(
