@@ -19,7 +19,7 @@ from netralitas_desktop.gui.certificates.print_offsets import CertificatePrintDi
 from netralitas_desktop.gui.certificates.verify_dialog import VerifyDialog
 from netralitas_desktop.gui.common import i18n
 from netralitas_desktop.gui.common.jobs import wait_all
-from netralitas_desktop.gui.common.pdf_pages import PdfPagesError, page_count, pdf_pool
+from netralitas_desktop.gui.common.pdf_pages import PdfPagesError, page_count
 
 
 @pytest.fixture
@@ -75,7 +75,6 @@ def test_designer_fields_panel_and_filter_in_english(qtbot, event_id, english):
         dialog.dirty = False
         dialog.close()
         dialog.deleteLater()
-        pdf_pool().waitForDone(30_000)
         wait_all()
 
 

@@ -31,7 +31,7 @@ def page(qtbot, db):
     qtbot.addWidget(window)
     window.show()
     page = window.open_event(event_id)
-    qtbot.waitUntil(lambda: not page.participants.loading)
+    qtbot.waitUntil(lambda: not page.participants.busy)
     return page
 
 

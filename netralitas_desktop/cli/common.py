@@ -226,10 +226,10 @@ def report_error(args: argparse.Namespace, err: BaseException) -> int:
 
 def _unexpected(err: BaseException) -> UserError:
     """A defect: its traceback goes to the log file, the user gets one sentence."""
-    from ..core.logs import log, setup_logging
+    from ..core.logs import log_exception, setup_logging
 
     path = setup_logging()
-    log.error("Unexpected error in a command", exc_info=(type(err), err, err.__traceback__))
+    log_exception(type(err), err, err.__traceback__)
     where = f" Rinciannya tercatat di {path}." if path else ""
     return UserError(f"Terjadi kesalahan tak terduga ({type(err).__name__}): {err}.{where}", exit_code=OTHER_FAILURE)
 

@@ -10,6 +10,8 @@ going away mid-work (peewee) and a file that cannot be read or written (``OSErro
 
 from __future__ import annotations
 
+from peewee import PeeweeException
+
 BAD_INPUT = 2
 DATABASE_UNAVAILABLE = 3
 OTHER_FAILURE = 1
@@ -34,8 +36,6 @@ def as_user_error(err: BaseException) -> UserError | None:
     """``err`` as the user should read it, or None when it is a defect (to be logged with its traceback)."""
     if isinstance(err, UserError):
         return err
-    from peewee import PeeweeException  # the database layer is loaded by then; kept off the import path
-
     if isinstance(err, PeeweeException):
         return UserError(
             f"Basis data tidak dapat dipakai saat ini ({err}). Periksa koneksi atau berkasnya, lalu coba lagi.",
@@ -46,4 +46,8 @@ def as_user_error(err: BaseException) -> UserError | None:
     return None
 
 
-__all__ = ["BAD_INPUT", "DATABASE_UNAVAILABLE", "OTHER_FAILURE", "UserError", "as_user_error"]
+USER_FACING = (UserError, PeeweeException, OSError)
+"""What ``as_user_error`` puts into words: catch these where a failure is told and the work goes on."""
+
+
+__all__ = ["BAD_INPUT", "DATABASE_UNAVAILABLE", "OTHER_FAILURE", "USER_FACING", "UserError", "as_user_error"]

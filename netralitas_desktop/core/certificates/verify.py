@@ -23,10 +23,11 @@ from ..errors import UserError
 from ..events import NotFoundError
 from ..models import Event, db, now
 from ..nip import IdError, IdKind, format_nip, parse_nip
+from ..pdfium import use_pdfium
 from ..qr_decode import ImageDecodeError, decode_image
 from .keys import existing_public_key
 from .models import Certificate
-from .payload import PREFIX, CertificatePayload, CertificateCodeError, parse_payload
+from .payload import PREFIX, CertificateCodeError, CertificatePayload, parse_payload
 
 RENDER_DPI = 200
 MAX_PAGES = 3
@@ -184,23 +185,22 @@ def qr_texts_in_file(path: Path) -> list[str]:
 
 
 def _qr_texts_in_pdf(data: bytes, name: str) -> list[str]:
-    import pypdfium2 as pdfium
-
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        raise VerifyInputError(f"Berkas {name} rusak atau dikunci kata sandi.") from err
-    texts: list[str] = []
-    try:
-        for index in range(min(len(document), MAX_PAGES)):
-            page = document[index]
-            image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
-            page.close()
-            texts.extend(decode_image(image))
-            if any(_is_certificate_text(text) for text in texts):
-                break
-    finally:
-        document.close()
+    with use_pdfium() as pdfium:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as err:
+            raise VerifyInputError(f"Berkas {name} rusak atau dikunci kata sandi.") from err
+        texts: list[str] = []
+        try:
+            for index in range(min(len(document), MAX_PAGES)):
+                page = document[index]
+                image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+                page.close()
+                texts.extend(decode_image(image))
+                if any(_is_certificate_text(text) for text in texts):
+                    break
+        finally:
+            document.close()
     return texts
 
 

@@ -33,7 +33,8 @@ from ...core.participants import (
     update_participant,
 )
 from .core_labels import core_label
-from .widgets import ErrorLabel, FieldErrors, confirm, localize_buttons, show_error
+from .errors import show_error
+from .widgets import ErrorLabel, FieldErrors, confirm, localize_buttons
 
 
 class ParticipantDialog(QDialog):

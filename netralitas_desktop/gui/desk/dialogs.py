@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 from ...core.audit import Actor
 from ...core.checkin import CheckinResult, walk_in
 from ...core.events import NotFoundError, ValidationError
+from ..common.errors import show_error
 from ..common.participant_dialog import ParticipantDialog
 from ..common.settings import save_identity
 from ..common.sounds import set_sounds_enabled, sounds_enabled
-from ..common.widgets import localize_buttons, show_error
+from ..common.widgets import localize_buttons
 
 
 class WalkInDialog(ParticipantDialog):

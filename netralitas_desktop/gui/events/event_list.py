@@ -21,7 +21,8 @@ from ...core.audit import Actor
 from ...core.dates import hari_tanggal
 from ...core.events import KIND_LABELS, EventSummary, NotFoundError, delete_event, list_events
 from ..common.core_labels import core_label
-from ..common.widgets import confirm, number, show_error
+from ..common.errors import show_error
+from ..common.widgets import confirm, number
 from .event_dialog import EventDialog
 
 HEADERS = (
