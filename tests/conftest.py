@@ -122,7 +122,9 @@ def _file_open_recorder():
         from PySide6.QtCore import QObject, QUrl, Slot
 
         class Recorder(QObject):
-            paths: list[str] = []
+            def __init__(self) -> None:
+                super().__init__()
+                self.paths: list[str] = []
 
             @Slot(QUrl)
             def open(self, url: QUrl) -> None:

@@ -50,7 +50,7 @@ def start_wizard(page, path):
 
 def wait_for_preview(qtbot, wizard):
     preview = wizard.preview_page
-    qtbot.waitUntil(lambda: not preview.running, timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not preview.runner.busy, timeout=JOB_TIMEOUT_MS)
     return preview
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 
 from ..core import events
 from ..core.audit import Actor
@@ -98,19 +99,7 @@ def run_desk_status(args: argparse.Namespace) -> dict:
                 ],
             ),
         ]
-    recent = [
-        {
-            "registration_id": item.registration_id,
-            "name": item.full_name,
-            "unit_kerja": item.unit_kerja,
-            "checked_in_at": item.checked_in_at.isoformat(sep=" "),
-            "desk": item.desk,
-            "operator": item.operator,
-            "method": item.method,
-            "signed": item.signed,
-        }
-        for item in status.recent
-    ]
+    recent = [{**asdict(item), "checked_in_at": item.checked_in_at.isoformat(sep=" ")} for item in status.recent]
     return {
         "event_id": args.event,
         "counters": c.to_dict(),

@@ -52,7 +52,7 @@ def open_or_explain(db_url: str | None) -> DatabaseLocation | None:
     try:
         return open_database(db_url)
     except (DatabaseError, SchemaTooNewError) as err:
-        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), str(err))
+        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), err)
         return None
 
 
@@ -66,7 +66,7 @@ def start_database(db_url: str | None = None, *, store: ProfileStore | None = No
     try:
         location = resolve_location(db_url)
     except DatabaseError as err:
-        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), str(err))
+        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), err)
         return None
     if location.sqlite_path is not None and not recover_if_damaged(location):
         return None

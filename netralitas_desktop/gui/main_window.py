@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
 
             page = EventPage(event_id, self._actor, self)
         except NotFoundError as err:
-            show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), err)
             self.event_list.refresh()
             return None
         page.back_requested.connect(self.show_list)

@@ -101,4 +101,4 @@ def parse_payload(text: str) -> CertificatePayload:
     return CertificatePayload(number, id_digits, name, date, signature)
 
 
-__all__ = ["PREFIX", "CertificatePayload", "CertificateCodeError", "make_payload", "parse_payload", "signed_message"]
+__all__ = ["PREFIX", "CertificateCodeError", "CertificatePayload", "make_payload", "parse_payload", "signed_message"]

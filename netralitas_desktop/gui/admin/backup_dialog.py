@@ -278,7 +278,7 @@ def restore_at_start(damage: backups.Damage, parent: QWidget | None = None) -> b
         try:
             result = backups.restore_file(damage.path, backup)
         except backups.BackupError as err:
-            show_error(parent, translate("Cadangan", "Pemulihan gagal"), str(err))
+            show_error(parent, translate("Cadangan", "Pemulihan gagal"), err)
             continue
         kept = (
             translate("Cadangan", " Berkas yang rusak disimpan sebagai {0}.").format(result.previous_copy)

@@ -265,8 +265,7 @@ class JobRunner(QObject):
         if self.busy:
             if not replace:
                 return None
-            assert self.handle is not None
-            self.handle.detach()
+            self.drop()
         for control in self.controls:
             control.setEnabled(False)
         if self.open_button is not None:
@@ -291,6 +290,15 @@ class JobRunner(QObject):
             self.handle.cancel()
             if self.panel is not None:
                 self.panel.cancel_button.setEnabled(False)
+
+    def drop(self) -> None:
+        """Forget the run in flight (its page or dialog is going away): no callback, the job asked to stop."""
+        if self.busy:
+            assert self.handle is not None
+            self.handle.detach()
+            self.handle = None
+            self._idle()
+            self.busy_changed.emit(False)
 
     def open_last(self) -> bool:
         """Open the last finished file or folder again (the open button)."""

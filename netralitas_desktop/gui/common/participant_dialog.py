@@ -202,7 +202,7 @@ class ParticipantDialog(QDialog):
             self._show_errors(err.errors)
             return
         except NotFoundError as err:
-            show_error(self, self.tr("Peserta tidak ditemukan"), str(err))
+            show_error(self, self.tr("Peserta tidak ditemukan"), err)
             self.reject()
             return
         self.accept()

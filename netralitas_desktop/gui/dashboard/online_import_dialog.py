@@ -431,8 +431,7 @@ class OnlineImportDialog(QDialog, BackgroundWork):
 
     def reject(self) -> None:
         for runner in (self.reading, self.saving):
-            if runner.busy:
-                runner.handle.detach()
+            runner.drop()
         super().reject()
 
 

@@ -40,7 +40,7 @@ class WalkInDialog(ParticipantDialog):
             self._show_errors(err.errors)
             return
         except NotFoundError as err:
-            show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), err)
             self.reject()
             return
         self.accept()

@@ -146,7 +146,7 @@ class EventList(QWidget):
         try:
             dialog = EventDialog(event_id, actor=self._actor(), parent=self.window())
         except NotFoundError as err:
-            show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), err)
             self.refresh()
             return
         dialog.accepted.connect(lambda: self._saved(dialog.event_id))

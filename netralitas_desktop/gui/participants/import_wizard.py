@@ -128,10 +128,6 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.header_label)
         layout.addWidget(self.tabs, 1)
 
-    @property
-    def running(self) -> bool:
-        return self.runner.busy
-
     def initializePage(self) -> None:
         self.plan = None
         self._show_plan_widgets(False)
@@ -151,8 +147,7 @@ class PreviewPage(QWizardPage):
         )
 
     def cleanupPage(self) -> None:  # going back: forget a preview still running
-        if self.runner.handle is not None and self.runner.handle.running:
-            self.runner.handle.detach()
+        self.runner.drop()
         self.plan = None
 
     def cancel(self) -> None:
@@ -250,10 +245,6 @@ class ApplyPage(QWizardPage):
         layout.addWidget(self.panel)
         layout.addStretch(1)
 
-    @property
-    def running(self) -> bool:
-        return self.runner.busy
-
     def initializePage(self) -> None:
         self.completed = False
         plan = self._wizard.preview_page.plan
@@ -269,7 +260,7 @@ class ApplyPage(QWizardPage):
         )
 
     def cancel(self) -> None:
-        if self.running:
+        if self.runner.busy:
             self.runner.cancel()
             self.panel.status.setText(self.tr("Membatalkan…"))
 
@@ -358,8 +349,7 @@ class ImportWizard(QWizard, BackgroundWork):
         self.summary_id = self.addPage(self.summary_page)
 
     def reject(self) -> None:
-        if self.apply_page.running:
+        if self.apply_page.runner.busy:
             return  # the page's own Batal stops an import safely
-        if self.preview_page.running:
-            self.preview_page.cleanupPage()
+        self.preview_page.runner.drop()
         super().reject()
