@@ -22,7 +22,7 @@ from .common import (
     format_table,
     paper_type,
     positive_int,
-    run_document_job,
+    run_with_progress,
     terminal_progress,
 )
 
@@ -253,7 +253,7 @@ def run_forms(args: argparse.Namespace) -> dict:
             raise CliError(f"Untuk satu OPD, tujuan {out.name} harus berkas .pdf.", 2)
     elif out.suffix.lower() == ".pdf":
         raise CliError("Tanpa --opd dibuat satu PDF per OPD: --out harus folder, bukan berkas .pdf.", 2)
-    result = run_document_job(
+    result = run_with_progress(
         args, GapFormsJob(campaign.id, out, unit_key=unit_key, paper=args.paper, actor=cli_actor())
     )
     message = (
@@ -275,7 +275,7 @@ def run_export(args: argparse.Namespace) -> dict:
     coverage = load_coverage(campaign.id)  # both files from one snapshot
     paper = args.paper or Paper.A4
     files = [
-        run_document_job(args, make(campaign.id, path, paper=paper, actor=cli_actor(), coverage=coverage)).to_dict()
+        run_with_progress(args, make(campaign.id, path, paper=paper, actor=cli_actor(), coverage=coverage)).to_dict()
         for make, path in ((CampaignXlsxJob, args.xlsx), (CampaignSummaryJob, args.pdf))
         if path
     ]
@@ -295,20 +295,16 @@ def run_receive(args: argparse.Namespace) -> dict:
 
 
 def run_master_import(args: argparse.Namespace) -> dict:
-    from ..core.campaigns.master_roster import OUTCOME_LABELS, RosterError, import_master_roster
+    from ..core.campaigns.master_roster import OUTCOME_LABELS, import_master_roster
     from ..core.jobs import Progress
 
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"Berkas {path} tidak ditemukan.", exit_code=2)
-    progress = Progress()
-    try:
-        with terminal_progress(args, progress, with_counts=True):
-            result = import_master_roster(
-                path, partial=args.partial, dry_run=args.dry_run, actor=cli_actor(), progress=progress
-            )
-    except RosterError as err:
-        raise CliError(str(err), exit_code=2) from err
+    with terminal_progress(args, with_counts=True) as show:
+        result = import_master_roster(
+            path, partial=args.partial, dry_run=args.dry_run, actor=cli_actor(), progress=Progress(show)
+        )
     data = result.to_dict()
     lead = "Uji coba, tidak ada yang disimpan" if args.dry_run else "Daftar induk diperbarui"
     counts = ", ".join(f"{data[key]} {label}" for key, label in OUTCOME_LABELS.items())

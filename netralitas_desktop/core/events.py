@@ -9,13 +9,14 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from . import audit
+from .errors import UserError
 from .models import EVENT_KINDS, Attendance, Event, Registration, db, now
 from .nip import IdError, normalize_id, parse_nip
 
 KIND_LABELS = {"sosialisasi": "Sosialisasi", "ikrar": "Ikrar / Pakta Integritas", "both": "Sosialisasi dan Ikrar"}
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError, ValueError):
     """Field name -> message in Bahasa Indonesia."""
 
     def __init__(self, errors: dict[str, str]):
@@ -23,7 +24,7 @@ class ValidationError(ValueError):
         self.errors = errors
 
 
-class NotFoundError(LookupError):
+class NotFoundError(UserError, LookupError):
     pass
 
 

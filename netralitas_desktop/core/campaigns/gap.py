@@ -238,7 +238,7 @@ def receive_form(
     campaign = get_campaign(campaign_id)
     try:
         decoded = mandiri_code.decode(text)
-    except mandiri_code.PayloadError as err:
+    except mandiri_code.ScannedCodeError as err:
         return returns.ReturnResult(returns.REJECTED, str(err))
     if decoded.event_id not in campaign.event_ids:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...core.audit import Actor
@@ -20,20 +19,17 @@ from ...core.campaigns.coverage import Coverage
 from ...core.campaigns.export_xlsx import CampaignXlsxJob
 from ...core.campaigns.gap import GapFormsJob, receive_form
 from ...core.campaigns.summary_pdf import CampaignSummaryJob
-from ...core.documents import DocumentError, Paper, safe_filename
-from ...core.events import NotFoundError, ValidationError
+from ...core.documents import Paper, safe_filename
 from ...core.jobs import Job
-from ...core.pledges.document_common import NothingToPrint
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.errors import error_message
+from ..common.jobs import BackgroundWork, FunctionJob, JobHandle, JobRunner, run_job
 from ..common.result_banner import ResultBanner
 from ..common.return_banner import show_return
 from ..common.settings import default_paper
 from ..common.widgets import JobPanel, number
 
-KNOWN_ERRORS = (NothingToPrint, DocumentError, NotFoundError, ValidationError)
 
-
-class CampaignActions(QGroupBox):
+class CampaignActions(QGroupBox, BackgroundWork):
     changed = Signal()  # forms made (people registered) or a form received
 
     def __init__(self, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
@@ -42,9 +38,6 @@ class CampaignActions(QGroupBox):
         self._actor = actor
         self.coverage: Coverage | None = None
         self.unit_key: str | None = None
-        self.handle: JobHandle | None = None
-        self._receiving: JobHandle | None = None
-        self.last_output: str | None = None
         self.forms_button = QPushButton()
         self.forms_button.clicked.connect(self.choose_forms_target)
         self.xlsx_button = QPushButton(self.tr("Ekspor XLSX…"))
@@ -52,11 +45,15 @@ class CampaignActions(QGroupBox):
         self.pdf_button = QPushButton(self.tr("Ringkasan PDF…"))
         self.pdf_button.clicked.connect(self.choose_pdf)
         self.open_button = QPushButton(self.tr("Buka"))
-        self.open_button.clicked.connect(self.open_output)
-        self.open_button.hide()
         self.job_panel = JobPanel()
         self.job_panel.stop()
-        self.job_panel.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(
+            self,
+            self.job_panel,
+            controls=[self.forms_button, self.xlsx_button, self.pdf_button],
+            open_button=self.open_button,
+        )
+        self.runner.busy_changed.connect(lambda _busy: self._enable())
         self.scanner = QLineEdit()
         self.scanner.setPlaceholderText(self.tr("Pindai QR formulir ikrar mandiri yang kembali, lalu Enter"))
         self.scanner.returnPressed.connect(self._scanned)
@@ -77,10 +74,6 @@ class CampaignActions(QGroupBox):
         layout.addWidget(self.banner, 2)
         self.set_snapshot(None, None, "")
 
-    @property
-    def busy(self) -> bool:
-        return any(h is not None and h.running for h in (self.handle, self._receiving))
-
     def set_snapshot(self, coverage: Coverage | None, unit_key: str | None, unit_label: str) -> None:
         self.coverage, self.unit_key = coverage, unit_key
         if unit_key is None:
@@ -90,12 +83,11 @@ class CampaignActions(QGroupBox):
         self._enable()
 
     def _enable(self) -> None:
-        ready = self.coverage is not None and not (self.handle is not None and self.handle.running)
-        owing = self.coverage.total.owing if self.coverage else 0
-        if self.coverage is not None and self.unit_key is not None:
-            group = self.coverage.unit(self.unit_key)
-            owing = group.owing if group else 0
-        self.forms_button.setEnabled(ready and owing > 0)
+        ready = self.coverage is not None and not self.runner.busy
+        group = None
+        if self.coverage is not None:
+            group = self.coverage.unit(self.unit_key) if self.unit_key is not None else self.coverage.total
+        self.forms_button.setEnabled(ready and group is not None and group.owing > 0)
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(ready)
         self.scanner.setEnabled(self.coverage is not None)
@@ -125,7 +117,7 @@ class CampaignActions(QGroupBox):
         if path:
             self.make_forms(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
-    def make_forms(self, target: str) -> JobHandle:
+    def make_forms(self, target: str) -> JobHandle | None:
         job = GapFormsJob(
             self.coverage.campaign.id, target, unit_key=self.unit_key, paper=self._paper(), actor=self._actor()
         )
@@ -141,7 +133,7 @@ class CampaignActions(QGroupBox):
         if path:
             self.export_xlsx(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
 
-    def export_xlsx(self, path: str) -> JobHandle:
+    def export_xlsx(self, path: str) -> JobHandle | None:
         job = CampaignXlsxJob(
             self.coverage.campaign.id, path, paper=self._paper(), actor=self._actor(), coverage=self.coverage
         )
@@ -157,7 +149,7 @@ class CampaignActions(QGroupBox):
         if path:
             self.export_pdf(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
-    def export_pdf(self, path: str) -> JobHandle:
+    def export_pdf(self, path: str) -> JobHandle | None:
         job = CampaignSummaryJob(
             self.coverage.campaign.id, path, paper=self._paper(), actor=self._actor(), coverage=self.coverage
         )
@@ -167,54 +159,19 @@ class CampaignActions(QGroupBox):
     def _paper() -> Paper:
         return Paper.parse(default_paper())
 
-    def _run(self, job: Job, message: str, done: Callable) -> JobHandle:
-        self.open_button.hide()
-        self.job_panel.start(message)
-        self.handle = run_job(
-            job,
-            on_result=done,
-            on_error=self._failed,
-            on_progress=self.job_panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
+    def _run(self, job: Job, message: str, done: Callable) -> JobHandle | None:
+        return self.runner.start(
+            job, message, done=done, cancelled=self.tr("Dibatalkan; tidak ada berkas yang ditulis.")
         )
-        self._enable()
-        return self.handle
 
-    def cancel(self) -> None:
-        if self.handle is not None and self.handle.running:
-            self.handle.cancel()
-
-    def _forms_done(self, result) -> None:
-        self.last_output = result.path
-        self.job_panel.stop(
-            self.tr("{0} formulir untuk {1} OPD tersimpan di {2}. Formulir yang kembali dipindai di sini.").format(
-                number(result.people), number(result.units), result.path
-            )
-        )
-        self.open_button.show()
-        self._enable()
+    def _forms_done(self, result) -> str:
         self.changed.emit()
+        return self.tr("{0} formulir untuk {1} OPD tersimpan di {2}. Formulir yang kembali dipindai di sini.").format(
+            number(result.people), number(result.units), result.path
+        )
 
-    def _file_done(self, result) -> None:
-        self.last_output = result.path
-        self.job_panel.stop(self.tr("Tersimpan di {0}").format(result.path))
-        self.open_button.show()
-        self._enable()
-
-    def _failed(self, err: Exception) -> None:
-        known = isinstance(err, KNOWN_ERRORS)
-        message = " ".join(err.errors.values()) if isinstance(err, ValidationError) else str(err)
-        self.job_panel.stop(error=message if known else self.tr("Gagal: {0}").format(err))
-        self._enable()
-
-    def _cancelled(self) -> None:
-        self.job_panel.stop(self.tr("Dibatalkan; tidak ada berkas yang ditulis."))
-        self._enable()
-
-    def open_output(self) -> None:
-        if self.last_output:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_output))
+    def _file_done(self, result) -> str:
+        return self.tr("Tersimpan di {0}").format(result.path)
 
     # Receiving ---------------------------------------------------------------------------
     def _scanned(self) -> None:
@@ -222,10 +179,10 @@ class CampaignActions(QGroupBox):
         self.scanner.clear()
         if not text or self.coverage is None:
             return
-        self._receiving = run_job(
+        run_job(
             FunctionJob(receive_form, self.coverage.campaign.id, text, self._actor()),
             on_result=self._received,
-            on_error=lambda err: self.banner.show_idle(str(err)),
+            on_error=lambda err: self.banner.show_idle(error_message(err)),
             owner=self,
         )
 

@@ -2,8 +2,8 @@
 
 Counting is ``core.campaigns.coverage`` (one snapshot per refresh, off the GUI thread).
 The view recounts when ``database.change_stamp()`` moves — a desk checked someone in, a
-form came back, the roster was re-imported — polled by ``live.StampPoller``; a refresh
-asked for while one runs waits for it. Picking an OPD (the filter or a click on its bar)
+form came back, the roster was re-imported — through ``common.live.LiveRefresh`` (one load
+at a time, paused while hidden, a full reload now and then). Picking an OPD (the filter or a click on its bar)
 shows its figures, its employment types and its names still owing; the names of all OPDs
 are listed only while there are few enough to be read.
 """
@@ -35,16 +35,18 @@ from ...core.campaigns import coverage as cov
 from ...core.campaigns.service import EXCUSE_REASONS, excuse, unexcuse
 from ...core.dates import hari_tanggal, jam
 from ..common.core_labels import core_label
-from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.widgets import FigureTile, number, show_error, with_buttons
+from ..common.errors import show_error
+from ..common.jobs import BackgroundWork, FunctionJob, run_job
+from ..common.live import LiveRefresh
+from ..common.widgets import FigureTile, number, with_buttons
 from .actions import CampaignActions
 from .chart import SORT_LOWEST, SORT_NAME, SORT_OWING, CoverageChart, legend_html, percent_text
 from .dialogs import ExcuseDialog
 from .labels import campaign_label
 from .lists import MemberModel, member_table, selected_members
-from .live import StampPoller
 
 ALL_NAMES_LIMIT = 3000  # beyond this the names are listed per OPD only
+POLL_MS = 1500
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,10 @@ class ViewData:
     seconds: float
 
 
-def load_view(campaign_id: int, unit_key: str | None) -> ViewData:
+def load_view(campaign_id: int | None, unit_key: str | None) -> ViewData | None:
     """One refresh: the coverage, and the names of the selection when they can be listed."""
+    if campaign_id is None:
+        return None
     started = time.perf_counter()
     coverage = cov.load_coverage(campaign_id)
     if unit_key is not None and coverage.unit(unit_key) is None:
@@ -69,7 +73,7 @@ def load_view(campaign_id: int, unit_key: str | None) -> ViewData:
     return ViewData(coverage, unit_key, owing, excused, time.perf_counter() - started)
 
 
-class CoverageView(QWidget):
+class CoverageView(QWidget, BackgroundWork):
     loaded = Signal(object)  # ViewData, after each refresh (tests listen)
 
     def __init__(self, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
@@ -78,12 +82,14 @@ class CoverageView(QWidget):
         self.campaign_id: int | None = None
         self.unit_key: str | None = None
         self.data: ViewData | None = None
-        self._load: JobHandle | None = None
-        self._reload_wanted = False
-        self._writes: list[JobHandle] = []
-        self.poller = StampPoller(self)
-        self.poller.changed.connect(self.refresh)
         self._build()
+        self.live = LiveRefresh(
+            self, load_view, inputs=lambda: (self.campaign_id, self.unit_key), interval_ms=POLL_MS, busy_share=0.3
+        )
+        self.live.loaded.connect(self._loaded)
+        self.live.failed.connect(
+            lambda message: self.updated_label.setText(self.tr("Cakupan belum dapat dihitung: {0}").format(message))
+        )
 
     # Layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -184,54 +190,22 @@ class CoverageView(QWidget):
         self._show_empty()
         self.refresh()
 
-    @property
-    def busy(self) -> bool:
-        return (
-            (self._load is not None and self._load.running)
-            or self.actions.busy
-            or any(handle.running for handle in self._writes)
-        )
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.poller.start()
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.poller.stop()
-
     def shutdown(self) -> None:
-        self.poller.stop()
+        self.live.stop()
 
     def refresh(self) -> None:
-        if self.campaign_id is None:
-            return
-        if self._load is not None and self._load.running:
-            self._reload_wanted = True
-            return
-        self._reload_wanted = False
-        self._load = run_job(
-            FunctionJob(load_view, self.campaign_id, self.unit_key),
-            on_result=self._loaded,
-            on_error=self._failed,
-            owner=self,
-        )
+        self.live.refresh()
 
     def select_unit(self, key: str | None) -> None:
         self.unit_key = key or None
         self.chart.set_selected(self.unit_key)
         self.refresh()
 
-    def _failed(self, err: Exception) -> None:
-        self.updated_label.setText(self.tr("Cakupan belum dapat dihitung: {0}").format(err))
-        if self._reload_wanted:
-            self.refresh()
-
-    def _loaded(self, data: ViewData) -> None:
-        if self.campaign_id is None or data.coverage.campaign.id != self.campaign_id:
-            return  # another campaign was picked meanwhile
-        if data.unit_key is None and not self._reload_wanted:
-            self.unit_key = None  # the OPD picked has no active member any more
+    def _loaded(self, data: ViewData | None) -> None:
+        if data is None:
+            self._show_empty()
+            return
+        self.unit_key = data.unit_key  # None when the OPD picked has no active member any more
         self.data = data
         coverage = data.coverage
         self._show_header(coverage, data.seconds)
@@ -243,8 +217,6 @@ class CoverageView(QWidget):
         self._show_names(data, group)
         self.actions.set_snapshot(coverage, data.unit_key, group.label)
         self.loaded.emit(data)
-        if self._reload_wanted:
-            self.refresh()
 
     def _show_empty(self) -> None:
         for tile in (self.target_tile, self.covered_tile, self.excused_tile, self.owing_tile):
@@ -334,13 +306,12 @@ class CoverageView(QWidget):
             self._write(unexcuse, self.campaign_id, chosen, actor=self._actor())
 
     def _write(self, func, *args, **kwargs) -> None:
-        handle = run_job(
+        run_job(
             FunctionJob(func, *args, **kwargs),
             on_result=lambda _count: self.refresh(),
-            on_error=lambda err: show_error(self, self.tr("Belum tersimpan"), str(err)),
+            on_error=lambda err: show_error(self, self.tr("Belum tersimpan"), err),
             owner=self,
         )
-        self._writes = [h for h in self._writes if h.running] + [handle]
 
 
 def _reason(code: str) -> str:

@@ -33,17 +33,16 @@ from ...core.campaigns.master_roster import (
     MasterImportResult,
     MasterPlan,
     PlanMasterImportJob,
-    RosterError,
 )
 from ...core.nip import format_nip
-from ..common.jobs import JobHandle, run_job
+from ..common.jobs import BackgroundWork, JobRunner
 from ..common.widgets import ErrorLabel, JobPanel, fill_table, localize_buttons, number, read_only_table
 from .labels import campaign_label
 
 LISTED = 2000  # rows shown per tab; the counts say how many there are
 
 
-class MasterImportDialog(QDialog):
+class MasterImportDialog(QDialog, BackgroundWork):
     imported = Signal(object)  # MasterImportResult
 
     def __init__(self, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
@@ -51,7 +50,6 @@ class MasterImportDialog(QDialog):
         self.setWindowTitle(self.tr("Impor daftar induk pegawai"))
         self._actor = actor
         self.plan: MasterPlan | None = None
-        self.handle: JobHandle | None = None
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(self.tr("Ekspor SIASN (CSV/XLSX) atau daftar non-ASN"))
@@ -72,7 +70,7 @@ class MasterImportDialog(QDialog):
             self.tabs.addTab(table, "")
         self.job_panel = JobPanel()
         self.job_panel.stop()
-        self.job_panel.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(self, self.job_panel, controls=[self.choose_button, self.partial_check])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         localize_buttons(self.buttons, self.tr("Simpan ke daftar induk"))
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -93,10 +91,6 @@ class MasterImportDialog(QDialog):
         self._show_tabs(None)
         self.resize(900, 560)
 
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
-
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Pilih daftar induk"), str(Path.home()), self.tr("Daftar (*.csv *.xlsx);;Semua berkas (*)")
@@ -110,50 +104,28 @@ class MasterImportDialog(QDialog):
 
     def check_file(self) -> None:
         path = self.path_edit.text()
-        if not path or self.busy:
+        if not path or self.runner.busy:
             return
         self.plan = None
         self.save_button.setEnabled(False)
         self.summary.clear()
         self.warning.show_message("")
         self._show_tabs(None)
-        job = PlanMasterImportJob(path, partial=self.partial_check.isChecked())
-        self._run(job, self.tr("Membaca dan mencocokkan…"), self._planned)
-
-    def _run(self, job, message: str, done) -> None:
-        self.choose_button.setEnabled(False)
-        self.partial_check.setEnabled(False)
-        self.job_panel.start(message)
-        self.handle = run_job(
-            job,
-            on_result=done,
-            on_error=self._failed,
-            on_progress=self.job_panel.report,
-            on_cancelled=lambda: self._finished(self.tr("Dibatalkan; daftar induk tidak berubah.")),
-            owner=self,
+        self.runner.start(
+            PlanMasterImportJob(path, partial=self.partial_check.isChecked()),
+            self.tr("Membaca dan mencocokkan…"),
+            done=self._planned,
+            cancelled=self.tr("Dibatalkan; daftar induk tidak berubah."),
         )
 
-    def _finished(self, message: str = "", error: str = "") -> None:
-        self.choose_button.setEnabled(True)
-        self.partial_check.setEnabled(True)
-        self.job_panel.stop(message, error)
-
-    def cancel(self) -> None:
-        if self.busy:
-            self.handle.cancel()
-
-    def _failed(self, err: Exception) -> None:
-        known = isinstance(err, RosterError)
-        self._finished(error=str(err) if known else self.tr("Berkas tidak dapat diimpor: {0}").format(err))
-
-    def _planned(self, plan: MasterPlan) -> None:
+    def _planned(self, plan: MasterPlan) -> str:
         self.plan = plan
-        self._finished()
         counts = plan.counts()
         self.summary.setText(self.tr("Bila disimpan: {0}.").format(_counts_text(counts)))
         self.warning.show_message(plan.warning)
         self._show_tabs(plan)
         self.save_button.setEnabled(any(counts[key] for key in counts if key not in ("unchanged", "rejected")))
+        return ""
 
     def _show_tabs(self, plan: MasterPlan | None) -> None:
         rejected = plan.rejected if plan else []
@@ -178,15 +150,20 @@ class MasterImportDialog(QDialog):
         self.tabs.setTabText(2, self.tr("Pindah OPD ({0})").format(number(len(moved))))
 
     def save(self) -> None:
-        if self.plan is None or self.busy:
+        if self.plan is None or self.runner.busy:
             return
         self.save_button.setEnabled(False)
-        self._run(ApplyMasterImportJob(self.plan, self._actor()), self.tr("Menyimpan daftar induk…"), self._saved)
+        self.runner.start(
+            ApplyMasterImportJob(self.plan, self._actor()),
+            self.tr("Menyimpan daftar induk…"),
+            done=self._saved,
+            cancelled=self.tr("Dibatalkan; daftar induk tidak berubah."),
+        )
 
-    def _saved(self, result: MasterImportResult) -> None:
+    def _saved(self, result: MasterImportResult) -> str:
         self.plan = None
-        self._finished(self.tr("Tersimpan: {0}.").format(_counts_text(result.counts)))
         self.imported.emit(result)
+        return self.tr("Tersimpan: {0}.").format(_counts_text(result.counts))
 
 
 def _counts_text(counts: dict[str, int]) -> str:

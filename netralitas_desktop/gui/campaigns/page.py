@@ -17,14 +17,17 @@ from ...core.campaigns.service import (
     list_campaigns,
     update_campaign,
 )
-from ...core.events import NotFoundError, ValidationError
-from ..common.widgets import confirm, show_error
+from ...core.errors import USER_FACING
+from ...core.events import NotFoundError
+from ..common.errors import show_error
+from ..common.jobs import BackgroundWork
+from ..common.widgets import confirm
 from .coverage_view import CoverageView
 from .dialogs import CampaignDialog
 from .setup_view import SetupView
 
 
-class CampaignPage(QWidget):
+class CampaignPage(QWidget, BackgroundWork):
     back_requested = Signal()
 
     def __init__(self, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
@@ -63,10 +66,6 @@ class CampaignPage(QWidget):
     def campaign_id(self) -> int | None:
         return self.campaign_combo.currentData()
 
-    @property
-    def busy(self) -> bool:
-        return self.coverage.busy or self.setup.busy
-
     def reload_campaigns(self, select: int | None = None) -> None:
         current = select if select is not None else self.campaign_id
         self.campaign_combo.blockSignals(True)
@@ -98,7 +97,7 @@ class CampaignPage(QWidget):
         try:
             info = get_campaign(self.campaign_id)
         except NotFoundError as err:
-            show_error(self, self.tr("Kampanye"), str(err))
+            show_error(self, self.tr("Kampanye"), err)
             self.reload_campaigns()
             return
         dialog = CampaignDialog(CampaignData(info.name, info.deadline, info.note, info.id), self)
@@ -108,9 +107,8 @@ class CampaignPage(QWidget):
     def _save(self, write: Callable[[], int]) -> None:
         try:
             campaign_id = write()
-        except (ValidationError, NotFoundError) as err:
-            message = " ".join(err.errors.values()) if isinstance(err, ValidationError) else str(err)
-            show_error(self, self.tr("Kampanye belum tersimpan"), message)
+        except USER_FACING as err:
+            show_error(self, self.tr("Kampanye belum tersimpan"), err)
             return
         self.reload_campaigns(select=campaign_id)
 

@@ -23,8 +23,9 @@ from ...core.dates import tanggal
 from ...core.events import list_events
 from ...core.participants import EMPLOYMENT_LABELS
 from ..common.core_labels import core_label
-from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.widgets import number, read_only_table, show_error
+from ..common.errors import show_error
+from ..common.jobs import BackgroundWork, FunctionJob, run_job
+from ..common.widgets import number, read_only_table
 from .master_import import MasterImportDialog
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +36,7 @@ def load_setup(campaign_id: int | None) -> tuple[CampaignInfo | None, list, Rost
     return campaign, list_events(), roster_summary()
 
 
-class SetupView(QWidget):
+class SetupView(QWidget, BackgroundWork):
     changed = Signal()  # the events counted or the roster changed
     loaded = Signal()
 
@@ -44,7 +45,6 @@ class SetupView(QWidget):
         self._actor = actor
         self.campaign_id: int | None = None
         self.campaign: CampaignInfo | None = None
-        self._handles: list[JobHandle] = []
         self.events_table: QTableWidget = read_only_table(
             [self.tr("Dihitung"), self.tr("Tanggal"), self.tr("Terdaftar"), self.tr("Hadir"), self.tr("Kegiatan")]
         )
@@ -88,10 +88,6 @@ class SetupView(QWidget):
         layout.addWidget(roster_box)
         layout.addWidget(events_box, 1)
 
-    @property
-    def busy(self) -> bool:
-        return any(handle.running for handle in self._handles)
-
     def set_campaign(self, campaign_id: int | None) -> None:
         self.campaign_id = campaign_id
         self.reload()
@@ -100,13 +96,7 @@ class SetupView(QWidget):
         self._start(FunctionJob(load_setup, self.campaign_id), self._loaded)
 
     def _start(self, job, on_result) -> None:
-        handle = run_job(
-            job,
-            on_result=on_result,
-            on_error=lambda err: show_error(self, self.tr("Kampanye"), str(err)),
-            owner=self,
-        )
-        self._handles = [h for h in self._handles if h.running] + [handle]
+        run_job(job, on_result=on_result, on_error=lambda err: show_error(self, self.tr("Kampanye"), err), owner=self)
 
     def _loaded(self, loaded) -> None:
         campaign, events, summary = loaded
