@@ -18,7 +18,8 @@ from pypdf import PdfReader
 from netralitas_desktop.core.campaigns import coverage as cov
 from netralitas_desktop.core.campaigns import gap, service
 from netralitas_desktop.core.campaigns.cover_letter import head_of
-from netralitas_desktop.core.campaigns.export_xlsx import CampaignXlsxJob, masked_nik
+from netralitas_desktop.core.campaigns.coverage import masked_nik
+from netralitas_desktop.core.campaigns.export_xlsx import CampaignXlsxJob
 from netralitas_desktop.core.campaigns.master_roster import import_master_roster
 from netralitas_desktop.core.campaigns.summary_pdf import CampaignSummaryJob
 from netralitas_desktop.core.checkin import check_in
@@ -237,3 +238,13 @@ def test_the_summary_stays_on_one_page_with_eighty_opds(db, tmp_path):
     text = flat(pdf_text(target))
     shown = sum(1 for index in range(1, 81) if f"Kelurahan Contoh {index:02d}" in text)
     assert shown == 80  # in two columns
+
+
+def test_the_list_for_an_opd_head_masks_a_nik(campaign, tmp_path):
+    coverage = cov.load_coverage(campaign)
+    honorer = next(row for row in cov.owing_rows(coverage) if not row.nip)
+    target = tmp_path / "honorer.pdf"
+    gap.write_gap_forms(campaign, target, unit_key=fold(honorer.unit_kerja))
+    listing = flat(" ".join(page.extract_text() for page in PdfReader(target).pages[1:2]))
+    assert honorer.full_name in listing and f"NIK {masked_nik(honorer.nik)}" in listing
+    assert honorer.nik not in listing

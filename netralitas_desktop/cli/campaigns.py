@@ -176,7 +176,6 @@ def run_remove_event(args: argparse.Namespace) -> dict:
 
 def run_coverage(args: argparse.Namespace) -> dict:
     from ..core.campaigns.coverage import load_coverage, owing_rows
-    from ..core.campaigns.export_xlsx import identity
     from ..core.reports.report_chart import persen
 
     campaign = _campaign(args)
@@ -210,7 +209,7 @@ def run_coverage(args: argparse.Namespace) -> dict:
         data["owing_people"] = [row.to_dict() for row in rows]
         names = format_table(
             ("No", "Nama", "NIP / NIK", "OPD", "Keterangan"),
-            [(n, r.full_name, identity(r), r.unit_kerja, r.note) for n, r in enumerate(rows, 1)],
+            [(n, r.full_name, r.printed_identity, r.unit_kerja, r.note) for n, r in enumerate(rows, 1)],
             right=(0,),
         )
         parts.append(names if rows else "Tidak ada yang belum berikrar.")

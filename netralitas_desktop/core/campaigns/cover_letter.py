@@ -22,7 +22,6 @@ from ..dates import hari_tanggal, tanggal
 from ..documents import SANS, Letterhead, Margins, PageSpec, Paper, draw_letterhead, draw_signatory, draw_text_box, mm
 from ..documents.table import Column, TableLayout, draw_page_footer
 from ..events import Signatory
-from ..nip import format_nip
 from ..pledges.pledge_forms import draw_paragraphs
 from .coverage import MemberRow
 
@@ -116,8 +115,14 @@ def _paragraphs(letter: CoverLetter, width: float):
 
 
 def _row_texts(number: int, row: MemberRow) -> list[str]:
-    identity = format_nip(row.nip) if row.nip else (f"NIK {row.nik}" if row.nik else "-")
-    return [str(number), row.full_name, identity, row.employment_label, row.jabatan or "-", row.note or "-"]
+    return [
+        str(number),
+        row.full_name,
+        row.printed_identity or "-",
+        row.employment_label,
+        row.jabatan or "-",
+        row.note or "-",
+    ]
 
 
 def _pages_of_list(layout: TableLayout, rows, first_room: float, room: float) -> list[list]:

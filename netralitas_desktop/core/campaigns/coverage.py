@@ -31,6 +31,7 @@ from peewee import JOIN
 
 from ..models import Attendance, Event, Registration
 from ..names import fold, full_name, name_key
+from ..nip import format_nip
 from ..participants import EMPLOYMENT_LABELS
 from ..reports.models import Absence
 from ..reports.status import STATUS_LABELS, TIDAK_HADIR, classify
@@ -247,6 +248,11 @@ def _group(groups: dict, index, key: str, label: str) -> GroupCoverage:
 # --- the names still owing -----------------------------------------------------------------------------------
 
 
+def masked_nik(nik: str) -> str:
+    """``3306********0001``: enough to tell two people apart, not the whole number."""
+    return f"{nik[:4]}{'*' * max(0, len(nik) - 8)}{nik[-4:]}" if len(nik) > 8 else nik
+
+
 @dataclass(frozen=True)
 class MemberRow:
     """A member shown in a list (owing or excused), with what the campaign's events say of them."""
@@ -270,6 +276,14 @@ class MemberRow:
         return EMPLOYMENT_LABELS.get(self.employment_type, self.employment_type)
 
     @property
+    def printed_identity(self) -> str:
+        """The NIP (NI PPPK) grouped as printed, or for non-ASN staff the NIK masked (UU PDP: lists
+        handed around need no whole NIK)."""
+        if self.nip:
+            return format_nip(self.nip)
+        return f"NIK {masked_nik(self.nik)}" if self.nik else ""
+
+    @property
     def excuse_label(self) -> str:
         label = EXCUSE_REASONS.get(self.excuse_reason, self.excuse_reason)
         return f"{label}: {self.excuse_note}" if self.excuse_note else label
@@ -277,6 +291,7 @@ class MemberRow:
     def to_dict(self) -> dict:
         out = dict(self.__dict__)
         out["employment_label"] = self.employment_label
+        out["printed_identity"] = self.printed_identity
         return out
 
 
@@ -402,6 +417,7 @@ __all__ = [
     "GroupCoverage",
     "MemberRow",
     "load_coverage",
+    "masked_nik",
     "owing_rows",
     "pledge_route",
 ]

@@ -22,24 +22,12 @@ from .. import audit
 from ..dates import hari_tanggal, tanggal
 from ..documents import Paper
 from ..jobs import Job, Progress
-from ..nip import format_nip
 from ..reports.tables import Column
 from ..reports.xlsx_sheets import HEADER_ROW, discard, recap_sheet, save_workbook, table_sheet
 from .coverage import EXCUSED, ROUTE_LABELS, ROUTES, Coverage, MemberRow, load_coverage, owing_rows
 from .service import campaign_events
 
 DOCUMENT = "cakupan_ikrar"
-
-
-def masked_nik(nik: str) -> str:
-    """``3306********0001``: enough to tell two people apart, not the whole number."""
-    return f"{nik[:4]}{'*' * max(0, len(nik) - 8)}{nik[-4:]}" if len(nik) > 8 else nik
-
-
-def identity(row: MemberRow) -> str:
-    if row.nip:
-        return format_nip(row.nip)
-    return f"NIK {masked_nik(row.nik)}" if row.nik else ""
 
 
 def _route_count(route: str):
@@ -57,7 +45,7 @@ COVERAGE_COLUMNS = (
 
 OWING_COLUMNS = (
     Column("Nama", lambda r: r.full_name, max_width=38),
-    Column("NIP / NI PPPK / NIK", identity, "id"),
+    Column("NIP / NI PPPK / NIK", lambda r: r.printed_identity, "id"),
     Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
     Column("Gol.", lambda r: r.golongan, max_width=8),
     Column("Jabatan", lambda r: r.jabatan, max_width=36),
@@ -69,7 +57,7 @@ OWING_COLUMNS = (
 
 EXCUSED_COLUMNS = (
     Column("Nama", lambda r: r.full_name, max_width=38),
-    Column("NIP / NI PPPK / NIK", identity, "id"),
+    Column("NIP / NI PPPK / NIK", lambda r: r.printed_identity, "id"),
     Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
     Column("Jabatan", lambda r: r.jabatan, max_width=36),
     Column("Unit Kerja (OPD)", lambda r: r.unit_kerja, max_width=36),
@@ -203,8 +191,6 @@ __all__ = [
     "CampaignFileJob",
     "CampaignXlsxJob",
     "facts_line",
-    "identity",
-    "masked_nik",
     "record_campaign_export",
     "write_campaign_xlsx",
 ]

@@ -7,15 +7,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ...core.campaigns.coverage import MemberRow
 from ...core.campaigns.service import EXCUSE_REASONS
-from ...core.nip import format_nip
 from ..common.core_labels import core_label
 from .labels import campaign_label
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def identity(row: MemberRow) -> str:
-    return format_nip(row.nip) if row.nip else row.nik
 
 
 class MemberModel(QAbstractTableModel):
@@ -58,7 +53,7 @@ class MemberModel(QAbstractTableModel):
         if column == 0:
             return row.full_name
         if column == 1:
-            return identity(row)
+            return row.printed_identity
         if column == 2:
             return core_label(row.employment_label)
         if column == 3:
