@@ -216,7 +216,7 @@ def test_coverage_counts_each_person_once_over_three_events_and_returns(any_db, 
     owing_names = cov.owing_rows(coverage)
     assert len(owing_names) == coverage.total.owing
     assert not {row.nip for row in owing_names} & covered
-    noted = {row.nip: row.note for row in owing_names}
+    noted = {row.nip: row.full_note for row in owing_names}
     assert noted[rows[850].nip].startswith("Tidak hadir: Sosialisasi Netralitas per OPD")
     sent = {member.nip for member in owing_there[5:]}  # forms sent, not back yet
     assert sent and all("formulir ikrar mandiri dibuat" in noted[nip].lower() for nip in sent)

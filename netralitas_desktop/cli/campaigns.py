@@ -209,7 +209,7 @@ def run_coverage(args: argparse.Namespace) -> dict:
         data["owing_people"] = [row.to_dict() for row in rows]
         names = format_table(
             ("No", "Nama", "NIP / NIK", "OPD", "Keterangan"),
-            [(n, r.full_name, r.printed_identity, r.unit_kerja, r.note) for n, r in enumerate(rows, 1)],
+            [(n, r.full_name, r.printed_identity, r.unit_kerja, r.full_note) for n, r in enumerate(rows, 1)],
             right=(0,),
         )
         parts.append(names if rows else "Tidak ada yang belum berikrar.")

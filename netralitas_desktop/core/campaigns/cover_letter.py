@@ -33,11 +33,13 @@ LIST_TITLE = "DAFTAR PEGAWAI YANG BELUM MENYATAKAN IKRAR NETRALITAS"
 COLUMNS = (
     Column("No", 0.45, "right"),
     Column("Nama", 2.7),
-    Column("NIP / NI PPPK / NIK", 2.5),
+    Column("NIP / NI PPPK / NIK", 2.5, max_lines=1),  # shrinks rather than break a number
     Column("Jenis Pegawai", 1.1),
     Column("Jabatan", 2.3),
     Column("Keterangan", 2.2),
 )
+
+SHORT_KINDS = {"NON_ASN": "Non-ASN"}  # PNS, PPPK, PPNPN as they are
 
 # How an OPD's head is addressed: "Kecamatan Bayan" -> "Camat Bayan"; otherwise "Kepala …".
 _HEADS = (
@@ -119,7 +121,7 @@ def _row_texts(number: int, row: MemberRow) -> list[str]:
         str(number),
         row.full_name,
         row.printed_identity or "-",
-        row.employment_label,
+        SHORT_KINDS.get(row.employment_type, row.employment_type),
         row.jabatan or "-",
         row.note or "-",
     ]

@@ -267,9 +267,17 @@ class MemberRow:
     unit_kerja: str
     phone: str
     previous_unit: str  # the OPD before their last move, "" if none
-    note: str  # e.g. "Izin: Sosialisasi Kecamatan Bayan; formulir ikrar mandiri dibuat 12-10-2024"
+    note: str  # what the campaign's events say, e.g. "Izin: Sosialisasi Kecamatan Bayan"
     excuse_reason: str = ""
     excuse_note: str = ""
+    form_made: dt.date | None = None  # the campaign's ikrar mandiri form was made that day
+
+    @property
+    def full_note(self) -> str:
+        """The note with the form made, for follow-up lists: "Izin: …; formulir ikrar mandiri dibuat 12-10-2024"."""
+        made = f"formulir ikrar mandiri dibuat {self.form_made:%d-%m-%Y}" if self.form_made else ""
+        text = "; ".join(part for part in (self.note, made) if part)
+        return text[:1].upper() + text[1:]
 
     @property
     def employment_label(self) -> str:
@@ -292,6 +300,8 @@ class MemberRow:
         out = dict(self.__dict__)
         out["employment_label"] = self.employment_label
         out["printed_identity"] = self.printed_identity
+        out["full_note"] = self.full_note
+        out["form_made"] = self.form_made.isoformat() if self.form_made else None
         return out
 
 
@@ -321,6 +331,7 @@ def owing_rows(coverage: Coverage, unit_key: str | None = None, *, state: str = 
         query = RosterMember.select(*_LIST_COLUMNS).where(RosterMember.id.in_(list(batch))).tuples()
         for member_id, depan, nama, belakang, nip, nik, kind, gol, jabatan, unit, phone, previous in query:
             reason, note = excuses.get(member_id, ("", ""))
+            event_note, made = notes.get(member_id, ("", None))
             rows.append(
                 MemberRow(
                     member_id,
@@ -333,9 +344,10 @@ def owing_rows(coverage: Coverage, unit_key: str | None = None, *, state: str = 
                     unit or "",
                     phone or "",
                     previous or "",
-                    notes.get(member_id, ""),
+                    event_note,
                     reason,
                     note,
+                    made,
                 )
             )
     rows.sort(key=lambda r: (not r.unit_kerja, fold(r.unit_kerja), name_key(r.full_name), r.member_id))
@@ -352,7 +364,7 @@ def _excuses(campaign_id: int, member_ids: list[int]) -> dict[int, tuple[str, st
     return found
 
 
-def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, str]:
+def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, tuple[str, dt.date | None]]:
     """member id -> what the campaign's events recorded of them (absent with a reason, a form made)."""
     if not member_ids or not campaign.event_ids:
         return {}
@@ -387,19 +399,20 @@ def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, str]:
     }
 
 
-def _note(found: list[tuple], titles: dict[int, str], mandiri_event_id: int | None) -> str:
-    parts = []
+def _note(found: list[tuple], titles: dict[int, str], mandiri_event_id: int | None) -> tuple[str, dt.date | None]:
+    """(what the events say, the day the campaign's ikrar mandiri form was made, if it was)."""
+    parts, made = [], None
     for event_id, created_at, cancelled, method, reason in found:
         status = classify(method, reason, bool(cancelled))
         if event_id == mandiri_event_id:
-            made = created_at if isinstance(created_at, dt.datetime) else dt.datetime.fromisoformat(str(created_at))
-            parts.append(f"formulir ikrar mandiri dibuat {made:%d-%m-%Y}")
+            at = created_at if isinstance(created_at, dt.datetime) else dt.datetime.fromisoformat(str(created_at))
+            made = at.date()
         elif status == TIDAK_HADIR:
             parts.append(f"tidak hadir: {titles.get(event_id, '')}")
         else:
             parts.append(f"{STATUS_LABELS[status]}: {titles.get(event_id, '')}")
     text = "; ".join(dict.fromkeys(parts))
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:], made
 
 
 __all__ = [

@@ -51,7 +51,7 @@ OWING_COLUMNS = (
     Column("Jabatan", lambda r: r.jabatan, max_width=36),
     Column("Unit Kerja (OPD)", lambda r: r.unit_kerja, max_width=36),
     Column("Pindah dari", lambda r: r.previous_unit, max_width=30),
-    Column("Keterangan", lambda r: r.note, max_width=40),
+    Column("Keterangan", lambda r: r.full_note, max_width=40),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 

@@ -64,7 +64,7 @@ class MemberModel(QAbstractTableModel):
         if self.excused:
             label = campaign_label(EXCUSE_REASONS.get(row.excuse_reason, row.excuse_reason))
             return f"{label}: {row.excuse_note}" if row.excuse_note else label
-        return row.note
+        return row.full_note
 
 
 class MemberFilter(QSortFilterProxyModel):
