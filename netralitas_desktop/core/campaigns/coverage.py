@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN
 
-from ..models import Attendance, Event, Registration
+from ..models import Attendance, Event, Registration, db
 from ..names import fold, full_name, name_key
 from ..nip import format_nip
 from ..participants import EMPLOYMENT_LABELS
 from ..reports.models import Absence
 from ..reports.status import STATUS_LABELS, TIDAK_HADIR, classify
-from ..roster.bulk import chunks
+from ..roster.bulk import chunks, select_in
 from .models import CampaignExcuse, CoverageCredit, RosterMember
 from .pledged import (
     ROUTE_DESK,
@@ -327,29 +327,30 @@ def owing_rows(coverage: Coverage, unit_key: str | None = None, *, state: str = 
     excuses = _excuses(coverage.campaign.id, wanted) if state == EXCUSED else {}
     notes = _notes(coverage.campaign, wanted)
     rows = []
-    for batch in chunks(wanted, _IDS_PER_QUERY):
-        query = RosterMember.select(*_LIST_COLUMNS).where(RosterMember.id.in_(list(batch))).tuples()
-        for member_id, depan, nama, belakang, nip, nik, kind, gol, jabatan, unit, phone, previous in query:
-            reason, note = excuses.get(member_id, ("", ""))
-            event_note, made = notes.get(member_id, ("", None))
-            rows.append(
-                MemberRow(
-                    member_id,
-                    full_name(depan, nama, belakang),
-                    nip or "",
-                    nik or "",
-                    kind or "",
-                    gol or "",
-                    jabatan or "",
-                    unit or "",
-                    phone or "",
-                    previous or "",
-                    event_note,
-                    reason,
-                    note,
-                    made,
-                )
+    # Plain SQL in chunks (``roster.bulk``): peewee's per-value work would cost more than the query.
+    for member_id, depan, nama, belakang, nip, nik, kind, gol, jabatan, unit, phone, previous in select_in(
+        RosterMember, _LIST_COLUMNS, RosterMember.id, wanted, lambda: None
+    ):
+        reason, note = excuses.get(member_id, ("", ""))
+        event_note, made = notes.get(member_id, ("", None))
+        rows.append(
+            MemberRow(
+                member_id,
+                full_name(depan, nama, belakang),
+                nip or "",
+                nik or "",
+                kind or "",
+                gol or "",
+                jabatan or "",
+                unit or "",
+                phone or "",
+                previous or "",
+                event_note,
+                reason,
+                note,
+                made,
             )
+        )
     rows.sort(key=lambda r: (not r.unit_kerja, fold(r.unit_kerja), name_key(r.full_name), r.member_id))
     return rows
 
@@ -388,9 +389,8 @@ def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, tuple[str
             .switch(Registration)
             .join(Absence, JOIN.LEFT_OUTER)
             .where(Registration.person.in_(list(batch)))
-            .tuples()
         )
-        for person_id, event_id, *row in query:
+        for person_id, event_id, *row in db.execute(query):  # raw: _note reads the dates either way
             if event_id in events:
                 found.setdefault(member_of[person_id], []).append((event_id, *row))
     return {
