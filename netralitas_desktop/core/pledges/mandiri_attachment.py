@@ -82,11 +82,11 @@ def prepare_attachment(data: bytes, filename: str = "") -> Attachment:
 def _prepare_pdf(data: bytes, name: str) -> Attachment:
     if len(data) > MAX_PDF_BYTES:
         raise AttachmentError(_too_large(len(data), MAX_PDF_BYTES) + " Pindai ulang dengan resolusi lebih rendah.")
-    from pypdf import PdfReader
+    from ..documents.pdfium import UnreadablePdf, page_count
 
     try:
-        pages = len(PdfReader(io.BytesIO(data)).pages)
-    except Exception as err:  # pypdf raises many kinds for a damaged file
+        pages = page_count(data)
+    except UnreadablePdf as err:
         raise AttachmentError(f"Berkas {name} bukan PDF yang utuh; pindai atau simpan ulang.") from err
     if not pages:
         raise AttachmentError(f"Berkas PDF {name} tidak berisi halaman.")
