@@ -19,6 +19,7 @@ from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import cancel_registration
 from netralitas_desktop.core.documents import Paper
+from netralitas_desktop.core.event_settings import MASK_NIK, set_setting
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.invitations import (
     INSTRUCTION,
@@ -107,8 +108,11 @@ def test_invitations_are_sorted_by_unit_then_name(event_id):
     by_name = {inv.name: inv for inv in invitations}
     assert by_name[PROF].id_text == "NIP 19860926 201505 1 001"
     assert by_name["Ani Lestari, S.Kom."].id_text == "NI PPPK 20001231 202421 1 001"
-    assert by_name["José Müller Ma’ruf"].id_text == "NIK 3306014509900001"
+    assert by_name["José Müller Ma’ruf"].id_text == "NIK 3306**********01"  # a card passes through hands
     assert by_name["Sri Rahayu"].id_text == ""
+    set_setting(event_id, MASK_NIK, False)  # the committee's switch: whole NIKs for this event
+    _, invitations = load_invitations(event_id)
+    assert {inv.name: inv for inv in invitations}["José Müller Ma’ruf"].id_text == "NIK 3306014509900001"
 
 
 def test_unit_filter_ignores_case(event_id):
@@ -148,10 +152,11 @@ def test_pdf_cards_read_back(event_id, tmp_path, paper, size):
         "NIP 19860926 201505 1 001",
         "NIP 19690512 199403 1 004",
         "NI PPPK 20001231 202421 1 001",
-        "NIK 3306014509900001",
+        "NIK 3306**********01",
     ):
         assert number in text
-    assert "Senin, 1 Juli 2024, pukul 08.00 – 12.00" in text
+    assert "3306014509900001" not in text
+    assert "Senin, 1 Juli 2024, pukul 08.00 – 12.00 WIB" in text
     assert text.count(INSTRUCTION) == 10
     assert "Halaman 1 dari 2" in text and "Halaman 2 dari 2" in text
 
@@ -191,8 +196,8 @@ EXPECTED_FILES = {
     "198609262015051001_Muhammad Abdurrahman Syahputra Wicaksono.png",
     "196905121994031004_Budi Santoso.png",
     "200012312024211001_Ani Lestari.png",
-    "3306014509900001_José Müller Ma’ruf.png",
-    "3306011203850002_Ahmad _Gus_ Hidayat.png",
+    "José Müller Ma’ruf.png",  # a masked NIK stays out of the file name
+    "Ahmad _Gus_ Hidayat.png",
     "198001012005012001_Eka Kurnia Anggraini.png",
     "198001012005011002_Teguh Prasetyo.png",
     "Sri Rahayu.png",
