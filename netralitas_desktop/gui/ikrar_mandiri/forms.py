@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...core.audit import Actor
 from ...core.documents import DocumentError, safe_filename
 from ...core.events import NotFoundError, get_event
 from ...core.pledges.document_common import DocumentResult, NothingToPrint
-from ...core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
+from ...core.pledges.ikrar_mandiri import Audience, IkrarMandiriFormsJob
 from ..common.jobs import JobHandle, run_job
 from ..common.widgets import JobPanel, number
 
@@ -28,6 +28,10 @@ class IkrarMandiriFormsBox(QGroupBox):
         self._actor = actor
         self.handle: JobHandle | None = None
         self.last_pdf: str | None = None
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("untuk yang tidak hadir"), Audience.ABSENT)
+        self.audience.addItem(self.tr("untuk yang hadir tetapi belum tanda tangan"), Audience.PRESENT_UNSIGNED)
+        self.audience.addItem(self.tr("untuk keduanya"), Audience.BOTH)
         self.forms_button = QPushButton(self.tr("Buat formulir ikrar mandiri (PDF)…"))
         self.forms_button.clicked.connect(self.choose_target)
         self.open_pdf_button = QPushButton(self.tr("Buka PDF"))
@@ -38,6 +42,7 @@ class IkrarMandiriFormsBox(QGroupBox):
         self.job_panel.cancel_button.clicked.connect(self.cancel)
         row = QHBoxLayout()
         row.addWidget(self.forms_button)
+        row.addWidget(self.audience)
         row.addWidget(self.open_pdf_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -64,7 +69,7 @@ class IkrarMandiriFormsBox(QGroupBox):
             self.make_forms(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
     def make_forms(self, path: str) -> JobHandle:
-        job = IkrarMandiriFormsJob(self.event_id, path, actor=self._actor())
+        job = IkrarMandiriFormsJob(self.event_id, path, audience=self.audience.currentData(), actor=self._actor())
         self.forms_button.setEnabled(False)
         self.open_pdf_button.hide()
         self.job_panel.start(self.tr("Membuat formulir ikrar mandiri…"))
