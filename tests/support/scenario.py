@@ -28,8 +28,10 @@ LATE = dt.time(13, 30)
 INK = (13, 27, 76, 255)
 
 
-def pad_signature(rng: random.Random) -> bytes:
-    """A signature as the desk's pad saves it: dark-blue strokes on transparency, wide margins."""
+def pad_signature(rng: random.Random, *, print_copy: bool = True) -> bytes:
+    """A signature as the desk's pad saves it (~630 × 270 px): dark-blue strokes with soft edges on
+    transparency, wide margins, with its print copy as ``save_signature`` stores it (unless not
+    ``print_copy``: as an older version stored it)."""
     width, height = 632, 272
     image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
@@ -43,7 +45,7 @@ def pad_signature(rng: random.Random) -> bytes:
         draw.line(points, fill=INK, width=6, joint="curve")
     out = io.BytesIO()
     image.filter(ImageFilter.BoxBlur(0.6)).save(out, "PNG")
-    return with_print_copy(out.getvalue())
+    return with_print_copy(out.getvalue()) if print_copy else out.getvalue()
 
 
 @dataclass
