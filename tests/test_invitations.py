@@ -20,13 +20,14 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import cancel_registration
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.event_settings import MASK_NIK, set_setting
-from netralitas_desktop.core.events import EventData, create_event
+from netralitas_desktop.core.events import EventData, create_event, get_event
 from netralitas_desktop.core.invitations import (
     INSTRUCTION,
     InvitationError,
     InvitationImagesJob,
     InvitationPdfJob,
     card_grid,
+    card_layout,
     load_invitations,
     unit_counts,
 )
@@ -387,3 +388,51 @@ def test_cli_zip_and_errors_in_indonesian(event_id, sqlite_url, tmp_path, capsys
         == 2
     )
     assert "A4 atau F4" in json.loads(capsys.readouterr().out)["error"]
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.F4])
+def test_text_keeps_out_of_the_qr_quiet_zone_and_the_venue_is_not_smaller(db, tmp_path, paper):
+    """Long names wrap before the code's quiet zone (4 modules); on F4 the venue line is as large as the date's."""
+    from support.pdf_checks import font_sizes, pdf_words
+
+    from netralitas_desktop.core.documents import mm
+
+    event = create_event(
+        EventData(
+            title="Sosialisasi Netralitas Aparatur Sipil Negara pada Pemilihan Kepala Daerah Serentak Tahun 2024",
+            date=dt.date(2024, 7, 1),
+            start_time=dt.time(8, 0),
+            end_time=dt.time(12, 0),
+            venue="Pendopo Rumah Dinas Bupati Sukamakmur, Jalan Veteran Nomor 1, Kelurahan Sukamakmur Kidul",
+        )
+    )
+    for index, name in enumerate(("Muhammad Abdurrahman Syahputra Wicaksono Hadiningrat Kusumanegara", "Wahyuningsih")):
+        add_participant(
+            event,
+            PersonData(
+                gelar_depan="Prof. Dr. Ir. H.",
+                nama=name,
+                gelar_belakang="S.H., M.H., M.Si., M.Kom.",
+                nik=f"330601450990000{index + 1}",
+                unit_kerja="Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan KB",
+            ),
+        )
+    pdf = tmp_path / "undangan.pdf"
+    InvitationPdfJob(event, pdf, paper=paper).run()
+    grid = card_grid(paper)
+    _, height = grid.page.size
+    layout = card_layout(get_event(event), *grid.card_size)
+    words = pdf_words(pdf).on_page(1)
+    for slot in range(2):
+        cell = grid.cell(slot)
+        left, bottom = cell.right - layout.qr_size - 1 * mm, cell.y + 1 * mm  # the square, quiet zone included
+        top = height - (bottom + layout.qr_size)
+        inside = [
+            word.text
+            for word in words
+            if word.x1 > left and word.x0 < cell.right and word.y1 > top and word.y0 < height - bottom
+        ]
+        assert inside == [], inside
+    sizes = {word.text: size for size, word in font_sizes(pdf) if word.page == 1}
+    assert sizes["Pendopo"] >= sizes["Senin,"] - 0.05  # the venue never smaller than the date line
+    assert sizes["Pendopo"] >= 8 - 0.05

@@ -41,7 +41,7 @@ from .documents import (
     qr_matrix,
     safe_filename,
 )
-from .documents.fit import wrap_pdf_text
+from .documents.fit import LEADING
 from .documents.page import Rect
 from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
 from .documents.table import draw_page_footer
@@ -303,30 +303,54 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
 
     width = layout.column_width
     canvas.setFillColorRGB(0.4, 0.4, 0.4)
-    label = dict(max_size=LABEL_SIZE, min_size=LABEL_SIZE)
-    y = draw_text_box(canvas, "Kepada Yth.", SANS.italic, left, rule_y - 2 * mm, width, **label)
+    label = fit_pdf_text("Kepada Yth.", SANS.italic, width, max_size=LABEL_SIZE, min_size=LABEL_SIZE)
+    y = draw_fitted(canvas, label, SANS.italic, left, rule_y - 2 * mm, width)
+    instruction_top = cell.y + CARD_PAD + layout.instruction.height
+    name, identity, unit = _invitee_lines(invitation, width, y - instruction_top - 1 * mm)
     canvas.setFillColorRGB(0, 0, 0)
-    name = wrap_pdf_text(invitation.name, SANS.bold, width, size=11, min_size=MIN_TEXT_SIZE, max_lines=3)
     y = draw_fitted(canvas, name, SANS.bold, left, y, width)
-    if invitation.id_text:
-        y = draw_text_box(
-            canvas, invitation.id_text, SANS.regular, left, y - 0.5, width, max_size=8.5, min_size=MIN_TEXT_SIZE
-        )
-    if invitation.unit_kerja:
-        draw_text_box(
-            canvas,
-            invitation.unit_kerja,
-            SANS.regular,
-            left,
-            y,
-            width,
-            max_size=MIN_TEXT_SIZE,
-            min_size=MIN_TEXT_SIZE,
-            max_lines=2,
-        )
+    if identity is not None:
+        y = draw_fitted(canvas, identity, SANS.regular, left, y - 0.5, width)
+    if unit is not None:
+        draw_fitted(canvas, unit, SANS.regular, left, y, width)
     canvas.setFillColorRGB(*ACCENT)
-    draw_fitted(canvas, layout.instruction, SANS.italic, left, cell.y + CARD_PAD + layout.instruction.height, width)
+    draw_fitted(canvas, layout.instruction, SANS.italic, left, instruction_top, width)
     canvas.restoreState()
+
+
+def _invitee_lines(invitation: Invitation, width: float, room: float):
+    """Name, id and unit kerja fitted into ``room`` above the instruction: the name as large as
+    it fits (11 pt down to 8 pt, wrapping), every line at least 8 pt; only a name and unit too long
+    for the card at 8 pt are cut, never run over the instruction."""
+    identity = (
+        fit_pdf_text(invitation.id_text, SANS.regular, width, max_size=8.5, min_size=MIN_TEXT_SIZE)
+        if invitation.id_text
+        else None
+    )
+    fixed = (identity.height + 0.5) if identity else 0.0
+    unit_options = dict(max_size=MIN_TEXT_SIZE, min_size=MIN_TEXT_SIZE)
+    for size in (11, 10, 9, MIN_TEXT_SIZE):
+        name = fit_pdf_text(invitation.name, SANS.bold, width, max_size=size, min_size=size, max_lines=4)
+        unit = (
+            fit_pdf_text(invitation.unit_kerja, SANS.regular, width, max_lines=3, **unit_options)
+            if invitation.unit_kerja
+            else None
+        )
+        used = name.height + fixed + (unit.height if unit else 0.0)
+        if used <= room and not name.truncated and not (unit and unit.truncated):
+            return name, identity, unit
+    line = MIN_TEXT_SIZE * LEADING
+    name_lines = max(1, min(4, int((room - fixed - (line if invitation.unit_kerja else 0)) // line)))
+    name = fit_pdf_text(
+        invitation.name, SANS.bold, width, max_size=MIN_TEXT_SIZE, min_size=MIN_TEXT_SIZE, max_lines=name_lines
+    )
+    unit_lines = int((room - fixed - name.height) // line)
+    unit = (
+        fit_pdf_text(invitation.unit_kerja, SANS.regular, width, max_lines=unit_lines, **unit_options)
+        if invitation.unit_kerja and unit_lines > 0
+        else None
+    )
+    return name, identity, unit
 
 
 # --- PNG cards -------------------------------------------------------------------------------------------
