@@ -33,7 +33,6 @@ from .documents import (
     draw_cut_marks,
     draw_fitted,
     draw_qr,
-    draw_text_box,
     fit_pdf_text,
     mm,
     new_canvas,
