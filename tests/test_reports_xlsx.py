@@ -215,24 +215,7 @@ def test_libreoffice_converts_every_sheet_to_csv(workbook, tmp_path):
     out = tmp_path / "lo"
     # Tokens: comma, double quote, UTF-8, from line 1, -, -, -, -, cells as shown, -, -, every sheet.
     options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-    profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run(
-        [
-            _soffice(),
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={profile}",
-            "--convert-to",
-            options,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
+    _libreoffice(source, tmp_path, options, out)
     sheets = {}
     for name in SHEETS:
         with open(out / f"daftar hadir-{name}.csv", encoding="utf-8", newline="") as handle:
@@ -259,9 +242,9 @@ LONG_UNITS = (
 )
 
 
-def _libreoffice_pdf(source, tmp_path):
+def _libreoffice(source, tmp_path, convert_to: str, out):
+    """Convert ``source`` with LibreOffice (its own throw-away profile) into the folder ``out``."""
     profile = (tmp_path / "lo-profile").as_uri()
-    out = tmp_path / "lo-pdf"
     done = subprocess.run(
         [
             _soffice(),
@@ -269,7 +252,7 @@ def _libreoffice_pdf(source, tmp_path):
             "--norestore",
             f"-env:UserInstallation={profile}",
             "--convert-to",
-            "pdf",
+            convert_to,
             "--outdir",
             str(out),
             str(source),
@@ -279,7 +262,11 @@ def _libreoffice_pdf(source, tmp_path):
         timeout=180,
     )
     assert done.returncode == 0, done.stderr
-    return out / f"{source.stem}.pdf"
+
+
+def _libreoffice_pdf(source, tmp_path):
+    _libreoffice(source, tmp_path, "pdf", tmp_path / "lo-pdf")
+    return tmp_path / "lo-pdf" / f"{source.stem}.pdf"
 
 
 @pytest.mark.skipif(

@@ -2,8 +2,8 @@
 the event) and *rekap kehadiran* (after it: Keterangan per person and the signatures captured
 at the desk).
 
-The layout (heading on every page, grouping by unit, page x of y) is ``signing_list``'s; this
-module names the document and writes it as a job.
+The list is ``signing_list``'s and its pages ``list_pages``'; this module names the document and
+writes it as a job.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .. import audit
 from ..documents import atomic_output
 from ..jobs import Job, Progress
 from .document_common import DocumentResult, record_export
-from .signing_list import ListKind, ListOptions, SigningList, load_signing_list, render_signing_list
+from .list_pages import render_signing_list
+from .signing_list import ListKind, ListOptions, SigningList, load_signing_list
 
 TITLES = {ListKind.SIGNING: "DAFTAR HADIR", ListKind.RECAP: "DAFTAR HADIR\nREKAP KEHADIRAN PESERTA"}
 FOOTER_NAMES = {ListKind.SIGNING: "Daftar Hadir", ListKind.RECAP: "Rekap Kehadiran"}

@@ -149,7 +149,7 @@ def render_report(
     progress: Progress | None = None,
 ) -> int:
     """Draw the report (and its ``lampiran``, a ``signing_list.SigningList``) into ``target``; returns pages."""
-    from ..pledges.signing_list import draw_list, layout_list
+    from ..pledges.list_pages import draw_list, layout_list
 
     page = report_page(paper)
     footer = f"{FOOTER} \u2013 {snapshot.event.title}"

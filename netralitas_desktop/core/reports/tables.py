@@ -193,7 +193,7 @@ ATTENDANCE_COLUMNS = (
     Column("Keterangan", note_text, max_width=36),
 )
 
-ABSENT_COLUMNS = (
+_FOLLOW_UP_PERSON = (  # who someone is, on the sheets of people to follow up
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK", lambda r: r.nip, "id"),
     Column("NIK", lambda r: r.nik, "nik"),
@@ -201,19 +201,17 @@ ABSENT_COLUMNS = (
     Column("Jabatan", lambda r: r.jabatan, max_width=36),
     Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
     Column("Status", lambda r: r.status_label, max_width=12),
+)
+
+ABSENT_COLUMNS = (
+    *_FOLLOW_UP_PERSON,
     Column("Keterangan", lambda r: r.note, max_width=36),
     Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_returned else "Belum", max_width=14),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 
 UNSIGNED_COLUMNS = (  # attended, signed no pledge: to be given an ikrar mandiri form
-    Column("Nama", lambda r: r.full_name, max_width=38),
-    Column("NIP / NI PPPK", lambda r: r.nip, "id"),
-    Column("NIK", lambda r: r.nik, "nik"),
-    Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
-    Column("Jabatan", lambda r: r.jabatan, max_width=36),
-    Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
-    Column("Status", lambda r: r.status_label, max_width=12),
+    *_FOLLOW_UP_PERSON,
     Column("Waktu Hadir ({zona})", lambda r: r.checked_in_at, "time"),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
