@@ -218,8 +218,7 @@ def _payload_by_file(invitations) -> dict[str, str]:
 def test_png_folder_one_image_per_person(event_id, tmp_path):
     progress: list[tuple[int, int]] = []
     job = InvitationImagesJob(event_id, tmp_path / "png")
-    job.report = lambda done, total, message="": progress.append((done, total))
-    result = job.run()
+    result = job.execute(lambda done, total, message="": progress.append((done, total)))
     assert (result.count, result.format) == (10, "png")
     assert progress[-1] == (10, 10) and len(progress) == 10
     files = {p.name for p in (tmp_path / "png").iterdir()}
@@ -247,14 +246,15 @@ def test_png_zip_has_the_same_images(event_id, tmp_path):
     assert decoded == {inv.payload for inv in invitations}
 
 
-def cancel_at(job, count: int) -> None:
-    """Make ``job`` ask to stop once ``count`` items are done, as the Cancel button would."""
+def cancel_at(job, count: int):
+    """A progress callback that makes ``job`` ask to stop once ``count`` items are done, as the Cancel
+    button would."""
 
     def report(done, total, message=""):
         if done == count:
             job.cancel()
 
-    job.report = report
+    return report
 
 
 def test_cancelling_keeps_the_previous_file(event_id, tmp_path):
@@ -263,9 +263,8 @@ def test_cancelling_keeps_the_previous_file(event_id, tmp_path):
     pdf = out / "undangan.pdf"
     pdf.write_bytes(b"undangan kemarin")
     job = InvitationPdfJob(event_id, pdf)
-    cancel_at(job, 3)
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(cancel_at(job, 3))
     assert pdf.read_bytes() == b"undangan kemarin"
     assert [p.name for p in out.iterdir()] == ["undangan.pdf"]
 
@@ -273,9 +272,8 @@ def test_cancelling_keeps_the_previous_file(event_id, tmp_path):
 def test_cancelling_a_zip_leaves_nothing_behind(event_id, tmp_path):
     out = tmp_path / "keluaran"
     job = InvitationImagesJob(event_id, out / "undangan.zip")
-    cancel_at(job, 2)
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(cancel_at(job, 2))
     assert list(out.iterdir()) == []
 
 
@@ -299,9 +297,8 @@ def test_every_written_run_is_audited_with_counts_only(event_id, tmp_path):
 
 def test_a_cancelled_run_is_not_audited(event_id, tmp_path):
     job = InvitationPdfJob(event_id, tmp_path / "undangan.pdf")
-    cancel_at(job, 3)
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(cancel_at(job, 3))
     assert not AuditLog.select().where(AuditLog.action == "export").exists()
 
 
@@ -393,9 +390,8 @@ def test_cli_zip_and_errors_in_indonesian(event_id, sqlite_url, tmp_path, capsys
 @pytest.mark.parametrize("paper", [Paper.A4, Paper.F4])
 def test_text_keeps_out_of_the_qr_quiet_zone_and_the_venue_is_not_smaller(db, tmp_path, paper):
     """Long names wrap before the code's quiet zone (4 modules); on F4 the venue line is as large as the date's."""
-    from support.pdf_checks import font_sizes, pdf_words
-
     from netralitas_desktop.core.documents import mm
+    from support.pdf_checks import font_sizes, pdf_words
 
     event = create_event(
         EventData(

@@ -9,6 +9,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from . import audit
+from .errors import UserError
 from .event_settings import DEFAULT_TIME_ZONE, TIME_ZONE, TIME_ZONES, event_time_zone, set_setting
 from .models import EVENT_KINDS, Attendance, Event, Registration, db, now
 from .nip import IdError, normalize_id, parse_nip
@@ -16,7 +17,7 @@ from .nip import IdError, normalize_id, parse_nip
 KIND_LABELS = {"sosialisasi": "Sosialisasi", "ikrar": "Ikrar / Pakta Integritas", "both": "Sosialisasi dan Ikrar"}
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError, ValueError):
     """Field name -> message in Bahasa Indonesia."""
 
     def __init__(self, errors: dict[str, str]):
@@ -24,7 +25,7 @@ class ValidationError(ValueError):
         self.errors = errors
 
 
-class NotFoundError(LookupError):
+class NotFoundError(UserError, LookupError):
     pass
 
 

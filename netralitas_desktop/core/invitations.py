@@ -44,6 +44,7 @@ from .documents.fit import LEADING
 from .documents.page import Rect
 from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
 from .documents.table import draw_page_footer
+from .errors import UserError
 from .event_settings import nik_masked
 from .events import EventData, get_event
 from .jobs import Job, Progress
@@ -61,7 +62,7 @@ CARD_MARGINS = Margins(top=10, right=10, bottom=18, left=10)
 LABEL_SIZE = 7.0  # "UNDANGAN", "Kepada Yth." and the instruction: labels, not text to read
 
 
-class InvitationError(ValueError):
+class InvitationError(UserError, ValueError):
     """Nothing to make (no participants, unknown unit); the message is for the user."""
 
 

@@ -298,10 +298,6 @@
         <translation>Settings saved: {0} latest backups, automatic at most every {1:g} hours.</translation>
     </message>
     <message>
-        <source>Gagal: {0}</source>
-        <translation>Failed: {0}</translation>
-    </message>
-    <message>
         <source>Membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
@@ -567,10 +563,6 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
         <translation>Background image</translation>
     </message>
     <message>
-        <source>Berkas tidak bisa dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>Ganti semua kolom dengan desain bawaan?</source>
         <translation>Replace all fields with the default design?</translation>
     </message>
@@ -724,10 +716,6 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
     <message>
         <source>{0} yang dicabut tidak dibuat</source>
         <translation>{0} revoked not made</translation>
-    </message>
-    <message>
-        <source>Sertifikat gagal dibuat: {0}</source>
-        <translation>Certificates could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
@@ -1470,13 +1458,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
-    <name>DeskRefresher</name>
-    <message>
-        <source>Penghitung belum dapat diperbarui: {0}</source>
-        <translation>The counters could not be updated: {0}</translation>
-    </message>
-</context>
-<context>
     <name>DeskSignatures</name>
     <message>
         <source>Tanda tangan…</source>
@@ -1501,10 +1482,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>belum tanda tangan</source>
         <translation>not signed yet</translation>
-    </message>
-    <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Tanda tangan belum tersimpan; ulangi dengan tombol &quot;Tanda tangan…&quot;.</source>
-        <translation>The database cannot be used right now ({0}). The signature is not saved; try again with the &quot;Signature…&quot; button.</translation>
     </message>
     <message>
         <source>Tanda tangan belum tersimpan</source>
@@ -1594,12 +1571,12 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Cannot be undone</translation>
     </message>
     <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Coba lagi.</source>
-        <translation>The database cannot be used right now ({0}). Try again.</translation>
-    </message>
-    <message>
         <source>Check-in {0} dibatalkan; ia dapat check-in lagi.</source>
         <translation>Check-in of {0} undone; they can check in again.</translation>
+    </message>
+    <message>
+        <source>Penghitung belum dapat diperbarui: {0}</source>
+        <translation>The counters could not be updated: {0}</translation>
     </message>
     <message>
         <source>Meja: &lt;b&gt;{0}&lt;/b&gt; · Petugas: &lt;b&gt;{1}&lt;/b&gt;</source>
@@ -1846,10 +1823,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Loading the preview…</translation>
     </message>
     <message>
-        <source>Pratinjau gagal dibuat: {0}</source>
-        <translation>The preview could not be made: {0}</translation>
-    </message>
-    <message>
         <source>Pilih folder untuk berkas per peserta</source>
         <translation>Choose a folder for the per-participant files</translation>
     </message>
@@ -1884,10 +1857,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Buka berkas</source>
         <translation>Open file</translation>
-    </message>
-    <message>
-        <source>Dokumen gagal dibuat: {0}</source>
-        <translation>The document could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; berkas lama (bila ada) tidak diubah.</source>
@@ -2272,10 +2241,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>{0} forms saved to {1}</translation>
     </message>
     <message>
-        <source>Formulir gagal dibuat: {0}</source>
-        <translation>The forms could not be made: {0}</translation>
-    </message>
-    <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
@@ -2415,10 +2380,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Loading attachment {0}…</translation>
     </message>
     <message>
-        <source>Lampiran tidak dapat dimuat: {0}</source>
-        <translation>The attachment could not be loaded: {0}</translation>
-    </message>
-    <message>
         <source>Lampiran tidak dapat dipakai</source>
         <translation>Attachment cannot be used</translation>
     </message>
@@ -2551,6 +2512,13 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Dibatalkan.</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -2861,10 +2829,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <source>Laporan tidak dapat dibaca: {0}</source>
-        <translation>The report cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; — {1}: {2} baris, {3} peserta rapat.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}: {2} rows, {3} meeting participants.</translation>
     </message>
@@ -2903,10 +2867,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Menyimpan kehadiran daring…</source>
         <translation>Saving online attendance…</translation>
-    </message>
-    <message>
-        <source>Kehadiran daring belum tersimpan: {0}</source>
-        <translation>Online attendance not saved: {0}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Kehadiran daring tersimpan.&lt;/b&gt;</source>
@@ -3109,10 +3069,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Kehadiran digabung.</source>
         <translation>Attendance merged.</translation>
-    </message>
-    <message>
-        <source>Gagal: {0}</source>
-        <translation>Failed: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada yang berubah.</source>
@@ -3472,10 +3428,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Preview cancelled. Click Back to choose a file again.</translation>
     </message>
     <message>
-        <source>Berkas tidak dapat dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>Klik Kembali untuk memilih berkas lain.</source>
         <translation>Click Back to choose another file.</translation>
     </message>
@@ -3599,10 +3551,6 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>Personal data deleted. Kept for reports: {0} registered, {1} present in the room, {2} online.</translation>
     </message>
     <message>
-        <source>Gagal, tidak ada yang dihapus: {0}</source>
-        <translation>Failed, nothing was deleted: {0}</translation>
-    </message>
-    <message>
         <source>Pengingat: kegiatan yang lebih tua dari {0} hari.</source>
         <translation>Reminder: events older than {0} days.</translation>
     </message>
@@ -3700,10 +3648,6 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Tersimpan di {0} ({1} pendaftaran{2}).</source>
         <translation>Saved to {0} ({1} registrations{2}).</translation>
-    </message>
-    <message>
-        <source>Berkas gagal dibuat: {0}</source>
-        <translation>The file could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
@@ -4001,10 +3945,6 @@ What stays: the event and the registered, present and online counts per OPD and 
         <source>Tanggal kegiatan: {0}</source>
         <translation>Event date: {0}</translation>
     </message>
-    <message>
-        <source>Pemeriksaan gagal: {0}</source>
-        <translation>Check failed: {0}</translation>
-    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -4034,10 +3974,6 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Gambar PNG atau JPEG (*.png *.jpg *.jpeg)</source>
         <translation>PNG or JPEG image (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Berkas tidak bisa dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
     </message>
     <message>
         <source>(belum ada)</source>
