@@ -183,7 +183,7 @@ def main() -> None:
         load, show, data = refresh(view, app, campaign, None)
         total = data.coverage.total
         print(
-            f"coverage: {total.covered}/{total.target} covered ({total.percentage:.1f} %), {total.excused} excused, "
+            f"coverage: {total.covered}/{total.target} covered ({total.percentage_text}), {total.excused} excused, "
             f"{total.owing} owing, {len(data.coverage.units)} OPDs"
         )
         print(

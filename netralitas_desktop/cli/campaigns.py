@@ -176,7 +176,6 @@ def run_remove_event(args: argparse.Namespace) -> dict:
 
 def run_coverage(args: argparse.Namespace) -> dict:
     from ..core.campaigns.coverage import load_coverage, owing_rows
-    from ..core.reports.report_chart import persen
 
     campaign = _campaign(args)
     coverage = load_coverage(campaign.id)
@@ -189,18 +188,18 @@ def run_coverage(args: argparse.Namespace) -> dict:
     groups = [coverage.unit(unit_key)] if unit_key else coverage.units
     table = format_table(
         ("OPD", "Target", "Sudah", "Dikecualikan", "Belum", "Cakupan"),
-        [(g.label, g.target, g.covered, g.excused, g.owing, persen(g.percentage)) for g in groups]
-        + ([] if unit_key else [("JUMLAH", *_figures(coverage.total), persen(coverage.total.percentage))]),
+        [(g.label, g.target, g.covered, g.excused, g.owing, g.percentage_text) for g in groups]
+        + ([] if unit_key else [("JUMLAH", *_figures(coverage.total), coverage.total.percentage_text)]),
         right=(1, 2, 3, 4, 5),
     )
     kinds = format_table(
         ("Jenis pegawai", "Target", "Sudah", "Dikecualikan", "Belum", "Cakupan"),
-        [(g.label, *_figures(g), persen(g.percentage)) for g in coverage.employment_in(unit_key)],
+        [(g.label, *_figures(g), g.percentage_text) for g in coverage.employment_in(unit_key)],
         right=(1, 2, 3, 4, 5),
     )
     total = coverage.unit(unit_key) if unit_key else coverage.total
     summary = (
-        f"{campaign.name}: {total.covered} dari {total.target} pegawai sudah berikrar ({persen(total.percentage)}), "
+        f"{campaign.name}: {total.covered} dari {total.target} pegawai sudah berikrar ({total.percentage_text}), "
         f"{total.excused} dikecualikan, {total.owing} belum."
     )
     parts = [summary, table, kinds]

@@ -1,4 +1,4 @@
-"""LibreOffice Calc reading a workbook the app wrote: every sheet converted to CSV, cells as shown."""
+"""LibreOffice Calc reading a workbook the app wrote: every sheet to CSV (cells as shown), or a PDF as printed."""
 
 from __future__ import annotations
 
@@ -14,16 +14,17 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_sheets_to_csv(source: Path, out: Path, profile: Path) -> subprocess.CompletedProcess:
-    """``<stem>-<sheet>.csv`` per sheet of ``source`` into ``out``, with a fresh user profile."""
-    return subprocess.run(
+def libreoffice(source: Path, tmp_path: Path, convert_to: str, out: Path) -> None:
+    """Convert ``source`` with LibreOffice (its own throw-away profile) into the folder ``out``."""
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
         [
             soffice(),
             "--headless",
             "--norestore",
-            f"-env:UserInstallation={profile.as_uri()}",
+            f"-env:UserInstallation={profile}",
             "--convert-to",
-            CSV_EVERY_SHEET,
+            convert_to,
             "--outdir",
             str(out),
             str(source),
@@ -32,3 +33,10 @@ def convert_sheets_to_csv(source: Path, out: Path, profile: Path) -> subprocess.
         text=True,
         timeout=180,
     )
+    assert done.returncode == 0, done.stderr
+
+
+def libreoffice_pdf(source: Path, tmp_path: Path) -> Path:
+    """The workbook as LibreOffice prints it."""
+    libreoffice(source, tmp_path, "pdf", tmp_path / "lo-pdf")
+    return tmp_path / "lo-pdf" / f"{source.stem}.pdf"

@@ -3,8 +3,9 @@
 A naskah dinas: kop (when the event has one), number/attachment/subject lines, the
 addressee, three paragraphs (who still owes, the forms attached, the deadline), the
 signatory block; then the Lampiran — the list of names — whose pages continue the letter's
-"Halaman x dari y". Margins follow the rules for official letters: left 3 cm, right 2 cm,
-bottom 2.5 cm, top 2 cm (the kop sits in that space, the text two lines under it).
+"Halaman x dari y". Margins are tata naskah dinas' (``documents.naskah_dinas_page``: the kop
+above the text, which starts two lines under it), and nothing is smaller than
+``MIN_TEXT_SIZE``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,24 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ..dates import hari_tanggal, tanggal
-from ..documents import SANS, Letterhead, Margins, PageSpec, Paper, draw_letterhead, draw_signatory, draw_text_box, mm
+from ..documents import (
+    MIN_TEXT_SIZE,
+    SANS,
+    Letterhead,
+    PageSpec,
+    Paper,
+    draw_letterhead,
+    draw_signatory,
+    draw_text_box,
+    mm,
+    naskah_dinas_page,
+    space_under_kop,
+)
 from ..documents.table import Column, TableLayout, draw_page_footer
 from ..events import Signatory
 from ..pledges.pledge_forms import draw_paragraphs
 from .coverage import MemberRow
 
-LETTER_MARGINS = Margins(top=20, right=20, bottom=25, left=30)
 SIZE = 11.5
 NUMBER_BLANK = "." * 30
 SUBJECT = "Penyampaian Formulir Ikrar Mandiri Netralitas ASN"
@@ -84,7 +96,7 @@ class CoverLetter:
 
 
 def letter_page(paper: Paper) -> PageSpec:
-    return PageSpec(paper, margins=LETTER_MARGINS)
+    return naskah_dinas_page(paper)
 
 
 def _paragraphs(letter: CoverLetter, width: float):
@@ -142,7 +154,7 @@ def _pages_of_list(layout: TableLayout, rows, first_room: float, room: float) ->
 def draw_cover_letter(canvas, page: PageSpec, letter: CoverLetter) -> int:
     """Draw the letter and its Lampiran on new pages of ``canvas``; returns the pages drawn."""
     frame = page.frame
-    layout = TableLayout(COLUMNS, frame.x, frame.width, size=9, min_size=7)
+    layout = TableLayout(COLUMNS, frame.x, frame.width, size=9, min_size=MIN_TEXT_SIZE, header_size=MIN_TEXT_SIZE + 0.5)
     fitted = [layout.fit_row(_row_texts(number, row)) for number, row in enumerate(letter.rows, 1)]
     list_top = _draw_list_heading(_Measuring(), page, letter)  # where the table starts under the heading
     pages = _pages_of_list(layout, fitted, list_top - frame.y, frame.height)
@@ -166,7 +178,7 @@ def _draw_letter(canvas, page: PageSpec, letter: CoverLetter) -> None:
     x, width = frame.x, frame.width
     y = frame.top
     if letter.letterhead is not None:
-        y = draw_letterhead(canvas, letter.letterhead, x, y, width) - 2 * SIZE * 1.2
+        y = draw_letterhead(canvas, letter.letterhead, x, page.kop_top, width) - space_under_kop(SIZE)
     text = {"max_size": SIZE, "min_size": SIZE - 1.5}
     place_date = f"{letter.place}, {tanggal(letter.as_of)}" if letter.place else tanggal(letter.as_of)
     draw_text_box(canvas, place_date, SANS.regular, x + width / 2, y, width / 2, align="right", **text)
@@ -207,7 +219,7 @@ def _draw_list_heading(canvas, page: PageSpec, letter: CoverLetter) -> float:
     frame = page.frame
     x, width = frame.x, frame.width
     left, block = x + width * 0.45, width * 0.55
-    text = {"max_size": 10, "min_size": 8}
+    text = {"max_size": 10, "min_size": MIN_TEXT_SIZE}
     who = letter.signatory.jabatan or letter.organizer
     y = draw_text_box(
         canvas, f"Lampiran Surat {who}".strip(), SANS.regular, left, frame.top, block, max_lines=2, **text
@@ -216,10 +228,9 @@ def _draw_list_heading(canvas, page: PageSpec, letter: CoverLetter) -> float:
         draw_text_box(canvas, label, SANS.regular, left, y, 16 * mm, **text)
         y = draw_text_box(canvas, f": {value}", SANS.regular, left + 16 * mm, y, block - 16 * mm, **text)
     y -= 6 * mm
-    y = draw_text_box(canvas, LIST_TITLE, SANS.bold, x, y, width, align="center", max_size=11, min_size=9, max_lines=2)
-    y = draw_text_box(
-        canvas, letter.unit.upper(), SANS.bold, x, y, width, align="center", max_size=11, min_size=9, max_lines=2
-    )
+    title = {"align": "center", "max_size": 11, "min_size": 9, "max_lines": 2}
+    y = draw_text_box(canvas, LIST_TITLE, SANS.bold, x, y, width, **title)
+    y = draw_text_box(canvas, letter.unit.upper(), SANS.bold, x, y, width, **title)
     return y - 4 * mm
 
 
@@ -230,4 +241,4 @@ class _Measuring:
         return lambda *args, **kwargs: 0.0
 
 
-__all__ = ["LETTER_MARGINS", "CoverLetter", "draw_cover_letter", "head_of", "letter_page"]
+__all__ = ["CoverLetter", "draw_cover_letter", "head_of", "letter_page"]

@@ -26,15 +26,16 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from peewee import JOIN
 
 from ..models import Attendance, Event, Registration, db
 from ..names import fold, full_name, name_key
-from ..nip import format_nip
+from ..nip import format_nip, mask_nik
 from ..participants import EMPLOYMENT_LABELS
 from ..reports.models import Absence
-from ..reports.status import STATUS_LABELS, TIDAK_HADIR, classify
+from ..reports.status import STATUS_LABELS, TIDAK_HADIR, classify, percentage, persen
 from ..roster.bulk import chunks, select_in
 from .models import CampaignExcuse, CoverageCredit, RosterMember
 from .pledged import (
@@ -77,12 +78,18 @@ class GroupCoverage:
         return self.target - self.covered - self.excused
 
     @property
-    def percentage(self) -> float:
-        """Covered per member who must pledge (target less the excused), 0–100."""
+    def percentage(self) -> Decimal:
+        """Covered per member who must pledge (target less the excused), 0–100, by the one rounding
+        rule (``reports.status.percentage``); 100 when everyone is excused, 0 for an empty group."""
         due = self.covered + self.owing
         if not due:
-            return 100.0 if self.target else 0.0
-        return 100.0 * self.covered / due
+            return Decimal(100 if self.target else 0)
+        return percentage(self.covered, due)
+
+    @property
+    def percentage_text(self) -> str:
+        """``85,3%`` (``reports.status.persen``)."""
+        return persen(self.percentage)
 
     def add(self, state: str, detail: str, count: int = 1) -> None:
         self.target += count
@@ -101,7 +108,7 @@ class GroupCoverage:
             "covered": self.covered,
             "excused": self.excused,
             "owing": self.owing,
-            "percentage": round(self.percentage, 1),
+            "percentage": float(self.percentage),
             "routes": {route: self.routes.get(route, 0) for route in ROUTES},
             "excused_reasons": {reason: self.reasons[reason] for reason in EXCUSE_REASONS if self.reasons[reason]},
         }
@@ -248,11 +255,6 @@ def _group(groups: dict, index, key: str, label: str) -> GroupCoverage:
 # --- the names still owing -----------------------------------------------------------------------------------
 
 
-def masked_nik(nik: str) -> str:
-    """``3306********0001``: enough to tell two people apart, not the whole number."""
-    return f"{nik[:4]}{'*' * max(0, len(nik) - 8)}{nik[-4:]}" if len(nik) > 8 else nik
-
-
 @dataclass(frozen=True)
 class MemberRow:
     """A member shown in a list (owing or excused), with what the campaign's events say of them."""
@@ -289,7 +291,7 @@ class MemberRow:
         handed around need no whole NIK)."""
         if self.nip:
             return format_nip(self.nip)
-        return f"NIK {masked_nik(self.nik)}" if self.nik else ""
+        return f"NIK {mask_nik(self.nik)}" if self.nik else ""
 
     @property
     def excuse_label(self) -> str:
@@ -430,7 +432,6 @@ __all__ = [
     "GroupCoverage",
     "MemberRow",
     "load_coverage",
-    "masked_nik",
     "owing_rows",
     "pledge_route",
 ]

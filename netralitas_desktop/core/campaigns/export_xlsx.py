@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
 from .. import audit
@@ -23,7 +22,7 @@ from ..dates import hari_tanggal, tanggal
 from ..documents import Paper
 from ..jobs import Job, Progress
 from ..reports.tables import Column
-from ..reports.xlsx_sheets import HEADER_ROW, discard, recap_sheet, save_workbook, table_sheet
+from ..reports.xlsx_sheets import HEADER_ROW, discard, new_workbook, recap_sheet, save_workbook, table_sheet
 from .coverage import EXCUSED, ROUTE_LABELS, ROUTES, Coverage, MemberRow, load_coverage, owing_rows
 from .service import campaign_events
 
@@ -39,7 +38,7 @@ COVERAGE_COLUMNS = (
     ("Sudah Ikrar", lambda g: g.covered, "number"),
     ("Dikecualikan", lambda g: g.excused, "number"),
     ("Belum Ikrar", lambda g: g.owing, "number"),
-    ("Persentase", lambda g: g.percentage / 100, "percent"),
+    ("Persentase", lambda g: float(g.percentage) / 100, "percent"),
     *((ROUTE_LABELS[route], _route_count(route), "number") for route in ROUTES),
 )
 
@@ -97,9 +96,7 @@ def write_campaign_xlsx(
     progress.report(0, 0, "Membaca nama yang belum berikrar\u2026")
     owing = owing_rows(coverage)
     excused = owing_rows(coverage, state=EXCUSED)
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = f"Cakupan Ikrar \u2013 {coverage.campaign.name}"[:250]
-    workbook.properties.creator = "Netralitas Desktop"
+    workbook = new_workbook(f"Cakupan Ikrar \u2013 {coverage.campaign.name}")
     name, facts = coverage.campaign.name, facts_line(coverage)
     done = [0]
 
@@ -120,18 +117,23 @@ def write_campaign_xlsx(
                 workbook, paper, sheet_name, title, facts, group_header, groups, coverage.total, COVERAGE_COLUMNS
             )
         title = f"PEGAWAI YANG BELUM MENYATAKAN IKRAR NETRALITAS \u2013 {name}"
-        sheet = table_sheet(workbook, paper, "Belum Ikrar", title, facts, OWING_COLUMNS, owing, step)
+        sheet = _table(workbook, paper, "Belum Ikrar", title, facts, OWING_COLUMNS, owing, step)
         _break_per_unit(sheet, owing)
         title = f"PEGAWAI YANG DIKECUALIKAN \u2013 {name}"
-        table_sheet(workbook, paper, "Dikecualikan", title, facts, EXCUSED_COLUMNS, excused)
+        _table(workbook, paper, "Dikecualikan", title, facts, EXCUSED_COLUMNS, excused)
         title = f"KEGIATAN DALAM KAMPANYE \u2013 {name}"
-        table_sheet(workbook, paper, "Kegiatan", title, facts, EVENT_COLUMNS, campaign_events(coverage.campaign.id))
+        _table(workbook, paper, "Kegiatan", title, facts, EVENT_COLUMNS, campaign_events(coverage.campaign.id))
         progress.check_cancelled()
     except BaseException:
         discard(workbook)
         raise
     save_workbook(workbook, target)
     return CampaignExportResult(str(target), "xlsx", coverage.total.target, len(owing))
+
+
+def _table(workbook, paper: Paper, name: str, heading: str, facts: str, columns, rows, step=lambda: None):
+    values = [[column.value(row) for column in columns] for row in rows]
+    return table_sheet(workbook, paper, name, heading, facts, columns, [c.header for c in columns], values, step)
 
 
 def _break_per_unit(sheet, rows: list[MemberRow]) -> None:

@@ -1,9 +1,10 @@
 """Who took the pledge in a set of events, and which master roster member each person is.
 
-``pledge_route`` is the rule of ``pledges.returns.owed_rows`` read the other way round: a
-registration that does not owe an ikrar mandiri form took the pledge — signed at the desk,
-present in the room (the collective sheet), counted online above the minimum (statuses are
-``reports.status.classify``'s), or returned the form. Cancelled registrations never count.
+``pledge_route`` reads ``reports.status``: the status (``classify``) and the pledge category
+(``pledge_status``) of a registration, so a campaign counts the people the event's report,
+workbook and Ikrar Mandiri tab count: signed at the desk, an ikrar mandiri form back, or
+present (the collective sheet in the room, or online above the minimum). Cancelled
+registrations never count.
 
 A person is a member when they share the member's NIP (NI PPPK), or else the member's NIK
 unless the two carry different NIPs — the same human across events is one member. The rule
@@ -21,14 +22,23 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from peewee import JOIN, fn
 
 from ..models import Person, db
 from ..names import fold
-from ..reports.status import DARING, DIBATALKAN, HADIR, classify
+from ..reports.status import (
+    DARING,
+    PLEDGE_PRESENT_UNSIGNED,
+    PLEDGE_RETURNED,
+    PLEDGE_SIGNED,
+    TIDAK_HADIR,
+    StatusRow,
+    classify,
+    pledge_status,
+)
 from . import evidence
 from .models import RosterMember
 
@@ -43,18 +53,26 @@ ROUTE_LABELS = {
 T = TypeVar("T")
 
 
+# A registration as ``reports.status.pledge_status`` reads one: only the status and the pledge marks matter.
+_BLANK = StatusRow(
+    *(0, "", "", "", "", "", "", "", ""), "invited", "onsite", TIDAK_HADIR, None, "", "", "", "", None, False, False
+)
+
+
 def pledge_route(status: str, signed: bool, ikrar_returned: bool) -> str | None:
-    """How one registration took the pledge, or None when it still owes (``returns.owed_rows``)."""
-    if status == DIBATALKAN:
-        return None
-    if signed:
+    """How one registration took the pledge, or None when it has not (``status.pledge_status``'s categories).
+
+    Signed at the desk, or an ikrar mandiri form back; attended but signed nothing (the
+    collective sheet in the room, or online above the minimum) counts too: the campaign's
+    definition of having pledged.
+    """
+    category = pledge_status(replace(_BLANK, status=status, signed=signed, ikrar_returned=ikrar_returned))
+    if category == PLEDGE_SIGNED:
         return ROUTE_DESK
-    if status == HADIR:
-        return ROUTE_SHEET
-    if status == DARING:
-        return ROUTE_ONLINE
-    if ikrar_returned:
+    if category == PLEDGE_RETURNED:
         return ROUTE_MANDIRI
+    if category == PLEDGE_PRESENT_UNSIGNED:
+        return ROUTE_ONLINE if status == DARING else ROUTE_SHEET
     return None
 
 

@@ -16,10 +16,9 @@ from reportlab.lib.colors import Color
 
 from ..dates import hari_tanggal, jam, tempat_tanggal
 from ..documents import (
+    MIN_TEXT_SIZE,
     SANS,
     DocumentError,
-    Margins,
-    PageSpec,
     Paper,
     atomic_output,
     draw_fitted,
@@ -28,32 +27,32 @@ from ..documents import (
     draw_text_box,
     fit_pdf_text,
     mm,
+    naskah_dinas_page,
     new_canvas,
+    space_under_kop,
 )
-from ..documents.table import Column, TableLayout
 from ..event_settings import get_asset
 from ..events import get_event
 from ..pledges.document_settings import SIGNATORY_SIGNATURE, SIGNATORY_STAMP, letterhead_for
-from ..reports.report_chart import draw_legend, persen
+from ..reports.report_chart import draw_legend
 from .coverage import ROUTE_LABELS, ROUTES, Coverage, GroupCoverage
 from .export_xlsx import CampaignExportResult, CampaignFileJob, record_campaign_export
 from .service import template_event
 
 TITLE = "RINGKASAN CAKUPAN IKRAR NETRALITAS"
-MARGINS = Margins(top=12, right=15, bottom=12, left=20)
 SERIES = (  # (legend, colour, value of a group)
     ("Sudah ikrar", Color(0.18, 0.49, 0.20), lambda g: g.covered),
     ("Dikecualikan", Color(0.98, 0.66, 0.15), lambda g: g.excused),
     ("Belum ikrar", Color(0.82, 0.83, 0.85), lambda g: g.owing),
 )
 MAX_ROW = 7 * mm
-MIN_ROW = 3.4 * mm
-SIGNATURE_HEIGHT = 40 * mm
+MIN_ROW = MIN_TEXT_SIZE * 1.25  # a row as small as its 8 pt label allows
+SIGNATURE_HEIGHT = 36 * mm
 
 
 def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> None:
     """Draw the summary page into ``target`` (a path or a binary file)."""
-    page = PageSpec(paper, margins=MARGINS)
+    page = naskah_dinas_page(paper)
     frame = page.frame
     event_id = template_event(coverage.campaign.id)
     event = get_event(event_id) if event_id is not None else None
@@ -67,7 +66,7 @@ def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> No
     y = frame.top
     letterhead = letterhead_for(event_id) if event_id is not None else None
     if letterhead is not None:
-        y = draw_letterhead(canvas, letterhead, frame.x, y, frame.width) - 4 * mm
+        y = draw_letterhead(canvas, letterhead, frame.x, page.kop_top, frame.width) - space_under_kop(MIN_TEXT_SIZE)
     y = draw_text_box(canvas, TITLE, SANS.bold, frame.x, y, frame.width, align="center", max_size=13, min_size=10)
     y = draw_text_box(
         canvas, coverage.campaign.name, SANS.bold, frame.x, y, frame.width, align="center", max_size=12, min_size=9
@@ -77,7 +76,7 @@ def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> No
     when += hari_tanggal(coverage.campaign.deadline)
     y = draw_text_box(canvas, when, SANS.regular, frame.x, y, frame.width, align="center", max_size=9, min_size=8)
     y = _figures(canvas, coverage.total, frame.x, y - 4 * mm, frame.width)
-    y = _employment(canvas, coverage, frame.x, y - 3 * mm, frame.width)
+    y = _employment(canvas, coverage, frame.x, y - 1 * mm, frame.width)
     bottom = frame.y + (SIGNATURE_HEIGHT if event and not event.signatory1.is_empty else 8 * mm)
     _chart(canvas, coverage, frame.x, y - 3 * mm, frame.width, bottom + 6 * mm)
     _notes(canvas, coverage, frame.x, bottom + 5 * mm, frame.width)
@@ -93,7 +92,7 @@ def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> No
             signature=get_asset(event_id, SIGNATORY_SIGNATURE),
             stamp=get_asset(event_id, SIGNATORY_STAMP),
             size=9,
-            space=15 * mm,
+            space=13 * mm,
         )
     canvas.showPage()
     try:
@@ -114,7 +113,7 @@ def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -
         ("Sudah ikrar", angka(total.covered)),
         ("Dikecualikan", angka(total.excused)),
         ("Belum ikrar", angka(total.owing)),
-        ("Cakupan", persen(total.percentage)),
+        ("Cakupan", total.percentage_text),
     )
     gap, height = 2 * mm, 15 * mm
     box_width = (width - gap * (len(boxes) - 1)) / len(boxes)
@@ -126,7 +125,15 @@ def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -
         canvas.rect(left, top - height, box_width, height, stroke=1, fill=1)
         canvas.setFillGray(0.25)
         draw_text_box(
-            canvas, caption, SANS.regular, left, top - 1.5 * mm, box_width, align="center", max_size=8, min_size=6.5
+            canvas,
+            caption,
+            SANS.regular,
+            left,
+            top - 1.5 * mm,
+            box_width,
+            align="center",
+            max_size=MIN_TEXT_SIZE,
+            min_size=MIN_TEXT_SIZE,
         )
         canvas.setFillGray(0)
         draw_text_box(
@@ -142,25 +149,18 @@ def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -
         top - height - 1.5 * mm,
         width,
         max_size=8.5,
-        min_size=7,
+        min_size=MIN_TEXT_SIZE,
     )
 
 
 def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) -> float:
-    columns = [
-        Column("Jenis Pegawai", 2.4),
-        Column("Target", 1, "right"),
-        Column("Sudah ikrar", 1, "right"),
-        Column("Dikecualikan", 1.1, "right"),
-        Column("Belum ikrar", 1, "right"),
-        Column("Cakupan", 1, "right"),
+    """One line per employment type's figures (a table would take the chart's room)."""
+    parts = [
+        f"{group.label} {angka(group.covered)} dari {angka(group.covered + group.owing)} ({group.percentage_text})"
+        for group in coverage.employment
     ]
-    table = TableLayout(columns, x, width, size=8, min_size=7, header_size=8, padding=1 * mm)
-    y = table.draw_header(canvas, top)
-    for group in [*coverage.employment, coverage.total]:
-        texts = [group.label, *(angka(n) for n in (group.target, group.covered, group.excused, group.owing))]
-        y = table.draw_row(canvas, y, table.fit_row([*texts, persen(group.percentage)]))
-    return y
+    text = "Per jenis pegawai: " + " \u00b7 ".join(parts)
+    return draw_text_box(canvas, text, SANS.regular, x, top, width, max_size=8.5, min_size=MIN_TEXT_SIZE, max_lines=2)
 
 
 def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
@@ -183,19 +183,21 @@ def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, botto
             _bars(canvas, chunk, x + index * (column_width + gap), y, column_width, row)
     if len(shown) < len(groups):
         more = f"\u2026 dan {len(groups) - len(shown)} OPD lain dengan cakupan lebih tinggi (lihat berkas XLSX)."
-        draw_text_box(canvas, more, SANS.italic, x, y - row * per_column - 5 * mm, width, max_size=8, min_size=7)
+        draw_text_box(
+            canvas, more, SANS.italic, x, y - row * per_column - 5 * mm, width, max_size=8, min_size=MIN_TEXT_SIZE
+        )
 
 
 def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: float, row: float) -> None:
     """One column of 100 % bars with the OPD's name at the left and its figures at the right."""
-    label_width, figure_width = min(70 * mm, width * 0.36), min(30 * mm, width * 0.27)
+    label_width, figure_width = min(80 * mm, width * 0.42), min(30 * mm, width * 0.24)
     plot_x, plot_width = x + label_width + 2 * mm, width - label_width - figure_width - 4 * mm
-    size = max(5.5, min(8.0, row / mm * 1.9))
+    size = max(MIN_TEXT_SIZE, min(9.0, row / 1.3))
     bottom = top - row * len(groups)
     canvas.saveState()
     canvas.setLineWidth(0.3)
     canvas.setStrokeGray(0.8)
-    canvas.setFont(SANS.regular, 6.5)
+    canvas.setFont(SANS.regular, MIN_TEXT_SIZE)
     for percent in range(0, 101, 25):
         grid_x = plot_x + plot_width * percent / 100
         canvas.line(grid_x, top, grid_x, bottom)
@@ -205,7 +207,7 @@ def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: floa
         row_top = top - index * row
         lines = 2 if row >= 2.3 * size else 1
         label = fit_pdf_text(
-            group.label, SANS.regular, label_width, max_size=size, min_size=min(size, 5.5), max_lines=lines
+            group.label, SANS.regular, label_width, max_size=size, min_size=MIN_TEXT_SIZE, max_lines=lines
         )
         canvas.setFillGray(0.1)
         draw_fitted(canvas, label, SANS.regular, x, row_top - (row - label.height) / 2, label_width, align="right")
@@ -215,8 +217,8 @@ def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: floa
             canvas.setFillColor(colour)
             canvas.rect(left, row_top - row * 0.85, share, row * 0.7, stroke=0, fill=1)
             left += share
-        figure = f"{angka(group.covered)}/{angka(group.covered + group.owing)} \u00b7 {persen(group.percentage)}"
-        fitted = fit_pdf_text(figure, SANS.regular, figure_width, max_size=size, min_size=min(size, 5))
+        figure = f"{angka(group.covered)}/{angka(group.covered + group.owing)} \u00b7 {group.percentage_text}"
+        fitted = fit_pdf_text(figure, SANS.regular, figure_width, max_size=size, min_size=MIN_TEXT_SIZE)
         canvas.setFillGray(0.1)
         draw_fitted(
             canvas,
@@ -236,7 +238,8 @@ def _notes(canvas, coverage: Coverage, x: float, top: float, width: float) -> No
     if coverage.outside_roster:
         notes.append(f"{coverage.outside_roster} orang berikrar tetapi tidak ada di daftar induk pegawai aktif.")
     if notes:
-        draw_text_box(canvas, " ".join(notes), SANS.regular, x, top, width, max_size=7.5, min_size=6.5, max_lines=2)
+        text = " ".join(notes)
+        draw_text_box(canvas, text, SANS.regular, x, top, width, max_size=8.5, min_size=MIN_TEXT_SIZE, max_lines=2)
 
 
 class CampaignSummaryJob(CampaignFileJob):

@@ -1,9 +1,11 @@
 """The attendance workbook for the Sekda: usable as it is, on screen and on paper.
 
 Sheets: Daftar Hadir, Rekap per OPD, Rekap Jenis Pegawai, Tidak Hadir (with the ikrar
-mandiri status, for follow-up) and, when any, Dibatalkan. Their look — title lines, frozen
-and filtered header repeated on every printed page, fitted columns, landscape page set-up,
-NIP/NIK as text — is ``xlsx_sheets``', shared with the campaign workbook.
+mandiri status, for follow-up), Belum Ikrar (attended but signed no pledge: to be given a
+form) and, when any, Dibatalkan. Their look — title lines merged over the table, ruled and
+top-aligned wrapping cells, frozen and filtered header repeated on every printed page,
+fitted columns, landscape page set-up with tata naskah dinas margins, NIP/NIK as text — is
+``xlsx_sheets``', shared with the campaign workbook.
 
 The sheets are written in openpyxl's write-only (streaming) mode, with little memory. Its
 per-cell cost (~30 µs) dominates: 20,000 registrations take about 10 s of CPU
@@ -14,8 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from .. import audit
 from ..documents import Paper
 from ..jobs import Job, Progress
@@ -25,15 +25,19 @@ from .tables import (
     ATTENDANCE_COLUMNS,
     CANCELLED_COLUMNS,
     RECAP_COLUMNS,
+    UNSIGNED_COLUMNS,
+    Column,
     ExportResult,
     ReportSnapshot,
+    column_header,
+    column_value,
     event_lines,
     event_paper,
     load_snapshot,
     recap_groups,
     record_export,
 )
-from .xlsx_sheets import HEADER_ROW, PAPER_SIZE_CODES, discard, recap_sheet, save_workbook, table_sheet
+from .xlsx_sheets import HEADER_ROW, PAPER_SIZE_CODES, discard, new_workbook, recap_sheet, save_workbook, table_sheet
 
 
 def write_xlsx(
@@ -41,9 +45,7 @@ def write_xlsx(
 ) -> int:
     """Write the workbook to ``target`` (replaced only when complete); returns the sheet count."""
     progress = progress or Progress()
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = f"Daftar Hadir \u2013 {snapshot.event.title}"[:250]
-    workbook.properties.creator = "Netralitas Desktop"
+    workbook = new_workbook(f"Daftar Hadir \u2013 {snapshot.event.title}")
     try:
         _fill(workbook, snapshot, paper, progress)
         progress.check_cancelled()
@@ -57,7 +59,8 @@ def write_xlsx(
 def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) -> None:
     title = snapshot.event.title
     counted, absent, cancelled = snapshot.counted_rows, snapshot.absent_rows, snapshot.cancelled_rows
-    total_rows = len(counted) + len(absent)
+    unsigned = snapshot.unsigned_present_rows
+    total_rows = len(counted) + len(absent) + len(unsigned)
     done = [0]
 
     def step() -> None:
@@ -66,40 +69,71 @@ def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) 
             progress.check_cancelled()
             progress.report(done[0], total_rows, f"Menulis baris {done[0]} dari {total_rows}")
 
-    facts = " \u2014 ".join(event_lines(snapshot.event, snapshot.made_at))
-    table_sheet(
-        workbook, paper, "Daftar Hadir", f"DAFTAR HADIR \u2013 {title}", facts, ATTENDANCE_COLUMNS, counted, step
+    _table_sheet(
+        workbook, snapshot, paper, "Daftar Hadir", f"DAFTAR HADIR \u2013 {title}", ATTENDANCE_COLUMNS, counted, step
     )
-    _recap(
+    _recap_sheet(
         workbook,
+        snapshot,
         paper,
         "Rekap per OPD",
         f"REKAPITULASI KEHADIRAN PER OPD \u2013 {title}",
-        facts,
         "Unit Kerja (OPD)",
         snapshot.by_unit,
     )
-    _recap(
+    _recap_sheet(
         workbook,
+        snapshot,
         paper,
         "Rekap Jenis Pegawai",
         f"REKAPITULASI KEHADIRAN PER JENIS PEGAWAI \u2013 {title}",
-        facts,
         "Jenis Pegawai",
         snapshot.by_employment,
     )
-    table_sheet(
-        workbook, paper, "Tidak Hadir", f"PESERTA TIDAK HADIR \u2013 {title}", facts, ABSENT_COLUMNS, absent, step
+    _table_sheet(
+        workbook, snapshot, paper, "Tidak Hadir", f"PESERTA TIDAK HADIR \u2013 {title}", ABSENT_COLUMNS, absent, step
+    )
+    _table_sheet(
+        workbook,
+        snapshot,
+        paper,
+        "Belum Ikrar",
+        f"PESERTA HADIR YANG BELUM MENANDATANGANI IKRAR \u2013 {title}",
+        UNSIGNED_COLUMNS,
+        unsigned,
+        step,
     )
     if cancelled:
-        table_sheet(
-            workbook, paper, "Dibatalkan", f"PENDAFTARAN DIBATALKAN \u2013 {title}", facts, CANCELLED_COLUMNS, cancelled
+        _table_sheet(
+            workbook,
+            snapshot,
+            paper,
+            "Dibatalkan",
+            f"PENDAFTARAN DIBATALKAN \u2013 {title}",
+            CANCELLED_COLUMNS,
+            cancelled,
+            lambda: None,
         )
     progress.check_cancelled()
 
 
-def _recap(workbook, paper: Paper, name: str, heading: str, facts: str, group_header: str, recap: Recap) -> None:
-    recap_sheet(workbook, paper, name, heading, facts, group_header, recap_groups(recap), recap.total, RECAP_COLUMNS)
+def _table_sheet(
+    workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, columns: tuple[Column, ...], rows, step
+) -> None:
+    values = [[column_value(column, row, snapshot) for column in columns] for row in rows]
+    headers = [column_header(column, snapshot) for column in columns]
+    table_sheet(workbook, paper, name, heading, _facts(snapshot), columns, headers, values, step)
+
+
+def _recap_sheet(
+    workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, group_header: str, recap: Recap
+) -> None:
+    groups = recap_groups(recap)
+    recap_sheet(workbook, paper, name, heading, _facts(snapshot), group_header, groups, recap.total, RECAP_COLUMNS)
+
+
+def _facts(snapshot: ReportSnapshot) -> str:
+    return " \u2014 ".join(event_lines(snapshot.event, snapshot.made_at))
 
 
 class XlsxExportJob(Job[ExportResult]):

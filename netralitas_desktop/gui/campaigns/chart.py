@@ -33,10 +33,6 @@ def legend_html() -> str:
     return " &nbsp; ".join(f"<span style='color:{colour}'>■</span> {_segment(label)}" for label, colour, _ in SEGMENTS)
 
 
-def percent_text(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + "%"
-
-
 class CoverageChart(BarRows):
     unit_clicked = Signal(str)  # the unit key
     figure_sample = "99.999/99.999 · 100,0%"
@@ -62,7 +58,7 @@ class CoverageChart(BarRows):
         return [(colour, count(group) / group.target) for _, colour, count in SEGMENTS]
 
     def figure(self, group: GroupCoverage) -> str:
-        return f"{number(group.covered)}/{number(group.covered + group.owing)} · {percent_text(group.percentage)}"
+        return f"{number(group.covered)}/{number(group.covered + group.owing)} · {group.percentage_text}"
 
     def tooltip(self, group: GroupCoverage) -> str:
         return tooltip(group)
@@ -83,4 +79,4 @@ def tooltip(group: GroupCoverage) -> str:
     return text
 
 
-__all__ = ["SORT_LOWEST", "SORT_NAME", "SORT_OWING", "CoverageChart", "legend_html", "percent_text", "tooltip"]
+__all__ = ["SORT_LOWEST", "SORT_NAME", "SORT_OWING", "CoverageChart", "legend_html", "tooltip"]

@@ -40,7 +40,7 @@ from ..common.jobs import BackgroundWork, FunctionJob, run_job
 from ..common.live import LiveRefresh
 from ..common.widgets import FigureTile, number, with_buttons
 from .actions import CampaignActions
-from .chart import SORT_LOWEST, SORT_NAME, SORT_OWING, CoverageChart, legend_html, percent_text
+from .chart import SORT_LOWEST, SORT_NAME, SORT_OWING, CoverageChart, legend_html
 from .dialogs import ExcuseDialog
 from .labels import campaign_label
 from .lists import MemberModel, member_table, selected_members
@@ -253,7 +253,7 @@ class CoverageView(QWidget, BackgroundWork):
 
     def _show_figures(self, group: cov.GroupCoverage, kinds: list[cov.GroupCoverage]) -> None:
         self.target_tile.value.setText(number(group.target))
-        self.covered_tile.value.setText(f"{number(group.covered)}  ({percent_text(group.percentage)})")
+        self.covered_tile.value.setText(f"{number(group.covered)}  ({group.percentage_text})")
         reasons = ", ".join(f"{campaign_label(_reason(r))} {n}" for r, n in sorted(group.reasons.items()))
         self.excused_tile.value.setText(number(group.excused))
         self.excused_tile.setToolTip(reasons)
@@ -263,7 +263,7 @@ class CoverageView(QWidget, BackgroundWork):
         )
         self.routes_label.setText(self.tr("Sudah ikrar melalui: {0}").format(routes))
         parts = [
-            f"{core_label(k.label)} {number(k.covered)}/{number(k.covered + k.owing)} ({percent_text(k.percentage)})"
+            f"{core_label(k.label)} {number(k.covered)}/{number(k.covered + k.owing)} ({k.percentage_text})"
             for k in kinds
         ]
         self.employment_label.setText(self.tr("Per jenis pegawai: {0}").format(" · ".join(parts) or "–"))
@@ -273,7 +273,7 @@ class CoverageView(QWidget, BackgroundWork):
         self.unit_combo.clear()
         self.unit_combo.addItem(self.tr("Semua OPD ({0})").format(len(coverage.units)), None)
         for group in coverage.units:
-            self.unit_combo.addItem(f"{core_label(group.label)} — {percent_text(group.percentage)}", group.key)
+            self.unit_combo.addItem(f"{core_label(group.label)} — {group.percentage_text}", group.key)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(self.data.unit_key)))
         self.unit_combo.blockSignals(False)
 

@@ -41,6 +41,8 @@ def _segment(label: str) -> str:
 
 
 class OpdChart(BarRows):
+    figure_sample = "9.999/9.999 · 100,0%"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sort = SORT_SIZE
@@ -65,7 +67,7 @@ class OpdChart(BarRows):
         return [(colour, count(group) / group.registered) for _, colour, count in SEGMENTS]
 
     def figure(self, group: GroupCount) -> str:
-        return f"{number(group.present)}/{number(group.registered)} · {round(group.percentage)}%"
+        return f"{number(group.present)}/{number(group.registered)} · {group.percentage_text}"
 
     def tooltip(self, group: GroupCount) -> str:
         parts = [f"{_segment(label)}: {number(max(0, count(group)))}" for label, _, count in SEGMENTS]
