@@ -43,7 +43,7 @@ NUMBER_BLANK = "." * 30
 SUBJECT = "Penyampaian Formulir Ikrar Mandiri Netralitas ASN"
 LIST_TITLE = "DAFTAR PEGAWAI YANG BELUM MENYATAKAN IKRAR NETRALITAS"
 COLUMNS = (
-    Column("No", 0.45, "right"),
+    Column("No", 0.6, "right"),
     Column("Nama", 2.7),
     Column("NIP / NI PPPK / NIK", 2.5, max_lines=1),  # shrinks rather than break a number
     Column("Jenis Pegawai", 1.1),
