@@ -122,12 +122,13 @@ def test_settings_are_kept_in_the_database(db):
 # --- checking -----------------------------------------------------------------------------------
 
 
-def test_a_sound_file_passes_and_a_new_one_is_not_damage(filled, tmp_path):
+def test_a_sound_file_passes_and_a_missing_one_is_not_damage(filled, tmp_path):
     assert backups.inspect(filled) is None
     assert backups.inspect(tmp_path / "belum-ada.db") is None
     empty = tmp_path / "kosong.db"
     empty.write_bytes(b"")
-    assert backups.inspect(empty) is None  # no backups beside it: simply a new file
+    found = backups.inspect(empty)  # even without backups beside it: an empty file is never a new database
+    assert found is not None and found.empty and found.latest_good is None
 
 
 @pytest.mark.parametrize("damage", [truncate, lambda path: corrupt_page(path, "person")], ids=["truncated", "page"])

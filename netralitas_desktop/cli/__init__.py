@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from peewee import PeeweeException
 
 from .. import __version__
-from ..core.database import DatabaseError, close_database
+from ..core.database import close_database
+from ..core.errors import UserError
 from ..core.events import NotFoundError, ValidationError
 from ..core.migrations import SchemaTooNewError
 from . import (
@@ -107,9 +108,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "opens_database", True):  # selftest, check and restore open their own
             open_db(args)
         result = args.func(args)
-    except CliError as err:
-        _report(args, err)
-        return err.exit_code
     except ValidationError as err:
         messages = list(err.errors.values())
         _report(args, CliError(" ".join(messages), 2, errors=err.errors), lines=messages)
@@ -117,7 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotFoundError as err:
         _report(args, CliError(str(err), 2))
         return 2
-    except (DatabaseError, SchemaTooNewError) as err:
+    except UserError as err:  # CliError, DatabaseError (3), PackageError, RosterError, …: their own exit code
+        _report(args, CliError.wrap(err))
+        return err.exit_code
+    except SchemaTooNewError as err:
         _report(args, CliError(str(err), 3))
         return 3
     except PeeweeException as err:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core import audit, database
 from ..core.database import DatabaseError
+from ..core.errors import OTHER_FAILURE, UserError
 from ..core.jobs import Progress
 from ..core.migrations import SchemaTooNewError
 
@@ -19,13 +20,16 @@ if TYPE_CHECKING:  # the document layer loads ReportLab: imported when a --paper
     from ..core.documents import Paper
 
 
-class CliError(Exception):
+class CliError(UserError):
     """A failure to report to the user (Bahasa Indonesia) with a non-zero exit code."""
 
-    def __init__(self, message: str, exit_code: int = 1, **extra: object) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    def __init__(self, message: str, exit_code: int = OTHER_FAILURE, **extra: object) -> None:
+        super().__init__(message, exit_code=exit_code)
         self.extra = extra  # more keys for the JSON error object
+
+    @classmethod
+    def wrap(cls, err: UserError) -> CliError:
+        return err if isinstance(err, CliError) else cls(err.message, err.exit_code)
 
 
 class UsageError(CliError):
@@ -208,7 +212,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
 
     def line(row: list[str]) -> str:
-        parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False))]
         return "  ".join(parts).rstrip()
 
     rule = "  ".join("-" * w for w in widths)

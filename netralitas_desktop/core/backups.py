@@ -29,6 +29,7 @@ FOLDER_NAME = "backups"
 AUTOMATIC = "otomatis"
 MANUAL = "manual"
 BEFORE_RESTORE = "sebelum-pemulihan"
+AFTER_PURGE = "sesudah-hapus-data"  # made right after a purge deleted the backups that held the event
 KEEP_SETTING = "backup.keep"
 INTERVAL_SETTING = "backup.interval_hours"
 DEFAULT_KEEP = 10
@@ -36,7 +37,12 @@ DEFAULT_INTERVAL_HOURS = 6  # a morning and an afternoon session each get their 
 
 _NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db$")
 _STAMP = "%Y%m%d-%H%M%S"
-_KIND_LABELS = {AUTOMATIC: "otomatis", MANUAL: "dibuat manual", BEFORE_RESTORE: "sebelum pemulihan"}
+_KIND_LABELS = {
+    AUTOMATIC: "otomatis",
+    MANUAL: "dibuat manual",
+    BEFORE_RESTORE: "sebelum pemulihan",
+    AFTER_PURGE: "sesudah hapus data pribadi",
+}
 
 
 class BackupError(Exception):
@@ -73,6 +79,7 @@ class Damage:
     path: Path
     problems: list[str]
     latest_good: BackupInfo | None
+    empty: bool = False  # a 0-byte file: what a database truncated to nothing looks like
 
 
 def size_label(size: int) -> str:
@@ -280,10 +287,11 @@ def verify_backup(path: Path) -> list[str]:
 
 
 def inspect(database_path: Path) -> Damage | None:
-    """The start-up check: None when the file is sound (or new), else what is wrong.
+    """The check before opening: None when the file is sound (or does not exist yet), else what is wrong.
 
-    An empty file beside existing backups counts as damage too: it is what a database
-    truncated to nothing looks like, and opening it would quietly start from zero.
+    An empty file counts as damage: it is what a database truncated to nothing looks like
+    (a new database is never seen empty, see ``database.create_sqlite_file``), and opening
+    it would quietly start from zero.
     """
     if not database_path.exists():
         return None
@@ -293,14 +301,12 @@ def inspect(database_path: Path) -> Damage | None:
     except OSError as err:
         return Damage(database_path, [str(err)], latest_good_backup(folder))
     if empty:
-        if not list_backups(folder):
-            return None
-        problems = ["berkas kosong (0 bait), padahal sebelumnya berisi data"]
+        problems = ["berkas kosong (0 bait); basis data yang utuh tidak pernah kosong"]
     else:
         problems = quick_check(database_path)
         if not problems:
             return None
-    return Damage(database_path, problems, latest_good_backup(folder))
+    return Damage(database_path, problems, latest_good_backup(folder), empty)
 
 
 def latest_good_backup(folder: Path) -> BackupInfo | None:

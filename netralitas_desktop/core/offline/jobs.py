@@ -8,7 +8,8 @@ from .. import audit
 from ..jobs import Job
 from .export import ExportResult, export_checkins, export_event_package
 from .importer import ImportResult, import_package
-from .merge import MergeReport, merge_checkins
+from .merge import merge_checkins
+from .merge_report import MergeReport
 
 
 class ExportEventJob(Job[ExportResult]):
@@ -30,18 +31,20 @@ class ExportCheckinsJob(ExportEventJob):
 
 
 class ImportPackageJob(Job[ImportResult]):
+    """``confirmed``: the other computer's key fingerprint the person compared (first file only)."""
+
     title = "Mengimpor paket kegiatan"
 
-    def __init__(self, source: str | Path, actor: audit.Actor | None = None) -> None:
+    def __init__(self, source: str | Path, actor: audit.Actor | None = None, confirmed: str | None = None) -> None:
         super().__init__()
-        self.source, self.actor = source, actor
+        self.source, self.actor, self.confirmed = source, actor, confirmed
 
     def run(self) -> ImportResult:
-        return import_package(self.source, actor=self.actor, progress=self)
+        return import_package(self.source, actor=self.actor, progress=self, office_key=self.confirmed)
 
 
 class MergeJob(ImportPackageJob):
     title = "Menggabungkan kehadiran"
 
     def run(self) -> MergeReport:  # type: ignore[override]
-        return merge_checkins(self.source, actor=self.actor, progress=self)
+        return merge_checkins(self.source, actor=self.actor, progress=self, desk_key=self.confirmed)

@@ -3,14 +3,17 @@
 One dialog for both ends, in the order the committee works: on the office PC "Buat paket"
 and later "Gabungkan kehadiran"; on a desk laptop "Impor paket" and at the end "Buat
 berkas kehadiran". Each step runs off the GUI thread; the result is shown as a report,
-with the conflicts of a merge listed by name.
+with the conflicts of a merge listed by name. Each end shows the fingerprint of its own
+signing key; the first file from another computer shows that computer's fingerprint and is
+taken only once the person confirms both screens show the same. The laptops' walk-ins wait
+below, for the office to approve (``WalkInReview``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.documents import DocumentError
+from ...core.errors import UserError
 from ...core.events import NotFoundError, ValidationError, list_events
 from ...core.jobs import Job
 from ...core.offline import (
@@ -36,18 +41,22 @@ from ...core.offline import (
     ExportResult,
     ImportPackageJob,
     ImportResult,
+    KeyNotConfirmedError,
     MergeJob,
     MergeReport,
-    PackageError,
     default_filename,
+    desk_fingerprint_of_event,
     imported_event_ids,
+    office_fingerprint,
 )
 from ..common.jobs import JobHandle, run_job
 from ..common.settings import current_actor
 from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table
+from .walk_in_review import WalkInReview
 
 FOLDER_KEY = "package/folder"
-_USER_ERRORS = (PackageError, NotFoundError, ValidationError, DocumentError, OSError)
+_USER_ERRORS = (UserError, NotFoundError, ValidationError, DocumentError, OSError)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 class PackageDialog(QDialog):
@@ -65,9 +74,9 @@ class PackageDialog(QDialog):
     def _build(self) -> None:
         intro = QLabel(
             self.tr(
-                "Untuk meja registrasi tanpa jaringan: (1) di komputer kantor buat paket kegiatan, (2) salin ke laptop "
-                "meja dan impor, (3) catat kehadiran seperti biasa, (4) di laptop buat berkas kehadiran, (5) di komputer "
-                "kantor gabungkan. Menggabungkan dua kali aman: tidak ada yang tercatat ganda."
+                "Untuk meja registrasi tanpa jaringan: (1) di komputer kantor buat paket kegiatan, (2) salin ke "
+                "laptop meja dan impor, (3) catat kehadiran seperti biasa, (4) di laptop buat berkas kehadiran, (5) di "
+                "komputer kantor gabungkan. Menggabungkan dua kali aman: tidak ada yang tercatat ganda."
             )
         )
         intro.setWordWrap(True)
@@ -81,14 +90,20 @@ class PackageDialog(QDialog):
         self.import_button.clicked.connect(self._ask_import)
         self.checkins_button = QPushButton(self.tr("Buat berkas kehadiran untuk kantor…"))
         self.checkins_button.clicked.connect(self._ask_export_checkins)
+        self.office_key_label = QLabel()
+        self.office_key_label.setWordWrap(True)
+        self.desk_key_label = QLabel()
+        self.desk_key_label.setWordWrap(True)
         office = QGroupBox(self.tr("Di komputer kantor"))
         office_layout = QVBoxLayout(office)
         office_layout.addWidget(self.export_button)
         office_layout.addWidget(self.merge_button)
+        office_layout.addWidget(self.office_key_label)
         laptop = QGroupBox(self.tr("Di laptop meja"))
         laptop_layout = QVBoxLayout(laptop)
         laptop_layout.addWidget(self.import_button)
         laptop_layout.addWidget(self.checkins_button)
+        laptop_layout.addWidget(self.desk_key_label)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Kegiatan")), 0, 0)
         grid.addWidget(self.event_combo, 0, 1, 1, 2)
@@ -106,6 +121,9 @@ class PackageDialog(QDialog):
         self.conflicts = read_only_table([self.tr("Nama"), self.tr("Keterangan")])
         self.conflicts_label.hide()
         self.conflicts.hide()
+        self.walk_ins = WalkInReview()
+        self.walk_ins.changed.connect(self.changed)
+        self.walk_ins.finished.connect(self._reviewed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         localize_buttons(buttons)
         buttons.rejected.connect(self.reject)
@@ -116,6 +134,7 @@ class PackageDialog(QDialog):
         layout.addWidget(self.report, 1)
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflicts, 1)
+        layout.addWidget(self.walk_ins, 1)
         layout.addWidget(buttons)
 
     def reload_events(self, select: int | None = None) -> None:
@@ -143,6 +162,21 @@ class PackageDialog(QDialog):
         self.checkins_button.setEnabled(idle and event_id in self.imported)
         self.merge_button.setEnabled(idle)
         self.import_button.setEnabled(idle)
+        self._show_keys(event_id)
+        if self.walk_ins.event_id != event_id:
+            self.walk_ins.set_event(event_id if event_id not in self.imported else None)
+
+    def _show_keys(self, event_id: int | None) -> None:
+        """Each end's own fingerprint, for the other end to compare when it receives a file."""
+        self.office_key_label.setText(
+            self.tr("Sidik jari kunci kantor ini: {0}").format(office_fingerprint())
+            if event_id not in self.imported
+            else ""
+        )
+        desk = desk_fingerprint_of_event(event_id) if event_id in self.imported else None
+        self.desk_key_label.setText(
+            self.tr("Sidik jari laptop ini untuk kegiatan ini: {0}").format(desk) if desk else ""
+        )
 
     # Asking for files ----------------------------------------------------------------------------
     def _folder(self) -> str:
@@ -199,22 +233,36 @@ class PackageDialog(QDialog):
     def export_checkins(self, path: Path) -> None:
         self._run(ExportCheckinsJob(self.event_combo.currentData(), path, current_actor()), self._exported)
 
-    def import_package(self, path: Path) -> None:
-        self._run(ImportPackageJob(path, current_actor()), self._imported)
+    def import_package(self, path: Path, confirmed: str | None = None) -> None:
+        job = ImportPackageJob(path, current_actor(), confirmed)
+        self._run(job, self._imported, lambda err: self._unconfirmed(err, lambda key: self.import_package(path, key)))
 
-    def merge(self, path: Path) -> None:
-        self._run(MergeJob(path, current_actor()), self._merged)
+    def merge(self, path: Path, confirmed: str | None = None) -> None:
+        job = MergeJob(path, current_actor(), confirmed)
+        self._run(job, self._merged, lambda err: self._unconfirmed(err, lambda key: self.merge(path, key)))
 
-    def _run(self, job: Job, on_result) -> None:
+    def _run(self, job: Job, on_result, on_error=None) -> None:
         self.panel.start(job.title + "…")
         self._job = run_job(
             job,
             on_result=on_result,
-            on_error=self._failed,
+            on_error=on_error or self._failed,
             on_progress=self.panel.report,
             on_cancelled=self._cancelled,
             owner=self,
         )
+        self._update_buttons()
+
+    def _unconfirmed(self, err: Exception, again) -> None:
+        """A key met for the first time: ask whether both screens show its fingerprint, then go on."""
+        if not isinstance(err, KeyNotConfirmedError):
+            self._failed(err)
+            return
+        self._job = None
+        if ask_fingerprint(self, err.role, err.fingerprint):
+            again(err.fingerprint)
+            return
+        self.panel.stop(error=self.tr("Dibatalkan: sidik jari tidak dicocokkan; tidak ada yang berubah."))
         self._update_buttons()
 
     def _cancel(self) -> None:
@@ -236,6 +284,9 @@ class PackageDialog(QDialog):
                     "Salin berkas ini ke setiap laptop meja, lalu pilih \u201cImpor paket dari kantor\u201d "
                     "di sana. Kunci QR tidak ikut dalam paket."
                 ),
+                self.tr(
+                    "Sidik jari kunci kantor: {0} (laptop menampilkannya untuk dicocokkan saat impor pertama)."
+                ).format(result.fingerprint),
             ]
         else:
             lines = [
@@ -250,6 +301,9 @@ class PackageDialog(QDialog):
                     "Bawa berkas ini ke komputer kantor, lalu pilih \u201cGabungkan kehadiran dari "
                     "laptop\u201d di sana."
                 ),
+                self.tr("Sidik jari laptop ini: {0} (kantor mencocokkannya saat menggabungkan).").format(
+                    result.fingerprint
+                ),
             ]
         self._finish(self.tr("Selesai."), lines)
 
@@ -263,16 +317,31 @@ class PackageDialog(QDialog):
             self.tr("Peserta diperbarui: {0}").format(number(c["registrations_updated"])),
             self.tr("Dihapus di kantor (dibatalkan di sini): {0}").format(number(c["registrations_removed"])),
             self.tr("Kehadiran dari kantor: {0}").format(number(c["checkins_added"])),
+            *(
+                [self.tr("Tanda tangan rusak, tidak diimpor: {0}").format(number(c["signatures_refused"]))]
+                if c["signatures_refused"]
+                else []
+            ),
             "",
             self.tr("Meja ini sekarang menerima kode QR undangan kegiatan ini."),
+            self.tr("Kunci kantor: {0}").format(result.office_fingerprint),
+            self.tr(
+                "Sidik jari laptop ini: {0} — kantor mencocokkannya saat menggabungkan berkas kehadiran dari "
+                "laptop ini."
+            ).format(result.desk_fingerprint),
         ]
         self.reload_events(result.event_id)
         self._finish(self.tr("Paket diimpor."), lines)
         self.changed.emit(result.event_id)
 
     def _merged(self, report: MergeReport) -> None:
+        self.walk_ins.set_event(report.event_id)
         self._finish(self.tr("Kehadiran digabung."), report.lines(), report.conflicts)
         self.changed.emit(report.event_id)
+
+    def _reviewed(self, text: str) -> None:
+        self.report.setPlainText(text)
+        self._update_buttons()
 
     def _finish(self, status: str, lines: list[str], conflicts: list | None = None) -> None:
         self.panel.stop(status)
@@ -290,3 +359,30 @@ class PackageDialog(QDialog):
     def _cancelled(self) -> None:
         self.panel.stop(self.tr("Dibatalkan; tidak ada yang berubah."))
         self._update_buttons()
+
+
+def ask_fingerprint(parent: QWidget | None, role: str, fingerprint: str) -> bool:
+    """Whether the person sees the same fingerprint on the other computer's screen."""
+    if role == "office":
+        where = translate(
+            "PackageDialog",
+            "di komputer kantor (menu Berkas \u2192 Meja offline, bagian \u201cDi komputer kantor\u201d)",
+        )
+        whose = translate("PackageDialog", "kunci kantor yang menandatangani paket ini")
+    else:
+        where = translate("PackageDialog", "di laptop meja yang membuat berkas ini (menu Berkas \u2192 Meja offline)")
+        whose = translate("PackageDialog", "kunci laptop meja yang menandatangani berkas ini")
+    box = QMessageBox(QMessageBox.Icon.Question, translate("PackageDialog", "Cocokkan sidik jari"), "", parent=parent)
+    box.setText(
+        translate(
+            "PackageDialog",
+            "Berkas ini datang dari komputer yang belum dikenal. Sidik jari {0}:\n\n{1}\n\nBandingkan dengan sidik "
+            "jari yang tampil {2}. Hanya bila sama persis, pilih \u201cSama\u201d. Bila berbeda, berkas ini bukan dari "
+            "komputer itu: pilih Batal.",
+        ).format(whose, fingerprint, where)
+    )
+    same = box.addButton(translate("PackageDialog", "Sama"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(translate("PackageDialog", "Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is same
