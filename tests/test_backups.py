@@ -220,7 +220,7 @@ def test_cli_backup_list_check_restore(filled, sqlite_url, capsys):
 
     corrupt_page(filled, "person")
     code, checked = cli("--db", sqlite_url, "check", capsys=capsys)
-    assert code == 1 and "rusak" in checked["error"]
+    assert code == 3 and "rusak" in checked["error"]  # README: 3, the database cannot be opened
     newest = listed["backups"][0]["name"]
     assert f"netralitas restore {newest}" in checked["error"]
 
@@ -233,7 +233,7 @@ def test_cli_backup_list_check_restore(filled, sqlite_url, capsys):
 def test_cli_text_output_is_indonesian(filled, sqlite_url, capsys):
     assert main(["--db", sqlite_url, "backups"]) == 0
     assert "Belum ada cadangan" in capsys.readouterr().out
-    assert main(["--db", sqlite_url, "restore", "tidak-ada.db"]) == 1
+    assert main(["--db", sqlite_url, "restore", "tidak-ada.db"]) == 2  # a bad file named: bad input
     assert "tidak ditemukan" in capsys.readouterr().err
 
 

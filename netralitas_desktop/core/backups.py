@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import jam, tanggal
 from .models import AppSetting
+from .private_files import copy_private, create_private_file, private_folder
 
 FOLDER_NAME = "backups"
 AUTOMATIC = "otomatis"
@@ -132,9 +132,11 @@ def backup_connection(source: sqlite3.Connection, folder: Path, kind: str, *, at
     The copy is written under a temporary name and renamed when complete, so a copy cut
     short (power, kill) is never mistaken for a backup.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     target = _new_path(folder, kind, at or dt.datetime.now())
     partial = target.with_name(f".{target.name}.sebagian")
+    partial.unlink(missing_ok=True)
+    create_private_file(partial)  # 0600 before the first byte: the copy holds every participant
     destination = sqlite3.connect(str(partial))
     try:
         source.backup(destination)
@@ -301,7 +303,7 @@ def inspect(database_path: Path) -> Damage | None:
     except OSError as err:
         return Damage(database_path, [str(err)], latest_good_backup(folder))
     if empty:
-        problems = ["berkas kosong (0 bait); basis data yang utuh tidak pernah kosong"]
+        problems = ["berkas kosong (0 bait), bukan basis data"]
     else:
         problems = quick_check(database_path)
         if not problems:
@@ -341,17 +343,15 @@ def restore_file(database_path: Path, backup: Path) -> RestoreResult:
     folder = folder_for(database_path)
     previous = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         if database_path.exists():
             previous = _new_path(folder, BEFORE_RESTORE, dt.datetime.now())
-            shutil.copyfile(database_path, previous)
+            copy_private(database_path, previous)
             wal = _sibling(database_path, "-wal")
             if wal.exists():
-                shutil.copyfile(wal, _sibling(previous, "-wal"))
+                copy_private(wal, _sibling(previous, "-wal"))
         incoming = database_path.with_name(f".{database_path.name}.memulihkan")
-        shutil.copyfile(backup, incoming)
-        with open(incoming, "rb+") as handle:
-            os.fsync(handle.fileno())
+        copy_private(backup, incoming)  # fsynced
         for suffix in ("-wal", "-shm", "-journal"):
             _sibling(database_path, suffix).unlink(missing_ok=True)
         os.replace(incoming, database_path)
