@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
+from urllib.parse import urlsplit
 
 from ..core import audit, database
 from ..core.database import DatabaseError
@@ -177,7 +178,26 @@ def terminal_progress(args: argparse.Namespace, progress: Progress, *, with_coun
         sys.stderr.write("\n")
 
 
+PASSWORD_ON_COMMAND_LINE = (
+    "Peringatan: kata sandi di --db terlihat oleh pengguna lain komputer ini (daftar proses, riwayat perintah). "
+    "Tulis alamat tanpa kata sandi dan pakai variabel PGPASSWORD, berkas .pgpass, atau simpan kata sandinya "
+    "di brankas sistem lewat menu Berkas \u2192 Sambungkan ke server (lihat README)."
+)
+
+
+def warn_about_password(url: str | None) -> None:
+    """A password typed into ``--db`` is visible in ``ps``: say how to avoid it (it still works)."""
+    if url and "://" in url:
+        try:
+            password = urlsplit(url).password
+        except ValueError:
+            return
+        if password:
+            sys.stderr.write(PASSWORD_ON_COMMAND_LINE + "\n")
+
+
 def open_db(args: argparse.Namespace) -> database.DatabaseLocation:
+    warn_about_password(args.db)
     try:
         return database.open_database(args.db)
     except (DatabaseError, SchemaTooNewError) as err:

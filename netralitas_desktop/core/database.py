@@ -29,6 +29,7 @@ that must survive Wi-Fi drops. See ``gui/desk_counters.py`` for the interval.
 
 from __future__ import annotations
 
+import getpass
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -177,7 +178,31 @@ def _connect(location: DatabaseLocation, *, check: bool = True) -> Database:
     parameters = parse_url(location.url, unquote_password=True, unquote_user=True)
     if not parameters.get("database"):
         raise DatabaseError("Alamat PostgreSQL tidak dapat dibaca: nama basis data tidak ada.")
+    if not parameters.get("password") and not os.environ.get("PGPASSWORD"):
+        stored = _stored_password(parameters)
+        if stored:
+            parameters["password"] = stored
     return LanPostgresqlDatabase(**{**LAN_PARAMETERS, **parameters})
+
+
+def _stored_password(parameters: dict) -> str | None:
+    """The password saved for this server in the system keyring (``connection``), if any.
+
+    So no one has to write a password on a command line, where every user of the computer
+    sees it (``ps``). Without one here, libpq itself reads ``PGPASSWORD`` and ``~/.pgpass``.
+    """
+    from .connection import ConnectionProfile, load_password
+
+    try:
+        profile = ConnectionProfile(
+            str(parameters.get("host") or "localhost"),
+            int(parameters.get("port") or 5432),
+            str(parameters["database"]),
+            str(parameters.get("user") or getpass.getuser()),
+        )
+    except (TypeError, ValueError, OSError, KeyError):
+        return None
+    return load_password(profile)
 
 
 # Values the URL may override. Keepalives notice a server that vanished while idle; the TCP user
