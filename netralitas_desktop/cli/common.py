@@ -111,23 +111,35 @@ def add_group(subparsers: argparse._SubParsersAction, name: str, help_text: str)
     return actions
 
 
+# Ids and amounts fit PostgreSQL's integer (and SQLite's, which is wider); a longer number would
+# otherwise reach the driver and fail as an "unexpected error" (OverflowError) instead of a sentence.
+MAX_NUMBER = 2**31 - 1
+
+
 def _whole_number(text: str, minimum: int, below_message: str) -> int:
+    digits = text.strip().lstrip("+-")
+    if len(digits) > 12:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:30]}…' terlalu besar (paling besar {MAX_NUMBER:_}).".replace("_", ".")
+        )
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat.") from None
+        raise argparse.ArgumentTypeError(f"'{text[:30]}' bukan bilangan bulat.") from None
     if value < minimum:
         raise argparse.ArgumentTypeError(below_message.format(value))
+    if value > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"{value} terlalu besar (paling besar {MAX_NUMBER:_}).".replace("_", "."))
     return value
 
 
 def positive_int(text: str) -> int:
-    """argparse type for ids: a whole number from 1."""
+    """argparse type for ids: a whole number from 1 to ``MAX_NUMBER``."""
     return _whole_number(text, 1, "harus 1 atau lebih, bukan {}.")
 
 
 def count_int(text: str) -> int:
-    """argparse type for amounts: a whole number from 0."""
+    """argparse type for amounts: a whole number from 0 to ``MAX_NUMBER``."""
     return _whole_number(text, 0, "tidak boleh negatif ({}).")
 
 

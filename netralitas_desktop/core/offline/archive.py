@@ -42,8 +42,12 @@ class PackageError(UserError, ValueError):
     exit_code = BAD_INPUT
 
 
+def _thousands(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
 def _size_text(size: int) -> str:
-    return f"{size / (1024 * 1024):,.0f} MB".replace(",", ".")
+    return f"{_thousands(round(size / (1024 * 1024)))} MB"
 
 
 @contextlib.contextmanager
@@ -72,8 +76,8 @@ def check_directory(archive: zipfile.ZipFile, name: str) -> None:
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
         raise PackageError(
-            f"Berkas {name} berisi {len(entries):,} bagian, lebih dari yang mungkin ada di paket Netralitas "
-            f"({MAX_ENTRIES:,}); berkas ini bukan paket yang sah dan tidak dibuka.".replace(",", ".")
+            f"Berkas {name} berisi {_thousands(len(entries))} bagian, lebih dari yang mungkin ada di paket "
+            f"Netralitas ({_thousands(MAX_ENTRIES)}); berkas ini bukan paket yang sah dan tidak dibuka."
         )
     seen: set[str] = set()
     total = 0

@@ -48,14 +48,16 @@ class _Checker:
             raise self.fail(where, f"nomor {str(value)[:30]} tidak sah")
         return value
 
-    def text(self, value: object, where: str, limit: int, *, null: bool = False) -> str | None:
+    def text(self, value: object, where: str, limit: int, *, null: bool = False, line: bool = False) -> str | None:
+        """Text up to ``limit`` characters; ``line``: one line (a desk or operator name)."""
         if value is None and null:
             return None
         if not isinstance(value, str):
             raise self.fail(where, "bukan teks")
         if len(value) > limit:
-            raise self.fail(where, f"{len(value):,} karakter, paling banyak {limit}".replace(",", "."))
-        if any(ord(char) < 32 and char not in "\t\r\n" for char in value):
+            raise self.fail(where, f"{len(value):_} karakter, paling banyak {limit}".replace("_", "."))
+        allowed = "" if line else "\t\r\n"
+        if any((ord(char) < 32 or ord(char) == 127) and char not in allowed for char in value):
             raise self.fail(where, "berisi karakter kendali")
         return value
 
@@ -150,17 +152,17 @@ def check_return_file(data: object, files: dict[str, bytes], name: str) -> None:
 
 def _checkin(check: _Checker, row: dict, where: str) -> None:
     check.moment(row.get("checked_in_at"), where)
-    check.text(row.get("desk"), f"{where}, meja", Attendance.desk.max_length)
-    check.text(row.get("operator"), f"{where}, petugas", Attendance.operator.max_length)
-    check.text(row.get("method"), f"{where}, cara", Attendance.method.max_length)
+    check.text(row.get("desk"), f"{where}, meja", Attendance.desk.max_length, line=True)
+    check.text(row.get("operator"), f"{where}, petugas", Attendance.operator.max_length, line=True)
+    check.text(row.get("method"), f"{where}, cara", Attendance.method.max_length, line=True)
 
 
 def _signature(check: _Checker, row: dict, files: dict[str, bytes], where: str) -> None:
     if row.get("file") not in files:
         raise check.fail(where, "berkas tanda tangannya tidak ada di paket")
     check.moment(row.get("created_at"), where, null=True)
-    check.text(row.get("desk"), f"{where}, meja", Attendance.desk.max_length)
-    check.text(row.get("operator"), f"{where}, petugas", Attendance.operator.max_length)
+    check.text(row.get("desk"), f"{where}, meja", Attendance.desk.max_length, line=True)
+    check.text(row.get("operator"), f"{where}, petugas", Attendance.operator.max_length, line=True)
 
 
 __all__ = ["check_event_package", "check_return_file"]
