@@ -29,7 +29,9 @@ def test_export_import_return_and_merge_through_the_dialog(qtbot, tmp_path):
         run_step(qtbot, dialog, dialog.export_package, package)
         assert package.exists() and dialog.panel.status.text() == "Selesai."
         assert "Kunci QR tidak ikut" in dialog.report.toPlainText() and "Pendaftaran: 13" in dialog.report.toPlainText()
-        assert office.fingerprint in dialog.office_key_label.text() and office.fingerprint in dialog.report.toPlainText()
+        assert (
+            office.fingerprint in dialog.office_key_label.text() and office.fingerprint in dialog.report.toPlainText()
+        )
         # Meanwhile the office checks in one person at 8.00.
         checkin.check_in(office.event_id, office.codes[target], actor=OFFICE)
         set_checkin_time(target, at(8))
@@ -85,3 +87,64 @@ def test_a_bad_file_is_a_message_and_nothing_changes(qtbot, tmp_path):
         run_step(qtbot, dialog, dialog.import_package, tmp_path / "hilang.netralitas")
         assert "tidak ditemukan" in dialog.panel.error.text()
         assert dialog.merge_button.isEnabled() and dialog.import_button.isEnabled()
+
+
+def test_a_fingerprint_not_confirmed_imports_nothing(qtbot, tmp_path):
+    office = make_office(tmp_path)
+    package = tmp_path / "paket.netralitas"
+    with office.site.open():
+        dialog = PackageDialog(event_id=office.event_id)
+        qtbot.addWidget(dialog)
+        run_step(qtbot, dialog, dialog.export_package, package)
+    with Site(tmp_path / "laptop.db").open():
+        dialog = PackageDialog()
+        qtbot.addWidget(dialog)
+        asked = answer_message_box("Batal")  # the fingerprints differ, or the person is unsure
+        dialog.import_package(package)
+        qtbot.waitUntil(lambda: "Dibatalkan" in dialog.panel.error.text(), timeout=20_000)
+        assert office.fingerprint in asked["text"] and asked["buttons"] == ["Sama", "Batal"]
+        assert dialog.event_combo.count() == 0 and not dialog.busy
+
+
+def test_walk_ins_from_a_laptop_wait_in_the_review_list(qtbot, tmp_path):
+    from test_offline_desks import export_package, merge, new_laptop
+
+    from netralitas_desktop.core.models import Person
+    from netralitas_desktop.core.offline import export_checkins
+    from netralitas_desktop.core.participants import PersonData
+
+    office = make_office(tmp_path)
+    laptop, event_id = new_laptop(tmp_path, "laptop-a", export_package(office, tmp_path))
+    with laptop.open():
+        for nama in ("Rina Marlina", "Joko Susilo", "Tamu Tak Dikenal"):
+            checkin.walk_in(event_id, PersonData(nama=nama, unit_kerja="Desa Sukamaju"), actor=DESK_A)
+        back = export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path
+    with office.site.open():
+        merge(back)
+        dialog = PackageDialog(event_id=office.event_id)
+        qtbot.addWidget(dialog)
+        review = dialog.walk_ins
+        assert not review.isHidden() and review.table.rowCount() == 3
+        assert "menunggu pemeriksaan (3)" in review.title.text()
+        assert {review.table.item(row, 0).text() for row in range(3)} == {
+            "Rina Marlina",
+            "Joko Susilo",
+            "Tamu Tak Dikenal",
+        }
+        assert review.table.item(0, 3).text() == "Meja A"
+        review.table.selectRow(2)
+        asked = answer_message_box("Tolak")
+        review.reject_button.click()
+        qtbot.waitUntil(lambda: review.table.rowCount() == 2, timeout=20_000)
+        assert "Tolak 1 peserta" in asked["text"] and "ditolak" in dialog.report.toPlainText()
+        with qtbot.waitSignal(dialog.changed, timeout=20_000) as changed:
+            review.approve_all_button.click()
+        qtbot.waitUntil(lambda: review.isHidden(), timeout=20_000)
+        assert changed.args == [office.event_id]
+        assert "Peserta tanpa undangan didaftarkan: 2" in dialog.report.toPlainText()
+        names = {p.nama for p in Person.select().where(Person.unit_kerja == "Desa Sukamaju")}
+        assert {"Rina Marlina", "Joko Susilo"} <= names and "Tamu Tak Dikenal" not in names
+        walk_ins = Registration.select().where(
+            (Registration.event == office.event_id) & (Registration.source == "walk_in")
+        )
+        assert Attendance.select().where(Attendance.registration.in_(walk_ins)).count() == 2
