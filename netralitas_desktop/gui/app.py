@@ -49,10 +49,10 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_or_explain(db_url: str | None) -> DatabaseLocation | None:
+def open_or_explain(db_url: str | None, *, check: bool = True) -> DatabaseLocation | None:
     """Open the database, or say calmly (in a message box) why it cannot be opened."""
     try:
-        return open_database(db_url)
+        return open_database(db_url, check=check)
     except (DatabaseError, SchemaTooNewError) as err:
         show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), str(err))
         return None
@@ -72,7 +72,7 @@ def start_database(db_url: str | None = None, *, store: ProfileStore | None = No
         return None
     if location.sqlite_path is not None and not recover_if_damaged(location):
         return None
-    opened = open_or_explain(location.url)
+    opened = open_or_explain(location.url, check=location.sqlite_path is None)  # just checked (or restored)
     if opened is not None and "netralitas_desktop.gui.admin.backup_dialog" in sys.modules:  # restored at start
         from .admin.backup_dialog import offer_pending_carry_over
 
