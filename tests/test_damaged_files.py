@@ -240,3 +240,28 @@ def test_database_backups_exports_and_packages_are_0600(tmp_path, usual_umask):
     assert mode(backup.parent) == 0o700
     copy = backups.restore_file(path, backup).previous_copy
     assert mode(copy) == 0o600 and mode(path) == 0o600
+
+
+@posix_only
+def test_the_program_writes_every_file_owner_only_even_per_person_certificates(tmp_path, usual_umask):
+    """The command itself sets umask 077: files made by code that does not ask (certificates cut
+    into one PDF per person, their folder) are private too."""
+    import subprocess
+
+    from test_offline_desks import make_office
+
+    office = make_office(tmp_path / "data")
+    env = {key: value for key, value in os.environ.items() if key != "NETRALITAS_DB"}
+    out = tmp_path / "sertifikat"
+    command = ["certificates", "--event", str(office.event_id), "--out", str(out), "--per-person"]
+    done = subprocess.run(
+        [sys.executable, "-m", "netralitas_desktop", "--db", office.site.url, *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    made = [path for path in out.rglob("*") if path.is_file()]
+    assert made and all(mode(path) == 0o600 for path in made), [(p.name, oct(mode(p))) for p in made]
+    assert mode(out) == 0o700
