@@ -2961,12 +2961,12 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation> — from the office package</translation>
     </message>
     <message>
-        <source>Sidik jari kunci kantor ini: {0}</source>
-        <translation>This office&apos;s key fingerprint: {0}</translation>
+        <source>Sidik jari kunci kantor ini:</source>
+        <translation>This office&apos;s key fingerprint:</translation>
     </message>
     <message>
-        <source>Sidik jari laptop ini untuk kegiatan ini: {0}</source>
-        <translation>This laptop&apos;s fingerprint for this event: {0}</translation>
+        <source>Sidik jari laptop ini untuk kegiatan ini:</source>
+        <translation>This laptop&apos;s fingerprint for this event:</translation>
     </message>
     <message>
         <source>Paket Netralitas (*.netralitas);;Semua berkas (*)</source>

@@ -11,9 +11,10 @@ below, for the office to approve (``WalkInReview``).
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -91,9 +92,11 @@ class PackageDialog(QDialog):
         self.checkins_button = QPushButton(self.tr("Buat berkas kehadiran untuk kantor…"))
         self.checkins_button.clicked.connect(self._ask_export_checkins)
         self.office_key_label = QLabel()
-        self.office_key_label.setWordWrap(True)
         self.desk_key_label = QLabel()
-        self.desk_key_label.setWordWrap(True)
+        for label in (self.office_key_label, self.desk_key_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         office = QGroupBox(self.tr("Di komputer kantor"))
         office_layout = QVBoxLayout(office)
         office_layout.addWidget(self.export_button)
@@ -168,15 +171,10 @@ class PackageDialog(QDialog):
 
     def _show_keys(self, event_id: int | None) -> None:
         """Each end's own fingerprint, for the other end to compare when it receives a file."""
-        self.office_key_label.setText(
-            self.tr("Sidik jari kunci kantor ini: {0}").format(office_fingerprint())
-            if event_id not in self.imported
-            else ""
-        )
+        office = office_fingerprint() if event_id not in self.imported else None
+        self.office_key_label.setText(_fingerprint_html(self.tr("Sidik jari kunci kantor ini:"), office))
         desk = desk_fingerprint_of_event(event_id) if event_id in self.imported else None
-        self.desk_key_label.setText(
-            self.tr("Sidik jari laptop ini untuk kegiatan ini: {0}").format(desk) if desk else ""
-        )
+        self.desk_key_label.setText(_fingerprint_html(self.tr("Sidik jari laptop ini untuk kegiatan ini:"), desk))
 
     # Asking for files ----------------------------------------------------------------------------
     def _folder(self) -> str:
@@ -359,6 +357,13 @@ class PackageDialog(QDialog):
     def _cancelled(self) -> None:
         self.panel.stop(self.tr("Dibatalkan; tidak ada yang berubah."))
         self._update_buttons()
+
+
+def _fingerprint_html(caption: str, fingerprint: str | None) -> str:
+    """The caption, then the code on a line of its own, large enough to read across a desk."""
+    if not fingerprint:
+        return ""
+    return f"{escape(caption)}<br><span style='font-family: monospace; font-size: large'><b>{fingerprint}</b></span>"
 
 
 def ask_fingerprint(parent: QWidget | None, role: str, fingerprint: str) -> bool:
