@@ -14,6 +14,7 @@ from netralitas_desktop.gui.admin.purge_dialog import PurgeDialog, show_retentio
 def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
     dialog = PurgeDialog(events["old"])
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)  # which backups hold the event: read off the GUI thread
     text = dialog.summary.text()
     assert "10 pendaftaran" in text and "7 orang yang hanya terdaftar" in text and "3 orang tetap" in text
     assert not dialog.purge_button.isEnabled()
@@ -51,6 +52,8 @@ def test_the_backups_holding_the_event_are_listed_and_deleted_with_it(qtbot, eve
     held = [backups.backup_file(path, backups.AUTOMATIC), backups.backup_file(path, backups.MANUAL)]
     dialog = PurgeDialog(events["old"])
     qtbot.addWidget(dialog)
+    assert "Memeriksa cadangan" in dialog.backups_label.text() and not dialog.purge_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
     assert "ikut dihapus (2)" in dialog.backups_label.text() and not dialog.backups_table.isHidden()
     assert {dialog.backups_table.item(row, 0).text() for row in range(2)} == {item.name for item in held}
     qtbot.keyClicks(dialog.title_edit, "Sosialisasi Netralitas 2023")
@@ -59,4 +62,5 @@ def test_the_backups_holding_the_event_are_listed_and_deleted_with_it(qtbot, eve
     assert not any(item.exists() for item in held)
     status = dialog.panel.status.text()
     assert "Cadangan dihapus: 2." in status and "Cadangan baru: sesudah-hapus-data-" in status
+    qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
     assert dialog.backups_table.isHidden() and "Tidak ada cadangan" in dialog.backups_label.text()

@@ -109,11 +109,20 @@ def plan(event_id: int) -> FilePlan:
 def _identifiers(event_id: int) -> frozenset[bytes]:
     """NIP and NIK of the people registered for this event only (the others stay, rightly)."""
     in_event = Registration.select(Registration.person).where(Registration.event == event_id)
-    elsewhere = Registration.select(Registration.person).where(
-        Registration.person.in_(in_event) & (Registration.event != event_id)
+    elsewhere = {
+        person
+        for (person,) in Registration.select(Registration.person)
+        .where(Registration.person.in_(in_event) & (Registration.event != event_id))
+        .tuples()
+    }
+    query = Person.select(Person.id, Person.nip, Person.nik).join(Registration).where(Registration.event == event_id)
+    return frozenset(
+        value.encode()
+        for person, nip, nik in query.tuples()
+        if person not in elsewhere
+        for value in (nip, nik)
+        if value
     )
-    query = Person.select(Person.nip, Person.nik).where(Person.id.in_(in_event) & Person.id.not_in(elsewhere))
-    return frozenset(value.encode() for row in query.tuples() for value in row if value)
 
 
 def held_backups(database_path: Path, event_id: int, identifiers: frozenset[bytes]) -> list[HeldBackup]:
@@ -135,20 +144,24 @@ def _backup_files(database_path: Path) -> list[Path]:
 
 
 def _holds(path: Path, event_id: int, identifiers: frozenset[bytes]) -> str | None:
+    """Why ``path`` must go with the event: its rows (asked first: quick), or its NIPs/NIKs left
+    anywhere in its bytes (a free page of a copy made before an older purge), or it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError:
+        return "tidak dapat dibaca"
+    if header == b"SQLite format 3\x00":
+        found = _rows_of_event(path, event_id)
+        if found:
+            return found
     files = [path, *(sibling for suffix in _SIBLINGS if (sibling := path.with_name(path.name + suffix)).is_file())]
     try:
         if any(_contains(file, identifiers) for file in files):
             return "berisi NIP/NIK peserta kegiatan ini"
     except OSError:
         return "tidak dapat dibaca"
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-    except OSError:
-        return "tidak dapat dibaca"
-    if header != b"SQLite format 3\x00":
-        return None
-    return _rows_of_event(path, event_id)
+    return None
 
 
 def _contains(path: Path, identifiers: frozenset[bytes]) -> bool:
@@ -160,16 +173,26 @@ def _contains(path: Path, identifiers: frozenset[bytes]) -> bool:
         tail = b""
         while chunk := handle.read(_CHUNK):
             data = tail + chunk
-            for run in _DIGIT_RUN.finditer(data):
-                digits = run.group()  # a NIP may sit right beside a NIK: look inside the run
-                if any(
-                    digits[start : start + length] in identifiers
-                    for length in lengths
-                    for start in range(len(digits) - length + 1)
-                ):
+            for digits in _DIGIT_RUN.findall(data):
+                if digits in identifiers:  # the common case: a NIP or NIK on its own
+                    return True
+                if len(digits) > lengths[0] and _inside(digits, identifiers, lengths):
                     return True
             tail = data[-64:]
     return False
+
+
+def _inside(digits: bytes, identifiers: frozenset[bytes], lengths: list[int]) -> bool:
+    """A run of several digit fields stored side by side (a NIP, then a NIK): an identifier starts
+    at the run's start or end, or where a first field of one of those lengths ends."""
+    size = len(digits)
+    starts = {0, *lengths, *(size - length for length in lengths)}
+    return any(
+        digits[start : start + length] in identifiers
+        for start in starts
+        for length in lengths
+        if 0 <= start <= size - length
+    )
 
 
 def _rows_of_event(path: Path, event_id: int) -> str | None:

@@ -3629,6 +3629,10 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>To confirm, type the event name: {0}</translation>
     </message>
     <message>
+        <source>Memeriksa cadangan mana yang berisi data kegiatan ini…</source>
+        <translation>Checking which backups hold this event&apos;s data…</translation>
+    </message>
+    <message>
         <source>Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan.</source>
         <translation>These backups hold this event&apos;s personal data and are deleted with it ({0}). Afterwards one new backup is made without this event&apos;s personal data. Temporary print folders are cleaned too.</translation>
     </message>

@@ -38,6 +38,8 @@ class PurgeDialog(QDialog):
         self.setWindowTitle(self.tr("Hapus data pribadi peserta"))
         self.resize(680, 480)
         self._job: JobHandle | None = None
+        self._plan: JobHandle | None = None
+        self.files: purge_files.FilePlan | None = None
         self._build()
         self.refresh()
 
@@ -86,8 +88,19 @@ class PurgeDialog(QDialog):
         layout.addWidget(buttons)
 
     def refresh(self) -> None:
+        """The counts at once; which backups hold the event is read off the GUI thread (large files)."""
         self.preview = purge.preview(self.event_id)
-        self.files = purge_files.plan(self.event_id)
+        self.files = None
+        self._show_preview()
+        self._plan = run_job(
+            FunctionJob(purge_files.plan, self.event_id), on_result=self._planned, on_error=self._failed, owner=self
+        )
+
+    def _planned(self, files: purge_files.FilePlan) -> None:
+        self.files = files
+        self._show_preview()
+
+    def _show_preview(self) -> None:
         p = self.preview
         when = p.date.strftime("%d-%m-%Y")
         self._show_backups()
@@ -139,10 +152,15 @@ class PurgeDialog(QDialog):
 
     @property
     def has_something_to_delete(self) -> bool:
-        return self.preview.has_personal_data or bool(self.files.backups) or bool(self.files.temp_folders)
+        files = self.files
+        return self.preview.has_personal_data or (files is not None and bool(files.backups or files.temp_folders))
 
     def _show_backups(self) -> None:
         """The backups holding this event: deleted with it (a fresh one is made right after)."""
+        if self.files is None:
+            self.backups_label.setText(self.tr("Memeriksa cadangan mana yang berisi data kegiatan ini…"))
+            self.backups_table.hide()
+            return
         held = self.files.backups
         if held:
             self.backups_label.setText(
@@ -160,9 +178,15 @@ class PurgeDialog(QDialog):
     def busy(self) -> bool:
         return self._job is not None and self._job.running
 
+    @property
+    def ready(self) -> bool:
+        """The backups are known (the confirmation lists them): the purge may start."""
+        return self.files is not None
+
     def _update_button(self) -> None:
         self.purge_button.setEnabled(
             not self.busy
+            and self.ready
             and self.has_something_to_delete
             and purge.title_matches(self.event_id, self.title_edit.text())
         )
