@@ -211,7 +211,6 @@ def test_signatures_on_every_page_of_a_long_list_and_a_cancel_midway(db, tmp_pat
     assert all(blue_pixels(second, half) > 100 for half in _signing_halves(second, 72))
 
     job = AttendanceListJob(event_id, tmp_path / "batal.pdf")
-    job.report = lambda done, total, message="": job.cancel()  # stop after the first page
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(lambda done, total, message="": job.cancel())  # stop after the first page
     assert not (tmp_path / "batal.pdf").exists()

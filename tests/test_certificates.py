@@ -224,9 +224,8 @@ def test_cancel_leaves_no_file(event, tmp_path):
     event_id, _ids = event
     folder = tmp_path / "keluaran"
     job = CertificatesJob(event_id, folder / "batal.pdf")
-    job.report = lambda done, total, message="": job.cancel() if done >= 2 else None
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(lambda done, total, message="": job.cancel() if done >= 2 else None)
     assert list(folder.iterdir()) == []
 
 
@@ -256,9 +255,8 @@ def test_cancelled_per_person_run_leaves_the_folder_as_it_was(event, tmp_path):
     folder.mkdir()
     (folder / "lain.txt").write_text("milik pengguna")
     job = CertificatesJob(event_id, folder, per_person=True, workers=1)
-    job.report = lambda done, total, message="": job.cancel() if done >= 3 else None
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(lambda done, total, message="": job.cancel() if done >= 3 else None)
     assert [path.name for path in folder.iterdir()] == ["lain.txt"]
 
 

@@ -20,10 +20,9 @@ def sample(db):
 
 
 @pytest.fixture
-def tab(qtbot, sample):
+def tab(qtbot, sample, opened_files):
     widget = DocumentsTab(sample.event_id, lambda: ACTOR)
-    widget.opened = []
-    widget.opener = lambda url: widget.opened.append(url.toLocalFile()) or True
+    widget.opened = opened_files
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -31,7 +30,10 @@ def tab(qtbot, sample):
 
 
 def wait_preview(qtbot, tab) -> None:
-    qtbot.waitUntil(lambda: tab.preview_handle is not None and not tab.preview_handle.running, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: not tab._preview_timer.isActive() and tab.preview.handle is not None and not tab.preview.busy,
+        timeout=20_000,
+    )
 
 
 def test_lists_every_document_including_ikrar_mandiri(tab):

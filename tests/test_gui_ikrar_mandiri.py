@@ -50,7 +50,7 @@ def scan(qtbot, tab: IkrarMandiriTab, text: str) -> returns.ReturnResult:
 
 
 def settle(qtbot, tab: IkrarMandiriTab) -> None:
-    qtbot.waitUntil(lambda: not tab.busy_loading)
+    qtbot.waitUntil(lambda: not tab.live.busy)
 
 
 def table_names(table, column: int) -> list[str]:

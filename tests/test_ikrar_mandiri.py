@@ -28,7 +28,7 @@ from netralitas_desktop.core.pledges.mandiri_attachment import (
     prepare_attachment,
 )
 from netralitas_desktop.core.pledges.models import IkrarReturn
-from netralitas_desktop.core.qr_payload import PayloadError
+from netralitas_desktop.core.qr_payload import ScannedCodeError
 from netralitas_desktop.core.reports.absence import mark_absent
 from netralitas_desktop.core.signatures import save_signature
 
@@ -104,10 +104,10 @@ def test_code_is_short_signed_and_apart_from_the_invitation(roster):
     invitation = qr_payload.payload_for(roster.budi)
     assert invitation[4:] != code[4:]  # not the same body under another prefix
     # Swapping prefixes gives nothing: each kind signs its own prefix.
-    with pytest.raises(PayloadError) as caught:
+    with pytest.raises(ScannedCodeError) as caught:
         mandiri_code.decode("NTM1" + invitation[4:])
     assert caught.value.kind == "forged"
-    with pytest.raises(PayloadError):
+    with pytest.raises(ScannedCodeError):
         qr_payload.decode("NTR1" + code[4:])
 
 
@@ -115,7 +115,7 @@ def test_every_single_character_change_is_refused(roster):
     code = mandiri_code.code_for(roster.budi)
     for position in range(4, len(code)):
         replacement = "0" if code[position] != "0" else "Z"
-        with pytest.raises(PayloadError) as caught:
+        with pytest.raises(ScannedCodeError) as caught:
             mandiri_code.decode(code[:position] + replacement + code[position + 1 :])
         assert caught.value.kind in ("forged", "malformed")
 
@@ -132,7 +132,7 @@ def test_every_single_character_change_is_refused(roster):
     ],
 )
 def test_refusals_say_why_in_indonesian(db, text, kind, words):
-    with pytest.raises(PayloadError, match=words) as caught:
+    with pytest.raises(ScannedCodeError, match=words) as caught:
         mandiri_code.decode(text)
     assert caught.value.kind == kind
 
@@ -140,7 +140,7 @@ def test_refusals_say_why_in_indonesian(db, text, kind, words):
 def test_random_codes_with_the_prefix_are_refused(db):
     rng = random.Random(7)
     for _ in range(200):
-        with pytest.raises(PayloadError):
+        with pytest.raises(ScannedCodeError):
             mandiri_code.decode("NTM1" + "".join(rng.choice(qr_payload.ALPHABET) for _ in range(23)))
 
 
@@ -149,7 +149,7 @@ def test_a_code_from_another_database_is_refused(tmp_path):
     code = mandiri_code.encode(1, 1)
     database.close_database()
     database.open_database(str(tmp_path / "b.db"))
-    with pytest.raises(PayloadError, match="basis data lain"):
+    with pytest.raises(ScannedCodeError, match="basis data lain"):
         mandiri_code.decode(code)
     database.close_database()
 

@@ -81,9 +81,8 @@ def test_one_form_per_person_who_owes_one_and_its_qr_receives_it(roster, tmp_pat
 def test_cancelling_leaves_no_file_and_nobody_owing_is_a_message(roster, tmp_path):
     target = tmp_path / "out" / "batal.pdf"
     job = IkrarMandiriFormsJob(roster.event_id, target)
-    job.report = lambda done, total, message="": job.cancel() if done else None
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(lambda done, total, message="": job.cancel() if done else None)
     assert list(target.parent.iterdir()) == []  # not even the temporary file
 
     for registration_id in (roster.budi, roster.sari):

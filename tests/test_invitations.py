@@ -212,8 +212,7 @@ def _payload_by_file(invitations) -> dict[str, str]:
 def test_png_folder_one_image_per_person(event_id, tmp_path):
     progress: list[tuple[int, int]] = []
     job = InvitationImagesJob(event_id, tmp_path / "png")
-    job.report = lambda done, total, message="": progress.append((done, total))
-    result = job.run()
+    result = job.execute(lambda done, total, message="": progress.append((done, total)))
     assert (result.count, result.format) == (10, "png")
     assert progress[-1] == (10, 10) and len(progress) == 10
     files = {p.name for p in (tmp_path / "png").iterdir()}
@@ -241,14 +240,15 @@ def test_png_zip_has_the_same_images(event_id, tmp_path):
     assert decoded == {inv.payload for inv in invitations}
 
 
-def cancel_at(job, count: int) -> None:
-    """Make ``job`` ask to stop once ``count`` items are done, as the Cancel button would."""
+def cancel_at(job, count: int):
+    """A progress callback that makes ``job`` ask to stop once ``count`` items are done, as the Cancel
+    button would."""
 
     def report(done, total, message=""):
         if done == count:
             job.cancel()
 
-    job.report = report
+    return report
 
 
 def test_cancelling_keeps_the_previous_file(event_id, tmp_path):
@@ -257,9 +257,8 @@ def test_cancelling_keeps_the_previous_file(event_id, tmp_path):
     pdf = out / "undangan.pdf"
     pdf.write_bytes(b"undangan kemarin")
     job = InvitationPdfJob(event_id, pdf)
-    cancel_at(job, 3)
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(cancel_at(job, 3))
     assert pdf.read_bytes() == b"undangan kemarin"
     assert [p.name for p in out.iterdir()] == ["undangan.pdf"]
 
@@ -267,9 +266,8 @@ def test_cancelling_keeps_the_previous_file(event_id, tmp_path):
 def test_cancelling_a_zip_leaves_nothing_behind(event_id, tmp_path):
     out = tmp_path / "keluaran"
     job = InvitationImagesJob(event_id, out / "undangan.zip")
-    cancel_at(job, 2)
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(cancel_at(job, 2))
     assert list(out.iterdir()) == []
 
 
@@ -293,9 +291,8 @@ def test_every_written_run_is_audited_with_counts_only(event_id, tmp_path):
 
 def test_a_cancelled_run_is_not_audited(event_id, tmp_path):
     job = InvitationPdfJob(event_id, tmp_path / "undangan.pdf")
-    cancel_at(job, 3)
     with pytest.raises(Cancelled):
-        job.run()
+        job.execute(cancel_at(job, 3))
     assert not AuditLog.select().where(AuditLog.action == "export").exists()
 
 

@@ -18,7 +18,7 @@ import argparse
 from pathlib import Path
 
 from ..core.events import get_event
-from .common import CliError, add_command, add_group, cli_actor, positive_int, terminal_progress
+from .common import CliError, add_command, add_group, cli_actor, positive_int, run_with_progress
 
 # The certificate modules (ReportLab, cryptography, pyHanko) are imported by the commands
 # that use them, so that building the parser (every start, GUI included) stays fast.
@@ -62,10 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def make_certificates(args: argparse.Namespace) -> dict:
-    from ..core.certificates.bulk import CertificateError, CertificatesJob
-    from ..core.certificates.design import DesignError
-    from ..core.certificates.numbering import NumberingError
-    from ..core.documents import DocumentError
+    from ..core.certificates.bulk import CertificatesJob
 
     get_event(args.event)
     out = Path(args.out)
@@ -75,13 +72,7 @@ def make_certificates(args: argparse.Namespace) -> dict:
         raise CliError("Dengan --per-person, tujuan adalah sebuah folder, bukan berkas .pdf.", 2)
     signer = _signer(args) if args.sign else None
     job = CertificatesJob(args.event, out, per_person=args.per_person, signer=signer, actor=cli_actor())
-    try:
-        with terminal_progress(args, job):
-            result = job.run()
-    except (CertificateError, NumberingError, DesignError) as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    result = run_with_progress(args, job)
     where = f"folder {result.path}" if result.per_person else result.path
     message = f"{result.count} sertifikat tersimpan di {where}."
     if result.revoked_skipped:
@@ -100,24 +91,18 @@ def _signer(args: argparse.Namespace):
         raise CliError(f"Berkas kata sandi tidak bisa dibaca: {err.strerror or err}.", 2) from err
     from ..core.certificates.design import load_design
     from ..core.certificates.render import stamp_box
-    from ..core.certificates.signing import SignatureError, Signer
+    from ..core.certificates.signing import Signer
 
     box = stamp_box(load_design(args.event))
-    try:
-        return Signer(args.sign, password, **({"stamp_box": box} if box else {}))
-    except SignatureError as err:
-        raise CliError(str(err), 2) from err
+    return Signer(args.sign, password, **({"stamp_box": box} if box else {}))
 
 
 def verify_certificate(args: argparse.Namespace) -> dict:
     from ..core.certificates import keys
-    from ..core.certificates.verify import VerifyInputError, verify
+    from ..core.certificates.verify import verify
 
-    try:
-        key = keys.read_public_key(args.public_key) if args.public_key else None
-        result = verify(args.source, public_key=key)
-    except (VerifyInputError, keys.PublicKeyError) as err:
-        raise CliError(str(err), 2) from err
+    key = keys.read_public_key(args.public_key) if args.public_key else None
+    result = verify(args.source, public_key=key)
     payload = result.to_dict()
     lines = [f"Status: {_STATUS[result.status]} — {result.message}"]
     if result.number:
@@ -137,12 +122,9 @@ _STATUS = {"valid": "ASLI", "invalid": "TIDAK SAH", "revoked": "DICABUT"}
 
 
 def revoke_certificate(args: argparse.Namespace) -> dict:
-    from ..core.certificates.verify import RevokeError, revoke
+    from ..core.certificates.verify import revoke
 
-    try:
-        certificate = revoke(args.number, args.reason, actor=cli_actor())
-    except RevokeError as err:
-        raise CliError(str(err), 2) from err
+    certificate = revoke(args.number, args.reason, actor=cli_actor())
     return {
         "number": certificate.number,
         "revoked_at": certificate.revoked_at,
@@ -152,12 +134,8 @@ def revoke_certificate(args: argparse.Namespace) -> dict:
 
 def export_key(args: argparse.Namespace) -> dict:
     from ..core.certificates import keys
-    from ..core.documents import DocumentError
 
-    try:
-        path = keys.export_public_key(args.out)
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    path = keys.export_public_key(args.out)
     return {
         "path": str(path),
         "fingerprint": keys.fingerprint(),
@@ -179,24 +157,17 @@ def check(args: argparse.Namespace) -> dict:
 
 def export_design(args: argparse.Namespace) -> dict:
     from ..core.certificates.design import export_template
-    from ..core.documents import DocumentError
 
     get_event(args.event)
-    try:
-        path = export_template(args.event, args.file)
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    path = export_template(args.event, args.file)
     return {"path": str(path), "message": f"Templat desain sertifikat tersimpan di {path}."}
 
 
 def import_design(args: argparse.Namespace) -> dict:
-    from ..core.certificates.design import DesignError, import_template
+    from ..core.certificates.design import import_template
 
     get_event(args.event)
-    try:
-        import_template(args.event, args.file)
-    except DesignError as err:
-        raise CliError(str(err), 2) from err
+    import_template(args.event, args.file)
     return {"message": f"Templat desain dipakai untuk kegiatan {args.event}."}
 
 

@@ -15,13 +15,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
+from .common import CliError, add_command, cli_actor, paper_type, positive_int, run_with_progress
 
 # The document modules (ReportLab, Pillow) are imported by the commands that use them, so
 # that building the parser (every start, GUI included) stays fast.
 if TYPE_CHECKING:
-    from ..core.jobs import Job
-    from ..core.pledges.document_common import DocumentResult
     from ..core.pledges.signing_list import ListOptions
 
 
@@ -106,7 +104,7 @@ def make_pledges(args: argparse.Namespace) -> dict:
     if per_person and out.suffix.lower() == ".pdf":
         raise CliError("Dengan --per-person, tujuan harus sebuah folder atau berkas .zip, bukan berkas .pdf.", 2)
     options = PledgeOptions(paper=args.paper, per_person=per_person, meterai=args.meterai)
-    result = _run(args, PledgeFormsJob(args.event, out, options, actor=cli_actor()))
+    result = run_with_progress(args, PledgeFormsJob(args.event, out, options, actor=cli_actor()))
     if result.format == "pdf":
         what = f"{result.count} pakta integritas bertanda tangan ({result.pages} halaman)"
     else:
@@ -118,7 +116,7 @@ def make_pledge_sheet(args: argparse.Namespace) -> dict:
     from ..core.pledges.collective_sheet import PledgeSheetJob
 
     job = PledgeSheetJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
-    result = _run(args, job)
+    result = run_with_progress(args, job)
     return {
         **result.to_dict(),
         "message": f"Lembar ikrar bersama untuk {result.count} peserta "
@@ -130,21 +128,8 @@ def make_attendance_list(args: argparse.Namespace) -> dict:
     from ..core.pledges.attendance_list import AttendanceListJob
 
     job = AttendanceListJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
-    result = _run(args, job)
+    result = run_with_progress(args, job)
     return {
         **result.to_dict(),
         "message": f"Daftar hadir {result.count} peserta ({result.pages} halaman) tersimpan di {result.path}.",
     }
-
-
-def _run(args: argparse.Namespace, job: Job[DocumentResult]) -> DocumentResult:
-    from ..core.documents import DocumentError
-    from ..core.pledges.document_common import NothingToPrint
-
-    try:
-        with terminal_progress(args, job):
-            return job.run()
-    except NothingToPrint as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err

@@ -23,7 +23,7 @@ from .common import (
     format_table,
     paper_type,
     positive_int,
-    terminal_progress,
+    run_with_progress,
 )
 
 # The pledge and document modules (ReportLab, Pillow, pypdfium2) are imported by the
@@ -102,21 +102,13 @@ def run_main(args: argparse.Namespace) -> dict:
 
 
 def _make_forms(args: argparse.Namespace) -> dict:
-    from ..core.documents import DocumentError
-    from ..core.pledges.document_common import NothingToPrint
     from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(f"Tujuan {out.name} harus berkas .pdf.", 2)
     job = IkrarMandiriFormsJob(args.event, out, paper=args.paper, actor=cli_actor())
-    try:
-        with terminal_progress(args, job):
-            result = job.run()
-    except NothingToPrint as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    result = run_with_progress(args, job)
     return {**result.to_dict(), "message": f"{result.count} formulir ikrar mandiri tersimpan di {result.path}."}
 
 
@@ -205,17 +197,12 @@ def _summary(view: returns.Overview) -> str:
 
 def run_receive(args: argparse.Namespace) -> dict:
     from ..core.pledges import returns
-    from ..core.pledges.mandiri_attachment import AttachmentError, load_attachment
+    from ..core.pledges.mandiri_attachment import load_attachment
 
     if args.event is None:
         raise CliError("Nomor kegiatan (--event) wajib diisi.", 2)
     events.get_event(args.event)
-    attachment = None
-    if args.attach:
-        try:
-            attachment = load_attachment(args.attach)
-        except AttachmentError as err:
-            raise CliError(str(err), 2) from err
+    attachment = load_attachment(args.attach) if args.attach else None
     result = returns.receive_by_code(args.event, args.code, cli_actor(), attachment)
     if result.status == returns.REJECTED:
         details = {key: value for key, value in result.to_dict().items() if key != "message"}

@@ -89,26 +89,10 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal YYYY-MM-DD.") from None
 
 
-def _package_errors(func):
-    def run(args: argparse.Namespace) -> dict:
-        from ..core.documents import DocumentError
-        from ..core.offline import KeyNotConfirmedError
-
-        try:
-            return func(args)
-        except KeyNotConfirmedError as err:
-            raise CliError(str(err), err.exit_code, fingerprint=err.fingerprint, role=err.role) from err
-        except DocumentError as err:
-            raise CliError(str(err), 1) from err
-
-    return run
-
-
 def _counts_text(counts: dict, labels: dict[str, str]) -> str:
     return ", ".join(f"{counts[key]} {label}" for key, label in labels.items() if key in counts)
 
 
-@_package_errors
 def run_export(args: argparse.Namespace) -> dict:
     from ..core.offline import export_event_package
 
@@ -126,7 +110,6 @@ def run_export(args: argparse.Namespace) -> dict:
     }
 
 
-@_package_errors
 def run_import(args: argparse.Namespace) -> dict:
     from ..core.offline import import_package
 
@@ -146,7 +129,6 @@ def run_import(args: argparse.Namespace) -> dict:
     }
 
 
-@_package_errors
 def run_export_checkins(args: argparse.Namespace) -> dict:
     from ..core.offline import export_checkins
 
@@ -163,7 +145,6 @@ def run_export_checkins(args: argparse.Namespace) -> dict:
     }
 
 
-@_package_errors
 def run_merge(args: argparse.Namespace) -> dict:
     from ..core.offline import merge_checkins
 
@@ -176,7 +157,6 @@ def run_merge(args: argparse.Namespace) -> dict:
     return {**report.to_dict(), "message": lines[0], "text": "\n".join(lines)}
 
 
-@_package_errors
 def run_walk_ins(args: argparse.Namespace) -> dict:
     from ..core.events import get_event
     from ..core.offline import approve_walk_ins, pending_walk_ins, reject_walk_ins
@@ -224,17 +204,13 @@ def run_walk_ins(args: argparse.Namespace) -> dict:
 def run_audit_list(args: argparse.Namespace) -> dict:
     from ..core import audit_query
     from ..core.audit_query import AuditFilter
-    from ..core.documents import DocumentError
 
     audit_filter = AuditFilter(
         args.event, args.action.strip(), args.desk.strip(), args.text, args.date_from, args.date_to
     )
     total = audit_query.count_entries(audit_filter)
     if args.csv:
-        try:
-            written = audit_query.write_csv(audit_filter, Path(args.csv), actor=cli_actor())
-        except DocumentError as err:
-            raise CliError(str(err), 1) from err
+        written = audit_query.write_csv(audit_filter, Path(args.csv), actor=cli_actor())
         return {
             "total": total,
             "written": written,

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import jam, tanggal
+from .errors import OTHER_FAILURE, UserError
 from .models import AppSetting
 from .private_files import copy_private, create_private_file, private_folder
 
@@ -45,8 +46,10 @@ _KIND_LABELS = {
 }
 
 
-class BackupError(Exception):
+class BackupError(UserError):
     """A backup or restore that cannot be done; the message is for the user (Bahasa Indonesia)."""
+
+    exit_code = OTHER_FAILURE
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .errors import BAD_INPUT, UserError
 from .models import Attendance, Event, Person, Registration, Signature
 from .names import fold, full_name
 from .participants import PersonData, clean_person, register, upsert_person
-from .signatures import SignatureError, validate_png
+from .signatures import SignatureImageError, validate_png
 from .transactions import write_transaction
 
 _QUERY = """
@@ -258,7 +258,7 @@ def _signature(registration_id: int, item: NewerCheckin) -> None:
         return
     try:
         validate_png(item.signature)
-    except SignatureError:
+    except SignatureImageError:
         return
     Signature.create(registration=registration_id, png=item.signature, desk=item.desk, operator=item.operator)
 

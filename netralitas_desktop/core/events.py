@@ -9,6 +9,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from . import audit
+from .errors import UserError
 from .models import EVENT_KINDS, Attendance, Event, Registration, db, now
 from .nip import IdError, normalize_id, parse_nip
 
@@ -23,7 +24,7 @@ def latest_date(today: dt.date | None = None) -> dt.date:
     return dt.date((today or dt.date.today()).year + YEARS_AHEAD, 12, 31)
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError, ValueError):
     """Field name -> message in Bahasa Indonesia."""
 
     def __init__(self, errors: dict[str, str]):
@@ -31,7 +32,7 @@ class ValidationError(ValueError):
         self.errors = errors
 
 
-class NotFoundError(LookupError):
+class NotFoundError(UserError, LookupError):
     pass
 
 

@@ -38,6 +38,7 @@ from .documents import (
 )
 from .documents.page import Rect
 from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
+from .errors import UserError
 from .events import EventData, get_event
 from .jobs import Job, Progress
 from .models import Registration
@@ -51,7 +52,7 @@ GRID_COLUMNS, GRID_ROWS = 2, 4
 PAGE_MARGIN_MM = 10
 
 
-class InvitationError(ValueError):
+class InvitationError(UserError, ValueError):
     """Nothing to make (no participants, unknown unit); the message is for the user."""
 
 

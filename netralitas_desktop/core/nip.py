@@ -11,6 +11,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from .errors import UserError
+
 __all__ = [
     "IdError",
     "IdKind",
@@ -50,7 +52,7 @@ class IdKind(str, enum.Enum):
     NIK = "NIK"
 
 
-class IdError(ValueError):
+class IdError(UserError, ValueError):
     """A number that is not a valid NIP / NI PPPK / NIK; the message is for the user."""
 
 

@@ -298,10 +298,6 @@
         <translation>Settings saved: {0} latest backups, automatic at most every {1:g} hours.</translation>
     </message>
     <message>
-        <source>Gagal: {0}</source>
-        <translation>Failed: {0}</translation>
-    </message>
-    <message>
         <source>Membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
@@ -346,10 +342,6 @@
         <translation>Replace the database with backup {0}? What was recorded after that backup was made is not in it. The current file is saved in the backup folder first, and the newer check-ins are offered to be carried over from it.</translation>
     </message>
     <message>
-        <source>Dipulihkan dari {0}.{1} {2} kehadiran yang lebih baru ikut dibawa.</source>
-        <translation>Restored from {0}.{1} {2} newer check-ins were carried over.</translation>
-    </message>
-    <message>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
@@ -360,6 +352,10 @@
     <message>
         <source> Berkas sebelumnya disimpan sebagai {0}.</source>
         <translation> The previous file was saved as {0}.</translation>
+    </message>
+    <message>
+        <source>Dipulihkan dari {0}.{1} {2} kehadiran yang lebih baru ikut dibawa.</source>
+        <translation>Restored from {0}.{1} {2} newer check-ins were carried over.</translation>
     </message>
     <message>
         <source>Dipulihkan dari {0}.{1}</source>
@@ -605,10 +601,6 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
         <translation>Background image</translation>
     </message>
     <message>
-        <source>Berkas tidak bisa dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>Ganti semua kolom dengan desain bawaan?</source>
         <translation>Replace all fields with the default design?</translation>
     </message>
@@ -762,10 +754,6 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     <message>
         <source>{0} yang dicabut tidak dibuat</source>
         <translation>{0} revoked not made</translation>
-    </message>
-    <message>
-        <source>Sertifikat gagal dibuat: {0}</source>
-        <translation>Certificates could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
@@ -1480,13 +1468,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
-    <name>DeskRefresher</name>
-    <message>
-        <source>Penghitung belum dapat diperbarui: {0}</source>
-        <translation>The counters could not be updated: {0}</translation>
-    </message>
-</context>
-<context>
     <name>DeskSignatures</name>
     <message>
         <source>Tanda tangan…</source>
@@ -1511,10 +1492,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>belum tanda tangan</source>
         <translation>not signed yet</translation>
-    </message>
-    <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Tanda tangan belum tersimpan; ulangi dengan tombol &quot;Tanda tangan…&quot;.</source>
-        <translation>The database cannot be used right now ({0}). The signature is not saved; try again with the &quot;Signature…&quot; button.</translation>
     </message>
     <message>
         <source>Tanda tangan belum tersimpan</source>
@@ -1604,12 +1581,12 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Cannot be undone</translation>
     </message>
     <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Coba lagi.</source>
-        <translation>The database cannot be used right now ({0}). Try again.</translation>
-    </message>
-    <message>
         <source>Check-in {0} dibatalkan; ia dapat check-in lagi.</source>
         <translation>Check-in of {0} undone; they can check in again.</translation>
+    </message>
+    <message>
+        <source>Penghitung belum dapat diperbarui: {0}</source>
+        <translation>The counters could not be updated: {0}</translation>
     </message>
     <message>
         <source>Meja: &lt;b&gt;{0}&lt;/b&gt; · Petugas: &lt;b&gt;{1}&lt;/b&gt;</source>
@@ -1812,10 +1789,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Loading the preview…</translation>
     </message>
     <message>
-        <source>Pratinjau gagal dibuat: {0}</source>
-        <translation>The preview could not be made: {0}</translation>
-    </message>
-    <message>
         <source>Pilih folder untuk berkas per peserta</source>
         <translation>Choose a folder for the per-participant files</translation>
     </message>
@@ -1850,10 +1823,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Buka berkas</source>
         <translation>Open file</translation>
-    </message>
-    <message>
-        <source>Dokumen gagal dibuat: {0}</source>
-        <translation>The document could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; berkas lama (bila ada) tidak diubah.</source>
@@ -2226,10 +2195,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>{0} forms saved to {1}</translation>
     </message>
     <message>
-        <source>Formulir gagal dibuat: {0}</source>
-        <translation>The forms could not be made: {0}</translation>
-    </message>
-    <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
@@ -2359,10 +2324,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Memuat lampiran {0}…</source>
         <translation>Loading attachment {0}…</translation>
-    </message>
-    <message>
-        <source>Lampiran tidak dapat dimuat: {0}</source>
-        <translation>The attachment could not be loaded: {0}</translation>
     </message>
     <message>
         <source>Lampiran tidak dapat dipakai</source>
@@ -2497,6 +2458,13 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Dibatalkan.</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -2807,10 +2775,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <source>Laporan tidak dapat dibaca: {0}</source>
-        <translation>The report cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; — {1}: {2} baris, {3} peserta rapat.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}: {2} rows, {3} meeting participants.</translation>
     </message>
@@ -2849,10 +2813,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Menyimpan kehadiran daring…</source>
         <translation>Saving online attendance…</translation>
-    </message>
-    <message>
-        <source>Kehadiran daring belum tersimpan: {0}</source>
-        <translation>Online attendance not saved: {0}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Kehadiran daring tersimpan.&lt;/b&gt;</source>
@@ -3089,14 +3049,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Attendance merged.</translation>
     </message>
     <message>
-        <source>Gagal: {0}</source>
-        <translation>Failed: {0}</translation>
-    </message>
-    <message>
-        <source>Dibatalkan; tidak ada yang berubah.</source>
-        <translation>Cancelled; nothing changed.</translation>
-    </message>
-    <message>
         <source>di komputer kantor (menu Berkas → Meja offline, bagian “Di komputer kantor”)</source>
         <translation>on the office computer (File menu → Offline desk, section “On the office computer”)</translation>
     </message>
@@ -3135,6 +3087,10 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada yang berubah.</source>
+        <translation>Cancelled; nothing changed.</translation>
     </message>
 </context>
 <context>
@@ -3490,10 +3446,6 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
         <translation>Preview cancelled. Click Back to choose a file again.</translation>
     </message>
     <message>
-        <source>Berkas tidak dapat dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>Klik Kembali untuk memilih berkas lain.</source>
         <translation>Click Back to choose another file.</translation>
     </message>
@@ -3609,6 +3561,18 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
         <translation>Remind about events still holding personal data after</translation>
     </message>
     <message>
+        <source>Memeriksa cadangan mana yang berisi data kegiatan ini…</source>
+        <translation>Checking which backups hold this event&apos;s data…</translation>
+    </message>
+    <message>
+        <source>Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan.</source>
+        <translation>These backups hold this event&apos;s personal data and are deleted with it ({0}). Afterwards one new backup is made without this event&apos;s personal data. Temporary print folders are cleaned too.</translation>
+    </message>
+    <message>
+        <source>Tidak ada cadangan yang berisi data kegiatan ini.</source>
+        <translation>No backup holds this event&apos;s data.</translation>
+    </message>
+    <message>
         <source>Kegiatan “{0}” ({1}) tidak menyimpan data pribadi peserta lagi. Jumlah terdaftar dan hadir tetap tersedia untuk laporan.</source>
         <translation>The event “{0}” ({1}) no longer holds participants&apos; personal data. The registered and present counts remain available for reports.</translation>
     </message>
@@ -3629,18 +3593,6 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>To confirm, type the event name: {0}</translation>
     </message>
     <message>
-        <source>Memeriksa cadangan mana yang berisi data kegiatan ini…</source>
-        <translation>Checking which backups hold this event&apos;s data…</translation>
-    </message>
-    <message>
-        <source>Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan.</source>
-        <translation>These backups hold this event&apos;s personal data and are deleted with it ({0}). Afterwards one new backup is made without this event&apos;s personal data. Temporary print folders are cleaned too.</translation>
-    </message>
-    <message>
-        <source>Tidak ada cadangan yang berisi data kegiatan ini.</source>
-        <translation>No backup holds this event&apos;s data.</translation>
-    </message>
-    <message>
         <source>Menghapus data pribadi…</source>
         <translation>Deleting personal data…</translation>
     </message>
@@ -3659,10 +3611,6 @@ What stays: the event and the numbers registered, present and online per OPD and
     <message>
         <source>Cadangan baru: {0}.</source>
         <translation>New backup: {0}.</translation>
-    </message>
-    <message>
-        <source>Gagal, tidak ada yang dihapus: {0}</source>
-        <translation>Failed, nothing was deleted: {0}</translation>
     </message>
     <message>
         <source>Pengingat: kegiatan yang lebih tua dari {0} hari.</source>
@@ -3762,10 +3710,6 @@ What stays: the event and the numbers registered, present and online per OPD and
     <message>
         <source>Tersimpan di {0} ({1} pendaftaran{2}).</source>
         <translation>Saved to {0} ({1} registrations{2}).</translation>
-    </message>
-    <message>
-        <source>Berkas gagal dibuat: {0}</source>
-        <translation>The file could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
@@ -4063,10 +4007,6 @@ What stays: the event and the numbers registered, present and online per OPD and
         <source>Tanggal kegiatan: {0}</source>
         <translation>Event date: {0}</translation>
     </message>
-    <message>
-        <source>Pemeriksaan gagal: {0}</source>
-        <translation>Check failed: {0}</translation>
-    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -4145,10 +4085,6 @@ What stays: the event and the numbers registered, present and online per OPD and
         <source>{0} peserta tanpa undangan ditolak; datanya tidak disimpan.</source>
         <translation>{0} walk-in participants rejected; their data is not kept.</translation>
     </message>
-    <message>
-        <source>Gagal: {0}</source>
-        <translation>Failed: {0}</translation>
-    </message>
 </context>
 <context>
     <name>_ImageRow</name>
@@ -4163,10 +4099,6 @@ What stays: the event and the numbers registered, present and online per OPD and
     <message>
         <source>Gambar PNG atau JPEG (*.png *.jpg *.jpeg)</source>
         <translation>PNG or JPEG image (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Berkas tidak bisa dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
     </message>
     <message>
         <source>(belum ada)</source>

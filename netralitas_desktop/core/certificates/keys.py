@@ -19,12 +19,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..database_secrets import database_secret
+from ..errors import UserError
 from ..models import AppSetting
 
 PRIVATE_KEY_SETTING = "certificate_signing_key"
 
 
-class PublicKeyError(ValueError):
+class PublicKeyError(UserError, ValueError):
     """A public key file that cannot be read; the message is for the user."""
 
 

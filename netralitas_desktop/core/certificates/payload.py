@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from ..errors import UserError
 from .keys import is_valid_signature
 
 PREFIX = "SRT1"
@@ -28,7 +29,7 @@ SEPARATOR = "|"
 _SIGNATURE_CHARS = 86
 
 
-class PayloadError(ValueError):
+class CertificateCodeError(UserError, ValueError):
     """Text that is not a certificate code; the message is for the user."""
 
 
@@ -74,30 +75,30 @@ def make_payload(
 
 
 def parse_payload(text: str) -> CertificatePayload:
-    """Read a scanned code (plain or URL); raises ``PayloadError`` when it is not ours or broken."""
+    """Read a scanned code (plain or URL); raises ``CertificateCodeError`` when it is not ours or broken."""
     text = (text or "").strip()
     if re.match(r"https?://", text, re.IGNORECASE):
         values = parse_qs(urlsplit(text).query).get("c")
         if not values:
-            raise PayloadError("Alamat ini tidak memuat kode sertifikat (bagian ?c=… tidak ada).")
+            raise CertificateCodeError("Alamat ini tidak memuat kode sertifikat (bagian ?c=… tidak ada).")
         text = values[0].strip()
     parts = text.split(SEPARATOR)
     if parts[0] != PREFIX:
-        raise PayloadError("Kode ini bukan kode QR sertifikat Netralitas.")
+        raise CertificateCodeError("Kode ini bukan kode QR sertifikat Netralitas.")
     if len(parts) != 6:
-        raise PayloadError("Kode QR sertifikat tidak lengkap atau rusak.")
+        raise CertificateCodeError("Kode QR sertifikat tidak lengkap atau rusak.")
     _, number, id_digits, name, date_text, signature_text = parts
     try:
         date = dt.datetime.strptime(date_text, "%Y%m%d").date()
     except ValueError as err:
-        raise PayloadError("Kode QR sertifikat rusak: tanggal tidak terbaca.") from err
+        raise CertificateCodeError("Kode QR sertifikat rusak: tanggal tidak terbaca.") from err
     if len(signature_text) != _SIGNATURE_CHARS:
-        raise PayloadError("Kode QR sertifikat rusak: tanda tangan digital tidak lengkap.")
+        raise CertificateCodeError("Kode QR sertifikat rusak: tanda tangan digital tidak lengkap.")
     try:
         signature = base64.urlsafe_b64decode(signature_text + "==")
     except (binascii.Error, ValueError) as err:
-        raise PayloadError("Kode QR sertifikat rusak: tanda tangan digital tidak terbaca.") from err
+        raise CertificateCodeError("Kode QR sertifikat rusak: tanda tangan digital tidak terbaca.") from err
     return CertificatePayload(number, id_digits, name, date, signature)
 
 
-__all__ = ["PREFIX", "CertificatePayload", "PayloadError", "make_payload", "parse_payload", "signed_message"]
+__all__ = ["PREFIX", "CertificateCodeError", "CertificatePayload", "make_payload", "parse_payload", "signed_message"]

@@ -19,23 +19,25 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from .. import audit
 from ..dates import tanggal
+from ..errors import UserError
 from ..events import NotFoundError
 from ..models import Event, db, now
 from ..nip import IdError, IdKind, format_nip, parse_nip
+from ..pdfium import use_pdfium
 from ..qr_decode import ImageDecodeError, decode_image
 from .keys import existing_public_key
 from .models import Certificate
-from .payload import PREFIX, CertificatePayload, PayloadError, parse_payload
+from .payload import PREFIX, CertificateCodeError, CertificatePayload, parse_payload
 
 RENDER_DPI = 200
 MAX_PAGES = 3
 
 
-class VerifyInputError(ValueError):
+class VerifyInputError(UserError, ValueError):
     """A file that cannot be read or holds no certificate QR code; message for the user."""
 
 
-class RevokeError(ValueError):
+class RevokeError(UserError, ValueError):
     """A certificate that cannot be revoked (already revoked); message for the user."""
 
 
@@ -86,7 +88,7 @@ def verify(text_or_path: str | Path, *, public_key: Ed25519PublicKey | None = No
 def verify_text(text: str, *, public_key: Ed25519PublicKey | None = None) -> VerifyResult:
     try:
         payload = parse_payload(text)
-    except PayloadError as err:
+    except CertificateCodeError as err:
         return VerifyResult("invalid", str(err))
     holder = _holder(payload)
     key = public_key or (existing_public_key() if db.obj is not None else None)
@@ -157,7 +159,7 @@ def _certificate_row(number: str):
 def _is_certificate_text(text: str) -> bool:
     try:
         parse_payload(text)
-    except PayloadError:
+    except CertificateCodeError:
         return False
     return True
 
@@ -183,23 +185,22 @@ def qr_texts_in_file(path: Path) -> list[str]:
 
 
 def _qr_texts_in_pdf(data: bytes, name: str) -> list[str]:
-    import pypdfium2 as pdfium
-
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        raise VerifyInputError(f"Berkas {name} rusak atau dikunci kata sandi.") from err
-    texts: list[str] = []
-    try:
-        for index in range(min(len(document), MAX_PAGES)):
-            page = document[index]
-            image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
-            page.close()
-            texts.extend(decode_image(image))
-            if any(_is_certificate_text(text) for text in texts):
-                break
-    finally:
-        document.close()
+    with use_pdfium() as pdfium:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as err:
+            raise VerifyInputError(f"Berkas {name} rusak atau dikunci kata sandi.") from err
+        texts: list[str] = []
+        try:
+            for index in range(min(len(document), MAX_PAGES)):
+                page = document[index]
+                image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+                page.close()
+                texts.extend(decode_image(image))
+                if any(_is_certificate_text(text) for text in texts):
+                    break
+        finally:
+            document.close()
     return texts
 
 

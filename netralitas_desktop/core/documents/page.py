@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
+from ..errors import UserError
 
-class PaperError(ValueError):
+
+class PaperError(UserError, ValueError):
     """An unknown paper name; the message is for the user."""
 
 

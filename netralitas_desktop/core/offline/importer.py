@@ -23,7 +23,7 @@ from peewee import DateField, DateTimeField, DecimalField, IntegrityError, TimeF
 from .. import audit
 from ..jobs import Progress
 from ..models import Attendance, Event, Person, Registration, Signature, db, now
-from ..signatures import SignatureError, validate_png
+from ..signatures import SignatureImageError, validate_png
 from . import keys
 from .models import ImportedEvent, ImportedRegistration
 from .package_file import KIND_EVENT, PackageError, database_id, manifest_time, parse_datetime, read_package
@@ -383,7 +383,7 @@ def _signatures(
             continue
         try:
             validate_png(files[row["file"]])
-        except SignatureError:  # this one signature is left out, never the event's documents
+        except SignatureImageError:  # this one signature is left out, never the event's documents
             counts["signatures_refused"] += 1
             continue
         Signature.create(

@@ -43,6 +43,7 @@ class KeyNotConfirmedError(UserError):
         super().__init__(message)
         self.role = role
         self.fingerprint = fingerprint
+        self.extra = {"fingerprint": fingerprint, "role": role}  # keys of the CLI's JSON error object
 
 
 class KeyMismatchError(UserError):

@@ -29,7 +29,7 @@ from ..jobs import Progress
 from ..models import Attendance, Event, Person, Registration, Signature, now
 from ..names import fold, full_name, name_key
 from ..participants import PersonData, clean_person, find_person, register, upsert_person
-from ..signatures import SignatureError, validate_png
+from ..signatures import SignatureImageError, validate_png
 from ..transactions import write_transaction
 from . import keys
 from .merge_report import CONFLICT_TEXT, COUNT_KEYS, Conflict, MergeReport
@@ -362,7 +362,7 @@ class _Merger:
         png = self.files[signature["file"]]
         try:
             validate_png(png)
-        except SignatureError:  # refused for this record only: the event's documents stay sound
+        except SignatureImageError:  # refused for this record only: the event's documents stay sound
             self.counts["signatures_refused"] += 1
             return None
         return png

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import audit
 from ..documents import DocumentError
+from ..errors import UserError
 from ..models import Registration, Signature
 from ..names import fold, name_key
 from ..participants import ParticipantRow, list_participants
@@ -19,7 +20,7 @@ from ..participants import ParticipantRow, list_participants
 MAX_IDS_PER_QUERY = 500  # stays below SQLite's bound-variable limit
 
 
-class NothingToPrint(ValueError):
+class NothingToPrint(UserError, ValueError):
     """The document would be empty (no participants, nobody signed); the message is for the user."""
 
 

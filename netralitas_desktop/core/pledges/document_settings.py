@@ -14,6 +14,7 @@ from PIL import Image
 
 from .. import audit
 from ..documents import Letterhead, Paper, PaperError
+from ..errors import UserError
 from ..event_settings import (
     LETTERHEAD,
     PAPER,
@@ -171,20 +172,24 @@ def save_document_settings(event_id: int, settings: DocumentSettings, *, actor: 
         audit.record("documents.settings", actor=actor, event_id=event_id)
 
 
+class ImageError(UserError, ValueError):
+    """A logo, signature or stamp image that cannot be used; the message is for the user."""
+
+
 def check_image(data: bytes, what: str) -> None:
-    """Raise ValueError (Indonesian) unless ``data`` is a PNG or JPEG that ReportLab can draw."""
+    """Raise ``ImageError`` (Indonesian) unless ``data`` is a PNG or JPEG that ReportLab can draw."""
     if not data:
-        raise ValueError(f"{what}: berkas kosong.")
+        raise ImageError(f"{what}: berkas kosong.")
     if len(data) > MAX_IMAGE_BYTES:
-        raise ValueError(f"{what}: berkas terlalu besar ({len(data) / 1_000_000:.1f} MB; paling besar 5 MB).")
+        raise ImageError(f"{what}: berkas terlalu besar ({len(data) / 1_000_000:.1f} MB; paling besar 5 MB).")
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind = image.format
             image.verify()
     except Exception as err:
-        raise ValueError(f"{what}: berkas ini bukan gambar PNG atau JPEG yang utuh.") from err
+        raise ImageError(f"{what}: berkas ini bukan gambar PNG atau JPEG yang utuh.") from err
     if kind not in ("PNG", "JPEG"):
-        raise ValueError(f"{what}: pakai gambar PNG atau JPEG, bukan {kind}.")
+        raise ImageError(f"{what}: pakai gambar PNG atau JPEG, bukan {kind}.")
 
 
 def set_image(

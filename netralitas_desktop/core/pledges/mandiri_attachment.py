@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..errors import UserError
+
 MAX_INPUT_BYTES = 25_000_000  # what we read at all
 MAX_PDF_BYTES = 10_000_000  # stored as is
 MAX_SIDE_PX = 2480  # A4 at 300 dpi
@@ -27,7 +29,7 @@ PDF_MIME = "application/pdf"
 MIME_BY_FORMAT = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
 
-class AttachmentError(ValueError):
+class AttachmentError(UserError, ValueError):
     """A file that cannot be attached; the message is for the user."""
 
 

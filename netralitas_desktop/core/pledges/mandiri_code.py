@@ -24,7 +24,7 @@ from ..qr_payload import (
     MAX_EVENT_ID,
     MAX_REGISTRATION_ID,
     DecodedPayload,
-    PayloadError,
+    ScannedCodeError,
     clean,
     signed_code,
     verify_signed,
@@ -54,18 +54,18 @@ def encode(event_id: int, registration_id: int) -> str:
 
 
 def decode(text: str) -> DecodedPayload:
-    """Read and verify a scanned form code; raises ``PayloadError`` with the reason.
+    """Read and verify a scanned form code; raises ``ScannedCodeError`` with the reason.
 
     ``kind`` is ``empty``, ``invitation`` (an invitation code), ``foreign``, ``malformed``
     or ``forged``.
     """
     code = clean(text)
     if not code:
-        raise PayloadError("empty", EMPTY_REASON)
+        raise ScannedCodeError("empty", EMPTY_REASON)
     if qr_payload.looks_like_payload(code):
-        raise PayloadError("invitation", INVITATION_REASON)
+        raise ScannedCodeError("invitation", INVITATION_REASON)
     if not code.startswith(PREFIX):
-        raise PayloadError("foreign", FOREIGN_REASON)
+        raise ScannedCodeError("foreign", FOREIGN_REASON)
     return verify_signed(code, PREFIX, malformed=MALFORMED_REASON, forged=FORGED_REASON)
 
 
@@ -93,7 +93,7 @@ __all__ = [
     "MAX_REGISTRATION_ID",
     "PREFIX",
     "DecodedPayload",
-    "PayloadError",
+    "ScannedCodeError",
     "code_for",
     "decode",
     "encode",

@@ -256,7 +256,7 @@ def receive_by_code(event_id: int, text: str, actor: audit.Actor, attachment: At
     """Receive the form whose QR code was scanned at a desk of ``event_id``."""
     try:
         decoded = mandiri_code.decode(text)
-    except mandiri_code.PayloadError as err:
+    except mandiri_code.ScannedCodeError as err:
         return ReturnResult(REJECTED, str(err))
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()

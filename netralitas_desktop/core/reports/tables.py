@@ -5,8 +5,9 @@ sheet of a file tells the same story) and the column lists below (so a column is
 filled the same way everywhere).
 
 Formula injection: a cell whose text starts with ``= + - @`` (or their full-width forms
-``＝ ＋ － ＠``, or a tab / carriage return) would run as a formula when a spreadsheet opens the file. ``needs_neutralising`` says which;
-the XLSX writes those as explicit text cells with Excel's "quote prefix" (the value stays
+``＝ ＋ － ＠``, or a tab / carriage return) would run as a formula when a spreadsheet opens
+the file. ``needs_neutralising`` says which; the XLSX writes those as explicit text cells
+with Excel's "quote prefix" (the value stays
 exactly as typed, is shown as text and stays text when edited), the CSV puts an apostrophe
 in front (OWASP's advice; a CSV has no cell types).
 """

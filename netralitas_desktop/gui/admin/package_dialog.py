@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.documents import DocumentError
-from ...core.errors import UserError
-from ...core.events import NotFoundError, ValidationError, list_events
+from ...core.events import list_events
 from ...core.jobs import Job
 from ...core.offline import (
     KIND_CHECKINS,
@@ -50,24 +48,21 @@ from ...core.offline import (
     imported_event_ids,
     office_fingerprint,
 )
-from ..common.jobs import JobHandle, run_job
-from ..common.settings import current_actor
+from ..common.jobs import BackgroundWork, JobRunner
+from ..common.settings import PACKAGE_FOLDER, current_actor, remember_folder, remembered_folder
 from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table
 from .walk_in_review import WalkInReview
 
-FOLDER_KEY = "package/folder"
-_USER_ERRORS = (UserError, NotFoundError, ValidationError, DocumentError, OSError)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
-class PackageDialog(QDialog):
+class PackageDialog(QDialog, BackgroundWork):
     changed = Signal(int)  # an event's data changed here (imported or merged): views must reload
 
     def __init__(self, parent: QWidget | None = None, event_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Meja offline"))
         self.resize(760, 560)
-        self._job: JobHandle | None = None
         self.imported: set[int] = set()
         self._build()
         self.reload_events(event_id)
@@ -116,8 +111,9 @@ class PackageDialog(QDialog):
         grid.setColumnStretch(2, 1)
 
         self.panel = JobPanel()
-        self.panel.cancel_button.clicked.connect(self._cancel)
         self.panel.stop()
+        self.runner = JobRunner(self, self.panel)
+        self.runner.busy_changed.connect(lambda _busy: self._update_buttons())
         self.report = QPlainTextEdit(readOnly=True)
         self.report.setPlaceholderText(self.tr("Laporan langkah terakhir tampil di sini."))
         self.conflicts_label = QLabel(self.tr("Konflik (pencatatan ganda dari dua meja):"))
@@ -154,10 +150,6 @@ class PackageDialog(QDialog):
         self.event_combo.blockSignals(False)
         self._update_buttons()
 
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
     def _update_buttons(self) -> None:
         event_id = self.event_combo.currentData()
         idle = not self.busy
@@ -177,11 +169,6 @@ class PackageDialog(QDialog):
         self.desk_key_label.setText(_fingerprint_html(self.tr("Sidik jari laptop ini untuk kegiatan ini:"), desk))
 
     # Asking for files ----------------------------------------------------------------------------
-    def _folder(self) -> str:
-        return str(QSettings().value(FOLDER_KEY, "") or Path.home())
-
-    def _remember(self, path: str) -> None:
-        QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
 
     def _filter(self) -> str:
         return self.tr("Paket Netralitas (*.netralitas);;Semua berkas (*)")
@@ -192,16 +179,16 @@ class PackageDialog(QDialog):
             return None
         name = default_filename(event.title, event.date, kind, current_actor().desk)
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan berkas"), str(Path(self._folder()) / name), self._filter()
+            self, self.tr("Simpan berkas"), str(Path(remembered_folder(PACKAGE_FOLDER)) / name), self._filter()
         )
         if path:
-            self._remember(path)
+            remember_folder(PACKAGE_FOLDER, path)
         return Path(path) if path else None
 
     def _ask_open(self, title: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), self._filter())
+        path, _ = QFileDialog.getOpenFileName(self, title, remembered_folder(PACKAGE_FOLDER), self._filter())
         if path:
-            self._remember(path)
+            remember_folder(PACKAGE_FOLDER, path)
         return Path(path) if path else None
 
     def _ask_export(self) -> None:
@@ -232,42 +219,32 @@ class PackageDialog(QDialog):
         self._run(ExportCheckinsJob(self.event_combo.currentData(), path, current_actor()), self._exported)
 
     def import_package(self, path: Path, confirmed: str | None = None) -> None:
-        job = ImportPackageJob(path, current_actor(), confirmed)
-        self._run(job, self._imported, lambda err: self._unconfirmed(err, lambda key: self.import_package(path, key)))
+        job = ImportPackageJob(path, current_actor(), confirmed, ask=True)
+        self._run(
+            job, lambda result: self._answered(result, self._imported, lambda key: self.import_package(path, key))
+        )
 
     def merge(self, path: Path, confirmed: str | None = None) -> None:
-        job = MergeJob(path, current_actor(), confirmed)
-        self._run(job, self._merged, lambda err: self._unconfirmed(err, lambda key: self.merge(path, key)))
+        job = MergeJob(path, current_actor(), confirmed, ask=True)
+        self._run(job, lambda result: self._answered(result, self._merged, lambda key: self.merge(path, key)))
 
-    def _run(self, job: Job, on_result, on_error=None) -> None:
-        self.panel.start(job.title + "…")
-        self._job = run_job(
-            job,
-            on_result=on_result,
-            on_error=on_error or self._failed,
-            on_progress=self.panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
-        )
-        self._update_buttons()
-
-    def _unconfirmed(self, err: Exception, again) -> None:
-        """A key met for the first time: ask whether both screens show its fingerprint, then go on."""
-        if not isinstance(err, KeyNotConfirmedError):
-            self._failed(err)
-            return
-        self._job = None
-        if ask_fingerprint(self, err.role, err.fingerprint):
-            again(err.fingerprint)
-            return
+    def _answered(self, result, done, again) -> str | None:
+        """A key met for the first time comes back as a question: ask whether both screens show its
+        fingerprint, then run the step again with it; anything else is the step's result."""
+        if not isinstance(result, KeyNotConfirmedError):
+            return done(result)
+        if ask_fingerprint(self, result.role, result.fingerprint):
+            again(result.fingerprint)
+            return None
         self.panel.stop(error=self.tr("Dibatalkan: sidik jari tidak dicocokkan; tidak ada yang berubah."))
-        self._update_buttons()
+        return None
 
-    def _cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+    def _run(self, job: Job, on_result) -> None:
+        self.runner.start(
+            job, job.title + "…", done=on_result, cancelled=self.tr("Dibatalkan; tidak ada yang berubah.")
+        )
 
-    def _exported(self, result: ExportResult) -> None:
+    def _exported(self, result: ExportResult) -> str:
         c = result.counts
         if result.kind == KIND_EVENT:
             lines = [
@@ -303,9 +280,9 @@ class PackageDialog(QDialog):
                     result.fingerprint
                 ),
             ]
-        self._finish(self.tr("Selesai."), lines)
+        return self._finish(self.tr("Selesai."), lines)
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, result: ImportResult) -> str:
         c = result.counts
         how = self.tr("dibuat") if result.created else self.tr("diperbarui")
         lines = [
@@ -329,34 +306,25 @@ class PackageDialog(QDialog):
             ).format(result.desk_fingerprint),
         ]
         self.reload_events(result.event_id)
-        self._finish(self.tr("Paket diimpor."), lines)
         self.changed.emit(result.event_id)
+        return self._finish(self.tr("Paket diimpor."), lines)
 
-    def _merged(self, report: MergeReport) -> None:
+    def _merged(self, report: MergeReport) -> str:
         self.walk_ins.set_event(report.event_id)
-        self._finish(self.tr("Kehadiran digabung."), report.lines(), report.conflicts)
         self.changed.emit(report.event_id)
+        return self._finish(self.tr("Kehadiran digabung."), report.lines(), report.conflicts)
 
     def _reviewed(self, text: str) -> None:
         self.report.setPlainText(text)
         self._update_buttons()
 
-    def _finish(self, status: str, lines: list[str], conflicts: list | None = None) -> None:
-        self.panel.stop(status)
+    def _finish(self, status: str, lines: list[str], conflicts: list | None = None) -> str:
+        """Show the step's report; ``status`` is the panel's line."""
         self.report.setPlainText("\n".join(lines))
         fill_table(self.conflicts, [(conflict.name, conflict.description) for conflict in conflicts or []])
         self.conflicts_label.setVisible(bool(conflicts))
         self.conflicts.setVisible(bool(conflicts))
-        self._update_buttons()
-
-    def _failed(self, err: Exception) -> None:
-        message = str(err) if isinstance(err, _USER_ERRORS) else self.tr("Gagal: {0}").format(err)
-        self.panel.stop(error=message)
-        self._update_buttons()
-
-    def _cancelled(self) -> None:
-        self.panel.stop(self.tr("Dibatalkan; tidak ada yang berubah."))
-        self._update_buttons()
+        return status
 
 
 def _fingerprint_html(caption: str, fingerprint: str | None) -> str:

@@ -1,8 +1,8 @@
 """Deleting an event's personal data, confirmed by typing the event's title; the retention reminder.
 
 The dialog says what goes and what stays (the counts, for reports), lists the backups that
-hold the event and will be deleted with it (``purge_files``), and the button only wakes up
-once the title is typed, so a slip of the mouse deletes nothing.
+hold the event and will be deleted with it (``purge_files``, read off the GUI thread), and the
+button only wakes up once the title is typed, so a slip of the mouse deletes nothing.
 ``show_retention_reminder`` is the start-up message for events kept past the retention period.
 """
 
@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import purge, purge_files
-from ...core.errors import UserError
-from ...core.events import NotFoundError, ValidationError
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.errors import error_message
+from ..common.jobs import BackgroundWork, FunctionJob, JobRunner, run_job
 from ..common.settings import current_actor
 from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table, show_info
 
 
-class PurgeDialog(QDialog):
+class PurgeDialog(QDialog, BackgroundWork):
     purged = Signal(int)  # the event whose personal data is gone: views must reload
 
     def __init__(self, event_id: int, parent: QWidget | None = None) -> None:
@@ -37,8 +36,6 @@ class PurgeDialog(QDialog):
         self.event_id = event_id
         self.setWindowTitle(self.tr("Hapus data pribadi peserta"))
         self.resize(680, 480)
-        self._job: JobHandle | None = None
-        self._plan: JobHandle | None = None
         self.files: purge_files.FilePlan | None = None
         self._build()
         self.refresh()
@@ -57,8 +54,8 @@ class PurgeDialog(QDialog):
         self.purge_button.setStyleSheet("QPushButton:enabled { color: #b3261e; font-weight: bold; }")
         self.purge_button.clicked.connect(self.start_purge)
         self.panel = JobPanel()
-        self.panel.cancel_button.hide()  # one transaction: it finishes or changes nothing
         self.panel.stop()
+        self.runner = JobRunner(self, self.panel)
 
         self.retention = QSpinBox()
         self.retention.setRange(1, purge.MAX_RETENTION_DAYS)
@@ -92,13 +89,45 @@ class PurgeDialog(QDialog):
         self.preview = purge.preview(self.event_id)
         self.files = None
         self._show_preview()
-        self._plan = run_job(
-            FunctionJob(purge_files.plan, self.event_id), on_result=self._planned, on_error=self._failed, owner=self
+        run_job(
+            FunctionJob(purge_files.plan, self.event_id),
+            on_result=self._planned,
+            on_error=lambda err: self.panel.stop(error=error_message(err)),
+            owner=self,
         )
 
     def _planned(self, files: purge_files.FilePlan) -> None:
         self.files = files
         self._show_preview()
+
+    @property
+    def ready(self) -> bool:
+        """The backups are known (the confirmation lists them): the purge may start."""
+        return self.files is not None
+
+    @property
+    def has_something_to_delete(self) -> bool:
+        files = self.files
+        return self.preview.has_personal_data or (files is not None and bool(files.backups or files.temp_folders))
+
+    def _show_backups(self) -> None:
+        """The backups holding this event: deleted with it (a fresh one is made right after)."""
+        if self.files is None:
+            self.backups_label.setText(self.tr("Memeriksa cadangan mana yang berisi data kegiatan ini…"))
+            self.backups_table.hide()
+            return
+        held = self.files.backups
+        if held:
+            self.backups_label.setText(
+                self.tr(
+                    "Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu "
+                    "cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan."
+                ).format(number(len(held)))
+            )
+        else:
+            self.backups_label.setText(self.tr("Tidak ada cadangan yang berisi data kegiatan ini."))
+        fill_table(self.backups_table, [(item.name, item.reason) for item in held])
+        self.backups_table.setVisible(bool(held))
 
     def _show_preview(self) -> None:
         p = self.preview
@@ -150,39 +179,6 @@ class PurgeDialog(QDialog):
         self.prompt.setText(self.tr("Untuk memastikan, ketik nama kegiatan: {0}").format(p.title))
         self._update_button()
 
-    @property
-    def has_something_to_delete(self) -> bool:
-        files = self.files
-        return self.preview.has_personal_data or (files is not None and bool(files.backups or files.temp_folders))
-
-    def _show_backups(self) -> None:
-        """The backups holding this event: deleted with it (a fresh one is made right after)."""
-        if self.files is None:
-            self.backups_label.setText(self.tr("Memeriksa cadangan mana yang berisi data kegiatan ini…"))
-            self.backups_table.hide()
-            return
-        held = self.files.backups
-        if held:
-            self.backups_label.setText(
-                self.tr(
-                    "Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu "
-                    "cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan."
-                ).format(number(len(held)))
-            )
-        else:
-            self.backups_label.setText(self.tr("Tidak ada cadangan yang berisi data kegiatan ini."))
-        fill_table(self.backups_table, [(item.name, item.reason) for item in held])
-        self.backups_table.setVisible(bool(held))
-
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
-    @property
-    def ready(self) -> bool:
-        """The backups are known (the confirmation lists them): the purge may start."""
-        return self.files is not None
-
     def _update_button(self) -> None:
         self.purge_button.setEnabled(
             not self.busy
@@ -194,13 +190,13 @@ class PurgeDialog(QDialog):
     def start_purge(self) -> None:
         if not self.purge_button.isEnabled():
             return
-        self.panel.start(self.tr("Menghapus data pribadi…"))
         self.title_edit.setEnabled(False)
-        self._job = run_job(
+        self.runner.start(  # one transaction: it finishes or changes nothing, so no Batal
             FunctionJob(purge_files.purge_everywhere, self.event_id, actor=current_actor(), files=self.files),
-            on_result=self._done,
-            on_error=self._failed,
-            owner=self,
+            self.tr("Menghapus data pribadi…"),
+            done=self._done,
+            failed=self._failed,
+            cancellable=False,
         )
         self._update_button()
 
@@ -220,12 +216,11 @@ class PurgeDialog(QDialog):
         lines.append(self.tr("Cadangan dihapus: {0}.").format(number(len(files.backups_deleted))))
         if files.new_backup:
             lines.append(self.tr("Cadangan baru: {0}.").format(files.new_backup))
-        self.panel.stop("\n".join(lines), error="\n".join(files.problems))
+        self.panel.stop("\n".join(lines), error="\n".join(files.problems))  # what could not be removed, by name
         self.purged.emit(self.event_id)
 
-    def _failed(self, err: Exception) -> None:
-        known = isinstance(err, (ValidationError, NotFoundError, UserError))
-        self.panel.stop(error=str(err) if known else self.tr("Gagal, tidak ada yang dihapus: {0}").format(err))
+    def _failed(self, message: str) -> None:
+        self.panel.stop(error=message)
         self.title_edit.setEnabled(True)
         self._update_button()
 

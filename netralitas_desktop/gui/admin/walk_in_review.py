@@ -10,12 +10,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.offline import MergeReport, WalkIn, approve_walk_ins, pending_walk_ins, reject_walk_ins
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.errors import error_message
+from ..common.jobs import BackgroundWork, FunctionJob, run_job
 from ..common.settings import current_actor
 from ..common.widgets import confirm, fill_table, number, read_only_table
 
 
-class WalkInReview(QWidget):
+class WalkInReview(QWidget, BackgroundWork):
     changed = Signal(int)  # walk-ins of this event were approved (the event's counts changed)
     finished = Signal(str)  # a decision was made: the sentence to show
 
@@ -23,7 +24,6 @@ class WalkInReview(QWidget):
         super().__init__(parent)
         self.event_id: int | None = None
         self.items: list[WalkIn] = []
-        self._job: JobHandle | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.table = read_only_table(
@@ -53,10 +53,6 @@ class WalkInReview(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.hide()
-
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
 
     def set_event(self, event_id: int | None) -> None:
         self.event_id = event_id
@@ -124,7 +120,7 @@ class WalkInReview(QWidget):
         self._run(FunctionJob(reject_walk_ins, ids, actor=current_actor()), self._rejected)
 
     def _run(self, job: FunctionJob, on_result) -> None:
-        self._job = run_job(job, on_result=on_result, on_error=self._failed, owner=self)
+        run_job(job, on_result=on_result, on_error=self._failed, owner=self)
         self._update_buttons()
 
     def _approved(self, report: MergeReport) -> None:
@@ -143,7 +139,7 @@ class WalkInReview(QWidget):
 
     def _failed(self, err: Exception) -> None:
         self.reload()
-        self.finished.emit(self.tr("Gagal: {0}").format(err))
+        self.finished.emit(error_message(err))
 
 
 __all__ = ["WalkInReview"]

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.certificates.payload import PayloadError, parse_payload
-from ...core.certificates.verify import RevokeError, revoke
-from ...core.events import NotFoundError
+from ...core.certificates.payload import CertificateCodeError, parse_payload
+from ...core.certificates.verify import revoke
+from ...core.errors import USER_FACING
+from ..common.errors import error_message
 from ..common.widgets import ErrorLabel, confirm, localize_buttons
 
 PREVIEW_WIDTH = 860
@@ -97,7 +98,7 @@ class RevokeDialog(QDialog):
         text = self.number_edit.text().strip()
         try:
             return parse_payload(text).number
-        except PayloadError:
+        except CertificateCodeError:
             return text
 
     def submit(self) -> None:
@@ -118,8 +119,8 @@ class RevokeDialog(QDialog):
             return
         try:
             revoke(number, reason, actor=self._actor())
-        except (NotFoundError, RevokeError) as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return
         self.revoked_number = number
         self.accept()

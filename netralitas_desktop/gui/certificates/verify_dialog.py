@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.certificates.keys import PublicKeyError, fingerprint, read_public_key
-from ...core.certificates.verify import VerifyInputError, VerifyResult, verify
+from ...core.certificates.verify import VerifyResult, verify
 from ...core.dates import tanggal
-from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.pdf_pages import pdf_pool
+from ..common.jobs import BackgroundWork, FunctionJob, JobHandle, JobRunner
 from ..common.widgets import ErrorLabel
 
 STATUS_LOOK = {  # status -> (headline, background); the headline is shown translated
@@ -38,13 +37,13 @@ STATUS_LOOK = {  # status -> (headline, background); the headline is shown trans
 }
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(QDialog, BackgroundWork):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Periksa keaslian sertifikat"))
         self.public_key = None
-        self.handle: JobHandle | None = None
         self.result: VerifyResult | None = None
+        self.checks = JobRunner(self)  # a newer scan replaces the check still running
 
         intro = QLabel(self.tr("Pindai kode QR sertifikat dengan pemindai, atau pilih berkas PDF/foto sertifikat."))
         intro.setWordWrap(True)
@@ -110,10 +109,6 @@ class VerifyDialog(QDialog):
         self.resize(640, 460)
         self.scan_edit.setFocus()
 
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
-
     # Input ---------------------------------------------------------------------------------
     def check_scanned(self) -> JobHandle | None:
         text = self.scan_edit.text().strip()
@@ -154,19 +149,15 @@ class VerifyDialog(QDialog):
         )
         return True
 
-    def _check(self, source: str | Path) -> JobHandle:
-        if self.busy:
-            self.handle.detach()
+    def _check(self, source: str | Path) -> JobHandle | None:
         self.error.show_message("")
         self.busy_label.setText(self.tr("Memeriksa…"))
-        self.handle = run_job(
+        return self.checks.start(
             FunctionJob(verify, source, public_key=self.public_key),
-            on_result=self.show_result,
-            on_error=self._failed,
-            owner=self,
-            pool=pdf_pool(),
+            done=self.show_result,
+            failed=self._failed,
+            replace=True,
         )
-        return self.handle
 
     # Output --------------------------------------------------------------------------------
     def show_result(self, result: VerifyResult) -> None:
@@ -192,12 +183,11 @@ class VerifyDialog(QDialog):
         self.result_frame.show()
         self.scan_edit.setFocus()
 
-    def _failed(self, err: Exception) -> None:
+    def _failed(self, message: str) -> None:
         self.busy_label.setText("")
         self.result = None
         self.result_frame.hide()
-        known = isinstance(err, (VerifyInputError, PublicKeyError))
-        self.error.show_message(str(err) if known else self.tr("Pemeriksaan gagal: {0}").format(err))
+        self.error.show_message(message)
         self.scan_edit.setFocus()
 
 

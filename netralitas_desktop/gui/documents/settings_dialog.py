@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import Actor
 from ...core.documents import Paper
+from ...core.errors import USER_FACING
 from ...core.event_settings import get_asset
 from ...core.events import ValidationError
 from ...core.pledges.document_settings import (
@@ -47,7 +48,8 @@ from ...core.pledges.document_settings import (
     set_image,
 )
 from ...core.pledges.pledge_text import VARIABLES, default_pledge_text, default_sheet_text
-from ..common.widgets import ErrorLabel, FieldErrors, localize_buttons, show_error
+from ..common.errors import error_message, show_error
+from ..common.widgets import ErrorLabel, FieldErrors, localize_buttons
 
 _KEY = Qt.ItemDataRole.UserRole
 _THUMB = QSize(120, 60)
@@ -95,11 +97,8 @@ class _ImageRow(QWidget):
         try:
             data = Path(path).read_bytes()
             check_image(data, IMAGE_ASSETS[self.kind])
-        except OSError as err:
-            self.error.show_message(self.tr("Berkas tidak bisa dibaca: {0}").format(err.strerror or err))
-            return False
-        except ValueError as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return False
         self.data, self.changed, self.filename = data, True, Path(path).name
         self.error.show_message("")
@@ -283,8 +282,12 @@ class DocumentSettingsDialog(QDialog):
             self.general_error.show_message(" ".join(unclaimed))
             self._show_tab_of(err.errors)
             return False
-        except Exception as err:  # a database failure: say so, keep the dialog and its input
-            show_error(self, self.tr("Pengaturan dokumen"), self.tr("Pengaturan tidak tersimpan: {0}").format(err))
+        except USER_FACING as err:  # a database failure: say so, keep the dialog and its input
+            show_error(
+                self,
+                self.tr("Pengaturan dokumen"),
+                self.tr("Pengaturan tidak tersimpan: {0}").format(error_message(err)),
+            )
             return False
         self.accept()
         return True

@@ -1,10 +1,12 @@
 """The Dokumen tab: pledge forms, the collective sheet, the attendance list and ikrar mandiri forms.
 
 Pick a document on the left; its options, a preview of its first page and "Buat…" are on
-the right. Making runs as a core Job off the GUI thread with progress and cancel, then
-the file (or folder) opens. The preview is the core's own first page rendered with
-PDFium (``pdf_pages``): PySide6's wheels have no QtPdf, and this shows exactly the PDF
-that will be written, on PDFium's single thread.
+the right. Making runs as a core Job off the GUI thread with progress and cancel
+(``common/jobs.JobRunner``), then the file (or folder) opens. The preview is the core's own
+first page rendered with PDFium (``pdf_pages``): PySide6's wheels have no QtPdf, and this
+shows exactly the PDF that will be written. It is a live view (``common/live.LiveRefresh``):
+re-rendered when the options change and, while the tab is shown, when any desk changed the
+event's people (an import of 2,000 is seen without reopening the tab).
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,23 +34,26 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.documents import DocumentError, Paper, safe_filename
+from ...core.documents import Paper, safe_filename
 from ...core.events import NotFoundError, get_event
 from ...core.jobs import Job
 from ...core.pledges.attendance_list import AttendanceListJob, preview_attendance_list
 from ...core.pledges.collective_sheet import PledgeSheetJob, preview_pledge_sheet
-from ...core.pledges.document_common import DocumentResult, NothingToPrint
+from ...core.pledges.document_common import DocumentResult
 from ...core.pledges.document_settings import load_document_settings
 from ...core.pledges.ikrar_mandiri import IkrarMandiriFormsJob, preview_ikrar_mandiri
 from ...core.pledges.pledge_files import PledgeFormsJob, PledgeOptions, preview_pledge_form
 from ...core.pledges.signing_list import ListOptions
-from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.pdf_pages import pdf_pool, render_page
+from ..common.jobs import JobHandle, JobRunner
+from ..common.live import LiveRefresh
+from ..common.pdf_pages import render_page
+from ..common.tabs import EventTabBase
 from ..common.widgets import JobPanel, number
 from .settings_dialog import DocumentSettingsDialog
 
 PREVIEW_DPI = 110  # sharp enough when the page fills a large window; scaled down to fit
-KNOWN_ERRORS = (NothingToPrint, DocumentError, NotFoundError)
+PREVIEW_POLL_MS = 3000
+PREVIEW_BUSY_SHARE = 0.1  # rendering takes a moment: while the desks are busy, re-render at most a tenth of the time
 
 
 @dataclass(frozen=True)
@@ -191,21 +196,32 @@ class PagePreview(QLabel):
         )
 
 
-class DocumentsTab(QWidget):
-    """One event's documents; ``opener`` opens a finished file (tests replace it)."""
+class DocumentsTab(QWidget, EventTabBase):
+    """One event's documents: a live first-page preview and one document job at a time."""
 
     def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.event_id = event_id
         self._actor = actor
-        self.handle: JobHandle | None = None
-        self.preview_handle: JobHandle | None = None
-        self._preview_generation = 0
         self.last_result: DocumentResult | None = None
-        self.opener: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self._preview_timer = QTimer(self, singleShot=True, interval=250)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self._build()
+        self.runner = JobRunner(
+            self,
+            self.job_panel,
+            controls=[self.make_button, self.choices, self.settings_button],
+            open_button=self.open_button,
+        )
+        self.preview = LiveRefresh(
+            self,
+            self._render_preview,
+            inputs=lambda: (self.choice, self.options()),
+            interval_ms=PREVIEW_POLL_MS,
+            busy_share=PREVIEW_BUSY_SHARE,
+        )
+        self.preview.loaded.connect(self._show_preview)
+        self.preview.failed.connect(self._preview_failed)
         self.load_defaults()
         self.choices.setCurrentRow(0)
 
@@ -257,11 +273,8 @@ class DocumentsTab(QWidget):
         self.open_after = QCheckBox(self.tr("Buka setelah selesai"))
         self.open_after.setChecked(True)
         self.open_button = QPushButton(self.tr("Buka"))
-        self.open_button.clicked.connect(self.open_result)
-        self.open_button.hide()
         self.job_panel = JobPanel()
         self.job_panel.stop()
-        self.job_panel.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
         buttons.addWidget(self.open_after)
@@ -299,10 +312,6 @@ class DocumentsTab(QWidget):
     @property
     def choice(self) -> DocumentChoice:
         return CHOICES[max(0, self.choices.currentRow())]
-
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
 
     def options(self) -> Options:
         applies = self.choice.options
@@ -342,37 +351,21 @@ class DocumentsTab(QWidget):
     def schedule_preview(self) -> None:
         self._preview_timer.start()
 
-    def refresh_preview(self) -> JobHandle:
-        """Make and render the first page off the GUI thread; a newer request makes this one's result void."""
-        self._preview_generation += 1
-        generation = self._preview_generation
+    def refresh_preview(self) -> None:
+        """Make and render the first page off the GUI thread (a result for older options is dropped)."""
         self.preview_status.setText(self.tr("Memuat pratinjau…"))
-        choice, options = self.choice, self.options()
+        self.preview.refresh()
 
-        def render() -> QImage:
-            return render_page(choice.preview(self.event_id, options), 0, PREVIEW_DPI)
+    def _render_preview(self, choice: DocumentChoice, options: Options) -> QImage:  # off the GUI thread
+        return render_page(choice.preview(self.event_id, options), 0, PREVIEW_DPI)
 
-        self.preview_handle = run_job(
-            FunctionJob(render),
-            owner=self,
-            pool=pdf_pool(),
-            on_result=lambda image: self._show_preview(generation, image),
-            on_error=lambda err: self._preview_failed(generation, err),
-        )
-        return self.preview_handle
-
-    def _show_preview(self, generation: int, image: QImage) -> None:
-        if generation != self._preview_generation:
-            return
+    def _show_preview(self, image: QImage) -> None:
         self.preview_status.setText("")
         self.preview_image.set_image(image)
 
-    def _preview_failed(self, generation: int, err: Exception) -> None:
-        if generation != self._preview_generation:
-            return
+    def _preview_failed(self, message: str) -> None:
         self.preview_image.set_image(QImage())
-        known = isinstance(err, KNOWN_ERRORS)
-        self.preview_status.setText(str(err) if known else self.tr("Pratinjau gagal dibuat: {0}").format(err))
+        self.preview_status.setText(message)
 
     # --- making --------------------------------------------------------------------------------------------------
 
@@ -399,59 +392,29 @@ class DocumentsTab(QWidget):
         if path:
             self.make_document(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
-    def make_document(self, path: str) -> JobHandle:
+    def make_document(self, path: str) -> JobHandle | None:
         """Start the selected document into ``path`` (a PDF, or a folder for one file per person)."""
         choice = self.choice
-        job = choice.job(self.event_id, Path(path), self.options(), self._actor())
-        self._set_busy(True)
-        self.open_button.hide()
-        self.job_panel.start(self.tr("Membuat {0}…").format(choice.shown_title.lower()))
-        self.handle = run_job(
-            job,
-            on_result=self._done,
-            on_error=self._failed,
-            on_progress=self.job_panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
+        return self.runner.start(
+            choice.job(self.event_id, Path(path), self.options(), self._actor()),
+            self.tr("Membuat {0}…").format(choice.shown_title.lower()),
+            done=self._done,
+            cancelled=self.tr("Dibatalkan; berkas lama (bila ada) tidak diubah."),
+            open_when_done=self.open_after.isChecked,
         )
-        return self.handle
 
     def cancel(self) -> None:
-        if self.busy:
-            self.handle.cancel()
+        self.runner.cancel()
 
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (self.make_button, self.choices, self.settings_button):
-            widget.setEnabled(not busy)
-
-    def _done(self, result: DocumentResult) -> None:
-        self._set_busy(False)
+    def _done(self, result: DocumentResult) -> str:
         self.last_result = result
         what = (
             self.tr("{0} berkas").format(number(result.files))
             if result.format != "pdf"
             else self.tr("{0} halaman").format(number(result.pages))
         )
-        self.job_panel.stop(
-            self.tr("Selesai: {0} peserta, {1}, tersimpan di {2}").format(number(result.count), what, result.path)
-        )
         self.open_button.setText(self.tr("Buka folder") if result.format == "folder" else self.tr("Buka berkas"))
-        self.open_button.show()
-        if self.open_after.isChecked():
-            self.open_result()
-
-    def _failed(self, err: Exception) -> None:
-        self._set_busy(False)
-        known = isinstance(err, KNOWN_ERRORS)
-        self.job_panel.stop(error=str(err) if known else self.tr("Dokumen gagal dibuat: {0}").format(err))
-
-    def _cancelled(self) -> None:
-        self._set_busy(False)
-        self.job_panel.stop(self.tr("Dibatalkan; berkas lama (bila ada) tidak diubah."))
-
-    def open_result(self) -> None:
-        if self.last_result is not None:
-            self.opener(QUrl.fromLocalFile(self.last_result.path))
+        return self.tr("Selesai: {0} peserta, {1}, tersimpan di {2}").format(number(result.count), what, result.path)
 
     def edit_settings(self) -> DocumentSettingsDialog:
         dialog = DocumentSettingsDialog(self.event_id, self, actor=self._actor)
