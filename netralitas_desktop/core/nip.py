@@ -225,7 +225,8 @@ def implausibility(info: NipInfo, today: dt.date | None = None) -> str | None:
     start = info.start_year * 12 + month - 1
     if start > today.year * 12 + today.month - 1 + AHEAD_MONTHS:
         return f"{label} {info.formatted} tidak masuk akal: pengangkatannya ({when}) masih jauh di masa depan."
-    at_start = (start - (birth.year * 12 + birth.month - 1)) // 12
+    # A PNS NIP gives the month of appointment; a PPPK number only the year: judged by years then.
+    at_start = (start - (birth.year * 12 + birth.month - 1)) // 12 if info.start_month else info.start_year - birth.year
     if at_start < MIN_APPOINTMENT_AGE:
         return (
             f"{label} {info.formatted} tidak masuk akal: {born} dan diangkat {when}, pada umur {max(at_start, 0)} "

@@ -65,8 +65,9 @@ def merge_checkins(
         )
     if manifest.get("office_signing_key") != keys.public_bytes(keys.office_key()).hex():
         raise PackageError(
-            f"Berkas {name} dibuat dari paket kegiatan yang tidak ditandatangani kunci kantor ini, jadi tidak dapat "
-            "dipercaya. Tidak ada yang digabung."
+            f"Berkas {name} dibuat dari paket kegiatan yang tidak ditandatangani kunci kantor ini (atau dari versi "
+            "lama tanpa tanda tangan), jadi tidak dapat dipercaya. Tidak ada yang digabung. Di laptop itu, impor "
+            "paket kegiatan terbaru dari kantor ini, lalu buat berkas kehadiran lagi."
         )
     event_id = manifest.get("office_event_id")
     event = Event.get_or_none(Event.id == event_id) if isinstance(event_id, int) and event_id > 0 else None
