@@ -97,6 +97,7 @@ class RowReader:
         self.columns = header.columns
         self.name_header = header.headers[header.columns["nama"][0]]
         self._order = tuple(header.columns.items())
+        self._mapped = tuple(index for _, indexes in self._order for index in indexes)
         self.split_titles = "gelar_depan" not in header.columns and "gelar_belakang" not in header.columns
         self._memo: dict[tuple[str, str], bool] = {}
 
@@ -171,39 +172,23 @@ class RowReader:
 
     def _unreadable(self, row: int, values: list[object]) -> RowIssue | None:
         """A mapped cell that cannot be taken as it stands: an uncalculated formula, a control
-        character, thousands of characters."""
+        character, thousands of characters. One cheap pass over the row's mapped cells (it runs
+        on every row); the cell at fault is looked for only when the pass finds something."""
         width = len(values)
-        for _name, indexes in self._order:
-            for index in indexes:
-                value = values[index] if index < width else None
-                header = self.header.headers[index]
-                if isinstance(value, NoCachedValue):
-                    return RowIssue(
-                        row,
-                        header,
-                        _clip(value.formula),
-                        "Sel ini berisi rumus yang belum pernah dihitung Excel, jadi nilainya tidak tersimpan di "
-                        "berkas. Buka berkas di Excel, simpan ulang (nilainya dihitung saat itu), lalu impor lagi.",
-                    )
-                if not isinstance(value, str):
-                    continue
-                if len(value) > MAX_CELL_CHARS:
-                    return RowIssue(
-                        row,
-                        header,
-                        _clip(value),
-                        f"Isi sel ini {_thousands(len(value))} karakter, terlalu panjang untuk kolom daftar peserta "
-                        f"(paling banyak {_thousands(MAX_CELL_CHARS)}); mungkin tertempel teks lain.",
-                    )
-                control = _CONTROL.search(value)
-                if control:
-                    return RowIssue(
-                        row,
-                        header,
-                        _clip(_CONTROL.sub("\u2423", value)),
-                        f"Sel ini berisi karakter kendali yang tak terlihat (kode {ord(control.group()):#04x}); "
-                        "ketik ulang isinya di Excel lalu impor lagi.",
-                    )
+        for index in self._mapped:
+            if index < width:
+                value = values[index]
+                kind = value.__class__
+                if (kind is str and (len(value) > MAX_CELL_CHARS or _CONTROL.search(value))) or kind is NoCachedValue:
+                    break
+        else:
+            return None
+        for index in self._mapped:
+            value = values[index] if index < width else None
+            reason = _cell_problem(value)
+            if reason is not None:
+                shown = value.formula if isinstance(value, NoCachedValue) else _CONTROL.sub("\u2423", str(value))
+                return RowIssue(row, self.header.headers[index], _clip(shown), reason)
         return None
 
     def _states_employment(self, text: str) -> bool:
@@ -263,6 +248,28 @@ def _leading_texts(values: list[object], count: int) -> list[str]:
                 if len(texts) == count:
                     break
     return texts
+
+
+def _cell_problem(value: object) -> str | None:
+    if isinstance(value, NoCachedValue):
+        return (
+            "Sel ini berisi rumus yang belum pernah dihitung Excel, jadi nilainya tidak tersimpan di berkas. Buka "
+            "berkas di Excel, simpan ulang (nilainya dihitung saat itu), lalu impor lagi."
+        )
+    if not isinstance(value, str):
+        return None
+    if len(value) > MAX_CELL_CHARS:
+        return (
+            f"Isi sel ini {_thousands(len(value))} karakter, terlalu panjang untuk kolom daftar peserta "
+            f"(paling banyak {_thousands(MAX_CELL_CHARS)}); mungkin tertempel teks lain."
+        )
+    control = _CONTROL.search(value)
+    if control:
+        return (
+            f"Sel ini berisi karakter kendali yang tak terlihat (kode {ord(control.group()):#04x}); ketik ulang "
+            "isinya di Excel lalu impor lagi."
+        )
+    return None
 
 
 def _thousands(value: int) -> str:
