@@ -87,12 +87,20 @@ def _audit_indexes(database: Database) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "audit_log_desk" ON "{table}" ("desk")')
 
 
+def _offline_trust(database: Database) -> None:
+    """Confirmed package signing keys and the laptops' walk-ins awaiting review (new tables only)."""
+    from .offline.models import TRUST_MODELS
+
+    database.create_tables(TRUST_MODELS)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
     (3, _signatures),
     (4, _event_options_and_features),
     (5, _audit_indexes),
+    (6, _offline_trust),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
