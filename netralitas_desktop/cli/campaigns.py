@@ -295,6 +295,7 @@ def run_receive(args: argparse.Namespace) -> dict:
 def run_master_import(args: argparse.Namespace) -> dict:
     from ..core.campaigns.master_roster import OUTCOME_LABELS, import_master_roster
     from ..core.jobs import Progress
+    from ..core.roster.rows import row_label
 
     path = Path(args.file)
     if not path.is_file():
@@ -308,7 +309,9 @@ def run_master_import(args: argparse.Namespace) -> dict:
     counts = ", ".join(f"{data[key]} {label}" for key, label in OUTCOME_LABELS.items())
     lines = [f"{lead}: {counts}."]
     lines += [
-        f"Baris {item['row']}" + (f", kolom {item['column']}" if item.get("column") else "") + f": {item['reason']}"
+        row_label(item["row"], item["sheet"])
+        + (f", kolom {item['column']}" if item["column"] else "")
+        + f": {item['reason']}"
         for item in data["rejected_rows"]
     ]
     return {**data, "text": "\n".join(lines)}

@@ -87,6 +87,13 @@ def _audit_indexes(database: Database) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "audit_log_desk" ON "{table}" ("desk")')
 
 
+def _offline_trust(database: Database) -> None:
+    """Confirmed package signing keys and the laptops' walk-ins awaiting review (new tables only)."""
+    from .offline.models import TRUST_MODELS
+
+    database.create_tables(TRUST_MODELS)
+
+
 def _campaign_coverage(database: Database) -> None:
     """Master roster of the instansi, campaigns over several events, excuses and purged-event credits.
 
@@ -103,7 +110,8 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (3, _signatures),
     (4, _event_options_and_features),
     (5, _audit_indexes),
-    (6, _campaign_coverage),
+    (6, _offline_trust),
+    (7, _campaign_coverage),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -102,7 +102,7 @@ class MasterPlan:
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(OUTCOMES, 0) | Counter(row.outcome for row in self.rows)
         counts["left"] = len(self.leaving)
-        counts["rejected"] = len({issue.row for issue in self.rejected})
+        counts["rejected"] = len({(issue.sheet, issue.row) for issue in self.rejected})
         return counts
 
     @property
@@ -133,13 +133,14 @@ class MasterImportResult:
             "dry_run": self.dry_run,
             "partial": self.partial,
             "rejected_rows": [
-                {"row": i.row, "column": i.column, "value": i.value, "reason": i.reason} for i in self.rejected_rows
+                {"row": i.row, "sheet": i.sheet, "column": i.column, "value": i.value, "reason": i.reason}
+                for i in self.rejected_rows
             ],
         }
 
 
 def _result(plan: MasterPlan, dry_run: bool) -> MasterImportResult:
-    return MasterImportResult(plan.counts(), sorted(plan.rejected, key=lambda i: i.row), dry_run, plan.partial)
+    return MasterImportResult(plan.counts(), plan.rejected, dry_run, plan.partial)
 
 
 # --- planning ------------------------------------------------------------------------------------------------
@@ -177,7 +178,7 @@ def _compare(table: RosterTable, partial: bool) -> MasterPlan:
     for candidate in table.candidates:
         data = candidate.person
         if not data.nip and not data.nik:
-            rejected.append(RowIssue(candidate.row, headers["nip"], "", NO_NUMBER))
+            rejected.append(RowIssue(candidate.row, headers["nip"], "", NO_NUMBER, candidate.sheet))
             continue
         stored = by_nip.get(data.nip) if data.nip else None
         if stored is None and data.nik:
@@ -188,7 +189,7 @@ def _compare(table: RosterTable, partial: bool) -> MasterPlan:
         conflict = _conflict(data, stored, by_nik, claimed)
         if conflict:
             name, reason = conflict
-            rejected.append(RowIssue(candidate.row, headers[name], getattr(data, name), reason))
+            rejected.append(RowIssue(candidate.row, headers[name], getattr(data, name), reason, candidate.sheet))
             continue
         claimed[stored.id] = candidate.row
         rows.append(_member_row(candidate.row, data, stored))
@@ -199,7 +200,7 @@ def _compare(table: RosterTable, partial: bool) -> MasterPlan:
         for m in in_scope
         if m.id not in claimed and not ({m.nip, m.nik} & table.id_numbers)
     ]
-    return MasterPlan(table, partial, rows, sorted(rejected, key=lambda i: i.row), leaving, scope, len(in_scope))
+    return MasterPlan(table, partial, rows, table.in_sheet_order(rejected), leaving, scope, len(in_scope))
 
 
 def _conflict(

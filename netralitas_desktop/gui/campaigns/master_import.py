@@ -131,7 +131,7 @@ class MasterImportDialog(QDialog, BackgroundWork):
         rejected = plan.rejected if plan else []
         leaving = plan.leaving if plan else []
         moved = [row for row in plan.rows if row.previous_unit] if plan else []
-        fill_table(self.rejected_table, [(i.row, i.column, i.value, i.reason) for i in rejected[:LISTED]])
+        fill_table(self.rejected_table, [(i.where, i.column, i.value, i.reason) for i in rejected[:LISTED]])
         fill_table(self.leaving_table, [(r.number, r.unit_kerja, r.full_name) for r in leaving[:LISTED]])
         fill_table(
             self.moved_table,
@@ -145,7 +145,7 @@ class MasterImportDialog(QDialog, BackgroundWork):
                 for r in moved[:LISTED]
             ],
         )
-        self.tabs.setTabText(0, self.tr("Ditolak ({0})").format(number(len({i.row for i in rejected}))))
+        self.tabs.setTabText(0, self.tr("Ditolak ({0})").format(number(len({(i.sheet, i.row) for i in rejected}))))
         self.tabs.setTabText(1, self.tr("Keluar ({0})").format(number(len(leaving))))
         self.tabs.setTabText(2, self.tr("Pindah OPD ({0})").format(number(len(moved))))
 
