@@ -373,3 +373,46 @@ def test_kept_evidence_follows_every_kind_of_change_like_a_fresh_read(any_db, ro
     agree("participant's NIP corrected")
     import_master_roster(write_siasn(tmp_path / "induk2.csv", header, rows[5:120]), actor=DESK)
     agree("roster re-imported")
+
+
+def test_one_refresh_reads_each_table_once_and_the_next_sees_the_change(any_db, roster_files, tmp_path, monkeypatch):
+    from netralitas_desktop.core.campaigns import pledged
+
+    header, rows = roster_files["header"], roster_files["rows"]
+    import_master_roster(write_siasn(tmp_path / "induk.csv", header, rows[:60]), actor=DESK)
+    event_id = make_event("Sosialisasi", DAY)
+    import_roster(event_id, write_siasn(tmp_path / "u.csv", header, rows[:40]))
+    campaign = service.create_campaign(service.CampaignData("Pilkada", dt.date(2024, 11, 1)))
+    service.add_event(campaign, event_id)
+    taken = []
+    take = pledged._take_fingerprint
+    monkeypatch.setattr(pledged, "_take_fingerprint", lambda model: taken.append(model.__name__) or take(model))
+    with pledged.one_reading():  # what one refresh of the view does
+        coverage = cov.load_coverage(campaign)
+        cov.owing_rows(coverage, coverage.units[0].key)
+        cov.owing_rows(coverage, state=cov.EXCUSED)
+    assert sorted(taken) == ["Person", "RosterMember"]
+    taken.clear()
+    cov.owing_rows(cov.load_coverage(campaign))  # outside a reading: each question looks again
+    assert len(taken) > 2
+    before = cov.load_coverage(campaign).total.target
+    import_master_roster(write_siasn(tmp_path / "induk2.csv", header, rows[:70]), actor=DESK)
+    with pledged.one_reading():
+        assert cov.load_coverage(campaign).total.target == before + 10
+
+
+def test_owing_ids_of_one_opd_are_those_of_the_whole_list_in_that_opd(any_db, roster_files, tmp_path):
+    header, rows = roster_files["header"], roster_files["rows"]
+    import_master_roster(write_siasn(tmp_path / "induk.csv", header, rows[:300]), actor=DESK)
+    event_id = make_event("Sosialisasi", DAY)
+    import_roster(event_id, write_siasn(tmp_path / "u.csv", header, rows[:150]))
+    for row in rows[:50]:
+        assert check_in(event_id, row.nip, actor=DESK).status == CHECKED_IN
+    campaign = service.create_campaign(service.CampaignData("Pilkada", dt.date(2024, 11, 1)))
+    service.add_event(campaign, event_id)
+    coverage = cov.load_coverage(campaign)
+    everyone = coverage.member_ids(cov.OWING)
+    for group in coverage.units:
+        in_unit = [m for m in everyone if coverage.member_units[m] == group.key]
+        assert sorted(coverage.member_ids(cov.OWING, group.key)) == sorted(in_unit)
+        assert len(in_unit) == group.owing

@@ -126,6 +126,7 @@ class Coverage:
     member_units: dict[int, str]  # active member id -> unit key
     outside_roster: int  # people who pledged in the campaign's events but are no active member
     left_members: int  # marked as gone: out of the target
+    unit_members: dict[str, list[int]] = field(default_factory=dict)  # unit key -> its active member ids
 
     def unit(self, key: str) -> GroupCoverage | None:
         return next((group for group in self.units if group.key == key), None)
@@ -145,11 +146,10 @@ class Coverage:
         return key if self.unit(key) is not None else None
 
     def member_ids(self, state: str, unit_key: str | None = None) -> list[int]:
-        return [
-            member_id
-            for member_id, (member_state, _) in self.states.items()
-            if member_state == state and (unit_key is None or self.member_units[member_id] == unit_key)
-        ]
+        states = self.states
+        if unit_key is None:
+            return [member_id for member_id, (found, _) in states.items() if found == state]
+        return [member_id for member_id in self.unit_members.get(unit_key, ()) if states[member_id][0] == state]
 
     def to_dict(self, unit_key: str | None = None) -> dict:
         selected = self.unit(unit_key) if unit_key is not None else self.total
@@ -230,7 +230,6 @@ def _tally(
             group.add(*state, count)
     for key, counter in spellings.items():
         units[key].label = min(counter, key=lambda text: (-counter[text], text)) or NO_UNIT
-    member_units = {member_id: key for member_id, (key, _, _) in roster.active.items()}
     return Coverage(
         campaign,
         made_at,
@@ -239,9 +238,10 @@ def _tally(
         [kinds[kind] for kind in _employment_order(kinds)],
         crossed,
         states,
-        member_units,
+        roster.units,  # kept with the roster: read-only
         outside,
         roster.left,
+        roster.unit_members,
     )
 
 

@@ -15,13 +15,15 @@ and caught up with what desks add (``evidence``); the person -> member map and t
 members' OPDs change only when people or the roster change, so they are kept per database
 and read again when a table's fingerprint (row count, newest id, newest ``updated_at``)
 moves. Every write to ``person`` and ``roster_member`` sets ``updated_at``, so an edit, an
-import or a deletion always moves the fingerprint.
+import or a deletion always moves the fingerprint. Inside ``one_reading()`` (one refresh of
+the coverage view, one export) each fingerprint is taken once.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -100,8 +102,33 @@ _lock = threading.Lock()
 _kept: dict[tuple, tuple[tuple, object]] = {}
 
 
-def _fingerprint(model) -> tuple:
+_reading = threading.local()  # .fingerprints: model -> fingerprint, inside one_reading()
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Within the block, each table's fingerprint is taken once (one refresh reads one state)."""
+    outer = getattr(_reading, "fingerprints", None)
+    if outer is None:
+        _reading.fingerprints = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _reading.fingerprints = None
+
+
+def _take_fingerprint(model) -> tuple:
     return tuple(model.select(fn.COUNT(model.id), fn.MAX(model.id), fn.MAX(model.updated_at)).tuples().first())
+
+
+def _fingerprint(model) -> tuple:
+    taken = getattr(_reading, "fingerprints", None)
+    if taken is None:
+        return _take_fingerprint(model)
+    if model not in taken:
+        taken[model] = _take_fingerprint(model)
+    return taken[model]
 
 
 def _kept_while(name: str, models: tuple, load: Callable[[], T]) -> T:
@@ -124,6 +151,8 @@ class RosterIndex:
 
     active: dict[int, tuple[str, str, str]]  # member id -> (unit key, unit spelling, employment type)
     left: int
+    units: dict[int, str]  # active member id -> unit key
+    unit_members: dict[str, list[int]]  # unit key -> its active member ids
 
 
 def _load_roster() -> RosterIndex:
@@ -142,7 +171,11 @@ def _load_roster() -> RosterIndex:
             spelling = unit.strip()
             key = keys[unit] = (fold(spelling), spelling)
         active[member_id] = (*key, kind or "")
-    return RosterIndex(active, left)
+    units = {member_id: key for member_id, (key, _, _) in active.items()}
+    unit_members: dict[str, list[int]] = {}
+    for member_id, key in units.items():
+        unit_members.setdefault(key, []).append(member_id)
+    return RosterIndex(active, left, units, unit_members)
 
 
 def roster_index() -> RosterIndex:
@@ -232,6 +265,7 @@ __all__ = [
     "ROUTE_ONLINE",
     "ROUTE_SHEET",
     "RosterIndex",
+    "one_reading",
     "person_members",
     "pledge_route",
     "pledged_members",

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import Actor
 from ...core.campaigns import coverage as cov
+from ...core.campaigns.pledged import one_reading
 from ...core.campaigns.service import EXCUSE_REASONS, excuse, unexcuse
 from ...core.dates import hari_tanggal, jam
 from ..common.core_labels import core_label
@@ -63,13 +64,14 @@ def load_view(campaign_id: int | None, unit_key: str | None) -> ViewData | None:
     if campaign_id is None:
         return None
     started = time.perf_counter()
-    coverage = cov.load_coverage(campaign_id)
-    if unit_key is not None and coverage.unit(unit_key) is None:
-        unit_key = None  # the OPD has no active member any more
-    group = coverage.unit(unit_key) if unit_key else coverage.total
-    listed = unit_key is not None or group.owing + group.excused <= ALL_NAMES_LIMIT
-    owing = cov.owing_rows(coverage, unit_key) if listed else None
-    excused = cov.owing_rows(coverage, unit_key, state=cov.EXCUSED) if listed else None
+    with one_reading():
+        coverage = cov.load_coverage(campaign_id)
+        if unit_key is not None and coverage.unit(unit_key) is None:
+            unit_key = None  # the OPD has no active member any more
+        group = coverage.unit(unit_key) if unit_key else coverage.total
+        listed = unit_key is not None or group.owing + group.excused <= ALL_NAMES_LIMIT
+        owing = cov.owing_rows(coverage, unit_key) if listed else None
+        excused = cov.owing_rows(coverage, unit_key, state=cov.EXCUSED) if listed else None
     return ViewData(coverage, unit_key, owing, excused, time.perf_counter() - started)
 
 
