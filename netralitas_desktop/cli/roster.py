@@ -1,4 +1,4 @@
-"""``netralitas roster import FILE --event ID [--dry-run]``.
+"""``netralitas roster import FILE --event ID [--dry-run]``; ``roster master …`` is in ``cli/campaigns.py``.
 
 Exit 0 when at least one row was (or would be) imported; 2 when the file cannot be read, or
 when every row was rejected (nothing imported is a failure a script must notice).
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..core import events
 from ..core.jobs import Progress
+from . import campaigns
 from .common import CliError, add_command, add_group, cli_actor, positive_int, terminal_progress
 
 
@@ -20,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.add_argument("file", metavar="BERKAS", help="berkas .csv atau .xlsx")
     importer.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     importer.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan apa pun")
+    campaigns.register_master(actions)  # roster master import|show: the instansi's master roster
 
 
 def import_file(args: argparse.Namespace) -> dict:

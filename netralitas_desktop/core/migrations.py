@@ -94,6 +94,16 @@ def _offline_trust(database: Database) -> None:
     database.create_tables(TRUST_MODELS)
 
 
+def _campaign_coverage(database: Database) -> None:
+    """Master roster of the instansi, campaigns over several events, excuses and purged-event credits.
+
+    Only new tables (issue 17). Named for what it adds, so it can take any number at a merge.
+    """
+    from .campaigns.models import MODELS as campaign_models
+
+    database.create_tables(campaign_models)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
@@ -101,6 +111,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (4, _event_options_and_features),
     (5, _audit_indexes),
     (6, _offline_trust),
+    (7, _campaign_coverage),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

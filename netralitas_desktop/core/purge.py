@@ -169,6 +169,7 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
                 }
             )
         summary = summarize(event_id)
+        _keep_campaign_coverage(event_id)
         previous = get_setting(event_id, PURGE_SUMMARY)
         if previous:
             summary = combine(previous, summary)
@@ -182,6 +183,13 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
         set_setting(event_id, PURGE_SUMMARY, summary)
         audit.record("event.purge", actor=actor, event_id=event_id, audit_entries_scrubbed=scrubbed, **deleted)
     return summary
+
+
+def _keep_campaign_coverage(event_id: int) -> int:
+    """Campaigns counting this event keep who it covered (``campaigns.purge_credits``, issue 17)."""
+    from .campaigns.purge_credits import keep_coverage
+
+    return keep_coverage(event_id)
 
 
 def _delete_personal_data(event_id: int) -> dict[str, int]:

@@ -503,6 +503,258 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     </message>
 </context>
 <context>
+    <name>CampaignActions</name>
+    <message>
+        <source>Menutup kekurangan dan laporan untuk Sekda</source>
+        <translation>Closing the gap and reports for the Sekda</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Ringkasan PDF…</source>
+        <translation>PDF summary…</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pindai QR formulir ikrar mandiri yang kembali, lalu Enter</source>
+        <translation>Scan the QR code of a returned ikrar mandiri form, then Enter</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri dari kegiatan mana pun dalam kampanye ini.</source>
+        <translation>Ikrar mandiri forms from any event of this campaign.</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri semua OPD…</source>
+        <translation>Ikrar mandiri forms, every OPD…</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri {0}…</source>
+        <translation>Ikrar mandiri forms, {0}…</translation>
+    </message>
+    <message>
+        <source>Folder untuk formulir (satu PDF per OPD)</source>
+        <translation>Folder for the forms (one PDF per OPD)</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri per OPD</source>
+        <translation>Ikrar mandiri per OPD</translation>
+    </message>
+    <message>
+        <source>Simpan formulir ikrar mandiri</source>
+        <translation>Save ikrar mandiri forms</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri - {0}</source>
+        <translation>Ikrar mandiri - {0}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Membuat formulir ikrar mandiri…</source>
+        <translation>Making ikrar mandiri forms…</translation>
+    </message>
+    <message>
+        <source>Simpan rekap cakupan ikrar</source>
+        <translation>Save pledge coverage summary</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mengekspor rekap cakupan…</source>
+        <translation>Exporting the coverage summary…</translation>
+    </message>
+    <message>
+        <source>Simpan ringkasan cakupan ikrar</source>
+        <translation>Save pledge coverage overview</translation>
+    </message>
+    <message>
+        <source>Membuat ringkasan PDF…</source>
+        <translation>Making the PDF summary…</translation>
+    </message>
+    <message>
+        <source>{0} formulir untuk {1} OPD tersimpan di {2}. Formulir yang kembali dipindai di sini.</source>
+        <translation>{0} forms for {1} OPD(s) saved in {2}. Scan returned forms here.</translation>
+    </message>
+    <message>
+        <source>Tersimpan di {0}</source>
+        <translation>Saved in {0}</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
+        <translation>Cancelled; no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Ubah kampanye</source>
+        <translation>Edit campaign</translation>
+    </message>
+    <message>
+        <source>Kampanye baru</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>misalnya Netralitas ASN Pilkada 2024</source>
+        <translation>e.g. Netralitas ASN Pilkada 2024</translation>
+    </message>
+    <message>
+        <source>Nama kampanye</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <source>Batas waktu ikrar</source>
+        <translation>Pledge deadline</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kampanye mengelompokkan kegiatan: seseorang dihitung sudah berikrar bila berikrar di salah satu kegiatannya (hadir, menandatangani di meja, daring di atas batas menit, atau ikrar mandiri).</source>
+        <translation>A campaign groups events: a person has pledged when they pledged at any of its events (present, signed at the desk, online above the minimum minutes, or ikrar mandiri).</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLabels</name>
+    <message>
+        <source>TTD di meja registrasi</source>
+        <translation>Signed at the desk</translation>
+    </message>
+    <message>
+        <source>Ikrar bersama (hadir)</source>
+        <translation>Joint pledge (present)</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri</source>
+        <translation>Ikrar mandiri</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Cuti</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Sakit berkepanjangan</source>
+        <translation>Long-term illness</translation>
+    </message>
+    <message>
+        <source>Tugas belajar</source>
+        <translation>Study leave</translation>
+    </message>
+    <message>
+        <source>Penugasan di luar instansi</source>
+        <translation>Assigned outside the agency</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>diperbarui</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>pindah OPD</source>
+        <translation>moved OPD</translation>
+    </message>
+    <message>
+        <source>kembali aktif</source>
+        <translation>active again</translation>
+    </message>
+    <message>
+        <source>tetap</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>keluar</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPage</name>
+    <message>
+        <source>← Semua kegiatan</source>
+        <translation>← All events</translation>
+    </message>
+    <message>
+        <source>Kampanye baru…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Hapus…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Kampanye:</source>
+        <translation>Campaign:</translation>
+    </message>
+    <message>
+        <source>Cakupan ikrar</source>
+        <translation>Pledge coverage</translation>
+    </message>
+    <message>
+        <source>Kegiatan dan daftar induk</source>
+        <translation>Events and master roster</translation>
+    </message>
+    <message>
+        <source>(belum ada kampanye — buat dengan Kampanye baru…)</source>
+        <translation>(no campaign yet — create one with New campaign…)</translation>
+    </message>
+    <message>
+        <source>Kampanye</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Kampanye belum tersimpan</source>
+        <translation>Campaign not saved</translation>
+    </message>
+    <message>
+        <source>Hapus kampanye</source>
+        <translation>Delete campaign</translation>
+    </message>
+    <message>
+        <source>Hapus kampanye “{0}”? Pengecualian dan rekapnya ikut terhapus; kegiatan dan daftar induk pegawai tetap ada.</source>
+        <translation>Delete campaign “{0}”? Its excuses and summaries go with it; the events and the master roster stay.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDesigner</name>
     <message>
         <source>Templat sertifikat (*.json)</source>
@@ -1355,6 +1607,144 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
+    <name>CoverageChart</name>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Daftar induk pegawai belum diimpor.</source>
+        <translation>The master roster has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>Dikecualikan: {0}</source>
+        <translation>Excused: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <source>Target (pegawai aktif)</source>
+        <translation>Target (active staff)</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Persentase terendah</source>
+        <translation>Lowest percentage</translation>
+    </message>
+    <message>
+        <source>Belum ikrar terbanyak</source>
+        <translation>Most not yet pledged</translation>
+    </message>
+    <message>
+        <source>Nama OPD</source>
+        <translation>OPD name</translation>
+    </message>
+    <message>
+        <source>OPD:</source>
+        <translation>OPD:</translation>
+    </message>
+    <message>
+        <source>Urutkan:</source>
+        <translation>Sort:</translation>
+    </message>
+    <message>
+        <source>Cari nama, NIP/NIK, jabatan…</source>
+        <translation>Search name, NIP/NIK, position…</translation>
+    </message>
+    <message>
+        <source>Kecualikan…</source>
+        <translation>Excuse…</translation>
+    </message>
+    <message>
+        <source>Batalkan pengecualian</source>
+        <translation>Undo excuse</translation>
+    </message>
+    <message>
+        <source>Cakupan belum dapat dihitung: {0}</source>
+        <translation>Coverage could not be counted: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih atau buat kampanye.</source>
+        <translation>Choose or create a campaign.</translation>
+    </message>
+    <message>
+        <source>{0} hari lagi</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <source>hari ini</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>lewat {0} hari</source>
+        <translation>{0} days past</translation>
+    </message>
+    <message>
+        <source>{0} · batas waktu {1} ({2}) · {3} kegiatan</source>
+        <translation>{0} · deadline {1} ({2}) · {3} events</translation>
+    </message>
+    <message>
+        <source>Diperbarui pukul {0} ({1} ms) · otomatis saat ada perubahan</source>
+        <translation>Updated at {0} ({1} ms) · automatically on every change</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar melalui: {0}</source>
+        <translation>Pledged through: {0}</translation>
+    </message>
+    <message>
+        <source>Per jenis pegawai: {0}</source>
+        <translation>By employment type: {0}</translation>
+    </message>
+    <message>
+        <source>Semua OPD ({0})</source>
+        <translation>All OPDs ({0})</translation>
+    </message>
+    <message>
+        <source>{0} orang belum berikrar. Pilih satu OPD (klik barisnya di grafik) untuk melihat namanya.</source>
+        <translation>{0} people have not pledged yet. Pick one OPD (click its row in the chart) to see their names.</translation>
+    </message>
+    <message>
+        <source>Belum ikrar ({0})</source>
+        <translation>Not yet pledged ({0})</translation>
+    </message>
+    <message>
+        <source>Dikecualikan ({0})</source>
+        <translation>Excused ({0})</translation>
+    </message>
+    <message>
+        <source>Kecualikan</source>
+        <translation>Excuse</translation>
+    </message>
+    <message>
+        <source>Pilih dulu nama di daftar belum ikrar.</source>
+        <translation>First select names in the not-yet-pledged list.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Hadir / terdaftar</source>
@@ -2107,6 +2497,37 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     </message>
 </context>
 <context>
+    <name>ExcuseDialog</name>
+    <message>
+        <source>Kecualikan dari kewajiban ikrar</source>
+        <translation>Excuse from the pledge</translation>
+    </message>
+    <message>
+        <source>misalnya: cuti melahirkan sampai Desember</source>
+        <translation>e.g. maternity leave until December</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kecualikan</source>
+        <translation>Excuse</translation>
+    </message>
+    <message>
+        <source>{0} orang tidak dihitung sebagai belum berikrar, dengan alasan berikut:</source>
+        <translation>{0} people will not count as not yet pledged, for this reason:</translation>
+    </message>
+    <message>
+        <source>Tuliskan keterangan untuk alasan “Lainnya”.</source>
+        <translation>Write a note for the reason “Other”.</translation>
+    </message>
+</context>
+<context>
     <name>FieldPanel</name>
     <message>
         <source>Serif (Times)</source>
@@ -2649,12 +3070,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Check certificate authenticity…</translation>
     </message>
     <message>
+        <source>Cakupan ikrar seluruh pegawai…</source>
+        <translation>Pledge coverage of all staff…</translation>
+    </message>
+    <message>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Kegiatan</source>
         <translation>&amp;Events</translation>
+    </message>
+    <message>
+        <source>Ka&amp;mpanye</source>
+        <translation>Ca&amp;mpaign</translation>
     </message>
     <message>
         <source>&amp;Alat</source>
@@ -2738,6 +3167,140 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Tidak ditemukan</source>
         <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>MasterImportDialog</name>
+    <message>
+        <source>Impor daftar induk pegawai</source>
+        <translation>Import the master roster</translation>
+    </message>
+    <message>
+        <source>Ekspor SIASN (CSV/XLSX) atau daftar non-ASN</source>
+        <translation>SIASN export (CSV/XLSX) or a non-ASN list</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Berkas ini hanya sebagian daftar (jangan tandai yang tidak ada di berkas sebagai keluar)</source>
+        <translation>This file is only part of the list (do not mark people missing from it as left)</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Ke</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Simpan ke daftar induk</source>
+        <translation>Save to the master roster</translation>
+    </message>
+    <message>
+        <source>Pilih daftar induk</source>
+        <translation>Choose the master roster</translation>
+    </message>
+    <message>
+        <source>Daftar (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Lists (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Membaca dan mencocokkan…</source>
+        <translation>Reading and matching…</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; daftar induk tidak berubah.</source>
+        <translation>Cancelled; the master roster is unchanged.</translation>
+    </message>
+    <message>
+        <source>Bila disimpan: {0}.</source>
+        <translation>If saved: {0}.</translation>
+    </message>
+    <message>
+        <source>Ditolak ({0})</source>
+        <translation>Rejected ({0})</translation>
+    </message>
+    <message>
+        <source>Keluar ({0})</source>
+        <translation>Left ({0})</translation>
+    </message>
+    <message>
+        <source>Pindah OPD ({0})</source>
+        <translation>Moved OPD ({0})</translation>
+    </message>
+    <message>
+        <source>Menyimpan daftar induk…</source>
+        <translation>Saving the master roster…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}.</source>
+        <translation>Saved: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source> (pindah dari {0})</source>
+        <translation> (moved from {0})</translation>
     </message>
 </context>
 <context>
@@ -3931,6 +4494,69 @@ What stays: the event and the numbers registered, present and online per OPD and
     <message>
         <source>Bahasa:</source>
         <translation>Language:</translation>
+    </message>
+</context>
+<context>
+    <name>SetupView</name>
+    <message>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Kegiatan yang dihitung dalam kampanye</source>
+        <translation>Events counted in the campaign</translation>
+    </message>
+    <message>
+        <source>Centang kegiatan yang ikrarnya dihitung. Orang yang sama di beberapa kegiatan dihitung sekali (dikenali dari NIP, NI PPPK atau NIK).</source>
+        <translation>Tick the events whose pledges count. The same person at several events counts once (known by NIP, NI PPPK or NIK).</translation>
+    </message>
+    <message>
+        <source>Impor ekspor SIASN / daftar non-ASN…</source>
+        <translation>Import SIASN export / non-ASN list…</translation>
+    </message>
+    <message>
+        <source>Daftar induk pegawai instansi</source>
+        <translation>Master roster of the agency</translation>
+    </message>
+    <message>
+        <source>Daftar induk adalah seluruh pegawai (target kampanye), terpisah dari daftar undangan kegiatan. Impor ulang ekspor lengkap untuk mencatat pegawai yang pindah OPD atau keluar.</source>
+        <translation>The master roster is all staff (the campaign&apos;s target), apart from the events&apos; invitation lists. Import the full export again to record who moved OPD or left.</translation>
+    </message>
+    <message>
+        <source>Kampanye</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri kampanye diterima di kegiatan “{0}”.</source>
+        <translation>The campaign&apos;s ikrar mandiri forms are received at the event “{0}”.</translation>
+    </message>
+    <message>
+        <source>Kegiatan ikrar mandiri kampanye dibuat saat formulir pertama dibuat.</source>
+        <translation>The campaign&apos;s ikrar mandiri event is made with the first forms.</translation>
+    </message>
+    <message>
+        <source>Daftar induk belum diimpor.</source>
+        <translation>The master roster has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>{0} pegawai aktif di {1} OPD ({2}); {3} sudah keluar.</source>
+        <translation>{0} active staff in {1} OPDs ({2}); {3} have left.</translation>
     </message>
 </context>
 <context>
