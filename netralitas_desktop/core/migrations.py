@@ -84,12 +84,22 @@ def _audit_indexes(database: Database) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "audit_log_desk" ON "{table}" ("desk")')
 
 
+def _certificate_register(database: Database) -> None:
+    """The certificate register and public keys; the signing key leaves the database (issue 14)."""
+    from .certificates.models import REGISTER_MODELS
+    from .certificates.register import migrate_to_register
+
+    database.create_tables(REGISTER_MODELS)
+    migrate_to_register()
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
     (3, _signatures),
     (4, _event_options_and_features),
     (5, _audit_indexes),
+    (6, _certificate_register),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -21,6 +21,7 @@ __all__ = [
     "format_nik",
     "format_nip",
     "is_valid_nip",
+    "mask_nik",
     "normalize_id",
     "parse_nik",
     "parse_nip",
@@ -249,6 +250,14 @@ def _nik_birth_date(day: int, month: int, yy: int) -> dt.date | None:
 
 def format_nik(raw: object) -> str:
     return normalize_id(raw)
+
+
+def mask_nik(nik: str) -> str:
+    """``3302**********01``: a NIK as printed on what is handed out or posted (UU PDP)."""
+    digits = normalize_id(nik)
+    if len(digits) <= 6:
+        return "*" * len(digits)
+    return digits[:4] + "*" * (len(digits) - 6) + digits[-2:]
 
 
 def _tanggal(d: dt.date) -> str:
