@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .. import audit
 from ..dates import tanggal
+from ..documents.fit import NO_BREAK_SPACE
 from ..errors import UserError
 from ..events import NotFoundError
 from ..jobs import Job
@@ -390,12 +391,15 @@ class VerifyJob(Job[Report]):
             )
         return Report(path.name, pages)
 
-    def _page(self, number: int | None, texts: list[str]) -> PageVerdict:
+    def _page(self, number: int | None, texts: list[str], printed: str = "") -> PageVerdict:
         codes = [text for text in dict.fromkeys(texts) if _is_code(text)]
         if not codes:
             problem = "Tidak ada kode QR sertifikat pada halaman ini." if texts or number else "Tidak ada kode QR."
             return PageVerdict(number, [], problem)
-        return PageVerdict(number, [verify_text(code, trusted=self.trusted) for code in codes])
+        results = [verify_text(code, trusted=self.trusted) for code in codes]
+        for result in results:
+            compare_printed(result, printed)
+        return PageVerdict(number, results)
 
     def _pdf_pages(self, data: bytes, name: str) -> list[PageVerdict]:
         import pypdfium2 as pdfium
@@ -416,13 +420,45 @@ class VerifyJob(Job[Report]):
                         texts = decode_image(page.render(scale=dpi / 72, grayscale=True).to_pil())
                         if any(_is_code(text) for text in texts):
                             break
+                    textpage = page.get_textpage()
+                    printed = textpage.get_text_range()
+                    textpage.close()
                 finally:
                     page.close()
-                verdicts.append(self._page(index + 1, texts))
+                verdicts.append(self._page(index + 1, texts, printed))
                 self.report(index + 1, total, f"Halaman {index + 1} dari {total}")
         finally:
             document.close()
         return verdicts
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace(NO_BREAK_SPACE, " ").split()).casefold()
+
+
+def compare_printed(result: VerifyResult, printed: str) -> None:
+    """A PDF's own text against its signed code: a page whose printed name, number or NIP was edited
+    (the genuine QR kept) is TIDAK SAH. Scans and photos have no text layer and are not compared:
+    the verdict then tells the checker to compare by eye."""
+    if result.status not in ("valid", "revoked") or len(printed.strip()) < 40:
+        return
+    page, digits = _folded(printed), "".join(char for char in printed if char.isdigit() or char == "*")
+    differs = []
+    if _folded(result.holder.get("name", "")) not in page:
+        differs.append("nama")
+    if _folded(result.number) not in page:
+        differs.append("nomor")
+    holder_id = result.holder.get("id", "")
+    if holder_id and holder_id not in digits:
+        differs.append(result.holder.get("id_label") or "NIP")
+    if differs:
+        result.status = "invalid"
+        result.message = (
+            f"TIDAK SAH: {', '.join(differs)} yang tercetak pada halaman ini berbeda dengan yang ditandatangani "
+            "dalam kode QR-nya (halaman diubah)."
+        )
+    else:
+        result.notes.append("Nama, nomor dan NIP/NIK yang tercetak pada halaman sama dengan yang ditandatangani.")
 
 
 def _is_code(text: str) -> bool:
