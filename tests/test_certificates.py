@@ -160,7 +160,8 @@ def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(event, tmp_
         assert f"Nomor: {numbers[holder.registration_id]}" in text
     assert any(PROF in text for text in pages)
     assert any("NI PPPK. 20001231 202421 1 001" in text for text in pages)
-    assert any("NIK. 3306014509900001" in text for text in pages)
+    assert any("NIK. 3306**********01" in text for text in pages)
+    assert not any("3306014509900001" in text for text in pages)  # UU PDP: masked on what is handed out
     entry = AuditLog.select().where(AuditLog.action == "export").get()
     assert json.loads(entry.detail) == {
         "document": "certificates",
@@ -179,7 +180,7 @@ def test_numbers_are_kept_across_runs_and_continue_without_gaps(event, tmp_path)
     first = {row.registration_id: (row.seq, row.number) for row in Certificate.select()}
     assert sorted(seq for seq, _ in first.values()) == list(range(1, 8))
     assert first[ids["Budi Santoso"]][1].startswith("800/") and first[ids["Budi Santoso"]][1].endswith(
-        f"/SERT-{event_id}/2024"
+        "/BKPSDM/2024"
     )
     check_in_registration(ids["Tidak Datang"], actor=ACTOR)
     CertificatesJob(event_id, tmp_path / "b.pdf").run()
@@ -317,7 +318,7 @@ def test_preview_uses_the_first_five_and_gives_no_numbers(event):
     event_id, _ids = event
     pages = pdf_text(render_preview_pdf(event_id, load_design(event_id)))
     assert len(pages) == 5
-    assert f"Nomor: 800/0001/SERT-{event_id}/2024" in pages[0]
+    assert "Nomor: 800/0001/BKPSDM/2024" in pages[0] and "SERT-" not in " ".join(pages)
     assert not Certificate.select().exists()
 
 
