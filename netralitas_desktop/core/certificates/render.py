@@ -198,6 +198,7 @@ class CertificateRenderer:
             title=f"Sertifikat \u2013 {self.event.title}",
             subject="Sertifikat",
             author=self.event.organizer or self.event.instansi,
+            initial_font=SANS.regular,
         )
         self._define_static(canvas)
         return canvas
