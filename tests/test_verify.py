@@ -285,7 +285,9 @@ def test_another_computer_imports_the_public_key_once_and_reads_revocations(issu
 def test_a_tampered_list_is_refused(issued, tmp_path):
     site.export_site(tmp_path / "situs")
     data = (tmp_path / "situs" / "daftar.json").read_text(encoding="utf-8")
-    (tmp_path / "situs" / "daftar.json").write_text(data.replace('\\"revoked\\":[]', '\\"revoked\\":[[\\"x\\",\\"\\"]]'))
+    (tmp_path / "situs" / "daftar.json").write_text(
+        data.replace('\\"revoked\\":[]', '\\"revoked\\":[[\\"x\\",\\"\\"]]')
+    )
     with pytest.raises(site.SiteError, match="telah diubah"):
         site.read_trust_file(tmp_path / "situs")
 

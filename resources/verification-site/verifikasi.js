@@ -292,6 +292,11 @@
     text += "Pemeriksaan berjalan di peramban ini; kode tidak dikirim ke server mana pun.";
     $("kaki").textContent = text;
     document.body.setAttribute("data-engine", engine);
+    document.body.setAttribute("data-width", String(document.documentElement.scrollWidth));
+    if (window.parent !== window) {  /* a page that embeds the checker (an instansi portal) hears the verdict */
+      window.parent.postMessage({ netralitas: true, status: document.body.getAttribute("data-status"),
+        width: document.documentElement.scrollWidth, viewport: window.innerWidth }, "*");
+    }
   }
 
   function fromAddress() {
