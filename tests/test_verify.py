@@ -260,7 +260,7 @@ def test_revoked_certificates_say_so_and_are_audited(issued, tmp_path):
 
 
 def test_another_computer_imports_the_public_key_once_and_reads_revocations(issued, tmp_path):
-    event_id, _ids, pdf = issued
+    _event_id, _ids, pdf = issued
     (text,) = page_qr_texts(pdf, tmp_path)
     number = parse_code(text).claims.number
     revoke(number, "salah nama", actor=ACTOR)
