@@ -190,27 +190,41 @@ def migrate_to_register() -> None:
     if legacy is not None:
         instansi = Event.select(Event.instansi).order_by(Event.id.desc()).scalar() or ""
         keys.register_key(legacy.public_key(), instansi, LEGACY, retired=True)
-    query = Certificate.select(Certificate, Event.date).join(Event).order_by(Certificate.id)
-    for certificate in query:
+    query = (
+        Certificate.select(
+            Certificate.number,
+            Certificate.event,
+            Certificate.seq,
+            Certificate.issued_at,
+            Certificate.revoked_at,
+            Certificate.revoke_reason,
+            Certificate.registration,
+            Event.date,
+        )
+        .join(Event)
+        .order_by(Certificate.id)
+        .tuples()
+    )
+    for number, event_id, seq, issued_at, revoked_at, reason, registration_id, date in query:
         try:
-            holder = holder_for(certificate.registration_id)
+            holder = holder_for(registration_id)
         except LookupError:
             continue
         digest, legacy_digest = holder_digest(holder_id_for(holder.nip, holder.nik), holder.name), None
         if legacy is not None:
-            fields = (certificate.number, holder.id_digits, holder.name)
-            message = "|".join(("SRT1", *(_v1_clean(text) for text in fields), f"{certificate.event.date:%Y%m%d}"))
+            fields = (number, holder.id_digits, holder.name)
+            message = "|".join(("SRT1", *(_v1_clean(text) for text in fields), f"{date:%Y%m%d}"))
             legacy_digest = signature_digest(legacy.sign(message.encode("utf-8")))
         CertificateRegister.insert(
-            number=certificate.number,
-            event_id=certificate.event_id,
-            seq=certificate.seq,
-            issued_at=certificate.issued_at,
+            number=number,
+            event_id=event_id,
+            seq=seq,
+            issued_at=issued_at,
             key_id=keys.key_id(legacy) if legacy else "",
             holder_hash=digest,
-            status=REVOKED if certificate.revoked_at else VALID,
-            revoked_at=certificate.revoked_at,
-            revoke_reason=certificate.revoke_reason,
+            status=REVOKED if revoked_at else VALID,
+            revoked_at=revoked_at,
+            revoke_reason=reason,
             legacy_digest=legacy_digest,
         ).on_conflict_ignore().execute()
     if legacy_row is not None:
