@@ -8,10 +8,10 @@ import base64
 import shutil
 
 import keyring
-from keyring.backends import fail
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from keyring.backends import fail
 from test_certificates import ACTOR, make_event, populate
 from test_connection import MemoryKeyring
 
@@ -145,7 +145,7 @@ def test_without_keyring_or_passphrase_the_message_says_what_to_do(db, monkeypat
 
 
 def test_backup_and_restore_on_another_computer(office, tmp_path, monkeypatch):
-    event_id, ids, pdf = office
+    event_id, ids, _pdf = office
     active = keys.active_key()
     backup = keystore.backup(active.key_id, tmp_path / "cadangan.kunci", b"kata sandi cadangan", instansi=INSTANSI)
     assert keystore.read_key_file(backup.read_bytes())["fingerprint"] == active.fingerprint
@@ -212,7 +212,7 @@ def upgraded(tmp_path):
 
 
 def test_the_upgrade_retires_the_database_key_and_old_certificates_still_check(upgraded):
-    event_id, _ids, old, codes = upgraded
+    _event_id, _ids, old, codes = upgraded
     assert AppSetting.get_or_none(AppSetting.key == register.LEGACY_KEY_SETTING) is None
     (legacy,) = keys.known_keys().values()
     assert legacy.role == LEGACY and legacy.retired_at is not None and legacy.key_id == keys.key_id(old)
