@@ -190,7 +190,9 @@ def test_numbers_are_kept_across_runs_and_continue_without_gaps(event, tmp_path)
     assert len(pdf_text(tmp_path / "b.pdf")) == 8
 
 
-def test_a_format_that_collides_with_another_event_is_refused(db, tmp_path):
+def test_events_sharing_a_format_continue_one_series(db, tmp_path):
+    """``800/{seq}/BKPSDM/{year}`` without {event} is one series per organiser and year, as in an
+    agenda book: the second event continues after the first instead of clashing with it."""
     one, two = make_event("Kegiatan Satu"), make_event("Kegiatan Dua")
     for event_id in (one, two):
         populate(event_id)
@@ -198,7 +200,10 @@ def test_a_format_that_collides_with_another_event_is_refused(db, tmp_path):
         design.number_format = "800/{seq:03d}/BKPSDM/{year}"
         save_design(event_id, design)
     CertificatesJob(one, tmp_path / "one.pdf").run()
-    assert any("sudah dipakai sertifikat kegiatan lain" in problem for problem in check_design(two, load_design(two)))
+    assert not any("sudah dipakai" in problem for problem in check_design(two, load_design(two)))
+    CertificatesJob(two, tmp_path / "two.pdf").run()
+    numbers = [row.number for row in Certificate.select().where(Certificate.event == two).order_by(Certificate.seq)]
+    assert numbers[0] == "800/008/BKPSDM/2024" and numbers[-1] == "800/014/BKPSDM/2024"
     with pytest.raises(NumberingError, match="800/001/BKPSDM/2024 sudah dipakai"):
         CertificatesJob(two, tmp_path / "two.pdf").run()
     assert not (tmp_path / "two.pdf").exists()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import string
 import time
 from dataclasses import dataclass
@@ -110,7 +111,7 @@ def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
         missing = [rid for rid in dict.fromkeys(registration_ids) if rid not in issued]
         if missing:
             date = Event.select(Event.date).where(Event.id == event_id).scalar()
-            first = max(start, _last_seq(event_id) + 1)
+            first = max(start, _last_seq(event_id) + 1, _shared_last_seq(number_format, event_id, _as_date(date)) + 1)
             rows = [
                 {
                     "event": event_id,
@@ -160,7 +161,7 @@ def clashing_number(event_id: int, numbers: list[str]) -> tuple[str, int] | None
 def planned_numbers(event_id: int, count: int, number_format: str, start: int = 1) -> list[str]:
     """The numbers the next ``count`` new certificates would get (for checks and previews)."""
     date = Event.select(Event.date).where(Event.id == event_id).scalar()
-    first = max(start, _last_seq(event_id) + 1)
+    first = max(start, _last_seq(event_id) + 1, _shared_last_seq(number_format, event_id, _as_date(date)) + 1)
     return [format_number(number_format, first + i, event_id, _as_date(date)) for i in range(count)]
 
 
@@ -173,6 +174,35 @@ def _last_seq(event_id: int) -> int:
     )
     live = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
     return max(registered or 0, live or 0)
+
+
+def _shared_last_seq(number_format: str, event_id: int, date: dt.date) -> int:
+    """The highest sequence number other events gave in the same format (``800/{seq:04d}/BKPSDM/{year}``
+    without ``{event}``: one series per organiser and year, as an agenda book numbers letters)."""
+    pattern, like = [], []
+    values = {
+        "year": date.year,
+        "month": f"{date.month:02d}",
+        "month_roman": ROMAN_MONTHS[date.month - 1],
+        "event": event_id,
+    }
+    for literal, name, spec, _conversion in string.Formatter().parse(number_format.strip()):
+        pattern.append(re.escape(literal))
+        like.append(literal)
+        if name == "seq":
+            pattern.append(r"(\d+)")
+            like.append("%")
+        elif name is not None:
+            text = format(values[name], spec or "")
+            pattern.append(re.escape(text))
+            like.append(text)
+    regex = re.compile("".join(pattern) + "$")
+    query = CertificateRegister.select(CertificateRegister.number).where(
+        (CertificateRegister.event_id != event_id)
+        & CertificateRegister.number ** "".join(like)  # LIKE narrows (a "_" or "%" there only widens it)
+    )
+    found = [regex.match(number) for (number,) in query.tuples()]
+    return max((int(match.group(1)) for match in found if match), default=0)
 
 
 def _as_date(value) -> dt.date:
