@@ -31,10 +31,14 @@ from PIL import Image, ImageDraw, ImageFilter
 from netralitas_desktop.core.certificates.background import set_background
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.core.certificates.design import BACKGROUND_ASSET, load_design, save_design
+from netralitas_desktop.core.certificates.keystore import temporary_store
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.event_settings import put_asset
 from netralitas_desktop.core.models import Attendance, Registration, db
+
+
+BENCH_PASSPHRASE = b"kunci sekali pakai untuk bench"  # a throw-away signing key, never this computer's
 
 
 def frame_jpeg() -> bytes:
@@ -123,7 +127,7 @@ def main() -> None:
     parser.add_argument("--password", default="", help="password of the PKCS#12 file")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, temporary_store(Path(folder) / "kunci", BENCH_PASSPHRASE):
         folder = Path(folder)
         open_database(f"sqlite:///{folder / 'bench.db'}")
         event_id = prepare_event(args.count, seed=1)

@@ -21,6 +21,7 @@ with a copy may hold it: they pass only when their signature is one recorded at 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -364,9 +365,9 @@ def verify(source: str | Path, *, trusted: Trusted = None) -> Report:
 class VerifyJob(Job[Report]):
     title = "Memeriksa sertifikat"
 
-    def __init__(self, source: str | Path, *, trusted: Trusted = None) -> None:
+    def __init__(self, source: str | Path, *, trusted: Trusted = None, workers: int | None = None) -> None:
         super().__init__()
-        self.source, self.trusted = source, trusted
+        self.source, self.trusted, self.workers = source, trusted, workers
 
     def run(self) -> Report:
         text = str(self.source).strip()
@@ -405,31 +406,74 @@ class VerifyJob(Job[Report]):
         import pypdfium2 as pdfium
 
         try:
-            document = pdfium.PdfDocument(data)
+            with contextlib.closing(pdfium.PdfDocument(data)) as document:
+                total = len(document)
         except pdfium.PdfiumError as err:
             raise VerifyInputError(f"Berkas {name} rusak atau dikunci kata sandi.") from err
         verdicts = []
-        try:
-            total = len(document)
-            for index in range(total):
-                self.check_cancelled()
-                page = document[index]
-                try:
-                    texts: list[str] = []
-                    for dpi in RENDER_DPI:
-                        texts = decode_image(page.render(scale=dpi / 72, grayscale=True).to_pil())
-                        if any(_is_code(text) for text in texts):
-                            break
-                    textpage = page.get_textpage()
-                    printed = textpage.get_text_range()
-                    textpage.close()
-                finally:
-                    page.close()
-                verdicts.append(self._page(index + 1, texts, printed))
-                self.report(index + 1, total, f"Halaman {index + 1} dari {total}")
-        finally:
-            document.close()
+        for index, (texts, printed) in enumerate(_page_readings(data, total, self.workers)):
+            self.check_cancelled()
+            verdicts.append(self._page(index + 1, texts, printed))
+            self.report(index + 1, total, f"Halaman {index + 1} dari {total}")
         return verdicts
+
+
+MIN_PAGES_FOR_WORKERS = 60  # below this, starting processes costs more than it saves
+
+
+def _page_readings(data: bytes, total: int, workers: int | None):
+    """(QR texts, printed text) of every page in order; worker processes render big PDFs (rendering
+    a page with a background image is most of the cost: ~55 ms at 110 dpi)."""
+    from .bulk import _spawn_pool, _worker_count
+
+    count = _worker_count(total, workers, MIN_PAGES_FOR_WORKERS)
+    if count <= 1:
+        _open_reader(data)
+        try:
+            yield from (_read_page(index) for index in range(total))
+        finally:
+            _close_reader()
+        return
+    pool = _spawn_pool(count, initializer=_open_reader, initargs=(data,))
+    try:
+        yield from pool.imap(_read_page, range(total), chunksize=8)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+_reader: dict = {}
+
+
+def _open_reader(data: bytes) -> None:
+    import pypdfium2 as pdfium
+
+    _reader["document"] = pdfium.PdfDocument(data)
+
+
+def _close_reader() -> None:
+    document = _reader.pop("document", None)
+    if document is not None:
+        document.close()
+
+
+def _read_page(index: int) -> tuple[list[str], str]:
+    page = _reader["document"][index]
+    try:
+        texts: list[str] = []
+        for dpi in RENDER_DPI:
+            texts = decode_image(page.render(scale=dpi / 72, grayscale=True).to_pil())
+            if any(_is_code(text) for text in texts):
+                break
+        textpage = page.get_textpage()
+        printed = textpage.get_text_range()
+        textpage.close()
+    finally:
+        page.close()
+    return texts, printed
 
 
 def _folded(text: str) -> str:
