@@ -93,7 +93,8 @@ def keyring_available() -> bool:
     return _keyring() is not None
 
 
-def _env_passphrase() -> bytes | None:
+def env_passphrase() -> bytes | None:
+    """The passphrase given to unattended runs (``NETRALITAS_KEY_PASSPHRASE``), if any."""
     if _override.get("passphrase") is not None:
         return _override["passphrase"]
     value = os.environ.get(PASSPHRASE_ENV)
@@ -208,7 +209,7 @@ def save(private: Ed25519PrivateKey, *, instansi: str = "", passphrase: bytes | 
     """Keep ``private`` on this computer: in a protected file when a passphrase is given (or set in
     the environment), else in the system's password store. Returns where it went."""
     kid = key_id(private)
-    passphrase = passphrase or _env_passphrase()
+    passphrase = passphrase or env_passphrase()
     if passphrase:
         folder = key_dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -255,7 +256,7 @@ def unlock(kid: str, passphrase: bytes | str | None = None) -> Ed25519PrivateKey
     else:
         if isinstance(passphrase, str):
             passphrase = passphrase.encode("utf-8")
-        passphrase = passphrase or _env_passphrase()
+        passphrase = passphrase or env_passphrase()
         if not passphrase:
             raise PassphraseNeeded(kid)
         try:
@@ -326,6 +327,7 @@ __all__ = [
     "check_passphrase",
     "decrypt_key",
     "encrypt_key",
+    "env_passphrase",
     "forget",
     "holds",
     "is_unlocked",

@@ -140,12 +140,16 @@ def issuing_key(instansi: str, *, passphrase: bytes | None = None) -> tuple[keys
         active, private = create_key(instansi, passphrase=passphrase)
         return active, private
     if not keystore.holds(active.key_id):
-        raise IssuingKeyMissing(
-            f"Kunci tanda tangan sertifikat instansi (sidik {active.fingerprint}) tidak ada di komputer ini, "
-            "jadi sertifikat tidak bisa diterbitkan dari sini. Terbitkan dari komputer penerbit, atau pulihkan "
-            "kunci dari berkas cadangannya (Sertifikat → Kunci → Pulihkan; netralitas certificate key restore)."
-        )
+        raise missing_key(active)
     return active, keystore.unlock(active.key_id, passphrase)
+
+
+def missing_key(active: keys.KnownKey) -> IssuingKeyMissing:
+    return IssuingKeyMissing(
+        f"Kunci tanda tangan sertifikat instansi (sidik {active.fingerprint}) tidak ada di komputer ini, "
+        "jadi sertifikat tidak bisa diterbitkan dari sini. Terbitkan dari komputer penerbit, atau pulihkan "
+        "kunci dari berkas cadangannya (Sertifikat → Pulihkan kunci; netralitas certificate key restore)."
+    )
 
 
 def create_key(
@@ -246,6 +250,7 @@ __all__ = [
     "legacy_digests",
     "lookup",
     "migrate_to_register",
+    "missing_key",
     "record_issue",
     "restore_key",
     "retain_on_purge",

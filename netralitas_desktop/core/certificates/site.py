@@ -255,7 +255,7 @@ def read_trust_file(path: str | Path) -> TrustedList | keys.KnownKey:
         document = json.loads(text)
     except ValueError as err:
         raise SiteError(
-            "Berkas ini bukan daftar sertifikat (daftar.json dari situs verifikasi) atau kunci PEM."
+            "Berkas ini bukan daftar sertifikat (daftar.json dari situs verifikasi) atau kunci publik PEM."
         ) from err
     return read_list(document.get("list", document) if isinstance(document, dict) else document)
 

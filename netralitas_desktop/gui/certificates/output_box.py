@@ -31,10 +31,12 @@ from ...core.certificates.numbering import NumberingError
 from ...core.certificates.render import stamp_box
 from ...core.certificates.signing import SignatureError, Signer
 from ...core.documents import DocumentError, safe_filename
+from ...core.errors import UserError
 from ...core.events import NotFoundError, get_event
 from ..common.jobs import JobHandle, run_job
 from ..common.pdf_pages import pdf_pool
 from ..common.widgets import JobPanel, number
+from .keys_box import ensure_signing_key
 
 P12_KEY = "certificates/p12_path"  # the file's path is remembered on this laptop; never the password
 FILE_STEM = "Sertifikat"  # suggested file names stay Indonesian, whatever the UI language
@@ -177,6 +179,9 @@ class CertificateOutputBox(QGroupBox):
             signer = self.make_signer()
             if signer is None:
                 return None
+        if not ensure_signing_key(self):
+            self.panel.stop(error=self.tr("Sertifikat tidak dibuat: kunci tanda tangan tidak tersedia."))
+            return None
         job = CertificatesJob(self.event_id, target, per_person=per_person, signer=signer, actor=self._actor())
         self.make_button.setEnabled(False)
         self.open_button.hide()
@@ -216,7 +221,7 @@ class CertificateOutputBox(QGroupBox):
 
     def _failed(self, err: Exception) -> None:
         self.make_button.setEnabled(True)
-        known = isinstance(err, _KNOWN_ERRORS)
+        known = isinstance(err, (*_KNOWN_ERRORS, UserError))
         self.panel.stop(error=str(err) if known else self.tr("Sertifikat gagal dibuat: {0}").format(err))
 
     def _cancelled(self) -> None:

@@ -39,7 +39,7 @@ from ...core.certificates.design import (
     load_design,
     save_design,
 )
-from ...core.certificates.keys import export_public_key, fingerprint
+from ...core.certificates.keys import PublicKeyError, active_key, export_public_key
 from ...core.certificates.numbering import format_number, number_format_problem
 from ...core.certificates.render import render_preview_pdf
 from ...core.certificates.summary import CertificateSummary, load_summary
@@ -50,6 +50,7 @@ from ..common.jobs import FunctionJob, JobHandle, run_job
 from ..common.pdf_pages import pdf_pool, render_pages
 from ..common.widgets import ErrorLabel, number, show_error, show_info
 from .dialogs import PreviewDialog, RevokeDialog
+from .keys_box import CertificateKeyBox
 from .output_box import CertificateOutputBox
 
 PREVIEW_COUNT = 5
@@ -107,8 +108,6 @@ class CertificatesTab(QWidget):
         self.start_spin = QSpinBox()
         self.start_spin.setRange(1, 999_999)
         self.start_spin.valueChanged.connect(self._show_example)
-        self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText(self.tr("opsional, mis. https://bkpsdm.contoh.go.id/verifikasi"))
         self.example_label = QLabel()
         self.number_error = ErrorLabel()
         self.save_number_button = QPushButton(self.tr("Simpan nomor"))
@@ -117,7 +116,6 @@ class CertificatesTab(QWidget):
         form = QFormLayout(numbering)
         form.addRow(self.tr("Format"), self.format_edit)
         form.addRow(self.tr("Mulai dari"), self.start_spin)
-        form.addRow(self.tr("Alamat verifikasi"), self.url_edit)
         form.addRow(self.tr("Contoh"), self.example_label)
         form.addRow(self.number_error)
         save_row = QHBoxLayout()
@@ -143,6 +141,8 @@ class CertificatesTab(QWidget):
 
         self.output = CertificateOutputBox(self.event_id, self._actor)
         self.output.finished.connect(self._made)
+        self.keys_box = CertificateKeyBox(self._actor)
+        self.keys_box.changed.connect(self.reload)
 
         self.design_button = QPushButton(self.tr("Desain sertifikat…"))
         self.design_button.clicked.connect(self.open_designer)
@@ -182,6 +182,7 @@ class CertificatesTab(QWidget):
         left.addStretch(1)
         right.addWidget(self.output)
         right.addWidget(tools)
+        right.addWidget(self.keys_box)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -226,7 +227,7 @@ class CertificatesTab(QWidget):
         self.minutes_spin.setEnabled(summary.online_allowed)
         self.format_edit.setText(summary.design.number_format)
         self.start_spin.setValue(summary.design.number_start)
-        self.url_edit.setText(summary.design.verify_url)
+        self.keys_box.refresh()
         self.number_error.show_message("")
         if summary.problems:
             self.problems_label.setStyleSheet("color: #8a4b00;")
@@ -264,7 +265,6 @@ class CertificatesTab(QWidget):
             load_design(self.event_id),
             number_format=self.format_edit.text().strip(),
             number_start=self.start_spin.value(),
-            verify_url=self.url_edit.text().strip(),
         )
         try:
             save_design(self.event_id, design)
@@ -402,7 +402,7 @@ class CertificatesTab(QWidget):
     def export_key_to(self, path: str) -> None:
         try:
             export_public_key(path)
-        except (DocumentError, OSError) as err:
+        except (DocumentError, PublicKeyError, OSError) as err:
             show_error(self, self.tr("Ekspor kunci publik"), str(err))
             return
         show_info(
@@ -411,7 +411,7 @@ class CertificatesTab(QWidget):
             self.tr(
                 "Kunci publik tersimpan di {0}.\nSidik kunci: {1}\nBerikan berkas ini kepada siapa pun yang "
                 "perlu memeriksa keaslian sertifikat tanpa basis data. Kunci privat tidak ikut diekspor."
-            ).format(path, fingerprint()),
+            ).format(path, active_key().fingerprint),
         )
 
 
