@@ -60,7 +60,9 @@ def phone_photo(image: Image.Image) -> Image.Image:
 
 @pytest.fixture
 def worst_case(db, tmp_path):
-    """The longest title, the longest name and a long site address: the densest QR we make."""
+    """The longest title, the longest name and a long site address: the densest QR we make (with a
+    fixed key, so every run checks the same codes)."""
+    fixed_key()
     site.set_site_url(SITE)
     event_id = make_event(LONG_TITLE)
     populate(event_id)
@@ -166,3 +168,15 @@ def test_the_default_certificate_matches_its_reference_page(db, tmp_path):
     changed = sum(histogram[64:]) / (page.size[0] * page.size[1])
     mean = sum(value * count for value, count in enumerate(histogram)) / (page.size[0] * page.size[1])
     assert changed < 0.004 and mean < 2.0, f"{changed:.4f} of the pixels differ (mean {mean:.2f})"
+
+
+def test_a_qr_too_small_for_its_code_is_a_design_warning(worst_case):
+    from netralitas_desktop.core.certificates.design import check_design, load_design, save_design
+
+    event_id, _pdf = worst_case
+    design = load_design(event_id)
+    assert not any("Kode QR terlalu padat" in problem for problem in check_design(event_id, design))
+    design.field("qr").width_mm = 24
+    save_design(event_id, design)
+    (warning,) = [problem for problem in check_design(event_id, design) if "Kode QR terlalu padat" in problem]
+    assert "(24 mm)" in warning and "paling sedikit" in warning

@@ -136,7 +136,7 @@ class Design:
 
 
 NAVY, GOLD, DARK = "#1B3A6B", "#8C6D1F", "#222222"
-QR_SIZE_MM = 40.0  # with its quiet zone: reads from a 100-dpi, blurred, JPEG-60 image (test_certificate_qr)
+QR_SIZE_MM = 44.0  # with its quiet zone: reads from a 100-dpi, blurred, JPEG-60 image (test_certificate_qr)
 
 
 def organizer_code(organizer: str) -> str:
