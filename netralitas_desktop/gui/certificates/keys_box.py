@@ -41,10 +41,6 @@ def _instansi() -> str:
     return Event.select(Event.instansi).order_by(Event.date.desc(), Event.id.desc()).scalar() or ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CertificateKeyBox", text)
-
-
 def ensure_signing_key(parent: QWidget, instansi: str = "") -> bool:
     """True when this computer can sign now: its key unlocked (the passphrase asked if needed), or,
     for the database's first certificate, a new key made here. False (and why) otherwise."""
@@ -54,11 +50,12 @@ def ensure_signing_key(parent: QWidget, instansi: str = "") -> bool:
         if keystore.keyring_available() or has_env_passphrase:
             return True  # made at the first certificate, in the password store
         dialog = PassphraseDialog(
-            _tr("Kunci tanda tangan sertifikat baru"),
-            _tr(
+            QCoreApplication.translate("CertificateKeyBox", "Kunci tanda tangan sertifikat baru"),
+            QCoreApplication.translate(
+                "CertificateKeyBox",
                 "Basis data ini belum punya kunci tanda tangan sertifikat: kunci dibuat sekarang dan hanya "
                 "disimpan di komputer ini, yang menjadi komputer penerbit sertifikat. Brankas kata sandi sistem "
-                "tidak tersedia, jadi kunci dilindungi kata sandi. Catat kata sandinya dan buat cadangan kunci."
+                "tidak tersedia, jadi kunci dilindungi kata sandi. Catat kata sandinya dan buat cadangan kunci.",
             ),
             new=True,
             parent=parent,
@@ -68,19 +65,25 @@ def ensure_signing_key(parent: QWidget, instansi: str = "") -> bool:
         try:
             register.create_key(instansi or _instansi(), passphrase=dialog.passphrase)
         except UserError as err:
-            show_error(parent, _tr("Kunci tanda tangan"), str(err))
+            show_error(parent, QCoreApplication.translate("CertificateKeyBox", "Kunci tanda tangan"), str(err))
             return False
         return True
     if not keystore.holds(active.key_id):
-        show_error(parent, _tr("Kunci tanda tangan"), str(register.missing_key(active)))
+        show_error(
+            parent,
+            QCoreApplication.translate("CertificateKeyBox", "Kunci tanda tangan"),
+            str(register.missing_key(active)),
+        )
         return False
     if keystore.is_unlocked(active.key_id) or keystore.storage(active.key_id) == keystore.KEYRING:
         return True
     if has_env_passphrase:
         return True
     dialog = PassphraseDialog(
-        _tr("Buka kunci tanda tangan"),
-        _tr("Kata sandi kunci tanda tangan sertifikat (sidik {0}):").format(active.fingerprint),
+        QCoreApplication.translate("CertificateKeyBox", "Buka kunci tanda tangan"),
+        QCoreApplication.translate("CertificateKeyBox", "Kata sandi kunci tanda tangan sertifikat (sidik {0}):").format(
+            active.fingerprint
+        ),
         parent=parent,
     )
     while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -150,7 +153,11 @@ class CertificateKeyBox(QGroupBox):
             text = self.tr("Kunci tanda tangan: belum ada (dibuat di komputer ini saat sertifikat pertama dibuat).")
         else:
             where = keystore.storage(active.key_id) or ("" if not keystore.is_unlocked(active.key_id) else "file")
-            shown = _tr(_WHERE[where]) if where else self.tr("TIDAK ada di komputer ini")
+            shown = (
+                QCoreApplication.translate("CertificateKeyBox", _WHERE[where])
+                if where
+                else self.tr("TIDAK ada di komputer ini")
+            )
             text = self.tr("Kunci tanda tangan {0}: {1}.").format(active.fingerprint, shown)
             old = [key for key in keys.own_keys() if key.key_id != active.key_id]
             if old:
