@@ -93,7 +93,7 @@ def main() -> int:
         tab = ParticipantsTab(event_id, Actor.default)
         tab.resize(1280, 700)
         tab.show()
-        while tab.loading:
+        while tab.busy:
             app.processEvents()
             time.sleep(0.005)
         app.processEvents()

@@ -129,6 +129,40 @@ def _isolated_qsettings(tmp_path_factory):
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
+_file_opener = None  # the QObject standing in for the system's viewer (made on first use)
+
+
+def _file_open_recorder():
+    """A receiver for QDesktopServices' ``file`` scheme that records paths instead of opening them."""
+    global _file_opener
+    if _file_opener is None:
+        from PySide6.QtCore import QObject, QUrl, Slot
+
+        class Recorder(QObject):
+            def __init__(self) -> None:
+                super().__init__()
+                self.paths: list[str] = []
+
+            @Slot(QUrl)
+            def open(self, url: QUrl) -> None:
+                self.paths.append(url.toLocalFile())
+
+        _file_opener = Recorder()
+    return _file_opener
+
+
+@pytest.fixture(autouse=True)
+def opened_files() -> list[str]:
+    """Paths the window asked to open, in order; no test ever starts a real PDF viewer or file manager."""
+    from PySide6.QtGui import QDesktopServices
+
+    recorder = _file_open_recorder()
+    recorder.paths.clear()
+    QDesktopServices.setUrlHandler("file", recorder, "open")
+    yield recorder.paths
+    QDesktopServices.unsetUrlHandler("file")
+
+
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 

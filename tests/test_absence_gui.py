@@ -23,7 +23,7 @@ def tab(qtbot, roster):
     widget = ParticipantsTab(roster.event_id, lambda: DESK)
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.waitUntil(lambda: not widget.loading and widget.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: not widget.busy and widget.model.rowCount() > 0)
     return widget
 
 
@@ -51,7 +51,7 @@ def select(tab, *names: str) -> None:
 
 
 def reloaded(qtbot, tab) -> None:
-    qtbot.waitUntil(lambda: not tab.loading)
+    qtbot.waitUntil(lambda: not tab.busy)
 
 
 def test_status_column_shows_each_status(tab):

@@ -123,3 +123,18 @@ def test_help_documents_exit_codes(db):
     text = " ".join(shown.stdout.split())
     assert "Kode keluar: 0 untuk hadir dan sudah hadir, 1 bila ditolak" in text
     assert "--desk NAMA" in text and "--operator NAMA" in text
+
+
+def test_desk_status_prints_what_the_desk_shows(db, roster, capsys):
+    """The desk's figures (core.checkin.desk_status, which the window polls) from the command line."""
+    for nip, desk in ((roster.budi_nip, "Meja 1"), ("200012312024212001", "Meja 2")):
+        assert run(capsys, "--db", db.url, "checkin", nip, "--event", str(roster.event_id), "--desk", desk)[0] == 0
+    code, out, _ = run(capsys, "--db", db.url, "desk-status", "--event", str(roster.event_id), "--json")
+    status = json.loads(out)
+    assert code == 0 and status["counters"]["present"] == 2 and status["counters"]["registered"] >= 3
+    assert [(item["full_name"], item["desk"]) for item in status["recent"]] == [
+        ("Sri Wahyuni, S.Kep.", "Meja 2"),
+        ("Drs. Budi Santoso, M.Si.", "Meja 1"),
+    ]
+    code, out, _ = run(capsys, "--db", db.url, "desk-status", "--event", str(roster.event_id), "--recent", "1")
+    assert code == 0 and out.startswith("Hadir 2 dari ") and "Sri Wahyuni" in out and "Budi" not in out

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from netralitas_desktop.cli.common import TerminalProgress, terminal_progress
+from netralitas_desktop.cli.common import TerminalProgress, run_with_progress
 from netralitas_desktop.core.jobs import Job
 
 
@@ -47,13 +47,12 @@ def test_messages_without_counts_get_them_on_every_report(capsys):
 def test_a_watched_job_reports_on_one_line_ended_even_when_it_fails(capsys, monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     job = CountingJob(30)
-    with terminal_progress(argparse.Namespace(), job):
-        assert job.run() == 30
+    assert run_with_progress(argparse.Namespace(), job) == 30
     assert capsys.readouterr().err == "\rHalaman 25 dari 30   \rHalaman 30 dari 30   \n"
 
     failing = CountingJob(30, fail_at=26)
-    with pytest.raises(ValueError), terminal_progress(argparse.Namespace(), failing):
-        failing.run()
+    with pytest.raises(ValueError):
+        run_with_progress(argparse.Namespace(), failing)
     assert capsys.readouterr().err.endswith("\n")
 
 
@@ -61,6 +60,5 @@ def test_a_watched_job_reports_on_one_line_ended_even_when_it_fails(capsys, monk
 def test_nothing_is_shown_to_a_pipe_or_with_json(capsys, monkeypatch, terminal, json_output):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
     job = CountingJob(50)
-    with terminal_progress(argparse.Namespace(json=json_output), job):
-        job.run()
+    run_with_progress(argparse.Namespace(json=json_output), job)
     assert capsys.readouterr().err == ""

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from netralitas_desktop.cli.common import CliError, open_db
+from netralitas_desktop.cli.common import open_db
 from netralitas_desktop.core import database, migrations
 from netralitas_desktop.core.database import DatabaseError, open_database, resolve_location
+from netralitas_desktop.core.errors import UserError
 from netralitas_desktop.core.migrations import LATEST_VERSION, SchemaTooNewError
 
 ALL_VERSIONS = [version for version, _ in migrations.MIGRATIONS]  # a new file runs them all
@@ -255,7 +256,7 @@ def test_cli_reports_a_too_new_file_as_an_error_message(sqlite_url):
     path = _make_older_file(sqlite_url)
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO schema_version (version, changed_at) VALUES (99, '2030-01-01')")
-    with pytest.raises(CliError) as caught:
+    with pytest.raises(UserError) as caught:
         open_db(argparse.Namespace(db=sqlite_url))
     assert caught.value.exit_code == 3
     assert "lebih baru" in str(caught.value)

@@ -31,7 +31,7 @@ def test_empty_database_gets_the_demo_event_once(qtbot, sqlite_url, closing_data
     assert len(list_events()) == 1  # a database with events is left alone
 
     page = again.open_event(event.id)
-    qtbot.waitUntil(lambda: not page.participants.loading)
+    qtbot.waitUntil(lambda: not page.participants.busy)
     assert page.participants.model.total_count() == 300
 
 

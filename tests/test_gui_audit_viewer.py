@@ -92,7 +92,7 @@ def test_csv_export_writes_every_filtered_entry(qtbot, entries, tmp_path):
     assert viewer.event_combo.currentData() == entries["other"] and viewer.total == 451  # with event.create
     target = tmp_path / "log.csv"
     viewer.export_csv(target)
-    qtbot.waitUntil(lambda: not viewer._exporting, timeout=10_000)
+    qtbot.waitUntil(lambda: not viewer.busy, timeout=10_000)
     assert "451 entri tersimpan" in viewer.panel.status.text()
     with open(target, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle, delimiter=";"))
@@ -107,6 +107,6 @@ def test_a_failed_export_says_why(qtbot, entries, tmp_path):
     blocker = tmp_path / "berkas"
     blocker.write_text("bukan folder")
     viewer.export_csv(blocker / "log.csv")
-    qtbot.waitUntil(lambda: not viewer._exporting, timeout=10_000)
+    qtbot.waitUntil(lambda: not viewer.busy, timeout=10_000)
     assert "tidak dapat diekspor" in viewer.panel.error.text()
     assert viewer.export_button.isEnabled()

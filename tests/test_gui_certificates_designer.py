@@ -15,7 +15,6 @@ from test_certificates import make_event, png_bytes, populate
 from netralitas_desktop.core.certificates.design import BACKGROUND_ASSET, load_design
 from netralitas_desktop.gui.certificates.designer import CertificateDesigner
 from netralitas_desktop.gui.common.jobs import wait_all
-from netralitas_desktop.gui.common.pdf_pages import pdf_pool
 
 
 @pytest.fixture
@@ -35,7 +34,6 @@ def designer(qtbot, event_id):
     dialog.dirty = False
     dialog.close()
     dialog.deleteLater()
-    pdf_pool().waitForDone(30_000)
     wait_all()
 
 

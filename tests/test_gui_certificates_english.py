@@ -19,7 +19,7 @@ from netralitas_desktop.gui.certificates.print_offsets import CertificatePrintDi
 from netralitas_desktop.gui.certificates.verify_dialog import VerifyDialog
 from netralitas_desktop.gui.common import i18n
 from netralitas_desktop.gui.common.jobs import wait_all
-from netralitas_desktop.gui.common.pdf_pages import PdfPagesError, page_count, pdf_pool
+from netralitas_desktop.gui.common.pdf_pages import PdfPagesError, page_count
 
 
 @pytest.fixture
@@ -75,7 +75,6 @@ def test_designer_fields_panel_and_filter_in_english(qtbot, event_id, english):
         dialog.dirty = False
         dialog.close()
         dialog.deleteLater()
-        pdf_pool().waitForDone(30_000)
         wait_all()
 
 
@@ -101,6 +100,5 @@ def test_verify_status_print_progress_and_pdf_error_in_english(qtbot, event_id, 
     prepare_printer(printer, pdf)
     job = PrintJob(pdf, printer, (0.0, 0.0), [0, 1])
     messages: list[str] = []
-    job.report = lambda done, total, message="": messages.append(message)
-    assert job.run() == 2
+    assert job.execute(lambda done, total, message="": messages.append(message)) == 2
     assert messages == ["Page 1 of 2", "Page 2 of 2"]

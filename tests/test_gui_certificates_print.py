@@ -10,9 +10,9 @@ from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
-from netralitas_desktop.gui.certificates.print_offsets import SCALE_REMINDER, CertificatePrintDialog, load_offset
+from netralitas_desktop.gui.certificates.print_offsets import SCALE_REMINDER, CertificatePrintDialog
 from netralitas_desktop.gui.common.jobs import wait_all
-from netralitas_desktop.gui.common.pdf_pages import pdf_pool
+from netralitas_desktop.gui.common.settings import print_offset
 
 DPI = 144
 PX_PER_MM = DPI / 25.4
@@ -32,7 +32,6 @@ def dialog(qtbot, certificates_pdf):
     widget = CertificatePrintDialog(certificates_pdf)
     qtbot.addWidget(widget)
     yield widget
-    pdf_pool().waitForDone(30_000)
     wait_all()
 
 
@@ -86,8 +85,8 @@ def test_offsets_are_kept_per_printer_and_all_pages_print(qtbot, dialog, tmp_pat
     print_with(qtbot, dialog, tmp_path / "semua.pdf", -1.5, 2.0)
     assert len(PdfReader(tmp_path / "semua.pdf").pages) == 7
     assert "7 halaman" in dialog.panel.status.text()
-    assert load_offset("PDF") == (-1.5, 2.0)
-    assert load_offset("Printer Lain") == (0.0, 0.0)
+    assert print_offset("PDF") == (-1.5, 2.0)
+    assert print_offset("Printer Lain") == (0.0, 0.0)
 
     again = CertificatePrintDialog(certificates_pdf)
     qtbot.addWidget(again)

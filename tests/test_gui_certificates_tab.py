@@ -21,7 +21,6 @@ from netralitas_desktop.core.event_settings import CERTIFICATE_FOR_ONLINE, ONLIN
 from netralitas_desktop.gui.certificates.dialogs import PreviewDialog, RevokeDialog
 from netralitas_desktop.gui.certificates.tab import CertificatesTab
 from netralitas_desktop.gui.common.jobs import wait_all
-from netralitas_desktop.gui.common.pdf_pages import pdf_pool
 
 ACTOR = Actor("Meja 1", "panitia")
 NAMES = ["Budi Santoso", "Ani Lestari", "Teguh Prasetyo", "Sri Rahayu", "Yuni Astuti"]
@@ -37,19 +36,17 @@ def event_id(db):
 @pytest.fixture
 def tab(qtbot, event_id):
     widget = CertificatesTab(event_id, lambda: ACTOR)
-    widget.output.open_results = False
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     widget.show()
     settle(qtbot, widget)
     yield widget
-    qtbot.waitUntil(lambda: not widget.loading and not widget.output.busy, timeout=30_000)
-    pdf_pool().waitForDone(30_000)
+    qtbot.waitUntil(lambda: not widget.live.busy and not widget.output.busy, timeout=30_000)
     wait_all()
 
 
 def settle(qtbot, tab: CertificatesTab) -> None:
-    qtbot.waitUntil(lambda: not tab.loading and tab.summary is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: not tab.live.busy and tab.summary is not None, timeout=30_000)
 
 
 def make(qtbot, tab: CertificatesTab, target, **options):
@@ -232,7 +229,7 @@ def test_template_export_import_and_public_key(qtbot, tab, tmp_path, event_id):
     other_tab = CertificatesTab(other, lambda: ACTOR)
     qtbot.addWidget(other_tab)
     assert other_tab.import_design_from(str(tmp_path / "templat.json"))
-    qtbot.waitUntil(lambda: not other_tab.loading and other_tab.summary is not None)
+    qtbot.waitUntil(lambda: not other_tab.live.busy and other_tab.summary is not None)
     assert load_design(other) == load_design(event_id)
 
     seen = answer_message_box("Tutup")

@@ -289,7 +289,7 @@ def test_peserta_tab_shows_desk_check_ins_when_reopened(qtbot, desk, window, eve
     scan(qtbot, desk, "19900101 201503 2 002")
     page = window.event_page
     page.tabs.setCurrentWidget(page.participants)
-    qtbot.waitUntil(lambda: not page.participants.loading)
+    qtbot.waitUntil(lambda: not page.participants.busy)
     model = page.participants.model
     present_by_name = {
         model.data(model.index(row, COL_NAME)): model.data(model.index(row, COL_PRESENT))
@@ -389,7 +389,7 @@ def test_kiosk_opens_full_screen_scans_and_closes_with_escape(qtbot, desk, windo
 
 def test_refreshes_are_coalesced(qtbot, desk):
     seen: list = []
-    desk.refresher.loaded.connect(lambda value, recent: seen.append(value))
+    desk.refresher.loaded.connect(lambda status: seen.append(status.counters))
     for _ in range(10):
         desk.refresher.refresh()
     qtbot.waitUntil(lambda: not desk.refresher.busy and len(seen) >= 1)

@@ -31,7 +31,7 @@ def page(qtbot, db):
     qtbot.addWidget(window)
     window.show()
     page = window.open_event(event_id)
-    qtbot.waitUntil(lambda: not page.participants.loading)
+    qtbot.waitUntil(lambda: not page.participants.busy)
     return page
 
 
@@ -50,7 +50,7 @@ def start_wizard(page, path):
 
 def wait_for_preview(qtbot, wizard):
     preview = wizard.preview_page
-    qtbot.waitUntil(lambda: not preview.running, timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not preview.runner.busy, timeout=JOB_TIMEOUT_MS)
     return preview
 
 

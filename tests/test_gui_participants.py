@@ -75,7 +75,7 @@ def tab(qtbot, db, event_id):
     qtbot.addWidget(window)
     window.show()
     page = window.open_event(event_id)
-    qtbot.waitUntil(lambda: not page.participants.loading)
+    qtbot.waitUntil(lambda: not page.participants.busy)
     return page.participants
 
 
@@ -209,7 +209,7 @@ def test_edit_participant_through_the_dialog(qtbot, tab, event_id):
     save(qtbot, dialog)
 
     registration_id = tab.model.row_at(row).registration_id
-    qtbot.waitUntil(lambda: not tab.loading)
+    qtbot.waitUntil(lambda: not tab.busy)
     person, mode, _source = get_participant(registration_id)
     assert (person.jabatan, person.golongan, mode) == ("Sekretaris Camat", "IV/a", "online")
     shown = names(tab).index("Bambang Sutejo")

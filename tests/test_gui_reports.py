@@ -26,7 +26,6 @@ def roster(db) -> ReportRoster:
 def tab(qtbot, roster):
     set_setting(roster.event_id, PAPER, "F4")
     widget = ReportsTab(roster.event_id, lambda: DESK)
-    widget.open_results = False
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: "peserta" in widget.counts_label.text())
@@ -91,7 +90,6 @@ def test_a_failure_is_a_message_and_the_buttons_come_back(qtbot, tab, tmp_path):
 def test_cancel_leaves_no_file(qtbot, db, tmp_path):
     event_id = create_demo_event(participants=2000)
     widget = ReportsTab(event_id, lambda: DESK)
-    widget.open_results = False
     qtbot.addWidget(widget)
     target = tmp_path / "besar.xlsx"
     widget.export("xlsx", str(target))

@@ -13,7 +13,6 @@ from netralitas_desktop.core.certificates.keys import active_key, export_public_
 from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.gui.certificates.verify_dialog import STATUS_LOOK, VerifyDialog
 from netralitas_desktop.gui.common.jobs import wait_all
-from netralitas_desktop.gui.common.pdf_pages import pdf_pool
 
 ACTOR = Actor("Meja 1", "uji")
 
@@ -48,7 +47,6 @@ def dialog(qtbot):
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
-    pdf_pool().waitForDone(30_000)
     wait_all()
 
 

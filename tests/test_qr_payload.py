@@ -16,7 +16,7 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.events import EventData, NotFoundError, create_event
 from netralitas_desktop.core.models import AppSetting
 from netralitas_desktop.core.participants import PersonData, add_participant
-from netralitas_desktop.core.qr_payload import PayloadError, decode, encode
+from netralitas_desktop.core.qr_payload import ScannedCodeError, decode, encode
 
 ACTOR = Actor("Meja 1", "Rina")
 
@@ -63,7 +63,7 @@ def test_every_single_character_change_is_refused(db):
             if payload[position] == replacement:
                 continue
             altered = payload[:position] + replacement + payload[position + 1 :]
-            with pytest.raises(PayloadError):
+            with pytest.raises(ScannedCodeError):
                 decode(altered)
 
 
@@ -71,11 +71,11 @@ def test_random_codes_with_our_prefix_are_forged(db):
     rng = random.Random(4)
     for _ in range(200):
         fake = "NTR1" + "".join(rng.choice(qr_payload.ALPHABET) for _ in range(23))
-        with pytest.raises(PayloadError) as caught:
+        with pytest.raises(ScannedCodeError) as caught:
             decode(fake)
         assert caught.value.kind in ("forged", "malformed")
     fake = "NTR1" + "0" * 23
-    with pytest.raises(PayloadError, match="tanda tangan tidak cocok") as caught:
+    with pytest.raises(ScannedCodeError, match="tanda tangan tidak cocok") as caught:
         decode(fake)
     assert caught.value.kind == "forged"
 
@@ -93,7 +93,7 @@ def test_random_codes_with_our_prefix_are_forged(db):
     ],
 )
 def test_refusals_say_why(db, text, kind, message):
-    with pytest.raises(PayloadError, match=message) as caught:
+    with pytest.raises(ScannedCodeError, match=message) as caught:
         decode(text)
     assert caught.value.kind == kind
 
@@ -129,7 +129,7 @@ def test_secret_is_per_database_and_survives_reopening(tmp_path):
 
     database.open_database(str(second))
     assert encode(1, 1) != from_first
-    with pytest.raises(PayloadError, match="tanda tangan tidak cocok"):
+    with pytest.raises(ScannedCodeError, match="tanda tangan tidak cocok"):
         decode(from_first)  # a card from another database is refused
     database.close_database()
 

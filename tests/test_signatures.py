@@ -21,7 +21,7 @@ from netralitas_desktop.core.models import AuditLog, Event, Person, Registration
 from netralitas_desktop.core.participants import PersonData, add_participant, remove_participant
 from netralitas_desktop.core.signatures import (
     MAX_PNG_BYTES,
-    SignatureError,
+    SignatureImageError,
     delete_signature,
     get_signature,
     has_signature,
@@ -112,7 +112,7 @@ def test_signature_goes_with_its_registration(registration_id):
     ids=["empty", "pdf", "truncated", "jpeg"],
 )
 def test_non_png_is_refused_in_indonesian(registration_id, payload, words):
-    with pytest.raises(SignatureError) as caught:
+    with pytest.raises(SignatureImageError) as caught:
         save_signature(registration_id, payload, actor=ACTOR)
     assert words in str(caught.value)
     assert "Tanda tangan" in str(caught.value)
@@ -125,11 +125,11 @@ def test_size_limits(db):
         big, "PNG", compress_level=0
     )
     assert len(big.getvalue()) > MAX_PNG_BYTES
-    with pytest.raises(SignatureError, match="terlalu besar"):
+    with pytest.raises(SignatureImageError, match="terlalu besar"):
         validate_png(big.getvalue())
     wide = io.BytesIO()
     Image.new("1", (5000, 10)).save(wide, "PNG")
-    with pytest.raises(SignatureError, match="5000×10 piksel"):
+    with pytest.raises(SignatureImageError, match="5000×10 piksel"):
         validate_png(wide.getvalue())
 
 

@@ -22,7 +22,7 @@ from netralitas_desktop.core.certificates.signing import (
     DEFAULT_STAMP_BOX,
     FIELD_NAME,
     UNCERTIFIED_NOTE,
-    SignatureError,
+    PdfSigningError,
     Signer,
     add_empty_signature_field,
 )
@@ -143,19 +143,19 @@ def test_an_untrusted_key_is_valid_but_not_trusted(p12, tmp_path):
 
 def test_wrong_password_and_bad_file_give_clear_indonesian_messages(p12, tmp_path):
     path, _ = p12
-    with pytest.raises(SignatureError, match="Kata sandi untuk .* salah"):
+    with pytest.raises(PdfSigningError, match="Kata sandi untuk .* salah"):
         Signer(path, b"salah")
     junk = tmp_path / "bukan.p12"
     junk.write_bytes(b"ini bukan sertifikat" * 20)
-    with pytest.raises(SignatureError, match="bukan sertifikat digital PKCS#12"):
+    with pytest.raises(PdfSigningError, match="bukan sertifikat digital PKCS#12"):
         Signer(junk, PASSWORD)
-    with pytest.raises(SignatureError, match="tidak dapat dibaca"):
+    with pytest.raises(PdfSigningError, match="tidak dapat dibaca"):
         Signer(tmp_path / "tidak-ada.p12", PASSWORD)
 
 
 def test_expired_certificate_is_refused(tmp_path):
     path, _ = make_p12(tmp_path, days=(-400, -2), name="Kedaluwarsa")
-    with pytest.raises(SignatureError, match="kedaluwarsa"):
+    with pytest.raises(PdfSigningError, match="kedaluwarsa"):
         Signer(path, PASSWORD)
 
 
@@ -194,7 +194,7 @@ def test_elliptic_curve_key_signs_too(tmp_path):
 
 def test_a_broken_pdf_is_a_message_not_a_traceback(p12):
     path, _ = p12
-    with pytest.raises(SignatureError, match="tidak dapat ditandatangani"):
+    with pytest.raises(PdfSigningError, match="tidak dapat ditandatangani"):
         Signer(path, PASSWORD).sign_bytes(b"%PDF-1.4\nrusak")
 
 

@@ -18,12 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from peewee import PeeweeException
-
 from .. import __version__
-from ..core.database import DatabaseError, close_database
-from ..core.events import NotFoundError, ValidationError
-from ..core.migrations import SchemaTooNewError
 from . import (
     certificates,
     checkin,
@@ -40,7 +35,7 @@ from . import (
     roster,
     selftest,
 )
-from .common import ArgumentParser, CliError, UsageError, add_json_flag, emit, open_db
+from .common import ArgumentParser, CliError, UsageError, add_json_flag, report_error, run_command
 
 # In the order ``--help`` lists them.
 COMMAND_MODULES = [
@@ -97,45 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as err:
         if "--json" not in argv:
             sys.stderr.write(err.usage)
-        _report(argparse.Namespace(json="--json" in argv), err)
-        return err.exit_code
+        return report_error(argparse.Namespace(json="--json" in argv), err)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
     if not getattr(args, "func", None):
         return _run_gui(args)
-    try:
-        if getattr(args, "opens_database", True):  # selftest, check and restore open their own
-            open_db(args)
-        result = args.func(args)
-    except CliError as err:
-        _report(args, err)
-        return err.exit_code
-    except ValidationError as err:
-        messages = list(err.errors.values())
-        _report(args, CliError(" ".join(messages), 2, errors=err.errors), lines=messages)
-        return 2
-    except NotFoundError as err:
-        _report(args, CliError(str(err), 2))
-        return 2
-    except (DatabaseError, SchemaTooNewError) as err:
-        _report(args, CliError(str(err), 3))
-        return 3
-    except PeeweeException as err:
-        _report(args, CliError(f"Kesalahan basis data: {err}", 3))
-        return 3
-    except KeyboardInterrupt:
-        _report(args, CliError("Dibatalkan.", 130))
-        return 130
-    except OSError as err:
-        _report(args, CliError(f"Berkas tidak dapat dibaca atau ditulis: {err}", 1))
-        return 1
-    except Exception as err:  # the last guard: a message, never a traceback
-        _report(args, CliError(f"Terjadi kesalahan tak terduga ({type(err).__name__}): {err}", 1))
-        return 1
-    finally:
-        close_database()
-    emit(args, {"ok": True, **result})
-    return 0
+    return run_command(args)
 
 
 def opens_gui(argv: Sequence[str]) -> bool:
@@ -147,17 +109,6 @@ def opens_gui(argv: Sequence[str]) -> bool:
     return not getattr(args, "func", None)
 
 
-def _report(args: argparse.Namespace, err: CliError, lines: list[str] | None = None) -> None:
-    """Errors go to stderr as text, or to stdout as the one JSON object a script reads."""
-    payload = {"ok": False, "error": str(err), **err.extra}
-    if getattr(args, "json", False):
-        emit(args, payload)
-        return
-    if lines and len(lines) > 1:
-        payload["text"] = "\n".join(["Data belum benar:"] + [f"- {line}" for line in lines])
-    emit(args, payload, stream=sys.stderr)
-
-
 def _no_screen() -> bool:
     """Linux without X11/Wayland: Qt would abort with an English message and a core dump."""
     return sys.platform.startswith("linux") and not any(
@@ -167,7 +118,7 @@ def _no_screen() -> bool:
 
 def _run_gui(args: argparse.Namespace) -> int:
     if _no_screen():
-        _report(
+        return report_error(
             args,
             CliError(
                 "Layar tidak ditemukan (DISPLAY dan WAYLAND_DISPLAY kosong), jadi jendela aplikasi tidak dapat dibuka. "
@@ -175,17 +126,15 @@ def _run_gui(args: argparse.Namespace) -> int:
                 "atau pakai perintah baris: netralitas --help"
             ),
         )
-        return 1
     try:
         from ..gui.app import run_gui
     except ImportError as err:
-        _report(
+        return report_error(
             args,
             CliError(
                 f"Aplikasi jendela tidak dapat dimuat ({err}). Perintah baris tetap dapat dipakai: netralitas --help"
             ),
         )
-        return 1
     return run_gui(db_url=args.db, demo=args.demo)
 
 

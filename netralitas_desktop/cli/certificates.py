@@ -23,7 +23,7 @@ import argparse
 from pathlib import Path
 
 from ..core.events import get_event
-from .common import CliError, add_command, add_group, cli_actor, format_table, positive_int, terminal_progress
+from .common import CliError, add_command, add_group, cli_actor, format_table, positive_int, run_with_progress
 
 # The certificate modules (ReportLab, cryptography, pyHanko) are imported by the commands
 # that use them, so that building the parser (every start, GUI included) stays fast.
@@ -105,10 +105,6 @@ def _register_key_commands(keys_actions: argparse._SubParsersAction) -> None:
     parser.add_argument("--yes", action="store_true", help="sidik kunci sudah dicocokkan dengan instansi penerbit")
 
 
-def _user_error(err: Exception, code: int | None = None) -> CliError:
-    return CliError(str(err), code if code is not None else getattr(err, "exit_code", 2))
-
-
 def _secret(path: str | None, what: str) -> bytes | None:
     if not path:
         return None
@@ -120,8 +116,6 @@ def _secret(path: str | None, what: str) -> bytes | None:
 
 def make_certificates(args: argparse.Namespace) -> dict:
     from ..core.certificates.bulk import CertificatesJob
-    from ..core.documents import DocumentError
-    from ..core.errors import UserError
 
     get_event(args.event)
     out = Path(args.out)
@@ -138,13 +132,7 @@ def make_certificates(args: argparse.Namespace) -> dict:
         actor=cli_actor(),
         passphrase=_secret(args.key_passphrase_file, "kunci"),
     )
-    try:
-        with terminal_progress(args, job):
-            result = job.run()
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
-    except (UserError, ValueError) as err:
-        raise _user_error(err, 2) from err
+    result = run_with_progress(args, job)
     where = f"folder {result.path}" if result.per_person else result.path
     message = f"{result.count} sertifikat tersimpan di {where}."
     if result.revoked_skipped:
@@ -160,27 +148,17 @@ def _signer(args: argparse.Namespace):
     password = _secret(args.password_file, ".p12")
     from ..core.certificates.design import load_design
     from ..core.certificates.render import stamp_box
-    from ..core.certificates.signing import SignatureError, Signer
+    from ..core.certificates.signing import Signer
 
     box = stamp_box(load_design(args.event))
-    try:
-        return Signer(args.sign, password, **({"stamp_box": box} if box else {}))
-    except SignatureError as err:
-        raise CliError(str(err), 2) from err
+    return Signer(args.sign, password, **({"stamp_box": box} if box else {}))
 
 
 def verify(args: argparse.Namespace) -> dict:
-    from ..core.errors import UserError
+    from ..core.certificates.verify import VerifyJob
 
-    try:
-        trusted = _trusted(args.public_key) if args.public_key else None
-        from ..core.certificates.verify import VerifyJob
-
-        job = VerifyJob(args.source, trusted=trusted)
-        with terminal_progress(args, job):
-            report = job.run()
-    except UserError as err:
-        raise _user_error(err, 2) from err
+    trusted = _trusted(args.public_key) if args.public_key else None
+    report = run_with_progress(args, VerifyJob(args.source, trusted=trusted))
     payload = report.to_dict()
     lines = _report_lines(report)
     if not report.valid:
@@ -230,12 +208,9 @@ _WORDS = {"valid": "ASLI", "invalid": "TIDAK SAH", "revoked": "DICABUT", "unreco
 
 
 def revoke_certificate(args: argparse.Namespace) -> dict:
-    from ..core.certificates.verify import RevokeError, revoke
+    from ..core.certificates.verify import revoke
 
-    try:
-        row = revoke(args.number, args.reason, actor=cli_actor())
-    except RevokeError as err:
-        raise CliError(str(err), 2) from err
+    row = revoke(args.number, args.reason, actor=cli_actor())
     return {
         "number": row.number,
         "revoked_at": row.revoked_at,
@@ -246,14 +221,10 @@ def revoke_certificate(args: argparse.Namespace) -> dict:
 
 def export_site(args: argparse.Namespace) -> dict:
     from ..core.certificates import site
-    from ..core.errors import UserError
 
-    try:
-        result = site.export_site(
-            args.out, url=args.url, passphrase=_secret(args.key_passphrase_file, "kunci"), actor=cli_actor()
-        )
-    except UserError as err:
-        raise _user_error(err) from err
+    result = site.export_site(
+        args.out, url=args.url, passphrase=_secret(args.key_passphrase_file, "kunci"), actor=cli_actor()
+    )
     where = result.url or "(belum ada alamat: kode QR memuat kode saja)"
     return {
         **result.to_dict(),
@@ -264,14 +235,8 @@ def export_site(args: argparse.Namespace) -> dict:
 
 def export_key(args: argparse.Namespace) -> dict:
     from ..core.certificates import keys
-    from ..core.documents import DocumentError
 
-    try:
-        path = keys.export_public_key(args.out)
-    except keys.PublicKeyError as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    path = keys.export_public_key(args.out)
     fingerprint = keys.active_key().fingerprint
     return {
         "path": str(path),
@@ -302,15 +267,11 @@ _HERE = {"keyring": "ya (brankas sistem)", "file": "ya (berkas berkata sandi)"}
 
 def create_key(args: argparse.Namespace) -> dict:
     from ..core.certificates import register
-    from ..core.errors import UserError
 
     instansi = args.instansi or _latest_instansi()
-    try:
-        known, _private = register.create_key(
-            instansi, passphrase=_secret(args.passphrase_file, "kunci"), replace=args.replace
-        )
-    except UserError as err:
-        raise _user_error(err) from err
+    known, _private = register.create_key(
+        instansi, passphrase=_secret(args.passphrase_file, "kunci"), replace=args.replace
+    )
     return {
         **known.to_dict(),
         "message": f"Kunci tanda tangan baru dibuat di komputer ini (sidik {known.fingerprint}). Buat cadangannya "
@@ -320,16 +281,12 @@ def create_key(args: argparse.Namespace) -> dict:
 
 def backup_key(args: argparse.Namespace) -> dict:
     from ..core.certificates import keys, keystore
-    from ..core.errors import UserError
 
     passphrase = _secret(args.passphrase_file, "kunci")
     active = keys.active_key()
     if active is None or not passphrase:
         raise CliError("Perlu kunci aktif di komputer ini dan --passphrase-file (kata sandi cadangan).", 2)
-    try:
-        path = keystore.backup(active.key_id, args.out, passphrase, instansi=active.instansi)
-    except UserError as err:
-        raise _user_error(err) from err
+    path = keystore.backup(active.key_id, args.out, passphrase, instansi=active.instansi)
     return {
         "path": str(path),
         "fingerprint": active.fingerprint,
@@ -340,36 +297,28 @@ def backup_key(args: argparse.Namespace) -> dict:
 
 def restore_key(args: argparse.Namespace) -> dict:
     from ..core.certificates import register
-    from ..core.errors import UserError
 
     passphrase = _secret(args.passphrase_file, "kunci")
     if not passphrase:
         raise CliError("--passphrase-file wajib: kata sandi berkas cadangan.", 2)
-    try:
-        known = register.restore_key(args.file, passphrase, in_file=args.in_file)
-    except UserError as err:
-        raise _user_error(err) from err
+    known = register.restore_key(args.file, passphrase, in_file=args.in_file)
     return {**known.to_dict(), "message": f"Kunci {known.fingerprint} dipulihkan ke komputer ini."}
 
 
 def trust(args: argparse.Namespace) -> dict:
     from ..core.certificates import keys, site
-    from ..core.errors import UserError
 
-    try:
-        source = site.read_trust_file(args.file)
-        listed = source.keys if isinstance(source, site.TrustedList) else [source]
-        summary = [f"{key.fingerprint}  {key.instansi or getattr(source, 'instansi', '')}" for key in listed]
-        if not args.yes:
-            raise CliError(
-                "Cocokkan sidik kunci berikut dengan yang diumumkan instansi penerbit (di situs verifikasinya), "
-                "lalu ulangi dengan --yes:\n" + "\n".join(summary),
-                1,
-                keys=[key.to_dict() for key in listed],
-            )
-        site.trust(source, actor=cli_actor())
-    except UserError as err:
-        raise _user_error(err) from err
+    source = site.read_trust_file(args.file)
+    listed = source.keys if isinstance(source, site.TrustedList) else [source]
+    summary = [f"{key.fingerprint}  {key.instansi or getattr(source, 'instansi', '')}" for key in listed]
+    if not args.yes:
+        raise CliError(
+            "Cocokkan sidik kunci berikut dengan yang diumumkan instansi penerbit (di situs verifikasinya), "
+            "lalu ulangi dengan --yes:\n" + "\n".join(summary),
+            1,
+            keys=[key.to_dict() for key in listed],
+        )
+    site.trust(source, actor=cli_actor())
     revoked = len(source.revoked) if isinstance(source, site.TrustedList) else 0
     return {
         "keys": [key.to_dict() for key in listed],
@@ -398,24 +347,17 @@ def check(args: argparse.Namespace) -> dict:
 
 def export_design(args: argparse.Namespace) -> dict:
     from ..core.certificates.design import export_template
-    from ..core.documents import DocumentError
 
     get_event(args.event)
-    try:
-        path = export_template(args.event, args.file)
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    path = export_template(args.event, args.file)
     return {"path": str(path), "message": f"Templat desain sertifikat tersimpan di {path}."}
 
 
 def import_design(args: argparse.Namespace) -> dict:
-    from ..core.certificates.design import DesignError, import_template
+    from ..core.certificates.design import import_template
 
     get_event(args.event)
-    try:
-        import_template(args.event, args.file)
-    except DesignError as err:
-        raise CliError(str(err), 2) from err
+    import_template(args.event, args.file)
     return {"message": f"Templat desain dipakai untuk kegiatan {args.event}."}
 
 

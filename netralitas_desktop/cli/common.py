@@ -1,4 +1,11 @@
-"""What every command shares: the Indonesian argument parser, errors, output, tables."""
+"""What every command shares: the Indonesian argument parser, the command runner, output, tables.
+
+``run_command`` is the one place where an error becomes a message and an exit code: a
+``UserError`` (every error the user can act on derives from ``core.errors.UserError``) is
+printed as it is with its own exit code; anything else is a defect, logged with its
+traceback and reported as unexpected (exit code 1). Commands therefore raise and never
+translate errors themselves.
+"""
 
 from __future__ import annotations
 
@@ -8,31 +15,32 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from ..core import audit, database
-from ..core.database import DatabaseError
-from ..core.jobs import Progress
-from ..core.migrations import SchemaTooNewError
+from ..core.errors import BAD_INPUT, OTHER_FAILURE, UserError, as_user_error
+from ..core.jobs import Cancelled, Job, ProgressCallback
 
 if TYPE_CHECKING:  # the document layer loads ReportLab: imported when a --paper value is read
     from ..core.documents import Paper
 
+T = TypeVar("T")
+EXIT_CANCELLED = 130  # as a shell reports Ctrl+C
 
-class CliError(Exception):
-    """A failure to report to the user (Bahasa Indonesia) with a non-zero exit code."""
 
-    def __init__(self, message: str, exit_code: int = 1, **extra: object) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-        self.extra = extra  # more keys for the JSON error object
+class CliError(UserError):
+    """A failure found by the command line itself; ``extra`` adds keys to the JSON error object."""
+
+    def __init__(self, message: str, exit_code: int = OTHER_FAILURE, **extra: object) -> None:
+        super().__init__(message, exit_code=exit_code)
+        self.extra = extra
 
 
 class UsageError(CliError):
     """The command line itself is wrong (unknown option, missing argument)."""
 
     def __init__(self, message: str, usage: str) -> None:
-        super().__init__(message, exit_code=2)
+        super().__init__(message, exit_code=BAD_INPUT)
         self.usage = usage
 
 
@@ -137,7 +145,7 @@ def paper_type(text: str) -> Paper:
 
 
 class TerminalProgress:
-    """One updating progress line on stderr; set as a ``Progress``'s (or ``Job``'s) ``report``.
+    """One updating progress line on stderr: a ``ProgressCallback`` for a ``Job`` or ``Progress``.
 
     By default it shows the job's own message (which already counts, "Sertifikat 5 dari
     100") every 25 units; ``with_counts`` appends done/total to every report instead, for
@@ -160,24 +168,70 @@ class TerminalProgress:
 
 
 @contextlib.contextmanager
-def terminal_progress(args: argparse.Namespace, progress: Progress, *, with_counts: bool = False) -> Iterator[None]:
-    """While a person watches (stderr is a terminal and no ``--json``), ``progress`` reports on
-    one updating line, ended with a newline however the work ends."""
+def terminal_progress(args: argparse.Namespace, *, with_counts: bool = False) -> Iterator[ProgressCallback | None]:
+    """The progress callback while a person watches (stderr is a terminal and no ``--json``), else
+    None; its line is ended with a newline however the work ends."""
     if not sys.stderr.isatty() or getattr(args, "json", False):
-        yield
+        yield None
         return
-    progress.report = TerminalProgress(with_counts=with_counts)
     try:
-        yield
+        yield TerminalProgress(with_counts=with_counts)
     finally:
         sys.stderr.write("\n")
 
 
+def run_with_progress(args: argparse.Namespace, job: Job[T], *, with_counts: bool = False) -> T:
+    """Run ``job`` here, its progress on one terminal line while a person watches."""
+    with terminal_progress(args, with_counts=with_counts) as show:
+        return job.execute(on_progress=show)
+
+
 def open_db(args: argparse.Namespace) -> database.DatabaseLocation:
+    return database.open_database(args.db)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Open the database, run the command, print its dict; the one place errors become exit codes."""
     try:
-        return database.open_database(args.db)
-    except (DatabaseError, SchemaTooNewError) as err:
-        raise CliError(str(err), exit_code=3) from err
+        if getattr(args, "opens_database", True):  # selftest, check and restore open their own
+            open_db(args)
+        result = args.func(args)
+    except (KeyboardInterrupt, Cancelled):
+        return report_error(args, UserError("Dibatalkan.", exit_code=EXIT_CANCELLED))
+    except Exception as err:  # the last guard: a message, never a traceback
+        return report_error(args, err)
+    finally:
+        database.close_database()
+    emit(args, {"ok": True, **result})
+    return 0
+
+
+def report_error(args: argparse.Namespace, err: BaseException) -> int:
+    """Say what went wrong (stderr as text, or stdout as the one JSON object a script reads); the exit code."""
+    user_error = as_user_error(err)
+    if user_error is None:
+        user_error = _unexpected(err)
+    payload = {"ok": False, "error": user_error.message, **getattr(user_error, "extra", {})}
+    errors = getattr(user_error, "errors", None)  # a form's field messages (ValidationError)
+    if errors:
+        payload["errors"] = errors
+    if getattr(args, "json", False):
+        emit(args, payload)
+        return user_error.exit_code
+    if errors and len(errors) > 1:
+        payload["text"] = "\n".join(["Data belum benar:"] + [f"- {line}" for line in errors.values()])
+    emit(args, payload, stream=sys.stderr)
+    return user_error.exit_code
+
+
+def _unexpected(err: BaseException) -> UserError:
+    """A defect: its traceback goes to the log file, the user gets one sentence."""
+    from ..core.logs import log_exception, setup_logging
+
+    path = setup_logging()
+    log_exception(type(err), err, err.__traceback__)
+    where = f" Rinciannya tercatat di {path}." if path else ""
+    return UserError(f"Terjadi kesalahan tak terduga ({type(err).__name__}): {err}.{where}", exit_code=OTHER_FAILURE)
 
 
 def cli_actor() -> audit.Actor:

@@ -3,7 +3,9 @@
 - ``pledges``: signed pakta integritas of everyone who signed at the desk — one PDF, or
   one PDF per person (``--per-person``: a folder, or a ``.zip``).
 - ``pledge-sheet``: the lembar ikrar bersama (pledge text plus a signature column).
-- ``attendance-list``: the daftar hadir, optionally grouped by unit, portrait or landscape.
+- ``attendance-list``: the daftar hadir, ``--kind tanda-tangan`` (to sign, blank spaces; the
+  default) or ``--kind rekap`` (rekap kehadiran: Keterangan and the desk's signatures),
+  optionally grouped by unit, portrait or landscape.
 
 Wording, form fields, kop and paper come from the event's document settings; ``--paper``
 and ``--meterai`` override them for one run.
@@ -15,13 +17,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
+from .common import CliError, add_command, cli_actor, paper_type, positive_int, run_with_progress
 
 # The document modules (ReportLab, Pillow) are imported by the commands that use them, so
 # that building the parser (every start, GUI included) stays fast.
 if TYPE_CHECKING:
-    from ..core.jobs import Job
-    from ..core.pledges.document_common import DocumentResult
     from ..core.pledges.signing_list import ListOptions
 
 
@@ -49,6 +49,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     attendance = add_command(subparsers, "attendance-list", "buat daftar hadir peserta", make_attendance_list)
     _common(attendance, "berkas .pdf")
+    attendance.add_argument(
+        "--kind",
+        choices=("tanda-tangan", "rekap"),
+        default="tanda-tangan",
+        metavar="JENIS",
+        help="tanda-tangan: untuk ditandatangani (ruang kosong, bawaan); rekap: rekap kehadiran dengan "
+        "keterangan hadir/daring/izin/sakit/dinas luar/tidak hadir dan tanda tangan dari meja",
+    )
     attendance.add_argument("--group-by-unit", action="store_true", help="kelompokkan peserta per unit kerja")
     _list_options(attendance)
 
@@ -83,7 +91,7 @@ def _pdf_target(out: str) -> Path:
 
 
 def _list_options_of(args: argparse.Namespace) -> ListOptions:
-    from ..core.pledges.signing_list import ListOptions
+    from ..core.pledges.signing_list import ListKind, ListOptions
 
     return ListOptions(
         paper=args.paper,
@@ -91,6 +99,7 @@ def _list_options_of(args: argparse.Namespace) -> ListOptions:
         group_by_unit=getattr(args, "group_by_unit", False),
         only_present=args.only_present,
         signatures=not args.no_signatures,
+        kind=ListKind(getattr(args, "kind", ListKind.SIGNING.value)),
     )
 
 
@@ -106,7 +115,7 @@ def make_pledges(args: argparse.Namespace) -> dict:
     if per_person and out.suffix.lower() == ".pdf":
         raise CliError("Dengan --per-person, tujuan harus sebuah folder atau berkas .zip, bukan berkas .pdf.", 2)
     options = PledgeOptions(paper=args.paper, per_person=per_person, meterai=args.meterai)
-    result = _run(args, PledgeFormsJob(args.event, out, options, actor=cli_actor()))
+    result = run_with_progress(args, PledgeFormsJob(args.event, out, options, actor=cli_actor()))
     if result.format == "pdf":
         what = f"{result.count} pakta integritas bertanda tangan ({result.pages} halaman)"
     else:
@@ -118,7 +127,7 @@ def make_pledge_sheet(args: argparse.Namespace) -> dict:
     from ..core.pledges.collective_sheet import PledgeSheetJob
 
     job = PledgeSheetJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
-    result = _run(args, job)
+    result = run_with_progress(args, job)
     return {
         **result.to_dict(),
         "message": f"Lembar ikrar bersama untuk {result.count} peserta "
@@ -129,22 +138,12 @@ def make_pledge_sheet(args: argparse.Namespace) -> dict:
 def make_attendance_list(args: argparse.Namespace) -> dict:
     from ..core.pledges.attendance_list import AttendanceListJob
 
-    job = AttendanceListJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
-    result = _run(args, job)
+    options = _list_options_of(args)
+    job = AttendanceListJob(args.event, _pdf_target(args.out), options, actor=cli_actor())
+    result = run_with_progress(args, job)
     return {
         **result.to_dict(),
-        "message": f"Daftar hadir {result.count} peserta ({result.pages} halaman) tersimpan di {result.path}.",
+        "kind": options.kind.value,
+        "message": f"Daftar hadir ({options.kind.label}) {result.count} peserta ({result.pages} halaman) "
+        f"tersimpan di {result.path}.",
     }
-
-
-def _run(args: argparse.Namespace, job: Job[DocumentResult]) -> DocumentResult:
-    from ..core.documents import DocumentError
-    from ..core.pledges.document_common import NothingToPrint
-
-    try:
-        with terminal_progress(args, job):
-            return job.run()
-    except NothingToPrint as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err

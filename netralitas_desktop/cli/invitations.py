@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..core.jobs import Job
-from .common import CliError, add_command, cli_actor, paper_type, positive_int, terminal_progress
+from .common import CliError, add_command, cli_actor, paper_type, positive_int, run_with_progress
 
 # The invitation modules (ReportLab, qrcode, Pillow) are imported by the command, so that
 # building the parser (every start, GUI included) stays fast.
@@ -31,8 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def make_invitations(args: argparse.Namespace) -> dict:
-    from ..core.documents import DocumentError
-    from ..core.invitations import InvitationError, InvitationImagesJob, InvitationPdfJob
+    from ..core.invitations import InvitationImagesJob, InvitationPdfJob
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -42,13 +41,7 @@ def make_invitations(args: argparse.Namespace) -> dict:
         job = InvitationImagesJob(args.event, out, unit=args.unit, actor=cli_actor())
     else:
         raise CliError(f"Tujuan {out.name} tidak dikenal: pakai berkas .pdf, berkas .zip, atau sebuah folder.", 2)
-    try:
-        with terminal_progress(args, job):
-            result = job.run()
-    except InvitationError as err:
-        raise CliError(str(err), 2) from err
-    except DocumentError as err:
-        raise CliError(str(err), 1) from err
+    result = run_with_progress(args, job)
     what = (
         f"{result.count} kartu undangan dalam {result.pages} halaman"
         if result.format == "pdf"

@@ -63,11 +63,8 @@ def _sqlite_path(location: database.DatabaseLocation) -> Path:
 
 def run_backup(args: argparse.Namespace) -> dict:
     path = _sqlite_path(database.resolve_location(args.db))
-    try:
-        keep, interval = backups.set_backup_settings(keep=args.keep, interval_hours=args.interval_hours)
-        target = backups.backup_file(path, backups.MANUAL, keep=keep)
-    except backups.BackupError as err:
-        raise CliError(str(err)) from err
+    keep, interval = backups.set_backup_settings(keep=args.keep, interval_hours=args.interval_hours)
+    target = backups.backup_file(path, backups.MANUAL, keep=keep)
     info = next(i for i in backups.list_backups(target.parent) if i.path == target)
     return {
         "message": f"Cadangan dibuat: {target} ({info.size_label}). Disimpan {keep} cadangan terbaru; "
@@ -100,11 +97,8 @@ def run_list(args: argparse.Namespace) -> dict:
 def run_restore(args: argparse.Namespace) -> dict:
     location = database.resolve_location(args.db)
     path = _sqlite_path(location)
-    try:
-        backup = backups.resolve_backup(path, args.file)
-        result = database.restore_backup(location, backup)
-    except backups.BackupError as err:
-        raise CliError(str(err)) from err
+    backup = backups.resolve_backup(path, args.file)
+    result = database.restore_backup(location, backup)
     kept = f" Berkas sebelumnya disimpan sebagai {result.previous_copy}." if result.previous_copy else ""
     return {
         "message": f"Basis data {path} dipulihkan dari {result.restored_from}.{kept}",

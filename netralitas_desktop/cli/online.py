@@ -23,16 +23,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def import_file(args: argparse.Namespace) -> dict:
-    from ..core.reports.online import OnlineImportError, import_online
+    from ..core.reports.online import import_online
 
     events.get_event(args.event)
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"Berkas {path} tidak ditemukan.", exit_code=2)
-    try:
-        result = import_online(args.event, path, minimum=args.min_minutes, actor=cli_actor())
-    except OnlineImportError as err:
-        raise CliError(str(err), exit_code=2) from err
+    result = import_online(args.event, path, minimum=args.min_minutes, actor=cli_actor())
     data = result.to_dict()
     return {**data, "text": _summary(data)}
 

@@ -65,26 +65,10 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal YYYY-MM-DD.") from None
 
 
-def _package_errors(func):
-    def run(args: argparse.Namespace) -> dict:
-        from ..core.documents import DocumentError
-        from ..core.offline import PackageError
-
-        try:
-            return func(args)
-        except PackageError as err:
-            raise CliError(str(err), 2) from err
-        except DocumentError as err:
-            raise CliError(str(err), 1) from err
-
-    return run
-
-
 def _counts_text(counts: dict, labels: dict[str, str]) -> str:
     return ", ".join(f"{counts[key]} {label}" for key, label in labels.items() if key in counts)
 
 
-@_package_errors
 def run_export(args: argparse.Namespace) -> dict:
     from ..core.offline import export_event_package
 
@@ -101,7 +85,6 @@ def run_export(args: argparse.Namespace) -> dict:
     }
 
 
-@_package_errors
 def run_import(args: argparse.Namespace) -> dict:
     from ..core.offline import import_package
 
@@ -118,7 +101,6 @@ def run_import(args: argparse.Namespace) -> dict:
     }
 
 
-@_package_errors
 def run_export_checkins(args: argparse.Namespace) -> dict:
     from ..core.offline import export_checkins
 
@@ -135,7 +117,6 @@ def run_export_checkins(args: argparse.Namespace) -> dict:
     }
 
 
-@_package_errors
 def run_merge(args: argparse.Namespace) -> dict:
     from ..core.offline import merge_checkins
 
@@ -149,17 +130,13 @@ def run_merge(args: argparse.Namespace) -> dict:
 def run_audit_list(args: argparse.Namespace) -> dict:
     from ..core import audit_query
     from ..core.audit_query import AuditFilter
-    from ..core.documents import DocumentError
 
     audit_filter = AuditFilter(
         args.event, args.action.strip(), args.desk.strip(), args.text, args.date_from, args.date_to
     )
     total = audit_query.count_entries(audit_filter)
     if args.csv:
-        try:
-            written = audit_query.write_csv(audit_filter, Path(args.csv), actor=cli_actor())
-        except DocumentError as err:
-            raise CliError(str(err), 1) from err
+        written = audit_query.write_csv(audit_filter, Path(args.csv), actor=cli_actor())
         return {
             "total": total,
             "written": written,

@@ -11,8 +11,7 @@ from __future__ import annotations
 import argparse
 
 from ..core.events import get_event
-from ..core.jobs import Cancelled
-from .common import CliError, add_command, add_group, cli_actor, paper_type, positive_int
+from .common import CliError, add_command, add_group, cli_actor, paper_type, positive_int, run_with_progress
 
 # The report modules (openpyxl, ReportLab) are imported by the commands that use them, so
 # that building the parser (every start, GUI included) stays fast.
@@ -35,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report = add_command(subparsers, "report", "buat laporan pelaksanaan kegiatan (PDF) untuk Sekda", run_report)
     report.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     report.add_argument("--pdf", required=True, metavar="BERKAS", help="berkas PDF tujuan")
-    report.add_argument("--with-attendance-list", action="store_true", help="lampirkan daftar hadir di belakangnya")
+    report.add_argument(
+        "--with-attendance-list",
+        action="store_true",
+        help="lampirkan rekap kehadiran (daftar hadir dengan keterangan) sebagai Lampiran, nomor halaman bersambung",
+    )
     _paper_option(report, "ukuran kertas")
 
     actions = add_group(subparsers, "absence", "catat alasan tidak hadir: izin, sakit, dinas luar")
@@ -66,18 +69,6 @@ def _person_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _run(job):
-    from ..core.documents import DocumentError
-    from ..core.pledges.document_common import NothingToPrint
-
-    try:
-        return job.run()
-    except (DocumentError, NothingToPrint) as err:
-        raise CliError(str(err), 2 if isinstance(err, NothingToPrint) else 1) from err
-    except Cancelled as err:
-        raise CliError(str(err), 130) from err
-
-
 def run_export(args: argparse.Namespace) -> dict:
     from ..core.reports.export_csv import CsvExportJob
     from ..core.reports.export_xlsx import XlsxExportJob
@@ -87,10 +78,10 @@ def run_export(args: argparse.Namespace) -> dict:
         raise CliError("Sebutkan berkas tujuan: --xlsx BERKAS atau --csv BERKAS.", 2)
     get_event(args.event)
     if args.xlsx:
-        result = _run(XlsxExportJob(args.event, args.xlsx, paper=args.paper, actor=cli_actor()))
+        result = run_with_progress(args, XlsxExportJob(args.event, args.xlsx, paper=args.paper, actor=cli_actor()))
         what = "Buku kerja Excel"
     else:
-        result = _run(CsvExportJob(args.event, args.csv, actor=cli_actor()))
+        result = run_with_progress(args, CsvExportJob(args.event, args.csv, actor=cli_actor()))
         what = "Berkas CSV"
     total = unit_recap(args.event).total
     summary = {
@@ -116,8 +107,8 @@ def run_report(args: argparse.Namespace) -> dict:
     job = ReportPdfJob(
         args.event, args.pdf, paper=args.paper, with_attendance_list=args.with_attendance_list, actor=cli_actor()
     )
-    result = _run(job)
-    extra = " dengan daftar hadir" if args.with_attendance_list else ""
+    result = run_with_progress(args, job)
+    extra = " dengan Lampiran rekap kehadiran" if args.with_attendance_list else ""
     return {**result.to_dict(), "message": f"Laporan{extra} ({result.pages} halaman) tersimpan di {result.path}."}
 
 

@@ -19,18 +19,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def import_file(args: argparse.Namespace) -> dict:
-    from ..core.roster.importer import RosterError, import_roster
+    from ..core.roster.importer import import_roster
 
     events.get_event(args.event)
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"Berkas {path} tidak ditemukan.", exit_code=2)
-    progress = Progress()
-    try:
-        with terminal_progress(args, progress, with_counts=True):
-            result = import_roster(args.event, path, dry_run=args.dry_run, actor=cli_actor(), progress=progress)
-    except RosterError as err:
-        raise CliError(str(err), exit_code=2) from err
+    with terminal_progress(args, with_counts=True) as show:
+        result = import_roster(args.event, path, dry_run=args.dry_run, actor=cli_actor(), progress=Progress(show))
     data = result.to_dict()
     return {"event_id": args.event, "dry_run": args.dry_run, **data, "text": _summary(args, data)}
 

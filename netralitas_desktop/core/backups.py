@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import jam, tanggal
+from .errors import OTHER_FAILURE, UserError
 from .models import AppSetting
 
 FOLDER_NAME = "backups"
@@ -39,8 +40,10 @@ _STAMP = "%Y%m%d-%H%M%S"
 _KIND_LABELS = {AUTOMATIC: "otomatis", MANUAL: "dibuat manual", BEFORE_RESTORE: "sebelum pemulihan"}
 
 
-class BackupError(Exception):
+class BackupError(UserError):
     """A backup or restore that cannot be done; the message is for the user (Bahasa Indonesia)."""
+
+    exit_code = OTHER_FAILURE
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,7 @@ def check_in(event_id: int, code: str, *, actor: audit.Actor, method: str | None
 def _check_in_payload(event_id: int, text: str, actor: audit.Actor, method: str) -> CheckinResult:
     try:
         decoded = qr_payload.decode(text)
-    except qr_payload.PayloadError as err:
+    except qr_payload.ScannedCodeError as err:
         return _rejected(str(err))
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
@@ -488,6 +488,19 @@ def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
     ]
 
 
+@dataclass(frozen=True)
+class DeskStatus:
+    """What a check-in desk shows beside the scanner: the counters and the latest check-ins."""
+
+    counters: Counters
+    recent: list[RecentCheckin]
+
+
+def desk_status(event_id: int, recent_limit: int = 20) -> DeskStatus:
+    """The desk's figures in one call: the window polls it (``gui/desk``), ``netralitas desk-status`` prints it."""
+    return DeskStatus(counters(event_id), recent_check_ins(event_id, recent_limit))
+
+
 def search_registrations(event_id: int, query: str, limit: int = 50) -> list[ParticipantRow]:
     """Participants matching a name / unit / NIP query, for manual check-in (see ``filter_rows``).
 
@@ -547,12 +560,14 @@ __all__ = [
     "REJECTED",
     "CheckinResult",
     "Counters",
+    "DeskStatus",
     "ParticipantSummary",
     "RecentCheckin",
     "cancel_registration",
     "check_in",
     "check_in_registration",
     "counters",
+    "desk_status",
     "recent_check_ins",
     "restore_registration",
     "search_registrations",

@@ -40,6 +40,7 @@ from peewee import DatabaseError as DriverDatabaseError
 from playhouse.db_url import parse as parse_url
 
 from . import backups, migrations
+from .errors import DATABASE_UNAVAILABLE, UserError
 from .models import Attendance, AuditLog, db
 
 APP_NAME = "NetralitasDesktop"
@@ -56,8 +57,10 @@ SQLITE_PRAGMAS = {
 }
 
 
-class DatabaseError(Exception):
+class DatabaseError(UserError):
     """The database cannot be opened; the message is for the user (Bahasa Indonesia)."""
+
+    exit_code = DATABASE_UNAVAILABLE
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,15 @@ from peewee import Database, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
 
 from . import backups, models
+from .errors import DATABASE_UNAVAILABLE, UserError
 
 Migration = Callable[[Database], None]
 
 
-class SchemaTooNewError(Exception):
-    pass
+class SchemaTooNewError(UserError):
+    """The file was written by a newer version of the program; the message is for the user."""
+
+    exit_code = DATABASE_UNAVAILABLE
 
 
 def _initial_schema(database: Database) -> None:

@@ -11,6 +11,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from .errors import UserError
+
 __all__ = [
     "IdError",
     "IdKind",
@@ -50,7 +52,7 @@ class IdKind(str, enum.Enum):
     NIK = "NIK"
 
 
-class IdError(ValueError):
+class IdError(UserError, ValueError):
     """A number that is not a valid NIP / NI PPPK / NIK; the message is for the user."""
 
 
@@ -252,12 +254,24 @@ def format_nik(raw: object) -> str:
     return normalize_id(raw)
 
 
+NIK_KEPT_START = 4  # province and kabupaten/kota: says where, not who
+NIK_KEPT_END = 2  # enough to tell two people apart on a list
+
+
 def mask_nik(nik: str) -> str:
-    """``3302**********01``: a NIK as printed on what is handed out or posted (UU PDP)."""
+    """``3302**********01``: a NIK as printed on what is handed out or posted (UU PDP 27/2022).
+
+    Only the region code and the last two digits stay, so the birth date and serial that make
+    a NIK personal are hidden while a person can still recognise their own line. Text that is
+    not a 16-digit NIK is masked the same way around its ends; an empty value stays empty.
+    """
     digits = normalize_id(nik)
-    if len(digits) <= 6:
+    if not digits:
+        return ""
+    if len(digits) <= NIK_KEPT_START + NIK_KEPT_END:
         return "*" * len(digits)
-    return digits[:4] + "*" * (len(digits) - 6) + digits[-2:]
+    hidden = len(digits) - NIK_KEPT_START - NIK_KEPT_END
+    return digits[:NIK_KEPT_START] + "*" * hidden + digits[-NIK_KEPT_END:]
 
 
 def _tanggal(d: dt.date) -> str:

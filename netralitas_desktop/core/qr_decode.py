@@ -16,12 +16,14 @@ from typing import Any
 import zxingcpp
 from PIL import Image
 
+from .errors import UserError
+
 # A phone or webcam sees a QR code at any angle; rotation search is for 1-D barcodes and
 # inverted (light-on-dark) codes are never printed by us, so both are skipped for speed.
 _READ_OPTIONS = {"formats": zxingcpp.BarcodeFormat.QRCode, "try_rotate": False, "try_invert": False}
 
 
-class ImageDecodeError(ValueError):
+class ImageDecodeError(UserError, ValueError):
     """An input that is not an image; the message is for the user."""
 
 

@@ -22,6 +22,7 @@ import secrets
 from dataclasses import dataclass
 
 from .database_secrets import database_secret
+from .errors import UserError
 from .events import NotFoundError
 from .models import Registration
 from .offline.models import ImportedRegistration
@@ -44,7 +45,7 @@ MALFORMED_REASON = "Kode QR undangan tidak lengkap atau rusak. Pindai ulang, ata
 FORGED_REASON = "Kode QR palsu atau rusak: tanda tangan tidak cocok."
 
 
-class PayloadError(ValueError):
+class ScannedCodeError(UserError, ValueError):
     """A scanned code that is not a valid invitation; ``str()`` is the reason for the desk.
 
     ``kind`` is ``foreign`` (not our prefix), ``malformed`` or ``forged``.
@@ -67,13 +68,13 @@ def encode(event_id: int, registration_id: int) -> str:
 
 
 def decode(text: str) -> DecodedPayload:
-    """Read and verify a scanned payload; raises ``PayloadError`` with the reason."""
+    """Read and verify a scanned payload; raises ``ScannedCodeError`` with the reason."""
     code = clean(text)
     if not code.startswith(PREFIX):
-        raise PayloadError("foreign", FOREIGN_REASON)
+        raise ScannedCodeError("foreign", FOREIGN_REASON)
     try:
         return verify_signed(code, PREFIX, malformed=MALFORMED_REASON, forged=FORGED_REASON)
-    except PayloadError as err:
+    except ScannedCodeError as err:
         imported = _imported_payload(code) if err.kind == "forged" else None
         if imported is None:
             raise
@@ -100,22 +101,22 @@ def signed_code(prefix: str, event_id: int, registration_id: int) -> str:
 def verify_signed(code: str, prefix: str, *, malformed: str, forged: str) -> DecodedPayload:
     """The ids of a cleaned ``code`` that starts with ``prefix``, signature checked.
 
-    Raises ``PayloadError`` of kind ``malformed`` or ``forged`` with the caller's reason.
+    Raises ``ScannedCodeError`` of kind ``malformed`` or ``forged`` with the caller's reason.
     """
     body = code[len(prefix) :]
     if len(body) != BODY_LENGTH or any(char not in _DIGIT_VALUE for char in body):
-        raise PayloadError("malformed", malformed)
+        raise ScannedCodeError("malformed", malformed)
     value = 0
     for char in body:
         value = value * 32 + _DIGIT_VALUE[char]
     if value >> (EVENT_BITS + REGISTRATION_BITS + MAC_BITS):
-        raise PayloadError("malformed", malformed)
+        raise ScannedCodeError("malformed", malformed)
     ids, mac = value >> MAC_BITS, value & ((1 << MAC_BITS) - 1)
     if not hmac.compare_digest(mac.to_bytes(8, "big"), _mac(prefix, ids).to_bytes(8, "big")):
-        raise PayloadError("forged", forged)
+        raise ScannedCodeError("forged", forged)
     event_id, registration_id = ids >> REGISTRATION_BITS, ids & MAX_REGISTRATION_ID
     if not event_id or not registration_id:
-        raise PayloadError("malformed", malformed)
+        raise ScannedCodeError("malformed", malformed)
     return DecodedPayload(event_id, registration_id)
 
 
@@ -172,7 +173,7 @@ __all__ = [
     "PAYLOAD_LENGTH",
     "PREFIX",
     "DecodedPayload",
-    "PayloadError",
+    "ScannedCodeError",
     "clean",
     "decode",
     "encode",

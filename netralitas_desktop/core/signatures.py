@@ -15,6 +15,7 @@ from PIL import Image
 
 from . import audit
 from .documents.images import with_print_copy
+from .errors import UserError
 from .events import NotFoundError
 from .models import Event, Registration, Signature, db, now
 
@@ -23,26 +24,28 @@ MAX_PNG_BYTES = 1_000_000
 MAX_SIDE_PX = 4000
 
 
-class SignatureError(ValueError):
+class SignatureImageError(UserError, ValueError):
     """Signature bytes that cannot be stored; the message is for the user."""
 
 
 def validate_png(png: bytes) -> None:
-    """Raise ``SignatureError`` unless ``png`` is a sound PNG image within the limits."""
+    """Raise ``SignatureImageError`` unless ``png`` is a sound PNG image within the limits."""
     if not png:
-        raise SignatureError("Tanda tangan kosong; minta peserta menandatangani dulu.")
+        raise SignatureImageError("Tanda tangan kosong; minta peserta menandatangani dulu.")
     if len(png) > MAX_PNG_BYTES:
-        raise SignatureError(f"Berkas tanda tangan terlalu besar ({len(png) / 1_000_000:.1f} MB; paling besar 1 MB).")
+        raise SignatureImageError(
+            f"Berkas tanda tangan terlalu besar ({len(png) / 1_000_000:.1f} MB; paling besar 1 MB)."
+        )
     try:
         with Image.open(io.BytesIO(png)) as image:
             kind, (width, height) = image.format, image.size
             image.verify()
     except Exception as err:
-        raise SignatureError("Tanda tangan harus berupa gambar PNG; berkas ini bukan PNG yang utuh.") from err
+        raise SignatureImageError("Tanda tangan harus berupa gambar PNG; berkas ini bukan PNG yang utuh.") from err
     if kind != "PNG":
-        raise SignatureError(f"Tanda tangan harus berupa gambar PNG, bukan {kind}.")
+        raise SignatureImageError(f"Tanda tangan harus berupa gambar PNG, bukan {kind}.")
     if max(width, height) > MAX_SIDE_PX:
-        raise SignatureError(f"Gambar tanda tangan terlalu besar ({width}×{height} piksel).")
+        raise SignatureImageError(f"Gambar tanda tangan terlalu besar ({width}×{height} piksel).")
 
 
 def save_signature(registration_id: int, png_bytes: bytes, *, actor: audit.Actor | None = None) -> None:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
-from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
@@ -21,12 +19,12 @@ from ..core import backups
 from ..core.connection import ConnectionProfile, ProfileStore, connect
 from ..core.database import ENV_VAR, DatabaseError, DatabaseLocation, close_database, open_database, resolve_location
 from ..core.events import list_events
-from ..core.logs import close_logging, log, log_exception, setup_logging
+from ..core.logs import close_logging, log, setup_logging
 from ..core.migrations import SchemaTooNewError
+from .common.errors import error_message, show_error, show_uncaught
 from .common.i18n import install_translations
 from .common.jobs import FunctionJob, run_job, wait_all
 from .common.settings import current_actor
-from .common.widgets import show_error
 from .main_window import MainWindow, app_icon
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -54,7 +52,7 @@ def open_or_explain(db_url: str | None) -> DatabaseLocation | None:
     try:
         return open_database(db_url)
     except (DatabaseError, SchemaTooNewError) as err:
-        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), str(err))
+        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), err)
         return None
 
 
@@ -68,7 +66,7 @@ def start_database(db_url: str | None = None, *, store: ProfileStore | None = No
     try:
         location = resolve_location(db_url)
     except DatabaseError as err:
-        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), str(err))
+        show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), err)
         return None
     if location.sqlite_path is not None and not recover_if_damaged(location):
         return None
@@ -129,7 +127,8 @@ def schedule_automatic_backup(window: MainWindow, location: DatabaseLocation) ->
             )
 
     def failed(err: Exception) -> None:
-        window.statusBar().showMessage(translate("Aplikasi", "Cadangan otomatis gagal: {0}").format(err), 30_000)
+        message = translate("Aplikasi", "Cadangan otomatis gagal: {0}").format(error_message(err))
+        window.statusBar().showMessage(message, 30_000)
 
     run_job(
         FunctionJob(backups.automatic_backup, location.sqlite_path, interval_hours=interval, keep=keep),
@@ -173,21 +172,6 @@ def _has_data(db_url: str | None) -> bool:
     return path is not None and path.is_file() and path.stat().st_size > 0
 
 
-def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """An unexpected error: the details go to stderr and the log file, the user gets one calm sentence."""
-    traceback.print_exception(kind, value, tb)
-    log_exception(kind, value, tb)
-    show_error(
-        QApplication.activeWindow(),
-        translate("Aplikasi", "Terjadi kesalahan"),
-        translate(
-            "Aplikasi",
-            "Terjadi kesalahan yang tidak terduga; data yang sudah disimpan tetap aman. "
-            "Jika terulang, hubungi pengelola aplikasi. Keterangan: {0}",
-        ).format(value),
-    )
-
-
 def run_gui(db_url: str | None = None, demo: bool = False) -> int:
     setup_logging()
     try:
@@ -199,7 +183,7 @@ def run_gui(db_url: str | None = None, demo: bool = False) -> int:
 def _run_window(db_url: str | None, demo: bool) -> int:
     app = ensure_application()
     install_translations(app)  # before any window or dialog is built
-    sys.excepthook = _excepthook
+    sys.excepthook = show_uncaught  # what escapes a slot: told calmly, a defect logged
     window = create_main_window(db_url, demo)
     if window is None:
         return EXIT_DATABASE_ERROR

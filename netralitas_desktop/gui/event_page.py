@@ -2,7 +2,9 @@
 
 Then the check-in desk ("Meja Registrasi"), the live summary ("Ringkasan"), documents,
 ikrar mandiri, certificates and reports — in the order the committee uses them on the day.
-Each tab is a thin widget over its core service; the page only wires their signals.
+Each tab is a thin widget over its core service; the page only wires their signals, and
+asks every tab through one declared interface (``common.tabs.EventTab``: ``busy``,
+``refresh()``, ``shutdown()``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ..core.dates import hari_tanggal, jam
 from ..core.events import KIND_LABELS, EventData, get_event
 from .certificates.tab import CertificatesTab
 from .common.core_labels import core_label
+from .common.tabs import EventTab
 from .dashboard.tab import DashboardTab
 from .desk.tab import DeskTab
 from .documents.tab import DocumentsTab
@@ -79,7 +82,8 @@ class EventPage(QWidget):
         self.tabs.addTab(self.certificates, self.tr("Sertifikat"))
         self.reports = ReportsTab(event_id, actor, self)
         self.tabs.addTab(self.reports, self.tr("Laporan"))
-        self.participants.changed.connect(self.dashboard.refresh)  # an absence or edit changes the counts
+        # An absence or an edit changes what every other tab shows (the Peserta tab has reloaded itself).
+        self.participants.changed.connect(lambda: self.refresh_tabs(besides=self.participants))
         self.ikrar_mandiri.changed.connect(self.dashboard.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -95,6 +99,7 @@ class EventPage(QWidget):
         parts = [hari_tanggal(event.date)] if event.date else []
         if event.start_time:
             times = jam(event.start_time) + (f"–{jam(event.end_time)}" if event.end_time else "")
+            times += f" {event.time_zone}"
             parts.append(self.tr("pukul {0}").format(times))
         if event.venue:
             parts.append(event.venue)
@@ -108,22 +113,35 @@ class EventPage(QWidget):
     def _tab_changed(self, _index: int) -> None:
         if self._roster_stale and self.tabs.currentWidget() is self.participants:
             self._roster_stale = False
-            self.participants.reload()
+            self.participants.refresh()
+
+    @property
+    def event_tabs(self) -> list[EventTab]:
+        return [
+            self.participants,
+            self.desk,
+            self.dashboard,
+            self.documents,
+            self.ikrar_mandiri,
+            self.certificates,
+            self.reports,
+        ]
 
     @property
     def busy(self) -> bool:
         """Some tab still runs background work (an export, a refresh)."""
-        return any(getattr(tab, "busy", False) for tab in self._tab_widgets())
+        return any(tab.busy for tab in self.event_tabs)
+
+    def refresh_tabs(self, besides: EventTab | None = None) -> None:
+        """The event's people or check-ins changed (here or in a dialog): every tab reloads what it shows."""
+        for tab in self.event_tabs:
+            if tab is not besides:
+                tab.refresh()
 
     def shutdown(self) -> None:
-        """Stop every tab's timers and kiosk windows: the page is closing."""
-        for tab in self._tab_widgets():
-            stop = getattr(tab, "shutdown", None)
-            if stop is not None:
-                stop()
-
-    def _tab_widgets(self) -> list[QWidget]:
-        return [self.tabs.widget(index) for index in range(self.tabs.count())]
+        """Stop every tab's polling and kiosk windows: the page is closing."""
+        for tab in self.event_tabs:
+            tab.shutdown()
 
     def open_desk(self, kiosk: bool = False) -> None:
         """Show the check-in desk, optionally full-screen."""
@@ -146,7 +164,7 @@ class EventPage(QWidget):
     def _import_finished(self, _result: int) -> None:
         wizard, self.import_wizard = self.import_wizard, None
         if wizard is not None and wizard.imported:
-            self.participants.reload()
+            self.refresh_tabs()
             self.changed.emit()
         if wizard is not None:
             wizard.deleteLater()

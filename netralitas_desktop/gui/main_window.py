@@ -16,8 +16,9 @@ from ..core.database import DatabaseLocation
 from ..core.events import NotFoundError
 from ..core.logs import log_file
 from ..resources import resource_path
+from .common.errors import show_error
 from .common.settings import current_actor
-from .common.widgets import show_error, show_info
+from .common.widgets import show_info
 from .events.event_list import EventList
 
 if TYPE_CHECKING:  # the event page pulls in every feature (PDF, XLSX, signing): loaded on first use
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
 
             page = EventPage(event_id, self._actor, self)
         except NotFoundError as err:
-            show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), err)
             self.event_list.refresh()
             return None
         page.back_requested.connect(self.show_list)
@@ -281,8 +282,7 @@ class MainWindow(QMainWindow):
         self.event_list.refresh(select_id=event_id)
         page = self.event_page
         if page is not None and page.event_id == event_id:
-            page.participants.reload()
-            page.dashboard.refresh()
+            page.refresh_tabs()
         self._events_changed()
 
     def open_settings(self) -> None:

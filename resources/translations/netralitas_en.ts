@@ -298,10 +298,6 @@
         <translation>Settings saved: {0} latest backups, automatic at most every {1:g} hours.</translation>
     </message>
     <message>
-        <source>Gagal: {0}</source>
-        <translation>Failed: {0}</translation>
-    </message>
-    <message>
         <source>Membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
@@ -565,10 +561,6 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
     <message>
         <source>Gambar latar</source>
         <translation>Background image</translation>
-    </message>
-    <message>
-        <source>Berkas tidak bisa dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
     </message>
     <message>
         <source>Ganti semua kolom dengan desain bawaan?</source>
@@ -885,10 +877,6 @@ Agency key fingerprint: {2}. Update the site whenever a certificate is revoked.<
     <message>
         <source>{0} yang dicabut tidak dibuat</source>
         <translation>{0} revoked not made</translation>
-    </message>
-    <message>
-        <source>Sertifikat gagal dibuat: {0}</source>
-        <translation>Certificates could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
@@ -1326,6 +1314,34 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Total</translation>
     </message>
     <message>
+        <source>TTD di meja registrasi</source>
+        <translation>Signed at the registration desk</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri sudah kembali</source>
+        <translation>Ikrar mandiri form returned</translation>
+    </message>
+    <message>
+        <source>Hadir, belum menandatangani ikrar</source>
+        <translation>Present, pledge not signed</translation>
+    </message>
+    <message>
+        <source>Tidak hadir, ikrar mandiri belum kembali</source>
+        <translation>Absent, ikrar mandiri form not returned</translation>
+    </message>
+    <message>
+        <source>Waktu Indonesia Barat (UTC+7)</source>
+        <translation>Western Indonesia Time (UTC+7)</translation>
+    </message>
+    <message>
+        <source>Waktu Indonesia Tengah (UTC+8)</source>
+        <translation>Central Indonesia Time (UTC+8)</translation>
+    </message>
+    <message>
+        <source>Waktu Indonesia Timur (UTC+9)</source>
+        <translation>Eastern Indonesia Time (UTC+9)</translation>
+    </message>
+    <message>
         <source>Cocok</source>
         <translation>Matched</translation>
     </message>
@@ -1524,8 +1540,12 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>The overview could not be updated: {0}</translation>
     </message>
     <message>
-        <source>{0} / {1}  ({2}%)</source>
-        <translation>{0} / {1}  ({2}%)</translation>
+        <source>{0} / {1}  ({2})</source>
+        <translation>{0} / {1}  ({2})</translation>
+    </message>
+    <message>
+        <source>Ikrar: {0} dari {1} yang hadir menandatangani di meja · {5} hadir belum menandatangani · ikrar mandiri kembali {2} dari {3} yang tidak hadir · {4} perlu ditindaklanjuti</source>
+        <translation>Pledge: {0} of {1} present signed at the desk · {5} present without signing · ikrar mandiri returned {2} of {3} absent · {4} to follow up</translation>
     </message>
     <message>
         <source>Daring (≥ {0} menit)</source>
@@ -1538,10 +1558,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Diperbarui pukul {0} · otomatis setiap {1} detik</source>
         <translation>Updated at {0} · automatically every {1} seconds</translation>
-    </message>
-    <message>
-        <source>Ikrar: {0} dari {1} yang hadir menandatangani di meja · ikrar mandiri kembali {2} dari {3} yang tidak hadir · {4} perlu ditindaklanjuti</source>
-        <translation>Pledges: {0} of {1} present signed at the desk · ikrar mandiri returned by {2} of {3} absent · {4} need follow-up</translation>
     </message>
     <message>
         <source>Menerapkan…</source>
@@ -1595,13 +1611,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
-    <name>DeskRefresher</name>
-    <message>
-        <source>Penghitung belum dapat diperbarui: {0}</source>
-        <translation>The counters could not be updated: {0}</translation>
-    </message>
-</context>
-<context>
     <name>DeskSignatures</name>
     <message>
         <source>Tanda tangan…</source>
@@ -1626,10 +1635,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>belum tanda tangan</source>
         <translation>not signed yet</translation>
-    </message>
-    <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Tanda tangan belum tersimpan; ulangi dengan tombol &quot;Tanda tangan…&quot;.</source>
-        <translation>The database cannot be used right now ({0}). The signature is not saved; try again with the &quot;Signature…&quot; button.</translation>
     </message>
     <message>
         <source>Tanda tangan belum tersimpan</source>
@@ -1719,12 +1724,12 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Cannot be undone</translation>
     </message>
     <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Coba lagi.</source>
-        <translation>The database cannot be used right now ({0}). Try again.</translation>
-    </message>
-    <message>
         <source>Check-in {0} dibatalkan; ia dapat check-in lagi.</source>
         <translation>Check-in of {0} undone; they can check in again.</translation>
+    </message>
+    <message>
+        <source>Penghitung belum dapat diperbarui: {0}</source>
+        <translation>The counters could not be updated: {0}</translation>
     </message>
     <message>
         <source>Meja: &lt;b&gt;{0}&lt;/b&gt; · Petugas: &lt;b&gt;{1}&lt;/b&gt;</source>
@@ -1738,12 +1743,28 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Document settings</translation>
     </message>
     <message>
+        <source>Samarkan NIK (3302**********01) pada daftar, laporan, ekspor, undangan dan sertifikat</source>
+        <translation>Mask NIKs (3302**********01) on lists, reports, exports, invitations and certificates</translation>
+    </message>
+    <message>
+        <source>UU PDP: NIK dicetak lengkap hanya pada formulir yang ditandatangani orang itu sendiri. Matikan bila instansi penerima memerlukan NIK lengkap.</source>
+        <translation>Personal Data Protection Law: a full NIK is printed only on the form the person signs. Switch off if the receiving office needs full NIKs.</translation>
+    </message>
+    <message>
         <source>Ukuran kertas bawaan</source>
         <translation>Default paper size</translation>
     </message>
     <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
         <source>Pakta integritas</source>
         <translation>Integrity pact</translation>
+    </message>
+    <message>
+        <source>Pakta non-ASN</source>
+        <translation>Non-ASN pledge</translation>
     </message>
     <message>
         <source>Lembar ikrar bersama</source>
@@ -1770,6 +1791,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Add a duty stamp (meterai) box at the signature</translation>
     </message>
     <message>
+        <source>Dengan meterai formulir ditandatangani basah; tanda tangan dari meja tidak dicetak.</source>
+        <translation>With a duty stamp (meterai) the form is signed by hand; the signature from the desk is not printed.</translation>
+    </message>
+    <message>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
@@ -1780,6 +1805,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Isian data diri</source>
         <translation>Personal data fields</translation>
+    </message>
+    <message>
+        <source>Dipakai untuk peserta PPNPN (PTT/GTT, honorer) dan non-ASN lainnya: judul dan teks sendiri, NIK sebagai nomor identitas, tanpa pangkat/golongan.</source>
+        <translation>Used for PPNPN (PTT/GTT, honorary staff) and other non-ASN participants: their own title and text, the NIK as identity number, no rank/grade.</translation>
     </message>
     <message>
         <source>Teks ikrar</source>
@@ -1843,12 +1872,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>The pledge text read out together, then the participant list with a signature column.</translation>
     </message>
     <message>
-        <source>Daftar hadir</source>
-        <translation>Attendance list</translation>
+        <source>Daftar hadir untuk ditandatangani</source>
+        <translation>Attendance list to sign</translation>
     </message>
     <message>
-        <source>Daftar hadir dengan kolom No, Nama, NIP, Jabatan, Unit Kerja dan Tanda Tangan; judul berulang di setiap halaman.</source>
-        <translation>Attendance list with the columns No, Name, NIP, Position, Work unit and Signature; the heading repeats on every page.</translation>
+        <source>Dicetak sebelum atau saat acara: No, Nama / NIP, Jabatan, Unit Kerja dan ruang Tanda Tangan yang kosong (nomor ganjil di kiri, genap di kanan); judul berulang di setiap halaman.</source>
+        <translation>Printed before or at the event: No., Name / NIP, Position, Work unit and an empty Signature space (odd numbers left, even right); the heading repeats on every page.</translation>
+    </message>
+    <message>
+        <source>Rekap kehadiran (daftar hadir setelah acara)</source>
+        <translation>Attendance record (attendance list after the event)</translation>
+    </message>
+    <message>
+        <source>Catatan setelah acara: kolom Keterangan (Hadir dengan jamnya, Daring, Izin, Sakit, Dinas Luar, Tidak hadir) sesuai Ringkasan dan ekspor Excel, tanda tangan dari meja registrasi, dan jumlahnya.</source>
+        <translation>The record after the event: a Remarks column (Present with the time, Online, Excused, Sick, Official duty, Absent) as in the Summary and the Excel export, the signatures from the registration desk, and the totals.</translation>
     </message>
     <message>
         <source>Formulir ikrar mandiri</source>
@@ -1877,6 +1914,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Kotak meterai di tempat tanda tangan</source>
         <translation>Duty stamp (meterai) box at the signature</translation>
+    </message>
+    <message>
+        <source>Untuk yang tidak hadir</source>
+        <translation>For the absent</translation>
+    </message>
+    <message>
+        <source>Untuk yang hadir tetapi belum tanda tangan</source>
+        <translation>For those present who have not signed</translation>
+    </message>
+    <message>
+        <source>Untuk keduanya</source>
+        <translation>For both</translation>
     </message>
     <message>
         <source>Pilihan</source>
@@ -1927,10 +1976,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Loading the preview…</translation>
     </message>
     <message>
-        <source>Pratinjau gagal dibuat: {0}</source>
-        <translation>The preview could not be made: {0}</translation>
-    </message>
-    <message>
         <source>Pilih folder untuk berkas per peserta</source>
         <translation>Choose a folder for the per-participant files</translation>
     </message>
@@ -1967,10 +2012,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Open file</translation>
     </message>
     <message>
-        <source>Dokumen gagal dibuat: {0}</source>
-        <translation>The document could not be made: {0}</translation>
-    </message>
-    <message>
         <source>Dibatalkan; berkas lama (bila ada) tidak diubah.</source>
         <translation>Cancelled; the old file (if any) is unchanged.</translation>
     </message>
@@ -1994,8 +2035,8 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>to</translation>
     </message>
     <message>
-        <source>waktu setempat</source>
-        <translation>local time</translation>
+        <source>Zona waktu kegiatan, dicetak di belakang setiap jam pada dokumen</source>
+        <translation>The event&apos;s time zone, printed after every time on the documents</translation>
     </message>
     <message>
         <source>mis. Aula Setda Kabupaten Sukamakmur</source>
@@ -2313,6 +2354,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Forms for participants who have not pledged</translation>
     </message>
     <message>
+        <source>untuk yang tidak hadir</source>
+        <translation>for the absent</translation>
+    </message>
+    <message>
+        <source>untuk yang hadir tetapi belum tanda tangan</source>
+        <translation>for those present who have not signed</translation>
+    </message>
+    <message>
+        <source>untuk keduanya</source>
+        <translation>for both</translation>
+    </message>
+    <message>
         <source>Buat formulir ikrar mandiri (PDF)…</source>
         <translation>Make ikrar mandiri forms (PDF)…</translation>
     </message>
@@ -2339,10 +2392,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>{0} formulir tersimpan di {1}</source>
         <translation>{0} forms saved to {1}</translation>
-    </message>
-    <message>
-        <source>Formulir gagal dibuat: {0}</source>
-        <translation>The forms could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
@@ -2444,12 +2493,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Outstanding: {0}</translation>
     </message>
     <message>
+        <source>Hadir belum tanda tangan: {0}</source>
+        <translation>Present, not signed: {0}</translation>
+    </message>
+    <message>
         <source>Belum kembali ({0})</source>
         <translation>Not returned ({0})</translation>
     </message>
     <message>
         <source>Sudah kembali ({0})</source>
         <translation>Returned ({0})</translation>
+    </message>
+    <message>
+        <source>Hadir, belum tanda tangan ({0})</source>
+        <translation>Present, not signed ({0})</translation>
     </message>
     <message>
         <source>Ganti lampiran…</source>
@@ -2474,10 +2531,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Memuat lampiran {0}…</source>
         <translation>Loading attachment {0}…</translation>
-    </message>
-    <message>
-        <source>Lampiran tidak dapat dimuat: {0}</source>
-        <translation>The attachment could not be loaded: {0}</translation>
     </message>
     <message>
         <source>Lampiran tidak dapat dipakai</source>
@@ -2612,6 +2665,13 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Dibatalkan.</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -2922,10 +2982,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <source>Laporan tidak dapat dibaca: {0}</source>
-        <translation>The report cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; — {1}: {2} baris, {3} peserta rapat.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}: {2} rows, {3} meeting participants.</translation>
     </message>
@@ -2964,10 +3020,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Menyimpan kehadiran daring…</source>
         <translation>Saving online attendance…</translation>
-    </message>
-    <message>
-        <source>Kehadiran daring belum tersimpan: {0}</source>
-        <translation>Online attendance not saved: {0}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Kehadiran daring tersimpan.&lt;/b&gt;</source>
@@ -3170,10 +3222,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Kehadiran digabung.</source>
         <translation>Attendance merged.</translation>
-    </message>
-    <message>
-        <source>Gagal: {0}</source>
-        <translation>Failed: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada yang berubah.</source>
@@ -3556,10 +3604,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Preview cancelled. Click Back to choose a file again.</translation>
     </message>
     <message>
-        <source>Berkas tidak dapat dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
-    </message>
-    <message>
         <source>Klik Kembali untuk memilih berkas lain.</source>
         <translation>Click Back to choose another file.</translation>
     </message>
@@ -3683,10 +3727,6 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>Personal data deleted. Kept for reports: {0} registered, {1} present in the room, {2} online.</translation>
     </message>
     <message>
-        <source>Gagal, tidak ada yang dihapus: {0}</source>
-        <translation>Failed, nothing was deleted: {0}</translation>
-    </message>
-    <message>
         <source>Pengingat: kegiatan yang lebih tua dari {0} hari.</source>
         <translation>Reminder: events older than {0} days.</translation>
     </message>
@@ -3710,8 +3750,8 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>Attendance summary</translation>
     </message>
     <message>
-        <source>Lampirkan daftar hadir di belakang laporan</source>
-        <translation>Append the attendance list to the report</translation>
+        <source>Lampirkan rekap kehadiran (daftar hadir) sebagai Lampiran, nomor halaman bersambung</source>
+        <translation>Attach the attendance record as an appendix (Lampiran), page numbers continuing</translation>
     </message>
     <message>
         <source>Ekspor Excel (XLSX)…</source>
@@ -3754,8 +3794,8 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>The summary could not be loaded: {0}</translation>
     </message>
     <message>
-        <source>Hadir {0} dari {1} peserta ({2}%): {3} di ruangan, {4} daring. Tidak hadir {5}: izin {6}, sakit {7}, dinas luar {8}, tanpa keterangan {9}.</source>
-        <translation>Present {0} of {1} participants ({2}%): {3} in the room, {4} online. Absent {5}: excused {6}, sick {7}, official duty {8}, no reason {9}.</translation>
+        <source>Hadir {0} dari {1} peserta ({2}): {3} di ruangan, {4} daring. Tidak hadir {5}: izin {6}, sakit {7}, dinas luar {8}, tanpa keterangan {9}.</source>
+        <translation>Present {0} of {1} participants ({2}): {3} in the room, {4} online. Absent {5}: excused {6}, sick {7}, official duty {8}, no reason {9}.</translation>
     </message>
     <message>
         <source>{0} pendaftaran dibatalkan tidak dihitung.</source>
@@ -3784,10 +3824,6 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Tersimpan di {0} ({1} pendaftaran{2}).</source>
         <translation>Saved to {0} ({1} registrations{2}).</translation>
-    </message>
-    <message>
-        <source>Berkas gagal dibuat: {0}</source>
-        <translation>The file could not be made: {0}</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
@@ -4076,6 +4112,10 @@ Compare this fingerprint with the one the issuing agency publishes (on its verif
         <translation>Trust</translation>
     </message>
     <message>
+        <source>{0} JP · {1}</source>
+        <translation>{0} JP · {1}</translation>
+    </message>
+    <message>
         <source>Kunci publik instansi lain…</source>
         <translation>Another agency&apos;s public key…</translation>
     </message>
@@ -4100,10 +4140,6 @@ Compare this fingerprint with the one the issuing agency publishes (on its verif
         <translation>Checking…</translation>
     </message>
     <message>
-        <source>Memeriksa halaman {0} dari {1}…</source>
-        <translation>Checking page {0} of {1}…</translation>
-    </message>
-    <message>
         <source>Halaman {0}: {1} — {2} {3}</source>
         <translation>Page {0}: {1} — {2} {3}</translation>
     </message>
@@ -4122,14 +4158,6 @@ Compare this fingerprint with the one the issuing agency publishes (on its verif
     <message>
         <source>Tanggal kegiatan: {0}</source>
         <translation>Event date: {0}</translation>
-    </message>
-    <message>
-        <source>{0} JP · {1}</source>
-        <translation>{0} JP · {1}</translation>
-    </message>
-    <message>
-        <source>Pemeriksaan gagal: {0}</source>
-        <translation>Check failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -4160,10 +4188,6 @@ Compare this fingerprint with the one the issuing agency publishes (on its verif
     <message>
         <source>Gambar PNG atau JPEG (*.png *.jpg *.jpeg)</source>
         <translation>PNG or JPEG image (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Berkas tidak bisa dibaca: {0}</source>
-        <translation>The file cannot be read: {0}</translation>
     </message>
     <message>
         <source>(belum ada)</source>

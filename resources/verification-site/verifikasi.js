@@ -226,7 +226,7 @@
     if (code.kind === 3) return "NIK. " + code.holderId;
     var d = code.holderId;
     var shown = d.length === 18 ? d.slice(0, 8) + " " + d.slice(8, 14) + " " + d.slice(14, 15) + " " + d.slice(15) : d;
-    return (code.kind === 2 ? "NI PPPK. " : "NIP. ") + shown;
+    return (code.kind === 2 ? "NI PPPK " : "NIP. ") + shown;  /* as the certificate prints it */
   }
 
   function row(list, term, value) {

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
 
+from ..pdfium import use_pdfium
 from .design import BACKGROUND_ASSET, DesignError
 
 DPI = 200
@@ -102,24 +103,23 @@ def _open(data: bytes, page_mm: tuple[float, float], *, dpi: int) -> Image.Image
 
 
 def _render_pdf_page(data: bytes, page_mm: tuple[float, float], dpi: int) -> Image.Image:
-    import pypdfium2 as pdfium
-
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        raise DesignError("Berkas PDF latar rusak atau dikunci kata sandi.") from err
-    try:
-        if len(document) < 1:
-            raise DesignError("Berkas PDF latar tidak memiliki halaman.")
-        page = document[0]
-        width_pt, _height_pt = page.get_size()
-        # Render so the page's width is the certificate's width at ``dpi``.
-        scale = (page_mm[0] / 25.4 * dpi) / width_pt
-        image = page.render(scale=scale).to_pil()
-        page.close()
-        return image
-    finally:
-        document.close()
+    with use_pdfium() as pdfium:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as err:
+            raise DesignError("Berkas PDF latar rusak atau dikunci kata sandi.") from err
+        try:
+            if len(document) < 1:
+                raise DesignError("Berkas PDF latar tidak memiliki halaman.")
+            page = document[0]
+            width_pt, _height_pt = page.get_size()
+            # Render so the page's width is the certificate's width at ``dpi``.
+            scale = (page_mm[0] / 25.4 * dpi) / width_pt
+            image = page.render(scale=scale).to_pil()
+            page.close()
+            return image
+        finally:
+            document.close()
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -32,8 +32,10 @@ from pathlib import Path
 
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, qr_operators, safe_filename
+from ..errors import UserError
 from ..events import get_event
 from ..jobs import FREEZE_SUPPORT_ENV, Job
+from ..pdfium import use_pdfium
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
@@ -46,7 +48,7 @@ BATCH = 25
 FREEZE_SUPPORT = False  # or the entry point's FREEZE_SUPPORT_ENV: it called multiprocessing.freeze_support()
 
 
-class CertificateError(ValueError):
+class CertificateError(UserError, ValueError):
     """Nothing to make, or a design that cannot be used; the message is for the user."""
 
 
@@ -292,22 +294,21 @@ def write_batch(renderer: CertificateRenderer, signer, task: tuple[list[tuple[Ce
 
 def split_pages(pdf: bytes) -> list[bytes]:
     """Each page of ``pdf`` as a document of its own (PDFium copies what the page uses)."""
-    import pypdfium2 as pdfium
-
-    source = pdfium.PdfDocument(pdf)
-    pages = []
-    try:
-        for index in range(len(source)):
-            single = pdfium.PdfDocument.new()
-            try:
-                single.import_pages(source, [index])
-                buffer = io.BytesIO()
-                single.save(buffer)
-                pages.append(buffer.getvalue())
-            finally:
-                single.close()
-    finally:
-        source.close()
+    with use_pdfium() as pdfium:
+        source = pdfium.PdfDocument(pdf)
+        pages = []
+        try:
+            for index in range(len(source)):
+                single = pdfium.PdfDocument.new()
+                try:
+                    single.import_pages(source, [index])
+                    buffer = io.BytesIO()
+                    single.save(buffer)
+                    pages.append(buffer.getvalue())
+                finally:
+                    single.close()
+        finally:
+            source.close()
     return pages
 
 

@@ -98,7 +98,7 @@ def _qr_density(event, design: Design, holders) -> list[str]:
     (longest name and number) at the field's size, as 100-dpi pixels a module."""
     from ..documents.qr import qr_operators
     from .items import SAMPLE_HOLDER, claims_for
-    from .payload import PayloadError, qr_text, unsigned_code
+    from .payload import CertificateCodeError, qr_text, unsigned_code
     from .site import site_url
 
     longest = max(holders or [SAMPLE_HOLDER], key=lambda holder: len(holder.name))
@@ -109,7 +109,7 @@ def _qr_density(event, design: Design, holders) -> list[str]:
     )
     try:
         text = qr_text(unsigned_code(claims_for(longest, number, event)), site_url())
-    except PayloadError as err:
+    except CertificateCodeError as err:
         return [str(err)]
     modules = qr_operators(text)[0] + 8  # with the quiet zone
     size = design.field("qr").width_mm

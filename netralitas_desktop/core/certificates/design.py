@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from ..documents import Paper, PaperError
+from ..errors import UserError
 from ..event_settings import asset_filename, get_asset, get_setting, put_asset, set_setting
 
 DESIGN_SETTING = "certificate_design"  # event setting: the design as JSON
@@ -82,7 +83,7 @@ _FREE_TEXT = re.compile(r"text(_\d+)?$")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}$")
 
 
-class DesignError(ValueError):
+class DesignError(UserError, ValueError):
     """A design or template file that cannot be used; the message is for the user."""
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from peewee import IntegrityError, OperationalError, fn
 
+from ..errors import UserError
 from ..models import Event
 from ..transactions import write_transaction
 from .models import Certificate, CertificateRegister
@@ -34,7 +35,7 @@ MAX_NUMBER_LENGTH = Certificate.number.max_length
 ATTEMPTS = 30
 
 
-class NumberingError(ValueError):
+class NumberingError(UserError, ValueError):
     """Numbers cannot be given (bad format, clash with another event); message for the user."""
 
 

@@ -54,7 +54,7 @@ _LEGACY_SEPARATOR = "|"
 _MASKED_NIK = re.compile(r"(\d{4})\*{10}(\d{2})$")
 
 
-class PayloadError(UserError, ValueError):
+class CertificateCodeError(UserError, ValueError):
     """Text that is not a certificate code, or a damaged one; the message is for the user."""
 
 
@@ -122,14 +122,14 @@ class SignedCode:
 def _text_field(text: str, what: str) -> bytes:
     data = encode_text(clean(text))
     if len(data) > 255:
-        raise PayloadError(f"{what} terlalu panjang untuk kode QR sertifikat; persingkat.")
+        raise CertificateCodeError(f"{what} terlalu panjang untuk kode QR sertifikat; persingkat.")
     return bytes((len(data),)) + data
 
 
 def _id_bytes(kind: int, holder_id: str) -> bytes:
     if kind in (ID_NIP, ID_PPPK):
         if not re.fullmatch(r"\d{18}", holder_id):
-            raise PayloadError(f"NIP {holder_id} tidak bisa dimasukkan ke kode QR (harus 18 angka).")
+            raise CertificateCodeError(f"NIP {holder_id} tidak bisa dimasukkan ke kode QR (harus 18 angka).")
         return struct.pack(">Q", int(holder_id))
     if kind == ID_NIK:
         head, tail = _MASKED_NIK.match(holder_id).groups()
@@ -143,9 +143,9 @@ def encode_body(claims: Claims, key_id: str) -> bytes:
     days = (claims.date - EPOCH).days
     tenths = int((Decimal(claims.jp or 0) * 10).to_integral_value())
     if not 0 <= days < 0x10000:
-        raise PayloadError("Tanggal kegiatan di luar rentang kode QR sertifikat.")
+        raise CertificateCodeError("Tanggal kegiatan di luar rentang kode QR sertifikat.")
     if not 0 <= tenths < 0x10000:
-        raise PayloadError("Jumlah JP di luar rentang kode QR sertifikat.")
+        raise CertificateCodeError("Jumlah JP di luar rentang kode QR sertifikat.")
     body = bytes((VERSION, kind)) + bytes.fromhex(key_id)
     body += struct.pack(">HH", days, tenths) + _id_bytes(kind, claims.holder_id)
     body += _text_field(claims.number, "Nomor sertifikat")
@@ -188,25 +188,25 @@ def extract_code(text: str) -> str:
             return unquote(parts.fragment).strip()
         values = parse_qs(parts.query).get("c")
         if not values:
-            raise PayloadError("Alamat ini tidak memuat kode sertifikat.")
+            raise CertificateCodeError("Alamat ini tidak memuat kode sertifikat.")
         return values[0].strip()
     return text
 
 
 def parse_code(text: str) -> SignedCode:
-    """Read a scanned code (plain or URL, version 1 or 2); ``PayloadError`` when it is not ours."""
+    """Read a scanned code (plain or URL, version 1 or 2); ``CertificateCodeError`` when it is not ours."""
     code = extract_code(text)
     if code.upper().startswith(PREFIX):
         return _parse_v2(code[len(PREFIX) :])
     if code.startswith(LEGACY_PREFIX + _LEGACY_SEPARATOR):
         return _parse_v1(code)
-    raise PayloadError("Kode ini bukan kode QR sertifikat Netralitas.")
+    raise CertificateCodeError("Kode ini bukan kode QR sertifikat Netralitas.")
 
 
 def is_certificate_code(text: str) -> bool:
     try:
         parse_code(text)
-    except PayloadError:
+    except CertificateCodeError:
         return False
     return True
 
@@ -214,25 +214,25 @@ def is_certificate_code(text: str) -> bool:
 def _parse_v2(encoded: str) -> SignedCode:
     encoded = encoded.strip().upper()
     if not re.fullmatch(r"[A-Z2-7]+", encoded):
-        raise PayloadError("Kode QR sertifikat rusak: ada huruf yang tidak dikenal.")
+        raise CertificateCodeError("Kode QR sertifikat rusak: ada huruf yang tidak dikenal.")
     try:
         data = base64.b32decode(encoded + "=" * (-len(encoded) % 8))
     except (binascii.Error, ValueError) as err:
-        raise PayloadError("Kode QR sertifikat rusak: tidak bisa dibaca.") from err
+        raise CertificateCodeError("Kode QR sertifikat rusak: tidak bisa dibaca.") from err
     try:
         return _read_v2(data)
     except (IndexError, struct.error, CodebookError, ValueError) as err:
-        if isinstance(err, PayloadError):
+        if isinstance(err, CertificateCodeError):
             raise
-        raise PayloadError("Kode QR sertifikat rusak atau tidak lengkap.") from err
+        raise CertificateCodeError("Kode QR sertifikat rusak atau tidak lengkap.") from err
 
 
 def _read_v2(data: bytes) -> SignedCode:
     if len(data) < 2 + KEY_ID_BYTES + 4 + 4 + SIGNATURE_BYTES or data[0] != VERSION:
-        raise PayloadError("Kode QR sertifikat rusak atau dibuat oleh versi aplikasi lain.")
+        raise CertificateCodeError("Kode QR sertifikat rusak atau dibuat oleh versi aplikasi lain.")
     kind = data[1]
     if kind & ~0x03:
-        raise PayloadError("Kode QR sertifikat dibuat oleh versi aplikasi yang lebih baru.")
+        raise CertificateCodeError("Kode QR sertifikat dibuat oleh versi aplikasi yang lebih baru.")
     body, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
     position = 2
     key_id = body[position : position + KEY_ID_BYTES].hex()
@@ -253,11 +253,11 @@ def _read_v2(data: bytes) -> SignedCode:
         length = body[position]
         chunk = body[position + 1 : position + 1 + length]
         if len(chunk) != length:
-            raise PayloadError("Kode QR sertifikat terpotong.")
+            raise CertificateCodeError("Kode QR sertifikat terpotong.")
         texts.append(decode_text(chunk))
         position += 1 + length
     if position != len(body):
-        raise PayloadError("Kode QR sertifikat rusak: ada data yang tidak dikenal.")
+        raise CertificateCodeError("Kode QR sertifikat rusak: ada data yang tidak dikenal.")
     claims = Claims(
         number=texts[0],
         name=texts[1],
@@ -273,18 +273,18 @@ def _read_v2(data: bytes) -> SignedCode:
 def _parse_v1(code: str) -> SignedCode:
     parts = code.split(_LEGACY_SEPARATOR)
     if len(parts) != 6:
-        raise PayloadError("Kode QR sertifikat tidak lengkap atau rusak.")
+        raise CertificateCodeError("Kode QR sertifikat tidak lengkap atau rusak.")
     _, number, id_digits, name, date_text, signature_text = parts
     try:
         date = dt.datetime.strptime(date_text, "%Y%m%d").date()
     except ValueError as err:
-        raise PayloadError("Kode QR sertifikat rusak: tanggal tidak terbaca.") from err
+        raise CertificateCodeError("Kode QR sertifikat rusak: tanggal tidak terbaca.") from err
     if len(signature_text) != 86:
-        raise PayloadError("Kode QR sertifikat rusak: tanda tangan digital tidak lengkap.")
+        raise CertificateCodeError("Kode QR sertifikat rusak: tanda tangan digital tidak lengkap.")
     try:
         signature = base64.urlsafe_b64decode(signature_text + "==")
     except (binascii.Error, ValueError) as err:
-        raise PayloadError("Kode QR sertifikat rusak: tanda tangan digital tidak terbaca.") from err
+        raise CertificateCodeError("Kode QR sertifikat rusak: tanda tangan digital tidak terbaca.") from err
     signed = code[: code.rindex(_LEGACY_SEPARATOR)].encode("utf-8")
     claims = Claims(number, name, id_digits, "", date, Decimal(0), "")
     return SignedCode(1, claims, "", signature, signed)
@@ -293,8 +293,8 @@ def _parse_v1(code: str) -> SignedCode:
 __all__ = [
     "LEGACY_PREFIX",
     "PREFIX",
+    "CertificateCodeError",
     "Claims",
-    "PayloadError",
     "SignedCode",
     "clean",
     "extract_code",

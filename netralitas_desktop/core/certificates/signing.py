@@ -41,6 +41,7 @@ from reportlab.lib.units import mm
 
 from ..dates import tanggal
 from ..documents.files import atomic_output
+from ..errors import UserError
 
 FIELD_NAME = "TTE"  # one name for the empty field in unsigned files and the signed one
 UNCERTIFIED_NOTE = "TTE tidak tersertifikasi"
@@ -55,7 +56,7 @@ DEFAULT_STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(ts)s\
 _CMS_OVERHEAD = 2048
 
 
-class SignatureError(Exception):
+class PdfSigningError(UserError):
     """Signing could not happen; the message is for the user (Bahasa Indonesia)."""
 
 
@@ -127,17 +128,17 @@ class _CachedKeySigner(SimpleSigner):
 
 
 def _load_pkcs12(data: bytes, password: bytes, name: str):
-    """(key, certificate, other certificates) or a SignatureError that says what is wrong."""
+    """(key, certificate, other certificates) or a PdfSigningError that says what is wrong."""
     try:
         key, cert, others = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError as err:
         if not _looks_like_pkcs12(data):
-            raise SignatureError(f"Berkas {name} bukan sertifikat digital PKCS#12 (.p12/.pfx) yang sah.") from err
-        raise SignatureError(f"Kata sandi untuk {name} salah. Periksa lalu coba lagi.") from err
+            raise PdfSigningError(f"Berkas {name} bukan sertifikat digital PKCS#12 (.p12/.pfx) yang sah.") from err
+        raise PdfSigningError(f"Kata sandi untuk {name} salah. Periksa lalu coba lagi.") from err
     except Exception as err:  # an unsupported cipher inside a well-formed file
-        raise SignatureError(f"Berkas {name} tidak dapat dibuka: {err}") from err
+        raise PdfSigningError(f"Berkas {name} tidak dapat dibuka: {err}") from err
     if key is None or cert is None:
-        raise SignatureError(f"Berkas {name} tidak berisi kunci privat beserta sertifikatnya.")
+        raise PdfSigningError(f"Berkas {name} tidak berisi kunci privat beserta sertifikatnya.")
     return key, cert, others
 
 
@@ -177,7 +178,7 @@ class Signer:
         try:
             data = path.read_bytes()
         except OSError as err:
-            raise SignatureError(f"Berkas {path.name} tidak dapat dibaca: {err.strerror or err}.") from err
+            raise PdfSigningError(f"Berkas {path.name} tidak dapat dibaca: {err.strerror or err}.") from err
         self._setup(data, password, path.name, stamp_text, stamp_box, reason, location)
 
     def _setup(
@@ -187,11 +188,11 @@ class Signer:
         key, cert, others = _load_pkcs12(data, password, name)
         now = dt.datetime.now(dt.UTC)
         if cert.not_valid_after_utc < now:
-            raise SignatureError(
+            raise PdfSigningError(
                 f"Sertifikat digital dalam {name} sudah kedaluwarsa sejak {tanggal(cert.not_valid_after_utc.date())}."
             )
         if cert.not_valid_before_utc > now:
-            raise SignatureError(
+            raise PdfSigningError(
                 f"Sertifikat digital dalam {name} baru berlaku mulai {tanggal(cert.not_valid_before_utc.date())}."
             )
         self.holder = _subject_name(cert)
@@ -245,14 +246,14 @@ class Signer:
             )
             return pdf_signer.sign_pdf(writer, bytes_reserved=self._bytes_reserved).getvalue()
         except (PdfError, ValueError, KeyError) as err:
-            raise SignatureError(f"Dokumen tidak dapat ditandatangani: {err}") from err
+            raise PdfSigningError(f"Dokumen tidak dapat ditandatangani: {err}") from err
 
     def sign_file(self, src: str | os.PathLike, dst: str | os.PathLike) -> None:
         """Sign ``src`` into ``dst`` (written atomically; ``dst`` may equal ``src``)."""
         try:
             data = Path(src).read_bytes()
         except OSError as err:
-            raise SignatureError(f"Berkas {Path(src).name} tidak dapat dibaca: {err.strerror or err}.") from err
+            raise PdfSigningError(f"Berkas {Path(src).name} tidak dapat dibaca: {err.strerror or err}.") from err
         signed = self.sign_bytes(data)
         with atomic_output(dst) as temp:
             temp.write_bytes(signed)
@@ -273,7 +274,7 @@ def add_empty_signature_field(pdf_bytes: bytes, stamp_box: StampBox = DEFAULT_ST
         out = io.BytesIO()
         writer.write(out)
     except (PdfError, ValueError, KeyError) as err:
-        raise SignatureError(f"Ruang tanda tangan tidak dapat ditambahkan: {err}") from err
+        raise PdfSigningError(f"Ruang tanda tangan tidak dapat ditambahkan: {err}") from err
     return out.getvalue()
 
 
@@ -282,7 +283,7 @@ __all__ = [
     "FIELD_NAME",
     "UNCERTIFIED_EXPLANATION",
     "UNCERTIFIED_NOTE",
-    "SignatureError",
+    "PdfSigningError",
     "Signer",
     "StampBox",
     "add_empty_signature_field",

@@ -34,10 +34,11 @@ from ..events import NotFoundError
 from ..jobs import Job
 from ..models import Event, db, now
 from ..nip import format_nip
+from ..pdfium import use_pdfium
 from ..qr_decode import ImageDecodeError, decode_image
 from . import keys
 from .models import IMPORTED, LEGACY, REVOKED, Certificate, CertificateRegister
-from .payload import ID_NIK, ID_PPPK, LEGACY_PREFIX, PREFIX, PayloadError, SignedCode, clean, parse_code
+from .payload import ID_NIK, ID_PPPK, LEGACY_PREFIX, PREFIX, CertificateCodeError, SignedCode, clean, parse_code
 from .register import holder_digest, lookup, signature_digest
 from .render import jp_text
 from .site import TrustedList, trusted_list_for
@@ -110,7 +111,7 @@ def verify_text(text: str, *, trusted: Trusted = None) -> VerifyResult:
     """Check one scanned code (plain, or the verification site's URL)."""
     try:
         code = parse_code(text)
-    except PayloadError as err:
+    except CertificateCodeError as err:
         return VerifyResult("invalid", str(err))
     result = VerifyResult("invalid", "", code.claims.number, _holder(code), _claims(code), version=code.version)
     candidates = _candidate_keys(code, trusted)
@@ -274,7 +275,7 @@ def _holder(code: SignedCode) -> dict:
         "name": claims.name,
         "id": holder_id,
         "id_label": label,
-        "id_text": f"{label}. {shown}" if holder_id else "",
+        "id_text": f"{label if label == 'NI PPPK' else label + '.'} {shown}" if holder_id else "",
         "event_date": claims.date.isoformat(),
     }
 
@@ -403,13 +404,12 @@ class VerifyJob(Job[Report]):
         return PageVerdict(number, results)
 
     def _pdf_pages(self, data: bytes, name: str) -> list[PageVerdict]:
-        import pypdfium2 as pdfium
-
-        try:
-            with contextlib.closing(pdfium.PdfDocument(data)) as document:
-                total = len(document)
-        except pdfium.PdfiumError as err:
-            raise VerifyInputError(f"Berkas {name} rusak atau dikunci kata sandi.") from err
+        with use_pdfium() as pdfium:
+            try:
+                with contextlib.closing(pdfium.PdfDocument(data)) as document:
+                    total = len(document)
+            except pdfium.PdfiumError as err:
+                raise VerifyInputError(f"Berkas {name} rusak atau dikunci kata sandi.") from err
         verdicts = []
         for index, (texts, printed) in enumerate(_page_readings(data, total, self.workers)):
             self.check_cancelled()
@@ -449,30 +449,37 @@ _reader: dict = {}
 
 
 def _open_reader(data: bytes) -> None:
-    import pypdfium2 as pdfium
-
-    _reader["document"] = pdfium.PdfDocument(data)
+    with use_pdfium() as pdfium:
+        _reader["document"] = pdfium.PdfDocument(data)
 
 
 def _close_reader() -> None:
-    document = _reader.pop("document", None)
-    if document is not None:
-        document.close()
+    with use_pdfium():
+        document = _reader.pop("document", None)
+        if document is not None:
+            document.close()
 
 
 def _read_page(index: int) -> tuple[list[str], str]:
-    page = _reader["document"][index]
-    try:
-        texts: list[str] = []
-        for dpi in RENDER_DPI:
-            texts = decode_image(page.render(scale=dpi / 72, grayscale=True).to_pil())
-            if any(_is_code(text) for text in texts):
-                break
-        textpage = page.get_textpage()
-        printed = textpage.get_text_range()
-        textpage.close()
-    finally:
-        page.close()
+    """One page's QR texts and printed text; PDFium's lock is held only while it renders a page."""
+    with use_pdfium():
+        page = _reader["document"][index]
+        try:
+            images = [page.render(scale=RENDER_DPI[0] / 72, grayscale=True).to_pil()]
+            textpage = page.get_textpage()
+            printed = textpage.get_text_range()
+            textpage.close()
+        finally:
+            page.close()
+    texts = decode_image(images[0])
+    if not any(_is_code(text) for text in texts):
+        with use_pdfium():
+            page = _reader["document"][index]
+            try:
+                image = page.render(scale=RENDER_DPI[1] / 72, grayscale=True).to_pil()
+            finally:
+                page.close()
+        texts = decode_image(image)
     return texts, printed
 
 
@@ -508,7 +515,7 @@ def compare_printed(result: VerifyResult, printed: str) -> None:
 def _is_code(text: str) -> bool:
     try:
         parse_code(text)
-    except PayloadError:
+    except CertificateCodeError:
         return False
     return True
 

@@ -14,13 +14,17 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import OTHER_FAILURE, UserError
+
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 100  # Windows allows 260 characters for the whole path; leave room for the folder
 
 
-class DocumentError(Exception):
+class DocumentError(UserError):
     """A document could not be written; the message is for the user (Bahasa Indonesia)."""
+
+    exit_code = OTHER_FAILURE
 
 
 def safe_filename(stem: str, extension: str = "", *, max_length: int = MAX_STEM) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ... import __version__
 from ..documents import DocumentError, atomic_output
+from ..errors import UserError
 from ..models import AppSetting
 
 FORMAT = "netralitas-paket"
@@ -37,7 +38,7 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024  # a sane ceiling against a crafted file
 KIND_LABELS = {KIND_EVENT: "paket kegiatan (dari kantor)", KIND_CHECKINS: "berkas kehadiran (dari laptop meja)"}
 
 
-class PackageError(ValueError):
+class PackageError(UserError, ValueError):
     """A package that cannot be written or read; the message is for the user."""
 
 

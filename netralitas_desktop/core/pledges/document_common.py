@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import audit
 from ..documents import DocumentError
+from ..errors import UserError
 from ..models import Registration, Signature
 from ..names import fold, name_key
 from ..participants import ParticipantRow, list_participants
@@ -19,7 +20,7 @@ from ..participants import ParticipantRow, list_participants
 MAX_IDS_PER_QUERY = 500  # stays below SQLite's bound-variable limit
 
 
-class NothingToPrint(ValueError):
+class NothingToPrint(UserError, ValueError):
     """The document would be empty (no participants, nobody signed); the message is for the user."""
 
 
@@ -58,8 +59,13 @@ def listed_rows(event_id: int, *, only_present: bool = False) -> list[Participan
         for row in list_participants(event_id)
         if row.registration_id not in cancelled and (row.checked_in_at is not None or not only_present)
     ]
-    rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
+    rows.sort(key=print_order)
     return rows
+
+
+def print_order(row) -> tuple:
+    """Sort key of every printed list: unit kerja (people without one last), then name."""
+    return (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id)
 
 
 def signatures_of(registration_ids: Iterable[int]) -> dict[int, bytes]:
@@ -95,4 +101,12 @@ def save_canvas(canvas, what: str) -> None:
         raise DocumentError(f"Berkas {what} tidak bisa disimpan: {err.strerror or err}.") from err
 
 
-__all__ = ["DocumentResult", "NothingToPrint", "listed_rows", "record_export", "save_canvas", "signatures_of"]
+__all__ = [
+    "DocumentResult",
+    "NothingToPrint",
+    "listed_rows",
+    "print_order",
+    "record_export",
+    "save_canvas",
+    "signatures_of",
+]

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..errors import UserError
+
 MAX_INPUT_BYTES = 25_000_000  # what we read at all
 MAX_PDF_BYTES = 10_000_000  # stored as is
 MAX_SIDE_PX = 2480  # A4 at 300 dpi
@@ -27,7 +29,7 @@ PDF_MIME = "application/pdf"
 MIME_BY_FORMAT = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
 
-class AttachmentError(ValueError):
+class AttachmentError(UserError, ValueError):
     """A file that cannot be attached; the message is for the user."""
 
 
@@ -82,12 +84,17 @@ def prepare_attachment(data: bytes, filename: str = "") -> Attachment:
 def _prepare_pdf(data: bytes, name: str) -> Attachment:
     if len(data) > MAX_PDF_BYTES:
         raise AttachmentError(_too_large(len(data), MAX_PDF_BYTES) + " Pindai ulang dengan resolusi lebih rendah.")
-    from pypdf import PdfReader
+    from ..pdfium import use_pdfium
 
-    try:
-        pages = len(PdfReader(io.BytesIO(data)).pages)
-    except Exception as err:  # pypdf raises many kinds for a damaged file
-        raise AttachmentError(f"Berkas {name} bukan PDF yang utuh; pindai atau simpan ulang.") from err
+    with use_pdfium() as pdfium:  # pypdfium2 is bundled; pypdf is for the tests only
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as err:
+            raise AttachmentError(f"Berkas {name} bukan PDF yang utuh; pindai atau simpan ulang.") from err
+        try:
+            pages = len(document)
+        finally:
+            document.close()
     if not pages:
         raise AttachmentError(f"Berkas PDF {name} tidak berisi halaman.")
     return Attachment(data, _with_suffix(name, ".pdf"))

@@ -24,7 +24,7 @@ from ..qr_payload import (
     MAX_EVENT_ID,
     MAX_REGISTRATION_ID,
     DecodedPayload,
-    PayloadError,
+    ScannedCodeError,
     clean,
     signed_code,
     verify_signed,
@@ -54,19 +54,26 @@ def encode(event_id: int, registration_id: int) -> str:
 
 
 def decode(text: str) -> DecodedPayload:
-    """Read and verify a scanned form code; raises ``PayloadError`` with the reason.
+    """Read and verify a scanned form code; raises ``ScannedCodeError`` with the reason.
 
     ``kind`` is ``empty``, ``invitation`` (an invitation code), ``foreign``, ``malformed``
     or ``forged``.
     """
     code = clean(text)
+    if code.startswith(PREFIX):  # typed from the form, where it is printed in groups of four
+        code = "".join(code.replace("-", " ").split())
     if not code:
-        raise PayloadError("empty", EMPTY_REASON)
+        raise ScannedCodeError("empty", EMPTY_REASON)
     if qr_payload.looks_like_payload(code):
-        raise PayloadError("invitation", INVITATION_REASON)
+        raise ScannedCodeError("invitation", INVITATION_REASON)
     if not code.startswith(PREFIX):
-        raise PayloadError("foreign", FOREIGN_REASON)
+        raise ScannedCodeError("foreign", FOREIGN_REASON)
     return verify_signed(code, PREFIX, malformed=MALFORMED_REASON, forged=FORGED_REASON)
+
+
+def grouped(code: str) -> str:
+    """``NTM1 ABCD EFGH …``: the code as printed under its QR, easy to read out and type."""
+    return " ".join(code[index : index + 4] for index in range(0, len(code), 4))
 
 
 def looks_like_code(text: str) -> bool:
@@ -93,9 +100,10 @@ __all__ = [
     "MAX_REGISTRATION_ID",
     "PREFIX",
     "DecodedPayload",
-    "PayloadError",
+    "ScannedCodeError",
     "code_for",
     "decode",
     "encode",
+    "grouped",
     "looks_like_code",
 ]

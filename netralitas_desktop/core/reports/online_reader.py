@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import UserError
 from ..names import fold
 from ..roster.reader import RosterError, open_roster
 
 HEADER_SEARCH_ROWS = 40
 
 
-class OnlineImportError(Exception):
+class OnlineImportError(UserError):
     """The file cannot be read as a meeting report; ``str(err)`` is one Indonesian sentence."""
 
 

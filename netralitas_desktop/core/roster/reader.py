@@ -17,6 +17,8 @@ from pathlib import Path
 
 import openpyxl
 
+from ..errors import UserError
+
 Row = tuple[int, list[object]]  # (row number as the user sees it, cell values)
 
 # Above this size an XLSX is read streaming (read_only): far less memory, but merged
@@ -53,7 +55,7 @@ _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class RosterError(Exception):
+class RosterError(UserError):
     """The whole file cannot be imported; ``str(err)`` is one Indonesian sentence for the user."""
 
 

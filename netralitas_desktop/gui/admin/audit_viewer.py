@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 from ...core import audit_query
 from ...core.audit_query import AuditEntry, AuditFilter
 from ...core.events import list_events
-from ..common.jobs import JobHandle, run_job
+from ..common.jobs import BackgroundWork, JobRunner
 from ..common.settings import current_actor
 from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table
 
 SEARCH_DELAY_MS = 300
 
 
-class AuditViewer(QDialog):
+class AuditViewer(QDialog, BackgroundWork):
     def __init__(self, parent: QWidget | None = None, event_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log audit"))
@@ -47,7 +47,6 @@ class AuditViewer(QDialog):
         self.page = 0
         self.total = 0
         self.entries: list[AuditEntry] = []
-        self._job: JobHandle | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self._build()
@@ -124,8 +123,9 @@ class AuditViewer(QDialog):
         pager.addWidget(self.export_button)
 
         self.panel = JobPanel()
-        self.panel.cancel_button.clicked.connect(self._cancel_export)
         self.panel.stop()
+        self.exports = JobRunner(self, self.panel)
+        self.exports.busy_changed.connect(lambda busy: self.export_button.setEnabled(not busy and self.total > 0))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         localize_buttons(buttons)
         buttons.rejected.connect(self.reject)
@@ -198,7 +198,7 @@ class AuditViewer(QDialog):
         )
         self.previous_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page + 1 < self.page_count)
-        self.export_button.setEnabled(self.total > 0 and not self._exporting)
+        self.export_button.setEnabled(self.total > 0 and not self.exports.busy)
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -209,10 +209,6 @@ class AuditViewer(QDialog):
         self.detail.setPlainText(detail_text(self.entries[row]))
 
     # CSV ---------------------------------------------------------------------------------------
-    @property
-    def _exporting(self) -> bool:
-        return self._job is not None and self._job.running
-
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Simpan log audit"), "log-audit.csv", self.tr("CSV (*.csv)")
@@ -222,32 +218,15 @@ class AuditViewer(QDialog):
 
     def export_csv(self, path: Path) -> None:
         """Write every entry the filters show to ``path``, off the GUI thread."""
-        self.panel.start(self.tr("Mengekspor log audit…"))
-        self.export_button.setEnabled(False)
-        self._job = run_job(
+        self.exports.start(
             audit_query.AuditCsvJob(self.current_filter(), path, current_actor()),
-            on_result=lambda count: self._exported(count, path),
-            on_error=self._export_failed,
-            on_progress=self.panel.report,
-            on_cancelled=self._export_cancelled,
-            owner=self,
+            self.tr("Mengekspor log audit…"),
+            done=lambda count: self.tr("{0} entri tersimpan di {1}.").format(number(count), path),
+            failed=lambda message: self.panel.stop(
+                error=self.tr("Log audit tidak dapat diekspor: {0}").format(message)
+            ),
+            cancelled=self.tr("Ekspor dibatalkan; tidak ada berkas yang ditulis."),
         )
-
-    def _cancel_export(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-
-    def _exported(self, count: int, path: Path) -> None:
-        self.panel.stop(self.tr("{0} entri tersimpan di {1}.").format(number(count), path))
-        self.export_button.setEnabled(True)
-
-    def _export_failed(self, err: Exception) -> None:
-        self.panel.stop(error=self.tr("Log audit tidak dapat diekspor: {0}").format(err))
-        self.export_button.setEnabled(True)
-
-    def _export_cancelled(self) -> None:
-        self.panel.stop(self.tr("Ekspor dibatalkan; tidak ada berkas yang ditulis."))
-        self.export_button.setEnabled(True)
 
 
 def detail_text(entry: AuditEntry) -> str:

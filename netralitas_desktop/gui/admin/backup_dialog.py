@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...core import backups, database
 from ...core.database import DatabaseLocation
-from ..common.jobs import FunctionJob, JobHandle, run_job, wait_all
-from ..common.widgets import JobPanel, confirm, fill_table, localize_buttons, read_only_table, show_error, show_info
+from ..common.errors import show_error
+from ..common.jobs import BackgroundWork, FunctionJob, JobRunner, wait_all
+from ..common.widgets import JobPanel, confirm, fill_table, localize_buttons, read_only_table, show_info
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
-class BackupDialog(QDialog):
+class BackupDialog(QDialog, BackgroundWork):
     restored = Signal()  # the database now holds a backup's data: views must reload
 
     def __init__(self, location: DatabaseLocation, parent: QWidget | None = None) -> None:
@@ -41,7 +42,6 @@ class BackupDialog(QDialog):
         self.location = location
         self.setWindowTitle(self.tr("Cadangan & pemulihan"))
         self.resize(760, 460)
-        self._job: JobHandle | None = None
         self.items: list[backups.BackupInfo] = []
         self._build()
         if location.sqlite_path is None:
@@ -106,8 +106,9 @@ class BackupDialog(QDialog):
             actions.addWidget(button)
 
         self.panel = JobPanel()
-        self.panel.cancel_button.hide()  # copies and checks are short and safe to let finish
         self.panel.stop()
+        self.runner = JobRunner(self, self.panel)
+        self.runner.busy_changed.connect(lambda _busy: self._update_buttons())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         localize_buttons(close)
         close.rejected.connect(self.reject)
@@ -132,10 +133,6 @@ class BackupDialog(QDialog):
             return None
         return self.items[row]
 
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
     def _update_buttons(self) -> None:
         sqlite = self.location.sqlite_path is not None
         idle = not self.busy
@@ -153,14 +150,8 @@ class BackupDialog(QDialog):
         )
 
     def _run(self, message: str, func, *args, on_result) -> None:
-        self.panel.start(message)
-        self.panel.cancel_button.hide()
-        self._job = run_job(FunctionJob(func, *args), on_result=on_result, on_error=self._failed, owner=self)
-        self._update_buttons()
-
-    def _failed(self, err: Exception) -> None:
-        self.panel.stop(error=str(err) if isinstance(err, backups.BackupError) else self.tr("Gagal: {0}").format(err))
-        self._update_buttons()
+        # Copies and checks are short and safe to let finish: no Batal.
+        self.runner.start(FunctionJob(func, *args), message, done=on_result, cancellable=False)
 
     def make_backup(self) -> None:
         self._run(
@@ -171,9 +162,9 @@ class BackupDialog(QDialog):
             on_result=self._backed_up,
         )
 
-    def _backed_up(self, path: Path) -> None:
+    def _backed_up(self, path: Path) -> str:
         self.reload()
-        self.panel.stop(self.tr("Cadangan dibuat: {0}").format(path.name))
+        return self.tr("Cadangan dibuat: {0}").format(path.name)
 
     def check_database(self) -> None:
         self._run(
@@ -183,11 +174,9 @@ class BackupDialog(QDialog):
             on_result=self._checked,
         )
 
-    def _checked(self, damage: backups.Damage | None) -> None:
-        self._update_buttons()
+    def _checked(self, damage: backups.Damage | None) -> str | None:
         if damage is None:
-            self.panel.stop(self.tr("Basis data utuh (PRAGMA quick_check: ok)."))
-            return
+            return self.tr("Basis data utuh (PRAGMA quick_check: ok).")
         advice = (
             self.tr("Cadangan baik terakhir: {0}.").format(damage.latest_good.when)
             if damage.latest_good
@@ -196,6 +185,7 @@ class BackupDialog(QDialog):
         self.panel.stop(
             error=self.tr("Basis data rusak: {0}. {1}").format(backups.describe_problems(damage.problems), advice)
         )
+        return None
 
     def restore_selected(self) -> None:
         info = self.selected_backup()
@@ -234,15 +224,15 @@ class BackupDialog(QDialog):
             on_result=self._restored,
         )
 
-    def _restored(self, result: backups.RestoreResult) -> None:
+    def _restored(self, result: backups.RestoreResult) -> str:
         self.reload()
         kept = (
             self.tr(" Berkas sebelumnya disimpan sebagai {0}.").format(result.previous_copy.name)
             if result.previous_copy
             else ""
         )
-        self.panel.stop(self.tr("Dipulihkan dari {0}.{1}").format(result.restored_from.name, kept))
         self.restored.emit()
+        return self.tr("Dipulihkan dari {0}.{1}").format(result.restored_from.name, kept)
 
 
 def _backup_now(path: Path, keep: int) -> Path:
@@ -288,7 +278,7 @@ def restore_at_start(damage: backups.Damage, parent: QWidget | None = None) -> b
         try:
             result = backups.restore_file(damage.path, backup)
         except backups.BackupError as err:
-            show_error(parent, translate("Cadangan", "Pemulihan gagal"), str(err))
+            show_error(parent, translate("Cadangan", "Pemulihan gagal"), err)
             continue
         kept = (
             translate("Cadangan", " Berkas yang rusak disimpan sebagai {0}.").format(result.previous_copy)

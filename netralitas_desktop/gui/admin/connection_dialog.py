@@ -8,7 +8,7 @@ password store when the operator asks for it and there is one, never to QSetting
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 from ...core import connection
 from ...core.connection import ConnectionProfile, ProfileStore, ServerCheck
 from ...core.database import DatabaseError, DatabaseLocation, switch_database
-from ..common.jobs import FunctionJob, JobHandle, run_job, wait_all
-from ..common.settings import DESK_NAME_KEY, current_actor
+from ..common.jobs import BackgroundWork, FunctionJob, JobRunner, wait_all
+from ..common.settings import current_actor, save_desk_name
 from ..common.widgets import FieldErrors, localize_buttons
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b3261e;"
 
 
-class ConnectionDialog(QDialog):
+class ConnectionDialog(QDialog, BackgroundWork):
     """Host, port, database, user, password and this desk's name; ``location`` once accepted."""
 
     def __init__(
@@ -53,7 +53,6 @@ class ConnectionDialog(QDialog):
         self.local_url = local_url  # None: the default local file (NETRALITAS_DB or the user data folder)
         self.location: DatabaseLocation | None = None
         self.notice = ""  # said after connecting, e.g. that the password could not be stored
-        self._job: JobHandle | None = None
         self._build()
         saved = self.store.profiles()
         for item in saved:
@@ -117,6 +116,7 @@ class ConnectionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.test_button.clicked.connect(self.test_connection)
         self.local_button.clicked.connect(self.use_local)
+        self.checks = JobRunner(self, controls=[self.connect_button, self.test_button, self.local_button])
 
         intro = QLabel(
             self.tr(
@@ -147,10 +147,6 @@ class ConnectionDialog(QDialog):
             self.host.text().strip(), self.port.value(), self.database.text().strip(), self.user.text().strip()
         )
 
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
     # Actions -----------------------------------------------------------------------------------
     def _valid_profile(self) -> ConnectionProfile | None:
         profile = self.profile()
@@ -175,27 +171,20 @@ class ConnectionDialog(QDialog):
             self._check(profile, then_connect=True)
 
     def _check(self, profile: ConnectionProfile, *, then_connect: bool) -> None:
-        if self.busy:
+        if self.checks.busy:
             return
-        self._set_busy(True)
         self._say(self.tr("Menghubungi {0}:{1}…").format(profile.host, profile.port), ok=True)
         password = self.password.text()
-        self._job = run_job(
+        self.checks.start(
             FunctionJob(connection.check_server, profile, password),
-            on_result=lambda result: self._checked(result, profile, password, then_connect),
-            on_error=lambda err: self._failed(str(err)),
-            owner=self,
+            done=lambda result: self._checked(result, profile, password, then_connect),
+            failed=lambda message: self._say(message, ok=False),
         )
 
     def _checked(self, result: ServerCheck, profile: ConnectionProfile, password: str, then_connect: bool) -> None:
-        self._set_busy(False)
         self._say(result.message, ok=result.ok)
         if result.ok and then_connect:
             self._open(profile, password)
-
-    def _failed(self, message: str) -> None:
-        self._set_busy(False)
-        self._say(message, ok=False)
 
     def _open(self, profile: ConnectionProfile, password: str) -> None:
         wait_all()  # queries still running against the previous database finish first
@@ -209,7 +198,7 @@ class ConnectionDialog(QDialog):
             self.notice = connection.save_password(profile, password) or ""
         else:
             connection.forget_password(profile)
-        QSettings().setValue(DESK_NAME_KEY, " ".join(self.desk.text().split()))
+        save_desk_name(self.desk.text())
         self.accept()
 
     def use_local(self) -> None:
@@ -221,10 +210,6 @@ class ConnectionDialog(QDialog):
             return
         self.store.use_local()
         self.accept()
-
-    def _set_busy(self, busy: bool) -> None:
-        for button in (self.connect_button, self.test_button, self.local_button):
-            button.setEnabled(not busy)
 
     def _say(self, message: str, *, ok: bool) -> None:
         self.status.setText(message)

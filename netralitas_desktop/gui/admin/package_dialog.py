@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.documents import DocumentError
-from ...core.events import NotFoundError, ValidationError, list_events
+from ...core.events import list_events
 from ...core.jobs import Job
 from ...core.offline import (
     KIND_CHECKINS,
@@ -38,26 +37,21 @@ from ...core.offline import (
     ImportResult,
     MergeJob,
     MergeReport,
-    PackageError,
     default_filename,
     imported_event_ids,
 )
-from ..common.jobs import JobHandle, run_job
-from ..common.settings import current_actor
+from ..common.jobs import BackgroundWork, JobRunner
+from ..common.settings import PACKAGE_FOLDER, current_actor, remember_folder, remembered_folder
 from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table
 
-FOLDER_KEY = "package/folder"
-_USER_ERRORS = (PackageError, NotFoundError, ValidationError, DocumentError, OSError)
 
-
-class PackageDialog(QDialog):
+class PackageDialog(QDialog, BackgroundWork):
     changed = Signal(int)  # an event's data changed here (imported or merged): views must reload
 
     def __init__(self, parent: QWidget | None = None, event_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Meja offline"))
         self.resize(760, 560)
-        self._job: JobHandle | None = None
         self.imported: set[int] = set()
         self._build()
         self.reload_events(event_id)
@@ -98,8 +92,9 @@ class PackageDialog(QDialog):
         grid.setColumnStretch(2, 1)
 
         self.panel = JobPanel()
-        self.panel.cancel_button.clicked.connect(self._cancel)
         self.panel.stop()
+        self.runner = JobRunner(self, self.panel)
+        self.runner.busy_changed.connect(lambda _busy: self._update_buttons())
         self.report = QPlainTextEdit(readOnly=True)
         self.report.setPlaceholderText(self.tr("Laporan langkah terakhir tampil di sini."))
         self.conflicts_label = QLabel(self.tr("Konflik (pencatatan ganda dari dua meja):"))
@@ -132,10 +127,6 @@ class PackageDialog(QDialog):
         self.event_combo.blockSignals(False)
         self._update_buttons()
 
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
     def _update_buttons(self) -> None:
         event_id = self.event_combo.currentData()
         idle = not self.busy
@@ -145,11 +136,6 @@ class PackageDialog(QDialog):
         self.import_button.setEnabled(idle)
 
     # Asking for files ----------------------------------------------------------------------------
-    def _folder(self) -> str:
-        return str(QSettings().value(FOLDER_KEY, "") or Path.home())
-
-    def _remember(self, path: str) -> None:
-        QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
 
     def _filter(self) -> str:
         return self.tr("Paket Netralitas (*.netralitas);;Semua berkas (*)")
@@ -160,16 +146,16 @@ class PackageDialog(QDialog):
             return None
         name = default_filename(event.title, event.date, kind, current_actor().desk)
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan berkas"), str(Path(self._folder()) / name), self._filter()
+            self, self.tr("Simpan berkas"), str(Path(remembered_folder(PACKAGE_FOLDER)) / name), self._filter()
         )
         if path:
-            self._remember(path)
+            remember_folder(PACKAGE_FOLDER, path)
         return Path(path) if path else None
 
     def _ask_open(self, title: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), self._filter())
+        path, _ = QFileDialog.getOpenFileName(self, title, remembered_folder(PACKAGE_FOLDER), self._filter())
         if path:
-            self._remember(path)
+            remember_folder(PACKAGE_FOLDER, path)
         return Path(path) if path else None
 
     def _ask_export(self) -> None:
@@ -206,22 +192,11 @@ class PackageDialog(QDialog):
         self._run(MergeJob(path, current_actor()), self._merged)
 
     def _run(self, job: Job, on_result) -> None:
-        self.panel.start(job.title + "…")
-        self._job = run_job(
-            job,
-            on_result=on_result,
-            on_error=self._failed,
-            on_progress=self.panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
+        self.runner.start(
+            job, job.title + "…", done=on_result, cancelled=self.tr("Dibatalkan; tidak ada yang berubah.")
         )
-        self._update_buttons()
 
-    def _cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-
-    def _exported(self, result: ExportResult) -> None:
+    def _exported(self, result: ExportResult) -> str:
         c = result.counts
         if result.kind == KIND_EVENT:
             lines = [
@@ -251,9 +226,9 @@ class PackageDialog(QDialog):
                     "laptop\u201d di sana."
                 ),
             ]
-        self._finish(self.tr("Selesai."), lines)
+        return self._finish(self.tr("Selesai."), lines)
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, result: ImportResult) -> str:
         c = result.counts
         how = self.tr("dibuat") if result.created else self.tr("diperbarui")
         lines = [
@@ -267,26 +242,17 @@ class PackageDialog(QDialog):
             self.tr("Meja ini sekarang menerima kode QR undangan kegiatan ini."),
         ]
         self.reload_events(result.event_id)
-        self._finish(self.tr("Paket diimpor."), lines)
         self.changed.emit(result.event_id)
+        return self._finish(self.tr("Paket diimpor."), lines)
 
-    def _merged(self, report: MergeReport) -> None:
-        self._finish(self.tr("Kehadiran digabung."), report.lines(), report.conflicts)
+    def _merged(self, report: MergeReport) -> str:
         self.changed.emit(report.event_id)
+        return self._finish(self.tr("Kehadiran digabung."), report.lines(), report.conflicts)
 
-    def _finish(self, status: str, lines: list[str], conflicts: list | None = None) -> None:
-        self.panel.stop(status)
+    def _finish(self, status: str, lines: list[str], conflicts: list | None = None) -> str:
+        """Show the step's report; ``status`` is the panel's line."""
         self.report.setPlainText("\n".join(lines))
         fill_table(self.conflicts, [(conflict.name, conflict.description) for conflict in conflicts or []])
         self.conflicts_label.setVisible(bool(conflicts))
         self.conflicts.setVisible(bool(conflicts))
-        self._update_buttons()
-
-    def _failed(self, err: Exception) -> None:
-        message = str(err) if isinstance(err, _USER_ERRORS) else self.tr("Gagal: {0}").format(err)
-        self.panel.stop(error=message)
-        self._update_buttons()
-
-    def _cancelled(self) -> None:
-        self.panel.stop(self.tr("Dibatalkan; tidak ada yang berubah."))
-        self._update_buttons()
+        return status

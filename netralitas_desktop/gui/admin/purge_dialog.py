@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import purge
-from ...core.events import NotFoundError, ValidationError
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.jobs import BackgroundWork, FunctionJob, JobRunner
 from ..common.settings import current_actor
 from ..common.widgets import JobPanel, localize_buttons, number, show_info
 
 
-class PurgeDialog(QDialog):
+class PurgeDialog(QDialog, BackgroundWork):
     purged = Signal(int)  # the event whose personal data is gone: views must reload
 
     def __init__(self, event_id: int, parent: QWidget | None = None) -> None:
@@ -35,7 +34,6 @@ class PurgeDialog(QDialog):
         self.event_id = event_id
         self.setWindowTitle(self.tr("Hapus data pribadi peserta"))
         self.resize(620, 360)
-        self._job: JobHandle | None = None
         self._build()
         self.refresh()
 
@@ -50,8 +48,8 @@ class PurgeDialog(QDialog):
         self.purge_button.setStyleSheet("QPushButton:enabled { color: #b3261e; font-weight: bold; }")
         self.purge_button.clicked.connect(self.start_purge)
         self.panel = JobPanel()
-        self.panel.cancel_button.hide()  # one transaction: it finishes or changes nothing
         self.panel.stop()
+        self.runner = JobRunner(self, self.panel)
 
         self.retention = QSpinBox()
         self.retention.setRange(1, purge.MAX_RETENTION_DAYS)
@@ -122,10 +120,6 @@ class PurgeDialog(QDialog):
         self.prompt.setText(self.tr("Untuk memastikan, ketik nama kegiatan: {0}").format(p.title))
         self._update_button()
 
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
     def _update_button(self) -> None:
         self.purge_button.setEnabled(
             not self.busy
@@ -136,29 +130,26 @@ class PurgeDialog(QDialog):
     def start_purge(self) -> None:
         if not self.purge_button.isEnabled():
             return
-        self.panel.start(self.tr("Menghapus data pribadi…"))
         self.title_edit.setEnabled(False)
-        self._job = run_job(
+        self.runner.start(  # one transaction: it finishes or changes nothing, so no Batal
             FunctionJob(purge.purge_event, self.event_id, actor=current_actor()),
-            on_result=self._done,
-            on_error=self._failed,
-            owner=self,
+            self.tr("Menghapus data pribadi…"),
+            done=self._done,
+            failed=self._failed,
+            cancellable=False,
         )
         self._update_button()
 
-    def _done(self, summary: dict) -> None:
+    def _done(self, summary: dict) -> str:
         total = summary["total"]
         self.refresh()
-        self.panel.stop(
-            self.tr(
-                "Data pribadi dihapus. Tersimpan untuk laporan: {0} terdaftar, {1} hadir di ruangan, {2} daring."
-            ).format(number(total["registered"]), number(total["hadir"]), number(total["daring"]))
-        )
         self.purged.emit(self.event_id)
+        return self.tr(
+            "Data pribadi dihapus. Tersimpan untuk laporan: {0} terdaftar, {1} hadir di ruangan, {2} daring."
+        ).format(number(total["registered"]), number(total["hadir"]), number(total["daring"]))
 
-    def _failed(self, err: Exception) -> None:
-        known = isinstance(err, (ValidationError, NotFoundError))
-        self.panel.stop(error=str(err) if known else self.tr("Gagal, tidak ada yang dihapus: {0}").format(err))
+    def _failed(self, message: str) -> None:
+        self.panel.stop(error=message)
         self.title_edit.setEnabled(True)
         self._update_button()
 

@@ -43,12 +43,15 @@ from ...core.certificates.design import (
     validate_design,
 )
 from ...core.certificates.render import render_preview_pdf
-from ...core.documents import DocumentError, atomic_output, safe_filename
+from ...core.documents import atomic_output, safe_filename
+from ...core.errors import USER_FACING
 from ...core.event_settings import asset_filename, get_asset
 from ..common.core_labels import core_label
-from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.pdf_pages import page_count, pdf_pool, render_page
-from ..common.widgets import ErrorLabel, confirm, show_error
+from ..common.errors import show_error
+from ..common.jobs import BackgroundWork
+from ..common.live import LiveRefresh
+from ..common.pdf_pages import page_count, render_page
+from ..common.widgets import ErrorLabel, confirm
 from .canvas import DesignCanvas
 from .field_panel import FieldPanel
 
@@ -66,7 +69,7 @@ def render_preview_image(event_id: int, design: Design, sample: int, dpi: float 
     return render_page(data, min(sample, page_count(data) - 1), dpi)
 
 
-class CertificateDesigner(QDialog):
+class CertificateDesigner(QDialog, BackgroundWork):
     saved = Signal()
 
     def __init__(self, event_id: int, parent: QWidget | None = None) -> None:
@@ -76,10 +79,12 @@ class CertificateDesigner(QDialog):
         self.design: Design = load_design(event_id)
         self.dirty = False
         self.preview_ready = False
-        self._render_handle: JobHandle | None = None
-        self._render_again = False
+        # One render at a time; a render of a design edited meanwhile is dropped and the latest follows.
+        self.render = LiveRefresh(self, self._render, inputs=self._render_inputs)
+        self.render.loaded.connect(self._rendered)
+        self.render.failed.connect(lambda message: self._render_done(self.tr("Pratinjau gagal: {0}").format(message)))
         self._render_timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._render_timer.timeout.connect(self._start_render)
+        self._render_timer.timeout.connect(self.render.refresh)
         self._build()
         self._show_design()
         self.resize(1180, 760)
@@ -299,13 +304,8 @@ class CertificateDesigner(QDialog):
         try:
             data = Path(path).read_bytes()
             set_background(self.event_id, data, Path(path).name)
-        except OSError as err:
-            show_error(
-                self, self.tr("Gambar latar"), self.tr("Berkas tidak bisa dibaca: {0}").format(err.strerror or err)
-            )
-            return False
-        except DesignError as err:
-            show_error(self, self.tr("Gambar latar"), str(err))
+        except USER_FACING as err:
+            show_error(self, self.tr("Gambar latar"), err)
             return False
         self.design = replace(self.design, background=BACKGROUND_ASSET, frame=False)
         self._changed()
@@ -332,29 +332,18 @@ class CertificateDesigner(QDialog):
         self.render_status.setText(self.tr("Memperbarui pratinjau…"))
         self._render_timer.start()
 
-    def _start_render(self) -> None:
-        if self._render_handle is not None and self._render_handle.running:
-            self._render_again = True  # one render at a time; the latest design follows
-            return
-        design = replace(self.design, fields=[replace(spec) for spec in self.design.fields])
-        job = FunctionJob(render_preview_image, self.event_id, design, self.sample_spin.value() - 1)
-        self._render_handle = run_job(
-            job, on_result=self._rendered, on_error=self._render_failed, owner=self, pool=pdf_pool()
-        )
+    def _render_inputs(self) -> tuple[Design, int]:
+        """A copy of the design on screen (edits go on while the render runs) and the sample shown."""
+        return replace(self.design, fields=[replace(spec) for spec in self.design.fields]), self.sample_spin.value() - 1
+
+    def _render(self, design: Design, sample: int) -> QImage:  # off the GUI thread
+        return render_preview_image(self.event_id, design, sample)
 
     def _rendered(self, image: QImage) -> None:
         self.canvas.set_picture(image)
         self._render_done(self.tr("Pratinjau dari PDF yang sebenarnya"))
 
-    def _render_failed(self, err: Exception) -> None:
-        message = str(err) if isinstance(err, (DesignError, DocumentError, ValueError)) else repr(err)
-        self._render_done(self.tr("Pratinjau gagal: {0}").format(message))
-
     def _render_done(self, status: str) -> None:
-        if self._render_again:
-            self._render_again = False
-            self._start_render()
-            return
         self.preview_ready = True
         self.render_status.setText(status)
 
@@ -363,7 +352,7 @@ class CertificateDesigner(QDialog):
         try:
             save_design(self.event_id, self.design)
         except DesignError as err:
-            show_error(self, self.tr("Desain belum bisa disimpan"), str(err))
+            show_error(self, self.tr("Desain belum bisa disimpan"), err)
             return False
         self.dirty = False
         self.render_status.setText(self.tr("Desain tersimpan."))
@@ -390,8 +379,8 @@ class CertificateDesigner(QDialog):
                 temp.write_text(
                     design_to_json(self.design, background=background, background_name=name or ""), encoding="utf-8"
                 )
-        except (OSError, DocumentError) as err:
-            show_error(self, self.tr("Ekspor templat"), str(err))
+        except USER_FACING as err:
+            show_error(self, self.tr("Ekspor templat"), err)
             return
         self.render_status.setText(self.tr("Templat diekspor ke {0}").format(Path(path).name))
 
@@ -417,7 +406,7 @@ class CertificateDesigner(QDialog):
         try:
             self.design = import_template(self.event_id, path)
         except DesignError as err:
-            show_error(self, self.tr("Impor templat"), str(err))
+            show_error(self, self.tr("Impor templat"), err)
             return False
         self.dirty = False
         self._show_design()

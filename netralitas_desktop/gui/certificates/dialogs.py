@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import Actor
 from ...core.certificates.keystore import MIN_PASSPHRASE
-from ...core.certificates.payload import PayloadError, parse_code
-from ...core.certificates.verify import RevokeError, revoke
-from ...core.events import NotFoundError
+from ...core.certificates.payload import CertificateCodeError, parse_code
+from ...core.certificates.verify import revoke
+from ...core.errors import USER_FACING
+from ..common.errors import error_message
 from ..common.widgets import ErrorLabel, confirm, localize_buttons
 
 PREVIEW_WIDTH = 860
@@ -99,7 +100,7 @@ class RevokeDialog(QDialog):
         text = self.number_edit.text().strip()
         try:
             return parse_code(text).claims.number
-        except PayloadError:
+        except CertificateCodeError:
             return text
 
     def submit(self) -> None:
@@ -120,8 +121,8 @@ class RevokeDialog(QDialog):
             return
         try:
             revoke(number, reason, actor=self._actor())
-        except (NotFoundError, RevokeError) as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return
         self.revoked_number = number
         self.accept()

@@ -89,9 +89,7 @@ class FieldPanel(QWidget):
         self.min_size_spin.setDecimals(1)
         self.min_size_spin.setSuffix(" pt")
         self.min_size_spin.setToolTip(
-            self.tr(
-                "Teks yang terlalu panjang mengecil sampai ukuran ini (paling kecil 8 pt), lalu berganti baris."
-            )
+            self.tr("Teks yang terlalu panjang mengecil sampai ukuran ini (paling kecil 8 pt), lalu berganti baris.")
         )
         self.lines_spin = QSpinBox()
         self.lines_spin.setRange(1, 6)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -25,36 +24,30 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.certificates.bulk import CertificateError, CertificateResult, CertificatesJob
-from ...core.certificates.design import DesignError, load_design
-from ...core.certificates.numbering import NumberingError
+from ...core.certificates.bulk import CertificateResult, CertificatesJob
+from ...core.certificates.design import load_design
 from ...core.certificates.render import stamp_box
-from ...core.certificates.signing import SignatureError, Signer
-from ...core.documents import DocumentError, safe_filename
-from ...core.errors import UserError
+from ...core.certificates.signing import PdfSigningError, Signer
+from ...core.documents import safe_filename
 from ...core.events import NotFoundError, get_event
-from ..common.jobs import JobHandle, run_job
-from ..common.pdf_pages import pdf_pool
+from ..common.jobs import BackgroundWork, JobHandle, JobRunner
+from ..common.settings import P12_KEY
 from ..common.widgets import JobPanel, number
 from .keys_box import ensure_signing_key
 
-P12_KEY = "certificates/p12_path"  # the file's path is remembered on this laptop; never the password
 FILE_STEM = "Sertifikat"  # suggested file names stay Indonesian, whatever the UI language
-_KNOWN_ERRORS = (CertificateError, DocumentError, DesignError, NumberingError, NotFoundError, SignatureError)
 
 
-class CertificateOutputBox(QGroupBox):
+class CertificateOutputBox(QGroupBox, BackgroundWork):
     """Runs ``CertificatesJob``; ``finished`` carries the result after a successful run."""
 
     finished = Signal(object)  # CertificateResult
-    open_results = True  # tests switch this off: no viewer pops up
 
     def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Buat sertifikat"))
         self.event_id = event_id
         self._actor = actor
-        self.handle: JobHandle | None = None
         self.last_result: CertificateResult | None = None
         self._then: Callable[[CertificateResult], None] | None = None
 
@@ -99,11 +92,9 @@ class CertificateOutputBox(QGroupBox):
         self.make_button = QPushButton(self.tr("Buat sertifikat…"))
         self.make_button.clicked.connect(self.choose_target)
         self.open_button = QPushButton(self.tr("Buka hasil"))
-        self.open_button.clicked.connect(self.open_result)
-        self.open_button.hide()
         self.panel = JobPanel()
         self.panel.stop()
-        self.panel.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(self, self.panel, controls=[self.make_button], open_button=self.open_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
         buttons.addWidget(self.open_button)
@@ -115,10 +106,6 @@ class CertificateOutputBox(QGroupBox):
         layout.addWidget(self.sign_form)
         layout.addLayout(buttons)
         layout.addWidget(self.panel)
-
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
 
     def choose_p12(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -160,7 +147,7 @@ class CertificateOutputBox(QGroupBox):
             box = stamp_box(load_design(self.event_id))
             options = {"stamp_box": box} if box is not None else {}
             signer = Signer(path, self.password_edit.text().encode("utf-8"), **options)
-        except SignatureError as err:
+        except PdfSigningError as err:
             self.panel.stop(error=str(err))
             return None
         finally:
@@ -182,28 +169,18 @@ class CertificateOutputBox(QGroupBox):
         if not ensure_signing_key(self):
             self.panel.stop(error=self.tr("Sertifikat tidak dibuat: kunci tanda tangan tidak tersedia."))
             return None
-        job = CertificatesJob(self.event_id, target, per_person=per_person, signer=signer, actor=self._actor())
-        self.make_button.setEnabled(False)
-        self.open_button.hide()
-        self.panel.start(self.tr("Membuat sertifikat…"))
-        # The pool that may call PDFium: a PDF background is rasterised by the run.
-        self.handle = run_job(
-            job,
-            on_result=self._done,
-            on_error=self._failed,
-            on_progress=self.panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
-            pool=pdf_pool(),
+        return self.runner.start(
+            CertificatesJob(self.event_id, target, per_person=per_person, signer=signer, actor=self._actor()),
+            self.tr("Membuat sertifikat…"),
+            done=self._done,
+            cancelled=self.tr("Dibatalkan; tidak ada berkas yang ditulis."),
+            open_when_done=then is None,
         )
-        return self.handle
 
     def cancel(self) -> None:
-        if self.busy:
-            self.handle.cancel()
+        self.runner.cancel()
 
-    def _done(self, result: CertificateResult) -> None:
-        self.make_button.setEnabled(True)
+    def _done(self, result: CertificateResult) -> str:
         self.last_result = result
         parts = [self.tr("{0} sertifikat tersimpan di {1}").format(number(result.count), result.path)]
         if result.signed:
@@ -211,26 +188,10 @@ class CertificateOutputBox(QGroupBox):
             parts.append(self.tr("ditandatangani secara digital (TTE tidak tersertifikasi)"))
         if result.revoked_skipped:
             parts.append(self.tr("{0} yang dicabut tidak dibuat").format(number(result.revoked_skipped)))
-        self.panel.stop("; ".join(parts) + ".")
-        self.open_button.show()
         self.finished.emit(result)
         if self._then is not None:
             self._then(result)
-        elif self.open_results:
-            self.open_result()
-
-    def _failed(self, err: Exception) -> None:
-        self.make_button.setEnabled(True)
-        known = isinstance(err, (*_KNOWN_ERRORS, UserError))
-        self.panel.stop(error=str(err) if known else self.tr("Sertifikat gagal dibuat: {0}").format(err))
-
-    def _cancelled(self) -> None:
-        self.make_button.setEnabled(True)
-        self.panel.stop(self.tr("Dibatalkan; tidak ada berkas yang ditulis."))
-
-    def open_result(self) -> None:
-        if self.last_result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_result.path))
+        return "; ".join(parts) + "."
 
 
 __all__ = ["CertificateOutputBox"]

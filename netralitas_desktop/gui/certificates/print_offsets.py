@@ -6,14 +6,14 @@ printer name). Pages are drawn from the paper's corner (full page, no margins) a
 true size — never "fit to page", which would shrink them off the frame.
 
 Each page is rasterised by PDFium at up to ``MAX_DPI`` and painted onto the ``QPrinter``
-on the PDF pool's worker thread (Qt allows painting on a QPrinter outside the GUI thread).
+on a worker thread (Qt allows painting on a QPrinter outside the GUI thread).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSettings, QSizeF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import OTHER_FAILURE, UserError
 from ...core.jobs import Job
-from ..common.jobs import JobHandle, run_job
-from ..common.pdf_pages import page_count, page_size_pt, pdf_pool, render_page
+from ..common.jobs import BackgroundWork, JobHandle, JobRunner
+from ..common.pdf_pages import page_count, page_size_pt, render_page
+from ..common.settings import print_offset, save_print_offset
 from ..common.widgets import JobPanel, number
 
 MAX_DPI = 300
 OFFSET_LIMIT_MM = 30.0
 SCALE_REMINDER = QT_TRANSLATE_NOOP("CertificatePrintDialog", "Skala 100%, jangan 'Fit to page'")
-_KEY = "print_offsets/{0}/{1}"
 
 
 def scale_reminder() -> str:
@@ -48,20 +49,6 @@ def printer_key(printer: QPrinter) -> str:
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
         return "PDF"
     return printer.printerName() or "default"
-
-
-def load_offset(name: str) -> tuple[float, float]:
-    settings = QSettings()
-    try:
-        return (float(settings.value(_KEY.format(name, "x"), 0.0)), float(settings.value(_KEY.format(name, "y"), 0.0)))
-    except (TypeError, ValueError):
-        return (0.0, 0.0)
-
-
-def save_offset(name: str, x_mm: float, y_mm: float) -> None:
-    settings = QSettings()
-    settings.setValue(_KEY.format(name, "x"), float(x_mm))
-    settings.setValue(_KEY.format(name, "y"), float(y_mm))
 
 
 def prepare_printer(printer: QPrinter, pdf: bytes) -> None:
@@ -93,10 +80,11 @@ class PrintJob(Job[int]):
         device_per_mm = self.printer.resolution() / 25.4
         painter = QPainter()
         if not painter.begin(self.printer):
-            raise OSError(
+            raise UserError(
                 QCoreApplication.translate(
                     "PrintJob", "Printer tidak bisa dipakai; periksa apakah printer menyala dan terhubung."
-                )
+                ),
+                exit_code=OTHER_FAILURE,
             )
         try:
             for done, index in enumerate(indexes):
@@ -119,7 +107,7 @@ class PrintJob(Job[int]):
         return len(indexes)
 
 
-class CertificatePrintDialog(QDialog):
+class CertificatePrintDialog(QDialog, BackgroundWork):
     """Choose a printer, set its offset, print one page to test the position, then all."""
 
     def __init__(self, pdf_path: str | Path, parent: QWidget | None = None) -> None:
@@ -129,7 +117,6 @@ class CertificatePrintDialog(QDialog):
         self.pdf = self.pdf_path.read_bytes()
         self.pages = page_count(self.pdf)
         self.printer = QPrinter(QPrinterInfo.defaultPrinter(), QPrinter.PrinterMode.HighResolution)
-        self.handle: JobHandle | None = None
 
         self.file_label = QLabel(self.tr("{0} — {1} halaman").format(self.pdf_path.name, number(self.pages)))
         self.printer_label = QLabel()
@@ -155,7 +142,7 @@ class CertificatePrintDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.panel = JobPanel()
         self.panel.stop()
-        self.panel.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(self, self.panel, controls=[self.test_button, self.print_button, self.choose_button])
 
         printer_row = QHBoxLayout()
         printer_row.addWidget(self.printer_label, 1)
@@ -188,10 +175,6 @@ class CertificatePrintDialog(QDialog):
         box.setSuffix(" mm")
         return box
 
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
-
     def set_printer(self, printer: QPrinter) -> None:
         """Print to ``printer`` (a real one, or a PDF file in tests) with its own offset."""
         self.printer = printer
@@ -206,14 +189,14 @@ class CertificatePrintDialog(QDialog):
     def _printer_changed(self) -> None:
         name = printer_key(self.printer)
         self.printer_label.setText(self.tr("Berkas PDF") if name == "PDF" else name)
-        x_mm, y_mm = load_offset(name)
+        x_mm, y_mm = print_offset(name)
         for spin, value in ((self.x_spin, x_mm), (self.y_spin, y_mm)):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
 
     def _offset_changed(self) -> None:
-        save_offset(printer_key(self.printer), self.x_spin.value(), self.y_spin.value())
+        save_print_offset(printer_key(self.printer), self.x_spin.value(), self.y_spin.value())
 
     def start(self, pages: list[int] | None) -> JobHandle | None:
         if self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and not self.printer.outputFileName():
@@ -222,38 +205,16 @@ class CertificatePrintDialog(QDialog):
                 self.panel.stop(error=self.tr("Belum ada printer yang dipilih."))
                 return None
         prepare_printer(self.printer, self.pdf)
-        job = PrintJob(self.pdf, self.printer, (self.x_spin.value(), self.y_spin.value()), pages)
-        for button in (self.test_button, self.print_button, self.choose_button):
-            button.setEnabled(False)
-        self.panel.start(self.tr("Mengirim halaman ke printer…"))
-        self.handle = run_job(
-            job,
-            on_result=self._done,
-            on_error=self._failed,
-            on_progress=self.panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
-            pool=pdf_pool(),
+        return self.runner.start(
+            PrintJob(self.pdf, self.printer, (self.x_spin.value(), self.y_spin.value()), pages),
+            self.tr("Mengirim halaman ke printer…"),
+            done=lambda count: self.tr("{0} halaman dikirim ke printer.").format(number(count)),
+            failed=lambda message: self.panel.stop(error=self.tr("Gagal mencetak: {0}").format(message)),
+            cancelled=self.tr("Pencetakan dibatalkan."),
         )
-        return self.handle
 
     def cancel(self) -> None:
-        if self.busy:
-            self.handle.cancel()
-
-    def _finish(self, message: str = "", error: str = "") -> None:
-        for button in (self.test_button, self.print_button, self.choose_button):
-            button.setEnabled(True)
-        self.panel.stop(message, error)
-
-    def _done(self, pages: int) -> None:
-        self._finish(self.tr("{0} halaman dikirim ke printer.").format(number(pages)))
-
-    def _failed(self, err: Exception) -> None:
-        self._finish(error=self.tr("Gagal mencetak: {0}").format(err))
-
-    def _cancelled(self) -> None:
-        self._finish(self.tr("Pencetakan dibatalkan."))
+        self.runner.cancel()
 
     def reject(self) -> None:
         self.cancel()
@@ -264,9 +225,7 @@ __all__ = [
     "SCALE_REMINDER",
     "CertificatePrintDialog",
     "PrintJob",
-    "load_offset",
     "prepare_printer",
     "printer_key",
-    "save_offset",
     "scale_reminder",
 ]

@@ -1,8 +1,9 @@
 """The Sertifikat tab: who gets one, the number format, checks before a run, a preview of the
 first five, making (and signing) the certificates, printing, revoking, templates and keys.
 
-Counts and checks are loaded off the GUI thread; rendering and printing go through the
-PDFium pool (``pdf_pages.pdf_pool``).
+Counts and checks are a live view (``common/live.LiveRefresh``): loaded off the GUI thread
+and, while the tab is shown, reloaded when any desk checks someone in, so "hadir" is never
+stale. A field being edited is not overwritten by a reload. Rendering and printing are jobs.
 """
 
 from __future__ import annotations
@@ -39,22 +40,26 @@ from ...core.certificates.design import (
     load_design,
     save_design,
 )
-from ...core.certificates.keys import PublicKeyError, active_key, export_public_key
+from ...core.certificates.keys import active_key, export_public_key
 from ...core.certificates.numbering import format_number, number_format_problem
 from ...core.certificates.render import render_preview_pdf
 from ...core.certificates.summary import CertificateSummary, load_summary
-from ...core.documents import DocumentError
+from ...core.errors import USER_FACING
 from ...core.event_settings import CERTIFICATE_FOR_ONLINE, online_min_minutes, set_setting
 from ...core.reports.online_store import set_min_minutes
-from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.pdf_pages import pdf_pool, render_pages
-from ..common.widgets import ErrorLabel, number, show_error, show_info
+from ..common.errors import show_error
+from ..common.jobs import FunctionJob, JobHandle, JobRunner
+from ..common.live import LiveRefresh
+from ..common.pdf_pages import render_pages
+from ..common.tabs import EventTabBase
+from ..common.widgets import ErrorLabel, number, show_info
 from .dialogs import PreviewDialog, RevokeDialog
 from .keys_box import CertificateKeyBox
 from .output_box import CertificateOutputBox
 
 PREVIEW_COUNT = 5
 PREVIEW_DPI = 100
+SUMMARY_POLL_MS = 3000
 
 
 def preview_images(event_id: int, count: int = PREVIEW_COUNT) -> list:
@@ -62,7 +67,7 @@ def preview_images(event_id: int, count: int = PREVIEW_COUNT) -> list:
     return render_pages(render_preview_pdf(event_id, design, count=count), PREVIEW_DPI)
 
 
-class CertificatesTab(QWidget):
+class CertificatesTab(QWidget, EventTabBase):
     changed = Signal()  # something about the event's certificates changed (design, numbers, revocations)
 
     def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
@@ -70,12 +75,20 @@ class CertificatesTab(QWidget):
         self.event_id = event_id
         self._actor = actor
         self.summary: CertificateSummary | None = None
-        self._load_handle: JobHandle | None = None
-        self.preview_handle: JobHandle | None = None
+        self._loaded_numbering: tuple | None = None  # what the numbering fields showed at the last load
+        self._loaded_online: tuple | None = None
         self.designer = None
         self.dialog = None  # the preview, revoke, print or verify dialog that is open
         self._build()
-        self.reload()
+        self.previews = JobRunner(self, controls=[self.preview_button])
+        self.live = LiveRefresh(self, lambda: load_summary(event_id), interval_ms=SUMMARY_POLL_MS)
+        self.live.loaded.connect(self._loaded)
+        self.live.failed.connect(
+            lambda message: self.counts_label.setText(
+                self.tr("Data sertifikat tidak dapat dimuat: {0}").format(message)
+            )
+        )
+        self.refresh()
 
     # Layout --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -126,7 +139,7 @@ class CertificatesTab(QWidget):
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.recheck_button = QPushButton(self.tr("Periksa ulang"))
-        self.recheck_button.clicked.connect(self.reload)
+        self.recheck_button.clicked.connect(self.refresh)
         self.preview_button = QPushButton(self.tr("Pratinjau 5 sertifikat pertama…"))
         self.preview_button.clicked.connect(self.show_preview)
         self.preview_status = QLabel()
@@ -194,17 +207,10 @@ class CertificatesTab(QWidget):
         layout.addWidget(scroll)
 
     # Loading -------------------------------------------------------------------------------
-    @property
-    def loading(self) -> bool:
-        return self._load_handle is not None and self._load_handle.running
-
-    def reload(self) -> None:
-        if self.loading:
-            self._load_handle.detach()
-        self.counts_label.setText(self.tr("Menghitung penerima…"))
-        self._load_handle = run_job(
-            FunctionJob(load_summary, self.event_id), on_result=self._loaded, on_error=self._load_failed, owner=self
-        )
+    def refresh(self) -> None:
+        if self.summary is None:
+            self.counts_label.setText(self.tr("Menghitung penerima…"))
+        super().refresh()
 
     def _loaded(self, summary: CertificateSummary) -> None:
         self.summary = summary
@@ -218,17 +224,23 @@ class CertificatesTab(QWidget):
             if summary.revoked:
                 text += self.tr(" ({0} dicabut)").format(number(summary.revoked))
         self.counts_label.setText(text)
-        for widget in (self.online_check, self.minutes_spin):
-            widget.blockSignals(True)
-        self.online_check.setChecked(summary.online_allowed)
-        self.minutes_spin.setValue(summary.online_minutes)
-        for widget in (self.online_check, self.minutes_spin):
-            widget.blockSignals(False)
-        self.minutes_spin.setEnabled(summary.online_allowed)
-        self.format_edit.setText(summary.design.number_format)
-        self.start_spin.setValue(summary.design.number_start)
+        online = (summary.online_allowed, summary.online_minutes)
+        if self._loaded_online in (None, (self.online_check.isChecked(), self.minutes_spin.value())):
+            for widget in (self.online_check, self.minutes_spin):
+                widget.blockSignals(True)
+            self.online_check.setChecked(summary.online_allowed)
+            self.minutes_spin.setValue(summary.online_minutes)
+            for widget in (self.online_check, self.minutes_spin):
+                widget.blockSignals(False)
+            self.minutes_spin.setEnabled(summary.online_allowed)
+        self._loaded_online = online
+        numbering = (summary.design.number_format, summary.design.number_start)
+        if self._loaded_numbering in (None, self._numbering_shown()):  # not while someone edits them
+            self.format_edit.setText(summary.design.number_format)
+            self.start_spin.setValue(summary.design.number_start)
+            self.number_error.show_message("")
+        self._loaded_numbering = numbering
         self.keys_box.refresh()
-        self.number_error.show_message("")
         if summary.problems:
             self.problems_label.setStyleSheet("color: #8a4b00;")
             self.problems_label.setText("\n".join(f"• {problem}" for problem in summary.problems))
@@ -236,8 +248,8 @@ class CertificatesTab(QWidget):
             self.problems_label.setStyleSheet("color: #2e7d32;")
             self.problems_label.setText(self.tr("✓ Semua siap: tidak ada yang perlu diperbaiki."))
 
-    def _load_failed(self, err: Exception) -> None:
-        self.counts_label.setText(self.tr("Data sertifikat tidak dapat dimuat: {0}").format(err))
+    def _numbering_shown(self) -> tuple:
+        return (self.format_edit.text(), self.start_spin.value())
 
     # Recipients and numbering --------------------------------------------------------------
     def _online_changed(self, *_args) -> None:
@@ -247,7 +259,7 @@ class CertificatesTab(QWidget):
             # online check-ins (and is audited) exactly as the Ringkasan tab's setting does.
             set_min_minutes(self.event_id, self.minutes_spin.value(), actor=self._actor())
         self.minutes_spin.setEnabled(self.online_check.isChecked())
-        self.reload()
+        self.refresh()
 
     def _show_example(self, *_args) -> None:
         text = self.format_edit.text()
@@ -271,31 +283,22 @@ class CertificatesTab(QWidget):
         except DesignError as err:
             self.number_error.show_message(str(err))
             return False
-        self.reload()
+        self.refresh()
         self.changed.emit()
         return True
 
     # Preview -------------------------------------------------------------------------------
-    def show_preview(self) -> JobHandle:
-        self.preview_button.setEnabled(False)
+    def show_preview(self) -> JobHandle | None:
         self.preview_status.setText(self.tr("Menyiapkan pratinjau…"))
-        self.preview_handle = run_job(
+        return self.previews.start(
             FunctionJob(preview_images, self.event_id),
-            on_result=self._preview_ready,
-            on_error=self._preview_failed,
-            owner=self,
-            pool=pdf_pool(),
+            done=self._preview_ready,
+            failed=lambda message: self.preview_status.setText(self.tr("Pratinjau gagal: {0}").format(message)),
         )
-        return self.preview_handle
 
     def _preview_ready(self, images: list) -> None:
-        self.preview_button.setEnabled(True)
         self.preview_status.setText("")
         self._open_dialog(PreviewDialog(images, self))
-
-    def _preview_failed(self, err: Exception) -> None:
-        self.preview_button.setEnabled(True)
-        self.preview_status.setText(self.tr("Pratinjau gagal: {0}").format(err))
 
     # Dialogs -------------------------------------------------------------------------------
     def _open_dialog(self, dialog) -> None:
@@ -317,7 +320,7 @@ class CertificatesTab(QWidget):
         self.designer.open()
 
     def _design_saved(self) -> None:
-        self.reload()
+        self.refresh()
         self.changed.emit()
 
     def _designer_closed(self, _result: int) -> None:
@@ -331,7 +334,7 @@ class CertificatesTab(QWidget):
         self._open_dialog(dialog)
 
     def _revoked(self) -> None:
-        self.reload()
+        self.refresh()
         self.changed.emit()
 
     def open_verify(self) -> None:
@@ -350,7 +353,7 @@ class CertificatesTab(QWidget):
         self._open_dialog(CertificatePrintDialog(result.path, self))
 
     def _made(self, _result: CertificateResult) -> None:
-        self.reload()
+        self.refresh()
         self.changed.emit()
 
     # Files ---------------------------------------------------------------------------------
@@ -367,8 +370,8 @@ class CertificatesTab(QWidget):
     def export_design_to(self, path: str) -> None:
         try:
             export_template(self.event_id, path)
-        except (DocumentError, OSError) as err:
-            show_error(self, self.tr("Ekspor templat"), str(err))
+        except USER_FACING as err:
+            show_error(self, self.tr("Ekspor templat"), err)
             return
         show_info(self, self.tr("Ekspor templat"), self.tr("Templat tersimpan di {0}").format(path))
 
@@ -383,9 +386,9 @@ class CertificatesTab(QWidget):
         try:
             import_template(self.event_id, path)
         except DesignError as err:
-            show_error(self, self.tr("Impor templat"), str(err))
+            show_error(self, self.tr("Impor templat"), err)
             return False
-        self.reload()
+        self.refresh()
         self.changed.emit()
         return True
 
@@ -402,8 +405,8 @@ class CertificatesTab(QWidget):
     def export_key_to(self, path: str) -> None:
         try:
             export_public_key(path)
-        except (DocumentError, PublicKeyError, OSError) as err:
-            show_error(self, self.tr("Ekspor kunci publik"), str(err))
+        except USER_FACING as err:
+            show_error(self, self.tr("Ekspor kunci publik"), err)
             return
         show_info(
             self,

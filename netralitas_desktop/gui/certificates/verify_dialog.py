@@ -31,9 +31,8 @@ from ...core.certificates import site
 from ...core.certificates.verify import Report, VerifyJob, VerifyResult
 from ...core.dates import tanggal
 from ...core.errors import UserError
-from ..common.jobs import JobHandle, run_job
-from ..common.pdf_pages import pdf_pool
-from ..common.widgets import ErrorLabel, confirm
+from ..common.jobs import BackgroundWork, JobHandle, JobRunner
+from ..common.widgets import ErrorLabel, JobPanel, confirm
 
 STATUS_LOOK = {  # status -> (headline, background); the headline is shown translated
     "valid": (QT_TRANSLATE_NOOP("VerifyDialog", "ASLI"), "#2e7d32"),
@@ -43,14 +42,16 @@ STATUS_LOOK = {  # status -> (headline, background); the headline is shown trans
 }
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(QDialog, BackgroundWork):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Periksa keaslian sertifikat"))
         self.trusted = None  # a key or list used for this dialog only
-        self.handle: JobHandle | None = None
         self.result: VerifyResult | None = None
         self.report: Report | None = None
+        self.panel = JobPanel()  # progress and Batal while the pages of a PDF are checked
+        self.panel.stop()
+        self.checks = JobRunner(self, self.panel)  # a newer scan replaces the check still running
 
         intro = QLabel(self.tr("Pindai kode QR sertifikat dengan pemindai, atau pilih berkas PDF/foto sertifikat."))
         intro.setWordWrap(True)
@@ -101,14 +102,13 @@ class VerifyDialog(QDialog):
             result_layout.addWidget(label)
         result_layout.addWidget(self.pages_list)
         self.result_frame.hide()
-        self.busy_label = QLabel()
         self.error = ErrorLabel()
         close = QPushButton(self.tr("Tutup"))
         close.clicked.connect(self.reject)
         for button in (self.file_button, self.key_button, close):
             button.setAutoDefault(False)  # Enter from the scanner only checks the scan
         bottom = QHBoxLayout()
-        bottom.addWidget(self.busy_label, 1)
+        bottom.addWidget(self.panel, 1)
         bottom.addWidget(close)
 
         layout = QVBoxLayout(self)
@@ -120,10 +120,6 @@ class VerifyDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(640, 460)
         self.scan_edit.setFocus()
-
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
 
     # Input ---------------------------------------------------------------------------------
     def check_scanned(self) -> JobHandle | None:
@@ -181,26 +177,19 @@ class VerifyDialog(QDialog):
         self.key_label.setText(self.tr("Kunci publik: {0} (sidik {1})").format(owner or Path(path).name, prints))
         return True
 
-    def _check(self, source: str | Path) -> JobHandle:
-        if self.busy:
-            self.handle.detach()
+    def _check(self, source: str | Path) -> JobHandle | None:
         self.error.show_message("")
-        self.busy_label.setText(self.tr("Memeriksa…"))
-        self.handle = run_job(
+        return self.checks.start(
             VerifyJob(source, trusted=self.trusted),
-            on_result=self.show_report,
-            on_error=self._failed,
-            on_progress=self._progress,
-            owner=self,
-            pool=pdf_pool(),
+            self.tr("Memeriksa…"),
+            done=self.show_report,
+            failed=self._failed,
+            replace=True,
         )
-        return self.handle
-
-    def _progress(self, done: int, total: int, message: str = "") -> None:
-        self.busy_label.setText(self.tr("Memeriksa halaman {0} dari {1}…").format(done, total))
 
     # Output --------------------------------------------------------------------------------
-    def show_report(self, report: Report) -> None:
+    def show_report(self, report: Report) -> str:
+        """The report on screen; returns the panel's line (the pages counted, for a PDF)."""
         self.report = report
         self.pages_list.blockSignals(True)
         self.pages_list.clear()
@@ -223,18 +212,17 @@ class VerifyDialog(QDialog):
                 for status, count in counts.items()
                 if count
             )
-            self.busy_label.setText(self.tr("{0} halaman: {1}").format(len(report.pages), summary))
             if worst is not None:
                 self.pages_list.setCurrentRow(report.pages.index(worst))
+            return self.tr("{0} halaman: {1}").format(len(report.pages), summary)
+        return ""
 
     def _show_page(self, row: int) -> None:
         if self.report is not None and 0 <= row < len(self.report.pages) and self.report.pages[row].results:
-            self.show_result(self.report.pages[row].results[0], keep_status=True)
+            self.show_result(self.report.pages[row].results[0])
 
-    def show_result(self, result: VerifyResult, *, keep_status: bool = False) -> None:
+    def show_result(self, result: VerifyResult) -> None:
         self.result = result
-        if not keep_status:
-            self.busy_label.setText("")
         headline, color = STATUS_LOOK.get(result.status, STATUS_LOOK["invalid"])
         self.status_label.setText(QCoreApplication.translate("VerifyDialog", headline))
         self.status_label.setStyleSheet(f"background: {color}; color: white; border-radius: 6px;")
@@ -259,12 +247,11 @@ class VerifyDialog(QDialog):
         self.result_frame.show()
         self.scan_edit.setFocus()
 
-    def _failed(self, err: Exception) -> None:
-        self.busy_label.setText("")
+    def _failed(self, message: str) -> None:
+        self.panel.stop()
         self.result = None
         self.result_frame.hide()
-        known = isinstance(err, UserError)
-        self.error.show_message(str(err) if known else self.tr("Pemeriksaan gagal: {0}").format(err))
+        self.error.show_message(message)
         self.scan_edit.setFocus()
 
 

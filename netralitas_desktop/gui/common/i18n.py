@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from ...resources import resource_path
+from .settings import LANGUAGE_KEY
 
-LANGUAGE_KEY = "ui/language"
 DEFAULT_LANGUAGE = "id"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 

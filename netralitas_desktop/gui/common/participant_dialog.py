@@ -33,7 +33,8 @@ from ...core.participants import (
     update_participant,
 )
 from .core_labels import core_label
-from .widgets import ErrorLabel, FieldErrors, confirm, localize_buttons, show_error
+from .errors import show_error
+from .widgets import ErrorLabel, FieldErrors, confirm, localize_buttons
 
 
 class ParticipantDialog(QDialog):
@@ -201,7 +202,7 @@ class ParticipantDialog(QDialog):
             self._show_errors(err.errors)
             return
         except NotFoundError as err:
-            show_error(self, self.tr("Peserta tidak ditemukan"), str(err))
+            show_error(self, self.tr("Peserta tidak ditemukan"), err)
             self.reject()
             return
         self.accept()

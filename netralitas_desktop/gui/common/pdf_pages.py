@@ -4,41 +4,26 @@ Why pypdfium2 and not QtPdf: the pinned PySide6 wheels carry no QtPdf module (it
 the separate, ~100 MB WebEngine add-on), while pypdfium2 is already pinned for reading a
 certificate's QR code, and it draws exactly what Chrome draws.
 
-PDFium is not thread-safe, not even across documents: no two threads may call it at once.
-Every GUI job that touches PDFium — rendering a preview (which may rasterise a PDF
-background too), verifying a certificate PDF, printing — therefore runs on ``pdf_pool()``,
-a pool with a single thread, and ``render_pages`` also takes a lock.
+PDFium is not thread-safe: every function here works inside ``core.pdfium.use_pdfium()``,
+which holds the one process-wide lock, so jobs may call them from any worker thread.
 """
 
 from __future__ import annotations
 
-import threading
-
-import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
-_lock = threading.RLock()
-_pool: QThreadPool | None = None
+from ...core.errors import UserError
+from ...core.pdfium import use_pdfium
 
 
-class PdfPagesError(ValueError):
+class PdfPagesError(UserError, ValueError):
     """A PDF that cannot be opened; the message is for the user."""
 
 
-def pdf_pool() -> QThreadPool:
-    """The one worker thread that may call PDFium (see the module docstring)."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-        _pool.setExpiryTimeout(-1)
-    return _pool
-
-
 def page_count(data: bytes) -> int:
-    with _lock:
-        document = _open(data)
+    with use_pdfium() as pdfium:
+        document = _open(pdfium, data)
         try:
             return len(document)
         finally:
@@ -47,8 +32,8 @@ def page_count(data: bytes) -> int:
 
 def render_pages(data: bytes, dpi: float, pages: range | list[int] | None = None) -> list[QImage]:
     """Pages of ``data`` (all, or the given indexes) as RGB QImages at ``dpi``."""
-    with _lock:
-        document = _open(data)
+    with use_pdfium() as pdfium:
+        document = _open(pdfium, data)
         try:
             indexes = range(len(document)) if pages is None else pages
             return [_render(document, index, dpi) for index in indexes]
@@ -62,15 +47,16 @@ def render_page(data: bytes, index: int, dpi: float) -> QImage:
 
 def page_size_pt(data: bytes, index: int = 0) -> tuple[float, float]:
     """(width, height) of a page in PDF points."""
-    with _lock:
-        document = _open(data)
+    with use_pdfium() as pdfium:
+        document = _open(pdfium, data)
         try:
-            return tuple(document[index].get_size())  # type: ignore[return-value]
+            width, height = document[index].get_size()
+            return width, height
         finally:
             document.close()
 
 
-def _open(data: bytes) -> pdfium.PdfDocument:
+def _open(pdfium, data: bytes):
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
@@ -80,7 +66,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     return document
 
 
-def _render(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+def _render(document, index: int, dpi: float) -> QImage:
     page = document[index]
     try:
         bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB(A) byte order, as QImage wants
@@ -95,4 +81,4 @@ def _render(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
         page.close()
 
 
-__all__ = ["PdfPagesError", "page_count", "page_size_pt", "pdf_pool", "render_page", "render_pages"]
+__all__ = ["PdfPagesError", "page_count", "page_size_pt", "render_page", "render_pages"]

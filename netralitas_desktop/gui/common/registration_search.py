@@ -1,7 +1,8 @@
 """Manual check-in at the desk: find a person by name, unit or NIP and check them in.
 
-Typing searches off the GUI thread (newest query wins: ``search_registrations`` takes a
-few hundred milliseconds at 100,000 registrations); Enter searches the text as typed and
+Typing searches off the GUI thread through ``live.LiveRefresh`` (one search in flight, the
+newest query wins: ``search_registrations`` takes a few hundred milliseconds at 100,000
+registrations); Enter searches the text as typed and
 checks in the single or selected match. A QR scan or full NIP/NIK that lands here by
 mistake is handed back to the scanner path (``code_entered``).
 """
@@ -27,7 +28,7 @@ from ...core.checkin import search_registrations
 from ...core.dates import jam
 from ...core.nip import normalize_id
 from ...core.pledges import returns
-from .jobs import FunctionJob, JobHandle, run_job
+from .live import LiveRefresh
 from .widgets import fill_table, read_only_table
 
 SEARCH_DELAY_MS = 150
@@ -80,8 +81,9 @@ class ManualSearch(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Check-in manual"))
         self.event_id = event_id
-        self._job: JobHandle | None = None
-        self._pending = False
+        self.live = LiveRefresh(self, self._search, inputs=lambda: (self._query(),))
+        self.live.loaded.connect(lambda rows: self._show(self._query(), rows))
+        self.live.failed.connect(lambda message: self.status.setText(self.tr("Pencarian gagal: {0}").format(message)))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
@@ -111,10 +113,6 @@ class ManualSearch(QGroupBox):
         row.addWidget(self.button)
         layout.addLayout(row)
         self._update_button()
-
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
 
     def focus(self) -> None:
         self.edit.setFocus()
@@ -159,31 +157,13 @@ class ManualSearch(QGroupBox):
 
     def search_later(self) -> None:
         """Search off the GUI thread; a query typed meanwhile runs when this one ends."""
-        if self.busy:
-            self._pending = True
+        if not self._query():
+            self._show("", [])
             return
-        self._pending = False
-        query = self._query()
-        if not query:
-            self._show(query, [])
-            return
-        self._job = run_job(
-            FunctionJob(search_registrations, self.event_id, query),
-            on_result=lambda rows: self._done(query, rows),
-            on_error=self._failed,
-            owner=self,
-        )
+        self.live.refresh()
 
-    def _done(self, query: str, rows: list) -> None:
-        if query == self._query():
-            self._show(query, rows)
-        if self._pending:
-            self.search_later()
-
-    def _failed(self, err: Exception) -> None:
-        self.status.setText(self.tr("Pencarian gagal: {0}").format(err))
-        if self._pending:
-            self.search_later()
+    def _search(self, query: str) -> list:  # off the GUI thread
+        return search_registrations(self.event_id, query) if query else []
 
     def _query(self) -> str:
         query = self.edit.text().strip()

@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, QUrl
 from PySide6.QtWidgets import QApplication
 
 from ...core.checkin import ALREADY, CHECKED_IN, REJECTED
+from .settings import SOUNDS_KEY
 
-SOUNDS_KEY = "desk/sounds"
 _RATE = 22_050
 # status -> list of (frequency Hz, duration s); 0 Hz is a pause.
 TONES: dict[str, list[tuple[float, float]]] = {

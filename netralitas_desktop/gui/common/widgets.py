@@ -92,12 +92,6 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
     return box.clickedButton() is yes
 
 
-def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    box.addButton(QCoreApplication.translate("Umum", "Tutup"), QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-
-
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     box.addButton(QCoreApplication.translate("Umum", "OK"), QMessageBox.ButtonRole.AcceptRole)

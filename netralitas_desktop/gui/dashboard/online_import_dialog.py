@@ -4,7 +4,7 @@ Three steps in one dialog: choose the file; a preview with the counts and a revi
 (ambiguous and unmatched participants first, each with its candidates, or any participant
 of the event found with the search) where the committee assigns people by hand; then
 saving, which turns the matches at or above the minimum minutes into Daring check-ins.
-Reading and saving run off the GUI thread (``gui/jobs.run_job``); nothing is written
+Reading and saving run off the GUI thread (``common/jobs.JobRunner``); nothing is written
 before "Simpan kehadiran daring".
 """
 
@@ -38,7 +38,6 @@ from ...core.reports.online import (
     BELOW_MINIMUM,
     STATUS_LABELS,
     ApplyOnlineImportJob,
-    OnlineImportError,
     OnlinePlan,
     OnlineResult,
     Participant,
@@ -46,9 +45,10 @@ from ...core.reports.online import (
 )
 from ...core.reports.online_match import AMBIGUOUS, MATCHED, UNMATCHED
 from ..common.core_labels import core_label
-from ..common.jobs import JobHandle, run_job
+from ..common.errors import show_error
+from ..common.jobs import BackgroundWork, JobRunner
 from ..common.participant_picker import ParticipantPicker
-from ..common.widgets import JobPanel, fill_table, number, read_only_table, show_error
+from ..common.widgets import JobPanel, fill_table, number, read_only_table
 
 FILE_FILTER = QT_TRANSLATE_NOOP("OnlineImportDialog", "Laporan peserta (*.csv *.xlsx *.txt);;Semua berkas (*)")
 SHOW_REVIEW, SHOW_BELOW, SHOW_MATCHED, SHOW_ALL = range(4)
@@ -61,7 +61,7 @@ _SHOWN = {
 _ORDER = {AMBIGUOUS: 0, UNMATCHED: 1, BELOW_MINIMUM: 2, MATCHED: 3}
 
 
-class OnlineImportDialog(QDialog):
+class OnlineImportDialog(QDialog, BackgroundWork):
     applied = Signal(object)  # OnlineResult, once saved
 
     def __init__(self, event_id: int, actor: Actor, parent: QWidget | None = None) -> None:
@@ -70,7 +70,6 @@ class OnlineImportDialog(QDialog):
         self.actor = actor
         self.plan: OnlinePlan | None = None
         self.result: OnlineResult | None = None
-        self._job: JobHandle | None = None
         self._shown: list[Participant] = []
         self.picker: ParticipantPicker | None = None  # while the search is open
         self.setWindowTitle(self.tr("Impor kehadiran daring"))
@@ -96,8 +95,8 @@ class OnlineImportDialog(QDialog):
         self.choose_button = QPushButton(self.tr("Pilih berkas…"))
         self.choose_button.clicked.connect(self.browse)
         self.read_panel = JobPanel()
-        self.read_panel.cancel_button.clicked.connect(self.cancel)
         self.read_panel.stop()
+        self.reading = JobRunner(self, self.read_panel, controls=[self.choose_button])
         close = QPushButton(self.tr("Tutup"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -174,13 +173,13 @@ class OnlineImportDialog(QDialog):
         splitter.setSizes([700, 420])
 
         self.apply_panel = JobPanel()
-        self.apply_panel.cancel_button.hide()  # saving is one short transaction
         self.apply_panel.stop()
         self.back_button = QPushButton(self.tr("Pilih berkas lain…"))
         self.back_button.clicked.connect(self.browse)
         self.apply_button = QPushButton(self.tr("Simpan kehadiran daring"))
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply)
+        self.saving = JobRunner(self, self.apply_panel, controls=[self.back_button])
         close = QPushButton(self.tr("Batal"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -213,10 +212,6 @@ class OnlineImportDialog(QDialog):
         return page
 
     # Reading -------------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Pilih laporan peserta"), "", QCoreApplication.translate("OnlineImportDialog", FILE_FILTER)
@@ -229,38 +224,18 @@ class OnlineImportDialog(QDialog):
         if self.busy:
             return
         self.pages.setCurrentIndex(0)
-        self.choose_button.setEnabled(False)
-        self.read_panel.start(self.tr("Membaca {0}…").format(Path(path).name))
-        self._job = run_job(
+        self.reading.start(
             PlanOnlineImportJob(self.event_id, path),
-            on_result=self._planned,
-            on_error=self._read_failed,
-            on_progress=self.read_panel.report,
-            on_cancelled=self._read_cancelled,
-            owner=self,
+            self.tr("Membaca {0}…").format(Path(path).name),
+            done=self._planned,
+            cancelled=lambda: self.read_panel.stop(error=self.tr("Dibatalkan.")),
         )
 
     def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+        self.reading.cancel()
 
-    def _read_cancelled(self) -> None:
-        self.choose_button.setEnabled(True)
-        self.read_panel.stop(error=self.tr("Dibatalkan."))
-
-    def _read_failed(self, err: Exception) -> None:
-        self.choose_button.setEnabled(True)
-        message = (
-            str(err)
-            if isinstance(err, (OnlineImportError, ValidationError))
-            else self.tr("Laporan tidak dapat dibaca: {0}").format(err)
-        )
-        self.read_panel.stop(error=message)
-
-    def _planned(self, plan: OnlinePlan) -> None:
+    def _planned(self, plan: OnlinePlan) -> str:
         self.plan = plan
-        self.choose_button.setEnabled(True)
-        self.read_panel.stop()
         self.minimum_spin.blockSignals(True)
         self.minimum_spin.setValue(plan.minimum)
         self.minimum_spin.blockSignals(False)
@@ -269,6 +244,7 @@ class OnlineImportDialog(QDialog):
         self.apply_button.setEnabled(True)
         self.pages.setCurrentIndex(1)
         self._refresh()
+        return ""
 
     # Review --------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -414,30 +390,20 @@ class OnlineImportDialog(QDialog):
         if self.plan is None or self.busy:
             return
         self.apply_button.setEnabled(False)
-        self.back_button.setEnabled(False)
-        self.apply_panel.start(self.tr("Menyimpan kehadiran daring…"))
-        self.apply_panel.cancel_button.hide()
-        self._job = run_job(
+        self.saving.start(  # one short transaction: no Batal
             ApplyOnlineImportJob(self.plan, self.actor),
-            on_result=self._applied,
-            on_error=self._apply_failed,
-            on_progress=self.apply_panel.report,
-            owner=self,
+            self.tr("Menyimpan kehadiran daring…"),
+            done=self._applied,
+            failed=self._apply_failed,
+            cancellable=False,
         )
 
-    def _apply_failed(self, err: Exception) -> None:
+    def _apply_failed(self, message: str) -> None:
         self.apply_button.setEnabled(True)
-        self.back_button.setEnabled(True)
-        message = (
-            str(err)
-            if isinstance(err, OnlineImportError)
-            else self.tr("Kehadiran daring belum tersimpan: {0}").format(err)
-        )
         self.apply_panel.stop(error=message)
 
-    def _applied(self, result: OnlineResult) -> None:
+    def _applied(self, result: OnlineResult) -> str:
         self.result = result
-        self.back_button.setEnabled(True)
         counts = result.counts
         lines = [self.tr("<b>Kehadiran daring tersimpan.</b>")]
         if result.already_imported and not self.plan.decisions:
@@ -461,10 +427,11 @@ class OnlineImportDialog(QDialog):
         self.done_label.setText("<br>".join(lines))
         self.pages.setCurrentIndex(2)
         self.applied.emit(result)
+        return ""
 
     def reject(self) -> None:
-        if self.busy:
-            self._job.detach()
+        for runner in (self.reading, self.saving):
+            runner.drop()
         super().reject()
 
 

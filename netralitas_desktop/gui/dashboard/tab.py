@@ -2,18 +2,20 @@
 
 Present / registered, in the room / online, absences by reason, a bar per OPD, the
 employment types and the pledge status. Counting uses ``core.reports.status`` (one place
-decides Hadir / Daring / Izin / …) and runs off the GUI thread every ``REFRESH_MS``; a
-tick that finds the previous count still running is skipped, and the timer stops while
-the tab is hidden. The pledge status needs every row, so it is recounted less often.
+decides Hadir / Daring / Izin / …) and runs off the GUI thread through the window's one
+live-refresh helper (``common/live.py``): polled every ``REFRESH_MS``, recounted when any
+desk changed something, one count at a time, paused while the tab is hidden. The pledge
+status needs every row, so it is recounted at most every ``PLEDGE_EVERY_S``.
 The online import (``OnlineImportDialog``) and the event's minimum minutes online live
 here too, since both change the Daring figure.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,17 +32,18 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import Actor
 from ...core.dates import jam
-from ...core.events import ValidationError
 from ...core.reports.dashboard import Snapshot, load_snapshot
 from ...core.reports.online_store import Settled, set_min_minutes
 from ...core.reports.status import DINAS_LUAR, IZIN, SAKIT, TIDAK_HADIR, PledgeCounts
 from ..common.core_labels import core_label
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.jobs import FunctionJob, JobRunner
+from ..common.live import LiveRefresh
+from ..common.tabs import EventTabBase
 from ..common.widgets import number
 from .chart import SORT_LOWEST, SORT_NAME, SORT_SIZE, OpdChart, legend_html
 
 REFRESH_MS = 2000
-PLEDGE_EVERY_TICKS = 8  # pledge status reads every registration: every ~16 s is enough
+PLEDGE_EVERY_S = 15.0  # the pledge status reads every registration: this often is enough
 
 
 class _Tile(QFrame):
@@ -61,7 +64,7 @@ class _Tile(QFrame):
         layout.addWidget(self.value)
 
 
-class DashboardTab(QWidget):
+class DashboardTab(QWidget, EventTabBase):
     loaded = Signal(object)  # Snapshot, after each refresh (tests and other tabs listen)
     attendance_changed = Signal()  # the online import or the minimum changed check-ins
 
@@ -72,14 +75,15 @@ class DashboardTab(QWidget):
         self.snapshot: Snapshot | None = None
         self.pledge: PledgeCounts | None = None
         self.import_dialog = None
-        self._job: JobHandle | None = None
-        self._minimum_job: JobHandle | None = None
-        self._ticks = 0
+        self._pledge_due = 0.0  # monotonic time of the next pledge recount
         self._saved_minimum: int | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
         self._build()
+        self.live = LiveRefresh(self, self._load, interval_ms=REFRESH_MS)
+        self.live.loaded.connect(self._loaded)
+        self.live.failed.connect(
+            lambda message: self.updated_label.setText(self.tr("Ringkasan belum dapat diperbarui: {0}").format(message))
+        )
+        self.minimum_runner = JobRunner(self, controls=[self.minimum_button])
 
     # Layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -156,42 +160,14 @@ class DashboardTab(QWidget):
         layout.addWidget(self.updated_label)
 
     # Refreshing --------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        return self._job is not None and self._job.running
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()
-        self.timer.start()
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.timer.stop()
-
-    def refresh(self) -> None:
-        """Count again off the GUI thread; skipped while the previous count still runs."""
-        if self.busy:
-            return
-        with_pledge = self._ticks % PLEDGE_EVERY_TICKS == 0
-        self._ticks += 1
-        self._job = run_job(
-            FunctionJob(load_snapshot, self.event_id, with_pledge),
-            on_result=self._loaded,
-            on_error=self._failed,
-            owner=self,
-        )
-
-    def _failed(self, err: Exception) -> None:
-        self.updated_label.setText(self.tr("Ringkasan belum dapat diperbarui: {0}").format(err))
+    def _load(self) -> Snapshot:  # off the GUI thread
+        return load_snapshot(self.event_id, time.monotonic() >= self._pledge_due)
 
     def _loaded(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         total = snapshot.units.total
         self.present_tile.value.setText(
-            self.tr("{0} / {1}  ({2}%)").format(
-                number(total.present), number(total.registered), round(total.percentage)
-            )
+            self.tr("{0} / {1}  ({2})").format(number(total.present), number(total.registered), total.percentage_text)
         )
         self.room_tile.value.setText(number(total.in_room))
         self.online_tile.value.setText(number(total.online))
@@ -206,6 +182,7 @@ class DashboardTab(QWidget):
         self.employment_label.setText(self.tr("Per jenis pegawai: {0}").format(" · ".join(parts) or "–"))
         if snapshot.pledge is not None:
             self.pledge = snapshot.pledge
+            self._pledge_due = time.monotonic() + PLEDGE_EVERY_S
             self._show_pledge(snapshot.pledge)
         self.chart.set_groups(snapshot.units.groups)
         if self._saved_minimum is None or self.minimum_spin.value() == self._saved_minimum:
@@ -221,14 +198,15 @@ class DashboardTab(QWidget):
     def _show_pledge(self, pledge: PledgeCounts) -> None:
         self.pledge_label.setText(
             self.tr(
-                "Ikrar: {0} dari {1} yang hadir menandatangani di meja · ikrar mandiri kembali {2} dari {3} yang "
-                "tidak hadir · {4} perlu ditindaklanjuti"
+                "Ikrar: {0} dari {1} yang hadir menandatangani di meja · {5} hadir belum menandatangani · "
+                "ikrar mandiri kembali {2} dari {3} yang tidak hadir · {4} perlu ditindaklanjuti"
             ).format(
                 number(pledge.signed_at_desk),
                 number(pledge.present),
                 number(pledge.ikrar_returned),
                 number(pledge.absent),
                 number(pledge.neither),
+                number(pledge.present_unsigned),
             )
         )
 
@@ -243,20 +221,16 @@ class DashboardTab(QWidget):
         dialog.open()
 
     def apply_minimum(self) -> None:
-        if self._minimum_job is not None and self._minimum_job.running:
-            return
         minutes = self.minimum_spin.value()
-        self.minimum_button.setEnabled(False)
-        self.minimum_status.setText(self.tr("Menerapkan…"))
-        self._minimum_job = run_job(
+        started = self.minimum_runner.start(
             FunctionJob(set_min_minutes, self.event_id, minutes, actor=self._actor()),
-            on_result=lambda settled: self._minimum_applied(minutes, settled),
-            on_error=self._minimum_failed,
-            owner=self,
+            done=lambda settled: self._minimum_applied(minutes, settled),
+            failed=lambda message: self.minimum_status.setText(self.tr("Belum tersimpan: {0}").format(message)),
         )
+        if started is not None:
+            self.minimum_status.setText(self.tr("Menerapkan…"))
 
     def _minimum_applied(self, minutes: int, settled: Settled) -> None:
-        self.minimum_button.setEnabled(True)
         self._saved_minimum = minutes
         self.minimum_status.setText(
             self.tr("Batas {0} menit disimpan: {1} kehadiran daring ditambah, {2} dibatalkan.").format(
@@ -265,21 +239,10 @@ class DashboardTab(QWidget):
         )
         self._attendance_changed()
 
-    def _minimum_failed(self, err: Exception) -> None:
-        self.minimum_button.setEnabled(True)
-        message = " ".join(err.errors.values()) if isinstance(err, ValidationError) else str(err)
-        self.minimum_status.setText(self.tr("Belum tersimpan: {0}").format(message))
-
     def _attendance_changed(self) -> None:
-        self._ticks = 0  # recount the pledge status too
+        self._pledge_due = 0.0  # recount the pledge status too
         self.attendance_changed.emit()
-        if self.busy:
-            QTimer.singleShot(REFRESH_MS // 4, self.refresh)
-        else:
-            self.refresh()
-
-    def shutdown(self) -> None:
-        self.timer.stop()
+        self.live.refresh()
 
 
 __all__ = ["REFRESH_MS", "DashboardTab"]

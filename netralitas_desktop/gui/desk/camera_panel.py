@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSize
 
 from ...core.qr_decode import CodeDeduper, PixelFrame, Throttle, decode_image
 from ..common.jobs import FunctionJob, run_job
+from ..common.settings import CAMERA_KEY
 
 try:
     from PySide6.QtMultimedia import QCamera, QCameraDevice, QMediaCaptureSession, QMediaDevices, QVideoFrame
@@ -33,7 +34,6 @@ except ImportError:  # PySide6-Addons missing, or libpulse & co. absent on this 
 else:
     MULTIMEDIA_AVAILABLE = True
 
-CAMERA_KEY = "desk/camera"
 NO_CAMERA_TEXT = QT_TRANSLATE_NOOP("CameraPanel", "Tidak ada kamera")  # shown through no_camera_text()
 # Frames larger than this cost decoding time without helping a card held near the lens.
 _PREFERRED_MAX_PIXELS = 1280 * 720

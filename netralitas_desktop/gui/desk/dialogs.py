@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 from ...core.audit import Actor
 from ...core.checkin import CheckinResult, walk_in
 from ...core.events import NotFoundError, ValidationError
+from ..common.errors import show_error
 from ..common.participant_dialog import ParticipantDialog
 from ..common.settings import save_identity
 from ..common.sounds import set_sounds_enabled, sounds_enabled
-from ..common.widgets import localize_buttons, show_error
+from ..common.widgets import localize_buttons
 
 
 class WalkInDialog(ParticipantDialog):
@@ -39,7 +40,7 @@ class WalkInDialog(ParticipantDialog):
             self._show_errors(err.errors)
             return
         except NotFoundError as err:
-            show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), err)
             self.reject()
             return
         self.accept()

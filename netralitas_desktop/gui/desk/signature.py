@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from ...core.audit import Actor
 from ...core.checkin import ALREADY, CHECKED_IN, CheckinResult
-from ...core.events import NotFoundError
-from ...core.signatures import SignatureError, has_signature, save_signature, signature_required
+from ...core.errors import USER_FACING
+from ...core.signatures import has_signature, save_signature, signature_required
+from ..common.errors import show_error
 from ..common.registration_search import selected_id
 from ..common.signature_pad import SignatureDialog
-from ..common.widgets import show_error
 
 if TYPE_CHECKING:
     from .tab import DeskTab
@@ -119,17 +119,10 @@ class DeskSignatures(QObject):
     def _save(self, registration_id: int, png: bytes) -> bool:
         try:
             save_signature(registration_id, png, actor=self._actor())
-        except (SignatureError, NotFoundError) as err:
-            message = str(err)
-        except PeeweeException as err:
-            message = self.tr(
-                "Basis data tidak dapat dipakai saat ini ({0}). Tanda tangan belum tersimpan; "
-                'ulangi dengan tombol "Tanda tangan…".'
-            ).format(err)
-        else:
-            return True
-        show_error(self.desk.window(), self.tr("Tanda tangan belum tersimpan"), message)
-        return False
+        except USER_FACING as err:
+            show_error(self.desk.window(), self.tr("Tanda tangan belum tersimpan"), err)
+            return False
+        return True
 
     def _note(self, registration_id: int, note: str) -> None:
         """Mark the banner(s) when they still show this person."""

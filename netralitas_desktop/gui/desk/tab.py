@@ -4,8 +4,8 @@ Every path that checks someone in (scanner, camera, search list, walk-in form, k
 ends in ``_show`` so the banner, sound, recent list and counters behave alike, and
 the scanner input gets the focus back after each action: a USB scanner just types.
 ``check_in`` takes a few milliseconds, so it runs on the GUI thread; the counters
-query and the search (slower on large events) run off it, see ``desk_counters`` and
-``desk_search``.
+query and the search (slower on large events) run off it, through the window's live-refresh
+helper (``gui/common/live.py``, see ``counters`` and ``common/registration_search``).
 """
 
 from __future__ import annotations
@@ -32,22 +32,28 @@ from ...core.checkin import (
     CHECKED_IN,
     REJECTED,
     CheckinResult,
+    DeskStatus,
     check_in,
     check_in_registration,
+    desk_status,
     search_registrations,
     undo_check_in,
 )
 from ...core.dates import jam
-from ...core.events import NotFoundError, ValidationError
+from ...core.errors import USER_FACING
+from ...core.events import ValidationError
 from ...core.pledges import returns
 from ..common.core_labels import core_label
+from ..common.errors import show_error
 from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.live import LiveRefresh
 from ..common.registration_search import ManualSearch, fill_quickly, selected_id
 from ..common.result_banner import ResultBanner
 from ..common.return_banner import DESK_STATUS, show_return
 from ..common.sounds import DeskSounds
-from ..common.widgets import read_only_table, show_error
-from .counters import POLL_MS, CountersView, DeskRefresher
+from ..common.tabs import EventTabBase
+from ..common.widgets import read_only_table
+from .counters import POLL_MS, RECENT_LIMIT, CountersView
 from .dialogs import DeskIdentityDialog, WalkInDialog
 from .signature import MISSING_MARK, SIGNED_MARK, DeskSignatures
 
@@ -62,7 +68,7 @@ METHOD_LABELS = {
 }
 
 
-class DeskTab(QWidget):
+class DeskTab(QWidget, EventTabBase):
     result_shown = Signal(object)  # CheckinResult
     counters_loaded = Signal(object)  # Counters
     checked_in = Signal()  # attendance changed (for other tabs)
@@ -86,11 +92,12 @@ class DeskTab(QWidget):
         self._warm_up: JobHandle | None = None
         self._recent_shown: tuple = ([], [])
         self.sounds = DeskSounds(self)
-        self.refresher = DeskRefresher(event_id, self)
+        # Other desks' check-ins (see counters.py); the kiosk shows them while this tab is hidden.
+        self.refresher = LiveRefresh(
+            self, lambda: desk_status(event_id, RECENT_LIMIT), interval_ms=POLL_MS, keep_polling=self._kiosk_open
+        )
         self.refresher.loaded.connect(self._loaded)
-        self.refresh_timer = QTimer(self)  # other desks' check-ins: see desk_counters
-        self.refresh_timer.setInterval(POLL_MS)
-        self.refresh_timer.timeout.connect(self.refresher.poll)
+        self.refresher.failed.connect(self._refresh_failed)
         self._build()
         QShortcut(QKeySequence("F2"), self, self.focus_search, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.update_identity()
@@ -220,14 +227,7 @@ class DeskTab(QWidget):
                 FunctionJob(search_registrations, self.event_id, "", 1), on_error=lambda _err: None, owner=self
             )
         self.signatures.sync()  # the event may have been edited meanwhile
-        self.refresher.refresh()
-        self.refresh_timer.start()
         QTimer.singleShot(0, self.focus_scanner)
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        if self.kiosk is None:
-            self.refresh_timer.stop()
 
     # Check-in paths ----------------------------------------------------------------------
     def _scanner_entered(self) -> None:
@@ -334,16 +334,9 @@ class DeskTab(QWidget):
         except ValidationError as err:
             show_error(self, self.tr("Alasan wajib diisi"), "\n".join(err.errors.values()))
             return False
-        except NotFoundError as err:
-            show_error(self, self.tr("Tidak dapat dibatalkan"), str(err))
+        except USER_FACING as err:
+            show_error(self, self.tr("Tidak dapat dibatalkan"), err)
             self.refresher.refresh()
-            return False
-        except PeeweeException as err:
-            show_error(
-                self,
-                self.tr("Tidak dapat dibatalkan"),
-                self.tr("Basis data tidak dapat dipakai saat ini ({0}). Coba lagi.").format(err),
-            )
             return False
         self.last_result = None
         if self.camera_panel is not None:
@@ -354,7 +347,8 @@ class DeskTab(QWidget):
         return True
 
     # Refresh -----------------------------------------------------------------------------
-    def _loaded(self, value, recent) -> None:
+    def _loaded(self, status: DeskStatus) -> None:
+        value, recent = status.counters, status.recent
         self.counters_view.show_counters(value)
         self.counters_loaded.emit(value)
         rows = [
@@ -377,6 +371,9 @@ class DeskTab(QWidget):
         if selected in ids:
             self.recent_table.selectRow(ids.index(selected))
         self._update_buttons()
+
+    def _refresh_failed(self, message: str) -> None:
+        self.counters_view.modes_label.setText(self.tr("Penghitung belum dapat diperbarui: {0}").format(message))
 
     def _update_buttons(self) -> None:
         selected = selected_id(self.recent_table) is not None
@@ -407,7 +404,7 @@ class DeskTab(QWidget):
         self.kiosk = KioskWindow(self, self._event_title())
         self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.kiosk.closed.connect(self._kiosk_closed)
-        self.refresh_timer.start()
+        self.refresher.start()  # keeps polling while the kiosk covers this tab
         self.kiosk.setGeometry(self.screen().geometry())  # covers the screen even where full screen is ignored
         self.kiosk.showFullScreen()
         self.kiosk.activateWindow()
@@ -418,20 +415,15 @@ class DeskTab(QWidget):
             page = page.parent()
         return page.event_data.title if page is not None else ""
 
+    def _kiosk_open(self) -> bool:
+        return self.kiosk is not None
+
     def _kiosk_closed(self) -> None:
-        self.kiosk = None
-        if not self.isVisible():
-            self.refresh_timer.stop()
+        self.kiosk = None  # the next poll stops polling if this tab is hidden too
         self.focus_scanner()
 
-    @property
-    def busy(self) -> bool:
-        """Whether a background query still runs (tests wait for it before closing the database)."""
-        warming = self._warm_up is not None and self._warm_up.running
-        return self.refresher.busy or self.search.busy or warming
-
     def shutdown(self) -> None:
-        """Stop timers and close the kiosk (the event page is closing)."""
-        self.refresh_timer.stop()
+        """Stop polling and close the kiosk (the event page is closing)."""
+        super().shutdown()
         if self.kiosk is not None:
             self.kiosk.close()

@@ -1,10 +1,13 @@
-"""The Dokumen tab: pledge forms, the collective sheet, the attendance list and ikrar mandiri forms.
+"""The Dokumen tab: pledge forms, the collective sheet, the daftar hadir in its two kinds (to sign;
+rekap kehadiran) and ikrar mandiri forms (for the absent, those who attended unsigned, or both).
 
 Pick a document on the left; its options, a preview of its first page and "Buat…" are on
-the right. Making runs as a core Job off the GUI thread with progress and cancel, then
-the file (or folder) opens. The preview is the core's own first page rendered with
-PDFium (``pdf_pages``): PySide6's wheels have no QtPdf, and this shows exactly the PDF
-that will be written, on PDFium's single thread.
+the right. Making runs as a core Job off the GUI thread with progress and cancel
+(``common/jobs.JobRunner``), then the file (or folder) opens. The preview is the core's own
+first page rendered with PDFium (``pdf_pages``): PySide6's wheels have no QtPdf, and this
+shows exactly the PDF that will be written. It is a live view (``common/live.LiveRefresh``):
+re-rendered when the options change and, while the tab is shown, when any desk changed the
+event's people (an import of 2,000 is seen without reopening the tab).
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,23 +35,26 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.documents import DocumentError, Paper, safe_filename
+from ...core.documents import Paper, safe_filename
 from ...core.events import NotFoundError, get_event
 from ...core.jobs import Job
 from ...core.pledges.attendance_list import AttendanceListJob, preview_attendance_list
 from ...core.pledges.collective_sheet import PledgeSheetJob, preview_pledge_sheet
-from ...core.pledges.document_common import DocumentResult, NothingToPrint
+from ...core.pledges.document_common import DocumentResult
 from ...core.pledges.document_settings import load_document_settings
-from ...core.pledges.ikrar_mandiri import IkrarMandiriFormsJob, preview_ikrar_mandiri
+from ...core.pledges.ikrar_mandiri import Audience, IkrarMandiriFormsJob, preview_ikrar_mandiri
 from ...core.pledges.pledge_files import PledgeFormsJob, PledgeOptions, preview_pledge_form
-from ...core.pledges.signing_list import ListOptions
-from ..common.jobs import FunctionJob, JobHandle, run_job
-from ..common.pdf_pages import pdf_pool, render_page
+from ...core.pledges.signing_list import ListKind, ListOptions
+from ..common.jobs import JobHandle, JobRunner
+from ..common.live import LiveRefresh
+from ..common.pdf_pages import render_page
+from ..common.tabs import EventTabBase
 from ..common.widgets import JobPanel, number
 from .settings_dialog import DocumentSettingsDialog
 
 PREVIEW_DPI = 110  # sharp enough when the page fills a large window; scaled down to fit
-KNOWN_ERRORS = (NothingToPrint, DocumentError, NotFoundError)
+PREVIEW_POLL_MS = 3000
+PREVIEW_BUSY_SHARE = 0.1  # rendering takes a moment: while the desks are busy, re-render at most a tenth of the time
 
 
 @dataclass(frozen=True)
@@ -59,9 +65,10 @@ class Options:
     only_present: bool = False
     signatures: bool = True
     meterai: bool = False
+    audience: Audience = Audience.ABSENT
 
-    def list_options(self) -> ListOptions:
-        return ListOptions(self.paper, self.landscape, self.group_by_unit, self.only_present, self.signatures)
+    def list_options(self, kind: ListKind = ListKind.SIGNING) -> ListOptions:
+        return ListOptions(self.paper, self.landscape, self.group_by_unit, self.only_present, self.signatures, kind)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ class DocumentChoice:
     key: str
     title: str
     description: str
-    options: frozenset[str]  # which option boxes apply: landscape, group, present, signatures, meterai
+    options: frozenset[str]  # which option boxes apply: landscape, group, present, signatures, meterai, audience
     file_stem: str
     folder: bool = False  # one file per person, into a folder
 
@@ -88,20 +95,21 @@ class DocumentChoice:
             return PledgeFormsJob(event_id, path, pledge, actor=actor)
         if self.key == "sheet":
             return PledgeSheetJob(event_id, path, options.list_options(), actor=actor)
-        if self.key == "attendance":
-            return AttendanceListJob(event_id, path, options.list_options(), actor=actor)
-        return IkrarMandiriFormsJob(event_id, path, options.paper, actor=actor)
+        if self.key in ATTENDANCE_KINDS:
+            return AttendanceListJob(event_id, path, options.list_options(ATTENDANCE_KINDS[self.key]), actor=actor)
+        return IkrarMandiriFormsJob(event_id, path, options.paper, audience=options.audience, actor=actor)
 
     def preview(self, event_id: int, options: Options) -> bytes:
         if self.key in ("pledges", "pledges_per_person"):
             return preview_pledge_form(event_id, PledgeOptions(options.paper, meterai=options.meterai))
         if self.key == "sheet":
             return preview_pledge_sheet(event_id, options.list_options())
-        if self.key == "attendance":
-            return preview_attendance_list(event_id, options.list_options())
-        return preview_ikrar_mandiri(event_id, options.paper)
+        if self.key in ATTENDANCE_KINDS:
+            return preview_attendance_list(event_id, options.list_options(ATTENDANCE_KINDS[self.key]))
+        return preview_ikrar_mandiri(event_id, options.paper, options.audience)
 
 
+ATTENDANCE_KINDS = {"attendance": ListKind.SIGNING, "attendance_recap": ListKind.RECAP}
 _LISTS = frozenset({"landscape", "present", "signatures"})
 CHOICES = (  # title and description are shown translated (DocumentsTab context); file names stay Indonesian
     DocumentChoice(
@@ -137,14 +145,25 @@ CHOICES = (  # title and description are shown translated (DocumentsTab context)
     ),
     DocumentChoice(
         "attendance",
-        QT_TRANSLATE_NOOP("DocumentsTab", "Daftar hadir"),
+        QT_TRANSLATE_NOOP("DocumentsTab", "Daftar hadir untuk ditandatangani"),
         QT_TRANSLATE_NOOP(
             "DocumentsTab",
-            "Daftar hadir dengan kolom No, Nama, NIP, Jabatan, Unit Kerja dan "
-            "Tanda Tangan; judul berulang di setiap halaman.",
+            "Dicetak sebelum atau saat acara: No, Nama / NIP, Jabatan, Unit Kerja dan ruang Tanda Tangan "
+            "yang kosong (nomor ganjil di kiri, genap di kanan); judul berulang di setiap halaman.",
+        ),
+        frozenset({"landscape", "present", "group"}),
+        "Daftar hadir",
+    ),
+    DocumentChoice(
+        "attendance_recap",
+        QT_TRANSLATE_NOOP("DocumentsTab", "Rekap kehadiran (daftar hadir setelah acara)"),
+        QT_TRANSLATE_NOOP(
+            "DocumentsTab",
+            "Catatan setelah acara: kolom Keterangan (Hadir dengan jamnya, Daring, Izin, Sakit, Dinas Luar, "
+            "Tidak hadir) sesuai Ringkasan dan ekspor Excel, tanda tangan dari meja registrasi, dan jumlahnya.",
         ),
         _LISTS | {"group"},
-        "Daftar hadir",
+        "Rekap kehadiran",
     ),
     DocumentChoice(
         "ikrar_mandiri",
@@ -154,7 +173,7 @@ CHOICES = (  # title and description are shown translated (DocumentsTab context)
             "Formulir berkode QR untuk peserta yang belum berikrar, diisi dan "
             "ditandatangani sendiri lalu dikembalikan.",
         ),
-        frozenset(),
+        frozenset({"audience"}),
         "Ikrar mandiri",
     ),
 )
@@ -191,21 +210,32 @@ class PagePreview(QLabel):
         )
 
 
-class DocumentsTab(QWidget):
-    """One event's documents; ``opener`` opens a finished file (tests replace it)."""
+class DocumentsTab(QWidget, EventTabBase):
+    """One event's documents: a live first-page preview and one document job at a time."""
 
     def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.event_id = event_id
         self._actor = actor
-        self.handle: JobHandle | None = None
-        self.preview_handle: JobHandle | None = None
-        self._preview_generation = 0
         self.last_result: DocumentResult | None = None
-        self.opener: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self._preview_timer = QTimer(self, singleShot=True, interval=250)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self._build()
+        self.runner = JobRunner(
+            self,
+            self.job_panel,
+            controls=[self.make_button, self.choices, self.settings_button],
+            open_button=self.open_button,
+        )
+        self.preview = LiveRefresh(
+            self,
+            self._render_preview,
+            inputs=lambda: (self.choice, self.options()),
+            interval_ms=PREVIEW_POLL_MS,
+            busy_share=PREVIEW_BUSY_SHARE,
+        )
+        self.preview.loaded.connect(self._show_preview)
+        self.preview.failed.connect(self._preview_failed)
         self.load_defaults()
         self.choices.setCurrentRow(0)
 
@@ -228,16 +258,23 @@ class DocumentsTab(QWidget):
         self.signatures = QCheckBox(self.tr("Cetak tanda tangan dari meja registrasi"))
         self.signatures.setChecked(True)
         self.meterai = QCheckBox(self.tr("Kotak meterai di tempat tanda tangan"))
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("Untuk yang tidak hadir"), Audience.ABSENT)
+        self.audience.addItem(self.tr("Untuk yang hadir tetapi belum tanda tangan"), Audience.PRESENT_UNSIGNED)
+        self.audience.addItem(self.tr("Untuk keduanya"), Audience.BOTH)
+        self.audience.currentIndexChanged.connect(self.schedule_preview)
         self._option_boxes = {
             "landscape": self.landscape,
             "group": self.group,
             "present": self.present,
             "signatures": self.signatures,
             "meterai": self.meterai,
+            "audience": self.audience,
         }
         self.paper.currentIndexChanged.connect(self.schedule_preview)
         for box in self._option_boxes.values():
-            box.toggled.connect(self.schedule_preview)
+            if isinstance(box, QCheckBox):
+                box.toggled.connect(self.schedule_preview)
         options = QGroupBox(self.tr("Pilihan"))
         form = QFormLayout(options)
         form.addRow(self.tr("Kertas"), self.paper)
@@ -257,11 +294,8 @@ class DocumentsTab(QWidget):
         self.open_after = QCheckBox(self.tr("Buka setelah selesai"))
         self.open_after.setChecked(True)
         self.open_button = QPushButton(self.tr("Buka"))
-        self.open_button.clicked.connect(self.open_result)
-        self.open_button.hide()
         self.job_panel = JobPanel()
         self.job_panel.stop()
-        self.job_panel.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
         buttons.addWidget(self.open_after)
@@ -300,10 +334,6 @@ class DocumentsTab(QWidget):
     def choice(self) -> DocumentChoice:
         return CHOICES[max(0, self.choices.currentRow())]
 
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
-
     def options(self) -> Options:
         applies = self.choice.options
         return Options(
@@ -313,6 +343,7 @@ class DocumentsTab(QWidget):
             only_present="present" in applies and self.present.isChecked(),
             signatures="signatures" not in applies or self.signatures.isChecked(),
             meterai="meterai" in applies and self.meterai.isChecked(),
+            audience=self.audience.currentData() if "audience" in applies else Audience.ABSENT,
         )
 
     def select(self, key: str) -> None:
@@ -342,37 +373,21 @@ class DocumentsTab(QWidget):
     def schedule_preview(self) -> None:
         self._preview_timer.start()
 
-    def refresh_preview(self) -> JobHandle:
-        """Make and render the first page off the GUI thread; a newer request makes this one's result void."""
-        self._preview_generation += 1
-        generation = self._preview_generation
+    def refresh_preview(self) -> None:
+        """Make and render the first page off the GUI thread (a result for older options is dropped)."""
         self.preview_status.setText(self.tr("Memuat pratinjau…"))
-        choice, options = self.choice, self.options()
+        self.preview.refresh()
 
-        def render() -> QImage:
-            return render_page(choice.preview(self.event_id, options), 0, PREVIEW_DPI)
+    def _render_preview(self, choice: DocumentChoice, options: Options) -> QImage:  # off the GUI thread
+        return render_page(choice.preview(self.event_id, options), 0, PREVIEW_DPI)
 
-        self.preview_handle = run_job(
-            FunctionJob(render),
-            owner=self,
-            pool=pdf_pool(),
-            on_result=lambda image: self._show_preview(generation, image),
-            on_error=lambda err: self._preview_failed(generation, err),
-        )
-        return self.preview_handle
-
-    def _show_preview(self, generation: int, image: QImage) -> None:
-        if generation != self._preview_generation:
-            return
+    def _show_preview(self, image: QImage) -> None:
         self.preview_status.setText("")
         self.preview_image.set_image(image)
 
-    def _preview_failed(self, generation: int, err: Exception) -> None:
-        if generation != self._preview_generation:
-            return
+    def _preview_failed(self, message: str) -> None:
         self.preview_image.set_image(QImage())
-        known = isinstance(err, KNOWN_ERRORS)
-        self.preview_status.setText(str(err) if known else self.tr("Pratinjau gagal dibuat: {0}").format(err))
+        self.preview_status.setText(message)
 
     # --- making --------------------------------------------------------------------------------------------------
 
@@ -399,59 +414,29 @@ class DocumentsTab(QWidget):
         if path:
             self.make_document(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
-    def make_document(self, path: str) -> JobHandle:
+    def make_document(self, path: str) -> JobHandle | None:
         """Start the selected document into ``path`` (a PDF, or a folder for one file per person)."""
         choice = self.choice
-        job = choice.job(self.event_id, Path(path), self.options(), self._actor())
-        self._set_busy(True)
-        self.open_button.hide()
-        self.job_panel.start(self.tr("Membuat {0}…").format(choice.shown_title.lower()))
-        self.handle = run_job(
-            job,
-            on_result=self._done,
-            on_error=self._failed,
-            on_progress=self.job_panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
+        return self.runner.start(
+            choice.job(self.event_id, Path(path), self.options(), self._actor()),
+            self.tr("Membuat {0}…").format(choice.shown_title.lower()),
+            done=self._done,
+            cancelled=self.tr("Dibatalkan; berkas lama (bila ada) tidak diubah."),
+            open_when_done=self.open_after.isChecked,
         )
-        return self.handle
 
     def cancel(self) -> None:
-        if self.busy:
-            self.handle.cancel()
+        self.runner.cancel()
 
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (self.make_button, self.choices, self.settings_button):
-            widget.setEnabled(not busy)
-
-    def _done(self, result: DocumentResult) -> None:
-        self._set_busy(False)
+    def _done(self, result: DocumentResult) -> str:
         self.last_result = result
         what = (
             self.tr("{0} berkas").format(number(result.files))
             if result.format != "pdf"
             else self.tr("{0} halaman").format(number(result.pages))
         )
-        self.job_panel.stop(
-            self.tr("Selesai: {0} peserta, {1}, tersimpan di {2}").format(number(result.count), what, result.path)
-        )
         self.open_button.setText(self.tr("Buka folder") if result.format == "folder" else self.tr("Buka berkas"))
-        self.open_button.show()
-        if self.open_after.isChecked():
-            self.open_result()
-
-    def _failed(self, err: Exception) -> None:
-        self._set_busy(False)
-        known = isinstance(err, KNOWN_ERRORS)
-        self.job_panel.stop(error=str(err) if known else self.tr("Dokumen gagal dibuat: {0}").format(err))
-
-    def _cancelled(self) -> None:
-        self._set_busy(False)
-        self.job_panel.stop(self.tr("Dibatalkan; berkas lama (bila ada) tidak diubah."))
-
-    def open_result(self) -> None:
-        if self.last_result is not None:
-            self.opener(QUrl.fromLocalFile(self.last_result.path))
+        return self.tr("Selesai: {0} peserta, {1}, tersimpan di {2}").format(number(result.count), what, result.path)
 
     def edit_settings(self) -> DocumentSettingsDialog:
         dialog = DocumentSettingsDialog(self.event_id, self, actor=self._actor)

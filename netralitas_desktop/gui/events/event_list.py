@@ -21,7 +21,8 @@ from ...core.audit import Actor
 from ...core.dates import hari_tanggal
 from ...core.events import KIND_LABELS, EventSummary, NotFoundError, delete_event, list_events
 from ..common.core_labels import core_label
-from ..common.widgets import confirm, number, show_error
+from ..common.errors import show_error
+from ..common.widgets import confirm, number
 from .event_dialog import EventDialog
 
 HEADERS = (
@@ -145,7 +146,7 @@ class EventList(QWidget):
         try:
             dialog = EventDialog(event_id, actor=self._actor(), parent=self.window())
         except NotFoundError as err:
-            show_error(self, self.tr("Kegiatan tidak ditemukan"), str(err))
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), err)
             self.refresh()
             return
         dialog.accepted.connect(lambda: self._saved(dialog.event_id))

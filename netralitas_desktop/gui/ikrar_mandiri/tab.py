@@ -1,22 +1,22 @@
-"""The "Ikrar Mandiri" view: receive signed forms by scan, see who still owes one, print the forms.
+"""The "Ikrar Mandiri" view: receive signed forms by scan, see who still owes one (and who attended
+but signed no pledge: a list of its own, who may be given forms too), print the forms.
 
 A thin layer over ``core/pledges/returns.py`` and ``ikrar_mandiri.py``. A USB scanner types
 the form's code plus Enter into the scan field; the banner answers green / amber / red as
 at the check-in desk. A photo or scan chosen before the scan is attached to that form.
-Lists and counters load off the GUI thread (one load in flight; a reload asked for meanwhile
-runs after it) and refresh on a timer so receipts from other desks appear.
+Lists and counters load off the GUI thread through the window's live-refresh helper
+(``common/live.py``: one load in flight, polled while shown, reloaded when any desk changed
+something), so receipts from other desks appear.
 """
 
 from __future__ import annotations
 
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from peewee import PeeweeException
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,21 +32,27 @@ from PySide6.QtWidgets import (
 from ...core.audit import Actor
 from ...core.dates import jam, tanggal
 from ...core.documents import safe_filename
-from ...core.events import NotFoundError, ValidationError
+from ...core.errors import USER_FACING
+from ...core.events import ValidationError
 from ...core.nip import format_nip
 from ...core.pledges import returns
-from ...core.pledges.mandiri_attachment import Attachment, AttachmentError, load_attachment
+from ...core.pledges.mandiri_attachment import Attachment, load_attachment
 from ...core.reports.status import STATUS_LABELS
 from ..common.core_labels import core_label
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.errors import show_error
+from ..common.files import open_file
+from ..common.jobs import FunctionJob, JobHandle, JobRunner
+from ..common.live import LiveRefresh
 from ..common.registration_search import fill_quickly, selected_id
 from ..common.result_banner import ResultBanner
 from ..common.return_banner import DESK_STATUS, show_return
 from ..common.sounds import DeskSounds
-from ..common.widgets import number, read_only_table, show_error
+from ..common.tabs import EventTabBase
+from ..common.widgets import number, read_only_table
 from .forms import IkrarMandiriFormsBox
 
 REFRESH_MS = 5000
+BUSY_SHARE = 0.1  # a large event takes a while to load: poll less often, loading at most a tenth of the time
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "IkrarMandiriTab", "Foto atau pindaian (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp *.bmp);;Semua berkas (*)"
 )
@@ -56,7 +62,7 @@ def _id_text(nip: str, nik: str) -> str:
     return format_nip(nip) if nip else nik
 
 
-class IkrarMandiriTab(QWidget):
+class IkrarMandiriTab(QWidget, EventTabBase):
     result_shown = Signal(object)  # ReturnResult
     loaded = Signal(object)  # returns.Overview
     changed = Signal()  # a form was received or a receipt undone (for other tabs)
@@ -68,15 +74,15 @@ class IkrarMandiriTab(QWidget):
         self.snapshot: returns.Overview | None = None
         self.pending_attachment: Attachment | None = None
         self.last_result: returns.ReturnResult | None = None
-        self._load: JobHandle | None = None
-        self._reload_wanted = False
-        self._side_jobs: list[JobHandle] = []  # attachments loading
         self.sounds = DeskSounds(self)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.reload)
+        self.attachments = JobRunner(self, title=self.tr("Lampiran tidak dapat dipakai"))  # a photo loading
+        self.live = LiveRefresh(self, lambda: returns.overview(event_id), interval_ms=REFRESH_MS, busy_share=BUSY_SHARE)
         self._build()
-        self.reload()
+        self.live.loaded.connect(self._loaded)
+        self.live.failed.connect(
+            lambda message: self.required_label.setText(self.tr("Daftar belum dapat dimuat: {0}").format(message))
+        )
+        self.live.refresh()
 
     # Layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -102,9 +108,10 @@ class IkrarMandiriTab(QWidget):
         attach_row.addWidget(self.clear_attachment_button)
 
         self.required_label, self.returned_label, self.owed_label = QLabel(), QLabel(), QLabel()
+        self.unsigned_label = QLabel()
         counters = QHBoxLayout()
         counters.setSpacing(32)
-        for label in (self.required_label, self.returned_label, self.owed_label):
+        for label in (self.required_label, self.returned_label, self.owed_label, self.unsigned_label):
             bold = label.font()
             bold.setPointSizeF(bold.pointSizeF() * 1.3)
             bold.setBold(True)
@@ -117,6 +124,9 @@ class IkrarMandiriTab(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._show_lists)
         self.owed_table = read_only_table(
+            [self.tr("Nama"), self.tr("NIP/NIK"), self.tr("Keterangan"), self.tr("Unit kerja")]
+        )
+        self.unsigned_table = read_only_table(
             [self.tr("Nama"), self.tr("NIP/NIK"), self.tr("Keterangan"), self.tr("Unit kerja")]
         )
         self.returned_table = read_only_table(
@@ -133,6 +143,9 @@ class IkrarMandiriTab(QWidget):
         self.manual_button = QPushButton(self.tr("Terima tanpa pindai"))
         self.manual_button.setToolTip(self.tr("Untuk formulir yang QR-nya rusak: terima formulir peserta terpilih."))
         self.manual_button.clicked.connect(self.receive_selected)
+        self.unsigned_manual_button = QPushButton(self.tr("Terima tanpa pindai"))
+        self.unsigned_manual_button.setToolTip(self.manual_button.toolTip())
+        self.unsigned_manual_button.clicked.connect(lambda: self.receive_selected(self.unsigned_table))
         self.open_attachment_button = QPushButton(self.tr("Buka lampiran"))
         self.open_attachment_button.clicked.connect(self.open_selected_attachment)
         self.replace_attachment_button = QPushButton(self.tr("Tambah lampiran…"))
@@ -147,7 +160,8 @@ class IkrarMandiriTab(QWidget):
             ),
             "",
         )
-        for table in (self.owed_table, self.returned_table):
+        self.lists.addTab(self._with_buttons(self.unsigned_table, self.unsigned_manual_button), "")
+        for table in (self.owed_table, self.returned_table, self.unsigned_table):
             table.itemSelectionChanged.connect(self._update_buttons)
 
         self.forms = IkrarMandiriFormsBox(self.event_id, self._actor)
@@ -163,6 +177,8 @@ class IkrarMandiriTab(QWidget):
         for widget in (
             self.owed_table,
             self.returned_table,
+            self.unsigned_table,
+            self.unsigned_manual_button,
             self.manual_button,
             self.open_attachment_button,
             self.replace_attachment_button,
@@ -194,73 +210,41 @@ class IkrarMandiriTab(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.reload()
-        self.refresh_timer.start()
         self.focus_scanner()
 
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.refresh_timer.stop()
-
-    def reload(self) -> None:
-        """Load the lists off the GUI thread; a reload asked for meanwhile runs when this one ends."""
-        if self.busy_loading:
-            self._reload_wanted = True
-            return
-        self._reload_wanted = False
-        self._load_started = time.monotonic()
-        self._load = run_job(
-            FunctionJob(returns.overview, self.event_id), on_result=self._loaded, on_error=self._load_failed, owner=self
-        )
-
-    @property
-    def busy_loading(self) -> bool:
-        return self._load is not None and self._load.running
-
-    @property
-    def busy(self) -> bool:
-        """Whether background work still runs (tests wait for it before closing the database)."""
-        return self.busy_loading or self.forms.busy or any(handle.running for handle in self._side_jobs)
-
     def _loaded(self, snapshot: returns.Overview) -> None:
-        # A large event takes a while to load: refresh it less often, at most a tenth of the time busy.
-        elapsed_ms = (time.monotonic() - self._load_started) * 1000
-        self.refresh_timer.setInterval(max(REFRESH_MS, int(elapsed_ms * 10)))
         self.snapshot = snapshot
         self._show_counts()
         self._show_lists()
         self.loaded.emit(snapshot)
-        if self._reload_wanted:
-            self.reload()
-
-    def _load_failed(self, err: Exception) -> None:
-        self.required_label.setText(self.tr("Daftar belum dapat dimuat: {0}").format(err))
-        if self._reload_wanted:
-            self.reload()
 
     def _show_counts(self) -> None:
         view = self.snapshot
         required, returned_count, owed = (view.required, len(view.returned), len(view.owed)) if view else (0, 0, 0)
+        unsigned = len(view.present_unsigned) if view else 0
         self.required_label.setText(self.tr("Wajib: {0}").format(number(required)))
         self.returned_label.setText(self.tr("Sudah kembali: {0}").format(number(returned_count)))
         self.owed_label.setText(self.tr("Belum: {0}").format(number(owed)))
+        self.unsigned_label.setText(self.tr("Hadir belum tanda tangan: {0}").format(number(unsigned)))
         self.lists.setTabText(0, self.tr("Belum kembali ({0})").format(number(owed)))
         self.lists.setTabText(1, self.tr("Sudah kembali ({0})").format(number(returned_count)))
+        self.lists.setTabText(2, self.tr("Hadir, belum tanda tangan ({0})").format(number(unsigned)))
 
     def _show_lists(self) -> None:
         view = self.snapshot
         if view is None:
             return
         query = self.filter_edit.text()
-        owed = [view.owed[i] for i in view.matching(view.owed, query)]
-        fill_quickly(
-            self.owed_table,
-            [
-                (row.full_name, _id_text(row.nip, row.nik), core_label(STATUS_LABELS[row.status]), row.unit_kerja)
-                for row in owed
-            ],
-            [row.registration_id for row in owed],
-        )
+        for table, rows in ((self.owed_table, view.owed), (self.unsigned_table, view.present_unsigned)):
+            shown = [rows[i] for i in view.matching(rows, query)]
+            fill_quickly(
+                table,
+                [
+                    (row.full_name, _id_text(row.nip, row.nik), core_label(STATUS_LABELS[row.status]), row.unit_kerja)
+                    for row in shown
+                ],
+                [row.registration_id for row in shown],
+            )
         returned = [view.returned[i] for i in view.matching(view.returned, query)]
         fill_quickly(
             self.returned_table,
@@ -282,6 +266,7 @@ class IkrarMandiriTab(QWidget):
 
     def _update_buttons(self) -> None:
         self.manual_button.setEnabled(selected_id(self.owed_table) is not None)
+        self.unsigned_manual_button.setEnabled(selected_id(self.unsigned_table) is not None)
         chosen = self._selected_returned()
         for button in (self.replace_attachment_button, self.undo_button):
             button.setEnabled(chosen is not None)
@@ -312,9 +297,9 @@ class IkrarMandiriTab(QWidget):
             self._guarded(returns.receive_by_code, self.event_id, text, self._actor(), self.pending_attachment)
         )
 
-    def receive_selected(self) -> returns.ReturnResult | None:
-        """Receive the form of the person selected in the owed list (a torn or unreadable code)."""
-        registration_id = selected_id(self.owed_table)
+    def receive_selected(self, table=None) -> returns.ReturnResult | None:
+        """Receive the form of the person selected in a list (a torn or unreadable code)."""
+        registration_id = selected_id(table or self.owed_table)
         if registration_id is None:
             return None
         return self._show(
@@ -340,7 +325,7 @@ class IkrarMandiriTab(QWidget):
         if result.attachment_stored:
             self.set_pending_attachment(None)  # used for this form; otherwise kept for the right one
         if result.ok:
-            self.reload()
+            self.live.refresh()
             self.changed.emit()
         self.result_shown.emit(result)
         self.focus_scanner()
@@ -370,24 +355,19 @@ class IkrarMandiriTab(QWidget):
             self.load_attachment_file(path, self.set_pending_attachment)
         self.focus_scanner()
 
-    def load_attachment_file(self, path: str, then: Callable[[Attachment], None]) -> JobHandle:
+    def load_attachment_file(self, path: str, then: Callable[[Attachment], None]) -> JobHandle | None:
         """Read and shrink a photo off the GUI thread (a phone photo takes a second), then call ``then``."""
         self.attachment_label.setText(self.tr("Memuat lampiran {0}…").format(Path(path).name))
 
-        def failed(err: Exception) -> None:
+        def failed(message: str) -> None:
             self.set_pending_attachment(self.pending_attachment)
-            message = (
-                str(err)
-                if isinstance(err, AttachmentError)
-                else self.tr("Lampiran tidak dapat dimuat: {0}").format(err)
-            )
             show_error(self, self.tr("Lampiran tidak dapat dipakai"), message)
 
         def loaded(attachment: Attachment) -> None:
             self.set_pending_attachment(self.pending_attachment)  # the label said "Memuat…"
             then(attachment)
 
-        return self._track(run_job(FunctionJob(load_attachment, path), on_result=loaded, on_error=failed, owner=self))
+        return self.attachments.start(FunctionJob(load_attachment, path), done=loaded, failed=failed, replace=True)
 
     def replace_selected_attachment(self) -> None:
         chosen = self._selected_returned()
@@ -406,10 +386,10 @@ class IkrarMandiriTab(QWidget):
     def attach_to(self, registration_id: int, attachment: Attachment | None) -> bool:
         try:
             returns.set_attachment(registration_id, attachment, self._actor())
-        except (NotFoundError, PeeweeException) as err:
-            show_error(self, self.tr("Lampiran tidak tersimpan"), str(err))
+        except USER_FACING as err:
+            show_error(self, self.tr("Lampiran tidak tersimpan"), err)
             return False
-        self.reload()
+        self.live.refresh()
         return True
 
     def attachment_file(self, registration_id: int) -> Path | None:
@@ -428,11 +408,11 @@ class IkrarMandiriTab(QWidget):
             return
         try:
             path = self.attachment_file(chosen.registration_id)
-        except (OSError, PeeweeException) as err:
-            show_error(self, self.tr("Lampiran tidak dapat dibuka"), str(err))
+        except USER_FACING as err:
+            show_error(self, self.tr("Lampiran tidak dapat dibuka"), err)
             return
         if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_file(path)
 
     # Undo --------------------------------------------------------------------------------
     def undo_selected(self) -> bool:
@@ -454,22 +434,14 @@ class IkrarMandiriTab(QWidget):
         except ValidationError as err:
             show_error(self, self.tr("Alasan wajib diisi"), "\n".join(err.errors.values()))
             return False
-        except (NotFoundError, PeeweeException) as err:
-            show_error(self, self.tr("Tidak dapat dibatalkan"), str(err))
-            self.reload()
+        except USER_FACING as err:
+            show_error(self, self.tr("Tidak dapat dibatalkan"), err)
+            self.live.refresh()
             return False
         self.last_result = None
         self.banner.show_idle(
             self.tr("Penerimaan formulir {0} dibatalkan; ia kembali tercatat belum mengembalikan.").format(name)
         )
-        self.reload()
+        self.live.refresh()
         self.changed.emit()
         return True
-
-    def _track(self, handle: JobHandle) -> JobHandle:
-        self._side_jobs = [h for h in self._side_jobs if h.running] + [handle]
-        return handle
-
-    def shutdown(self) -> None:
-        """Stop the refresh timer (the event page is closing)."""
-        self.refresh_timer.stop()

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import Actor
 from ...core.nip import format_nip
-from ...core.roster.importer import ApplyImportJob, ImportPlan, ImportResult, PlanImportJob, RosterError
-from ..common.jobs import JobHandle, run_job
+from ...core.roster.importer import ApplyImportJob, ImportPlan, ImportResult, PlanImportJob
+from ..common.jobs import BackgroundWork, JobRunner
 from ..common.widgets import JobPanel, fill_table, number, read_only_table
 
 FIELD_LABELS = {  # shown through _label()
@@ -103,12 +103,12 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self._job: JobHandle | None = None
         self.plan: ImportPlan | None = None
         self.setTitle(self.tr("Pratinjau"))
         self.setCommitPage(True)
         self.panel = JobPanel()
-        self.panel.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(self, self.panel)
+        self.runner.busy_changed.connect(lambda _busy: self.completeChanged.emit())
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
         self.header_label = QLabel()
@@ -128,50 +128,32 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.header_label)
         layout.addWidget(self.tabs, 1)
 
-    @property
-    def running(self) -> bool:
-        return self._job is not None and self._job.running
-
     def initializePage(self) -> None:
         self.plan = None
         self._show_plan_widgets(False)
         path = self._wizard.file_page.path()
         self.setSubTitle(self.tr("Membaca {0} dan membandingkannya dengan data yang sudah ada.").format(path.name))
-        self.panel.start(self.tr("Membaca berkas…"))
-        self._job = run_job(
+        self.runner.start(
             PlanImportJob(self._wizard.event_id, path),
-            on_result=self._planned,
-            on_error=self._failed,
-            on_progress=self.panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
+            self.tr("Membaca berkas…"),
+            done=self._planned,
+            failed=lambda message: self.panel.stop(
+                error=message + " " + self.tr("Klik Kembali untuk memilih berkas lain.")
+            ),
+            cancelled=lambda: self.panel.stop(
+                error=self.tr("Pratinjau dibatalkan. Klik Kembali untuk memilih berkas lagi.")
+            ),
+            replace=True,
         )
-        self.completeChanged.emit()
 
     def cleanupPage(self) -> None:  # going back: forget a preview still running
-        if self._job is not None and self._job.running:
-            self._job.detach()
-        self._job = None
+        self.runner.drop()
         self.plan = None
 
     def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.panel.cancel_button.setEnabled(False)
+        self.runner.cancel()
 
-    def _cancelled(self) -> None:
-        self.panel.stop(error=self.tr("Pratinjau dibatalkan. Klik Kembali untuk memilih berkas lagi."))
-        self.completeChanged.emit()
-
-    def _failed(self, err: Exception) -> None:
-        if isinstance(err, RosterError):
-            message = str(err)
-        else:
-            message = self.tr("Berkas tidak dapat dibaca: {0}").format(err)
-        self.panel.stop(error=message + " " + self.tr("Klik Kembali untuk memilih berkas lain."))
-        self.completeChanged.emit()
-
-    def _planned(self, plan: ImportPlan) -> None:
+    def _planned(self, plan: ImportPlan) -> str | None:
         self.plan = plan
         counts = plan.counts()
         self.setSubTitle(
@@ -179,9 +161,7 @@ class PreviewPage(QWizardPage):
                 plan.source_name
             )
         )
-        if plan.rows:
-            self.panel.stop()
-        else:
+        if not plan.rows:
             self.panel.stop(error=self.tr("Tidak ada baris yang dapat diimpor dari berkas ini."))
         self.counts_label.setText(
             self.tr(
@@ -220,7 +200,7 @@ class PreviewPage(QWizardPage):
         self.tabs.setTabText(1, self.tr("Ditolak ({0})").format(number(len(plan.rejected))))
         self.tabs.setCurrentIndex(1 if plan.rejected else 0)
         self._show_plan_widgets(True)
-        self.completeChanged.emit()
+        return "" if plan.rows else None  # None: the panel already says why nothing can be imported
 
     def _header_text(self, plan: ImportPlan) -> str:
         sheet = self.tr(', lembar "{0}"').format(plan.sheet) if plan.sheet else ""
@@ -256,38 +236,32 @@ class ApplyPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self._job: JobHandle | None = None
         self.completed = False
         self.setTitle(self.tr("Mengimpor"))
         self.setSubTitle(self.tr("Semua baris disimpan sekaligus; jika dibatalkan, tidak ada yang berubah."))
         self.panel = JobPanel()
-        self.panel.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(self, self.panel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addStretch(1)
 
-    @property
-    def running(self) -> bool:
-        return self._job is not None and self._job.running
-
     def initializePage(self) -> None:
         self.completed = False
         plan = self._wizard.preview_page.plan
-        self.panel.start(self.tr("Menyimpan {0} baris…").format(number(len(plan.rows))))
         self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(False)
-        self._job = run_job(
+        self.runner.start(
             ApplyImportJob(plan, actor=self._wizard.actor),
-            on_result=self._applied,
-            on_error=self._failed,
-            on_progress=self.panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
+            self.tr("Menyimpan {0} baris…").format(number(len(plan.rows))),
+            done=self._applied,
+            failed=lambda message: self._finish(
+                error=self.tr("Impor gagal; tidak ada data yang diubah. {0}").format(message)
+            ),
+            cancelled=lambda: self._finish(error=self.tr("Impor dibatalkan; tidak ada data yang diubah.")),
         )
 
     def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.panel.cancel_button.setEnabled(False)
+        if self.runner.busy:
+            self.runner.cancel()
             self.panel.status.setText(self.tr("Membatalkan…"))
 
     def _applied(self, result: ImportResult) -> None:
@@ -295,12 +269,6 @@ class ApplyPage(QWizardPage):
         self._wizard.imported = True
         self._finish(self.tr("Impor selesai."))
         self._wizard.next()
-
-    def _cancelled(self) -> None:
-        self._finish(error=self.tr("Impor dibatalkan; tidak ada data yang diubah."))
-
-    def _failed(self, err: Exception) -> None:
-        self._finish(error=self.tr("Impor gagal; tidak ada data yang diubah. {0}").format(err))
 
     def _finish(self, message: str = "", error: str = "") -> None:
         self.completed = True
@@ -349,7 +317,7 @@ class SummaryPage(QWizardPage):
         )
 
 
-class ImportWizard(QWizard):
+class ImportWizard(QWizard, BackgroundWork):
     """After ``finished``, ``imported`` says whether anything was written (``import_result`` has the counts)."""
 
     def __init__(self, event_id: int, *, actor: Actor | None = None, parent: QWidget | None = None) -> None:
@@ -380,13 +348,8 @@ class ImportWizard(QWizard):
         self.addPage(self.apply_page)
         self.summary_id = self.addPage(self.summary_page)
 
-    @property
-    def busy(self) -> bool:
-        return self.preview_page.running or self.apply_page.running
-
     def reject(self) -> None:
-        if self.apply_page.running:
+        if self.apply_page.runner.busy:
             return  # the page's own Batal stops an import safely
-        if self.preview_page.running:
-            self.preview_page.cleanupPage()
+        self.preview_page.runner.drop()
         super().reject()

@@ -27,9 +27,11 @@ from ...core.events import NotFoundError
 from ...core.participants import ParticipantRow, list_participants, remove_participant
 from ...core.reports.absence import absence_notes
 from ...core.reports.status import status_by_registration
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.errors import show_error
+from ..common.live import LiveRefresh
 from ..common.participant_dialog import ParticipantDialog
-from ..common.widgets import confirm, number, show_error
+from ..common.tabs import EventTabBase
+from ..common.widgets import confirm, number
 from .absence_dialog import AbsenceDialog
 from .model import (
     COL_GOL,
@@ -61,8 +63,11 @@ def load_roster(event_id: int) -> tuple[list[ParticipantRow], dict[int, str], di
     return list_participants(event_id), status_by_registration(event_id), absence_notes(event_id)
 
 
-class ParticipantsTab(QWidget):
-    """Loads the list off the GUI thread; ``changed`` fires after anything was saved."""
+class ParticipantsTab(QWidget, EventTabBase):
+    """Loads the list off the GUI thread; ``changed`` fires after anything was saved.
+
+    The list is not polled (it is the whole roster; the event page reloads it when the desk
+    or a dialog changed it): ``refresh()`` loads it again."""
 
     changed = Signal()
     import_requested = Signal()
@@ -71,12 +76,16 @@ class ParticipantsTab(QWidget):
         super().__init__(parent)
         self.event_id = event_id
         self._actor = actor
-        self._load_job: JobHandle | None = None
+        self.roster = LiveRefresh(self, lambda: load_roster(event_id))
         self.participant_dialog: ParticipantDialog | None = None
         self.absence_dialog: AbsenceDialog | None = None
         self.model = ParticipantsModel(self)
         self._build()
-        self.reload()
+        self.roster.loaded.connect(self._loaded)
+        self.roster.failed.connect(
+            lambda message: self.count_label.setText(self.tr("Daftar peserta tidak dapat dimuat: {0}").format(message))
+        )
+        self.refresh()
 
     def _build(self) -> None:
         self.filter_edit = QLineEdit()
@@ -128,28 +137,14 @@ class ParticipantsTab(QWidget):
         self._update_buttons()
 
     # Loading -----------------------------------------------------------------------------
-    @property
-    def loading(self) -> bool:
-        return self._load_job is not None and self._load_job.running
-
-    def reload(self) -> None:
+    def refresh(self) -> None:
         """Fetch the participants again (off the GUI thread; large events take a moment)."""
-        if self._load_job is not None and self._load_job.running:
-            self._load_job.detach()
         self.count_label.setText(self.tr("Memuat peserta…"))
-        self._load_job = run_job(
-            FunctionJob(load_roster, self.event_id),
-            on_result=self._loaded,
-            on_error=self._load_failed,
-            owner=self,
-        )
+        super().refresh()
 
     def _loaded(self, loaded: tuple[list[ParticipantRow], dict[int, str], dict[int, str]]) -> None:
         self.model.set_rows(*loaded)
         self._update_count()
-
-    def _load_failed(self, err: Exception) -> None:
-        self.count_label.setText(self.tr("Daftar peserta tidak dapat dimuat: {0}").format(err))
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)
@@ -202,7 +197,7 @@ class ParticipantsTab(QWidget):
         if dialog is not None:
             dialog.deleteLater()
         if result == AbsenceDialog.DialogCode.Accepted.value:
-            self.reload()
+            self.refresh()
             self.changed.emit()
 
     def add_participant(self) -> None:
@@ -226,8 +221,8 @@ class ParticipantsTab(QWidget):
                 parent=self,
             )
         except NotFoundError as err:
-            show_error(self, self.tr("Peserta tidak ditemukan"), str(err))
-            self.reload()
+            show_error(self, self.tr("Peserta tidak ditemukan"), err)
+            self.refresh()
             return
         dialog.finished.connect(self._dialog_finished)
         self.participant_dialog = dialog
@@ -238,7 +233,7 @@ class ParticipantsTab(QWidget):
         if dialog is not None:
             dialog.deleteLater()
         if result in (ParticipantDialog.DialogCode.Accepted.value, ParticipantDialog.DELETED):
-            self.reload()
+            self.refresh()
             self.changed.emit()
 
     def delete_selected(self) -> None:
@@ -261,5 +256,5 @@ class ParticipantsTab(QWidget):
                 remove_participant(row.registration_id, actor=actor)
             except NotFoundError:
                 continue  # removed meanwhile at another desk
-        self.reload()
+        self.refresh()
         self.changed.emit()

@@ -1,8 +1,9 @@
 """The Laporan tab: attendance counts at a glance, the XLSX / CSV export and the report PDF.
 
-Every file is made by a core job off the GUI thread with progress and a Batal button, and
-opened when done (``open_results = False`` in tests). The paper choice starts at the
-event's paper setting and applies to the PDF and to the workbook's print set-up.
+Every file is made by a core job off the GUI thread with progress and a Batal button
+(``common/jobs.JobRunner``), and opened when done (``common/files.open_file``). The counts
+are a live view (``common/live.LiveRefresh``). The paper choice starts at the event's paper
+setting and applies to the PDF and to the workbook's print set-up.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,19 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.documents import DocumentError, Paper, safe_filename
+from ...core.documents import Paper, safe_filename
 from ...core.events import NotFoundError, get_event
 from ...core.jobs import Job
-from ...core.pledges.document_common import NothingToPrint
 from ...core.reports.export_csv import CsvExportJob
 from ...core.reports.export_xlsx import XlsxExportJob
 from ...core.reports.report_pdf import ReportPdfJob
 from ...core.reports.status import Recap, unit_recap
 from ...core.reports.tables import ExportResult, event_paper
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.jobs import JobHandle, JobRunner
+from ..common.live import LiveRefresh
+from ..common.settings import REPORTS_FOLDER, remember_folder, remembered_folder
+from ..common.tabs import EventTabBase
 from ..common.widgets import JobPanel, number
 
-LAST_FOLDER_KEY = "reports/last_folder"
+COUNTS_POLL_MS = 5000
 KINDS = {  # kind -> (file name stem, suffix, file dialog filter)
     "xlsx": ("Daftar Hadir", "xlsx", "Excel (*.xlsx)"),
     "csv": ("Daftar Hadir", "csv", "CSV (*.csv)"),
@@ -46,19 +47,27 @@ KINDS = {  # kind -> (file name stem, suffix, file dialog filter)
 }
 
 
-class ReportsTab(QWidget):
+class ReportsTab(QWidget, EventTabBase):
     """One job at a time; ``last_result`` is the last file written."""
 
     def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.event_id = event_id
         self._actor = actor
-        self.handle: JobHandle | None = None
-        self._counts_job: JobHandle | None = None
         self.last_result: ExportResult | None = None
-        self.open_results = True
         self._build()
-        self.refresh()
+        self.runner = JobRunner(
+            self,
+            self.job_panel,
+            controls=[self.xlsx_button, self.csv_button, self.pdf_button],
+            open_button=self.open_button,
+        )
+        self.counts = LiveRefresh(self, lambda: unit_recap(event_id), interval_ms=COUNTS_POLL_MS)
+        self.counts.loaded.connect(self._show_counts)
+        self.counts.failed.connect(
+            lambda message: self.counts_label.setText(self.tr("Rekap tidak dapat dimuat: {0}").format(message))
+        )
+        self.counts.refresh()
 
     def _build(self) -> None:
         self.counts_label = QLabel(self.tr("Memuat rekap kehadiran…"))
@@ -78,7 +87,9 @@ class ReportsTab(QWidget):
             self.paper_combo.setCurrentIndex(list(Paper).index(event_paper(self.event_id)))
         except Exception:  # an unreadable setting: A4, as documents default
             self.paper_combo.setCurrentIndex(0)
-        self.attendance_list_check = QCheckBox(self.tr("Lampirkan daftar hadir di belakang laporan"))
+        self.attendance_list_check = QCheckBox(
+            self.tr("Lampirkan rekap kehadiran (daftar hadir) sebagai Lampiran, nomor halaman bersambung")
+        )
         self.xlsx_button = QPushButton(self.tr("Ekspor Excel (XLSX)…"))
         self.xlsx_button.setToolTip(self.tr("Daftar hadir, rekap per OPD, rekap jenis pegawai dan daftar tidak hadir"))
         self.xlsx_button.clicked.connect(lambda: self.choose_target("xlsx"))
@@ -94,8 +105,6 @@ class ReportsTab(QWidget):
         )
         self.pdf_button.clicked.connect(lambda: self.choose_target("pdf"))
         self.open_button = QPushButton(self.tr("Buka berkas"))
-        self.open_button.clicked.connect(self.open_last)
-        self.open_button.hide()
         buttons = QHBoxLayout()
         for button in (self.xlsx_button, self.csv_button, self.pdf_button):
             buttons.addWidget(button)
@@ -110,7 +119,6 @@ class ReportsTab(QWidget):
 
         self.job_panel = JobPanel()
         self.job_panel.stop()
-        self.job_panel.cancel_button.clicked.connect(self.cancel)
         result_row = QHBoxLayout()
         result_row.addWidget(self.job_panel, 1)
         result_row.addWidget(self.open_button)
@@ -121,25 +129,15 @@ class ReportsTab(QWidget):
         layout.addStretch(1)
 
     # Counts ------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        if self._counts_job is not None and self._counts_job.running:
-            return
-        self._counts_job = run_job(
-            FunctionJob(unit_recap, self.event_id),
-            on_result=self._show_counts,
-            on_error=lambda err: self.counts_label.setText(self.tr("Rekap tidak dapat dimuat: {0}").format(err)),
-            owner=self,
-        )
-
     def _show_counts(self, recap: Recap) -> None:
         total = recap.total
         text = self.tr(
-            "Hadir {0} dari {1} peserta ({2}%): {3} di ruangan, {4} daring. Tidak hadir {5}: "
+            "Hadir {0} dari {1} peserta ({2}): {3} di ruangan, {4} daring. Tidak hadir {5}: "
             "izin {6}, sakit {7}, dinas luar {8}, tanpa keterangan {9}."
         ).format(
             number(total.present),
             number(total.registered),
-            f"{total.percentage:.1f}".replace(".", ","),
+            total.percentage_text,
             number(total.in_room),
             number(total.online),
             number(total.absent),
@@ -152,15 +150,7 @@ class ReportsTab(QWidget):
             text += " " + self.tr("{0} pendaftaran dibatalkan tidak dihitung.").format(number(total.cancelled))
         self.counts_label.setText(text)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()  # desks may have checked people in since the tab was last shown
-
     # Files -------------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
-
     @property
     def paper(self) -> Paper:
         return self.paper_combo.currentData()
@@ -171,19 +161,19 @@ class ReportsTab(QWidget):
             title = get_event(self.event_id).title
         except NotFoundError:
             title = ""
-        folder = QSettings().value(LAST_FOLDER_KEY, str(Path.home()))
+        folder = remembered_folder(REPORTS_FOLDER)
         suggested = Path(folder) / safe_filename(f"{stem} - {title}" if title else stem, suffix)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan sebagai"), str(suggested), file_filter)
         if not path:
             return
         if not path.lower().endswith(f".{suffix}"):
             path = f"{path}.{suffix}"
-        QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+        remember_folder(REPORTS_FOLDER, path)
         self.export(kind, path)
 
     def export(self, kind: str, path: str) -> JobHandle | None:
         """Start writing ``path`` (kind ``xlsx``, ``csv`` or ``pdf``) unless a job is running."""
-        if self.busy:
+        if self.runner.busy:
             return None
         actor = self._actor()
         job: Job
@@ -203,47 +193,18 @@ class ReportsTab(QWidget):
                 actor=actor,
             )
             message = self.tr("Membuat laporan…")
-        self._set_buttons(False)
-        self.open_button.hide()
-        self.job_panel.start(message)
-        self.handle = run_job(
+        return self.runner.start(
             job,
-            on_result=self._done,
-            on_error=self._failed,
-            on_progress=self.job_panel.report,
-            on_cancelled=self._cancelled,
-            owner=self,
+            message,
+            done=self._done,
+            cancelled=self.tr("Dibatalkan; tidak ada berkas yang ditulis."),
+            open_when_done=True,
         )
-        return self.handle
 
     def cancel(self) -> None:
-        if self.busy:
-            self.handle.cancel()
+        self.runner.cancel()
 
-    def _set_buttons(self, enabled: bool) -> None:
-        for button in (self.xlsx_button, self.csv_button, self.pdf_button):
-            button.setEnabled(enabled)
-
-    def _done(self, result: ExportResult) -> None:
-        self._set_buttons(True)
+    def _done(self, result: ExportResult) -> str:
         self.last_result = result
         pages = self.tr(", {0} halaman").format(result.pages) if result.pages else ""
-        self.job_panel.stop(
-            self.tr("Tersimpan di {0} ({1} pendaftaran{2}).").format(result.path, number(result.rows), pages)
-        )
-        self.open_button.show()
-        if self.open_results:
-            self.open_last()
-
-    def _failed(self, err: Exception) -> None:
-        self._set_buttons(True)
-        known = isinstance(err, (NothingToPrint, DocumentError, NotFoundError))
-        self.job_panel.stop(error=str(err) if known else self.tr("Berkas gagal dibuat: {0}").format(err))
-
-    def _cancelled(self) -> None:
-        self._set_buttons(True)
-        self.job_panel.stop(self.tr("Dibatalkan; tidak ada berkas yang ditulis."))
-
-    def open_last(self) -> None:
-        if self.last_result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_result.path))
+        return self.tr("Tersimpan di {0} ({1} pendaftaran{2}).").format(result.path, number(result.rows), pages)
