@@ -132,7 +132,7 @@ def test_a_multi_page_pdf_gets_a_verdict_per_page(qtbot, dialog, db, tmp_path):
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
     assert dialog.pages_list.isVisible() and dialog.pages_list.count() == 7
     assert "Halaman 3: DICABUT" in dialog.pages_list.item(2).text()
-    assert "7 halaman: 6 ASLI, 1 DICABUT" in dialog.busy_label.text()
+    assert "7 halaman: 6 ASLI, 1 DICABUT" in dialog.panel.status.text()
     assert shows(dialog, "revoked")  # the worst page is shown first
     dialog.pages_list.setCurrentRow(0)
     assert shows(dialog, "valid")

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.certificates import keys, keystore, register, site
-from ...core.errors import UserError
+from ...core.errors import USER_FACING
 from ...core.models import Event
-from ..common.widgets import ErrorLabel, confirm, show_error, show_info
+from ..common.errors import error_message, show_error
+from ..common.widgets import ErrorLabel, confirm, show_info
 from .dialogs import PassphraseDialog
 
 _WHERE = {
@@ -64,8 +65,8 @@ def ensure_signing_key(parent: QWidget, instansi: str = "") -> bool:
             return False
         try:
             register.create_key(instansi or _instansi(), passphrase=dialog.passphrase)
-        except UserError as err:
-            show_error(parent, QCoreApplication.translate("CertificateKeyBox", "Kunci tanda tangan"), str(err))
+        except USER_FACING as err:
+            show_error(parent, QCoreApplication.translate("CertificateKeyBox", "Kunci tanda tangan"), err)
             return False
         return True
     if not keystore.holds(active.key_id):
@@ -89,8 +90,8 @@ def ensure_signing_key(parent: QWidget, instansi: str = "") -> bool:
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
             keystore.unlock(active.key_id, dialog.passphrase)
-        except UserError as err:
-            dialog.error.show_message(str(err))
+        except USER_FACING as err:
+            dialog.error.show_message(error_message(err))
             continue
         return True
     return False
@@ -171,8 +172,8 @@ class CertificateKeyBox(QGroupBox):
     def save_url(self) -> bool:
         try:
             site.set_site_url(self.url_edit.text(), actor=self._actor())
-        except UserError as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return False
         self.error.show_message("")
         self.changed.emit()
@@ -192,8 +193,8 @@ class CertificateKeyBox(QGroupBox):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = site.export_site(folder, actor=self._actor())
-        except UserError as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -229,8 +230,8 @@ class CertificateKeyBox(QGroupBox):
         try:
             keystore.unlock(active.key_id)
             keystore.backup(active.key_id, path, passphrase, instansi=active.instansi)
-        except UserError as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return False
         self.error.show_message(self.tr("Cadangan kunci {0} tersimpan di {1}.").format(active.fingerprint, path))
         return True
@@ -246,8 +247,8 @@ class CertificateKeyBox(QGroupBox):
     def restore_from(self, path: str | Path, passphrase: bytes) -> bool:
         try:
             known = register.restore_key(path, passphrase)
-        except UserError as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return False
         self.error.show_message(self.tr("Kunci {0} dipulihkan ke komputer ini.").format(known.fingerprint))
         self.refresh()
@@ -275,8 +276,8 @@ class CertificateKeyBox(QGroupBox):
             passphrase = dialog.passphrase
         try:
             known, _private = register.create_key(_instansi(), passphrase=passphrase, replace=True)
-        except UserError as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return False
         self.error.show_message(self.tr("Kunci baru {0} dibuat; buat cadangannya.").format(known.fingerprint))
         self.refresh()

@@ -155,7 +155,7 @@ class CertificatesTab(QWidget, EventTabBase):
         self.output = CertificateOutputBox(self.event_id, self._actor)
         self.output.finished.connect(self._made)
         self.keys_box = CertificateKeyBox(self._actor)
-        self.keys_box.changed.connect(self.reload)
+        self.keys_box.changed.connect(self.refresh)
 
         self.design_button = QPushButton(self.tr("Desain sertifikat…"))
         self.design_button.clicked.connect(self.open_designer)

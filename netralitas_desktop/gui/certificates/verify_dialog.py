@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from ...core.certificates import site
 from ...core.certificates.verify import Report, VerifyJob, VerifyResult
 from ...core.dates import tanggal
-from ...core.errors import UserError
+from ...core.errors import USER_FACING
+from ..common.errors import error_message
 from ..common.jobs import BackgroundWork, JobHandle, JobRunner
 from ..common.widgets import ErrorLabel, JobPanel, confirm
 
@@ -154,8 +155,8 @@ class VerifyDialog(QDialog, BackgroundWork):
         after the person compared the fingerprints shown (the instansi publishes them on its site)."""
         try:
             source = site.read_trust_file(path)
-        except UserError as err:
-            self.error.show_message(str(err))
+        except USER_FACING as err:
+            self.error.show_message(error_message(err))
             return False
         listed = source.keys if isinstance(source, site.TrustedList) else [source]
         owner = getattr(source, "instansi", "") or listed[0].instansi
