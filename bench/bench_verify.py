@@ -11,29 +11,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_certificates import BENCH_PASSPHRASE, prepare_event
+from bench_certificates import demo_event_database
 
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
-from netralitas_desktop.core.certificates.keystore import temporary_store
 from netralitas_desktop.core.certificates.verify import VerifyJob
-from netralitas_desktop.core.database import close_database, open_database
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000, help="pages (certificates) in the PDF")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder, temporary_store(Path(folder) / "kunci", BENCH_PASSPHRASE):
-        folder = Path(folder)
-        open_database(f"sqlite:///{folder / 'bench.db'}")
-        event_id = prepare_event(args.count, seed=1)
+    with demo_event_database(args.count) as (folder, event_id):
         target = folder / "sertifikat.pdf"
         CertificatesJob(event_id, target).run()
         wall, cpu = time.perf_counter(), time.process_time()
@@ -45,7 +39,6 @@ def main() -> None:
             f"Verified a {pages}-page certificate PDF in {wall:.1f} s wall (CPU {cpu:.1f} s): "
             f"{pages / wall:.1f} pages/s, {1000 * wall / pages:.0f} ms a page; verdicts: {counts}"
         )
-        close_database()
 
 
 if __name__ == "__main__":

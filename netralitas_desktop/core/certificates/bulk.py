@@ -179,9 +179,19 @@ def _qr_codes(items: list[CertificateItem], workers: int) -> Iterator[Iterable[t
     if workers <= 1:
         yield itertools.repeat(None)
         return
-    pool = _spawn_pool(workers)
+    codes = imap_in_workers(workers, qr_operators, [item.payload for item in items], chunksize=16)
     try:
-        yield pool.imap(qr_operators, [item.payload for item in items], chunksize=16)
+        yield codes
+    finally:
+        codes.close()
+
+
+def imap_in_workers(count: int, function, items, *, chunksize: int, **pool_options) -> Iterator:
+    """``function`` over ``items`` in ``count`` spawned processes, results in order; the pool ends
+    with the iteration (stopped early, it is terminated)."""
+    pool = _spawn_pool(count, **pool_options)
+    try:
+        yield from pool.imap(function, items, chunksize=chunksize)
         pool.close()
     except BaseException:
         pool.terminate()

@@ -38,7 +38,17 @@ from ..pdfium import use_pdfium
 from ..qr_decode import ImageDecodeError, decode_image
 from . import keys
 from .models import IMPORTED, LEGACY, REVOKED, Certificate, CertificateRegister
-from .payload import ID_NIK, ID_PPPK, LEGACY_PREFIX, PREFIX, CertificateCodeError, SignedCode, clean, parse_code
+from .payload import (
+    ID_NIK,
+    ID_PPPK,
+    LEGACY_PREFIX,
+    PREFIX,
+    CertificateCodeError,
+    SignedCode,
+    clean,
+    is_certificate_code,
+    parse_code,
+)
 from .register import holder_digest, lookup, signature_digest
 from .render import jp_text
 from .site import TrustedList, trusted_list_for
@@ -394,7 +404,7 @@ class VerifyJob(Job[Report]):
         return Report(path.name, pages)
 
     def _page(self, number: int | None, texts: list[str], printed: str = "") -> PageVerdict:
-        codes = [text for text in dict.fromkeys(texts) if _is_code(text)]
+        codes = [text for text in dict.fromkeys(texts) if is_certificate_code(text)]
         if not codes:
             problem = "Tidak ada kode QR sertifikat pada halaman ini." if texts or number else "Tidak ada kode QR."
             return PageVerdict(number, [], problem)
@@ -424,7 +434,7 @@ MIN_PAGES_FOR_WORKERS = 60  # below this, starting processes costs more than it 
 def _page_readings(data: bytes, total: int, workers: int | None):
     """(QR texts, printed text) of every page in order; worker processes render big PDFs (rendering
     a page with a background image is most of the cost: ~55 ms at 110 dpi)."""
-    from .bulk import _spawn_pool, _worker_count
+    from .bulk import _worker_count, imap_in_workers
 
     count = _worker_count(total, workers, MIN_PAGES_FOR_WORKERS)
     if count <= 1:
@@ -434,15 +444,7 @@ def _page_readings(data: bytes, total: int, workers: int | None):
         finally:
             _close_reader()
         return
-    pool = _spawn_pool(count, initializer=_open_reader, initargs=(data,))
-    try:
-        yield from pool.imap(_read_page, range(total), chunksize=8)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    yield from imap_in_workers(count, _read_page, range(total), chunksize=8, initializer=_open_reader, initargs=(data,))
 
 
 _reader: dict = {}
@@ -472,7 +474,7 @@ def _read_page(index: int) -> tuple[list[str], str]:
         finally:
             page.close()
     texts = decode_image(images[0])
-    if not any(_is_code(text) for text in texts):
+    if not any(is_certificate_code(text) for text in texts):
         with use_pdfium():
             page = _reader["document"][index]
             try:
@@ -510,14 +512,6 @@ def compare_printed(result: VerifyResult, printed: str) -> None:
         )
     else:
         result.notes.append("Nama, nomor dan NIP/NIK yang tercetak pada halaman sama dengan yang ditandatangani.")
-
-
-def _is_code(text: str) -> bool:
-    try:
-        parse_code(text)
-    except CertificateCodeError:
-        return False
-    return True
 
 
 def _looks_like_file(text: str) -> bool:
