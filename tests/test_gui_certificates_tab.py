@@ -4,6 +4,7 @@ per-person PDFs (signed too), cancel, revoke, templates and the public key."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from gui_helpers import answer_message_box
@@ -249,5 +250,7 @@ def test_printing_makes_the_merged_pdf_and_opens_the_print_dialog(qtbot, tab):
     tab.print_button.click()
     qtbot.waitUntil(lambda: isinstance(tab.dialog, CertificatePrintDialog), timeout=60_000)
     assert tab.dialog.pages == 7
-    assert len(PdfReader(tab.dialog.pdf_path).pages) == 7
+    folder = Path(tab.dialog.pdf_path).parent
+    assert len(PdfReader(tab.dialog.pdf_path).pages) == 7 and folder.name.startswith("netralitas-cetak-")
     tab.dialog.reject()
+    assert not folder.exists()  # certificates hold names and NIPs: no copy is left in the temp folder (issue 15)

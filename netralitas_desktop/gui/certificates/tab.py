@@ -9,6 +9,7 @@ stale. A field being edited is not overwritten by a reload. Rendering and printi
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -343,14 +344,36 @@ class CertificatesTab(QWidget, EventTabBase):
         self._open_dialog(VerifyDialog(self))
 
     def print_certificates(self) -> None:
-        """Make the merged PDF into a temporary folder, then open the print dialog on it."""
-        folder = Path(tempfile.mkdtemp(prefix="netralitas-cetak-"))
-        self.output.make(folder / "Sertifikat.pdf", per_person=False, then=self._print_ready)
+        """Make the merged PDF into a temporary folder, then open the print dialog on it. The folder
+        (certificates hold names and NIPs) is removed when the dialog closes, or when nothing was made."""
+        self._remove_print_folder()
+        self._print_folder = Path(tempfile.mkdtemp(prefix="netralitas-cetak-"))
+        self._printing = False
+        if self.output.make(self._print_folder / "Sertifikat.pdf", per_person=False, then=self._print_ready) is None:
+            self._remove_print_folder()
+            return
+        self.output.runner.busy_changed.connect(self._print_run_ended)
+
+    def _print_run_ended(self, busy: bool) -> None:
+        if busy:
+            return
+        self.output.runner.busy_changed.disconnect(self._print_run_ended)
+        if not self._printing:  # failed or cancelled: nothing to print
+            self._remove_print_folder()
 
     def _print_ready(self, result: CertificateResult) -> None:
-        from .print_offsets import CertificatePrintDialog
+        from .print_offsets import CertificatePrintDialog  # Qt's print support loads on first use
 
-        self._open_dialog(CertificatePrintDialog(result.path, self))
+        self._printing = True
+        dialog = CertificatePrintDialog(result.path, self)
+        dialog.finished.connect(lambda _result: self._remove_print_folder())
+        self._open_dialog(dialog)
+
+    def _remove_print_folder(self) -> None:
+        self._printing = False
+        folder, self._print_folder = getattr(self, "_print_folder", None), None
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _made(self, _result: CertificateResult) -> None:
         self.refresh()
