@@ -14,10 +14,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from test_certificate_keys import legacy_code, upgraded  # noqa: F401 (fixture)
 from test_certificates import ACTOR, event  # noqa: F401 (fixture)
 
 from netralitas_desktop.core.certificates import keystore, site
@@ -232,3 +234,14 @@ def test_the_site_loads_nothing_from_elsewhere(published):
             assert "fetch(" not in text and "XMLHttpRequest" not in text, path.name
     assert {path.name for path in folder.iterdir()} >= {"index.html", "verifikasi.js", "nacl.min.js", "data.js"}
     assert "public domain" in (folder / "LISENSI-tweetnacl.txt").read_text(encoding="utf-8")
+
+
+def test_a_certificate_printed_before_this_release_checks_on_the_site(upgraded, tmp_path):
+    """An old ``URL?c=SRT1|…`` code: ASLI while its signature is the one recorded at the upgrade."""
+    _event_id, _ids, old, codes = upgraded
+    ((number, code),) = codes.items()
+    site.export_site(tmp_path / "situs")
+    page = open_page(tmp_path / "situs", tmp_path, query="c=" + quote(code, safe=""))
+    assert page.status == "valid" and "format lama" in page.text and page.name == "Drs. H. Budi Santoso, M.Si."
+    forged = legacy_code(old, number, "196905121994031004", "Orang Lain", "20240701")
+    assert open_page(tmp_path / "situs", tmp_path, query="c=" + quote(forged, safe="")).status == "invalid"

@@ -151,7 +151,7 @@
   function parse(text) {
     var code = text.trim();
     var hash = code.indexOf("#");
-    if (/^https?:\/\//i.test(code)) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(code)) {  /* an address: the site's own (http, https or file) */
       if (hash >= 0) code = code.slice(hash + 1);
       else {
         var match = /[?&]c=([^&]*)/.exec(code);
