@@ -187,7 +187,7 @@ def legacy_code(private: Ed25519PrivateKey, number: str, id_digits: str, name: s
 @pytest.fixture
 def upgraded(tmp_path):
     """A database as the previous release left it — signing key in the settings table, SRT1 codes —
-    opened by this release: the migration to schema 6 runs."""
+    opened by this release: the migration to schema 7 runs."""
     url = f"sqlite:///{tmp_path / 'lama.db'}"
     open_database(url)
     event_id = make_event()
@@ -205,7 +205,7 @@ def upgraded(tmp_path):
         for model in (CertificateRegister, CertificateKey):
             model.delete().execute()
         AppSetting.create(key=register.LEGACY_KEY_SETTING, value=raw(old).hex())
-        SchemaVersion.delete().where(SchemaVersion.version == 6).execute()
+        SchemaVersion.delete().where(SchemaVersion.version == 7).execute()
     close_database()
     open_database(url)
     return event_id, ids, old, codes

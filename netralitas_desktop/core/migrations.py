@@ -87,6 +87,13 @@ def _audit_indexes(database: Database) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "audit_log_desk" ON "{table}" ("desk")')
 
 
+def _offline_trust(database: Database) -> None:
+    """Confirmed package signing keys and the laptops' walk-ins awaiting review (new tables only)."""
+    from .offline.models import TRUST_MODELS
+
+    database.create_tables(TRUST_MODELS)
+
+
 def _certificate_register(database: Database) -> None:
     """The certificate register and public keys; the signing key leaves the database (issue 14)."""
     from .certificates.models import REGISTER_MODELS
@@ -102,7 +109,8 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (3, _signatures),
     (4, _event_options_and_features),
     (5, _audit_indexes),
-    (6, _certificate_register),
+    (6, _offline_trust),
+    (7, _certificate_register),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -1,4 +1,4 @@
-"""Tables of the certificate feature: numbers given (v4), the register and public keys (v6)."""
+"""Tables of the certificate feature: numbers given (v4), the register and public keys (v7)."""
 
 from __future__ import annotations
 

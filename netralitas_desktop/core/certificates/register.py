@@ -9,7 +9,7 @@ are never given again and its revocations stand (``retain_on_purge``, called by 
 (``keystore``): a desk or a copy of the database that does not hold it cannot issue. The first
 certificate of a database that has no key of its own makes one here.
 
-Migration to schema 6 (``migrate_to_register``): the register is filled from the existing
+Migration to schema 7 (``migrate_to_register``): the register is filled from the existing
 certificates; the signing key that lived in the database becomes a retired ``legacy`` public key,
 and its private half is deleted from the database. Anyone with a database copy or backup holds
 that old key, so a version-1 code checks only when its signature is the one recorded here at the
@@ -34,7 +34,7 @@ from .models import LEGACY, OWN, REVOKED, VALID, Certificate, CertificateRegiste
 from .payload import clean
 
 SALT_SETTING = "certificate_register_salt"
-LEGACY_KEY_SETTING = "certificate_signing_key"  # where the private key lived before schema 6
+LEGACY_KEY_SETTING = "certificate_signing_key"  # where the private key lived before schema 7
 SCRUBBED = "(dihapus)"
 
 
@@ -181,7 +181,7 @@ def restore_key(path, passphrase: bytes, *, in_file: bool = False) -> keys.Known
     return known
 
 
-# --- schema 6 --------------------------------------------------------------------------------------------
+# --- schema 7 --------------------------------------------------------------------------------------------
 
 
 def migrate_to_register() -> None:
