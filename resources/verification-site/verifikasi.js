@@ -207,8 +207,9 @@
     var revoked = list.revoked.filter(function (entry) { return entry[0] === code.number; })[0];
     if (revoked) {
       result.status = "revoked";
-      result.message = "Sertifikat ini telah dicabut oleh " + list.instansi +
-        (revoked[1] ? " pada " + tanggal(new Date(revoked[1] + "T00:00:00Z"), false) : "") + ".";
+      var when = revoked[1] ? tanggal(new Date(revoked[1] + "T00:00:00Z"), false) : "";
+      result.banner = when ? "sejak " + when : "";
+      result.message = "Sertifikat ini telah dicabut oleh " + list.instansi + (when ? " pada " + when : "") + ".";
       return result;
     }
     result.status = "valid";
@@ -244,6 +245,11 @@
     section.className = "kartu " + result.status;
     document.body.setAttribute("data-status", result.status);
     $("vonis").textContent = HEADLINE[result.status];
+    if (result.banner) {
+      var small = document.createElement("small");
+      small.textContent = result.banner;
+      $("vonis").appendChild(small);
+    }
     $("label-nama").hidden = !code || result.status === "valid" || result.status === "revoked";
     $("label-nama").textContent = "Data pada kode (tidak terbukti asli):";
     $("nama").textContent = code ? code.name : "";
