@@ -1476,6 +1476,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Agency</translation>
     </message>
     <message>
+        <source>Petunjuk pemeriksaan keaslian</source>
+        <translation>Authenticity check hint</translation>
+    </message>
+    <message>
         <source>Kode QR verifikasi</source>
         <translation>Verification QR code</translation>
     </message>

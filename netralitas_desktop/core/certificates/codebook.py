@@ -15,6 +15,8 @@ verification site gets it from ``site.py`` so Python and the page read the same 
 
 from __future__ import annotations
 
+from ..errors import UserError
+
 UTF8_RUN = 0x01
 CAPITALS = 0x02
 FIRST_WORD = 0x80
@@ -155,8 +157,8 @@ WORDS: tuple[str, ...] = (
 assert len(WORDS) <= 0x100 - FIRST_WORD and len(set(WORDS)) == len(WORDS) and all(word.isascii() for word in WORDS)
 
 
-class CodebookError(ValueError):
-    """Bytes that are no text of this codebook."""
+class CodebookError(UserError, ValueError):
+    """Bytes that are no text of this codebook (a damaged code; the message is for the user)."""
 
 
 def _candidates() -> list[tuple[str, int, bool]]:
