@@ -104,6 +104,15 @@ def _campaign_coverage(database: Database) -> None:
     database.create_tables(campaign_models)
 
 
+def _certificate_register(database: Database) -> None:
+    """The certificate register and public keys; the signing key leaves the database (issue 14)."""
+    from .certificates.models import REGISTER_MODELS
+    from .certificates.register import migrate_to_register
+
+    database.create_tables(REGISTER_MODELS)
+    migrate_to_register()
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
@@ -112,6 +121,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (5, _audit_indexes),
     (6, _offline_trust),
     (7, _campaign_coverage),
+    (8, _certificate_register),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

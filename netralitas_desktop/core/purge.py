@@ -26,6 +26,7 @@ from peewee import fn
 
 from . import audit
 from .certificates.models import Certificate
+from .certificates.register import retain_on_purge
 from .event_settings import get_setting, set_setting
 from .events import NotFoundError, ValidationError
 from .models import AppSetting, Attendance, AuditLog, Event, Person, Registration, Signature, db, now
@@ -173,6 +174,7 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
         previous = get_setting(event_id, PURGE_SUMMARY)
         if previous:
             summary = combine(previous, summary)
+        retain_on_purge(event_id)  # numbers and revocations outlive the certificate rows deleted below
         deleted = _delete_personal_data(event_id)
         scrubbed = _scrub_audit(event_id)
         summary |= {

@@ -918,6 +918,163 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     </message>
 </context>
 <context>
+    <name>CertificateKeyBox</name>
+    <message>
+        <source>ada di komputer ini (brankas kata sandi sistem)</source>
+        <translation>on this computer (the system password store)</translation>
+    </message>
+    <message>
+        <source>ada di komputer ini (berkas berkata sandi)</source>
+        <translation>on this computer (a passphrase-protected file)</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan sertifikat baru</source>
+        <translation>New certificate signing key</translation>
+    </message>
+    <message>
+        <source>Basis data ini belum punya kunci tanda tangan sertifikat: kunci dibuat sekarang dan hanya disimpan di komputer ini, yang menjadi komputer penerbit sertifikat. Brankas kata sandi sistem tidak tersedia, jadi kunci dilindungi kata sandi. Catat kata sandinya dan buat cadangan kunci.</source>
+        <translation>This database has no certificate signing key yet: it is made now and kept only on this computer, which becomes the computer that issues certificates. The system password store is not available, so the key is protected by a passphrase. Write the passphrase down and back the key up.</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Buka kunci tanda tangan</source>
+        <translation>Unlock the signing key</translation>
+    </message>
+    <message>
+        <source>Kata sandi kunci tanda tangan sertifikat (sidik {0}):</source>
+        <translation>Passphrase of the certificate signing key (fingerprint {0}):</translation>
+    </message>
+    <message>
+        <source>Situs verifikasi dan kunci tanda tangan</source>
+        <translation>Verification site and signing key</translation>
+    </message>
+    <message>
+        <source>mis. https://bkpsdm.contoh.go.id/sertifikat/</source>
+        <translation>e.g. https://bkpsdm.contoh.go.id/sertifikat/</translation>
+    </message>
+    <message>
+        <source>Simpan alamat</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>Kode QR sertifikat membuka alamat ini; pemeriksaan berjalan di ponsel pembaca, tanpa server. Tanpa alamat, kode QR hanya bisa diperiksa dengan aplikasi ini.</source>
+        <translation>The certificate QR code opens this address; the check runs on the reader&apos;s phone, with no server. Without an address, the QR code can only be checked with this application.</translation>
+    </message>
+    <message>
+        <source>Buat situs verifikasi…</source>
+        <translation>Make verification site…</translation>
+    </message>
+    <message>
+        <source>Cadangkan kunci…</source>
+        <translation>Back up key…</translation>
+    </message>
+    <message>
+        <source>Pulihkan kunci…</source>
+        <translation>Restore key…</translation>
+    </message>
+    <message>
+        <source>Ganti kunci…</source>
+        <translation>Replace key…</translation>
+    </message>
+    <message>
+        <source>Alamat situs verifikasi</source>
+        <translation>Verification site address</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan: belum ada (dibuat di komputer ini saat sertifikat pertama dibuat).</source>
+        <translation>Signing key: none yet (made on this computer with the first certificate).</translation>
+    </message>
+    <message>
+        <source>TIDAK ada di komputer ini</source>
+        <translation>NOT on this computer</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan {0}: {1}.</source>
+        <translation>Signing key {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Kunci lama yang tetap diakui: {0}.</source>
+        <translation>Old keys still recognised: {0}.</translation>
+    </message>
+    <message>
+        <source>Folder untuk berkas situs verifikasi</source>
+        <translation>Folder for the verification site files</translation>
+    </message>
+    <message>
+        <source>Situs verifikasi</source>
+        <translation>Verification site</translation>
+    </message>
+    <message>
+        <source>Berkas situs verifikasi tersimpan di {0}. Unggah seluruh isi folder itu ke {1}.
+Sidik kunci instansi: {2}. Perbarui situs setiap kali ada sertifikat yang dicabut.</source>
+        <translation>The verification site files are saved in {0}. Upload the whole folder to {1}.
+Agency key fingerprint: {2}. Update the site whenever a certificate is revoked.</translation>
+    </message>
+    <message>
+        <source>(alamat belum diisi)</source>
+        <translation>(no address yet)</translation>
+    </message>
+    <message>
+        <source>Simpan cadangan kunci</source>
+        <translation>Save key backup</translation>
+    </message>
+    <message>
+        <source>Cadangan kunci</source>
+        <translation>Key backup</translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk berkas cadangan (simpan terpisah dari berkasnya):</source>
+        <translation>Passphrase for the backup file (keep it apart from the file):</translation>
+    </message>
+    <message>
+        <source>Cadangan kunci {0} tersimpan di {1}.</source>
+        <translation>Backup of key {0} saved in {1}.</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan kunci</source>
+        <translation>Choose a key backup</translation>
+    </message>
+    <message>
+        <source>Pulihkan kunci</source>
+        <translation>Restore key</translation>
+    </message>
+    <message>
+        <source>Kata sandi berkas cadangan:</source>
+        <translation>Backup file passphrase:</translation>
+    </message>
+    <message>
+        <source>Kunci {0} dipulihkan ke komputer ini.</source>
+        <translation>Key {0} restored to this computer.</translation>
+    </message>
+    <message>
+        <source>Ganti kunci tanda tangan</source>
+        <translation>Replace signing key</translation>
+    </message>
+    <message>
+        <source>Buat kunci baru di komputer ini dan pensiunkan kunci sekarang? Lakukan bila kunci hilang (tanpa cadangan) atau bocor. Sertifikat lama tetap dapat diperiksa. Perbarui situs verifikasi setelahnya.</source>
+        <translation>Make a new key on this computer and retire the current one? Do this when the key is lost (without a backup) or leaked. Old certificates can still be checked. Update the verification site afterwards.</translation>
+    </message>
+    <message>
+        <source>Ganti kunci</source>
+        <translation>Replace key</translation>
+    </message>
+    <message>
+        <source>Kunci baru</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk kunci baru:</source>
+        <translation>Passphrase for the new key:</translation>
+    </message>
+    <message>
+        <source>Kunci baru {0} dibuat; buat cadangannya.</source>
+        <translation>New key {0} made; back it up.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateOutputBox</name>
     <message>
         <source>Buat sertifikat</source>
@@ -978,6 +1135,10 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     <message>
         <source>Pilih folder untuk berkas sertifikat</source>
         <translation>Choose a folder for the certificate files</translation>
+    </message>
+    <message>
+        <source>Sertifikat tidak dibuat: kunci tanda tangan tidak tersedia.</source>
+        <translation>Certificates not made: the signing key is not available.</translation>
     </message>
     <message>
         <source>ditandatangani secara digital (TTE tidak tersertifikasi)</source>
@@ -1122,10 +1283,6 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
         <translation>Placeholders: {seq} sequence number (e.g. {seq:04d} → 0001), {year}, {month}, {month_roman}, {event} event number.</translation>
     </message>
     <message>
-        <source>opsional, mis. https://bkpsdm.contoh.go.id/verifikasi</source>
-        <translation>optional, e.g. https://bkpsdm.contoh.go.id/verifikasi</translation>
-    </message>
-    <message>
         <source>Simpan nomor</source>
         <translation>Save numbering</translation>
     </message>
@@ -1140,10 +1297,6 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     <message>
         <source>Mulai dari</source>
         <translation>Start at</translation>
-    </message>
-    <message>
-        <source>Alamat verifikasi</source>
-        <translation>Verification address</translation>
     </message>
     <message>
         <source>Contoh</source>
@@ -1573,6 +1726,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Instansi</source>
         <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Petunjuk pemeriksaan keaslian</source>
+        <translation>Authenticity check hint</translation>
     </message>
     <message>
         <source>Kode QR verifikasi</source>
@@ -2570,8 +2727,8 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Italic</translation>
     </message>
     <message>
-        <source>Teks yang terlalu panjang mengecil sampai ukuran ini.</source>
-        <translation>Text that is too long shrinks down to this size.</translation>
+        <source>Teks yang terlalu panjang mengecil sampai ukuran ini (paling kecil 8 pt), lalu berganti baris.</source>
+        <translation>Text that is too long shrinks down to this size (8 pt at least), then wraps.</translation>
     </message>
     <message>
         <source>otomatis</source>
@@ -4025,6 +4182,29 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Kata sandi paling sedikit {0} karakter.</source>
+        <translation>The passphrase needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Isi kata sandi.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPages</name>
     <message>
         <source>Berkas PDF rusak atau dikunci kata sandi.</source>
@@ -4662,6 +4842,10 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>REVOKED</translation>
     </message>
     <message>
+        <source>TIDAK TERCATAT</source>
+        <translation>NOT RECORDED</translation>
+    </message>
+    <message>
         <source>Periksa keaslian sertifikat</source>
         <translation>Check certificate authenticity</translation>
     </message>
@@ -4678,8 +4862,42 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>Choose file…</translation>
     </message>
     <message>
-        <source>Kunci publik: dari basis data ini</source>
-        <translation>Public key: from this database</translation>
+        <source>Kunci publik: yang dikenal basis data ini</source>
+        <translation>Public key: those this database knows</translation>
+    </message>
+    <message>
+        <source>Pilih daftar.json dari situs verifikasi instansi, atau kunci publik .pem</source>
+        <translation>Choose daftar.json from the agency&apos;s verification site, or a .pem public key</translation>
+    </message>
+    <message>
+        <source>Kunci atau daftar sertifikat (*.json *.js *.pem);;Semua berkas (*)</source>
+        <translation>Key or certificate list (*.json *.js *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Percayai kunci instansi</source>
+        <translation>Trust the agency&apos;s key</translation>
+    </message>
+    <message>
+        <source>Kunci {0}:
+{1}
+
+Cocokkan sidik ini dengan yang diumumkan instansi penerbit (di situs verifikasinya). Percayai kunci ini di basis data ini?</source>
+        <translation>Key of {0}:
+{1}
+
+Compare this fingerprint with the one the issuing agency publishes (on its verification site). Trust this key in this database?</translation>
+    </message>
+    <message>
+        <source>tanpa nama</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <source>Percayai</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>{0} JP · {1}</source>
+        <translation>{0} JP · {1}</translation>
     </message>
     <message>
         <source>Kunci publik instansi lain…</source>
@@ -4698,20 +4916,20 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>Certificate (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>Pilih berkas kunci publik</source>
-        <translation>Choose a public key file</translation>
-    </message>
-    <message>
-        <source>Kunci publik (*.pem);;Semua berkas (*)</source>
-        <translation>Public key (*.pem);;All files (*)</translation>
-    </message>
-    <message>
         <source>Kunci publik: {0} (sidik {1})</source>
         <translation>Public key: {0} (fingerprint {1})</translation>
     </message>
     <message>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Halaman {0}: {1} — {2} {3}</source>
+        <translation>Page {0}: {1} — {2} {3}</translation>
+    </message>
+    <message>
+        <source>{0} halaman: {1}</source>
+        <translation>{0} pages: {1}</translation>
     </message>
     <message>
         <source>Data pada kode (tidak terbukti asli):</source>
