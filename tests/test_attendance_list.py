@@ -8,18 +8,6 @@ import json
 import re
 
 import pytest
-from pledge_helpers import (
-    A4,
-    ACTOR,
-    F4,
-    LONG_NAME,
-    blue_pixels,
-    make_event,
-    page_sizes,
-    pdf_text,
-    render_page,
-    signature_png,
-)
 from pypdf import PdfReader
 
 from netralitas_desktop.core.checkin import cancel_registration
@@ -38,6 +26,9 @@ from netralitas_desktop.core.pledges.attendance_list import (
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.signing_list import ListKind, columns, page_spec
 from netralitas_desktop.core.signatures import save_signature
+from support.pdf_checks import blue_pixels, render
+from support.pdf_text import A4, F4, page_sizes, pdf_text
+from support.pledges import ACTOR, LONG_NAME, make_event, signature_png
 
 RECAP = AttendanceOptions(kind=ListKind.RECAP)
 
@@ -137,7 +128,7 @@ def test_the_list_to_sign_leaves_every_space_blank(db, tmp_path):
     """Untuk ditandatangani: numbers alternate left and right; captured signatures are not printed."""
     sample = make_event(sign=("budi", "honorer"))
     write_attendance_list(sample.event_id, tmp_path / "kosong.pdf")
-    image = render_page(tmp_path / "kosong.pdf", dpi=72)
+    image = render(tmp_path / "kosong.pdf", dpi=72)
     assert blue_pixels(image, (0, 0, image.width, image.height)) == 0
     text = pdf_text(tmp_path / "kosong.pdf")
     assert re.search(r"1\.\s", text) and re.search(r"5\.\s", text)  # the signing numbers are printed
@@ -158,7 +149,7 @@ def test_recap_prints_captured_signatures_legibly_in_their_row(db, tmp_path):
     """About 30 × 12 mm, whatever margins the pad left around the strokes."""
     sample = make_event(sign=("honorer", "budi"), check_in=("honorer", "budi"))
     write_attendance_list(sample.event_id, tmp_path / "rekap.pdf", RECAP)
-    image = render_page(tmp_path / "rekap.pdf", dpi=150)
+    image = render(tmp_path / "rekap.pdf", dpi=150)
     frame = page_spec(AttendanceOptions()).frame
     table = TableLayout(columns(False, False, True), frame.x, frame.width)
     column = tuple(int(value * 150 / 72) for value in (table.lefts[-1], table.lefts[-1] + table.widths[-1]))
@@ -227,7 +218,7 @@ def test_many_signatures_stay_inside_their_cells(db, tmp_path):
         image.save(out, "PNG")
         save_signature(registration_id, out.getvalue(), actor=ACTOR)
     write_attendance_list(sample.event_id, tmp_path / "ttd.pdf", RECAP)
-    image = render_page(tmp_path / "ttd.pdf", dpi=72)
+    image = render(tmp_path / "ttd.pdf", dpi=72)
     frame = page_spec(AttendanceOptions()).frame
     table = TableLayout(columns(False, False, True), frame.x, frame.width)
     left_of_column = int(table.lefts[-1])
@@ -249,7 +240,7 @@ def test_signatures_on_every_page_of_a_long_recap_and_a_cancel_midway(db, tmp_pa
     reader = PdfReader(tmp_path / "hadir.pdf")
     images = sum(len(page.images) for page in reader.pages)
     assert images == len(rows)
-    second = render_page(tmp_path / "hadir.pdf", page=2, dpi=72)
+    second = render(tmp_path / "hadir.pdf", page=2, dpi=72)
     assert sum(blue_pixels(second, half) for half in _signing_halves(second, 72, recap=True)) > 500
 
     job = AttendanceListJob(event_id, tmp_path / "batal.pdf", RECAP)

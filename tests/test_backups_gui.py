@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from test_backups import DESK, corrupt_page, make_file, truncate
 
 from netralitas_desktop.core import backups, checkin, database
 from netralitas_desktop.core.events import list_events
@@ -13,14 +12,7 @@ from netralitas_desktop.core.models import Attendance, Registration
 from netralitas_desktop.gui import app as gui_app
 from netralitas_desktop.gui.admin.backup_dialog import BackupDialog
 from netralitas_desktop.gui.common.jobs import wait_all
-
-
-@pytest.fixture(autouse=True)
-def quiet_settings(qapp, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+from support.backups import DESK, corrupt_page, make_file, truncate
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ import os
 import openpyxl
 import pytest
 import zxingcpp
-from campaign_helpers import DESK, make_event, non_asn_people, siasn, write_non_asn_xlsx, write_siasn
-from pledge_helpers import pdf_text, render_page
 from pypdf import PdfReader, PdfWriter
 
 from netralitas_desktop.core.campaigns import coverage as cov
@@ -32,8 +30,10 @@ from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.reports.xlsx_sheets import HEADER_ROW
 from netralitas_desktop.core.roster.importer import import_roster
+from support.campaigns import DESK, make_event, non_asn_people, siasn, write_non_asn_xlsx, write_siasn
 from support.libreoffice import CSV_EVERY_SHEET, libreoffice, soffice
-from support.pdf_checks import smallest_text
+from support.pdf_checks import render, smallest_text
+from support.pdf_text import pdf_text
 
 DEADLINE = dt.date(2024, 11, 1)
 
@@ -115,7 +115,7 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     for row, page in zip(owing, pages[letter_pages:], strict=True):
         assert row.full_name in page and "IKRAR MANDIRI" in page
 
-    scanned = [code.text for code in zxingcpp.read_barcodes(render_page(target, letter_pages + 1, dpi=150))]
+    scanned = [code.text for code in zxingcpp.read_barcodes(render(target, letter_pages + 1, dpi=150))]
     assert len(scanned) == 1 and mandiri_code.looks_like_code(scanned[0])
     received = gap.receive_form(campaign, scanned[0], DESK)
     assert received.status == returns.RECEIVED and received.full_name == owing[0].full_name
@@ -224,7 +224,7 @@ def test_the_summary_is_one_page_with_the_same_figures_and_a_chart(campaign, tmp
         assert group.label[:24] in text
         assert f"{group.covered}/{group.covered + group.owing}" in text
     assert "Drs. Bambang Wicaksono, M.Si." in text
-    image = render_page(target, 1, dpi=60)
+    image = render(target, 1, dpi=60)
     green = sum(1 for r, g, b in image.get_flattened_data() if g > 100 and r < 80 and b < 80)
     assert green > 1000  # the covered part of the bars
     size, word = smallest_text(target)

@@ -7,13 +7,10 @@ from __future__ import annotations
 import base64
 import shutil
 
-import keyring
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from keyring.backends import fail
-from test_certificates import ACTOR, make_event, populate
-from test_connection import MemoryKeyring
 
 from netralitas_desktop.core import migrations
 from netralitas_desktop.core.certificates import keys, keystore, register, site
@@ -30,6 +27,8 @@ from netralitas_desktop.core.checkin import check_in_registration
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.models import AppSetting, Registration, SchemaVersion, db
 from netralitas_desktop.core.participants import PersonData, add_participant
+from support.certificates import ACTOR, make_event, populate
+from support.memory_keyring import MemoryKeyring
 
 INSTANSI = "Pemerintah Kabupaten Sukamakmur"
 
@@ -110,7 +109,7 @@ def test_a_passphrase_file_asks_for_its_passphrase(office, monkeypatch):
         register.issuing_key(INSTANSI)
     with pytest.raises(keystore.KeyStoreError, match="salah"):
         keystore.unlock(kid, b"bukan kata sandinya")
-    from conftest import TEST_KEY_PASSPHRASE
+    from support.certificates import TEST_KEY_PASSPHRASE
 
     assert keys.key_id(keystore.unlock(kid, TEST_KEY_PASSPHRASE)) == kid
     assert register.issuing_key(INSTANSI)[0].key_id == kid  # unlocked for the rest of the session
@@ -118,31 +117,22 @@ def test_a_passphrase_file_asks_for_its_passphrase(office, monkeypatch):
         keystore.encrypt_key(Ed25519PrivateKey.generate(), b"pendek")
 
 
-def test_without_a_passphrase_the_key_goes_to_the_keyring(db, monkeypatch):
-    original = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        monkeypatch.delenv(keystore.PASSPHRASE_ENV)
-        known, private = register.issuing_key(INSTANSI)  # the first certificate makes the key
-        assert keystore.storage(known.key_id) == keystore.KEYRING
-        assert not list(keystore.key_dir().glob("*.kunci"))
-        keystore.lock_all()
-        assert raw(keystore.unlock(known.key_id)) == raw(private)  # no passphrase needed
-    finally:
-        keyring.set_keyring(original)
+def test_without_a_passphrase_the_key_goes_to_the_keyring(db, monkeypatch, use_keyring):
+    use_keyring(MemoryKeyring())
+    monkeypatch.delenv(keystore.PASSPHRASE_ENV)
+    known, private = register.issuing_key(INSTANSI)  # the first certificate makes the key
+    assert keystore.storage(known.key_id) == keystore.KEYRING
+    assert not list(keystore.key_dir().glob("*.kunci"))
+    keystore.lock_all()
+    assert raw(keystore.unlock(known.key_id)) == raw(private)  # no passphrase needed
 
 
-def test_without_keyring_or_passphrase_the_message_says_what_to_do(db, monkeypatch):
-    original = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        monkeypatch.delenv(keystore.PASSPHRASE_ENV)
-        with pytest.raises(keystore.KeyStoreError, match="Brankas kata sandi sistem tidak tersedia"):
-            register.issuing_key(INSTANSI)
-        assert keys.active_key() is None
-    finally:
-        keyring.set_keyring(original)
+def test_without_keyring_or_passphrase_the_message_says_what_to_do(db, monkeypatch, use_keyring):
+    use_keyring(fail.Keyring())
+    monkeypatch.delenv(keystore.PASSPHRASE_ENV)
+    with pytest.raises(keystore.KeyStoreError, match="Brankas kata sandi sistem tidak tersedia"):
+        register.issuing_key(INSTANSI)
+    assert keys.active_key() is None
 
 
 def test_backup_and_restore_on_another_computer(office, tmp_path, monkeypatch):

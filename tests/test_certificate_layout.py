@@ -16,7 +16,6 @@ import pytest
 import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image, ImageChops, ImageFilter
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.certificates import keys, keystore, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -25,6 +24,7 @@ from netralitas_desktop.core.certificates.models import OWN
 from netralitas_desktop.core.certificates.verify import verify_text
 from netralitas_desktop.core.event_settings import put_asset
 from netralitas_desktop.core.models import Event
+from support.certificates import make_event, populate
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
 REFERENCE = Path(__file__).parent / "fixtures" / "reference" / "sertifikat_bawaan_a4.png"

@@ -4,7 +4,6 @@ its revocations stand, the holder still matches through the salted hash, and no 
 from __future__ import annotations
 
 import pytest
-from test_certificates import ACTOR, make_event, populate
 
 from netralitas_desktop.core import purge
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -14,6 +13,7 @@ from netralitas_desktop.core.certificates.register import SCRUBBED
 from netralitas_desktop.core.certificates.verify import RevokeError, revoke, verify, verify_text
 from netralitas_desktop.core.checkin import check_in_registration
 from netralitas_desktop.core.participants import PersonData, add_participant
+from support.certificates import ACTOR, make_event, populate
 
 
 @pytest.fixture

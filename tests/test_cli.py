@@ -12,28 +12,9 @@ import pytest
 
 from netralitas_desktop import __version__
 from netralitas_desktop.cli import main, opens_gui
+from support.cli import run_cli, run_json
 
 SIASN = "siasn_export_sukamakmur.csv"
-
-
-def run_cli(url: str, *args: str) -> subprocess.CompletedProcess:
-    """``python -m netralitas_desktop --db URL ARGS`` as a user would run it."""
-    env = {key: value for key, value in os.environ.items() if key != "NETRALITAS_DB"}
-    return subprocess.run(
-        [sys.executable, "-m", "netralitas_desktop", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-
-
-def run_json(url: str, *args: str) -> tuple[int, dict]:
-    done = run_cli(url, *args, "--json")
-    assert "Traceback" not in done.stderr
-    lines = done.stdout.strip().splitlines()
-    assert len(lines) == 1, done.stdout  # exactly one JSON object
-    return done.returncode, json.loads(lines[0])
 
 
 def call(capsys, *argv: str) -> tuple[int, str, str]:

@@ -13,9 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from gui_helpers import answer_message_box
-from test_backups import corrupt_page, make_file
-from test_offline_desks import png_signature
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import backups, checkin, database, signatures
@@ -23,6 +20,9 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.carry_over import carry_over, newer_checkins
 from netralitas_desktop.core.models import Attendance, Event, Person, Registration, Signature
 from netralitas_desktop.core.participants import PersonData
+from support.backups import corrupt_page, make_file
+from support.gui import answer_message_box
+from support.offline import png_signature
 
 DESK = Actor("Meja 2", "Rudi")
 
@@ -219,10 +219,9 @@ def mode(path: Path) -> int:
 
 @posix_only
 def test_database_backups_exports_and_packages_are_0600(tmp_path, usual_umask):
-    from test_offline_desks import OFFICE, export_package, make_office
-
     from netralitas_desktop.core.reports.export_csv import CsvExportJob
     from netralitas_desktop.core.reports.export_xlsx import XlsxExportJob
+    from support.offline import OFFICE, export_package, make_office
 
     folder = tmp_path / "data"
     office = make_office(folder)
@@ -248,7 +247,7 @@ def test_the_program_writes_every_file_owner_only_even_per_person_certificates(t
     into one PDF per person, their folder) are private too."""
     import subprocess
 
-    from test_offline_desks import make_office
+    from support.offline import make_office
 
     office = make_office(tmp_path / "data")
     env = {key: value for key, value in os.environ.items() if key != "NETRALITAS_DB"}

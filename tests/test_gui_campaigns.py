@@ -7,8 +7,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from campaign_helpers import DESK, make_event, siasn, write_siasn
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from netralitas_desktop.core.campaigns import coverage as cov
@@ -25,11 +24,9 @@ from netralitas_desktop.gui.campaigns.dialogs import CampaignDialog, ExcuseDialo
 from netralitas_desktop.gui.campaigns.labels import MARKED
 from netralitas_desktop.gui.campaigns.page import CampaignPage
 from netralitas_desktop.gui.main_window import MainWindow
+from support.campaigns import DESK, make_event, siasn, write_siasn
 
-
-@pytest.fixture(autouse=True)
-def no_sounds(qapp):
-    QSettings().setValue("desk/sounds", False)
+pytestmark = pytest.mark.usefixtures("no_sounds")
 
 
 @pytest.fixture

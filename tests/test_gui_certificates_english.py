@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -20,6 +19,7 @@ from netralitas_desktop.gui.certificates.verify_dialog import VerifyDialog
 from netralitas_desktop.gui.common import i18n
 from netralitas_desktop.gui.common.jobs import wait_all
 from netralitas_desktop.gui.common.pdf_pages import PdfPagesError, page_count
+from support.certificates import make_event, populate
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.gui.certificates.print_offsets import SCALE_REMINDER, CertificatePrintDialog
 from netralitas_desktop.gui.common.jobs import wait_all
 from netralitas_desktop.gui.common.settings import print_offset
+from support.certificates import make_event, populate
 
 DPI = 144
 PX_PER_MM = DPI / 25.4

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import answer_message_box
 from PIL import Image
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
-from test_ikrar_mandiri import DESK, Roster, make_roster
 
 from netralitas_desktop.core import checkin, qr_payload
 from netralitas_desktop.core.pledges import mandiri_code, returns
@@ -18,11 +16,10 @@ from netralitas_desktop.core.pledges.ikrar_mandiri import Audience
 from netralitas_desktop.gui.common.result_banner import COLOURS, IDLE, ResultBanner
 from netralitas_desktop.gui.common.return_banner import show_return
 from netralitas_desktop.gui.ikrar_mandiri.tab import IkrarMandiriTab
+from support.gui import answer_message_box
+from support.ikrar_mandiri import DESK, Roster, make_roster
 
-
-@pytest.fixture(autouse=True)
-def no_sounds(qapp):
-    QSettings().setValue("desk/sounds", False)
+pytestmark = pytest.mark.usefixtures("no_sounds")
 
 
 @pytest.fixture

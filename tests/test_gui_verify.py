@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -13,6 +12,7 @@ from netralitas_desktop.core.certificates.keys import active_key, export_public_
 from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.gui.certificates.verify_dialog import STATUS_LOOK, VerifyDialog
 from netralitas_desktop.gui.common.jobs import wait_all
+from support.certificates import make_event, populate
 
 ACTOR = Actor("Meja 1", "uji")
 
@@ -77,7 +77,7 @@ def test_scanned_certificate_is_genuine_with_the_holder(qtbot, dialog, made):
 
 def test_a_changed_name_is_not_genuine_and_revoked_says_so(qtbot, dialog, made):
     _path, text = made
-    from test_verify import altered
+    from support.certificates import altered
 
     scan(qtbot, dialog, altered(text, name="Drs. H. Badu Santoso, M.Si."))
     assert shows(dialog, "invalid")

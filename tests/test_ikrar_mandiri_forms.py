@@ -11,7 +11,6 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from test_ikrar_mandiri import DESK, Roster, make_roster
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import database
@@ -21,6 +20,7 @@ from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.ikrar_mandiri import IkrarMandiriFormsJob, preview_ikrar_mandiri
+from support.ikrar_mandiri import DESK, Roster, make_roster
 
 
 @pytest.fixture

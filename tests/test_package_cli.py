@@ -6,12 +6,11 @@ import csv
 import datetime as dt
 import json
 
-from test_cli import run_json
-from test_offline_desks import Site, make_office
-
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import checkin
 from netralitas_desktop.core.audit import Actor
+from support.cli import run_json
+from support.offline import Site, make_office
 
 
 def call_json(capsys, *argv: str) -> tuple[int, dict]:

@@ -9,20 +9,6 @@ import zipfile
 import pytest
 import zxingcpp
 from PIL import Image
-from pledge_helpers import (
-    A4,
-    ACTOR,
-    ELECTION,
-    F4,
-    LONG_NAME,
-    blue_pixels,
-    ink_box,
-    make_event,
-    page_sizes,
-    pdf_text,
-    render_page,
-    signature_png,
-)
 from pypdf import PdfReader
 
 from netralitas_desktop.core.documents import Paper, new_canvas
@@ -50,6 +36,9 @@ from netralitas_desktop.core.pledges.pledge_text import (
     unknown_variables,
     variable_values,
 )
+from support.pdf_checks import blue_pixels, dark_pixels, render
+from support.pdf_text import A4, F4, page_sizes, pdf_text
+from support.pledges import ACTOR, ELECTION, LONG_NAME, make_event, signature_png
 
 # --- wording -------------------------------------------------------------------------------------------------
 
@@ -212,7 +201,7 @@ def test_qr_code_on_a_form_decodes(db, tmp_path):
     canvas.showPage()
     canvas.save()
     assert "Pindai kode ini saat formulir dikembalikan." in pdf_text(tmp_path / "qr.pdf")
-    codes = zxingcpp.read_barcodes(render_page(tmp_path / "qr.pdf", dpi=150))
+    codes = zxingcpp.read_barcodes(render(tmp_path / "qr.pdf", dpi=150))
     assert [code.text for code in codes] == ["NTR-IM:12:ABCDEF"]
 
 
@@ -265,7 +254,7 @@ def test_event_paper_and_meterai_settings_apply(db, tmp_path):
 def test_signature_is_drawn_above_the_name(db, tmp_path):
     sample = make_event(sign=("budi",))
     PledgeFormsJob(sample.event_id, tmp_path / "signed.pdf").run()
-    image = render_page(tmp_path / "signed.pdf", dpi=72)  # 1 px = 1 pt
+    image = render(tmp_path / "signed.pdf", dpi=72)  # 1 px = 1 pt
     width, height = image.size
     # The signing space: right half of the page, between the lower body text and the name.
     assert blue_pixels(image, (width // 2, height // 2, width, height)) > 150
@@ -380,7 +369,7 @@ def test_meterai_asks_for_a_wet_signature(db, tmp_path):
     PledgeFormsJob(sample.event_id, tmp_path / "meterai.pdf", PledgeOptions(meterai=True)).run()
     assert "METERAI" in pdf_text(tmp_path / "meterai.pdf")
     assert len(PdfReader(tmp_path / "meterai.pdf").pages[0].images) == 0  # no signature image at all
-    image = render_page(tmp_path / "meterai.pdf", dpi=72)
+    image = render(tmp_path / "meterai.pdf", dpi=72)
     assert blue_pixels(image, (0, 0, image.width, image.height)) == 0
     PledgeFormsJob(sample.event_id, tmp_path / "biasa.pdf").run()
     assert len(PdfReader(tmp_path / "biasa.pdf").pages[0].images) == 1
@@ -408,5 +397,5 @@ def test_long_text_shrinks_to_stay_on_one_page(db, tmp_path):
     )
     PledgeFormsJob(sample.event_id, tmp_path / "panjang.pdf").run()
     assert len(PdfReader(tmp_path / "panjang.pdf").pages) == 1
-    image = render_page(tmp_path / "panjang.pdf", dpi=50)
-    assert ink_box(image, (0, image.height - 20, image.width, image.height)) == 0  # nothing runs off the foot
+    image = render(tmp_path / "panjang.pdf", dpi=50)
+    assert dark_pixels(image, (0, image.height - 20, image.width, image.height)) == 0  # nothing runs off the foot

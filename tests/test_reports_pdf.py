@@ -8,8 +8,6 @@ import re
 
 import pypdf
 import pytest
-from test_checkin import pns_nip
-from test_reports_status import DESK, PEOPLE, ReportRoster, make_report_roster
 
 from netralitas_desktop.core import checkin
 from netralitas_desktop.core.documents import Paper, mm
@@ -20,11 +18,8 @@ from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.document_settings import load_document_settings, save_document_settings
 from netralitas_desktop.core.reports.report_chart import nice_maximum, persen
 from netralitas_desktop.core.reports.report_pdf import TITLE, ReportPdfJob
-
-
-@pytest.fixture
-def roster(db) -> ReportRoster:
-    return make_report_roster()
+from support.checkin import pns_nip
+from support.reports import DESK, PEOPLE
 
 
 def pdf_text(path) -> tuple[list[str], pypdf.PdfReader]:
@@ -32,8 +27,8 @@ def pdf_text(path) -> tuple[list[str], pypdf.PdfReader]:
     return [" ".join(page.extract_text().split()) for page in reader.pages], reader
 
 
-def test_report_has_the_facts_counts_pledges_and_signatory(roster, tmp_path):
-    result = ReportPdfJob(roster.event_id, tmp_path / "laporan.pdf").run()
+def test_report_has_the_facts_counts_pledges_and_signatory(report_roster, tmp_path):
+    result = ReportPdfJob(report_roster.event_id, tmp_path / "laporan.pdf").run()
     pages, reader = pdf_text(result.path)
     assert result.pages == len(pages) >= 1
     text = " ".join(pages)
@@ -79,17 +74,17 @@ def test_report_has_the_facts_counts_pledges_and_signatory(roster, tmp_path):
     }
 
 
-def test_f4_with_letterhead_and_the_attendance_list_appended(roster, tmp_path):
-    settings = load_document_settings(roster.event_id)
+def test_f4_with_letterhead_and_the_attendance_list_appended(report_roster, tmp_path):
+    settings = load_document_settings(report_roster.event_id)
     save_document_settings(
-        roster.event_id,
+        report_roster.event_id,
         settings.with_changes(
             letterhead_lines=("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAERAH"),
             letterhead_address="Jl. Merdeka No. 1",
         ),
     )
-    alone = ReportPdfJob(roster.event_id, tmp_path / "laporan.pdf", paper=Paper.F4).run()
-    result = ReportPdfJob(roster.event_id, tmp_path / "lengkap.pdf", paper=Paper.F4, with_attendance_list=True).run()
+    alone = ReportPdfJob(report_roster.event_id, tmp_path / "laporan.pdf", paper=Paper.F4).run()
+    result = ReportPdfJob(report_roster.event_id, tmp_path / "lengkap.pdf", paper=Paper.F4, with_attendance_list=True).run()
     pages, reader = pdf_text(result.path)
     assert result.pages == len(pages) > alone.pages
     assert "PEMERINTAH KABUPATEN SUKAMAKMUR" in pages[0] and "BADAN KEPEGAWAIAN DAERAH" in pages[0]

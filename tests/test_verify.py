@@ -14,7 +14,6 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from test_certificates import ACTOR, event  # noqa: F401 (fixture)
 
 from netralitas_desktop.core.certificates import keys, keystore, register, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -38,6 +37,7 @@ from netralitas_desktop.core.certificates.verify import (
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.events import NotFoundError
 from netralitas_desktop.core.models import AuditLog
+from support.certificates import ACTOR
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
 PROF = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
@@ -67,8 +67,8 @@ def signed_with_the_key(text: str, **changes) -> str:
 
 
 @pytest.fixture
-def issued(event, tmp_path):
-    event_id, ids = event
+def issued(certificate_event, tmp_path):
+    event_id, ids = certificate_event
     pdf = tmp_path / "sertifikat.pdf"
     CertificatesJob(event_id, pdf).run()
     return event_id, ids, pdf
@@ -325,8 +325,8 @@ def test_a_page_without_a_code_gets_its_own_verdict(issued, tmp_path):
     assert "Tidak ada kode QR" in report.pages[1].problem
 
 
-def test_qr_codes_computed_by_worker_processes_verify_on_every_page(event, tmp_path):
-    event_id, _ids = event
+def test_qr_codes_computed_by_worker_processes_verify_on_every_page(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     pdf = tmp_path / "pekerja.pdf"
     CertificatesJob(event_id, pdf, workers=2).run()
     numbers = [verify_text(page_qr_texts(pdf, tmp_path, page=page, dpi=110)[0]).number for page in range(1, 8)]
