@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 import zipfile
 
 import pytest
@@ -11,7 +12,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from netralitas_desktop.core.documents import Paper, new_canvas
+from netralitas_desktop.core.documents import Paper, new_canvas, register_fonts
 from netralitas_desktop.core.documents.images import with_print_copy
 from netralitas_desktop.core.events import NotFoundError, ValidationError, get_event
 from netralitas_desktop.core.jobs import Cancelled
@@ -26,7 +27,7 @@ from netralitas_desktop.core.pledges.document_settings import (
     set_image,
 )
 from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions, preview_pledge_form
-from netralitas_desktop.core.pledges.pledge_forms import build_pledge_form, draw_pledge_form, form_page
+from netralitas_desktop.core.pledges.pledge_forms import body_paragraphs, build_pledge_form, draw_pledge_form, form_page
 from netralitas_desktop.core.pledges.pledge_text import (
     FALLBACK_ELECTION,
     blocks,
@@ -399,3 +400,20 @@ def test_long_text_shrinks_to_stay_on_one_page(db, tmp_path):
     assert len(PdfReader(tmp_path / "panjang.pdf").pages) == 1
     image = render(tmp_path / "panjang.pdf", dpi=50)
     assert dark_pixels(image, (0, image.height - 20, image.width, image.height)) == 0  # nothing runs off the foot
+
+
+def test_threads_never_share_a_wrapped_paragraph():
+    """The Dokumen tab previews a form while a job prints forms: ReportLab sets and then deletes the
+    ``canv`` of the paragraph it draws, so a paragraph shared between the two threads broke one of
+    them ("'Paragraph' object has no attribute 'canv'"). The wrapped text is cached per thread."""
+    register_fonts()
+    text = "Dengan ini saya menyatakan:\n1. Menjaga netralitas ASN.\n2. Tidak memihak."
+    here = body_paragraphs(text, 400.0, 12.0)
+    assert body_paragraphs(text, 400.0, 12.0) is here  # wrapped once per thread and text
+    there: list = []
+    worker = threading.Thread(target=lambda: there.append(body_paragraphs(text, 400.0, 12.0)))
+    worker.start()
+    worker.join()
+    (theirs,) = there
+    assert not {id(paragraph) for paragraph, _ in theirs} & {id(paragraph) for paragraph, _ in here}
+    assert [(p.height, after) for p, after in theirs] == [(p.height, after) for p, after in here]
