@@ -89,9 +89,9 @@ def bench_viewer(rows: int, folder: Path) -> None:
     for name, audit_filter in filters.items():
         total = audit_query.count_entries(audit_filter)
         last = max(0, (total - 1) // audit_query.PAGE_SIZE * audit_query.PAGE_SIZE)
-        count_ms = time_ms(lambda: audit_query.count_entries(audit_filter))
-        first_ms = time_ms(lambda: audit_query.list_entries(audit_filter, 0))
-        last_ms = time_ms(lambda: audit_query.list_entries(audit_filter, last))
+        count_ms = time_ms(lambda f=audit_filter: audit_query.count_entries(f))
+        first_ms = time_ms(lambda f=audit_filter: audit_query.list_entries(f, 0))
+        last_ms = time_ms(lambda f=audit_filter, offset=last: audit_query.list_entries(f, offset))
         worst = count_ms + max(first_ms, last_ms)
         mark = "" if worst < TARGET_MS else "  (over target)"
         print(f"{name:<14}{count_ms:>10.1f}{first_ms:>15.1f}{last_ms:>14.1f}{total:>10,}{mark}")

@@ -172,7 +172,7 @@ def _ink_rows(image) -> list[tuple[int, int]]:
         for y in range(image.height)
     ]
     runs, start = [], None
-    for y, value in enumerate(inked + [False]):
+    for y, value in enumerate([*inked, False]):
         if value and start is None:
             start = y
         elif not value and start is not None:
@@ -212,7 +212,9 @@ def test_many_signatures_stay_inside_their_cells(db, tmp_path):
     sample = make_event(sign=(), check_in=("professor", "budi", "pppk", "honorer", "renee"))
     from PIL import Image
 
-    for registration_id, size in zip(sample.all, ((2000, 80), (80, 900), (10, 10), (600, 600), (360, 130))):
+    for registration_id, size in zip(
+        sample.all, ((2000, 80), (80, 900), (10, 10), (600, 600), (360, 130)), strict=True
+    ):
         image = Image.new("RGBA", size, (15, 20, 90, 255))
         out = io.BytesIO()
         image.save(out, "PNG")

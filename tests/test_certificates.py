@@ -42,7 +42,7 @@ from support.pdf_text import page_count, pdf_pages
 
 
 def test_room_attendees_only_unless_the_event_allows_online(certificate_event):
-    event_id, ids = certificate_event
+    event_id, _ids = certificate_event
     names = {holder.nama for holder in eligible_holders(event_id)}
     assert names == {nama for _d, nama, *_ in ONSITE}
     set_setting(event_id, CERTIFICATE_FOR_ONLINE, True)
@@ -68,7 +68,7 @@ def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(certificate
     pages = pdf_pages(target, flat_text=True)
     assert len(pages) == 8
     numbers = {row.registration_id: row.number for row in Certificate.select()}
-    for holder, text in zip(holders, pages):
+    for holder, text in zip(holders, pages, strict=True):
         assert holder.name in text  # the long professor's name too: it shrinks, it is not cut
         assert "SERTIFIKAT" in text and "diberikan kepada" in text
         assert "Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024" in text
@@ -96,9 +96,7 @@ def test_numbers_are_kept_across_runs_and_continue_without_gaps(certificate_even
     CertificatesJob(event_id, tmp_path / "a.pdf").run()
     first = {row.registration_id: (row.seq, row.number) for row in Certificate.select()}
     assert sorted(seq for seq, _ in first.values()) == list(range(1, 8))
-    assert first[ids["Budi Santoso"]][1].startswith("800/") and first[ids["Budi Santoso"]][1].endswith(
-        "/BKPSDM/2024"
-    )
+    assert first[ids["Budi Santoso"]][1].startswith("800/") and first[ids["Budi Santoso"]][1].endswith("/BKPSDM/2024")
     check_in_registration(ids["Tidak Datang"], actor=ACTOR)
     CertificatesJob(event_id, tmp_path / "b.pdf").run()
     second = {row.registration_id: (row.seq, row.number) for row in Certificate.select()}
@@ -217,7 +215,7 @@ def test_background_is_embedded_once_for_all_pages(certificate_event, tmp_path, 
     for page in reader.pages:
         forms = page["/Resources"]["/XObject"]
         for form in forms.values():
-            for name, image in form.get_object()["/Resources"]["/XObject"].items():
+            for _name, image in form.get_object()["/Resources"]["/XObject"].items():
                 images.add(image.indirect_reference.idnum)
     assert len(images) == 1  # one image object, drawn through one form on every page
     assert target.stat().st_size < 1_500_000

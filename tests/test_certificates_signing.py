@@ -42,7 +42,7 @@ def test_merged_signed_pdf_validates_and_the_stamp_sits_in_the_tte_box(certifica
     data = target.read_bytes()
     status = validate(data, cert)
     assert result.signed and status.intact and status.valid
-    x1, y1, x2, y2 = signature_rect(data)
+    x1, _y1, x2, y2 = signature_rect(data)
     spec = load_design(event_id).field("tte")
     assert x1 == pytest.approx(spec.x_mm * mm, abs=1) and x2 == pytest.approx((spec.x_mm + spec.width_mm) * mm, abs=1)
     assert y2 == pytest.approx((210 - spec.y_mm) * mm, abs=1)

@@ -339,6 +339,8 @@ def test_environment_variable_chooses_the_database(capsys, monkeypatch, tmp_path
     monkeypatch.setenv("NETRALITAS_DB", f"sqlite:///{target}")
     code, result = call_json(capsys, "demo", "--participants", "3")
     assert code == 0 and target.exists()
+    code, listing = call_json(capsys, "--db", f"sqlite:///{target}", "event", "list")  # the demo is in that file
+    assert code == 0 and [(event["id"], event["registered"]) for event in listing["events"]] == [(result["id"], 3)]
 
 
 @pytest.mark.parametrize(
@@ -373,7 +375,7 @@ def test_no_command_opens_the_window_with_a_demo_event(sqlite_url):
         deadline = time.monotonic() + 120
         listing = {"count": 0}
         while time.monotonic() < deadline and app.poll() is None:
-            code, listing = run_json(sqlite_url, "event", "list")
+            _code, listing = run_json(sqlite_url, "event", "list")  # refused while the window creates the file
             if listing["count"]:
                 break
             time.sleep(0.5)

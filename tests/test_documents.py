@@ -99,7 +99,7 @@ def test_paper_names(name, paper):
 
 
 def test_unknown_paper_is_explained_in_indonesian():
-    with pytest.raises(PaperError, match="Ukuran kertas tidak dikenal.*A4 atau F4"):
+    with pytest.raises(PaperError, match=r"Ukuran kertas tidak dikenal.*A4 atau F4"):
         Paper.parse("letter")
 
 

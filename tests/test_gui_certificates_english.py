@@ -4,6 +4,8 @@ core's own wording."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
@@ -85,7 +87,7 @@ def test_verify_status_print_progress_and_pdf_error_in_english(qtbot, event_id, 
         dialog.show_result(VerifyResult(status, "pesan dari inti"))
         assert dialog.status_label.text() == headline
 
-    with pytest.raises(PdfPagesError, match="The PDF file is damaged or locked with a password."):
+    with pytest.raises(PdfPagesError, match=re.escape("The PDF file is damaged or locked with a password.")):
         page_count(b"bukan PDF")
 
     source = tmp_path / "sertifikat.pdf"

@@ -276,5 +276,9 @@ def test_an_office_on_postgresql_merges_laptops_on_sqlite(tmp_path, pg_url):
         assert first.counts["walk_ins_pending"] == 1
         approved = approve_walk_ins([w.id for w in pending_walk_ins(office.event_id)], actor=OFFICE)
     assert (first.counts["checkins_new"], first.counts["signatures_added"]) == (3, 0)
-    assert (approved.counts["walk_ins"], approved.counts["checkins_new"], approved.counts["signatures_added"]) == (1, 1, 1)
+    assert (approved.counts["walk_ins"], approved.counts["checkins_new"], approved.counts["signatures_added"]) == (
+        1,
+        1,
+        1,
+    )
     assert not again.changed and again.counts["checkins_already"] == 4

@@ -92,7 +92,10 @@ def test_retention_reminder_lists_old_events_with_personal_data(purge_events):
     message = purge.retention_message(due)
     assert "Sosialisasi Netralitas 2023" in message and "365 hari" in message and "Hapus data pribadi" in message
     purge.set_retention_days(30, actor=ACTOR)
-    assert [event.event_id for event in purge.events_due_for_purge(today)] == [purge_events["old"], purge_events["other"]]
+    assert [event.event_id for event in purge.events_due_for_purge(today)] == [
+        purge_events["old"],
+        purge_events["other"],
+    ]
     with pytest.raises(ValidationError, match="antara 1 dan"):
         purge.set_retention_days(0, actor=ACTOR)
     purge.set_retention_days(365, actor=ACTOR)

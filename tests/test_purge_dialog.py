@@ -26,7 +26,8 @@ def test_typing_the_title_unlocks_the_purge(qtbot, purge_events):
         qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
     assert purged.args == [purge_events["old"]]
     assert dialog.panel.status.text().startswith(
-        "Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di ruangan, 1 daring.\nCadangan dihapus: 0."
+        "Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di ruangan, 1 daring."
+        "\nCadangan dihapus: 0."
     )
     assert Registration.select().where(Registration.event == purge_events["old"]).count() == 0
     assert "tidak menyimpan data pribadi peserta lagi" in dialog.summary.text()

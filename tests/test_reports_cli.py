@@ -28,7 +28,9 @@ def reopen(db) -> None:
 
 def test_export_xlsx_and_csv(db, report_roster, tmp_path, capsys):
     target = tmp_path / "hadir.xlsx"
-    code, out, _ = run(capsys, db, "export", "--event", str(report_roster.event_id), "--xlsx", str(target), "--paper", "f4")
+    code, out, _ = run(
+        capsys, db, "export", "--event", str(report_roster.event_id), "--xlsx", str(target), "--paper", "f4"
+    )
     assert code == 0
     assert out.startswith(f"Buku kerja Excel tersimpan di {target}: {len(PEOPLE)} pendaftaran; hadir 2 dari 7 peserta")
     assert int(openpyxl.load_workbook(target)["Daftar Hadir"].page_setup.paperSize) == 14
@@ -57,7 +59,15 @@ def test_export_needs_a_target_and_a_known_event(db, report_roster, tmp_path, ca
 def test_report_pdf_with_attendance_list(db, report_roster, tmp_path, capsys):
     target = tmp_path / "laporan.pdf"
     code, out, _ = run(
-        capsys, db, "report", "--event", str(report_roster.event_id), "--pdf", str(target), "--with-attendance-list", "--json"
+        capsys,
+        db,
+        "report",
+        "--event",
+        str(report_roster.event_id),
+        "--pdf",
+        str(target),
+        "--with-attendance-list",
+        "--json",
     )
     result = json.loads(out)
     assert code == 0 and result["pages"] == len(pypdf.PdfReader(target).pages) >= 2

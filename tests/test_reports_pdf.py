@@ -84,7 +84,9 @@ def test_f4_with_letterhead_and_the_attendance_list_appended(report_roster, tmp_
         ),
     )
     alone = ReportPdfJob(report_roster.event_id, tmp_path / "laporan.pdf", paper=Paper.F4).run()
-    result = ReportPdfJob(report_roster.event_id, tmp_path / "lengkap.pdf", paper=Paper.F4, with_attendance_list=True).run()
+    result = ReportPdfJob(
+        report_roster.event_id, tmp_path / "lengkap.pdf", paper=Paper.F4, with_attendance_list=True
+    ).run()
     pages, reader = pdf_text(result.path)
     assert result.pages == len(pages) > alone.pages
     assert "PEMERINTAH KABUPATEN SUKAMAKMUR" in pages[0] and "BADAN KEPEGAWAIAN DAERAH" in pages[0]

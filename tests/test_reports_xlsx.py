@@ -44,7 +44,7 @@ def table(sheet) -> list[dict]:
     for cells in sheet.iter_rows(min_row=HEADER_ROW + 1):
         if all(cell.value is None for cell in cells):
             break
-        rows.append(dict(zip(headers, cells)))
+        rows.append(dict(zip(headers, cells, strict=True)))
     return rows
 
 
@@ -134,7 +134,7 @@ def test_recaps_add_up(workbook):
             if kind == "number":
                 assert sum(row[index] for row in groups) == total[index], (name, header)
         column = {header: i for i, header in enumerate(headers)}
-        for row in groups + [total]:
+        for row in [*groups, total]:
             assert row[column["Jumlah Hadir"]] == row[column["Hadir di Ruangan"]] + row[column["Daring"]]
             assert row[column["Terdaftar"]] == row[column["Jumlah Hadir"]] + row[column["Jumlah Tidak Hadir"]]
             # One rounding rule with the report and the dashboard: one decimal of a percent.

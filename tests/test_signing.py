@@ -89,7 +89,7 @@ def test_an_untrusted_key_is_valid_but_not_trusted(p12, tmp_path):
 
 def test_wrong_password_and_bad_file_give_clear_indonesian_messages(p12, tmp_path):
     path, _ = p12
-    with pytest.raises(PdfSigningError, match="Kata sandi untuk .* salah"):
+    with pytest.raises(PdfSigningError, match=r"Kata sandi untuk .* salah"):
         Signer(path, b"salah")
     junk = tmp_path / "bukan.p12"
     junk.write_bytes(b"ini bukan sertifikat" * 20)
