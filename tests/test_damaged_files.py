@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from netralitas_desktop.cli import main
 from netralitas_desktop.core import backups, checkin, database, signatures
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.carry_over import carry_over, newer_checkins
+from netralitas_desktop.core.migrations import LATEST_VERSION
 from netralitas_desktop.core.models import Attendance, Event, Person, Registration, Signature
 from netralitas_desktop.core.participants import PersonData
 from support.backups import corrupt_page, make_file
@@ -59,7 +61,11 @@ def test_only_a_missing_path_gets_a_new_database(tmp_path):
     database.open_database(f"sqlite:///{path}")
     database.close_database()
     assert path.stat().st_size > 0 and not list(path.parent.glob(".*.baru"))
-    database.open_database(f"sqlite:///{path}")  # and opens again as itself
+    with sqlite3.connect(path) as conn:  # a sound database with the whole schema, not a placeholder
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (LATEST_VERSION,)
+    location = database.open_database(f"sqlite:///{path}")  # and opens again as itself
+    assert location.sqlite_path == path and Event.select().count() == 0
     database.close_database()
 
 

@@ -25,6 +25,7 @@ from netralitas_desktop.gui.campaigns.labels import MARKED
 from netralitas_desktop.gui.campaigns.page import CampaignPage
 from netralitas_desktop.gui.main_window import MainWindow
 from support.campaigns import DESK, make_event, siasn, write_siasn
+from support.pdf_text import pdf_pages
 
 pytestmark = pytest.mark.usefixtures("no_sounds")
 
@@ -165,7 +166,16 @@ def test_files_carry_the_numbers_on_screen(qtbot, page, tmp_path):
     assert total[1:6] == ["JUMLAH", shown.total.target, shown.total.covered, shown.total.excused, shown.total.owing]
     handle = view.actions.export_pdf(str(tmp_path / "ringkasan.pdf"))
     qtbot.waitUntil(lambda: not handle.running, timeout=60_000)
-    assert (tmp_path / "ringkasan.pdf").stat().st_size > 1000
+    (summary,) = pdf_pages(tmp_path / "ringkasan.pdf", flat_text=True)  # one page, with the figures on screen
+    total = shown.total
+    for label, figure in (
+        ("Target (pegawai aktif)", total.target),
+        ("Sudah ikrar", total.covered),
+        ("Dikecualikan", total.excused),
+        ("Belum ikrar", total.owing),
+    ):
+        assert f"{label} {figure:,}".replace(",", ".") in summary, label
+    assert "RINGKASAN CAKUPAN IKRAR" in summary and "Netralitas ASN Pilkada 2024" in summary
     assert view.actions.open_button.isVisible()
 
 
