@@ -27,14 +27,10 @@ from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.signing_list import ListKind, columns, page_spec
 from netralitas_desktop.core.signatures import save_signature
 from support.pdf_checks import blue_pixels, render
-from support.pdf_text import A4, F4, page_sizes, pdf_text
+from support.pdf_text import A4, F4, page_sizes, pdf_pages, pdf_text
 from support.pledges import ACTOR, LONG_NAME, make_event, signature_png
 
 RECAP = AttendanceOptions(kind=ListKind.RECAP)
-
-
-def page_texts(path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
 
 
 def test_heading_columns_and_people(db, tmp_path):
@@ -58,7 +54,7 @@ def test_heading_columns_and_people(db, tmp_path):
 def test_every_page_repeats_the_heading_and_counts_pages(db, tmp_path):
     event_id = create_demo_event(70)
     write_attendance_list(event_id, tmp_path / "hadir.pdf")
-    texts = page_texts(tmp_path / "hadir.pdf")
+    texts = pdf_pages(tmp_path / "hadir.pdf")
     assert len(texts) >= 4
     for number, text in enumerate(texts, start=1):
         assert text.count("DAFTAR HADIR") == 1 and "Hari/Tanggal" in text
@@ -87,7 +83,7 @@ def test_grouped_by_unit_drops_the_unit_column_and_continues_bands(db, tmp_path)
     for index in range(30):  # one big office runs over onto the next page
         add_participant(sample.event_id, PersonData(nama=f"Pegawai Dinkes {index:02d}", unit_kerja="Dinas Kesehatan"))
     write_attendance_list(sample.event_id, tmp_path / "unit.pdf", AttendanceOptions(group_by_unit=True))
-    texts = page_texts(tmp_path / "unit.pdf")
+    texts = pdf_pages(tmp_path / "unit.pdf")
     assert len(texts) >= 2
     assert "Unit Kerja" not in texts[0]
     for unit in (

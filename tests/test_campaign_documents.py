@@ -33,13 +33,9 @@ from netralitas_desktop.core.roster.importer import import_roster
 from support.campaigns import DESK, make_event, non_asn_people, siasn, write_non_asn_xlsx, write_siasn
 from support.libreoffice import CSV_EVERY_SHEET, libreoffice, soffice
 from support.pdf_checks import render, smallest_text
-from support.pdf_text import pdf_text
+from support.pdf_text import flat, pdf_pages, pdf_text
 
 DEADLINE = dt.date(2024, 11, 1)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture
@@ -256,6 +252,6 @@ def test_the_list_for_an_opd_head_masks_a_nik(campaign, tmp_path):
     honorer = next(row for row in cov.owing_rows(coverage) if not row.nip)
     target = tmp_path / "honorer.pdf"
     gap.write_gap_forms(campaign, target, unit_key=fold(honorer.unit_kerja))
-    listing = flat(" ".join(page.extract_text() for page in PdfReader(target).pages[1:2]))
+    listing = flat(" ".join(pdf_pages(target)[1:2]))
     assert honorer.full_name in listing and f"NIK {mask_nik(honorer.nik)}" in listing
     assert honorer.nik not in listing

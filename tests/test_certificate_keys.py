@@ -9,10 +9,8 @@ import shutil
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from keyring.backends import fail
 
-from netralitas_desktop.core import migrations
 from netralitas_desktop.core.certificates import keys, keystore, register, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.core.certificates.models import (
@@ -25,9 +23,9 @@ from netralitas_desktop.core.certificates.models import (
 from netralitas_desktop.core.certificates.verify import verify, verify_text
 from netralitas_desktop.core.checkin import check_in_registration
 from netralitas_desktop.core.database import close_database, open_database
-from netralitas_desktop.core.models import AppSetting, Registration, SchemaVersion, db
+from netralitas_desktop.core.models import AppSetting, Registration, db
 from netralitas_desktop.core.participants import PersonData, add_participant
-from support.certificates import ACTOR, make_event, populate
+from support.certificates import ACTOR, legacy_code, make_event, populate, raw
 from support.memory_keyring import MemoryKeyring
 
 INSTANSI = "Pemerintah Kabupaten Sukamakmur"
@@ -39,10 +37,6 @@ def another_computer(monkeypatch, tmp_path, name: str) -> None:
     folder.mkdir()
     monkeypatch.setenv(keystore.KEY_DIR_ENV, str(folder))
     keystore.lock_all()
-
-
-def raw(private: Ed25519PrivateKey) -> bytes:
-    return private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
 @pytest.fixture
@@ -167,40 +161,6 @@ def test_rotation_keeps_old_certificates_verifiable(office, tmp_path):
 
 
 # --- certificates printed before this release -------------------------------------------------------------
-
-
-def legacy_code(private: Ed25519PrivateKey, number: str, id_digits: str, name: str, date: str) -> str:
-    message = "|".join(("SRT1", number, id_digits, name, date))
-    signature = base64.urlsafe_b64encode(private.sign(message.encode())).rstrip(b"=").decode()
-    return f"{message}|{signature}"
-
-
-@pytest.fixture
-def upgraded(tmp_path):
-    """A database as the previous release left it — signing key in the settings table, SRT1 codes —
-    opened by this release: the migration that makes the certificate register runs."""
-    url = f"sqlite:///{tmp_path / 'lama.db'}"
-    open_database(url)
-    event_id = make_event()
-    ids = populate(event_id)
-    old = Ed25519PrivateKey.generate()
-    holders = [("Budi Santoso", "196905121994031004", "Drs. H. Budi Santoso, M.Si."), ("Ani Lestari", "", "")]
-    codes = {}
-    for seq, (nama, nip, name) in enumerate(holders, start=1):
-        number = f"800/{seq:04d}/SERT-{event_id}/2024"
-        Certificate.create(event=event_id, registration=ids[nama], seq=seq, number=number)
-        if nip:
-            codes[number] = legacy_code(old, number, nip, name, "20240701")
-    Certificate.update(revoked_at=Certificate.issued_at, revoke_reason="salah").where(Certificate.seq == 2).execute()
-    with db.atomic():
-        for model in (CertificateRegister, CertificateKey):
-            model.delete().execute()
-        AppSetting.create(key=register.LEGACY_KEY_SETTING, value=raw(old).hex())
-        register_version = next(v for v, step in migrations.MIGRATIONS if step is migrations._certificate_register)
-        SchemaVersion.delete().where(SchemaVersion.version == register_version).execute()
-    close_database()
-    open_database(url)
-    return event_id, ids, old, codes
 
 
 def test_the_upgrade_retires_the_database_key_and_old_certificates_still_check(upgraded):

@@ -16,9 +16,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import quote
 
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 
 from netralitas_desktop.core.certificates import keystore, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -26,6 +24,7 @@ from netralitas_desktop.core.certificates.payload import PREFIX, encode_body, pa
 from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.core.database import close_database, open_database
 from support.certificates import ACTOR, legacy_code
+from support.pdf_checks import qr_codes
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (scripts/test.sh)")
@@ -111,11 +110,6 @@ def phone_width_layout(folder: Path, tmp_path: Path, fragment: str) -> dict:
     return dict(re.findall(r'data-(\w+)="([^"]*)"', body))
 
 
-def codes_in(pdf: Path) -> list[str]:
-    document = pdfium.PdfDocument(str(pdf))
-    return [zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())[0].text for page in document]
-
-
 @pytest.fixture
 def published(certificate_event, tmp_path):
     event_id, _ids = certificate_event
@@ -123,7 +117,7 @@ def published(certificate_event, tmp_path):
     site.export_site(folder, url=URL, actor=ACTOR)
     pdf = tmp_path / "sertifikat.pdf"
     CertificatesJob(event_id, pdf).run()
-    return event_id, folder, codes_in(pdf)
+    return event_id, folder, qr_codes(pdf)
 
 
 def fragment(scanned: str) -> str:

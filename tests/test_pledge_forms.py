@@ -38,7 +38,7 @@ from netralitas_desktop.core.pledges.pledge_text import (
     variable_values,
 )
 from support.pdf_checks import blue_pixels, dark_pixels, render
-from support.pdf_text import A4, F4, page_sizes, pdf_text
+from support.pdf_text import A4, F4, page_sizes, pdf_pages, pdf_text
 from support.pledges import ACTOR, ELECTION, LONG_NAME, make_event, signature_png
 
 # --- wording -------------------------------------------------------------------------------------------------
@@ -328,7 +328,7 @@ def test_non_asn_staff_sign_their_own_editable_wording(db, tmp_path):
     """PPNPN (PTT/GTT, honorer) sign a non-ASN form, under NIK, never the ASN title over a NIK."""
     sample = make_event(sign=("honorer", "budi"))
     PledgeFormsJob(sample.event_id, tmp_path / "bawaan.pdf").run()
-    pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "bawaan.pdf").pages]
+    pages = pdf_pages(tmp_path / "bawaan.pdf", flat_text=True)
     honorer = next(page for page in pages if "Agus Prasetyo" in page)
     assert "PAKTA INTEGRITAS NETRALITAS PEGAWAI NON-ASN" in honorer and "NIK : 3330031809800001" in honorer
     assert "APARATUR SIPIL NEGARA" not in honorer and " NIP " not in honorer
@@ -341,7 +341,7 @@ def test_non_asn_staff_sign_their_own_editable_wording(db, tmp_path):
     )
     assert load_document_settings(sample.event_id).non_asn_title == "PAKTA INTEGRITAS NETRALITAS PTT DAN GTT"
     PledgeFormsJob(sample.event_id, tmp_path / "ubah.pdf").run()
-    pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "ubah.pdf").pages]
+    pages = pdf_pages(tmp_path / "ubah.pdf", flat_text=True)
     honorer = next(page for page in pages if "Agus Prasetyo" in page)
     assert "PAKTA INTEGRITAS NETRALITAS PTT DAN GTT" in honorer
     assert f"sebagai PTT/GTT saya netral pada {ELECTION}." in honorer

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from pypdf import PdfReader
-
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.models import AuditLog
@@ -13,7 +11,7 @@ from netralitas_desktop.core.pledges.collective_sheet import PledgeSheetJob, pre
 from netralitas_desktop.core.pledges.document_settings import load_document_settings, save_document_settings
 from netralitas_desktop.core.pledges.signing_list import ListOptions
 from support.pdf_checks import blue_pixels, render
-from support.pdf_text import F4, page_sizes, pdf_text
+from support.pdf_text import F4, page_sizes, pdf_pages, pdf_text
 from support.pledges import ACTOR, ELECTION, make_event
 
 
@@ -64,7 +62,7 @@ def test_text_only_on_the_first_page_heading_on_all(db, tmp_path):
         ),
     )
     PledgeSheetJob(event_id, tmp_path / "ikrar.pdf", ListOptions(landscape=True)).run()
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "ikrar.pdf").pages]
+    pages = pdf_pages(tmp_path / "ikrar.pdf")
     assert len(pages) >= 3
     assert "kami berikrar" in " ".join(pages[0].split()) and "PEMERINTAH KABUPATEN SUKAMAKMUR" in pages[0]
     for number, text in enumerate(pages, start=1):
