@@ -1,4 +1,4 @@
-"""``netralitas roster import FILE --event ID [--dry-run]``."""
+"""``netralitas roster import FILE --event ID [--dry-run] [--update-only]``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.add_argument("file", metavar="BERKAS", help="berkas .csv atau .xlsx")
     importer.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     importer.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan apa pun")
+    importer.add_argument(
+        "--update-only",
+        action="store_true",
+        help="hanya perbarui data peserta yang sudah ada di daftar kegiatan; orang lain di berkas tidak ditambahkan",
+    )
 
 
 def import_file(args: argparse.Namespace) -> dict:
@@ -26,9 +31,22 @@ def import_file(args: argparse.Namespace) -> dict:
     if not path.is_file():
         raise CliError(f"Berkas {path} tidak ditemukan.", exit_code=2)
     with terminal_progress(args, with_counts=True) as show:
-        result = import_roster(args.event, path, dry_run=args.dry_run, actor=cli_actor(), progress=Progress(show))
+        result = import_roster(
+            args.event,
+            path,
+            dry_run=args.dry_run,
+            update_only=args.update_only,
+            actor=cli_actor(),
+            progress=Progress(show),
+        )
     data = result.to_dict()
-    return {"event_id": args.event, "dry_run": args.dry_run, **data, "text": _summary(args, data)}
+    return {
+        "event_id": args.event,
+        "dry_run": args.dry_run,
+        "update_only": args.update_only,
+        **data,
+        "text": _summary(args, data),
+    }
 
 
 def _summary(args: argparse.Namespace, data: dict) -> str:
@@ -37,6 +55,11 @@ def _summary(args: argparse.Namespace, data: dict) -> str:
         f"{lead}: {data['added']} ditambahkan, {data['updated']} diperbarui, "
         f"{data['unchanged']} tidak berubah, {data['rejected']} ditolak."
     ]
+    if args.update_only:
+        lines.append(
+            f"Hanya peserta yang sudah terdaftar yang diperbarui: {data['not_on_list']} orang di berkas "
+            "tidak ada di daftar kegiatan dan tidak ditambahkan."
+        )
     for item in data.get("rejected_rows", []):
         column = f", kolom {item['column']}" if item.get("column") else ""
         lines.append(f"Baris {item['row']}{column}: {item['reason']}")

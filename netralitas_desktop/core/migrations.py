@@ -87,12 +87,21 @@ def _audit_indexes(database: Database) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "audit_log_desk" ON "{table}" ("desk")')
 
 
+def _invitation_deliveries(database: Database) -> None:
+    """Which invitations have been sent, per registration (issue 12). Only a new table, named for
+    what it adds, so it can take any number at a merge."""
+    from .invitation_delivery import MODELS as delivery_models
+
+    database.create_tables(delivery_models)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
     (3, _signatures),
     (4, _event_options_and_features),
     (5, _audit_indexes),
+    (6, _invitation_deliveries),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

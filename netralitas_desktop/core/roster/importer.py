@@ -3,6 +3,10 @@
 The plan is the preview and the dry run. Applying re-compares inside one transaction,
 because another desk may have changed people since the plan was made, and writes in
 chunks; a cancel or any error rolls everything back.
+
+``update_only`` imports into an existing list without growing it: a file (say, the whole
+SIASN export) refreshes the data of the people already registered for the event, and its
+other rows are left out and counted (``outside``), never added.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ class ImportPlan:
     skipped_empty: int
     ignored: list[RowIssue] = field(default_factory=list)  # footers, repeated headers, section titles
     file_kind: str = ""  # how the file was read: "CSV, pemisah titik koma, Windows-1252"
+    update_only: bool = False  # only people already registered for the event are updated
+    outside: int = 0  # rows of people not on the event's list, left out (update_only)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(OUTCOMES, 0)
@@ -72,6 +78,7 @@ class ImportResult:
     rejected: int
     rejected_rows: list[RowIssue]
     dry_run: bool
+    outside: int = 0  # rows left out: not on the event's list (an update-only import)
 
     def to_dict(self) -> dict:
         return {
@@ -79,6 +86,7 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": self.rejected,
+            "not_on_list": self.outside,
             "dry_run": self.dry_run,
             "rejected_rows": [
                 {"row": i.row, "column": i.column, "value": i.value, "reason": i.reason} for i in self.rejected_rows
@@ -86,18 +94,31 @@ class ImportResult:
         }
 
 
-def _result(rows: list[PlannedRow], rejected: list[RowIssue], dry_run: bool) -> ImportResult:
+def _result(rows: list[PlannedRow], rejected: list[RowIssue], dry_run: bool, outside: int = 0) -> ImportResult:
     counts = dict.fromkeys(OUTCOMES, 0)
     for row in rows:
         counts[row.outcome] += 1
     rejected = sorted(rejected, key=lambda issue: issue.row)
-    return ImportResult(rejected=len({i.row for i in rejected}), rejected_rows=rejected, dry_run=dry_run, **counts)
+    return ImportResult(
+        rejected=len({i.row for i in rejected}), rejected_rows=rejected, dry_run=dry_run, outside=outside, **counts
+    )
+
+
+def _on_the_list(matches: list[Match], update_only: bool) -> tuple[list[Match], int]:
+    """With ``update_only``, the matches of people already registered for the event, and how many
+    rows were left out; otherwise every match."""
+    if not update_only:
+        return matches, 0
+    kept = [match for match in matches if match.registration_id is not None]
+    return kept, len(matches) - len(kept)
 
 
 # --- planning -------------------------------------------------------------------------------
 
 
-def plan_import(event_id: int, path: Path | str, progress: Progress | None = None) -> ImportPlan:
+def plan_import(
+    event_id: int, path: Path | str, progress: Progress | None = None, *, update_only: bool = False
+) -> ImportPlan:
     """Read the file and compare it with the database; writes nothing (the preview / dry run)."""
     progress = progress or Progress()
     get_event(event_id)  # NotFoundError with its Indonesian message
@@ -111,6 +132,7 @@ def plan_import(event_id: int, path: Path | str, progress: Progress | None = Non
     candidates, duplicates = drop_duplicates(candidates, issue_headers(column_map))
     progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
     matches, conflicts = resolve(event_id, candidates, issue_headers(column_map), progress)
+    matches, outside = _on_the_list(matches, update_only)
     return ImportPlan(
         event_id=event_id,
         source_name=path.name,
@@ -122,6 +144,8 @@ def plan_import(event_id: int, path: Path | str, progress: Progress | None = Non
         skipped_empty=skipped,
         ignored=ignored,
         file_kind=file_kind,
+        update_only=update_only,
+        outside=outside,
     )
 
 
@@ -190,8 +214,12 @@ def apply_import(
         with db.atomic():
             get_event(plan.event_id)
             matches, conflicts = resolve(plan.event_id, candidates, issue_headers(plan.column_map), progress)
+            # Someone removed from the list since the plan is left out now, not added back.
+            matches, gone = _on_the_list(matches, plan.update_only)
             _write(plan.event_id, matches, progress)
-            result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False)
+            outside = plan.outside + gone
+            result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False, outside=outside)
+            extra = {"update_only": True, "not_on_list": outside} if plan.update_only else {}
             audit.record(
                 "roster.import",
                 actor=actor,
@@ -201,6 +229,7 @@ def apply_import(
                 unchanged=result.unchanged,
                 rejected=result.rejected,
                 skipped_empty=plan.skipped_empty,
+                **extra,
             )
     except IntegrityError:
         raise RosterError(
@@ -293,26 +322,28 @@ def import_roster(
     path: Path | str,
     *,
     dry_run: bool = False,
+    update_only: bool = False,
     actor: audit.Actor | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Plan and, unless ``dry_run``, apply: what the CLI runs."""
-    plan = plan_import(event_id, path, progress)
+    plan = plan_import(event_id, path, progress, update_only=update_only)
     if dry_run:
-        return _result(plan.rows, plan.rejected, dry_run=True)
+        return _result(plan.rows, plan.rejected, dry_run=True, outside=plan.outside)
     return apply_import(plan, actor=actor, progress=progress)
 
 
 class PlanImportJob(Job[ImportPlan]):
     title = "Membaca daftar peserta"
 
-    def __init__(self, event_id: int, path: Path | str) -> None:
+    def __init__(self, event_id: int, path: Path | str, *, update_only: bool = False) -> None:
         super().__init__()
         self.event_id = event_id
         self.path = path
+        self.update_only = update_only
 
     def run(self) -> ImportPlan:
-        return plan_import(self.event_id, self.path, progress=self)
+        return plan_import(self.event_id, self.path, progress=self, update_only=self.update_only)
 
 
 class ApplyImportJob(Job[ImportResult]):
