@@ -86,6 +86,38 @@ def delivery_counts(event_id: int) -> DeliveryCounts:
     return DeliveryCounts(active.count(), sent)
 
 
+@dataclass(frozen=True)
+class Invitee:
+    """What choosing people for a run needs to know of one registration (no personal data)."""
+
+    registration_id: int
+    unit_kerja: str
+    sent: bool
+
+
+def invitees(event_id: int) -> list[Invitee]:
+    """Every registration that can get an invitation (not cancelled), with its unit and mark:
+    the invitations window counts any choice from this without asking the database again."""
+    get_event(event_id)
+    sent = {registration_id for (registration_id,) in _marked(event_id).tuples()}
+    query = (
+        Registration.select(Registration.id, Person.unit_kerja)
+        .join(Person)
+        .where((Registration.event == event_id) & Registration.cancelled_at.is_null())
+        .order_by(Registration.id)
+        .tuples()
+    )
+    return [Invitee(registration_id, unit, registration_id in sent) for registration_id, unit in query]
+
+
+def _marked(event_id: int):
+    return (
+        InvitationDelivery.select(InvitationDelivery.registration)
+        .join(Registration)
+        .where(Registration.event == event_id)
+    )
+
+
 def _event_registrations(event_id: int, registration_ids: Iterable[int]) -> list[int]:
     """The ids that are registrations of this event (others are ignored), sorted."""
     wanted = sorted(set(registration_ids))
@@ -184,8 +216,10 @@ __all__ = [
     "Delivery",
     "DeliveryCounts",
     "InvitationDelivery",
+    "Invitee",
     "delivery_counts",
     "deliveries",
+    "invitees",
     "mark_sent",
     "record_deliveries",
     "registrations_by_numbers",

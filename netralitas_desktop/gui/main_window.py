@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.backup_action = action(self.tr("Cadangan && pemulihan…"), self.open_backups)
         self.package_action = action(self.tr("Meja offline (paket kegiatan)…"), self.open_packages)
         self.online_import_action = action(self.tr("Impor kehadiran daring…"), self.import_online)
+        self.invitations_action = action(self.tr("Undangan ber-QR…"), self.open_invitations)
         self.purge_action = action(self.tr("Hapus data pribadi…"), self.purge_event)
         self.audit_action = action(self.tr("Log audit…"), self.open_audit_log)
         self.verify_action = action(self.tr("Periksa keaslian sertifikat…"), self.open_verify, "Ctrl+Shift+V")
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         for act in (self.new_event_action, self.edit_event_action, self.delete_event_action):
             kegiatan.addAction(act)
         kegiatan.addSeparator()
+        kegiatan.addAction(self.invitations_action)
         kegiatan.addAction(self.desk_action)
         kegiatan.addAction(self.kiosk_action)
         kegiatan.addAction(self.online_import_action)
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
             self.kiosk_action,
             self.online_import_action,
             self.purge_action,
+            self.invitations_action,
         ):
             act.setEnabled(has_event)
         self.list_action.setEnabled(self.event_page is not None)
@@ -186,6 +189,12 @@ class MainWindow(QMainWindow):
         page = self._current_event_page()
         if page is not None:
             page.open_import()
+
+    def open_invitations(self) -> None:
+        """QR invitations of the open (or selected) event, for the people selected in its Peserta tab."""
+        page = self._current_event_page()
+        if page is not None:
+            page.open_invitations([row.registration_id for row in page.participants.selected_rows()])
 
     def open_desk(self, kiosk: bool = False) -> None:
         """The check-in desk of the open (or selected) event; F5 makes it full-screen."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.certificates.keys import PublicKeyError, fingerprint, read_public_key
 from ...core.certificates.verify import VerifyResult, verify
-from ...core.dates import tanggal
+from ..common.dates import tanggal
 from ..common.jobs import BackgroundWork, FunctionJob, JobHandle, JobRunner
 from ..common.widgets import ErrorLabel
 

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import jam
 from ...core.reports.dashboard import Snapshot, load_snapshot
 from ...core.reports.online_store import Settled, set_min_minutes
 from ...core.reports.status import DINAS_LUAR, IZIN, SAKIT, TIDAK_HADIR, PledgeCounts
 from ..common.core_labels import core_label
+from ..common.dates import jam
 from ..common.jobs import FunctionJob, JobRunner
 from ..common.live import LiveRefresh
 from ..common.tabs import EventTabBase

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import hari_tanggal
 from ...core.events import KIND_LABELS, EventSummary, NotFoundError, delete_event, list_events
 from ..common.core_labels import core_label
+from ..common.dates import hari_tanggal
 from ..common.errors import show_error
 from ..common.widgets import confirm, number
 from .event_dialog import EventDialog
