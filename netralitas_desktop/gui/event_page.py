@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.audit import Actor
+from ..core.demo import is_example
 from ..core.events import KIND_LABELS, EventData, get_event
 from .certificates.tab import CertificatesTab
 from .common.core_labels import core_label
@@ -54,6 +55,15 @@ class EventPage(QWidget):
         self.title_label.setWordWrap(True)
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
+        self.example_label = QLabel(
+            self.tr(
+                "Kegiatan contoh: semua pesertanya fiktif. Silakan mencoba meja registrasi, dokumen dan "
+                "sertifikat; hapus kegiatan ini (Kegiatan ▸ Hapus…) sebelum memakai data sungguhan."
+            )
+        )
+        self.example_label.setWordWrap(True)
+        self.example_label.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 4px 8px;")
+        self.example_label.hide()
 
         header = QVBoxLayout()
         header.setSpacing(2)
@@ -92,6 +102,7 @@ class EventPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.example_label)
         layout.addWidget(self.tabs, 1)
         self.refresh_header()
 
@@ -107,6 +118,7 @@ class EventPage(QWidget):
             parts.append(event.venue)
         parts.append(core_label(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
+        self.example_label.setVisible(is_example(self.event_id))
         self.desk.signatures.sync()  # the event may now ask for signatures, or no longer
 
     def _mark_roster_stale(self) -> None:

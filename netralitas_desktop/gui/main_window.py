@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
 
         self.event_list = EventList(actor, self)
         self.event_list.open_requested.connect(self.open_event)
+        self.event_list.import_requested.connect(self._import_into)
+        self.event_list.connect_requested.connect(self.connect_to_server)
         self.event_list.changed.connect(self._events_changed)
         self.event_list.table.itemSelectionChanged.connect(self._update_actions)
         self.stack = QStackedWidget()
@@ -184,6 +186,12 @@ class MainWindow(QMainWindow):
         if self.event_page is not None and self.event_page.event_id == event_id:
             return self.event_page
         return self.open_event(event_id)
+
+    def _import_into(self, event_id: int) -> None:
+        """The welcome page's "Impor daftar peserta": the new event's page, then its import wizard."""
+        page = self.open_event(event_id)
+        if page is not None:
+            page.open_import()
 
     def import_participants(self) -> None:
         page = self._current_event_page()
