@@ -24,6 +24,7 @@ from ..core.migrations import SchemaTooNewError
 from .common.errors import error_message, show_error, show_uncaught
 from .common.i18n import install_translations
 from .common.jobs import FunctionJob, run_job, wait_all
+from .common.screen import install_screen_fit
 from .common.settings import current_actor
 from .main_window import MainWindow, app_icon
 
@@ -183,6 +184,7 @@ def run_gui(db_url: str | None = None, demo: bool = False) -> int:
 def _run_window(db_url: str | None, demo: bool) -> int:
     app = ensure_application()
     install_translations(app)  # before any window or dialog is built
+    install_screen_fit(app)  # every window opens no larger than its screen
     sys.excepthook = show_uncaught  # what escapes a slot: told calmly, a defect logged
     window = create_main_window(db_url, demo)
     if window is None:

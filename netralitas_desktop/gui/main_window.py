@@ -6,7 +6,7 @@ import platform
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QSize, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -17,6 +17,7 @@ from ..core.events import NotFoundError
 from ..core.logs import log_file
 from ..resources import resource_path
 from .common.errors import show_error
+from .common.screen import fitted_size
 from .common.settings import current_actor
 from .common.widgets import show_info
 from .events.event_list import EventList
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
         self._actor = actor
         self.event_page: EventPage | None = None
         self.setWindowIcon(app_icon())
-        self.resize(1280, 720)
+        self.resize(fitted_size(QSize(1280, 720)))  # and ScreenFit keeps every window on its screen
 
         self.event_list = EventList(actor, self)
         self.event_list.open_requested.connect(self.open_event)
@@ -308,10 +309,15 @@ class MainWindow(QMainWindow):
         SettingsDialog(self).exec()
 
     def show_about(self) -> None:
+        self.about_box().exec()
+
+    def about_box(self) -> QMessageBox:
+        """Version, database and log file (its own box rather than ``QMessageBox.about``, so tests can read it)."""
         log_path = log_file()
-        QMessageBox.about(
-            self,
-            self.tr("Tentang Netralitas Desktop"),
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Tentang Netralitas Desktop"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
             self.tr(
                 "<h3>Netralitas Desktop {0}</h3>"
                 "<p>Registrasi peserta, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN.</p>"
@@ -323,8 +329,10 @@ class MainWindow(QMainWindow):
                 log_path or self.tr("(tidak ada)"),
                 platform.python_version(),
                 qVersion(),
-            ),
+            )
         )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        return box
 
     def remind_retention(self) -> bool:
         """At start-up (run_gui): name events kept past the retention period, if any."""
