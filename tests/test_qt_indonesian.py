@@ -302,3 +302,26 @@ def test_the_english_ui_writes_dates_and_numbers_in_english_and_documents_stay_i
         i18n.install_translations(qapp, "id")
     assert dates.hari_tanggal(day) == "Senin, 1 Juli 2024"
     assert (dates.jam(dt.time(8, 5)), dates.number(2000), dates.decimal(12.5)) == ("08.05", "2.000", "12,5")
+
+
+def test_the_english_window_shows_english_dates_and_numbers(qtbot, qapp, db):
+    from netralitas_desktop.core.audit import Actor
+    from netralitas_desktop.core.events import EventData, create_event
+    from netralitas_desktop.core.participants import PersonData, add_participant
+    from netralitas_desktop.gui.main_window import MainWindow
+
+    event_id = create_event(EventData(title="Sosialisasi", date=dt.date(2024, 7, 1), start_time=dt.time(8, 0)))
+    add_participant(event_id, PersonData(nama="Budi Santoso", unit_kerja="Dinas Kesehatan"))
+    try:
+        assert i18n.install_translations(qapp, "en")
+        window = MainWindow(db, actor=lambda: Actor("Meja 1", "Rina"))
+        qtbot.addWidget(window)
+        window.show()
+        assert window.event_list.table.item(0, 0).text() == "Monday, 1 July 2024"
+        page = window.open_event(event_id)
+        assert page.details_label.text().startswith("Monday, 1 July 2024 · at 08:00")
+        qtbot.waitUntil(lambda: not page.participants.busy)
+        assert page.participants.count_label.text() == "Showing 1 of 1 participants"
+        page.shutdown()
+    finally:
+        i18n.install_translations(qapp, "id")

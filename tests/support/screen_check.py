@@ -8,7 +8,8 @@ each window is opened as the user opens it, on a database with the example event
 
 - the window (its frame) lies inside the screen's free area;
 - every visible button, field and tab is wholly on screen and not cut off by its window, unless
-  it sits in a scroll area (reachable by scrolling).
+  it sits in a scroll area (reachable by scrolling);
+- no text on it is one of Qt's English strings (a standard button left untranslated).
 
 Each window is also drawn onto a picture of the screen, ``OUT_DIR/<name>.png``, to look at. The
 result is one JSON line per window on stdout: ``{"name", "size", "problems"}``.
@@ -136,6 +137,7 @@ class Checker:
                 found.append(f"{label} di luar jendela atau layar: {rect_text(rect)}")
             elif widget.visibleRegion().boundingRect().size() != widget.size():
                 found.append(f"{label} terpotong: tampak {rect_text(widget.visibleRegion().boundingRect())}")
+        found += [f"teks bahasa Inggris: \u201c{text}\u201d" for text in english_texts(window)]
         return found
 
     def screenshot(self, name: str, window) -> None:
@@ -149,6 +151,39 @@ class Checker:
         painter.drawPixmap(window.frameGeometry().topLeft() - screen.topLeft(), window.grab())
         painter.end()
         picture.save(str(self.out_dir / f"{name}.png"))
+
+
+def _plain(text: str) -> str:
+    import re
+
+    return re.sub(r"&(?!&)", "", text.split("\t")[0]).strip().rstrip(":.").strip()
+
+
+def qt_english() -> set[str]:
+    """Qt's own English texts that Indonesian writes differently (from our qtbase_id.ts)."""
+    import xml.etree.ElementTree as ET
+
+    english = set()
+    for message in ET.parse(ROOT / "resources" / "translations" / "qtbase_id.ts").getroot().iter("message"):
+        source, translation = _plain(message.findtext("source") or ""), _plain(message.findtext("translation") or "")
+        if source != translation and len(source) > 1:
+            english.add(source)
+    return english
+
+
+_ENGLISH: set[str] = set()
+
+
+def english_texts(window) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    if not _ENGLISH:
+        _ENGLISH.update(qt_english())
+    texts = [window.windowTitle()]
+    for kind in (QAbstractButton, QLabel):
+        texts += [widget.text() for widget in window.findChildren(kind) if widget.isVisibleTo(window)]
+    texts += [box.title() for box in window.findChildren(QGroupBox) if box.isVisibleTo(window)]
+    return sorted({text for text in texts if text and _plain(text) in _ENGLISH})
 
 
 def ancestors(widget, window):
