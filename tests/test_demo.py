@@ -129,10 +129,13 @@ def test_demo_event_data_is_valid_and_a_week_ahead():
         parse_nip(signatory.nip)
 
 
-def test_a_demo_dated_next_january_is_titled_with_next_year():
-    data = demo_event_data(dt.date(2025, 12, 28))
-    assert data.date == dt.date(2026, 1, 4)
-    assert data.title.endswith("Tahun 2026") and data.election_name.endswith("Tahun 2026")
+def test_demo_event_title_and_election_carry_the_year_of_its_date():
+    """An example that a committee reads must be consistent: a 2027 briefing is not titled 2024."""
+    for today in (dt.date(2024, 7, 1), dt.date(2026, 12, 28), dt.date(2027, 3, 1)):
+        data = demo_event_data(today)
+        assert data.title.endswith(f"Tahun {data.date.year}")
+        assert data.election_name.endswith(f"Tahun {data.date.year}")
+    assert demo_event_data(dt.date(2026, 12, 28)).date.year == 2027  # a week ahead crosses the new year
 
 
 def test_only_the_demo_is_an_example(any_db):
