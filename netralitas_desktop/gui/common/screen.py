@@ -5,16 +5,16 @@ put the bottom buttons below the taskbar. ``ScreenFit``, installed on the applic
 start-up (``install_screen_fit``), looks at every top-level window as it is shown and, when it
 is larger than the screen's free area (less a frame allowance, since the window manager adds
 title bar and borders after showing), shrinks it to fit and moves it fully on screen. A window
-whose content needs more room than that keeps its buttons reachable by putting the content
-in a scroll area (``scrollable``); tests/test_screen_fit.py opens every window and dialog on a
-1024×768 screen and checks both.
+whose layout cannot shrink that far must put its content in a ``QScrollArea``;
+tests/test_screen_fit.py opens every window and dialog on small screens and checks that each
+fits with its buttons and fields visible.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 # What a window manager adds around a window (title bar, borders) before it reports it.
 FRAME_ALLOWANCE = QMargins(8, 32, 8, 8)
@@ -78,17 +78,6 @@ def install_screen_fit(app: QApplication) -> ScreenFit:
     return _installed[0]
 
 
-def scrollable(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area that lets it shrink to the window: on a small screen
-    it scrolls, on a large one it looks as before."""
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    return area
-
-
 __all__ = [
     "FRAME_ALLOWANCE",
     "ScreenFit",
@@ -96,5 +85,4 @@ __all__ = [
     "fit_on_screen",
     "fitted_size",
     "install_screen_fit",
-    "scrollable",
 ]
