@@ -2,8 +2,8 @@
 
 The GUI imports ``tanggal``, ``hari_tanggal`` and ``jam`` from here instead of ``core.dates``:
 the same names, in the language chosen in Pengaturan (``i18n.ui_language``). Indonesian
-reads ``Senin, 1 Juli 2024``, ``08.00``, ``2.000``, ``12,5``; English ``Monday, 1 July 2024``,
-``08:00``, ``2,000``, ``12.5``.
+reads ``Senin, 1 Juli 2024``, ``08.00``, ``2.000``, ``69,3%``; English ``Monday, 1 July 2024``,
+``08:00``, ``2,000``, ``69.3%``.
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ def number(value: int) -> str:
     return grouped.replace(",", ".") if ui_language() == "id" else grouped
 
 
-def decimal(value: float, places: int = 1) -> str:
-    """``12,5`` (``12.5`` in English)."""
-    text = f"{value:.{places}f}"
-    return text.replace(".", ",") if ui_language() == "id" else text
+def percent(part: int, whole: int) -> str:
+    """``69,3%`` (``69.3%`` in English), by the reports' one rounding rule (``reports.status``)."""
+    from ...core.reports.status import percentage, persen
+
+    text = persen(percentage(part, whole))
+    return text if ui_language() == "id" else text.replace(",", ".")
 
 
-__all__ = ["decimal", "hari_tanggal", "jam", "number", "tanggal"]
+__all__ = ["hari_tanggal", "jam", "number", "percent", "tanggal"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...core.reports.status import DINAS_LUAR, IZIN, SAKIT, GroupCount
 from ..common.core_labels import core_label
+from ..common.dates import percent
 from ..common.widgets import number
 
 # (label, colour, how many of a group): the stacking order, left to right.
@@ -120,7 +121,7 @@ class OpdChart(QWidget):
             painter.drawText(
                 QRect(label_width + bar_width + 8, top, figure_width, self.row_height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{number(group.present)}/{number(group.registered)} · {group.percentage_text}",
+                f"{number(group.present)}/{number(group.registered)} · {percent(group.present, group.registered)}",
             )
         painter.end()
 
