@@ -100,6 +100,15 @@ def _log_files_in_a_temporary_folder(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _private_temporary_folder(tmp_path_factory, monkeypatch):
+    """``tempfile`` writes into a folder of this test's own: print folders a test leaves behind are
+    never seen by another test (a purge removes them), and nothing lands in the tester's /tmp."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("tmp")))
+
+
+@pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path_factory):
     """Every test keeps its QSettings (desk name, language, printer offsets) in a throw-away
     INI folder, never in the tester's own profile, and starts from empty settings."""

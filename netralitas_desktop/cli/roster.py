@@ -1,4 +1,8 @@
-"""``netralitas roster import FILE --event ID [--dry-run] [--update-only]``."""
+"""``netralitas roster import FILE --event ID [--dry-run] [--update-only]``.
+
+Exit 0 when at least one row was (or would be) imported; 2 when the file cannot be read, or
+when every row was rejected (nothing imported is a failure a script must notice).
+"""
 
 from __future__ import annotations
 
@@ -40,16 +44,15 @@ def import_file(args: argparse.Namespace) -> dict:
             progress=Progress(show),
         )
     data = result.to_dict()
-    return {
-        "event_id": args.event,
-        "dry_run": args.dry_run,
-        "update_only": args.update_only,
-        **data,
-        "text": _summary(args, data),
-    }
+    text = _summary(args, data, result.sheets_text)
+    if result.imported == 0 and result.rejected:
+        raise CliError(f"Semua {result.rejected} baris ditolak; tidak ada yang diimpor.\n{text}", 2, **data)
+    return {"event_id": args.event, "dry_run": args.dry_run, "update_only": args.update_only, **data, "text": text}
 
 
-def _summary(args: argparse.Namespace, data: dict) -> str:
+def _summary(args: argparse.Namespace, data: dict, sheets_text: str = "") -> str:
+    from ..core.roster.rows import row_label
+
     lead = "Uji coba, tidak ada yang disimpan" if args.dry_run else f"Impor ke kegiatan nomor {args.event} selesai"
     lines = [
         f"{lead}: {data['added']} ditambahkan, {data['updated']} diperbarui, "
@@ -60,7 +63,10 @@ def _summary(args: argparse.Namespace, data: dict) -> str:
             f"Hanya peserta yang sudah terdaftar yang diperbarui: {data['not_on_list']} orang di berkas "
             "tidak ada di daftar kegiatan dan tidak ditambahkan."
         )
+    if sheets_text:
+        lines.append(sheets_text)
+    several = len(data.get("sheets", [])) > 1
     for item in data.get("rejected_rows", []):
         column = f", kolom {item['column']}" if item.get("column") else ""
-        lines.append(f"Baris {item['row']}{column}: {item['reason']}")
+        lines.append(f"{row_label(item['row'], item.get('sheet') if several else None)}{column}: {item['reason']}")
     return "\n".join(lines)

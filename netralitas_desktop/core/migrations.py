@@ -87,6 +87,13 @@ def _audit_indexes(database: Database) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "audit_log_desk" ON "{table}" ("desk")')
 
 
+def _offline_trust(database: Database) -> None:
+    """Confirmed package signing keys and the laptops' walk-ins awaiting review (new tables only)."""
+    from .offline.models import TRUST_MODELS
+
+    database.create_tables(TRUST_MODELS)
+
+
 def _invitation_deliveries(database: Database) -> None:
     """Which invitations have been sent, per registration (issue 12). Only a new table, named for
     what it adds, so it can take any number at a merge."""
@@ -101,7 +108,8 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (3, _signatures),
     (4, _event_options_and_features),
     (5, _audit_indexes),
-    (6, _invitation_deliveries),
+    (6, _offline_trust),
+    (7, _invitation_deliveries),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

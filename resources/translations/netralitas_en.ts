@@ -338,8 +338,8 @@
         <translation>Restore backup</translation>
     </message>
     <message>
-        <source>Ganti isi basis data dengan cadangan {0}? Semua yang dicatat sesudah cadangan itu dibuat tidak akan tampil lagi. Berkas yang sekarang disimpan dulu di folder cadangan.</source>
-        <translation>Replace the database with the backup {0}? Everything recorded after that backup was made will no longer appear. The current file is first saved in the backup folder.</translation>
+        <source>Ganti isi basis data dengan cadangan {0}? Yang dicatat sesudah cadangan itu dibuat tidak ada di dalamnya. Berkas yang sekarang disimpan dulu di folder cadangan, dan kehadiran yang lebih baru ditawarkan untuk dibawa dari sana.</source>
+        <translation>Replace the database with backup {0}? What was recorded after that backup was made is not in it. The current file is saved in the backup folder first, and the newer check-ins are offered to be carried over from it.</translation>
     </message>
     <message>
         <source>Pulihkan</source>
@@ -352,6 +352,10 @@
     <message>
         <source> Berkas sebelumnya disimpan sebagai {0}.</source>
         <translation> The previous file was saved as {0}.</translation>
+    </message>
+    <message>
+        <source>Dipulihkan dari {0}.{1} {2} kehadiran yang lebih baru ikut dibawa.</source>
+        <translation>Restored from {0}.{1} {2} newer check-ins were carried over.</translation>
     </message>
     <message>
         <source>Dipulihkan dari {0}.{1}</source>
@@ -407,6 +411,40 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
     <message>
         <source>Basis data dipulihkan dari {0}.{1}</source>
         <translation>Database restored from {0}.{1}</translation>
+    </message>
+    <message>
+        <source>
+… dan {0} lainnya.</source>
+        <translation>
+… and {0} more.</translation>
+    </message>
+    <message>
+        <source>
+
+Sebagian salinan rusak; yang terbaca saja yang dapat dibawa.</source>
+        <translation>
+
+Part of the copy is damaged; only what could be read can be carried over.</translation>
+    </message>
+    <message>
+        <source>Kehadiran yang lebih baru</source>
+        <translation>Newer check-ins</translation>
+    </message>
+    <message>
+        <source>{0} kehadiran tercatat sesudah cadangan itu dibuat dan tidak ada di basis data yang dipulihkan. Kehadiran itu masih ada di salinan {1}. Bawa ke basis data sekarang?
+
+{2}{3}{4}</source>
+        <translation>{0} check-ins were recorded after that backup was made and are not in the restored database. They are still in the copy {1}. Carry them over to the database now?
+
+{2}{3}{4}</translation>
+    </message>
+    <message>
+        <source>Bawa kehadiran</source>
+        <translation>Carry over check-ins</translation>
+    </message>
+    <message>
+        <source>Jangan bawa</source>
+        <translation>Don&apos;t carry over</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3168,14 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation> — from the office package</translation>
     </message>
     <message>
+        <source>Sidik jari kunci kantor ini:</source>
+        <translation>This office&apos;s key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Sidik jari laptop ini untuk kegiatan ini:</source>
+        <translation>This laptop&apos;s fingerprint for this event:</translation>
+    </message>
+    <message>
         <source>Paket Netralitas (*.netralitas);;Semua berkas (*)</source>
         <translation>Netralitas package (*.netralitas);;All files (*)</translation>
     </message>
@@ -3144,6 +3190,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Pilih berkas kehadiran dari laptop meja</source>
         <translation>Choose the attendance file from the desk laptop</translation>
+    </message>
+    <message>
+        <source>Dibatalkan: sidik jari tidak dicocokkan; tidak ada yang berubah.</source>
+        <translation>Cancelled: the fingerprint was not confirmed; nothing changed.</translation>
     </message>
     <message>
         <source>Paket kegiatan “{0}” tersimpan:</source>
@@ -3166,6 +3216,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Copy this file to every desk laptop, then choose “Import a package from the office” there. The QR key is not included in the package.</translation>
     </message>
     <message>
+        <source>Sidik jari kunci kantor: {0} (laptop menampilkannya untuk dicocokkan saat impor pertama).</source>
+        <translation>Office key fingerprint: {0} (the laptop shows it for comparison at the first import).</translation>
+    </message>
+    <message>
         <source>Berkas kehadiran “{0}” tersimpan:</source>
         <translation>Attendance file “{0}” saved:</translation>
     </message>
@@ -3180,6 +3234,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Bawa berkas ini ke komputer kantor, lalu pilih “Gabungkan kehadiran dari laptop” di sana.</source>
         <translation>Take this file to the office computer, then choose “Merge attendance from a laptop” there.</translation>
+    </message>
+    <message>
+        <source>Sidik jari laptop ini: {0} (kantor mencocokkannya saat menggabungkan).</source>
+        <translation>This laptop&apos;s fingerprint: {0} (the office compares it when merging).</translation>
     </message>
     <message>
         <source>Selesai.</source>
@@ -3214,8 +3272,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Check-ins from the office: {0}</translation>
     </message>
     <message>
+        <source>Tanda tangan rusak, tidak diimpor: {0}</source>
+        <translation>Damaged signatures, not imported: {0}</translation>
+    </message>
+    <message>
         <source>Meja ini sekarang menerima kode QR undangan kegiatan ini.</source>
         <translation>This desk now accepts this event&apos;s invitation QR codes.</translation>
+    </message>
+    <message>
+        <source>Kunci kantor: {0}</source>
+        <translation>Office key: {0}</translation>
+    </message>
+    <message>
+        <source>Sidik jari laptop ini: {0} — kantor mencocokkannya saat menggabungkan berkas kehadiran dari laptop ini.</source>
+        <translation>This laptop&apos;s fingerprint: {0} — the office compares it when merging attendance files from this laptop.</translation>
     </message>
     <message>
         <source>Paket diimpor.</source>
@@ -3224,6 +3294,46 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Kehadiran digabung.</source>
         <translation>Attendance merged.</translation>
+    </message>
+    <message>
+        <source>di komputer kantor (menu Berkas → Meja offline, bagian “Di komputer kantor”)</source>
+        <translation>on the office computer (File menu → Offline desk, section “On the office computer”)</translation>
+    </message>
+    <message>
+        <source>kunci kantor yang menandatangani paket ini</source>
+        <translation>of the office key that signed this package</translation>
+    </message>
+    <message>
+        <source>di laptop meja yang membuat berkas ini (menu Berkas → Meja offline)</source>
+        <translation>on the desk laptop that made this file (File menu → Offline desk)</translation>
+    </message>
+    <message>
+        <source>kunci laptop meja yang menandatangani berkas ini</source>
+        <translation>of the desk laptop key that signed this file</translation>
+    </message>
+    <message>
+        <source>Cocokkan sidik jari</source>
+        <translation>Compare fingerprints</translation>
+    </message>
+    <message>
+        <source>Berkas ini datang dari komputer yang belum dikenal. Sidik jari {0}:
+
+{1}
+
+Bandingkan dengan sidik jari yang tampil {2}. Hanya bila sama persis, pilih “Sama”. Bila berbeda, berkas ini bukan dari komputer itu: pilih Batal.</source>
+        <translation>This file comes from a computer not known yet. The fingerprint {0}:
+
+{1}
+
+Compare it with the fingerprint shown {2}. Only if it is exactly the same, choose “Same”. If it differs, this file is not from that computer: choose Cancel.</translation>
+    </message>
+    <message>
+        <source>Sama</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada yang berubah.</source>
@@ -3692,6 +3802,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Rejected ({0})</translation>
     </message>
     <message>
+        <source>“{0}” (judul di baris {1})</source>
+        <translation>“{0}” (header on row {1})</translation>
+    </message>
+    <message>
+        <source>Lembar yang dibaca: {0}.</source>
+        <translation>Sheets read: {0}.</translation>
+    </message>
+    <message>
+        <source>Lembar tanpa kolom Nama, dilewati: {0}.</source>
+        <translation>Sheets without a Name column, skipped: {0}.</translation>
+    </message>
+    <message>
         <source>, lembar &quot;{0}&quot;</source>
         <translation>, sheet &quot;{0}&quot;</translation>
     </message>
@@ -3738,6 +3860,14 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Delete participants&apos; personal data</translation>
     </message>
     <message>
+        <source>Cadangan</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Hapus data pribadi</source>
         <translation>Delete personal data</translation>
     </message>
@@ -3754,6 +3884,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Remind about events still holding personal data after</translation>
     </message>
     <message>
+        <source>Memeriksa cadangan mana yang berisi data kegiatan ini…</source>
+        <translation>Checking which backups hold this event&apos;s data…</translation>
+    </message>
+    <message>
+        <source>Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan.</source>
+        <translation>These backups hold this event&apos;s personal data and are deleted with it ({0}). Afterwards one new backup is made without this event&apos;s personal data. Temporary print folders are cleaned too.</translation>
+    </message>
+    <message>
+        <source>Tidak ada cadangan yang berisi data kegiatan ini.</source>
+        <translation>No backup holds this event&apos;s data.</translation>
+    </message>
+    <message>
         <source>Kegiatan “{0}” ({1}) tidak menyimpan data pribadi peserta lagi. Jumlah terdaftar dan hadir tetap tersedia untuk laporan.</source>
         <translation>The event “{0}” ({1}) no longer holds participants&apos; personal data. The registered and present counts remain available for reports.</translation>
     </message>
@@ -3762,12 +3904,12 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation> Personal data of this event was already deleted on {0}; the counts will be added.</translation>
     </message>
     <message>
-        <source>Dari kegiatan “{0}” ({1}) akan dihapus: {2} pendaftaran beserta kehadiran ({3}), tanda tangan ({4}), sertifikat ({5}), ikrar, keterangan tidak hadir dan kehadiran daring; {6} orang yang hanya terdaftar di kegiatan ini; alasan yang diketik di log audit kegiatan ini. {7} orang tetap tersimpan karena terdaftar di kegiatan lain.
+        <source>Dari kegiatan “{0}” ({1}) akan dihapus: {2} pendaftaran beserta kehadiran ({3}), tanda tangan ({4}), sertifikat ({5}), ikrar, keterangan tidak hadir dan kehadiran daring; {6} orang yang hanya terdaftar di kegiatan ini; alasan yang diketik di log audit kegiatan ini; baris laporan rapat daring ({9}) dan peserta tanpa undangan yang menunggu pemeriksaan ({10}). {7} orang tetap tersimpan karena terdaftar di kegiatan lain.
 
 Yang tetap: kegiatannya dan jumlah terdaftar, hadir dan daring per OPD dan per jenis pegawai, untuk laporan. Penghapusan tidak dapat dibatalkan.{8}</source>
-        <translation>From the event “{0}” ({1}) the following will be deleted: {2} registrations with their check-ins ({3}), signatures ({4}), certificates ({5}), pledges, absence reasons and online attendance; {6} people who are registered only for this event; the reasons typed into this event&apos;s audit log. {7} people are kept because they are registered for other events.
+        <translation>From the event “{0}” ({1}) these will be deleted: {2} registrations with their attendance ({3}), signatures ({4}), certificates ({5}), pledges, absence notes and online attendance; {6} people registered for this event only; reasons typed into this event&apos;s audit log; rows of online meeting reports ({9}) and walk-in participants awaiting review ({10}). {7} people stay because they are registered for other events.
 
-What stays: the event and the registered, present and online counts per OPD and per employment type, for reports. The deletion cannot be undone.{8}</translation>
+What stays: the event and the numbers registered, present and online per OPD and per employment type, for reports. The deletion cannot be undone.{8}</translation>
     </message>
     <message>
         <source>Untuk memastikan, ketik nama kegiatan: {0}</source>
@@ -3780,6 +3922,18 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Data pribadi dihapus. Tersimpan untuk laporan: {0} terdaftar, {1} hadir di ruangan, {2} daring.</source>
         <translation>Personal data deleted. Kept for reports: {0} registered, {1} present in the room, {2} online.</translation>
+    </message>
+    <message>
+        <source>Berkas yang masih menyimpan data pribadi kegiatan ini dibersihkan.</source>
+        <translation>The files still holding this event&apos;s personal data were cleaned.</translation>
+    </message>
+    <message>
+        <source>Cadangan dihapus: {0}.</source>
+        <translation>Backups deleted: {0}.</translation>
+    </message>
+    <message>
+        <source>Cadangan baru: {0}.</source>
+        <translation>New backup: {0}.</translation>
     </message>
     <message>
         <source>Pengingat: kegiatan yang lebih tua dari {0} hari.</source>
@@ -4194,6 +4348,69 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Kegiatan tidak ditemukan</source>
         <translation>Event not found</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInReview</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP/NIK</source>
+        <translation>NIP/NIK</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Setujui terpilih</source>
+        <translation>Approve selected</translation>
+    </message>
+    <message>
+        <source>Setujui semua</source>
+        <translation>Approve all</translation>
+    </message>
+    <message>
+        <source>Tolak terpilih…</source>
+        <translation>Reject selected…</translation>
+    </message>
+    <message>
+        <source>Peserta tanpa undangan dari laptop meja menunggu pemeriksaan ({0}). Mereka baru terhitung hadir setelah disetujui; yang ditolak tidak disimpan.</source>
+        <translation>Walk-in participants from desk laptops awaiting review ({0}). They count as present only once approved; rejected ones are not kept.</translation>
+    </message>
+    <message>
+        <source>Tolak peserta tanpa undangan</source>
+        <translation>Reject walk-in participants</translation>
+    </message>
+    <message>
+        <source>Tolak {0} peserta tanpa undangan? Data yang dikirim laptop tentang mereka tidak disimpan.</source>
+        <translation>Reject {0} walk-in participants? What the laptop sent about them is not kept.</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Peserta tanpa undangan disetujui.</source>
+        <translation>Walk-in participants approved.</translation>
+    </message>
+    <message>
+        <source>{0} peserta tanpa undangan ditolak; datanya tidak disimpan.</source>
+        <translation>{0} walk-in participants rejected; their data is not kept.</translation>
     </message>
 </context>
 <context>

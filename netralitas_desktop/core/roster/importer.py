@@ -2,7 +2,9 @@
 
 The plan is the preview and the dry run. Applying re-compares inside one transaction,
 because another desk may have changed people since the plan was made, and writes in
-chunks; a cancel or any error rolls everything back.
+chunks; a cancel or any error rolls everything back. Every visible sheet with a header row
+(a Nama column) is read, each under its own header, and the plan says which were read and
+which were passed over, so a roster split over two sheets loses no one.
 
 ``update_only`` imports into an existing list without growing it: a file (say, the whole
 SIASN export) refreshes the data of the people already registered for the event, and its
@@ -27,8 +29,8 @@ from ..participants import PERSON_FIELDS, PersonData
 from .bulk import chunks, insert_rows, select_in
 from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, issue_headers, not_a_roster
 from .matching import Match, PlannedRow, drop_duplicates, resolve
-from .reader import RosterError, Row, Sheet, open_roster
-from .rows import Candidate, RowIssue, RowReader, Skipped
+from .reader import BrokenRow, RosterError, Row, Sheet, open_roster
+from .rows import Candidate, RowIssue, RowReader, Skipped, row_label
 
 REPORT_EVERY = 500
 OUTCOMES = ("added", "updated", "unchanged")
@@ -41,9 +43,11 @@ __all__ = [
     "PlannedRow",
     "RosterError",
     "RowIssue",
+    "SheetRead",
     "apply_import",
     "import_roster",
     "plan_import",
+    "row_label",
 ]
 
 
@@ -59,6 +63,8 @@ class ImportPlan:
     skipped_empty: int
     ignored: list[RowIssue] = field(default_factory=list)  # footers, repeated headers, section titles
     file_kind: str = ""  # how the file was read: "CSV, pemisah titik koma, Windows-1252"
+    sheets: list[SheetRead] = field(default_factory=list)  # every sheet read, in file order
+    passed_over: list[str] = field(default_factory=list)  # visible sheets without a header row
     update_only: bool = False  # only people already registered for the event are updated
     outside: int = 0  # rows of people not on the event's list, left out (update_only)
 
@@ -66,8 +72,26 @@ class ImportPlan:
         counts = dict.fromkeys(OUTCOMES, 0)
         for row in self.rows:
             counts[row.outcome] += 1
-        counts["rejected"] = len({issue.row for issue in self.rejected})
+        counts["rejected"] = len({(issue.sheet, issue.row) for issue in self.rejected})
         return counts
+
+    def sheets_text(self) -> str:
+        """Which sheets were read (and passed over), for a workbook with more than one."""
+        if not self.sheets or (len(self.sheets) == 1 and not self.passed_over):
+            return ""
+        read = ", ".join(f"\u201c{sheet.name}\u201d (judul kolom di baris {sheet.header_row})" for sheet in self.sheets)
+        text = f"Lembar yang dibaca: {read}."
+        if self.passed_over:
+            text += (
+                " Dilewati (tanpa kolom Nama): " + ", ".join(f"\u201c{name}\u201d" for name in self.passed_over) + "."
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class SheetRead:
+    name: str | None
+    header_row: int
 
 
 @dataclass
@@ -79,6 +103,12 @@ class ImportResult:
     rejected_rows: list[RowIssue]
     dry_run: bool
     outside: int = 0  # rows left out: not on the event's list (an update-only import)
+    sheets: list[str] = field(default_factory=list)  # the sheets read (XLSX)
+    sheets_text: str = ""  # which sheets were read and passed over, for a workbook of several
+
+    @property
+    def imported(self) -> int:
+        return self.added + self.updated + self.unchanged
 
     def to_dict(self) -> dict:
         return {
@@ -88,19 +118,34 @@ class ImportResult:
             "rejected": self.rejected,
             "not_on_list": self.outside,
             "dry_run": self.dry_run,
+            "sheets": self.sheets,
             "rejected_rows": [
-                {"row": i.row, "column": i.column, "value": i.value, "reason": i.reason} for i in self.rejected_rows
+                {"row": i.row, "sheet": i.sheet, "column": i.column, "value": i.value, "reason": i.reason}
+                for i in self.rejected_rows
             ],
         }
 
 
-def _result(rows: list[PlannedRow], rejected: list[RowIssue], dry_run: bool, outside: int = 0) -> ImportResult:
+def _result(
+    rows: list[PlannedRow],
+    rejected: list[RowIssue],
+    dry_run: bool,
+    plan: ImportPlan | None = None,
+    outside: int = 0,
+) -> ImportResult:
     counts = dict.fromkeys(OUTCOMES, 0)
     for row in rows:
         counts[row.outcome] += 1
-    rejected = sorted(rejected, key=lambda issue: issue.row)
+    order = {sheet.name: index for index, sheet in enumerate(plan.sheets)} if plan else {}
+    rejected = sorted(rejected, key=lambda issue: (order.get(issue.sheet, 0), issue.row))
     return ImportResult(
-        rejected=len({i.row for i in rejected}), rejected_rows=rejected, dry_run=dry_run, outside=outside, **counts
+        rejected=len({(i.sheet, i.row) for i in rejected}),
+        rejected_rows=rejected,
+        dry_run=dry_run,
+        outside=outside,
+        sheets=[sheet.name for sheet in plan.sheets if sheet.name] if plan else [],
+        sheets_text=plan.sheets_text() if plan else "",
+        **counts,
     )
 
 
@@ -123,46 +168,76 @@ def plan_import(
     progress = progress or Progress()
     get_event(event_id)  # NotFoundError with its Indonesian message
     path = Path(path)
+    candidates: list[Candidate] = []
+    rejected: list[RowIssue] = []
+    ignored: list[RowIssue] = []
+    skipped = 0
+    column_map: dict[str, str] = {}
+    read: list[SheetRead] = []
     with open_roster(path) as roster:
-        sheet, header, rows = _find_table(roster.sheets)
-        reader = RowReader(header)
-        candidates, rejected, ignored, skipped = _read_rows(reader, rows, sheet.total_rows, progress)
+        tables, passed_over = _find_tables(roster.sheets)
+        for sheet, header, rows in tables:
+            reader = RowReader(header, sheet.name)
+            found, bad, notes, empty = _read_rows(reader, rows, sheet.total_rows, progress)
+            candidates += found
+            rejected += bad
+            ignored += notes
+            skipped += empty
+            for name, text in header.column_map.items():
+                column_map.setdefault(name, text)
+            read.append(SheetRead(sheet.name, header.row_number))
         file_kind = roster.kind
-    column_map = header.column_map
+    if not candidates and not rejected and not ignored:
+        raise RosterError(
+            "Berkas ini hanya berisi judul kolom, tanpa data peserta; isi daftar peserta terlebih dahulu, "
+            "lalu impor lagi."
+        )
     candidates, duplicates = drop_duplicates(candidates, issue_headers(column_map))
     progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
     matches, conflicts = resolve(event_id, candidates, issue_headers(column_map), progress)
     matches, outside = _on_the_list(matches, update_only)
+    order = {sheet.name: index for index, sheet in enumerate(read)}
     return ImportPlan(
         event_id=event_id,
         source_name=path.name,
-        sheet=sheet.name,
-        header_row=header.row_number,
+        sheet=read[0].name,
+        header_row=read[0].header_row,
         column_map=column_map,
         rows=[m.planned for m in matches],
-        rejected=sorted(rejected + duplicates + conflicts, key=lambda issue: issue.row),
+        rejected=sorted(rejected + duplicates + conflicts, key=lambda issue: (order.get(issue.sheet, 0), issue.row)),
         skipped_empty=skipped,
         ignored=ignored,
         file_kind=file_kind,
         update_only=update_only,
         outside=outside,
+        sheets=read,
+        passed_over=passed_over,
     )
 
 
-def _find_table(sheets: Iterator[Sheet]) -> tuple[Sheet, HeaderMatch, Iterator[Row]]:
-    """The first sheet with a header row that has a name column, and its rows below the header."""
+def _find_tables(sheets: Iterator[Sheet]) -> tuple[list[tuple[Sheet, HeaderMatch, Iterator[Row]]], list[str]]:
+    """Every sheet with a header row that has a name column, with its rows below the header; and
+    the names of the other (visible, not empty) sheets. Rows are read lazily, one sheet after another."""
+    tables: list[tuple[Sheet, HeaderMatch, Iterator[Row]]] = []
+    passed_over: list[str] = []
     first_rows: list[Row] | None = None
     sheet_count = 0
     for sheet in sheets:
         sheet_count += 1
         head = list(itertools.islice(sheet.rows, HEADER_SCAN_ROWS))
-        header = find_header(head)
+        readable = [row for row in head if not isinstance(row[1], BrokenRow)]
+        header = find_header(readable)
         if header is not None:
             below = [row for row in head if row[0] > header.row_number]
-            return sheet, header, itertools.chain(below, sheet.rows)
+            tables.append((sheet, header, itertools.chain(below, sheet.rows)))
+            continue
         if first_rows is None:
-            first_rows = head
-    if not first_rows or not any(any(v not in (None, "") for v in values) for _, values in first_rows):
+            first_rows = readable
+        if sheet.name and _has_values(readable):
+            passed_over.append(sheet.name)
+    if tables:
+        return tables, passed_over
+    if not first_rows or not _has_values(first_rows):
         raise RosterError("Berkas ini tidak berisi data; isi daftar peserta terlebih dahulu, lalu impor lagi.")
     other = not_a_roster(first_rows)
     if other:
@@ -172,6 +247,10 @@ def _find_table(sheets: Iterator[Sheet]) -> tuple[Sheet, HeaderMatch, Iterator[R
         f"Kolom Nama tidak ditemukan pada {HEADER_SCAN_ROWS} baris pertama{where}; pastikan daftar punya baris "
         "judul kolom dengan kolom Nama (dan NIP bila ada)."
     )
+
+
+def _has_values(rows: list[Row]) -> bool:
+    return any(any(v not in (None, "") for v in values) for _, values in rows)
 
 
 def _read_rows(
@@ -209,7 +288,7 @@ def apply_import(
     """Write the plan in one transaction, re-checked against the database as it is now."""
     progress = progress or Progress()
     mode_given = "mode" in plan.column_map
-    candidates = [Candidate(r.row, r.person, r.mode if mode_given else None) for r in plan.rows]
+    candidates = [Candidate(r.row, r.person, r.mode if mode_given else None, r.sheet) for r in plan.rows]
     try:
         with db.atomic():
             get_event(plan.event_id)
@@ -218,7 +297,9 @@ def apply_import(
             matches, gone = _on_the_list(matches, plan.update_only)
             _write(plan.event_id, matches, progress)
             outside = plan.outside + gone
-            result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False, outside=outside)
+            result = _result(
+                [m.planned for m in matches], plan.rejected + conflicts, dry_run=False, plan=plan, outside=outside
+            )
             extra = {"update_only": True, "not_on_list": outside} if plan.update_only else {}
             audit.record(
                 "roster.import",
@@ -309,7 +390,8 @@ def _insert_people(new: list[Match], stamp: str, step) -> None:
         match.person_id = ids[("nip", person.nip)] if person.nip else ids[("nik", person.nik)]
     for batch in chunks([m for m in new if m.person_id is None], REPORT_EVERY):
         for match in batch:
-            values = dict(zip((c.name for c in _PERSON_COLUMNS), _person_values(match.planned.person, stamp)))
+            names = (c.name for c in _PERSON_COLUMNS)
+            values = dict(zip(names, _person_values(match.planned.person, stamp), strict=True))
             match.person_id = Person.insert(**values).execute()
         step(len(batch))
 
@@ -329,7 +411,7 @@ def import_roster(
     """Plan and, unless ``dry_run``, apply: what the CLI runs."""
     plan = plan_import(event_id, path, progress, update_only=update_only)
     if dry_run:
-        return _result(plan.rows, plan.rejected, dry_run=True, outside=plan.outside)
+        return _result(plan.rows, plan.rejected, dry_run=True, plan=plan, outside=plan.outside)
     return apply_import(plan, actor=actor, progress=progress)
 
 
