@@ -134,14 +134,15 @@ def test_a_proof_print_marks_nobody_and_a_cancelled_run_marks_nobody(event_id, t
 def test_marking_by_hand_and_unmarking_are_audited(event_id):
     ids = ids_by_name(event_id)
     two = [ids["Budi Santoso"], ids["Teguh Prasetyo"]]
-    assert mark_sent(event_id, two + [999_999], actor=DESK) == 2  # an id of no registration is ignored
+    assert mark_sent(event_id, [*two, 999_999], actor=DESK) == 2  # an id of no registration is ignored
     assert {d.how for d in deliveries(event_id).values()} == {"manual"}
     assert unmark_sent(event_id, [ids["Teguh Prasetyo"]], actor=DESK) == 1
     assert set(deliveries(event_id)) == {ids["Budi Santoso"]}
     _, invitations = load_invitations(event_id, selection=Selection(only_unsent=True))
     assert "Teguh Prasetyo" in [inv.nama for inv in invitations]
     entries = [
-        (entry.action, json.loads(entry.detail)) for entry in AuditLog.select().order_by(AuditLog.id)
+        (entry.action, json.loads(entry.detail))
+        for entry in AuditLog.select().order_by(AuditLog.id)
         if entry.action.startswith("invitation.")
     ]
     assert entries == [("invitation.mark_sent", {"count": 2}), ("invitation.unmark_sent", {"count": 1})]
@@ -188,7 +189,8 @@ def sqlite_event(db, sqlite_url) -> int:
 
 def test_cli_only_unsent_mark_unmark_status(sqlite_event, sqlite_url, tmp_path, capsys):
     event = str(sqlite_event)
-    code, made = cli(capsys, sqlite_url, "--event", event, "--out", str(tmp_path / "a.pdf"), "--nip", "196905121994031004")
+    budi = "196905121994031004"
+    code, made = cli(capsys, sqlite_url, "--event", event, "--out", str(tmp_path / "a.pdf"), "--nip", budi)
     assert code == 0 and (made["count"], made["marked_sent"]) == (1, 1)
     code, status = cli(capsys, sqlite_url, "--event", event, "--status")
     assert (status["total"], status["sent"], status["unsent"]) == (6, 1, 5)

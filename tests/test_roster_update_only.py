@@ -106,8 +106,10 @@ def test_cli_update_only(sqlite_url, fixtures_dir, dry_run):
         people, with_phone = raw.execute("SELECT COUNT(*), COUNT(NULLIF(phone, '')) FROM person").fetchone()
     assert (people, with_phone) == (300, 0 if dry_run else 300)
     text = subprocess.run(
-        [sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url, "roster", "import"]
-        + [str(fixtures_dir / SIASN), "--event", event_id, "--update-only", "--dry-run"],
+        [
+            *(sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url, "roster", "import"),
+            *(str(fixtures_dir / SIASN), "--event", event_id, "--update-only", "--dry-run"),
+        ],
         capture_output=True,
         text=True,
         env=env,

@@ -115,7 +115,9 @@ class ParticipantsTab(QWidget, EventTabBase):
         self.import_button.clicked.connect(self.import_requested)
         self.invitations_button = QPushButton(self.tr("Undangan…"))
         self.invitations_button.setToolTip(
-            self.tr("Buat undangan ber-QR (kartu PDF atau gambar PNG) untuk semua, yang terpilih, atau yang belum dikirim")
+            self.tr(
+                "Buat undangan ber-QR (kartu PDF atau gambar PNG) untuk semua, yang terpilih, atau yang belum dikirim"
+            )
         )
         self.invitations_button.clicked.connect(self.request_invitations)
         top = QHBoxLayout()
