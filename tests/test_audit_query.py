@@ -13,7 +13,7 @@ from test_offline_desks import Site, make_office
 from netralitas_desktop.core import audit_query, checkin, purge
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.audit_query import AuditFilter
-from netralitas_desktop.core.certificates.models import Certificate
+from netralitas_desktop.core.certificates.models import Certificate, CertificateRegister
 from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.core.events import EventData, create_event, delete_event
 from netralitas_desktop.core.models import AuditLog, now
@@ -66,6 +66,7 @@ def test_every_change_is_audited_with_desk_and_operator(tmp_path, fixtures_dir):
             AuditLog.get(AuditLog.action == "checkin.merge").desk,
         ) == ("Meja 3", "Meja 9")
         Certificate.create(event=event_id, registration=office.registrations[0], seq=1, number="001/X")
+        CertificateRegister.create(event_id=event_id, seq=1, number="001/X")
         revoke("001/X", "salah nama", actor=DESK)
         purge.purge_event(event_id, actor=DESK)
         delete_event(office.other_event_id, actor=DESK)

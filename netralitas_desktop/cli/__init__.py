@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from . import (
+    campaigns,
     certificates,
     checkin,
     demo,
@@ -53,6 +54,7 @@ COMMAND_MODULES = [
     certificates,
     reports,
     online,
+    campaigns,
     package,
     maintenance,
     demo,

@@ -1,4 +1,5 @@
-"""``netralitas roster import FILE --event ID [--dry-run] [--update-only]``.
+"""``netralitas roster import FILE --event ID [--dry-run] [--update-only]``; ``roster master …`` is in
+``cli/campaigns.py``.
 
 Exit 0 when at least one row was (or would be) imported; 2 when the file cannot be read, or
 when every row was rejected (nothing imported is a failure a script must notice).
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from ..core import events
 from ..core.jobs import Progress
+from . import campaigns
 from .common import CliError, add_command, add_group, cli_actor, positive_int, terminal_progress
 
 
@@ -25,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="hanya perbarui data peserta yang sudah ada di daftar kegiatan; orang lain di berkas tidak ditambahkan",
     )
+    campaigns.register_master(actions)  # roster master import|show: the instansi's master roster
 
 
 def import_file(args: argparse.Namespace) -> dict:

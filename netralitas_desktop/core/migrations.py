@@ -94,6 +94,25 @@ def _offline_trust(database: Database) -> None:
     database.create_tables(TRUST_MODELS)
 
 
+def _campaign_coverage(database: Database) -> None:
+    """Master roster of the instansi, campaigns over several events, excuses and purged-event credits.
+
+    Only new tables (issue 17). Named for what it adds, so it can take any number at a merge.
+    """
+    from .campaigns.models import MODELS as campaign_models
+
+    database.create_tables(campaign_models)
+
+
+def _certificate_register(database: Database) -> None:
+    """The certificate register and public keys; the signing key leaves the database (issue 14)."""
+    from .certificates.models import REGISTER_MODELS
+    from .certificates.register import migrate_to_register
+
+    database.create_tables(REGISTER_MODELS)
+    migrate_to_register()
+
+
 def _invitation_deliveries(database: Database) -> None:
     """Which invitations have been sent, per registration (issue 12). Only a new table, named for
     what it adds, so it can take any number at a merge."""
@@ -109,7 +128,9 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (4, _event_options_and_features),
     (5, _audit_indexes),
     (6, _offline_trust),
-    (7, _invitation_deliveries),
+    (7, _campaign_coverage),
+    (8, _certificate_register),
+    (9, _invitation_deliveries),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -26,6 +26,7 @@ from peewee import fn
 
 from . import audit
 from .certificates.models import Certificate
+from .certificates.register import retain_on_purge
 from .event_settings import get_setting, set_setting
 from .events import NotFoundError, ValidationError
 from .models import AppSetting, Attendance, AuditLog, Event, Person, Registration, Signature, db, now
@@ -169,9 +170,11 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
                 }
             )
         summary = summarize(event_id)
+        _keep_campaign_coverage(event_id)
         previous = get_setting(event_id, PURGE_SUMMARY)
         if previous:
             summary = combine(previous, summary)
+        retain_on_purge(event_id)  # numbers and revocations outlive the certificate rows deleted below
         deleted = _delete_personal_data(event_id)
         scrubbed = _scrub_audit(event_id)
         summary |= {
@@ -182,6 +185,13 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
         set_setting(event_id, PURGE_SUMMARY, summary)
         audit.record("event.purge", actor=actor, event_id=event_id, audit_entries_scrubbed=scrubbed, **deleted)
     return summary
+
+
+def _keep_campaign_coverage(event_id: int) -> int:
+    """Campaigns counting this event keep who it covered (``campaigns.purge_credits``, issue 17)."""
+    from .campaigns.purge_credits import keep_coverage
+
+    return keep_coverage(event_id)
 
 
 def _delete_personal_data(event_id: int) -> dict[str, int]:

@@ -503,6 +503,258 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     </message>
 </context>
 <context>
+    <name>CampaignActions</name>
+    <message>
+        <source>Menutup kekurangan dan laporan untuk Sekda</source>
+        <translation>Closing the gap and reports for the Sekda</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Ringkasan PDF…</source>
+        <translation>PDF summary…</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pindai QR formulir ikrar mandiri yang kembali, lalu Enter</source>
+        <translation>Scan the QR code of a returned ikrar mandiri form, then Enter</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri dari kegiatan mana pun dalam kampanye ini.</source>
+        <translation>Ikrar mandiri forms from any event of this campaign.</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri semua OPD…</source>
+        <translation>Ikrar mandiri forms, every OPD…</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri {0}…</source>
+        <translation>Ikrar mandiri forms, {0}…</translation>
+    </message>
+    <message>
+        <source>Folder untuk formulir (satu PDF per OPD)</source>
+        <translation>Folder for the forms (one PDF per OPD)</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri per OPD</source>
+        <translation>Ikrar mandiri per OPD</translation>
+    </message>
+    <message>
+        <source>Simpan formulir ikrar mandiri</source>
+        <translation>Save ikrar mandiri forms</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri - {0}</source>
+        <translation>Ikrar mandiri - {0}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Membuat formulir ikrar mandiri…</source>
+        <translation>Making ikrar mandiri forms…</translation>
+    </message>
+    <message>
+        <source>Simpan rekap cakupan ikrar</source>
+        <translation>Save pledge coverage summary</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mengekspor rekap cakupan…</source>
+        <translation>Exporting the coverage summary…</translation>
+    </message>
+    <message>
+        <source>Simpan ringkasan cakupan ikrar</source>
+        <translation>Save pledge coverage overview</translation>
+    </message>
+    <message>
+        <source>Membuat ringkasan PDF…</source>
+        <translation>Making the PDF summary…</translation>
+    </message>
+    <message>
+        <source>{0} formulir untuk {1} OPD tersimpan di {2}. Formulir yang kembali dipindai di sini.</source>
+        <translation>{0} forms for {1} OPD(s) saved in {2}. Scan returned forms here.</translation>
+    </message>
+    <message>
+        <source>Tersimpan di {0}</source>
+        <translation>Saved in {0}</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
+        <translation>Cancelled; no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Ubah kampanye</source>
+        <translation>Edit campaign</translation>
+    </message>
+    <message>
+        <source>Kampanye baru</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>misalnya Netralitas ASN Pilkada 2024</source>
+        <translation>e.g. Netralitas ASN Pilkada 2024</translation>
+    </message>
+    <message>
+        <source>Nama kampanye</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <source>Batas waktu ikrar</source>
+        <translation>Pledge deadline</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kampanye mengelompokkan kegiatan: seseorang dihitung sudah berikrar bila berikrar di salah satu kegiatannya (hadir, menandatangani di meja, daring di atas batas menit, atau ikrar mandiri).</source>
+        <translation>A campaign groups events: a person has pledged when they pledged at any of its events (present, signed at the desk, online above the minimum minutes, or ikrar mandiri).</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLabels</name>
+    <message>
+        <source>TTD di meja registrasi</source>
+        <translation>Signed at the desk</translation>
+    </message>
+    <message>
+        <source>Ikrar bersama (hadir)</source>
+        <translation>Joint pledge (present)</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri</source>
+        <translation>Ikrar mandiri</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Cuti</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Sakit berkepanjangan</source>
+        <translation>Long-term illness</translation>
+    </message>
+    <message>
+        <source>Tugas belajar</source>
+        <translation>Study leave</translation>
+    </message>
+    <message>
+        <source>Penugasan di luar instansi</source>
+        <translation>Assigned outside the agency</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>diperbarui</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>pindah OPD</source>
+        <translation>moved OPD</translation>
+    </message>
+    <message>
+        <source>kembali aktif</source>
+        <translation>active again</translation>
+    </message>
+    <message>
+        <source>tetap</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>keluar</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPage</name>
+    <message>
+        <source>← Semua kegiatan</source>
+        <translation>← All events</translation>
+    </message>
+    <message>
+        <source>Kampanye baru…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Hapus…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Kampanye:</source>
+        <translation>Campaign:</translation>
+    </message>
+    <message>
+        <source>Cakupan ikrar</source>
+        <translation>Pledge coverage</translation>
+    </message>
+    <message>
+        <source>Kegiatan dan daftar induk</source>
+        <translation>Events and master roster</translation>
+    </message>
+    <message>
+        <source>(belum ada kampanye — buat dengan Kampanye baru…)</source>
+        <translation>(no campaign yet — create one with New campaign…)</translation>
+    </message>
+    <message>
+        <source>Kampanye</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Kampanye belum tersimpan</source>
+        <translation>Campaign not saved</translation>
+    </message>
+    <message>
+        <source>Hapus kampanye</source>
+        <translation>Delete campaign</translation>
+    </message>
+    <message>
+        <source>Hapus kampanye “{0}”? Pengecualian dan rekapnya ikut terhapus; kegiatan dan daftar induk pegawai tetap ada.</source>
+        <translation>Delete campaign “{0}”? Its excuses and summaries go with it; the events and the master roster stay.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDesigner</name>
     <message>
         <source>Templat sertifikat (*.json)</source>
@@ -666,6 +918,163 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     </message>
 </context>
 <context>
+    <name>CertificateKeyBox</name>
+    <message>
+        <source>ada di komputer ini (brankas kata sandi sistem)</source>
+        <translation>on this computer (the system password store)</translation>
+    </message>
+    <message>
+        <source>ada di komputer ini (berkas berkata sandi)</source>
+        <translation>on this computer (a passphrase-protected file)</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan sertifikat baru</source>
+        <translation>New certificate signing key</translation>
+    </message>
+    <message>
+        <source>Basis data ini belum punya kunci tanda tangan sertifikat: kunci dibuat sekarang dan hanya disimpan di komputer ini, yang menjadi komputer penerbit sertifikat. Brankas kata sandi sistem tidak tersedia, jadi kunci dilindungi kata sandi. Catat kata sandinya dan buat cadangan kunci.</source>
+        <translation>This database has no certificate signing key yet: it is made now and kept only on this computer, which becomes the computer that issues certificates. The system password store is not available, so the key is protected by a passphrase. Write the passphrase down and back the key up.</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Buka kunci tanda tangan</source>
+        <translation>Unlock the signing key</translation>
+    </message>
+    <message>
+        <source>Kata sandi kunci tanda tangan sertifikat (sidik {0}):</source>
+        <translation>Passphrase of the certificate signing key (fingerprint {0}):</translation>
+    </message>
+    <message>
+        <source>Situs verifikasi dan kunci tanda tangan</source>
+        <translation>Verification site and signing key</translation>
+    </message>
+    <message>
+        <source>mis. https://bkpsdm.contoh.go.id/sertifikat/</source>
+        <translation>e.g. https://bkpsdm.contoh.go.id/sertifikat/</translation>
+    </message>
+    <message>
+        <source>Simpan alamat</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>Kode QR sertifikat membuka alamat ini; pemeriksaan berjalan di ponsel pembaca, tanpa server. Tanpa alamat, kode QR hanya bisa diperiksa dengan aplikasi ini.</source>
+        <translation>The certificate QR code opens this address; the check runs on the reader&apos;s phone, with no server. Without an address, the QR code can only be checked with this application.</translation>
+    </message>
+    <message>
+        <source>Buat situs verifikasi…</source>
+        <translation>Make verification site…</translation>
+    </message>
+    <message>
+        <source>Cadangkan kunci…</source>
+        <translation>Back up key…</translation>
+    </message>
+    <message>
+        <source>Pulihkan kunci…</source>
+        <translation>Restore key…</translation>
+    </message>
+    <message>
+        <source>Ganti kunci…</source>
+        <translation>Replace key…</translation>
+    </message>
+    <message>
+        <source>Alamat situs verifikasi</source>
+        <translation>Verification site address</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan: belum ada (dibuat di komputer ini saat sertifikat pertama dibuat).</source>
+        <translation>Signing key: none yet (made on this computer with the first certificate).</translation>
+    </message>
+    <message>
+        <source>TIDAK ada di komputer ini</source>
+        <translation>NOT on this computer</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan {0}: {1}.</source>
+        <translation>Signing key {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Kunci lama yang tetap diakui: {0}.</source>
+        <translation>Old keys still recognised: {0}.</translation>
+    </message>
+    <message>
+        <source>Folder untuk berkas situs verifikasi</source>
+        <translation>Folder for the verification site files</translation>
+    </message>
+    <message>
+        <source>Situs verifikasi</source>
+        <translation>Verification site</translation>
+    </message>
+    <message>
+        <source>Berkas situs verifikasi tersimpan di {0}. Unggah seluruh isi folder itu ke {1}.
+Sidik kunci instansi: {2}. Perbarui situs setiap kali ada sertifikat yang dicabut.</source>
+        <translation>The verification site files are saved in {0}. Upload the whole folder to {1}.
+Agency key fingerprint: {2}. Update the site whenever a certificate is revoked.</translation>
+    </message>
+    <message>
+        <source>(alamat belum diisi)</source>
+        <translation>(no address yet)</translation>
+    </message>
+    <message>
+        <source>Simpan cadangan kunci</source>
+        <translation>Save key backup</translation>
+    </message>
+    <message>
+        <source>Cadangan kunci</source>
+        <translation>Key backup</translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk berkas cadangan (simpan terpisah dari berkasnya):</source>
+        <translation>Passphrase for the backup file (keep it apart from the file):</translation>
+    </message>
+    <message>
+        <source>Cadangan kunci {0} tersimpan di {1}.</source>
+        <translation>Backup of key {0} saved in {1}.</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan kunci</source>
+        <translation>Choose a key backup</translation>
+    </message>
+    <message>
+        <source>Pulihkan kunci</source>
+        <translation>Restore key</translation>
+    </message>
+    <message>
+        <source>Kata sandi berkas cadangan:</source>
+        <translation>Backup file passphrase:</translation>
+    </message>
+    <message>
+        <source>Kunci {0} dipulihkan ke komputer ini.</source>
+        <translation>Key {0} restored to this computer.</translation>
+    </message>
+    <message>
+        <source>Ganti kunci tanda tangan</source>
+        <translation>Replace signing key</translation>
+    </message>
+    <message>
+        <source>Buat kunci baru di komputer ini dan pensiunkan kunci sekarang? Lakukan bila kunci hilang (tanpa cadangan) atau bocor. Sertifikat lama tetap dapat diperiksa. Perbarui situs verifikasi setelahnya.</source>
+        <translation>Make a new key on this computer and retire the current one? Do this when the key is lost (without a backup) or leaked. Old certificates can still be checked. Update the verification site afterwards.</translation>
+    </message>
+    <message>
+        <source>Ganti kunci</source>
+        <translation>Replace key</translation>
+    </message>
+    <message>
+        <source>Kunci baru</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk kunci baru:</source>
+        <translation>Passphrase for the new key:</translation>
+    </message>
+    <message>
+        <source>Kunci baru {0} dibuat; buat cadangannya.</source>
+        <translation>New key {0} made; back it up.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateOutputBox</name>
     <message>
         <source>Buat sertifikat</source>
@@ -726,6 +1135,10 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     <message>
         <source>Pilih folder untuk berkas sertifikat</source>
         <translation>Choose a folder for the certificate files</translation>
+    </message>
+    <message>
+        <source>Sertifikat tidak dibuat: kunci tanda tangan tidak tersedia.</source>
+        <translation>Certificates not made: the signing key is not available.</translation>
     </message>
     <message>
         <source>ditandatangani secara digital (TTE tidak tersertifikasi)</source>
@@ -870,10 +1283,6 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
         <translation>Placeholders: {seq} sequence number (e.g. {seq:04d} → 0001), {year}, {month}, {month_roman}, {event} event number.</translation>
     </message>
     <message>
-        <source>opsional, mis. https://bkpsdm.contoh.go.id/verifikasi</source>
-        <translation>optional, e.g. https://bkpsdm.contoh.go.id/verifikasi</translation>
-    </message>
-    <message>
         <source>Simpan nomor</source>
         <translation>Save numbering</translation>
     </message>
@@ -888,10 +1297,6 @@ Part of the copy is damaged; only what could be read can be carried over.</trans
     <message>
         <source>Mulai dari</source>
         <translation>Start at</translation>
-    </message>
-    <message>
-        <source>Alamat verifikasi</source>
-        <translation>Verification address</translation>
     </message>
     <message>
         <source>Contoh</source>
@@ -1335,6 +1740,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Agency</translation>
     </message>
     <message>
+        <source>Petunjuk pemeriksaan keaslian</source>
+        <translation>Authenticity check hint</translation>
+    </message>
+    <message>
         <source>Kode QR verifikasi</source>
         <translation>Verification QR code</translation>
     </message>
@@ -1364,6 +1773,144 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Di ruangan {0} / {1} · Daring {2} / {3}</source>
         <translation>In the room {0} / {1} · Online {2} / {3}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageChart</name>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Daftar induk pegawai belum diimpor.</source>
+        <translation>The master roster has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>Dikecualikan: {0}</source>
+        <translation>Excused: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <source>Target (pegawai aktif)</source>
+        <translation>Target (active staff)</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Persentase terendah</source>
+        <translation>Lowest percentage</translation>
+    </message>
+    <message>
+        <source>Belum ikrar terbanyak</source>
+        <translation>Most not yet pledged</translation>
+    </message>
+    <message>
+        <source>Nama OPD</source>
+        <translation>OPD name</translation>
+    </message>
+    <message>
+        <source>OPD:</source>
+        <translation>OPD:</translation>
+    </message>
+    <message>
+        <source>Urutkan:</source>
+        <translation>Sort:</translation>
+    </message>
+    <message>
+        <source>Cari nama, NIP/NIK, jabatan…</source>
+        <translation>Search name, NIP/NIK, position…</translation>
+    </message>
+    <message>
+        <source>Kecualikan…</source>
+        <translation>Excuse…</translation>
+    </message>
+    <message>
+        <source>Batalkan pengecualian</source>
+        <translation>Undo excuse</translation>
+    </message>
+    <message>
+        <source>Cakupan belum dapat dihitung: {0}</source>
+        <translation>Coverage could not be counted: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih atau buat kampanye.</source>
+        <translation>Choose or create a campaign.</translation>
+    </message>
+    <message>
+        <source>{0} hari lagi</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <source>hari ini</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>lewat {0} hari</source>
+        <translation>{0} days past</translation>
+    </message>
+    <message>
+        <source>{0} · batas waktu {1} ({2}) · {3} kegiatan</source>
+        <translation>{0} · deadline {1} ({2}) · {3} events</translation>
+    </message>
+    <message>
+        <source>Diperbarui pukul {0} ({1} ms) · otomatis saat ada perubahan</source>
+        <translation>Updated at {0} ({1} ms) · automatically on every change</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar melalui: {0}</source>
+        <translation>Pledged through: {0}</translation>
+    </message>
+    <message>
+        <source>Per jenis pegawai: {0}</source>
+        <translation>By employment type: {0}</translation>
+    </message>
+    <message>
+        <source>Semua OPD ({0})</source>
+        <translation>All OPDs ({0})</translation>
+    </message>
+    <message>
+        <source>{0} orang belum berikrar. Pilih satu OPD (klik barisnya di grafik) untuk melihat namanya.</source>
+        <translation>{0} people have not pledged yet. Pick one OPD (click its row in the chart) to see their names.</translation>
+    </message>
+    <message>
+        <source>Belum ikrar ({0})</source>
+        <translation>Not yet pledged ({0})</translation>
+    </message>
+    <message>
+        <source>Dikecualikan ({0})</source>
+        <translation>Excused ({0})</translation>
+    </message>
+    <message>
+        <source>Kecualikan</source>
+        <translation>Excuse</translation>
+    </message>
+    <message>
+        <source>Pilih dulu nama di daftar belum ikrar.</source>
+        <translation>First select names in the not-yet-pledged list.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2666,37 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     </message>
 </context>
 <context>
+    <name>ExcuseDialog</name>
+    <message>
+        <source>Kecualikan dari kewajiban ikrar</source>
+        <translation>Excuse from the pledge</translation>
+    </message>
+    <message>
+        <source>misalnya: cuti melahirkan sampai Desember</source>
+        <translation>e.g. maternity leave until December</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kecualikan</source>
+        <translation>Excuse</translation>
+    </message>
+    <message>
+        <source>{0} orang tidak dihitung sebagai belum berikrar, dengan alasan berikut:</source>
+        <translation>{0} people will not count as not yet pledged, for this reason:</translation>
+    </message>
+    <message>
+        <source>Tuliskan keterangan untuk alasan “Lainnya”.</source>
+        <translation>Write a note for the reason “Other”.</translation>
+    </message>
+</context>
+<context>
     <name>FieldPanel</name>
     <message>
         <source>Serif (Times)</source>
@@ -2161,8 +2739,8 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Italic</translation>
     </message>
     <message>
-        <source>Teks yang terlalu panjang mengecil sampai ukuran ini.</source>
-        <translation>Text that is too long shrinks down to this size.</translation>
+        <source>Teks yang terlalu panjang mengecil sampai ukuran ini (paling kecil 8 pt), lalu berganti baris.</source>
+        <translation>Text that is too long shrinks down to this size (8 pt at least), then wraps.</translation>
     </message>
     <message>
         <source>otomatis</source>
@@ -2804,12 +3382,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Check certificate authenticity…</translation>
     </message>
     <message>
+        <source>Cakupan ikrar seluruh pegawai…</source>
+        <translation>Pledge coverage of all staff…</translation>
+    </message>
+    <message>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Kegiatan</source>
         <translation>&amp;Events</translation>
+    </message>
+    <message>
+        <source>Ka&amp;mpanye</source>
+        <translation>Ca&amp;mpaign</translation>
     </message>
     <message>
         <source>&amp;Alat</source>
@@ -2893,6 +3479,140 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Tidak ditemukan</source>
         <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>MasterImportDialog</name>
+    <message>
+        <source>Impor daftar induk pegawai</source>
+        <translation>Import the master roster</translation>
+    </message>
+    <message>
+        <source>Ekspor SIASN (CSV/XLSX) atau daftar non-ASN</source>
+        <translation>SIASN export (CSV/XLSX) or a non-ASN list</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Berkas ini hanya sebagian daftar (jangan tandai yang tidak ada di berkas sebagai keluar)</source>
+        <translation>This file is only part of the list (do not mark people missing from it as left)</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Ke</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Simpan ke daftar induk</source>
+        <translation>Save to the master roster</translation>
+    </message>
+    <message>
+        <source>Pilih daftar induk</source>
+        <translation>Choose the master roster</translation>
+    </message>
+    <message>
+        <source>Daftar (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Lists (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Membaca dan mencocokkan…</source>
+        <translation>Reading and matching…</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; daftar induk tidak berubah.</source>
+        <translation>Cancelled; the master roster is unchanged.</translation>
+    </message>
+    <message>
+        <source>Bila disimpan: {0}.</source>
+        <translation>If saved: {0}.</translation>
+    </message>
+    <message>
+        <source>Ditolak ({0})</source>
+        <translation>Rejected ({0})</translation>
+    </message>
+    <message>
+        <source>Keluar ({0})</source>
+        <translation>Left ({0})</translation>
+    </message>
+    <message>
+        <source>Pindah OPD ({0})</source>
+        <translation>Moved OPD ({0})</translation>
+    </message>
+    <message>
+        <source>Menyimpan daftar induk…</source>
+        <translation>Saving the master roster…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}.</source>
+        <translation>Saved: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source> (pindah dari {0})</source>
+        <translation> (moved from {0})</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +4405,29 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Kata sandi paling sedikit {0} karakter.</source>
+        <translation>The passphrase needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Isi kata sandi.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPages</name>
     <message>
         <source>Berkas PDF rusak atau dikunci kata sandi.</source>
@@ -4165,6 +4908,69 @@ What stays: the event and the numbers registered, present and online per OPD and
     </message>
 </context>
 <context>
+    <name>SetupView</name>
+    <message>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Kegiatan yang dihitung dalam kampanye</source>
+        <translation>Events counted in the campaign</translation>
+    </message>
+    <message>
+        <source>Centang kegiatan yang ikrarnya dihitung. Orang yang sama di beberapa kegiatan dihitung sekali (dikenali dari NIP, NI PPPK atau NIK).</source>
+        <translation>Tick the events whose pledges count. The same person at several events counts once (known by NIP, NI PPPK or NIK).</translation>
+    </message>
+    <message>
+        <source>Impor ekspor SIASN / daftar non-ASN…</source>
+        <translation>Import SIASN export / non-ASN list…</translation>
+    </message>
+    <message>
+        <source>Daftar induk pegawai instansi</source>
+        <translation>Master roster of the agency</translation>
+    </message>
+    <message>
+        <source>Daftar induk adalah seluruh pegawai (target kampanye), terpisah dari daftar undangan kegiatan. Impor ulang ekspor lengkap untuk mencatat pegawai yang pindah OPD atau keluar.</source>
+        <translation>The master roster is all staff (the campaign&apos;s target), apart from the events&apos; invitation lists. Import the full export again to record who moved OPD or left.</translation>
+    </message>
+    <message>
+        <source>Kampanye</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri kampanye diterima di kegiatan “{0}”.</source>
+        <translation>The campaign&apos;s ikrar mandiri forms are received at the event “{0}”.</translation>
+    </message>
+    <message>
+        <source>Kegiatan ikrar mandiri kampanye dibuat saat formulir pertama dibuat.</source>
+        <translation>The campaign&apos;s ikrar mandiri event is made with the first forms.</translation>
+    </message>
+    <message>
+        <source>Daftar induk belum diimpor.</source>
+        <translation>The master roster has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>{0} pegawai aktif di {1} OPD ({2}); {3} sudah keluar.</source>
+        <translation>{0} active staff in {1} OPDs ({2}); {3} have left.</translation>
+    </message>
+</context>
+<context>
     <name>SignatureDialog</name>
     <message>
         <source>Tanda Tangan Peserta</source>
@@ -4271,6 +5077,10 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>REVOKED</translation>
     </message>
     <message>
+        <source>TIDAK TERCATAT</source>
+        <translation>NOT RECORDED</translation>
+    </message>
+    <message>
         <source>Periksa keaslian sertifikat</source>
         <translation>Check certificate authenticity</translation>
     </message>
@@ -4287,8 +5097,42 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>Choose file…</translation>
     </message>
     <message>
-        <source>Kunci publik: dari basis data ini</source>
-        <translation>Public key: from this database</translation>
+        <source>Kunci publik: yang dikenal basis data ini</source>
+        <translation>Public key: those this database knows</translation>
+    </message>
+    <message>
+        <source>Pilih daftar.json dari situs verifikasi instansi, atau kunci publik .pem</source>
+        <translation>Choose daftar.json from the agency&apos;s verification site, or a .pem public key</translation>
+    </message>
+    <message>
+        <source>Kunci atau daftar sertifikat (*.json *.js *.pem);;Semua berkas (*)</source>
+        <translation>Key or certificate list (*.json *.js *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Percayai kunci instansi</source>
+        <translation>Trust the agency&apos;s key</translation>
+    </message>
+    <message>
+        <source>Kunci {0}:
+{1}
+
+Cocokkan sidik ini dengan yang diumumkan instansi penerbit (di situs verifikasinya). Percayai kunci ini di basis data ini?</source>
+        <translation>Key of {0}:
+{1}
+
+Compare this fingerprint with the one the issuing agency publishes (on its verification site). Trust this key in this database?</translation>
+    </message>
+    <message>
+        <source>tanpa nama</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <source>Percayai</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>{0} JP · {1}</source>
+        <translation>{0} JP · {1}</translation>
     </message>
     <message>
         <source>Kunci publik instansi lain…</source>
@@ -4307,20 +5151,20 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>Certificate (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>Pilih berkas kunci publik</source>
-        <translation>Choose a public key file</translation>
-    </message>
-    <message>
-        <source>Kunci publik (*.pem);;Semua berkas (*)</source>
-        <translation>Public key (*.pem);;All files (*)</translation>
-    </message>
-    <message>
         <source>Kunci publik: {0} (sidik {1})</source>
         <translation>Public key: {0} (fingerprint {1})</translation>
     </message>
     <message>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Halaman {0}: {1} — {2} {3}</source>
+        <translation>Page {0}: {1} — {2} {3}</translation>
+    </message>
+    <message>
+        <source>{0} halaman: {1}</source>
+        <translation>{0} pages: {1}</translation>
     </message>
     <message>
         <source>Data pada kode (tidak terbukti asli):</source>

@@ -25,12 +25,13 @@ from .. import audit
 from ..events import get_event
 from ..jobs import Job, Progress
 from ..models import Person, Registration, db, now
+from ..nip import normalize_id
 from ..participants import PERSON_FIELDS, PersonData
 from .bulk import chunks, insert_rows, select_in
 from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, issue_headers, not_a_roster
 from .matching import Match, PlannedRow, drop_duplicates, resolve
 from .reader import BrokenRow, RosterError, Row, Sheet, open_roster
-from .rows import Candidate, RowIssue, RowReader, Skipped, row_label
+from .rows import Candidate, RowIssue, RowReader, Skipped, cell_text, row_label
 
 REPORT_EVERY = 500
 OUTCOMES = ("added", "updated", "unchanged")
@@ -42,11 +43,13 @@ __all__ = [
     "PlanImportJob",
     "PlannedRow",
     "RosterError",
+    "RosterTable",
     "RowIssue",
     "SheetRead",
     "apply_import",
     "import_roster",
     "plan_import",
+    "read_table",
     "row_label",
 ]
 
@@ -167,6 +170,54 @@ def plan_import(
     """Read the file and compare it with the database; writes nothing (the preview / dry run)."""
     progress = progress or Progress()
     get_event(event_id)  # NotFoundError with its Indonesian message
+    table = read_table(path, progress)
+    progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
+    matches, conflicts = resolve(event_id, table.candidates, issue_headers(table.column_map), progress)
+    matches, outside = _on_the_list(matches, update_only)
+    return ImportPlan(
+        event_id=event_id,
+        source_name=table.source_name,
+        sheet=table.sheets[0].name,
+        header_row=table.sheets[0].header_row,
+        column_map=table.column_map,
+        rows=[m.planned for m in matches],
+        rejected=table.in_sheet_order(table.rejected + conflicts),
+        skipped_empty=table.skipped_empty,
+        ignored=table.ignored,
+        file_kind=table.file_kind,
+        sheets=table.sheets,
+        passed_over=table.passed_over,
+        update_only=update_only,
+        outside=outside,
+    )
+
+
+@dataclass
+class RosterTable:
+    """A roster file read and checked row by row (every sheet with a header row), not yet
+    compared with any stored data: what ``plan_import`` and the master roster's import share."""
+
+    source_name: str
+    column_map: dict[str, str]
+    candidates: list[Candidate]  # valid rows, duplicates (same NIP, NIK, or name and unit) removed
+    rejected: list[RowIssue]  # invalid and duplicate rows, in sheet then row order
+    ignored: list[RowIssue]
+    skipped_empty: int
+    file_kind: str
+    sheets: list[SheetRead]
+    passed_over: list[str]
+    # Every NIP / NIK written in the table, rejected rows' too (``note_numbers``): a re-import of a
+    # full list must not take someone for gone only because their row has a bad email.
+    id_numbers: set[str] = field(default_factory=set)
+
+    def in_sheet_order(self, issues: list[RowIssue]) -> list[RowIssue]:
+        order = {sheet.name: index for index, sheet in enumerate(self.sheets)}
+        return sorted(issues, key=lambda issue: (order.get(issue.sheet, 0), issue.row))
+
+
+def read_table(path: Path | str, progress: Progress | None = None, *, note_numbers: bool = False) -> RosterTable:
+    """Read a roster file with the import's reader, column matching and row checks; no database access."""
+    progress = progress or Progress()
     path = Path(path)
     candidates: list[Candidate] = []
     rejected: list[RowIssue] = []
@@ -174,10 +225,13 @@ def plan_import(
     skipped = 0
     column_map: dict[str, str] = {}
     read: list[SheetRead] = []
+    id_numbers: set[str] = set()
     with open_roster(path) as roster:
         tables, passed_over = _find_tables(roster.sheets)
         for sheet, header, rows in tables:
             reader = RowReader(header, sheet.name)
+            if note_numbers:
+                rows = _noting_numbers(rows, header, id_numbers)
             found, bad, notes, empty = _read_rows(reader, rows, sheet.total_rows, progress)
             candidates += found
             rejected += bad
@@ -193,26 +247,24 @@ def plan_import(
             "lalu impor lagi."
         )
     candidates, duplicates = drop_duplicates(candidates, issue_headers(column_map))
-    progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
-    matches, conflicts = resolve(event_id, candidates, issue_headers(column_map), progress)
-    matches, outside = _on_the_list(matches, update_only)
-    order = {sheet.name: index for index, sheet in enumerate(read)}
-    return ImportPlan(
-        event_id=event_id,
-        source_name=path.name,
-        sheet=read[0].name,
-        header_row=read[0].header_row,
-        column_map=column_map,
-        rows=[m.planned for m in matches],
-        rejected=sorted(rejected + duplicates + conflicts, key=lambda issue: (order.get(issue.sheet, 0), issue.row)),
-        skipped_empty=skipped,
-        ignored=ignored,
-        file_kind=file_kind,
-        update_only=update_only,
-        outside=outside,
-        sheets=read,
-        passed_over=passed_over,
+    table = RosterTable(
+        path.name, column_map, candidates, [], ignored, skipped, file_kind, read, passed_over, id_numbers
     )
+    table.rejected = table.in_sheet_order(rejected + duplicates)
+    return table
+
+
+def _noting_numbers(rows: Iterator[Row], header: HeaderMatch, found: set[str]) -> Iterator[Row]:
+    """Pass the rows on unchanged, adding the digits of their NIP and NIK cells to ``found``."""
+    columns = [index for name in ("nip", "nik") for index in header.columns.get(name, ())]
+    for number, values in rows:
+        if not isinstance(values, BrokenRow):
+            for index in columns:
+                if index < len(values) and values[index] is not None:
+                    digits = normalize_id(cell_text(values[index]))
+                    if digits:
+                        found.add(digits)
+        yield number, values
 
 
 def _find_tables(sheets: Iterator[Sheet]) -> tuple[list[tuple[Sheet, HeaderMatch, Iterator[Row]]], list[str]]:
