@@ -327,3 +327,15 @@ def test_the_english_window_shows_english_dates_and_numbers(qtbot, qapp, db):
         page.shutdown()
     finally:
         i18n.install_translations(qapp, "id")
+
+
+def test_the_window_writes_dates_only_through_its_language():
+    """Every GUI module takes dates from ``gui/common/dates`` (the UI language), none from ``core.dates``
+    (Indonesian, for documents): a new tab cannot slip an Indonesian date into the English window."""
+    gui = ROOT / "netralitas_desktop" / "gui"
+    offenders = [
+        str(path.relative_to(gui))
+        for path in gui.rglob("*.py")
+        if path != gui / "common" / "dates.py" and re.search(r"core\.dates import|core import dates", path.read_text())
+    ]
+    assert offenders == []

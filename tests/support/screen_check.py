@@ -55,6 +55,11 @@ def main(out_dir: Path, width: int, height: int) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out_dir / "settings"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     from netralitas_desktop.core import database
+    from netralitas_desktop.core.certificates import keystore
+
+    # The certificates' signing key in a throw-away folder behind a known passphrase, never a keyring.
+    os.environ.setdefault(keystore.KEY_DIR_ENV, str(out_dir / "kunci"))
+    os.environ.setdefault(keystore.PASSPHRASE_ENV, "kata sandi pemeriksaan layar")
     from netralitas_desktop.gui import app as gui_app
     from netralitas_desktop.gui.common.i18n import install_translations
     from netralitas_desktop.gui.common.screen import install_screen_fit

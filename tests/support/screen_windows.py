@@ -202,6 +202,49 @@ def scenarios(location, out_dir: Path):
     def about():
         return state["window"].about_box()
 
+    def campaigns(tab: int):
+        def open_page():
+            from netralitas_desktop.core.campaigns.service import (
+                CampaignData,
+                add_event,
+                create_campaign,
+                list_campaigns,
+            )
+
+            if not list_campaigns():
+                import datetime as dt
+
+                data = CampaignData("Ikrar Netralitas ASN Pilkada Sukamakmur", dt.date.today() + dt.timedelta(days=30))
+                add_event(create_campaign(data, actor=actor), state["event_id"], actor=actor)
+            main = window()
+            page = main.show_campaigns()
+            page.reload_campaigns()
+            page.tabs.setCurrentIndex(tab)
+            return main
+
+        return open_page
+
+    def campaign_dialog():
+        from netralitas_desktop.gui.campaigns.dialogs import CampaignDialog
+
+        return CampaignDialog(parent=state["window"])
+
+    def excuse_dialog():
+        from netralitas_desktop.gui.campaigns.dialogs import ExcuseDialog
+
+        return ExcuseDialog(3, state["window"])
+
+    def master_import():
+        from netralitas_desktop.gui.campaigns.master_import import MasterImportDialog
+
+        return MasterImportDialog(lambda: actor, state["window"])
+
+    def passphrase():
+        from netralitas_desktop.gui.certificates.dialogs import PassphraseDialog
+
+        text = "Kata sandi berkas kunci penanda tangan sertifikat instansi ini."
+        return PassphraseDialog("Kata sandi kunci", text, new=True, parent=state["window"])
+
     def kiosk():
         window()
         page().open_desk(kiosk=True)
@@ -244,6 +287,12 @@ def scenarios(location, out_dir: Path):
         ("32_pilih_peserta", dialog(participant_picker)),
         ("33_tentang", dialog(about)),
         ("34_kios", kiosk),
+        ("35_kampanye_cakupan", campaigns(0)),
+        ("36_kampanye_kegiatan", campaigns(1)),
+        ("37_kampanye_baru", dialog(campaign_dialog)),
+        ("38_kecualikan", dialog(excuse_dialog)),
+        ("39_daftar_induk", dialog(master_import)),
+        ("40_kata_sandi_kunci", dialog(passphrase)),
     ]
 
 
