@@ -25,7 +25,7 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest.register_assert_rewrite("support")  # a failed assert in a helper explains itself too
-pytest_plugins = ["support.certificates", "support.purge", "support.reports"]
+pytest_plugins = ["support.certificates", "support.desk", "support.purge", "support.reports"]
 
 # No per-example deadline: two cores shared with other work make timings noise, not findings.
 settings.register_profile("netralitas", deadline=None)

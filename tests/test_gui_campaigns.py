@@ -7,8 +7,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from netralitas_desktop.core.campaigns import coverage as cov
 from netralitas_desktop.core.campaigns import service
@@ -25,6 +24,7 @@ from netralitas_desktop.gui.campaigns.labels import MARKED
 from netralitas_desktop.gui.campaigns.page import CampaignPage
 from netralitas_desktop.gui.main_window import MainWindow
 from support.campaigns import DESK, make_event, siasn, write_siasn
+from support.gui import when_modal
 from support.pdf_text import pdf_pages
 
 pytestmark = pytest.mark.usefixtures("no_sounds")
@@ -212,17 +212,13 @@ def test_the_master_roster_dialog_previews_then_saves(qtbot, page, scene, tmp_pa
 
 
 def test_a_new_campaign_through_its_dialog(qtbot, page):
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CampaignDialog):
-            QTimer.singleShot(10, fill)
-            return
+    def fill(dialog: CampaignDialog) -> None:
         dialog.accept()  # empty name: refused, the dialog stays
         assert dialog.isVisible() and dialog.errors._labels["name"].isVisible()
         dialog.name_edit.setText("Netralitas ASN Pemilu 2029")
         dialog.accept()
 
-    QTimer.singleShot(0, fill)
+    when_modal(CampaignDialog, fill)
     page.new_campaign()
     assert page.campaign_combo.currentText() == "Netralitas ASN Pemilu 2029"
     qtbot.waitUntil(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 from netralitas_desktop.core import connection, database
 from netralitas_desktop.core.connection import ConnectionProfile, ProfileStore
@@ -13,6 +12,7 @@ from netralitas_desktop.core.models import db
 from netralitas_desktop.gui import app as gui_app
 from netralitas_desktop.gui.admin.connection_dialog import ConnectionDialog
 from netralitas_desktop.gui.common.settings import DESK_NAME_KEY
+from support.gui import when_modal
 from support.memory_keyring import MemoryKeyring
 from support.pgcluster import free_port
 
@@ -126,15 +126,11 @@ def test_start_up_with_an_unreachable_server_asks_and_may_fall_back_to_the_local
     store.save(ConnectionProfile("127.0.0.1", free_port(), "netralitas", "postgres"))
     seen: dict = {}
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ConnectionDialog):
-            QTimer.singleShot(10, answer)
-            return
+    def answer(dialog: ConnectionDialog) -> None:
         seen["status"] = dialog.status.text()
         dialog.local_button.click()
 
-    QTimer.singleShot(0, answer)
+    when_modal(ConnectionDialog, answer)
     window = gui_app.create_main_window(store=store)
     qtbot.addWidget(window)
     assert "menolak sambungan" in seen["status"]
