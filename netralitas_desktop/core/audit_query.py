@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -174,7 +175,7 @@ class AuditEntry:
     def detail_text(self) -> str:
         return "; ".join(detail_lines(self.detail))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "at": self.at.isoformat(sep=" "),

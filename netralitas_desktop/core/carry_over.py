@@ -14,6 +14,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import audit
 from .errors import BAD_INPUT, UserError
@@ -62,7 +63,7 @@ class NewerCheckin:
     def name(self) -> str:
         return full_name(self.person.gelar_depan, self.person.nama, self.person.gelar_belakang)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "event_title": self.event_title,

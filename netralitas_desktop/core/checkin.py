@@ -15,6 +15,7 @@ import datetime as dt
 import threading
 import weakref
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from peewee import JOIN, IntegrityError, SqliteDatabase, fn
 
@@ -91,7 +92,7 @@ class CheckinResult:
             return f"HADIR: {who} pukul {time}"
         return f"SUDAH HADIR: {who} — tercatat pukul {time}{_at_desk(self.desk, self.operator)}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["checked_in_at"] = self.checked_in_at.isoformat() if self.checked_in_at else None
         out["message"] = self.message
@@ -117,7 +118,7 @@ class Counters:
     def absent(self) -> int:
         return self.registered - self.present
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["by_employment"] = {k: {"present": p, "registered": r} for k, (p, r) in self.by_employment.items()}
         return out

@@ -16,6 +16,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import audit, qr_payload
 from .dates import hari_tanggal, jam
@@ -52,6 +53,9 @@ from .models import Registration
 from .names import fold, name_key
 from .nip import format_nip, mask_nik
 from .participants import ParticipantRow, list_participants
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 INSTRUCTION = "Tunjukkan kode QR ini di meja registrasi."
 ACCENT = (0.11, 0.24, 0.42)  # dark blue: prints well in colour and in grey
@@ -101,7 +105,7 @@ class InvitationResult:
     path: str
     format: str  # "pdf", "png" (a folder) or "zip"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": True, "count": self.count, "pages": self.pages, "path": self.path, "format": self.format}
 
 
@@ -225,7 +229,7 @@ def write_invitations_pdf(
     return pages
 
 
-def _draw_page_footer(canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
+def _draw_page_footer(canvas: Canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
     draw_page_footer(canvas, grid.page, page, pages, f"Undangan \u2013 {event.title}")
 
 
@@ -274,7 +278,9 @@ def card_layout(event: EventData, width: float, height: float) -> CardLayout:
     return CardLayout(width, title, when, venue, instruction, rule_offset, qr_size, column_width)
 
 
-def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layout: CardLayout | None = None) -> None:
+def draw_card(
+    canvas: Canvas, cell: Rect, event: EventData, invitation: Invitation, layout: CardLayout | None = None
+) -> None:
     """One invitation card inside ``cell``: event above, invitee and QR below."""
     layout = layout or card_layout(event, cell.width, cell.height)
     left, top = cell.x + CARD_PAD, cell.top - CARD_PAD

@@ -339,5 +339,5 @@ def explain(raw: object) -> str:
         )
     return (
         f"NIP {info.formatted}: PNS, lahir {_tanggal(info.birth_date)}, "
-        f"TMT CPNS {_BULAN[info.start_month - 1]} {info.start_year}, {jk}, nomor urut {info.serial:03d}."
+        f"TMT CPNS {_BULAN[(info.start_month or 1) - 1]} {info.start_year}, {jk}, nomor urut {info.serial:03d}."
     )

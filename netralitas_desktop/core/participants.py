@@ -374,7 +374,7 @@ def list_participants(event_id: int) -> list[ParticipantRow]:
     return rows
 
 
-def _as_datetime(value) -> dt.datetime | None:
+def _as_datetime(value: object) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))

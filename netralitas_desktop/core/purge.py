@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from peewee import fn
 
@@ -74,7 +75,7 @@ class PurgePreview:
     def has_personal_data(self) -> bool:
         return self.registrations > 0 or self.online_rows > 0 or self.pending_walk_ins > 0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"date": self.date.isoformat()}
 
 

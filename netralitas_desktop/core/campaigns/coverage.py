@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from peewee import JOIN
 
@@ -100,7 +101,7 @@ class GroupCoverage:
             self.excused += count
             self.reasons[detail] += count
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "label": self.label,
@@ -151,7 +152,7 @@ class Coverage:
             return [member_id for member_id, (found, _) in states.items() if found == state]
         return [member_id for member_id in self.unit_members.get(unit_key, ()) if states[member_id][0] == state]
 
-    def to_dict(self, unit_key: str | None = None) -> dict:
+    def to_dict(self, unit_key: str | None = None) -> dict[str, Any]:
         selected = self.unit(unit_key) if unit_key is not None else self.total
         return {
             "campaign": self.campaign.to_dict(),
@@ -298,7 +299,7 @@ class MemberRow:
         label = EXCUSE_REASONS.get(self.excuse_reason, self.excuse_reason)
         return f"{label}: {self.excuse_note}" if self.excuse_note else label
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
         out["employment_label"] = self.employment_label
         out["printed_identity"] = self.printed_identity

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl.worksheet.pagebreak import Break
 
@@ -76,7 +77,7 @@ class CampaignExportResult:
     people: int  # in the target
     owing: int  # names listed as still owing
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": True, **self.__dict__}
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .. import audit
 from ..documents import Paper, UniqueNames, atomic_output, new_canvas, safe_filename
@@ -62,7 +63,7 @@ class GapResult:
     files: int
     event_id: int  # the campaign's ikrar mandiri event, where the forms are received
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": True, **self.__dict__}
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter, namedtuple
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import IntegrityError, OperationalError, fn
 
@@ -127,7 +128,7 @@ class MasterImportResult:
     dry_run: bool
     partial: bool
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             **self.counts,
             "dry_run": self.dry_run,
@@ -314,7 +315,7 @@ class RosterSummary:
     units: int  # OPDs with active members
     updated_at: str | None  # ISO time of the newest change, None for an empty roster
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import fn
 
@@ -48,7 +49,7 @@ class CampaignInfo:
     def days_left(self, today: dt.date | None = None) -> int:
         return (self.deadline - (today or dt.date.today())).days
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 
 from ..dates import hari_tanggal, jam, tempat_tanggal
 from ..documents import (
@@ -106,7 +107,7 @@ def angka(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -> float:
+def _figures(canvas: Canvas, total: GroupCoverage, x: float, top: float, width: float) -> float:
     """Five boxes with the headline figures, then the routes; returns the y under them."""
     boxes = (
         ("Target (pegawai aktif)", angka(total.target)),
@@ -153,7 +154,7 @@ def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -
     )
 
 
-def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) -> float:
+def _employment(canvas: Canvas, coverage: Coverage, x: float, top: float, width: float) -> float:
     """One line per employment type's figures (a table would take the chart's room)."""
     parts = [
         f"{group.label} {angka(group.covered)} dari {angka(group.covered + group.owing)} ({group.percentage_text})"
@@ -163,7 +164,7 @@ def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) 
     return draw_text_box(canvas, text, SANS.regular, x, top, width, max_size=8.5, min_size=MIN_TEXT_SIZE, max_lines=2)
 
 
-def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
+def _chart(canvas: Canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
     """Bars lowest first, in one column, or two when one would make the rows too small to read."""
     y = draw_text_box(canvas, "Cakupan per OPD (terendah di atas)", SANS.bold, x, top, width, max_size=10, min_size=9)
     y = draw_legend(canvas, x, y - 1 * mm, SERIES)
@@ -188,7 +189,7 @@ def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, botto
         )
 
 
-def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: float, row: float) -> None:
+def _bars(canvas: Canvas, groups: list[GroupCoverage], x: float, top: float, width: float, row: float) -> None:
     """One column of 100 % bars with the OPD's name at the left and its figures at the right."""
     label_width, figure_width = min(80 * mm, width * 0.42), min(30 * mm, width * 0.24)
     plot_x, plot_width = x + label_width + 2 * mm, width - label_width - figure_width - 4 * mm
@@ -231,7 +232,7 @@ def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: floa
     canvas.restoreState()
 
 
-def _notes(canvas, coverage: Coverage, x: float, top: float, width: float) -> None:
+def _notes(canvas: Canvas, coverage: Coverage, x: float, top: float, width: float) -> None:
     notes = []
     if coverage.left_members:
         notes.append(f"{coverage.left_members} pegawai yang sudah keluar tidak dihitung dalam target.")

@@ -29,6 +29,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, qr_operators, safe_filename
@@ -60,7 +61,7 @@ class CertificateResult:
     revoked_skipped: int = 0
     signed: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "count": self.count,
             "path": self.path,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 
 from ..dates import hari_tanggal, tanggal
 from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
@@ -203,7 +204,7 @@ class CertificateRenderer:
         self._define_static(canvas)
         return canvas
 
-    def draw(self, canvas, item: CertificateItem, qr_operators: tuple[int, str] | None = None) -> None:
+    def draw(self, canvas: Canvas, item: CertificateItem, qr_operators: tuple[int, str] | None = None) -> None:
         """One certificate on the current page (the caller ends the page); ``qr_operators``
         may come ready from ``documents.qr.qr_operators`` in a worker process."""
         canvas.doForm(STATIC_FORM)
@@ -215,7 +216,7 @@ class CertificateRenderer:
             x, top = self.qr.x_mm * mm, self.height - self.qr.y_mm * mm
             draw_qr(canvas, item.payload, x, top - size, size, operators=qr_operators)
 
-    def _define_static(self, canvas) -> None:
+    def _define_static(self, canvas: Canvas) -> None:
         canvas.beginForm(STATIC_FORM, 0, 0, self.width, self.height)
         if self.background is not None:
             self.background.draw(canvas, 0, 0, self.width, self.height)
@@ -232,7 +233,7 @@ class CertificateRenderer:
                 self._draw_text(canvas, spec, fill(spec.template, self.values))
         canvas.endForm()
 
-    def _draw_text(self, canvas, spec: FieldSpec, text: str) -> None:
+    def _draw_text(self, canvas: Canvas, spec: FieldSpec, text: str) -> None:
         if not text:
             return
         font = face(spec)
@@ -252,13 +253,13 @@ class CertificateRenderer:
         canvas.setFillColor(HexColor(spec.color))
         draw_fitted(canvas, fitted, font, spec.x_mm * mm, top, width, align=spec.align)
 
-    def _draw_logo(self, canvas, spec: FieldSpec) -> None:
+    def _draw_logo(self, canvas: Canvas, spec: FieldSpec) -> None:
         if self.logo is None:
             return
         box_width, box_height = spec.width_mm * mm, (spec.height_mm or spec.width_mm) * mm
         self.logo.draw_fitted(canvas, spec.x_mm * mm, self.height - spec.y_mm * mm - box_height, box_width, box_height)
 
-    def _draw_signatory(self, canvas, spec: FieldSpec, index: int) -> None:
+    def _draw_signatory(self, canvas: Canvas, spec: FieldSpec, index: int) -> None:
         signatory: Signatory = getattr(self.event, f"signatory{index}")
         if signatory.is_empty:
             return
@@ -282,7 +283,7 @@ class CertificateRenderer:
 NAVY, GOLD = HexColor("#1B3A6B"), HexColor("#A8862F")
 
 
-def draw_frame(canvas, width: float, height: float) -> None:
+def draw_frame(canvas: Canvas, width: float, height: float) -> None:
     """The built-in border: a navy rule, a thin gold one inside it, gold corner diamonds."""
     canvas.saveState()
     outer, inner = 8 * mm, 11 * mm
@@ -312,7 +313,7 @@ def draw_frame(canvas, width: float, height: float) -> None:
     canvas.restoreState()
 
 
-def _diamond(canvas, x: float, y: float, radius: float) -> None:
+def _diamond(canvas: Canvas, x: float, y: float, radius: float) -> None:
     path = canvas.beginPath()
     path.moveTo(x, y + radius)
     path.lineTo(x + radius, y)

@@ -166,7 +166,7 @@ class Signer:
 
     def __init__(
         self,
-        p12_path: str | os.PathLike,
+        p12_path: str | os.PathLike[str],
         password: bytes,
         *,
         stamp_text: str = DEFAULT_STAMP_TEXT,
@@ -248,7 +248,7 @@ class Signer:
         except (PdfError, ValueError, KeyError) as err:
             raise PdfSigningError(f"Dokumen tidak dapat ditandatangani: {err}") from err
 
-    def sign_file(self, src: str | os.PathLike, dst: str | os.PathLike) -> None:
+    def sign_file(self, src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         """Sign ``src`` into ``dst`` (written atomically; ``dst`` may equal ``src``)."""
         try:
             data = Path(src).read_bytes()

@@ -26,6 +26,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -132,7 +133,7 @@ class TrustedList:
     legacy: frozenset[str]
     document: dict
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "instansi": self.instansi,
             "made_at": self.made_at,
@@ -191,7 +192,7 @@ class SiteResult:
     revoked: int
     files: list[str]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return self.__dict__ | {}
 
 

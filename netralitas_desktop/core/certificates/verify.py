@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import audit
 from ..dates import tanggal
@@ -89,7 +90,7 @@ class VerifyResult:
     def headline(self) -> str:
         return STATUS_WORDS[self.status]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         when = self.revoked_at
         return {
             "valid": self.valid,
@@ -322,7 +323,7 @@ class PageVerdict:
     def status(self) -> str:
         return worst(result.status for result in self.results) if self.results else "invalid"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "page": self.page,
             "status": self.status,
@@ -355,7 +356,7 @@ class Report:
             found[page.status] += 1
         return found
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         first = self.first.to_dict() if self.first else {}
         return {
             **first,

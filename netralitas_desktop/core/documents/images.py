@@ -33,6 +33,7 @@ import zlib
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
 
 from .letterhead import ImageSource, image_reader
 from .page import mm
@@ -126,7 +127,7 @@ class PdfImage:
         reader = ImageReader(io.BytesIO(shrink_image(data, max_pixels) if max_pixels else data))
         return cls(reader, "img" + hashlib.sha1(data).hexdigest()[:20])
 
-    def draw(self, canvas, x: float, y: float, width: float, height: float) -> None:
+    def draw(self, canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
         document = canvas._doc
         registered = document.getXObjectName(self.name)
         if document.idToObject.get(registered) is None:
@@ -147,7 +148,7 @@ class PdfImage:
         canvas._formsinuse.append(self.name)
         canvas._currentPageHasImages = 1
 
-    def draw_fitted(self, canvas, x: float, y: float, box_width: float, box_height: float) -> None:
+    def draw_fitted(self, canvas: Canvas, x: float, y: float, box_width: float, box_height: float) -> None:
         """Within the box, aspect kept, centred."""
         scale = min(box_width / self.width, box_height / self.height)
         width, height = self.width * scale, self.height * scale

@@ -51,7 +51,7 @@ _LAZY = {
 _RENAMED = {"approve_walk_ins": "approve", "reject_walk_ins": "reject"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), _RENAMED.get(name, name))
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from .. import audit, qr_payload
 from ..documents import safe_filename
@@ -59,7 +60,7 @@ class ExportResult:
     counts: dict[str, int]
     fingerprint: str = ""  # of the key that signed it: to compare on the receiving computer
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "kind": self.kind,

@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from peewee import DateField, DateTimeField, DecimalField, IntegrityError, TimeField
 
@@ -42,7 +43,7 @@ class ImportResult:
     desk_fingerprint: str = ""  # this laptop's key for the event: the office confirms it at merge
     office_key_confirmed: bool = False  # the office key was confirmed just now (first import)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "title": self.title,

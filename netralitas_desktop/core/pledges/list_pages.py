@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..dates import hari_tanggal, tempat_tanggal
 from ..documents import (
@@ -43,6 +44,9 @@ from ..participants import ParticipantRow
 from .document_common import save_canvas, signatures_of
 from .pledge_forms import body_paragraphs, draw_paragraphs
 from .signing_list import SigningList, columns, id_text, page_spec
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 TEXT_SIZE = 10.5
 HEADING_SIZE = 10
@@ -104,7 +108,7 @@ def _paginate(table: TableLayout, items: list[_Item], first_room: float, room: f
     return pages
 
 
-def _heading(canvas, title: str, event: EventData, x: float, top: float, width: float) -> float:
+def _heading(canvas: Canvas, title: str, event: EventData, x: float, top: float, width: float) -> float:
     y = top
     for line in title.splitlines():
         if line.strip():
@@ -127,7 +131,7 @@ def _heading(canvas, title: str, event: EventData, x: float, top: float, width: 
     return y - 3 * mm
 
 
-def _attachment_block(canvas, lines: tuple[str, ...], x: float, top: float, width: float) -> float:
+def _attachment_block(canvas: Canvas, lines: tuple[str, ...], x: float, top: float, width: float) -> float:
     """``LAMPIRAN`` and what it belongs to, at the top right as tata naskah dinas places it."""
     left = x + width * 0.5
     y = top
@@ -159,7 +163,7 @@ class ListLayout:
         return len(self.pages) + self.closing_page
 
 
-def _first_page_top(canvas, spec: SigningList, page: PageSpec) -> float:
+def _first_page_top(canvas: Canvas, spec: SigningList, page: PageSpec) -> float:
     """Draw (or measure) what only page one has above the heading; returns the heading's top."""
     frame = page.frame
     if spec.attachment_lines:
@@ -218,7 +222,7 @@ def render_signing_list(
 
 
 def draw_list(
-    canvas,
+    canvas: Canvas,
     layout: ListLayout,
     *,
     footer: str,
@@ -299,7 +303,7 @@ def _draw_rows(
     return y
 
 
-def _closing(canvas, spec: SigningList, x: float, top: float, width: float) -> None:
+def _closing(canvas: Canvas, spec: SigningList, x: float, top: float, width: float) -> None:
     """The totals (rekap kehadiran), then place and date, ``Mengetahui,`` and the first signatory, at the right."""
     y = top
     if spec.totals:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from peewee import JOIN, IntegrityError
 
@@ -68,7 +69,7 @@ class ReturnResult:
             return f"DITERIMA: {who} — {self.reason}"
         return f"SUDAH DITERIMA: {who} — {self.reason}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["returned_at"] = self.returned_at.isoformat() if self.returned_at else None
         out["message"] = self.message

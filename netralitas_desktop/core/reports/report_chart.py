@@ -16,6 +16,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 
 from ..documents import MIN_TEXT_SIZE, SANS, draw_fitted, fit_pdf_text, mm
 from .status import GroupCount, persen
@@ -51,7 +52,7 @@ def nice_maximum(value: int) -> tuple[int, int]:
     return step * math.ceil(value / step), step
 
 
-def draw_legend(canvas, x: float, top: float, series: Sequence[tuple] = SERIES) -> float:
+def draw_legend(canvas: Canvas, x: float, top: float, series: Sequence[tuple] = SERIES) -> float:
     """Colour keys of ``series`` ((label, colour, …) each) in one line; returns the y below it."""
     canvas.saveState()
     canvas.setFont(SANS.regular, LABEL_SIZE)
@@ -66,7 +67,9 @@ def draw_legend(canvas, x: float, top: float, series: Sequence[tuple] = SERIES) 
     return top - LEGEND_HEIGHT
 
 
-def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, width: float, scale_max: int) -> float:
+def draw_unit_chart(
+    canvas: Canvas, groups: Sequence[GroupCount], x: float, top: float, width: float, scale_max: int
+) -> float:
     """Draw one chunk of the chart below ``top``; returns the y under its axis."""
     label_width = min(72 * mm, width * 0.36)
     plot_x = x + label_width + 2 * mm

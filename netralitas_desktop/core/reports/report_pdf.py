@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import audit
 from ..dates import hari_tanggal, tempat_tanggal
@@ -60,6 +61,9 @@ from .status import (
 )
 from .tables import ExportResult, ReportSnapshot, event_paper, load_snapshot, recap_groups, record_export
 
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
 TITLE = "LAPORAN PELAKSANAAN KEGIATAN"
 FOOTER = "Laporan Pelaksanaan"
 LAMPIRAN_TITLE = "DAFTAR HADIR PESERTA\nREKAP KEHADIRAN"
@@ -79,7 +83,7 @@ class _Measuring:
 class _Flow:
     """Blocks down the page frame; a block that does not fit starts a new page."""
 
-    def __init__(self, canvas, page: PageSpec, footer: str, total_pages: int | None) -> None:
+    def __init__(self, canvas: Canvas, page: PageSpec, footer: str, total_pages: int | None) -> None:
         self.drawing = total_pages is not None
         self.canvas = canvas if self.drawing else _Measuring()
         self.page, self.frame, self.footer, self.total = page, page.frame, footer, total_pages

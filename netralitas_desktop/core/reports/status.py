@@ -45,6 +45,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -309,7 +310,7 @@ def _ids(model, event_id: int) -> set[int]:
     return {registration_id for (registration_id,) in query}
 
 
-def _as_datetime(value) -> dt.datetime | None:
+def _as_datetime(value: object) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))
@@ -363,7 +364,7 @@ class GroupCount:
     def add(self, status: str, count: int = 1) -> None:
         self.counts[status] += count
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "label": self.label,
@@ -380,7 +381,7 @@ class Recap:
     groups: list[GroupCount]
     total: GroupCount
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"groups": [g.to_dict() for g in self.groups], "total": self.total.to_dict()}
 
 
@@ -469,7 +470,7 @@ class PledgeCounts:
     def registered(self) -> int:
         return sum(self.by_status.values())
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Flat counts (a purge adds them up key by key): the fields, then one key per category."""
         fields = {key: value for key, value in self.__dict__.items() if key != "by_status"}
         return {**fields, **self.by_status}

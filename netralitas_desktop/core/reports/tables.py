@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .. import audit
 from ..dates import hari_tanggal
@@ -33,6 +34,7 @@ from .status import (
     ABSENT_STATUSES,
     DIBATALKAN,
     PLEDGE_LABELS,
+    GroupCount,
     PledgeCounts,
     Recap,
     StatusRow,
@@ -102,7 +104,7 @@ class ExportResult:
     rows: int  # registrations in the file, cancelled ones included
     pages: int = 0  # PDF only
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": True, "path": self.path, "format": self.format, "rows": self.rows, "pages": self.pages}
 
 
@@ -241,7 +243,7 @@ RECAP_COLUMNS = (
 )
 
 
-def recap_groups(recap: Recap) -> list:
+def recap_groups(recap: Recap) -> list[GroupCount]:
     """Groups to list: those with someone registered (a unit whose people all cancelled has none)."""
     return [group for group in recap.groups if group.registered]
 

@@ -14,6 +14,7 @@ import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import IntegrityError, OperationalError
 
@@ -106,7 +107,7 @@ class ImportResult:
     def imported(self) -> int:
         return self.added + self.updated + self.unchanged
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "updated": self.updated,
