@@ -17,7 +17,7 @@ from typing import NamedTuple, TypeVar
 
 from . import audit
 from .events import EventData, Signatory, create_event
-from .models import Person, Registration, db, now
+from .models import BaseModel, Person, Registration, db, now
 from .participants import PersonData
 
 DEFAULT_SEED = 2024
@@ -569,7 +569,7 @@ def _insert_batch(event_id: int, people: list[PersonData], mode_rng: random.Rand
     )
 
 
-def _insert_rows(model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
+def _insert_rows(model: type[BaseModel], columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
     """Multi-row ``INSERT … ON CONFLICT DO NOTHING`` (SQLite and PostgreSQL alike).
 
     Plain SQL because building a peewee query costs more than SQLite's own work here.
@@ -596,7 +596,7 @@ def _person_ids(column: str, numbers: list[str]) -> dict[str, int]:
     return ids
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 

@@ -198,8 +198,10 @@ def person_data(person: Person) -> PersonData:
     return PersonData(**{name: getattr(person, name) or "" for name in PERSON_FIELDS})
 
 
-def merge_person(person: Person, data: PersonData) -> dict[str, str]:
-    """The columns of ``person`` that ``data`` changes; empty fields in ``data`` keep what is stored."""
+def merge_person(person: object, data: PersonData) -> dict[str, str]:
+    """The columns of ``person`` that ``data`` changes; empty fields in ``data`` keep what is stored.
+
+    ``person`` is a ``Person`` or any row read with its ``PERSON_FIELDS`` (``StoredPerson``)."""
     changes = {}
     for name in PERSON_FIELDS:
         new = getattr(data, name)

@@ -30,7 +30,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -137,7 +137,7 @@ def table_sheet(
     name: str,
     heading: str,
     facts: str,
-    columns: Sequence[Column],
+    columns: Sequence[Column[Any]],  # of any kind of row: only the kind and width are read here
     headers: Sequence[str],
     values: Sequence[Sequence[object]],
     step: Callable[[], None] = lambda: None,
@@ -297,7 +297,7 @@ def _line_count(text: str, width: float) -> int:
     return lines
 
 
-def column_width(column: Column, header: str, values: list[object]) -> int:
+def column_width(column: Column[Any], header: str, values: list[object]) -> int:
     """Column units: the widest value up to the column's cap, at least the header's (longest word)."""
     if column.kind == "time":
         widest = 16.0
