@@ -142,9 +142,7 @@ def _row_texts(number: int, row: MemberRow) -> list[str]:
     ]
 
 
-def _pages_of_list(
-    layout: TableLayout, rows: list[FittedRow], first_room: float, room: float
-) -> list[list[FittedRow]]:
+def _pages_of_list(layout: TableLayout, rows: list[FittedRow], first_room: float, room: float) -> list[list[FittedRow]]:
     pages: list[list[FittedRow]] = []
     current: list[FittedRow] = []
     space = first_room - layout.header_height

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from peewee import JOIN
 
@@ -71,8 +71,8 @@ class GroupCoverage:
     target: int = 0  # active members
     covered: int = 0
     excused: int = 0  # not covered, excused with a reason
-    routes: Counter = field(default_factory=Counter)  # covered, by the route counted
-    reasons: Counter = field(default_factory=Counter)  # excused, by reason
+    routes: Counter[str] = field(default_factory=Counter)  # covered, by the route counted
+    reasons: Counter[str] = field(default_factory=Counter)  # excused, by reason
 
     @property
     def owing(self) -> int:
@@ -185,7 +185,7 @@ def load_coverage(campaign_id: int) -> Coverage:
     )
     for member_id, route in credits.tuples():
         route_of.setdefault(member_id, route)
-    excused = dict(
+    excused: dict[int, str] = dict(
         CampaignExcuse.select(CampaignExcuse.member, CampaignExcuse.reason)
         .where(CampaignExcuse.campaign == campaign_id)
         .tuples()
@@ -203,7 +203,7 @@ def _tally(
 ) -> Coverage:
     """Each member's state, then the groups from a count per (unit, type, state): 50,000 members, few groups."""
     states: dict[int, tuple[str, str]] = {}
-    counted: Counter = Counter()
+    counted: Counter[tuple[str, str, str, tuple[str, str]]] = Counter()  # (unit key, spelling, type, state)
     for member_id, (key, spelling, kind) in roster.active.items():
         route = route_of.get(member_id)
         if route is not None:
@@ -216,7 +216,7 @@ def _tally(
         counted[(key, spelling, kind, state)] += 1
     total = GroupCoverage("", TOTAL_LABEL)
     units: dict[str, GroupCoverage] = {}
-    spellings: dict[str, Counter] = {}
+    spellings: dict[str, Counter[str]] = {}
     kinds: dict[str, GroupCoverage] = {}
     crossed: dict[tuple[str, str], GroupCoverage] = {}
     for (key, spelling, kind, state), count in counted.items():
@@ -246,11 +246,14 @@ def _tally(
     )
 
 
-def _group(groups: dict, index, key: str, label: str) -> GroupCoverage:
+def _group(groups: dict[K, GroupCoverage], index: K, key: str, label: str) -> GroupCoverage:
     group = groups.get(index)
     if group is None:
         group = groups[index] = GroupCoverage(key, label)
     return group
+
+
+K = TypeVar("K")
 
 
 # --- the names still owing -----------------------------------------------------------------------------------
@@ -368,15 +371,21 @@ def _excuses(campaign_id: int, member_ids: list[int]) -> dict[int, tuple[str, st
     return found
 
 
+# (event id, registered at, cancelled, check-in method, absence reason) as the driver returns them
+_Noted = tuple[Any, ...]
+
+
 def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, tuple[str, dt.date | None]]:
     """member id -> what the campaign's events recorded of them (absent with a reason, a form made)."""
     if not member_ids or not campaign.event_ids:
         return {}
-    titles = dict(Event.select(Event.id, Event.title).where(Event.id.in_(list(campaign.event_ids))).tuples())
+    titles: dict[int, str] = dict(
+        Event.select(Event.id, Event.title).where(Event.id.in_(list(campaign.event_ids))).tuples()
+    )
     wanted = set(member_ids)
     member_of = {person: member for person, member in person_members().items() if member in wanted}
     events = set(campaign.event_ids)
-    found: dict[int, list[tuple]] = {}
+    found: dict[int, list[_Noted]] = {}
     # By person (their index), not by event: a campaign's events hold far more people than one OPD owes.
     for batch in chunks(sorted(member_of), _IDS_PER_QUERY):
         query = (
@@ -402,7 +411,7 @@ def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, tuple[str
     }
 
 
-def _note(found: list[tuple], titles: dict[int, str], mandiri_event_id: int | None) -> tuple[str, dt.date | None]:
+def _note(found: list[_Noted], titles: dict[int, str], mandiri_event_id: int | None) -> tuple[str, dt.date | None]:
     """(what the events say, the day the campaign's ikrar mandiri form was made, if it was)."""
     parts, made = [], None
     for event_id, created_at, cancelled, method, reason in found:

@@ -58,6 +58,7 @@ NO_NUMBER = (
 )
 _CHUNK = 500
 
+
 class StoredMember(NamedTuple):
     """A roster member as the import compares them: ``id``, the ``PERSON_FIELDS``, ``left_at``."""
 

@@ -233,7 +233,7 @@ def pledged_members(
     with _lock:
         last = _counted.get(key) if keep else None
     same = last is not None and last.members is members and last.active is active
-    reading = evidence.read(event_ids, keep=keep, since=last.reading if same else None)
+    reading = evidence.read(event_ids, keep=keep, since=last.reading if last is not None and same else None)
     if reading.partial:
         assert last is not None, "a partial reading continues the last one"
         best, outside = dict(last.best), set(last.outside)

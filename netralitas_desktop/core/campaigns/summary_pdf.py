@@ -11,6 +11,7 @@ The numbers are one ``coverage.load_coverage`` snapshot, the view's.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -21,6 +22,7 @@ from ..documents import (
     SANS,
     DocumentError,
     Paper,
+    PdfTarget,
     atomic_output,
     draw_fitted,
     draw_letterhead,
@@ -41,7 +43,7 @@ from .export_xlsx import CampaignExportResult, CampaignFileJob, record_campaign_
 from .service import template_event
 
 TITLE = "RINGKASAN CAKUPAN IKRAR NETRALITAS"
-SERIES = (  # (legend, colour, value of a group)
+SERIES: tuple[tuple[str, Color, Callable[[GroupCoverage], int]], ...] = (  # (legend, colour, value of a group)
     ("Sudah ikrar", Color(0.18, 0.49, 0.20), lambda g: g.covered),
     ("Dikecualikan", Color(0.98, 0.66, 0.15), lambda g: g.excused),
     ("Belum ikrar", Color(0.82, 0.83, 0.85), lambda g: g.owing),
@@ -51,7 +53,7 @@ MIN_ROW = MIN_TEXT_SIZE * 1.25  # a row as small as its 8 pt label allows
 SIGNATURE_HEIGHT = 36 * mm
 
 
-def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> None:
+def render_summary(target: PdfTarget, coverage: Coverage, *, paper: Paper = Paper.A4) -> None:
     """Draw the summary page into ``target`` (a path or a binary file)."""
     page = naskah_dinas_page(paper)
     frame = page.frame
@@ -81,7 +83,7 @@ def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> No
     bottom = frame.y + (SIGNATURE_HEIGHT if event and not event.signatory1.is_empty else 8 * mm)
     _chart(canvas, coverage, frame.x, y - 3 * mm, frame.width, bottom + 6 * mm)
     _notes(canvas, coverage, frame.x, bottom + 5 * mm, frame.width)
-    if event and not event.signatory1.is_empty:
+    if event is not None and event_id is not None and not event.signatory1.is_empty:
         width = min(frame.width / 2, 80 * mm)
         draw_signatory(
             canvas,

@@ -26,22 +26,30 @@ import multiprocessing
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, qr_operators, safe_filename
 from ..errors import UserError
-from ..events import get_event
-from ..jobs import FREEZE_SUPPORT_ENV, Job
+from ..events import EventData, get_event
+from ..jobs import FREEZE_SUPPORT_ENV, Job, Progress
 from ..pdfium import use_pdfium
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
 from .render import CertificateItem, CertificateRenderer, RenderAssets, load_assets, render_pdf_bytes
 from .site import site_url
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+    from .signing import Signer
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 MIN_ITEMS_FOR_FILE_WORKERS = 100  # below this, starting processes costs more than it saves
 MIN_ITEMS_FOR_QR_WORKERS = 300
@@ -81,7 +89,7 @@ class CertificatesJob(Job[CertificateResult]):
         *,
         per_person: bool = False,
         design: Design | None = None,
-        signer=None,
+        signer: Signer | None = None,
         actor: audit.Actor | None = None,
         workers: int | None = None,
         passphrase: bytes | None = None,
@@ -150,8 +158,8 @@ def write_merged(
     items: list[CertificateItem],
     target: Path,
     *,
-    progress: Job,
-    signer=None,
+    progress: Progress,
+    signer: Signer | None = None,
     workers: int | None = None,
 ) -> None:
     """All certificates into one PDF, replaced only when complete. With ``workers`` > 1 the
@@ -187,7 +195,9 @@ def _qr_codes(items: list[CertificateItem], workers: int) -> Iterator[Iterable[t
         codes.close()
 
 
-def imap_in_workers(count: int, function, items, *, chunksize: int, **pool_options) -> Iterator:
+def imap_in_workers(
+    count: int, function: Callable[[A], R], items: Iterable[A], *, chunksize: int, **pool_options: Any
+) -> Generator[R]:
     """``function`` over ``items`` in ``count`` spawned processes, results in order; the pool ends
     with the iteration (stopped early, it is terminated)."""
     pool = _spawn_pool(count, **pool_options)
@@ -208,14 +218,14 @@ def file_names(items: list[CertificateItem]) -> list[str]:
 
 
 def write_per_person(
-    event,
+    event: EventData,
     design: Design,
     assets: RenderAssets,
     items: list[CertificateItem],
     folder: Path,
     *,
-    progress: Job,
-    signer=None,
+    progress: Progress,
+    signer: Signer | None = None,
     workers: int | None = None,
     verify_url: str = "",
 ) -> None:
@@ -275,15 +285,22 @@ def _worker_count(items: int, requested: int | None, minimum: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def _spawn_pool(count: int, **options):
+def _spawn_pool(count: int, **options: Any) -> Pool:
     # spawn, not fork: safe beside the GUI's threads, and what Windows does anyway.
     return multiprocessing.get_context("spawn").Pool(count, **options)
 
 
-_worker: dict = {}
+class _WorkerState(TypedDict, total=False):
+    renderer: CertificateRenderer
+    signer: Signer | None
 
 
-def _init_worker(event, design: Design, assets: RenderAssets, signer, verify_url: str) -> None:
+_worker: _WorkerState = {}  # set in each worker process by _init_worker
+
+
+def _init_worker(
+    event: EventData, design: Design, assets: RenderAssets, signer: Signer | None, verify_url: str
+) -> None:
     _worker["renderer"] = CertificateRenderer(event, design, assets, verify_url)
     _worker["signer"] = signer
 
@@ -292,7 +309,9 @@ def _write_batch(task: tuple[list[tuple[CertificateItem, str]], str]) -> int:
     return write_batch(_worker["renderer"], _worker["signer"], task)
 
 
-def write_batch(renderer: CertificateRenderer, signer, task: tuple[list[tuple[CertificateItem, str]], str]) -> int:
+def write_batch(
+    renderer: CertificateRenderer, signer: Signer | None, task: tuple[list[tuple[CertificateItem, str]], str]
+) -> int:
     """Draw a batch as one document, cut it into files named as given, sign each if asked."""
     pairs, staging = task
     merged = render_pdf_bytes(renderer, [item for item, _name in pairs])

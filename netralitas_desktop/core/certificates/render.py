@@ -18,14 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import string
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..dates import hari_tanggal, tanggal
-from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
+from ..documents import SANS, SERIF, PageSpec, Paper, PdfTarget, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
 from ..documents.fit import NO_BREAK_SPACE
 from ..documents.images import PdfImage, shrink_image
 from ..documents.signatory import draw_signatory
@@ -42,6 +44,9 @@ from .design import (
     placeholders_in,
 )
 from .eligibility import Holder
+
+if TYPE_CHECKING:
+    from .signing import StampBox
 
 STATIC_FORM = "CertificateStatic"
 MIN_TEXT_PT = 8.0  # nothing smaller on a certificate: long text wraps instead (issue 13)
@@ -123,10 +128,12 @@ def holder_values(item: CertificateItem) -> dict[str, str]:
 class _Formatter(string.Formatter):
     """Unknown placeholders stay visible as written; ``:upper`` and ``:title`` change case."""
 
-    def get_value(self, key, args, kwargs):
-        return kwargs.get(key, "{" + str(key) + "}")
+    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return "{" + str(key) + "}"
 
-    def format_field(self, value, format_spec):
+    def format_field(self, value: object, format_spec: str) -> str:
         text = str(value)
         if format_spec == "upper":
             return text.upper()
@@ -192,7 +199,7 @@ class CertificateRenderer:
         self.background = PdfImage.from_bytes(background.jpeg, max_pixels=None) if background else None
         self.logo = PdfImage.from_bytes(assets.logo) if assets.logo else None
 
-    def new_canvas(self, target):
+    def new_canvas(self, target: PdfTarget) -> Canvas:
         canvas = new_canvas(
             target,
             self.page,
@@ -323,7 +330,7 @@ def _diamond(canvas: Canvas, x: float, y: float, radius: float) -> None:
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def stamp_box(design: Design):
+def stamp_box(design: Design) -> StampBox | None:
     """``signing.StampBox`` of the design's ``tte`` box (where a digital signature's visible stamp
     or BSrE's goes), or None when the design has no such box (signing's default corner)."""
     spec = design.field("tte")

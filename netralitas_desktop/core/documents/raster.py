@@ -18,6 +18,9 @@ def pil_measure(face: str) -> Measure:
     return lambda text, size: pil_font(face, int(size)).getlength(text)
 
 
+Ink = str | tuple[int, ...]  # a colour name or "#rrggbb", or RGB(A) values
+
+
 class ImageFitOptions(TypedDict, total=False):
     """``fit_image_text``'s keywords, for ``draw_image_text_box`` to pass on."""
 
@@ -57,7 +60,7 @@ def draw_image_text(
     top: float,
     width: float,
     *,
-    fill: str = "black",
+    fill: Ink = "black",
     align: str = "left",
 ) -> float:
     """Draw fitted lines from ``top`` down; returns the y under the last line."""
@@ -84,7 +87,7 @@ def draw_image_text_box(
     top: float,
     width: float,
     *,
-    fill: str = "black",
+    fill: Ink = "black",
     align: str = "left",
     **options: Unpack[ImageFitOptions],
 ) -> float:

@@ -250,7 +250,9 @@ def draw_pledge_form(canvas: Canvas, page: PageSpec, form: PledgeForm) -> None:
         _draw_qr_with_caption(canvas, form, x, frame.y, width)
 
 
-def _draw_fields(canvas: Canvas, fields: Sequence[tuple[str, str]], x: float, top: float, width: float, size: float) -> float:
+def _draw_fields(
+    canvas: Canvas, fields: Sequence[tuple[str, str]], x: float, top: float, width: float, size: float
+) -> float:
     """``Label  : value`` lines; a long value (a unit's full name) wraps under itself."""
     y = top
     value_x = x + LABEL_WIDTH + 3 * mm

@@ -15,6 +15,7 @@ The check-in desk routes a scan here when ``is_mandiri_code(text)`` and shows
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -108,7 +109,7 @@ class Overview:
     def required(self) -> int:
         return len(self.owed) + len(self.returned)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, int]:
         return {
             "required": self.required,
             "returned": len(self.returned),
@@ -116,7 +117,7 @@ class Overview:
             "present_unsigned": len(self.present_unsigned),
         }
 
-    def matching(self, rows: list[StatusRow] | list[ReturnedRow], query: str) -> list[int]:
+    def matching(self, rows: Sequence[StatusRow | ReturnedRow], query: str) -> list[int]:
         """Indexes of ``rows`` (``owed`` or ``returned``) matching a search, by ``participants.filter_rows``' rules."""
         if not query.strip():
             return list(range(len(rows)))
@@ -451,7 +452,7 @@ def undo_return(registration_id: int, *, reason: str, actor: audit.Actor) -> Non
 
 
 def _returned_event(registration_id: int) -> int:
-    event_id = (
+    event_id: int | None = (
         IkrarReturn.select(Registration.event)
         .join(Registration)
         .where(IkrarReturn.registration == registration_id)

@@ -185,7 +185,9 @@ def _service(header_cells: list[object]) -> str:
     return "Laporan rapat daring"
 
 
-def _parse(kind: str, rows: list[Row], index: int, columns: dict[str, int], default_date: dt.date | None) -> MeetingReport:
+def _parse(
+    kind: str, rows: list[Row], index: int, columns: dict[str, int], default_date: dt.date | None
+) -> MeetingReport:
     header_cells = rows[index][1]
     assert not isinstance(header_cells, BrokenRow), "_find_header passes broken rows over"
     duration_header = header_key(header_cells[columns["duration"]]) if "duration" in columns else ""

@@ -45,7 +45,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
@@ -55,6 +55,9 @@ from ..names import fold, full_name
 from ..participants import EMPLOYMENT_LABELS
 from ..pledges.models import IkrarReturn
 from .models import Absence, OnlineAttendance
+
+if TYPE_CHECKING:
+    from peewee import Field
 
 HADIR, DARING, IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR, DIBATALKAN = (
     "hadir",
@@ -305,7 +308,7 @@ def status_by_registration(event_id: int) -> dict[int, str]:
     }
 
 
-def _ids(model, event_id: int) -> set[int]:
+def _ids(model: type[Signature] | type[IkrarReturn], event_id: int) -> set[int]:
     query = model.select(model.registration).join(Registration).where(Registration.event == event_id).tuples()
     return {registration_id for (registration_id,) in query}
 
@@ -389,7 +392,7 @@ def _tally(entries: Iterable[tuple[str, str, int]], by: str) -> Recap:
     """Fold (group value, status, count) into a Recap. Units group case- and accent-blind and
     show their most used spelling; employment types come in the order of EMPLOYMENT_LABELS."""
     groups: dict[str, GroupCount] = {}
-    spellings: dict[str, Counter] = {}
+    spellings: dict[str, Counter[str]] = {}
     total = GroupCount("", "Jumlah")
     for value, status, count in entries:
         value = (value or "").strip()
@@ -416,7 +419,7 @@ def recap_rows(rows: Iterable[StatusRow], by: str = "unit") -> Recap:
     return _tally(((getattr(row, attr), row.status, 1) for row in rows), by)
 
 
-def _aggregate(event_id: int, column, by: str) -> Recap:
+def _aggregate(event_id: int, column: Field[Any], by: str) -> Recap:
     query = (
         Registration.select(
             column,
@@ -483,7 +486,9 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
     returned = sum(1 for row in absent if row.ikrar_returned)
     by_status = dict.fromkeys(PLEDGE_STATUSES, 0)
     for row in counted:
-        by_status[pledge_status(row)] += 1
+        status = pledge_status(row)
+        assert status is not None, "a counted row has a pledge status"
+        by_status[status] += 1
     return PledgeCounts(
         len(present),
         sum(1 for row in present if row.signed),

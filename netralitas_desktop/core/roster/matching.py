@@ -48,6 +48,8 @@ class StoredIds(Protocol):
 
     @property
     def nip(self) -> str | None: ...
+
+
 _TEXT_FIELDS = frozenset({"nama", "gelar_depan", "gelar_belakang", "jabatan", "unit_kerja"})
 
 
