@@ -266,7 +266,8 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
     if found.cancelled_at is not None:
         note = f": {found.cancel_reason}" if found.cancel_reason else ""
         return _rejected(
-            f"Pendaftaran {found.person.full_name} telah dibatalkan{note}. Pulihkan pendaftarannya bila ia tetap boleh ikut.",
+            f"Pendaftaran {found.person.full_name} telah dibatalkan{note}. "
+            "Pulihkan pendaftarannya bila ia tetap boleh ikut.",
             found,
         )
     at = now()

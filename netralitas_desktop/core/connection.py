@@ -9,6 +9,7 @@ password is asked for each time instead: ``password_store_status()`` says why.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -194,10 +195,8 @@ def forget_password(profile: ConnectionProfile) -> None:
     backend = _keyring()
     if backend is None:
         return
-    try:
+    with contextlib.suppress(Exception):  # nothing stored, or the store refuses: nothing more to do
         backend.delete_password(KEYRING_SERVICE, profile.key)
-    except Exception:  # nothing stored, or the store refuses: nothing more to do
-        pass
 
 
 # Testing and connecting ---------------------------------------------------------------------

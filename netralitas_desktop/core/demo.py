@@ -135,7 +135,8 @@ _LAST_ANY = [
     "Hakim",
     "Tambunan",
 ]
-_LAST_MALE = _LAST_ANY + [
+_LAST_MALE = [
+    *_LAST_ANY,
     "Santoso",
     "Wibowo",
     "Saputra",
@@ -160,7 +161,8 @@ _LAST_MALE = _LAST_ANY + [
     "Sudrajat",
     "Suparman",
 ]
-_LAST_FEMALE = _LAST_ANY + [
+_LAST_FEMALE = [
+    *_LAST_ANY,
     "Rahayu",
     "Lestari",
     "Handayani",

@@ -172,7 +172,8 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> Summary:
             raise ValidationError(
                 {
                     "event": (
-                        f"Kegiatan \u201c{event.title}\u201d tidak menyimpan data pribadi peserta lagi; tidak ada yang dihapus."
+                        f"Kegiatan \u201c{event.title}\u201d tidak menyimpan data pribadi peserta lagi; "
+                        "tidak ada yang dihapus."
                     )
                 }
             )

@@ -167,7 +167,8 @@ def write_merged(
     count = _worker_count(len(items), workers, MIN_ITEMS_FOR_QR_WORKERS)
     with atomic_output(target) as temp, _qr_codes(items, count) as codes:
         canvas = renderer.new_canvas(str(temp))
-        for index, (item, operators) in enumerate(zip(items, codes)):
+        # Without workers ``codes`` repeats None for ever: the items set the length.
+        for index, (item, operators) in enumerate(zip(items, codes, strict=False)):
             progress.check_cancelled()
             renderer.draw(canvas, item, operators)
             canvas.showPage()
@@ -240,7 +241,7 @@ def write_per_person(
     staging = folder / f".sertifikat-{os.getpid()}-{id(progress):x}.tmp"
     staging.mkdir(exist_ok=True)
     try:
-        pairs = list(zip(items, names))
+        pairs = list(zip(items, names, strict=True))
         batches = [(pairs[start : start + BATCH], str(staging)) for start in range(0, len(pairs), BATCH)]
         count = _worker_count(len(items), workers, MIN_ITEMS_FOR_FILE_WORKERS)
         done = 0
@@ -315,7 +316,7 @@ def write_batch(
     """Draw a batch as one document, cut it into files named as given, sign each if asked."""
     pairs, staging = task
     merged = render_pdf_bytes(renderer, [item for item, _name in pairs])
-    for (_item, name), data in zip(pairs, split_pages(merged)):
+    for (_item, name), data in zip(pairs, split_pages(merged), strict=True):
         if signer is not None:
             data = signer.sign_bytes(data)
         (Path(staging) / name).write_bytes(data)

@@ -194,7 +194,7 @@ def draw_fitted(
 ) -> float:
     """Draw fitted lines below ``top`` (the top of the first line); returns the y under the last."""
     canvas.setFont(font, fitted.size)
-    for line, baseline in zip(fitted.lines, baselines(fitted, font, top)):
+    for line, baseline in zip(fitted.lines, baselines(fitted, font, top), strict=True):
         if align == "center":
             canvas.drawCentredString(x + width / 2, baseline, line)
         elif align == "right":

@@ -117,7 +117,7 @@ def draw_meterai_box(canvas: Canvas, centre_x: float, centre_y: float) -> None:
 def _underline(canvas: Canvas, fitted: FittedText, font: str, x: float, top: float, width: float) -> None:
     canvas.saveState()
     canvas.setLineWidth(max(0.5, fitted.size / 14))
-    for line, baseline in zip(fitted.lines, baselines(fitted, font, top)):
+    for line, baseline in zip(fitted.lines, baselines(fitted, font, top), strict=True):
         line_width = pdfmetrics.stringWidth(line, font, fitted.size)
         left = x + (width - line_width) / 2
         canvas.line(left, baseline - fitted.size * 0.12, left + line_width, baseline - fitted.size * 0.12)

@@ -80,7 +80,7 @@ class TableLayout:
                 min_size=min(header_size, MIN_TEXT_SIZE),
                 max_lines=3,
             )
-            for column, column_width in zip(self.columns, self.widths)
+            for column, column_width in zip(self.columns, self.widths, strict=True)
         )
         self.header_height = max(cell.height for cell in self._header) + 2 * padding
 
@@ -90,7 +90,7 @@ class TableLayout:
     def fit_row(self, texts: Sequence[str | None]) -> FittedRow:
         """Fit one row's texts (None leaves a cell for the caller to draw in)."""
         cells: list[FittedText | None] = []
-        for column, column_width, text in zip(self.columns, self.widths, texts):
+        for column, column_width, text in zip(self.columns, self.widths, texts, strict=True):
             if text is None:
                 cells.append(None)
                 continue
@@ -132,7 +132,7 @@ class TableLayout:
 
     def draw_row(self, canvas: Canvas, top: float, row: FittedRow) -> float:
         """Cell texts, vertically centred, and the row's rules; returns its bottom."""
-        for index, (column, fitted) in enumerate(zip(self.columns, row.cells)):
+        for index, (column, fitted) in enumerate(zip(self.columns, row.cells, strict=True)):
             if fitted is not None:
                 font = SANS.bold if column.bold else SANS.regular
                 _draw_centred(canvas, fitted, font, self.cell(index, top, row.height), self.padding, column.align)

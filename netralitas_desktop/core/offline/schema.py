@@ -98,7 +98,7 @@ def check_event_package(data: object, files: dict[str, bytes], name: str) -> Non
             check.text(event[column], f"kegiatan, {column}", field.max_length, null=True)
     check.text(event.get("title"), "kegiatan, title", Event.title.max_length)
     try:
-        date = dt.date.fromisoformat(event.get("date"))  # type: ignore[arg-type]
+        date = dt.date.fromisoformat(event.get("date"))  # type: ignore[arg-type]  # not text: TypeError, below
     except (TypeError, ValueError):
         raise check.fail("kegiatan, date", "bukan tanggal") from None
     if not EARLIEST.date() <= date < LATEST.date():

@@ -374,7 +374,7 @@ def _store(plan: OnlinePlan) -> int:
     ).execute()
     rows = []
     for p in plan.participants:
-        for line, segment in zip(p.lines, p.segments):
+        for line, segment in zip(p.lines, p.segments, strict=True):
             rows.append(
                 {
                     "report": report_id,

@@ -94,8 +94,8 @@ def draw_unit_chart(
         canvas.restoreState()
     maximum, step = nice_maximum(scale_max)
     chart = HorizontalBarChart()
-    # ReportLab takes any number for these; types-reportlab says int.
-    chart.x, chart.y, chart.width, chart.height = 0, AXIS_HEIGHT, plot_width, plot_height  # type: ignore[assignment]
+    chart.x, chart.y = 0, AXIS_HEIGHT  # type: ignore[assignment]  # any number; types-reportlab says int
+    chart.width, chart.height = plot_width, plot_height  # type: ignore[assignment]  # as above
     chart.data = [[value(group) for group in groups] for _, _, value in SERIES]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.reverseDirection = 1  # first OPD at the top, as in the table

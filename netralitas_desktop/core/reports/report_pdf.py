@@ -316,7 +316,7 @@ def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
                 str(g.absent),
                 g.percentage_text,
             ]
-            for g in groups + [snapshot.by_employment.total]
+            for g in [*groups, snapshot.by_employment.total]
         ]
         rows[-1][0] = "Jumlah"
         _table(flow, columns, rows)
