@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,11 +65,22 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'netralitas.db'}"
 
 
+def finish_background_work(timeout_ms: int = 60_000) -> None:
+    """Let jobs a GUI test started end before its database closes or is unbound, as the program
+    does at exit (``jobs.wait_all``): a worker still loading a closed tab's view would otherwise run
+    on into the next test and use a database being swapped under it. No Qt loaded, nothing to wait for."""
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
 @pytest.fixture
 def db(sqlite_url):
     """A new SQLite database file, bound and migrated; closed afterwards."""
     location = database.open_database(sqlite_url)
     yield location
+    finish_background_work()
     database.close_database()
 
 
@@ -81,6 +93,7 @@ def _restore_database_binding():
     """
     before = db_proxy.obj
     yield
+    finish_background_work()
     after = db_proxy.obj
     if after is not None and after is not before:
         if not after.is_closed():
@@ -234,10 +247,12 @@ def any_db(request):
         url = request.getfixturevalue("sqlite_url")
         location = database.open_database(url)
         yield location
+        finish_background_work()
         database.close_database()
         return
     server = request.getfixturevalue("pg_server")
     for url in _temporary_pg_database(server, template=request.getfixturevalue("_pg_migrated_template")):
         location = database.open_database(url)  # finds the schema current: only checks the version
         yield location
+        finish_background_work()
         database.close_database()

@@ -136,7 +136,14 @@ def test_right_click_menu_opens_the_dialog_for_the_row(qtbot, tab):
     tab.table.clearSelection()
     tab._show_menu(tab.table.visualRect(model.index(row, COL_NAME)).center())
     actions = [action.text() for action in tab.context_menu.actions() if action.text()]
-    assert actions == ["Tidak hadir (izin, sakit, dinas luar)…", "Ubah…", "Hapus dari kegiatan"]
+    assert actions == [
+        "Tidak hadir (izin, sakit, dinas luar)…",
+        "Ubah…",
+        "Buat undangan untuk 1 peserta terpilih…",
+        "Tandai undangan sudah dikirim",
+        "Tandai undangan belum dikirim",
+        "Hapus dari kegiatan",
+    ]
     assert [r.full_name for r in tab.selected_rows()] == ["Wawan Setiawan"]
     tab.context_menu.actions()[0].trigger()
     assert tab.absence_dialog is not None and tab.absence_dialog.who_label.text() == "Wawan Setiawan"

@@ -377,12 +377,13 @@ def test_opens_gui(argv, gui, capsys):
     capsys.readouterr()
 
 
-def test_no_command_opens_the_window_with_a_demo_event(sqlite_url):
-    """``netralitas --db URL`` starts the GUI on that database; the first start seeds the demo event."""
+def test_no_command_opens_the_window_and_the_demo_only_when_asked(sqlite_url):
+    """``netralitas --db URL --demo`` starts the GUI on that database with the demo event (without
+    ``--demo`` a new database opens on the welcome page and stays empty: test_gui_app)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("NETRALITAS_DB", None)
     app = subprocess.Popen(
-        [sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url],
+        [sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url, "--demo"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -17,30 +17,38 @@ def closing_database():
     database.close_database()
 
 
-def test_empty_database_gets_the_demo_event_once(qtbot, sqlite_url, closing_database):
+def test_an_empty_database_opens_on_the_welcome_page_without_a_demo_event(qtbot, sqlite_url, closing_database):
     window = gui_app.create_main_window(sqlite_url)
     qtbot.addWidget(window)
-    [event] = list_events()
-    assert event.registered == gui_app.DEMO_PARTICIPANTS == 300
-    assert window.event_list.table.rowCount() == 1
+    window.show()
+    assert list_events() == []  # nothing fictitious appears unasked
+    welcome = window.event_list.welcome
+    assert welcome.isVisible()
+    assert [b.text() for b in (welcome.new_button, welcome.import_button, welcome.example_button)] == [
+        "Buat kegiatan",
+        "Impor daftar peserta",
+        "Coba dengan data contoh",
+    ]
     assert window.windowTitle().startswith("Netralitas Desktop — ")
     database.close_database()
 
     again = gui_app.create_main_window(sqlite_url)
     qtbot.addWidget(again)
-    assert len(list_events()) == 1  # a database with events is left alone
-
-    page = again.open_event(event.id)
-    qtbot.waitUntil(lambda: not page.participants.busy)
-    assert page.participants.model.total_count() == 300
+    assert list_events() == []
 
 
-def test_demo_flag_adds_a_demo_event(qtbot, sqlite_url, closing_database):
-    gui_app.create_main_window(sqlite_url).deleteLater()
-    database.close_database()
+def test_demo_flag_adds_a_demo_event_marked_as_an_example(qtbot, sqlite_url, closing_database):
     window = gui_app.create_main_window(sqlite_url, demo=True)
     qtbot.addWidget(window)
-    assert len(list_events()) == 2
+    window.show()
+    [event] = list_events()
+    assert event.registered == gui_app.DEMO_PARTICIPANTS == 300
+    assert event.title.startswith("[CONTOH] Sosialisasi Netralitas ASN") and event.title.endswith(str(event.date.year))
+    assert window.event_list.table.isVisible() and window.event_list.table.rowCount() == 1
+    page = window.open_event(event.id)
+    qtbot.waitUntil(lambda: not page.participants.busy)
+    assert page.participants.model.total_count() == 300
+    assert page.example_label.isVisible() and page.example_label.text().startswith("Kegiatan contoh")
 
 
 def test_application_names(qapp):

@@ -133,7 +133,8 @@ def test_start_up_opens_the_saved_server(qtbot, pg_server, pg_url, store, monkey
     window = gui_app.create_main_window(store=store)
     qtbot.addWidget(window)
     assert not window.location.is_sqlite
-    assert window.event_list.table.rowCount() == 1  # the demo event, created in the empty server database
+    assert window.event_list.table.rowCount() == 0  # nothing made unasked in the empty server database
+    assert window.event_list.pages.currentWidget() is window.event_list.welcome
     database.close_database()
 
 

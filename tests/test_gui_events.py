@@ -30,8 +30,8 @@ def save(qtbot, dialog) -> None:
 
 
 def test_create_event_through_the_dialog(qtbot, window):
-    assert window.event_list.empty_label.isVisible()
-    qtbot.mouseClick(window.event_list.new_button, Qt.MouseButton.LeftButton)
+    assert window.event_list.welcome.isVisible() and not window.event_list.table.isVisible()
+    qtbot.mouseClick(window.event_list.welcome.new_button, Qt.MouseButton.LeftButton)
     dialog = window.event_list.event_dialog
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.title, "Sosialisasi Netralitas ASN Kecamatan Sukamaju")
@@ -55,7 +55,7 @@ def test_create_event_through_the_dialog(qtbot, window):
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == hari_tanggal(dt.date(2024, 7, 1)) == "Senin, 1 Juli 2024"
     assert table.item(0, 1).text() == event.title
-    assert not window.event_list.empty_label.isVisible()
+    assert not window.event_list.welcome.isVisible() and table.isVisible()
 
 
 def test_empty_title_is_refused_beside_the_field(qtbot, window):

@@ -97,7 +97,7 @@ def test_table_shows_all_participants_with_grouped_nip(tab):
     assert tab.model.rowCount() == 5
     assert tab.count_label.text() == "Menampilkan 5 dari 5 peserta"
     headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
-    assert headers == ["No", "Nama", "NIP", "Jenis", "Gol.", "Jabatan", "Unit Kerja", "Kehadiran", "Hadir"]
+    assert headers == ["No", "Nama", "NIP", "Jenis", "Gol.", "Jabatan", "Unit Kerja", "Kehadiran", "Hadir", "Undangan"]
     budi = names(tab).index("Drs. H. Budi Santoso, M.Si.")
     assert tab.model.data(tab.model.index(budi, COL_NIP)) == "19860926 201505 1 001"
     rina = names(tab).index("Rina Wulandari")

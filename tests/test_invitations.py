@@ -284,9 +284,12 @@ def test_every_written_run_is_audited_with_counts_only(event_id, tmp_path):
     InvitationImagesJob(event_id, tmp_path / "png", unit="Desa Mekarsari", actor=desk).run()
     entries = list(AuditLog.select().where(AuditLog.action == "export").order_by(AuditLog.id))
     assert [json.loads(entry.detail) for entry in entries] == [
-        {"document": "invitations", "count": 10, "pages": 2, "format": "pdf", "files": 1},
-        {"document": "invitations", "count": 2, "pages": 2, "format": "zip", "files": 2},
-        {"document": "invitations", "count": 2, "pages": 2, "format": "png", "files": 2},
+        {"document": "invitations", "count": 10, "pages": 2, "format": "pdf", "files": 1}
+        | {"selection": "semua", "marked_sent": 10},
+        {"document": "invitations", "count": 2, "pages": 2, "format": "zip", "files": 2}
+        | {"selection": "semua+unit", "marked_sent": 2},
+        {"document": "invitations", "count": 2, "pages": 2, "format": "png", "files": 2}
+        | {"selection": "semua+unit", "marked_sent": 2},
     ]
     assert {(entry.event_id, entry.desk, entry.operator) for entry in entries} == {(event_id, "Meja Undangan", "Rina")}
     details = " ".join(entry.detail for entry in entries)

@@ -41,6 +41,8 @@ ACTION_LABELS = {
     "participant.demo": "Peserta contoh dibuat",
     "participant.merge": "Peserta dari meja offline didaftarkan",
     "roster.import": "Daftar peserta diimpor",
+    "invitation.mark_sent": "Undangan ditandai terkirim",
+    "invitation.unmark_sent": "Tanda terkirim undangan dihapus",
     "event.create": "Kegiatan dibuat",
     "event.edit": "Kegiatan diubah",
     "event.delete": "Kegiatan dihapus",
@@ -138,6 +140,16 @@ DETAIL_LABELS = {
     "report_id": "Nomor laporan",
     "assigned": "Dicocokkan",
     "previous": "Sebelumnya",
+    "update_only": "Hanya memperbarui peserta yang sudah terdaftar",
+    "not_on_list": "Tidak ada di daftar kegiatan (dilewati)",
+    "selection": "Pilihan peserta",
+    "marked_sent": "Ditandai terkirim",
+}
+SELECTION_LABELS = {
+    "semua": "semua peserta",
+    "terpilih": "peserta terpilih",
+    "unit": "satu unit kerja",
+    "belum_terkirim": "hanya yang belum terkirim",
 }
 METHOD_LABELS = {
     "qr": "QR undangan",
@@ -213,6 +225,8 @@ def _value(key: str, value: object) -> str:
         return "—"
     if key == "method":
         return METHOD_LABELS.get(str(value), str(value))
+    if key == "selection":  # an invitation run's "semua+unit+belum_terkirim"
+        return ", ".join(SELECTION_LABELS.get(part, part) for part in str(value).split("+"))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value) or "—"
     if isinstance(value, dict):

@@ -39,11 +39,11 @@ from ...core.checkin import (
     search_registrations,
     undo_check_in,
 )
-from ...core.dates import jam
 from ...core.errors import USER_FACING
 from ...core.events import ValidationError
 from ...core.pledges import returns
 from ..common.core_labels import core_label
+from ..common.dates import jam
 from ..common.errors import show_error
 from ..common.jobs import FunctionJob, JobHandle, run_job
 from ..common.live import LiveRefresh
