@@ -26,17 +26,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
 
-from netralitas_desktop.core import database, qr_payload  # noqa: E402
-from netralitas_desktop.core.audit import Actor  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.models import Registration  # noqa: E402
-from netralitas_desktop.gui.common.jobs import wait_all  # noqa: E402
-from netralitas_desktop.gui.common.sounds import set_sounds_enabled  # noqa: E402
-from netralitas_desktop.gui.desk.counters import POLL_MS  # noqa: E402
-from netralitas_desktop.gui.desk.tab import DeskTab  # noqa: E402
+from netralitas_desktop.core import database, qr_payload
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.models import Registration
+from netralitas_desktop.gui.common.jobs import wait_all
+from netralitas_desktop.gui.common.sounds import set_sounds_enabled
+from netralitas_desktop.gui.desk.counters import POLL_MS
+from netralitas_desktop.gui.desk.tab import DeskTab
 
 TARGET_MS = 2000.0
 

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
@@ -21,6 +22,9 @@ from .jobs import Job, Progress
 from .models import AuditLog, Event
 from .reports.export_csv import DELIMITER, ENCODING
 from .reports.tables import clean_text, needs_neutralising
+
+if TYPE_CHECKING:
+    from peewee import ColumnBase, Expression, ModelSelect
 
 PAGE_SIZE = 200
 
@@ -176,7 +180,7 @@ class AuditEntry:
     event_title: str
     desk: str
     operator: str
-    detail: dict
+    detail: dict[str, Any]
 
     @property
     def action_label(self) -> str:
@@ -186,7 +190,7 @@ class AuditEntry:
     def detail_text(self) -> str:
         return "; ".join(detail_lines(self.detail))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "at": self.at.isoformat(sep=" "),
@@ -204,7 +208,7 @@ def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
 
 
-def detail_lines(detail: dict) -> list[str]:
+def detail_lines(detail: dict[str, Any]) -> list[str]:
     """``Nomor pendaftaran: 12``, one line per detail, in Bahasa Indonesia."""
     return [
         f"{DETAIL_LABELS.get(key, key.replace('_', ' ').capitalize())}: {_value(key, value)}"
@@ -230,8 +234,8 @@ def _value(key: str, value: object) -> str:
     return str(value)
 
 
-def _where(audit_filter: AuditFilter):
-    conditions = []
+def _where(audit_filter: AuditFilter) -> list[Expression]:
+    conditions: list[Expression] = []
     if audit_filter.event_id is not None:
         conditions.append(AuditLog.event == audit_filter.event_id)
     if audit_filter.action:
@@ -261,7 +265,7 @@ def _where(audit_filter: AuditFilter):
     return conditions
 
 
-def _query(audit_filter: AuditFilter, *columns):
+def _query(audit_filter: AuditFilter, *columns: ColumnBase) -> ModelSelect[AuditLog]:
     query = AuditLog.select(*columns).join(Event, JOIN.LEFT_OUTER)
     conditions = _where(audit_filter)
     return query.where(*conditions) if conditions else query
@@ -295,7 +299,7 @@ def list_entries(
     return [_entry(row) for row in query]
 
 
-def _entry(row: tuple) -> AuditEntry:
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
     entry_id, at, action, event_id, title, desk, operator, detail = row
     try:
         parsed = json.loads(detail) if detail else {}

@@ -19,7 +19,7 @@ from typing import NamedTuple, TypeVar
 from . import audit
 from .event_settings import get_setting, set_setting
 from .events import EventData, Signatory, create_event
-from .models import Person, Registration, db, now
+from .models import BaseModel, Person, Registration, db, now
 from .participants import PersonData
 
 DEFAULT_SEED = 2024
@@ -139,7 +139,8 @@ _LAST_ANY = [
     "Hakim",
     "Tambunan",
 ]
-_LAST_MALE = _LAST_ANY + [
+_LAST_MALE = [
+    *_LAST_ANY,
     "Santoso",
     "Wibowo",
     "Saputra",
@@ -164,7 +165,8 @@ _LAST_MALE = _LAST_ANY + [
     "Sudrajat",
     "Suparman",
 ]
-_LAST_FEMALE = _LAST_ANY + [
+_LAST_FEMALE = [
+    *_LAST_ANY,
     "Rahayu",
     "Lestari",
     "Handayani",
@@ -582,7 +584,7 @@ def _insert_batch(event_id: int, people: list[PersonData], mode_rng: random.Rand
     )
 
 
-def _insert_rows(model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
+def _insert_rows(model: type[BaseModel], columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
     """Multi-row ``INSERT … ON CONFLICT DO NOTHING`` (SQLite and PostgreSQL alike).
 
     Plain SQL because building a peewee query costs more than SQLite's own work here.
@@ -609,7 +611,7 @@ def _person_ids(column: str, numbers: list[str]) -> dict[str, int]:
     return ids
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from peewee import CharField, DateTimeField, ForeignKeyField
 
@@ -26,6 +27,9 @@ from .events import get_event
 from .models import BaseModel, Person, Registration, db, now
 from .nip import normalize_id
 from .roster.bulk import chunks
+
+if TYPE_CHECKING:
+    from peewee import ModelSelect
 
 DELIVERY_KINDS = ("pdf", "zip", "png", "manual")
 _CHUNK = 500  # registration ids per statement, under SQLite's old limit of 999 parameters
@@ -36,6 +40,7 @@ class InvitationDelivery(BaseModel):
     """A registration's invitation was made for sending (or marked so by hand)."""
 
     registration = ForeignKeyField(Registration, primary_key=True, backref="invitation", on_delete="CASCADE")
+    registration_id: int
     sent_at = DateTimeField(default=now)
     how = CharField(max_length=10, default="manual")
     desk = CharField(max_length=100, default="")
@@ -63,7 +68,7 @@ class DeliveryCounts:
         return self.total - self.sent
 
 
-def _active_registrations(event_id: int):
+def _active_registrations(event_id: int) -> ModelSelect[Registration]:
     return Registration.select(Registration.id).where(
         (Registration.event == event_id) & Registration.cancelled_at.is_null()
     )
@@ -110,7 +115,7 @@ def invitees(event_id: int) -> list[Invitee]:
     return [Invitee(registration_id, unit, registration_id in sent) for registration_id, unit in query]
 
 
-def _marked(event_id: int):
+def _marked(event_id: int) -> ModelSelect[InvitationDelivery]:
     return (
         InvitationDelivery.select(InvitationDelivery.registration)
         .join(Registration)
@@ -181,7 +186,7 @@ def unmark_sent(event_id: int, registration_ids: Iterable[int], *, actor: audit.
     get_event(event_id)
     ids = _event_registrations(event_id, registration_ids)
     with db.atomic():
-        removed = sum(
+        removed: int = sum(
             InvitationDelivery.delete().where(InvitationDelivery.registration.in_(list(chunk))).execute()
             for chunk in chunks(ids, _CHUNK)
         )

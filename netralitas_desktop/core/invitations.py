@@ -20,6 +20,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, TypedDict, Unpack
 
 from . import audit, qr_payload
 from .dates import hari_tanggal, jam
@@ -44,7 +45,7 @@ from .documents import (
     qr_matrix,
     safe_filename,
 )
-from .documents.fit import LEADING
+from .documents.fit import LEADING, FontSizes
 from .documents.page import Rect
 from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
 from .documents.table import draw_page_footer
@@ -57,6 +58,10 @@ from .models import Registration
 from .names import fold, name_key
 from .nip import format_nip, mask_nik
 from .participants import ParticipantRow, list_participants
+
+if TYPE_CHECKING:
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
 
 INSTRUCTION = "Tunjukkan kode QR ini di meja registrasi."
 ACCENT = (0.11, 0.24, 0.42)  # dark blue: prints well in colour and in grey
@@ -107,7 +112,7 @@ class InvitationResult:
     format: str  # "pdf", "png" (a folder) or "zip"
     marked: int = 0  # registrations marked sent by this run
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "ok": True,
             "count": self.count,
@@ -232,7 +237,7 @@ def time_text(event: EventData) -> str:
 
 
 def _when(event: EventData) -> str:
-    when = hari_tanggal(event.date)
+    when = hari_tanggal(event.date) if event.date else ""
     times = time_text(event)
     return f"{when}, pukul {times}" if times else when
 
@@ -284,7 +289,7 @@ def write_invitations_pdf(
     return pages
 
 
-def _draw_page_footer(canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
+def _draw_page_footer(canvas: Canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
     draw_page_footer(canvas, grid.page, page, pages, f"Undangan \u2013 {event.title}")
 
 
@@ -333,7 +338,9 @@ def card_layout(event: EventData, width: float, height: float) -> CardLayout:
     return CardLayout(width, title, when, venue, instruction, rule_offset, qr_size, column_width)
 
 
-def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layout: CardLayout | None = None) -> None:
+def draw_card(
+    canvas: Canvas, cell: Rect, event: EventData, invitation: Invitation, layout: CardLayout | None = None
+) -> None:
     """One invitation card inside ``cell``: event above, invitee and QR below."""
     layout = layout or card_layout(event, cell.width, cell.height)
     left, top = cell.x + CARD_PAD, cell.top - CARD_PAD
@@ -377,7 +384,9 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
     canvas.restoreState()
 
 
-def _invitee_lines(invitation: Invitation, width: float, room: float):
+def _invitee_lines(
+    invitation: Invitation, width: float, room: float
+) -> tuple[FittedText, FittedText | None, FittedText | None]:
     """Name, id and unit kerja fitted into ``room`` above the instruction: the name as large as
     it fits (11 pt down to 8 pt, wrapping), every line at least 8 pt; only a name and unit too long
     for the card at 8 pt are cut, never run over the instruction."""
@@ -387,7 +396,7 @@ def _invitee_lines(invitation: Invitation, width: float, room: float):
         else None
     )
     fixed = (identity.height + 0.5) if identity else 0.0
-    unit_options = dict(max_size=MIN_TEXT_SIZE, min_size=MIN_TEXT_SIZE)
+    unit_options: FontSizes = {"max_size": MIN_TEXT_SIZE, "min_size": MIN_TEXT_SIZE}
     for size in (11, 10, 9, MIN_TEXT_SIZE):
         name = fit_pdf_text(invitation.name, SANS.bold, width, max_size=size, min_size=size, max_lines=4)
         unit = (
@@ -415,10 +424,10 @@ def _invitee_lines(invitation: Invitation, width: float, room: float):
 # --- PNG cards -------------------------------------------------------------------------------------------
 
 PNG_WIDTH = 1000
-_ACCENT_RGB = tuple(round(c * 255) for c in ACCENT)
+_ACCENT_RGB: tuple[int, ...] = tuple(round(c * 255) for c in ACCENT)
 
 
-def render_invitation_png(event: EventData, invitation: Invitation):
+def render_invitation_png(event: EventData, invitation: Invitation) -> Image.Image:
     """A portrait card image, ``PNG_WIDTH`` pixels wide, for a phone screen."""
     from PIL import Image, ImageDraw
 
@@ -434,15 +443,15 @@ def render_invitation_png(event: EventData, invitation: Invitation):
     y = draw_image_text(draw, label, SANS.bold, pad, pad - 8, width, fill=(190, 205, 230)) + 6
     draw_image_text(draw, title, SANS.bold, pad, y, width, fill="white")
     y = band_bottom + 40
-    for label, value, lines in (
-        ("Hari, tanggal", hari_tanggal(event.date), 1),
+    for caption, value, lines in (
+        ("Hari, tanggal", hari_tanggal(event.date) if event.date else "", 1),
         ("Pukul", time_text(event), 1),
         ("Tempat", event.venue, 3),
     ):
         if not value:
             continue
         y = draw_image_text_box(
-            draw, label, SANS.regular, pad, y, width, fill=(110, 110, 110), max_size=26, min_size=26
+            draw, caption, SANS.regular, pad, y, width, fill=(110, 110, 110), max_size=26, min_size=26
         )
         y = (
             draw_image_text_box(
@@ -515,7 +524,7 @@ def render_invitation_png(event: EventData, invitation: Invitation):
     return image.crop((0, 0, PNG_WIDTH, int(y) + pad))
 
 
-def _save_png(image, target) -> None:
+def _save_png(image: Image.Image, target: Path | BinaryIO) -> None:
     """16 colours are plenty for this card: a third of the size, and faster than full RGB."""
     from PIL import Image
 
@@ -597,10 +606,21 @@ class _InvitationJob(Job[InvitationResult]):
         return InvitationResult(len(invitations), pages, str(self.path), kind, marked)
 
 
+class _JobOptions(TypedDict, total=False):
+    """``_InvitationJob``'s keywords, passed on by a job that adds its own."""
+
+    unit: str | None
+    selection: Selection | None
+    mark_sent: bool
+    actor: audit.Actor | None
+
+
 class InvitationPdfJob(_InvitationJob):
     title = "Membuat undangan (PDF)"
 
-    def __init__(self, event_id: int, path: str | Path, *, paper: Paper = Paper.A4, **options) -> None:
+    def __init__(
+        self, event_id: int, path: str | Path, *, paper: Paper = Paper.A4, **options: Unpack[_JobOptions]
+    ) -> None:
         super().__init__(event_id, path, **options)
         self.paper = paper
 

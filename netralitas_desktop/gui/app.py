@@ -45,7 +45,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setWindowIcon(app_icon())
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # instance() is typed QCoreApplication; here it is a QApplication
 
 
 def open_or_explain(db_url: str | None, *, check: bool = True) -> DatabaseLocation | None:

@@ -30,10 +30,12 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..dates import tempat_tanggal
@@ -211,7 +213,7 @@ SIGNATURE_BLOCK = 62 * mm  # place-date, label, signing space, name, id line
 TITLE_GAP = 7 * mm
 
 
-def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
+def draw_pledge_form(canvas: Canvas, page: PageSpec, form: PledgeForm) -> None:
     """Draw one form inside ``page.frame`` of the current page; the text shrinks (to 8 pt at least) to fit."""
     frame = page.frame
     x, width = frame.x, frame.width
@@ -249,7 +251,9 @@ def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
         _draw_qr_with_caption(canvas, form, x, frame.y, width)
 
 
-def _draw_fields(canvas, fields, x: float, top: float, width: float, size: float) -> float:
+def _draw_fields(
+    canvas: Canvas, fields: Sequence[tuple[str, str]], x: float, top: float, width: float, size: float
+) -> float:
     """``Label  : value`` lines; a long value (a unit's full name) wraps under itself."""
     y = top
     value_x = x + LABEL_WIDTH + 3 * mm
@@ -305,7 +309,7 @@ def _body_paragraphs(text: str, width: float, size: float, _thread: int) -> tupl
     return tuple(result)
 
 
-def replace_style(style: ParagraphStyle, **changes) -> ParagraphStyle:
+def replace_style(style: ParagraphStyle, **changes: Any) -> ParagraphStyle:
     copy = ParagraphStyle(f"{style.name}-copy", parent=style)
     for key, value in changes.items():
         setattr(copy, key, value)
@@ -331,11 +335,11 @@ def _text_size(form: PledgeForm, width: float, room: float) -> float:
     return size
 
 
-def _draw_body(canvas, text: str, x: float, top: float, width: float, size: float) -> float:
+def _draw_body(canvas: Canvas, text: str, x: float, top: float, width: float, size: float) -> float:
     return draw_paragraphs(canvas, body_paragraphs(text, width, size), x, top)
 
 
-def draw_paragraphs(canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: float, top: float) -> float:
+def draw_paragraphs(canvas: Canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: float, top: float) -> float:
     """Draw wrapped paragraphs from ``top`` down; returns the y under the last one's spacing."""
     y = top
     for paragraph, after in paragraphs:
@@ -344,8 +348,9 @@ def draw_paragraphs(canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: fl
     return y
 
 
-def _draw_qr_with_caption(canvas, form: PledgeForm, x: float, bottom: float, width: float) -> None:
+def _draw_qr_with_caption(canvas: Canvas, form: PledgeForm, x: float, bottom: float, width: float) -> None:
     """The QR at the bottom left; beside it what to do with the form, and the code whole for typing."""
+    assert form.qr_text, "drawn only for a form with a code"
     draw_qr(canvas, form.qr_text, x, bottom, QR_SIZE)
     left = x + QR_SIZE + 2 * mm
     room = width - QR_SIZE - 2 * mm

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import IntegrityError, OperationalError
 
@@ -113,7 +114,7 @@ class ImportResult:
     def imported(self) -> int:
         return self.added + self.updated + self.unchanged
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "updated": self.updated,
@@ -272,12 +273,12 @@ def _find_tables(sheets: Iterator[Sheet]) -> tuple[list[tuple[Sheet, HeaderMatch
     the names of the other (visible, not empty) sheets. Rows are read lazily, one sheet after another."""
     tables: list[tuple[Sheet, HeaderMatch, Iterator[Row]]] = []
     passed_over: list[str] = []
-    first_rows: list[Row] | None = None
+    first_rows: list[tuple[int, list[object]]] | None = None
     sheet_count = 0
     for sheet in sheets:
         sheet_count += 1
         head = list(itertools.islice(sheet.rows, HEADER_SCAN_ROWS))
-        readable = [row for row in head if not isinstance(row[1], BrokenRow)]
+        readable = [(number, values) for number, values in head if not isinstance(values, BrokenRow)]
         header = find_header(readable)
         if header is not None:
             below = [row for row in head if row[0] > header.row_number]
@@ -301,7 +302,7 @@ def _find_tables(sheets: Iterator[Sheet]) -> tuple[list[tuple[Sheet, HeaderMatch
     )
 
 
-def _has_values(rows: list[Row]) -> bool:
+def _has_values(rows: list[tuple[int, list[object]]]) -> bool:
     return any(any(v not in (None, "") for v in values) for _, values in rows)
 
 
@@ -325,7 +326,7 @@ def _read_rows(
             candidates.append(result)
         elif isinstance(result, RowIssue):
             rejected.append(result)
-        else:
+        elif result.issue is not None:  # always, for a row that is not empty
             ignored.append(result.issue)
     progress.report(total, total, "Membaca baris…")
     return candidates, rejected, ignored, skipped
@@ -419,14 +420,14 @@ _person_fields = operator.attrgetter(*PERSON_FIELDS)
 _NIP, _NIK = PERSON_FIELDS.index("nip"), PERSON_FIELDS.index("nik")
 
 
-def _person_values(data: PersonData, stamp: str) -> tuple:
+def _person_values(data: PersonData, stamp: str) -> tuple[str | None, ...]:
     values = list(_person_fields(data))
     values[_NIP] = data.nip or None  # NULL, not "": the columns are unique
     values[_NIK] = data.nik or None
     return (*values, stamp, stamp)
 
 
-def _insert_people(new: list[Match], stamp: str, step) -> None:
+def _insert_people(new: list[Match], stamp: str, step: Callable[[int], None]) -> None:
     """Bulk-insert people with a NIP or NIK and read their ids back by those numbers;
     people with neither are inserted one by one, which returns the id on every backend."""
     with_ids = [m for m in new if m.planned.person.nip or m.planned.person.nik]

@@ -10,6 +10,7 @@ when the kiosk is showing, and the scanner gets the keyboard back when it closes
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -51,10 +52,8 @@ class DeskSignatures(QObject):
 
     def sync(self) -> bool:
         """Read the event's setting and show or hide the "TTD" column and button."""
-        try:
+        with contextlib.suppress(PeeweeException):  # keep the last setting; the scan itself reports the failure
             self.required = signature_required(self.desk.event_id)
-        except PeeweeException:  # keep the last known setting; the scan itself reports the failure
-            pass
         self.desk.recent_table.setColumnHidden(SIGNED_COLUMN, not self.required)
         self.button.setVisible(self.required)
         return self.required

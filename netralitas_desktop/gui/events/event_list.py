@@ -4,6 +4,7 @@ A database without events shows the welcome page instead (``welcome.WelcomePage`
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -195,10 +196,8 @@ class EventList(QWidget):
         ).format(event.title, hari_tanggal(event.date), number(event.registered), number(event.present))
         if not confirm(self.window(), self.tr("Hapus kegiatan"), question, self.tr("Hapus kegiatan")):
             return False
-        try:
+        with contextlib.suppress(NotFoundError):  # deleted meanwhile at another desk
             delete_event(event.id, actor=self._actor())
-        except NotFoundError:
-            pass  # deleted meanwhile at another desk
         self.refresh()
         self.changed.emit()
         return True
