@@ -89,9 +89,9 @@ install_python_packages() {
     touch "$stamp"
 }
 
-# The parts that are clean stay clean: formatting and lint of the app, the benchmarks and these
-# scripts (tests/ not yet), and mypy as configured in pyproject.toml (core/ under --strict).
-LINTED=(netralitas_desktop bench scripts)
+# The parts that are clean stay clean: formatting and lint of the app, its tests, the benchmarks
+# and these scripts, and mypy as configured in pyproject.toml (core/ under --strict).
+LINTED=(netralitas_desktop tests bench scripts)
 
 static_checks() {
     local failed=0

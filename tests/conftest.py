@@ -1,9 +1,15 @@
 """Shared fixtures: a fresh real SQLite file per test, a throw-away PostgreSQL server, offscreen Qt.
 
-``db``       — a new SQLite file, bound and migrated.
-``pg_url``   — a new empty PostgreSQL database on the session's server (``pg_server``).
-``any_db``   — parametrized: a new bound and migrated database on SQLite and on PostgreSQL,
-               so service tests run on both backends.
+``db``           — a new SQLite file, bound and migrated.
+``pg_url``       — a new empty PostgreSQL database on the session's server (``pg_server``).
+``any_db``       — parametrized: a new bound and migrated database on SQLite and on PostgreSQL,
+                   so service tests run on both backends.
+``qsettings``    — (every test) QSettings in a throw-away INI folder, which it yields.
+``no_sounds``    — the desk's sounds off, for tests that scan (no beeps from the test run).
+``use_keyring``  — install a keyring backend for one test (``support.memory_keyring``).
+
+Helpers shared by test modules live in the ``support`` package; the support modules that
+also hold fixtures are registered below as plugins (``pytest_plugins``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest.register_assert_rewrite("support")  # a failed assert in a helper explains itself too
+pytest_plugins = ["support.certificates", "support.desk", "support.purge", "support.reports"]
 
 # No per-example deadline: two cores shared with other work make timings noise, not findings.
 settings.register_profile("netralitas", deadline=None)
@@ -26,6 +34,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "netralitas"))
 from netralitas_desktop.core import database  # noqa: E402
 from netralitas_desktop.core.models import db as db_proxy  # noqa: E402
 from support import pgcluster  # noqa: E402
+from support.certificates import TEST_KEY_PASSPHRASE  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -112,9 +121,6 @@ def _log_files_in_a_temporary_folder(tmp_path_factory, monkeypatch):
     logs.close_logging()
 
 
-TEST_KEY_PASSPHRASE = "kata sandi uji kunci"
-
-
 @pytest.fixture(autouse=True)
 def _certificate_keys_in_a_temporary_folder(tmp_path_factory, monkeypatch):
     """This "computer's" certificate signing keys live in a throw-away folder, protected by a known
@@ -139,16 +145,39 @@ def _private_temporary_folder(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path_factory):
+def qsettings(tmp_path_factory) -> Path:
     """Every test keeps its QSettings (desk name, language, printer offsets) in a throw-away
-    INI folder, never in the tester's own profile, and starts from empty settings."""
+    INI folder, never in the tester's own profile, and starts from empty settings. Yields the folder."""
     from PySide6.QtCore import QSettings
 
     folder = tmp_path_factory.mktemp("qsettings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    yield
+    yield folder
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+@pytest.fixture
+def no_sounds(qsettings) -> None:
+    """The desk's sounds off: tests that scan make no beeps."""
+    from netralitas_desktop.gui.common.sounds import set_sounds_enabled
+
+    set_sounds_enabled(False)
+
+
+@pytest.fixture
+def use_keyring():
+    """Install a keyring backend for one test (``use_keyring(backend)`` returns it); the original comes back."""
+    import keyring
+
+    original = keyring.get_keyring()
+
+    def install(backend):
+        keyring.set_keyring(backend)
+        return backend
+
+    yield install
+    keyring.set_keyring(original)
 
 
 _file_opener = None  # the QObject standing in for the system's viewer (made on first use)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from netralitas_desktop.core import database
 from netralitas_desktop.core.events import list_events
 from netralitas_desktop.gui import app as gui_app
+from support.gui import when_modal
 
 
 @pytest.fixture
@@ -66,15 +66,11 @@ def test_unreadable_database_is_explained_calmly(qtbot, tmp_path, closing_databa
     broken.write_bytes(b"ini bukan basis data SQLite " * 200)
     seen: dict = {}
 
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, read_and_close)
-            return
+    def read_and_close(box: QMessageBox) -> None:
         seen.update(title=box.windowTitle(), text=box.text(), buttons=[b.text() for b in box.buttons()])
         box.buttons()[0].click()
 
-    QTimer.singleShot(0, read_and_close)
+    when_modal(QMessageBox, read_and_close)
     assert gui_app.run_gui(f"sqlite:///{broken}") == gui_app.EXIT_DATABASE_ERROR
     assert seen["title"] == "Basis data tidak dapat dibuka"
     assert seen["text"].startswith("Tidak dapat membuka basis data") and "rusak.db" in seen["text"]

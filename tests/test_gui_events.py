@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_helpers import answer_message_box
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -13,6 +12,7 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.dates import hari_tanggal
 from netralitas_desktop.core.events import EventData, create_event, get_event, list_events
 from netralitas_desktop.gui.main_window import MainWindow
+from support.gui import answer_message_box
 
 ACTOR = Actor(desk="Meja Uji", operator="penguji")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import subprocess
 import zipfile
 
 import pytest
@@ -26,6 +25,8 @@ from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.gui.invitations.dialog import ALL, CHOSEN, ZIP
 from netralitas_desktop.gui.main_window import MainWindow
 from netralitas_desktop.gui.participants.model import COL_INVITATION, COL_NAME
+from support.pdf_checks import qr_codes
+from support.pdf_text import flat, pdf_text
 
 ACTOR = Actor(desk="Meja Undangan", operator="Rina")
 UNITS = ("Dinas Kesehatan", "Kecamatan Sukamaju", "Desa Mekarsari")
@@ -74,19 +75,6 @@ def run(qtbot, dialog, path) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
 
 
-def pdf_text(path) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
-
-
-def qr_codes_of_pdf(path, tmp_path) -> list[str]:
-    prefix = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(prefix)], check=True)
-    codes = []
-    for image in sorted(tmp_path.glob("page*.png")):
-        codes += [code.text for code in zxingcpp.read_barcodes(Image.open(image))]
-    return codes
-
-
 def invitation_column(tab) -> dict[str, str]:
     model = tab.model
     return {
@@ -112,9 +100,9 @@ def test_chosen_people_then_only_those_not_yet_sent(qtbot, window, event_id, tmp
     run(qtbot, dialog, pdf)
     assert dialog.panel.status.text() == f"Selesai: 3 kartu dalam 1 halaman, 3 ditandai terkirim. Tersimpan di {pdf}"
     assert opened_files == [str(pdf)] and dialog.open_button.isVisible()
-    text = pdf_text(pdf)
+    text = flat(pdf_text(pdf))
     assert all(name in text for name in chosen) and "Peserta D" not in text
-    decoded = {qr_payload.decode(code).registration_id for code in qr_codes_of_pdf(pdf, tmp_path)}
+    decoded = {qr_payload.decode(code).registration_id for code in qr_codes(pdf)}
     assert decoded == dialog.chosen and len(decoded) == 3
     qtbot.waitUntil(lambda: invitation_column(tab).get("Peserta A") == "Terkirim")
     column = invitation_column(tab)

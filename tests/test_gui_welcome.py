@@ -7,14 +7,15 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.events import list_events
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.gui.admin.connection_dialog import ConnectionDialog
 from netralitas_desktop.gui.main_window import MainWindow
+from support.gui import when_modal
 
 ACTOR = Actor(desk="Meja 1", operator="Rina")
 
@@ -70,15 +71,11 @@ def test_import_a_roster_makes_the_event_then_opens_its_import_wizard(qtbot, win
 def test_an_extra_desk_can_join_the_shared_server_from_the_welcome_page(qtbot, window):
     seen = []
 
-    def close_the_connection_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ConnectionDialog):
-            QTimer.singleShot(10, close_the_connection_dialog)
-            return
+    def close_the_connection_dialog(dialog: ConnectionDialog) -> None:
         seen.append(dialog.windowTitle())
         dialog.reject()
 
-    QTimer.singleShot(0, close_the_connection_dialog)
+    when_modal(ConnectionDialog, close_the_connection_dialog)
     qtbot.mouseClick(window.event_list.welcome.connect_button, Qt.MouseButton.LeftButton)
     assert len(seen) == 1
     assert window.event_list.welcome.isVisible()

@@ -12,7 +12,6 @@ import json
 import zipfile
 
 import pytest
-from pypdf import PdfReader
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core.audit import Actor
@@ -37,6 +36,7 @@ from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
 from netralitas_desktop.core.purge import purge_event
+from support.pdf_text import flat, pdf_text
 
 DESK = Actor("Meja Undangan", "Rina")
 PEOPLE = [  # (nama, NIP, NIK, unit kerja)
@@ -59,10 +59,6 @@ def event_id(any_db) -> int:
 
 def ids_by_name(event_id: int) -> dict[str, int]:
     return {row.nama: row.registration_id for row in list_participants(event_id)}
-
-
-def pdf_names(path) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
 def test_a_finished_run_marks_its_people_and_only_unsent_then_finds_the_newcomers(event_id, tmp_path):
@@ -89,7 +85,7 @@ def test_chosen_people_only_and_the_audit_entry_names_no_one(event_id, tmp_path)
     chosen = frozenset({ids["Budi Santoso"], ids["Yuni Astuti"]})
     result = InvitationPdfJob(event_id, tmp_path / "dua.pdf", selection=Selection(chosen), actor=DESK).run()
     assert (result.count, result.pages, result.marked) == (2, 1, 2)
-    text = pdf_names(tmp_path / "dua.pdf")
+    text = flat(pdf_text(tmp_path / "dua.pdf"))
     assert "Budi Santoso" in text and "Yuni Astuti" in text and "Ani Lestari" not in text
     assert set(deliveries(event_id)) == chosen
     entry = AuditLog.get(AuditLog.action == "export")
@@ -207,7 +203,7 @@ def test_cli_only_unsent_mark_unmark_status(sqlite_event, sqlite_url, tmp_path, 
         capsys, sqlite_url, "--event", event, "--out", str(tmp_path / "d.pdf"), "--only-unsent", "--no-mark"
     )
     assert code == 0 and (proof["count"], proof["marked_sent"]) == (1, 0)
-    assert "José Müller" in pdf_names(tmp_path / "d.pdf")
+    assert "José Müller" in flat(pdf_text(tmp_path / "d.pdf"))
     code, marked = cli(capsys, sqlite_url, "--event", event, "--mark-sent", "--nip", "3306014509900001")
     assert code == 0 and (marked["changed"], marked["unsent"]) == (1, 0)
 

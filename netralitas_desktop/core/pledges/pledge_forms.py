@@ -26,6 +26,7 @@ Writing many forms (merged PDF or one file per person) is ``pledge_files``' job.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -277,13 +278,18 @@ def _fit_value(value: str, width: float, size: float) -> FittedText:
     return fitted
 
 
-@lru_cache(maxsize=64)
 def body_paragraphs(text: str, width: float, size: float) -> tuple[tuple[Paragraph, float], ...]:
     """ReportLab paragraphs (justified, points with a hanging indent) and the space after each.
 
     Cached: every form of a run has the same text, and wrapping it is most of a form's cost.
-    The wrapped paragraphs are only drawn, never changed, so sharing them is safe.
+    Per thread: drawing a paragraph sets and then deletes its ``canv``, so a preview and a
+    print job drawing the same paragraph at once would break each other.
     """
+    return _body_paragraphs(text, width, size, threading.get_ident())
+
+
+@lru_cache(maxsize=64)
+def _body_paragraphs(text: str, width: float, size: float, _thread: int) -> tuple[tuple[Paragraph, float], ...]:
     plain = ParagraphStyle("pledge", fontName=SANS.regular, fontSize=size, leading=size * 1.4, alignment=TA_JUSTIFY)
     point = replace_style(
         plain, leftIndent=INDENT, bulletIndent=INDENT * 0.2, bulletFontName=SANS.regular, bulletFontSize=size
