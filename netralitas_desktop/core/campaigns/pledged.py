@@ -151,6 +151,14 @@ def _kept_while(name: str, models: tuple[_Tracked, ...], load: Callable[[], T]) 
     return value
 
 
+def forget() -> None:
+    """Drop everything kept, the evidence too: the next read is a first load (tests, the benchmark)."""
+    with _lock:
+        _kept.clear()
+        _counted.clear()
+    evidence.forget()
+
+
 @dataclass
 class RosterIndex:
     """The active members' OPD and employment type; how many have left."""
@@ -273,6 +281,7 @@ __all__ = [
     "ROUTE_ONLINE",
     "ROUTE_SHEET",
     "RosterIndex",
+    "forget",
     "one_reading",
     "person_members",
     "pledge_route",
