@@ -124,7 +124,12 @@ def one_reading() -> Iterator[None]:
 
 
 def _take_fingerprint(model: _Tracked) -> Fingerprint:
-    return tuple(model.select(fn.COUNT(model.id), fn.MAX(model.id), fn.MAX(model.updated_at)).tuples().first())
+    # One subquery per figure: each MAX is then read off an index (``updated_at`` has one, migration 10)
+    # instead of all three from a scan of the whole table.
+    table = model._meta.table_name
+    figures = ("COUNT(*)", 'MAX("id")', 'MAX("updated_at")')
+    sql = "SELECT " + ", ".join(f'(SELECT {figure} FROM "{table}")' for figure in figures)
+    return tuple(db.execute_sql(sql).fetchone())
 
 
 def _fingerprint(model: _Tracked) -> Fingerprint:
@@ -167,30 +172,38 @@ class RosterIndex:
     left: int
     units: dict[int, str]  # active member id -> unit key
     unit_members: dict[str, list[int]]  # unit key -> its active member ids
+    groups: list[tuple[tuple[str, str, str], list[int]]]  # (unit key, spelling, type) -> its active member ids
 
 
 def _load_roster() -> RosterIndex:
-    query = RosterMember.select(
-        RosterMember.id, RosterMember.unit_kerja, RosterMember.employment_type, RosterMember.left_at.is_null()
-    ).tuples()
+    # Grouped in SQL (from an index, migration 10): a few hundred rows instead of one per member.
+    query = (
+        RosterMember.select(RosterMember.unit_kerja, RosterMember.employment_type, evidence.id_list(RosterMember.id))
+        .where(RosterMember.left_at.is_null())
+        .group_by(RosterMember.unit_kerja, RosterMember.employment_type)
+        .tuples()
+    )
+    left = RosterMember.select().where(RosterMember.left_at.is_null(False)).count()
     keys: dict[str, tuple[str, str]] = {}  # spelling -> (key, spelling): a unit is folded once, not per member
-    active: dict[int, tuple[str, str, str]] = {}
-    left = 0
-    for member_id, unit, kind, is_active in db.execute(query).fetchall():
-        if not is_active:
-            left += 1
-            continue
+    merged: dict[tuple[str, str, str], list[int]] = {}  # spellings differing only in outer spaces are one
+    for unit, kind, found in db.execute(query).fetchall():
         unit = unit or ""
         key = keys.get(unit)
         if key is None:
             spelling = unit.strip()
             key = keys[unit] = (fold(spelling), spelling)
-        active[member_id] = (*key, kind or "")
-    units = {member_id: key for member_id, (key, _, _) in active.items()}
+        merged.setdefault((*key, kind or ""), []).extend(evidence.ids_of(found))
+    groups = [(group, sorted(ids)) for group, ids in sorted(merged.items())]
+    active: dict[int, tuple[str, str, str]] = {}
+    units: dict[int, str] = {}
     unit_members: dict[str, list[int]] = {}
-    for member_id, unit_key in units.items():
-        unit_members.setdefault(unit_key, []).append(member_id)
-    return RosterIndex(active, left, units, unit_members)
+    for group, ids in groups:
+        active.update(dict.fromkeys(ids, group))
+        units.update(dict.fromkeys(ids, group[0]))
+        unit_members.setdefault(group[0], []).extend(ids)
+    for ids in unit_members.values():
+        ids.sort()
+    return RosterIndex(active, left, units, unit_members, groups)
 
 
 def roster_index() -> RosterIndex:
@@ -242,34 +255,67 @@ def pledged_members(
         last = _counted.get(key) if keep else None
     same = last is not None and last.members is members and last.active is active
     reading = evidence.read(event_ids, keep=keep, since=last.reading if last is not None and same else None)
+    rank = {route: index for index, route in enumerate(ROUTES)}
+
+    def decide(cancelled: bool, method: str | None, signed: bool, returned: bool) -> int | None:
+        # The absence reason cannot make anyone covered, so it is not read here (None).
+        route = pledge_route(classify(method, None, cancelled), signed, returned)
+        return None if route is None else rank[route]
+
     if reading.partial:
         assert last is not None, "a partial reading continues the last one"
         best, outside = dict(last.best), set(last.outside)
+        for person_id, *inputs in reading.rows:
+            found = decide(*inputs)
+            if found is None:
+                continue
+            member_id = members.get(person_id)
+            if member_id is None or (active is not None and member_id not in active):
+                outside.add(person_id)
+            elif found < best.get(member_id, len(ROUTES)):
+                best[member_id] = found
     else:
-        best, outside = {}, set()
-    rank = {route: index for index, route in enumerate(ROUTES)}
-    decided: dict[tuple[Any, ...], int | None] = {}  # a few input combinations, each decided once by the rule
-    for person_id, *inputs in reading.rows:
-        key_in = tuple(inputs)
-        if key_in not in decided:
-            cancelled, method, signed, returned = key_in
-            # The absence reason cannot make anyone covered, so it is not read here (None).
-            route = pledge_route(classify(method, None, cancelled), signed, returned)
-            decided[key_in] = None if route is None else rank[route]
-        found = decided[key_in]
-        if found is None:
-            continue
-        member_id = members.get(person_id)
-        if member_id is None or (active is not None and member_id not in active):
-            outside.add(person_id)
-        elif found < best.get(member_id, len(ROUTES)):
-            best[member_id] = found
+        best, outside = _best_of(reading.groups, decide, members, active)
     if keep:
         with _lock:
             if key not in _counted and len(_counted) >= evidence.KEEP_AT_MOST:
                 _counted.clear()
             _counted[key] = _Counted((reading.generation, reading.position), members, active, best, outside)
-    return {member_id: ROUTES[index] for member_id, index in best.items()}, set(outside)
+    return dict(zip(best, map(ROUTES.__getitem__, best.values()), strict=True)), set(outside)
+
+
+def _best_of(
+    groups: evidence.Groups,
+    decide: Callable[..., int | None],
+    members: dict[int, int],
+    active: Iterable[int] | None,
+) -> tuple[dict[int, int], set[int]]:
+    """(member id -> best route index, people outside the active members) from a full reading.
+
+    Set-based: each combination of evidence is decided once by the rule, and its people are
+    mapped and filtered with dict and set operations, the worst route first so a better one
+    of the same member overwrites it.
+    """
+    people_by_rank: dict[int, list[int]] = {}
+    for inputs, people in groups:
+        found = decide(*inputs)
+        if found is not None:
+            people_by_rank.setdefault(found, []).extend(people)
+    if active is not None and not isinstance(active, (dict, set, frozenset)):
+        active = set(active)
+    best: dict[int, int] = {}
+    outside: set[int] = set()
+    for found in sorted(people_by_rank, reverse=True):
+        pledged = set(people_by_rank[found])
+        outside.update(pledged.difference(members))
+        reached = set(map(members.__getitem__, pledged.intersection(members)))
+        if active is not None:
+            gone = reached.difference(active)
+            if gone:
+                outside.update(person for person in pledged if members.get(person) in gone)
+                reached -= gone
+        best.update(dict.fromkeys(reached, found))
+    return best, outside
 
 
 __all__ = [
