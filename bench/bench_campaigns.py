@@ -227,6 +227,9 @@ def new_view(campaign: int) -> CoverageView:
     view = CoverageView(lambda: DESK)
     view.resize(1300, 850)
     view.show()
+    view.live.stop()  # the bench loads itself: no poll may run a load alongside the one timed
+    while view.live.busy:  # the load showing started (no campaign yet: nothing to read)
+        QApplication.processEvents()
     view.campaign_id = campaign
     return view
 
