@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, TypeVar
 
 from peewee import JOIN
@@ -123,11 +124,24 @@ class Coverage:
     units: list[GroupCoverage]  # by OPD name
     employment: list[GroupCoverage]  # in EMPLOYMENT_LABELS order
     unit_employment: dict[tuple[str, str], GroupCoverage]  # (unit key, employment type) -> coverage
-    states: dict[int, tuple[str, str]]  # active member id -> (state, route or excuse reason)
     member_units: dict[int, str]  # active member id -> unit key
     outside_roster: int  # people who pledged in the campaign's events but are no active member
     left_members: int  # marked as gone: out of the target
     unit_members: dict[str, list[int]] = field(default_factory=dict)  # unit key -> its active member ids
+    route_of: dict[int, str] = field(default_factory=dict, repr=False)  # member id -> route counted
+    excused_for: dict[int, str] = field(default_factory=dict, repr=False)  # member id -> excuse reason
+
+    @cached_property
+    def states(self) -> dict[int, tuple[str, str]]:
+        """Active member id -> (state, route or excuse reason), by member id; made when first asked
+        (the figures do not need it, the lists of names do)."""
+        covered_state = {route: (COVERED, route) for route in set(self.route_of.values())}
+        states: dict[int, tuple[str, str]] = dict.fromkeys(sorted(self.member_units), _OWING)
+        states.update({member: covered_state[route] for member, route in self.route_of.items() if member in states})
+        for member_id, reason in self.excused_for.items():
+            if states.get(member_id) is _OWING:
+                states[member_id] = (EXCUSED, reason)
+        return states
 
     def unit(self, key: str) -> GroupCoverage | None:
         return next((group for group in self.units if group.key == key), None)
@@ -204,21 +218,18 @@ def _tally(
     """Each member's state, then the groups from a count per (unit, type, state): 50,000 members, few groups.
 
     Counted per group of the roster (``RosterIndex.groups``) with ``Counter`` over the routes of its
-    members, then the excused (few) moved out of owing: no Python step per member but the state map.
+    members, then the excused (few) moved out of owing: no Python step per member.
     """
     covered_state = {route: (COVERED, route) for route in set(route_of.values())}
-    states: dict[int, tuple[str, str]] = dict.fromkeys(sorted(roster.active), _OWING)
-    states.update({member_id: covered_state[route] for member_id, route in route_of.items() if member_id in states})
     counted: Counter[tuple[str, str, str, tuple[str, str]]] = Counter()  # (unit key, spelling, type, state)
     for (key, spelling, kind), ids in roster.groups:
         for route, count in Counter(map(route_of.get, ids)).items():
             counted[(key, spelling, kind, _OWING if route is None else covered_state[route])] += count
     for member_id, reason in excused.items():
-        if states.get(member_id) is _OWING:
-            state = states[member_id] = (EXCUSED, reason)
-            key, spelling, kind = roster.active[member_id]
-            counted[(key, spelling, kind, _OWING)] -= 1
-            counted[(key, spelling, kind, state)] += 1
+        where = roster.active.get(member_id)
+        if where is not None and member_id not in route_of:
+            counted[(*where, _OWING)] -= 1
+            counted[(*where, (EXCUSED, reason))] += 1
     total = GroupCoverage("", TOTAL_LABEL)
     units: dict[str, GroupCoverage] = {}
     spellings: dict[str, Counter[str]] = {}
@@ -245,11 +256,12 @@ def _tally(
         sorted(units.values(), key=lambda g: (not g.key, g.label.casefold())),
         [kinds[kind] for kind in _employment_order(kinds)],
         crossed,
-        states,
         roster.units,  # kept with the roster: read-only
         outside,
         roster.left,
         roster.unit_members,
+        route_of,
+        excused,
     )
 
 
