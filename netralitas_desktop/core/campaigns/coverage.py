@@ -137,11 +137,22 @@ class Coverage:
         (the figures do not need it, the lists of names do)."""
         covered_state = {route: (COVERED, route) for route in set(self.route_of.values())}
         states: dict[int, tuple[str, str]] = dict.fromkeys(sorted(self.member_units), _OWING)
-        states.update({member: covered_state[route] for member, route in self.route_of.items() if member in states})
+        inactive = self.route_of.keys() - states.keys()  # credits of members who have left since
+        states.update(zip(self.route_of, map(covered_state.__getitem__, self.route_of.values()), strict=True))
+        for member_id in inactive:
+            del states[member_id]
         for member_id, reason in self.excused_for.items():
             if states.get(member_id) is _OWING:
                 states[member_id] = (EXCUSED, reason)
         return states
+
+    def state_of(self, member_id: int) -> tuple[str, str]:
+        """An active member's (state, route or excuse reason), as ``states`` has it."""
+        route = self.route_of.get(member_id)
+        if route is not None:
+            return COVERED, route
+        reason = self.excused_for.get(member_id)
+        return _OWING if reason is None else (EXCUSED, reason)
 
     def unit(self, key: str) -> GroupCoverage | None:
         return next((group for group in self.units if group.key == key), None)
@@ -161,10 +172,10 @@ class Coverage:
         return key if self.unit(key) is not None else None
 
     def member_ids(self, state: str, unit_key: str | None = None) -> list[int]:
-        states = self.states
         if unit_key is None:
-            return [member_id for member_id, (found, _) in states.items() if found == state]
-        return [member_id for member_id in self.unit_members.get(unit_key, ()) if states[member_id][0] == state]
+            return [member_id for member_id, (found, _) in self.states.items() if found == state]
+        # One OPD: each of its members looked up, not the state of all 50,000 made.
+        return [member_id for member_id in self.unit_members.get(unit_key, ()) if self.state_of(member_id)[0] == state]
 
     def to_dict(self, unit_key: str | None = None) -> dict[str, Any]:
         selected = self.unit(unit_key) if unit_key is not None else self.total

@@ -240,7 +240,7 @@ class _Counted:
     reading: tuple[int, int]  # evidence (generation, position)
     members: dict[int, int]
     active: object
-    best: dict[int, int]  # member id -> index in ROUTES
+    best: dict[int, str]  # member id -> route counted
     outside: set[int]
 
 
@@ -273,7 +273,7 @@ def pledged_members(
 
     if reading.partial:
         assert last is not None, "a partial reading continues the last one"
-        best, outside = dict(last.best), set(last.outside)
+        best, outside = (dict(last.best), set(last.outside)) if reading.rows else (last.best, last.outside)
         for person_id, *inputs in reading.rows:
             found = decide(*inputs)
             if found is None:
@@ -281,8 +281,8 @@ def pledged_members(
             member_id = members.get(person_id)
             if member_id is None or (active is not None and member_id not in active):
                 outside.add(person_id)
-            elif found < best.get(member_id, len(ROUTES)):
-                best[member_id] = found
+            elif member_id not in best or found < rank[best[member_id]]:
+                best[member_id] = ROUTES[found]
     else:
         best, outside = _best_of(reading.groups, decide, members, active)
     if keep:
@@ -290,7 +290,7 @@ def pledged_members(
             if key not in _counted and len(_counted) >= evidence.KEEP_AT_MOST:
                 _counted.clear()
             _counted[key] = _Counted((reading.generation, reading.position), members, active, best, outside)
-    return dict(zip(best, map(ROUTES.__getitem__, best.values()), strict=True)), set(outside)
+    return dict(best), set(outside)
 
 
 def _best_of(
@@ -298,8 +298,8 @@ def _best_of(
     decide: Callable[..., int | None],
     members: dict[int, int],
     active: Iterable[int] | None,
-) -> tuple[dict[int, int], set[int]]:
-    """(member id -> best route index, people outside the active members) from a full reading.
+) -> tuple[dict[int, str], set[int]]:
+    """(member id -> route counted, people outside the active members) from a full reading.
 
     Set-based: each combination of evidence is decided once by the rule, and its people are
     mapped and filtered with dict and set operations, the worst route first so a better one
@@ -312,7 +312,7 @@ def _best_of(
             people_by_rank.setdefault(found, []).extend(people)
     if active is not None and not isinstance(active, (dict, set, frozenset)):
         active = set(active)
-    best: dict[int, int] = {}
+    best: dict[int, str] = {}
     outside: set[int] = set()
     for found in sorted(people_by_rank, reverse=True):
         people = people_by_rank[found]
@@ -325,7 +325,7 @@ def _best_of(
             if gone:
                 outside.update(person for person in people if members.get(person) in gone)
                 reached -= gone
-        best.update(dict.fromkeys(cast(set[int], reached), found))  # None discarded above
+        best.update(dict.fromkeys(cast(set[int], reached), ROUTES[found]))  # None discarded above
     return best, outside
 
 
