@@ -255,7 +255,8 @@ def _catch_up(kept: _Kept, marks: _Marks, ids: tuple[int, ...]) -> bool:
             return False
         changed += [registration_id for registration_id, event_id in new_rows if event_id in ids]
     kept.rows.update(_read_rows(sorted(set(changed))))  # as they are now, with all their evidence
-    kept.log += changed
+    # One whose evidence went meanwhile is not found: the next marks show that and read everything.
+    kept.log += [registration_id for registration_id in changed if registration_id in kept.rows]
     kept.marks = marks
     return True
 

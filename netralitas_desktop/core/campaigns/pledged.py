@@ -16,7 +16,9 @@ members' OPDs change only when people or the roster change, so they are kept per
 and read again when a table's fingerprint (row count, newest id, newest ``updated_at``)
 moves. Every write to ``person`` and ``roster_member`` sets ``updated_at``, so an edit, an
 import or a deletion always moves the fingerprint. Inside ``one_reading()`` (one refresh of
-the coverage view, one export) each fingerprint is taken once.
+the coverage view, one export) each fingerprint is taken once. The first load (nothing kept
+yet) is set-based: the roster comes grouped per OPD and type, the evidence grouped per
+combination (``evidence``), and members are reached with dict and set operations (``_best_of``).
 """
 
 from __future__ import annotations
