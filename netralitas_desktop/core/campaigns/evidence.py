@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import JOIN, SqliteDatabase, fn
+from peewee import JOIN, Case, SqliteDatabase, fn
 
 from ..models import Attendance, AuditLog, Registration, Signature, db
 from ..pledges.models import IkrarReturn
@@ -195,12 +195,20 @@ def _with_evidence(*columns: Any) -> Any:
     )
 
 
+def _flag(condition: Any, bit: int) -> Any:
+    return Case(None, [(condition, bit)], 0)
+
+
+# cancelled, signed, returned as the bits 4, 2, 1 of one number: SQLite groups on it faster than on three
+_FLAGS = _flag(_CANCELLED, 4) + _flag(_SIGNED, 2) + _flag(_RETURNED, 1)
+
+
 def _read_all(ids: tuple[int, ...]) -> Groups:
     """Everything, grouped by the combination of evidence: a few rows, each with its people."""
     query = (
-        _with_evidence(_CANCELLED, Attendance.method, _SIGNED, _RETURNED, id_list(Registration.person))
+        _with_evidence(_FLAGS, Attendance.method, id_list(Registration.person))
         .where(Registration.event.in_(list(ids)))
-        .group_by(_CANCELLED, Attendance.method, _SIGNED, _RETURNED)
+        .group_by(_FLAGS, Attendance.method)
     )
     sql, params = query.sql()
     table = f'"{Attendance._meta.table_name}" AS "t2"'
@@ -209,8 +217,8 @@ def _read_all(ids: tuple[int, ...]) -> Groups:
         # the index of both answers alone (a third faster over 50,000 check-ins).
         sql = sql.replace(table, f'{table} INDEXED BY "{_ATTENDANCE_METHOD}"')
     return [
-        ((bool(cancelled), method, bool(signed), bool(returned)), ids_of(people))
-        for cancelled, method, signed, returned, people in db.execute_sql(sql, params).fetchall()
+        ((bool(flags & 4), method, bool(flags & 2), bool(flags & 1)), ids_of(people))
+        for flags, method, people in db.execute_sql(sql, params).fetchall()
     ]
 
 
