@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from peewee import JOIN, IntegrityError, SqliteDatabase, fn
 
@@ -488,17 +488,58 @@ def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
     ]
 
 
+def unsigned_check_ins(event_id: int, limit: int = 500) -> tuple[list[RecentCheckin], int]:
+    """Who is checked in on site but has not signed yet (newest first, at most ``limit``), and how many.
+
+    The desk's signature queue, for events that ask for signatures: read from the database,
+    so it survives a restart and shows what every desk recorded. Online attendance is left out.
+    """
+    unsigned = (Signature.id.is_null(True)) & (Attendance.method != "online") & (Registration.mode != "online")
+    query = (
+        Attendance.select(
+            Attendance.registration,
+            Person.gelar_depan,
+            Person.nama,
+            Person.gelar_belakang,
+            Person.unit_kerja,
+            Attendance.checked_in_at,
+            Attendance.desk,
+            Attendance.operator,
+            Attendance.method,
+        )
+        .join(Registration)
+        .join(Person)
+        .join_from(Attendance, Signature, JOIN.LEFT_OUTER, on=(Signature.registration == Attendance.registration))
+        .where(_event_filter_for_newest_first(event_id) & unsigned)
+    )
+    rows = [
+        RecentCheckin(reg_id, full_name(depan, nama, belakang), unit, at, desk, operator, method, False)
+        for reg_id, depan, nama, belakang, unit, at, desk, operator, method in query.order_by(Attendance.id.desc())
+        .limit(limit)
+        .tuples()
+    ]
+    total = len(rows) if len(rows) < limit else query.count()
+    return rows, total
+
+
 @dataclass(frozen=True)
 class DeskStatus:
-    """What a check-in desk shows beside the scanner: the counters and the latest check-ins."""
+    """What a check-in desk shows beside the scanner: the counters, the latest check-ins and,
+    when the event asks for signatures, who still has to sign."""
 
     counters: Counters
     recent: list[RecentCheckin]
+    unsigned: list[RecentCheckin] = field(default_factory=list)
+    unsigned_count: int = 0
 
 
-def desk_status(event_id: int, recent_limit: int = 20) -> DeskStatus:
-    """The desk's figures in one call: the window polls it (``gui/desk``), ``netralitas desk-status`` prints it."""
-    return DeskStatus(counters(event_id), recent_check_ins(event_id, recent_limit))
+def desk_status(event_id: int, recent_limit: int = 20, unsigned_limit: int = 0) -> DeskStatus:
+    """The desk's figures in one call: the window polls it (``gui/desk``), ``netralitas desk-status`` prints it.
+
+    ``unsigned_limit`` > 0 also reads the signature queue (``unsigned_check_ins``).
+    """
+    unsigned, unsigned_count = unsigned_check_ins(event_id, unsigned_limit) if unsigned_limit else ([], 0)
+    return DeskStatus(counters(event_id), recent_check_ins(event_id, recent_limit), unsigned, unsigned_count)
 
 
 def search_registrations(event_id: int, query: str, limit: int = 50) -> list[ParticipantRow]:
@@ -572,5 +613,6 @@ __all__ = [
     "restore_registration",
     "search_registrations",
     "undo_check_in",
+    "unsigned_check_ins",
     "walk_in",
 ]

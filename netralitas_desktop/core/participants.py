@@ -15,6 +15,7 @@ from .models import ATTENDANCE_MODES, EMPLOYMENT_TYPES, REGISTRATION_SOURCES, At
 from .names import fold, full_name
 from .nip import IdError, IdKind, format_nip, normalize_id, parse_nik, parse_nip
 from .pangkat import normalize_golongan
+from .scan_codes import is_scan_code
 
 EMPLOYMENT_LABELS = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN (PTT/GTT)", "NON_ASN": "Non-ASN"}
 MODE_LABELS = {"onsite": "Luring (di ruangan)", "online": "Daring"}
@@ -86,6 +87,11 @@ def clean_person(data: PersonData) -> tuple[PersonData, dict[str, str]]:
     cleaned.phone = re.sub(r"[^\d+]", "", values["phone"].lstrip("'"))
     if not cleaned.nama:
         errors["nama"] = "Nama wajib diisi."
+    elif is_scan_code(cleaned.nama):
+        errors["nama"] = (
+            "Isian nama berupa kode undangan, NIP atau NIK (hasil pindaian?). Tulis nama orangnya; "
+            "NIP/NIK diisi di kolomnya sendiri."
+        )
     if cleaned.nip:
         try:
             info = parse_nip(data.nip)

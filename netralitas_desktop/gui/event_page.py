@@ -104,7 +104,7 @@ class EventPage(QWidget):
             parts.append(event.venue)
         parts.append(core_label(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
-        self.desk.signatures.sync()  # the event may now ask for signatures, or no longer
+        self.desk.sync_event()  # the event may now ask for signatures, or no longer
 
     def _mark_roster_stale(self) -> None:
         self._roster_stale = True
@@ -141,6 +141,18 @@ class EventPage(QWidget):
         """Stop every tab's polling and kiosk windows: the page is closing."""
         for tab in self.event_tabs:
             tab.shutdown()
+
+    def route_scan(self, code: str) -> bool:
+        """A scanner burst caught anywhere in the window (``desk.scan_router``): the Ikrar Mandiri
+        tab takes it while it is showing, otherwise the desk, which comes to the front to show
+        the result (unless its kiosk shows it already)."""
+        if self.tabs.currentWidget() is self.ikrar_mandiri:
+            self.ikrar_mandiri.submit_code(code)
+            return True
+        if self.desk.kiosk is None:
+            self.tabs.setCurrentWidget(self.desk)
+        self.desk.take_scan(code)
+        return True
 
     def open_desk(self, kiosk: bool = False) -> None:
         """Show the check-in desk, optionally full-screen."""

@@ -19,6 +19,7 @@ from ..resources import resource_path
 from .common.errors import show_error
 from .common.settings import current_actor
 from .common.widgets import show_info
+from .desk.scan_router import ScanRouter
 from .events.event_list import EventList
 
 if TYPE_CHECKING:  # the event page pulls in every feature (PDF, XLSX, signing): loaded on first use
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self._build_menu()
+        # A USB scanner's burst goes to the open event's desk wherever the keyboard focus is.
+        self.scan_router = ScanRouter(self.route_scan, self._desk_open, parent=self)
+        self.scan_router.install()
         self.location_label = QLabel(self.tr("Basis data: {0}").format(location.display))
         self.statusBar().addPermanentWidget(self.location_label)
         self._update_title()
@@ -193,6 +197,13 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.open_desk(kiosk=kiosk)
 
+    def route_scan(self, code: str) -> bool:
+        page = self.event_page
+        return page is not None and page.route_scan(code)
+
+    def _desk_open(self) -> bool:
+        return self.event_page is not None and self.stack.currentWidget() is self.event_page
+
     def edit_event(self) -> None:
         event_id = self.current_event_id()
         if event_id is not None:
@@ -327,4 +338,5 @@ class MainWindow(QMainWindow):
             return
         if page is not None:
             page.shutdown()
+        self.scan_router.uninstall()
         super().closeEvent(event)

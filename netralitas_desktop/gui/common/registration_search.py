@@ -10,7 +10,6 @@ mistake is handed back to the scanner path (``code_entered``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from ...core.dates import jam
 from ...core.nip import normalize_id
 from ...core.pledges import returns
 from .live import LiveRefresh
-from .widgets import fill_table, read_only_table
+from .widgets import fill_table, read_only_table, shortcut
 
 SEARCH_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -95,7 +94,7 @@ class ManualSearch(QGroupBox):
         self.edit.textChanged.connect(lambda: self.timer.start())
         self.edit.returnPressed.connect(self._entered)
         self.edit.installEventFilter(self)
-        QShortcut(QKeySequence("Esc"), self.edit, self.leave_requested.emit, context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut("Esc", self.edit, self.leave_requested.emit, Qt.ShortcutContext.WidgetShortcut)
         self.table = read_only_table([self.tr("Nama"), self.tr("NIP / NIK"), self.tr("Status"), self.tr("Unit kerja")])
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.itemSelectionChanged.connect(self._update_button)

@@ -1,134 +1,212 @@
-"""Signing at the desk, for events that ask for it (``Event.signature_required``).
+"""Signing at the desk, for events that ask for it (``Event.signature_required``), without ever
+holding up the next scan.
 
-After a green check-in (any path: scanner, camera, search list, walk-in, kiosk) the pad
-opens for that person; an amber scan of someone who has not signed opens it too. The
-check-in itself is already recorded, so "Batal" only leaves the signature missing: the
-banner and the recent list ("TTD") say so, and "Tanda tangan…" captures it later.
-The dialog is opened with ``open()`` (window-modal, not blocking), over the kiosk
-when the kiosk is showing, and the scanner gets the keyboard back when it closes.
+The pad is part of the desk (the tab, the kiosk) or of a window of its own for a second screen
+or a tablet (``SignatureWindow``) — never a dialog that takes the keyboard: the pad and its
+buttons take no keyboard focus, so the scanner keeps typing into the desk. Whoever should sign
+joins the desk session's queue; the pad shows the newest arrival (or stays with someone already
+signing), "Simpan" stores the signature and moves on, "Nanti" leaves the person in the queue to
+sign later, and a click on a name in the queue puts that person on the pad. One pad is live at
+a time: the newest window that opened one (signature window, then kiosk, then tab); the others
+show the queue and say where the signing happens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from peewee import PeeweeException
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton
-
-from ...core.audit import Actor
-from ...core.checkin import ALREADY, CHECKED_IN, CheckinResult
 from ...core.errors import USER_FACING
-from ...core.signatures import has_signature, save_signature, signature_required
 from ..common.errors import show_error
-from ..common.registration_search import selected_id
-from ..common.signature_pad import SignatureDialog
+from ..common.signature_pad import SignaturePad
+from ..common.widgets import number
+from .session import DeskSession, Signer
 
-if TYPE_CHECKING:
-    from .tab import DeskTab
-
-SIGNED_MARK = "✓"
-MISSING_MARK = "—"
-SIGNED_COLUMN = 5  # "TTD" in the desk's recent list
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class DeskSignatures(QObject):
-    """Decides when to ask for a signature, opens the pad and stores what was signed."""
+class SignaturePanel(QGroupBox):
+    """Who signs, the pad (when this view hosts it), Hapus / Nanti / Simpan, and the queue."""
 
-    finished = Signal(int, bool)  # registration id, signature saved
+    def __init__(
+        self, session: DeskSession, *, scale: float = 1.0, show_queue: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setTitle(self.tr("Tanda tangan peserta"))
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4 * scale)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setWordWrap(True)
+        self.pad = SignaturePad()
+        self.pad.setMinimumSize(int(300 * scale), int(120 * scale))
+        self.pad.changed.connect(self._ink_changed)
+        self.elsewhere_label = QLabel(self.tr("Tanda tangan dilakukan di layar tanda tangan."))
+        self.elsewhere_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.elsewhere_label.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("Hapus"))
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.later_button = QPushButton(self.tr("Nanti"))
+        self.later_button.setToolTip(self.tr("Peserta ini menandatangani nanti; ia tetap di daftar belum tanda tangan"))
+        self.later_button.clicked.connect(session.defer_signer)
+        self.save_button = QPushButton(self.tr("Simpan tanda tangan"))
+        self.save_button.clicked.connect(self.save)
+        self.queue_label = QLabel()
+        self.queue_list = QListWidget()
+        self.queue_list.itemClicked.connect(lambda item: session.choose_signer(item.data(ID_ROLE)))
+        for widget in (self.clear_button, self.later_button, self.save_button, self.queue_list, self.pad):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps the keyboard
 
-    def __init__(self, desk: DeskTab, actor: Callable[[], Actor]) -> None:
-        super().__init__(desk)
-        self.desk = desk
-        self._actor = actor
-        self.required = False
-        self.dialog: SignatureDialog | None = None
-        self._registration_id: int | None = None
-        self.button = QPushButton(self.tr("Tanda tangan…"))
-        self.button.setToolTip(self.tr("Minta (atau ulangi) tanda tangan peserta yang dipilih"))
-        self.button.clicked.connect(self.sign_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.later_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        signing = QVBoxLayout()
+        signing.addWidget(self.name_label)
+        signing.addWidget(self.pad, 1)
+        signing.addWidget(self.elsewhere_label, 1)
+        signing.addLayout(buttons)
+        queue = QVBoxLayout()
+        queue.addWidget(self.queue_label)
+        queue.addWidget(self.queue_list, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(signing, 3)
+        layout.addLayout(queue, 1)
+        self.queue_label.setVisible(show_queue)
+        self.queue_list.setVisible(show_queue)
 
-    def sync(self) -> bool:
-        """Read the event's setting and show or hide the "TTD" column and button."""
+        session.signer_changed.connect(self._signer_changed)
+        session.queue_changed.connect(self._show_queue)
+        session.pad_host_changed.connect(self._host_changed)
+        self._signer_changed(session.signer)
+        self._show_queue()
+        self._host_changed()
+
+    @property
+    def hosts_pad(self) -> bool:
+        return self.session.pad_host is self
+
+    def claim(self) -> None:
+        self.session.claim_pad(self)
+
+    def release(self) -> None:
+        self.session.release_pad(self)
+
+    def save(self) -> bool:
+        signer = self.session.signer
+        if signer is None or self.pad.is_empty():
+            return False
         try:
-            self.required = signature_required(self.desk.event_id)
-        except PeeweeException:  # keep the last known setting; the scan itself reports the failure
-            pass
-        self.desk.recent_table.setColumnHidden(SIGNED_COLUMN, not self.required)
-        self.button.setVisible(self.required)
-        return self.required
-
-    def after_result(self, result: CheckinResult) -> bool:
-        """Open the pad when this result calls for a signature; True when it opened."""
-        if result.registration_id is None or result.status not in (CHECKED_IN, ALREADY):
-            return False
-        if not self.sync():
-            return False
-        note = ""
-        if result.status == ALREADY:
-            try:
-                if has_signature(result.registration_id):
-                    return False
-            except PeeweeException:
-                return False
-            note = self.tr("Sudah hadir, tetapi belum tanda tangan.")
-        self.open(result.registration_id, result.person.full_name if result.person else "", note)
-        return True
-
-    def sign_selected(self) -> bool:
-        """The "Tanda tangan…" button: sign (or sign again) for the selected recent row."""
-        table = self.desk.recent_table
-        registration_id = selected_id(table)
-        if registration_id is None:
-            self.desk.focus_scanner()
-            return False
-        signed = table.item(table.currentRow(), SIGNED_COLUMN).text() == SIGNED_MARK
-        note = self.tr("Tanda tangan yang tersimpan akan diganti.") if signed else ""
-        self.open(registration_id, table.item(table.currentRow(), 1).text(), note)
-        return True
-
-    def open(self, registration_id: int, name: str, note: str = "") -> SignatureDialog:
-        if self.dialog is not None:  # e.g. the camera read the next card: the earlier one stays unsigned
-            self.dialog.reject()
-        kiosk = self.desk.kiosk
-        parent = kiosk if kiosk is not None and kiosk.isVisible() else self.desk.window()
-        dialog = SignatureDialog(name, parent)
-        if note:
-            dialog.layout().insertWidget(0, QLabel(note))
-        self.dialog, self._registration_id = dialog, registration_id
-        dialog.finished.connect(lambda code, d=dialog, r=registration_id: self._closed(d, r, code))
-        dialog.open()
-        return dialog
-
-    def _closed(self, dialog: SignatureDialog, registration_id: int, code: int) -> None:
-        if self.dialog is dialog:
-            self.dialog, self._registration_id = None, None
-        png = dialog.signature_png() if code else b""
-        dialog.deleteLater()
-        saved = bool(png) and self._save(registration_id, png)
-        self._note(registration_id, self.tr("tanda tangan tersimpan") if saved else self.tr("belum tanda tangan"))
-        self.desk.refresher.refresh()
-        self.finished.emit(registration_id, saved)
-        QTimer.singleShot(0, self._focus_scanner)  # once the closing dialog has handed the window back
-
-    def _focus_scanner(self) -> None:
-        if self.dialog is None:  # not when the pad has meanwhile opened for the next person
-            self.desk.focus_scanner()
-
-    def _save(self, registration_id: int, png: bytes) -> bool:
-        try:
-            save_signature(registration_id, png, actor=self._actor())
+            self.session.save_signature(signer.registration_id, self.pad.signature_png())
         except USER_FACING as err:
-            show_error(self.desk.window(), self.tr("Tanda tangan belum tersimpan"), err)
+            show_error(self.window(), self.tr("Tanda tangan belum tersimpan"), err)
             return False
         return True
 
-    def _note(self, registration_id: int, note: str) -> None:
-        """Mark the banner(s) when they still show this person."""
-        last = self.desk.last_result
-        if last is None or last.registration_id != registration_id:
+    def _ink_changed(self) -> None:
+        if self.hosts_pad:
+            self.session.set_ink(not self.pad.is_empty())
+        self._update_buttons()
+
+    def _signer_changed(self, signer: Signer | None) -> None:
+        self.pad.clear()
+        if signer is None:
+            self.name_label.setText(self.tr("Tidak ada yang sedang menandatangani."))
+        elif signer.signed_before:
+            self.name_label.setText(self.tr("{0} — tanda tangan yang tersimpan akan diganti").format(signer.name))
+        else:
+            self.name_label.setText(signer.name)
+        self._show_queue()
+        self._update_buttons()
+
+    def _show_queue(self) -> None:
+        queue = self.session.queue
+        self.queue_label.setText(self.tr("Belum tanda tangan ({0})").format(number(self.session.waiting_count)))
+        current = self.session.signer.registration_id if self.session.signer is not None else None
+        self.queue_list.clear()
+        for signer in queue:
+            text = f"{signer.name}\n{signer.unit_kerja}" if signer.unit_kerja else signer.name
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, signer.registration_id)
+            self.queue_list.addItem(item)
+            if signer.registration_id == current:
+                item.setSelected(True)
+
+    def _host_changed(self) -> None:
+        hosting = self.hosts_pad
+        self.pad.setVisible(hosting)
+        self.elsewhere_label.setVisible(not hosting)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        live = self.hosts_pad and self.session.signer is not None
+        self.save_button.setEnabled(live and not self.pad.is_empty())
+        self.clear_button.setEnabled(live and not self.pad.is_empty())
+        self.later_button.setEnabled(live)
+        for button in (self.save_button, self.clear_button, self.later_button):
+            button.setVisible(self.hosts_pad)
+
+
+class SignatureWindow(QWidget):
+    """The pad alone, large, for a second screen or a tablet facing the participant; it follows the queue."""
+
+    closed = Signal()
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.session = session
+        self.setWindowTitle(self.tr("Tanda tangan peserta — {0}").format(session.event_title))
+        heading = QLabel(self.tr("Silakan tanda tangan di kotak di bawah, lalu tekan Simpan."))
+        heading.setWordWrap(True)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel = SignaturePanel(session, scale=1.6, show_queue=False)
+        self.close_button = QPushButton(self.tr("Tutup layar tanda tangan"))
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.panel.claim()
+        session.watch(self)
+
+    def show_on_second_screen(self) -> None:
+        """Full screen on a second screen when there is one; otherwise a window beside the desk."""
+        screens = QGuiApplication.screens()
+        own = self.parentWidget().screen() if self.parentWidget() is not None else QGuiApplication.primaryScreen()
+        others = [screen for screen in screens if screen is not own]
+        if others:
+            self.setGeometry(others[0].geometry())
+            self.showFullScreen()
+        else:
+            available = own.availableGeometry()
+            self.resize(min(900, available.width()), min(560, available.height()))
+            self.show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
             return
-        self.desk.banner.show_note(note)
-        if self.desk.kiosk is not None:
-            self.desk.kiosk.banner.show_note(note)
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.release()
+        self.session.unwatch(self)
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+__all__ = ["SignaturePanel", "SignatureWindow"]

@@ -1,0 +1,81 @@
+"""What a desk scan looks like: the shapes a USB scanner types, told apart from ordinary text.
+
+Four shapes, each a setting at the desk (``gui/common/settings.ScannerSettings``):
+
+- ``invitation``: an invitation QR payload, ``NTR1`` + 23 Crockford base32 characters;
+- ``mandiri``: an ikrar mandiri form code, ``NTM1`` + 23 characters;
+- ``nip``: 18 digits (NIP or NI PPPK), spaces allowed as printed (``19860926 201505 1 001``);
+- ``nik``: 16 digits.
+
+Only the shape is checked here (no signature, no database): the window uses it to tell a
+scanner burst from typing before anything is written, and the walk-in form to refuse a
+code typed (or scanned) into the name field. Case is ignored: Caps Lock makes a scanner
+type lowercase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pledges.mandiri_code import PREFIX as MANDIRI_PREFIX
+from .qr_payload import ALPHABET, BODY_LENGTH
+from .qr_payload import PREFIX as INVITATION_PREFIX
+
+INVITATION = "invitation"
+MANDIRI = "mandiri"
+NIP = "nip"
+NIK = "nik"
+SHAPES: tuple[str, ...] = (INVITATION, MANDIRI, NIP, NIK)
+
+_BODY = f"[{ALPHABET}]{{{BODY_LENGTH}}}"
+_PATTERNS = {
+    INVITATION: re.compile(f"{INVITATION_PREFIX}{_BODY}"),
+    MANDIRI: re.compile(f"{MANDIRI_PREFIX}{_BODY}"),
+    NIP: re.compile(r"\d{8} ?\d{6} ?\d ?\d{3}"),
+    NIK: re.compile(r"\d{16}"),
+}
+# Fixed-length codes whose first characters already say what follows.
+_PREFIXES = {INVITATION: INVITATION_PREFIX, MANDIRI: MANDIRI_PREFIX}
+
+
+def scan_kind(text: str, shapes: tuple[str, ...] | frozenset[str] = SHAPES) -> str | None:
+    """Which of ``shapes`` ``text`` has in full (surrounding spaces ignored), or None."""
+    code = (text or "").strip().upper()
+    for shape in SHAPES:
+        if shape in shapes and _PATTERNS[shape].fullmatch(code):
+            return shape
+    return None
+
+
+def is_scan_code(text: str) -> bool:
+    """Whether ``text`` has any of the four shapes (e.g. a scan that landed in a name field)."""
+    return scan_kind(text) is not None
+
+
+def starts_prefixed_code(text: str, shapes: tuple[str, ...] | frozenset[str] = SHAPES) -> bool:
+    """Whether ``text`` begins with a full code prefix (``NTR1``/``NTM1``) of one of ``shapes``
+    and could still grow into that code: the window holds such a burst back from the widget."""
+    code = (text or "").upper()
+    for shape, prefix in _PREFIXES.items():
+        if shape in shapes and len(code) >= len(prefix) and code.startswith(prefix):
+            body = code[len(prefix) :]
+            return len(body) <= BODY_LENGTH and all(char in ALPHABET for char in body)
+    return False
+
+
+def dedupe_key(text: str) -> str:
+    """One key for the same code however it was typed (case, spaces), to spot a double trigger."""
+    return re.sub(r"\s+", "", (text or "").upper())
+
+
+__all__ = [
+    "INVITATION",
+    "MANDIRI",
+    "NIK",
+    "NIP",
+    "SHAPES",
+    "dedupe_key",
+    "is_scan_code",
+    "scan_kind",
+    "starts_prefixed_code",
+]

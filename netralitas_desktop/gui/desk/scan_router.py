@@ -1,0 +1,260 @@
+"""A USB scanner is a keyboard: catch its bursts wherever the focus is and hand them to the desk.
+
+``ScanRouter`` is an application-wide event filter (installed by the main window). It watches
+key presses and tells a scanner *burst* from typing by two things at once:
+
+- **speed**: every key within ``key_gap_ms`` of the one before (a scanner types a key every
+  1-15 ms; a person, even a fast one, rarely twice within 60 ms and never twenty times in a row);
+- **shape**: the burst, ended by Enter (or Tab), is a whole invitation code, ikrar mandiri
+  code, NIP or NIK (``core.scan_codes``; which shapes count is a setting).
+
+A recognised burst never reaches the widget that had the focus — a text field, the desk's
+search box, the Peserta filter, a dialog (whose default button the Enter would press): the
+characters already delivered before the burst could be recognised are taken back out (the
+widget's text, cursor and selection are put back as they were when the burst began), and once
+a burst starts with ``NTR1``/``NTM1`` the rest is held back from the widget altogether. The
+code then goes to the open event's desk through ``route``. Anything else — a person typing, even
+a NIP typed by hand into the Peserta filter — reaches its widget unchanged: held keys are
+delivered as soon as the burst turns out not to be a scan. Fields made for scanning
+(``common.scan_input``) keep their keys; they handle codes themselves.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from ...core.scan_codes import INVITATION, MANDIRI, scan_kind, starts_prefixed_code
+from ..common.scan_input import is_scan_input
+from ..common.settings import ScannerSettings, scanner_settings
+
+TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+ENTER_SLACK = 2  # the suffix key may come a little later than the characters
+UNKNOWN_BURST_CHARS = 8  # a fast burst this long is a scanner even when its code is not ours
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+class _Snapshot:
+    """What a widget showed when a burst began, to put back when the burst is taken out of it."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+        self._restore: Callable[[], None] | None = self._take(widget)
+
+    def _take(self, widget: QWidget) -> Callable[[], None] | None:
+        line = _line_edit(widget)
+        if line is not None:
+            text, cursor = line.text(), line.cursorPosition()
+            start, length = line.selectionStart(), len(line.selectedText())
+
+            def restore_line() -> None:
+                if line.text() != text:
+                    line.setText(text)
+                if start >= 0:
+                    line.setSelection(start, length)
+                else:
+                    line.setCursorPosition(cursor)
+
+            return restore_line
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            return _text_restorer(widget)
+        if isinstance(widget, QComboBox):
+            index = widget.currentIndex()
+            return lambda: widget.setCurrentIndex(index)
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            current = QPersistentModelIndex(widget.currentIndex())
+            return lambda: widget.setCurrentIndex(current) if current.isValid() else None
+        return None
+
+    def restore(self) -> None:
+        if self._restore is not None and shiboken6.isValid(self.widget):
+            self._restore()
+
+
+def _line_edit(widget: QWidget) -> QLineEdit | None:
+    if isinstance(widget, QLineEdit):
+        return widget
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget.lineEdit()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.findChild(QLineEdit)
+    return None
+
+
+def _text_restorer(widget: QPlainTextEdit | QTextEdit) -> Callable[[], None]:
+    rich = isinstance(widget, QTextEdit) and widget.acceptRichText()
+    content = widget.toHtml() if rich else widget.toPlainText()
+    position = widget.textCursor().position()
+
+    def restore() -> None:
+        if rich:
+            widget.setHtml(content)  # type: ignore[union-attr]
+        elif widget.toPlainText() != content:
+            widget.setPlainText(content)
+        cursor = widget.textCursor()
+        cursor.setPosition(min(position, len(widget.toPlainText())))
+        widget.setTextCursor(cursor)
+
+    return restore
+
+
+@dataclass
+class _Key:
+    receiver: QWidget
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+    at_ms: float
+    held: bool  # kept from the widget (not delivered yet)
+
+
+class ScanRouter(QObject):
+    """The application's scanner filter. ``route(code)`` hands a recognised code to the desk and
+    returns whether it was taken; ``can_route()`` says whether a desk is open at all."""
+
+    recognised = Signal(str)  # every code routed (tests, diagnostics)
+
+    def __init__(
+        self,
+        route: Callable[[str], bool],
+        can_route: Callable[[], bool],
+        *,
+        settings: Callable[[], ScannerSettings] = scanner_settings,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._route = route
+        self._can_route = can_route
+        self._settings = settings
+        self._clock = clock
+        self._current = settings()
+        self._keys: list[_Key] = []
+        self._snapshots: list[_Snapshot] = []
+        self._replaying = False
+        self._last_seen: tuple | None = None
+        self._last_receiver: QWidget | None = None
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._timed_out)
+
+    def install(self) -> None:
+        QCoreApplication.instance().installEventFilter(self)
+
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._finish(replay=True)
+
+    # The filter ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or self._replaying or not isinstance(watched, QWidget):
+            return False  # a window's own copy of a key comes first; its widget's copy follows
+        if self._propagated(watched, event):
+            return False
+        return self._key_pressed(watched, event)  # type: ignore[arg-type]
+
+    def _propagated(self, watched: QWidget, event: QEvent) -> bool:
+        """The same key event again, passed on to a parent because its widget did not take it."""
+        seen = (shiboken6.getCppPointer(event)[0], event.timestamp(), event.key())  # type: ignore[attr-defined]
+        last = self._last_receiver
+        if seen == self._last_seen and last is not None and shiboken6.isValid(last):
+            parent = last.parentWidget()
+            while parent is not None:
+                if parent is watched:
+                    return True
+                parent = parent.parentWidget()
+        self._last_seen, self._last_receiver = seen, watched
+        return False
+
+    def _key_pressed(self, receiver: QWidget, event: QKeyEvent) -> bool:
+        at_ms = event.timestamp() or self._clock() * 1000.0  # X11 stamps keys; synthetic ones get the clock
+        if is_scan_input(receiver):
+            self._finish(replay=True)
+            return False
+        modifiers = event.modifiers() & ~_TYPING_MODIFIERS
+        if event.key() in TERMINATORS and modifiers == Qt.KeyboardModifier.NoModifier:
+            return self._terminated(receiver, at_ms)
+        text = event.text()
+        if modifiers or event.isAutoRepeat() or len(text) != 1 or not text.isprintable():
+            self._finish(replay=True)
+            return False
+        if self._keys and not 0 <= at_ms - self._keys[-1].at_ms <= self._current.key_gap_ms:
+            self._finish(replay=True)  # too slow: whatever came before was typing
+        if not self._keys:
+            if not self._can_route():
+                return False
+            self._current = self._settings()
+        if not any(snapshot.widget is receiver for snapshot in self._snapshots):
+            self._snapshots.append(_Snapshot(receiver))
+        so_far = "".join(key.text for key in self._keys) + text
+        hold = bool(self._keys and self._keys[-1].held) or starts_prefixed_code(so_far, self._current.shapes)
+        self._keys.append(_Key(receiver, event.key(), event.modifiers(), text, at_ms, hold))
+        self._flush_timer.start(max(1, int(self._current.key_gap_ms * ENTER_SLACK * 2)))
+        return hold
+
+    def _terminated(self, receiver: QWidget, at_ms: float) -> bool:
+        """Enter (or Tab) after a burst: a scan to route, or the end of typing."""
+        if not self._keys:
+            return False
+        in_time = 0 <= at_ms - self._keys[-1].at_ms <= self._current.key_gap_ms * ENTER_SLACK
+        text = "".join(key.text for key in self._keys)
+        if in_time and scan_kind(text, self._current.shapes) is not None:
+            return self._take(text)
+        unknown_scanner = in_time and len(text) >= UNKNOWN_BURST_CHARS and isinstance(receiver.window(), QDialog)
+        self._finish(replay=True)
+        return unknown_scanner  # a scanner's Enter never presses a dialog's button, whatever it read
+
+    def _timed_out(self) -> None:
+        """Nothing followed the burst: a whole invitation or form code is a scan without a suffix key."""
+        text = "".join(key.text for key in self._keys)
+        if scan_kind(text, self._current.shapes & {INVITATION, MANDIRI}) is not None:
+            self._take(text)
+        else:
+            self._finish(replay=True)
+
+    def _take(self, text: str) -> bool:
+        """Take the burst out of every widget it reached and give it to the desk."""
+        if not self._can_route():
+            self._finish(replay=True)
+            return False
+        for snapshot in reversed(self._snapshots):
+            snapshot.restore()
+        self._finish(replay=False)
+        self._route(text.strip())
+        self.recognised.emit(text.strip())
+        return True
+
+    def _finish(self, *, replay: bool) -> None:
+        held = [key for key in self._keys if key.held] if replay else []
+        self._keys, self._snapshots = [], []
+        self._flush_timer.stop()
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for key in held:
+                if shiboken6.isValid(key.receiver):
+                    event = QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text)
+                    QCoreApplication.sendEvent(key.receiver, event)
+        finally:
+            self._replaying = False
+
+
+__all__ = ["ScanRouter"]

@@ -1,0 +1,480 @@
+"""One check-in desk's state in one object that every desk view observes (issue 16).
+
+``DeskSession`` holds the event, who acts (desk, operator), what the banner says, the latest
+check-ins (``recent``, a model keyed by registration), the counters and the signature queue.
+The Meja Registrasi tab, the kiosk (F5) and the signature window for a second screen call its
+methods and listen to its signals; no view reaches into another or reads a table cell.
+
+Every way in — the tab's scanner field, a scanner burst caught anywhere in the window
+(``scan_router``), the camera, the search list, the walk-in form — ends in ``_record``:
+banner, sound, recent list, counters and queue behave alike. Signing never blocks scanning:
+a person who should sign joins the queue (read back from the database on every refresh, so
+it survives a restart) and signs on whichever pad is showing, now or later. The banner returns
+to "SIAP — pindai berikutnya" after a few seconds, and a code read twice within seconds by a
+double-triggering scanner is said to be a repeat, not recorded again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from peewee import PeeweeException
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...core.audit import Actor
+from ...core.checkin import (
+    ALREADY,
+    CHECKED_IN,
+    REJECTED,
+    CheckinResult,
+    DeskStatus,
+    RecentCheckin,
+    check_in,
+    check_in_registration,
+    desk_status,
+    undo_check_in,
+    walk_in,
+)
+from ...core.events import get_event
+from ...core.participants import PersonData
+from ...core.pledges import returns
+from ...core.scan_codes import dedupe_key
+from ...core.signatures import has_signature, save_signature, signature_required
+from ..common.live import LiveRefresh
+from ..common.result_banner import IDLE, banner_texts
+from ..common.return_banner import DESK_STATUS, return_banner_texts
+from ..common.settings import ScannerSettings, scanner_settings
+from ..common.sounds import DeskSounds
+from .counters import POLL_MS, RECENT_LIMIT
+from .recent_model import RecentModel
+
+UNSIGNED_LIMIT = 500
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+@dataclass(frozen=True)
+class BannerState:
+    """What every banner of the desk shows: colour (a check-in status or ``idle``) and three lines."""
+
+    status: str
+    headline: str
+    name: str = ""
+    detail: str = ""
+    note: str = ""  # e.g. "belum tanda tangan", changed while the banner stays on the person
+    registration_id: int | None = None
+
+    @property
+    def lines(self) -> tuple[str, str, str]:
+        """(headline, name, detail with the note)."""
+        return self.headline, self.name, _joined(self.detail, self.note)
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A person in the signature queue."""
+
+    registration_id: int
+    name: str
+    unit_kerja: str = ""
+    desk: str = ""
+    signed_before: bool = False  # signing again replaces the stored signature
+
+
+@dataclass(frozen=True)
+class _Seen:
+    at: float
+    result: CheckinResult | returns.ReturnResult
+
+
+def _signer(item: RecentCheckin) -> Signer:
+    return Signer(item.registration_id, item.full_name, item.unit_kerja, item.desk, item.signed)
+
+
+class DeskSession(QObject):
+    banner_changed = Signal(object)  # BannerState
+    result_recorded = Signal(object)  # CheckinResult: every scan, pick and walk-in, refusals included
+    status_loaded = Signal(object)  # DeskStatus
+    queue_changed = Signal()
+    signer_changed = Signal(object)  # Signer | None: who the pad is for
+    attendance_changed = Signal()  # a check-in or an undo here (other tabs reload)
+    undone = Signal(int)  # registration id whose check-in was undone
+    form_received = Signal(object)  # returns.ReturnResult of an ikrar mandiri form scanned here
+    refresh_failed = Signal(str)
+    pad_host_changed = Signal()
+
+    def __init__(
+        self,
+        event_id: int,
+        actor: Callable[[], Actor],
+        view: QWidget,
+        *,
+        settings: Callable[[], ScannerSettings] = scanner_settings,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(view)
+        self.event_id = event_id
+        self._actor = actor
+        self._settings = settings
+        self._clock = clock
+        self.event_title = get_event(event_id).title
+        self.signature_required = False
+        self.last_result: CheckinResult | None = None
+        self.status: DeskStatus | None = None
+        self.recent = RecentModel(self)
+        self.sounds = DeskSounds(self)
+        self._seen: dict[str, _Seen] = {}
+        self._failure: CheckinResult | None = None  # a database failure is never "read twice"
+        # The signature queue: arrivals here (newest first, shown before the database confirms
+        # them) and the database's list of everyone checked in on site without a signature.
+        self._arrivals: dict[int, tuple[float, Signer]] = {}
+        self._unsigned: list[Signer] = []
+        self._unsigned_complete = True
+        self.unsigned_count = 0
+        self._deferred: set[int] = set()
+        self.signer: Signer | None = None
+        self.has_ink = False
+        self._pad_hosts: list[QObject] = []
+        self._watchers: set[QObject] = set()
+        self._ready_note = ""  # e.g. "Check-in … dibatalkan", kept while the banner is ready
+        self.banner = self._ready_state()
+        self.ready_timer = QTimer(self)
+        self.ready_timer.setSingleShot(True)
+        self.ready_timer.timeout.connect(self.show_ready)
+        self.refresher = LiveRefresh(view, self._load, interval_ms=POLL_MS, keep_polling=lambda: bool(self._watchers))
+        self.refresher.loaded.connect(self._loaded)
+        self.refresher.failed.connect(self.refresh_failed)
+        self.sync_event()
+
+    # Who acts, and the event's setting -------------------------------------------------------
+    @property
+    def actor(self) -> Actor:
+        return self._actor()
+
+    def sync_event(self) -> bool:
+        """Read whether the event asks for signatures (it may have been edited); True if it does."""
+        try:
+            required = signature_required(self.event_id)
+        except PeeweeException:  # keep the last known setting; the next scan reports the failure
+            return self.signature_required
+        if required != self.signature_required:
+            self.signature_required = required
+            self.refresh()
+            self.queue_changed.emit()
+        return required
+
+    # Check-in paths ----------------------------------------------------------------------------
+    def submit_code(self, text: str) -> CheckinResult | returns.ReturnResult | None:
+        """Whatever a scanner, camera or keyboard produced: a check-in, or a returned ikrar mandiri form."""
+        if not text.strip():
+            return None
+        key, now = dedupe_key(text), self._clock()
+        seen = self._seen.get(key)
+        if seen is not None and now - seen.at <= self._settings().repeat_window_s:
+            self._show_repeat(seen.result, now - seen.at)
+            return seen.result
+        if returns.is_mandiri_code(text):
+            received = self._receive_form(text)
+            self._remember(key, received)
+            return received
+        result = self._guarded(lambda: check_in(self.event_id, text, actor=self.actor))
+        if result is not self._failure:
+            self._remember(key, result)
+        return self._record(result)
+
+    def check_in_person(self, registration_id: int) -> CheckinResult:
+        """A person picked from the search list."""
+        return self._record(
+            self._guarded(lambda: check_in_registration(registration_id, actor=self.actor, method="manual"))
+        )
+
+    def walk_in(self, person: PersonData, mode: str = "onsite") -> CheckinResult:
+        """Register and check in someone without an invitation; ``ValidationError`` goes back to the form."""
+        return self._record(walk_in(self.event_id, person, mode=mode, actor=self.actor))
+
+    def _guarded(self, call: Callable[[], CheckinResult]) -> CheckinResult:
+        """A database that fails mid-event (disk, network to PostgreSQL) is a red banner, not a crash."""
+        try:
+            return call()
+        except PeeweeException as err:
+            reason = translate(
+                "DeskSession",
+                "Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; "
+                "periksa koneksi lalu pindai lagi.",
+            ).format(err)
+            self._failure = CheckinResult(REJECTED, reason)
+            return self._failure
+
+    def _remember(self, key: str, result: CheckinResult | returns.ReturnResult) -> None:
+        now = self._clock()
+        window = self._settings().repeat_window_s
+        self._seen = {k: v for k, v in self._seen.items() if now - v.at <= window}
+        self._seen[key] = _Seen(now, result)
+
+    def _record(self, result: CheckinResult) -> CheckinResult:
+        self.last_result = result
+        status = result.status
+        note = self._signature_note(result)
+        self._show(BannerState(status, *banner_texts(result), note=note, registration_id=result.registration_id))
+        self.sounds.play(status)
+        if status == CHECKED_IN and result.person is not None and result.checked_in_at is not None:
+            self.recent.put_first(
+                RecentCheckin(
+                    result.registration_id,
+                    result.person.full_name,
+                    result.person.unit_kerja,
+                    result.checked_in_at,
+                    result.desk or "",
+                    result.operator or "",
+                    result.method or "",
+                )
+            )
+        self.result_recorded.emit(result)
+        if status == CHECKED_IN:
+            self.refresh()
+            self.attendance_changed.emit()
+        return result
+
+    def _signature_note(self, result: CheckinResult) -> str:
+        """Queue the person for signing when the event asks for it; the banner's note says so."""
+        if result.registration_id is None or result.status not in (CHECKED_IN, ALREADY) or not self.signature_required:
+            return ""
+        if result.status == ALREADY:
+            try:
+                if has_signature(result.registration_id):
+                    return ""
+            except PeeweeException:
+                return ""
+        person = result.person
+        signer = Signer(result.registration_id, person.full_name if person else "", person.unit_kerja if person else "")
+        self._arrivals[signer.registration_id] = (self._clock(), signer)
+        self._deferred.discard(signer.registration_id)
+        self._queue_changed()
+        if not self.has_ink or self.signer is None:
+            self._set_signer(signer)
+        return translate("DeskSession", "belum tanda tangan")
+
+    def _receive_form(self, text: str) -> returns.ReturnResult:
+        """A signed ikrar mandiri form handed in at the desk: mark it returned."""
+        try:
+            result = returns.receive_by_code(self.event_id, text, self.actor)
+        except PeeweeException as err:
+            result = returns.ReturnResult(
+                returns.REJECTED,
+                translate(
+                    "DeskSession",
+                    "Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; "
+                    "periksa koneksi lalu pindai lagi.",
+                ).format(err),
+            )
+        status = DESK_STATUS.get(result.status, REJECTED)
+        self._show(BannerState(status, *return_banner_texts(result)))
+        self.sounds.play(status)
+        self.form_received.emit(result)
+        return result
+
+    def _show_repeat(self, first: CheckinResult | returns.ReturnResult, seconds: float) -> None:
+        """A double-triggering scanner: say so, record nothing."""
+        if isinstance(first, CheckinResult):
+            status, (_headline, name, detail) = first.status, banner_texts(first)
+        else:
+            status, (_headline, name, detail) = DESK_STATUS.get(first.status, REJECTED), return_banner_texts(first)
+        said = (
+            translate("DeskSession", "Kode yang sama terbaca dua kali dalam {0} detik; dicatat satu kali saja.")
+            if status != REJECTED
+            else translate("DeskSession", "Kode yang sama terbaca dua kali dalam {0} detik; tetap ditolak.")
+        ).format(f"{seconds:.1f}".replace(".", ","))
+        self._show(
+            BannerState(
+                ALREADY if status == CHECKED_IN else status,
+                translate("DeskSession", "TERBACA DUA KALI"),
+                name,
+                _joined(said, detail),
+                registration_id=getattr(first, "registration_id", None),
+            )
+        )
+        self.sounds.play(ALREADY if status == CHECKED_IN else status)
+
+    # The banner --------------------------------------------------------------------------------
+    def _show(self, state: BannerState) -> None:
+        self._ready_note = ""
+        self.banner = state
+        self.banner_changed.emit(state)
+        self.ready_timer.start(int(self._settings().ready_after_s * 1000))
+
+    def show_ready(self, note: str = "") -> None:
+        """Back to the ready state: nothing on the banner can be taken for the next person."""
+        self.ready_timer.stop()
+        self._ready_note = note
+        self.banner = self._ready_state()
+        self.banner_changed.emit(self.banner)
+
+    def _ready_state(self) -> BannerState:
+        note = self._ready_note
+        parts = [note or translate("DeskSession", "Pindai QR undangan atau ketik NIP/NIK, lalu tekan Enter.")]
+        last = self.last_result
+        if last is not None and last.person is not None and not note:
+            parts.append(translate("DeskSession", "Terakhir: {0}").format(last.person.full_name))
+        waiting = self.waiting_count if self.signature_required else 0
+        if waiting:
+            parts.append(translate("DeskSession", "{0} belum tanda tangan").format(waiting))
+        return BannerState(IDLE, translate("DeskSession", "SIAP — pindai berikutnya"), "", " · ".join(parts))
+
+    def _note_on_banner(self, registration_id: int, note: str) -> None:
+        state = self.banner
+        if state.status != IDLE and state.registration_id == registration_id:
+            self.banner = replace(state, note=note)
+            self.banner_changed.emit(self.banner)
+
+    # Undo ------------------------------------------------------------------------------------
+    def undo(self, registration_id: int, reason: str, name: str = "") -> None:
+        """Undo a check-in by person; ``ValidationError`` (no reason) and other ``UserError``s go to the caller."""
+        undo_check_in(registration_id, reason=reason, actor=self.actor)
+        self._seen = {
+            k: v for k, v in self._seen.items() if getattr(v.result, "registration_id", None) != registration_id
+        }
+        self.recent.remove(registration_id)
+        self._forget_signer(registration_id)
+        if self.last_result is not None and self.last_result.registration_id == registration_id:
+            self.last_result = None
+        self.show_ready(translate("DeskSession", "Check-in {0} dibatalkan; ia dapat check-in lagi.").format(name))
+        self.undone.emit(registration_id)
+        self.refresh()
+        self.attendance_changed.emit()
+
+    # Signatures ------------------------------------------------------------------------------
+    @property
+    def queue(self) -> list[Signer]:
+        """Who has not signed yet: arrivals here newest first, then the rest the database knows."""
+        arrivals = [signer for _at, signer in sorted(self._arrivals.values(), key=lambda pair: -pair[0])]
+        ids = {signer.registration_id for signer in arrivals}
+        return arrivals + [signer for signer in self._unsigned if signer.registration_id not in ids]
+
+    @property
+    def waiting_count(self) -> int:
+        """How many have not signed (the list may show fewer: at most ``UNSIGNED_LIMIT`` from the database)."""
+        known = self._unsigned_ids()
+        return max(len(self.queue), self.unsigned_count + sum(1 for i in self._arrivals if i not in known))
+
+    def _unsigned_ids(self) -> set[int]:
+        return {signer.registration_id for signer in self._unsigned}
+
+    def choose_signer(self, registration_id: int) -> Signer | None:
+        """Put someone on the pad: from the queue, or (to sign again) from the recent list."""
+        signer = next((s for s in self.queue if s.registration_id == registration_id), None)
+        if signer is None:
+            row = self.recent.row_of(registration_id)
+            if row < 0:
+                return None
+            signer = _signer(self.recent.item(row))
+        self._deferred.discard(registration_id)
+        self._set_signer(signer)
+        return signer
+
+    def defer_signer(self) -> None:
+        """ "Nanti": the person on the pad signs later; they stay in the queue, the next one comes up."""
+        if self.signer is not None:
+            self._deferred.add(self.signer.registration_id)
+        self._advance()
+
+    def save_signature(self, registration_id: int, png: bytes) -> None:
+        """Store what was signed; a ``UserError`` (an unusable image, a lost database) goes to the caller."""
+        save_signature(registration_id, png, actor=self.actor)
+        self._forget_signer(registration_id)
+        self.recent.mark_signed(registration_id)
+        self._note_on_banner(registration_id, translate("DeskSession", "tanda tangan tersimpan"))
+        self.refresh()
+
+    def set_ink(self, has_ink: bool) -> None:
+        """The pad host says whether the person on the pad has started signing (then a new scan waits)."""
+        self.has_ink = has_ink
+
+    def _forget_signer(self, registration_id: int) -> None:
+        self._arrivals.pop(registration_id, None)
+        self._unsigned = [s for s in self._unsigned if s.registration_id != registration_id]
+        self._deferred.discard(registration_id)
+        self._queue_changed()
+        if self.signer is not None and self.signer.registration_id == registration_id:
+            self._advance()
+
+    def _advance(self) -> None:
+        """The pad moves on to the newest arrival here still to sign (not someone from hours ago:
+        they sign when they come back, picked from the queue)."""
+        current = self.signer.registration_id if self.signer is not None else None
+        arrivals = sorted(self._arrivals.values(), key=lambda pair: -pair[0])
+        following = [s for _at, s in arrivals if s.registration_id not in self._deferred | {current}]
+        self._set_signer(following[0] if following else None)
+
+    def _set_signer(self, signer: Signer | None) -> None:
+        self.has_ink = False
+        self.signer = signer
+        self.signer_changed.emit(signer)
+
+    def _queue_changed(self) -> None:
+        self.queue_changed.emit()
+        if self.banner.status == IDLE and self.banner.headline:
+            self.banner = self._ready_state()
+            self.banner_changed.emit(self.banner)
+
+    # Which view holds the pad ---------------------------------------------------------------
+    def claim_pad(self, host: QObject) -> None:
+        """The newest window that asks hosts the pad (signature window > kiosk > tab)."""
+        if host in self._pad_hosts:
+            self._pad_hosts.remove(host)
+        self._pad_hosts.append(host)
+        self.pad_host_changed.emit()
+
+    def release_pad(self, host: QObject) -> None:
+        if host in self._pad_hosts:
+            self._pad_hosts.remove(host)
+            self.pad_host_changed.emit()
+
+    @property
+    def pad_host(self) -> QObject | None:
+        return self._pad_hosts[-1] if self._pad_hosts else None
+
+    # Other windows keep the data live while the tab is hidden ---------------------------------
+    def watch(self, window: QObject) -> None:
+        self._watchers.add(window)
+        self.refresher.start()
+
+    def unwatch(self, window: QObject) -> None:
+        self._watchers.discard(window)
+
+    # Refresh ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.refresher.refresh()
+
+    def _load(self) -> tuple[float, DeskStatus]:  # off the GUI thread
+        started = self._clock()
+        limit = UNSIGNED_LIMIT if self.signature_required else 0
+        return started, desk_status(self.event_id, RECENT_LIMIT, limit)
+
+    def _loaded(self, loaded: tuple[float, DeskStatus]) -> None:
+        started, status = loaded
+        self.status = status
+        self.recent.set_items(status.recent)
+        self._unsigned = [_signer(item) for item in status.unsigned]
+        self._unsigned_complete = status.unsigned_count <= len(status.unsigned)
+        self.unsigned_count = status.unsigned_count
+        ids = self._unsigned_ids()
+        for registration_id, (at, _queued) in list(self._arrivals.items()):
+            # Signed or undone elsewhere since it arrived: a load begun after it no longer lists it.
+            if registration_id not in ids and at < started and self._unsigned_complete:
+                del self._arrivals[registration_id]
+        if not self.signature_required:
+            self._arrivals.clear()
+        queue_ids = {signer.registration_id for signer in self.queue}
+        if self.signer is not None and self.signer.registration_id not in queue_ids and not self.signer.signed_before:
+            self._advance()
+        self._queue_changed()
+        self.status_loaded.emit(status)
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(part for part in parts if part)
+
+
+__all__ = ["BannerState", "DeskSession", "Signer"]
