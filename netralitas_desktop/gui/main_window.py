@@ -197,6 +197,13 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.open_desk(kiosk=kiosk)
 
+    def open_desk_of(self, event_id: int, kiosk: bool = False) -> bool:
+        """Straight to one event's desk (``netralitas desk --event ID``); the event list, told why, if it is gone."""
+        page = self.open_event(event_id)
+        if page is not None:
+            page.open_desk(kiosk=kiosk)
+        return page is not None
+
     def route_scan(self, code: str) -> bool:
         page = self.event_page
         return page is not None and page.route_scan(code)
