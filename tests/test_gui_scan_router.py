@@ -190,3 +190,32 @@ def test_threshold_and_shapes_are_settings(qtbot, window, desk, event_id):
     type_text(edit, SITI_NIP, 4)
     assert edit.text() == "" and present(event_id) == 1
     assert AuditLog.select().where(AuditLog.action == "checkin").count() == 1
+
+
+def test_a_scan_right_after_typing_and_a_late_key_inside_a_scan(qtbot, desk, event_id):
+    edit = desk.search_edit
+    desk.focus_search()
+    person(edit, "budi", enter=False)
+    code = invitation(event_id, "Siti Aminah")
+    press(edit, ord(code[0]), code[0], 60)  # the scan follows the last typed letter within 60 ms
+    type_text(edit, code[1:12], SCANNER_MS, enter=False, pause_ms=0)
+    press(edit, ord(code[12]), code[12], 80)  # one key delayed by a busy computer
+    type_text(edit, code[13:], SCANNER_MS, pause_ms=0)
+    assert present(event_id) == 1 and edit.text() == "budi"
+
+
+def test_the_scanner_settings_in_pengaturan(qtbot):
+    from netralitas_desktop.gui.admin.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    box = dialog.scanner_box
+    assert box.key_gap.value() == 35 and all(check.isChecked() for check in box.shapes.values())
+    box.key_gap.setValue(20)
+    box.shapes["nik"].setChecked(False)
+    box.ready_after.setValue(8)
+    box.repeat_window.setValue(1.5)
+    dialog.save()
+    saved = scanner_settings()
+    assert (saved.key_gap_ms, saved.ready_after_s, saved.repeat_window_s) == (20, 8, 1.5)
+    assert saved.shapes == frozenset({"invitation", "mandiri", "nip"})

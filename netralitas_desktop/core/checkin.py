@@ -489,12 +489,13 @@ def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
 
 
 def unsigned_check_ins(event_id: int, limit: int = 500) -> tuple[list[RecentCheckin], int]:
-    """Who is checked in on site but has not signed yet (newest first, at most ``limit``), and how many.
+    """Who is checked in at a desk but has not signed yet (newest first, at most ``limit``), and how many.
 
     The desk's signature queue, for events that ask for signatures: read from the database,
-    so it survives a restart and shows what every desk recorded. Online attendance is left out.
+    so it survives a restart and shows what every desk recorded. Attendance taken from an online
+    meeting's report (method ``online``) is left out: nobody there can sign at a desk.
     """
-    unsigned = (Signature.id.is_null(True)) & (Attendance.method != "online") & (Registration.mode != "online")
+    unsigned = Signature.id.is_null(True) & (Attendance.method != "online")
     query = (
         Attendance.select(
             Attendance.registration,

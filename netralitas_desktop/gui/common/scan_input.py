@@ -7,7 +7,9 @@ scanner burst aimed anywhere else is taken out of that widget and sent to the de
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 SCAN_INPUT_PROPERTY = "netralitasScanInput"
 
@@ -21,4 +23,18 @@ def is_scan_input(widget: QWidget) -> bool:
     return bool(widget.property(SCAN_INPUT_PROPERTY))
 
 
-__all__ = ["SCAN_INPUT_PROPERTY", "is_scan_input", "mark_scan_input"]
+class ScanLineEdit(QLineEdit):
+    """A scan field: Enter, or the line feed some scanners send instead, ends a code (``returnPressed``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        mark_scan_input(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text() == "\n" and event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.returnPressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+__all__ = ["SCAN_INPUT_PROPERTY", "ScanLineEdit", "is_scan_input", "mark_scan_input"]

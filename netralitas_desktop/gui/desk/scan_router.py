@@ -4,7 +4,8 @@
 key presses and tells a scanner *burst* from typing by two things at once:
 
 - **speed**: every key within ``key_gap_ms`` of the one before (a scanner types a key every
-  1-15 ms; a person, even a fast one, rarely twice within 60 ms and never twenty times in a row);
+  1-15 ms; a person, even a fast one, rarely twice within 60 ms and never twenty times in a row),
+  forgiving one late key in ten (a busy laptop or USB hub), never one later than three times that;
 - **shape**: the burst, ended by Enter (or Tab), is a whole invitation code, ikrar mandiri
   code, NIP or NIK (``core.scan_codes``; which shapes count is a setting).
 
@@ -44,9 +45,23 @@ from ..common.scan_input import is_scan_input
 from ..common.settings import ScannerSettings, scanner_settings
 
 TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
-ENTER_SLACK = 2  # the suffix key may come a little later than the characters
+# A gap longer than the threshold is "slow"; a burst may have one slow gap in ten (a busy computer
+# or USB hub delays a key now and then) but none longer than SLOW_LIMIT times the threshold.
+SLOW_LIMIT = 3
+MAX_RUN, KEEP_RUN = 64, 40  # keys remembered of a long run of typing (a code has at most 27)
 UNKNOWN_BURST_CHARS = 8  # a fast burst this long is a scanner even when its code is not ours
 _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+# Keys a scanner presses around characters (Shift for capitals) and a person holds down: they
+# neither continue nor end a burst.
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+}
 
 
 class _Snapshot:
@@ -120,7 +135,13 @@ class _Key:
     modifiers: Qt.KeyboardModifier
     text: str
     at_ms: float
-    held: bool  # kept from the widget (not delivered yet)
+    slow: bool  # later than the threshold after the key before it (or the first of a run)
+    snapshot: _Snapshot | None  # its widget just before it, where a burst may begin
+    held: bool = False  # kept from the widget (not delivered yet)
+
+
+def _slow_allowed(length: int) -> int:
+    return max(1, length // 10)
 
 
 class ScanRouter(QObject):
@@ -145,7 +166,6 @@ class ScanRouter(QObject):
         self._clock = clock
         self._current = settings()
         self._keys: list[_Key] = []
-        self._snapshots: list[_Snapshot] = []
         self._replaying = False
         self._last_seen: tuple | None = None
         self._last_receiver: QWidget | None = None
@@ -185,71 +205,128 @@ class ScanRouter(QObject):
 
     def _key_pressed(self, receiver: QWidget, event: QKeyEvent) -> bool:
         at_ms = event.timestamp() or self._clock() * 1000.0  # X11 stamps keys; synthetic ones get the clock
+        if event.key() in _MODIFIER_KEYS:
+            return False
         if is_scan_input(receiver):
             self._finish(replay=True)
             return False
         modifiers = event.modifiers() & ~_TYPING_MODIFIERS
-        if event.key() in TERMINATORS and modifiers == Qt.KeyboardModifier.NoModifier:
+        terminator = event.key() in TERMINATORS or event.text() in ("\r", "\n")  # Enter, Tab, or a line feed
+        if terminator and modifiers == Qt.KeyboardModifier.NoModifier:
             return self._terminated(receiver, at_ms)
         text = event.text()
         if modifiers or event.isAutoRepeat() or len(text) != 1 or not text.isprintable():
             self._finish(replay=True)
             return False
-        if self._keys and not 0 <= at_ms - self._keys[-1].at_ms <= self._current.key_gap_ms:
-            self._finish(replay=True)  # too slow: whatever came before was typing
-        if not self._keys:
+        gap = at_ms - self._keys[-1].at_ms if self._keys else None
+        if gap is not None and not 0 <= gap <= self._current.key_gap_ms * SLOW_LIMIT:
+            self._finish(replay=True)  # a pause: whatever came before was typing
+            gap = None
+        if gap is None:
             if not self._can_route():
                 return False
             self._current = self._settings()
-        if not any(snapshot.widget is receiver for snapshot in self._snapshots):
-            self._snapshots.append(_Snapshot(receiver))
-        so_far = "".join(key.text for key in self._keys) + text
-        hold = bool(self._keys and self._keys[-1].held) or starts_prefixed_code(so_far, self._current.shapes)
-        self._keys.append(_Key(receiver, event.key(), event.modifiers(), text, at_ms, hold))
-        self._flush_timer.start(max(1, int(self._current.key_gap_ms * ENTER_SLACK * 2)))
+        slow = gap is None or gap > self._current.key_gap_ms
+        may_begin = slow or receiver is not self._keys[-1].receiver
+        self._keys.append(
+            _Key(
+                receiver, event.key(), event.modifiers(), text, at_ms, slow, _Snapshot(receiver) if may_begin else None
+            )
+        )
+        if len(self._keys) > MAX_RUN:
+            self._drop_oldest()
+        hold = self._holding_start() is not None
+        if not hold and any(key.held for key in self._keys):
+            self._deliver_held()  # not an invitation after all: the field gets what was kept, in order
+        self._keys[-1].held = hold
+        self._flush_timer.start(max(1, int(self._current.key_gap_ms * SLOW_LIMIT) + 20))
         return hold
+
+    def _starts(self) -> list[int]:
+        """Where a scanner burst may begin: the first key of the run, and every key after a pause."""
+        return [index for index, key in enumerate(self._keys) if key.snapshot is not None]
+
+    def _fast_from(self, start: int, extra_slow: int = 0) -> bool:
+        """Whether the keys from ``start`` came at scanner speed (a late key in ten forgiven)."""
+        slow = sum(key.slow for key in self._keys[start + 1 :]) + extra_slow
+        return slow <= _slow_allowed(len(self._keys) - start)
+
+    def _holding_start(self) -> int | None:
+        """A burst start whose keys so far are a code prefix (``NTR1…``, ``NTM1…``): keep the rest back."""
+        for start in self._starts():
+            text = "".join(key.text for key in self._keys[start:])
+            if self._fast_from(start) and starts_prefixed_code(text, self._current.shapes):
+                return start
+        return None
 
     def _terminated(self, receiver: QWidget, at_ms: float) -> bool:
         """Enter (or Tab) after a burst: a scan to route, or the end of typing."""
         if not self._keys:
             return False
-        in_time = 0 <= at_ms - self._keys[-1].at_ms <= self._current.key_gap_ms * ENTER_SLACK
-        text = "".join(key.text for key in self._keys)
-        if in_time and scan_kind(text, self._current.shapes) is not None:
-            return self._take(text)
-        unknown_scanner = in_time and len(text) >= UNKNOWN_BURST_CHARS and isinstance(receiver.window(), QDialog)
+        gap = at_ms - self._keys[-1].at_ms
+        if not 0 <= gap <= self._current.key_gap_ms * SLOW_LIMIT:
+            self._finish(replay=True)
+            return False
+        late = int(gap > self._current.key_gap_ms)
+        fast_starts = [start for start in self._starts() if self._fast_from(start, late)]
+        for start in fast_starts:
+            if self._take(start, self._current.shapes):
+                return True
+        unknown = bool(fast_starts) and len(self._keys) - fast_starts[0] >= UNKNOWN_BURST_CHARS
         self._finish(replay=True)
-        return unknown_scanner  # a scanner's Enter never presses a dialog's button, whatever it read
+        # A scanner's Enter never presses a dialog's button, whatever it read.
+        return unknown and isinstance(receiver.window(), QDialog)
 
     def _timed_out(self) -> None:
         """Nothing followed the burst: a whole invitation or form code is a scan without a suffix key."""
-        text = "".join(key.text for key in self._keys)
-        if scan_kind(text, self._current.shapes & {INVITATION, MANDIRI}) is not None:
-            self._take(text)
-        else:
-            self._finish(replay=True)
+        shapes = self._current.shapes & {INVITATION, MANDIRI}
+        for start in self._starts():
+            if self._fast_from(start) and self._take(start, shapes):
+                return
+        self._finish(replay=True)
 
-    def _take(self, text: str) -> bool:
-        """Take the burst out of every widget it reached and give it to the desk."""
-        if not self._can_route():
-            self._finish(replay=True)
+    def _take(self, start: int, shapes: frozenset[str]) -> bool:
+        """If the keys from ``start`` are a code of ``shapes``: take them out of every widget they
+        reached (what came before them stays: it was typing) and give the code to the desk."""
+        text = "".join(key.text for key in self._keys[start:]).strip()
+        if scan_kind(text, shapes) is None or not self._can_route():
             return False
-        for snapshot in reversed(self._snapshots):
-            snapshot.restore()
+        earlier = [key for key in self._keys[:start] if key.held]
+        self._send(earlier)
+        restored: set[int] = set()
+        for key in self._keys[start:]:
+            if key.snapshot is not None and id(key.receiver) not in restored:
+                restored.add(id(key.receiver))
+                key.snapshot.restore()
         self._finish(replay=False)
-        self._route(text.strip())
-        self.recognised.emit(text.strip())
+        self._route(text)
+        self.recognised.emit(text)
         return True
+
+    def _deliver_held(self) -> None:
+        held = [key for key in self._keys if key.held]
+        for key in held:
+            key.held = False
+        self._send(held)
+
+    def _drop_oldest(self) -> None:
+        """A long run of typing: forget its oldest keys (long delivered; a code is never this long)."""
+        dropped, self._keys = self._keys[: len(self._keys) - KEEP_RUN], self._keys[len(self._keys) - KEEP_RUN :]
+        self._send([key for key in dropped if key.held])
 
     def _finish(self, *, replay: bool) -> None:
         held = [key for key in self._keys if key.held] if replay else []
-        self._keys, self._snapshots = [], []
+        self._keys = []
         self._flush_timer.stop()
-        if not held:
+        self._send(held)
+
+    def _send(self, keys: list[_Key]) -> None:
+        """Deliver kept keys to the widgets they were typed into, in order."""
+        if not keys:
             return
         self._replaying = True
         try:
-            for key in held:
+            for key in keys:
                 if shiboken6.isValid(key.receiver):
                     event = QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text)
                     QCoreApplication.sendEvent(key.receiver, event)

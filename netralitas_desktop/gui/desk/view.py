@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from ...core.events import ValidationError
 from ..common.errors import show_error
 from ..common.registration_search import ManualSearch
 from ..common.result_banner import ResultBanner
-from ..common.scan_input import mark_scan_input
+from ..common.scan_input import ScanLineEdit
 from ..common.widgets import shortcut
 from .counters import CountersView
 from .dialogs import WalkInDialog
@@ -69,7 +68,7 @@ class DeskView(QWidget):
 
     # Layout ----------------------------------------------------------------------------------
     def _build(self, scale: float) -> None:
-        self.scanner = mark_scan_input(QLineEdit())
+        self.scanner = ScanLineEdit()
         self.scanner.setPlaceholderText(self.tr("Pindai QR undangan atau ketik NIP/NIK, lalu Enter"))
         font = self.scanner.font()
         font.setPointSizeF(font.pointSizeF() * 1.8 * scale)
@@ -111,8 +110,8 @@ class DeskView(QWidget):
         self.left = QVBoxLayout()
         self.left.addWidget(self.scanner)
         self.left.addWidget(self.banner)
-        self.left.addWidget(self.signature_panel, 2)
-        self.left.addWidget(recent_box, 1)
+        self.left.addWidget(self.signature_panel, 3)
+        self.left.addWidget(recent_box, 2)
 
         self.counters = CountersView(scale)
         counters_box = QGroupBox(self.tr("Kehadiran"))

@@ -45,7 +45,7 @@ from ..common.live import LiveRefresh
 from ..common.registration_search import fill_quickly, selected_id
 from ..common.result_banner import ResultBanner
 from ..common.return_banner import DESK_STATUS, show_return
-from ..common.scan_input import mark_scan_input
+from ..common.scan_input import ScanLineEdit
 from ..common.sounds import DeskSounds
 from ..common.tabs import EventTabBase
 from ..common.widgets import number, read_only_table
@@ -86,7 +86,7 @@ class IkrarMandiriTab(QWidget, EventTabBase):
 
     # Layout ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.scanner = mark_scan_input(QLineEdit())
+        self.scanner = ScanLineEdit()
         self.scanner.setPlaceholderText(
             self.tr("Pindai QR formulir ikrar mandiri yang sudah ditandatangani, lalu Enter")
         )
