@@ -1,12 +1,14 @@
-"""Pledge documents at scale: a 2,000-person attendance list with signatures, 500 signed pledge forms.
+"""Pledge documents at scale: 2,000-person attendance lists (to sign, and the rekap kehadiran with a
+signature on every row), the report with its Lampiran, 500 signed pledge forms.
 
-Builds a demo event in a temporary SQLite file and gives every participant a distinct
-signature like the desk's pad saves (dark-blue strokes with soft edges on transparency,
-~630 × 270 px, stored with its print copy as ``save_signature`` does; ``--no-print-copies``
-stores them as an older version did), then times ``AttendanceListJob`` and ``PledgeFormsJob``
-(one merged PDF and one file per person) and prints seconds and megabytes. Wall and CPU
-seconds are both printed: on a shared machine the wall time also counts waiting for a core,
-and the CPU time counts the threads that prepare signatures beside the drawing.
+Builds a demo event in a temporary SQLite file, checks everyone in and gives every participant a
+distinct signature like the desk's pad saves (``tests/support/scenario.pad_signature``: dark-blue
+strokes with soft edges on transparency, ~630 × 270 px, stored with its print copy as
+``save_signature`` does; ``--no-print-copies`` stores them as an older version did), then times
+``AttendanceListJob`` (both kinds), ``ReportPdfJob`` with the Lampiran and ``PledgeFormsJob`` (one
+merged PDF and one file per person) and prints seconds, pages per second and megabytes. Wall and
+CPU seconds are both printed: on a shared machine the wall time also counts waiting for a core, and
+the CPU time counts the threads that prepare signatures beside the drawing.
 
     .venv/bin/python bench/bench_documents.py [--people 2000] [--forms 500] [--no-print-copies] [--profile]
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import io
+import datetime as dt
 import pstats
 import random
 import sys
@@ -23,40 +25,22 @@ import tempfile
 import time
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from netralitas_desktop.core.database import open_database
-from netralitas_desktop.core.demo import create_demo_event
-from netralitas_desktop.core.documents.images import with_print_copy
-from netralitas_desktop.core.models import Registration, Signature, db
-from netralitas_desktop.core.pledges.attendance_list import AttendanceListJob
-from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions
-from netralitas_desktop.core.pledges.signing_list import ListOptions
-
-INK = (13, 27, 76, 255)
-
-
-def pad_signature(rng: random.Random) -> bytes:
-    """A signature like the desk pad's export: dark-blue strokes on transparency, edges softened."""
-    width, height = 632, 272
-    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    for _ in range(rng.randint(2, 4)):
-        x, y = rng.randint(20, 200), rng.randint(60, 210)
-        points = [(x, y)]
-        for _ in range(rng.randint(8, 16)):
-            x = min(width - 20, max(20, x + rng.randint(10, 55)))
-            y = min(height - 20, max(20, y + rng.randint(-75, 75)))
-            points.append((x, y))
-        draw.line(points, fill=INK, width=6, joint="curve")
-    out = io.BytesIO()
-    image.filter(ImageFilter.BoxBlur(0.6)).save(out, "PNG")  # soft edges, as antialiased strokes have
-    return out.getvalue()
+from netralitas_desktop.core.database import open_database  # noqa: E402
+from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
+from netralitas_desktop.core.models import Attendance, Registration, Signature, db  # noqa: E402
+from netralitas_desktop.core.pledges.attendance_list import AttendanceListJob  # noqa: E402
+from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions  # noqa: E402
+from netralitas_desktop.core.pledges.signing_list import ListKind, ListOptions  # noqa: E402
+from netralitas_desktop.core.reports.report_pdf import ReportPdfJob  # noqa: E402
+from support.scenario import pad_signature  # noqa: E402 (the tests' helpers, after the path)
 
 
-def add_signatures(event_id: int, count: int, *, print_copies: bool = True) -> int:
+def check_in_and_sign(event_id: int, count: int, *, print_copies: bool = True) -> int:
+    """Everyone checked in (as the desk would) and signed; returns the signatures' bytes."""
     rng = random.Random(4)
     ids = [
         row_id
@@ -67,15 +51,22 @@ def add_signatures(event_id: int, count: int, *, print_copies: bool = True) -> i
         .tuples()
     ]
     total = 0
+    start = dt.datetime.now().replace(hour=7, minute=30, second=0, microsecond=0)
     with db.atomic():
-        for start in range(0, len(ids), 200):
-            rows = []
-            for registration_id in ids[start : start + 200]:
-                png = pad_signature(rng)
-                png = with_print_copy(png) if print_copies else png
+        for first in range(0, len(ids), 200):
+            chunk = ids[first : first + 200]
+            signatures = []
+            for registration_id in chunk:
+                png = pad_signature(rng, print_copy=print_copies)
                 total += len(png)
-                rows.append({"registration": registration_id, "png": png, "desk": "bench", "operator": "bench"})
-            Signature.insert_many(rows).execute()
+                signatures.append({"registration": registration_id, "png": png, "desk": "bench", "operator": "bench"})
+            Signature.insert_many(signatures).execute()
+            Attendance.insert_many(
+                [
+                    {"registration": registration_id, "checked_in_at": start + dt.timedelta(seconds=index * 7)}
+                    for index, registration_id in enumerate(chunk, start=first)
+                ]
+            ).execute()
     return total
 
 
@@ -99,35 +90,47 @@ def main() -> None:
         action="store_true",
         help="signatures without their print copy, as saved by an older version",
     )
-    parser.add_argument("--profile", action="store_true", help="cProfile the attendance list run")
+    parser.add_argument("--profile", action="store_true", help="cProfile the rekap kehadiran run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         open_database(f"sqlite:///{folder / 'bench.db'}")
         event_id = create_demo_event(participants=args.people)
         started = time.perf_counter()
-        png_bytes = add_signatures(event_id, args.people, print_copies=not args.no_print_copies)
+        png_bytes = check_in_and_sign(event_id, args.people, print_copies=not args.no_print_copies)
         kind = "without print copies" if args.no_print_copies else "with print copies"
         print(
-            f"Setup: {args.people} participants, {args.people} signatures {kind} of "
+            f"Setup: {args.people} participants checked in, {args.people} signatures {kind} of "
             f"{png_bytes / args.people / 1e3:.1f} kB on average ({time.perf_counter() - started:.1f} s)"
         )
 
+        profile = cProfile.Profile() if args.profile else None
         for label, options in (
-            ("portrait", ListOptions()),
-            ("grouped, landscape", ListOptions(landscape=True, group_by_unit=True)),
+            ("to sign, portrait", ListOptions()),
+            ("to sign, grouped landscape", ListOptions(landscape=True, group_by_unit=True)),
+            ("rekap kehadiran, portrait", ListOptions(kind=ListKind.RECAP)),
+            (
+                "rekap kehadiran, grouped landscape",
+                ListOptions(kind=ListKind.RECAP, landscape=True, group_by_unit=True),
+            ),
         ):
-            target = folder / f"daftar-hadir-{label.split(',')[0]}.pdf"
+            target = folder / f"daftar-hadir-{len(label)}.pdf"
             job = AttendanceListJob(event_id, target, options)
-            if args.profile and label == "portrait":
-                profile = cProfile.Profile()
+            if profile is not None and label == "rekap kehadiran, portrait":
                 result, wall, cpu = profile.runcall(timed, job)
             else:
                 result, wall, cpu = timed(job)
             print(
                 f"Attendance list ({label}): {result.count} people, {result.pages} pages in {wall:.1f} s wall "
-                f"({cpu:.1f} s CPU); {megabytes(target):.1f} MB"
+                f"({cpu:.1f} s CPU), {result.pages / wall:.0f} pages/s; {megabytes(target):.1f} MB"
             )
+
+        report = folder / "laporan.pdf"
+        result, wall, cpu = timed(ReportPdfJob(event_id, report, with_attendance_list=True))
+        print(
+            f"Report with its Lampiran: {result.pages} pages in {wall:.1f} s wall ({cpu:.1f} s CPU), "
+            f"{result.pages / wall:.0f} pages/s; {megabytes(report):.1f} MB"
+        )
 
         # The first ``--forms`` registrations are the signers of the pledge-form runs.
         Signature.delete().where(
@@ -150,7 +153,7 @@ def main() -> None:
             f"Pledge forms (one file each): {result.files} files in {wall:.1f} s wall ({cpu:.1f} s CPU); "
             f"{megabytes(per_person):.1f} MB, {megabytes(per_person) * 1e3 / result.files:.0f} kB a file"
         )
-        if args.profile:
+        if profile is not None:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
 
 

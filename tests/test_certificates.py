@@ -159,7 +159,7 @@ def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(event, tmp_
         assert "Drs. Bambang Wicaksono, M.Si." in text and "Sukamakmur, 1 Juli 2024" in text
         assert f"Nomor: {numbers[holder.registration_id]}" in text
     assert any(PROF in text for text in pages)
-    assert any("NI PPPK. 20001231 202421 1 001" in text for text in pages)
+    assert any("NI PPPK 20001231 202421 1 001" in text for text in pages)
     assert any("NIK. 3306014509900001" in text for text in pages)
     entry = AuditLog.select().where(AuditLog.action == "export").get()
     assert json.loads(entry.detail) == {

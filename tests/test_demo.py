@@ -123,11 +123,20 @@ def test_demo_event_data_is_valid_and_a_week_ahead():
         parse_nip(signatory.nip)
 
 
+def test_demo_event_title_and_election_carry_the_year_of_its_date():
+    """An example that a committee reads must be consistent: a 2027 briefing is not titled 2024."""
+    for today in (dt.date(2024, 7, 1), dt.date(2026, 12, 28), dt.date(2027, 3, 1)):
+        data = demo_event_data(today)
+        assert data.title.endswith(f"Tahun {data.date.year}")
+        assert data.election_name.endswith(f"Tahun {data.date.year}")
+    assert demo_event_data(dt.date(2026, 12, 28)).date.year == 2027  # a week ahead crosses the new year
+
+
 def test_create_demo_event_registers_everyone(any_db):
     event_id = create_demo_event(400)
     event = events.get_event(event_id)
-    assert event.title == "Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024"
     assert event.date == dt.date.today() + dt.timedelta(days=7)
+    assert event.title == f"Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun {event.date.year}"
     rows = list_participants(event_id)
     assert len(rows) == 400
     assert Person.select().count() == 400

@@ -445,7 +445,7 @@ def test_letterhead_and_signatory_on_a_page(tmp_path):
 
 def test_nip_line_labels_pppk_and_groups_digits():
     assert nip_line("196905121994031004") == "NIP. 19690512 199403 1 004"
-    assert nip_line("200012312024211001") == "NI PPPK. 20001231 202421 1 001"
+    assert nip_line("200012312024211001") == "NI PPPK 20001231 202421 1 001"  # no stray dot
     assert nip_line("") == ""
 
 

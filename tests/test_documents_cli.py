@@ -79,7 +79,7 @@ def test_sheet_and_attendance_list(sample, db, tmp_path, capsys):
         capsys, "--db", db.url, "pledge-sheet", "--event", str(sample.event_id), "--out", str(tmp_path / "ikrar.pdf")
     )
     assert code == 0 and stdout.startswith("Lembar ikrar bersama untuk 5 peserta (1 halaman) tersimpan di ")
-    assert "kami berikrar" in pdf_text(tmp_path / "ikrar.pdf")
+    assert "kami berikrar" in " ".join(pdf_text(tmp_path / "ikrar.pdf").split())
     code, stdout, _ = run(
         capsys,
         "--db",
@@ -94,7 +94,7 @@ def test_sheet_and_attendance_list(sample, db, tmp_path, capsys):
         "--paper",
         "F4",
     )
-    assert code == 0 and stdout.startswith("Daftar hadir 5 peserta (1 halaman) tersimpan di ")
+    assert code == 0 and stdout.startswith("Daftar hadir (untuk ditandatangani) 5 peserta (1 halaman) tersimpan di ")
     assert page_sizes(tmp_path / "hadir.pdf") == [F4[::-1]]
     code, stdout, _ = run(
         capsys,
@@ -108,9 +108,13 @@ def test_sheet_and_attendance_list(sample, db, tmp_path, capsys):
         str(tmp_path / "hadir2.pdf"),
         "--only-present",
         "--no-signatures",
+        "--kind",
+        "rekap",
     )
-    assert code == 0 and json.loads(stdout)["count"] == 1
-    assert "Drs. Budi Santoso, M.Si." in pdf_text(tmp_path / "hadir2.pdf")
+    result = json.loads(stdout)
+    assert code == 0 and (result["count"], result["kind"], result["document"]) == (1, "rekap", "attendance_recap")
+    text = pdf_text(tmp_path / "hadir2.pdf")
+    assert "Drs. Budi Santoso, M.Si." in text and "REKAP KEHADIRAN" in text and "Keterangan" in text
     assert len(PdfReader(tmp_path / "hadir2.pdf").pages) == 1
 
 
@@ -142,3 +146,31 @@ def test_nobody_signed_exits_2_with_advice(db, tmp_path, capsys):
     )
     assert code == 2 and stdout == ""
     assert "Belum ada peserta yang menandatangani" in stderr and "ikrar mandiri" in stderr
+
+
+def test_time_zone_and_nik_switch_from_the_command_line(sample, db, tmp_path, capsys):
+    event = str(sample.event_id)
+    code, stdout, _ = run(capsys, "--db", db.url, "event", "settings", event, "--time-zone", "wit", "--nik", "lengkap")
+    assert code == 0 and stdout.strip() == f"Kegiatan nomor {event}: jam dicetak dalam WIT, NIK dicetak lengkap."
+    code, _, _ = run(capsys, "--db", db.url, "attendance-list", "--event", event, "--out", str(tmp_path / "a.pdf"))
+    text = " ".join(pdf_text(tmp_path / "a.pdf").split())
+    assert code == 0 and "08.00 – 12.00 WIT" in text and "NIK 3330031809800001" in text
+    code, stdout, _ = run(capsys, "--db", db.url, "--json", "event", "settings", event, "--nik", "samarkan")
+    assert code == 0 and json.loads(stdout)["mask_nik"] is True and json.loads(stdout)["time_zone"] == "WIT"
+    code, _, _ = run(capsys, "--db", db.url, "attendance-list", "--event", event, "--out", str(tmp_path / "b.pdf"))
+    assert "NIK 3330**********01" in pdf_text(tmp_path / "b.pdf")
+
+
+def test_ikrar_mandiri_forms_for_those_who_attended_without_signing(db, tmp_path, capsys):
+    """Budi attended but signed nothing at the desk."""
+    event = str(make_event(sign=("professor",), check_in=("budi",)).event_id)
+    code, stdout, _ = run(capsys, "--db", db.url, "--json", "ikrar-mandiri", "--event", event, "--unsigned")
+    listed = json.loads(stdout)
+    assert code == 0 and [person["name"] for person in listed["people"]] == ["Drs. Budi Santoso, M.Si."]
+    assert listed["present_unsigned"] == 1
+    out = tmp_path / "hadir-belum-ttd.pdf"
+    code, stdout, _ = run(
+        capsys, "--db", db.url, "ikrar-mandiri", "--event", event, "--out", str(out), "--for", "hadir-belum-ttd"
+    )
+    assert code == 0 and stdout.startswith("1 formulir ikrar mandiri tersimpan")
+    assert "Drs. Budi Santoso, M.Si." in pdf_text(out)

@@ -236,3 +236,20 @@ def test_to_dict_is_json_friendly(any_db):
     assert out["jp_hours"] == 2.5
     assert out["signatory1"]["name"] == "Drs. H. Budi Santoso, M.Si."
     assert out["id"] == data.id
+
+
+def test_time_zone_is_kept_and_checked(db):
+    """WIB unless set; WITA or WIT kept with the event (printed after every time); others refused."""
+    from netralitas_desktop.core.events import EventData, ValidationError, create_event, get_event, update_event
+
+    event_id = create_event(EventData(title="Sosialisasi Balikpapan", date=dt.date(2024, 7, 1)))
+    assert get_event(event_id).time_zone == "WIB"
+    data = get_event(event_id)
+    data.time_zone = "WITA"
+    update_event(data)
+    assert get_event(event_id).time_zone == "WITA" and get_event(event_id).to_dict()["time_zone"] == "WITA"
+    data.time_zone = "GMT"
+    with pytest.raises(ValidationError) as refused:
+        update_event(data)
+    assert "WIB, WITA, WIT" in refused.value.errors["time_zone"]
+    assert create_event(EventData(title="Sosialisasi Jayapura", date=dt.date(2024, 7, 1), time_zone="WIT"))

@@ -65,7 +65,7 @@ def test_counts_follow_desk_check_ins_within_seconds(qtbot, many_units):
     tab = show_tab(qtbot, many_units)
     registered = tab.snapshot.units.total.registered
     assert registered == sum(2 + u % 5 for u in range(UNITS))
-    assert tab.present_tile.value.text() == f"0 / {registered}  (0%)"
+    assert tab.present_tile.value.text() == f"0 / {registered}  (0,0%)"
     assert len(tab.chart.groups) == UNITS and tab.live.polling
     # Another desk checks two people in; the dashboard is not told, it notices.
     assert check_in(many_units, nip(0), actor=DESK_2).status == "checked_in"

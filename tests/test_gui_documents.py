@@ -10,6 +10,7 @@ from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.event_settings import get_asset
 from netralitas_desktop.core.pledges.document_settings import LOGO, load_document_settings, save_document_settings
+from netralitas_desktop.core.pledges.ikrar_mandiri import Audience
 from netralitas_desktop.gui.documents.settings_dialog import DocumentSettingsDialog
 from netralitas_desktop.gui.documents.tab import CHOICES, DocumentsTab
 
@@ -39,12 +40,18 @@ def wait_preview(qtbot, tab) -> None:
 def test_lists_every_document_including_ikrar_mandiri(tab):
     titles = [tab.choices.item(row).text() for row in range(tab.choices.count())]
     assert titles == [choice.title for choice in CHOICES]
-    assert "Formulir ikrar mandiri" in titles and "Daftar hadir" in titles
+    assert "Formulir ikrar mandiri" in titles and "Daftar hadir untuk ditandatangani" in titles
+    assert "Rekap kehadiran (daftar hadir setelah acara)" in titles
 
 
 def test_options_follow_the_document(tab):
     tab.select("attendance")
     assert tab.group.isVisibleTo(tab) and tab.landscape.isVisibleTo(tab) and not tab.meterai.isVisibleTo(tab)
+    assert not tab.signatures.isVisibleTo(tab)  # the list to sign has blank spaces only
+    tab.select("attendance_recap")
+    assert tab.signatures.isVisibleTo(tab) and tab.group.isVisibleTo(tab)
+    tab.select("ikrar_mandiri")
+    assert tab.audience.isVisibleTo(tab) and not tab.group.isVisibleTo(tab)
     tab.select("pledges")
     assert tab.meterai.isVisibleTo(tab) and not tab.group.isVisibleTo(tab)
     assert tab.make_button.text() == "Buat PDF…"
@@ -91,6 +98,7 @@ def test_preview_explains_when_there_is_nothing(qtbot, db):
         ("pledges", "Drs. Budi Santoso, M.Si."),
         ("sheet", "kami berikrar"),
         ("attendance", "DAFTAR HADIR"),
+        ("attendance_recap", "REKAP KEHADIRAN PESERTA"),
         ("ikrar_mandiri", "Siti Nur'aini"),
     ],
 )
@@ -168,16 +176,44 @@ def test_settings_dialog_saves_texts_fields_paper_and_images(qtbot, sample, tmp_
     assert settings.fields[0].label == "Nama Lengkap"
     assert settings.letterhead_lines == ("PEMERINTAH KABUPATEN PURWOREJO", "BKPSDM")
     assert get_asset(sample.event_id, LOGO) == signature_png(3)
+    assert settings.mask_nik  # masked unless switched off
+
+
+def test_settings_dialog_switches_nik_masking_and_edits_the_non_asn_form(qtbot, sample):
+    dialog = DocumentSettingsDialog(sample.event_id, actor=lambda: ACTOR)
+    qtbot.addWidget(dialog)
+    assert dialog.mask_nik.isChecked() and dialog.non_asn_title.text() == "PAKTA INTEGRITAS NETRALITAS PEGAWAI NON-ASN"
+    dialog.mask_nik.setChecked(False)
+    dialog.non_asn_title.setText("PAKTA INTEGRITAS PTT DAN GTT")
+    assert dialog.save()
+    settings = load_document_settings(sample.event_id)
+    assert not settings.mask_nik and settings.non_asn_title == "PAKTA INTEGRITAS PTT DAN GTT"
+    again = DocumentSettingsDialog(sample.event_id)
+    qtbot.addWidget(again)
+    assert not again.mask_nik.isChecked()
+
+
+def test_ikrar_mandiri_forms_for_those_who_attended_without_signing(qtbot, db, tmp_path):
+    sample = make_event(sign=("professor",), check_in=("budi",))
+    widget = DocumentsTab(sample.event_id, lambda: ACTOR)
+    widget.opener = lambda url: True
+    qtbot.addWidget(widget)
+    widget.select("ikrar_mandiri")
+    widget.audience.setCurrentIndex(widget.audience.findData(Audience.PRESENT_UNSIGNED))
+    target = tmp_path / "hadir.pdf"
+    widget.make_document(str(target))
+    qtbot.waitUntil(lambda: not widget.busy, timeout=30_000)
+    assert widget.last_result.count == 1 and "Drs. Budi Santoso, M.Si." in pdf_text(target)
 
 
 def test_settings_dialog_shows_errors_beside_the_field(qtbot, sample, tmp_path):
     dialog = DocumentSettingsDialog(sample.event_id)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.tabs.setCurrentIndex(2)
+    dialog.tabs.setCurrentIndex(3)
     dialog.sheet_text.setPlainText("Kami netral di {instasi}.")
     assert not dialog.save()
-    assert dialog.tabs.currentIndex() == 1
+    assert dialog.tabs.currentIndex() == 2
     assert "{instasi}" in dialog.errors._labels["sheet_text"].text()
     not_image = tmp_path / "logo.png"
     not_image.write_text("bukan gambar")

@@ -167,6 +167,22 @@ def test_new_event_can_require_signatures(qtbot, window):
     assert get_event(event.id).signature_required is True
 
 
+def test_time_zone_is_chosen_saved_and_shown_again(qtbot, window):
+    """WIB by default; WITA chosen here is what every document prints after its times."""
+    event_id = create_event(EventData(title="Sosialisasi di Kota Balikpapan", date=dt.date(2024, 8, 5)))
+    window.event_list.refresh()
+    window.open_event(event_id)
+    window.edit_event_action.trigger()
+    dialog = window.event_list.event_dialog
+    assert dialog.time_zone.currentText() == "WIB"
+    assert [dialog.time_zone.itemText(i) for i in range(dialog.time_zone.count())] == ["WIB", "WITA", "WIT"]
+    dialog.time_zone.setCurrentIndex(dialog.time_zone.findText("WITA"))
+    save(qtbot, dialog)
+    assert get_event(event_id).time_zone == "WITA"
+    window.edit_event_action.trigger()
+    assert window.event_list.event_dialog.time_zone.currentText() == "WITA"
+
+
 def test_menu_opens_the_offline_audit_online_and_purge_dialogs(qtbot, window, monkeypatch):
     from netralitas_desktop.gui.admin import audit_viewer, package_dialog, purge_dialog
     from netralitas_desktop.gui.certificates import verify_dialog

@@ -14,6 +14,7 @@ from test_ikrar_mandiri import DESK, Roster, make_roster
 
 from netralitas_desktop.core import checkin, qr_payload
 from netralitas_desktop.core.pledges import mandiri_code, returns
+from netralitas_desktop.core.pledges.ikrar_mandiri import Audience
 from netralitas_desktop.gui.common.result_banner import COLOURS, IDLE, ResultBanner
 from netralitas_desktop.gui.common.return_banner import show_return
 from netralitas_desktop.gui.ikrar_mandiri.tab import IkrarMandiriTab
@@ -64,6 +65,25 @@ def test_lists_and_counters_show_who_owes(tab):
     assert table_names(tab.owed_table, 2) == ["Izin", "Tidak Hadir"]
     assert tab.lists.tabText(0) == "Belum kembali (2)"
     assert tab.returned_table.rowCount() == 0
+    # Ani (in the room) and Dewi (online) attended without signing: their own list, not "Wajib".
+    assert tab.unsigned_label.text() == "Hadir belum tanda tangan: 2"
+    assert tab.lists.tabText(2) == "Hadir, belum tanda tangan (2)"
+    assert table_names(tab.unsigned_table, 0) == ["Ani Lestari", "Dewi Kartika"]
+    assert table_names(tab.unsigned_table, 2) == ["Hadir", "Daring"]
+
+
+def test_a_form_from_someone_who_attended_unsigned_is_received(qtbot, tab, roster):
+    received = scan(qtbot, tab, mandiri_code.code_for(roster.ani))
+    assert received.status == returns.RECEIVED
+    qtbot.waitUntil(lambda: tab.unsigned_label.text() == "Hadir belum tanda tangan: 1")
+    settle(qtbot, tab)
+    tab.lists.setCurrentIndex(2)
+    tab.unsigned_table.selectRow(0)
+    assert tab.unsigned_manual_button.isEnabled()
+    qtbot.mouseClick(tab.unsigned_manual_button, Qt.MouseButton.LeftButton)
+    assert tab.last_result.status == returns.RECEIVED and tab.last_result.registration_id == roster.dewi
+    qtbot.waitUntil(lambda: tab.unsigned_table.rowCount() == 0)
+    assert tab.owed_label.text() == "Belum: 2"  # the absent still owe theirs
 
 
 def test_scan_green_then_amber_and_wrong_codes_red(qtbot, tab, roster):
@@ -87,7 +107,7 @@ def test_scan_green_then_amber_and_wrong_codes_red(qtbot, tab, roster):
     for text, words in (
         (qr_payload.payload_for(roster.sari), "kode QR undangan"),
         (mandiri_code.code_for(roster.other), "kegiatan lain"),
-        (mandiri_code.code_for(roster.ani), "tercatat hadir"),
+        (mandiri_code.code_for(roster.joko), "sudah menandatangani ikrar di meja"),
     ):
         refused = scan(qtbot, tab, text)
         assert refused.status == returns.REJECTED and tab.banner.status == checkin.REJECTED
@@ -189,6 +209,11 @@ def test_forms_pdf_with_progress_then_a_message_when_nobody_owes(qtbot, tab, ros
     qtbot.waitUntil(lambda: not handle.running, timeout=30_000)
     assert "Tidak ada peserta yang wajib ikrar mandiri" in forms.job_panel.error.text()
     assert not Path(tmp_path / "kosong.pdf").exists()
+
+    forms.audience.setCurrentIndex(forms.audience.findData(Audience.PRESENT_UNSIGNED))
+    handle = forms.make_forms(str(tmp_path / "hadir.pdf"))
+    qtbot.waitUntil(lambda: not handle.running, timeout=30_000)
+    assert forms.job_panel.status.text() == f"2 formulir tersimpan di {tmp_path / 'hadir.pdf'}"
 
 
 def test_the_desk_banner_can_show_a_receipt(qtbot, roster):

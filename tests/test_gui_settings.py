@@ -85,7 +85,7 @@ def test_main_window_opens_settings_from_the_menu(qtbot, db, monkeypatch):
 
 def test_core_label_tables_are_marked_for_translation(qapp):
     """Every label the core shows on screen is in gui/core_labels.MARKED, so lupdate collects it."""
-    from netralitas_desktop.core import audit_query, events, participants
+    from netralitas_desktop.core import audit_query, event_settings, events, participants
     from netralitas_desktop.core.certificates import design
     from netralitas_desktop.core.pledges import returns
     from netralitas_desktop.core.reports import absence, online, status
@@ -97,6 +97,8 @@ def test_core_label_tables_are_marked_for_translation(qapp):
         participants.MODE_LABELS,
         participants.SOURCE_LABELS,
         status.STATUS_LABELS,
+        status.PLEDGE_LABELS,
+        event_settings.TIME_ZONES,
         absence.REASON_LABELS,
         online.STATUS_LABELS,
         returns.METHOD_LABELS,

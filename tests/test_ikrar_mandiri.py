@@ -162,7 +162,10 @@ def test_owed_are_the_absent_who_did_not_sign(roster):
     assert [row.registration_id for row in owed] == [roster.sari, roster.budi]  # by unit, then name
     assert [row.status for row in owed] == ["izin", "tidak_hadir"]
     view = returns.overview(roster.event_id)
-    assert view.counts() == {"required": 2, "returned": 0, "owed": 2}
+    assert view.counts() == {"required": 2, "returned": 0, "owed": 2, "present_unsigned": 2}
+    # Ani (in the room) and Dewi (online) attended without signing: a category of their own.
+    assert [row.registration_id for row in view.present_unsigned] == [roster.ani, roster.dewi]
+    assert [row.registration_id for row in returns.unsigned_present_rows(roster.event_id)] == [roster.ani, roster.dewi]
 
 
 def test_walk_ins_and_people_checked_in_later_leave_the_list(roster):
@@ -187,7 +190,7 @@ def test_receive_by_code_then_a_second_scan_says_when(roster):
     assert IkrarReturn.select().count() == 1
 
     view = returns.overview(roster.event_id)
-    assert view.counts() == {"required": 2, "returned": 1, "owed": 1}
+    assert view.counts() == {"required": 2, "returned": 1, "owed": 1, "present_unsigned": 2}
     assert [(row.registration_id, row.desk, row.has_attachment) for row in view.returned] == [
         (roster.budi, "Meja Ikrar", False)
     ]
@@ -201,8 +204,6 @@ def test_codes_that_must_not_count_are_refused(roster):
         "invitation": returns.receive_by_code(roster.event_id, invitation, DESK),
         "other event": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.other), DESK),
         "forged": returns.receive_by_code(roster.event_id, "NTM1" + "0" * 23, DESK),
-        "present": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.ani), DESK),
-        "online": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.dewi), DESK),
         "signed": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.joko), DESK),
         "cancelled": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.eko), DESK),
     }
@@ -210,12 +211,30 @@ def test_codes_that_must_not_count_are_refused(roster):
     assert "kode QR undangan" in refused["invitation"].reason
     assert "Sosialisasi Kecamatan" in refused["other event"].reason
     assert "palsu" in refused["forged"].reason
-    assert "tercatat hadir pukul" in refused["present"].reason
-    assert "tercatat daring" in refused["online"].reason
     assert "menandatangani ikrar di meja" in refused["signed"].reason
     assert "dibatalkan: Pindah tugas" in refused["cancelled"].reason
     assert refused["cancelled"].message.startswith("DITOLAK: ")
     assert IkrarReturn.select().count() == 0
+
+
+def test_attended_but_unsigned_may_return_a_form(roster):
+    """In the room or online without signing at the desk: a form they are given counts when back."""
+    for person in (roster.ani, roster.dewi):
+        received = returns.receive_by_code(roster.event_id, mandiri_code.code_for(person), DESK)
+        assert received.status == returns.RECEIVED, received.reason
+    view = returns.overview(roster.event_id)
+    assert view.present_unsigned == [] and {row.registration_id for row in view.returned} == {roster.ani, roster.dewi}
+    assert view.counts()["owed"] == 2  # the absent still owe theirs
+    signed = returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.joko), DESK)
+    assert signed.status == returns.REJECTED and "sudah menandatangani ikrar di meja" in signed.reason
+
+
+def test_a_code_typed_in_groups_of_four_is_read(roster):
+    """The form prints the code grouped (NTM1 ABCD …) for typing when the QR will not scan."""
+    code = mandiri_code.code_for(roster.budi)
+    typed = mandiri_code.grouped(code).lower()
+    assert " " in typed and mandiri_code.decode(typed) == qr_payload.DecodedPayload(roster.event_id, roster.budi)
+    assert returns.receive_by_code(roster.event_id, typed.replace(" ", "-"), DESK).status == returns.RECEIVED
 
 
 def test_a_form_code_never_checks_anyone_in(roster):
@@ -331,7 +350,7 @@ def test_receive_attach_and_undo_on_both_backends(any_db):
     assert returns.receive_by_code(roster.event_id, code, OTHER_DESK).status == returns.ALREADY
     assert returns.get_attachment(roster.budi).data == photo.data  # bytes, not a memoryview
     view = returns.overview(roster.event_id)
-    assert view.counts() == {"required": 2, "returned": 1, "owed": 1}
+    assert view.counts() == {"required": 2, "returned": 1, "owed": 1, "present_unsigned": 2}
     assert [row.attachment_name for row in view.returned] == ["foto.png"]
     returns.undo_return(roster.budi, reason="Salah pindai", actor=DESK)
     assert returns.overview(roster.event_id).counts()["owed"] == 2

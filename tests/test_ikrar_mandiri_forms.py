@@ -134,9 +134,9 @@ def test_cli_forms_owed_receive_and_undo(roster, db, tmp_path, capsys):
     assert code == 0 and again["status"] == "already" and again["attachment_name"] == "foto.png"
 
     code, out, err = run(
-        capsys, db.url, "ikrar-mandiri", "receive", mandiri_code.code_for(roster.ani), "--event", event
+        capsys, db.url, "ikrar-mandiri", "receive", mandiri_code.code_for(roster.joko), "--event", event
     )
-    assert code == 1 and err.startswith("DITOLAK: Ani Lestari tercatat hadir")
+    assert code == 1 and err.startswith("DITOLAK: Joko Widodo sudah menandatangani ikrar di meja")
     code, out, _ = run(capsys, db.url, "ikrar-mandiri", "receive", "NTM1" + "0" * 23, "--event", event, "--json")
     refused = json.loads(out)
     assert code == 1 and refused["ok"] is False and "palsu" in refused["error"]

@@ -19,13 +19,15 @@ from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import cancel_registration
 from netralitas_desktop.core.documents import Paper
-from netralitas_desktop.core.events import EventData, create_event
+from netralitas_desktop.core.event_settings import MASK_NIK, set_setting
+from netralitas_desktop.core.events import EventData, create_event, get_event
 from netralitas_desktop.core.invitations import (
     INSTRUCTION,
     InvitationError,
     InvitationImagesJob,
     InvitationPdfJob,
     card_grid,
+    card_layout,
     load_invitations,
     unit_counts,
 )
@@ -107,8 +109,11 @@ def test_invitations_are_sorted_by_unit_then_name(event_id):
     by_name = {inv.name: inv for inv in invitations}
     assert by_name[PROF].id_text == "NIP 19860926 201505 1 001"
     assert by_name["Ani Lestari, S.Kom."].id_text == "NI PPPK 20001231 202421 1 001"
-    assert by_name["José Müller Ma’ruf"].id_text == "NIK 3306014509900001"
+    assert by_name["José Müller Ma’ruf"].id_text == "NIK 3306**********01"  # a card passes through hands
     assert by_name["Sri Rahayu"].id_text == ""
+    set_setting(event_id, MASK_NIK, False)  # the committee's switch: whole NIKs for this event
+    _, invitations = load_invitations(event_id)
+    assert {inv.name: inv for inv in invitations}["José Müller Ma’ruf"].id_text == "NIK 3306014509900001"
 
 
 def test_unit_filter_ignores_case(event_id):
@@ -148,10 +153,11 @@ def test_pdf_cards_read_back(event_id, tmp_path, paper, size):
         "NIP 19860926 201505 1 001",
         "NIP 19690512 199403 1 004",
         "NI PPPK 20001231 202421 1 001",
-        "NIK 3306014509900001",
+        "NIK 3306**********01",
     ):
         assert number in text
-    assert "Senin, 1 Juli 2024, pukul 08.00 – 12.00" in text
+    assert "3306014509900001" not in text
+    assert "Senin, 1 Juli 2024, pukul 08.00 – 12.00 WIB" in text
     assert text.count(INSTRUCTION) == 10
     assert "Halaman 1 dari 2" in text and "Halaman 2 dari 2" in text
 
@@ -191,8 +197,8 @@ EXPECTED_FILES = {
     "198609262015051001_Muhammad Abdurrahman Syahputra Wicaksono.png",
     "196905121994031004_Budi Santoso.png",
     "200012312024211001_Ani Lestari.png",
-    "3306014509900001_José Müller Ma’ruf.png",
-    "3306011203850002_Ahmad _Gus_ Hidayat.png",
+    "José Müller Ma’ruf.png",  # a masked NIK stays out of the file name
+    "Ahmad _Gus_ Hidayat.png",
     "198001012005012001_Eka Kurnia Anggraini.png",
     "198001012005011002_Teguh Prasetyo.png",
     "Sri Rahayu.png",
@@ -379,3 +385,50 @@ def test_cli_zip_and_errors_in_indonesian(event_id, sqlite_url, tmp_path, capsys
         == 2
     )
     assert "A4 atau F4" in json.loads(capsys.readouterr().out)["error"]
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.F4])
+def test_text_keeps_out_of_the_qr_quiet_zone_and_the_venue_is_not_smaller(db, tmp_path, paper):
+    """Long names wrap before the code's quiet zone (4 modules); on F4 the venue line is as large as the date's."""
+    from netralitas_desktop.core.documents import mm
+    from support.pdf_checks import font_sizes, pdf_words
+
+    event = create_event(
+        EventData(
+            title="Sosialisasi Netralitas Aparatur Sipil Negara pada Pemilihan Kepala Daerah Serentak Tahun 2024",
+            date=dt.date(2024, 7, 1),
+            start_time=dt.time(8, 0),
+            end_time=dt.time(12, 0),
+            venue="Pendopo Rumah Dinas Bupati Sukamakmur, Jalan Veteran Nomor 1, Kelurahan Sukamakmur Kidul",
+        )
+    )
+    for index, name in enumerate(("Muhammad Abdurrahman Syahputra Wicaksono Hadiningrat Kusumanegara", "Wahyuningsih")):
+        add_participant(
+            event,
+            PersonData(
+                gelar_depan="Prof. Dr. Ir. H.",
+                nama=name,
+                gelar_belakang="S.H., M.H., M.Si., M.Kom.",
+                nik=f"330601450990000{index + 1}",
+                unit_kerja="Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan KB",
+            ),
+        )
+    pdf = tmp_path / "undangan.pdf"
+    InvitationPdfJob(event, pdf, paper=paper).run()
+    grid = card_grid(paper)
+    _, height = grid.page.size
+    layout = card_layout(get_event(event), *grid.card_size)
+    words = pdf_words(pdf).on_page(1)
+    for slot in range(2):
+        cell = grid.cell(slot)
+        left, bottom = cell.right - layout.qr_size - 1 * mm, cell.y + 1 * mm  # the square, quiet zone included
+        top = height - (bottom + layout.qr_size)
+        inside = [
+            word.text
+            for word in words
+            if word.x1 > left and word.x0 < cell.right and word.y1 > top and word.y0 < height - bottom
+        ]
+        assert inside == [], inside
+    sizes = {word.text: size for size, word in font_sizes(pdf) if word.page == 1}
+    assert sizes["Pendopo"] >= sizes["Senin,"] - 0.05  # the venue never smaller than the date line
+    assert sizes["Pendopo"] >= 8 - 0.05

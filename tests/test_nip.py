@@ -343,3 +343,22 @@ def test_only_ascii_digits_count_as_digits(raw):
 def test_normalize_id_is_idempotent(raw):
     once = normalize_id(raw)
     assert normalize_id(once) == once
+
+
+def test_mask_nik_keeps_the_region_and_the_last_two_digits():
+    """UU PDP: a NIK handed out shows where, not who (birth date and serial hidden)."""
+    from netralitas_desktop.core.nip import mask_nik
+
+    assert mask_nik("3302123456789001") == "3302**********01"
+    assert mask_nik("3302 1234 5678 9001") == "3302**********01"  # as typed, spaces and all
+    assert mask_nik("'3302123456789001") == "3302**********01"  # as SIASN exports it
+    assert mask_nik("") == "" and mask_nik("123") == "***"
+
+
+@given(st.text(alphabet="0123456789", min_size=16, max_size=16))
+def test_a_masked_nik_never_shows_the_birth_date_or_serial(nik):
+    from netralitas_desktop.core.nip import mask_nik
+
+    masked = mask_nik(nik)
+    assert len(masked) == 16 and masked[:4] == nik[:4] and masked[-2:] == nik[-2:]
+    assert set(masked[4:14]) == {"*"}

@@ -183,9 +183,11 @@ def test_form_fields_per_kind_of_employee(db):
     pppk = build_pledge_form(sample.event_id, sample.pppk)
     assert pppk.fields[1] == ("NI PPPK", "19840721 202422 1 001") and pppk.fields[2][1] == "Golongan IX"
     assert pppk.signature_png is None
-    honorer = build_pledge_form(sample.event_id, sample.honorer)
-    assert honorer.fields[1] == ("NIK", "3330031809800001") and honorer.fields[2][1] == "-"
+    honorer = build_pledge_form(sample.event_id, sample.honorer)  # PPNPN: own form, no pangkat, whole NIK
+    assert honorer.fields[1] == ("NIK", "3330031809800001") and honorer.fields[2] == ("Jabatan", "Pramubakti")
     assert honorer.signer_id_line == "NIK. 3330031809800001"
+    assert honorer.title == "PAKTA INTEGRITAS NETRALITAS PEGAWAI NON-ASN" and "pegawai non-ASN" in honorer.text
+    assert professor.title == "PAKTA INTEGRITAS NETRALITAS APARATUR SIPIL NEGARA" and "non-ASN" not in professor.text
 
 
 def test_form_of_someone_from_another_event(db):
@@ -312,7 +314,7 @@ def test_cancel_keeps_the_previous_file(db, tmp_path):
 
 
 def test_edited_wording_and_fields_are_printed(db, tmp_path):
-    sample = make_event(sign=("honorer",))
+    sample = make_event(sign=("budi",))
     save_document_settings(
         sample.event_id,
         load_document_settings(sample.event_id).with_changes(
@@ -328,8 +330,60 @@ def test_edited_wording_and_fields_are_printed(db, tmp_path):
     PledgeFormsJob(sample.event_id, tmp_path / "ubah.pdf").run()
     text = pdf_text(tmp_path / "ubah.pdf")
     assert "SURAT PERNYATAAN NETRALITAS" in text and "Nama Lengkap" in text and "Tempat Tugas" in text
-    assert "Pangkat/Golongan" not in text and "NIK" in text
+    assert "Pangkat/Golongan" not in text and "19750315 200003 2 002" in text
     assert f"menyatakan tetap netral pada {ELECTION} di Purworejo." in " ".join(text.split())
+
+
+def test_non_asn_staff_sign_their_own_editable_wording(db, tmp_path):
+    """PPNPN (PTT/GTT, honorer) sign a non-ASN form, under NIK, never the ASN title over a NIK."""
+    sample = make_event(sign=("honorer", "budi"))
+    PledgeFormsJob(sample.event_id, tmp_path / "bawaan.pdf").run()
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "bawaan.pdf").pages]
+    honorer = next(page for page in pages if "Agus Prasetyo" in page)
+    assert "PAKTA INTEGRITAS NETRALITAS PEGAWAI NON-ASN" in honorer and "NIK : 3330031809800001" in honorer
+    assert "APARATUR SIPIL NEGARA" not in honorer and " NIP " not in honorer
+    save_document_settings(
+        sample.event_id,
+        load_document_settings(sample.event_id).with_changes(
+            non_asn_title="PAKTA INTEGRITAS NETRALITAS PTT DAN GTT",
+            non_asn_text="menyatakan bahwa sebagai PTT/GTT saya netral pada {nama_pemilihan}.",
+        ),
+    )
+    assert load_document_settings(sample.event_id).non_asn_title == "PAKTA INTEGRITAS NETRALITAS PTT DAN GTT"
+    PledgeFormsJob(sample.event_id, tmp_path / "ubah.pdf").run()
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "ubah.pdf").pages]
+    honorer = next(page for page in pages if "Agus Prasetyo" in page)
+    assert "PAKTA INTEGRITAS NETRALITAS PTT DAN GTT" in honorer
+    assert f"sebagai PTT/GTT saya netral pada {ELECTION}." in honorer
+    budi = next(page for page in pages if "Budi Santoso" in page)
+    assert "APARATUR SIPIL NEGARA" in budi and "PTT/GTT" not in budi
+
+
+def test_default_wording_follows_eyd():
+    from netralitas_desktop.core.pledges.pledge_text import (
+        default_non_asn_text,
+        default_pledge_text,
+        default_sheet_text,
+    )
+
+    for text in (default_pledge_text(), default_sheet_text()):
+        flat = " ".join(text.split())
+        for phrase in ("pelayanan publik, baik sebelum", "masyarakat, serta tidak memihak", "beretika, dan demokratis"):
+            assert phrase in flat
+        assert "pegawai ASN" not in flat and "Pegawai ASN" in flat
+    assert "Pegawai ASN" in default_non_asn_text()
+
+
+def test_meterai_asks_for_a_wet_signature(db, tmp_path):
+    """Never a captured signature over the stamp duty: the space is left for the pen, the box beside."""
+    sample = make_event(sign=("budi",))
+    PledgeFormsJob(sample.event_id, tmp_path / "meterai.pdf", PledgeOptions(meterai=True)).run()
+    assert "METERAI" in pdf_text(tmp_path / "meterai.pdf")
+    assert len(PdfReader(tmp_path / "meterai.pdf").pages[0].images) == 0  # no signature image at all
+    image = render_page(tmp_path / "meterai.pdf", dpi=72)
+    assert blue_pixels(image, (0, 0, image.width, image.height)) == 0
+    PledgeFormsJob(sample.event_id, tmp_path / "biasa.pdf").run()
+    assert len(PdfReader(tmp_path / "biasa.pdf").pages[0].images) == 1
 
 
 def test_preview_before_anyone_signed_shows_the_first_participant(db):

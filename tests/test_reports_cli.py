@@ -67,7 +67,7 @@ def test_report_pdf_with_attendance_list(db, roster, tmp_path, capsys):
     )
     result = json.loads(out)
     assert code == 0 and result["pages"] == len(pypdf.PdfReader(target).pages) >= 2
-    assert "dengan daftar hadir" in result["message"]
+    assert "dengan Lampiran rekap kehadiran" in result["message"]
 
 
 def test_absence_set_and_clear(db, roster, capsys):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pytest
 from test_reports_status import EXPECTED, FORMULA_NAME, PEOPLE, ReportRoster, make_report_roster
 
+from netralitas_desktop.core.event_settings import MASK_NIK, set_setting
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.nip import normalize_id
 from netralitas_desktop.core.reports.export_csv import HEADERS, CsvExportJob, csv_value
@@ -22,6 +24,8 @@ def roster(db) -> ReportRoster:
 
 @pytest.fixture
 def exported(roster, tmp_path):
+    """The CSV for another system: this event shows NIKs in full (the switch is per event)."""
+    set_setting(roster.event_id, MASK_NIK, False)
     path = tmp_path / "daftar hadir.csv"
     result = CsvExportJob(roster.event_id, path).run()
     assert result.rows == len(PEOPLE)
@@ -35,7 +39,8 @@ def read_back(path) -> list[dict[str, str]]:
 
 def test_bom_semicolons_and_crlf(exported):
     raw = exported.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf" + ";".join(HEADERS).encode())
+    headers = ";".join(HEADERS).replace("{zona}", "WIB")
+    assert raw.startswith(b"\xef\xbb\xbf" + headers.encode()) and "Waktu Hadir (WIB)" in headers
     assert b"\r\n" in raw and raw.count(b"\r\n") == len(PEOPLE) + 1
 
 
@@ -54,8 +59,16 @@ def test_round_trip_keeps_every_registration_and_status(roster, exported):
     budi = by_id["198609262015051001"]
     assert budi["NIP / NI PPPK"] == "19860926 201505 1 001"  # text for Excel, as printed
     assert budi["Nama"] == "Drs. Budi Santoso, M.Si." and budi["Meja"] == "Meja 1"
-    assert len(budi["Waktu Hadir"]) == 5 and budi["Waktu Hadir"][2] == ":"
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", budi["Waktu Hadir (WIB)"])  # with its date
     assert by_id["3507010101900001"]["NIK"] == "'3507010101900001"
+
+
+def test_niks_are_masked_unless_the_event_shows_them(roster, tmp_path):
+    path = tmp_path / "bawaan.csv"
+    CsvExportJob(roster.event_id, path).run()
+    rows = read_back(path)
+    wawan = next(row for row in rows if row["Nama"] == "Wawan Setiawan")
+    assert wawan["NIK"] == "3507**********01" and "3507010101900001" not in path.read_text(encoding="utf-8-sig")
 
 
 def test_formula_like_text_gets_an_apostrophe(exported):

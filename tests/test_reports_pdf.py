@@ -60,8 +60,12 @@ def test_report_has_the_facts_counts_pledges_and_signatory(roster, tmp_path):
     for unit in ("Desa Mekarsari", "Dinas Kesehatan", "Dinas Pendidikan", "RSUD Sukamakmur"):
         assert unit in text
     assert "2/3 (66,7%)" not in text and "1/3 (33,3%)" in text  # Dinas Pendidikan: 1 of 3 present
-    assert "Hadir dan menandatangani ikrar di meja registrasi 1 dari 2 yang hadir" in text
-    assert "Tidak hadir, ikrar mandiri sudah dikembalikan 1 dari 5 yang tidak hadir" in text
+    # Every registered person in one pledge category; the four add up to the registered.
+    assert f"Menandatangani ikrar di meja registrasi 1 {persen(100 / registered)} dari 2 yang hadir" in text
+    assert f"Ikrar mandiri sudah dikembalikan 1 {persen(100 / registered)}" in text
+    assert f"Hadir, belum menandatangani ikrar 1 {persen(100 / registered)}" in text
+    assert f"Tidak hadir, ikrar mandiri belum dikembalikan 4 {persen(400 / registered)} perlu ditindaklanjuti" in text
+    assert f"Jumlah peserta terdaftar {registered} 100,0%" in text
     assert re.search(rf"Halaman {len(pages)} dari {len(pages)}", pages[-1])
     width, height = (float(v) / mm for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (210, 297)
@@ -90,8 +94,11 @@ def test_f4_with_letterhead_and_the_attendance_list_appended(roster, tmp_path):
     assert result.pages == len(pages) > alone.pages
     assert "PEMERINTAH KABUPATEN SUKAMAKMUR" in pages[0] and "BADAN KEPEGAWAIAN DAERAH" in pages[0]
     list_text = " ".join(pages[alone.pages :])
-    assert "DAFTAR HADIR" in list_text and "Ani Rahmawati" in list_text
-    assert "Rina Marlina" not in list_text  # cancelled
+    assert list_text.startswith("LAMPIRAN LAPORAN PELAKSANAAN KEGIATAN TANGGAL 1 JULI 2024")
+    assert "DAFTAR HADIR PESERTA REKAP KEHADIRAN" in list_text and "Ani Rahmawati" in list_text
+    assert "Keterangan" in list_text and "Rina Marlina" not in list_text  # cancelled
+    numbers = [re.search(r"Halaman (\d+) dari (\d+)", page).groups() for page in pages]
+    assert numbers == [(str(n), str(len(pages))) for n in range(1, len(pages) + 1)]  # one numbering throughout
     for page in reader.pages:
         width, height = (float(v) / mm for v in page.mediabox[2:])
         assert (round(width), round(height)) == (215, 330)

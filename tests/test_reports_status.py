@@ -227,7 +227,21 @@ def test_employment_recap_in_roster_order(roster):
 
 def test_pledge_counts(roster):
     pledges = status.pledge_counts(status.status_rows(roster.event_id))
-    assert pledges.to_dict() == {"present": 2, "signed_at_desk": 1, "absent": 5, "ikrar_returned": 1, "neither": 4}
+    assert pledges.to_dict() == {
+        "present": 2,
+        "signed_at_desk": 1,
+        "absent": 5,
+        "ikrar_returned": 1,
+        "neither": 4,
+        "present_unsigned": 1,
+        status.PLEDGE_SIGNED: 1,
+        status.PLEDGE_RETURNED: 1,
+        status.PLEDGE_PRESENT_UNSIGNED: 1,
+        status.PLEDGE_OWED: 4,
+    }
+    assert pledges.registered == 7  # every registered person in exactly one category
+    unsigned = status.attended_unsigned(status.status_rows(roster.event_id))
+    assert [row.status for row in unsigned] == ["daring"] and unsigned[0].pledge_status == "hadir_belum_ttd"
 
 
 def test_an_event_without_participants_has_empty_recaps(db):

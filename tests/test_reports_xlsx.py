@@ -5,22 +5,26 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
+from test_checkin import pns_nip
+from test_reports_status import DESK as ACTOR
 from test_reports_status import EXPECTED, FORMULA_NAME, FORMULA_NOTE, PEOPLE, ReportRoster, make_report_roster
 
 from netralitas_desktop.core.documents import Paper
-from netralitas_desktop.core.event_settings import PAPER, set_setting
+from netralitas_desktop.core.event_settings import MASK_NIK, PAPER, set_setting
 from netralitas_desktop.core.jobs import Cancelled, Progress
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.reports.export_xlsx import HEADER_ROW, XlsxExportJob, write_xlsx
 from netralitas_desktop.core.reports.status import STATUS_LABELS
 from netralitas_desktop.core.reports.tables import RECAP_COLUMNS, load_snapshot
 
-SHEETS = ["Daftar Hadir", "Rekap per OPD", "Rekap Jenis Pegawai", "Tidak Hadir", "Dibatalkan"]
+SHEETS = ["Daftar Hadir", "Rekap per OPD", "Rekap Jenis Pegawai", "Tidak Hadir", "Belum Ikrar", "Dibatalkan"]
 REGISTERED = [name for name in EXPECTED if EXPECTED[name] != "dibatalkan"]
 ABSENT = [name for name in REGISTERED if EXPECTED[name] not in ("hadir", "daring")]
 
@@ -58,7 +62,7 @@ def test_sheets_and_their_rows(workbook):
     assert statuses == sorted(STATUS_LABELS[EXPECTED[name]] for name in REGISTERED)
     budi = next(row for row in attendance if row["Nama"].value == "Drs. Budi Santoso, M.Si.")
     assert budi["Meja"].value == "Meja 1" and budi["Ikrar"].value == "TTD di meja registrasi"
-    assert budi["Waktu Hadir"].is_date and budi["Waktu Hadir"].number_format == "hh:mm"
+    assert budi["Waktu Hadir (WIB)"].is_date and budi["Waktu Hadir (WIB)"].number_format == "dd-mm-yyyy hh:mm"
     dewi = next(row for row in attendance if row["Nama"].value == "Dewi Lestari")
     assert dewi["Status"].value == "Daring" and dewi["Keterangan"].value == "95 menit daring"
     cancelled = table(workbook["Dibatalkan"])
@@ -67,7 +71,10 @@ def test_sheets_and_their_rows(workbook):
     ]
 
 
-def test_nip_and_nik_cells_are_text(workbook):
+def test_nip_and_nik_cells_are_text(roster, tmp_path):
+    set_setting(roster.event_id, MASK_NIK, False)  # whole numbers: the committee switched masking off
+    XlsxExportJob(roster.event_id, tmp_path / "penuh.xlsx").run()
+    workbook = openpyxl.load_workbook(tmp_path / "penuh.xlsx")
     numbers = {person.nip or person.nik for _, person, _ in PEOPLE}
     seen = set()
     for name in ("Daftar Hadir", "Tidak Hadir", "Dibatalkan"):
@@ -135,8 +142,9 @@ def test_recaps_add_up(workbook):
         for row in groups + [total]:
             assert row[column["Jumlah Hadir"]] == row[column["Hadir di Ruangan"]] + row[column["Daring"]]
             assert row[column["Terdaftar"]] == row[column["Jumlah Hadir"]] + row[column["Jumlah Tidak Hadir"]]
+            # One rounding rule with the report and the dashboard: one decimal of a percent.
             assert row[column["Persentase Hadir"]] == pytest.approx(
-                row[column["Jumlah Hadir"]] / row[column["Terdaftar"]]
+                round(row[column["Jumlah Hadir"]] / row[column["Terdaftar"]], 3), abs=1e-9
             )
         assert total[column["Terdaftar"]] == len(REGISTERED)
         assert sheet.cell(HEADER_ROW + len(rows), column["Persentase Hadir"] + 1).number_format == "0.0%"
@@ -207,24 +215,7 @@ def test_libreoffice_converts_every_sheet_to_csv(workbook, tmp_path):
     out = tmp_path / "lo"
     # Tokens: comma, double quote, UTF-8, from line 1, -, -, -, -, cells as shown, -, -, every sheet.
     options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-    profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run(
-        [
-            _soffice(),
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={profile}",
-            "--convert-to",
-            options,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
+    _libreoffice(source, tmp_path, options, out)
     sheets = {}
     for name in SHEETS:
         with open(out / f"daftar hadir-{name}.csv", encoding="utf-8", newline="") as handle:
@@ -236,6 +227,116 @@ def test_libreoffice_converts_every_sheet_to_csv(workbook, tmp_path):
     names = [row[header.index("Nama")] for row in body]
     assert FORMULA_NAME in names  # still the text, not a computed value
     budi = body[names.index("Drs. Budi Santoso, M.Si.")]
-    assert budi[header.index("Waktu Hadir")].count(":") == 1  # hh:mm as shown
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", budi[header.index("Waktu Hadir (WIB)")])  # as shown
     total = sheets["Rekap per OPD"][-1]
     assert total[1] == "JUMLAH" and total[2] == str(len(REGISTERED)) and total[-1].endswith("%")
+
+
+LONG_UNITS = (
+    "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana",
+    "Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat Kecamatan Sukamakmur Kidul",
+    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    "Sekretariat Dewan Perwakilan Rakyat Daerah",
+    "RSUD",
+)
+
+
+def _libreoffice(source, tmp_path, convert_to: str, out):
+    """Convert ``source`` with LibreOffice (its own throw-away profile) into the folder ``out``."""
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        [
+            _soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            convert_to,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _libreoffice_pdf(source, tmp_path):
+    _libreoffice(source, tmp_path, "pdf", tmp_path / "lo-pdf")
+    return tmp_path / "lo-pdf" / f"{source.stem}.pdf"
+
+
+@pytest.mark.skipif(
+    _soffice() is None and not os.environ.get("CI"),
+    reason="LibreOffice (Debian: libreoffice-calc-nogui) tidak terpasang",
+)
+def test_printed_through_libreoffice_every_opd_name_is_whole(db, tmp_path):
+    """Print-ready as it is: wrapped, never clipped names (the old file printed "…Sumber Daya M"),
+    the title within the table, no gridlines outside it, cells ruled and top-aligned."""
+    import datetime as dt
+
+    from netralitas_desktop.core import checkin
+    from netralitas_desktop.core.events import EventData, create_event
+    from netralitas_desktop.core.participants import PersonData, add_participant
+    from netralitas_desktop.core.reports.status import status_rows
+
+    event_id = create_event(EventData(title="Sosialisasi Netralitas ASN", date=dt.date(2024, 7, 1), venue="Aula"))
+    for index in range(24):
+        unit = LONG_UNITS[index % len(LONG_UNITS)]
+        registration = add_participant(
+            event_id, PersonData(nama=f"Pegawai Nomor {index + 1}", nip=pns_nip(index + 1), unit_kerja=unit)
+        )
+        if index % 3:
+            checkin.check_in_registration(registration, actor=ACTOR)
+    source = tmp_path / "rekap.xlsx"
+    XlsxExportJob(event_id, source).run()
+    sheet = openpyxl.load_workbook(source)["Daftar Hadir"]
+    assert not sheet.print_options.gridLines
+    assert f"A1:{get_column_letter(sheet.max_column)}1" in {
+        str(cells) for cells in sheet.merged_cells.ranges
+    }  # title within the table
+    unit_cell = next(row["Unit Kerja"] for row in table(sheet) if row["Unit Kerja"].value == LONG_UNITS[0])
+    assert unit_cell.alignment.wrap_text and unit_cell.alignment.vertical == "top"
+    assert unit_cell.border.left.style == "thin" and unit_cell.border.bottom.style == "thin"
+
+    tokens = subprocess.run(
+        ["pdftotext", str(_libreoffice_pdf(source, tmp_path)), "-"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    rows = status_rows(event_id)
+    for unit in LONG_UNITS[:-1]:
+        people = [row for row in rows if row.unit_kerja == unit]
+        # Daftar Hadir, Rekap per OPD, then Tidak Hadir and Belum Ikrar: each person or group once per sheet.
+        expected = (
+            len(people)
+            + 1
+            + sum(1 for row in people if not row.present)
+            + sum(1 for row in people if row.present and not row.signed)
+        )
+        assert whole_names(tokens, unit) == expected, unit
+
+
+def whole_names(tokens: list[str], name: str, max_gap: int = 3) -> int:
+    """How often every word of ``name`` appears, in order, in the PDF's text. The words of a wrapped
+    cell may be read between a neighbouring cell's ("Luring", "Tidak Hadir"), so a few
+    words may come between; a clipped name ("…Satu Pin") never matches."""
+    words, count, start = name.split(), 0, 0
+    while start < len(tokens):
+        if tokens[start] != words[0]:
+            start += 1
+            continue
+        position, matched = start, 1
+        while matched < len(words):
+            ahead = tokens[position + 1 : position + 2 + max_gap]
+            if words[matched] not in ahead:
+                break
+            position += 1 + ahead.index(words[matched])
+            matched += 1
+        if matched == len(words):
+            count += 1
+            start = position + 1
+        else:
+            start += 1
+    return count

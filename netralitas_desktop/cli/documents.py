@@ -3,7 +3,9 @@
 - ``pledges``: signed pakta integritas of everyone who signed at the desk — one PDF, or
   one PDF per person (``--per-person``: a folder, or a ``.zip``).
 - ``pledge-sheet``: the lembar ikrar bersama (pledge text plus a signature column).
-- ``attendance-list``: the daftar hadir, optionally grouped by unit, portrait or landscape.
+- ``attendance-list``: the daftar hadir, ``--kind tanda-tangan`` (to sign, blank spaces; the
+  default) or ``--kind rekap`` (rekap kehadiran: Keterangan and the desk's signatures),
+  optionally grouped by unit, portrait or landscape.
 
 Wording, form fields, kop and paper come from the event's document settings; ``--paper``
 and ``--meterai`` override them for one run.
@@ -47,6 +49,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     attendance = add_command(subparsers, "attendance-list", "buat daftar hadir peserta", make_attendance_list)
     _common(attendance, "berkas .pdf")
+    attendance.add_argument(
+        "--kind",
+        choices=("tanda-tangan", "rekap"),
+        default="tanda-tangan",
+        metavar="JENIS",
+        help="tanda-tangan: untuk ditandatangani (ruang kosong, bawaan); rekap: rekap kehadiran dengan "
+        "keterangan hadir/daring/izin/sakit/dinas luar/tidak hadir dan tanda tangan dari meja",
+    )
     attendance.add_argument("--group-by-unit", action="store_true", help="kelompokkan peserta per unit kerja")
     _list_options(attendance)
 
@@ -81,7 +91,7 @@ def _pdf_target(out: str) -> Path:
 
 
 def _list_options_of(args: argparse.Namespace) -> ListOptions:
-    from ..core.pledges.signing_list import ListOptions
+    from ..core.pledges.signing_list import ListKind, ListOptions
 
     return ListOptions(
         paper=args.paper,
@@ -89,6 +99,7 @@ def _list_options_of(args: argparse.Namespace) -> ListOptions:
         group_by_unit=getattr(args, "group_by_unit", False),
         only_present=args.only_present,
         signatures=not args.no_signatures,
+        kind=ListKind(getattr(args, "kind", ListKind.SIGNING.value)),
     )
 
 
@@ -127,9 +138,12 @@ def make_pledge_sheet(args: argparse.Namespace) -> dict:
 def make_attendance_list(args: argparse.Namespace) -> dict:
     from ..core.pledges.attendance_list import AttendanceListJob
 
-    job = AttendanceListJob(args.event, _pdf_target(args.out), _list_options_of(args), actor=cli_actor())
+    options = _list_options_of(args)
+    job = AttendanceListJob(args.event, _pdf_target(args.out), options, actor=cli_actor())
     result = run_with_progress(args, job)
     return {
         **result.to_dict(),
-        "message": f"Daftar hadir {result.count} peserta ({result.pages} halaman) tersimpan di {result.path}.",
+        "kind": options.kind.value,
+        "message": f"Daftar hadir ({options.kind.label}) {result.count} peserta ({result.pages} halaman) "
+        f"tersimpan di {result.path}.",
     }

@@ -1,4 +1,4 @@
-"""``netralitas event create | list | show``."""
+"""``netralitas event create | list | show | settings``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..core import events
 from ..core.dates import hari_tanggal, jam
+from ..core.event_settings import MASK_NIK, TIME_ZONES, nik_masked, set_setting
 from ..core.events import EventData, Signatory, ValidationError
 from ..core.models import EVENT_KINDS
 from ..core.nip import format_nip
@@ -48,11 +49,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         )
         create.add_argument(f"--signatory{index}-nip", default="", metavar="NIP", help=f"NIP penanda tangan {index}")
     create.add_argument("--jp", default="0", metavar="N", help="jumlah jam pelajaran (JP) untuk sertifikat")
+    _zone_option(create, "WIB")
+    create.add_argument(
+        "--full-nik",
+        action="store_true",
+        help="cetak NIK lengkap pada daftar, ekspor dan sertifikat (bawaan: disamarkan, UU PDP)",
+    )
 
     add_command(actions, "list", "daftar kegiatan, terbaru dahulu", list_events)
 
     show = add_command(actions, "show", "tampilkan satu kegiatan lengkap", show_event)
     show.add_argument("id", type=positive_int, metavar="ID", help="nomor kegiatan")
+
+    settings = add_command(actions, "settings", "ubah zona waktu atau cara mencetak NIK suatu kegiatan", event_settings)
+    settings.add_argument("id", type=positive_int, metavar="ID", help="nomor kegiatan")
+    _zone_option(settings, None)
+    settings.add_argument(
+        "--nik",
+        choices=("samarkan", "lengkap"),
+        default=None,
+        metavar="CARA",
+        help="NIK pada dokumen yang dibagikan: samarkan (3302**********01) atau lengkap",
+    )
+
+
+def _zone_option(parser: argparse.ArgumentParser, default: str | None) -> None:
+    parser.add_argument(
+        "--time-zone",
+        type=str.upper,
+        choices=tuple(TIME_ZONES),
+        default=default,
+        metavar="ZONA",
+        help="zona waktu yang dicetak di belakang setiap jam: WIB, WITA atau WIT"
+        + (" (bawaan: WIB)" if default else ""),
+    )
 
 
 def create_event(args: argparse.Namespace) -> dict:
@@ -61,6 +91,8 @@ def create_event(args: argparse.Namespace) -> dict:
     if errors:
         raise ValidationError(errors)
     event_id = events.create_event(data, actor=cli_actor())
+    if args.full_nik:
+        set_setting(event_id, MASK_NIK, False)
     data.id = event_id
     when = hari_tanggal(data.date)
     return {
@@ -82,6 +114,7 @@ def _event_data(args: argparse.Namespace) -> tuple[EventData, dict[str, str]]:
         organizer=args.organizer,
         election_name=args.election,
         speakers="\n".join(s.strip() for s in args.speaker if s.strip()),
+        time_zone=args.time_zone,
     )
     for index in (1, 2):
         setattr(
@@ -139,12 +172,31 @@ def list_events(args: argparse.Namespace) -> dict:
 def show_event(args: argparse.Namespace) -> dict:
     data = events.get_event(args.id)
     summary = next(s for s in events.list_events() if s.id == args.id)
-    detail = {**data.to_dict(), "registered": summary.registered, "present": summary.present}
-    return {"id": data.id, "event": detail, "text": _describe(data, summary)}
+    masked = nik_masked(args.id)
+    detail = {**data.to_dict(), "registered": summary.registered, "present": summary.present, "mask_nik": masked}
+    return {"id": data.id, "event": detail, "text": _describe(data, summary, masked)}
 
 
-def _describe(data: EventData, summary: events.EventSummary) -> str:
+def event_settings(args: argparse.Namespace) -> dict:
+    data = events.get_event(args.id)
+    if args.time_zone and args.time_zone != data.time_zone:
+        data.time_zone = args.time_zone
+        events.update_event(data, actor=cli_actor())
+    if args.nik:
+        set_setting(args.id, MASK_NIK, None if args.nik == "samarkan" else False)
+    masked = nik_masked(args.id)
+    shown = "disamarkan" if masked else "dicetak lengkap"
+    return {
+        "id": args.id,
+        "time_zone": data.time_zone,
+        "mask_nik": masked,
+        "message": f"Kegiatan nomor {args.id}: jam dicetak dalam {data.time_zone}, NIK {shown}.",
+    }
+
+
+def _describe(data: EventData, summary: events.EventSummary, masked: bool = True) -> str:
     times = "–".join(t for t in (jam(data.start_time), jam(data.end_time)) if t)
+    times = f"{times} {data.time_zone}" if times else ""
     lines = [
         ("Nomor", str(data.id)),
         ("Nama kegiatan", data.title),
@@ -158,6 +210,7 @@ def _describe(data: EventData, summary: events.EventSummary) -> str:
         ("Pemilihan", data.election_name),
         ("Narasumber", "; ".join(data.speakers.splitlines())),
         ("JP", f"{data.jp_hours.normalize():f}"),
+        ("NIK", "disamarkan pada dokumen (UU PDP)" if masked else "lengkap pada dokumen"),
     ]
     for index, signatory in ((1, data.signatory1), (2, data.signatory2)):
         if not signatory.is_empty:

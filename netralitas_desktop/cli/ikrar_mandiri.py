@@ -1,7 +1,9 @@
 """CLI: ikrar mandiri forms and returns.
 
-``netralitas ikrar-mandiri --event ID --out FILE.pdf [--paper a4|f4]``: the forms of everyone who owes one.
-``netralitas ikrar-mandiri --event ID --owed`` (or ``--returned``): who still owes one / who returned one.
+``netralitas ikrar-mandiri --event ID --out FILE.pdf [--paper a4|f4] [--for tidak-hadir|hadir-belum-ttd|semua]``:
+the forms of everyone who owes one (the absent; or those who attended without signing; or both).
+``netralitas ikrar-mandiri --event ID --owed`` (``--returned``, ``--unsigned``): who still owes one / who
+returned one / who attended but signed no pledge.
 ``netralitas ikrar-mandiri receive KODE --event ID [--attach FILE]``: a signed form came back.
 ``netralitas ikrar-mandiri undo --registration N --reason TEKS``: take back a receipt made by mistake.
 """
@@ -36,9 +38,11 @@ EXIT_REJECTED = 1
 HELP = "ikrar mandiri: formulir ber-QR bagi peserta yang tidak hadir, dan penerimaan formulir yang kembali"
 EPILOG = (
     "Tanpa AKSI: --out membuat satu PDF berisi formulir setiap peserta yang wajib ikrar mandiri "
-    "(terdaftar, tidak hadir, belum menandatangani, formulir belum kembali); --owed menampilkan siapa "
-    "yang belum mengembalikan; --returned siapa yang sudah. AKSI receive mencatat formulir yang kembali "
-    "dari kode QR-nya (kode keluar 1 bila ditolak), undo membatalkan penerimaan yang keliru."
+    "(terdaftar, tidak hadir, belum menandatangani, formulir belum kembali), atau dengan --for bagi yang "
+    "hadir tetapi belum menandatangani ikrar; --owed menampilkan siapa yang belum mengembalikan; "
+    "--returned siapa yang sudah; --unsigned siapa yang hadir tetapi belum menandatangani. AKSI receive "
+    "mencatat formulir yang kembali dari kode QR-nya (kode keluar 1 bila ditolak), undo membatalkan "
+    "penerimaan yang keliru."
 )
 
 
@@ -50,6 +54,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--out", metavar="BERKAS", help="berkas .pdf tujuan formulir ikrar mandiri")
     what.add_argument("--owed", action="store_true", help="daftar peserta yang belum mengembalikan formulir")
     what.add_argument("--returned", action="store_true", help="daftar formulir yang sudah kembali")
+    what.add_argument(
+        "--unsigned", action="store_true", help="daftar peserta yang hadir tetapi belum menandatangani ikrar"
+    )
+    parser.add_argument(
+        "--for",
+        dest="audience",
+        choices=("tidak-hadir", "hadir-belum-ttd", "semua"),
+        default="tidak-hadir",
+        metavar="SIAPA",
+        help="formulir bagi: tidak-hadir (bawaan), hadir-belum-ttd (hadir tetapi belum tanda tangan), atau semua",
+    )
     parser.add_argument(
         "--paper",
         type=paper_type,
@@ -96,18 +111,20 @@ def run_main(args: argparse.Namespace) -> dict:
         return _owed(args.event)
     if args.returned:
         return _returned(args.event)
+    if args.unsigned:
+        return _owed(args.event, unsigned=True)
     if not args.out:
-        raise CliError("Pilih salah satu: --out BERKAS.pdf (buat formulir), --owed atau --returned.", 2)
+        raise CliError("Pilih salah satu: --out BERKAS.pdf (buat formulir), --owed, --returned atau --unsigned.", 2)
     return _make_forms(args)
 
 
 def _make_forms(args: argparse.Namespace) -> dict:
-    from ..core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
+    from ..core.pledges.ikrar_mandiri import Audience, IkrarMandiriFormsJob
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(f"Tujuan {out.name} harus berkas .pdf.", 2)
-    job = IkrarMandiriFormsJob(args.event, out, paper=args.paper, actor=cli_actor())
+    job = IkrarMandiriFormsJob(args.event, out, paper=args.paper, audience=Audience(args.audience), actor=cli_actor())
     result = run_with_progress(args, job)
     return {**result.to_dict(), "message": f"{result.count} formulir ikrar mandiri tersimpan di {result.path}."}
 
@@ -116,11 +133,13 @@ def _id_text(nip: str, nik: str) -> str:
     return format_nip(nip) if nip else nik
 
 
-def _owed(event_id: int) -> dict:
+def _owed(event_id: int, *, unsigned: bool = False) -> dict:
+    """Who owes a form, or (``unsigned``) who attended without signing any pledge."""
     from ..core.pledges import returns
     from ..core.reports.status import STATUS_LABELS
 
     view = returns.overview(event_id)
+    listed = view.present_unsigned if unsigned else view.owed
     people = [
         {
             "registration_id": row.registration_id,
@@ -130,7 +149,7 @@ def _owed(event_id: int) -> dict:
             "unit_kerja": row.unit_kerja,
             "status": row.status,
         }
-        for row in view.owed
+        for row in listed
     ]
     summary = _summary(view)
     if people:
@@ -143,6 +162,8 @@ def _owed(event_id: int) -> dict:
             right=(0,),
         )
         text = f"{table}\n\n{summary}"
+    elif unsigned:
+        text = f"Semua yang hadir sudah menandatangani ikrar. {summary}"
     else:
         text = f"Tidak ada yang belum mengembalikan formulir ikrar mandiri. {summary}"
     return {"event_id": event_id, **view.counts(), "people": people, "message": summary, "text": text}
@@ -192,7 +213,10 @@ def _returned(event_id: int) -> dict:
 
 
 def _summary(view: returns.Overview) -> str:
-    return f"Wajib ikrar mandiri: {view.required}, sudah kembali: {len(view.returned)}, belum: {len(view.owed)}."
+    return (
+        f"Wajib ikrar mandiri: {view.required}, sudah kembali: {len(view.returned)}, belum: {len(view.owed)}; "
+        f"hadir tetapi belum menandatangani ikrar: {len(view.present_unsigned)}."
+    )
 
 
 def run_receive(args: argparse.Namespace) -> dict:

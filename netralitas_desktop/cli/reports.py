@@ -34,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report = add_command(subparsers, "report", "buat laporan pelaksanaan kegiatan (PDF) untuk Sekda", run_report)
     report.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     report.add_argument("--pdf", required=True, metavar="BERKAS", help="berkas PDF tujuan")
-    report.add_argument("--with-attendance-list", action="store_true", help="lampirkan daftar hadir di belakangnya")
+    report.add_argument(
+        "--with-attendance-list",
+        action="store_true",
+        help="lampirkan rekap kehadiran (daftar hadir dengan keterangan) sebagai Lampiran, nomor halaman bersambung",
+    )
     _paper_option(report, "ukuran kertas")
 
     actions = add_group(subparsers, "absence", "catat alasan tidak hadir: izin, sakit, dinas luar")
@@ -104,7 +108,7 @@ def run_report(args: argparse.Namespace) -> dict:
         args.event, args.pdf, paper=args.paper, with_attendance_list=args.with_attendance_list, actor=cli_actor()
     )
     result = run_with_progress(args, job)
-    extra = " dengan daftar hadir" if args.with_attendance_list else ""
+    extra = " dengan Lampiran rekap kehadiran" if args.with_attendance_list else ""
     return {**result.to_dict(), "message": f"Laporan{extra} ({result.pages} halaman) tersimpan di {result.path}."}
 
 

@@ -446,18 +446,20 @@ def _phone(rng: random.Random) -> str:
 
 
 def demo_event_data(date: dt.date | None = None) -> EventData:
-    """The fictional event, a week from ``date`` (today by default)."""
+    """The fictional event, a week from ``date`` (today by default); its title and election
+    name carry the year of that date, so the example reads as one consistent event."""
+    day = (date or dt.date.today()) + dt.timedelta(days=7)
     return EventData(
-        title="Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024",
+        title=f"Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun {day.year}",
         kind="both",
-        date=(date or dt.date.today()) + dt.timedelta(days=7),
+        date=day,
         start_time=dt.time(8, 0),
         end_time=dt.time(12, 0),
         venue="Pendopo Rumah Dinas Bupati Sukamakmur, Jl. Veteran No. 1, Sukamakmur",
         instansi="Pemerintah Kabupaten Sukamakmur",
         place_name="Sukamakmur",
         organizer="Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Kabupaten Sukamakmur",
-        election_name="Pemilihan Bupati dan Wakil Bupati Sukamakmur Tahun 2024",
+        election_name=f"Pemilihan Bupati dan Wakil Bupati Sukamakmur Tahun {day.year}",
         speakers="\n".join(
             (
                 "Ketua Bawaslu Kabupaten Sukamakmur",

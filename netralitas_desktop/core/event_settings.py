@@ -17,6 +17,16 @@ DEFAULT_ONLINE_MIN_MINUTES = 60  # until the committee sets its own (set it thro
 CERTIFICATE_FOR_ONLINE = "certificate_for_online"  # bool: online attendees get a certificate
 PAPER = "paper"  # "A4" or "F4": the event's default paper for documents
 LETTERHEAD = "letterhead"  # dict: {"lines": [...], "address": "..."}; logo is asset "logo"
+TIME_ZONE = "time_zone"  # "WIB", "WITA" or "WIT": printed after every time of the event
+MASK_NIK = "mask_nik"  # bool: NIKs masked on everything handed out or posted (UU PDP); default True
+
+# Indonesia's three zones; the event's is printed wherever a time is ("08.00 – 12.00 WIB").
+TIME_ZONES = {
+    "WIB": "Waktu Indonesia Barat (UTC+7)",
+    "WITA": "Waktu Indonesia Tengah (UTC+8)",
+    "WIT": "Waktu Indonesia Timur (UTC+9)",
+}
+DEFAULT_TIME_ZONE = "WIB"
 
 
 def get_setting(event_id: int, key: str, default: Any = None) -> Any:
@@ -38,6 +48,22 @@ def online_min_minutes(event_id: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         return DEFAULT_ONLINE_MIN_MINUTES
     return value
+
+
+def event_time_zone(event_id: int) -> str:
+    """The event's zone abbreviation (``WIB`` until the committee sets another)."""
+    value = get_setting(event_id, TIME_ZONE, DEFAULT_TIME_ZONE)
+    return value if value in TIME_ZONES else DEFAULT_TIME_ZONE
+
+
+def nik_masked(event_id: int) -> bool:
+    """Whether NIKs are masked (``nip.mask_nik``) on lists, exports and certificates of the event.
+
+    On by default (UU PDP 27/2022: collect and show the minimum); the committee may switch it
+    off per event when a receiving office needs the full number. The form a person signs
+    always carries their own full NIK.
+    """
+    return get_setting(event_id, MASK_NIK, True) is not False
 
 
 def all_settings(event_id: int) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from peewee import JOIN, fn
 
 from . import audit
 from .errors import UserError
+from .event_settings import DEFAULT_TIME_ZONE, TIME_ZONE, TIME_ZONES, event_time_zone, set_setting
 from .models import EVENT_KINDS, Attendance, Event, Registration, db, now
 from .nip import IdError, normalize_id, parse_nip
 
@@ -60,6 +61,7 @@ class EventData:
     # setting does not switch it off when saving (a new event then gets False); for the
     # same reason it takes no part in comparing two EventData.
     signature_required: bool | None = field(default=None, compare=False)
+    time_zone: str = DEFAULT_TIME_ZONE  # WIB / WITA / WIT, printed after every time (kept in event_settings)
     id: int | None = None
 
     def to_dict(self) -> dict:
@@ -87,7 +89,7 @@ class EventSummary:
     present: int
 
 
-_SCALAR_FIELDS = [f.name for f in fields(EventData) if f.name not in ("signatory1", "signatory2", "id")]
+_SCALAR_FIELDS = [f.name for f in fields(EventData) if f.name not in ("signatory1", "signatory2", "id", "time_zone")]
 _SIGNATORY_FIELDS = ("jabatan", "name", "pangkat", "nip")
 # Text fields with a column limit, as the event form labels them. PostgreSQL rejects longer
 # text with a driver error (SQLite would keep it), so the form says so first, on both backends.
@@ -112,6 +114,8 @@ def validate(data: EventData) -> dict[str, str]:
         errors["kind"] = f"Jenis kegiatan tidak dikenal: {data.kind}."
     if data.start_time and data.end_time and data.end_time <= data.start_time:
         errors["end_time"] = "Jam selesai harus sesudah jam mulai."
+    if data.time_zone not in TIME_ZONES:
+        errors["time_zone"] = f"Zona waktu harus {', '.join(TIME_ZONES)}; bukan {data.time_zone!r}."
     if data.jp_hours < 0 or data.jp_hours > 200:
         errors["jp_hours"] = "Jumlah JP harus antara 0 dan 200."
     for name, label in _LIMITED_FIELDS.items():
@@ -152,6 +156,7 @@ def _to_columns(data: EventData) -> dict:
 
 def _from_row(row: Event) -> EventData:
     data = EventData(id=row.id, **{name: getattr(row, name) for name in _SCALAR_FIELDS})
+    data.time_zone = event_time_zone(row.id)
     data.jp_hours = Decimal(str(row.jp_hours or 0))
     data.signature_required = bool(row.signature_required)
     for index in (1, 2):
@@ -166,6 +171,7 @@ def create_event(data: EventData, *, actor: audit.Actor | None = None) -> int:
         raise ValidationError(errors)
     with db.atomic():
         row = Event.create(**_to_columns(data))
+        _save_time_zone(row.id, data.time_zone)
         audit.record("event.create", actor=actor, event_id=row.id)
     return row.id
 
@@ -180,7 +186,13 @@ def update_event(data: EventData, *, actor: audit.Actor | None = None) -> None:
         changed = Event.update(**_to_columns(data), updated_at=now()).where(Event.id == data.id).execute()
         if not changed:
             raise NotFoundError(f"Kegiatan nomor {data.id} tidak ditemukan.")
+        _save_time_zone(data.id, data.time_zone)
         audit.record("event.edit", actor=actor, event_id=data.id)
+
+
+def _save_time_zone(event_id: int, zone: str) -> None:
+    """WIB is the default and is stored as no setting, so an untouched event reads like an old one."""
+    set_setting(event_id, TIME_ZONE, None if zone == DEFAULT_TIME_ZONE else zone)
 
 
 def get_event(event_id: int) -> EventData:

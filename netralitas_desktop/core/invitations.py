@@ -1,7 +1,11 @@
 """QR invitations: printable cards (PDF, A4/F4, 2 × 4 per page) and one PNG per person.
 
-Each card carries the event, the invitee's name with titles, NIP (or NIK), unit kerja and a
-signed QR code (``qr_payload``) that the check-in desk scans. Cards are sorted by unit then
+Each card carries the event, the invitee's name with titles, NIP (or the NIK, masked unless the
+event shows NIKs in full: a card passes through other hands), unit kerja and a signed QR code
+(``qr_payload``, which holds ids only, no personal data) that the check-in desk scans. The text
+beside the code keeps out of its quiet zone (4 modules), however long a name is; the event's
+lines are at least 8 pt and the venue never smaller than the date (small labels such as
+"Kepada Yth." stay at 7 pt). Cards are sorted by unit then
 name, so the printed stack can be handed out per office. The PNGs are for WhatsApp. Every
 written run leaves an ``export`` entry in the audit trail (counts only, ``audit.record_export``).
 """
@@ -16,6 +20,7 @@ from pathlib import Path
 from . import audit, qr_payload
 from .dates import hari_tanggal, jam
 from .documents import (
+    MIN_TEXT_SIZE,
     SANS,
     CardGrid,
     DocumentError,
@@ -28,7 +33,6 @@ from .documents import (
     draw_cut_marks,
     draw_fitted,
     draw_qr,
-    draw_text_box,
     fit_pdf_text,
     mm,
     new_canvas,
@@ -36,20 +40,26 @@ from .documents import (
     qr_matrix,
     safe_filename,
 )
+from .documents.fit import LEADING
 from .documents.page import Rect
 from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
+from .documents.table import draw_page_footer
 from .errors import UserError
+from .event_settings import nik_masked
 from .events import EventData, get_event
 from .jobs import Job, Progress
 from .models import Registration
 from .names import fold, name_key
-from .nip import format_nip
+from .nip import format_nip, mask_nik
 from .participants import ParticipantRow, list_participants
 
 INSTRUCTION = "Tunjukkan kode QR ini di meja registrasi."
 ACCENT = (0.11, 0.24, 0.42)  # dark blue: prints well in colour and in grey
 GRID_COLUMNS, GRID_ROWS = 2, 4
-PAGE_MARGIN_MM = 10
+# A sheet of cards is cut apart, not filed: it keeps narrow margins for large cards, and the page
+# footer sits in a wider bottom margin, clear of what a printer cannot reach (documents.page).
+CARD_MARGINS = Margins(top=10, right=10, bottom=18, left=10)
+LABEL_SIZE = 7.0  # "UNDANGAN", "Kepada Yth." and the instruction: labels, not text to read
 
 
 class InvitationError(UserError, ValueError):
@@ -65,18 +75,23 @@ class Invitation:
     id_digits: str
     unit_kerja: str
     payload: str
+    mask_nik: bool = True
 
     @property
     def id_text(self) -> str:
-        """``NIP 19860926 201505 1 001`` or ``NIK 3306…``."""
+        """``NIP 19860926 201505 1 001`` or ``NIK 3306**********01`` (the full NIK when not masked)."""
         if not self.id_digits:
             return ""
-        shown = format_nip(self.id_digits) if self.id_label != "NIK" else self.id_digits
-        return f"{self.id_label} {shown}"
+        if self.id_label == "NIK":
+            return f"NIK {mask_nik(self.id_digits) if self.mask_nik else self.id_digits}"
+        return f"{self.id_label} {format_nip(self.id_digits)}"
 
     @property
     def file_stem(self) -> str:
-        return f"{self.id_digits}_{self.nama}" if self.id_digits else self.nama
+        """``NIP_Nama``; a masked NIK stays out of the file name."""
+        if not self.id_digits or (self.id_label == "NIK" and self.mask_nik):
+            return self.nama
+        return f"{self.id_digits}_{self.nama}"
 
 
 @dataclass(frozen=True)
@@ -113,7 +128,8 @@ def load_invitations(event_id: int, unit: str | None = None) -> tuple[EventData,
         if not rows:
             raise InvitationError(f"Tidak ada peserta dari unit kerja \u201c{unit.strip()}\u201d pada kegiatan ini.")
     rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
-    return event, [_invitation(row) for row in rows]
+    masked = nik_masked(event_id)
+    return event, [_invitation(row, masked) for row in rows]
 
 
 def _cancelled_registrations(event_id: int) -> set[int]:
@@ -124,7 +140,7 @@ def _cancelled_registrations(event_id: int) -> set[int]:
     return {registration_id for (registration_id,) in query.tuples()}
 
 
-def _invitation(row: ParticipantRow) -> Invitation:
+def _invitation(row: ParticipantRow, masked: bool = True) -> Invitation:
     if row.nip:
         label, digits = ("NI PPPK" if row.employment_type == "PPPK" else "NIP"), row.nip
     elif row.nik:
@@ -139,14 +155,21 @@ def _invitation(row: ParticipantRow) -> Invitation:
         digits,
         row.unit_kerja,
         qr_payload.payload_for(row.registration_id),
+        masked,
     )
 
 
 def time_text(event: EventData) -> str:
-    """``08.00 – 12.00`` or ``08.00 – selesai``; empty when no start time is set."""
+    """``08.00 – 12.00 WIB`` or ``08.00 WIB – selesai``; empty when no start time is set.
+
+    Every printed time carries the event's zone (WIB / WITA / WIT): a briefing streamed to
+    offices in another zone must not be read an hour off.
+    """
     if not event.start_time:
         return ""
-    return f"{jam(event.start_time)} \u2013 {jam(event.end_time) if event.end_time else 'selesai'}"
+    if event.end_time:
+        return f"{jam(event.start_time)} \u2013 {jam(event.end_time)} {event.time_zone}"
+    return f"{jam(event.start_time)} {event.time_zone} \u2013 selesai"
 
 
 def _when(event: EventData) -> str:
@@ -159,7 +182,7 @@ def _when(event: EventData) -> str:
 
 
 def card_grid(paper: Paper) -> CardGrid:
-    return CardGrid(PageSpec(paper, margins=Margins.uniform(PAGE_MARGIN_MM)), GRID_COLUMNS, GRID_ROWS)
+    return CardGrid(PageSpec(paper, margins=CARD_MARGINS), GRID_COLUMNS, GRID_ROWS)
 
 
 def write_invitations_pdf(
@@ -203,13 +226,7 @@ def write_invitations_pdf(
 
 
 def _draw_page_footer(canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
-    frame = grid.page.frame
-    canvas.saveState()
-    canvas.setFillColorRGB(0.45, 0.45, 0.45)
-    canvas.setFont(SANS.regular, 6.5)
-    canvas.drawString(frame.x, frame.y - 6 * mm, f"Undangan \u2013 {event.title}"[:140])
-    canvas.drawRightString(frame.right, frame.y - 6 * mm, f"Halaman {page} dari {pages}")
-    canvas.restoreState()
+    draw_page_footer(canvas, grid.page, page, pages, f"Undangan \u2013 {event.title}")
 
 
 @dataclass(frozen=True)
@@ -234,18 +251,26 @@ CARD_PAD = 4 * mm
 
 def card_layout(event: EventData, width: float, height: float) -> CardLayout:
     inner_width = width - 2 * CARD_PAD
-    title = fit_pdf_text(event.title, SANS.bold, inner_width, max_size=10.5, min_size=8, max_lines=2)
-    when = fit_pdf_text(_when(event), SANS.regular, inner_width, max_size=8, min_size=6.5)
+    title = fit_pdf_text(event.title, SANS.bold, inner_width, max_size=10.5, min_size=MIN_TEXT_SIZE, max_lines=2)
+    when = fit_pdf_text(_when(event), SANS.regular, inner_width, max_size=8.5, min_size=MIN_TEXT_SIZE, max_lines=2)
+    # The venue at the date's size, wrapped (never shrunk below it, as it was on F4).
     venue = (
-        fit_pdf_text(event.venue, SANS.regular, inner_width, max_size=8, min_size=7, max_lines=2)
+        fit_pdf_text(event.venue, SANS.regular, inner_width, max_size=when.size, min_size=when.size, max_lines=2)
         if event.venue
         else None
     )
+    if venue is not None and venue.truncated:
+        venue = fit_pdf_text(
+            event.venue, SANS.regular, inner_width, max_size=when.size, min_size=MIN_TEXT_SIZE, max_lines=3
+        )
     rule_offset = CARD_PAD + 9 + title.height + 1.5 + when.height + (venue.height if venue else 0) + 1.5 * mm
     # The QR's own quiet zone is its margin, so the square may reach close to the card edge.
     qr_size = min(height - rule_offset - 1 * mm, 36 * mm)
-    column_width = width - CARD_PAD - qr_size - 1 * mm + qr_size * 0.09
-    instruction = fit_pdf_text(INSTRUCTION, SANS.italic, column_width, max_size=6.5, min_size=6, max_lines=2)
+    # The invitee's lines end where the quiet zone begins (the square's edge), less a gap.
+    column_width = width - CARD_PAD - qr_size - 1 * mm - 1.5 * mm
+    instruction = fit_pdf_text(
+        INSTRUCTION, SANS.italic, column_width, max_size=LABEL_SIZE, min_size=LABEL_SIZE, max_lines=2
+    )
     return CardLayout(width, title, when, venue, instruction, rule_offset, qr_size, column_width)
 
 
@@ -256,7 +281,7 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
     inner_width = cell.width - 2 * CARD_PAD
     canvas.saveState()
     canvas.setFillColorRGB(*ACCENT)
-    canvas.setFont(SANS.bold, 7)
+    canvas.setFont(SANS.bold, LABEL_SIZE)
     canvas.drawString(left, top - 6.5, "UNDANGAN", charSpace=1.2)
     y = draw_fitted(canvas, layout.title, SANS.bold, left, top - 9, inner_width)
     canvas.setFillColorRGB(0.15, 0.15, 0.15)
@@ -278,18 +303,54 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
 
     width = layout.column_width
     canvas.setFillColorRGB(0.4, 0.4, 0.4)
-    y = draw_text_box(canvas, "Kepada Yth.", SANS.italic, left, rule_y - 2 * mm, width, max_size=7, min_size=7)
+    label = fit_pdf_text("Kepada Yth.", SANS.italic, width, max_size=LABEL_SIZE, min_size=LABEL_SIZE)
+    y = draw_fitted(canvas, label, SANS.italic, left, rule_y - 2 * mm, width)
+    instruction_top = cell.y + CARD_PAD + layout.instruction.height
+    name, identity, unit = _invitee_lines(invitation, width, y - instruction_top - 1 * mm)
     canvas.setFillColorRGB(0, 0, 0)
-    y = draw_text_box(canvas, invitation.name, SANS.bold, left, y, width, max_size=11, min_size=8, max_lines=3)
-    if invitation.id_text:
-        y = draw_text_box(canvas, invitation.id_text, SANS.regular, left, y - 0.5, width, max_size=8.5, min_size=7)
-    if invitation.unit_kerja:
-        draw_text_box(
-            canvas, invitation.unit_kerja, SANS.regular, left, y, width, max_size=7.5, min_size=6.5, max_lines=2
-        )
+    y = draw_fitted(canvas, name, SANS.bold, left, y, width)
+    if identity is not None:
+        y = draw_fitted(canvas, identity, SANS.regular, left, y - 0.5, width)
+    if unit is not None:
+        draw_fitted(canvas, unit, SANS.regular, left, y, width)
     canvas.setFillColorRGB(*ACCENT)
-    draw_fitted(canvas, layout.instruction, SANS.italic, left, cell.y + CARD_PAD + layout.instruction.height, width)
+    draw_fitted(canvas, layout.instruction, SANS.italic, left, instruction_top, width)
     canvas.restoreState()
+
+
+def _invitee_lines(invitation: Invitation, width: float, room: float):
+    """Name, id and unit kerja fitted into ``room`` above the instruction: the name as large as
+    it fits (11 pt down to 8 pt, wrapping), every line at least 8 pt; only a name and unit too long
+    for the card at 8 pt are cut, never run over the instruction."""
+    identity = (
+        fit_pdf_text(invitation.id_text, SANS.regular, width, max_size=8.5, min_size=MIN_TEXT_SIZE)
+        if invitation.id_text
+        else None
+    )
+    fixed = (identity.height + 0.5) if identity else 0.0
+    unit_options = dict(max_size=MIN_TEXT_SIZE, min_size=MIN_TEXT_SIZE)
+    for size in (11, 10, 9, MIN_TEXT_SIZE):
+        name = fit_pdf_text(invitation.name, SANS.bold, width, max_size=size, min_size=size, max_lines=4)
+        unit = (
+            fit_pdf_text(invitation.unit_kerja, SANS.regular, width, max_lines=3, **unit_options)
+            if invitation.unit_kerja
+            else None
+        )
+        used = name.height + fixed + (unit.height if unit else 0.0)
+        if used <= room and not name.truncated and not (unit and unit.truncated):
+            return name, identity, unit
+    line = MIN_TEXT_SIZE * LEADING
+    name_lines = max(1, min(4, int((room - fixed - (line if invitation.unit_kerja else 0)) // line)))
+    name = fit_pdf_text(
+        invitation.name, SANS.bold, width, max_size=MIN_TEXT_SIZE, min_size=MIN_TEXT_SIZE, max_lines=name_lines
+    )
+    unit_lines = int((room - fixed - name.height) // line)
+    unit = (
+        fit_pdf_text(invitation.unit_kerja, SANS.regular, width, max_lines=unit_lines, **unit_options)
+        if invitation.unit_kerja and unit_lines > 0
+        else None
+    )
+    return name, identity, unit
 
 
 # --- PNG cards -------------------------------------------------------------------------------------------

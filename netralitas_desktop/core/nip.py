@@ -23,6 +23,7 @@ __all__ = [
     "format_nik",
     "format_nip",
     "is_valid_nip",
+    "mask_nik",
     "normalize_id",
     "parse_nik",
     "parse_nip",
@@ -251,6 +252,26 @@ def _nik_birth_date(day: int, month: int, yy: int) -> dt.date | None:
 
 def format_nik(raw: object) -> str:
     return normalize_id(raw)
+
+
+NIK_KEPT_START = 4  # province and kabupaten/kota: says where, not who
+NIK_KEPT_END = 2  # enough to tell two people apart on a list
+
+
+def mask_nik(nik: str) -> str:
+    """``3302**********01``: a NIK as printed on what is handed out or posted (UU PDP 27/2022).
+
+    Only the region code and the last two digits stay, so the birth date and serial that make
+    a NIK personal are hidden while a person can still recognise their own line. Text that is
+    not a 16-digit NIK is masked the same way around its ends; an empty value stays empty.
+    """
+    digits = normalize_id(nik)
+    if not digits:
+        return ""
+    if len(digits) <= NIK_KEPT_START + NIK_KEPT_END:
+        return "*" * len(digits)
+    hidden = len(digits) - NIK_KEPT_START - NIK_KEPT_END
+    return digits[:NIK_KEPT_START] + "*" * hidden + digits[-NIK_KEPT_END:]
 
 
 def _tanggal(d: dt.date) -> str:

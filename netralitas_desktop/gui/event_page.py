@@ -99,6 +99,7 @@ class EventPage(QWidget):
         parts = [hari_tanggal(event.date)] if event.date else []
         if event.start_time:
             times = jam(event.start_time) + (f"–{jam(event.end_time)}" if event.end_time else "")
+            times += f" {event.time_zone}"
             parts.append(self.tr("pukul {0}").format(times))
         if event.venue:
             parts.append(event.venue)

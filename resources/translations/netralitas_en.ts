@@ -1161,6 +1161,34 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Total</translation>
     </message>
     <message>
+        <source>TTD di meja registrasi</source>
+        <translation>Signed at the registration desk</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri sudah kembali</source>
+        <translation>Ikrar mandiri form returned</translation>
+    </message>
+    <message>
+        <source>Hadir, belum menandatangani ikrar</source>
+        <translation>Present, pledge not signed</translation>
+    </message>
+    <message>
+        <source>Tidak hadir, ikrar mandiri belum kembali</source>
+        <translation>Absent, ikrar mandiri form not returned</translation>
+    </message>
+    <message>
+        <source>Waktu Indonesia Barat (UTC+7)</source>
+        <translation>Western Indonesia Time (UTC+7)</translation>
+    </message>
+    <message>
+        <source>Waktu Indonesia Tengah (UTC+8)</source>
+        <translation>Central Indonesia Time (UTC+8)</translation>
+    </message>
+    <message>
+        <source>Waktu Indonesia Timur (UTC+9)</source>
+        <translation>Eastern Indonesia Time (UTC+9)</translation>
+    </message>
+    <message>
         <source>Cocok</source>
         <translation>Matched</translation>
     </message>
@@ -1359,8 +1387,12 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>The overview could not be updated: {0}</translation>
     </message>
     <message>
-        <source>{0} / {1}  ({2}%)</source>
-        <translation>{0} / {1}  ({2}%)</translation>
+        <source>{0} / {1}  ({2})</source>
+        <translation>{0} / {1}  ({2})</translation>
+    </message>
+    <message>
+        <source>Ikrar: {0} dari {1} yang hadir menandatangani di meja · {5} hadir belum menandatangani · ikrar mandiri kembali {2} dari {3} yang tidak hadir · {4} perlu ditindaklanjuti</source>
+        <translation>Pledge: {0} of {1} present signed at the desk · {5} present without signing · ikrar mandiri returned {2} of {3} absent · {4} to follow up</translation>
     </message>
     <message>
         <source>Daring (≥ {0} menit)</source>
@@ -1373,10 +1405,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Diperbarui pukul {0} · otomatis setiap {1} detik</source>
         <translation>Updated at {0} · automatically every {1} seconds</translation>
-    </message>
-    <message>
-        <source>Ikrar: {0} dari {1} yang hadir menandatangani di meja · ikrar mandiri kembali {2} dari {3} yang tidak hadir · {4} perlu ditindaklanjuti</source>
-        <translation>Pledges: {0} of {1} present signed at the desk · ikrar mandiri returned by {2} of {3} absent · {4} need follow-up</translation>
     </message>
     <message>
         <source>Menerapkan…</source>
@@ -1562,12 +1590,28 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Document settings</translation>
     </message>
     <message>
+        <source>Samarkan NIK (3302**********01) pada daftar, laporan, ekspor, undangan dan sertifikat</source>
+        <translation>Mask NIKs (3302**********01) on lists, reports, exports, invitations and certificates</translation>
+    </message>
+    <message>
+        <source>UU PDP: NIK dicetak lengkap hanya pada formulir yang ditandatangani orang itu sendiri. Matikan bila instansi penerima memerlukan NIK lengkap.</source>
+        <translation>Personal Data Protection Law: a full NIK is printed only on the form the person signs. Switch off if the receiving office needs full NIKs.</translation>
+    </message>
+    <message>
         <source>Ukuran kertas bawaan</source>
         <translation>Default paper size</translation>
     </message>
     <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
         <source>Pakta integritas</source>
         <translation>Integrity pact</translation>
+    </message>
+    <message>
+        <source>Pakta non-ASN</source>
+        <translation>Non-ASN pledge</translation>
     </message>
     <message>
         <source>Lembar ikrar bersama</source>
@@ -1594,6 +1638,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Add a duty stamp (meterai) box at the signature</translation>
     </message>
     <message>
+        <source>Dengan meterai formulir ditandatangani basah; tanda tangan dari meja tidak dicetak.</source>
+        <translation>With a duty stamp (meterai) the form is signed by hand; the signature from the desk is not printed.</translation>
+    </message>
+    <message>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
@@ -1604,6 +1652,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Isian data diri</source>
         <translation>Personal data fields</translation>
+    </message>
+    <message>
+        <source>Dipakai untuk peserta PPNPN (PTT/GTT, honorer) dan non-ASN lainnya: judul dan teks sendiri, NIK sebagai nomor identitas, tanpa pangkat/golongan.</source>
+        <translation>Used for PPNPN (PTT/GTT, honorary staff) and other non-ASN participants: their own title and text, the NIK as identity number, no rank/grade.</translation>
     </message>
     <message>
         <source>Teks ikrar</source>
@@ -1667,12 +1719,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>The pledge text read out together, then the participant list with a signature column.</translation>
     </message>
     <message>
-        <source>Daftar hadir</source>
-        <translation>Attendance list</translation>
+        <source>Daftar hadir untuk ditandatangani</source>
+        <translation>Attendance list to sign</translation>
     </message>
     <message>
-        <source>Daftar hadir dengan kolom No, Nama, NIP, Jabatan, Unit Kerja dan Tanda Tangan; judul berulang di setiap halaman.</source>
-        <translation>Attendance list with the columns No, Name, NIP, Position, Work unit and Signature; the heading repeats on every page.</translation>
+        <source>Dicetak sebelum atau saat acara: No, Nama / NIP, Jabatan, Unit Kerja dan ruang Tanda Tangan yang kosong (nomor ganjil di kiri, genap di kanan); judul berulang di setiap halaman.</source>
+        <translation>Printed before or at the event: No., Name / NIP, Position, Work unit and an empty Signature space (odd numbers left, even right); the heading repeats on every page.</translation>
+    </message>
+    <message>
+        <source>Rekap kehadiran (daftar hadir setelah acara)</source>
+        <translation>Attendance record (attendance list after the event)</translation>
+    </message>
+    <message>
+        <source>Catatan setelah acara: kolom Keterangan (Hadir dengan jamnya, Daring, Izin, Sakit, Dinas Luar, Tidak hadir) sesuai Ringkasan dan ekspor Excel, tanda tangan dari meja registrasi, dan jumlahnya.</source>
+        <translation>The record after the event: a Remarks column (Present with the time, Online, Excused, Sick, Official duty, Absent) as in the Summary and the Excel export, the signatures from the registration desk, and the totals.</translation>
     </message>
     <message>
         <source>Formulir ikrar mandiri</source>
@@ -1701,6 +1761,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Kotak meterai di tempat tanda tangan</source>
         <translation>Duty stamp (meterai) box at the signature</translation>
+    </message>
+    <message>
+        <source>Untuk yang tidak hadir</source>
+        <translation>For the absent</translation>
+    </message>
+    <message>
+        <source>Untuk yang hadir tetapi belum tanda tangan</source>
+        <translation>For those present who have not signed</translation>
+    </message>
+    <message>
+        <source>Untuk keduanya</source>
+        <translation>For both</translation>
     </message>
     <message>
         <source>Pilihan</source>
@@ -1810,8 +1882,8 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>to</translation>
     </message>
     <message>
-        <source>waktu setempat</source>
-        <translation>local time</translation>
+        <source>Zona waktu kegiatan, dicetak di belakang setiap jam pada dokumen</source>
+        <translation>The event&apos;s time zone, printed after every time on the documents</translation>
     </message>
     <message>
         <source>mis. Aula Setda Kabupaten Sukamakmur</source>
@@ -2129,6 +2201,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Forms for participants who have not pledged</translation>
     </message>
     <message>
+        <source>untuk yang tidak hadir</source>
+        <translation>for the absent</translation>
+    </message>
+    <message>
+        <source>untuk yang hadir tetapi belum tanda tangan</source>
+        <translation>for those present who have not signed</translation>
+    </message>
+    <message>
+        <source>untuk keduanya</source>
+        <translation>for both</translation>
+    </message>
+    <message>
         <source>Buat formulir ikrar mandiri (PDF)…</source>
         <translation>Make ikrar mandiri forms (PDF)…</translation>
     </message>
@@ -2256,12 +2340,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Outstanding: {0}</translation>
     </message>
     <message>
+        <source>Hadir belum tanda tangan: {0}</source>
+        <translation>Present, not signed: {0}</translation>
+    </message>
+    <message>
         <source>Belum kembali ({0})</source>
         <translation>Not returned ({0})</translation>
     </message>
     <message>
         <source>Sudah kembali ({0})</source>
         <translation>Returned ({0})</translation>
+    </message>
+    <message>
+        <source>Hadir, belum tanda tangan ({0})</source>
+        <translation>Present, not signed ({0})</translation>
     </message>
     <message>
         <source>Ganti lampiran…</source>
@@ -3482,8 +3574,8 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>Attendance summary</translation>
     </message>
     <message>
-        <source>Lampirkan daftar hadir di belakang laporan</source>
-        <translation>Append the attendance list to the report</translation>
+        <source>Lampirkan rekap kehadiran (daftar hadir) sebagai Lampiran, nomor halaman bersambung</source>
+        <translation>Attach the attendance record as an appendix (Lampiran), page numbers continuing</translation>
     </message>
     <message>
         <source>Ekspor Excel (XLSX)…</source>
@@ -3526,8 +3618,8 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>The summary could not be loaded: {0}</translation>
     </message>
     <message>
-        <source>Hadir {0} dari {1} peserta ({2}%): {3} di ruangan, {4} daring. Tidak hadir {5}: izin {6}, sakit {7}, dinas luar {8}, tanpa keterangan {9}.</source>
-        <translation>Present {0} of {1} participants ({2}%): {3} in the room, {4} online. Absent {5}: excused {6}, sick {7}, official duty {8}, no reason {9}.</translation>
+        <source>Hadir {0} dari {1} peserta ({2}): {3} di ruangan, {4} daring. Tidak hadir {5}: izin {6}, sakit {7}, dinas luar {8}, tanpa keterangan {9}.</source>
+        <translation>Present {0} of {1} participants ({2}): {3} in the room, {4} online. Absent {5}: excused {6}, sick {7}, official duty {8}, no reason {9}.</translation>
     </message>
     <message>
         <source>{0} pendaftaran dibatalkan tidak dihitung.</source>

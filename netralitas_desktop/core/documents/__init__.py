@@ -1,6 +1,6 @@
 """The one document layer every PDF (and card image) of the app goes through.
 
-- ``page``: A4 / F4 paper, orientation, margins, rectangles.
+- ``page``: A4 / F4 paper, orientation, the margins of tata naskah dinas, rectangles.
 - ``fonts``: bundled Liberation Sans / Serif, registered with ReportLab once per process.
 - ``fit``: text that shrinks, then wraps, and never leaves its box.
 - ``qr``: QR codes as one vector path (PDF) or a crisp image (PNG).
@@ -18,13 +18,26 @@ from .fonts import SANS, SERIF, FontFamily, font_file, register_fonts
 from .images import print_image
 from .layout import CardGrid, draw_cut_marks
 from .letterhead import Letterhead, draw_letterhead
-from .page import Margins, PageSpec, Paper, PaperError, Rect, mm
+from .page import (
+    MIN_TEXT_SIZE,
+    NASKAH_DINAS,
+    Margins,
+    PageSpec,
+    Paper,
+    PaperError,
+    Rect,
+    mm,
+    naskah_dinas_page,
+    space_under_kop,
+)
 from .pdf import new_canvas
 from .qr import draw_qr, qr_image, qr_matrix, qr_operators
 from .signatory import draw_meterai_box, draw_signatory, nip_line
 from .table import Column, TableLayout, draw_page_footer, draw_signing_cell
 
 __all__ = [
+    "MIN_TEXT_SIZE",
+    "NASKAH_DINAS",
     "SANS",
     "SERIF",
     "CardGrid",
@@ -54,6 +67,7 @@ __all__ = [
     "fit_text",
     "font_file",
     "mm",
+    "naskah_dinas_page",
     "new_canvas",
     "nip_line",
     "print_image",
@@ -62,4 +76,5 @@ __all__ = [
     "qr_operators",
     "register_fonts",
     "safe_filename",
+    "space_under_kop",
 ]

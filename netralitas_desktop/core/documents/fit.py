@@ -134,6 +134,15 @@ def fit_pdf_text(text: str, font: str, width: float, **options) -> FittedText:
     return fit_text(text, width, pdf_measure(font), **options)
 
 
+def wrap_pdf_text(text: str, font: str, width: float, *, size: float, min_size: float, max_lines: int) -> FittedText:
+    """Wrap at ``size`` first (lines of a list or a stack of cards then look alike); shrink towards
+    ``min_size`` only when ``max_lines`` would cut the text."""
+    fitted = fit_pdf_text(text, font, width, max_size=size, min_size=size, max_lines=max_lines)
+    if fitted.truncated and min_size < size:
+        fitted = fit_pdf_text(text, font, width, max_size=size, min_size=min_size, max_lines=max_lines)
+    return fitted
+
+
 def baselines(fitted: FittedText, font: str, top: float) -> list[float]:
     """The baseline of each line when the first line's box starts at ``top``."""
     register_fonts()
@@ -183,4 +192,5 @@ __all__ = [
     "fit_text",
     "pdf_measure",
     "wrap",
+    "wrap_pdf_text",
 ]

@@ -49,29 +49,62 @@ _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _IHDR_END = 8 + 4 + 4 + 13 + 4  # the signature, then IHDR (length, type, 13 bytes, CRC)
 
 
-def print_image(source: ImageSource, width: float, height: float, *, dpi: int = PRINT_DPI) -> ImageReader:
-    """``source`` as an ImageReader no larger than ``width`` × ``height`` points at ``dpi`` (aspect kept)."""
+def print_image(
+    source: ImageSource, width: float, height: float, *, dpi: int = PRINT_DPI, trim: bool = False
+) -> ImageReader:
+    """``source`` as an ImageReader no larger than ``width`` × ``height`` points at ``dpi`` (aspect kept).
+
+    ``trim`` cuts a captured signature to its ink first: the pad leaves wide empty margins, and
+    fitting those into a cell printed the strokes a few millimetres small.
+    """
     if not isinstance(source, (bytes, bytearray)):
         return image_reader(source)
     image = Image.open(io.BytesIO(source))
     limit = (max(1, round(width / 72 * dpi)), max(1, round(height / 72 * dpi)))
-    if image.width <= limit[0] and image.height <= limit[1]:
+    if not trim and image.width <= limit[0] and image.height <= limit[1]:
         return image_reader(source)
     image = _print_copy_image(source, limit) or image
     image.load()
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA")
+    if trim:
+        image = trim_to_ink(image)
     # thumbnail() keeps the aspect ratio and first reduces by whole factors, then averages:
     # for these reductions (2-6x) as sharp as Lanczos on paper, at half its cost.
     image.thumbnail(limit, Image.Resampling.BOX, reducing_gap=2.0)
     return ImageReader(image)
 
 
-def print_pdf_image(png: bytes, width: float, height: float, *, dpi: int = PRINT_DPI) -> PdfImage:
+INK_ALPHA = 40  # alpha (or darkness) from which a pixel counts as ink when trimming
+TRIM_MARGIN = 0.04  # of the ink's size, kept around it so soft stroke edges are not cut
+
+
+def trim_to_ink(image: Image.Image) -> Image.Image:
+    """The image cut to the box around its ink (alpha, or darkness on an opaque image)."""
+    if image.mode in ("RGBA", "LA"):
+        mask = image.getchannel("A")
+    else:
+        mask = image.convert("L").point(lambda value: 255 - value)
+    box = mask.point(lambda value: 255 if value >= INK_ALPHA else 0).getbbox()
+    if box is None:
+        return image
+    left, top, right, bottom = box
+    margin = max(1, round(max(right - left, bottom - top) * TRIM_MARGIN))
+    return image.crop(
+        (
+            max(0, left - margin),
+            max(0, top - margin),
+            min(image.width, right + margin),
+            min(image.height, bottom + margin),
+        )
+    )
+
+
+def print_pdf_image(png: bytes, width: float, height: float, *, dpi: int = PRINT_DPI, trim: bool = False) -> PdfImage:
     """``print_image`` encoded for PDF, ready to place (safe to make on a worker thread)."""
-    reader = print_image(png, width, height, dpi=dpi)
+    reader = print_image(png, width, height, dpi=dpi, trim=trim)
     size = "x".join(map(str, reader.getSize()))
-    return PdfImage(reader, f"img{hashlib.sha1(png).hexdigest()[:20]}{size}")
+    return PdfImage(reader, f"img{hashlib.sha1(png).hexdigest()[:20]}{size}{'t' if trim else ''}")
 
 
 class PdfImage:
@@ -205,5 +238,6 @@ __all__ = [
     "print_image",
     "print_pdf_image",
     "shrink_image",
+    "trim_to_ink",
     "with_print_copy",
 ]

@@ -90,7 +90,7 @@ def draw_letterhead(canvas, letterhead: Letterhead, x: float, top: float, width:
                 min_size=8,
                 max_lines=2,
             )
-    bottom = min(y, top - letterhead.logo_height) - 2 * mm
+    bottom = (min(y, top - letterhead.logo_height) if letterhead.logo is not None else y) - 2 * mm
     canvas.saveState()
     canvas.setLineWidth(2.25)
     canvas.line(x, bottom, x + width, bottom)

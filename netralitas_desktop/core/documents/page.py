@@ -2,6 +2,11 @@
 
 Indonesian offices print on A4 and on F4 / Folio (215 × 330 mm); every document lets the
 user choose. Units are PDF points (1/72 inch); ``mm`` converts.
+
+Every official document (forms, lists, the report) uses the margins of *tata naskah dinas*,
+written once here (``NASKAH_DINAS``) with where they come from; the page footer sits inside
+the bottom margin, never within a printer's unprintable 5 mm; and no text is smaller than
+``MIN_TEXT_SIZE`` (8 pt): text that does not fit wraps instead of shrinking further.
 """
 
 from __future__ import annotations
@@ -74,6 +79,23 @@ class Margins:
         return cls(value_mm, value_mm, value_mm, value_mm)
 
 
+# Ruang tepi of tata naskah dinas: Permendagri 54/2009 (Tata Naskah Dinas di Lingkungan
+# Pemerintah Daerah), Lampiran, "Penentuan Batas/Ruang Tepi" — top: 2 spaces under the kop, at
+# least 2 cm without one; bottom at least 2.5 cm; left at least 3 cm (room to punch for a
+# binder); right at least 2 cm. Ministries' own rules repeat the same figures.
+NASKAH_DINAS = Margins(top=20.0, right=20.0, bottom=25.0, left=30.0)
+KOP_TOP_MM = 15.0  # the kop itself starts here; the text begins two spaces below its rule
+UNPRINTABLE_MM = 5.0  # what many office printers cannot reach at each edge
+FOOTER_BASELINE_MM = 12.0  # page footers: inside the bottom margin, well clear of UNPRINTABLE_MM
+MIN_TEXT_SIZE = 8.0  # points: nothing on an A4/F4 document is printed smaller
+SINGLE_SPACING = 1.15  # a word processor's single line spacing, as a multiple of the size
+
+
+def space_under_kop(size: float) -> float:
+    """Two single-spaced lines at the body's ``size``: the gap between the kop and the text."""
+    return 2 * size * SINGLE_SPACING
+
+
 @dataclass(frozen=True)
 class PageSpec:
     paper: Paper = Paper.A4
@@ -93,5 +115,33 @@ class PageSpec:
         m = self.margins
         return Rect(m.left * mm, m.bottom * mm, width - (m.left + m.right) * mm, height - (m.top + m.bottom) * mm)
 
+    @property
+    def kop_top(self) -> float:
+        """Where a kop surat starts (above the frame: the text's top margin is measured under the kop)."""
+        return self.size[1] - KOP_TOP_MM * mm
 
-__all__ = ["Margins", "PageSpec", "Paper", "PaperError", "Rect", "mm"]
+    @property
+    def footer_baseline(self) -> float:
+        return FOOTER_BASELINE_MM * mm
+
+
+def naskah_dinas_page(paper: Paper = Paper.A4, landscape: bool = False) -> PageSpec:
+    """A page of an official document: the paper, and the margins of tata naskah dinas."""
+    return PageSpec(paper, landscape, NASKAH_DINAS)
+
+
+__all__ = [
+    "FOOTER_BASELINE_MM",
+    "KOP_TOP_MM",
+    "MIN_TEXT_SIZE",
+    "NASKAH_DINAS",
+    "UNPRINTABLE_MM",
+    "Margins",
+    "PageSpec",
+    "Paper",
+    "PaperError",
+    "Rect",
+    "mm",
+    "naskah_dinas_page",
+    "space_under_kop",
+]

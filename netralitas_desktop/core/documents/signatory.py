@@ -18,18 +18,19 @@ from .fit import FittedText, baselines, draw_fitted, draw_text_box, fit_pdf_text
 from .fonts import SANS, FontFamily
 from .images import print_image
 from .letterhead import ImageSource
-from .page import mm
+from .page import MIN_TEXT_SIZE, mm
 
 SIGNATURE_SPACE = 24 * mm
 SIGNATORY_DPI = 300  # a scanned stamp or signature photo is scaled to this before it is embedded
 
 
 def nip_line(nip: str) -> str:
-    """``NIP. 19690512 199403 1 004``; a PPPK number is labelled ``NI PPPK.``."""
+    """``NIP. 19690512 199403 1 004``; a PPPK number is labelled ``NI PPPK`` (an abbreviation of
+    several words takes no dot; ``NIP.`` keeps the one signature blocks have always carried)."""
     if not (nip or "").strip():
         return ""
     try:
-        label = "NI PPPK." if parse_nip(nip).kind is IdKind.PPPK else "NIP."
+        label = "NI PPPK" if parse_nip(nip).kind is IdKind.PPPK else "NIP."
     except IdError:
         label = "NIP."
     return f"{label} {format_nip(nip)}"
@@ -50,14 +51,16 @@ def draw_signatory(
     space: float = SIGNATURE_SPACE,
     id_line: str | None = None,
     meterai: bool = False,
+    trim_signature: bool = False,
 ) -> float:
     """Draw the block centred in ``width`` below ``top``; returns the y under the last line.
 
     ``id_line`` replaces the ``NIP.`` line (e.g. ``NIK. 3306…`` for non-ASN staff); ``meterai``
     draws a dashed box for the stamp duty on the left of the signing space, where it is stuck
-    on paper so the signature runs over its edge.
+    on paper so the signature runs over its edge. ``trim_signature`` cuts a pad signature to its
+    ink first, so it prints as large as the space allows.
     """
-    text = dict(max_size=size, min_size=max(7.0, size - 3), max_lines=3)
+    text = dict(max_size=size, min_size=max(MIN_TEXT_SIZE, size - 3), max_lines=3)
     y = top
     for line in (place_date, signatory.jabatan):
         if line:
@@ -69,7 +72,13 @@ def draw_signatory(
         draw_meterai_box(canvas, centre - space * 0.55, space_bottom + space / 2)
     if signature is not None:
         signature_width = _draw_image(
-            canvas, signature, centre, space_bottom + 1 * mm, space - 2 * mm, max_width=min(width, space * 2.5)
+            canvas,
+            signature,
+            centre,
+            space_bottom + 1 * mm,
+            space - 2 * mm,
+            max_width=min(width, space * 2.5),
+            trim=trim_signature,
         )
     if stamp is not None:  # pressed over the left part of the signature, as on paper
         stamp_centre = centre - max(signature_width / 2, space * 0.6)
@@ -97,10 +106,10 @@ def draw_meterai_box(canvas, centre_x: float, centre_y: float) -> None:
     canvas.setLineWidth(0.6)
     canvas.setDash(2, 2)
     canvas.rect(centre_x - width / 2, centre_y - height / 2, width, height, stroke=1, fill=0)
-    canvas.setFont(SANS.bold, 7.5)
+    canvas.setFont(SANS.bold, MIN_TEXT_SIZE + 0.5)
     canvas.drawCentredString(centre_x, centre_y + 1, "METERAI")
-    canvas.setFont(SANS.regular, 7)
-    canvas.drawCentredString(centre_x, centre_y - 8, "Rp10.000")
+    canvas.setFont(SANS.regular, MIN_TEXT_SIZE)
+    canvas.drawCentredString(centre_x, centre_y - 9, "Rp10.000")
     canvas.restoreState()
 
 
@@ -115,10 +124,17 @@ def _underline(canvas, fitted: FittedText, font: str, x: float, top: float, widt
 
 
 def _draw_image(
-    canvas, source: ImageSource, centre: float, bottom: float, height: float, max_width: float | None = None
+    canvas,
+    source: ImageSource,
+    centre: float,
+    bottom: float,
+    height: float,
+    max_width: float | None = None,
+    *,
+    trim: bool = False,
 ) -> float:
     """Draw an image centred on ``centre`` at most ``height`` tall; returns its width."""
-    reader = print_image(source, max_width or height * 4, height, dpi=SIGNATORY_DPI)
+    reader = print_image(source, max_width or height * 4, height, dpi=SIGNATORY_DPI, trim=trim)
     image_width, image_height = reader.getSize()
     width = height * image_width / image_height
     if max_width and width > max_width:

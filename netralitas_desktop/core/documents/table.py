@@ -1,10 +1,12 @@
 """Ruled tables that run over pages: attendance lists, pledge sheets, reports.
 
 Rows are fitted first (``fit_row``: each cell wraps at the table's size, and shrinks only
-when it would be cut), so the caller knows every row's height, its page breaks and
-"Halaman x dari y" before anything is drawn. The header row is
-drawn again at the top of every page. Also the signing cell of Indonesian attendance
-lists: the column split in two, odd numbers signing on the left, even on the right.
+when it would be cut, never below ``MIN_TEXT_SIZE``), so the caller knows every row's
+height, its page breaks and "Halaman x dari y" before anything is drawn. A cell text with
+line breaks keeps them (``Nama`` over ``NIP``). The header row is drawn again at the top of
+every page. Also the signing cell of Indonesian attendance lists: the column split in two,
+odd numbers signing on the left, even on the right; a signature captured at the desk is
+printed across the cell, trimmed to its ink, at most ``SIGNATURE_BOX`` (legible on paper).
 """
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from .fit import FittedText, draw_fitted, fit_pdf_text
 from .fonts import SANS
 from .images import PdfImage, print_pdf_image
-from .page import PageSpec, Rect, mm
+from .page import MIN_TEXT_SIZE, PageSpec, Rect, mm
 
 GRID_GREY = 0.25
 HEADER_FILL = (0.88, 0.88, 0.88)
 BAND_FILL = (0.94, 0.94, 0.94)
+SIGNATURE_BOX = (30 * mm, 12 * mm)  # a captured signature, trimmed to its ink, at most this size
+SIGNATURE_ROW_HEIGHT = SIGNATURE_BOX[1] + 2 * mm
+NUMBER_LABEL_WIDTH = 5 * mm  # "12." at the top left of a signing cell
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,7 @@ class TableLayout:
         width: float,
         *,
         size: float = 9,
-        min_size: float = 7,
+        min_size: float = MIN_TEXT_SIZE,
         header_size: float = 8.5,
         padding: float = 1.4 * mm,
         min_row_height: float = 0.0,
@@ -69,8 +76,8 @@ class TableLayout:
                 SANS.bold,
                 column_width - 2 * padding,
                 max_size=header_size,
-                min_size=min(header_size, 6.5),
-                max_lines=2,
+                min_size=min(header_size, MIN_TEXT_SIZE),
+                max_lines=3,
             )
             for column, column_width in zip(self.columns, self.widths)
         )
@@ -87,16 +94,26 @@ class TableLayout:
                 cells.append(None)
                 continue
             font = SANS.bold if column.bold else SANS.regular
-            room = column_width - 2 * self.padding
-            # Wrap at the table's size first, so neighbouring rows look alike; shrink only to avoid cutting.
-            fitted = fit_pdf_text(text, font, room, max_size=self.size, min_size=self.size, max_lines=column.max_lines)
-            if fitted.truncated:
-                fitted = fit_pdf_text(
-                    text, font, room, max_size=self.size, min_size=self.min_size, max_lines=column.max_lines
-                )
-            cells.append(fitted)
+            cells.append(self._fit_cell(text, font, column_width - 2 * self.padding, column.max_lines))
         tallest = max((cell.height for cell in cells if cell is not None), default=0.0)
         return FittedRow(tuple(cells), max(self.min_row_height, tallest + 2 * self.padding))
+
+    def _fit_cell(self, text: str, font: str, room: float, max_lines: int) -> FittedText:
+        """Wrap at the table's size first, so neighbouring rows look alike; shrink only to avoid
+        cutting. Each line of ``text`` (``\\n``) starts a new line in the cell, all at one size."""
+        parts = [part for part in text.split("\n") if part.strip()] or [""]
+        longest_word = max((word for part in parts for word in part.split()), key=len, default="")
+        size = self.size
+        while True:
+            fitted = [
+                fit_pdf_text(part, font, room, max_size=size, min_size=size, max_lines=max_lines) for part in parts
+            ]
+            cut = any(part.truncated for part in fitted) or stringWidth(longest_word, font, size) > room
+            if size <= self.min_size or not cut:  # a word is broken only when 8 pt cannot hold it
+                break
+            size = max(self.min_size, size - 0.5)
+        lines = tuple(line for part in fitted for line in part.lines)
+        return FittedText(lines, size, fitted[0].leading, any(part.truncated for part in fitted))
 
     def draw_header(self, canvas, top: float) -> float:
         """The grey header row; returns its bottom."""
@@ -141,7 +158,7 @@ class TableLayout:
 
     def _band(self, text: str) -> FittedText:
         return fit_pdf_text(
-            text, SANS.bold, self.width - 2 * self.padding, max_size=self.size, min_size=self.min_size, max_lines=2
+            text, SANS.bold, self.width - 2 * self.padding, max_size=self.size, min_size=self.min_size, max_lines=3
         )
 
     def _grid(self, canvas, top: float, height: float) -> None:
@@ -163,31 +180,52 @@ def _draw_centred(canvas, fitted: FittedText, font: str, rect: Rect, padding: fl
 
 
 def signing_box(rect: Rect, number: int) -> Rect:
-    """Where number ``number``'s signature goes in a signing cell: right of the number, inside
-    its half, so a wide stroke never crosses the grid or the other half."""
+    """Where number ``number`` signs by hand: right of the number, inside its half, so a wide
+    stroke never crosses the grid or the other half."""
     half = rect.width / 2
     left = rect.x if number % 2 else rect.x + half
     return Rect(left + 4 * mm, rect.y + 0.6 * mm, half - 5 * mm, rect.height - 1.2 * mm)
 
 
-def draw_signing_cell(
-    canvas, rect: Rect, number: int, *, signature: bytes | PdfImage | None = None, note: str = "", size: float = 7.5
-) -> None:
-    """The usual signing space: odd numbers on the left half, even on the right, with the number.
+def signature_box(rect: Rect, *, numbered: bool = True) -> Rect:
+    """Where a captured signature is printed: right of the number label (when the cell has one),
+    centred in the rest of the cell, at most ``SIGNATURE_BOX`` (about 30 × 12 mm, as a hand signs)."""
+    left = NUMBER_LABEL_WIDTH if numbered else 1 * mm
+    room = Rect(rect.x + left, rect.y + 1 * mm, rect.width - left - 1 * mm, rect.height - 2 * mm)
+    width, height = min(room.width, SIGNATURE_BOX[0]), min(room.height, SIGNATURE_BOX[1])
+    return Rect(room.x + (room.width - width) / 2, room.y + (room.height - height) / 2, width, height)
 
-    A captured ``signature`` (PNG bytes, or ``print_pdf_image`` of them for the ``signing_box``,
-    made ahead) is drawn in the same half; ``note`` (e.g. ``Daring``) replaces the empty space
-    when the person will not sign on paper.
+
+def draw_signing_cell(
+    canvas,
+    rect: Rect,
+    number: int | None,
+    *,
+    signature: bytes | PdfImage | None = None,
+    note: str = "",
+    size: float = MIN_TEXT_SIZE,
+) -> None:
+    """A signing cell: ``number`` (None: no number), then the signature or room for one.
+
+    A captured ``signature`` (PNG bytes, or ``print_pdf_image`` of them for the ``signature_box``,
+    made ahead) is printed across the cell; without one, odd numbers sign on the left half and
+    even on the right, as on paper lists. ``note`` replaces the empty space (e.g. why nobody signs).
     """
     half = rect.width / 2
-    left = rect.x if number % 2 else rect.x + half
+    left = rect.x if (number or 1) % 2 else rect.x + half
     canvas.saveState()
     canvas.setFont(SANS.regular, size)
     canvas.setFillGray(0.2)
-    canvas.drawString(left + 1 * mm, rect.top - size - 0.8 * mm, f"{number}.")
+    if number is not None:
+        label_x = rect.x if signature is not None else left
+        canvas.drawString(label_x + 1 * mm, rect.top - size - 0.8 * mm, f"{number}.")
     if signature is not None:
-        box = signing_box(rect, number)
-        image = signature if isinstance(signature, PdfImage) else print_pdf_image(signature, box.width, box.height)
+        box = signature_box(rect, numbered=number is not None)
+        image = (
+            signature
+            if isinstance(signature, PdfImage)
+            else print_pdf_image(signature, box.width, box.height, trim=True)
+        )
         image.draw_fitted(canvas, box.x, box.y, box.width, box.height)
     elif note:
         canvas.setFont(SANS.italic, size)
@@ -196,17 +234,43 @@ def draw_signing_cell(
     canvas.restoreState()
 
 
+FOOTER_SIZE = MIN_TEXT_SIZE
+PAGE_NUMBER_WIDTH = 32 * mm
+
+
+def page_number_text(number: int, total: int) -> str:
+    return f"Halaman {number} dari {total}"
+
+
 def draw_page_footer(canvas, page: PageSpec, number: int, total: int, left_text: str = "") -> None:
-    """``Halaman x dari y`` at the right under the frame, an optional document name at the left."""
+    """``Halaman x dari y`` at the right of the bottom margin, an optional document name at the left.
+
+    The footer's baseline is ``page.footer_baseline`` from the paper's edge (well inside the
+    bottom margin and clear of what a printer cannot reach); a long name wraps upwards.
+    """
     frame = page.frame
+    baseline = page.footer_baseline
     canvas.saveState()
     canvas.setFillGray(0.35)
-    canvas.setFont(SANS.regular, 7.5)
-    canvas.drawRightString(frame.right, frame.y - 6 * mm, f"Halaman {number} dari {total}")
+    canvas.setFont(SANS.regular, FOOTER_SIZE)
+    canvas.drawRightString(frame.right, baseline, page_number_text(number, total))
     if left_text:
-        fitted = fit_pdf_text(left_text, SANS.regular, frame.width - 40 * mm, max_size=7.5, min_size=6)
-        draw_fitted(canvas, fitted, SANS.regular, frame.x, frame.y - 6 * mm + fitted.size, frame.width - 40 * mm)
+        room = frame.width - PAGE_NUMBER_WIDTH
+        fitted = fit_pdf_text(left_text, SANS.regular, room, max_size=FOOTER_SIZE, min_size=FOOTER_SIZE, max_lines=2)
+        top = baseline + (len(fitted.lines) - 1) * fitted.leading + fitted.size
+        draw_fitted(canvas, fitted, SANS.regular, frame.x, top, room)
     canvas.restoreState()
 
 
-__all__ = ["Column", "FittedRow", "TableLayout", "draw_page_footer", "draw_signing_cell", "signing_box"]
+__all__ = [
+    "SIGNATURE_BOX",
+    "SIGNATURE_ROW_HEIGHT",
+    "Column",
+    "FittedRow",
+    "TableLayout",
+    "draw_page_footer",
+    "draw_signing_cell",
+    "page_number_text",
+    "signature_box",
+    "signing_box",
+]

@@ -2,7 +2,7 @@
 
 The first page carries the kop, the title and the ikrar text (``kami berikrar``, per-event
 wording with its variables filled); the table of people to sign follows over as many
-pages as it takes (``signing_list``), closed by the event's first signatory.
+pages as it takes (``signing_list``, ``list_pages``), closed by the event's first signatory.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from .. import audit
 from ..documents import atomic_output
 from ..jobs import Job, Progress
 from .document_common import DocumentResult, record_export
+from .list_pages import render_signing_list
 from .pledge_text import fill, variable_values
-from .signing_list import ListOptions, SigningList, load_signing_list, render_signing_list
+from .signing_list import ListOptions, SigningList, load_signing_list
 
 FOOTER_NAME = "Lembar Ikrar Bersama"
 

@@ -59,8 +59,13 @@ def listed_rows(event_id: int, *, only_present: bool = False) -> list[Participan
         for row in list_participants(event_id)
         if row.registration_id not in cancelled and (row.checked_in_at is not None or not only_present)
     ]
-    rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
+    rows.sort(key=print_order)
     return rows
+
+
+def print_order(row) -> tuple:
+    """Sort key of every printed list: unit kerja (people without one last), then name."""
+    return (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id)
 
 
 def signatures_of(registration_ids: Iterable[int]) -> dict[int, bytes]:
@@ -96,4 +101,12 @@ def save_canvas(canvas, what: str) -> None:
         raise DocumentError(f"Berkas {what} tidak bisa disimpan: {err.strerror or err}.") from err
 
 
-__all__ = ["DocumentResult", "NothingToPrint", "listed_rows", "record_export", "save_canvas", "signatures_of"]
+__all__ = [
+    "DocumentResult",
+    "NothingToPrint",
+    "listed_rows",
+    "print_order",
+    "record_export",
+    "save_canvas",
+    "signatures_of",
+]

@@ -17,20 +17,22 @@ from ..documents import Letterhead, Paper, PaperError
 from ..errors import UserError
 from ..event_settings import (
     LETTERHEAD,
+    MASK_NIK,
     PAPER,
     delete_asset,
     event_exists,
     get_asset,
     get_setting,
+    nik_masked,
     put_asset,
     set_setting,
 )
 from ..events import NotFoundError, ValidationError
 from ..models import db
-from .pledge_text import default_pledge_text, default_sheet_text, unknown_variables
+from .pledge_text import default_non_asn_text, default_pledge_text, default_sheet_text, unknown_variables
 
 # Option keys of this feature (event_settings holds the shared ones: PAPER, LETTERHEAD).
-PLEDGE_FORM = "pledge_form"  # {"title", "text", "fields": [{"key", "label"}], "meterai"}
+PLEDGE_FORM = "pledge_form"  # {"title", "text", "non_asn_title", "non_asn_text", "fields": [...], "meterai"}
 PLEDGE_SHEET = "pledge_sheet"  # {"title", "text"}
 
 # Asset kinds (bytes in event_settings): the kop's logo and the first signatory's images.
@@ -46,6 +48,8 @@ MAX_IMAGE_BYTES = 5_000_000
 MAX_TEXT = 3000  # still one page at 8 pt with a kop and six fields
 
 DEFAULT_PLEDGE_TITLE = "PAKTA INTEGRITAS NETRALITAS APARATUR SIPIL NEGARA"
+DEFAULT_NON_ASN_TITLE = "PAKTA INTEGRITAS NETRALITAS PEGAWAI NON-ASN"
+NON_ASN_TYPES = ("PPNPN", "NON_ASN")  # employment types that sign the non-ASN form
 DEFAULT_SHEET_TITLE = "IKRAR NETRALITAS APARATUR SIPIL NEGARA"
 
 # The person's data on the form, in the order offered; the label is editable per event.
@@ -72,11 +76,14 @@ class DocumentSettings:
     pledge_text: str = field(default_factory=default_pledge_text)
     fields: tuple[FormField, ...] = tuple(FormField(key, FIELD_LABELS[key]) for key in DEFAULT_FIELDS)
     meterai: bool = False
+    non_asn_title: str = DEFAULT_NON_ASN_TITLE
+    non_asn_text: str = field(default_factory=default_non_asn_text)
     sheet_title: str = DEFAULT_SHEET_TITLE
     sheet_text: str = field(default_factory=default_sheet_text)
     paper: Paper = Paper.A4
     letterhead_lines: tuple[str, ...] = ()
     letterhead_address: str = ""
+    mask_nik: bool = True  # NIKs masked on lists, exports and certificates (event_settings.MASK_NIK)
 
     def with_changes(self, **changes) -> DocumentSettings:
         return replace(self, **changes)
@@ -103,21 +110,34 @@ def load_document_settings(event_id: int) -> DocumentSettings:
         pledge_text=form.get("text") or defaults.pledge_text,
         fields=fields or defaults.fields,
         meterai=bool(form.get("meterai", False)),
+        non_asn_title=form.get("non_asn_title") or defaults.non_asn_title,
+        non_asn_text=form.get("non_asn_text") or defaults.non_asn_text,
         sheet_title=sheet.get("title") or defaults.sheet_title,
         sheet_text=sheet.get("text") or defaults.sheet_text,
         paper=paper,
         letterhead_lines=tuple(str(line) for line in letterhead.get("lines", ()) if str(line).strip()),
         letterhead_address=str(letterhead.get("address", "")),
+        mask_nik=nik_masked(event_id),
     )
 
 
 def validate_settings(settings: DocumentSettings) -> dict[str, str]:
     """Field -> message (Bahasa Indonesia); empty when the settings can be saved."""
     errors: dict[str, str] = {}
-    for name, label in (("pledge_title", "Judul pakta integritas"), ("sheet_title", "Judul lembar ikrar")):
+    titles = (
+        ("pledge_title", "Judul pakta integritas"),
+        ("non_asn_title", "Judul pakta integritas non-ASN"),
+        ("sheet_title", "Judul lembar ikrar"),
+    )
+    for name, label in titles:
         if len(getattr(settings, name).strip()) > 200:
             errors[name] = f"{label} paling banyak 200 karakter."
-    for name, label in (("pledge_text", "Teks pakta integritas"), ("sheet_text", "Teks ikrar bersama")):
+    texts = (
+        ("pledge_text", "Teks pakta integritas"),
+        ("non_asn_text", "Teks pakta integritas non-ASN"),
+        ("sheet_text", "Teks ikrar bersama"),
+    )
+    for name, label in texts:
         text = getattr(settings, name)
         if len(text) > MAX_TEXT:
             errors[name] = f"{label} paling banyak 3.000 karakter agar muat di satu halaman."
@@ -155,6 +175,8 @@ def save_document_settings(event_id: int, settings: DocumentSettings, *, actor: 
     form = {
         "title": unless_default(settings.pledge_title, defaults.pledge_title),
         "text": unless_default(settings.pledge_text, defaults.pledge_text),
+        "non_asn_title": unless_default(settings.non_asn_title, defaults.non_asn_title),
+        "non_asn_text": unless_default(settings.non_asn_text, defaults.non_asn_text),
         "fields": [{"key": item.key, "label": item.label.strip()} for item in settings.fields],
         "meterai": settings.meterai,
     }
@@ -169,7 +191,8 @@ def save_document_settings(event_id: int, settings: DocumentSettings, *, actor: 
         set_setting(event_id, PLEDGE_SHEET, sheet)
         set_setting(event_id, PAPER, settings.paper.label)
         set_setting(event_id, LETTERHEAD, letterhead)
-        audit.record("documents.settings", actor=actor, event_id=event_id)
+        set_setting(event_id, MASK_NIK, None if settings.mask_nik else False)  # masked unless switched off
+        audit.record("documents.settings", actor=actor, event_id=event_id, mask_nik=settings.mask_nik)
 
 
 class ImageError(UserError, ValueError):
@@ -220,9 +243,11 @@ def letterhead_for(event_id: int, settings: DocumentSettings | None = None) -> L
 
 __all__ = [
     "DEFAULT_FIELDS",
+    "DEFAULT_NON_ASN_TITLE",
     "FIELD_LABELS",
     "IMAGE_ASSETS",
     "LOGO",
+    "NON_ASN_TYPES",
     "PLEDGE_FORM",
     "PLEDGE_SHEET",
     "SIGNATORY_SIGNATURE",

@@ -1,5 +1,8 @@
 """Ikrar mandiri forms: one pre-filled pledge form per person who still owes one, in one PDF.
 
+Who gets a form (``Audience``): those absent who have not returned one (the default), those who
+attended but signed no pledge (``reports.status.PLEDGE_PRESENT_UNSIGNED``), or both.
+
 Each page is the event's pledge form (``pledge_forms.draw_pledge_form``: same text, fields
 and kop as the forms signed at the desk) with a signed ``NTM1`` QR code at its foot, so the
 returned paper is received by one scan (``returns.receive_by_code``). The date of the
@@ -10,6 +13,7 @@ sent out per office.
 
 from __future__ import annotations
 
+import enum
 import io
 from pathlib import Path
 
@@ -20,7 +24,7 @@ from ..participants import ParticipantRow
 from . import mandiri_code
 from .document_common import DocumentResult, NothingToPrint, listed_rows, record_export, save_canvas
 from .pledge_forms import PledgeContext, PledgeForm, draw_pledge_form, form_page, load_pledge_context, pledge_form
-from .returns import owed_rows
+from .returns import owed_rows, unsigned_present_rows
 
 DOCUMENT = "ikrar_mandiri"
 BLANK_DATE = "." * 32
@@ -28,12 +32,37 @@ NOBODY_OWES = (
     "Tidak ada peserta yang wajib ikrar mandiri: semua peserta hadir, sudah menandatangani, "
     "atau formulirnya sudah kembali."
 )
+NOBODY_UNSIGNED = (
+    "Tidak ada peserta hadir yang belum menandatangani ikrar: semua yang hadir sudah tanda tangan "
+    "di meja registrasi atau formulirnya sudah kembali."
+)
 
 
-def caption(code: str, organizer: str) -> str:
-    """The words beside the QR code: what to do with the form, and the code to type if it will not scan."""
+class Audience(enum.StrEnum):
+    """Whose forms to print."""
+
+    ABSENT = "tidak-hadir"  # absent, no form back yet (they owe one)
+    PRESENT_UNSIGNED = "hadir-belum-ttd"  # attended, but signed no pledge
+    BOTH = "semua"
+
+    @property
+    def label(self) -> str:
+        return {
+            Audience.ABSENT: "peserta tidak hadir yang belum mengembalikan",
+            Audience.PRESENT_UNSIGNED: "peserta hadir yang belum menandatangani ikrar",
+            Audience.BOTH: "keduanya",
+        }[self]
+
+
+def caption(organizer: str) -> str:
+    """The words beside the QR code: what to do with the form."""
     to = organizer.strip() or "panitia"
-    return f"IKRAR MANDIRI. Setelah ditandatangani, serahkan formulir ini kepada {to}. Kode: {code}"
+    return f"IKRAR MANDIRI. Setelah ditandatangani, serahkan formulir ini kepada {to}."
+
+
+def code_line(code: str) -> str:
+    """The code under the caption, whole and grouped, to type when the QR will not scan."""
+    return f"Kode formulir: {mandiri_code.grouped(code)}"
 
 
 def blank_place_date(place: str) -> str:
@@ -41,10 +70,14 @@ def blank_place_date(place: str) -> str:
     return f"{place.strip()}, {BLANK_DATE}" if place and place.strip() else BLANK_DATE
 
 
-def owed_participants(event_id: int) -> list[ParticipantRow]:
-    """Who owes a form (``returns.owed_rows``), as roster rows in print order."""
-    owed = {row.registration_id for row in owed_rows(event_id)}
-    return [row for row in listed_rows(event_id) if row.registration_id in owed]
+def owed_participants(event_id: int, audience: Audience = Audience.ABSENT) -> list[ParticipantRow]:
+    """Who gets a form (``returns.owed_rows`` / ``unsigned_present_rows``), as roster rows in print order."""
+    wanted: set[int] = set()
+    if audience in (Audience.ABSENT, Audience.BOTH):
+        wanted |= {row.registration_id for row in owed_rows(event_id)}
+    if audience in (Audience.PRESENT_UNSIGNED, Audience.BOTH):
+        wanted |= {row.registration_id for row in unsigned_present_rows(event_id)}
+    return [row for row in listed_rows(event_id) if row.registration_id in wanted]
 
 
 def mandiri_form(context: PledgeContext, row: ParticipantRow) -> PledgeForm:
@@ -54,7 +87,8 @@ def mandiri_form(context: PledgeContext, row: ParticipantRow) -> PledgeForm:
         context,
         row,
         qr_text=code,
-        qr_caption=caption(code, organizer),
+        qr_caption=caption(organizer),
+        qr_code_line=code_line(code),
         place_date=blank_place_date(context.event.place_name),
     )
 
@@ -82,16 +116,17 @@ def write_ikrar_mandiri(
     target: str | Path,
     *,
     paper: Paper | None = None,
+    audience: Audience = Audience.ABSENT,
     progress: Progress | None = None,
     actor: audit.Actor | None = None,
 ) -> DocumentResult:
-    """The forms of everyone who owes one into ``target`` (replaced only when complete); records the export."""
+    """The forms of ``audience`` into ``target`` (replaced only when complete); records the export."""
     progress = progress or Progress()
     progress.report(0, 0, "Menyiapkan formulir…")
     context = load_pledge_context(event_id)
-    rows = owed_participants(event_id)
+    rows = owed_participants(event_id, audience)
     if not rows:
-        raise NothingToPrint(NOBODY_OWES)
+        raise NothingToPrint(NOBODY_UNSIGNED if audience is Audience.PRESENT_UNSIGNED else NOBODY_OWES)
     with atomic_output(target) as temp:
         _draw(context, rows, temp, paper or context.settings.paper, progress)
     result = DocumentResult(DOCUMENT, len(rows), len(rows), str(target), "pdf")
@@ -99,9 +134,9 @@ def write_ikrar_mandiri(
     return result
 
 
-def preview_ikrar_mandiri(event_id: int, paper: Paper | None = None) -> bytes:
+def preview_ikrar_mandiri(event_id: int, paper: Paper | None = None, audience: Audience = Audience.ABSENT) -> bytes:
     """The first form as PDF bytes; when nobody owes one, the first participant's, as a sample."""
-    rows = owed_participants(event_id) or listed_rows(event_id)
+    rows = owed_participants(event_id, audience) or listed_rows(event_id)
     if not rows:
         raise NothingToPrint("Kegiatan ini belum memiliki peserta; tambahkan atau impor peserta dahulu.")
     context = load_pledge_context(event_id)
@@ -114,21 +149,33 @@ class IkrarMandiriFormsJob(Job[DocumentResult]):
     title = "Membuat formulir ikrar mandiri (PDF)"
 
     def __init__(
-        self, event_id: int, path: str | Path, paper: Paper | None = None, *, actor: audit.Actor | None = None
+        self,
+        event_id: int,
+        path: str | Path,
+        paper: Paper | None = None,
+        *,
+        audience: Audience = Audience.ABSENT,
+        actor: audit.Actor | None = None,
     ) -> None:
         super().__init__()
         self.event_id, self.path, self.paper, self.actor = event_id, Path(path), paper, actor
+        self.audience = audience
 
     def run(self) -> DocumentResult:
-        return write_ikrar_mandiri(self.event_id, self.path, paper=self.paper, progress=self, actor=self.actor)
+        return write_ikrar_mandiri(
+            self.event_id, self.path, paper=self.paper, audience=self.audience, progress=self, actor=self.actor
+        )
 
 
 __all__ = [
     "DOCUMENT",
     "NOBODY_OWES",
+    "NOBODY_UNSIGNED",
+    "Audience",
     "IkrarMandiriFormsJob",
     "blank_place_date",
     "caption",
+    "code_line",
     "mandiri_form",
     "owed_participants",
     "preview_ikrar_mandiri",

@@ -84,12 +84,17 @@ def prepare_attachment(data: bytes, filename: str = "") -> Attachment:
 def _prepare_pdf(data: bytes, name: str) -> Attachment:
     if len(data) > MAX_PDF_BYTES:
         raise AttachmentError(_too_large(len(data), MAX_PDF_BYTES) + " Pindai ulang dengan resolusi lebih rendah.")
-    from pypdf import PdfReader
+    from ..pdfium import use_pdfium
 
-    try:
-        pages = len(PdfReader(io.BytesIO(data)).pages)
-    except Exception as err:  # pypdf raises many kinds for a damaged file
-        raise AttachmentError(f"Berkas {name} bukan PDF yang utuh; pindai atau simpan ulang.") from err
+    with use_pdfium() as pdfium:  # pypdfium2 is bundled; pypdf is for the tests only
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as err:
+            raise AttachmentError(f"Berkas {name} bukan PDF yang utuh; pindai atau simpan ulang.") from err
+        try:
+            pages = len(document)
+        finally:
+            document.close()
     if not pages:
         raise AttachmentError(f"Berkas PDF {name} tidak berisi halaman.")
     return Attachment(data, _with_suffix(name, ".pdf"))

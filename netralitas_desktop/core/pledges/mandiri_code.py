@@ -60,6 +60,8 @@ def decode(text: str) -> DecodedPayload:
     or ``forged``.
     """
     code = clean(text)
+    if code.startswith(PREFIX):  # typed from the form, where it is printed in groups of four
+        code = "".join(code.replace("-", " ").split())
     if not code:
         raise ScannedCodeError("empty", EMPTY_REASON)
     if qr_payload.looks_like_payload(code):
@@ -67,6 +69,11 @@ def decode(text: str) -> DecodedPayload:
     if not code.startswith(PREFIX):
         raise ScannedCodeError("foreign", FOREIGN_REASON)
     return verify_signed(code, PREFIX, malformed=MALFORMED_REASON, forged=FORGED_REASON)
+
+
+def grouped(code: str) -> str:
+    """``NTM1 ABCD EFGH …``: the code as printed under its QR, easy to read out and type."""
+    return " ".join(code[index : index + 4] for index in range(0, len(code), 4))
 
 
 def looks_like_code(text: str) -> bool:
@@ -97,5 +104,6 @@ __all__ = [
     "code_for",
     "decode",
     "encode",
+    "grouped",
     "looks_like_code",
 ]

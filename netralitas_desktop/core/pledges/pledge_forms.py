@@ -4,14 +4,22 @@ Public contract (also used by ``ikrar_mandiri``; keep these names stable):
 
 - ``PledgeForm``: everything printed on one form — event, title, the person's data as
   (label, value) pairs, the filled pledge text, the place-date line, signer name and id
-  line, ``signature_png`` (captured at the desk, or None), ``qr_text`` (+ ``qr_caption``;
-  a vector QR at the foot when given), ``meterai`` box, ``letterhead``.
+  line, ``signature_png`` (captured at the desk, or None), ``qr_text`` (+ ``qr_caption`` and
+  ``qr_code_line``, the code printed whole for typing; a vector QR at the foot when given),
+  ``meterai`` box, ``letterhead``.
 - ``draw_pledge_form(canvas, page, form)``: draws one form on the current canvas page
   (the caller calls ``canvas.showPage()`` between forms).
 - ``load_pledge_context(event_id)`` → ``PledgeContext`` (event, settings, kop, filled text;
   load once per run), then ``pledge_form(context, row, signature_png=…, qr_text=…)`` per
   ``ParticipantRow``; ``build_pledge_form(event_id, registration_id)`` does both for one.
 - ``form_page(paper)``: the ``PageSpec`` (margins) forms are drawn on.
+
+Non-ASN staff (PPNPN: PTT/GTT, honorer; ``NON_ASN_TYPES``) get their own title and wording
+(per-event, like the ASN text) and their NIK under a "NIK" label, printed whole: this is the
+form the person signs. With a meterai the form is for a wet signature: the captured one is
+never printed (over a stamp duty it would mean nothing), and the signing space is taller, the
+meterai on its left so the hand signs partly over it. Margins are tata naskah dinas'; no text
+is smaller than 8 pt (a long text makes the whole body smaller, down to 8 pt, never below).
 
 Writing many forms (merged PDF or one file per person) is ``pledge_files``' job.
 """
@@ -29,10 +37,10 @@ from reportlab.platypus import Paragraph
 
 from ..dates import tempat_tanggal
 from ..documents import (
+    MIN_TEXT_SIZE,
     SANS,
     FittedText,
     Letterhead,
-    Margins,
     PageSpec,
     Paper,
     draw_fitted,
@@ -42,19 +50,20 @@ from ..documents import (
     draw_text_box,
     fit_pdf_text,
     mm,
+    naskah_dinas_page,
     nip_line,
+    space_under_kop,
 )
 from ..events import EventData, NotFoundError, Signatory, get_event
 from ..nip import format_nip
 from ..pangkat import pangkat_label
 from ..participants import ParticipantRow, list_participants
 from ..signatures import get_signature
-from .document_settings import DocumentSettings, FormField, letterhead_for, load_document_settings
+from .document_settings import NON_ASN_TYPES, DocumentSettings, FormField, letterhead_for, load_document_settings
 from .pledge_text import blocks, fill, variable_values
 
 INTRO = "Yang bertanda tangan di bawah ini:"
 SIGNER_LABEL = "Yang membuat pernyataan,"
-FORM_MARGINS = Margins(top=15, right=20, bottom=15, left=25)
 EMPTY = "-"
 QR_SIZE = 24 * mm
 
@@ -71,6 +80,7 @@ class PledgeForm:
     signature_png: bytes | None = None
     qr_text: str | None = None
     qr_caption: str = ""
+    qr_code_line: str = ""  # the code, printed whole so it can be typed when the QR will not scan
     meterai: bool = False
     letterhead: Letterhead | None = None
     intro: str = INTRO
@@ -87,18 +97,31 @@ class PledgeContext:
     letterhead: Letterhead | None
     text: str
     place_date: str
+    non_asn_text: str = ""
 
 
 def form_page(paper: Paper = Paper.A4) -> PageSpec:
-    return PageSpec(paper, margins=FORM_MARGINS)
+    return naskah_dinas_page(paper)
 
 
 def load_pledge_context(event_id: int) -> PledgeContext:
     event = get_event(event_id)
     settings = load_document_settings(event_id)
-    text = fill(settings.pledge_text, variable_values(event))
+    values = variable_values(event)
     place_date = tempat_tanggal(event.place_name, event.date) if event.date else ""
-    return PledgeContext(event, settings, letterhead_for(event_id, settings), text, place_date)
+    return PledgeContext(
+        event,
+        settings,
+        letterhead_for(event_id, settings),
+        fill(settings.pledge_text, values),
+        place_date,
+        fill(settings.non_asn_text, values),
+    )
+
+
+def is_non_asn(row: ParticipantRow) -> bool:
+    """Staff who are not ASN (PPNPN: PTT/GTT, honorer, and other non-ASN) sign their own form."""
+    return row.employment_type in NON_ASN_TYPES
 
 
 def field_value(field: FormField, row: ParticipantRow, event: EventData) -> tuple[str, str]:
@@ -130,20 +153,28 @@ def pledge_form(
     signature_png: bytes | None = None,
     qr_text: str | None = None,
     qr_caption: str = "",
+    qr_code_line: str = "",
     place_date: str | None = None,
 ) -> PledgeForm:
     settings = context.settings
+    non_asn = is_non_asn(row)
+    fields = [
+        field_value(field, row, context.event)
+        for field in settings.fields
+        if not (non_asn and field.key == "pangkat" and not row.golongan)  # no pangkat outside the ASN
+    ]
     return PledgeForm(
         event=context.event,
-        title=settings.pledge_title,
-        fields=tuple(field_value(field, row, context.event) for field in settings.fields),
-        text=context.text,
+        title=settings.non_asn_title if non_asn else settings.pledge_title,
+        fields=tuple(fields),
+        text=context.non_asn_text if non_asn and context.non_asn_text else context.text,
         place_date=context.place_date if place_date is None else place_date,
         signer_name=row.full_name,
         signer_id_line=signer_id_line(row),
-        signature_png=signature_png,
+        signature_png=None if settings.meterai else signature_png,  # a meterai asks for a wet signature
         qr_text=qr_text,
         qr_caption=qr_caption,
+        qr_code_line=qr_code_line,
         meterai=settings.meterai,
         letterhead=context.letterhead,
         registration_id=row.registration_id,
@@ -171,27 +202,30 @@ def build_pledge_form(
 # --- drawing -------------------------------------------------------------------------------------------------
 
 TEXT_SIZE = 11.5
-MIN_TEXT_SIZE = 7.0
 LABEL_WIDTH = 42 * mm
 INDENT = 8 * mm
+SIGNING_SPACE = 26 * mm
+METERAI_SIGNING_SPACE = 32 * mm  # the stamp duty (30 × 20 mm) and a hand signature partly over it
 SIGNATURE_BLOCK = 62 * mm  # place-date, label, signing space, name, id line
+TITLE_GAP = 7 * mm
 
 
 def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
-    """Draw one form inside ``page.frame`` of the current page; the text shrinks to fit one page."""
+    """Draw one form inside ``page.frame`` of the current page; the text shrinks (to 8 pt at least) to fit."""
     frame = page.frame
     x, width = frame.x, frame.width
     y = frame.top
     if form.letterhead is not None:
-        y = draw_letterhead(canvas, form.letterhead, x, y, width) - 7 * mm
+        y = draw_letterhead(canvas, form.letterhead, x, page.kop_top, width) - space_under_kop(TEXT_SIZE)
     for line in (form.title or "").splitlines() or [""]:
         if line.strip():
             y = draw_text_box(
                 canvas, line.strip(), SANS.bold, x, y, width, align="center", max_size=13, min_size=10, max_lines=3
             )
-    bottom = frame.y + (QR_SIZE + 2 * mm if form.qr_text else 0) + SIGNATURE_BLOCK
-    size = _text_size(form, width, y - 7 * mm - bottom)
-    y = draw_text_box(canvas, form.intro, SANS.regular, x, y - 7 * mm, width, max_size=size, min_size=size)
+    space = METERAI_SIGNING_SPACE if form.meterai else SIGNING_SPACE
+    bottom = frame.y + (QR_SIZE + 2 * mm if form.qr_text else 0) + SIGNATURE_BLOCK + (space - SIGNING_SPACE)
+    size = _text_size(form, width, y - TITLE_GAP - bottom)
+    y = draw_text_box(canvas, form.intro, SANS.regular, x, y - TITLE_GAP, width, max_size=size, min_size=size)
     y = _draw_fields(canvas, form.fields, x + INDENT, y - size * 0.4, width - INDENT, size)
     y = _draw_body(canvas, form.text, x, y - size * 0.4, width, size)
     half = width / 2
@@ -203,14 +237,15 @@ def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
         y - size * 0.8,
         half,
         place_date=form.place_date,
-        signature=form.signature_png,
+        signature=None if form.meterai else form.signature_png,
+        trim_signature=True,
         size=min(size, 11),
-        space=26 * mm,
+        space=space,
         id_line=form.signer_id_line,
         meterai=form.meterai,
     )
     if form.qr_text:
-        _draw_qr_with_caption(canvas, form.qr_text, form.qr_caption, x, frame.y)
+        _draw_qr_with_caption(canvas, form, x, frame.y, width)
 
 
 def _draw_fields(canvas, fields, x: float, top: float, width: float, size: float) -> float:
@@ -219,7 +254,7 @@ def _draw_fields(canvas, fields, x: float, top: float, width: float, size: float
     value_x = x + LABEL_WIDTH + 3 * mm
     for label, value in fields:
         y_label = draw_text_box(
-            canvas, label, SANS.regular, x, y, LABEL_WIDTH, max_size=size, min_size=max(7, size - 2)
+            canvas, label, SANS.regular, x, y, LABEL_WIDTH, max_size=size, min_size=MIN_TEXT_SIZE, max_lines=2
         )
         draw_text_box(canvas, ":", SANS.regular, x + LABEL_WIDTH, y, 3 * mm, max_size=size, min_size=size)
         fitted = _fit_value(value, width, size)
@@ -232,7 +267,9 @@ def _fit_value(value: str, width: float, size: float) -> FittedText:
     room = width - LABEL_WIDTH - 3 * mm
     fitted = fit_pdf_text(value, SANS.regular, room, max_size=size, min_size=size - 0.5, max_lines=3)
     if fitted.truncated:
-        fitted = fit_pdf_text(value, SANS.regular, room, max_size=size, min_size=max(7, size - 3), max_lines=3)
+        fitted = fit_pdf_text(
+            value, SANS.regular, room, max_size=size, min_size=max(MIN_TEXT_SIZE, size - 3), max_lines=4
+        )
     return fitted
 
 
@@ -278,7 +315,7 @@ def _text_height(form: PledgeForm, width: float, size: float) -> float:
 
 
 def _text_size(form: PledgeForm, width: float, room: float) -> float:
-    """The largest size (11.5 pt down to 7 pt) at which intro, fields and body fit ``room``.
+    """The largest size (11.5 pt down to 8 pt) at which intro, fields and body fit ``room``.
 
     The settings cap the text (``MAX_TEXT``) so that it always fits by 8 pt or so.
     """
@@ -301,23 +338,40 @@ def draw_paragraphs(canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: fl
     return y
 
 
-def _draw_qr_with_caption(canvas, text: str, caption: str, x: float, bottom: float) -> None:
-    draw_qr(canvas, text, x, bottom, QR_SIZE)
-    if caption:
-        canvas.saveState()
-        canvas.setFillColorRGB(0.3, 0.3, 0.3)
-        draw_text_box(
+def _draw_qr_with_caption(canvas, form: PledgeForm, x: float, bottom: float, width: float) -> None:
+    """The QR at the bottom left; beside it what to do with the form, and the code whole for typing."""
+    draw_qr(canvas, form.qr_text, x, bottom, QR_SIZE)
+    left = x + QR_SIZE + 2 * mm
+    room = width - QR_SIZE - 2 * mm
+    canvas.saveState()
+    canvas.setFillColorRGB(0.25, 0.25, 0.25)
+    y = bottom + QR_SIZE - 3 * mm
+    if form.qr_caption:
+        y = draw_text_box(
             canvas,
-            caption,
+            form.qr_caption,
             SANS.regular,
-            x + QR_SIZE + 1 * mm,
-            bottom + QR_SIZE - 3 * mm,
-            60 * mm,
-            max_size=7.5,
-            min_size=6.5,
+            left,
+            y,
+            room,
+            max_size=MIN_TEXT_SIZE,
+            min_size=MIN_TEXT_SIZE,
             max_lines=4,
         )
-        canvas.restoreState()
+    if form.qr_code_line:
+        canvas.setFillColorRGB(0, 0, 0)
+        draw_text_box(
+            canvas,
+            form.qr_code_line,
+            SANS.bold,
+            left,
+            y - 1 * mm,
+            room,
+            max_size=9,
+            min_size=MIN_TEXT_SIZE,
+            max_lines=2,
+        )
+    canvas.restoreState()
 
 
 __all__ = [
@@ -331,6 +385,7 @@ __all__ = [
     "draw_pledge_form",
     "field_value",
     "form_page",
+    "is_non_asn",
     "load_pledge_context",
     "pledge_form",
     "signer_id_line",

@@ -41,6 +41,11 @@ def default_pledge_text() -> str:
     return _template("pakta_integritas.txt")
 
 
+def default_non_asn_text() -> str:
+    """Body of the form for non-ASN staff (PPNPN, PTT/GTT, honorer): the same duty, their own words."""
+    return _template("pakta_integritas_non_asn.txt")
+
+
 def default_sheet_text() -> str:
     """The oath read together (``kami berikrar``), on the collective sheet."""
     return _template("ikrar_bersama.txt")
@@ -111,6 +116,7 @@ __all__ = [
     "VARIABLES",
     "TextBlock",
     "blocks",
+    "default_non_asn_text",
     "default_pledge_text",
     "default_sheet_text",
     "fill",

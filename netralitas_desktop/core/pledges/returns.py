@@ -1,10 +1,12 @@
 """Ikrar mandiri returns: who still owes a signed form, and receiving it when it comes back.
 
 Who owes one: a registration that is not cancelled, never checked in (onsite or online,
-as ``reports.status`` decides) and has no signature from the desk. Everyone else took the
-pledge at the event. A form comes back by its QR code (``mandiri_code``) or is picked by
-hand; either way one ``IkrarReturn`` row per registration, so a second scan, from this or
-another desk, answers "sudah diterima pada …" instead of counting twice.
+as ``reports.status`` decides) and has no signature from the desk. Those who attended but
+signed nothing (``status.PLEDGE_PRESENT_UNSIGNED``) may be given a form too, and it is received
+the same way; only a signature at the desk means the pledge is taken. A form comes back by its
+QR code (``mandiri_code``) or is picked by hand; either way one ``IkrarReturn`` row per
+registration, so a second scan, from this or another desk, answers "sudah diterima pada …"
+instead of counting twice.
 
 The check-in desk routes a scan here when ``is_mandiri_code(text)`` and shows
 ``receive_by_code(...).message``.
@@ -23,7 +25,7 @@ from ..events import NotFoundError, ValidationError
 from ..models import Attendance, Event, Person, Registration, Signature, db, now
 from ..names import fold, full_name, name_key
 from ..participants import ParticipantRow, filter_rows, list_participants
-from ..reports.status import ABSENT_STATUSES, STATUS_LABELS, StatusRow, classify, status_rows
+from ..reports.status import ABSENT_STATUSES, STATUS_LABELS, StatusRow, attended_unsigned, classify, status_rows
 from . import mandiri_code
 from .mandiri_attachment import Attachment
 from .models import IkrarReturn
@@ -93,18 +95,25 @@ class ReturnedRow:
 
 @dataclass(frozen=True)
 class Overview:
-    """One snapshot for a view: who still owes a form (``StatusRow``s) and who returned one."""
+    """One snapshot for a view: who still owes a form (``StatusRow``s), who returned one, and who
+    attended without signing (may be given a form; not counted as owing one)."""
 
     owed: list[StatusRow]
     returned: list[ReturnedRow]
     participants: dict[int, ParticipantRow] = field(default_factory=dict)  # for ``matching``
+    present_unsigned: list[StatusRow] = field(default_factory=list)
 
     @property
     def required(self) -> int:
         return len(self.owed) + len(self.returned)
 
     def counts(self) -> dict:
-        return {"required": self.required, "returned": len(self.returned), "owed": len(self.owed)}
+        return {
+            "required": self.required,
+            "returned": len(self.returned),
+            "owed": len(self.owed),
+            "present_unsigned": len(self.present_unsigned),
+        }
 
     def matching(self, rows: list[StatusRow] | list[ReturnedRow], query: str) -> list[int]:
         """Indexes of ``rows`` (``owed`` or ``returned``) matching a search, by ``participants.filter_rows``' rules."""
@@ -129,11 +138,21 @@ def is_mandiri_code(text: str) -> bool:
 
 def owed_rows(event_id: int) -> list[StatusRow]:
     """Who still owes an ikrar mandiri form, sorted by unit kerja then name (as the forms print)."""
-    rows = [
-        row
-        for row in status_rows(event_id)
-        if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_returned
-    ]
+    return _owed(status_rows(event_id))
+
+
+def _owed(rows: list[StatusRow]) -> list[StatusRow]:
+    return _in_print_order(
+        [row for row in rows if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_returned]
+    )
+
+
+def unsigned_present_rows(event_id: int) -> list[StatusRow]:
+    """Who attended (room or online) but signed no pledge and returned no form, in print order."""
+    return _in_print_order(attended_unsigned(status_rows(event_id)))
+
+
+def _in_print_order(rows: list[StatusRow]) -> list[StatusRow]:
     rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
     return rows
 
@@ -181,7 +200,8 @@ def returned_rows(event_id: int) -> list[ReturnedRow]:
 
 def overview(event_id: int) -> Overview:
     participants = {row.registration_id: row for row in list_participants(event_id)}
-    return Overview(owed_rows(event_id), returned_rows(event_id), participants)
+    rows = status_rows(event_id)
+    return Overview(_owed(rows), returned_rows(event_id), participants, _in_print_order(attended_unsigned(rows)))
 
 
 def get_attachment(registration_id: int) -> Attachment | None:
@@ -326,12 +346,12 @@ def _why_not_owed(found: _Found) -> str:
     if found.cancelled:
         note = f": {found.cancel_reason}" if found.cancel_reason else ""
         return f"Pendaftaran {found.full_name} telah dibatalkan{note}."
-    if found.attendance_method is not None:
-        how = STATUS_LABELS[classify(found.attendance_method, None)].lower()
-        when = f" pukul {jam(found.checked_in_at.time())}" if found.checked_in_at else ""
-        return f"{found.full_name} tercatat {how}{when} dan sudah berikrar di acara; tidak perlu ikrar mandiri."
     if found.signed:
-        return f"{found.full_name} sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri."
+        how = ""
+        if found.attendance_method is not None:
+            how = f"tercatat {STATUS_LABELS[classify(found.attendance_method, None)].lower()}"
+            how += f" pukul {jam(found.checked_in_at.time())} dan " if found.checked_in_at else " dan "
+        return f"{found.full_name} {how}sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri."
     return ""
 
 
@@ -458,4 +478,5 @@ __all__ = [
     "returned_rows",
     "set_attachment",
     "undo_return",
+    "unsigned_present_rows",
 ]

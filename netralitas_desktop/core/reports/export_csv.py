@@ -10,7 +10,9 @@ Choices, for Excel as Indonesian offices have it:
 - NIP / NI PPPK grouped as printed (``19860926 201505 1 001``): the spaces keep Excel from
   turning 18 digits into 1,98609E+17; every importer here (``nip.normalize_id``) strips them.
   A NIK has no printed grouping, so it gets a leading apostrophe, as SIASN exports do.
-- Times as ``08:15`` (a colon): the Indonesian ``08.15`` would read as a number.
+- Times with their date as ``01-07-2024 08:15`` (a colon: the Indonesian ``08.15`` would read as a
+  number); the header names the event's zone (``Waktu Hadir (WIB)``).
+- NIKs masked (``3302**********01``) unless the event shows them in full: a CSV is handed on.
 - Text that a spreadsheet would run as a formula gets a leading apostrophe (see ``tables``).
 
 One row per registration: the registered ones as in the workbook's Daftar Hadir, then the
@@ -32,6 +34,8 @@ from .tables import (
     ExportResult,
     ReportSnapshot,
     clean_text,
+    column_header,
+    column_value,
     load_snapshot,
     needs_neutralising,
     record_export,
@@ -39,7 +43,7 @@ from .tables import (
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"  # UTF-8 with a byte order mark
-HEADERS = ["No"] + [column.header for column in ATTENDANCE_COLUMNS]
+HEADERS = ["No"] + [column.header for column in ATTENDANCE_COLUMNS]  # "{zona}": see column_header
 
 
 def csv_value(value: object, kind: str = "text") -> str:
@@ -47,11 +51,13 @@ def csv_value(value: object, kind: str = "text") -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, dt.datetime):
-        return value.strftime("%H:%M")
+        return value.strftime("%d-%m-%Y %H:%M")
     if not isinstance(value, str):
         return str(value)
     text = clean_text(value)
-    if kind == "id":
+    if kind in ("id", "nik"):
+        if not text.isdigit():  # a masked NIK is no number to protect
+            return text
         return format_nip(text) if len(text) == 18 else f"'{text}"
     return f"'{text}" if needs_neutralising(text) else text
 
@@ -65,11 +71,14 @@ def write_csv(snapshot: ReportSnapshot, target: str | Path, *, progress: Progres
         try:
             with open(temp, "w", encoding=ENCODING, newline="") as handle:
                 writer = csv.writer(handle, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-                writer.writerow(HEADERS)
+                writer.writerow(["No"] + [column_header(column, snapshot) for column in ATTENDANCE_COLUMNS])
                 for number, row in enumerate(rows, 1):
                     writer.writerow(
                         [str(number)]
-                        + [csv_value(column.value(row), kind) for column, kind in zip(ATTENDANCE_COLUMNS, kinds)]
+                        + [
+                            csv_value(column_value(column, row, snapshot), kind)
+                            for column, kind in zip(ATTENDANCE_COLUMNS, kinds)
+                        ]
                     )
                     if number % 1000 == 0:
                         progress.check_cancelled()

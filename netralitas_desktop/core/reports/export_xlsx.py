@@ -1,10 +1,16 @@
 """The attendance workbook for the Sekda: usable as it is, on screen and on paper.
 
 Sheets: Daftar Hadir, Rekap per OPD, Rekap Jenis Pegawai, Tidak Hadir (with the ikrar
-mandiri status, for follow-up) and, when any, Dibatalkan. Every sheet has two title lines
-with the event's facts, a bold header row that is frozen, filtered and repeated on every
-printed page, columns as wide as their text (capped; longer text wraps), and a landscape
-page set-up fitted to the paper's width.
+mandiri status, for follow-up), Belum Ikrar (attended but signed no pledge: to be given a
+form) and, when any, Dibatalkan. Every sheet has two title lines with the event's facts,
+merged across the table's width and wrapped (never wider than the table), a bold header row
+that is frozen, filtered and repeated on every printed page, columns as wide as their text
+(capped), and a landscape page set-up fitted to the paper's width.
+
+Print-ready as it is: every table cell is ruled and top-aligned and its text wraps (a long
+OPD name is never clipped), each row is as tall as its wrapped text (LibreOffice does not grow
+rows of a file it did not write, so the height is estimated generously), no gridlines are
+printed outside the table, times carry their date and zone, margins are tata naskah dinas'.
 
 NIP, NI PPPK, NIK and phone numbers are text cells formatted ``@``: as numbers Excel would
 keep 15 digits and show 1,98609E+17.
@@ -24,7 +30,6 @@ per-cell cost (~30 µs) dominates: 20,000 registrations take about 10 s of CPU
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import heapq
 import math
 import re
@@ -32,12 +37,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from .. import audit
 from ..documents import DocumentError, Paper, atomic_output
+from ..documents.page import FOOTER_BASELINE_MM, NASKAH_DINAS
 from ..jobs import Job, Progress
 from .status import Recap
 from .tables import (
@@ -45,10 +51,13 @@ from .tables import (
     ATTENDANCE_COLUMNS,
     CANCELLED_COLUMNS,
     RECAP_COLUMNS,
+    UNSIGNED_COLUMNS,
     Column,
     ExportResult,
     ReportSnapshot,
     clean_text,
+    column_header,
+    column_value,
     event_lines,
     event_paper,
     load_snapshot,
@@ -59,19 +68,36 @@ from .tables import (
 
 PAPER_SIZE_CODES = {Paper.A4: 9, Paper.F4: 14}  # see the module docstring for F4
 HEADER_ROW = 4  # two title lines, a blank line, then the table header
-TIME_FORMAT = "hh:mm"
+TIME_FORMAT = "dd-mm-yyyy hh:mm"
 PERCENT_FORMAT = "0.0%"
 TEXT_FORMAT = "@"
+LINE_HEIGHT = 15  # points per line of Calibri 11 as Excel and LibreOffice lay it out
+INCH_MM = 25.4
 
 _TITLE_FONT = Font(bold=True, size=13)
 _FACTS_FONT = Font(size=10, color="404040")
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_WRAP = Alignment(wrap_text=True, vertical="top")
+_TITLE_ALIGN = Alignment(wrap_text=True, vertical="top")
 _THIN = Side(style="thin", color="808080")
-_HEADER_BORDER = Border(top=_THIN, bottom=_THIN, left=_THIN, right=_THIN)
-_TOTAL_BORDER = Border(top=Side(style="medium"), bottom=Side(style="double"))
+_GRID = Border(top=_THIN, bottom=_THIN, left=_THIN, right=_THIN)
+_HEADER_BORDER = _GRID
+_TOTAL_BORDER = Border(top=Side(style="medium"), bottom=Side(style="double"), left=_THIN, right=_THIN)
+
+# One named style per kind of table cell: ruled, top-aligned, wrapping (cheap per cell in streaming mode).
+CELL_STYLES = {
+    "text": NamedStyle("Tabel Teks", border=_GRID, alignment=Alignment(wrap_text=True, vertical="top")),
+    "id": NamedStyle("Tabel Nomor Induk", border=_GRID, alignment=Alignment(vertical="top"), number_format=TEXT_FORMAT),
+    "time": NamedStyle(
+        "Tabel Waktu", border=_GRID, alignment=Alignment(vertical="top", horizontal="left"), number_format=TIME_FORMAT
+    ),
+    "number": NamedStyle("Tabel Angka", border=_GRID, alignment=Alignment(vertical="top")),
+    "percent": NamedStyle(
+        "Tabel Persen", border=_GRID, alignment=Alignment(vertical="top"), number_format=PERCENT_FORMAT
+    ),
+}
+CELL_STYLES["nik"] = CELL_STYLES["id"]
 
 
 def write_xlsx(
@@ -82,6 +108,8 @@ def write_xlsx(
     workbook = Workbook(write_only=True)
     workbook.properties.title = f"Daftar Hadir \u2013 {snapshot.event.title}"[:250]
     workbook.properties.creator = "Netralitas Desktop"
+    for style in {id(style): style for style in CELL_STYLES.values()}.values():
+        workbook.add_named_style(style)
     try:
         _fill(workbook, snapshot, paper, progress)
         progress.check_cancelled()
@@ -99,7 +127,8 @@ def write_xlsx(
 def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) -> None:
     title = snapshot.event.title
     counted, absent, cancelled = snapshot.counted_rows, snapshot.absent_rows, snapshot.cancelled_rows
-    total_rows = len(counted) + len(absent)
+    unsigned = snapshot.unsigned_present_rows
+    total_rows = len(counted) + len(absent) + len(unsigned)
     done = [0]
 
     def step() -> None:
@@ -131,6 +160,16 @@ def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) 
     )
     _table_sheet(
         workbook, snapshot, paper, "Tidak Hadir", f"PESERTA TIDAK HADIR \u2013 {title}", ABSENT_COLUMNS, absent, step
+    )
+    _table_sheet(
+        workbook,
+        snapshot,
+        paper,
+        "Belum Ikrar",
+        f"PESERTA HADIR YANG BELUM MENANDATANGANI IKRAR \u2013 {title}",
+        UNSIGNED_COLUMNS,
+        unsigned,
+        step,
     )
     if cancelled:
         _table_sheet(
@@ -170,22 +209,22 @@ def _table_sheet(
     rows: list,
     step,
 ) -> None:
-    values = [[column.value(row) for column in columns] for row in rows]
+    values = [[column_value(column, row, snapshot) for column in columns] for row in rows]
+    headers = [column_header(column, snapshot) for column in columns]
     widths = [4 + len(str(len(rows)))] + [
-        _width(column, [line[i] for line in values]) for i, column in enumerate(columns)
+        _width(column, header, [line[i] for line in values]) for i, (column, header) in enumerate(zip(columns, headers))
     ]
     sheet = _new_sheet(workbook, name, widths, paper)
-    _title_rows(sheet, heading, snapshot)
-    sheet.append(_header_cells(sheet, ["No"] + [column.header for column in columns], widths))
+    _title_rows(sheet, heading, snapshot, widths)
+    sheet.append(_header_cells(sheet, ["No"] + headers, widths))
     kinds = [column.kind for column in columns]
     for number, line in enumerate(values, 1):
         _fit_row_height(sheet, HEADER_ROW + number, line, widths[1:])
-        sheet.append(
-            [number] + [_cell(sheet, value, kind, width) for value, kind, width in zip(line, kinds, widths[1:])]
-        )
+        sheet.append([_cell(sheet, number, "number")] + [_cell(sheet, value, kind) for value, kind in zip(line, kinds)])
         step()
     last = HEADER_ROW + max(len(values), 1)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(widths))}{last}"
+    sheet.print_area = f"A1:{get_column_letter(len(widths))}{last}"
 
 
 def _recap_sheet(
@@ -195,23 +234,24 @@ def _recap_sheet(
     label_width = min(45, math.ceil(max([text_units(group_header)] + [text_units(g.label) for g in groups])) + 2)
     widths = [5, label_width] + [max(9, len(max(header.split(), key=len)) + 3) for header, _, _ in RECAP_COLUMNS]
     sheet = _new_sheet(workbook, name, widths, paper)
-    _title_rows(sheet, heading, snapshot)
+    _title_rows(sheet, heading, snapshot, widths)
     sheet.append(_header_cells(sheet, ["No", group_header] + [header for header, _, _ in RECAP_COLUMNS], widths))
     for number, group in enumerate(groups, 1):
         _fit_row_height(sheet, HEADER_ROW + number, [group.label], [label_width])
         sheet.append(
-            [number, _cell(sheet, group.label, "text", label_width)]
-            + [_number_cell(sheet, value(group), kind) for _, value, kind in RECAP_COLUMNS]
+            [_cell(sheet, number, "number"), _cell(sheet, group.label, "text")]
+            + [_cell(sheet, value(group), kind) for _, value, kind in RECAP_COLUMNS]
         )
     # The totals row sits below the filter range, so sorting the groups never moves it.
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(widths))}{HEADER_ROW + max(len(groups), 1)}"
     total = [_styled(sheet, None), _styled(sheet, "JUMLAH")] + [
-        _number_cell(sheet, value(recap.total), kind) for _, value, kind in RECAP_COLUMNS
+        _cell(sheet, value(recap.total), kind) for _, value, kind in RECAP_COLUMNS
     ]
     for cell in total:
         cell.font = _HEADER_FONT
         cell.border = _TOTAL_BORDER
     sheet.append(total)
+    sheet.print_area = f"A1:{get_column_letter(len(widths))}{HEADER_ROW + len(groups) + 1}"
 
 
 def _new_sheet(workbook, name: str, widths: list[int], paper: Paper):
@@ -227,9 +267,17 @@ def _new_sheet(workbook, name: str, widths: list[int], paper: Paper):
     setup.fitToWidth = 1
     setup.fitToHeight = 0  # as many pages down as needed
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.gridLines = True
+    sheet.print_options.gridLines = False  # the table's cells are ruled; nothing outside it is
     sheet.print_options.horizontalCentered = True
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.55, bottom=0.6, header=0.25, footer=0.3)
+    margins = NASKAH_DINAS  # in inches, as the sheet wants them; the footer inside the bottom margin
+    sheet.page_margins = PageMargins(
+        left=margins.left / INCH_MM,
+        right=margins.right / INCH_MM,
+        top=margins.top / INCH_MM,
+        bottom=margins.bottom / INCH_MM,
+        header=FOOTER_BASELINE_MM / INCH_MM,
+        footer=FOOTER_BASELINE_MM / INCH_MM,
+    )
     sheet.oddFooter.left.text = name
     sheet.oddFooter.left.size = 8
     sheet.oddFooter.right.text = "Halaman &P dari &N"
@@ -237,13 +285,19 @@ def _new_sheet(workbook, name: str, widths: list[int], paper: Paper):
     return sheet
 
 
-def _title_rows(sheet, heading: str, snapshot: ReportSnapshot) -> None:
-    title = _styled(sheet, clean_text(heading))
-    title.font = _TITLE_FONT
-    sheet.append([title])
-    facts = _styled(sheet, clean_text(" \u2014 ".join(event_lines(snapshot.event, snapshot.made_at))))
-    facts.font = _FACTS_FONT
-    sheet.append([facts])
+def _title_rows(sheet, heading: str, snapshot: ReportSnapshot, widths: list[int]) -> None:
+    """Title and facts merged across the table's columns and wrapped, so they never reach past it."""
+    span = sum(widths)
+    last = get_column_letter(len(widths))
+    for row, (text, font) in enumerate(
+        ((heading, _TITLE_FONT), (" \u2014 ".join(event_lines(snapshot.event, snapshot.made_at)), _FACTS_FONT)), 1
+    ):
+        cell = _styled(sheet, clean_text(text))
+        cell.font, cell.alignment = font, _TITLE_ALIGN
+        scale = font.sz / 11 * (1.15 if font.b else 1.0)
+        sheet.row_dimensions[row].height = (font.sz + 4) * _line_count(text, span / scale)
+        sheet.merged_cells.add(f"A{row}:{last}{row}")
+        sheet.append([cell])
     sheet.append([])
 
 
@@ -261,18 +315,13 @@ def _header_cells(sheet, headers: list[str], widths: list[int]) -> list:
 
 
 def _fit_row_height(sheet, row: int, values: list, widths: list[int]) -> None:
-    """A row whose text wraps gets the height for its lines: LibreOffice keeps the default
-    height for rows of a file it did not write, and the wrapped lines would overlap."""
+    """A row as tall as its most wrapped cell: LibreOffice keeps the default height for rows of a
+    file it did not write, and the wrapped lines would be clipped."""
     lines = max(
-        (
-            _line_count(value, width)
-            for value, width in zip(values, widths)
-            if isinstance(value, str) and _wraps(value, width)
-        ),
-        default=1,
+        (_line_count(value, width) for value, width in zip(values, widths) if isinstance(value, str)), default=1
     )
     if lines > 1:
-        sheet.row_dimensions[row].height = 15 * lines
+        sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
 
 
 def text_units(text: str) -> float:
@@ -282,33 +331,34 @@ def text_units(text: str) -> float:
 
 
 _WIDE = re.compile(r"[A-Z0-9]")
+WRAP_SAFETY = 1.12  # estimates run generous: an extra line costs a little height, a missing one clips text
 
 
-def _wraps(text: str, width: int) -> bool:
-    return len(text) > width - 1 and text_units(text) > width - 1
-
-
-def _line_count(text: str, width: int) -> int:
-    """Lines ``text`` wraps into at ``width`` units, word by word."""
+def _line_count(text: str, width: float) -> int:
+    """Lines ``text`` wraps into at ``width`` units, word by word (a long word breaks across lines)."""
+    room = max(1.0, width - 1.5)
     lines, used = 1, 0.0
     for word in text.split():
-        size = text_units(word)
-        if used and used + 0.5 + size > width - 1:
-            lines, used = lines + 1, size
+        size = text_units(word) * WRAP_SAFETY
+        if used and used + 0.5 + size > room:
+            lines, used = lines + 1, 0.0
+        if size > room:  # a word longer than the cell
+            extra = math.ceil(size / room) - 1
+            lines, used = lines + extra, size - extra * room
         else:
             used += (0.5 if used else 0) + size
     return lines
 
 
-def _width(column: Column, values: list) -> int:
+def _width(column: Column, header: str, values: list) -> int:
     """Column units: the widest value up to the column's cap, at least the header's (longest word)."""
     if column.kind == "time":
-        widest = 6.0
+        widest = 16.0
     else:
         texts = heapq.nlargest(30, (value for value in values if isinstance(value, str)), key=len)
         widest = max((text_units(text) for text in texts), default=0.0)
-    header = column.header if len(column.header) <= 14 else max(column.header.split(), key=len)
-    return max(math.ceil(text_units(header) * 1.1) + 2, min(column.max_width, math.ceil(widest) + 2))
+    title = header if len(header) <= 14 else max(header.split(), key=len)
+    return max(math.ceil(text_units(title) * 1.1) + 2, min(column.max_width, math.ceil(widest) + 2))
 
 
 def _styled(sheet, value) -> WriteOnlyCell:
@@ -318,43 +368,19 @@ def _styled(sheet, value) -> WriteOnlyCell:
     return cell
 
 
-def _cell(sheet, value, kind: str, width: int):
-    """A value as written: plain when nothing is needed, else a cell with its format."""
+def _cell(sheet, value, kind: str) -> WriteOnlyCell:
+    """A table cell: ruled, top-aligned, wrapping text; ids kept as text; formulas never run."""
+    cell = WriteOnlyCell(sheet)
+    cell.style = CELL_STYLES.get(kind, CELL_STYLES["text"]).name
     if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = TIME_FORMAT
         return cell
     if not isinstance(value, str):
-        return value
-    text = clean_text(value)
-    if kind == "id":
-        cell = _text_cell(sheet, text)
-        cell.number_format = TEXT_FORMAT
+        cell.value = value
         return cell
-    if needs_neutralising(text):
-        cell = _text_cell(sheet, text)
+    cell.value = clean_text(value)
+    cell.data_type = "s"  # a string cell is never a formula, whatever its first character
+    if kind not in ("id", "nik") and needs_neutralising(cell.value):
         cell.quotePrefix = True  # shown as typed, and stays text when edited
-        return cell
-    if _wraps(text, width):
-        cell = _text_cell(sheet, text)
-        cell.alignment = _WRAP
-        return cell
-    return text
-
-
-def _text_cell(sheet, text: str) -> WriteOnlyCell:
-    """A string cell that is never a formula, whatever its first character."""
-    cell = WriteOnlyCell(sheet, text)
-    cell.data_type = "s"
-    return cell
-
-
-def _number_cell(sheet, value, kind: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value)
-    if kind == "percent":
-        cell.number_format = PERCENT_FORMAT
     return cell
 
 

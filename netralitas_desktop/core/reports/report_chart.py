@@ -17,23 +17,19 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 
-from ..documents import SANS, draw_fitted, fit_pdf_text, mm
-from .status import GroupCount
+from ..documents import MIN_TEXT_SIZE, SANS, draw_fitted, fit_pdf_text, mm
+from .status import GroupCount, persen
 
 ROW_HEIGHT = 8 * mm
 AXIS_HEIGHT = 6 * mm  # value labels under the bars
 LEGEND_HEIGHT = 7 * mm
-VALUE_WIDTH = 27 * mm
+VALUE_WIDTH = 29 * mm
+LABEL_SIZE = MIN_TEXT_SIZE + 0.5  # OPD names wrap onto two lines at this size rather than shrink
 SERIES = (  # (legend text, colour, value of a group)
     ("Hadir di ruangan", Color(0.11, 0.24, 0.42), lambda g: g.in_room),
     ("Hadir daring", Color(0.35, 0.62, 0.88), lambda g: g.online),
     ("Tidak hadir", Color(0.83, 0.83, 0.83), lambda g: g.absent),
 )
-
-
-def persen(value: float) -> str:
-    """``80,5%``: Indonesian decimal comma."""
-    return f"{value:.1f}".replace(".", ",") + "%"
 
 
 def chart_height(rows: int, *, legend: bool = False) -> float:
@@ -58,14 +54,14 @@ def nice_maximum(value: int) -> tuple[int, int]:
 def draw_legend(canvas, x: float, top: float) -> float:
     """Colour keys in one line; returns the y below it."""
     canvas.saveState()
-    canvas.setFont(SANS.regular, 8)
+    canvas.setFont(SANS.regular, LABEL_SIZE)
     left = x
     for label, colour, _ in SERIES:
         canvas.setFillColor(colour)
         canvas.rect(left, top - 4 * mm, 3.5 * mm, 3.5 * mm, stroke=0, fill=1)
         canvas.setFillGray(0.1)
         canvas.drawString(left + 5 * mm, top - 3.6 * mm, label)
-        left += 10 * mm + canvas.stringWidth(label, SANS.regular, 8)
+        left += 10 * mm + canvas.stringWidth(label, SANS.regular, LABEL_SIZE)
     canvas.restoreState()
     return top - LEGEND_HEIGHT
 
@@ -79,16 +75,18 @@ def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, 
     bottom = top - plot_height
     for index, group in enumerate(groups):
         row_top = top - index * ROW_HEIGHT
-        label = fit_pdf_text(group.label, SANS.regular, label_width, max_size=8, min_size=6, max_lines=2)
+        label = fit_pdf_text(
+            group.label, SANS.regular, label_width, max_size=LABEL_SIZE, min_size=MIN_TEXT_SIZE, max_lines=2
+        )
         label_top = row_top - (ROW_HEIGHT - label.height) / 2  # centred on the bar
         draw_fitted(canvas, label, SANS.regular, x, label_top, label_width, align="right")
         canvas.saveState()
-        canvas.setFont(SANS.regular, 7.5)
+        canvas.setFont(SANS.regular, MIN_TEXT_SIZE)
         canvas.setFillGray(0.1)
         canvas.drawString(
             plot_x + plot_width + 2 * mm,
             row_top - ROW_HEIGHT / 2 - 2.5,
-            f"{group.present}/{group.registered} ({persen(group.percentage)})",
+            f"{group.present}/{group.registered} ({group.percentage_text})",
         )
         canvas.restoreState()
     maximum, step = nice_maximum(scale_max)
@@ -102,7 +100,7 @@ def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, 
     chart.categoryAxis.strokeColor = Color(0.4, 0.4, 0.4)
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, maximum, step
     chart.valueAxis.labels.fontName = SANS.regular
-    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontSize = MIN_TEXT_SIZE
     chart.valueAxis.labelTextFormat = "%d"
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = Color(0.85, 0.85, 0.85)

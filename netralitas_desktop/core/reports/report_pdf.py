@@ -1,9 +1,14 @@
 """Laporan penyelenggara: the organiser's report to the Sekda, as a PDF (A4 or F4, portrait).
 
 Kop surat (when set), the event's facts, the attendance counts (overall and per employment
-type), a bar chart of attendance by OPD over as many pages as it needs, the pledge status,
-and the signatory block. Optionally the attendance list (``pledges.attendance_list``'s
-layout) follows, merged in with pypdf.
+type), a bar chart of attendance by OPD over as many pages as it needs, the pledge status
+(every registered person in one category: signed at the desk, ikrar mandiri back, attended
+but not signed, absent and owing a form), and the signatory block. Optionally the rekap
+kehadiran follows as its *Lampiran*, drawn into the same document with the page numbers
+running on (tata naskah dinas: "nomor halaman lampiran merupakan nomor lanjutan").
+
+Every figure — report, chart and Lampiran — comes from one ``ReportSnapshot`` and every
+percentage from ``status.percentage`` (one rounding rule, as the dashboard and the XLSX).
 
 Pages are laid out twice with the same code: a measuring pass counts them, so every page
 can say "Halaman x dari y"; the drawing pass then draws.
@@ -11,16 +16,16 @@ can say "Halaman x dari y"; the drawing pass then draws.
 
 from __future__ import annotations
 
-import io
+from dataclasses import replace
 from pathlib import Path
 
 from .. import audit
 from ..dates import hari_tanggal, tempat_tanggal
 from ..documents import (
+    MIN_TEXT_SIZE,
     SANS,
     DocumentError,
     Letterhead,
-    Margins,
     PageSpec,
     Paper,
     atomic_output,
@@ -28,24 +33,40 @@ from ..documents import (
     draw_signatory,
     draw_text_box,
     mm,
+    naskah_dinas_page,
     new_canvas,
+    space_under_kop,
 )
 from ..documents.table import Column, TableLayout, draw_page_footer
-from ..event_settings import get_asset
+from ..event_settings import get_asset, nik_masked
 from ..invitations import time_text
 from ..jobs import Job, Progress
 from ..participants import EMPLOYMENT_LABELS
+from ..pledges.document_common import NothingToPrint
 from ..pledges.document_settings import SIGNATORY_SIGNATURE, SIGNATORY_STAMP, letterhead_for
-from .report_chart import chart_height, draw_legend, draw_unit_chart, persen, rows_that_fit
-from .status import STATUS_LABELS
+from .report_chart import chart_height, draw_legend, draw_unit_chart, rows_that_fit
+from .status import (
+    DINAS_LUAR,
+    IZIN,
+    PLEDGE_OWED,
+    PLEDGE_PRESENT_UNSIGNED,
+    PLEDGE_RETURNED,
+    PLEDGE_SIGNED,
+    SAKIT,
+    STATUS_LABELS,
+    TIDAK_HADIR,
+    percentage,
+    persen,
+)
 from .tables import ExportResult, ReportSnapshot, event_paper, load_snapshot, recap_groups, record_export
 
 TITLE = "LAPORAN PELAKSANAAN KEGIATAN"
 FOOTER = "Laporan Pelaksanaan"
-MARGINS = Margins(top=15, right=20, bottom=18, left=25)
-TEXT = 10
+LAMPIRAN_TITLE = "DAFTAR HADIR PESERTA\nREKAP KEHADIRAN"
+TEXT = 10.5
 SIGNATURE_BLOCK_HEIGHT = 58 * mm
 MIN_CHART_ROWS = 8  # a chart chunk shorter than this (unless it is the end) moves to the next page
+LABEL_WIDTH = 32 * mm
 
 
 class _Measuring:
@@ -93,6 +114,7 @@ class _Flow:
         lines: int = 3,
         after: float = 0,
     ) -> None:
+        """Text wrapped at ``size`` (never shrunk below 8 pt)."""
         font = SANS.bold if bold else SANS.regular
         self.y = (
             draw_text_box(
@@ -104,7 +126,7 @@ class _Flow:
                 self.frame.width - indent,
                 align=align,
                 max_size=size,
-                min_size=min(size, 8),
+                min_size=max(MIN_TEXT_SIZE, size),
                 max_lines=lines,
             )
             - after
@@ -112,7 +134,7 @@ class _Flow:
 
 
 def report_page(paper: Paper) -> PageSpec:
-    return PageSpec(paper, margins=MARGINS)
+    return naskah_dinas_page(paper)
 
 
 def render_report(
@@ -123,11 +145,19 @@ def render_report(
     letterhead: Letterhead | None = None,
     signature: bytes | None = None,
     stamp: bytes | None = None,
+    lampiran=None,
+    progress: Progress | None = None,
 ) -> int:
-    """Draw the report into ``target`` (a path or a binary file); returns its page count."""
+    """Draw the report (and its ``lampiran``, a ``signing_list.SigningList``) into ``target``; returns pages."""
+    from ..pledges.list_pages import draw_list, layout_list
+
     page = report_page(paper)
     footer = f"{FOOTER} \u2013 {snapshot.event.title}"
-    total = _layout(_Flow(None, page, footer, None), snapshot, letterhead, signature, stamp)
+    report_pages = _layout(
+        _Flow(None, page, footer, None), snapshot, letterhead, signature, stamp, lampiran is not None
+    )
+    attached = layout_list(lampiran) if lampiran is not None else None
+    total = report_pages + (attached.total if attached else 0)
     canvas = new_canvas(
         target,
         page,
@@ -135,7 +165,12 @@ def render_report(
         subject="Laporan pelaksanaan kegiatan",
         author=snapshot.event.organizer or snapshot.event.instansi,
     )
-    _layout(_Flow(canvas, page, footer, total), snapshot, letterhead, signature, stamp)
+    _layout(_Flow(canvas, page, footer, total), snapshot, letterhead, signature, stamp, attached is not None)
+    if attached is not None:
+        lampiran_footer = f"Lampiran {FOOTER} \u2013 {snapshot.event.title}"
+        draw_list(
+            canvas, attached, footer=lampiran_footer, first_number=report_pages + 1, total=total, progress=progress
+        )
     try:
         canvas.save()
     except OSError as err:
@@ -143,15 +178,16 @@ def render_report(
     return total
 
 
-def _layout(flow: _Flow, snapshot: ReportSnapshot, letterhead, signature, stamp) -> int:
+def _layout(flow: _Flow, snapshot: ReportSnapshot, letterhead, signature, stamp, with_lampiran: bool) -> int:
     if letterhead is not None:
-        flow.y = draw_letterhead(flow.canvas, letterhead, flow.frame.x, flow.y, flow.frame.width) - 5 * mm
+        flow.y = draw_letterhead(flow.canvas, letterhead, flow.frame.x, flow.page.kop_top, flow.frame.width)
+        flow.y -= space_under_kop(TEXT)
     flow.text(TITLE, bold=True, size=13, align="center")
     flow.text(snapshot.event.title, bold=True, size=12, align="center", after=5 * mm)
     _facts(flow, snapshot)
     _counts(flow, snapshot)
     _chart(flow, snapshot)
-    _pledges(flow, snapshot)
+    _pledges(flow, snapshot, with_lampiran)
     _closing(flow, snapshot, signature, stamp)
     flow.finish_page()
     return flow.number
@@ -169,78 +205,72 @@ def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     times = time_text(event)
     speakers = [line.strip() for line in event.speakers.splitlines() if line.strip()]
     facts = [
-        ("Kegiatan", event.title),
-        ("Hari/Tanggal", f"{when}, pukul {times}" if times else when),
-        ("Tempat", event.venue or "-"),
-        ("Penyelenggara", event.organizer or event.instansi or "-"),
-        (
-            "Narasumber",
-            "\n".join(f"{i}. {s}" for i, s in enumerate(speakers, 1))
-            if len(speakers) > 1
-            else (speakers[0] if speakers else "-"),
-        ),
+        ("Kegiatan", [event.title]),
+        ("Hari/Tanggal", [f"{when}, pukul {times}" if times else when]),
+        ("Tempat", [event.venue or "-"]),
+        ("Penyelenggara", [event.organizer or event.instansi or "-"]),
+        ("Narasumber", [f"{i}. {s}" for i, s in enumerate(speakers, 1)] if len(speakers) > 1 else speakers or ["-"]),
     ]
     if event.election_name:
-        facts.append(("Dalam rangka", event.election_name))
+        facts.append(("Dalam rangka", [event.election_name]))
     _heading(flow, "I. Data Kegiatan", 30 * mm)
-    label_width = 32 * mm
-    for label, value in facts:
+    fixed = dict(max_size=TEXT, min_size=TEXT)
+    for label, values in facts:
         top = flow.y
-        draw_text_box(flow.canvas, label, SANS.regular, flow.frame.x, top, label_width, max_size=TEXT, min_size=TEXT)
-        draw_text_box(
-            flow.canvas, ":", SANS.regular, flow.frame.x + label_width, top, 3 * mm, max_size=TEXT, min_size=TEXT
-        )
-        for line in value.split("\n"):
-            flow.text(line, indent=label_width + 4 * mm, lines=3)
+        draw_text_box(flow.canvas, label, SANS.regular, flow.frame.x, top, LABEL_WIDTH, **fixed)
+        draw_text_box(flow.canvas, ":", SANS.regular, flow.frame.x + LABEL_WIDTH, top, 3 * mm, **fixed)
+        for value in values:  # wrapped at the text's size, each line beside its label
+            flow.text(value, indent=LABEL_WIDTH + 4 * mm, lines=4)
     flow.y -= 3 * mm
 
 
-def _table(flow: _Flow, columns: list[Column], rows: list[list[str]], bold_last: bool = False) -> None:
-    table = TableLayout(columns, flow.frame.x, flow.frame.width, size=9, min_size=7)
-    fitted = [table.fit_row(row) for row in rows]
-    bold = (
-        TableLayout(
-            [Column(c.title, c.weight, c.align, c.max_lines, True) for c in columns],
-            flow.frame.x,
-            flow.frame.width,
-            size=9,
-            min_size=7,
-        )
-        if bold_last
-        else table
-    )
-    if bold_last and rows:
-        fitted[-1] = bold.fit_row(rows[-1])
-    flow.ensure(table.header_height + sum(row.height for row in fitted))
+def _tables(flow: _Flow, columns: list[Column], rows: list[list[str]]) -> tuple[TableLayout, TableLayout, list]:
+    """The table's layout, its bold twin for the totals row, and the fitted rows (bold last)."""
+    table = TableLayout(columns, flow.frame.x, flow.frame.width, size=9.5)
+    bold = TableLayout([replace(column, bold=True) for column in columns], flow.frame.x, flow.frame.width, size=9.5)
+    fitted = [table.fit_row(row) for row in rows[:-1]] + [bold.fit_row(rows[-1])] if rows else []
+    return table, bold, fitted
+
+
+def _table_height(flow: _Flow, columns: list[Column], rows: list[list[str]]) -> float:
+    table, _, fitted = _tables(flow, columns, rows)
+    return table.header_height + sum(row.height for row in fitted)
+
+
+def _table(flow: _Flow, columns: list[Column], rows: list[list[str]]) -> None:
+    """A table whose last row (the totals) is bold; kept on one page."""
+    table, bold, fitted = _tables(flow, columns, rows)
+    height = table.header_height + sum(row.height for row in fitted)
+    flow.ensure(height)
     if flow.drawing:
         y = table.draw_header(flow.canvas, flow.y)
         for index, row in enumerate(fitted):
-            y = (bold if bold_last and index == len(fitted) - 1 else table).draw_row(flow.canvas, y, row)
-    flow.y -= table.header_height + sum(row.height for row in fitted) + 4 * mm
+            y = (bold if index == len(fitted) - 1 else table).draw_row(flow.canvas, y, row)
+    flow.y -= height + 4 * mm
+
+
+def _share(part: int, whole: int) -> str:
+    return persen(percentage(part, whole)) if whole else "-"
 
 
 def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     total = snapshot.by_unit.total
     invited = sum(1 for row in snapshot.counted_rows if row.source == "invited")
-    share = (lambda n: persen(100 * n / total.registered)) if total.registered else (lambda n: "-")
-    rows = [
-        ["Peserta terdaftar", str(total.registered), share(total.registered)],
-        ["\u2013 diundang", str(invited), share(invited)],
-        ["\u2013 hadir tanpa undangan", str(total.registered - invited), share(total.registered - invited)],
-        ["Hadir di ruangan", str(total.in_room), share(total.in_room)],
-        ["Hadir daring", str(total.online), share(total.online)],
-    ] + [
-        [
-            STATUS_LABELS[key] if key != "tidak_hadir" else "Tidak hadir tanpa keterangan",
-            str(total.counts[key]),
-            share(total.counts[key]),
-        ]
-        for key in ("izin", "sakit", "dinas_luar", "tidak_hadir")
+    registered = total.registered
+    lines = [
+        ("Peserta terdaftar", registered),
+        ("\u2013 diundang", invited),
+        ("\u2013 hadir tanpa undangan", registered - invited),
+        ("Hadir di ruangan", total.in_room),
+        ("Hadir daring", total.online),
+        *((STATUS_LABELS[key], total.counts[key]) for key in (IZIN, SAKIT, DINAS_LUAR)),
+        ("Tidak hadir tanpa keterangan", total.counts[TIDAK_HADIR]),
+        ("Jumlah hadir (di ruangan dan daring)", total.present),
     ]
-    rows.append(["Jumlah hadir (di ruangan dan daring)", str(total.present), share(total.present)])
-    _heading(flow, "II. Kehadiran Peserta", 60 * mm)
+    rows = [[label, str(count), _share(count, registered)] for label, count in lines]
     columns = [Column("Uraian", 5), Column("Jumlah", 1.4, "right"), Column("Persentase", 1.6, "right")]
-    _table(flow, columns, rows, bold_last=True)
+    _heading(flow, "II. Kehadiran Peserta", _table_height(flow, columns, rows))
+    _table(flow, columns, rows)
     if total.cancelled:
         flow.text(
             f"Pendaftaran dibatalkan ({total.cancelled} orang) tidak dihitung sebagai peserta.", size=9, after=2 * mm
@@ -253,7 +283,7 @@ def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
             Column("Terdaftar", 1.3, "right"),
             Column("Di ruangan", 1.3, "right"),
             Column("Daring", 1.3, "right"),
-            Column("Tidak hadir", 1.3, "right"),
+            Column("Tidak hadir", 1.4, "right"),
             Column("Persentase hadir", 1.6, "right"),
         ]
         rows = [
@@ -263,12 +293,12 @@ def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
                 str(g.in_room),
                 str(g.online),
                 str(g.absent),
-                persen(g.percentage),
+                g.percentage_text,
             ]
             for g in groups + [snapshot.by_employment.total]
         ]
         rows[-1][0] = "Jumlah"
-        _table(flow, columns, rows, bold_last=True)
+        _table(flow, columns, rows)
 
 
 def _chart(flow: _Flow, snapshot: ReportSnapshot) -> None:
@@ -285,6 +315,9 @@ def _chart(flow: _Flow, snapshot: ReportSnapshot) -> None:
             flow.new_page()
             flow.text("III. Kehadiran per Unit Kerja (OPD) \u2013 lanjutan", bold=True, size=11, after=2 * mm)
             count = rows_that_fit(flow.room, legend=first)
+        left_over = len(groups) - start - count
+        if 0 < left_over < MIN_CHART_ROWS // 2:  # no lone row or two on the next page either
+            count = max(1, count - (MIN_CHART_ROWS // 2 - left_over))
         chunk = groups[start : start + count]
         if first:
             flow.y = draw_legend(flow.canvas, flow.frame.x, flow.y)
@@ -296,33 +329,42 @@ def _chart(flow: _Flow, snapshot: ReportSnapshot) -> None:
     flow.y -= 3 * mm
 
 
-def _pledges(flow: _Flow, snapshot: ReportSnapshot) -> None:
+def _pledges(flow: _Flow, snapshot: ReportSnapshot, with_lampiran: bool) -> None:
     pledges = snapshot.pledges
-    rows = [
-        [
-            "Hadir dan menandatangani ikrar di meja registrasi",
-            str(pledges.signed_at_desk),
-            f"dari {pledges.present} yang hadir",
-        ],
-        [
-            "Tidak hadir, ikrar mandiri sudah dikembalikan",
-            str(pledges.ikrar_returned),
-            f"dari {pledges.absent} yang tidak hadir",
-        ],
-        [
-            "Tidak hadir, ikrar mandiri belum dikembalikan",
-            str(pledges.absent - pledges.ikrar_returned),
-            "perlu ditindaklanjuti" if pledges.absent - pledges.ikrar_returned else "-",
-        ],
-    ]
-    _heading(flow, "IV. Ikrar Netralitas", 30 * mm)
-    _table(flow, [Column("Uraian", 5), Column("Jumlah", 1.2, "right"), Column("Keterangan", 2.6)], rows)
-    flow.text(
-        "Rincian peserta yang tidak hadir beserta status ikrar mandirinya terdapat pada berkas ekspor "
-        "(lembar \u201cTidak Hadir\u201d).",
-        size=9,
-        after=2 * mm,
+    counts = pledges.by_status
+    registered = pledges.registered
+    unsigned_note = (
+        "dapat diberi formulir ikrar mandiri"
+        if snapshot.event.signature_required or counts[PLEDGE_SIGNED]
+        else "tanda tangan di meja tidak diminta; ikrar dibacakan bersama"
     )
+    lines = [
+        ("Menandatangani ikrar di meja registrasi", counts[PLEDGE_SIGNED], f"dari {pledges.present} yang hadir"),
+        ("Ikrar mandiri sudah dikembalikan", counts[PLEDGE_RETURNED], "formulir diterima panitia"),
+        ("Hadir, belum menandatangani ikrar", counts[PLEDGE_PRESENT_UNSIGNED], unsigned_note),
+        (
+            "Tidak hadir, ikrar mandiri belum dikembalikan",
+            counts[PLEDGE_OWED],
+            "perlu ditindaklanjuti" if counts[PLEDGE_OWED] else "-",
+        ),
+    ]
+    rows = [[label, str(count), _share(count, registered), note] for label, count, note in lines]
+    rows.append(["Jumlah peserta terdaftar", str(registered), _share(registered, registered), ""])
+    columns = [
+        Column("Uraian", 4.4),
+        Column("Jumlah", 1.2, "right"),
+        Column("Persentase", 1.5, "right"),
+        Column("Keterangan", 3),
+    ]
+    _heading(flow, "IV. Ikrar Netralitas", _table_height(flow, columns, rows))
+    _table(flow, columns, rows)
+    where = (
+        "Kehadiran setiap peserta terdapat pada Lampiran (rekap kehadiran)."
+        if with_lampiran
+        else "Rincian peserta yang tidak hadir beserta status ikrarnya terdapat pada berkas ekspor "
+        "(lembar \u201cTidak Hadir\u201d dan \u201cBelum Ikrar\u201d)."
+    )
+    flow.text(where, size=9.5, after=2 * mm)
 
 
 def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, stamp: bytes | None) -> None:
@@ -344,7 +386,7 @@ def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, sta
             place_date=place_date,
             signature=signature,
             stamp=stamp,
-            size=10,
+            size=TEXT,
             space=22 * mm,
         )
     else:
@@ -355,8 +397,30 @@ def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, sta
 # --- Job -------------------------------------------------------------------------------------------------
 
 
+def lampiran_of(snapshot: ReportSnapshot, paper: Paper, *, mask: bool, signature, stamp):
+    """The rekap kehadiran of the same snapshot, labelled as the report's Lampiran."""
+    from ..pledges.signing_list import ListKind, ListOptions, attachment_lines, recap_list
+
+    if not snapshot.counted_rows:
+        raise NothingToPrint("Kegiatan ini belum memiliki peserta; tambahkan atau impor peserta dahulu.")
+    spec = recap_list(
+        snapshot.event,
+        snapshot.rows,
+        ListOptions(paper=paper, kind=ListKind.RECAP),
+        title=LAMPIRAN_TITLE,
+        footer_name="Lampiran",
+        mask=mask,
+    )
+    return replace(
+        spec,
+        signatory_signature=signature,
+        signatory_stamp=stamp,
+        attachment_lines=attachment_lines("Laporan Pelaksanaan Kegiatan", snapshot.event),
+    )
+
+
 class ReportPdfJob(Job[ExportResult]):
-    """The report, optionally followed by the attendance list; the event's paper unless ``paper``."""
+    """The report, optionally with the rekap kehadiran as its Lampiran; the event's paper unless ``paper``."""
 
     title = "Membuat laporan (PDF)"
 
@@ -377,6 +441,11 @@ class ReportPdfJob(Job[ExportResult]):
         self.report(0, 0, "Membaca data kehadiran\u2026")
         snapshot = load_snapshot(self.event_id)
         paper = self.paper or event_paper(self.event_id)
+        signature = get_asset(self.event_id, SIGNATORY_SIGNATURE)
+        stamp = get_asset(self.event_id, SIGNATORY_STAMP)
+        lampiran = None
+        if self.with_attendance_list:
+            lampiran = lampiran_of(snapshot, paper, mask=nik_masked(self.event_id), signature=signature, stamp=stamp)
         self.check_cancelled()
         self.report(0, 0, "Menyusun laporan\u2026")
         with atomic_output(self.path) as temp:
@@ -385,34 +454,15 @@ class ReportPdfJob(Job[ExportResult]):
                 snapshot,
                 paper=paper,
                 letterhead=letterhead_for(self.event_id),
-                signature=get_asset(self.event_id, SIGNATORY_SIGNATURE),
-                stamp=get_asset(self.event_id, SIGNATORY_STAMP),
+                signature=signature,
+                stamp=stamp,
+                lampiran=lampiran,
+                progress=self,
             )
-            if self.with_attendance_list:
-                pages += _append_attendance_list(temp, self.event_id, paper, self)
             self.check_cancelled()
         result = ExportResult(str(self.path), "pdf", len(snapshot.rows), pages)
         record_export(self.event_id, result, self.actor, document="laporan")
         return result
 
 
-def _append_attendance_list(report_path: Path, event_id: int, paper: Paper, progress: Progress) -> int:
-    """Render the attendance list (its own layout and page numbers) and append it to the report."""
-    from pypdf import PdfWriter
-
-    from ..pledges.attendance_list import FOOTER_NAME
-    from ..pledges.attendance_list import TITLE as LIST_TITLE
-    from ..pledges.signing_list import ListOptions, load_signing_list, render_signing_list
-
-    spec, _ = load_signing_list(event_id, ListOptions(paper=paper), title=LIST_TITLE, footer_name=FOOTER_NAME)
-    buffer = io.BytesIO()
-    pages = render_signing_list(buffer, spec, progress=progress)
-    writer = PdfWriter()
-    writer.append(io.BytesIO(report_path.read_bytes()))
-    writer.append(io.BytesIO(buffer.getvalue()))
-    with open(report_path, "wb") as handle:
-        writer.write(handle)
-    return pages
-
-
-__all__ = ["TITLE", "ReportPdfJob", "render_report", "report_page"]
+__all__ = ["LAMPIRAN_TITLE", "TITLE", "ReportPdfJob", "lampiran_of", "render_report", "report_page"]

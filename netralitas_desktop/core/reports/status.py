@@ -23,6 +23,19 @@ Stable API (the dashboard and the exports call these):
   * ``recap_rows(rows, by="unit"|"employment") -> Recap``: the same recap from rows already
     loaded (the exports use it, so every sheet of a file comes from one snapshot).
   * ``pledge_counts(rows) -> PledgeCounts``.
+
+Pledge (ikrar) categories: every registered person is in exactly one (``pledge_status(row)``,
+also ``StatusRow.pledge_status``), so the report, the XLSX, the Ikrar Mandiri tab and the
+campaigns count the same people:
+  * ``PLEDGE_SIGNED``           signed at the check-in desk;
+  * ``PLEDGE_RETURNED``         an ikrar mandiri form came back (absent, or present but unsigned);
+  * ``PLEDGE_PRESENT_UNSIGNED`` attended (room or online) and signed nothing yet: may be given a form;
+  * ``PLEDGE_OWED``             absent (any reason) and no form back yet: to follow up.
+``attended_unsigned(rows)`` lists the third category.
+
+One rounding rule for every percentage shown or printed: ``percentage(part, whole)`` to one
+decimal, halves rounded up (as a spreadsheet shows ``0.0%``), written ``persen(...)`` =
+``69,3%``. ``attendance_remark(row, zone)`` is the Keterangan of the rekap kehadiran.
 """
 
 from __future__ import annotations
@@ -31,9 +44,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from peewee import JOIN, fn
 
+from ..dates import jam
 from ..models import Attendance, Person, Registration, Signature, db
 from ..names import fold, full_name
 from ..participants import EMPLOYMENT_LABELS
@@ -63,6 +78,33 @@ STATUS_LABELS = {
 }
 NO_UNIT = "(Tanpa unit kerja)"
 ONLINE_METHOD = "online"
+
+PLEDGE_SIGNED, PLEDGE_RETURNED, PLEDGE_PRESENT_UNSIGNED, PLEDGE_OWED = (
+    "ttd_meja",
+    "mandiri_kembali",
+    "hadir_belum_ttd",
+    "mandiri_belum",
+)
+PLEDGE_STATUSES = (PLEDGE_SIGNED, PLEDGE_RETURNED, PLEDGE_PRESENT_UNSIGNED, PLEDGE_OWED)
+PLEDGE_LABELS = {
+    PLEDGE_SIGNED: "TTD di meja registrasi",
+    PLEDGE_RETURNED: "Ikrar mandiri sudah kembali",
+    PLEDGE_PRESENT_UNSIGNED: "Hadir, belum menandatangani ikrar",
+    PLEDGE_OWED: "Tidak hadir, ikrar mandiri belum kembali",
+}
+
+
+def percentage(part: int, whole: int) -> Decimal:
+    """``part`` of ``whole`` in percent, one decimal, halves up (``1 of 60`` -> 1.7); 0 for an empty whole."""
+    if not whole:
+        return Decimal("0.0")
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def persen(value: Decimal | float) -> str:
+    """``69,3%``: one decimal with the Indonesian comma (``value`` already in percent)."""
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{rounded}".replace(".", ",") + "%"
 
 
 def classify(method: str | None, absence_reason: str | None, cancelled: bool = False) -> str:
@@ -111,6 +153,41 @@ class StatusRow:
     @property
     def counted(self) -> bool:
         return self.status != DIBATALKAN
+
+    @property
+    def present(self) -> bool:
+        return self.status in (HADIR, DARING)
+
+    @property
+    def pledge_status(self) -> str | None:
+        return pledge_status(self)
+
+
+def pledge_status(row: StatusRow) -> str | None:
+    """The row's pledge category (``PLEDGE_*``); None for a cancelled registration."""
+    if not row.counted:
+        return None
+    if row.signed:
+        return PLEDGE_SIGNED
+    if row.ikrar_returned:
+        return PLEDGE_RETURNED
+    return PLEDGE_PRESENT_UNSIGNED if row.present else PLEDGE_OWED
+
+
+def attended_unsigned(rows: Iterable[StatusRow]) -> list[StatusRow]:
+    """Those who attended (in the room or online) but signed no pledge, at the desk or on a form."""
+    return [row for row in rows if pledge_status(row) == PLEDGE_PRESENT_UNSIGNED]
+
+
+REMARKS = {DARING: "Daring", IZIN: "Izin", SAKIT: "Sakit", DINAS_LUAR: "Dinas Luar", TIDAK_HADIR: "Tidak hadir"}
+
+
+def attendance_remark(row: StatusRow, time_zone: str) -> str:
+    """The Keterangan of the rekap kehadiran: ``Hadir`` with the time and zone on a second line,
+    ``Daring``, ``Izin``, ``Sakit``, ``Dinas Luar``, ``Tidak hadir`` (``Dibatalkan`` for a cancelled one)."""
+    if row.status == HADIR:
+        return f"Hadir\n{jam(row.checked_in_at.time())} {time_zone}" if row.checked_in_at else "Hadir"
+    return REMARKS.get(row.status, STATUS_LABELS[row.status])
 
 
 def status_rows(event_id: int) -> list[StatusRow]:
@@ -278,6 +355,11 @@ class GroupCount:
         """Present (in the room or online) per registered, 0–100; 0 for an empty group."""
         return 100.0 * self.present / self.registered if self.registered else 0.0
 
+    @property
+    def percentage_text(self) -> str:
+        """``69,3%`` by the one rounding rule (``percentage`` / ``persen``)."""
+        return persen(percentage(self.present, self.registered))
+
     def add(self, status: str, count: int = 1) -> None:
         self.counts[status] += count
 
@@ -289,7 +371,7 @@ class GroupCount:
             "registered": self.registered,
             "present": self.present,
             "absent": self.absent,
-            "percentage": round(self.percentage, 1),
+            "percentage": float(percentage(self.present, self.registered)),
         }
 
 
@@ -372,29 +454,53 @@ def employment_recap(event_id: int) -> Recap:
 
 @dataclass(frozen=True)
 class PledgeCounts:
-    """Pledge status of the registered (not cancelled): signed at the desk, ikrar mandiri back."""
+    """Pledge status of the registered (not cancelled); ``by_status`` splits them into the
+    ``PLEDGE_*`` categories (each person in one), the other fields are the dashboard's views."""
 
     present: int
-    signed_at_desk: int
+    signed_at_desk: int  # of the present
     absent: int
     ikrar_returned: int  # of the absent
     neither: int  # absent and no ikrar mandiri yet: to follow up
+    present_unsigned: int = 0  # attended, no pledge signed at the desk or returned on a form
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PLEDGE_STATUSES, 0))
+
+    @property
+    def registered(self) -> int:
+        return sum(self.by_status.values())
 
     def to_dict(self) -> dict:
-        return dict(self.__dict__)
+        """Flat counts (a purge adds them up key by key): the fields, then one key per category."""
+        fields = {key: value for key, value in self.__dict__.items() if key != "by_status"}
+        return {**fields, **self.by_status}
 
 
 def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
     counted = [row for row in rows if row.counted]
-    present = [row for row in counted if row.status in (HADIR, DARING)]
+    present = [row for row in counted if row.present]
     absent = [row for row in counted if row.status in ABSENT_STATUSES]
     returned = sum(1 for row in absent if row.ikrar_returned)
+    by_status = dict.fromkeys(PLEDGE_STATUSES, 0)
+    for row in counted:
+        by_status[pledge_status(row)] += 1
     return PledgeCounts(
         len(present),
         sum(1 for row in present if row.signed),
         len(absent),
         returned,
         sum(1 for row in absent if not row.ikrar_returned and not row.signed),
+        by_status[PLEDGE_PRESENT_UNSIGNED],
+        by_status,
+    )
+
+
+def totals_sentence(total: GroupCount) -> str:
+    """One line of the figures under a rekap kehadiran, from the same counts as the report."""
+    counts = total.counts
+    return (
+        f"Jumlah peserta {total.registered}: hadir di ruangan {counts[HADIR]}, daring {counts[DARING]}, "
+        f"izin {counts[IZIN]}, sakit {counts[SAKIT]}, dinas luar {counts[DINAS_LUAR]}, tidak hadir tanpa "
+        f"keterangan {counts[TIDAK_HADIR]}; kehadiran {total.present} orang ({total.percentage_text})."
     )
 
 
@@ -407,6 +513,13 @@ __all__ = [
     "HADIR",
     "IZIN",
     "NO_UNIT",
+    "PLEDGE_LABELS",
+    "PLEDGE_OWED",
+    "PLEDGE_PRESENT_UNSIGNED",
+    "PLEDGE_RETURNED",
+    "PLEDGE_SIGNED",
+    "PLEDGE_STATUSES",
+    "REMARKS",
     "SAKIT",
     "STATUSES",
     "STATUS_LABELS",
@@ -415,11 +528,17 @@ __all__ = [
     "PledgeCounts",
     "Recap",
     "StatusRow",
+    "attendance_remark",
+    "attended_unsigned",
     "classify",
     "employment_recap",
+    "percentage",
+    "persen",
     "pledge_counts",
+    "pledge_status",
     "recap_rows",
     "status_by_registration",
     "status_rows",
+    "totals_sentence",
     "unit_recap",
 ]

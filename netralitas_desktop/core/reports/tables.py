@@ -2,7 +2,9 @@
 
 The XLSX, the CSV and the report PDF all take a ``ReportSnapshot`` (read once, so every
 sheet of a file tells the same story) and the column lists below (so a column is named and
-filled the same way everywhere).
+filled the same way everywhere: ``column_value`` / ``column_header``). NIKs are masked
+(``nip.mask_nik``) unless the event switched masking off (``event_settings.nik_masked``);
+times carry the event's zone in their header.
 
 Formula injection: a cell whose text starts with ``= + - @`` (or a tab / carriage return)
 would run as a formula when a spreadsheet opens the file. ``needs_neutralising`` says which;
@@ -21,16 +23,20 @@ from dataclasses import dataclass
 from .. import audit
 from ..dates import hari_tanggal
 from ..documents import Paper, PaperError
-from ..event_settings import PAPER, get_setting
+from ..event_settings import PAPER, get_setting, nik_masked
 from ..events import EventData, get_event
 from ..invitations import time_text
+from ..nip import mask_nik
 from ..participants import MODE_LABELS
 from .status import (
     ABSENT_STATUSES,
     DIBATALKAN,
+    PLEDGE_LABELS,
     PledgeCounts,
     Recap,
     StatusRow,
+    attended_unsigned,
+    percentage,
     pledge_counts,
     recap_rows,
     status_rows,
@@ -45,10 +51,16 @@ class ReportSnapshot:
     by_employment: Recap
     pledges: PledgeCounts
     made_at: dt.datetime
+    mask_nik: bool = True
 
     @property
     def counted_rows(self) -> list[StatusRow]:
         return [row for row in self.rows if row.counted]
+
+    @property
+    def unsigned_present_rows(self) -> list[StatusRow]:
+        """Attended (room or online) but signed no pledge yet (``status.PLEDGE_PRESENT_UNSIGNED``)."""
+        return attended_unsigned(self.rows)
 
     @property
     def absent_rows(self) -> list[StatusRow]:
@@ -70,6 +82,7 @@ def load_snapshot(event_id: int) -> ReportSnapshot:
         recap_rows(rows, "employment"),
         pledge_counts(rows),
         dt.datetime.now().replace(microsecond=0),
+        nik_masked(event_id),
     )
 
 
@@ -109,7 +122,7 @@ def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
         f"Penyelenggara: {event.organizer}" if event.organizer else "",
     ]
     facts = " \u00b7 ".join(part for part in parts if part)
-    return [facts, f"Keadaan data per {made_at:%d-%m-%Y %H.%M}"]
+    return [facts, f"Keadaan data per {made_at:%d-%m-%Y %H.%M} {event.time_zone}"]
 
 
 # --- Cell text -------------------------------------------------------------------------------------------
@@ -130,14 +143,9 @@ def needs_neutralising(text: str) -> bool:
 
 
 def pledge_text(row: StatusRow) -> str:
-    """The pledge column: signed at the desk, ikrar mandiri back, or still owed."""
-    if row.signed:
-        return "TTD di meja registrasi"
-    if row.ikrar_returned:
-        return "Ikrar mandiri sudah kembali"
-    if row.status in ABSENT_STATUSES:
-        return "Belum"
-    return ""
+    """The pledge column: the row's category (``status.PLEDGE_LABELS``), empty for a cancelled one."""
+    category = row.pledge_status
+    return PLEDGE_LABELS[category] if category else ""
 
 
 def note_text(row: StatusRow) -> str:
@@ -151,45 +159,67 @@ def note_text(row: StatusRow) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    header: str  # "{zona}" is replaced by the event's time zone
     value: Callable[[StatusRow], object]
-    kind: str = "text"  # text, id (digits kept as text), time, number
+    kind: str = "text"  # text, id (digits kept as text), nik (an id, masked by default), time, number
     max_width: int = 40  # characters; longer text wraps in the cell
+
+
+def column_header(column: Column, snapshot: ReportSnapshot) -> str:
+    return column.header.replace("{zona}", snapshot.event.time_zone)
+
+
+def column_value(column: Column, row: StatusRow, snapshot: ReportSnapshot) -> object:
+    """What a cell shows: the row's value, a NIK masked unless the event shows NIKs in full."""
+    value = column.value(row)
+    if column.kind == "nik" and snapshot.mask_nik and value:
+        return mask_nik(str(value))
+    return value
 
 
 ATTENDANCE_COLUMNS = (
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK", lambda r: r.nip, "id"),
-    Column("NIK", lambda r: r.nik, "id"),
+    Column("NIK", lambda r: r.nik, "nik"),
     Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
     Column("Gol.", lambda r: r.golongan, max_width=8),
     Column("Jabatan", lambda r: r.jabatan, max_width=36),
     Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
     Column("Terdaftar", lambda r: MODE_LABELS.get(r.mode, r.mode).split(" ")[0], max_width=10),
     Column("Status", lambda r: r.status_label, max_width=12),
-    Column("Waktu Hadir", lambda r: r.checked_in_at, "time"),
+    Column("Waktu Hadir ({zona})", lambda r: r.checked_in_at, "time"),
     Column("Meja", lambda r: r.desk, max_width=16),
-    Column("Ikrar", pledge_text, max_width=26),
+    Column("Ikrar", pledge_text, max_width=24),
     Column("Keterangan", note_text, max_width=36),
 )
 
-ABSENT_COLUMNS = (
+_FOLLOW_UP_PERSON = (  # who someone is, on the sheets of people to follow up
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK", lambda r: r.nip, "id"),
-    Column("NIK", lambda r: r.nik, "id"),
+    Column("NIK", lambda r: r.nik, "nik"),
     Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
     Column("Jabatan", lambda r: r.jabatan, max_width=36),
     Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
     Column("Status", lambda r: r.status_label, max_width=12),
+)
+
+ABSENT_COLUMNS = (
+    *_FOLLOW_UP_PERSON,
     Column("Keterangan", lambda r: r.note, max_width=36),
     Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_returned else "Belum", max_width=14),
+    Column("Nomor HP", lambda r: r.phone, "id"),
+)
+
+UNSIGNED_COLUMNS = (  # attended, signed no pledge: to be given an ikrar mandiri form
+    *_FOLLOW_UP_PERSON,
+    Column("Waktu Hadir ({zona})", lambda r: r.checked_in_at, "time"),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 
 CANCELLED_COLUMNS = (
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK", lambda r: r.nip, "id"),
-    Column("NIK", lambda r: r.nik, "id"),
+    Column("NIK", lambda r: r.nik, "nik"),
     Column("Unit Kerja", lambda r: r.unit_kerja, max_width=36),
     Column("Alasan Pembatalan", lambda r: r.note, max_width=40),
 )
@@ -205,7 +235,7 @@ RECAP_COLUMNS = (
     ("Dinas Luar", lambda g: g.counts["dinas_luar"], "number"),
     ("Tanpa Keterangan", lambda g: g.counts["tidak_hadir"], "number"),
     ("Jumlah Tidak Hadir", lambda g: g.absent, "number"),
-    ("Persentase Hadir", lambda g: g.percentage / 100, "percent"),
+    ("Persentase Hadir", lambda g: float(percentage(g.present, g.registered)) / 100, "percent"),
 )
 
 
@@ -220,10 +250,13 @@ __all__ = [
     "CANCELLED_COLUMNS",
     "FORMULA_TRIGGERS",
     "RECAP_COLUMNS",
+    "UNSIGNED_COLUMNS",
     "Column",
     "ExportResult",
     "ReportSnapshot",
     "clean_text",
+    "column_header",
+    "column_value",
     "event_lines",
     "event_paper",
     "load_snapshot",

@@ -35,6 +35,15 @@ MARKED = (
     QT_TRANSLATE_NOOP("CoreLabels", "Dibatalkan"),
     QT_TRANSLATE_NOOP("CoreLabels", "(Tanpa unit kerja)"),
     QT_TRANSLATE_NOOP("CoreLabels", "Jumlah"),
+    # core.reports.status.PLEDGE_LABELS (one pledge category per person)
+    QT_TRANSLATE_NOOP("CoreLabels", "TTD di meja registrasi"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Ikrar mandiri sudah kembali"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Hadir, belum menandatangani ikrar"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Tidak hadir, ikrar mandiri belum kembali"),
+    # core.event_settings.TIME_ZONES
+    QT_TRANSLATE_NOOP("CoreLabels", "Waktu Indonesia Barat (UTC+7)"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Waktu Indonesia Tengah (UTC+8)"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Waktu Indonesia Timur (UTC+9)"),
     # core.reports.online.STATUS_LABELS
     QT_TRANSLATE_NOOP("CoreLabels", "Cocok"),
     QT_TRANSLATE_NOOP("CoreLabels", "Di bawah batas menit"),

@@ -80,7 +80,7 @@ class OpdChart(QWidget):
     def _columns(self) -> tuple[int, int, int]:
         """(label width, bar width, figure width) for the current size."""
         metrics = self.fontMetrics()
-        figures = metrics.horizontalAdvance("9.999/9.999 · 100%") + 12
+        figures = metrics.horizontalAdvance("9.999/9.999 · 100,0%") + 12
         longest = max((metrics.horizontalAdvance(g.label) for g in self.groups), default=0) + 12
         label = min(longest, int(self.width() * 0.4))
         return label, max(40, self.width() - label - figures - 8), figures
@@ -120,7 +120,7 @@ class OpdChart(QWidget):
             painter.drawText(
                 QRect(label_width + bar_width + 8, top, figure_width, self.row_height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{number(group.present)}/{number(group.registered)} · {round(group.percentage)}%",
+                f"{number(group.present)}/{number(group.registered)} · {group.percentage_text}",
             )
         painter.end()
 

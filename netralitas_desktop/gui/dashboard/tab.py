@@ -167,9 +167,7 @@ class DashboardTab(QWidget, EventTabBase):
         self.snapshot = snapshot
         total = snapshot.units.total
         self.present_tile.value.setText(
-            self.tr("{0} / {1}  ({2}%)").format(
-                number(total.present), number(total.registered), round(total.percentage)
-            )
+            self.tr("{0} / {1}  ({2})").format(number(total.present), number(total.registered), total.percentage_text)
         )
         self.room_tile.value.setText(number(total.in_room))
         self.online_tile.value.setText(number(total.online))
@@ -200,14 +198,15 @@ class DashboardTab(QWidget, EventTabBase):
     def _show_pledge(self, pledge: PledgeCounts) -> None:
         self.pledge_label.setText(
             self.tr(
-                "Ikrar: {0} dari {1} yang hadir menandatangani di meja · ikrar mandiri kembali {2} dari {3} yang "
-                "tidak hadir · {4} perlu ditindaklanjuti"
+                "Ikrar: {0} dari {1} yang hadir menandatangani di meja · {5} hadir belum menandatangani · "
+                "ikrar mandiri kembali {2} dari {3} yang tidak hadir · {4} perlu ditindaklanjuti"
             ).format(
                 number(pledge.signed_at_desk),
                 number(pledge.present),
                 number(pledge.ikrar_returned),
                 number(pledge.absent),
                 number(pledge.neither),
+                number(pledge.present_unsigned),
             )
         )
 

@@ -1,4 +1,5 @@
-"""Per-event document settings: pledge wording and form fields, the collective sheet, kop, paper, images.
+"""Per-event document settings: pledge wording (ASN and non-ASN) and form fields, the collective
+sheet, kop, paper, images, and whether NIKs are masked on what is handed out.
 
 Everything is saved together with "Simpan" (texts through ``save_document_settings``,
 images through ``set_image``); "Batal" leaves the event as it was.
@@ -47,7 +48,7 @@ from ...core.pledges.document_settings import (
     save_document_settings,
     set_image,
 )
-from ...core.pledges.pledge_text import VARIABLES, default_pledge_text, default_sheet_text
+from ...core.pledges.pledge_text import VARIABLES, default_non_asn_text, default_pledge_text, default_sheet_text
 from ..common.errors import error_message, show_error
 from ..common.widgets import ErrorLabel, FieldErrors, localize_buttons
 
@@ -135,10 +136,22 @@ class DocumentSettingsDialog(QDialog):
         for paper in Paper:
             self.paper.addItem(paper.label, paper)
         self.paper.setCurrentIndex(list(Paper).index(self.settings.paper))
+        self.mask_nik = QCheckBox(
+            self.tr("Samarkan NIK (3302**********01) pada daftar, laporan, ekspor, undangan dan sertifikat")
+        )
+        self.mask_nik.setToolTip(
+            self.tr(
+                "UU PDP: NIK dicetak lengkap hanya pada formulir yang ditandatangani orang itu sendiri. "
+                "Matikan bila instansi penerima memerlukan NIK lengkap."
+            )
+        )
+        self.mask_nik.setChecked(self.settings.mask_nik)
         top = QFormLayout()
         top.addRow(self.tr("Ukuran kertas bawaan"), self.paper)
+        top.addRow(self.tr("NIK"), self.mask_nik)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._pledge_tab(), self.tr("Pakta integritas"))
+        self.tabs.addTab(self._non_asn_tab(), self.tr("Pakta non-ASN"))
         self.tabs.addTab(self._sheet_tab(), self.tr("Lembar ikrar bersama"))
         self.tabs.addTab(self._letterhead_tab(), self.tr("Kop surat dan gambar"))
         self.general_error = ErrorLabel()
@@ -195,6 +208,9 @@ class DocumentSettingsDialog(QDialog):
         )
         fields_hint.setWordWrap(True)
         self.meterai = QCheckBox(self.tr("Beri kotak meterai di tempat tanda tangan"))
+        self.meterai.setToolTip(
+            self.tr("Dengan meterai formulir ditandatangani basah; tanda tangan dari meja tidak dicetak.")
+        )
         self.meterai.setChecked(self.settings.meterai)
         page = QWidget()
         form = QFormLayout(page)
@@ -205,6 +221,28 @@ class DocumentSettingsDialog(QDialog):
         form.addRow(self.tr("Isian data diri"), self.errors.wrap("fields", self.fields))
         form.addRow("", fields_hint)
         form.addRow("", self.meterai)
+        return page
+
+    def _non_asn_tab(self) -> QWidget:
+        """PPNPN (PTT/GTT, honorer) and other non-ASN staff sign their own title and wording."""
+        self.non_asn_title = QLineEdit(self.settings.non_asn_title)
+        self.non_asn_text = QPlainTextEdit(self.settings.non_asn_text)
+        self.non_asn_reset = reset = QPushButton(self.tr("Kembalikan teks bawaan"))
+        reset.clicked.connect(lambda: self.non_asn_text.setPlainText(default_non_asn_text()))
+        hint = QLabel(
+            self.tr(
+                "Dipakai untuk peserta PPNPN (PTT/GTT, honorer) dan non-ASN lainnya: judul dan teks sendiri, "
+                "NIK sebagai nomor identitas, tanpa pangkat/golongan."
+            )
+        )
+        hint.setWordWrap(True)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow("", hint)
+        form.addRow(self.tr("Judul"), self.errors.wrap("non_asn_title", self.non_asn_title))
+        form.addRow(self.tr("Teks pernyataan"), self.errors.wrap("non_asn_text", self.non_asn_text))
+        form.addRow("", reset)
+        form.addRow("", self._variables_hint())
         return page
 
     def _sheet_tab(self) -> QWidget:
@@ -262,11 +300,14 @@ class DocumentSettingsDialog(QDialog):
             pledge_text=self.pledge_text.toPlainText(),
             fields=tuple(fields),
             meterai=self.meterai.isChecked(),
+            non_asn_title=self.non_asn_title.text().strip(),
+            non_asn_text=self.non_asn_text.toPlainText(),
             sheet_title=self.sheet_title.text().strip(),
             sheet_text=self.sheet_text.toPlainText(),
             paper=self.paper.currentData(),
             letterhead_lines=lines,
             letterhead_address=self.letterhead_address.toPlainText().strip(),
+            mask_nik=self.mask_nik.isChecked(),
         )
 
     def save(self) -> bool:
@@ -297,9 +338,11 @@ class DocumentSettingsDialog(QDialog):
             "pledge_title": 0,
             "pledge_text": 0,
             "fields": 0,
-            "sheet_title": 1,
-            "sheet_text": 1,
-            "letterhead_lines": 2,
+            "non_asn_title": 1,
+            "non_asn_text": 1,
+            "sheet_title": 2,
+            "sheet_text": 2,
+            "letterhead_lines": 3,
         }
         first = next((tabs[name] for name in errors if name in tabs), None)
         if first is not None:

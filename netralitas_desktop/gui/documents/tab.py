@@ -1,4 +1,5 @@
-"""The Dokumen tab: pledge forms, the collective sheet, the attendance list and ikrar mandiri forms.
+"""The Dokumen tab: pledge forms, the collective sheet, the daftar hadir in its two kinds (to sign;
+rekap kehadiran) and ikrar mandiri forms (for the absent, those who attended unsigned, or both).
 
 Pick a document on the left; its options, a preview of its first page and "Buat…" are on
 the right. Making runs as a core Job off the GUI thread with progress and cancel
@@ -41,9 +42,9 @@ from ...core.pledges.attendance_list import AttendanceListJob, preview_attendanc
 from ...core.pledges.collective_sheet import PledgeSheetJob, preview_pledge_sheet
 from ...core.pledges.document_common import DocumentResult
 from ...core.pledges.document_settings import load_document_settings
-from ...core.pledges.ikrar_mandiri import IkrarMandiriFormsJob, preview_ikrar_mandiri
+from ...core.pledges.ikrar_mandiri import Audience, IkrarMandiriFormsJob, preview_ikrar_mandiri
 from ...core.pledges.pledge_files import PledgeFormsJob, PledgeOptions, preview_pledge_form
-from ...core.pledges.signing_list import ListOptions
+from ...core.pledges.signing_list import ListKind, ListOptions
 from ..common.jobs import JobHandle, JobRunner
 from ..common.live import LiveRefresh
 from ..common.pdf_pages import render_page
@@ -64,9 +65,10 @@ class Options:
     only_present: bool = False
     signatures: bool = True
     meterai: bool = False
+    audience: Audience = Audience.ABSENT
 
-    def list_options(self) -> ListOptions:
-        return ListOptions(self.paper, self.landscape, self.group_by_unit, self.only_present, self.signatures)
+    def list_options(self, kind: ListKind = ListKind.SIGNING) -> ListOptions:
+        return ListOptions(self.paper, self.landscape, self.group_by_unit, self.only_present, self.signatures, kind)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class DocumentChoice:
     key: str
     title: str
     description: str
-    options: frozenset[str]  # which option boxes apply: landscape, group, present, signatures, meterai
+    options: frozenset[str]  # which option boxes apply: landscape, group, present, signatures, meterai, audience
     file_stem: str
     folder: bool = False  # one file per person, into a folder
 
@@ -93,20 +95,21 @@ class DocumentChoice:
             return PledgeFormsJob(event_id, path, pledge, actor=actor)
         if self.key == "sheet":
             return PledgeSheetJob(event_id, path, options.list_options(), actor=actor)
-        if self.key == "attendance":
-            return AttendanceListJob(event_id, path, options.list_options(), actor=actor)
-        return IkrarMandiriFormsJob(event_id, path, options.paper, actor=actor)
+        if self.key in ATTENDANCE_KINDS:
+            return AttendanceListJob(event_id, path, options.list_options(ATTENDANCE_KINDS[self.key]), actor=actor)
+        return IkrarMandiriFormsJob(event_id, path, options.paper, audience=options.audience, actor=actor)
 
     def preview(self, event_id: int, options: Options) -> bytes:
         if self.key in ("pledges", "pledges_per_person"):
             return preview_pledge_form(event_id, PledgeOptions(options.paper, meterai=options.meterai))
         if self.key == "sheet":
             return preview_pledge_sheet(event_id, options.list_options())
-        if self.key == "attendance":
-            return preview_attendance_list(event_id, options.list_options())
-        return preview_ikrar_mandiri(event_id, options.paper)
+        if self.key in ATTENDANCE_KINDS:
+            return preview_attendance_list(event_id, options.list_options(ATTENDANCE_KINDS[self.key]))
+        return preview_ikrar_mandiri(event_id, options.paper, options.audience)
 
 
+ATTENDANCE_KINDS = {"attendance": ListKind.SIGNING, "attendance_recap": ListKind.RECAP}
 _LISTS = frozenset({"landscape", "present", "signatures"})
 CHOICES = (  # title and description are shown translated (DocumentsTab context); file names stay Indonesian
     DocumentChoice(
@@ -142,14 +145,25 @@ CHOICES = (  # title and description are shown translated (DocumentsTab context)
     ),
     DocumentChoice(
         "attendance",
-        QT_TRANSLATE_NOOP("DocumentsTab", "Daftar hadir"),
+        QT_TRANSLATE_NOOP("DocumentsTab", "Daftar hadir untuk ditandatangani"),
         QT_TRANSLATE_NOOP(
             "DocumentsTab",
-            "Daftar hadir dengan kolom No, Nama, NIP, Jabatan, Unit Kerja dan "
-            "Tanda Tangan; judul berulang di setiap halaman.",
+            "Dicetak sebelum atau saat acara: No, Nama / NIP, Jabatan, Unit Kerja dan ruang Tanda Tangan "
+            "yang kosong (nomor ganjil di kiri, genap di kanan); judul berulang di setiap halaman.",
+        ),
+        frozenset({"landscape", "present", "group"}),
+        "Daftar hadir",
+    ),
+    DocumentChoice(
+        "attendance_recap",
+        QT_TRANSLATE_NOOP("DocumentsTab", "Rekap kehadiran (daftar hadir setelah acara)"),
+        QT_TRANSLATE_NOOP(
+            "DocumentsTab",
+            "Catatan setelah acara: kolom Keterangan (Hadir dengan jamnya, Daring, Izin, Sakit, Dinas Luar, "
+            "Tidak hadir) sesuai Ringkasan dan ekspor Excel, tanda tangan dari meja registrasi, dan jumlahnya.",
         ),
         _LISTS | {"group"},
-        "Daftar hadir",
+        "Rekap kehadiran",
     ),
     DocumentChoice(
         "ikrar_mandiri",
@@ -159,7 +173,7 @@ CHOICES = (  # title and description are shown translated (DocumentsTab context)
             "Formulir berkode QR untuk peserta yang belum berikrar, diisi dan "
             "ditandatangani sendiri lalu dikembalikan.",
         ),
-        frozenset(),
+        frozenset({"audience"}),
         "Ikrar mandiri",
     ),
 )
@@ -244,16 +258,23 @@ class DocumentsTab(QWidget, EventTabBase):
         self.signatures = QCheckBox(self.tr("Cetak tanda tangan dari meja registrasi"))
         self.signatures.setChecked(True)
         self.meterai = QCheckBox(self.tr("Kotak meterai di tempat tanda tangan"))
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("Untuk yang tidak hadir"), Audience.ABSENT)
+        self.audience.addItem(self.tr("Untuk yang hadir tetapi belum tanda tangan"), Audience.PRESENT_UNSIGNED)
+        self.audience.addItem(self.tr("Untuk keduanya"), Audience.BOTH)
+        self.audience.currentIndexChanged.connect(self.schedule_preview)
         self._option_boxes = {
             "landscape": self.landscape,
             "group": self.group,
             "present": self.present,
             "signatures": self.signatures,
             "meterai": self.meterai,
+            "audience": self.audience,
         }
         self.paper.currentIndexChanged.connect(self.schedule_preview)
         for box in self._option_boxes.values():
-            box.toggled.connect(self.schedule_preview)
+            if isinstance(box, QCheckBox):
+                box.toggled.connect(self.schedule_preview)
         options = QGroupBox(self.tr("Pilihan"))
         form = QFormLayout(options)
         form.addRow(self.tr("Kertas"), self.paper)
@@ -322,6 +343,7 @@ class DocumentsTab(QWidget, EventTabBase):
             only_present="present" in applies and self.present.isChecked(),
             signatures="signatures" not in applies or self.signatures.isChecked(),
             meterai="meterai" in applies and self.meterai.isChecked(),
+            audience=self.audience.currentData() if "audience" in applies else Audience.ABSENT,
         )
 
     def select(self, key: str) -> None:

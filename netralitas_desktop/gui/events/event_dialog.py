@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
+from ...core.event_settings import DEFAULT_TIME_ZONE, TIME_ZONES
 from ...core.events import (
     KIND_LABELS,
     EventData,
@@ -116,7 +117,14 @@ class EventDialog(QDialog):
         times_layout.addWidget(self.start_time)
         times_layout.addWidget(QLabel(self.tr("sampai")))
         times_layout.addWidget(self.end_time)
-        times_layout.addWidget(QLabel(self.tr("waktu setempat")), 1)
+        self.time_zone = QComboBox()  # printed after every time on the documents
+        for zone, description in TIME_ZONES.items():
+            self.time_zone.addItem(zone, zone)
+            self.time_zone.setItemData(self.time_zone.count() - 1, core_label(description), Qt.ItemDataRole.ToolTipRole)
+        self.time_zone.setCurrentIndex(self.time_zone.findData(DEFAULT_TIME_ZONE))
+        self.time_zone.setToolTip(self.tr("Zona waktu kegiatan, dicetak di belakang setiap jam pada dokumen"))
+        times_layout.addWidget(self.time_zone)
+        times_layout.addStretch(1)
         self.venue = QLineEdit()
         self.venue.setPlaceholderText(self.tr("mis. Aula Setda Kabupaten Sukamakmur"))
         self.instansi = QLineEdit()
@@ -145,7 +153,7 @@ class EventDialog(QDialog):
         details.addRow(self.tr("Nama kegiatan *"), wrap("title", self.title))
         details.addRow(self.tr("Jenis"), wrap("kind", self.kind))
         details.addRow(self.tr("Tanggal *"), wrap("date", self.date))
-        details.addRow(self.tr("Jam"), wrap("end_time", times))
+        details.addRow(self.tr("Jam"), wrap("end_time", wrap("time_zone", times)))
         details.addRow(self.tr("Tempat"), self.venue)
         details.addRow(self.tr("Instansi"), self.instansi)
         details.addRow(self.tr("Penyelenggara"), self.organizer)
@@ -196,6 +204,7 @@ class EventDialog(QDialog):
             signatory1=self.signatory1.value(),
             signatory2=self.signatory2.value(),
             signature_required=self.signature_required.isChecked(),
+            time_zone=self.time_zone.currentData(),
         )
 
     def set_data(self, data: EventData) -> None:
@@ -215,6 +224,7 @@ class EventDialog(QDialog):
         self.signatory1.set_value(data.signatory1)
         self.signatory2.set_value(data.signatory2)
         self.signature_required.setChecked(bool(data.signature_required))
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(data.time_zone)))
 
     def save(self) -> None:
         data = self.data()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...core.audit import Actor
 from ...core.documents import safe_filename
 from ...core.events import NotFoundError, get_event
 from ...core.pledges.document_common import DocumentResult
-from ...core.pledges.ikrar_mandiri import IkrarMandiriFormsJob
+from ...core.pledges.ikrar_mandiri import Audience, IkrarMandiriFormsJob
 from ..common.jobs import BackgroundWork, JobHandle, JobRunner
 from ..common.widgets import JobPanel, number
 
@@ -24,6 +24,10 @@ class IkrarMandiriFormsBox(QGroupBox, BackgroundWork):
         self.setTitle(self.tr("Formulir untuk peserta yang belum berikrar"))
         self.event_id = event_id
         self._actor = actor
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("untuk yang tidak hadir"), Audience.ABSENT)
+        self.audience.addItem(self.tr("untuk yang hadir tetapi belum tanda tangan"), Audience.PRESENT_UNSIGNED)
+        self.audience.addItem(self.tr("untuk keduanya"), Audience.BOTH)
         self.forms_button = QPushButton(self.tr("Buat formulir ikrar mandiri (PDF)…"))
         self.forms_button.clicked.connect(self.choose_target)
         self.open_pdf_button = QPushButton(self.tr("Buka PDF"))
@@ -32,6 +36,7 @@ class IkrarMandiriFormsBox(QGroupBox, BackgroundWork):
         self.runner = JobRunner(self, self.job_panel, controls=[self.forms_button], open_button=self.open_pdf_button)
         row = QHBoxLayout()
         row.addWidget(self.forms_button)
+        row.addWidget(self.audience)
         row.addWidget(self.open_pdf_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -55,7 +60,7 @@ class IkrarMandiriFormsBox(QGroupBox, BackgroundWork):
 
     def make_forms(self, path: str) -> JobHandle | None:
         return self.runner.start(
-            IkrarMandiriFormsJob(self.event_id, path, actor=self._actor()),
+            IkrarMandiriFormsJob(self.event_id, path, audience=self.audience.currentData(), actor=self._actor()),
             self.tr("Membuat formulir ikrar mandiri…"),
             done=self._done,
             cancelled=self.tr("Dibatalkan; tidak ada berkas yang ditulis."),

@@ -1,4 +1,5 @@
-"""The "Ikrar Mandiri" view: receive signed forms by scan, see who still owes one, print the forms.
+"""The "Ikrar Mandiri" view: receive signed forms by scan, see who still owes one (and who attended
+but signed no pledge: a list of its own, who may be given forms too), print the forms.
 
 A thin layer over ``core/pledges/returns.py`` and ``ikrar_mandiri.py``. A USB scanner types
 the form's code plus Enter into the scan field; the banner answers green / amber / red as
@@ -108,9 +109,10 @@ class IkrarMandiriTab(QWidget, EventTabBase):
         attach_row.addWidget(self.clear_attachment_button)
 
         self.required_label, self.returned_label, self.owed_label = QLabel(), QLabel(), QLabel()
+        self.unsigned_label = QLabel()
         counters = QHBoxLayout()
         counters.setSpacing(32)
-        for label in (self.required_label, self.returned_label, self.owed_label):
+        for label in (self.required_label, self.returned_label, self.owed_label, self.unsigned_label):
             bold = label.font()
             bold.setPointSizeF(bold.pointSizeF() * 1.3)
             bold.setBold(True)
@@ -123,6 +125,9 @@ class IkrarMandiriTab(QWidget, EventTabBase):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._show_lists)
         self.owed_table = read_only_table(
+            [self.tr("Nama"), self.tr("NIP/NIK"), self.tr("Keterangan"), self.tr("Unit kerja")]
+        )
+        self.unsigned_table = read_only_table(
             [self.tr("Nama"), self.tr("NIP/NIK"), self.tr("Keterangan"), self.tr("Unit kerja")]
         )
         self.returned_table = read_only_table(
@@ -139,6 +144,9 @@ class IkrarMandiriTab(QWidget, EventTabBase):
         self.manual_button = QPushButton(self.tr("Terima tanpa pindai"))
         self.manual_button.setToolTip(self.tr("Untuk formulir yang QR-nya rusak: terima formulir peserta terpilih."))
         self.manual_button.clicked.connect(self.receive_selected)
+        self.unsigned_manual_button = QPushButton(self.tr("Terima tanpa pindai"))
+        self.unsigned_manual_button.setToolTip(self.manual_button.toolTip())
+        self.unsigned_manual_button.clicked.connect(lambda: self.receive_selected(self.unsigned_table))
         self.open_attachment_button = QPushButton(self.tr("Buka lampiran"))
         self.open_attachment_button.clicked.connect(self.open_selected_attachment)
         self.replace_attachment_button = QPushButton(self.tr("Tambah lampiran…"))
@@ -153,7 +161,8 @@ class IkrarMandiriTab(QWidget, EventTabBase):
             ),
             "",
         )
-        for table in (self.owed_table, self.returned_table):
+        self.lists.addTab(self._with_buttons(self.unsigned_table, self.unsigned_manual_button), "")
+        for table in (self.owed_table, self.returned_table, self.unsigned_table):
             table.itemSelectionChanged.connect(self._update_buttons)
 
         self.forms = IkrarMandiriFormsBox(self.event_id, self._actor)
@@ -169,6 +178,8 @@ class IkrarMandiriTab(QWidget, EventTabBase):
         for widget in (
             self.owed_table,
             self.returned_table,
+            self.unsigned_table,
+            self.unsigned_manual_button,
             self.manual_button,
             self.open_attachment_button,
             self.replace_attachment_button,
@@ -211,26 +222,30 @@ class IkrarMandiriTab(QWidget, EventTabBase):
     def _show_counts(self) -> None:
         view = self.snapshot
         required, returned_count, owed = (view.required, len(view.returned), len(view.owed)) if view else (0, 0, 0)
+        unsigned = len(view.present_unsigned) if view else 0
         self.required_label.setText(self.tr("Wajib: {0}").format(number(required)))
         self.returned_label.setText(self.tr("Sudah kembali: {0}").format(number(returned_count)))
         self.owed_label.setText(self.tr("Belum: {0}").format(number(owed)))
+        self.unsigned_label.setText(self.tr("Hadir belum tanda tangan: {0}").format(number(unsigned)))
         self.lists.setTabText(0, self.tr("Belum kembali ({0})").format(number(owed)))
         self.lists.setTabText(1, self.tr("Sudah kembali ({0})").format(number(returned_count)))
+        self.lists.setTabText(2, self.tr("Hadir, belum tanda tangan ({0})").format(number(unsigned)))
 
     def _show_lists(self) -> None:
         view = self.snapshot
         if view is None:
             return
         query = self.filter_edit.text()
-        owed = [view.owed[i] for i in view.matching(view.owed, query)]
-        fill_quickly(
-            self.owed_table,
-            [
-                (row.full_name, _id_text(row.nip, row.nik), core_label(STATUS_LABELS[row.status]), row.unit_kerja)
-                for row in owed
-            ],
-            [row.registration_id for row in owed],
-        )
+        for table, rows in ((self.owed_table, view.owed), (self.unsigned_table, view.present_unsigned)):
+            shown = [rows[i] for i in view.matching(rows, query)]
+            fill_quickly(
+                table,
+                [
+                    (row.full_name, _id_text(row.nip, row.nik), core_label(STATUS_LABELS[row.status]), row.unit_kerja)
+                    for row in shown
+                ],
+                [row.registration_id for row in shown],
+            )
         returned = [view.returned[i] for i in view.matching(view.returned, query)]
         fill_quickly(
             self.returned_table,
@@ -252,6 +267,7 @@ class IkrarMandiriTab(QWidget, EventTabBase):
 
     def _update_buttons(self) -> None:
         self.manual_button.setEnabled(selected_id(self.owed_table) is not None)
+        self.unsigned_manual_button.setEnabled(selected_id(self.unsigned_table) is not None)
         chosen = self._selected_returned()
         for button in (self.replace_attachment_button, self.undo_button):
             button.setEnabled(chosen is not None)
@@ -282,9 +298,9 @@ class IkrarMandiriTab(QWidget, EventTabBase):
             self._guarded(returns.receive_by_code, self.event_id, text, self._actor(), self.pending_attachment)
         )
 
-    def receive_selected(self) -> returns.ReturnResult | None:
-        """Receive the form of the person selected in the owed list (a torn or unreadable code)."""
-        registration_id = selected_id(self.owed_table)
+    def receive_selected(self, table=None) -> returns.ReturnResult | None:
+        """Receive the form of the person selected in a list (a torn or unreadable code)."""
+        registration_id = selected_id(table or self.owed_table)
         if registration_id is None:
             return None
         return self._show(

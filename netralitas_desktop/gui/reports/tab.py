@@ -87,7 +87,9 @@ class ReportsTab(QWidget, EventTabBase):
             self.paper_combo.setCurrentIndex(list(Paper).index(event_paper(self.event_id)))
         except Exception:  # an unreadable setting: A4, as documents default
             self.paper_combo.setCurrentIndex(0)
-        self.attendance_list_check = QCheckBox(self.tr("Lampirkan daftar hadir di belakang laporan"))
+        self.attendance_list_check = QCheckBox(
+            self.tr("Lampirkan rekap kehadiran (daftar hadir) sebagai Lampiran, nomor halaman bersambung")
+        )
         self.xlsx_button = QPushButton(self.tr("Ekspor Excel (XLSX)…"))
         self.xlsx_button.setToolTip(self.tr("Daftar hadir, rekap per OPD, rekap jenis pegawai dan daftar tidak hadir"))
         self.xlsx_button.clicked.connect(lambda: self.choose_target("xlsx"))
@@ -130,12 +132,12 @@ class ReportsTab(QWidget, EventTabBase):
     def _show_counts(self, recap: Recap) -> None:
         total = recap.total
         text = self.tr(
-            "Hadir {0} dari {1} peserta ({2}%): {3} di ruangan, {4} daring. Tidak hadir {5}: "
+            "Hadir {0} dari {1} peserta ({2}): {3} di ruangan, {4} daring. Tidak hadir {5}: "
             "izin {6}, sakit {7}, dinas luar {8}, tanpa keterangan {9}."
         ).format(
             number(total.present),
             number(total.registered),
-            f"{total.percentage:.1f}".replace(".", ","),
+            total.percentage_text,
             number(total.in_room),
             number(total.online),
             number(total.absent),
