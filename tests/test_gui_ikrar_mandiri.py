@@ -264,6 +264,7 @@ def test_cancel_button_stops_the_forms_and_writes_nothing(qtbot, tab, tmp_path):
 def test_check_in_desk_receives_a_scanned_ikrar_mandiri_form_and_never_checks_in(qtbot, tmp_path):
     """The desk's scanner field routes an NTM1 code to the receipt, with the receipt's banner."""
     import datetime as dt
+    from dataclasses import replace
 
     from netralitas_desktop.core import database
     from netralitas_desktop.core.audit import Actor
@@ -272,6 +273,7 @@ def test_check_in_desk_receives_a_scanned_ikrar_mandiri_form_and_never_checks_in
     from netralitas_desktop.core.participants import PersonData, add_participant
     from netralitas_desktop.core.pledges import mandiri_code, returns
     from netralitas_desktop.gui.common.registration_search import looks_like_code
+    from netralitas_desktop.gui.common.settings import save_scanner_settings, scanner_settings
     from netralitas_desktop.gui.desk.tab import DeskTab
 
     database.open_database(f"sqlite:///{tmp_path / 'meja.db'}")
@@ -287,10 +289,13 @@ def test_check_in_desk_receives_a_scanned_ikrar_mandiri_form_and_never_checks_in
         qtbot.addWidget(desk)
         received = []
         desk.form_received.connect(received.append)
-        assert desk.submit_code(code) is None
+        assert desk.submit_code(code).status == returns.RECEIVED
         assert [r.status for r in received] == [returns.RECEIVED]
         assert "DITERIMA" in desk.banner.headline.text() and "Budi Santoso" in desk.banner.name_label.text()
-        desk.submit_code(code)
+        desk.submit_code(code)  # at once: a double trigger, said so and not received again
+        assert len(received) == 1 and desk.banner.headline.text() == "TERBACA DUA KALI"
+        save_scanner_settings(replace(scanner_settings(), repeat_window_s=0))
+        desk.submit_code(code)  # handed in again later
         assert received[-1].status == returns.ALREADY
         assert Attendance.select().count() == 0  # a returned form is not a check-in
         desk.shutdown()

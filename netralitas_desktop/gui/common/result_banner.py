@@ -91,6 +91,12 @@ class ResultBanner(QFrame):
         self.name_label.setText(name)
         self.name_label.setVisible(bool(name))
         self.detail_label.setText(detail)
+        self._detail = detail
+
+    def show_note(self, note: str) -> None:
+        """Add a short note (e.g. "belum tanda tangan") to the detail line of the result shown."""
+        base = getattr(self, "_detail", "")
+        self.detail_label.setText(" · ".join(part for part in (base, note) if part))
 
     def _paint(self, status: str) -> None:
         self.status = status
