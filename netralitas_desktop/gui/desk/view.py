@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ from ..common.scan_input import ScanLineEdit
 from ..common.widgets import shortcut
 from .counters import CountersView
 from .dialogs import WalkInDialog
-from .recent_model import COL_SIGNED, COL_UNIT, REGISTRATION_ROLE
+from .recent_model import COL_DESK, COL_METHOD, COL_NAME, COL_SIGNED, COL_TIME, COL_UNIT, REGISTRATION_ROLE
 from .session import BannerState, DeskSession
 from .signature import SignaturePanel
 
@@ -86,9 +87,13 @@ class DeskView(QWidget):
         self.recent_view.setWordWrap(False)
         self.recent_view.verticalHeader().hide()
         header = self.recent_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_NAME, COL_UNIT):  # the long texts share what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.moveSection(COL_SIGNED, COL_UNIT)  # "TTD" beside the name's columns, the long unit last
+        # The short columns fit their texts (ResizeToContents does not follow rows inserted later).
+        model = self.session.recent
+        for change in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            change.connect(self._fit_recent_columns)
         self.recent_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.undo_button = QPushButton(self.tr("Batalkan check-in…"))
         self.undo_button.clicked.connect(self.undo_selected)
@@ -97,7 +102,7 @@ class DeskView(QWidget):
         self.sign_button.clicked.connect(self.sign_selected)
         self.walk_in_button = QPushButton(self.tr("Peserta tanpa undangan… (F3)"))
         self.walk_in_button.clicked.connect(self.open_walk_in)
-        recent_box = QGroupBox(self.tr("Check-in terakhir (terbaru di atas)"))
+        self.recent_box = recent_box = QGroupBox()
         recent_layout = QVBoxLayout(recent_box)
         recent_layout.addWidget(self.recent_view)
         buttons = QHBoxLayout()
@@ -110,8 +115,7 @@ class DeskView(QWidget):
         self.left = QVBoxLayout()
         self.left.addWidget(self.scanner)
         self.left.addWidget(self.banner)
-        self.left.addWidget(self.signature_panel, 3)
-        self.left.addWidget(recent_box, 2)
+        self.left.addWidget(self.signature_panel, 1)
 
         self.counters = CountersView(scale)
         counters_box = QGroupBox(self.tr("Kehadiran"))
@@ -120,9 +124,12 @@ class DeskView(QWidget):
         self.search.code_entered.connect(self.session.submit_code)
         self.search.check_in_requested.connect(self._check_in_person)
         self.search.leave_requested.connect(self.focus_scanner)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.right = QVBoxLayout()
         self.right.addWidget(counters_box)
-        self.right.addWidget(self.search, 1)
+        self.right.addWidget(self.side_tabs, 1)
+        self._arranged: bool | None = None
 
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +138,10 @@ class DeskView(QWidget):
         for widget in (self.recent_view, self.undo_button, self.sign_button, self.walk_in_button):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._update_buttons()
+
+    def _fit_recent_columns(self, *_args) -> None:
+        for column in (COL_TIME, COL_METHOD, COL_DESK, COL_SIGNED):
+            self.recent_view.resizeColumnToContents(column)
 
     def _show_status(self, status: DeskStatus) -> None:
         self.counters.show_counters(status.counters)
@@ -143,9 +154,35 @@ class DeskView(QWidget):
 
     def _sync_signatures(self) -> None:
         required = self.session.signature_required
-        self.signature_panel.setVisible(required)
+        self._arrange(required)
         self.recent_view.setColumnHidden(COL_SIGNED, not required)
         self.sign_button.setVisible(required)
+
+    def _arrange(self, signing: bool) -> None:
+        """Where the pieces go. With signatures, the pad takes the room under the banner and the
+        latest check-ins share the right column with the search (tabs); without, the list is there."""
+        if signing == self._arranged:
+            return
+        self._arranged = signing
+        self.signature_panel.setVisible(signing)
+        while self.side_tabs.count():
+            self.side_tabs.removeTab(0)
+        recent_title = self.tr("Check-in terakhir (terbaru di atas)")
+        search_title = self.tr("Check-in manual")
+        if signing:
+            self.recent_box.setTitle("")
+            self.search.setTitle("")
+            self.side_tabs.addTab(self.recent_box, recent_title)
+            self.side_tabs.addTab(self.search, self.tr("Cari peserta (F2)"))
+            self.side_tabs.show()
+        else:
+            self.side_tabs.hide()
+            self.recent_box.setTitle(recent_title)
+            self.search.setTitle(search_title)
+            self.left.addWidget(self.recent_box, 1)
+            self.right.addWidget(self.search, 1)
+        self.recent_box.show()
+        self.search.show()
 
     # Focus -----------------------------------------------------------------------------------
     def focus_scanner(self) -> None:
@@ -162,6 +199,8 @@ class DeskView(QWidget):
         self.scanner.setFocus()
 
     def focus_search(self) -> None:
+        if self.side_tabs.indexOf(self.search) >= 0:
+            self.side_tabs.setCurrentWidget(self.search)
         self.search.focus()
 
     # Actions ---------------------------------------------------------------------------------
