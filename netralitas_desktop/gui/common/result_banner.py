@@ -99,6 +99,8 @@ class ResultBanner(QFrame):
         self.detail_label.setText(" · ".join(part for part in (base, note) if part))
 
     def _paint(self, status: str) -> None:
+        if status == getattr(self, "status", None) and self.styleSheet():
+            return  # restyling costs a few milliseconds a scan; the colours are already right
         self.status = status
         background, colour = COLOURS[status]
         self.setStyleSheet(

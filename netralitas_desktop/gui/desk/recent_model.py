@@ -47,6 +47,19 @@ def _headers() -> list[str]:
     ]
 
 
+def keyed_changes(current: list[int], wanted: list[int]) -> tuple[list[int], list[int]] | None:
+    """How to turn the rows keyed ``current`` into ``wanted`` without disturbing the others:
+    (rows to remove, from the bottom up; rows of ``wanted`` to insert, top down), or None when
+    the kept rows changed order (then the whole list is redone)."""
+    wanted_set = set(wanted)
+    removals = [row for row in range(len(current) - 1, -1, -1) if current[row] not in wanted_set]
+    kept = [key for key in current if key in wanted_set]
+    kept_set = set(kept)
+    if [key for key in wanted if key in kept_set] != kept:
+        return None
+    return removals, [row for row, key in enumerate(wanted) if key not in kept_set]
+
+
 class RecentModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -107,31 +120,26 @@ class RecentModel(QAbstractTableModel):
     # Changing --------------------------------------------------------------------------------
     def set_items(self, items: list[RecentCheckin]) -> None:
         """Show ``items`` (newest first) by removing, inserting and updating rows in place."""
-        wanted_ids = [item.registration_id for item in items]
-        if len(set(wanted_ids)) != len(wanted_ids):  # cannot happen (one check-in each); be safe
-            items = list({item.registration_id: item for item in reversed(items)}.values())[::-1]
-            wanted_ids = [item.registration_id for item in items]
-        wanted = set(wanted_ids)
-        for row in range(len(self._items) - 1, -1, -1):
-            if self._items[row].registration_id not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._items[row]
-                self.endRemoveRows()
-        current_ids = [item.registration_id for item in self._items]
-        if [i for i in wanted_ids if i in set(current_ids)] != current_ids:  # reordered: rare, reset
+        items = list({item.registration_id: item for item in reversed(items)}.values())[::-1]  # one row each
+        changes = keyed_changes([item.registration_id for item in self._items], [i.registration_id for i in items])
+        if changes is None:  # reordered: rare, redo the list
             self.beginResetModel()
             self._items = list(items)
             self.endResetModel()
             return
-        for row, item in enumerate(items):
-            if row < len(self._items) and self._items[row].registration_id == item.registration_id:
-                if self._items[row] != item:
-                    self._items[row] = item
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-                continue
+        removals, insertions = changes
+        for row in removals:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._items[row]
+            self.endRemoveRows()
+        for row in insertions:
             self.beginInsertRows(QModelIndex(), row, row)
-            self._items.insert(row, item)
+            self._items.insert(row, items[row])
             self.endInsertRows()
+        for row, item in enumerate(items):
+            if self._items[row] != item:
+                self._items[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def put_first(self, item: RecentCheckin) -> None:
         """A check-in made here, shown at once (the next load confirms it)."""
@@ -152,4 +160,4 @@ class RecentModel(QAbstractTableModel):
             self.endRemoveRows()
 
 
-__all__ = ["METHOD_LABELS", "MISSING_MARK", "REGISTRATION_ROLE", "SIGNED_MARK", "RecentModel"]
+__all__ = ["METHOD_LABELS", "MISSING_MARK", "REGISTRATION_ROLE", "SIGNED_MARK", "RecentModel", "keyed_changes"]

@@ -30,9 +30,11 @@ from ...core.errors import USER_FACING
 from ..common.errors import show_error
 from ..common.signature_pad import SignaturePad
 from ..common.widgets import number
+from .recent_model import keyed_changes
 from .session import DeskSession, Signer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+QUEUE_SHOWN = 200  # the newest; the count says how many more there are
 
 
 class SignaturePanel(QGroupBox):
@@ -65,6 +67,8 @@ class SignaturePanel(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.queue_label = QLabel()
         self.queue_list = QListWidget()
+        self.queue_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.queue_list.setUniformItemSizes(True)  # every entry is two lines: no measuring of each
         self.queue_list.itemClicked.connect(lambda item: session.choose_signer(item.data(ID_ROLE)))
         for widget in (self.clear_button, self.later_button, self.save_button, self.queue_list, self.pad):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps the keyboard
@@ -134,21 +138,35 @@ class SignaturePanel(QGroupBox):
             self.name_label.setText(self.tr("{0} — tanda tangan yang tersimpan akan diganti").format(signer.name))
         else:
             self.name_label.setText(signer.name)
-        self._show_queue()
+        self._mark_signer()
         self._update_buttons()
 
     def _show_queue(self) -> None:
-        queue = self.session.queue
+        """The queue, newest first, changed row by row (a rebuild costs milliseconds a scan)."""
+        if not self.queue_list.isVisibleTo(self) and self.queue_list.count() == 0 and not self.session.queue:
+            return
         self.queue_label.setText(self.tr("Belum tanda tangan ({0})").format(number(self.session.waiting_count)))
-        current = self.session.signer.registration_id if self.session.signer is not None else None
-        self.queue_list.clear()
-        for signer in queue:
-            text = f"{signer.name}\n{signer.unit_kerja}" if signer.unit_kerja else signer.name
-            item = QListWidgetItem(text)
+        queue = self.session.queue[:QUEUE_SHOWN]
+        shown = [self.queue_list.item(row).data(ID_ROLE) for row in range(self.queue_list.count())]
+        changes = keyed_changes(shown, [signer.registration_id for signer in queue])
+        if changes is None:
+            self.queue_list.clear()
+            changes = ([], list(range(len(queue))))
+        removals, insertions = changes
+        for row in removals:
+            self.queue_list.takeItem(row)
+        for row in insertions:
+            signer = queue[row]
+            item = QListWidgetItem(f"{signer.name}\n{signer.unit_kerja}" if signer.unit_kerja else signer.name)
             item.setData(ID_ROLE, signer.registration_id)
-            self.queue_list.addItem(item)
-            if signer.registration_id == current:
-                item.setSelected(True)
+            self.queue_list.insertItem(row, item)
+        self._mark_signer()
+
+    def _mark_signer(self) -> None:
+        current = self.session.signer.registration_id if self.session.signer is not None else None
+        row = next((r for r in range(self.queue_list.count()) if self.queue_list.item(r).data(ID_ROLE) == current), -1)
+        if row != self.queue_list.currentRow() or (row >= 0) != bool(self.queue_list.selectedItems()):
+            self.queue_list.setCurrentRow(row)  # -1 clears it
 
     def _host_changed(self) -> None:
         hosting = self.hosts_pad

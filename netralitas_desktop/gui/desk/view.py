@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.checkin import DeskStatus
 from ...core.errors import USER_FACING
 from ...core.events import ValidationError
+from ..common.core_labels import core_label
 from ..common.errors import show_error
 from ..common.registration_search import ManualSearch
 from ..common.result_banner import ResultBanner
@@ -37,7 +38,18 @@ from ..common.scan_input import ScanLineEdit
 from ..common.widgets import shortcut
 from .counters import CountersView
 from .dialogs import WalkInDialog
-from .recent_model import COL_DESK, COL_METHOD, COL_NAME, COL_SIGNED, COL_TIME, COL_UNIT, REGISTRATION_ROLE
+from .recent_model import (
+    COL_DESK,
+    COL_METHOD,
+    COL_NAME,
+    COL_SIGNED,
+    COL_TIME,
+    COL_UNIT,
+    METHOD_LABELS,
+    MISSING_MARK,
+    REGISTRATION_ROLE,
+    SIGNED_MARK,
+)
 from .session import BannerState, DeskSession
 from .signature import SignaturePanel
 
@@ -90,10 +102,25 @@ class DeskView(QWidget):
         for column in (COL_NAME, COL_UNIT):  # the long texts share what is left
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.moveSection(COL_SIGNED, COL_UNIT)  # "TTD" beside the name's columns, the long unit last
-        # The short columns fit their texts (ResizeToContents does not follow rows inserted later).
+        # Time, method and "TTD" have texts of known widths; the desk column fits its texts once
+        # a burst of changes is over (ResizeToContents does not follow rows inserted later, and
+        # measuring every row on every change costs milliseconds a scan).
+        metrics = self.recent_view.fontMetrics()
+        padding = 4 * self.recent_view.style().pixelMetric(self.recent_view.style().PixelMetric.PM_HeaderMargin)
+        for column, texts in (
+            (COL_TIME, ["00.00"]),
+            (COL_SIGNED, [SIGNED_MARK, MISSING_MARK]),
+            (COL_METHOD, [core_label(label) for label in METHOD_LABELS.values()]),
+        ):
+            title = str(self.session.recent.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in [*texts, title]) + padding)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_recent_columns)
         model = self.session.recent
-        for change in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-            change.connect(self._fit_recent_columns)
+        for change in (model.rowsInserted, model.modelReset, model.dataChanged):
+            change.connect(self._fit_timer.start)
         self.recent_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.undo_button = QPushButton(self.tr("Batalkan check-in…"))
         self.undo_button.clicked.connect(self.undo_selected)
@@ -139,9 +166,8 @@ class DeskView(QWidget):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._update_buttons()
 
-    def _fit_recent_columns(self, *_args) -> None:
-        for column in (COL_TIME, COL_METHOD, COL_DESK, COL_SIGNED):
-            self.recent_view.resizeColumnToContents(column)
+    def _fit_recent_columns(self) -> None:
+        self.recent_view.resizeColumnToContents(COL_DESK)
 
     def _show_status(self, status: DeskStatus) -> None:
         self.counters.show_counters(status.counters)
