@@ -16,12 +16,12 @@ import os
 import time
 
 import pytest
-from support.xclient import Program, XClient, missing_tools, virtual_display, wait_for
 
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.events import get_event, update_event
 from netralitas_desktop.core.models import Attendance, AuditLog, Person, Registration, Signature
 from netralitas_desktop.core.qr_payload import payload_for
+from support.xclient import Program, XClient, missing_tools, virtual_display, wait_for
 
 if missing_tools():
     if os.environ.get("CI"):

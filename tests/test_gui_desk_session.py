@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from support.keys import scanner
 from test_gui_desk import (  # noqa: F401  (pytest fixtures, used by name)
     ACTOR,
     OTHER_DESK,
@@ -28,6 +27,7 @@ from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.gui.common.result_banner import IDLE
 from netralitas_desktop.gui.common.settings import save_scanner_settings, scanner_settings
 from netralitas_desktop.gui.desk.recent_model import COL_NAME
+from support.keys import scanner
 
 READY = "SIAP — pindai berikutnya"
 
@@ -96,7 +96,7 @@ def test_undo_targets_the_person_selected_while_new_check_ins_arrive(qtbot, desk
     check_in(event_id, "3306121203850002", actor=OTHER_DESK)
     qtbot.waitUntil(lambda: model.rowCount() == 4)
     names = [model.data(model.index(row, COL_NAME)) for row in range(model.rowCount())]
-    assert names == ["Agus Salim", "Rina Wulandari", "Siti Aminah, S.Pd.", "Drs. H. Budi Santoso, M.Si."]  # newest first
+    assert names == ["Agus Salim", "Rina Wulandari", "Siti Aminah, S.Pd.", "Drs. H. Budi Santoso, M.Si."]  # newest 1st
     assert desk.view.selected_registration() == budi  # the selection followed Budi down the list
     answer_input("Salah orang")
     assert desk.view.undo_selected() is True
@@ -171,3 +171,21 @@ def test_kiosk_banner_text_is_readable_on_every_colour(qtbot, desk, event_id):
     assert contrast() >= 4.5
     kiosk.close()
     qtbot.waitUntil(lambda: desk.kiosk is None)
+
+
+def test_netralitas_desk_opens_the_window_at_an_events_desk(qtbot, window, event_id, capsys):
+    from gui_helpers import answer_message_box
+
+    from netralitas_desktop.cli import main, opens_gui
+
+    assert opens_gui(["desk", "--event", str(event_id), "--kiosk"]) and not opens_gui(["desk-status", "--event", "1"])
+    assert main(["desk"]) == 2 and "--event" in capsys.readouterr().err  # said in words, no window
+    assert window.open_desk_of(event_id, kiosk=True)
+    desk = window.event_page.desk
+    assert window.event_page.tabs.currentWidget() is desk
+    qtbot.waitUntil(lambda: desk.kiosk is not None and desk.kiosk.isVisible())
+    desk.kiosk.close()
+    qtbot.waitUntil(lambda: desk.kiosk is None)
+    seen = answer_message_box("Tutup")
+    assert not window.open_desk_of(event_id + 100)  # a shortcut to an event deleted since
+    assert "tidak ditemukan" in seen["text"]

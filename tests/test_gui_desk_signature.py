@@ -69,7 +69,7 @@ def sign(qtbot, panel) -> None:
 
 
 def queue_names(desk) -> list[str]:
-    return [signer.name for signer in desk.session.queue]
+    return [signer.name for signer in desk.session.signing.queue]
 
 
 def listed(panel) -> list[str]:
@@ -77,7 +77,7 @@ def listed(panel) -> list[str]:
 
 
 def on_pad(desk) -> str | None:
-    return desk.session.signer.name if desk.session.signer is not None else None
+    return desk.session.signing.signer.name if desk.session.signing.signer is not None else None
 
 
 def test_scan_puts_the_person_on_the_pad_and_simpan_stores_a_png(qtbot, desk, event_id):
@@ -154,9 +154,9 @@ def test_the_queue_comes_back_from_the_database_after_a_restart(qtbot, desk, eve
     again = DeskTab(event_id, lambda: ACTOR)
     qtbot.addWidget(again)
     again.show()
-    qtbot.waitUntil(lambda: len(again.session.queue) == 2)
-    assert [s.name for s in again.session.queue] == ["Rina Wulandari", BUDI]  # newest check-in first
-    assert again.session.signer is None  # nobody from earlier is put on the pad uninvited
+    qtbot.waitUntil(lambda: len(again.session.signing.queue) == 2)
+    assert [s.name for s in again.session.signing.queue] == ["Rina Wulandari", BUDI]  # newest check-in first
+    assert again.session.signing.signer is None  # nobody from earlier is put on the pad uninvited
     again.shutdown()
     qtbot.waitUntil(lambda: not again.busy)
 
@@ -244,7 +244,7 @@ def test_without_the_setting_nothing_changes(qtbot, window, desk, event_id):
     assert "tanda tangan" not in desk.banner.detail_label.text()
     assert not desk.view.signature_panel.isVisible() and not desk.pad_window_button.isVisible()
     assert desk.recent_view.isColumnHidden(COL_SIGNED) and not desk.sign_button.isVisible()
-    assert desk.session.queue == [] and on_pad(desk) is None
+    assert desk.session.signing.queue == [] and on_pad(desk) is None
     assert desk.scanner.hasFocus()
     present(qtbot, desk, 1)
 

@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
-from support.keys import SCANNER_MS, person, press, scanner, type_text
 from test_gui_desk import (  # noqa: F401  (pytest fixtures, used by name)
     ACTOR,
     PEOPLE,
@@ -28,6 +27,7 @@ from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.checkin import counters
 from netralitas_desktop.core.models import AuditLog, Person
 from netralitas_desktop.gui.common.settings import save_scanner_settings, scanner_settings
+from support.keys import SCANNER_MS, person, press, scanner, type_text
 
 SITI_NIP = "199001012015032002"
 RINA_NIK = "3306124507900001"

@@ -1458,34 +1458,54 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
-    <name>DeskSignatures</name>
+    <name>DeskSession</name>
     <message>
-        <source>Tanda tangan…</source>
-        <translation>Signature…</translation>
-    </message>
-    <message>
-        <source>Minta (atau ulangi) tanda tangan peserta yang dipilih</source>
-        <translation>Ask for (or redo) the selected participant&apos;s signature</translation>
-    </message>
-    <message>
-        <source>Sudah hadir, tetapi belum tanda tangan.</source>
-        <translation>Checked in, but not signed yet.</translation>
-    </message>
-    <message>
-        <source>Tanda tangan yang tersimpan akan diganti.</source>
-        <translation>The saved signature will be replaced.</translation>
-    </message>
-    <message>
-        <source>tanda tangan tersimpan</source>
-        <translation>signature saved</translation>
+        <source>Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; periksa koneksi lalu pindai lagi.</source>
+        <translation>The database cannot be used right now ({0}). The attendance is not recorded; check the connection and scan again.</translation>
     </message>
     <message>
         <source>belum tanda tangan</source>
         <translation>not signed yet</translation>
     </message>
     <message>
-        <source>Tanda tangan belum tersimpan</source>
-        <translation>Signature not saved</translation>
+        <source>Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; periksa koneksi lalu pindai lagi.</source>
+        <translation>The database cannot be used right now ({0}). The form is not recorded; check the connection and scan again.</translation>
+    </message>
+    <message>
+        <source>Kode yang sama terbaca dua kali dalam {0} detik; dicatat satu kali saja.</source>
+        <translation>The same code was read twice within {0} seconds; recorded once only.</translation>
+    </message>
+    <message>
+        <source>Kode yang sama terbaca dua kali dalam {0} detik; tetap ditolak.</source>
+        <translation>The same code was read twice within {0} seconds; still refused.</translation>
+    </message>
+    <message>
+        <source>TERBACA DUA KALI</source>
+        <translation>READ TWICE</translation>
+    </message>
+    <message>
+        <source>Pindai QR undangan atau ketik NIP/NIK, lalu tekan Enter.</source>
+        <translation>Scan the invitation QR or type the NIP/NIK, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Terakhir: {0}</source>
+        <translation>Last: {0}</translation>
+    </message>
+    <message>
+        <source>{0} belum tanda tangan</source>
+        <translation>{0} not signed yet</translation>
+    </message>
+    <message>
+        <source>SIAP — pindai berikutnya</source>
+        <translation>READY — scan the next one</translation>
+    </message>
+    <message>
+        <source>Check-in {0} dibatalkan; ia dapat check-in lagi.</source>
+        <translation>Check-in of {0} undone; they can check in again.</translation>
+    </message>
+    <message>
+        <source>tanda tangan tersimpan</source>
+        <translation>signature saved</translation>
     </message>
 </context>
 <context>
@@ -1495,64 +1515,67 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Edit…</translation>
     </message>
     <message>
-        <source>Peserta tanpa undangan…</source>
-        <translation>Walk-in participant…</translation>
+        <source>Layar tanda tangan…</source>
+        <translation>Signature screen…</translation>
+    </message>
+    <message>
+        <source>Kotak tanda tangan di layar kedua atau tablet, mengikuti antrean</source>
+        <translation>The signature pad on a second screen or tablet, following the queue</translation>
     </message>
     <message>
         <source>Layar penuh (F5)</source>
         <translation>Full screen (F5)</translation>
     </message>
     <message>
+        <source>Kamera (pindai QR dengan webcam)</source>
+        <translation>Camera (scan QR codes with a webcam)</translation>
+    </message>
+    <message>
+        <source>Meja: &lt;b&gt;{0}&lt;/b&gt; · Petugas: &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>Desk: &lt;b&gt;{0}&lt;/b&gt; · Operator: &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
         <source>Pindai QR undangan atau ketik NIP/NIK, lalu Enter</source>
         <translation>Scan the invitation QR or type the NIP/NIK, then Enter</translation>
-    </message>
-    <message>
-        <source>Jam</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Nama</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Cara</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <source>Meja</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <source>Unit kerja</source>
-        <translation>Work unit</translation>
-    </message>
-    <message>
-        <source>TTD</source>
-        <translation>Sig.</translation>
     </message>
     <message>
         <source>Batalkan check-in…</source>
         <translation>Undo check-in…</translation>
     </message>
     <message>
-        <source>Check-in terakhir</source>
-        <translation>Latest check-ins</translation>
+        <source>Tanda tangan…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <source>Minta (atau ulangi) tanda tangan peserta yang dipilih</source>
+        <translation>Ask for (or redo) the selected participant&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Peserta tanpa undangan… (F3)</source>
+        <translation>Participant without invitation… (F3)</translation>
     </message>
     <message>
         <source>Kehadiran</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <source>Kamera (pindai QR dengan webcam)</source>
-        <translation>Camera (scan QR codes with a webcam)</translation>
+        <source>Penghitung belum dapat diperbarui: {0}</source>
+        <translation>The counters could not be updated: {0}</translation>
     </message>
     <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; periksa koneksi lalu pindai lagi.</source>
-        <translation>The database cannot be used right now ({0}). The attendance is not recorded; check the connection and scan again.</translation>
+        <source>Check-in terakhir (terbaru di atas)</source>
+        <translation>Latest check-ins (newest first)</translation>
     </message>
     <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; periksa koneksi lalu pindai lagi.</source>
-        <translation>The database cannot be used right now ({0}). The form has not been recorded; check the connection, then scan again.</translation>
+        <source>Check-in manual</source>
+        <translation>Manual check-in</translation>
+    </message>
+    <message>
+        <source>Cari peserta (F2)</source>
+        <translation>Find participant (F2)</translation>
     </message>
     <message>
         <source>Batalkan check-in</source>
@@ -1569,18 +1592,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
-    </message>
-    <message>
-        <source>Check-in {0} dibatalkan; ia dapat check-in lagi.</source>
-        <translation>Check-in of {0} undone; they can check in again.</translation>
-    </message>
-    <message>
-        <source>Penghitung belum dapat diperbarui: {0}</source>
-        <translation>The counters could not be updated: {0}</translation>
-    </message>
-    <message>
-        <source>Meja: &lt;b&gt;{0}&lt;/b&gt; · Petugas: &lt;b&gt;{1}&lt;/b&gt;</source>
-        <translation>Desk: &lt;b&gt;{0}&lt;/b&gt; · Operator: &lt;b&gt;{1}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2528,12 +2539,8 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Registration Desk — {0}</translation>
     </message>
     <message>
-        <source>Pindai QR atau ketik NIP/NIK, lalu Enter</source>
-        <translation>Scan the QR or type the NIP/NIK, then Enter</translation>
-    </message>
-    <message>
-        <source>Tekan Esc untuk keluar dari layar penuh.</source>
-        <translation>Press Esc to leave full screen.</translation>
+        <source>F2 cari nama · F3 peserta tanpa undangan · Esc keluar dari layar penuh</source>
+        <translation>F2 find a name · F3 participant without invitation · Esc leave full screen</translation>
     </message>
 </context>
 <context>
@@ -3560,6 +3567,33 @@ What stays: the event and the registered, present and online counts per OPD and 
     </message>
 </context>
 <context>
+    <name>RecentModel</name>
+    <message>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cara</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>TTD</source>
+        <translation>Sig.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <source>Memuat rekap kehadiran…</source>
@@ -3741,6 +3775,57 @@ What stays: the event and the registered, present and online counts per OPD and 
     </message>
 </context>
 <context>
+    <name>ScannerSettingsBox</name>
+    <message>
+        <source>QR undangan (NTR1…)</source>
+        <translation>Invitation QR (NTR1…)</translation>
+    </message>
+    <message>
+        <source>QR formulir ikrar mandiri (NTM1…)</source>
+        <translation>Ikrar mandiri form QR (NTM1…)</translation>
+    </message>
+    <message>
+        <source>NIP / NI PPPK (18 angka)</source>
+        <translation>NIP / NI PPPK (18 digits)</translation>
+    </message>
+    <message>
+        <source>NIK (16 angka)</source>
+        <translation>NIK (16 digits)</translation>
+    </message>
+    <message>
+        <source>Pemindai dan meja registrasi</source>
+        <translation>Scanner and check-in desk</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Tombol yang datang lebih rapat dari ini dianggap pemindai, bukan orang mengetik. Pemindai USB: 1–15 ms per tombol.</source>
+        <translation>Keys closer together than this come from a scanner, not a person typing. USB scanners: 1–15 ms per key.</translation>
+    </message>
+    <message>
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <source>Jeda antartombol pemindai paling lama:</source>
+        <translation>Longest gap between a scanner&apos;s keys:</translation>
+    </message>
+    <message>
+        <source>Dikenali sebagai pindaian:</source>
+        <translation>Recognised as scans:</translation>
+    </message>
+    <message>
+        <source>Spanduk kembali ke SIAP setelah:</source>
+        <translation>Banner returns to READY after:</translation>
+    </message>
+    <message>
+        <source>Kode sama terbaca lagi dalam (pindai ganda):</source>
+        <translation>Same code read again within (double scan):</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -3815,6 +3900,64 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Tanda tangan di atas garis</source>
         <translation>Sign above the line</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <source>Tanda tangan peserta</source>
+        <translation>Participant signature</translation>
+    </message>
+    <message>
+        <source>Tanda tangan dilakukan di layar tanda tangan.</source>
+        <translation>Signing happens on the signature screen.</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Peserta ini menandatangani nanti; ia tetap di daftar belum tanda tangan</source>
+        <translation>This participant signs later; they stay in the not-yet-signed list</translation>
+    </message>
+    <message>
+        <source>Simpan tanda tangan</source>
+        <translation>Save signature</translation>
+    </message>
+    <message>
+        <source>Tanda tangan belum tersimpan</source>
+        <translation>Signature not saved</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang sedang menandatangani.</source>
+        <translation>Nobody is signing.</translation>
+    </message>
+    <message>
+        <source>{0} — tanda tangan yang tersimpan akan diganti</source>
+        <translation>{0} — the stored signature will be replaced</translation>
+    </message>
+    <message>
+        <source>Belum tanda tangan ({0})</source>
+        <translation>Not signed yet ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureWindow</name>
+    <message>
+        <source>Tanda tangan peserta — {0}</source>
+        <translation>Participant signature — {0}</translation>
+    </message>
+    <message>
+        <source>Silakan tanda tangan di kotak di bawah, lalu tekan Simpan.</source>
+        <translation>Please sign in the box below, then press Save.</translation>
+    </message>
+    <message>
+        <source>Tutup layar tanda tangan</source>
+        <translation>Close the signature screen</translation>
     </message>
 </context>
 <context>
@@ -3953,8 +4096,44 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>Walk-in participant</translation>
     </message>
     <message>
+        <source>NIP / NI PPPK 18 digit atau NIK 16 digit</source>
+        <translation>NIP / NI PPPK 18 digits or NIK 16 digits</translation>
+    </message>
+    <message>
+        <source>Nama lengkap dengan gelar, mis. Drs. Budi Santoso, M.Si.</source>
+        <translation>Full name with titles, e.g. Drs. Budi Santoso, M.Si.</translation>
+    </message>
+    <message>
+        <source>Unit kerja / OPD / instansi</source>
+        <translation>Work unit / OPD / agency</translation>
+    </message>
+    <message>
+        <source>Otomatis dari NIP (tanpa NIP: non-ASN)</source>
+        <translation>Automatic from the NIP (no NIP: non-ASN)</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Jenis pegawai</source>
+        <translation>Employment type</translation>
+    </message>
+    <message>
         <source>Daftarkan &amp;&amp; catat hadir</source>
         <translation>Register &amp;&amp; check in</translation>
+    </message>
+    <message>
+        <source>Kode yang dipindai selama formulir ini terbuka tetap dicatat di meja.</source>
+        <translation>Codes scanned while this form is open are still recorded at the desk.</translation>
     </message>
     <message>
         <source>Kegiatan tidak ditemukan</source>

@@ -35,7 +35,7 @@ class ScannerSettingsBox(QGroupBox):
         self.key_gap.setToolTip(
             self.tr(
                 "Tombol yang datang lebih rapat dari ini dianggap pemindai, bukan orang mengetik. "
-                "Pemindai USB: 1–15 md per tombol."
+                "Pemindai USB: 1–15 ms per tombol."
             )
         )
         self.shapes = {

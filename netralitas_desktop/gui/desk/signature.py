@@ -31,7 +31,8 @@ from ..common.errors import show_error
 from ..common.signature_pad import SignaturePad
 from ..common.widgets import number
 from .recent_model import keyed_changes
-from .session import DeskSession, Signer
+from .session import DeskSession
+from .signing_queue import Signer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 QUEUE_SHOWN = 200  # the newest; the count says how many more there are
@@ -62,7 +63,7 @@ class SignaturePanel(QGroupBox):
         self.clear_button.clicked.connect(self.pad.clear)
         self.later_button = QPushButton(self.tr("Nanti"))
         self.later_button.setToolTip(self.tr("Peserta ini menandatangani nanti; ia tetap di daftar belum tanda tangan"))
-        self.later_button.clicked.connect(session.defer_signer)
+        self.later_button.clicked.connect(session.signing.defer)
         self.save_button = QPushButton(self.tr("Simpan tanda tangan"))
         self.save_button.clicked.connect(self.save)
         self.queue_label = QLabel()
@@ -97,25 +98,26 @@ class SignaturePanel(QGroupBox):
             self.queue_label.hide()
             self.queue_list.hide()
 
-        session.signer_changed.connect(self._signer_changed)
-        session.queue_changed.connect(self._show_queue)
-        session.pad_host_changed.connect(self._host_changed)
-        self._signer_changed(session.signer)
+        self.signing = session.signing
+        self.signing.signer_changed.connect(self._signer_changed)
+        self.signing.queue_changed.connect(self._show_queue)
+        self.signing.pad_host_changed.connect(self._host_changed)
+        self._signer_changed(self.signing.signer)
         self._show_queue()
         self._host_changed()
 
     @property
     def hosts_pad(self) -> bool:
-        return self.session.pad_host is self
+        return self.signing.pad_host is self
 
     def claim(self) -> None:
-        self.session.claim_pad(self)
+        self.signing.claim_pad(self)
 
     def release(self) -> None:
-        self.session.release_pad(self)
+        self.signing.release_pad(self)
 
     def save(self) -> bool:
-        signer = self.session.signer
+        signer = self.signing.signer
         if signer is None or self.pad.is_empty():
             return False
         try:
@@ -127,7 +129,7 @@ class SignaturePanel(QGroupBox):
 
     def _ink_changed(self) -> None:
         if self.hosts_pad:
-            self.session.set_ink(not self.pad.is_empty())
+            self.signing.set_ink(not self.pad.is_empty())
         self._update_buttons()
 
     def _signer_changed(self, signer: Signer | None) -> None:
@@ -143,10 +145,10 @@ class SignaturePanel(QGroupBox):
 
     def _show_queue(self) -> None:
         """The queue, newest first, changed row by row (a rebuild costs milliseconds a scan)."""
-        if not self.queue_list.isVisibleTo(self) and self.queue_list.count() == 0 and not self.session.queue:
+        if not self.queue_list.isVisibleTo(self) and self.queue_list.count() == 0 and not self.signing.queue:
             return
-        self.queue_label.setText(self.tr("Belum tanda tangan ({0})").format(number(self.session.waiting_count)))
-        queue = self.session.queue[:QUEUE_SHOWN]
+        self.queue_label.setText(self.tr("Belum tanda tangan ({0})").format(number(self.signing.waiting_count)))
+        queue = self.signing.queue[:QUEUE_SHOWN]
         shown = [self.queue_list.item(row).data(ID_ROLE) for row in range(self.queue_list.count())]
         changes = keyed_changes(shown, [signer.registration_id for signer in queue])
         if changes is None:
@@ -163,7 +165,7 @@ class SignaturePanel(QGroupBox):
         self._mark_signer()
 
     def _mark_signer(self) -> None:
-        current = self.session.signer.registration_id if self.session.signer is not None else None
+        current = self.signing.signer.registration_id if self.signing.signer is not None else None
         row = next((r for r in range(self.queue_list.count()) if self.queue_list.item(r).data(ID_ROLE) == current), -1)
         if row != self.queue_list.currentRow() or (row >= 0) != bool(self.queue_list.selectedItems()):
             self.queue_list.setCurrentRow(row)  # -1 clears it
@@ -175,7 +177,7 @@ class SignaturePanel(QGroupBox):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        live = self.hosts_pad and self.session.signer is not None
+        live = self.hosts_pad and self.signing.signer is not None
         self.save_button.setEnabled(live and not self.pad.is_empty())
         self.clear_button.setEnabled(live and not self.pad.is_empty())
         self.later_button.setEnabled(live)

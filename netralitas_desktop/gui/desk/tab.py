@@ -99,7 +99,7 @@ class DeskTab(QWidget, EventTabBase):
             view.search.button,
         )
         self.walk_in_button = view.walk_in_button
-        self.session.queue_changed.connect(self._sync_pad_window_button)
+        self.session.setting_changed.connect(self._sync_pad_window_button)
         self._sync_pad_window_button()
         self._add_camera_panel()
 

@@ -71,7 +71,7 @@ class DeskView(QWidget):
         session.banner_changed.connect(self._show_banner)
         session.status_loaded.connect(self._show_status)  # bound methods: let go when this view closes
         session.refresh_failed.connect(self._show_refresh_failure)
-        session.queue_changed.connect(self._sync_signatures)
+        session.setting_changed.connect(self._sync_signatures)
         self._show_banner(session.banner)
         if session.status is not None:
             self.counters.show_counters(session.status.counters)
