@@ -188,8 +188,9 @@ def run_size(display: str, size: int, scans: int, folder: Path, sustained: bool)
     window.open_desk_of(event_id)
     desk = window.event_page.desk
     deadline = time.monotonic() + 600
-    while (desk.busy or desk.session.status is None or not window.isActiveWindow()) and time.monotonic() < deadline:
-        app.processEvents()  # the search index warms up off the GUI thread first
+    page = window.event_page
+    while (page.busy or desk.session.status is None or not window.isActiveWindow()) and time.monotonic() < deadline:
+        app.processEvents()  # the roster and the search index load off the GUI thread first
         time.sleep(0.01)
     desk.view.focus_scanner()
     app.processEvents()

@@ -111,14 +111,33 @@ def test_enter_from_a_scanner_never_presses_a_dialog_button(qtbot, desk, event_i
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_an_invitation_burst_is_held_back_from_the_widget_and_given_back_if_it_is_not_a_scan(qtbot, desk):
+def test_a_burst_is_held_back_from_the_widget_and_given_back_if_it_is_not_a_scan(qtbot, window, desk, event_id):
     edit = desk.search_edit
     desk.focus_search()
     type_text(edit, "NTR1AB", SCANNER_MS, enter=False)
-    assert edit.text() == "NTR"  # from the complete prefix on, nothing reaches the field
-    qtbot.waitUntil(lambda: edit.text() == "NTR1AB")  # no Enter came: delivered after all
+    assert edit.text() == "NT"  # from the third key at scanner speed on, nothing reaches the field
+    qtbot.waitUntil(lambda: edit.text() == "NTR1AB")  # no Enter came: delivered after all, in order
     type_text(edit, "C", 150, enter=False)
     assert edit.text() == "NTR1ABC"
+
+    page = window.event_page
+    page.tabs.setCurrentWidget(page.participants)
+    model = page.participants.model
+    edit = page.participants.filter_edit
+    edit.setFocus()
+    type_text(edit, SITI_NIP[:12], SCANNER_MS, enter=False)
+    assert edit.text() == SITI_NIP[:2] and model.query == SITI_NIP[:2]  # the filter never saw the rest
+    type_text(edit, SITI_NIP[12:], SCANNER_MS, pause_ms=0)
+    assert edit.text() == "" and model.query == "" and present(event_id) == 1
+
+
+def test_keys_sent_by_software_are_left_alone(qtbot, window, desk, event_id):
+    page = window.event_page
+    page.tabs.setCurrentWidget(page.participants)
+    edit = page.participants.filter_edit
+    qtbot.keyClicks(edit, SITI_NIP)  # QTest's keys carry no timestamp: no person or scanner typed them
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.text() == SITI_NIP and present(event_id) == 0
 
 
 def test_the_scan_field_keeps_its_keys_and_checks_in_itself(qtbot, window, desk, event_id):

@@ -52,15 +52,23 @@ def is_scan_code(text: str) -> bool:
     return scan_kind(text) is not None
 
 
-def starts_prefixed_code(text: str, shapes: tuple[str, ...] | frozenset[str] = SHAPES) -> bool:
-    """Whether ``text`` begins with a full code prefix (``NTR1``/``NTM1``) of one of ``shapes``
-    and could still grow into that code: the window holds such a burst back from the widget."""
+def could_be_code(text: str, shapes: tuple[str, ...] | frozenset[str] = SHAPES) -> bool:
+    """Whether ``text`` is the beginning (or the whole) of a code of one of ``shapes``: what a
+    scanner has typed so far, which the window holds back from the widget while it may be a scan."""
     code = (text or "").upper()
+    if not code:
+        return False
     for shape, prefix in _PREFIXES.items():
-        if shape in shapes and len(code) >= len(prefix) and code.startswith(prefix):
-            body = code[len(prefix) :]
-            return len(body) <= BODY_LENGTH and all(char in ALPHABET for char in body)
-    return False
+        if shape in shapes:
+            head, body = code[: len(prefix)], code[len(prefix) :]
+            if prefix.startswith(head) and len(body) <= BODY_LENGTH and all(char in ALPHABET for char in body):
+                return True
+    digits = code.replace(" ", "")
+    if not (digits.isascii() and digits.isdigit()) or code.startswith(" "):
+        return False
+    return (NIP in shapes and len(digits) <= 18 and code.count(" ") <= 3) or (
+        NIK in shapes and code == digits and len(digits) <= 16
+    )
 
 
 def dedupe_key(text: str) -> str:

@@ -13,16 +13,16 @@ A recognised burst never reaches the widget that had the focus — a text field,
 search box, the Peserta filter, a dialog (whose default button the Enter would press): the
 characters already delivered before the burst could be recognised are taken back out (the
 widget's text, cursor and selection are put back as they were when the burst began), and once
-a burst starts with ``NTR1``/``NTM1`` the rest is held back from the widget altogether. The
+a burst has come three keys at scanner speed the rest is held back from the widget altogether. The
 code then goes to the open event's desk through ``route``. Anything else — a person typing, even
 a NIP typed by hand into the Peserta filter — reaches its widget unchanged: held keys are
 delivered as soon as the burst turns out not to be a scan. Fields made for scanning
-(``common.scan_input``) keep their keys; they handle codes themselves.
+(``common.scan_input``) keep their keys; they handle codes themselves. So do keys without a
+timestamp: every window system stamps a key that was pressed, so those were sent by software.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.scan_codes import INVITATION, MANDIRI, scan_kind, starts_prefixed_code
+from ...core.scan_codes import INVITATION, MANDIRI, could_be_code, scan_kind
 from ..common.scan_input import is_scan_input
 from ..common.settings import ScannerSettings, scanner_settings
 
@@ -49,6 +49,10 @@ TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 # or USB hub delays a key now and then) but none longer than SLOW_LIMIT times the threshold.
 SLOW_LIMIT = 3
 MAX_RUN, KEEP_RUN = 64, 40  # keys remembered of a long run of typing (a code has at most 27)
+# From the third key in a row at scanner speed on, keys that may still be a code are held back
+# from the widget: only two reach it (and are taken back), so a search box or the Peserta filter
+# does not search for half a code, and nothing is typed into a dialog.
+HOLD_AFTER = 3
 UNKNOWN_BURST_CHARS = 8  # a fast burst this long is a scanner even when its code is not ours
 _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 # Keys a scanner presses around characters (Shift for capitals) and a person holds down: they
@@ -156,14 +160,12 @@ class ScanRouter(QObject):
         can_route: Callable[[], bool],
         *,
         settings: Callable[[], ScannerSettings] = scanner_settings,
-        clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._route = route
         self._can_route = can_route
         self._settings = settings
-        self._clock = clock
         self._current = settings()
         self._keys: list[_Key] = []
         self._replaying = False
@@ -204,10 +206,10 @@ class ScanRouter(QObject):
         return False
 
     def _key_pressed(self, receiver: QWidget, event: QKeyEvent) -> bool:
-        at_ms = event.timestamp() or self._clock() * 1000.0  # X11 stamps keys; synthetic ones get the clock
+        at_ms = event.timestamp()  # when the key was pressed, from the window system
         if event.key() in _MODIFIER_KEYS:
             return False
-        if is_scan_input(receiver):
+        if is_scan_input(receiver) or not at_ms:  # a scan field; or a key made by software, not typed
             self._finish(replay=True)
             return False
         modifiers = event.modifiers() & ~_TYPING_MODIFIERS
@@ -252,10 +254,12 @@ class ScanRouter(QObject):
         return slow <= _slow_allowed(len(self._keys) - start)
 
     def _holding_start(self) -> int | None:
-        """A burst start whose keys so far are a code prefix (``NTR1…``, ``NTM1…``): keep the rest back."""
+        """A burst start whose keys so far came at scanner speed and may be the start of a code:
+        keep the rest back (a person never types HOLD_AFTER keys that fast)."""
         for start in self._starts():
-            text = "".join(key.text for key in self._keys[start:])
-            if self._fast_from(start) and starts_prefixed_code(text, self._current.shapes):
+            keys = self._keys[start:]
+            text = "".join(key.text for key in keys)
+            if len(keys) >= HOLD_AFTER and self._fast_from(start) and could_be_code(text, self._current.shapes):
                 return start
         return None
 
