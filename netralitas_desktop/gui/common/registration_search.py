@@ -28,6 +28,7 @@ from ...core.dates import jam
 from ...core.nip import normalize_id
 from ...core.pledges import returns
 from .live import LiveRefresh
+from .scan_input import burst_in_progress
 from .widgets import fill_table, read_only_table, shortcut
 
 SEARCH_DELAY_MS = 150
@@ -156,6 +157,9 @@ class ManualSearch(QGroupBox):
 
     def search_later(self) -> None:
         """Search off the GUI thread; a query typed meanwhile runs when this one ends."""
+        if burst_in_progress():  # a scanner is typing: its code goes to the desk, not into a search
+            self.timer.start()
+            return
         if not self._query():
             self._show("", [])
             return

@@ -12,6 +12,17 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 SCAN_INPUT_PROPERTY = "netralitasScanInput"
+_burst = {"active": False}
+
+
+def burst_in_progress() -> bool:
+    """Whether a scanner is typing right now (the scanner filter holds its keys back): a widget
+    that reacts to typing after a pause (a search box) waits, rather than work on half a code."""
+    return _burst["active"]
+
+
+def set_burst_in_progress(active: bool) -> None:
+    _burst["active"] = active
 
 
 def mark_scan_input(widget: QWidget) -> QWidget:
@@ -37,4 +48,11 @@ class ScanLineEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-__all__ = ["SCAN_INPUT_PROPERTY", "ScanLineEdit", "is_scan_input", "mark_scan_input"]
+__all__ = [
+    "SCAN_INPUT_PROPERTY",
+    "ScanLineEdit",
+    "burst_in_progress",
+    "is_scan_input",
+    "mark_scan_input",
+    "set_burst_in_progress",
+]

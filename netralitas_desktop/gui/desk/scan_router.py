@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.scan_codes import INVITATION, MANDIRI, could_be_code, scan_kind
-from ..common.scan_input import is_scan_input
+from ..common.scan_input import is_scan_input, set_burst_in_progress
 from ..common.settings import ScannerSettings, scanner_settings
 
 TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
@@ -241,6 +241,7 @@ class ScanRouter(QObject):
         if not hold and any(key.held for key in self._keys):
             self._deliver_held()  # not an invitation after all: the field gets what was kept, in order
         self._keys[-1].held = hold
+        set_burst_in_progress(hold)
         self._flush_timer.start(max(1, int(self._current.key_gap_ms * SLOW_LIMIT) + 20))
         return hold
 
@@ -322,6 +323,7 @@ class ScanRouter(QObject):
         held = [key for key in self._keys if key.held] if replay else []
         self._keys = []
         self._flush_timer.stop()
+        set_burst_in_progress(False)
         self._send(held)
 
     def _send(self, keys: list[_Key]) -> None:

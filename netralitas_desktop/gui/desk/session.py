@@ -112,7 +112,7 @@ class DeskSession(QObject):
         self.recent = RecentModel(self)
         self.sounds = DeskSounds(self)
         self._seen: dict[str, _Seen] = {}
-        self._failure: CheckinResult | None = None  # a database failure is never "read twice"
+        self._failure: object = None  # a database failure is never "read twice": the scan is tried again
         # Check-ins made here that a load may not include yet: registration -> (when, row, person).
         self._uncounted: dict[int, tuple[float, RecentCheckin, ParticipantSummary]] = {}
         self.signing = SigningQueue(clock, self)
@@ -159,7 +159,8 @@ class DeskSession(QObject):
             return seen.result
         if returns.is_mandiri_code(text):
             received = self._receive_form(text)
-            self._remember(key, received)
+            if received is not self._failure:
+                self._remember(key, received)
             return received
         result = self._guarded(lambda: check_in(self.event_id, text, actor=self.actor))
         if result is not self._failure:
@@ -258,6 +259,7 @@ class DeskSession(QObject):
                     "periksa koneksi lalu pindai lagi.",
                 ).format(err),
             )
+            self._failure = result
         status = DESK_STATUS.get(result.status, REJECTED)
         self._show(BannerState(status, *return_banner_texts(result)))
         self.sounds.play(status)
