@@ -15,6 +15,7 @@ numbering (one transaction); ``--profile`` adds a cProfile breakdown of the merg
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import math
@@ -22,6 +23,7 @@ import pstats
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -31,10 +33,13 @@ from PIL import Image, ImageDraw, ImageFilter
 from netralitas_desktop.core.certificates.background import set_background
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.core.certificates.design import BACKGROUND_ASSET, load_design, save_design
+from netralitas_desktop.core.certificates.keystore import temporary_store
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.event_settings import put_asset
 from netralitas_desktop.core.models import Attendance, Registration, db
+
+BENCH_PASSPHRASE = b"kunci sekali pakai untuk bench"  # a throw-away signing key, never this computer's
 
 
 def frame_jpeg() -> bytes:
@@ -94,6 +99,17 @@ def prepare_event(count: int, seed: int) -> int:
     return event_id
 
 
+@contextlib.contextmanager
+def demo_event_database(count: int, seed: int = 1) -> Iterator[tuple[Path, int]]:
+    """A throw-away SQLite file and signing key holding ``prepare_event(count)``: (folder, event id)."""
+    with tempfile.TemporaryDirectory() as folder, temporary_store(Path(folder) / "kunci", BENCH_PASSPHRASE):
+        open_database(f"sqlite:///{Path(folder) / 'bench.db'}")
+        try:
+            yield Path(folder), prepare_event(count, seed=seed)
+        finally:
+            close_database()
+
+
 def timed(job):
     """(result, wall seconds, (CPU seconds of this process, of the worker processes it joined))."""
     wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
@@ -123,10 +139,7 @@ def main() -> None:
     parser.add_argument("--password", default="", help="password of the PKCS#12 file")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        folder = Path(folder)
-        open_database(f"sqlite:///{folder / 'bench.db'}")
-        event_id = prepare_event(args.count, seed=1)
+    with demo_event_database(args.count) as (folder, event_id):
         target = folder / "sertifikat.pdf"
         for label in ("first run (numbers given)", "again (numbers kept)"):
             result, wall, cpu = timed(CertificatesJob(event_id, target, workers=args.workers))
@@ -159,7 +172,6 @@ def main() -> None:
             CertificatesJob(event_id, target).run()
             profile.disable()
             pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
-        close_database()
 
 
 if __name__ == "__main__":

@@ -99,6 +99,32 @@ def _log_files_in_a_temporary_folder(tmp_path_factory, monkeypatch):
     logs.close_logging()
 
 
+TEST_KEY_PASSPHRASE = "kata sandi uji kunci"
+
+
+@pytest.fixture(autouse=True)
+def _certificate_keys_in_a_temporary_folder(tmp_path_factory, monkeypatch):
+    """This "computer's" certificate signing keys live in a throw-away folder, protected by a known
+    passphrase (never the tester's keyring), with a cheap scrypt so tests stay fast."""
+    from netralitas_desktop.core.certificates import keystore
+
+    monkeypatch.setenv(keystore.KEY_DIR_ENV, str(tmp_path_factory.mktemp("kunci")))
+    monkeypatch.setenv(keystore.PASSPHRASE_ENV, TEST_KEY_PASSPHRASE)
+    monkeypatch.setattr(keystore, "SCRYPT_N", 2**10)
+    keystore.lock_all()
+    yield
+    keystore.lock_all()
+
+
+@pytest.fixture(autouse=True)
+def _private_temporary_folder(tmp_path_factory, monkeypatch):
+    """``tempfile`` writes into a folder of this test's own: print folders a test leaves behind are
+    never seen by another test (a purge removes them), and nothing lands in the tester's /tmp."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("tmp")))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path_factory):
     """Every test keeps its QSettings (desk name, language, printer offsets) in a throw-away

@@ -13,11 +13,17 @@ from test_offline_desks import Site, make_office
 from netralitas_desktop.core import audit_query, checkin, purge
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.audit_query import AuditFilter
-from netralitas_desktop.core.certificates.models import Certificate
+from netralitas_desktop.core.certificates.models import Certificate, CertificateRegister
 from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.core.events import EventData, create_event, delete_event
 from netralitas_desktop.core.models import AuditLog, now
-from netralitas_desktop.core.offline import export_checkins, export_event_package, import_package, merge_checkins
+from netralitas_desktop.core.offline import (
+    export_checkins,
+    export_event_package,
+    import_package,
+    merge_checkins,
+    read_package,
+)
 from netralitas_desktop.core.participants import PersonData, add_participant, remove_participant, update_participant
 from netralitas_desktop.core.reports.export_csv import CsvExportJob
 from netralitas_desktop.core.roster.importer import import_roster
@@ -48,18 +54,19 @@ def test_every_change_is_audited_with_desk_and_operator(tmp_path, fixtures_dir):
             assert last.event_id == event_id
     laptop = Site(tmp_path / "laptop.db")
     with laptop.open():
-        local_event = import_package(package, actor=DESK).event_id
+        local_event = import_package(package, actor=DESK, office_key=office.fingerprint).event_id
         assert AuditLog.get(AuditLog.action == "package.import").desk == "Meja 3"
         checkin.check_in(local_event, office.codes[office.registrations[4]], actor=Actor("Meja 9", "Tono"))
         back = export_checkins(local_event, tmp_path / "kembali.netralitas", actor=DESK).path
         assert AuditLog.get(AuditLog.action == "package.export_checkins").operator == "Wulan"
     with office.site.open():
-        merge_checkins(back, actor=DESK)
+        merge_checkins(back, actor=DESK, desk_key=read_package(back).fingerprint)
         assert (
             AuditLog.get(AuditLog.action == "package.merge").desk,
             AuditLog.get(AuditLog.action == "checkin.merge").desk,
         ) == ("Meja 3", "Meja 9")
         Certificate.create(event=event_id, registration=office.registrations[0], seq=1, number="001/X")
+        CertificateRegister.create(event_id=event_id, seq=1, number="001/X")
         revoke("001/X", "salah nama", actor=DESK)
         purge.purge_event(event_id, actor=DESK)
         delete_event(office.other_event_id, actor=DESK)

@@ -122,12 +122,13 @@ def test_settings_are_kept_in_the_database(db):
 # --- checking -----------------------------------------------------------------------------------
 
 
-def test_a_sound_file_passes_and_a_new_one_is_not_damage(filled, tmp_path):
+def test_a_sound_file_passes_and_a_missing_one_is_not_damage(filled, tmp_path):
     assert backups.inspect(filled) is None
     assert backups.inspect(tmp_path / "belum-ada.db") is None
     empty = tmp_path / "kosong.db"
     empty.write_bytes(b"")
-    assert backups.inspect(empty) is None  # no backups beside it: simply a new file
+    found = backups.inspect(empty)  # even without backups beside it: an empty file is never a new database
+    assert found is not None and found.empty and found.latest_good is None
 
 
 @pytest.mark.parametrize("damage", [truncate, lambda path: corrupt_page(path, "person")], ids=["truncated", "page"])
@@ -219,7 +220,7 @@ def test_cli_backup_list_check_restore(filled, sqlite_url, capsys):
 
     corrupt_page(filled, "person")
     code, checked = cli("--db", sqlite_url, "check", capsys=capsys)
-    assert code == 1 and "rusak" in checked["error"]
+    assert code == 3 and "rusak" in checked["error"]  # README: 3, the database cannot be opened
     newest = listed["backups"][0]["name"]
     assert f"netralitas restore {newest}" in checked["error"]
 
@@ -232,7 +233,7 @@ def test_cli_backup_list_check_restore(filled, sqlite_url, capsys):
 def test_cli_text_output_is_indonesian(filled, sqlite_url, capsys):
     assert main(["--db", sqlite_url, "backups"]) == 0
     assert "Belum ada cadangan" in capsys.readouterr().out
-    assert main(["--db", sqlite_url, "restore", "tidak-ada.db"]) == 1
+    assert main(["--db", sqlite_url, "restore", "tidak-ada.db"]) == 2  # a bad file named: bad input
     assert "tidak ditemukan" in capsys.readouterr().err
 
 

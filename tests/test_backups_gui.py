@@ -138,10 +138,11 @@ def test_dialog_makes_checks_and_restores_a_backup(qtbot, filled, sqlite_url):
     checkin.check_in_registration(registration.id, actor=DESK)  # after the backup: undone by the restore
     dialog.table.selectRow(0)
     assert dialog.restore_button.isEnabled()
-    seen = answer_boxes("Pulihkan")
+    seen = answer_boxes("Pulihkan", "Jangan bawa")
     with qtbot.waitSignal(dialog.restored, timeout=15_000):
         dialog.restore_button.click()
     assert "Ganti isi basis data" in seen[0]["text"]
+    assert "1 kehadiran tercatat sesudah cadangan itu dibuat" in seen[1]["text"]  # offered, declined here
     assert Attendance.select().count() == 0 and Registration.select().count() == 60
     assert "Dipulihkan dari" in dialog.panel.status.text()
     assert [i.kind for i in dialog.items] == [backups.BEFORE_RESTORE, backups.MANUAL]

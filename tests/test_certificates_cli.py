@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from test_certificates import make_event, pdf_text, populate
@@ -49,9 +50,19 @@ def test_verify_text_offline_with_the_public_key(capsys, sqlite_url, event_id, t
     assert code == 0 and pem.read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
     other = f"sqlite:///{tmp_path / 'lain.db'}"
     code, result = run(capsys, other, "verify", str(pdf), "--public-key", str(pem))
-    assert code == 0 and result["valid"] is True and result["event"] is None
+    assert code == 0 and result["valid"] is True and result["event"] is None and len(result["pages"]) == 7
     code, result = run(capsys, other, "verify", str(pdf))
-    assert code == 1 and result["status"] == "invalid"
+    assert code == 1 and result["status"] == "invalid" and result["counts"]["invalid"] == 7
+    site = tmp_path / "situs"
+    code, result = run(capsys, sqlite_url, "certificate", "site", "--out", str(site))
+    assert code == 0 and (site / "index.html").is_file()
+    fingerprint = result["fingerprint"]
+    code, result = run(capsys, other, "certificate", "key", "trust", str(site))
+    assert code == 1 and result["keys"][0]["fingerprint"] == fingerprint and fingerprint in result["error"]
+    code, result = run(capsys, other, "certificate", "key", "trust", str(site), "--yes")
+    assert code == 0
+    code, result = run(capsys, other, "verify", str(pdf))
+    assert code == 0 and result["valid"] is True
     code, result = run(capsys, other, "verify", "SRT1|bukan|kode")
     assert code == 1 and result["status"] == "invalid" and "rusak" in result["error"]
 
@@ -62,7 +73,15 @@ def test_text_output_for_people(capsys, sqlite_url, event_id, tmp_path):
     assert "7 sertifikat tersimpan" in capsys.readouterr().out
     assert main(["--db", sqlite_url, "verify", str(pdf)]) == 0
     out = capsys.readouterr().out
-    assert "Status: ASLI" in out and "NIP 19860926 201505 1 001" in out
+    assert out.startswith("7 halaman: 7 ASLI") and "Halaman 7: ASLI — 800/0007/BKPSDM/2024 — Yuni Astuti" in out
+    import zxingcpp
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "foto")], check=True)
+    (code,) = [found.text for found in zxingcpp.read_barcodes(Image.open(tmp_path / "foto.png"))]
+    assert main(["--db", sqlite_url, "verify", code]) == 0
+    out = capsys.readouterr().out
+    assert "Status: ASLI" in out and "NIP. 19860926 201505 1 001" in out and "Kegiatan: Sosialisasi" in out
 
 
 def test_per_person_and_wrong_targets(capsys, sqlite_url, event_id, tmp_path):

@@ -26,6 +26,7 @@ PACKAGE = Path(netralitas_desktop.__file__).parent
 # What each error means for the README's exit-code table: 2 bad input, 3 the database, 1 other.
 EXIT_CODES = {
     "DatabaseError": DATABASE_UNAVAILABLE,
+    "DamagedDatabaseError": DATABASE_UNAVAILABLE,  # an empty or damaged SQLite file: never opened
     "SchemaTooNewError": DATABASE_UNAVAILABLE,
     "DocumentError": OTHER_FAILURE,
     "BackupError": OTHER_FAILURE,

@@ -118,8 +118,8 @@ def test_typing_in_the_text_keeps_the_cursor_and_unknown_placeholders_are_flagge
     edit.setFocus()
     edit.setCursorPosition(0)
     qtbot.keyClicks(edit, "Dengan bangga ")
-    assert edit.text() == "Dengan bangga diberikan kepada:"
-    assert designer.design.field("text_3").text == "Dengan bangga diberikan kepada:"
+    assert edit.text() == "Dengan bangga diberikan kepada"
+    assert designer.design.field("text_3").text == "Dengan bangga diberikan kepada"
     designer.panel.insert_combo.setCurrentIndex(designer.panel.insert_combo.findData("golongan"))
     designer.panel.insert_combo.activated.emit(designer.panel.insert_combo.currentIndex())
     assert "{golongan}" in designer.design.field("text_3").text

@@ -4,6 +4,7 @@ per-person PDFs (signed too), cancel, revoke, templates and the public key."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from gui_helpers import answer_message_box
@@ -14,6 +15,7 @@ from test_certificates import make_event, pdf_text, png_bytes, populate
 from test_signing import PASSWORD, make_p12, validate
 
 from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.certificates import register
 from netralitas_desktop.core.certificates.design import LOGO_ASSET, load_design
 from netralitas_desktop.core.certificates.numbering import issued_numbers
 from netralitas_desktop.core.event_settings import CERTIFICATE_FOR_ONLINE, ONLINE_MIN_MINUTES, get_setting, put_asset
@@ -103,18 +105,32 @@ def test_number_format_example_error_and_save(qtbot, tab, event_id):
     tab.format_edit.setText("800/{seq:04d}/BKPSDM/{month_roman}/{year}")
     tab.start_spin.setValue(12)
     assert tab.example_label.text() == "800/0012/BKPSDM/VII/2024"
-    tab.url_edit.setText("bukan alamat")
-    assert not tab.save_numbering()
-    assert "http" in tab.number_error.text()
-    tab.url_edit.setText("https://bkpsdm.sukamakmur.go.id/cek")
     assert tab.save_numbering()
     settle(qtbot, tab)
     design = load_design(event_id)
-    assert (design.number_format, design.number_start, design.verify_url) == (
-        "800/{seq:04d}/BKPSDM/{month_roman}/{year}",
-        12,
-        "https://bkpsdm.sukamakmur.go.id/cek",
-    )
+    assert (design.number_format, design.number_start) == ("800/{seq:04d}/BKPSDM/{month_roman}/{year}", 12)
+
+
+def test_the_verification_site_and_the_signing_key(qtbot, tab, tmp_path):
+    from netralitas_desktop.core.certificates import keys, site
+
+    box = tab.keys_box
+    assert "belum ada" in box.status_label.text()
+    box.url_edit.setText("bukan alamat")
+    assert not box.save_url() and "http" in box.error.text()
+    box.url_edit.setText("https://bkpsdm.sukamakmur.go.id/sertifikat/")
+    seen = answer_message_box("OK")
+    result = box.export_site_to(tmp_path / "situs")
+    assert result is not None and (tmp_path / "situs" / "index.html").is_file()
+    assert site.site_url() == "https://bkpsdm.sukamakmur.go.id/sertifikat/" and result.fingerprint in seen["text"]
+    fingerprint = keys.active_key().fingerprint
+    assert fingerprint in box.status_label.text() and "berkas berkata sandi" in box.status_label.text()
+    assert box.backup_to(tmp_path / "cadangan.kunci", b"kata sandi cadangan")
+    assert box.restore_from(tmp_path / "cadangan.kunci", b"kata sandi cadangan")
+    assert not box.restore_from(tmp_path / "cadangan.kunci", b"salah sekali")
+    assert "salah" in box.error.text()
+    assert box.replace_key(ask=lambda *args: True)
+    assert keys.active_key().fingerprint != fingerprint and fingerprint in box.status_label.text()
 
 
 def test_checks_list_what_is_missing_and_recheck_clears_it(qtbot, tab, event_id):
@@ -217,6 +233,10 @@ def test_template_export_import_and_public_key(qtbot, tab, tmp_path, event_id):
     qtbot.waitUntil(lambda: not other_tab.live.busy and other_tab.summary is not None)
     assert load_design(other) == load_design(event_id)
 
+    seen = answer_message_box("Tutup")
+    tab.export_key_to(str(tmp_path / "belum.pem"))  # no key before the first certificate
+    assert "belum punya kunci" in seen["text"]
+    register.issuing_key("Pemerintah Kabupaten Sukamakmur")
     seen = answer_message_box("OK")
     key_path = tmp_path / "kunci.pem"
     tab.export_key_to(str(key_path))
@@ -230,5 +250,7 @@ def test_printing_makes_the_merged_pdf_and_opens_the_print_dialog(qtbot, tab):
     tab.print_button.click()
     qtbot.waitUntil(lambda: isinstance(tab.dialog, CertificatePrintDialog), timeout=60_000)
     assert tab.dialog.pages == 7
-    assert len(PdfReader(tab.dialog.pdf_path).pages) == 7
+    folder = Path(tab.dialog.pdf_path).parent
+    assert len(PdfReader(tab.dialog.pdf_path).pages) == 7 and folder.name.startswith("netralitas-cetak-")
     tab.dialog.reject()
+    assert not folder.exists()  # certificates hold names and NIPs: no copy is left in the temp folder (issue 15)

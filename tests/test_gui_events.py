@@ -132,7 +132,7 @@ def test_window_shows_database_location_and_indonesian_menus(window, db):
     assert window.windowTitle() == f"Netralitas Desktop — {db.display}"
     assert db.display in window.location_label.text()
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["Berkas", "Kegiatan", "Alat", "Bantuan"]
+    assert menus == ["Berkas", "Kegiatan", "Kampanye", "Alat", "Bantuan"]
     assert not window.import_action.isEnabled()  # no event yet
 
 

@@ -9,8 +9,8 @@ from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
-from netralitas_desktop.core.certificates.keys import export_public_key, fingerprint
-from netralitas_desktop.core.certificates.verify import qr_texts_in_file, revoke
+from netralitas_desktop.core.certificates.keys import active_key, export_public_key
+from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.gui.certificates.verify_dialog import STATUS_LOOK, VerifyDialog
 from netralitas_desktop.gui.common.jobs import wait_all
 
@@ -25,8 +25,19 @@ def made(db, tmp_path):
     folder = tmp_path / "sertifikat"
     CertificatesJob(event_id, folder, per_person=True, actor=ACTOR, workers=1).run()
     budi = folder / "196905121994031004_Budi Santoso.pdf"
-    (text,) = qr_texts_in_file(budi)
+    (text,) = codes_in(budi)
     return budi, text
+
+
+def codes_in(pdf) -> list[str]:
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    return [
+        found.text
+        for page in pdfium.PdfDocument(str(pdf))
+        for found in zxingcpp.read_barcodes(page.render(scale=2).to_pil())
+    ]
 
 
 @pytest.fixture
@@ -56,7 +67,9 @@ def test_scanned_certificate_is_genuine_with_the_holder(qtbot, dialog, made):
     scan(qtbot, dialog, text)
     assert shows(dialog, "valid")
     assert dialog.name_label.text() == "Drs. H. Budi Santoso, M.Si."
-    assert "NIP 19690512 199403 1 004" in dialog.details_label.text()
+    assert "NIP. 19690512 199403 1 004" in dialog.details_label.text()
+    assert "2 JP · Pemerintah Kabupaten Sukamakmur" in dialog.details_label.text()
+    assert "Cocokkan nama dan nomor" in dialog.message_label.text()
     assert "Sosialisasi Netralitas ASN" in dialog.details_label.text() and "1 Juli 2024" in dialog.details_label.text()
     assert dialog.isVisible() and dialog.scan_edit.text() == ""  # Enter checked the scan, closed nothing
     assert dialog.scan_edit.hasFocus()
@@ -64,7 +77,9 @@ def test_scanned_certificate_is_genuine_with_the_holder(qtbot, dialog, made):
 
 def test_a_changed_name_is_not_genuine_and_revoked_says_so(qtbot, dialog, made):
     _path, text = made
-    scan(qtbot, dialog, text.replace("Budi", "Badu"))
+    from test_verify import altered
+
+    scan(qtbot, dialog, altered(text, name="Drs. H. Badu Santoso, M.Si."))
     assert shows(dialog, "invalid")
     assert "diubah" in dialog.message_label.text()
 
@@ -75,9 +90,9 @@ def test_a_changed_name_is_not_genuine_and_revoked_says_so(qtbot, dialog, made):
 
 
 def dialog_number(text: str) -> str:
-    from netralitas_desktop.core.certificates.payload import parse_payload
+    from netralitas_desktop.core.certificates.payload import parse_code
 
-    return parse_payload(text).number
+    return parse_code(text).claims.number
 
 
 def test_a_chosen_pdf_is_checked_and_a_wrong_file_is_a_message(qtbot, dialog, made, tmp_path):
@@ -97,11 +112,27 @@ def test_another_instansi_public_key_file(qtbot, dialog, made, tmp_path):
     _path, text = made
     key_path = export_public_key(tmp_path / "kunci.pem")
     assert dialog.use_key_file(key_path)
-    assert fingerprint() in dialog.key_label.text()
+    assert active_key().fingerprint in dialog.key_label.text()
     scan(qtbot, dialog, text)
-    assert shows(dialog, "valid")
+    assert shows(dialog, "valid") and "pencabutan tidak diketahui" in dialog.message_label.text()
 
     bad = tmp_path / "rusak.pem"
     bad.write_text("bukan kunci")
     assert not dialog.use_key_file(bad)
     assert "kunci publik" in dialog.error.text().lower()
+
+
+def test_a_multi_page_pdf_gets_a_verdict_per_page(qtbot, dialog, db, tmp_path):
+    event_id = make_event()
+    populate(event_id)
+    pdf = tmp_path / "gabungan.pdf"
+    CertificatesJob(event_id, pdf, actor=ACTOR, workers=1).run()
+    revoke(dialog_number(codes_in(pdf)[2]), "Ganda", actor=ACTOR)
+    dialog.check_file(pdf)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert dialog.pages_list.isVisible() and dialog.pages_list.count() == 7
+    assert "Halaman 3: DICABUT" in dialog.pages_list.item(2).text()
+    assert "7 halaman: 6 ASLI, 1 DICABUT" in dialog.panel.status.text()
+    assert shows(dialog, "revoked")  # the worst page is shown first
+    dialog.pages_list.setCurrentRow(0)
+    assert shows(dialog, "valid")

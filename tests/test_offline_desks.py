@@ -22,13 +22,28 @@ from netralitas_desktop.core.demo import fictional_people
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.invitations import InvitationImagesJob
 from netralitas_desktop.core.models import Attendance, AuditLog, Person, Registration, Signature
-from netralitas_desktop.core.offline import export_checkins, export_event_package, import_package, merge_checkins
+from netralitas_desktop.core.offline import (
+    approve_walk_ins,
+    export_checkins,
+    export_event_package,
+    import_package,
+    merge_checkins,
+    pending_walk_ins,
+    read_package,
+)
+from netralitas_desktop.core.offline.keys import office_fingerprint
 from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.core.qr_decode import decode_image
 
 OFFICE = Actor("Kantor BKPSDM", "Sari")
 DESK_A = Actor("Meja A", "Andi")
 DESK_B = Actor("Meja B", "Bela")
+DAY = dt.date.today()  # the event is held today: a merge refuses check-ins outside the event's day
+
+
+def at(hour: int, minute: int = 0) -> dt.datetime:
+    """A time on the event's day."""
+    return dt.datetime.combine(DAY, dt.time(hour, minute))
 
 
 class Site:
@@ -59,6 +74,7 @@ class Office:
     codes: dict[int, str]  # registration id -> payload
     other_code: str  # an invitation of another event in the same office database
     people: list[PersonData]
+    fingerprint: str  # of the office's package key, as its screen shows it
 
 
 def png_signature(colour: str = "black") -> bytes:
@@ -72,14 +88,14 @@ def set_checkin_time(registration_id: int, at: dt.datetime) -> None:
     Attendance.update(checked_in_at=at).where(Attendance.registration == registration_id).execute()
 
 
-def make_office(tmp_path: Path, people: int = 12, url: str | None = None) -> Office:
+def make_office(tmp_path: Path, people: int = 12, url: str | None = None, day: dt.date = DAY) -> Office:
     site = Site(url or tmp_path / "kantor.db")
     roster = list(fictional_people(people, seed=7))
     with site.open():
         event_id = create_event(
-            EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)), actor=OFFICE
+            EventData(title="Sosialisasi Netralitas ASN 2024", date=day), actor=OFFICE
         )
-        other = create_event(EventData(title="Apel Netralitas", date=dt.date(2024, 7, 2)), actor=OFFICE)
+        other = create_event(EventData(title="Apel Netralitas", date=day + dt.timedelta(days=1)), actor=OFFICE)
         registrations = [add_participant(event_id, person, actor=OFFICE) for person in roster]
         no_id = add_participant(
             event_id,
@@ -91,11 +107,14 @@ def make_office(tmp_path: Path, people: int = 12, url: str | None = None) -> Off
         checkin.cancel_registration(cancelled, reason="Mutasi ke kabupaten lain", actor=OFFICE)
         first = checkin.check_in(event_id, qr_payload.payload_for(registrations[0]), actor=OFFICE)
         assert first.status == checkin.CHECKED_IN
-        set_checkin_time(registrations[0], dt.datetime(2024, 7, 1, 7, 30))
+        set_checkin_time(registrations[0], dt.datetime.combine(day, dt.time(7, 30)))
         signatures.save_signature(registrations[0], png_signature("navy"), actor=OFFICE)
-        codes = {reg: qr_payload.payload_for(reg) for reg in registrations + [no_id]}
+        codes = {reg: qr_payload.payload_for(reg) for reg in [*registrations, no_id]}
         other_code = qr_payload.payload_for(other_reg)
-    return Office(site, event_id, other, registrations, cancelled, no_id, registrations[0], codes, other_code, roster)
+        fingerprint = office_fingerprint()
+    return Office(
+        site, event_id, other, registrations, cancelled, no_id, registrations[0], codes, other_code, roster, fingerprint
+    )
 
 
 @pytest.fixture
@@ -108,11 +127,20 @@ def export_package(office: Office, tmp_path: Path) -> Path:
         return Path(export_event_package(office.event_id, tmp_path / "paket.netralitas", actor=OFFICE).path)
 
 
-def new_laptop(tmp_path: Path, name: str, package: Path) -> tuple[Site, int]:
+def new_laptop(tmp_path: Path, name: str, package: Path, office_key: str | None = None) -> tuple[Site, int]:
+    """A laptop that imported ``package``; its operator compared the office key's fingerprint and
+    confirmed it (``office_key``, by default the one the package was signed with)."""
     site = Site(tmp_path / f"{name}.db")
     with site.open():
-        result = import_package(package, actor=Actor(name, "Panitia"))
+        result = import_package(
+            package, actor=Actor(name, "Panitia"), office_key=office_key or read_package(package).fingerprint
+        )
     return site, result.event_id
+
+
+def merge(path: Path, actor: Actor = OFFICE, **options):
+    """Merge at the office, confirming the laptop key's fingerprint (as the laptop's screen shows it)."""
+    return merge_checkins(path, actor=actor, desk_key=read_package(path).fingerprint, **options)
 
 
 def office_state() -> dict:
@@ -162,7 +190,7 @@ def test_invitations_rendered_at_the_office_check_in_on_a_laptop(office, tmp_pat
     assert (already.desk, already.operator, already.checked_in_at) == (
         "Kantor BKPSDM",
         "Sari",
-        dt.datetime(2024, 7, 1, 7, 30),
+        at(7, 30),
     )
     assert again.status == checkin.ALREADY and again.desk == "Meja A"
     names = {r.person.full_name for r in results}
@@ -213,12 +241,12 @@ def test_nip_nik_and_walk_ins_work_offline(office, tmp_path):
 # --- merging back ---------------------------------------------------------------------------------
 
 
-def test_two_laptops_merge_earliest_wins_idempotent_nothing_lost(office, tmp_path):
+def test_two_laptops_merge_office_records_stay_walk_ins_wait_idempotent_nothing_lost(office, tmp_path):
     package = export_package(office, tmp_path)
     laptop_a, event_a = new_laptop(tmp_path, "laptop-a", package)
     laptop_b, event_b = new_laptop(tmp_path, "laptop-b", package)
     regs = office.registrations
-    nine = dt.datetime(2024, 7, 1, 9, 0)
+    nine = at(9)
     newcomer = replace(next(iter(fictional_people(1, seed=99))), phone="081234567890")
     guest = PersonData(nama="Siti Aminah", gelar_depan="Hj.", unit_kerja="PKK Kecamatan", employment_type="NON_ASN")
 
@@ -248,30 +276,43 @@ def test_two_laptops_merge_earliest_wins_idempotent_nothing_lost(office, tmp_pat
         return_b = Path(export_checkins(event_b, tmp_path / "kembali-b.netralitas", actor=DESK_B).path)
 
     with office.site.open():
-        report_a = merge_checkins(return_a, actor=OFFICE)
-        assert report_a.counts["checkins_new"] == 5 + 2  # five codes, two walk-ins
-        assert report_a.counts["walk_ins"] == 2 and report_a.counts["people_new"] == 2
+        report_a = merge(return_a)
+        assert report_a.counts["checkins_new"] == 5  # five codes; the walk-ins wait for review
+        assert report_a.counts["walk_ins_pending"] == 2 and report_a.counts["people_new"] == 0
         assert report_a.counts["checkins_already"] == 1  # the office's own check-in, carried to the laptop
-        assert report_a.counts["conflicts"] == 0 and not report_a.merged_before
+        assert report_a.counts["conflicts"] == 0 and not report_a.merged_before and report_a.desk_key_confirmed
+        assert Person.select().where(Person.nama == "Siti Aminah").count() == 0  # not counted before approval
         after_a = office_state()
-        again = merge_checkins(return_a, actor=OFFICE)
+        again = merge(return_a)
         assert again.merged_before and not again.changed and office_state() == after_a
+        assert again.counts["walk_ins_waiting"] == 2 and not again.desk_key_confirmed
 
-        report_b = merge_checkins(return_b, actor=OFFICE)
+        report_b = merge(return_b)
         c = report_b.counts
         assert c["checkins_new"] == 3  # codes 6-8
-        assert (c["earlier_wins"], c["later_ignored"], c["conflicts"]) == (1, 3, 4)  # code 4; code 5 + walk-ins
-        assert c["walk_ins_known"] == 2 and c["walk_ins"] == 0 and c["people_new"] == 0
+        assert (c["office_kept"], c["conflicts"]) == (2, 2)  # code 4 (earlier at B) and code 5 (later): A's stay
+        assert c["walk_ins_pending"] == 2 and c["people_new"] == 0
         kinds = {conflict.registration_id: conflict.kind for conflict in report_b.conflicts}
-        assert kinds[regs[4]] == "earlier_wins" and kinds[regs[5]] == "later_ignored"
-        earlier = next(conflict for conflict in report_b.conflicts if conflict.kind == "earlier_wins")
-        assert "Meja B" in earlier.text and "Meja A" in earlier.text
+        assert kinds == {regs[4]: "office_kept", regs[5]: "office_kept"}
+        kept = next(conflict for conflict in report_b.conflicts if conflict.registration_id == regs[4])
+        assert "Meja B" in kept.text and "Meja A" in kept.text and "tidak menggantikannya" in kept.text
+
+        waiting = pending_walk_ins(office.event_id)
+        assert len(waiting) == 4 and {w.desk for w in waiting} == {"Meja A", "Meja B"}
+        from_a = [w.id for w in waiting if w.desk == "Meja A"]
+        approved_a = approve_walk_ins(from_a, actor=OFFICE)
+        assert (approved_a.counts["walk_ins"], approved_a.counts["people_new"]) == (2, 2)
+        assert approved_a.counts["checkins_new"] == 2
+        approved_b = approve_walk_ins([w.id for w in pending_walk_ins(office.event_id)], actor=OFFICE)
+        assert approved_b.counts["walk_ins_known"] == 2 and approved_b.counts["people_new"] == 0
+        assert approved_b.counts["office_kept"] == 2  # A's check-ins of the two stay
+        assert pending_walk_ins(office.event_id) == []
 
         att = {reg: Attendance.get(Attendance.registration == reg) for reg in regs[:9]}
         assert (att[regs[4]].desk, att[regs[4]].operator, att[regs[4]].checked_in_at) == (
-            "Meja B",
-            "Bela",
-            nine - dt.timedelta(minutes=30),
+            "Meja A",
+            "Andi",
+            nine + dt.timedelta(minutes=3),
         )
         assert (att[regs[5]].desk, att[regs[5]].checked_in_at) == ("Meja A", nine + dt.timedelta(minutes=4))
         assert att[regs[0]].desk == "Kantor BKPSDM"
@@ -284,14 +325,14 @@ def test_two_laptops_merge_earliest_wins_idempotent_nothing_lost(office, tmp_pat
         assert walk_ins.count() == 2
         assert Person.select().where(Person.nama == "Siti Aminah").count() == 1
         assert {a.desk for a in Attendance.select().where(Attendance.registration.in_(walk_ins))} == {"Meja A"}
-        # Signatures: each came with the check-in that stands; the office's own stays.
+        # Signatures fill gaps; the office's own stays.
         assert Signature.get(Signature.registration == regs[5]).desk == "Meja A"
         assert Signature.get(Signature.registration == regs[4]).desk == "Meja B"
         assert Signature.get(Signature.registration == regs[0]).desk == "Kantor BKPSDM"
 
         after_b = office_state()
         for file in (return_b, return_a, return_b):
-            assert not merge_checkins(file, actor=OFFICE).changed
+            assert not merge(file).changed
         assert office_state() == after_b
         # Nothing lost: the office's own, codes 1-8 and the two walk-ins are all present.
         present = Attendance.select().join(Registration).where(Registration.event == office.event_id).count()
@@ -310,7 +351,7 @@ def test_a_desk_check_in_of_a_person_cancelled_later_at_the_office_is_kept_and_r
         back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)
     with office.site.open():
         checkin.cancel_registration(target, reason="Berhalangan", actor=OFFICE)
-        report = merge_checkins(back, actor=OFFICE)
+        report = merge(back)
         assert Attendance.select().where(Attendance.registration == target).exists()
     assert report.counts["cancelled_here"] == 1
     assert [c.kind for c in report.conflicts] == ["cancelled"]
@@ -327,11 +368,11 @@ def test_a_registration_deleted_at_the_office_comes_back_with_its_check_in(offic
         back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)
     with office.site.open():
         remove_participant(target, actor=OFFICE)
-        report = merge_checkins(back, actor=OFFICE)
+        report = merge(back)
         person = Person.get(Person.nip == office.people[3].nip)
         again = Registration.get((Registration.event == office.event_id) & (Registration.person == person.id))
         assert Attendance.get(Attendance.registration == again.id).desk == "Meja A"
-        assert not merge_checkins(back, actor=OFFICE).changed
+        assert not merge(back).changed
     assert report.counts["registrations_recreated"] == 1 and report.counts["checkins_new"] == 1
 
 
@@ -346,9 +387,12 @@ def test_an_office_on_postgresql_merges_laptops_on_sqlite(tmp_path, pg_url):
         signatures.save_signature(walked.registration_id, png_signature(), actor=DESK_A)
         back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)
     with office.site.open():
-        first = merge_checkins(back, actor=OFFICE)
+        first = merge(back)
         state = office_state()
-        again = merge_checkins(back, actor=OFFICE)
+        again = merge(back)
         assert office_state() == state
-    assert (first.counts["checkins_new"], first.counts["walk_ins"], first.counts["signatures_added"]) == (4, 1, 1)
-    assert not again.changed and again.counts["checkins_already"] == 5
+        assert first.counts["walk_ins_pending"] == 1
+        approved = approve_walk_ins([w.id for w in pending_walk_ins(office.event_id)], actor=OFFICE)
+    assert (first.counts["checkins_new"], first.counts["signatures_added"]) == (3, 0)
+    assert (approved.counts["walk_ins"], approved.counts["checkins_new"], approved.counts["signatures_added"]) == (1, 1, 1)
+    assert not again.changed and again.counts["checkins_already"] == 4

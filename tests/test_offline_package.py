@@ -11,7 +11,7 @@ import pytest
 from test_offline_desks import DESK_A, OFFICE, Site, export_package, make_office, new_laptop, office_state
 
 from netralitas_desktop.core import checkin, qr_payload
-from netralitas_desktop.core.certificates import keys
+from netralitas_desktop.core.certificates import register
 from netralitas_desktop.core.models import AppSetting, Attendance, AuditLog, Event, Person
 from netralitas_desktop.core.offline import (
     PackageError,
@@ -65,9 +65,11 @@ def test_package_holds_event_roster_checkins_signatures_and_digests(office, tmp_
 
 def test_no_secret_in_packages_or_return_files(office, tmp_path):
     with office.site.open():
-        keys.private_key()  # the certificate signing key exists before the export
+        register.issuing_key("Pemerintah Kabupaten Sukamakmur")  # a certificate key exists (off the database)
+        register.holder_digest("198609262015051001", "Budi")  # and the certificate register's salt
         office_settings = {row.key: row.value for row in AppSetting.select()}
-    assert {qr_payload.SECRET_SETTING, keys.PRIVATE_KEY_SETTING} <= office_settings.keys()
+    assert {qr_payload.SECRET_SETTING, register.SALT_SETTING} <= office_settings.keys()
+    assert register.LEGACY_KEY_SETTING not in office_settings  # the signing key is never in the database
     package = export_package(office, tmp_path)
     laptop, event_id = new_laptop(tmp_path, "laptop-a", package)
     with laptop.open():

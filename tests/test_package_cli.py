@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 from test_cli import run_json
@@ -30,11 +31,17 @@ def test_export_import_check_in_return_and_merge(tmp_path, capsys):
         capsys, "--db", office.site.url, "package", "export", "--event", str(office.event_id), "--out", str(package)
     )
     assert code == 0 and result["counts"]["registrations"] == len(office.registrations) + 1
-    assert "package import" in result["message"]
+    assert "package import" in result["message"] and office.fingerprint in result["message"]
+    assert result["fingerprint"] == office.fingerprint
 
+    # The first import shows the office key's fingerprint and changes nothing until it is confirmed.
     code, result = call_json(capsys, "--db", laptop.url, "package", "import", str(package))
-    assert code == 0 and result["created"] is True
-    local_event = result["event_id"]
+    assert code == 2 and result["fingerprint"] == office.fingerprint and office.fingerprint in result["error"]
+    assert "--office-key" in result["error"]
+    typed = office.fingerprint.replace("-", " ").lower()  # as a person may type it
+    code, result = call_json(capsys, "--db", laptop.url, "package", "import", str(package), "--office-key", typed)
+    assert code == 0 and result["created"] is True and result["office_key_confirmed"] is True
+    local_event, desk_key = result["event_id"], result["desk_fingerprint"]
     code, result = call_json(
         capsys,
         "--db",
@@ -56,8 +63,12 @@ def test_export_import_check_in_return_and_merge(tmp_path, capsys):
         capsys, "--db", laptop.url, "package", "export-checkins", "--event", str(local_event), "--out", str(back)
     )
     assert code == 0 and result["counts"]["checkins"] == 2  # Dodi's and the office's own
+    assert result["fingerprint"] == desk_key
+    code, result = call_json(capsys, "--db", office.site.url, "package", "merge", str(back))
+    assert code == 2 and result["fingerprint"] == desk_key and "--desk-key" in result["error"]
     for round_number in (1, 2):
-        code, result = call_json(capsys, "--db", office.site.url, "package", "merge", str(back))
+        confirm = ["--desk-key", desk_key] if round_number == 1 else []
+        code, result = call_json(capsys, "--db", office.site.url, "package", "merge", str(back), *confirm)
         assert code == 0
         assert result["counts"]["checkins_new"] == (1 if round_number == 1 else 0)
         assert result["changed"] is (round_number == 1)
@@ -102,10 +113,10 @@ def test_audit_list_filters_and_csv(tmp_path, capsys):
 
 
 def test_purge_asks_for_yes_then_purges_and_lists_due_events(tmp_path, capsys):
-    office = make_office(tmp_path)
+    office = make_office(tmp_path, day=dt.date(2024, 7, 1))
     url, event = office.site.url, str(office.event_id)
     code, result = call_json(capsys, "--db", url, "purge", "--event", event)
-    assert code == 2 and "--yes" in result["error"] and result["preview"]["registrations"] == 13
+    assert code == 0 and "--yes" in result["message"] and result["preview"]["registrations"] == 13
     code, result = call_json(capsys, "--db", url, "purge", "--due")
     assert code == 0 and [e["event_id"] for e in result["events"]] == [office.event_id, office.other_event_id]
     code, result = call_json(capsys, "--db", url, "purge", "--event", event, "--yes")

@@ -6,7 +6,7 @@ from gui_helpers import answer_message_box
 from PySide6.QtCore import Qt
 from test_purge import events  # noqa: F401  (the fixture, used by name)
 
-from netralitas_desktop.core import purge
+from netralitas_desktop.core import backups, purge, purge_files
 from netralitas_desktop.core.models import Registration
 from netralitas_desktop.gui.admin.purge_dialog import PurgeDialog, show_retention_reminder
 
@@ -14,6 +14,7 @@ from netralitas_desktop.gui.admin.purge_dialog import PurgeDialog, show_retentio
 def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
     dialog = PurgeDialog(events["old"])
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)  # which backups hold the event: read off the GUI thread
     text = dialog.summary.text()
     assert "10 pendaftaran" in text and "7 orang yang hanya terdaftar" in text and "3 orang tetap" in text
     assert not dialog.purge_button.isEnabled()
@@ -25,8 +26,8 @@ def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
     with qtbot.waitSignal(dialog.purged, timeout=20_000) as purged:
         qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
     assert purged.args == [events["old"]]
-    assert dialog.panel.status.text() == (
-        "Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di ruangan, 1 daring."
+    assert dialog.panel.status.text().startswith(
+        "Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di ruangan, 1 daring.\nCadangan dihapus: 0."
     )
     assert Registration.select().where(Registration.event == events["old"]).count() == 0
     assert "tidak menyimpan data pribadi peserta lagi" in dialog.summary.text()
@@ -44,3 +45,22 @@ def test_retention_setting_and_start_up_reminder(qtbot, events):  # noqa: F811
     assert "Sosialisasi Netralitas 2023" in seen["text"] and "30 hari" in seen["text"]
     purge.set_retention_days(36_500)
     assert purge.events_due_for_purge() == [] and show_retention_reminder(dialog) is False
+
+
+def test_the_backups_holding_the_event_are_listed_and_deleted_with_it(qtbot, events):  # noqa: F811
+    path = purge_files.current_sqlite_path()
+    held = [backups.backup_file(path, backups.AUTOMATIC), backups.backup_file(path, backups.MANUAL)]
+    dialog = PurgeDialog(events["old"])
+    qtbot.addWidget(dialog)
+    assert "Memeriksa cadangan" in dialog.backups_label.text() and not dialog.purge_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
+    assert "ikut dihapus (2)" in dialog.backups_label.text() and not dialog.backups_table.isHidden()
+    assert {dialog.backups_table.item(row, 0).text() for row in range(2)} == {item.name for item in held}
+    qtbot.keyClicks(dialog.title_edit, "Sosialisasi Netralitas 2023")
+    with qtbot.waitSignal(dialog.purged, timeout=20_000):
+        dialog.purge_button.click()
+    assert not any(item.exists() for item in held)
+    status = dialog.panel.status.text()
+    assert "Cadangan dihapus: 2." in status and "Cadangan baru: sesudah-hapus-data-" in status
+    qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
+    assert dialog.backups_table.isHidden() and "Tidak ada cadangan" in dialog.backups_label.text()

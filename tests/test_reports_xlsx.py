@@ -6,7 +6,6 @@ import csv
 import json
 import os
 import re
-import shutil
 import subprocess
 
 import openpyxl
@@ -23,6 +22,7 @@ from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.reports.export_xlsx import HEADER_ROW, XlsxExportJob, write_xlsx
 from netralitas_desktop.core.reports.status import STATUS_LABELS
 from netralitas_desktop.core.reports.tables import RECAP_COLUMNS, load_snapshot
+from support.libreoffice import CSV_EVERY_SHEET, libreoffice, libreoffice_pdf, soffice
 
 SHEETS = ["Daftar Hadir", "Rekap per OPD", "Rekap Jenis Pegawai", "Tidak Hadir", "Belum Ikrar", "Dibatalkan"]
 REGISTERED = [name for name in EXPECTED if EXPECTED[name] != "dibatalkan"]
@@ -202,20 +202,15 @@ def test_an_event_without_participants_still_exports(db, tmp_path):
     assert book.sheetnames == SHEETS[:-1] and table(book["Daftar Hadir"]) == []
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 @pytest.mark.skipif(
-    _soffice() is None and not os.environ.get("CI"),
+    soffice() is None and not os.environ.get("CI"),
     reason="LibreOffice (Debian: libreoffice-calc-nogui) tidak terpasang",
 )
 def test_libreoffice_converts_every_sheet_to_csv(workbook, tmp_path):
     source = tmp_path / "daftar hadir.xlsx"
     out = tmp_path / "lo"
     # Tokens: comma, double quote, UTF-8, from line 1, -, -, -, -, cells as shown, -, -, every sheet.
-    options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-    _libreoffice(source, tmp_path, options, out)
+    libreoffice(source, tmp_path, CSV_EVERY_SHEET, out)
     sheets = {}
     for name in SHEETS:
         with open(out / f"daftar hadir-{name}.csv", encoding="utf-8", newline="") as handle:
@@ -242,35 +237,8 @@ LONG_UNITS = (
 )
 
 
-def _libreoffice(source, tmp_path, convert_to: str, out):
-    """Convert ``source`` with LibreOffice (its own throw-away profile) into the folder ``out``."""
-    profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run(
-        [
-            _soffice(),
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={profile}",
-            "--convert-to",
-            convert_to,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-
-
-def _libreoffice_pdf(source, tmp_path):
-    _libreoffice(source, tmp_path, "pdf", tmp_path / "lo-pdf")
-    return tmp_path / "lo-pdf" / f"{source.stem}.pdf"
-
-
 @pytest.mark.skipif(
-    _soffice() is None and not os.environ.get("CI"),
+    soffice() is None and not os.environ.get("CI"),
     reason="LibreOffice (Debian: libreoffice-calc-nogui) tidak terpasang",
 )
 def test_printed_through_libreoffice_every_opd_name_is_whole(db, tmp_path):
@@ -303,7 +271,7 @@ def test_printed_through_libreoffice_every_opd_name_is_whole(db, tmp_path):
     assert unit_cell.border.left.style == "thin" and unit_cell.border.bottom.style == "thin"
 
     tokens = subprocess.run(
-        ["pdftotext", str(_libreoffice_pdf(source, tmp_path)), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(libreoffice_pdf(source, tmp_path)), "-"], capture_output=True, text=True, check=True
     ).stdout.split()
     rows = status_rows(event_id)
     for unit in LONG_UNITS[:-1]:

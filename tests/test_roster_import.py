@@ -282,6 +282,7 @@ def test_invalid_rows_each_get_row_column_and_reason(any_event_id, tmp_path):
     as_dict = result.to_dict()
     assert as_dict["rejected_rows"][0] == {
         "row": 3,
+        "sheet": None,  # a CSV
         "column": "Nama Lengkap",
         "value": "",
         "reason": "Nama wajib diisi.",

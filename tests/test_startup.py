@@ -39,7 +39,7 @@ def _start(tmp_path, *, language: str | None = None) -> subprocess.CompletedProc
 def test_program_starts_to_the_main_window_and_writes_its_log(tmp_path, language):
     done = _start(tmp_path, language=language)
     assert done.returncode == 0, done.stderr
-    menus = "File Events Tools Help" if language == "en" else "Berkas Kegiatan Alat Bantuan"
+    menus = "File Events Campaign Tools Help" if language == "en" else "Berkas Kegiatan Kampanye Alat Bantuan"
     assert f"startup-probe: window shown; menus: {menus}" in done.stdout
     logs = list((tmp_path / "home").rglob("netralitas.log"))
     assert len(logs) == 1

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from . import (
+    campaigns,
     certificates,
     checkin,
     demo,
@@ -38,6 +39,10 @@ from . import (
 )
 from .common import ArgumentParser, CliError, UsageError, add_json_flag, report_error, run_command
 
+# Every file the program writes names participants or holds its settings: owner only (0600 files,
+# 0700 folders) on POSIX, whatever writes it (core.private_files covers the main files explicitly).
+PRIVATE_UMASK = 0o077
+
 # In the order ``--help`` lists them.
 COMMAND_MODULES = [
     events,
@@ -51,6 +56,7 @@ COMMAND_MODULES = [
     certificates,
     reports,
     online,
+    campaigns,
     package,
     maintenance,
     demo,
@@ -87,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # the program itself (console script, python -m, the frozen bundle), not a caller
+        os.umask(PRIVATE_UMASK)
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:

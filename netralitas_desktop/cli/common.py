@@ -16,6 +16,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO, TypeVar
+from urllib.parse import urlsplit
 
 from ..core import audit, database
 from ..core.errors import BAD_INPUT, OTHER_FAILURE, UserError, as_user_error
@@ -34,6 +35,10 @@ class CliError(UserError):
     def __init__(self, message: str, exit_code: int = OTHER_FAILURE, **extra: object) -> None:
         super().__init__(message, exit_code=exit_code)
         self.extra = extra
+
+    @classmethod
+    def wrap(cls, err: UserError) -> CliError:
+        return err if isinstance(err, CliError) else cls(err.message, err.exit_code)
 
 
 class UsageError(CliError):
@@ -114,23 +119,35 @@ def add_group(subparsers: argparse._SubParsersAction, name: str, help_text: str)
     return actions
 
 
+# Ids and amounts fit PostgreSQL's integer (and SQLite's, which is wider); a longer number would
+# otherwise reach the driver and fail as an "unexpected error" (OverflowError) instead of a sentence.
+MAX_NUMBER = 2**31 - 1
+
+
 def _whole_number(text: str, minimum: int, below_message: str) -> int:
+    digits = text.strip().lstrip("+-")
+    if len(digits) > 12:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:30]}…' terlalu besar (paling besar {MAX_NUMBER:_}).".replace("_", ".")
+        )
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat.") from None
+        raise argparse.ArgumentTypeError(f"'{text[:30]}' bukan bilangan bulat.") from None
     if value < minimum:
         raise argparse.ArgumentTypeError(below_message.format(value))
+    if value > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"{value} terlalu besar (paling besar {MAX_NUMBER:_}).".replace("_", "."))
     return value
 
 
 def positive_int(text: str) -> int:
-    """argparse type for ids: a whole number from 1."""
+    """argparse type for ids: a whole number from 1 to ``MAX_NUMBER``."""
     return _whole_number(text, 1, "harus 1 atau lebih, bukan {}.")
 
 
 def count_int(text: str) -> int:
-    """argparse type for amounts: a whole number from 0."""
+    """argparse type for amounts: a whole number from 0 to ``MAX_NUMBER``."""
     return _whole_number(text, 0, "tidak boleh negatif ({}).")
 
 
@@ -180,6 +197,24 @@ def terminal_progress(args: argparse.Namespace, *, with_counts: bool = False) ->
         sys.stderr.write("\n")
 
 
+PASSWORD_ON_COMMAND_LINE = (
+    "Peringatan: kata sandi di --db terlihat oleh pengguna lain komputer ini (daftar proses, riwayat perintah). "
+    "Tulis alamat tanpa kata sandi dan pakai variabel PGPASSWORD, berkas .pgpass, atau simpan kata sandinya "
+    "di brankas sistem lewat menu Berkas \u2192 Sambungkan ke server (lihat README)."
+)
+
+
+def warn_about_password(url: str | None) -> None:
+    """A password typed into ``--db`` is visible in ``ps``: say how to avoid it (it still works)."""
+    if url and "://" in url:
+        try:
+            password = urlsplit(url).password
+        except ValueError:
+            return
+        if password:
+            sys.stderr.write(PASSWORD_ON_COMMAND_LINE + "\n")
+
+
 def run_with_progress(args: argparse.Namespace, job: Job[T], *, with_counts: bool = False) -> T:
     """Run ``job`` here, its progress on one terminal line while a person watches."""
     with terminal_progress(args, with_counts=with_counts) as show:
@@ -187,6 +222,7 @@ def run_with_progress(args: argparse.Namespace, job: Job[T], *, with_counts: boo
 
 
 def open_db(args: argparse.Namespace) -> database.DatabaseLocation:
+    warn_about_password(args.db)
     return database.open_database(args.db)
 
 
@@ -262,7 +298,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
 
     def line(row: list[str]) -> str:
-        parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False))]
         return "  ".join(parts).rstrip()
 
     rule = "  ".join("-" * w for w in widths)

@@ -1,9 +1,11 @@
-"""CLI: ``backup``, ``backups``, ``restore FILE``, ``check`` (care of the database file).
+"""CLI: ``backup``, ``backups``, ``restore FILE``, ``carry-over COPY``, ``check`` (care of the database file).
 
 Backups are SQLite copies in ``backups/`` beside the file (see ``core/backups.py``); a
 PostgreSQL server is backed up on the server with pg_dump, and these commands say so.
 ``restore`` and ``check`` must work on a file too damaged to open, so they set
 ``opens_database=False`` for ``cli.main`` and open (or not) the database themselves.
+After a restore, the check-ins recorded since the backup are still in the kept copy of the
+replaced file: ``restore --carry-over`` brings them along, ``carry-over COPY`` does it later.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import argparse
 from pathlib import Path
 
 from ..core import backups, database
+from ..core.errors import BAD_INPUT, DATABASE_UNAVAILABLE
 from ..core.migrations import current_version
 from ..core.models import db
-from .common import CliError, add_command, count_int, format_table, positive_int
+from .common import CliError, add_command, cli_actor, count_int, format_table, positive_int
 
-EXIT_DAMAGED = 1
+EXIT_DAMAGED = DATABASE_UNAVAILABLE  # README: 3, the database cannot be opened (safely)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +50,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="BERKAS",
         help="berkas cadangan: jalur lengkap, atau namanya di folder 'backups' (lihat 'netralitas backups')",
     )
+    parser.add_argument(
+        "--carry-over",
+        action="store_true",
+        help="bawa juga kehadiran yang tercatat sesudah cadangan itu dibuat (dari salinan berkas yang diganti)",
+    )
     parser.set_defaults(opens_database=False)
+
+    parser = add_command(
+        subparsers,
+        "carry-over",
+        "bawa kehadiran yang lebih baru dari salinan sebelum pemulihan ke basis data sekarang",
+        run_carry_over,
+    )
+    parser.add_argument(
+        "copy", metavar="SALINAN", help="salinan sebelum-pemulihan-….db (jalur lengkap, atau namanya di 'backups')"
+    )
 
     parser = add_command(
         subparsers, "check", "periksa keutuhan basis data (PRAGMA quick_check) atau sambungan server", run_check
@@ -95,15 +113,55 @@ def run_list(args: argparse.Namespace) -> dict:
 
 
 def run_restore(args: argparse.Namespace) -> dict:
+    from ..core.carry_over import carry_over, newer_checkins
+
     location = database.resolve_location(args.db)
     path = _sqlite_path(location)
-    backup = backups.resolve_backup(path, args.file)
-    result = database.restore_backup(location, backup)
-    kept = f" Berkas sebelumnya disimpan sebagai {result.previous_copy}." if result.previous_copy else ""
-    return {
-        "message": f"Basis data {path} dipulihkan dari {result.restored_from}.{kept}",
+    try:
+        backup = backups.resolve_backup(path, args.file)
+        result = database.restore_backup(location, backup)
+    except backups.BackupError as err:  # a missing or unusable backup: the input was wrong
+        raise CliError(str(err), BAD_INPUT) from err
+    lines = [f"Basis data {path} dipulihkan dari {result.restored_from}."]
+    out: dict = {
         "restored_from": str(result.restored_from),
         "previous_copy": str(result.previous_copy) if result.previous_copy else None,
+        "newer_checkins": 0,
+        "carried_over": 0,
+    }
+    if result.previous_copy:
+        lines.append(f"Berkas sebelumnya disimpan sebagai {result.previous_copy}.")
+        newer = newer_checkins(result.previous_copy)
+        out["newer_checkins"] = len(newer.checkins)
+        if newer.checkins and args.carry_over:
+            out["carried_over"] = carry_over(newer.checkins, actor=cli_actor(), source=result.previous_copy.name)
+            lines.append(f"{out['carried_over']} kehadiran yang lebih baru dari cadangan itu ikut dibawa.")
+        elif newer.checkins:
+            lines.append(
+                f"{newer.describe()} Kehadiran itu masih ada di salinan tadi; bawa ke basis data ini dengan: "
+                f"netralitas carry-over {result.previous_copy.name}"
+            )
+    return {**out, "message": "\n".join(lines)}
+
+
+def run_carry_over(args: argparse.Namespace) -> dict:
+    from ..core.carry_over import carry_over, newer_checkins
+
+    path = _sqlite_path(database.resolve_location(args.db))
+    try:
+        copy = backups.resolve_backup(path, args.copy)
+    except backups.BackupError as err:
+        raise CliError(str(err), BAD_INPUT) from err
+    newer = newer_checkins(copy)
+    added = carry_over(newer.checkins, actor=cli_actor(), source=copy.name) if newer.checkins else 0
+    rows = [(item.name, item.event_title, f"{item.checked_in_at:%d-%m-%Y %H.%M}", item.desk) for item in newer.checkins]
+    table = "\n" + format_table(["Nama", "Kegiatan", "Hadir", "Meja"], rows) if rows else ""
+    return {
+        "added": added,
+        "checkins": [item.to_dict() for item in newer.checkins],
+        "partial": newer.partial,
+        "message": f"{newer.describe()} Dibawa ke basis data ini: {added}.",
+        "text": f"{newer.describe()} Dibawa ke basis data ini: {added}.{table}",
     }
 
 

@@ -2,7 +2,10 @@
 
 Offline desks: on the office PC ``package export --event ID --out FILE``; on each desk
 laptop ``package import FILE``, check in as usual, then ``package export-checkins --event
-ID --out FILE``; back on the office PC ``package merge FILE`` (as often as wanted).
+ID --out FILE``; back on the office PC ``package merge FILE`` (as often as wanted), and
+``package walk-ins --event ID`` to approve or reject the laptops' walk-ins. Both ends sign
+what they send; the first file from another computer needs its key's fingerprint, compared
+with that computer's screen (``--office-key`` / ``--desk-key``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser = add_command(actions, "import", "impor paket kegiatan dari kantor (di laptop meja)", run_import)
     parser.add_argument("file", metavar="BERKAS", help="berkas paket kegiatan")
+    parser.add_argument(
+        "--office-key",
+        metavar="SIDIK-JARI",
+        help="sidik jari kunci kantor, dicocokkan dengan layar komputer kantor (perlu pada impor pertama)",
+    )
     parser = add_command(
         actions, "export-checkins", "buat berkas kehadiran untuk kantor (di laptop meja)", run_export_checkins
     )
@@ -35,6 +43,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         actions, "merge", "gabungkan berkas kehadiran dari laptop meja (di komputer kantor)", run_merge
     )
     parser.add_argument("file", metavar="BERKAS", help="berkas kehadiran dari laptop meja")
+    parser.add_argument(
+        "--desk-key",
+        metavar="SIDIK-JARI",
+        help="sidik jari kunci laptop meja, dicocokkan dengan layar laptop itu (perlu pada berkas pertamanya)",
+    )
+    parser = add_command(
+        actions,
+        "walk-ins",
+        "daftar tunggu peserta tanpa undangan dari laptop meja: tampilkan, setujui atau tolak",
+        run_walk_ins,
+    )
+    parser.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
+    decision = parser.add_mutually_exclusive_group()
+    decision.add_argument("--approve", type=positive_int, nargs="+", metavar="NO", help="setujui nomor ini")
+    decision.add_argument("--approve-all", action="store_true", help="setujui semua yang menunggu")
+    decision.add_argument("--reject", type=positive_int, nargs="+", metavar="NO", help="tolak nomor ini")
 
     actions = add_group(subparsers, "audit", "log audit: siapa melakukan apa, di meja mana")
     parser = add_command(actions, "list", "tampilkan entri log audit, terbaru dahulu", run_audit_list)
@@ -79,8 +103,9 @@ def run_export(args: argparse.Namespace) -> dict:
     return {
         **result.to_dict(),
         "message": (
-            f"Paket kegiatan \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Salin ke laptop meja, "
-            "lalu di sana: netralitas package import BERKAS"
+            f"Paket kegiatan \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Sidik jari kunci "
+            f"kantor: {result.fingerprint}. Salin ke laptop meja, lalu di sana: netralitas package import BERKAS "
+            "(pada impor pertama laptop menampilkan sidik jari ini untuk dicocokkan)."
         ),
     }
 
@@ -88,15 +113,18 @@ def run_export(args: argparse.Namespace) -> dict:
 def run_import(args: argparse.Namespace) -> dict:
     from ..core.offline import import_package
 
-    result = import_package(Path(args.file), actor=cli_actor())
+    result = import_package(Path(args.file), actor=cli_actor(), office_key=args.office_key)
     c = result.counts
     how = "dibuat" if result.created else "diperbarui"
+    refused = f" {c['signatures_refused']} tanda tangan rusak tidak diimpor." if c["signatures_refused"] else ""
     return {
         **result.to_dict(),
         "message": (
             f"Kegiatan \u201c{result.title}\u201d {how} di komputer ini (nomor kegiatan {result.event_id}): "
             f"{c['registrations_new']} peserta baru, {c['registrations_updated']} diperbarui, "
-            f"{c['registrations_removed']} dihapus di kantor, {c['checkins_added']} kehadiran dari kantor."
+            f"{c['registrations_removed']} dihapus di kantor, {c['checkins_added']} kehadiran dari kantor.{refused} "
+            f"Kunci kantor: {result.office_fingerprint}. Sidik jari laptop ini untuk kegiatan ini: "
+            f"{result.desk_fingerprint} (kantor mencocokkannya saat menggabungkan kehadiran)."
         ),
     }
 
@@ -111,8 +139,8 @@ def run_export_checkins(args: argparse.Namespace) -> dict:
     return {
         **result.to_dict(),
         "message": (
-            f"Berkas kehadiran \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Bawa ke komputer "
-            "kantor, lalu: netralitas package merge BERKAS"
+            f"Berkas kehadiran \u201c{result.title}\u201d tersimpan di {result.path} ({figures}). Sidik jari laptop "
+            f"ini: {result.fingerprint}. Bawa ke komputer kantor, lalu: netralitas package merge BERKAS"
         ),
     }
 
@@ -120,11 +148,57 @@ def run_export_checkins(args: argparse.Namespace) -> dict:
 def run_merge(args: argparse.Namespace) -> dict:
     from ..core.offline import merge_checkins
 
-    report = merge_checkins(Path(args.file), actor=cli_actor())
+    report = merge_checkins(Path(args.file), actor=cli_actor(), desk_key=args.desk_key)
     lines = report.lines()
     if report.conflicts:
         lines += ["", "Konflik:"] + [f"- {conflict.text}" for conflict in report.conflicts]
+    if report.counts["walk_ins_pending"] or report.counts["walk_ins_waiting"]:
+        lines += ["", f"Periksa daftar tunggu: netralitas package walk-ins --event {report.event_id}"]
     return {**report.to_dict(), "message": lines[0], "text": "\n".join(lines)}
+
+
+def run_walk_ins(args: argparse.Namespace) -> dict:
+    from ..core.events import get_event
+    from ..core.offline import approve_walk_ins, pending_walk_ins, reject_walk_ins
+
+    get_event(args.event)  # NotFoundError with its message
+    waiting = pending_walk_ins(args.event)
+    chosen = [w.id for w in waiting] if args.approve_all else (args.approve or args.reject or [])
+    unknown = sorted(set(chosen) - {w.id for w in waiting})
+    if unknown:
+        raise CliError(
+            f"Nomor {', '.join(map(str, unknown))} tidak ada di daftar tunggu kegiatan ini "
+            f"(lihat: netralitas package walk-ins --event {args.event}).",
+            2,
+        )
+    if args.reject:
+        count = reject_walk_ins(chosen, actor=cli_actor())
+        return {"rejected": count, "message": f"{count} peserta tanpa undangan ditolak; datanya tidak disimpan."}
+    if chosen:
+        report = approve_walk_ins(chosen, actor=cli_actor())
+        lines = [f"{len(chosen)} peserta tanpa undangan disetujui.", *report.lines()[1:]]
+        lines += [f"- {conflict.text}" for conflict in report.conflicts]
+        return {**report.to_dict(), "approved": len(chosen), "message": lines[0], "text": "\n".join(lines)}
+    rows = [
+        (
+            w.id,
+            w.name,
+            w.nip or w.nik or "-",
+            w.unit_kerja,
+            w.desk,
+            f"{w.checked_in_at:%d-%m-%Y %H.%M}" if w.checked_in_at else "-",
+            w.note,
+        )
+        for w in waiting
+    ]
+    text = (
+        format_table(["No", "Nama", "NIP/NIK", "Unit kerja", "Meja", "Hadir", "Catatan"], rows, right=(0,))
+        + f"\n\nSetujui: netralitas package walk-ins --event {args.event} --approve NO … (atau --approve-all); "
+        "tolak: --reject NO …"
+        if waiting
+        else "Tidak ada peserta tanpa undangan yang menunggu pemeriksaan."
+    )
+    return {"walk_ins": [w.to_dict() for w in waiting], "text": text}
 
 
 def run_audit_list(args: argparse.Namespace) -> dict:
@@ -172,19 +246,52 @@ def run_purge(args: argparse.Namespace) -> dict:
             else f"Tidak ada kegiatan lebih tua dari {days} hari yang masih menyimpan data pribadi."
         )
         return {"retention_days": days, "events": [vars(e) | {"date": e.date.isoformat()} for e in due], "text": text}
+    from ..core import purge_files
+
     preview = purge.preview(args.event)
+    files = purge_files.plan(args.event)
     what = (
         f"\u201c{preview.title}\u201d: {preview.registrations} pendaftaran, {preview.people_deleted} orang hanya "
         f"di kegiatan ini, {preview.checkins} kehadiran, {preview.signatures} tanda tangan, "
-        f"{preview.certificates} sertifikat"
+        f"{preview.certificates} sertifikat, {preview.online_rows} baris laporan daring, "
+        f"{preview.pending_walk_ins} peserta tanpa undangan di daftar tunggu"
+    )
+    held = [f"- {held.name} ({held.reason})" for held in files.backups]
+    backups_text = (
+        "\n".join([f"Cadangan yang berisi data kegiatan ini dan akan dihapus ({len(held)}):", *held])
+        + "\nSesudahnya dibuat satu cadangan baru tanpa data pribadi kegiatan ini."
+        if held
+        else "Tidak ada cadangan yang berisi data kegiatan ini."
     )
     if not args.yes:
-        raise CliError(
-            f"Akan dihapus dari {what}. Jalankan lagi dengan --yes untuk menghapus.", 2, preview=preview.to_dict()
-        )
-    summary = purge.purge_event(args.event, actor=cli_actor())
+        if not preview.has_personal_data and not files.backups and not files.temp_folders:
+            message = f"Kegiatan \u201c{preview.title}\u201d tidak menyimpan data pribadi peserta lagi."
+        else:
+            message = f"Akan dihapus dari {what}. Jalankan lagi dengan --yes untuk menghapus."
+        return {
+            "preview": preview.to_dict(),
+            "files": files.to_dict(),
+            "message": message,
+            "text": f"{message}\n{backups_text}",
+        }
+    outcome = purge_files.purge_everywhere(args.event, actor=cli_actor(), files=files)
+    result = outcome.files
+    lines = [
+        f"Data pribadi {what} telah dihapus. Jumlah terdaftar dan hadir tetap tersimpan untuk laporan."
+        if outcome.summary
+        else f"Data pribadi kegiatan \u201c{preview.title}\u201d sudah dihapus sebelumnya; berkasnya kini dibersihkan.",
+        f"Cadangan dihapus: {len(result.backups_deleted)}"
+        + (f"; cadangan baru: {result.new_backup}" if result.new_backup else ""),
+    ]
+    if result.temp_folders_removed:
+        lines.append(f"Folder cetak sementara dihapus: {result.temp_folders_removed}")
+    lines += result.problems
+    if result.problems:
+        raise CliError("\n".join(lines), 1, summary=outcome.summary, files=result.to_dict())
     return {
         "event_id": args.event,
-        "summary": summary,
-        "message": (f"Data pribadi {what} telah dihapus. Jumlah terdaftar dan hadir tetap tersimpan untuk laporan."),
+        "summary": outcome.summary,
+        "files": result.to_dict(),
+        "message": lines[0],
+        "text": "\n".join(lines),
     }

@@ -1,4 +1,8 @@
-"""``netralitas roster import FILE --event ID [--dry-run]``."""
+"""``netralitas roster import FILE --event ID [--dry-run]``; ``roster master …`` is in ``cli/campaigns.py``.
+
+Exit 0 when at least one row was (or would be) imported; 2 when the file cannot be read, or
+when every row was rejected (nothing imported is a failure a script must notice).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from pathlib import Path
 
 from ..core import events
 from ..core.jobs import Progress
+from . import campaigns
 from .common import CliError, add_command, add_group, cli_actor, positive_int, terminal_progress
 
 
@@ -16,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.add_argument("file", metavar="BERKAS", help="berkas .csv atau .xlsx")
     importer.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     importer.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan apa pun")
+    campaigns.register_master(actions)  # roster master import|show: the instansi's master roster
 
 
 def import_file(args: argparse.Namespace) -> dict:
@@ -28,16 +34,24 @@ def import_file(args: argparse.Namespace) -> dict:
     with terminal_progress(args, with_counts=True) as show:
         result = import_roster(args.event, path, dry_run=args.dry_run, actor=cli_actor(), progress=Progress(show))
     data = result.to_dict()
-    return {"event_id": args.event, "dry_run": args.dry_run, **data, "text": _summary(args, data)}
+    text = _summary(args, data, result.sheets_text)
+    if result.imported == 0 and result.rejected:
+        raise CliError(f"Semua {result.rejected} baris ditolak; tidak ada yang diimpor.\n{text}", 2, **data)
+    return {"event_id": args.event, "dry_run": args.dry_run, **data, "text": text}
 
 
-def _summary(args: argparse.Namespace, data: dict) -> str:
+def _summary(args: argparse.Namespace, data: dict, sheets_text: str = "") -> str:
+    from ..core.roster.rows import row_label
+
     lead = "Uji coba, tidak ada yang disimpan" if args.dry_run else f"Impor ke kegiatan nomor {args.event} selesai"
     lines = [
         f"{lead}: {data['added']} ditambahkan, {data['updated']} diperbarui, "
         f"{data['unchanged']} tidak berubah, {data['rejected']} ditolak."
     ]
+    if sheets_text:
+        lines.append(sheets_text)
+    several = len(data.get("sheets", [])) > 1
     for item in data.get("rejected_rows", []):
         column = f", kolom {item['column']}" if item.get("column") else ""
-        lines.append(f"Baris {item['row']}{column}: {item['reason']}")
+        lines.append(f"{row_label(item['row'], item.get('sheet') if several else None)}{column}: {item['reason']}")
     return "\n".join(lines)

@@ -4,10 +4,32 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import socket
 from dataclasses import dataclass
 
+from .errors import BAD_INPUT, UserError
 from .models import AuditLog, now
+
+MAX_NAME_LENGTH = 100  # the desk and operator columns of every table that records them
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class IdentityError(UserError):
+    """A desk or operator name no table can hold; the message is for the user."""
+
+    exit_code = BAD_INPUT
+
+
+def identity_problems(desk: str, operator: str) -> dict[str, str]:
+    """Field ("desk"/"operator") -> why it cannot be recorded (too long, invisible characters)."""
+    problems = {}
+    for key, label, value in (("desk", "Nama meja", desk), ("operator", "Nama petugas", operator)):
+        if len(value) > MAX_NAME_LENGTH:
+            problems[key] = f"{label} paling banyak {MAX_NAME_LENGTH} karakter (yang diisi {len(value)})."
+        elif _CONTROL.search(value):
+            problems[key] = f"{label} berisi karakter kendali yang tak terlihat; ketik ulang namanya."
+    return problems
 
 
 @dataclass(frozen=True)
@@ -17,13 +39,19 @@ class Actor:
     desk: str
     operator: str
 
+    def __post_init__(self) -> None:
+        problems = identity_problems(self.desk, self.operator)
+        if problems:
+            raise IdentityError(" ".join(problems.values()))
+
     @classmethod
     def default(cls) -> Actor:
         try:
             operator = getpass.getuser()
         except Exception:  # no user name on some Windows set-ups
             operator = ""
-        return cls(desk=socket.gethostname() or "Meja 1", operator=operator)
+        desk = (socket.gethostname() or "Meja 1")[:MAX_NAME_LENGTH]
+        return cls(desk=desk, operator=_CONTROL.sub("", operator)[:MAX_NAME_LENGTH])
 
 
 def record(action: str, *, actor: Actor | None = None, event_id: int | None = None, **detail: object) -> None:

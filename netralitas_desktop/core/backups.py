@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +24,13 @@ from pathlib import Path
 from .dates import jam, tanggal
 from .errors import OTHER_FAILURE, UserError
 from .models import AppSetting
+from .private_files import copy_private, create_private_file, private_folder
 
 FOLDER_NAME = "backups"
 AUTOMATIC = "otomatis"
 MANUAL = "manual"
 BEFORE_RESTORE = "sebelum-pemulihan"
+AFTER_PURGE = "sesudah-hapus-data"  # made right after a purge deleted the backups that held the event
 KEEP_SETTING = "backup.keep"
 INTERVAL_SETTING = "backup.interval_hours"
 DEFAULT_KEEP = 10
@@ -37,7 +38,12 @@ DEFAULT_INTERVAL_HOURS = 6  # a morning and an afternoon session each get their 
 
 _NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db$")
 _STAMP = "%Y%m%d-%H%M%S"
-_KIND_LABELS = {AUTOMATIC: "otomatis", MANUAL: "dibuat manual", BEFORE_RESTORE: "sebelum pemulihan"}
+_KIND_LABELS = {
+    AUTOMATIC: "otomatis",
+    MANUAL: "dibuat manual",
+    BEFORE_RESTORE: "sebelum pemulihan",
+    AFTER_PURGE: "sesudah hapus data pribadi",
+}
 
 
 class BackupError(UserError):
@@ -76,6 +82,7 @@ class Damage:
     path: Path
     problems: list[str]
     latest_good: BackupInfo | None
+    empty: bool = False  # a 0-byte file: what a database truncated to nothing looks like
 
 
 def size_label(size: int) -> str:
@@ -128,9 +135,11 @@ def backup_connection(source: sqlite3.Connection, folder: Path, kind: str, *, at
     The copy is written under a temporary name and renamed when complete, so a copy cut
     short (power, kill) is never mistaken for a backup.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     target = _new_path(folder, kind, at or dt.datetime.now())
     partial = target.with_name(f".{target.name}.sebagian")
+    partial.unlink(missing_ok=True)
+    create_private_file(partial)  # 0600 before the first byte: the copy holds every participant
     destination = sqlite3.connect(str(partial))
     try:
         source.backup(destination)
@@ -283,10 +292,11 @@ def verify_backup(path: Path) -> list[str]:
 
 
 def inspect(database_path: Path) -> Damage | None:
-    """The start-up check: None when the file is sound (or new), else what is wrong.
+    """The check before opening: None when the file is sound (or does not exist yet), else what is wrong.
 
-    An empty file beside existing backups counts as damage too: it is what a database
-    truncated to nothing looks like, and opening it would quietly start from zero.
+    An empty file counts as damage: it is what a database truncated to nothing looks like
+    (a new database is never seen empty, see ``database.create_sqlite_file``), and opening
+    it would quietly start from zero.
     """
     if not database_path.exists():
         return None
@@ -296,14 +306,12 @@ def inspect(database_path: Path) -> Damage | None:
     except OSError as err:
         return Damage(database_path, [str(err)], latest_good_backup(folder))
     if empty:
-        if not list_backups(folder):
-            return None
-        problems = ["berkas kosong (0 bait), padahal sebelumnya berisi data"]
+        problems = ["berkas kosong (0 bait), bukan basis data"]
     else:
         problems = quick_check(database_path)
         if not problems:
             return None
-    return Damage(database_path, problems, latest_good_backup(folder))
+    return Damage(database_path, problems, latest_good_backup(folder), empty)
 
 
 def latest_good_backup(folder: Path) -> BackupInfo | None:
@@ -338,17 +346,15 @@ def restore_file(database_path: Path, backup: Path) -> RestoreResult:
     folder = folder_for(database_path)
     previous = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         if database_path.exists():
             previous = _new_path(folder, BEFORE_RESTORE, dt.datetime.now())
-            shutil.copyfile(database_path, previous)
+            copy_private(database_path, previous)
             wal = _sibling(database_path, "-wal")
             if wal.exists():
-                shutil.copyfile(wal, _sibling(previous, "-wal"))
+                copy_private(wal, _sibling(previous, "-wal"))
         incoming = database_path.with_name(f".{database_path.name}.memulihkan")
-        shutil.copyfile(backup, incoming)
-        with open(incoming, "rb+") as handle:
-            os.fsync(handle.fileno())
+        copy_private(backup, incoming)  # fsynced
         for suffix in ("-wal", "-shm", "-journal"):
             _sibling(database_path, suffix).unlink(missing_ok=True)
         os.replace(incoming, database_path)

@@ -29,7 +29,9 @@ that must survive Wi-Fi drops. See ``gui/desk_counters.py`` for the interval.
 
 from __future__ import annotations
 
+import getpass
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -42,18 +44,22 @@ from playhouse.db_url import parse as parse_url
 from . import backups, migrations
 from .errors import DATABASE_UNAVAILABLE, UserError
 from .models import Attendance, AuditLog, db
+from .private_files import create_private_file, private_folder
 
 APP_NAME = "NetralitasDesktop"
 ENV_VAR = "NETRALITAS_DB"
 CONNECT_TIMEOUT = 5  # seconds
 
-# See the module docstring for why WAL and synchronous=FULL.
+# See the module docstring for why WAL and synchronous=FULL. secure_delete: a deleted row's bytes
+# are overwritten, not left in a free page, also where SQLite is built without it by default
+# (python.org's Windows build); a purge VACUUMs as well, for what older versions left behind.
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "full",
     "busy_timeout": 10_000,
     "cache_size": -32_000,
+    "secure_delete": 1,
 }
 
 
@@ -61,6 +67,36 @@ class DatabaseError(UserError):
     """The database cannot be opened; the message is for the user (Bahasa Indonesia)."""
 
     exit_code = DATABASE_UNAVAILABLE
+
+
+class DamagedDatabaseError(DatabaseError):
+    """An existing SQLite file that is empty or fails ``PRAGMA quick_check``: nothing may write to it.
+
+    ``damage`` says what is wrong and which backup is the newest good one, for the restore offer.
+    """
+
+    def __init__(self, damage: backups.Damage) -> None:
+        self.damage = damage
+        found = backups.describe_problems(damage.problems)
+        what = (
+            "berkas ini kosong"
+            if damage.empty
+            else "berkas ini rusak atau bukan basis data Netralitas yang dapat dibaca"
+        )
+        if damage.latest_good is not None:
+            advice = (
+                f"Pulihkan dari cadangan baik terakhir, {damage.latest_good.path.name} ({damage.latest_good.when}): "
+                f"netralitas restore {damage.latest_good.path.name}"
+            )
+        else:
+            advice = (
+                f"Pulihkan dari cadangan (tidak ada cadangan yang baik di {backups.folder_for(damage.path)}) atau "
+                "pilih berkas lain; simpan salinan berkas ini untuk diperiksa"
+            )
+        super().__init__(
+            f"Tidak dapat membuka basis data {damage.path}: {what} ({found}). Tidak ada yang ditulis ke dalamnya. "
+            f"{advice}."
+        )
 
 
 @dataclass(frozen=True)
@@ -115,21 +151,58 @@ def resolve_location(url: str | None = None) -> DatabaseLocation:
     )
 
 
-def _connect(location: DatabaseLocation) -> Database:
+def _connect(location: DatabaseLocation, *, check: bool = True) -> Database:
     if location.sqlite_path is not None:
+        path = location.sqlite_path
         try:
-            location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         except OSError as err:  # a file in the way, no permission, a missing drive
             raise DatabaseError(
-                f"Tidak dapat membuka basis data {location.display}: folder {location.sqlite_path.parent} "
+                f"Tidak dapat membuka basis data {location.display}: folder {path.parent} "
                 f"tidak dapat dibuat ({err.strerror or err})."
             ) from err
-        return SqliteDatabase(str(location.sqlite_path), pragmas=SQLITE_PRAGMAS, timeout=10)
+        if not path.exists():
+            try:
+                create_sqlite_file(path)
+            except (OSError, sqlite3.Error) as err:  # read-only folder, disk full
+                raise DatabaseError(
+                    f"Tidak dapat membuka basis data {location.display}: berkas baru tidak dapat dibuat di "
+                    f"{path.parent} ({getattr(err, 'strerror', None) or err})."
+                ) from err
+        if check:
+            damage = backups.inspect(path)
+            if damage is not None:
+                raise DamagedDatabaseError(damage)
+        return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10)
     # Passwords and user names in the URL are percent-encoded (ConnectionProfile.url).
     parameters = parse_url(location.url, unquote_password=True, unquote_user=True)
     if not parameters.get("database"):
         raise DatabaseError("Alamat PostgreSQL tidak dapat dibaca: nama basis data tidak ada.")
+    if not parameters.get("password") and not os.environ.get("PGPASSWORD"):
+        stored = _stored_password(parameters)
+        if stored:
+            parameters["password"] = stored
     return LanPostgresqlDatabase(**{**LAN_PARAMETERS, **parameters})
+
+
+def _stored_password(parameters: dict) -> str | None:
+    """The password saved for this server in the system keyring (``connection``), if any.
+
+    So no one has to write a password on a command line, where every user of the computer
+    sees it (``ps``). Without one here, libpq itself reads ``PGPASSWORD`` and ``~/.pgpass``.
+    """
+    from .connection import ConnectionProfile, load_password
+
+    try:
+        profile = ConnectionProfile(
+            str(parameters.get("host") or "localhost"),
+            int(parameters.get("port") or 5432),
+            str(parameters["database"]),
+            str(parameters.get("user") or getpass.getuser()),
+        )
+    except (TypeError, ValueError, OSError, KeyError):
+        return None
+    return load_password(profile)
 
 
 # Values the URL may override. Keepalives notice a server that vanished while idle; the TCP user
@@ -171,10 +244,51 @@ class LanPostgresqlDatabase(PostgresqlDatabase):
         return super().execute_sql(sql, params)
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> DatabaseLocation:
-    """Bind the models to the database at ``url`` and bring its schema up to date."""
+def create_sqlite_file(path: Path) -> None:
+    """A new database file, 0600, that is never seen empty: only a path that does not exist gets one.
+
+    Built under a temporary name until SQLite has written its header (WAL mode), then put in
+    place without replacing a file another process made meanwhile. An empty file at ``path`` is
+    therefore always damage (a truncated database), never "new".
+    """
+    partial = path.with_name(f".{path.name}.baru")
+    partial.unlink(missing_ok=True)
+    create_private_file(partial)
+    connection = sqlite3.connect(str(partial))
+    try:
+        connection.execute("PRAGMA journal_mode=wal")  # writes page 1
+    finally:
+        connection.close()
+    try:
+        _place_new(partial, path)
+    except FileExistsError:  # another desk created it a moment ago: theirs is used
+        pass
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _place_new(partial: Path, path: Path) -> None:
+    """Move ``partial`` to ``path`` unless ``path`` exists (``FileExistsError``)."""
+    if os.name != "nt":
+        try:
+            os.link(partial, path)
+            return
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links (a FAT USB stick): a plain rename below
+            pass
+    os.rename(partial, path)  # on Windows it refuses to replace an existing file
+
+
+def open_database(url: str | None = None, *, migrate: bool = True, check: bool = True) -> DatabaseLocation:
+    """Bind the models to the database at ``url`` and bring its schema up to date.
+
+    An existing SQLite file is checked first (``backups.inspect``): an empty or damaged one raises
+    ``DamagedDatabaseError`` before anything writes to it. ``check=False`` for a caller that has
+    just checked the file itself.
+    """
     location = resolve_location(url)
-    database = _connect(location)
+    database = _connect(location, check=check)
     try:
         database.connect(reuse_if_open=True)
     except Exception as err:  # driver errors differ per backend

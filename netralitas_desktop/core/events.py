@@ -15,6 +15,14 @@ from .models import EVENT_KINDS, Attendance, Event, Registration, db, now
 from .nip import IdError, normalize_id, parse_nip
 
 KIND_LABELS = {"sosialisasi": "Sosialisasi", "ikrar": "Ikrar / Pakta Integritas", "both": "Sosialisasi dan Ikrar"}
+# An event's date is planned within a few years and recorded back to this app's era: 9999-12-31 is
+# a typing slip, and dates far out break the day arithmetic of check-ins and documents.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+YEARS_AHEAD = 5
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    return dt.date((today or dt.date.today()).year + YEARS_AHEAD, 12, 31)
 
 
 class ValidationError(UserError, ValueError):
@@ -110,6 +118,11 @@ def validate(data: EventData) -> dict[str, str]:
         errors["title"] = "Nama kegiatan paling banyak 300 karakter."
     if data.date is None:
         errors["date"] = "Tanggal kegiatan wajib diisi."
+    elif not EARLIEST_DATE <= data.date <= latest_date():
+        errors["date"] = (
+            f"Tanggal kegiatan {data.date:%d-%m-%Y} tidak masuk akal; isi tanggal antara "
+            f"{EARLIEST_DATE:%d-%m-%Y} dan {latest_date():%d-%m-%Y}."
+        )
     if data.kind not in EVENT_KINDS:
         errors["kind"] = f"Jenis kegiatan tidak dikenal: {data.kind}."
     if data.start_time and data.end_time and data.end_time <= data.start_time:

@@ -87,12 +87,41 @@ def _audit_indexes(database: Database) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "audit_log_desk" ON "{table}" ("desk")')
 
 
+def _offline_trust(database: Database) -> None:
+    """Confirmed package signing keys and the laptops' walk-ins awaiting review (new tables only)."""
+    from .offline.models import TRUST_MODELS
+
+    database.create_tables(TRUST_MODELS)
+
+
+def _campaign_coverage(database: Database) -> None:
+    """Master roster of the instansi, campaigns over several events, excuses and purged-event credits.
+
+    Only new tables (issue 17). Named for what it adds, so it can take any number at a merge.
+    """
+    from .campaigns.models import MODELS as campaign_models
+
+    database.create_tables(campaign_models)
+
+
+def _certificate_register(database: Database) -> None:
+    """The certificate register and public keys; the signing key leaves the database (issue 14)."""
+    from .certificates.models import REGISTER_MODELS
+    from .certificates.register import migrate_to_register
+
+    database.create_tables(REGISTER_MODELS)
+    migrate_to_register()
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
     (3, _signatures),
     (4, _event_options_and_features),
     (5, _audit_indexes),
+    (6, _offline_trust),
+    (7, _campaign_coverage),
+    (8, _certificate_register),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -22,6 +22,7 @@ __all__ = [
     "explain",
     "format_nik",
     "format_nip",
+    "implausibility",
     "is_valid_nip",
     "mask_nik",
     "normalize_id",
@@ -196,6 +197,43 @@ def parse_nip(raw: object) -> NipInfo:
     if (year, month) <= (birth.year, birth.month):
         raise IdError(f"NIP tidak valid: TMT CPNS ({month:02d}/{year}) harus sesudah tanggal lahir.")
     return NipInfo(digits, IdKind.PNS, birth, year, month, sex, serial, None)
+
+
+# A NIP is well-formed yet impossible when its dates are: appointed before 18 (the minimum age for
+# CPNS and PPPK), appointed more than a year ahead (the decision and NIP come some months before
+# the TMT), or born outside a working life (ASN serve until 58-65, professors 70).
+MIN_APPOINTMENT_AGE = 18
+MAX_AGE = 75
+AHEAD_MONTHS = 12
+
+
+def implausibility(info: NipInfo, today: dt.date | None = None) -> str | None:
+    """Why the dates a NIP / NI PPPK encodes cannot be a civil servant's, or None when they can."""
+    today = today or dt.date.today()
+    label = "NI PPPK" if info.kind is IdKind.PPPK else "NIP"
+    birth = info.birth_date
+    born = f"lahir {_tanggal(birth)}"
+    if birth > today:
+        return f"{label} {info.formatted} tidak masuk akal: tanggal lahirnya ({_tanggal(birth)}) belum terjadi."
+    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    if age > MAX_AGE:
+        return (
+            f"{label} {info.formatted} tidak masuk akal: {born}, berarti berumur {age} tahun, jauh melewati usia "
+            "pensiun ASN. Periksa 8 digit pertama NIP."
+        )
+    month = info.start_month or 1
+    when = f"{_BULAN[month - 1]} {info.start_year}" if info.start_month else str(info.start_year)
+    start = info.start_year * 12 + month - 1
+    if start > today.year * 12 + today.month - 1 + AHEAD_MONTHS:
+        return f"{label} {info.formatted} tidak masuk akal: pengangkatannya ({when}) masih jauh di masa depan."
+    # A PNS NIP gives the month of appointment; a PPPK number only the year: judged by years then.
+    at_start = (start - (birth.year * 12 + birth.month - 1)) // 12 if info.start_month else info.start_year - birth.year
+    if at_start < MIN_APPOINTMENT_AGE:
+        return (
+            f"{label} {info.formatted} tidak masuk akal: {born} dan diangkat {when}, pada umur {max(at_start, 0)} "
+            f"tahun; ASN diangkat paling muda {MIN_APPOINTMENT_AGE} tahun."
+        )
+    return None
 
 
 def is_valid_nip(raw: object) -> bool:

@@ -13,7 +13,7 @@ from . import audit
 from .events import NotFoundError, ValidationError
 from .models import ATTENDANCE_MODES, EMPLOYMENT_TYPES, REGISTRATION_SOURCES, Attendance, Person, Registration, db, now
 from .names import fold, full_name
-from .nip import IdError, IdKind, format_nip, normalize_id, parse_nik, parse_nip
+from .nip import IdError, IdKind, format_nip, implausibility, normalize_id, parse_nik, parse_nip
 from .pangkat import normalize_golongan
 from .scan_codes import is_scan_code
 
@@ -98,6 +98,9 @@ def clean_person(data: PersonData) -> tuple[PersonData, dict[str, str]]:
         except IdError as err:
             errors["nip"] = str(err)
         else:
+            problem = implausibility(info)
+            if problem:
+                errors["nip"] = problem
             kind = "PPPK" if info.kind is IdKind.PPPK else "PNS"
             if cleaned.employment_type in ("", kind):
                 cleaned.employment_type = kind

@@ -4,7 +4,13 @@ After a purge the event itself stays (title, date, documents settings), with a s
 its counts in the event setting ``PURGE_SUMMARY`` so reports can still show how many were
 invited and came, per OPD and per employment type. Gone: every registration of the event
 with its check-ins, signatures, ikrar returns, absences, online minutes and certificates;
-the people registered for no other event; free text typed into the event's audit entries.
+every row of its online meeting reports (names and emails as the meeting showed them) and
+the laptops' walk-ins still awaiting review; the people registered for no other event; free
+text typed into the event's audit entries. ``purge_files`` then removes what is left in
+files: free pages and the WAL of the SQLite file, backups holding the event, print folders.
+
+Other features add their own personal data to ``_delete_personal_data`` and their own
+figures to ``summarize``, so a purge stays one transaction.
 
 A retention reminder lists events older than ``retention_days()`` that still hold
 personal data, for the main window to show at start-up.
@@ -20,11 +26,13 @@ from peewee import fn
 
 from . import audit
 from .certificates.models import Certificate
+from .certificates.register import retain_on_purge
 from .event_settings import get_setting, set_setting
 from .events import NotFoundError, ValidationError
 from .models import AppSetting, Attendance, AuditLog, Event, Person, Registration, Signature, db, now
+from .offline.models import PendingWalkIn
 from .pledges.models import IkrarReturn
-from .reports.models import Absence, OnlineAttendance
+from .reports.models import Absence, OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
 from .reports.status import employment_recap, pledge_counts, status_rows, unit_recap
 
 PURGE_SUMMARY = "purge_summary"  # event setting: the counts kept after a purge (see ``purge_event``)
@@ -59,10 +67,12 @@ class PurgePreview:
     signatures: int
     certificates: int
     purged_before: str | None  # when an earlier purge ran (ISO), if any
+    online_rows: int = 0  # rows of imported meeting reports (names and emails as the meeting showed them)
+    pending_walk_ins: int = 0  # laptops' walk-ins waiting for review
 
     @property
     def has_personal_data(self) -> bool:
-        return self.registrations > 0
+        return self.registrations > 0 or self.online_rows > 0 or self.pending_walk_ins > 0
 
     def to_dict(self) -> dict:
         return asdict(self) | {"date": self.date.isoformat()}
@@ -114,7 +124,14 @@ def preview(event_id: int) -> PurgePreview:
         Signature.select().where(Signature.registration.in_(registrations)).count(),
         Certificate.select().where(Certificate.registration.in_(registrations)).count(),
         summary.get("purged_at") if summary else None,
+        _online_segments(event_id).count(),
+        PendingWalkIn.select().where(PendingWalkIn.event == event_id).count(),
     )
+
+
+def _online_segments(event_id: int):
+    reports = OnlineReport.select(OnlineReport.id).where(OnlineReport.event == event_id)
+    return OnlineSegment.select(OnlineSegment.id).where(OnlineSegment.report.in_(reports))
 
 
 def title_matches(event_id: int, typed: str) -> bool:
@@ -153,9 +170,11 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
                 }
             )
         summary = summarize(event_id)
+        _keep_campaign_coverage(event_id)
         previous = get_setting(event_id, PURGE_SUMMARY)
         if previous:
             summary = combine(previous, summary)
+        retain_on_purge(event_id)  # numbers and revocations outlive the certificate rows deleted below
         deleted = _delete_personal_data(event_id)
         scrubbed = _scrub_audit(event_id)
         summary |= {
@@ -168,11 +187,20 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
     return summary
 
 
+def _keep_campaign_coverage(event_id: int) -> int:
+    """Campaigns counting this event keep who it covered (``campaigns.purge_credits``, issue 17)."""
+    from .campaigns.purge_credits import keep_coverage
+
+    return keep_coverage(event_id)
+
+
 def _delete_personal_data(event_id: int) -> dict[str, int]:
     registrations = Registration.select(Registration.id).where(Registration.event == event_id)
     deleted = {
         name: model.delete().where(model.registration.in_(registrations)).execute() for name, model in _DEPENDENTS
     }
+    deleted |= _delete_online_reports(event_id)
+    deleted["pending_walk_ins"] = PendingWalkIn.delete().where(PendingWalkIn.event == event_id).execute()
     people = {person_id for (person_id,) in _event_people(event_id).distinct().tuples()} - _shared_people(event_id)
     deleted["registrations"] = Registration.delete().where(Registration.event == event_id).execute()
     ordered = sorted(people)
@@ -181,6 +209,15 @@ def _delete_personal_data(event_id: int) -> dict[str, int]:
         for start in range(0, len(ordered), _CHUNK)
     )
     return deleted
+
+
+def _delete_online_reports(event_id: int) -> dict[str, int]:
+    """Meeting reports keep every row as the meeting showed it, matched or not: all of it goes.
+    The minutes that counted are in the summary (``daring``); a report imported again later is new."""
+    segments = OnlineSegment.delete().where(OnlineSegment.id.in_(_online_segments(event_id))).execute()
+    aliases = OnlineAlias.delete().where(OnlineAlias.event == event_id).execute()
+    reports = OnlineReport.delete().where(OnlineReport.event == event_id).execute()
+    return {"online_segments": segments, "online_aliases": aliases, "online_reports": reports}
 
 
 def _scrub_audit(event_id: int) -> int:

@@ -46,6 +46,12 @@ def validate_png(png: bytes) -> None:
         raise SignatureImageError(f"Tanda tangan harus berupa gambar PNG, bukan {kind}.")
     if max(width, height) > MAX_SIDE_PX:
         raise SignatureImageError(f"Gambar tanda tangan terlalu besar ({width}×{height} piksel).")
+    # verify() checks the chunks, not the compressed pixels: decode them once, as every document will.
+    try:
+        with Image.open(io.BytesIO(png)) as image:
+            image.load()
+    except Exception as err:
+        raise SignatureImageError("Gambar tanda tangan rusak: isinya tidak dapat dibaca.") from err
 
 
 def save_signature(registration_id: int, png_bytes: bytes, *, actor: audit.Actor | None = None) -> None:

@@ -47,10 +47,10 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_or_explain(db_url: str | None) -> DatabaseLocation | None:
+def open_or_explain(db_url: str | None, *, check: bool = True) -> DatabaseLocation | None:
     """Open the database, or say calmly (in a message box) why it cannot be opened."""
     try:
-        return open_database(db_url)
+        return open_database(db_url, check=check)
     except (DatabaseError, SchemaTooNewError) as err:
         show_error(None, translate("Aplikasi", "Basis data tidak dapat dibuka"), err)
         return None
@@ -70,7 +70,12 @@ def start_database(db_url: str | None = None, *, store: ProfileStore | None = No
         return None
     if location.sqlite_path is not None and not recover_if_damaged(location):
         return None
-    return open_or_explain(location.url)
+    opened = open_or_explain(location.url, check=location.sqlite_path is None)  # just checked (or restored)
+    if opened is not None and "netralitas_desktop.gui.admin.backup_dialog" in sys.modules:  # restored at start
+        from .admin.backup_dialog import offer_pending_carry_over
+
+        offer_pending_carry_over()
+    return opened
 
 
 def _open_server(profile: ConnectionProfile, store: ProfileStore) -> DatabaseLocation | None:
@@ -99,8 +104,8 @@ def recover_if_damaged(location: DatabaseLocation) -> bool:
             translate("Aplikasi", "Basis data tidak dapat dibuka"),
             translate(
                 "Aplikasi",
-                "Tidak dapat membuka basis data {0}: berkas rusak ({1}) dan tidak ada cadangan yang baik di folder {2}. "
-                "Simpan salinan berkas itu untuk diperiksa, lalu pilih berkas lain dengan --db atau mulai dengan "
+                "Tidak dapat membuka basis data {0}: berkas rusak ({1}) dan tidak ada cadangan yang baik di folder "
+                "{2}. Simpan salinan berkas itu untuk diperiksa, lalu pilih berkas lain dengan --db atau mulai dengan "
                 "berkas baru.",
             ).format(
                 location.sqlite_path,

@@ -23,6 +23,7 @@ from .desk.scan_router import ScanRouter
 from .events.event_list import EventList
 
 if TYPE_CHECKING:  # the event page pulls in every feature (PDF, XLSX, signing): loaded on first use
+    from .campaigns.page import CampaignPage
     from .event_page import EventPage
 
 APP_TITLE = "Netralitas Desktop"
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.location = location
         self._actor = actor
         self.event_page: EventPage | None = None
+        self.campaign_page: CampaignPage | None = None
         self.setWindowIcon(app_icon())
         self.resize(1280, 720)
 
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.purge_action = action(self.tr("Hapus data pribadi…"), self.purge_event)
         self.audit_action = action(self.tr("Log audit…"), self.open_audit_log)
         self.verify_action = action(self.tr("Periksa keaslian sertifikat…"), self.open_verify, "Ctrl+Shift+V")
+        self.campaign_action = action(self.tr("Cakupan ikrar seluruh pegawai…"), self.show_campaigns, "Ctrl+K")
 
         berkas = self.menuBar().addMenu(self.tr("&Berkas"))
         berkas.addAction(self.import_action)
@@ -109,6 +112,8 @@ class MainWindow(QMainWindow):
         kegiatan.addAction(self.purge_action)
         kegiatan.addSeparator()
         kegiatan.addAction(self.list_action)
+        kampanye = self.menuBar().addMenu(self.tr("Ka&mpanye"))
+        kampanye.addAction(self.campaign_action)
         alat = self.menuBar().addMenu(self.tr("&Alat"))
         alat.addAction(self.verify_action)
         alat.addAction(self.audit_action)
@@ -148,6 +153,27 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def show_campaigns(self) -> CampaignPage:
+        """The campaign page: coverage of the whole Pemda over several events (issue 17)."""
+        from .campaigns.page import CampaignPage
+
+        self._close_page()
+        if self.campaign_page is None:
+            self.campaign_page = CampaignPage(self._actor, self)
+            self.campaign_page.back_requested.connect(self.show_list)
+            self.stack.addWidget(self.campaign_page)
+        self.stack.setCurrentWidget(self.campaign_page)
+        self._update_title()
+        self._update_actions()
+        return self.campaign_page
+
+    def _close_campaigns(self) -> None:
+        if self.campaign_page is not None:
+            self.campaign_page.shutdown()
+            self.stack.removeWidget(self.campaign_page)
+            self.campaign_page.deleteLater()
+            self.campaign_page = None
+
     def _close_page(self) -> None:
         if self.event_page is not None:
             self.event_page.shutdown()
@@ -174,7 +200,7 @@ class MainWindow(QMainWindow):
             self.purge_action,
         ):
             act.setEnabled(has_event)
-        self.list_action.setEnabled(self.event_page is not None)
+        self.list_action.setEnabled(self.stack.currentWidget() is not self.event_list)
 
     # Menu actions ------------------------------------------------------------------------
     def _current_event_page(self) -> EventPage | None:
@@ -252,6 +278,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _database_replaced(self, location: DatabaseLocation) -> None:
+        self._close_campaigns()
         self.location = location
         self.location_label.setText(self.tr("Basis data: {0}").format(location.display))
         self.show_list()
@@ -345,5 +372,6 @@ class MainWindow(QMainWindow):
             return
         if page is not None:
             page.shutdown()
+        self._close_campaigns()
         self.scan_router.uninstall()
         super().closeEvent(event)

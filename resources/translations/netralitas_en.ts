@@ -338,8 +338,8 @@
         <translation>Restore backup</translation>
     </message>
     <message>
-        <source>Ganti isi basis data dengan cadangan {0}? Semua yang dicatat sesudah cadangan itu dibuat tidak akan tampil lagi. Berkas yang sekarang disimpan dulu di folder cadangan.</source>
-        <translation>Replace the database with the backup {0}? Everything recorded after that backup was made will no longer appear. The current file is first saved in the backup folder.</translation>
+        <source>Ganti isi basis data dengan cadangan {0}? Yang dicatat sesudah cadangan itu dibuat tidak ada di dalamnya. Berkas yang sekarang disimpan dulu di folder cadangan, dan kehadiran yang lebih baru ditawarkan untuk dibawa dari sana.</source>
+        <translation>Replace the database with backup {0}? What was recorded after that backup was made is not in it. The current file is saved in the backup folder first, and the newer check-ins are offered to be carried over from it.</translation>
     </message>
     <message>
         <source>Pulihkan</source>
@@ -352,6 +352,10 @@
     <message>
         <source> Berkas sebelumnya disimpan sebagai {0}.</source>
         <translation> The previous file was saved as {0}.</translation>
+    </message>
+    <message>
+        <source>Dipulihkan dari {0}.{1} {2} kehadiran yang lebih baru ikut dibawa.</source>
+        <translation>Restored from {0}.{1} {2} newer check-ins were carried over.</translation>
     </message>
     <message>
         <source>Dipulihkan dari {0}.{1}</source>
@@ -408,6 +412,40 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
         <source>Basis data dipulihkan dari {0}.{1}</source>
         <translation>Database restored from {0}.{1}</translation>
     </message>
+    <message>
+        <source>
+… dan {0} lainnya.</source>
+        <translation>
+… and {0} more.</translation>
+    </message>
+    <message>
+        <source>
+
+Sebagian salinan rusak; yang terbaca saja yang dapat dibawa.</source>
+        <translation>
+
+Part of the copy is damaged; only what could be read can be carried over.</translation>
+    </message>
+    <message>
+        <source>Kehadiran yang lebih baru</source>
+        <translation>Newer check-ins</translation>
+    </message>
+    <message>
+        <source>{0} kehadiran tercatat sesudah cadangan itu dibuat dan tidak ada di basis data yang dipulihkan. Kehadiran itu masih ada di salinan {1}. Bawa ke basis data sekarang?
+
+{2}{3}{4}</source>
+        <translation>{0} check-ins were recorded after that backup was made and are not in the restored database. They are still in the copy {1}. Carry them over to the database now?
+
+{2}{3}{4}</translation>
+    </message>
+    <message>
+        <source>Bawa kehadiran</source>
+        <translation>Carry over check-ins</translation>
+    </message>
+    <message>
+        <source>Jangan bawa</source>
+        <translation>Don&apos;t carry over</translation>
+    </message>
 </context>
 <context>
     <name>CameraPanel</name>
@@ -462,6 +500,258 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
     <message>
         <source>Satu gambar kamera tidak terbaca; pemindaian berjalan terus.</source>
         <translation>One camera frame could not be read; scanning goes on.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignActions</name>
+    <message>
+        <source>Menutup kekurangan dan laporan untuk Sekda</source>
+        <translation>Closing the gap and reports for the Sekda</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Ringkasan PDF…</source>
+        <translation>PDF summary…</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pindai QR formulir ikrar mandiri yang kembali, lalu Enter</source>
+        <translation>Scan the QR code of a returned ikrar mandiri form, then Enter</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri dari kegiatan mana pun dalam kampanye ini.</source>
+        <translation>Ikrar mandiri forms from any event of this campaign.</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri semua OPD…</source>
+        <translation>Ikrar mandiri forms, every OPD…</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri {0}…</source>
+        <translation>Ikrar mandiri forms, {0}…</translation>
+    </message>
+    <message>
+        <source>Folder untuk formulir (satu PDF per OPD)</source>
+        <translation>Folder for the forms (one PDF per OPD)</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri per OPD</source>
+        <translation>Ikrar mandiri per OPD</translation>
+    </message>
+    <message>
+        <source>Simpan formulir ikrar mandiri</source>
+        <translation>Save ikrar mandiri forms</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri - {0}</source>
+        <translation>Ikrar mandiri - {0}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Membuat formulir ikrar mandiri…</source>
+        <translation>Making ikrar mandiri forms…</translation>
+    </message>
+    <message>
+        <source>Simpan rekap cakupan ikrar</source>
+        <translation>Save pledge coverage summary</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mengekspor rekap cakupan…</source>
+        <translation>Exporting the coverage summary…</translation>
+    </message>
+    <message>
+        <source>Simpan ringkasan cakupan ikrar</source>
+        <translation>Save pledge coverage overview</translation>
+    </message>
+    <message>
+        <source>Membuat ringkasan PDF…</source>
+        <translation>Making the PDF summary…</translation>
+    </message>
+    <message>
+        <source>{0} formulir untuk {1} OPD tersimpan di {2}. Formulir yang kembali dipindai di sini.</source>
+        <translation>{0} forms for {1} OPD(s) saved in {2}. Scan returned forms here.</translation>
+    </message>
+    <message>
+        <source>Tersimpan di {0}</source>
+        <translation>Saved in {0}</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
+        <translation>Cancelled; no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Ubah kampanye</source>
+        <translation>Edit campaign</translation>
+    </message>
+    <message>
+        <source>Kampanye baru</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>misalnya Netralitas ASN Pilkada 2024</source>
+        <translation>e.g. Netralitas ASN Pilkada 2024</translation>
+    </message>
+    <message>
+        <source>Nama kampanye</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <source>Batas waktu ikrar</source>
+        <translation>Pledge deadline</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kampanye mengelompokkan kegiatan: seseorang dihitung sudah berikrar bila berikrar di salah satu kegiatannya (hadir, menandatangani di meja, daring di atas batas menit, atau ikrar mandiri).</source>
+        <translation>A campaign groups events: a person has pledged when they pledged at any of its events (present, signed at the desk, online above the minimum minutes, or ikrar mandiri).</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLabels</name>
+    <message>
+        <source>TTD di meja registrasi</source>
+        <translation>Signed at the desk</translation>
+    </message>
+    <message>
+        <source>Ikrar bersama (hadir)</source>
+        <translation>Joint pledge (present)</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Ikrar mandiri</source>
+        <translation>Ikrar mandiri</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Cuti</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Sakit berkepanjangan</source>
+        <translation>Long-term illness</translation>
+    </message>
+    <message>
+        <source>Tugas belajar</source>
+        <translation>Study leave</translation>
+    </message>
+    <message>
+        <source>Penugasan di luar instansi</source>
+        <translation>Assigned outside the agency</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>diperbarui</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>pindah OPD</source>
+        <translation>moved OPD</translation>
+    </message>
+    <message>
+        <source>kembali aktif</source>
+        <translation>active again</translation>
+    </message>
+    <message>
+        <source>tetap</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>keluar</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPage</name>
+    <message>
+        <source>← Semua kegiatan</source>
+        <translation>← All events</translation>
+    </message>
+    <message>
+        <source>Kampanye baru…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Hapus…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Kampanye:</source>
+        <translation>Campaign:</translation>
+    </message>
+    <message>
+        <source>Cakupan ikrar</source>
+        <translation>Pledge coverage</translation>
+    </message>
+    <message>
+        <source>Kegiatan dan daftar induk</source>
+        <translation>Events and master roster</translation>
+    </message>
+    <message>
+        <source>(belum ada kampanye — buat dengan Kampanye baru…)</source>
+        <translation>(no campaign yet — create one with New campaign…)</translation>
+    </message>
+    <message>
+        <source>Kampanye</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Kampanye belum tersimpan</source>
+        <translation>Campaign not saved</translation>
+    </message>
+    <message>
+        <source>Hapus kampanye</source>
+        <translation>Delete campaign</translation>
+    </message>
+    <message>
+        <source>Hapus kampanye “{0}”? Pengecualian dan rekapnya ikut terhapus; kegiatan dan daftar induk pegawai tetap ada.</source>
+        <translation>Delete campaign “{0}”? Its excuses and summaries go with it; the events and the master roster stay.</translation>
     </message>
 </context>
 <context>
@@ -628,6 +918,163 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
     </message>
 </context>
 <context>
+    <name>CertificateKeyBox</name>
+    <message>
+        <source>ada di komputer ini (brankas kata sandi sistem)</source>
+        <translation>on this computer (the system password store)</translation>
+    </message>
+    <message>
+        <source>ada di komputer ini (berkas berkata sandi)</source>
+        <translation>on this computer (a passphrase-protected file)</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan sertifikat baru</source>
+        <translation>New certificate signing key</translation>
+    </message>
+    <message>
+        <source>Basis data ini belum punya kunci tanda tangan sertifikat: kunci dibuat sekarang dan hanya disimpan di komputer ini, yang menjadi komputer penerbit sertifikat. Brankas kata sandi sistem tidak tersedia, jadi kunci dilindungi kata sandi. Catat kata sandinya dan buat cadangan kunci.</source>
+        <translation>This database has no certificate signing key yet: it is made now and kept only on this computer, which becomes the computer that issues certificates. The system password store is not available, so the key is protected by a passphrase. Write the passphrase down and back the key up.</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Buka kunci tanda tangan</source>
+        <translation>Unlock the signing key</translation>
+    </message>
+    <message>
+        <source>Kata sandi kunci tanda tangan sertifikat (sidik {0}):</source>
+        <translation>Passphrase of the certificate signing key (fingerprint {0}):</translation>
+    </message>
+    <message>
+        <source>Situs verifikasi dan kunci tanda tangan</source>
+        <translation>Verification site and signing key</translation>
+    </message>
+    <message>
+        <source>mis. https://bkpsdm.contoh.go.id/sertifikat/</source>
+        <translation>e.g. https://bkpsdm.contoh.go.id/sertifikat/</translation>
+    </message>
+    <message>
+        <source>Simpan alamat</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>Kode QR sertifikat membuka alamat ini; pemeriksaan berjalan di ponsel pembaca, tanpa server. Tanpa alamat, kode QR hanya bisa diperiksa dengan aplikasi ini.</source>
+        <translation>The certificate QR code opens this address; the check runs on the reader&apos;s phone, with no server. Without an address, the QR code can only be checked with this application.</translation>
+    </message>
+    <message>
+        <source>Buat situs verifikasi…</source>
+        <translation>Make verification site…</translation>
+    </message>
+    <message>
+        <source>Cadangkan kunci…</source>
+        <translation>Back up key…</translation>
+    </message>
+    <message>
+        <source>Pulihkan kunci…</source>
+        <translation>Restore key…</translation>
+    </message>
+    <message>
+        <source>Ganti kunci…</source>
+        <translation>Replace key…</translation>
+    </message>
+    <message>
+        <source>Alamat situs verifikasi</source>
+        <translation>Verification site address</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan: belum ada (dibuat di komputer ini saat sertifikat pertama dibuat).</source>
+        <translation>Signing key: none yet (made on this computer with the first certificate).</translation>
+    </message>
+    <message>
+        <source>TIDAK ada di komputer ini</source>
+        <translation>NOT on this computer</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan {0}: {1}.</source>
+        <translation>Signing key {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Kunci lama yang tetap diakui: {0}.</source>
+        <translation>Old keys still recognised: {0}.</translation>
+    </message>
+    <message>
+        <source>Folder untuk berkas situs verifikasi</source>
+        <translation>Folder for the verification site files</translation>
+    </message>
+    <message>
+        <source>Situs verifikasi</source>
+        <translation>Verification site</translation>
+    </message>
+    <message>
+        <source>Berkas situs verifikasi tersimpan di {0}. Unggah seluruh isi folder itu ke {1}.
+Sidik kunci instansi: {2}. Perbarui situs setiap kali ada sertifikat yang dicabut.</source>
+        <translation>The verification site files are saved in {0}. Upload the whole folder to {1}.
+Agency key fingerprint: {2}. Update the site whenever a certificate is revoked.</translation>
+    </message>
+    <message>
+        <source>(alamat belum diisi)</source>
+        <translation>(no address yet)</translation>
+    </message>
+    <message>
+        <source>Simpan cadangan kunci</source>
+        <translation>Save key backup</translation>
+    </message>
+    <message>
+        <source>Cadangan kunci</source>
+        <translation>Key backup</translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk berkas cadangan (simpan terpisah dari berkasnya):</source>
+        <translation>Passphrase for the backup file (keep it apart from the file):</translation>
+    </message>
+    <message>
+        <source>Cadangan kunci {0} tersimpan di {1}.</source>
+        <translation>Backup of key {0} saved in {1}.</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan kunci</source>
+        <translation>Choose a key backup</translation>
+    </message>
+    <message>
+        <source>Pulihkan kunci</source>
+        <translation>Restore key</translation>
+    </message>
+    <message>
+        <source>Kata sandi berkas cadangan:</source>
+        <translation>Backup file passphrase:</translation>
+    </message>
+    <message>
+        <source>Kunci {0} dipulihkan ke komputer ini.</source>
+        <translation>Key {0} restored to this computer.</translation>
+    </message>
+    <message>
+        <source>Ganti kunci tanda tangan</source>
+        <translation>Replace signing key</translation>
+    </message>
+    <message>
+        <source>Buat kunci baru di komputer ini dan pensiunkan kunci sekarang? Lakukan bila kunci hilang (tanpa cadangan) atau bocor. Sertifikat lama tetap dapat diperiksa. Perbarui situs verifikasi setelahnya.</source>
+        <translation>Make a new key on this computer and retire the current one? Do this when the key is lost (without a backup) or leaked. Old certificates can still be checked. Update the verification site afterwards.</translation>
+    </message>
+    <message>
+        <source>Ganti kunci</source>
+        <translation>Replace key</translation>
+    </message>
+    <message>
+        <source>Kunci baru</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk kunci baru:</source>
+        <translation>Passphrase for the new key:</translation>
+    </message>
+    <message>
+        <source>Kunci baru {0} dibuat; buat cadangannya.</source>
+        <translation>New key {0} made; back it up.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateOutputBox</name>
     <message>
         <source>Buat sertifikat</source>
@@ -688,6 +1135,10 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
     <message>
         <source>Pilih folder untuk berkas sertifikat</source>
         <translation>Choose a folder for the certificate files</translation>
+    </message>
+    <message>
+        <source>Sertifikat tidak dibuat: kunci tanda tangan tidak tersedia.</source>
+        <translation>Certificates not made: the signing key is not available.</translation>
     </message>
     <message>
         <source>ditandatangani secara digital (TTE tidak tersertifikasi)</source>
@@ -832,10 +1283,6 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
         <translation>Placeholders: {seq} sequence number (e.g. {seq:04d} → 0001), {year}, {month}, {month_roman}, {event} event number.</translation>
     </message>
     <message>
-        <source>opsional, mis. https://bkpsdm.contoh.go.id/verifikasi</source>
-        <translation>optional, e.g. https://bkpsdm.contoh.go.id/verifikasi</translation>
-    </message>
-    <message>
         <source>Simpan nomor</source>
         <translation>Save numbering</translation>
     </message>
@@ -850,10 +1297,6 @@ The last good backup was made {2} ({3}). If it is restored, anything recorded af
     <message>
         <source>Mulai dari</source>
         <translation>Start at</translation>
-    </message>
-    <message>
-        <source>Alamat verifikasi</source>
-        <translation>Verification address</translation>
     </message>
     <message>
         <source>Contoh</source>
@@ -1285,6 +1728,10 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Agency</translation>
     </message>
     <message>
+        <source>Petunjuk pemeriksaan keaslian</source>
+        <translation>Authenticity check hint</translation>
+    </message>
+    <message>
         <source>Kode QR verifikasi</source>
         <translation>Verification QR code</translation>
     </message>
@@ -1314,6 +1761,144 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Di ruangan {0} / {1} · Daring {2} / {3}</source>
         <translation>In the room {0} / {1} · Online {2} / {3}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageChart</name>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Daftar induk pegawai belum diimpor.</source>
+        <translation>The master roster has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>Dikecualikan: {0}</source>
+        <translation>Excused: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <source>Target (pegawai aktif)</source>
+        <translation>Target (active staff)</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <source>Dikecualikan</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Belum ikrar</source>
+        <translation>Not yet pledged</translation>
+    </message>
+    <message>
+        <source>Persentase terendah</source>
+        <translation>Lowest percentage</translation>
+    </message>
+    <message>
+        <source>Belum ikrar terbanyak</source>
+        <translation>Most not yet pledged</translation>
+    </message>
+    <message>
+        <source>Nama OPD</source>
+        <translation>OPD name</translation>
+    </message>
+    <message>
+        <source>OPD:</source>
+        <translation>OPD:</translation>
+    </message>
+    <message>
+        <source>Urutkan:</source>
+        <translation>Sort:</translation>
+    </message>
+    <message>
+        <source>Cari nama, NIP/NIK, jabatan…</source>
+        <translation>Search name, NIP/NIK, position…</translation>
+    </message>
+    <message>
+        <source>Kecualikan…</source>
+        <translation>Excuse…</translation>
+    </message>
+    <message>
+        <source>Batalkan pengecualian</source>
+        <translation>Undo excuse</translation>
+    </message>
+    <message>
+        <source>Cakupan belum dapat dihitung: {0}</source>
+        <translation>Coverage could not be counted: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih atau buat kampanye.</source>
+        <translation>Choose or create a campaign.</translation>
+    </message>
+    <message>
+        <source>{0} hari lagi</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <source>hari ini</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>lewat {0} hari</source>
+        <translation>{0} days past</translation>
+    </message>
+    <message>
+        <source>{0} · batas waktu {1} ({2}) · {3} kegiatan</source>
+        <translation>{0} · deadline {1} ({2}) · {3} events</translation>
+    </message>
+    <message>
+        <source>Diperbarui pukul {0} ({1} ms) · otomatis saat ada perubahan</source>
+        <translation>Updated at {0} ({1} ms) · automatically on every change</translation>
+    </message>
+    <message>
+        <source>Sudah ikrar melalui: {0}</source>
+        <translation>Pledged through: {0}</translation>
+    </message>
+    <message>
+        <source>Per jenis pegawai: {0}</source>
+        <translation>By employment type: {0}</translation>
+    </message>
+    <message>
+        <source>Semua OPD ({0})</source>
+        <translation>All OPDs ({0})</translation>
+    </message>
+    <message>
+        <source>{0} orang belum berikrar. Pilih satu OPD (klik barisnya di grafik) untuk melihat namanya.</source>
+        <translation>{0} people have not pledged yet. Pick one OPD (click its row in the chart) to see their names.</translation>
+    </message>
+    <message>
+        <source>Belum ikrar ({0})</source>
+        <translation>Not yet pledged ({0})</translation>
+    </message>
+    <message>
+        <source>Dikecualikan ({0})</source>
+        <translation>Excused ({0})</translation>
+    </message>
+    <message>
+        <source>Kecualikan</source>
+        <translation>Excuse</translation>
+    </message>
+    <message>
+        <source>Pilih dulu nama di daftar belum ikrar.</source>
+        <translation>First select names in the not-yet-pledged list.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2665,37 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     </message>
 </context>
 <context>
+    <name>ExcuseDialog</name>
+    <message>
+        <source>Kecualikan dari kewajiban ikrar</source>
+        <translation>Excuse from the pledge</translation>
+    </message>
+    <message>
+        <source>misalnya: cuti melahirkan sampai Desember</source>
+        <translation>e.g. maternity leave until December</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kecualikan</source>
+        <translation>Excuse</translation>
+    </message>
+    <message>
+        <source>{0} orang tidak dihitung sebagai belum berikrar, dengan alasan berikut:</source>
+        <translation>{0} people will not count as not yet pledged, for this reason:</translation>
+    </message>
+    <message>
+        <source>Tuliskan keterangan untuk alasan “Lainnya”.</source>
+        <translation>Write a note for the reason “Other”.</translation>
+    </message>
+</context>
+<context>
     <name>FieldPanel</name>
     <message>
         <source>Serif (Times)</source>
@@ -2122,8 +2738,8 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Italic</translation>
     </message>
     <message>
-        <source>Teks yang terlalu panjang mengecil sampai ukuran ini.</source>
-        <translation>Text that is too long shrinks down to this size.</translation>
+        <source>Teks yang terlalu panjang mengecil sampai ukuran ini (paling kecil 8 pt), lalu berganti baris.</source>
+        <translation>Text that is too long shrinks down to this size (8 pt at least), then wraps.</translation>
     </message>
     <message>
         <source>otomatis</source>
@@ -2618,12 +3234,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Check certificate authenticity…</translation>
     </message>
     <message>
+        <source>Cakupan ikrar seluruh pegawai…</source>
+        <translation>Pledge coverage of all staff…</translation>
+    </message>
+    <message>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Kegiatan</source>
         <translation>&amp;Events</translation>
+    </message>
+    <message>
+        <source>Ka&amp;mpanye</source>
+        <translation>Ca&amp;mpaign</translation>
     </message>
     <message>
         <source>&amp;Alat</source>
@@ -2707,6 +3331,140 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Tidak ditemukan</source>
         <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>MasterImportDialog</name>
+    <message>
+        <source>Impor daftar induk pegawai</source>
+        <translation>Import the master roster</translation>
+    </message>
+    <message>
+        <source>Ekspor SIASN (CSV/XLSX) atau daftar non-ASN</source>
+        <translation>SIASN export (CSV/XLSX) or a non-ASN list</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Berkas ini hanya sebagian daftar (jangan tandai yang tidak ada di berkas sebagai keluar)</source>
+        <translation>This file is only part of the list (do not mark people missing from it as left)</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Ke</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Simpan ke daftar induk</source>
+        <translation>Save to the master roster</translation>
+    </message>
+    <message>
+        <source>Pilih daftar induk</source>
+        <translation>Choose the master roster</translation>
+    </message>
+    <message>
+        <source>Daftar (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Lists (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Membaca dan mencocokkan…</source>
+        <translation>Reading and matching…</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; daftar induk tidak berubah.</source>
+        <translation>Cancelled; the master roster is unchanged.</translation>
+    </message>
+    <message>
+        <source>Bila disimpan: {0}.</source>
+        <translation>If saved: {0}.</translation>
+    </message>
+    <message>
+        <source>Ditolak ({0})</source>
+        <translation>Rejected ({0})</translation>
+    </message>
+    <message>
+        <source>Keluar ({0})</source>
+        <translation>Left ({0})</translation>
+    </message>
+    <message>
+        <source>Pindah OPD ({0})</source>
+        <translation>Moved OPD ({0})</translation>
+    </message>
+    <message>
+        <source>Menyimpan daftar induk…</source>
+        <translation>Saving the master roster…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}.</source>
+        <translation>Saved: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source> (pindah dari {0})</source>
+        <translation> (moved from {0})</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3740,14 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation> — from the office package</translation>
     </message>
     <message>
+        <source>Sidik jari kunci kantor ini:</source>
+        <translation>This office&apos;s key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Sidik jari laptop ini untuk kegiatan ini:</source>
+        <translation>This laptop&apos;s fingerprint for this event:</translation>
+    </message>
+    <message>
         <source>Paket Netralitas (*.netralitas);;Semua berkas (*)</source>
         <translation>Netralitas package (*.netralitas);;All files (*)</translation>
     </message>
@@ -2996,6 +3762,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Pilih berkas kehadiran dari laptop meja</source>
         <translation>Choose the attendance file from the desk laptop</translation>
+    </message>
+    <message>
+        <source>Dibatalkan: sidik jari tidak dicocokkan; tidak ada yang berubah.</source>
+        <translation>Cancelled: the fingerprint was not confirmed; nothing changed.</translation>
     </message>
     <message>
         <source>Paket kegiatan “{0}” tersimpan:</source>
@@ -3018,6 +3788,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Copy this file to every desk laptop, then choose “Import a package from the office” there. The QR key is not included in the package.</translation>
     </message>
     <message>
+        <source>Sidik jari kunci kantor: {0} (laptop menampilkannya untuk dicocokkan saat impor pertama).</source>
+        <translation>Office key fingerprint: {0} (the laptop shows it for comparison at the first import).</translation>
+    </message>
+    <message>
         <source>Berkas kehadiran “{0}” tersimpan:</source>
         <translation>Attendance file “{0}” saved:</translation>
     </message>
@@ -3032,6 +3806,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Bawa berkas ini ke komputer kantor, lalu pilih “Gabungkan kehadiran dari laptop” di sana.</source>
         <translation>Take this file to the office computer, then choose “Merge attendance from a laptop” there.</translation>
+    </message>
+    <message>
+        <source>Sidik jari laptop ini: {0} (kantor mencocokkannya saat menggabungkan).</source>
+        <translation>This laptop&apos;s fingerprint: {0} (the office compares it when merging).</translation>
     </message>
     <message>
         <source>Selesai.</source>
@@ -3066,8 +3844,20 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Check-ins from the office: {0}</translation>
     </message>
     <message>
+        <source>Tanda tangan rusak, tidak diimpor: {0}</source>
+        <translation>Damaged signatures, not imported: {0}</translation>
+    </message>
+    <message>
         <source>Meja ini sekarang menerima kode QR undangan kegiatan ini.</source>
         <translation>This desk now accepts this event&apos;s invitation QR codes.</translation>
+    </message>
+    <message>
+        <source>Kunci kantor: {0}</source>
+        <translation>Office key: {0}</translation>
+    </message>
+    <message>
+        <source>Sidik jari laptop ini: {0} — kantor mencocokkannya saat menggabungkan berkas kehadiran dari laptop ini.</source>
+        <translation>This laptop&apos;s fingerprint: {0} — the office compares it when merging attendance files from this laptop.</translation>
     </message>
     <message>
         <source>Paket diimpor.</source>
@@ -3076,6 +3866,46 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Kehadiran digabung.</source>
         <translation>Attendance merged.</translation>
+    </message>
+    <message>
+        <source>di komputer kantor (menu Berkas → Meja offline, bagian “Di komputer kantor”)</source>
+        <translation>on the office computer (File menu → Offline desk, section “On the office computer”)</translation>
+    </message>
+    <message>
+        <source>kunci kantor yang menandatangani paket ini</source>
+        <translation>of the office key that signed this package</translation>
+    </message>
+    <message>
+        <source>di laptop meja yang membuat berkas ini (menu Berkas → Meja offline)</source>
+        <translation>on the desk laptop that made this file (File menu → Offline desk)</translation>
+    </message>
+    <message>
+        <source>kunci laptop meja yang menandatangani berkas ini</source>
+        <translation>of the desk laptop key that signed this file</translation>
+    </message>
+    <message>
+        <source>Cocokkan sidik jari</source>
+        <translation>Compare fingerprints</translation>
+    </message>
+    <message>
+        <source>Berkas ini datang dari komputer yang belum dikenal. Sidik jari {0}:
+
+{1}
+
+Bandingkan dengan sidik jari yang tampil {2}. Hanya bila sama persis, pilih “Sama”. Bila berbeda, berkas ini bukan dari komputer itu: pilih Batal.</source>
+        <translation>This file comes from a computer not known yet. The fingerprint {0}:
+
+{1}
+
+Compare it with the fingerprint shown {2}. Only if it is exactly the same, choose “Same”. If it differs, this file is not from that computer: choose Cancel.</translation>
+    </message>
+    <message>
+        <source>Sama</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Dibatalkan; tidak ada yang berubah.</source>
@@ -3359,6 +4189,29 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Kata sandi paling sedikit {0} karakter.</source>
+        <translation>The passphrase needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Isi kata sandi.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPages</name>
     <message>
         <source>Berkas PDF rusak atau dikunci kata sandi.</source>
@@ -3468,6 +4321,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Rejected ({0})</translation>
     </message>
     <message>
+        <source>“{0}” (judul di baris {1})</source>
+        <translation>“{0}” (header on row {1})</translation>
+    </message>
+    <message>
+        <source>Lembar yang dibaca: {0}.</source>
+        <translation>Sheets read: {0}.</translation>
+    </message>
+    <message>
+        <source>Lembar tanpa kolom Nama, dilewati: {0}.</source>
+        <translation>Sheets without a Name column, skipped: {0}.</translation>
+    </message>
+    <message>
         <source>, lembar &quot;{0}&quot;</source>
         <translation>, sheet &quot;{0}&quot;</translation>
     </message>
@@ -3514,6 +4379,14 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Delete participants&apos; personal data</translation>
     </message>
     <message>
+        <source>Cadangan</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Hapus data pribadi</source>
         <translation>Delete personal data</translation>
     </message>
@@ -3530,6 +4403,18 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Remind about events still holding personal data after</translation>
     </message>
     <message>
+        <source>Memeriksa cadangan mana yang berisi data kegiatan ini…</source>
+        <translation>Checking which backups hold this event&apos;s data…</translation>
+    </message>
+    <message>
+        <source>Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan.</source>
+        <translation>These backups hold this event&apos;s personal data and are deleted with it ({0}). Afterwards one new backup is made without this event&apos;s personal data. Temporary print folders are cleaned too.</translation>
+    </message>
+    <message>
+        <source>Tidak ada cadangan yang berisi data kegiatan ini.</source>
+        <translation>No backup holds this event&apos;s data.</translation>
+    </message>
+    <message>
         <source>Kegiatan “{0}” ({1}) tidak menyimpan data pribadi peserta lagi. Jumlah terdaftar dan hadir tetap tersedia untuk laporan.</source>
         <translation>The event “{0}” ({1}) no longer holds participants&apos; personal data. The registered and present counts remain available for reports.</translation>
     </message>
@@ -3538,12 +4423,12 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation> Personal data of this event was already deleted on {0}; the counts will be added.</translation>
     </message>
     <message>
-        <source>Dari kegiatan “{0}” ({1}) akan dihapus: {2} pendaftaran beserta kehadiran ({3}), tanda tangan ({4}), sertifikat ({5}), ikrar, keterangan tidak hadir dan kehadiran daring; {6} orang yang hanya terdaftar di kegiatan ini; alasan yang diketik di log audit kegiatan ini. {7} orang tetap tersimpan karena terdaftar di kegiatan lain.
+        <source>Dari kegiatan “{0}” ({1}) akan dihapus: {2} pendaftaran beserta kehadiran ({3}), tanda tangan ({4}), sertifikat ({5}), ikrar, keterangan tidak hadir dan kehadiran daring; {6} orang yang hanya terdaftar di kegiatan ini; alasan yang diketik di log audit kegiatan ini; baris laporan rapat daring ({9}) dan peserta tanpa undangan yang menunggu pemeriksaan ({10}). {7} orang tetap tersimpan karena terdaftar di kegiatan lain.
 
 Yang tetap: kegiatannya dan jumlah terdaftar, hadir dan daring per OPD dan per jenis pegawai, untuk laporan. Penghapusan tidak dapat dibatalkan.{8}</source>
-        <translation>From the event “{0}” ({1}) the following will be deleted: {2} registrations with their check-ins ({3}), signatures ({4}), certificates ({5}), pledges, absence reasons and online attendance; {6} people who are registered only for this event; the reasons typed into this event&apos;s audit log. {7} people are kept because they are registered for other events.
+        <translation>From the event “{0}” ({1}) these will be deleted: {2} registrations with their attendance ({3}), signatures ({4}), certificates ({5}), pledges, absence notes and online attendance; {6} people registered for this event only; reasons typed into this event&apos;s audit log; rows of online meeting reports ({9}) and walk-in participants awaiting review ({10}). {7} people stay because they are registered for other events.
 
-What stays: the event and the registered, present and online counts per OPD and per employment type, for reports. The deletion cannot be undone.{8}</translation>
+What stays: the event and the numbers registered, present and online per OPD and per employment type, for reports. The deletion cannot be undone.{8}</translation>
     </message>
     <message>
         <source>Untuk memastikan, ketik nama kegiatan: {0}</source>
@@ -3556,6 +4441,18 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Data pribadi dihapus. Tersimpan untuk laporan: {0} terdaftar, {1} hadir di ruangan, {2} daring.</source>
         <translation>Personal data deleted. Kept for reports: {0} registered, {1} present in the room, {2} online.</translation>
+    </message>
+    <message>
+        <source>Berkas yang masih menyimpan data pribadi kegiatan ini dibersihkan.</source>
+        <translation>The files still holding this event&apos;s personal data were cleaned.</translation>
+    </message>
+    <message>
+        <source>Cadangan dihapus: {0}.</source>
+        <translation>Backups deleted: {0}.</translation>
+    </message>
+    <message>
+        <source>Cadangan baru: {0}.</source>
+        <translation>New backup: {0}.</translation>
     </message>
     <message>
         <source>Pengingat: kegiatan yang lebih tua dari {0} hari.</source>
@@ -3865,6 +4762,69 @@ What stays: the event and the registered, present and online counts per OPD and 
     </message>
 </context>
 <context>
+    <name>SetupView</name>
+    <message>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Kegiatan yang dihitung dalam kampanye</source>
+        <translation>Events counted in the campaign</translation>
+    </message>
+    <message>
+        <source>Centang kegiatan yang ikrarnya dihitung. Orang yang sama di beberapa kegiatan dihitung sekali (dikenali dari NIP, NI PPPK atau NIK).</source>
+        <translation>Tick the events whose pledges count. The same person at several events counts once (known by NIP, NI PPPK or NIK).</translation>
+    </message>
+    <message>
+        <source>Impor ekspor SIASN / daftar non-ASN…</source>
+        <translation>Import SIASN export / non-ASN list…</translation>
+    </message>
+    <message>
+        <source>Daftar induk pegawai instansi</source>
+        <translation>Master roster of the agency</translation>
+    </message>
+    <message>
+        <source>Daftar induk adalah seluruh pegawai (target kampanye), terpisah dari daftar undangan kegiatan. Impor ulang ekspor lengkap untuk mencatat pegawai yang pindah OPD atau keluar.</source>
+        <translation>The master roster is all staff (the campaign&apos;s target), apart from the events&apos; invitation lists. Import the full export again to record who moved OPD or left.</translation>
+    </message>
+    <message>
+        <source>Kampanye</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri kampanye diterima di kegiatan “{0}”.</source>
+        <translation>The campaign&apos;s ikrar mandiri forms are received at the event “{0}”.</translation>
+    </message>
+    <message>
+        <source>Kegiatan ikrar mandiri kampanye dibuat saat formulir pertama dibuat.</source>
+        <translation>The campaign&apos;s ikrar mandiri event is made with the first forms.</translation>
+    </message>
+    <message>
+        <source>Daftar induk belum diimpor.</source>
+        <translation>The master roster has not been imported yet.</translation>
+    </message>
+    <message>
+        <source>{0} pegawai aktif di {1} OPD ({2}); {3} sudah keluar.</source>
+        <translation>{0} active staff in {1} OPDs ({2}); {3} have left.</translation>
+    </message>
+</context>
+<context>
     <name>SignatureDialog</name>
     <message>
         <source>Tanda Tangan Peserta</source>
@@ -4025,6 +4985,10 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>REVOKED</translation>
     </message>
     <message>
+        <source>TIDAK TERCATAT</source>
+        <translation>NOT RECORDED</translation>
+    </message>
+    <message>
         <source>Periksa keaslian sertifikat</source>
         <translation>Check certificate authenticity</translation>
     </message>
@@ -4041,8 +5005,42 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>Choose file…</translation>
     </message>
     <message>
-        <source>Kunci publik: dari basis data ini</source>
-        <translation>Public key: from this database</translation>
+        <source>Kunci publik: yang dikenal basis data ini</source>
+        <translation>Public key: those this database knows</translation>
+    </message>
+    <message>
+        <source>Pilih daftar.json dari situs verifikasi instansi, atau kunci publik .pem</source>
+        <translation>Choose daftar.json from the agency&apos;s verification site, or a .pem public key</translation>
+    </message>
+    <message>
+        <source>Kunci atau daftar sertifikat (*.json *.js *.pem);;Semua berkas (*)</source>
+        <translation>Key or certificate list (*.json *.js *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Percayai kunci instansi</source>
+        <translation>Trust the agency&apos;s key</translation>
+    </message>
+    <message>
+        <source>Kunci {0}:
+{1}
+
+Cocokkan sidik ini dengan yang diumumkan instansi penerbit (di situs verifikasinya). Percayai kunci ini di basis data ini?</source>
+        <translation>Key of {0}:
+{1}
+
+Compare this fingerprint with the one the issuing agency publishes (on its verification site). Trust this key in this database?</translation>
+    </message>
+    <message>
+        <source>tanpa nama</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <source>Percayai</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>{0} JP · {1}</source>
+        <translation>{0} JP · {1}</translation>
     </message>
     <message>
         <source>Kunci publik instansi lain…</source>
@@ -4061,20 +5059,20 @@ What stays: the event and the registered, present and online counts per OPD and 
         <translation>Certificate (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>Pilih berkas kunci publik</source>
-        <translation>Choose a public key file</translation>
-    </message>
-    <message>
-        <source>Kunci publik (*.pem);;Semua berkas (*)</source>
-        <translation>Public key (*.pem);;All files (*)</translation>
-    </message>
-    <message>
         <source>Kunci publik: {0} (sidik {1})</source>
         <translation>Public key: {0} (fingerprint {1})</translation>
     </message>
     <message>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Halaman {0}: {1} — {2} {3}</source>
+        <translation>Page {0}: {1} — {2} {3}</translation>
+    </message>
+    <message>
+        <source>{0} halaman: {1}</source>
+        <translation>{0} pages: {1}</translation>
     </message>
     <message>
         <source>Data pada kode (tidak terbukti asli):</source>
@@ -4138,6 +5136,69 @@ What stays: the event and the registered, present and online counts per OPD and 
     <message>
         <source>Kegiatan tidak ditemukan</source>
         <translation>Event not found</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInReview</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP/NIK</source>
+        <translation>NIP/NIK</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Setujui terpilih</source>
+        <translation>Approve selected</translation>
+    </message>
+    <message>
+        <source>Setujui semua</source>
+        <translation>Approve all</translation>
+    </message>
+    <message>
+        <source>Tolak terpilih…</source>
+        <translation>Reject selected…</translation>
+    </message>
+    <message>
+        <source>Peserta tanpa undangan dari laptop meja menunggu pemeriksaan ({0}). Mereka baru terhitung hadir setelah disetujui; yang ditolak tidak disimpan.</source>
+        <translation>Walk-in participants from desk laptops awaiting review ({0}). They count as present only once approved; rejected ones are not kept.</translation>
+    </message>
+    <message>
+        <source>Tolak peserta tanpa undangan</source>
+        <translation>Reject walk-in participants</translation>
+    </message>
+    <message>
+        <source>Tolak {0} peserta tanpa undangan? Data yang dikirim laptop tentang mereka tidak disimpan.</source>
+        <translation>Reject {0} walk-in participants? What the laptop sent about them is not kept.</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Peserta tanpa undangan disetujui.</source>
+        <translation>Walk-in participants approved.</translation>
+    </message>
+    <message>
+        <source>{0} peserta tanpa undangan ditolak; datanya tidak disimpan.</source>
+        <translation>{0} walk-in participants rejected; their data is not kept.</translation>
     </message>
 </context>
 <context>

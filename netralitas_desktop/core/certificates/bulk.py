@@ -40,6 +40,7 @@ from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
 from .render import CertificateItem, CertificateRenderer, RenderAssets, load_assets, render_pdf_bytes
+from .site import site_url
 
 MIN_ITEMS_FOR_FILE_WORKERS = 100  # below this, starting processes costs more than it saves
 MIN_ITEMS_FOR_QR_WORKERS = 300
@@ -82,11 +83,12 @@ class CertificatesJob(Job[CertificateResult]):
         signer=None,
         actor: audit.Actor | None = None,
         workers: int | None = None,
+        passphrase: bytes | None = None,
     ) -> None:
         super().__init__()
         self.event_id, self.target, self.per_person = event_id, Path(target), per_person
         self.design, self.signer, self.actor = design, signer, actor
-        self.workers = workers
+        self.workers, self.passphrase = workers, passphrase
 
     def run(self) -> CertificateResult:
         event = get_event(self.event_id)
@@ -98,20 +100,29 @@ class CertificatesJob(Job[CertificateResult]):
         if not holders:
             raise CertificateError("Belum ada peserta yang berhak menerima sertifikat (belum ada yang hadir).")
         self.report(0, len(holders), "Memberi nomor sertifikat…")
-        items, revoked = issue_items(self.event_id, event, design, holders)
+        items, revoked = issue_items(self.event_id, event, design, holders, passphrase=self.passphrase)
         if not items:
             raise CertificateError("Semua sertifikat kegiatan ini sudah dicabut; tidak ada yang dibuat.")
         try:
             assets = load_assets(self.event_id, design)
         except DesignError as err:
             raise CertificateError(str(err)) from err
+        url = site_url()
         if self.per_person:
             write_per_person(
-                event, design, assets, items, self.target, progress=self, signer=self.signer, workers=self.workers
+                event,
+                design,
+                assets,
+                items,
+                self.target,
+                progress=self,
+                signer=self.signer,
+                workers=self.workers,
+                verify_url=url,
             )
         else:
             write_merged(
-                CertificateRenderer(event, design, assets),
+                CertificateRenderer(event, design, assets, url),
                 items,
                 self.target,
                 progress=self,
@@ -168,9 +179,19 @@ def _qr_codes(items: list[CertificateItem], workers: int) -> Iterator[Iterable[t
     if workers <= 1:
         yield itertools.repeat(None)
         return
-    pool = _spawn_pool(workers)
+    codes = imap_in_workers(workers, qr_operators, [item.payload for item in items], chunksize=16)
     try:
-        yield pool.imap(qr_operators, [item.payload for item in items], chunksize=16)
+        yield codes
+    finally:
+        codes.close()
+
+
+def imap_in_workers(count: int, function, items, *, chunksize: int, **pool_options) -> Iterator:
+    """``function`` over ``items`` in ``count`` spawned processes, results in order; the pool ends
+    with the iteration (stopped early, it is terminated)."""
+    pool = _spawn_pool(count, **pool_options)
+    try:
+        yield from pool.imap(function, items, chunksize=chunksize)
         pool.close()
     except BaseException:
         pool.terminate()
@@ -195,6 +216,7 @@ def write_per_person(
     progress: Job,
     signer=None,
     workers: int | None = None,
+    verify_url: str = "",
 ) -> None:
     """One file per item. Each batch is drawn as one merged document (fonts, background and
     images prepared once) and cut into one-page files with PDFium, which copies a page in
@@ -212,7 +234,7 @@ def write_per_person(
         count = _worker_count(len(items), workers, MIN_ITEMS_FOR_FILE_WORKERS)
         done = 0
         if count > 1:
-            pool = _spawn_pool(count, initializer=_init_worker, initargs=(event, design, assets, signer))
+            pool = _spawn_pool(count, initializer=_init_worker, initargs=(event, design, assets, signer, verify_url))
             try:
                 for finished in pool.imap_unordered(_write_batch, batches):
                     done += finished
@@ -225,7 +247,7 @@ def write_per_person(
             finally:
                 pool.join()
         else:
-            renderer = CertificateRenderer(event, design, assets)
+            renderer = CertificateRenderer(event, design, assets, verify_url)
             for batch in batches:
                 progress.check_cancelled()
                 done += write_batch(renderer, signer, batch)
@@ -260,8 +282,8 @@ def _spawn_pool(count: int, **options):
 _worker: dict = {}
 
 
-def _init_worker(event, design: Design, assets: RenderAssets, signer) -> None:
-    _worker["renderer"] = CertificateRenderer(event, design, assets)
+def _init_worker(event, design: Design, assets: RenderAssets, signer, verify_url: str) -> None:
+    _worker["renderer"] = CertificateRenderer(event, design, assets, verify_url)
     _worker["signer"] = signer
 
 

@@ -5,8 +5,8 @@ The designer (GUI) edits a ``Design``; ``render.py`` draws it. Contract for the 
 - ``Design``: ``paper`` ("A4"/"F4"), ``landscape``, ``background`` (asset kind in
   ``core/event_settings``, e.g. ``BACKGROUND_ASSET``, or None), ``frame`` (the built-in
   border, for designs without a background), ``number_format`` / ``number_start`` (see
-  ``numbering.py``), ``verify_url`` (optional prefix: the QR then holds ``URL?c=…``) and
-  ``fields``.
+  ``numbering.py``) and ``fields``. The QR's verification address is the instansi's, not the
+  design's (``site.site_url``).
 - ``FieldSpec``: ``key``, box at ``x_mm``/``y_mm`` (its TOP-LEFT corner, measured from the
   page's top-left corner, as seen on screen), ``width_mm``, ``height_mm`` (QR: ignored, the
   code is ``width_mm`` square; logo: box height; text: 0 = as many lines as ``max_lines``
@@ -45,7 +45,8 @@ SIGNATURE_ASSETS = {1: "signatory1_signature", 2: "signatory2_signature"}
 STAMP_ASSETS = {1: "signatory1_stamp", 2: "signatory2_stamp"}
 TEMPLATE_KIND = "netralitas-certificate-design"
 TEMPLATE_VERSION = 1
-DEFAULT_NUMBER_FORMAT = "800/{seq:04d}/SERT-{event}/{year}"
+DEFAULT_NUMBER_FORMAT = "800/{seq:04d}/SERT/{year}"  # a design made without an event
+OLD_DEFAULT_NUMBER_FORMAT = "800/{seq:04d}/SERT-{event}/{year}"  # before: printed a database id
 
 # Placeholder -> label (shown in the designer). Holder placeholders change per certificate.
 HOLDER_PLACEHOLDERS = {
@@ -65,6 +66,7 @@ EVENT_PLACEHOLDERS = {
     "place": "Kota (tanggal surat)",
     "organizer": "Penyelenggara",
     "instansi": "Instansi",
+    "verify_hint": "Petunjuk pemeriksaan keaslian",
 }
 PLACEHOLDERS = {**HOLDER_PLACEHOLDERS, **EVENT_PLACEHOLDERS}
 SPECIAL_KEYS = {
@@ -122,7 +124,6 @@ class Design:
     frame: bool = True
     number_format: str = DEFAULT_NUMBER_FORMAT
     number_start: int = 1
-    verify_url: str = ""
     fields: list[FieldSpec] = field(default_factory=list)
 
     @property
@@ -136,62 +137,77 @@ class Design:
 
 
 NAVY, GOLD, DARK = "#1B3A6B", "#8C6D1F", "#222222"
+QR_SIZE_MM = 44.0  # with its quiet zone: reads from a 100-dpi, blurred, JPEG-60 image (test_certificate_qr)
 
 
-def default_design(paper: str = "A4") -> Design:
-    """A landscape certificate that looks finished without a background: a double border,
-    the logo if the event has one, SERTIFIKAT, the holder, the event, signatories and QR."""
+def organizer_code(organizer: str) -> str:
+    """``BKPSDM`` from "BKPSDM Kabupaten Sukamakmur", ``BKD`` from "Badan Kepegawaian Daerah
+    Kabupaten …": the unit's short name for certificate numbers, ``SERT`` when there is none."""
+    words = (organizer or "").replace(",", " ").split()
+    for word in words:
+        letters = word.strip("().")
+        if len(letters) >= 2 and letters.isalpha() and letters.isupper():
+            return letters
+    initials = []
+    for word in words:
+        if word.casefold() in ("kabupaten", "kota", "provinsi", "pemerintah"):
+            break
+        if word[:1].isupper():
+            initials.append(word[0])
+    return "".join(initials) if len(initials) >= 2 else "SERT"
+
+
+def default_number_format(organizer: str = "") -> str:
+    """``800/{seq:04d}/BKPSDM/{year}``: 800 is the kepegawaian classification of tata naskah dinas."""
+    return "800/{seq:04d}/" + organizer_code(organizer) + "/{year}"
+
+
+def default_design(paper: str = "A4", organizer: str = "") -> Design:
+    """A landscape certificate that looks finished without a background: a double border, the
+    logo if the event has one, SERTIFIKAT, the holder, the event, signatories and a QR code that a
+    phone reads. Two families (serif for what is read first, sans for the rest), nothing under 8 pt."""
     width = Paper.parse(paper).height_mm
-    height = Paper.parse(paper).width_mm
     middle = width / 2
     wide = width - 70  # text column, 35 mm from each side
 
     def centred(key: str, y: float, column: float = wide, **options) -> FieldSpec:
         return FieldSpec(key, round(middle - column / 2, 1), y, column, **options)
 
-    sign_width = 95
+    sans = {"font": "sans", "color": DARK}
+    sign_width, sign_top = 95, 142
     return Design(
         paper=Paper.parse(paper).label,
         landscape=True,
+        number_format=default_number_format(organizer),
         fields=[
             FieldSpec("logo", round(middle - 10, 1), 15, 20, 20),
-            centred("text", 37, text="{instansi:upper}", font="sans", bold=True, size_pt=12, min_size_pt=9, color=DARK),
-            centred("text_2", 45, text="SERTIFIKAT", bold=True, size_pt=38, min_size_pt=30, color=NAVY),
-            centred("number", 62, text="Nomor: {number}", font="sans", size_pt=10.5, min_size_pt=8, color=DARK),
-            centred("text_3", 71, text="diberikan kepada:", italic=True, size_pt=13, color=DARK),
-            centred("name", 79, height_mm=13.5, bold=True, size_pt=26, min_size_pt=14, max_lines=2, color="#000000"),
-            centred("nip", 94, font="sans", size_pt=11.5, min_size_pt=9, color=DARK),
-            centred("unit", 100, height_mm=9, font="sans", size_pt=10.5, min_size_pt=8, max_lines=2, color=DARK),
-            centred("text_4", 110, text="atas partisipasinya sebagai Peserta pada kegiatan", size_pt=12.5, color=DARK),
-            centred("event_title", 117, height_mm=13, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
+            centred("text", 37, text="{instansi:upper}", bold=True, size_pt=12, min_size_pt=9, **sans),
+            centred("text_2", 44, text="SERTIFIKAT", bold=True, size_pt=36, min_size_pt=28, color=NAVY),
+            centred("number", 59, text="Nomor: {number}", size_pt=10.5, min_size_pt=8, **sans),
+            centred("text_3", 67, text="diberikan kepada", size_pt=12, **sans),
+            centred("name", 74, height_mm=13.5, bold=True, size_pt=26, min_size_pt=14, max_lines=2, color="#000000"),
+            centred("nip", 89, size_pt=11.5, min_size_pt=9, **sans),
+            centred("unit", 95, height_mm=9, size_pt=10.5, min_size_pt=8, max_lines=2, **sans),
+            centred("text_4", 105, text="Sebagai peserta pada kegiatan", size_pt=12.5, **sans),
+            centred("event_title", 112, height_mm=13, bold=True, size_pt=15, min_size_pt=11, max_lines=2, color=NAVY),
             centred(
                 "text_5",
-                131,
+                126,
                 text="yang diselenggarakan oleh {organizer} pada {day_date} di {venue}, "
                 "dengan beban {jp} jam pelajaran (JP).",
                 height_mm=10,
-                size_pt=11.5,
+                size_pt=11,
                 min_size_pt=9,
                 max_lines=2,
-                color=DARK,
+                **sans,
             ),
-            FieldSpec("signatory2", 22, 146, sign_width, text="Mengetahui,", size_pt=11, color=DARK),
+            FieldSpec("signatory2", 22, sign_top, sign_width, text="Mengetahui,", size_pt=11, **sans),
             FieldSpec(
-                "signatory1", width - 22 - sign_width, 146, sign_width, text="{place}, {date}", size_pt=11, color=DARK
+                "signatory1", width - 22 - sign_width, sign_top, sign_width, text="{place}, {date}", size_pt=11, **sans
             ),
-            FieldSpec("qr", round(middle - 12, 1), 147, 24),
-            centred(
-                "text_6",
-                171.5,
-                50,
-                text="Pindai untuk memeriksa keaslian",
-                font="sans",
-                italic=True,
-                size_pt=7,
-                min_size_pt=6,
-                color="#555555",
-            ),
-            FieldSpec("tte", round(middle - 30, 1), height - 11 - 2 - 17, 60, 17),
+            FieldSpec("qr", round(middle - QR_SIZE_MM / 2, 1), sign_top, QR_SIZE_MM),
+            centred("text_6", sign_top + QR_SIZE_MM + 0.5, 62, text="{verify_hint}", size_pt=8, max_lines=2, **sans),
+            FieldSpec("tte", round(width - 22 - sign_width / 2 - 30, 1), sign_top + 11, 60, 17),
         ],
     )
 
@@ -200,14 +216,23 @@ def default_design(paper: str = "A4") -> Design:
 
 
 def load_design(event_id: int) -> Design:
-    """The event's design, or the default on the event's paper when none was saved."""
+    """The event's design, or the default on the event's paper when none was saved. A design still
+    numbering with the old default (``SERT-{event}``, a database id) gets the organiser's format
+    until its first number is given."""
     stored = get_setting(event_id, DESIGN_SETTING)
+    if stored is not None:
+        try:
+            design = design_from_dict(stored)
+        except DesignError:
+            stored = None
     if stored is None:
-        return default_design(_event_paper(event_id))
-    try:
-        return design_from_dict(stored)
-    except DesignError:
-        return default_design(_event_paper(event_id))
+        return default_design(_event_paper(event_id), _organizer(event_id))
+    if design.number_format.strip() == OLD_DEFAULT_NUMBER_FORMAT:
+        from .models import CertificateRegister
+
+        if not CertificateRegister.select().where(CertificateRegister.event_id == event_id).exists():
+            design = replace(design, number_format=default_number_format(_organizer(event_id)))
+    return design
 
 
 def save_design(event_id: int, design: Design) -> None:
@@ -215,6 +240,12 @@ def save_design(event_id: int, design: Design) -> None:
     if problems:
         raise DesignError(" ".join(problems))
     set_setting(event_id, DESIGN_SETTING, design_to_dict(design))
+
+
+def _organizer(event_id: int) -> str:
+    from ..models import Event
+
+    return Event.select(Event.organizer).where(Event.id == event_id).scalar() or ""
 
 
 def _event_paper(event_id: int) -> str:
@@ -355,9 +386,6 @@ def validate_design(design: Design) -> list[str]:
         problems.append(problem)
     if design.number_start < 1:
         problems.append("Nomor urut awal sertifikat harus 1 atau lebih.")
-    url = design.verify_url.strip()
-    if url and not re.match(r"https?://\S+$", url):
-        problems.append("Alamat verifikasi harus diawali http:// atau https:// dan tanpa spasi.")
     keys = [spec.key for spec in design.fields]
     for key in sorted({key for key in keys if keys.count(key) > 1}):
         problems.append(f"Kolom '{key}' muncul lebih dari sekali.")
@@ -434,6 +462,7 @@ __all__ = [
     "FieldSpec",
     "check_design",
     "default_design",
+    "default_number_format",
     "design_from_dict",
     "design_from_json",
     "design_to_dict",
@@ -442,6 +471,7 @@ __all__ = [
     "field_label",
     "import_template",
     "load_design",
+    "organizer_code",
     "placeholders_in",
     "save_design",
     "unknown_placeholders",

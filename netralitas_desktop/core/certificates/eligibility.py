@@ -20,6 +20,7 @@ from ..documents.signatory import nip_line
 from ..event_settings import CERTIFICATE_FOR_ONLINE, get_setting, online_min_minutes
 from ..models import Attendance, Person, Registration, db
 from ..names import fold, full_name, name_key
+from ..nip import mask_nik
 from ..reports.models import OnlineAttendance
 
 
@@ -44,10 +45,11 @@ class Holder:
 
     @property
     def id_text(self) -> str:
-        """``NIP. 19860926 201505 1 001``, ``NI PPPK. …`` or ``NIK. 3306…``; empty without either."""
+        """``NIP. 19860926 201505 1 001``, ``NI PPPK. …`` or ``NIK. 3306**********01`` (masked: a
+        certificate is handed out and shown, UU PDP); empty without either."""
         if self.nip:
             return nip_line(self.nip)
-        return f"NIK. {self.nik}" if self.nik else ""
+        return f"NIK. {mask_nik(self.nik)}" if self.nik else ""
 
     @property
     def file_stem(self) -> str:

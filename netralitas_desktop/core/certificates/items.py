@@ -12,10 +12,12 @@ from ..events import EventData
 from ..participants import list_participants
 from .design import Design
 from .eligibility import Holder, eligible_holders
-from .keys import private_key
+from .keys import active_key
 from .numbering import assign_numbers, issued_numbers, planned_numbers
-from .payload import make_payload
+from .payload import Claims, holder_id_for, qr_text, sign_claims, unsigned_code
+from .register import Issued, holder_digest, issuing_key, record_issue
 from .render import CertificateItem
+from .site import site_url
 
 SAMPLE_HOLDER = Holder(
     0,
@@ -31,44 +33,62 @@ SAMPLE_HOLDER = Holder(
 
 
 def issue_items(
-    event_id: int, event: EventData, design: Design, holders: list[Holder]
+    event_id: int, event: EventData, design: Design, holders: list[Holder], *, passphrase: bytes | None = None
 ) -> tuple[list[CertificateItem], int]:
-    """Numbers for every holder (kept from earlier runs, new ones without gaps) and QR texts.
+    """Numbers for every holder (kept from earlier runs, new ones without gaps) and signed QR texts.
 
-    Returns the items and how many holders were left out because their certificate was revoked.
+    The signing key must be on this computer (``register.issuing_key``); it is fetched before any
+    number is given, so a desk without it uses none up. Returns the items and how many holders
+    were left out because their certificate was revoked.
     """
+    known, private = issuing_key(event.instansi, passphrase=passphrase)
     numbers = assign_numbers(
         event_id, [holder.registration_id for holder in holders], design.number_format, design.number_start
     )
-    key = private_key()
-    items, revoked = [], 0
+    url = site_url()
+    items, issued, revoked = [], [], 0
     for holder in holders:
-        issued = numbers[holder.registration_id]
-        if issued.revoked:
+        number = numbers[holder.registration_id]
+        if number.revoked:
             revoked += 1
             continue
-        items.append(_item(key, holder, issued.number, event.date, design.verify_url))
+        claims = claims_for(holder, number.number, event)
+        code = sign_claims(private, known.key_id, claims)
+        items.append(CertificateItem(holder, number.number, qr_text(code, url)))
+        issued.append(Issued(number.number, holder_digest(claims.holder_id, claims.name), known.key_id))
+    record_issue(issued)
     return items, revoked
+
+
+def claims_for(holder: Holder, number: str, event: EventData) -> Claims:
+    """What the certificate of ``holder`` states, as it prints it."""
+    return Claims(
+        number=number,
+        name=holder.name,
+        holder_id=holder_id_for(holder.nip, holder.nik),
+        event_title=event.title,
+        date=event.date or dt.date.today(),
+        jp=event.jp_hours,
+        instansi=event.instansi,
+    )
 
 
 def preview_items(event_id: int, event: EventData, design: Design, count: int = 5) -> list[CertificateItem]:
     """The first ``count`` certificates as the next run would number them; before anyone has
-    attended, the event's participants, or one sample person for an empty event."""
+    attended, the event's participants, or one sample person for an empty event. Their codes are
+    full size but unsigned: a preview never uses a number up and never passes a check."""
     holders = eligible_holders(event_id)[:count] or _participants(event_id, count) or [SAMPLE_HOLDER]
     issued = issued_numbers(event_id)
     fresh = [holder for holder in holders if holder.registration_id not in issued]
     planned = iter(planned_numbers(event_id, len(fresh), design.number_format, design.number_start))
-    key = private_key()
-    return [
-        _item(
-            key,
-            holder,
-            issued[holder.registration_id].number if holder.registration_id in issued else next(planned),
-            event.date,
-            design.verify_url,
-        )
-        for holder in holders
-    ]
+    active = active_key()
+    url = site_url()
+    items = []
+    for holder in holders:
+        number = issued[holder.registration_id].number if holder.registration_id in issued else next(planned)
+        code = unsigned_code(claims_for(holder, number, event), active.key_id if active else "00000000")
+        items.append(CertificateItem(holder, number, qr_text(code, url)))
+    return items
 
 
 def _participants(event_id: int, count: int) -> list[Holder]:
@@ -90,9 +110,4 @@ def _participants(event_id: int, count: int) -> list[Holder]:
     ]
 
 
-def _item(key, holder: Holder, number: str, date: dt.date | None, verify_url: str) -> CertificateItem:
-    payload = make_payload(key, number, holder.id_digits, holder.name, date or dt.date.today(), verify_url)
-    return CertificateItem(holder, number, payload)
-
-
-__all__ = ["SAMPLE_HOLDER", "issue_items", "preview_items"]
+__all__ = ["SAMPLE_HOLDER", "claims_for", "issue_items", "preview_items"]

@@ -1,75 +1,165 @@
-"""The instansi's Ed25519 key pair that signs certificate QR codes.
+"""The PUBLIC keys that sign certificates, as the database lists them (``CertificateKey``).
 
-The private key is made once, at the first certificate, and kept in the database's
-``AppSetting`` table (as the invitation QR secret is): that table is never exported,
-so the key stays with the database — inside the SQLite file in its folder, or on the
-PostgreSQL server that every desk of an event shares, which is what lets several desks
-sign certificates that one public key verifies. A key file beside the database would not
-reach the other desks of a PostgreSQL set-up. The public key is exported as PEM for
-anyone who verifies offline.
+A key is named by its key id — the first 4 bytes of SHA-256 of the raw public key, in the QR — and
+shown to people as a fingerprint (``3F2A-91BC-07DE-5514``, the first 8 bytes) to compare by eye:
+the key id is the fingerprint's first two groups. The private half never comes here: it stays on
+the computers that issue certificates (``keystore``), so neither a desk nor a copy of the
+database can sign. Old keys stay listed when a key is replaced, so what they signed still checks.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ..database_secrets import database_secret
 from ..errors import UserError
-from ..models import AppSetting
+from ..models import db, now
+from .models import IMPORTED, LEGACY, OWN, CertificateKey
 
-PRIVATE_KEY_SETTING = "certificate_signing_key"
+ROLE_LABELS = {OWN: "kunci instansi ini", LEGACY: "kunci lama (sebelum pembaruan)", IMPORTED: "kunci impor"}
 
 
 class PublicKeyError(UserError, ValueError):
     """A public key file that cannot be read; the message is for the user."""
 
 
-def private_key() -> Ed25519PrivateKey:
-    """The database's signing key, created at first use (the first desk's insert wins)."""
-    raw = database_secret(
-        PRIVATE_KEY_SETTING,
-        lambda: Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-        ),
-    )
-    return Ed25519PrivateKey.from_private_bytes(raw)
+@dataclass(frozen=True)
+class KnownKey:
+    key_id: str
+    public: Ed25519PublicKey
+    instansi: str
+    role: str
+    created_at: object = None
+    retired_at: object = None
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public)
+
+    @property
+    def raw_hex(self) -> str:
+        return raw_public(self.public).hex()
+
+    def to_dict(self) -> dict:
+        return {
+            "key_id": self.key_id,
+            "fingerprint": self.fingerprint,
+            "instansi": self.instansi,
+            "role": self.role,
+            "created_at": str(self.created_at)[:19] if self.created_at else None,
+            "retired_at": str(self.retired_at)[:19] if self.retired_at else None,
+        }
 
 
-def public_key() -> Ed25519PublicKey:
-    return private_key().public_key()
+def raw_public(key: Ed25519PublicKey | Ed25519PrivateKey) -> bytes:
+    if isinstance(key, Ed25519PrivateKey):
+        key = key.public_key()
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def existing_public_key() -> Ed25519PublicKey | None:
-    """The database's public key without making one: None before the first certificate."""
-    if AppSetting.get_or_none(AppSetting.key == PRIVATE_KEY_SETTING) is None:
-        return None
-    return public_key()
+def public_from_raw(raw: bytes) -> Ed25519PublicKey:
+    try:
+        return Ed25519PublicKey.from_public_bytes(raw)
+    except ValueError as err:
+        raise PublicKeyError("Kunci publik rusak (bukan kunci Ed25519 32 bita).") from err
 
 
-def public_key_pem(key: Ed25519PublicKey | None = None) -> bytes:
-    return (key or public_key()).public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
+def key_id(key: Ed25519PublicKey | Ed25519PrivateKey) -> str:
+    return hashlib.sha256(raw_public(key)).hexdigest()[:8]
 
 
-def fingerprint(key: Ed25519PublicKey | None = None) -> str:
-    """A short code to compare keys by eye: ``3F2A-91BC-07DE-5514``."""
-    raw = (key or public_key()).public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    digest = hashlib.sha256(raw).hexdigest().upper()[:16]
+def fingerprint(key: Ed25519PublicKey | Ed25519PrivateKey) -> str:
+    """A short code to compare keys by eye: ``3F2A-91BC-07DE-5514`` (starts with the key id)."""
+    digest = hashlib.sha256(raw_public(key)).hexdigest().upper()[:16]
     return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
-def export_public_key(path: str | Path) -> Path:
+def _known(row: CertificateKey) -> KnownKey:
+    return KnownKey(
+        row.key_id,
+        public_from_raw(bytes.fromhex(row.public_key)),
+        row.instansi,
+        row.role,
+        row.created_at,
+        row.retired_at,
+    )
+
+
+def known_keys() -> dict[str, KnownKey]:
+    """Every public key the open database trusts, by key id (none without a database)."""
+    if db.obj is None:
+        return {}
+    return {row.key_id: _known(row) for row in CertificateKey.select().order_by(CertificateKey.created_at)}
+
+
+def active_key() -> KnownKey | None:
+    """The instansi's key that signs new certificates: its newest own key not retired."""
+    row = (
+        CertificateKey.select()
+        .where((CertificateKey.role == OWN) & CertificateKey.retired_at.is_null())
+        .order_by(CertificateKey.created_at.desc(), CertificateKey.key_id)
+        .first()
+    )
+    return _known(row) if row else None
+
+
+def own_keys() -> list[KnownKey]:
+    """This instansi's keys, current and old (what its verification site lists)."""
+    rows = CertificateKey.select().where(CertificateKey.role.in_([OWN, LEGACY])).order_by(CertificateKey.created_at)
+    return [_known(row) for row in rows]
+
+
+def register_key(
+    public: Ed25519PublicKey, instansi: str, role: str, *, retired: bool = False, created_at=None
+) -> KnownKey:
+    """Add a public key to the database (or update the instansi of one already there)."""
+    kid = key_id(public)
+    values = {"instansi": " ".join((instansi or "").split()), "role": role}
+    with db.atomic():
+        row = CertificateKey.get_or_none(CertificateKey.key_id == kid)
+        if row is None:
+            row = CertificateKey.create(
+                key_id=kid,
+                public_key=raw_public(public).hex(),
+                created_at=created_at or now(),
+                retired_at=now() if retired else None,
+                **values,
+            )
+        elif row.role != OWN or role == OWN:
+            CertificateKey.update(**values).where(CertificateKey.key_id == kid).execute()
+            row = CertificateKey.get(CertificateKey.key_id == kid)
+    return _known(row)
+
+
+def retire_key(kid: str) -> None:
+    CertificateKey.update(retired_at=now()).where(
+        (CertificateKey.key_id == kid) & CertificateKey.retired_at.is_null()
+    ).execute()
+
+
+def public_key_pem(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def export_public_key(path: str | Path, key: Ed25519PublicKey | None = None) -> Path:
+    """The active key as PEM (``PublicKeyError`` when the database has none yet)."""
     from ..documents import atomic_output
 
+    if key is None:
+        active = active_key()
+        if active is None:
+            raise PublicKeyError(
+                "Basis data ini belum punya kunci tanda tangan sertifikat; terbitkan sertifikat dahulu."
+            )
+        key = active.public
     path = Path(path)
     with atomic_output(path) as temp:
-        temp.write_bytes(public_key_pem())
+        temp.write_bytes(public_key_pem(key))
     return path
 
 
@@ -100,15 +190,24 @@ def is_valid_signature(key: Ed25519PublicKey, signature: bytes, message: bytes) 
 
 
 __all__ = [
-    "PRIVATE_KEY_SETTING",
+    "IMPORTED",
+    "LEGACY",
+    "OWN",
+    "ROLE_LABELS",
+    "KnownKey",
     "PublicKeyError",
-    "existing_public_key",
+    "active_key",
     "export_public_key",
     "fingerprint",
     "is_valid_signature",
+    "key_id",
+    "known_keys",
     "load_public_key",
-    "private_key",
-    "public_key",
+    "own_keys",
+    "public_from_raw",
     "public_key_pem",
+    "raw_public",
     "read_public_key",
+    "register_key",
+    "retire_key",
 ]

@@ -1,11 +1,13 @@
-"""Certificate numbers: ``800/{seq:04d}/SERT-{event}/{year}`` → ``800/0001/SERT-12/2024``.
+"""Certificate numbers: ``800/{seq:04d}/BKPSDM/{year}`` → ``800/0001/BKPSDM/2024``.
 
 A registration keeps its number for good (the ``Certificate`` row stays when certificates
 are made again). New numbers continue the event's sequence without gaps: the next ``seq``
 is read and the rows inserted in one transaction, and the table's unique keys — (event,
 seq), number, registration — make a second desk that raced us fail instead of duplicating;
 it then retries with fresh numbers. SQLite takes the write lock at the start (IMMEDIATE),
-so desks on one file queue instead of failing.
+so desks on one file queue instead of failing. Every number also goes into the register
+(``CertificateRegister``), which a purge keeps: the sequence continues after the register's
+highest number and a number in it is never given again, whichever event had it.
 
 Placeholders: ``{seq}`` (required; ``{seq:04d}`` pads), ``{year}``, ``{month}`` (two
 digits), ``{month_roman}`` (``VII``, as Indonesian letter numbers write it), ``{event}``.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import string
 import time
 from dataclasses import dataclass
@@ -24,7 +27,7 @@ from peewee import IntegrityError, OperationalError, fn
 from ..errors import UserError
 from ..models import Event
 from ..transactions import write_transaction
-from .models import Certificate
+from .models import Certificate, CertificateRegister
 
 NUMBER_FIELDS = ("seq", "year", "month", "month_roman", "event")
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -109,8 +112,7 @@ def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
         missing = [rid for rid in dict.fromkeys(registration_ids) if rid not in issued]
         if missing:
             date = Event.select(Event.date).where(Event.id == event_id).scalar()
-            last = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
-            first = max(start, (last or 0) + 1)
+            first = max(start, _last_seq(event_id) + 1, _shared_last_seq(number_format, event_id, _as_date(date)) + 1)
             rows = [
                 {
                     "event": event_id,
@@ -123,6 +125,9 @@ def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
             _refuse_clashes(event_id, [row["number"] for row in rows])
             for chunk in range(0, len(rows), 200):
                 Certificate.insert_many(rows[chunk : chunk + 200]).execute()
+                CertificateRegister.insert_many(
+                    [{"number": r["number"], "event_id": event_id, "seq": r["seq"]} for r in rows[chunk : chunk + 200]]
+                ).execute()
             for row in rows:
                 issued[row["registration"]] = IssuedNumber(row["registration"], row["seq"], row["number"])
     return {rid: issued[rid] for rid in registration_ids if rid in issued}
@@ -138,11 +143,14 @@ def _refuse_clashes(event_id: int, numbers: list[str]) -> None:
 
 
 def clashing_number(event_id: int, numbers: list[str]) -> tuple[str, int] | None:
-    """The first of ``numbers`` already given by another event, with that event's id."""
+    """The first of ``numbers`` already given by another event (purged ones too), with its id."""
     for chunk in range(0, len(numbers), 500):
         row = (
-            Certificate.select(Certificate.number, Certificate.event)
-            .where(Certificate.number.in_(numbers[chunk : chunk + 500]) & (Certificate.event != event_id))
+            CertificateRegister.select(CertificateRegister.number, CertificateRegister.event_id)
+            .where(
+                CertificateRegister.number.in_(numbers[chunk : chunk + 500])
+                & (CertificateRegister.event_id != event_id)
+            )
             .tuples()
             .first()
         )
@@ -154,9 +162,48 @@ def clashing_number(event_id: int, numbers: list[str]) -> tuple[str, int] | None
 def planned_numbers(event_id: int, count: int, number_format: str, start: int = 1) -> list[str]:
     """The numbers the next ``count`` new certificates would get (for checks and previews)."""
     date = Event.select(Event.date).where(Event.id == event_id).scalar()
-    last = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
-    first = max(start, (last or 0) + 1)
+    first = max(start, _last_seq(event_id) + 1, _shared_last_seq(number_format, event_id, _as_date(date)) + 1)
     return [format_number(number_format, first + i, event_id, _as_date(date)) for i in range(count)]
+
+
+def _last_seq(event_id: int) -> int:
+    """The event's highest sequence number ever given (the register outlives a purge)."""
+    registered = (
+        CertificateRegister.select(fn.MAX(CertificateRegister.seq))
+        .where(CertificateRegister.event_id == event_id)
+        .scalar()
+    )
+    live = Certificate.select(fn.MAX(Certificate.seq)).where(Certificate.event == event_id).scalar()
+    return max(registered or 0, live or 0)
+
+
+def _shared_last_seq(number_format: str, event_id: int, date: dt.date) -> int:
+    """The highest sequence number other events gave in the same format (``800/{seq:04d}/BKPSDM/{year}``
+    without ``{event}``: one series per organiser and year, as an agenda book numbers letters)."""
+    pattern, like = [], []
+    values = {
+        "year": date.year,
+        "month": f"{date.month:02d}",
+        "month_roman": ROMAN_MONTHS[date.month - 1],
+        "event": event_id,
+    }
+    for literal, name, spec, _conversion in string.Formatter().parse(number_format.strip()):
+        pattern.append(re.escape(literal))
+        like.append(literal)
+        if name == "seq":
+            pattern.append(r"(\d+)")
+            like.append("%")
+        elif name is not None:
+            text = format(values[name], spec or "")
+            pattern.append(re.escape(text))
+            like.append(text)
+    regex = re.compile("".join(pattern) + "$")
+    query = CertificateRegister.select(CertificateRegister.number).where(
+        (CertificateRegister.event_id != event_id)
+        & CertificateRegister.number ** "".join(like)  # LIKE narrows (a "_" or "%" there only widens it)
+    )
+    found = [regex.match(number) for (number,) in query.tuples()]
+    return max((int(match.group(1)) for match in found if match), default=0)
 
 
 def _as_date(value) -> dt.date:

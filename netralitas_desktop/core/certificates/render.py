@@ -18,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from reportlab.lib.colors import HexColor
 
 from ..dates import hari_tanggal, tanggal
 from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
+from ..documents.fit import NO_BREAK_SPACE
 from ..documents.images import PdfImage, shrink_image
 from ..documents.signatory import draw_signatory
 from ..event_settings import get_asset
@@ -42,6 +43,9 @@ from .design import (
 from .eligibility import Holder
 
 STATIC_FORM = "CertificateStatic"
+MIN_TEXT_PT = 8.0  # nothing smaller on a certificate: long text wraps instead (issue 13)
+VERIFY_HINT_SITE = "Pindai kode QR untuk memeriksa keaslian"
+VERIFY_HINT_APP = "Keaslian diperiksa dengan aplikasi Netralitas Desktop"
 
 
 @dataclass(frozen=True)
@@ -87,17 +91,19 @@ def jp_text(hours: Decimal | float | int) -> str:
     return text.replace(".", ",")
 
 
-def event_values(event: EventData) -> dict[str, str]:
+def event_values(event: EventData, verify_url: str = "") -> dict[str, str]:
+    """The event's placeholders; dates hold no-break spaces, so a date never breaks across lines."""
     date = event.date or dt.date.today()
     return {
         "event_title": event.title,
-        "date": tanggal(date),
-        "day_date": hari_tanggal(date),
+        "date": tanggal(date).replace(" ", NO_BREAK_SPACE),
+        "day_date": hari_tanggal(date).replace(" ", NO_BREAK_SPACE),
         "jp": jp_text(event.jp_hours),
         "venue": event.venue,
         "place": event.place_name,
         "organizer": event.organizer,
         "instansi": event.instansi,
+        "verify_hint": VERIFY_HINT_SITE if verify_url else VERIFY_HINT_APP,
     }
 
 
@@ -171,11 +177,12 @@ def face(spec: FieldSpec) -> str:
 class CertificateRenderer:
     """Draws one design for one event; built once per run (and once per worker process)."""
 
-    def __init__(self, event: EventData, design: Design, assets: RenderAssets) -> None:
+    def __init__(self, event: EventData, design: Design, assets: RenderAssets, verify_url: str = "") -> None:
+        design = without_logo_band(design) if not assets.logo else design
         self.event, self.design, self.assets = event, design, assets
         self.page = PageSpec(Paper.parse(design.paper), landscape=design.landscape)
         self.width, self.height = self.page.size
-        self.values = event_values(event)
+        self.values = event_values(event, verify_url)
         self.static_fields = [spec for spec in design.fields if not is_holder_field(spec)]
         self.holder_fields = [spec for spec in design.fields if is_holder_field(spec) and spec.key != "qr"]
         self.qr = design.field("qr")
@@ -191,6 +198,7 @@ class CertificateRenderer:
             title=f"Sertifikat \u2013 {self.event.title}",
             subject="Sertifikat",
             author=self.event.organizer or self.event.instansi,
+            initial_font=SANS.regular,
         )
         self._define_static(canvas)
         return canvas
@@ -233,8 +241,8 @@ class CertificateRenderer:
             text,
             font,
             width,
-            max_size=spec.size_pt,
-            min_size=spec.min_size_pt,
+            max_size=max(spec.size_pt, MIN_TEXT_PT),
+            min_size=max(spec.min_size_pt, MIN_TEXT_PT),
             max_lines=spec.max_lines,
             max_height=spec.height_mm * mm or None,
         )
@@ -266,7 +274,7 @@ class CertificateRenderer:
             signature=self.assets.signatures.get(index),
             stamp=self.assets.stamps.get(index),
             family=SERIF if spec.font == "serif" else SANS,
-            size=spec.size_pt,
+            size=max(spec.size_pt, MIN_TEXT_PT),
         )
         canvas.restoreState()
 
@@ -332,6 +340,26 @@ def stamp_box(design: Design):
     )
 
 
+def without_logo_band(design: Design) -> Design:
+    """The design as printed without a logo: what stood below the logo box moves up into its
+    place, most near the top and less towards the signatures, so no empty band is left."""
+    logo = design.field("logo")
+    if logo is None:
+        return design
+    top, bottom = logo.y_mm, logo.y_mm + (logo.height_mm or logo.width_mm)
+    anchors = [spec.y_mm for spec in design.fields if spec.key in ("signatory1", "signatory2", "qr")]
+    floor = min((y for y in anchors if y > bottom), default=design.page_size_mm[1])
+    lift = bottom - top
+    fields = []
+    for spec in design.fields:
+        if spec.key == "logo" or not bottom - 1 <= spec.y_mm < floor:
+            fields.append(spec)
+            continue
+        share = 1 - (spec.y_mm - bottom) / (floor - bottom) if floor > bottom else 0
+        fields.append(replace(spec, y_mm=round(spec.y_mm - lift * max(0.0, min(1.0, share)), 2)))
+    return replace(design, fields=fields)
+
+
 def render_pdf_bytes(renderer: CertificateRenderer, items: list[CertificateItem]) -> bytes:
     buffer = io.BytesIO()
     canvas = renderer.new_canvas(buffer)
@@ -347,7 +375,9 @@ def render_preview_pdf(event_id: int, design: Design, count: int = 5) -> bytes:
     from .items import preview_items
 
     event = get_event(event_id)
-    renderer = CertificateRenderer(event, design, load_assets(event_id, design))
+    from .site import site_url
+
+    renderer = CertificateRenderer(event, design, load_assets(event_id, design), site_url())
     return render_pdf_bytes(renderer, preview_items(event_id, event, design, count))
 
 

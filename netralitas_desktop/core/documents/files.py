@@ -1,7 +1,9 @@
 """Writing output files safely, and file names that Windows accepts.
 
 A PDF or ZIP is written to a temporary file beside the target and renamed at the end, so
-a cancelled or failed run never leaves half a file where yesterday's good one was.
+a cancelled or failed run never leaves half a file where yesterday's good one was. The
+temporary file is made 0600 before anything is written (``private_files``): what we write
+names participants, so only its owner may read it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import OTHER_FAILURE, UserError
+from ..private_files import create_private_file
 
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -72,8 +75,13 @@ def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise DocumentError(f"Folder {target.parent} tidak bisa dibuat: {err.strerror or err}.") from err
-    # Not mkstemp: its 0600 mode would make the finished file unreadable to other users.
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        create_private_file(temp)  # writers that open it again ("wb") keep its 0600 mode
+    except OSError as err:
+        raise DocumentError(
+            f"Berkas {target.name} tidak bisa dibuat di {target.parent}: {err.strerror or err}."
+        ) from err
     try:
         yield temp
         try:

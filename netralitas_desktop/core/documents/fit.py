@@ -8,6 +8,7 @@ function, so PDF (ReportLab) and PNG (Pillow) layouts share it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +20,12 @@ Measure = Callable[[str, float], float]
 
 ELLIPSIS = "…"
 LEADING = 1.18  # line height as a multiple of the font size
+NO_BREAK_SPACE = "\u00a0"  # joins words that must stay on one line, e.g. a date
+_BREAKS = re.compile(r"[^\S\u00a0]+")  # whitespace where a line may break: any but the no-break space
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in _BREAKS.split(text or "") if word]
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ def fit_text(
     line; failing that, the largest size at which it wraps onto at most ``max_lines``
     lines; failing that, ``min_size`` with the last line cut short by an ellipsis.
     """
-    text = " ".join((text or "").split())
+    text = " ".join(_words(text))
     if not text:
         return FittedText((), max_size, max_size * leading)
     sizes = _sizes(max_size, min_size, step)
@@ -89,7 +96,7 @@ def wrap(text: str, width: float, measure_line: Callable[[str], float]) -> list[
     """Greedy word wrap; a word wider than the line is broken between characters."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _words(text):
         candidate = f"{current} {word}" if current else word
         if measure_line(candidate) <= width:
             current = candidate
@@ -183,6 +190,7 @@ def draw_text_box(
 
 
 __all__ = [
+    "NO_BREAK_SPACE",
     "FittedText",
     "Measure",
     "baselines",

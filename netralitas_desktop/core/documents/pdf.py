@@ -20,11 +20,23 @@ rl_config.useA85 = 0
 
 
 def new_canvas(
-    target: str | os.PathLike | BinaryIO, page: PageSpec, *, title: str, subject: str = "", author: str = ""
+    target: str | os.PathLike | BinaryIO,
+    page: PageSpec,
+    *,
+    title: str,
+    subject: str = "",
+    author: str = "",
+    initial_font: str | None = None,
 ) -> Canvas:
-    """A compressed canvas with the page size, metadata and the bundled fonts ready."""
+    """A compressed canvas with the page size, metadata and the bundled fonts ready.
+
+    ``initial_font`` replaces ReportLab's Helvetica as the font every page starts with, for a
+    document that must name no other family (a certificate)."""
     register_fonts()
-    canvas = Canvas(str(target) if isinstance(target, os.PathLike) else target, pagesize=page.size, pageCompression=1)
+    options = {"initialFontName": initial_font} if initial_font else {}
+    canvas = Canvas(
+        str(target) if isinstance(target, os.PathLike) else target, pagesize=page.size, pageCompression=1, **options
+    )
     canvas.setTitle(title)
     canvas.setSubject(subject)
     canvas.setAuthor(author)

@@ -1,8 +1,10 @@
 """Offline desks: event packages exported to desk laptops and their check-ins merged back.
 
 Office PC: ``export_event_package`` → USB stick → desk laptop: ``import_package``, check in
-with the normal desk (``core.checkin``), ``export_checkins`` → office: ``merge_checkins``.
-The jobs below run each step off the GUI thread with progress and cancel.
+with the normal desk (``core.checkin``), ``export_checkins`` → office: ``merge_checkins``,
+then review the laptops' walk-ins (``pending_walk_ins``, ``approve_walk_ins``). Both ways
+are signed and the keys confirmed by fingerprint (``keys``). The jobs below run each step
+off the GUI thread with progress and cancel.
 """
 
 from __future__ import annotations
@@ -21,9 +23,18 @@ _LAZY = {
     "export_event_package": "export",
     "ImportResult": "importer",
     "import_package": "importer",
-    "Conflict": "merge",
-    "MergeReport": "merge",
+    "Conflict": "merge_report",
+    "MergeReport": "merge_report",
     "merge_checkins": "merge",
+    "KeyMismatchError": "keys",
+    "KeyNotConfirmedError": "keys",
+    "office_fingerprint": "keys",
+    "desk_fingerprint": "keys",
+    "desk_fingerprint_of_event": "keys",
+    "WalkIn": "walk_ins",
+    "approve_walk_ins": "walk_ins",
+    "reject_walk_ins": "walk_ins",
+    "pending_walk_ins": "walk_ins",
     "FILE_EXTENSION": "package_file",
     "KIND_CHECKINS": "package_file",
     "KIND_EVENT": "package_file",
@@ -37,9 +48,12 @@ _LAZY = {
 }
 
 
+_RENAMED = {"approve_walk_ins": "approve", "reject_walk_ins": "reject"}
+
+
 def __getattr__(name: str):
     if name in _LAZY:
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), _RENAMED.get(name, name))
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -4,7 +4,8 @@ The event package holds what a desk needs to check people in without the office:
 event, its people (no phone or email: the desk does not need them), every registration
 (cancelled ones too, so the desk refuses them with the same reason), the check-ins and
 signatures taken so far, and per registration the SHA-256 of its invitation payload. The
-QR secret itself stays in this database (see ``qr_payload``).
+QR secret itself stays in this database (see ``qr_payload``). The office signs the package
+with its package key, the laptop its return file with the key it made at import (``keys``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from ..documents import safe_filename
 from ..events import NotFoundError
 from ..jobs import Progress
 from ..models import Attendance, Event, Person, Registration, Signature
-from .models import ImportedEvent, ImportedRegistration
+from . import keys
+from .models import ImportedEvent, ImportedRegistration, TrustedKey
 from .package_file import (
     FILE_EXTENSION,
     KIND_CHECKINS,
@@ -43,7 +45,7 @@ PERSON_COLUMNS = (
     "jabatan",
     "unit_kerja",
 )
-WALK_IN_PERSON_COLUMNS = PERSON_COLUMNS + ("phone", "email")
+WALK_IN_PERSON_COLUMNS = (*PERSON_COLUMNS, "phone", "email")
 _EVENT_SKIPPED = ("id", "created_at", "updated_at")
 
 
@@ -55,6 +57,7 @@ class ExportResult:
     event_id: int
     title: str
     counts: dict[str, int]
+    fingerprint: str = ""  # of the key that signed it: to compare on the receiving computer
 
     def to_dict(self) -> dict:
         return {
@@ -64,6 +67,7 @@ class ExportResult:
             "event_id": self.event_id,
             "title": self.title,
             "counts": self.counts,
+            "fingerprint": self.fingerprint,
         }
 
 
@@ -142,10 +146,13 @@ def export_event_package(
         "signatures": signatures,
     }
     progress.report(0, 0, "Menulis paket…")
-    path = write_package(target, Package(manifest, data, files))
+    package = Package(manifest, data, files)
+    path = write_package(target, package, keys.office_key())
     audit.record("package.export", actor=actor, event_id=event_id, package_id=manifest["package_id"], **counts)
     progress.report(1, 1, "Selesai.")
-    return ExportResult(str(path), KIND_EVENT, manifest["package_id"], event_id, event.title, counts)
+    return ExportResult(
+        str(path), KIND_EVENT, manifest["package_id"], event_id, event.title, counts, package.fingerprint
+    )
 
 
 def export_checkins(
@@ -207,8 +214,12 @@ def export_checkins(
     }
     desks = sorted({e["checkin"]["desk"] for e in entries if e["checkin"] and e["checkin"]["desk"]})
     event = Event.get_by_id(event_id)
+    office = TrustedKey.get_or_none(
+        (TrustedKey.role == keys.ROLE_OFFICE) & (TrustedKey.source == imported.origin) & TrustedKey.event.is_null()
+    )
     manifest = new_manifest(
         KIND_CHECKINS,
+        office_signing_key=office.public_key if office else "",
         office_database=imported.origin,
         office_event_id=imported.origin_event_id,
         office_package_id=imported.package_id,
@@ -217,10 +228,13 @@ def export_checkins(
         desks=desks,
         counts=counts,
     )
-    path = write_package(target, Package(manifest, {"entries": entries}, files))
+    package = Package(manifest, {"entries": entries}, files)
+    path = write_package(target, package, keys.desk_key(imported.origin, imported.origin_event_id))
     audit.record("package.export_checkins", actor=actor, event_id=event_id, package_id=manifest["package_id"], **counts)
     progress.report(1, 1, "Selesai.")
-    return ExportResult(str(path), KIND_CHECKINS, manifest["package_id"], event_id, event.title, counts)
+    return ExportResult(
+        str(path), KIND_CHECKINS, manifest["package_id"], event_id, event.title, counts, package.fingerprint
+    )
 
 
 def _person(person: Person, columns: tuple[str, ...]) -> dict:

@@ -5,6 +5,10 @@ office's ids and each invitation code's digest, so a second import of the same (
 newer) package updates in place, and the desk accepts the office's codes (``qr_payload``).
 The office is the master of the roster: people and registrations follow the package.
 Check-ins and signatures already taken anywhere stay, and the earliest check-in wins.
+
+Only a package signed by the office's key is imported: the first time, the person at the
+laptop compares the key's fingerprint with the office's screen (``keys.trust``); the laptop
+then makes its own key for this event, whose fingerprint the office confirms at merge.
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ from peewee import DateField, DateTimeField, DecimalField, IntegrityError, TimeF
 from .. import audit
 from ..jobs import Progress
 from ..models import Attendance, Event, Person, Registration, Signature, db, now
+from ..signatures import SignatureImageError, validate_png
+from . import keys
 from .models import ImportedEvent, ImportedRegistration
-from .package_file import KIND_EVENT, PackageError, database_id, parse_datetime, read_package
+from .package_file import KIND_EVENT, PackageError, database_id, manifest_time, parse_datetime, read_package
+from .schema import MAX_ID, check_event_package
 
 REMOVED_AT_OFFICE = "Dihapus dari daftar peserta di kantor."
 
@@ -31,9 +38,20 @@ class ImportResult:
     title: str
     created: bool  # a new event on this laptop (else updated)
     counts: dict[str, int]
+    office_fingerprint: str = ""  # the office key that signed the package
+    desk_fingerprint: str = ""  # this laptop's key for the event: the office confirms it at merge
+    office_key_confirmed: bool = False  # the office key was confirmed just now (first import)
 
     def to_dict(self) -> dict:
-        return {"event_id": self.event_id, "title": self.title, "created": self.created, "counts": self.counts}
+        return {
+            "event_id": self.event_id,
+            "title": self.title,
+            "created": self.created,
+            "counts": self.counts,
+            "office_fingerprint": self.office_fingerprint,
+            "desk_fingerprint": self.desk_fingerprint,
+            "office_key_confirmed": self.office_key_confirmed,
+        }
 
 
 def event_values(columns: dict) -> dict:
@@ -57,12 +75,23 @@ def event_values(columns: dict) -> dict:
 
 
 def import_package(
-    source: str | Path, *, actor: audit.Actor | None = None, progress: Progress | None = None
+    source: str | Path,
+    *,
+    actor: audit.Actor | None = None,
+    progress: Progress | None = None,
+    office_key: str | None = None,
 ) -> ImportResult:
-    """Import an event package from the office; importing it again changes nothing."""
+    """Import an event package from the office; importing it again changes nothing.
+
+    ``office_key`` is the office key's fingerprint as confirmed by the person at the laptop; it
+    is needed only the first time this office's key is met (``keys.KeyNotConfirmedError`` says so).
+    """
     progress = progress or Progress()
     package = read_package(source, KIND_EVENT)
+    check_event_package(package.data, package.files, Path(source).name)
     manifest, data = package.manifest, package.data
+    if not isinstance(manifest.get("event_id"), int) or not 1 <= manifest["event_id"] <= MAX_ID:
+        raise PackageError(f"Berkas {Path(source).name} bukan paket Netralitas yang sah (nomor kegiatan).")
     if manifest.get("source_database") == database_id():
         raise PackageError(
             "Paket ini dibuat dari basis data ini sendiri. Impor paket di laptop meja, bukan di komputer kantor."
@@ -76,11 +105,15 @@ def import_package(
             "checkins_added",
             "checkins_earlier",
             "signatures_added",
+            "signatures_refused",
         ),
         0,
     )
     try:
         with db.atomic():
+            confirmed = keys.trust(
+                keys.ROLE_OFFICE, manifest["source_database"], package.signing_key, confirmed=office_key, actor=actor
+            )
             imported, created = _event(manifest, data["event"])
             people = {person["id"]: person for person in data["people"]}
             local_ids = _registrations(imported, data["registrations"], people, counts, progress)
@@ -95,23 +128,26 @@ def import_package(
                 created=created,
                 **counts,
             )
-    except (KeyError, TypeError, ValueError) as err:
-        if isinstance(err, PackageError):
-            raise
-        raise PackageError(f"Isi paket tidak lengkap atau tidak sah ({err}); tidak ada yang diimpor.") from err
+            desk = keys.desk_fingerprint(imported.origin, imported.origin_event_id)
     except IntegrityError:  # the driver's text may quote a NIP: not shown, not logged
         raise PackageError(
             "Data paket bertabrakan dengan data di komputer ini (NIP atau NIK yang sama tercatat untuk orang lain); "
             "tidak ada yang diimpor. Periksa data orang itu di kantor dan di sini, lalu impor lagi."
         ) from None
+    except (KeyError, TypeError, ValueError) as err:
+        if isinstance(err, PackageError):
+            raise
+        raise PackageError(f"Isi paket tidak lengkap atau tidak sah ({err}); tidak ada yang diimpor.") from err
     progress.report(1, 1, "Selesai.")
-    return ImportResult(imported.event_id, data["event"]["title"], created, counts)
+    return ImportResult(
+        imported.event_id, data["event"]["title"], created, counts, package.fingerprint, desk, confirmed
+    )
 
 
 def _event(manifest: dict, columns: dict) -> tuple[ImportedEvent, bool]:
     origin, origin_event_id = manifest["source_database"], int(manifest["event_id"])
     values = event_values(columns)
-    exported_at = parse_datetime(manifest["created_at"])
+    exported_at = manifest_time(manifest)
     imported = ImportedEvent.get_or_none(
         (ImportedEvent.origin == origin) & (ImportedEvent.origin_event_id == origin_event_id)
     )
@@ -265,7 +301,7 @@ def _people(people: dict, linked: dict[int, int]) -> dict[int, int]:
         current = {}
         for _, chunk in _chunks(sorted(set(found.values()))):
             query = Person.select(Person.id, *(getattr(Person, name) for name in names)).where(Person.id.in_(chunk))
-            current.update({row[0]: dict(zip(names, row[1:])) for row in query.tuples()})
+            current.update({row[0]: dict(zip(names, row[1:], strict=True)) for row in query.tuples()})
         for office_id, local in found.items():
             changes = {name: value for name, value in wanted[office_id].items() if current[local][name] != value}
             if changes:
@@ -345,12 +381,17 @@ def _signatures(
         local_id = local_ids[int(row["registration"])]
         if local_id in signed:
             continue
+        try:
+            validate_png(files[row["file"]])
+        except SignatureImageError:  # this one signature is left out, never the event's documents
+            counts["signatures_refused"] += 1
+            continue
         Signature.create(
             registration=local_id,
             png=files[row["file"]],
             desk=row["desk"],
             operator=row["operator"],
-            created_at=parse_datetime(row["created_at"]),
+            created_at=parse_datetime(row["created_at"]) or now(),
         )
         counts["signatures_added"] += 1
 

@@ -8,7 +8,9 @@ from .. import audit
 from ..jobs import Job
 from .export import ExportResult, export_checkins, export_event_package
 from .importer import ImportResult, import_package
-from .merge import MergeReport, merge_checkins
+from .keys import KeyNotConfirmedError
+from .merge import merge_checkins
+from .merge_report import MergeReport
 
 
 class ExportEventJob(Job[ExportResult]):
@@ -30,18 +32,38 @@ class ExportCheckinsJob(ExportEventJob):
 
 
 class ImportPackageJob(Job[ImportResult]):
+    """``confirmed``: the other computer's key fingerprint the person compared (first file only).
+
+    With ``ask`` a key seen for the first time is a question, not a failure: the job returns the
+    ``KeyNotConfirmedError`` (carrying the fingerprint to show), and nothing has changed.
+    """
+
     title = "Mengimpor paket kegiatan"
 
-    def __init__(self, source: str | Path, actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self, source: str | Path, actor: audit.Actor | None = None, confirmed: str | None = None, *, ask: bool = False
+    ) -> None:
         super().__init__()
-        self.source, self.actor = source, actor
+        self.source, self.actor, self.confirmed, self.ask = source, actor, confirmed, ask
 
-    def run(self) -> ImportResult:
-        return import_package(self.source, actor=self.actor, progress=self)
+    def run(self) -> ImportResult | KeyNotConfirmedError:
+        return self._asking(
+            lambda: import_package(self.source, actor=self.actor, progress=self, office_key=self.confirmed)
+        )
+
+    def _asking(self, step):
+        try:
+            return step()
+        except KeyNotConfirmedError as question:
+            if not self.ask:
+                raise
+            return question
 
 
 class MergeJob(ImportPackageJob):
     title = "Menggabungkan kehadiran"
 
-    def run(self) -> MergeReport:  # type: ignore[override]
-        return merge_checkins(self.source, actor=self.actor, progress=self)
+    def run(self) -> MergeReport | KeyNotConfirmedError:  # type: ignore[override]
+        return self._asking(
+            lambda: merge_checkins(self.source, actor=self.actor, progress=self, desk_key=self.confirmed)
+        )

@@ -1,165 +1,97 @@
 """Merging a desk laptop's check-ins back into the office database.
 
-Rules, so several laptops and repeated merges agree:
+Rules, so several laptops and repeated merges agree and a forged file changes nothing:
 
+* Authentic only: the return file must be signed by the laptop key confirmed for this event
+  (``keys.trust``; the first file of a laptop asks for its fingerprint), and the laptop must
+  have imported a package signed by this office.
 * Idempotent: every laptop check-in considered is remembered (``MergedCheckin``), and a
   laptop's walk-in keeps the office registration it became (``MergedRegistration``), so
   merging a file again, or a later file holding the same check-ins, changes nothing.
-* The earliest check-in wins: it keeps its own time, desk and operator. When two desks
-  checked in the same person, the later one is reported as a conflict, never silently lost.
-* Walk-ins become people and registrations here, matched by NIP, then NIK, then (without
-  either) by name and unit kerja; a registration deleted here since the export is made again.
-* A signature fills a gap; if both sides have different ones, the one taken with the
-  earliest check-in stays.
+* A laptop record never replaces one the office already holds: a check-in or signature
+  already here stays, and the laptop's is reported as a conflict, never silently lost.
+* A check-in outside the event's day (``CHECKIN_MARGIN`` either side) is refused and listed.
+* Walk-ins wait in a review list (``PendingWalkIn``, see ``walk_ins``); once approved they
+  become people and registrations here, matched by NIP, then NIK, then (without either) by
+  name and unit kerja. A registration deleted here since the export is made again.
+* A signature image that does not decode is refused for its record only, never the event.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import audit
 from ..events import NotFoundError
 from ..jobs import Progress
-from ..models import Attendance, Event, Person, Registration, Signature
+from ..models import Attendance, Event, Person, Registration, Signature, now
 from ..names import fold, full_name, name_key
 from ..participants import PersonData, clean_person, find_person, register, upsert_person
+from ..signatures import SignatureImageError, validate_png
 from ..transactions import write_transaction
-from .models import MergedCheckin, MergedRegistration, MergeLog
+from . import keys
+from .merge_report import CONFLICT_TEXT, COUNT_KEYS, Conflict, MergeReport
+from .models import MergedCheckin, MergedRegistration, MergeLog, PendingWalkIn
 from .package_file import KIND_CHECKINS, PackageError, database_id, parse_datetime, read_package
+from .schema import check_return_file
 
-COUNT_KEYS = (
-    "entries",
-    "checkins_new",
-    "checkins_already",
-    "earlier_wins",
-    "later_ignored",
-    "cancelled_here",
-    "conflicts",
-    "walk_ins",
-    "walk_ins_known",
-    "registrations_recreated",
-    "people_new",
-    "signatures_added",
-    "signatures_replaced",
-    "signatures_kept",
-)
-
-CONFLICT_TEXT = {
-    "earlier_wins": "kehadiran di {desk_desk} lebih awal ({desk_at}); menggantikan catatan {office_desk} ({office_at})",
-    "later_ignored": "sudah hadir di {office_desk} ({office_at}); catatan {desk_desk} ({desk_at}) diabaikan",
-    "cancelled": "pendaftarannya dibatalkan di kantor, tetapi tercatat hadir di {desk_desk} ({desk_at})",
-}
-
-
-@dataclass(frozen=True)
-class Conflict:
-    registration_id: int
-    name: str
-    kind: str  # earlier_wins | later_ignored | cancelled
-    desk_at: str
-    desk_desk: str
-    desk_operator: str
-    office_at: str = ""
-    office_desk: str = ""
-    office_operator: str = ""
-
-    @property
-    def description(self) -> str:
-        """What happened, without the name (for a table with a name column)."""
-        return CONFLICT_TEXT[self.kind].format(**asdict(self))
-
-    @property
-    def text(self) -> str:
-        return f"{self.name}: {self.description}"
-
-
-@dataclass
-class MergeReport:
-    event_id: int
-    title: str
-    source: str  # the laptop database id
-    desks: list[str]
-    merged_before: bool  # this very file was merged before
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
-    conflicts: list[Conflict] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return any(self.counts[key] for key in COUNT_KEYS if key not in ("entries", "checkins_already"))
-
-    def lines(self) -> list[str]:
-        """The report in Bahasa Indonesia, one line per figure worth saying."""
-        c = self.counts
-        desks = f" (meja: {', '.join(self.desks)})" if self.desks else ""
-        lines = [f"Berkas kehadiran kegiatan \u201c{self.title}\u201d: {c['entries']} catatan{desks}."]
-        if self.merged_before:
-            lines.append("Berkas ini sudah pernah digabung sebelumnya.")
-        for key, label in (
-            ("checkins_new", "Kehadiran baru"),
-            ("checkins_already", "Sudah ada (tidak berubah)"),
-            ("earlier_wins", "Lebih awal di meja offline (menggantikan)"),
-            ("later_ignored", "Lebih lambat di meja offline (diabaikan)"),
-            ("conflicts", "Konflik dilaporkan"),
-            ("walk_ins", "Peserta tanpa undangan didaftarkan"),
-            ("walk_ins_known", "Tanpa undangan, sudah terdaftar"),
-            ("registrations_recreated", "Pendaftaran dibuat ulang"),
-            ("people_new", "Orang baru"),
-            ("signatures_added", "Tanda tangan ditambahkan"),
-            ("signatures_replaced", "Tanda tangan diganti"),
-        ):
-            if c[key] or key in ("checkins_new", "checkins_already", "conflicts", "walk_ins"):
-                lines.append(f"{label}: {c[key]}")
-        if not self.changed:
-            lines.append("Tidak ada yang berubah.")
-        return lines
-
-    def to_dict(self) -> dict:
-        return {
-            "event_id": self.event_id,
-            "title": self.title,
-            "source": self.source,
-            "desks": self.desks,
-            "merged_before": self.merged_before,
-            "counts": self.counts,
-            "changed": self.changed,
-            "conflicts": [asdict(conflict) | {"text": conflict.text} for conflict in self.conflicts],
-        }
+CHECKIN_MARGIN = dt.timedelta(days=1)  # a laptop clock a little off, an evening session past midnight
 
 
 def merge_checkins(
-    source: str | Path, *, actor: audit.Actor | None = None, progress: Progress | None = None
+    source: str | Path,
+    *,
+    actor: audit.Actor | None = None,
+    progress: Progress | None = None,
+    desk_key: str | None = None,
 ) -> MergeReport:
-    """Merge a laptop's return file into this (office) database, in one transaction."""
+    """Merge a laptop's return file into this (office) database, in one transaction.
+
+    ``desk_key``: the laptop key's fingerprint as compared with the laptop's screen, needed for
+    the first file of each laptop (``keys.KeyNotConfirmedError`` carries the fingerprint to show).
+    """
     progress = progress or Progress()
     actor = actor or audit.Actor.default()
+    name = Path(source).name
     package = read_package(source, KIND_CHECKINS)
+    check_return_file(package.data, package.files, name)
     manifest = package.manifest
     if manifest.get("office_database") != database_id():
         raise PackageError(
             "Berkas kehadiran ini berasal dari paket basis data lain, bukan dari basis data ini. "
             "Gabungkan di komputer kantor yang membuat paket kegiatannya."
         )
-    event_id = int(manifest["office_event_id"])
-    event = Event.get_or_none(Event.id == event_id)
+    if manifest.get("office_signing_key") != keys.public_bytes(keys.office_key()).hex():
+        raise PackageError(
+            f"Berkas {name} dibuat dari paket kegiatan yang tidak ditandatangani kunci kantor ini (atau dari versi "
+            "lama tanpa tanda tangan), jadi tidak dapat dipercaya. Tidak ada yang digabung. Di laptop itu, impor "
+            "paket kegiatan terbaru dari kantor ini, lalu buat berkas kehadiran lagi."
+        )
+    event_id = manifest.get("office_event_id")
+    event = Event.get_or_none(Event.id == event_id) if isinstance(event_id, int) and event_id > 0 else None
     if event is None:
         raise NotFoundError(
-            f"Kegiatan \u201c{manifest.get('event_title', '')}\u201d (nomor {event_id}) sudah dihapus dari basis data "
-            "ini, jadi kehadirannya tidak dapat digabung."
+            f"Kegiatan \u201c{str(manifest.get('event_title', ''))[:300]}\u201d (nomor {str(event_id)[:20]}) tidak ada "
+            "di basis data ini, jadi kehadirannya tidak dapat digabung."
         )
     laptop = manifest["source_database"]
     report = MergeReport(
         event_id,
         event.title,
         laptop,
-        list(manifest.get("desks") or []),
+        [str(desk)[:100] for desk in manifest.get("desks") or []][:50],
         MergeLog.select().where(MergeLog.package_id == manifest["package_id"]).exists(),
+        package.fingerprint,
     )
     entries = package.data["entries"]
     try:
         with write_transaction():
-            merger = _Merger(event_id, laptop, package.files, report, actor)
+            report.desk_key_confirmed = keys.trust(
+                keys.ROLE_DESK, laptop, package.signing_key, event_id=event_id, confirmed=desk_key, actor=actor
+            )
+            merger = _Merger(event, laptop, package.files, report, actor, manifest["package_id"])
             for index, entry in enumerate(entries):
                 merger.merge(entry)
                 if index % 100 == 0:
@@ -182,6 +114,7 @@ def merge_checkins(
                 package_id=manifest["package_id"],
                 source=laptop,
                 desks=report.desks,
+                fingerprint=report.desk_fingerprint,
                 **report.counts,
             )
     except (KeyError, TypeError, ValueError) as err:
@@ -194,16 +127,30 @@ def merge_checkins(
     return report
 
 
+def event_window(date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The times a check-in of an event held on ``date`` may carry: the day, ``CHECKIN_MARGIN`` either side."""
+    start = dt.datetime.combine(date, dt.time())
+    return start - CHECKIN_MARGIN, start + dt.timedelta(days=1) + CHECKIN_MARGIN
+
+
 class _Merger:
     """Merges entries one by one against the event's state, read once up front (a few queries, not a
-    few per entry) and kept current as entries change it."""
+    few per entry) and kept current as entries change it. ``walk_ins.approve`` uses it too."""
 
     def __init__(
-        self, event_id: int, laptop: str, files: dict[str, bytes], report: MergeReport, actor: audit.Actor
+        self,
+        event: Event,
+        laptop: str,
+        files: dict[str, bytes],
+        report: MergeReport,
+        actor: audit.Actor,
+        package_id: str = "",
     ) -> None:
-        self.event_id, self.laptop, self.files, self.report, self.actor = event_id, laptop, files, report, actor
+        self.event_id, self.laptop, self.files, self.report, self.actor = event.id, laptop, files, report, actor
+        self.package_id = package_id
+        self.window = event_window(event.date)
         self.counts = report.counts
-        in_event = Registration.event == event_id
+        in_event = Registration.event == event.id
         self.cancelled = dict(
             Registration.select(Registration.id, Registration.cancelled_at.is_null(False)).where(in_event).tuples()
         )
@@ -236,11 +183,76 @@ class _Merger:
         for start in range(0, len(self.new_seen), 500):
             MergedCheckin.insert_many(self.new_seen[start : start + 500]).execute()
 
-    def merge(self, entry: dict) -> None:
+    def merge(self, entry: dict, *, approved: bool = False) -> int | None:
+        """One entry; a walk-in not yet approved goes to the review list. Returns the registration id."""
+        if entry["office_registration"] is None and entry["local_registration"] not in self.mapped and not approved:
+            self._queue_walk_in(entry)
+            return None
+        if entry["checkin"] and not self._inside_day(entry["checkin"]):
+            self._refuse_outside_day(entry)
+            return None
         registration_id = self._registration(entry)
         outcome = self._checkin(registration_id, entry["checkin"]) if entry["checkin"] else None
         if entry["signature"]:
             self._signature(registration_id, entry["signature"], outcome)
+        return registration_id
+
+    def _inside_day(self, checkin: dict) -> bool:
+        at = parse_datetime(checkin["checked_in_at"])
+        return self.window[0] <= at < self.window[1]
+
+    def _refuse_outside_day(self, entry: dict) -> None:
+        self.counts["refused_outside_day"] += 1
+        office_id = entry["office_registration"]
+        if office_id in self.cancelled:
+            name = self._name(office_id)
+        else:
+            person = entry["person"]
+            name = full_name(person.get("gelar_depan", ""), person.get("nama", ""), person.get("gelar_belakang", ""))
+        checkin = entry["checkin"]
+        self._report("outside_day", office_id, name, checkin, None)
+
+    # --- walk-ins waiting for review --------------------------------------------------------------
+
+    def _queue_walk_in(self, entry: dict) -> None:
+        """Keep a laptop's walk-in for the office to review (``walk_ins``); it counts nowhere yet."""
+        waiting = PendingWalkIn.get_or_none(
+            (PendingWalkIn.source == self.laptop)
+            & (PendingWalkIn.source_registration_id == entry["local_registration"])
+        )
+        if waiting is not None and waiting.status != "pending":
+            self.counts["walk_ins_rejected_before"] += 1  # approved ones are mapped and never come here
+            return
+        if entry["checkin"] and not self._inside_day(entry["checkin"]):
+            self._refuse_outside_day(entry)
+            return
+        png, meta = None, None
+        if entry["signature"]:
+            png = self._checked_png(entry["signature"])
+            meta = json.dumps({k: entry["signature"][k] for k in ("created_at", "desk", "operator")}) if png else None
+        values = {
+            "mode": entry["mode"],
+            "person": json.dumps(entry["person"], ensure_ascii=False, sort_keys=True),
+            "checkin": json.dumps(entry["checkin"], sort_keys=True) if entry["checkin"] else None,
+            "signature": png,
+            "signature_meta": meta,
+        }
+        if waiting is None:
+            PendingWalkIn.create(
+                event=self.event_id,
+                source=self.laptop,
+                source_registration_id=entry["local_registration"],
+                package_id=self.package_id,
+                **values,
+            )
+            self.counts["walk_ins_pending"] += 1
+            return
+        self.counts["walk_ins_waiting"] += 1
+        current = {name: getattr(waiting, name) for name in values}
+        if current["signature"] is not None:
+            current["signature"] = bytes(current["signature"])
+        if current != values:  # a later file of the same laptop: what it says now
+            PendingWalkIn.update(**values, package_id=self.package_id).where(PendingWalkIn.id == waiting.id).execute()
 
     # --- registrations --------------------------------------------------------------------------
 
@@ -310,7 +322,7 @@ class _Merger:
     # --- check-ins and signatures ------------------------------------------------------------------
 
     def _checkin(self, registration_id: int, checkin: dict) -> str:
-        """``new``, ``earlier`` (replaced the office's), ``already`` or ``later``."""
+        """``new``, ``already`` (this very record), or ``kept`` (the office's own record stays)."""
         at, desk, operator = parse_datetime(checkin["checked_in_at"]), checkin["desk"], checkin["operator"]
         if (registration_id, at, desk) in self.seen:
             self.counts["checkins_already"] += 1
@@ -324,19 +336,15 @@ class _Merger:
         if office is not None and (office[2], office[3]) == (at, desk):
             self.counts["checkins_already"] += 1
             return "already"
-        if office is not None and office[2] <= at:
-            self._conflict("later_ignored", registration_id, values, office)
-            return "later"
-        if office is None:
-            attendance_id = Attendance.insert(registration=registration_id, **values).execute()
-            self.counts["checkins_new"] += 1
-            if self.cancelled.get(registration_id):
-                self._conflict("cancelled", registration_id, values, None)
-        else:
-            attendance_id = office[0]
-            Attendance.update(**values).where(Attendance.id == attendance_id).execute()
-            self.counts["earlier_wins"] += 1
-            self._conflict("earlier_wins", registration_id, values, office)
+        if office is not None:  # earlier or later: a laptop never replaces what the office holds
+            self.counts["office_kept"] += 1
+            self._report("office_kept", registration_id, self._name(registration_id), values, office)
+            return "kept"
+        attendance_id = Attendance.insert(registration=registration_id, **values).execute()
+        self.counts["checkins_new"] += 1
+        if self.cancelled.get(registration_id):
+            self.counts["cancelled_here"] += 1
+            self._report("cancelled", registration_id, self._name(registration_id), values, None)
         self.attendance[registration_id] = (attendance_id, registration_id, at, desk, operator)
         audit.record(
             "checkin.merge",
@@ -348,59 +356,65 @@ class _Merger:
             source=self.laptop,
             merged_by_desk=self.actor.desk,
             merged_by_operator=self.actor.operator,
-            replaced_desk=office[3] if office else None,
         )
-        return "earlier" if office else "new"
+        return "new"
+
+    def _checked_png(self, signature: dict) -> bytes | None:
+        png = self.files[signature["file"]]
+        try:
+            validate_png(png)
+        except SignatureImageError:  # refused for this record only: the event's documents stay sound
+            self.counts["signatures_refused"] += 1
+            return None
+        return png
 
     def _signature(self, registration_id: int, signature: dict, outcome: str | None) -> None:
-        png = self.files[signature["file"]]
+        png = self._checked_png(signature)
+        if png is None:
+            return
         office = Signature.get_or_none(Signature.registration == registration_id)
-        values = {
-            "png": png,
-            "created_at": parse_datetime(signature["created_at"]),
-            "desk": signature["desk"],
-            "operator": signature["operator"],
-        }
-        if office is not None and bytes(office.png) == png:
+        if office is not None:
+            if bytes(office.png) != png:
+                self.counts["signatures_kept"] += 1  # the office's own signature stays
             return
-        if office is None:
-            Signature.create(registration=registration_id, **values)
-            self.counts["signatures_added"] += 1
-        elif outcome in ("new", "earlier"):
-            Signature.update(**values).where(Signature.id == office.id).execute()
-            self.counts["signatures_replaced"] += 1
-        else:
-            self.counts["signatures_kept"] += 1
-            return
+        Signature.create(
+            registration=registration_id,
+            png=png,
+            created_at=parse_datetime(signature["created_at"]) or now(),
+            desk=signature["desk"],
+            operator=signature["operator"],
+        )
+        self.counts["signatures_added"] += 1
         audit.record(
             "signature.merge",
             actor=self.actor,
             event_id=self.event_id,
             registration_id=registration_id,
             bytes=len(png),
-            replaced=office is not None,
+            replaced=False,
             source=self.laptop,
+            with_checkin=outcome,
         )
 
-    def _conflict(self, kind: str, registration_id: int, desk: dict, office: tuple | None) -> None:
-        if kind == "later_ignored":
-            self.counts["later_ignored"] += 1
-        elif kind == "cancelled":
-            self.counts["cancelled_here"] += 1
-        self.counts["conflicts"] += 1
-        depan, nama, belakang = (
+    def _name(self, registration_id: int) -> str:
+        row = (
             Person.select(Person.gelar_depan, Person.nama, Person.gelar_belakang)
             .join(Registration)
             .where(Registration.id == registration_id)
             .tuples()
             .first()
         )
+        return full_name(*row) if row else ""
+
+    def _report(self, kind: str, registration_id: int | None, name: str, desk: dict, office: tuple | None) -> None:
+        self.counts["conflicts"] += 1
+        at = desk["checked_in_at"]
         self.report.conflicts.append(
             Conflict(
                 registration_id,
-                full_name(depan, nama, belakang),
+                name,
                 kind,
-                _time(desk["checked_in_at"]),
+                _time(parse_datetime(at) if isinstance(at, str) else at),
                 desk["desk"],
                 desk["operator"],
                 *((_time(office[2]), office[3], office[4]) if office else ("", "", "")),
@@ -416,4 +430,4 @@ def _time(value) -> str:
     return value.strftime("%d-%m-%Y %H.%M.%S") if value else ""
 
 
-__all__ = ["COUNT_KEYS", "Conflict", "MergeReport", "merge_checkins"]
+__all__ = ["CHECKIN_MARGIN", "CONFLICT_TEXT", "COUNT_KEYS", "Conflict", "MergeReport", "event_window", "merge_checkins"]

@@ -1,15 +1,17 @@
-"""Tables of the offline-package feature (created by schema v4).
+"""Tables of the offline-package feature (schema v4; ``TrustedKey`` and ``PendingWalkIn`` v6).
 
 On a desk laptop, ``ImportedEvent`` and ``ImportedRegistration`` remember which office
 database and ids a local event and its registrations came from, and the digest of the
 office's invitation code each registration accepts. On the office PC, ``MergedRegistration``,
 ``MergedCheckin`` and ``MergeLog`` remember what came back from the laptops, so merging the
-same return file again changes nothing.
+same return file again changes nothing. ``TrustedKey`` holds the signing keys a person
+confirmed by comparing fingerprints (both ends); ``PendingWalkIn`` the laptops' walk-ins
+waiting for the office's review.
 """
 
 from __future__ import annotations
 
-from peewee import AutoField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import AutoField, BlobField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from ..models import BaseModel, Event, Registration, now
 
@@ -80,4 +82,54 @@ class MergeLog(BaseModel):
     counts = TextField(default="{}")
 
 
+class TrustedKey(BaseModel):
+    """A package signing key confirmed by comparing its fingerprint on both screens.
+
+    ``role`` ``office``: on a laptop, the office database ``source``'s key (event None).
+    ``role`` ``desk``: on the office PC, the key of laptop database ``source`` for ``event``.
+    """
+
+    id = AutoField()
+    role = CharField(max_length=10)
+    source = CharField(max_length=64)
+    event = ForeignKeyField(Event, null=True, backref="trusted_keys", on_delete="CASCADE")
+    public_key = CharField(max_length=64)  # hex of the 32-byte Ed25519 public key
+    confirmed_at = DateTimeField(default=now)
+    desk = CharField(max_length=100, default="")
+    operator = CharField(max_length=100, default="")
+
+    class Meta:
+        indexes = ((("role", "source", "event"), True),)
+
+
+class PendingWalkIn(BaseModel):
+    """Office: a laptop's walk-in, counted only once someone at the office approves it.
+
+    ``person``/``checkin``/``signature`` hold what the laptop sent until the decision; then they
+    are cleared (approved: the data lives in Person/Registration; rejected: it is not kept) and the
+    row stays so that merging the same file again does not bring the walk-in back.
+    """
+
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="pending_walk_ins", on_delete="CASCADE")
+    source = CharField(max_length=64)  # the laptop database id
+    source_registration_id = IntegerField()
+    package_id = CharField(max_length=64)
+    received_at = DateTimeField(default=now)
+    mode = CharField(max_length=10, default="onsite")
+    person = TextField(default="{}")  # JSON: the columns typed at the desk
+    checkin = TextField(null=True)  # JSON: checked_in_at, desk, operator, method
+    signature = BlobField(null=True)  # PNG, already checked
+    signature_meta = TextField(null=True)  # JSON: created_at, desk, operator
+    status = CharField(max_length=10, default="pending")  # pending | approved | rejected
+    decided_at = DateTimeField(null=True)
+    decided_desk = CharField(max_length=100, default="")
+    decided_operator = CharField(max_length=100, default="")
+    registration = ForeignKeyField(Registration, null=True, backref="approved_walk_in", on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("source", "source_registration_id"), True),)
+
+
 MODELS: list = [ImportedEvent, ImportedRegistration, MergedRegistration, MergedCheckin, MergeLog]
+TRUST_MODELS: list = [TrustedKey, PendingWalkIn]

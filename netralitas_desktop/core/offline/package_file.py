@@ -1,10 +1,14 @@
-"""The package file: one ZIP with ``manifest.json``, ``data.json`` and signature PNGs.
+"""The package file: one ZIP with ``manifest.json``, its signature, ``data.json`` and signature PNGs.
 
 A ZIP because a committee copies one file on a USB stick, and anyone can still open it to
 see what it holds. The manifest names the format and its version, what kind of package it
-is (an event for desk laptops, or check-ins coming back), where it came from, and a
-SHA-256 over every other entry, so a truncated or altered file is refused before anything
-is written. Nothing in it is secret: invitation codes travel as digests, never the key.
+is (an event for desk laptops, or check-ins coming back), where it came from, the public
+key that signed it, and a SHA-256 over every other entry; ``manifest.sig`` is the Ed25519
+signature of the manifest's exact bytes (``keys``). So a truncated, altered or forged file
+is refused before anything is written: changing one byte of any entry breaks the checksum,
+and a recomputed checksum breaks the signature. Whose key signed it is settled by
+comparing fingerprints (``keys.trust``). Reading is bounded (``archive``) against crafted
+files. Nothing in it is secret: invitation codes travel as digests, never the key.
 """
 
 from __future__ import annotations
@@ -15,31 +19,26 @@ import json
 import secrets
 import uuid
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from ... import __version__
 from ..documents import DocumentError, atomic_output
-from ..errors import UserError
 from ..models import AppSetting
+from . import keys
+from .archive import DATA, MANIFEST, SIGNATURE, PackageError, load_json, open_archive, read_entry
 
 FORMAT = "netralitas-paket"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed (manifest.sig); version 1 packages were unsigned and are refused
 KIND_EVENT = "event"  # office -> desk laptop
 KIND_CHECKINS = "checkins"  # desk laptop -> office
 FILE_EXTENSION = "netralitas"
-MANIFEST = "manifest.json"
-DATA = "data.json"
 DATABASE_ID_SETTING = "database_id"
-MAX_ENTRY_BYTES = 512 * 1024 * 1024  # a sane ceiling against a crafted file
 
 KIND_LABELS = {KIND_EVENT: "paket kegiatan (dari kantor)", KIND_CHECKINS: "berkas kehadiran (dari laptop meja)"}
-
-
-class PackageError(UserError, ValueError):
-    """A package that cannot be written or read; the message is for the user."""
 
 
 @dataclass
@@ -47,10 +46,15 @@ class Package:
     manifest: dict
     data: dict
     files: dict[str, bytes] = field(default_factory=dict)  # entry name -> bytes (signatures)
+    signing_key: bytes = b""  # raw Ed25519 public key that signed the manifest (verified when read)
 
     @property
     def kind(self) -> str:
         return self.manifest.get("kind", "")
+
+    @property
+    def fingerprint(self) -> str:
+        return keys.fingerprint(self.signing_key)
 
 
 def database_id() -> str:
@@ -75,14 +79,17 @@ def new_manifest(kind: str, **extra: object) -> dict:
     }
 
 
-def write_package(target: str | Path, package: Package) -> Path:
-    """Write ``package`` to ``target`` (replaced only when complete)."""
+def write_package(target: str | Path, package: Package, key: Ed25519PrivateKey) -> Path:
+    """Write ``package`` signed with ``key`` to ``target`` (replaced only when complete; 0600)."""
     entries = {DATA: _dumps(package.data), **package.files}
-    manifest = {**package.manifest, "checksum": _checksum(entries)}
+    public = keys.public_bytes(key)
+    manifest = {**package.manifest, "signing_key": public.hex(), "checksum": _checksum(entries)}
+    manifest_bytes = _dumps(manifest)
     target = Path(target)
     try:
         with atomic_output(target) as temp, zipfile.ZipFile(temp, "w") as archive:
-            archive.writestr(MANIFEST, _dumps(manifest), compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(MANIFEST, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(SIGNATURE, keys.sign(key, manifest_bytes), compress_type=zipfile.ZIP_STORED)
             for name, blob in entries.items():
                 kind = zipfile.ZIP_DEFLATED if name.endswith(".json") else zipfile.ZIP_STORED
                 archive.writestr(name, blob, compress_type=kind)
@@ -90,42 +97,52 @@ def write_package(target: str | Path, package: Package) -> Path:
         raise PackageError(str(err)) from err
     except OSError as err:
         raise PackageError(f"Berkas paket {target.name} tidak dapat ditulis: {err.strerror or err}.") from err
-    package.manifest = manifest
+    package.manifest, package.signing_key = manifest, public
     return target
 
 
 def read_package(source: str | Path, expected_kind: str | None = None) -> Package:
-    """Open and verify a package; raises ``PackageError`` saying what is wrong with the file."""
+    """Open and verify a package; raises ``PackageError`` saying what is wrong with the file.
+
+    Order: the ZIP directory (sizes, names), the manifest and its signature, then every other
+    entry against the signed checksum. The data's content is checked by ``schema`` afterwards.
+    """
     path = Path(source)
     name = path.name
-    try:
-        archive = zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise PackageError(f"Berkas {name} tidak ditemukan.") from None
-    except zipfile.BadZipFile:
-        raise PackageError(
-            f"Berkas {name} bukan paket Netralitas, atau rusak/terpotong saat disalin. Salin ulang berkasnya."
-        ) from None
-    except OSError as err:
-        raise PackageError(f"Berkas {name} tidak dapat dibaca: {err.strerror or err}.") from err
-    with archive:
-        manifest = _read_json(archive, MANIFEST, name)
+    with open_archive(path) as archive:
+        manifest_bytes = read_entry(archive, MANIFEST, name)
+        manifest = load_json(manifest_bytes, MANIFEST, name)
         _check_manifest(manifest, name, expected_kind)
-        entries = {}
-        for info in archive.infolist():
-            if info.filename == MANIFEST or info.is_dir():
-                continue
-            entries[info.filename] = _read_entry(archive, info, name)
+        public = _public_key(manifest, name)
+        if not keys.verify(public, read_entry(archive, SIGNATURE, name), manifest_bytes):
+            raise PackageError(
+                f"Berkas {name} telah diubah atau dipalsukan: tanda tangan digitalnya tidak cocok. Tidak ada yang "
+                "diubah; minta berkas asli dari pembuatnya."
+            )
+        entries = {
+            info.filename: read_entry(archive, info.filename, name)
+            for info in archive.infolist()
+            if info.filename not in (MANIFEST, SIGNATURE) and not info.is_dir()
+        }
     if DATA not in entries or manifest.get("checksum") != _checksum(entries):
         raise PackageError(f"Berkas {name} rusak atau telah diubah (checksum tidak cocok). Salin ulang dari asalnya.")
+    data = load_json(entries.pop(DATA), DATA, name)
+    if not isinstance(data, dict):
+        raise PackageError(f"Isi berkas {name} rusak.")
+    return Package(manifest, data, entries, public)
+
+
+def _public_key(manifest: dict, name: str) -> bytes:
     try:
-        data = json.loads(entries.pop(DATA))
-    except ValueError:
-        raise PackageError(f"Isi berkas {name} rusak.") from None
-    return Package(manifest, data, entries)
+        public = bytes.fromhex(manifest.get("signing_key") or "")
+    except (TypeError, ValueError):
+        public = b""
+    if len(public) != 32:
+        raise PackageError(f"Berkas {name} tidak bertanda tangan digital yang sah; tidak ada yang diubah.")
+    return public
 
 
-def _check_manifest(manifest: dict, name: str, expected_kind: str | None) -> None:
+def _check_manifest(manifest: object, name: str, expected_kind: str | None) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise PackageError(f"Berkas {name} bukan paket Netralitas.")
     version = manifest.get("format_version")
@@ -136,6 +153,11 @@ def _check_manifest(manifest: dict, name: str, expected_kind: str | None) -> Non
             f"Paket {name} dibuat oleh versi aplikasi yang lebih baru (format {version}; aplikasi ini mengenal "
             f"sampai {FORMAT_VERSION}). Perbarui Netralitas Desktop di komputer ini."
         )
+    if version < FORMAT_VERSION:
+        raise PackageError(
+            f"Paket {name} dibuat oleh versi lama Netralitas Desktop, tanpa tanda tangan digital, sehingga keasliannya "
+            "tidak dapat diperiksa. Perbarui aplikasi di komputer pembuatnya, lalu buat ulang paketnya."
+        )
     kind = manifest.get("kind")
     if kind not in KIND_LABELS:
         raise PackageError(f"Jenis paket {name} tidak dikenal.")
@@ -143,26 +165,9 @@ def _check_manifest(manifest: dict, name: str, expected_kind: str | None) -> Non
         raise PackageError(
             f"Berkas {name} adalah {KIND_LABELS[kind]}, padahal yang diperlukan di sini {KIND_LABELS[expected_kind]}."
         )
-
-
-def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    if info.file_size > MAX_ENTRY_BYTES:
-        raise PackageError(f"Berkas {name} terlalu besar untuk sebuah paket Netralitas.")
-    try:
-        return archive.read(info)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):  # CRC error, truncated data
-        raise PackageError(f"Berkas {name} rusak atau terpotong. Salin ulang dari asalnya.") from None
-
-
-def _read_json(archive: zipfile.ZipFile, entry: str, name: str) -> dict:
-    try:
-        info = archive.getinfo(entry)
-    except KeyError:
-        raise PackageError(f"Berkas {name} bukan paket Netralitas.") from None
-    try:
-        return json.loads(_read_entry(archive, info, name))
-    except ValueError:
-        raise PackageError(f"Berkas {name} rusak: {entry} tidak terbaca.") from None
+    for key in ("package_id", "source_database", "created_at"):
+        if not isinstance(manifest.get(key), str) or not 0 < len(manifest[key]) <= 64:
+            raise PackageError(f"Berkas {name} bukan paket Netralitas yang sah ({key} tidak terbaca).")
 
 
 def _checksum(entries: dict[str, bytes]) -> str:
@@ -192,7 +197,17 @@ def parse_datetime(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
+def manifest_time(manifest: dict, name: str = "paket") -> dt.datetime:
+    """When the package was made (checked: it orders imports of newer packages)."""
+    try:
+        made = dt.datetime.fromisoformat(manifest["created_at"])
+    except (KeyError, TypeError, ValueError):
+        raise PackageError(f"Berkas {name} bukan paket Netralitas yang sah (waktu pembuatan tidak terbaca).") from None
+    return made.replace(tzinfo=None)
+
+
 __all__ = [
+    "DATA",
     "FILE_EXTENSION",
     "FORMAT",
     "FORMAT_VERSION",
@@ -201,6 +216,7 @@ __all__ = [
     "Package",
     "PackageError",
     "database_id",
+    "manifest_time",
     "new_manifest",
     "parse_datetime",
     "read_package",

@@ -2,25 +2,10 @@
 
 Sheets: Daftar Hadir, Rekap per OPD, Rekap Jenis Pegawai, Tidak Hadir (with the ikrar
 mandiri status, for follow-up), Belum Ikrar (attended but signed no pledge: to be given a
-form) and, when any, Dibatalkan. Every sheet has two title lines with the event's facts,
-merged across the table's width and wrapped (never wider than the table), a bold header row
-that is frozen, filtered and repeated on every printed page, columns as wide as their text
-(capped), and a landscape page set-up fitted to the paper's width.
-
-Print-ready as it is: every table cell is ruled and top-aligned and its text wraps (a long
-OPD name is never clipped), each row is as tall as its wrapped text (LibreOffice does not grow
-rows of a file it did not write, so the height is estimated generously), no gridlines are
-printed outside the table, times carry their date and zone, margins are tata naskah dinas'.
-
-NIP, NI PPPK, NIK and phone numbers are text cells formatted ``@``: as numbers Excel would
-keep 15 digits and show 1,98609E+17.
-
-Paper: ``paperSize`` codes come from the Windows DEVMODE list (ECMA-376 §18.3.1.63); A4 is 9.
-There is no "F4" code. F4 (215 × 330 mm) is, to within a millimetre, what that list calls
-*Folio* (code 14, 8½ × 13 in = 215.9 × 330.2 mm), and Windows printer drivers sold in
-Indonesia list their F4 / "Folio" / "8.5 × 13" paper under that code, so F4 is written as 14.
-(ECMA-376 also has ``paperWidth``/``paperHeight`` in mm, but Excel then ignores the code and
-asks the driver for a custom size, which many drivers turn into a fallback to Letter.)
+form) and, when any, Dibatalkan. Their look — title lines merged over the table, ruled and
+top-aligned wrapping cells, frozen and filtered header repeated on every printed page,
+fitted columns, landscape page set-up with tata naskah dinas margins, NIP/NIK as text — is
+``xlsx_sheets``', shared with the campaign workbook.
 
 The sheets are written in openpyxl's write-only (streaming) mode, with little memory. Its
 per-cell cost (~30 µs) dominates: 20,000 registrations take about 10 s of CPU
@@ -29,21 +14,10 @@ per-cell cost (~30 µs) dominates: 20,000 registrations take about 10 s of CPU
 
 from __future__ import annotations
 
-import contextlib
-import heapq
-import math
-import re
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
-
 from .. import audit
-from ..documents import DocumentError, Paper, atomic_output
-from ..documents.page import FOOTER_BASELINE_MM, NASKAH_DINAS
+from ..documents import Paper
 from ..jobs import Job, Progress
 from .status import Recap
 from .tables import (
@@ -55,49 +29,15 @@ from .tables import (
     Column,
     ExportResult,
     ReportSnapshot,
-    clean_text,
     column_header,
     column_value,
     event_lines,
     event_paper,
     load_snapshot,
-    needs_neutralising,
     recap_groups,
     record_export,
 )
-
-PAPER_SIZE_CODES = {Paper.A4: 9, Paper.F4: 14}  # see the module docstring for F4
-HEADER_ROW = 4  # two title lines, a blank line, then the table header
-TIME_FORMAT = "dd-mm-yyyy hh:mm"
-PERCENT_FORMAT = "0.0%"
-TEXT_FORMAT = "@"
-LINE_HEIGHT = 15  # points per line of Calibri 11 as Excel and LibreOffice lay it out
-INCH_MM = 25.4
-
-_TITLE_FONT = Font(bold=True, size=13)
-_FACTS_FONT = Font(size=10, color="404040")
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_TITLE_ALIGN = Alignment(wrap_text=True, vertical="top")
-_THIN = Side(style="thin", color="808080")
-_GRID = Border(top=_THIN, bottom=_THIN, left=_THIN, right=_THIN)
-_HEADER_BORDER = _GRID
-_TOTAL_BORDER = Border(top=Side(style="medium"), bottom=Side(style="double"), left=_THIN, right=_THIN)
-
-# One named style per kind of table cell: ruled, top-aligned, wrapping (cheap per cell in streaming mode).
-CELL_STYLES = {
-    "text": NamedStyle("Tabel Teks", border=_GRID, alignment=Alignment(wrap_text=True, vertical="top")),
-    "id": NamedStyle("Tabel Nomor Induk", border=_GRID, alignment=Alignment(vertical="top"), number_format=TEXT_FORMAT),
-    "time": NamedStyle(
-        "Tabel Waktu", border=_GRID, alignment=Alignment(vertical="top", horizontal="left"), number_format=TIME_FORMAT
-    ),
-    "number": NamedStyle("Tabel Angka", border=_GRID, alignment=Alignment(vertical="top")),
-    "percent": NamedStyle(
-        "Tabel Persen", border=_GRID, alignment=Alignment(vertical="top"), number_format=PERCENT_FORMAT
-    ),
-}
-CELL_STYLES["nik"] = CELL_STYLES["id"]
+from .xlsx_sheets import HEADER_ROW, PAPER_SIZE_CODES, discard, new_workbook, recap_sheet, save_workbook, table_sheet
 
 
 def write_xlsx(
@@ -105,22 +45,14 @@ def write_xlsx(
 ) -> int:
     """Write the workbook to ``target`` (replaced only when complete); returns the sheet count."""
     progress = progress or Progress()
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = f"Daftar Hadir \u2013 {snapshot.event.title}"[:250]
-    workbook.properties.creator = "Netralitas Desktop"
-    for style in {id(style): style for style in CELL_STYLES.values()}.values():
-        workbook.add_named_style(style)
+    workbook = new_workbook(f"Daftar Hadir \u2013 {snapshot.event.title}")
     try:
         _fill(workbook, snapshot, paper, progress)
         progress.check_cancelled()
-        with atomic_output(target) as temp:
-            try:
-                workbook.save(temp)
-            except OSError as err:
-                raise DocumentError(f"Berkas {Path(target).name} tidak bisa disimpan: {err.strerror or err}.") from err
     except BaseException:  # cancelled or failed: close the streamed sheets and drop their temp files
-        _discard(workbook)
+        discard(workbook)
         raise
+    save_workbook(workbook, target)
     return len(workbook.worksheets)
 
 
@@ -185,203 +117,23 @@ def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) 
     progress.check_cancelled()
 
 
-def _discard(workbook) -> None:
-    """Close every half-written streaming sheet and remove its temporary file."""
-    for sheet in workbook.worksheets:
-        with contextlib.suppress(Exception):
-            if not sheet.closed:
-                sheet.close()
-        with contextlib.suppress(Exception):
-            if sheet._writer is not None:
-                sheet._writer.cleanup()
-
-
-# --- Sheets ----------------------------------------------------------------------------------------------
-
-
 def _table_sheet(
-    workbook,
-    snapshot: ReportSnapshot,
-    paper: Paper,
-    name: str,
-    heading: str,
-    columns: tuple[Column, ...],
-    rows: list,
-    step,
+    workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, columns: tuple[Column, ...], rows, step
 ) -> None:
     values = [[column_value(column, row, snapshot) for column in columns] for row in rows]
     headers = [column_header(column, snapshot) for column in columns]
-    widths = [4 + len(str(len(rows)))] + [
-        _width(column, header, [line[i] for line in values]) for i, (column, header) in enumerate(zip(columns, headers))
-    ]
-    sheet = _new_sheet(workbook, name, widths, paper)
-    _title_rows(sheet, heading, snapshot, widths)
-    sheet.append(_header_cells(sheet, ["No"] + headers, widths))
-    kinds = [column.kind for column in columns]
-    for number, line in enumerate(values, 1):
-        _fit_row_height(sheet, HEADER_ROW + number, line, widths[1:])
-        sheet.append([_cell(sheet, number, "number")] + [_cell(sheet, value, kind) for value, kind in zip(line, kinds)])
-        step()
-    last = HEADER_ROW + max(len(values), 1)
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(widths))}{last}"
-    sheet.print_area = f"A1:{get_column_letter(len(widths))}{last}"
+    table_sheet(workbook, paper, name, heading, _facts(snapshot), columns, headers, values, step)
 
 
 def _recap_sheet(
     workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, group_header: str, recap: Recap
 ) -> None:
     groups = recap_groups(recap)
-    label_width = min(45, math.ceil(max([text_units(group_header)] + [text_units(g.label) for g in groups])) + 2)
-    widths = [5, label_width] + [max(9, len(max(header.split(), key=len)) + 3) for header, _, _ in RECAP_COLUMNS]
-    sheet = _new_sheet(workbook, name, widths, paper)
-    _title_rows(sheet, heading, snapshot, widths)
-    sheet.append(_header_cells(sheet, ["No", group_header] + [header for header, _, _ in RECAP_COLUMNS], widths))
-    for number, group in enumerate(groups, 1):
-        _fit_row_height(sheet, HEADER_ROW + number, [group.label], [label_width])
-        sheet.append(
-            [_cell(sheet, number, "number"), _cell(sheet, group.label, "text")]
-            + [_cell(sheet, value(group), kind) for _, value, kind in RECAP_COLUMNS]
-        )
-    # The totals row sits below the filter range, so sorting the groups never moves it.
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(widths))}{HEADER_ROW + max(len(groups), 1)}"
-    total = [_styled(sheet, None), _styled(sheet, "JUMLAH")] + [
-        _cell(sheet, value(recap.total), kind) for _, value, kind in RECAP_COLUMNS
-    ]
-    for cell in total:
-        cell.font = _HEADER_FONT
-        cell.border = _TOTAL_BORDER
-    sheet.append(total)
-    sheet.print_area = f"A1:{get_column_letter(len(widths))}{HEADER_ROW + len(groups) + 1}"
+    recap_sheet(workbook, paper, name, heading, _facts(snapshot), group_header, groups, recap.total, RECAP_COLUMNS)
 
 
-def _new_sheet(workbook, name: str, widths: list[int], paper: Paper):
-    """A sheet with its column widths, frozen header and page set-up (all before the first row)."""
-    sheet = workbook.create_sheet(name)
-    for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = PAPER_SIZE_CODES[paper]
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.gridLines = False  # the table's cells are ruled; nothing outside it is
-    sheet.print_options.horizontalCentered = True
-    margins = NASKAH_DINAS  # in inches, as the sheet wants them; the footer inside the bottom margin
-    sheet.page_margins = PageMargins(
-        left=margins.left / INCH_MM,
-        right=margins.right / INCH_MM,
-        top=margins.top / INCH_MM,
-        bottom=margins.bottom / INCH_MM,
-        header=FOOTER_BASELINE_MM / INCH_MM,
-        footer=FOOTER_BASELINE_MM / INCH_MM,
-    )
-    sheet.oddFooter.left.text = name
-    sheet.oddFooter.left.size = 8
-    sheet.oddFooter.right.text = "Halaman &P dari &N"
-    sheet.oddFooter.right.size = 8
-    return sheet
-
-
-def _title_rows(sheet, heading: str, snapshot: ReportSnapshot, widths: list[int]) -> None:
-    """Title and facts merged across the table's columns and wrapped, so they never reach past it."""
-    span = sum(widths)
-    last = get_column_letter(len(widths))
-    for row, (text, font) in enumerate(
-        ((heading, _TITLE_FONT), (" \u2014 ".join(event_lines(snapshot.event, snapshot.made_at)), _FACTS_FONT)), 1
-    ):
-        cell = _styled(sheet, clean_text(text))
-        cell.font, cell.alignment = font, _TITLE_ALIGN
-        scale = font.sz / 11 * (1.15 if font.b else 1.0)
-        sheet.row_dimensions[row].height = (font.sz + 4) * _line_count(text, span / scale)
-        sheet.merged_cells.add(f"A{row}:{last}{row}")
-        sheet.append([cell])
-    sheet.append([])
-
-
-def _header_cells(sheet, headers: list[str], widths: list[int]) -> list:
-    """Bold, shaded, wrapped header cells; the row is made tall enough for the wrapped lines
-    (LibreOffice does not grow a row for wrapped text written by another program)."""
-    lines = max(_line_count(header, width) for header, width in zip(headers, widths))
-    sheet.row_dimensions[HEADER_ROW].height = 15 * lines + 2
-    cells = []
-    for header in headers:
-        cell = _styled(sheet, header)
-        cell.font, cell.fill, cell.alignment, cell.border = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN, _HEADER_BORDER
-        cells.append(cell)
-    return cells
-
-
-def _fit_row_height(sheet, row: int, values: list, widths: list[int]) -> None:
-    """A row as tall as its most wrapped cell: LibreOffice keeps the default height for rows of a
-    file it did not write, and the wrapped lines would be clipped."""
-    lines = max(
-        (_line_count(value, width) for value, width in zip(values, widths) if isinstance(value, str)), default=1
-    )
-    if lines > 1:
-        sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
-
-
-def text_units(text: str) -> float:
-    """Roughly how wide ``text`` is in Excel's column unit (the width of "0" in Calibri 11, which
-    LibreOffice's Carlito matches): lower case ~0.8, capitals and digits ~1, a space ~0.5."""
-    return 0.8 * len(text) + 0.25 * len(_WIDE.findall(text)) - 0.3 * text.count(" ")
-
-
-_WIDE = re.compile(r"[A-Z0-9]")
-WRAP_SAFETY = 1.12  # estimates run generous: an extra line costs a little height, a missing one clips text
-
-
-def _line_count(text: str, width: float) -> int:
-    """Lines ``text`` wraps into at ``width`` units, word by word (a long word breaks across lines)."""
-    room = max(1.0, width - 1.5)
-    lines, used = 1, 0.0
-    for word in text.split():
-        size = text_units(word) * WRAP_SAFETY
-        if used and used + 0.5 + size > room:
-            lines, used = lines + 1, 0.0
-        if size > room:  # a word longer than the cell
-            extra = math.ceil(size / room) - 1
-            lines, used = lines + extra, size - extra * room
-        else:
-            used += (0.5 if used else 0) + size
-    return lines
-
-
-def _width(column: Column, header: str, values: list) -> int:
-    """Column units: the widest value up to the column's cap, at least the header's (longest word)."""
-    if column.kind == "time":
-        widest = 16.0
-    else:
-        texts = heapq.nlargest(30, (value for value in values if isinstance(value, str)), key=len)
-        widest = max((text_units(text) for text in texts), default=0.0)
-    title = header if len(header) <= 14 else max(header.split(), key=len)
-    return max(math.ceil(text_units(title) * 1.1) + 2, min(column.max_width, math.ceil(widest) + 2))
-
-
-def _styled(sheet, value) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet)
-    if value is not None:
-        cell.value = value
-    return cell
-
-
-def _cell(sheet, value, kind: str) -> WriteOnlyCell:
-    """A table cell: ruled, top-aligned, wrapping text; ids kept as text; formulas never run."""
-    cell = WriteOnlyCell(sheet)
-    cell.style = CELL_STYLES.get(kind, CELL_STYLES["text"]).name
-    if value is None or value == "":
-        return cell
-    if not isinstance(value, str):
-        cell.value = value
-        return cell
-    cell.value = clean_text(value)
-    cell.data_type = "s"  # a string cell is never a formula, whatever its first character
-    if kind not in ("id", "nik") and needs_neutralising(cell.value):
-        cell.quotePrefix = True  # shown as typed, and stays text when edited
-    return cell
+def _facts(snapshot: ReportSnapshot) -> str:
+    return " \u2014 ".join(event_lines(snapshot.event, snapshot.made_at))
 
 
 class XlsxExportJob(Job[ExportResult]):

@@ -51,12 +51,12 @@ def nice_maximum(value: int) -> tuple[int, int]:
     return step * math.ceil(value / step), step
 
 
-def draw_legend(canvas, x: float, top: float) -> float:
-    """Colour keys in one line; returns the y below it."""
+def draw_legend(canvas, x: float, top: float, series: Sequence[tuple] = SERIES) -> float:
+    """Colour keys of ``series`` ((label, colour, …) each) in one line; returns the y below it."""
     canvas.saveState()
     canvas.setFont(SANS.regular, LABEL_SIZE)
     left = x
-    for label, colour, _ in SERIES:
+    for label, colour, _ in series:
         canvas.setFillColor(colour)
         canvas.rect(left, top - 4 * mm, 3.5 * mm, 3.5 * mm, stroke=0, fill=1)
         canvas.setFillGray(0.1)

@@ -6,9 +6,10 @@ filled the same way everywhere: ``column_value`` / ``column_header``). NIKs are 
 (``nip.mask_nik``) unless the event switched masking off (``event_settings.nik_masked``);
 times carry the event's zone in their header.
 
-Formula injection: a cell whose text starts with ``= + - @`` (or a tab / carriage return)
-would run as a formula when a spreadsheet opens the file. ``needs_neutralising`` says which;
-the XLSX writes those as explicit text cells with Excel's "quote prefix" (the value stays
+Formula injection: a cell whose text starts with ``= + - @`` (or their full-width forms
+``＝ ＋ － ＠``, or a tab / carriage return) would run as a formula when a spreadsheet opens
+the file. ``needs_neutralising`` says which; the XLSX writes those as explicit text cells
+with Excel's "quote prefix" (the value stays
 exactly as typed, is shown as text and stays text when edited), the CSV puts an apostrophe
 in front (OWASP's advice; a CSV has no cell types).
 """
@@ -127,7 +128,8 @@ def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
 
 # --- Cell text -------------------------------------------------------------------------------------------
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Full-width forms too: Excel with an East Asian input method (and LibreOffice) take "＝SUM(…)" as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # Control characters that XML 1.0 (XLSX) cannot hold; a pasted name may carry one.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

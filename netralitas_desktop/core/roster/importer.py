@@ -2,7 +2,9 @@
 
 The plan is the preview and the dry run. Applying re-compares inside one transaction,
 because another desk may have changed people since the plan was made, and writes in
-chunks; a cancel or any error rolls everything back.
+chunks; a cancel or any error rolls everything back. Every visible sheet with a header row
+(a Nama column) is read, each under its own header, and the plan says which were read and
+which were passed over, so a roster split over two sheets loses no one.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from .. import audit
 from ..events import get_event
 from ..jobs import Job, Progress
 from ..models import Person, Registration, db, now
+from ..nip import normalize_id
 from ..participants import PERSON_FIELDS, PersonData
 from .bulk import chunks, insert_rows, select_in
 from .columns import HEADER_SCAN_ROWS, HeaderMatch, find_header, issue_headers, not_a_roster
 from .matching import Match, PlannedRow, drop_duplicates, resolve
-from .reader import RosterError, Row, Sheet, open_roster
-from .rows import Candidate, RowIssue, RowReader, Skipped
+from .reader import BrokenRow, RosterError, Row, Sheet, open_roster
+from .rows import Candidate, RowIssue, RowReader, Skipped, cell_text, row_label
 
 REPORT_EVERY = 500
 OUTCOMES = ("added", "updated", "unchanged")
@@ -36,10 +39,14 @@ __all__ = [
     "PlanImportJob",
     "PlannedRow",
     "RosterError",
+    "RosterTable",
     "RowIssue",
+    "SheetRead",
     "apply_import",
     "import_roster",
     "plan_import",
+    "read_table",
+    "row_label",
 ]
 
 
@@ -55,13 +62,33 @@ class ImportPlan:
     skipped_empty: int
     ignored: list[RowIssue] = field(default_factory=list)  # footers, repeated headers, section titles
     file_kind: str = ""  # how the file was read: "CSV, pemisah titik koma, Windows-1252"
+    sheets: list[SheetRead] = field(default_factory=list)  # every sheet read, in file order
+    passed_over: list[str] = field(default_factory=list)  # visible sheets without a header row
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(OUTCOMES, 0)
         for row in self.rows:
             counts[row.outcome] += 1
-        counts["rejected"] = len({issue.row for issue in self.rejected})
+        counts["rejected"] = len({(issue.sheet, issue.row) for issue in self.rejected})
         return counts
+
+    def sheets_text(self) -> str:
+        """Which sheets were read (and passed over), for a workbook with more than one."""
+        if not self.sheets or (len(self.sheets) == 1 and not self.passed_over):
+            return ""
+        read = ", ".join(f"\u201c{sheet.name}\u201d (judul kolom di baris {sheet.header_row})" for sheet in self.sheets)
+        text = f"Lembar yang dibaca: {read}."
+        if self.passed_over:
+            text += (
+                " Dilewati (tanpa kolom Nama): " + ", ".join(f"\u201c{name}\u201d" for name in self.passed_over) + "."
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class SheetRead:
+    name: str | None
+    header_row: int
 
 
 @dataclass
@@ -72,6 +99,12 @@ class ImportResult:
     rejected: int
     rejected_rows: list[RowIssue]
     dry_run: bool
+    sheets: list[str] = field(default_factory=list)  # the sheets read (XLSX)
+    sheets_text: str = ""  # which sheets were read and passed over, for a workbook of several
+
+    @property
+    def imported(self) -> int:
+        return self.added + self.updated + self.unchanged
 
     def to_dict(self) -> dict:
         return {
@@ -80,18 +113,30 @@ class ImportResult:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "dry_run": self.dry_run,
+            "sheets": self.sheets,
             "rejected_rows": [
-                {"row": i.row, "column": i.column, "value": i.value, "reason": i.reason} for i in self.rejected_rows
+                {"row": i.row, "sheet": i.sheet, "column": i.column, "value": i.value, "reason": i.reason}
+                for i in self.rejected_rows
             ],
         }
 
 
-def _result(rows: list[PlannedRow], rejected: list[RowIssue], dry_run: bool) -> ImportResult:
+def _result(
+    rows: list[PlannedRow], rejected: list[RowIssue], dry_run: bool, plan: ImportPlan | None = None
+) -> ImportResult:
     counts = dict.fromkeys(OUTCOMES, 0)
     for row in rows:
         counts[row.outcome] += 1
-    rejected = sorted(rejected, key=lambda issue: issue.row)
-    return ImportResult(rejected=len({i.row for i in rejected}), rejected_rows=rejected, dry_run=dry_run, **counts)
+    order = {sheet.name: index for index, sheet in enumerate(plan.sheets)} if plan else {}
+    rejected = sorted(rejected, key=lambda issue: (order.get(issue.sheet, 0), issue.row))
+    return ImportResult(
+        rejected=len({(i.sheet, i.row) for i in rejected}),
+        rejected_rows=rejected,
+        dry_run=dry_run,
+        sheets=[sheet.name for sheet in plan.sheets if sheet.name] if plan else [],
+        sheets_text=plan.sheets_text() if plan else "",
+        **counts,
+    )
 
 
 # --- planning -------------------------------------------------------------------------------
@@ -101,44 +146,123 @@ def plan_import(event_id: int, path: Path | str, progress: Progress | None = Non
     """Read the file and compare it with the database; writes nothing (the preview / dry run)."""
     progress = progress or Progress()
     get_event(event_id)  # NotFoundError with its Indonesian message
-    path = Path(path)
-    with open_roster(path) as roster:
-        sheet, header, rows = _find_table(roster.sheets)
-        reader = RowReader(header)
-        candidates, rejected, ignored, skipped = _read_rows(reader, rows, sheet.total_rows, progress)
-        file_kind = roster.kind
-    column_map = header.column_map
-    candidates, duplicates = drop_duplicates(candidates, issue_headers(column_map))
+    table = read_table(path, progress)
     progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
-    matches, conflicts = resolve(event_id, candidates, issue_headers(column_map), progress)
+    matches, conflicts = resolve(event_id, table.candidates, issue_headers(table.column_map), progress)
     return ImportPlan(
         event_id=event_id,
-        source_name=path.name,
-        sheet=sheet.name,
-        header_row=header.row_number,
-        column_map=column_map,
+        source_name=table.source_name,
+        sheet=table.sheets[0].name,
+        header_row=table.sheets[0].header_row,
+        column_map=table.column_map,
         rows=[m.planned for m in matches],
-        rejected=sorted(rejected + duplicates + conflicts, key=lambda issue: issue.row),
-        skipped_empty=skipped,
-        ignored=ignored,
-        file_kind=file_kind,
+        rejected=table.in_sheet_order(table.rejected + conflicts),
+        skipped_empty=table.skipped_empty,
+        ignored=table.ignored,
+        file_kind=table.file_kind,
+        sheets=table.sheets,
+        passed_over=table.passed_over,
     )
 
 
-def _find_table(sheets: Iterator[Sheet]) -> tuple[Sheet, HeaderMatch, Iterator[Row]]:
-    """The first sheet with a header row that has a name column, and its rows below the header."""
+@dataclass
+class RosterTable:
+    """A roster file read and checked row by row (every sheet with a header row), not yet
+    compared with any stored data: what ``plan_import`` and the master roster's import share."""
+
+    source_name: str
+    column_map: dict[str, str]
+    candidates: list[Candidate]  # valid rows, duplicates (same NIP, NIK, or name and unit) removed
+    rejected: list[RowIssue]  # invalid and duplicate rows, in sheet then row order
+    ignored: list[RowIssue]
+    skipped_empty: int
+    file_kind: str
+    sheets: list[SheetRead]
+    passed_over: list[str]
+    # Every NIP / NIK written in the table, rejected rows' too (``note_numbers``): a re-import of a
+    # full list must not take someone for gone only because their row has a bad email.
+    id_numbers: set[str] = field(default_factory=set)
+
+    def in_sheet_order(self, issues: list[RowIssue]) -> list[RowIssue]:
+        order = {sheet.name: index for index, sheet in enumerate(self.sheets)}
+        return sorted(issues, key=lambda issue: (order.get(issue.sheet, 0), issue.row))
+
+
+def read_table(path: Path | str, progress: Progress | None = None, *, note_numbers: bool = False) -> RosterTable:
+    """Read a roster file with the import's reader, column matching and row checks; no database access."""
+    progress = progress or Progress()
+    path = Path(path)
+    candidates: list[Candidate] = []
+    rejected: list[RowIssue] = []
+    ignored: list[RowIssue] = []
+    skipped = 0
+    column_map: dict[str, str] = {}
+    read: list[SheetRead] = []
+    id_numbers: set[str] = set()
+    with open_roster(path) as roster:
+        tables, passed_over = _find_tables(roster.sheets)
+        for sheet, header, rows in tables:
+            reader = RowReader(header, sheet.name)
+            if note_numbers:
+                rows = _noting_numbers(rows, header, id_numbers)
+            found, bad, notes, empty = _read_rows(reader, rows, sheet.total_rows, progress)
+            candidates += found
+            rejected += bad
+            ignored += notes
+            skipped += empty
+            for name, text in header.column_map.items():
+                column_map.setdefault(name, text)
+            read.append(SheetRead(sheet.name, header.row_number))
+        file_kind = roster.kind
+    if not candidates and not rejected and not ignored:
+        raise RosterError(
+            "Berkas ini hanya berisi judul kolom, tanpa data peserta; isi daftar peserta terlebih dahulu, "
+            "lalu impor lagi."
+        )
+    candidates, duplicates = drop_duplicates(candidates, issue_headers(column_map))
+    table = RosterTable(
+        path.name, column_map, candidates, [], ignored, skipped, file_kind, read, passed_over, id_numbers
+    )
+    table.rejected = table.in_sheet_order(rejected + duplicates)
+    return table
+
+
+def _noting_numbers(rows: Iterator[Row], header: HeaderMatch, found: set[str]) -> Iterator[Row]:
+    """Pass the rows on unchanged, adding the digits of their NIP and NIK cells to ``found``."""
+    columns = [index for name in ("nip", "nik") for index in header.columns.get(name, ())]
+    for number, values in rows:
+        if not isinstance(values, BrokenRow):
+            for index in columns:
+                if index < len(values) and values[index] is not None:
+                    digits = normalize_id(cell_text(values[index]))
+                    if digits:
+                        found.add(digits)
+        yield number, values
+
+
+def _find_tables(sheets: Iterator[Sheet]) -> tuple[list[tuple[Sheet, HeaderMatch, Iterator[Row]]], list[str]]:
+    """Every sheet with a header row that has a name column, with its rows below the header; and
+    the names of the other (visible, not empty) sheets. Rows are read lazily, one sheet after another."""
+    tables: list[tuple[Sheet, HeaderMatch, Iterator[Row]]] = []
+    passed_over: list[str] = []
     first_rows: list[Row] | None = None
     sheet_count = 0
     for sheet in sheets:
         sheet_count += 1
         head = list(itertools.islice(sheet.rows, HEADER_SCAN_ROWS))
-        header = find_header(head)
+        readable = [row for row in head if not isinstance(row[1], BrokenRow)]
+        header = find_header(readable)
         if header is not None:
             below = [row for row in head if row[0] > header.row_number]
-            return sheet, header, itertools.chain(below, sheet.rows)
+            tables.append((sheet, header, itertools.chain(below, sheet.rows)))
+            continue
         if first_rows is None:
-            first_rows = head
-    if not first_rows or not any(any(v not in (None, "") for v in values) for _, values in first_rows):
+            first_rows = readable
+        if sheet.name and _has_values(readable):
+            passed_over.append(sheet.name)
+    if tables:
+        return tables, passed_over
+    if not first_rows or not _has_values(first_rows):
         raise RosterError("Berkas ini tidak berisi data; isi daftar peserta terlebih dahulu, lalu impor lagi.")
     other = not_a_roster(first_rows)
     if other:
@@ -148,6 +272,10 @@ def _find_table(sheets: Iterator[Sheet]) -> tuple[Sheet, HeaderMatch, Iterator[R
         f"Kolom Nama tidak ditemukan pada {HEADER_SCAN_ROWS} baris pertama{where}; pastikan daftar punya baris "
         "judul kolom dengan kolom Nama (dan NIP bila ada)."
     )
+
+
+def _has_values(rows: list[Row]) -> bool:
+    return any(any(v not in (None, "") for v in values) for _, values in rows)
 
 
 def _read_rows(
@@ -185,13 +313,13 @@ def apply_import(
     """Write the plan in one transaction, re-checked against the database as it is now."""
     progress = progress or Progress()
     mode_given = "mode" in plan.column_map
-    candidates = [Candidate(r.row, r.person, r.mode if mode_given else None) for r in plan.rows]
+    candidates = [Candidate(r.row, r.person, r.mode if mode_given else None, r.sheet) for r in plan.rows]
     try:
         with db.atomic():
             get_event(plan.event_id)
             matches, conflicts = resolve(plan.event_id, candidates, issue_headers(plan.column_map), progress)
             _write(plan.event_id, matches, progress)
-            result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False)
+            result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False, plan=plan)
             audit.record(
                 "roster.import",
                 actor=actor,
@@ -280,7 +408,8 @@ def _insert_people(new: list[Match], stamp: str, step) -> None:
         match.person_id = ids[("nip", person.nip)] if person.nip else ids[("nik", person.nik)]
     for batch in chunks([m for m in new if m.person_id is None], REPORT_EVERY):
         for match in batch:
-            values = dict(zip((c.name for c in _PERSON_COLUMNS), _person_values(match.planned.person, stamp)))
+            names = (c.name for c in _PERSON_COLUMNS)
+            values = dict(zip(names, _person_values(match.planned.person, stamp), strict=True))
             match.person_id = Person.insert(**values).execute()
         step(len(batch))
 
@@ -299,7 +428,7 @@ def import_roster(
     """Plan and, unless ``dry_run``, apply: what the CLI runs."""
     plan = plan_import(event_id, path, progress)
     if dry_run:
-        return _result(plan.rows, plan.rejected, dry_run=True)
+        return _result(plan.rows, plan.rejected, dry_run=True, plan=plan)
     return apply_import(plan, actor=actor, progress=progress)
 
 

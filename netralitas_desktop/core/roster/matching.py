@@ -32,6 +32,7 @@ class PlannedRow:
     mode: str
     outcome: str  # "added" | "updated" | "unchanged"
     changes: tuple[str, ...]  # fields that change ("mode" too, when the file has a mode column)
+    sheet: str | None = None
 
 
 @dataclass(slots=True)
@@ -51,7 +52,7 @@ def unit_key(person: PersonData) -> tuple[str, str]:
 
 def drop_duplicates(candidates: list[Candidate], headers: dict[str, str]) -> tuple[list[Candidate], list[RowIssue]]:
     """Keep the first row of each NIP, NIK and (for rows without either) name + unit."""
-    seen: dict[tuple[str, object], int] = {}
+    seen: dict[tuple[str, object], tuple[int, str | None]] = {}
     kept, issues = [], []
     for candidate in candidates:
         person = candidate.person
@@ -66,14 +67,15 @@ def drop_duplicates(candidates: list[Candidate], headers: dict[str, str]) -> tup
         if duplicate:
             name, value, label = duplicate
             shown = value if isinstance(value, str) else person.full_name
+            first = _other_row(*seen[(name, value)], candidate.sheet)
             issues.append(
                 RowIssue(
-                    candidate.row, headers.get(name, name), shown, f"{label} sama dengan baris {seen[(name, value)]}."
+                    candidate.row, headers.get(name, name), shown, f"{label} sama dengan {first}.", candidate.sheet
                 )
             )
             continue
         for name, value, _ in keys:
-            seen[(name, value)] = candidate.row
+            seen[(name, value)] = (candidate.row, candidate.sheet)
         kept.append(candidate)
     return kept, issues
 
@@ -137,7 +139,7 @@ def resolve(
         .tuples()
     }
     by_name: dict[tuple[str, str], StoredPerson] | None = None
-    claimed: dict[int, int] = {}
+    claimed: dict[int, tuple[int, str | None]] = {}
     matches: list[Match] = []
     issues: list[RowIssue] = []
     for candidate in candidates:
@@ -150,24 +152,36 @@ def resolve(
                 by_name = _event_people(event_id)
             stored = _by_name(by_name, data)
         if stored is None:
-            matches.append(Match(PlannedRow(candidate.row, data, candidate.mode or "onsite", "added", ()), None))
+            planned = PlannedRow(candidate.row, data, candidate.mode or "onsite", "added", (), candidate.sheet)
+            matches.append(Match(planned, None))
             continue
-        conflict = _conflict(data, stored, by_nik, claimed)
+        conflict = _conflict(data, stored, by_nik, claimed, candidate.sheet)
         if conflict:
             name, reason = conflict
-            issues.append(RowIssue(candidate.row, headers.get(name, name), getattr(data, name, ""), reason))
+            issues.append(
+                RowIssue(candidate.row, headers.get(name, name), getattr(data, name, ""), reason, candidate.sheet)
+            )
             continue
-        claimed[stored.id] = candidate.row
+        claimed[stored.id] = (candidate.row, candidate.sheet)
         matches.append(_match(candidate, stored, registrations.get(stored.id)))
     return matches, issues
 
 
+def _other_row(row: int, sheet: str | None, here: str | None) -> str:
+    """``baris 4``, or ``baris 4 lembar "Data 1"`` when that row is on another sheet."""
+    return f"baris {row} lembar \u201c{sheet}\u201d" if sheet != here and sheet else f"baris {row}"
+
+
 def _conflict(
-    data: PersonData, stored: StoredPerson, by_nik: dict[str, StoredPerson], claimed: dict[int, int]
+    data: PersonData,
+    stored: StoredPerson,
+    by_nik: dict[str, StoredPerson],
+    claimed: dict[int, tuple[int, str | None]],
+    sheet: str | None,
 ) -> tuple[str, str] | None:
     if stored.id in claimed:
         name = "nip" if data.nip else "nik" if data.nik else "nama"
-        return name, f"Orang yang sama dengan baris {claimed[stored.id]}."
+        return name, f"Orang yang sama dengan {_other_row(*claimed[stored.id], sheet)}."
     if data.nip and stored.nip and stored.nip != data.nip:
         return "nik", f"NIK ini sudah tercatat untuk orang dengan NIP {format_nip(stored.nip)}."
     holder = by_nik.get(data.nik) if data.nik else None
@@ -180,12 +194,16 @@ def _match(candidate: Candidate, stored, registration: tuple[int, str] | None) -
     changes = person_changes(stored, candidate.person)
     names = tuple(name for name in PERSON_FIELDS if name in changes)
     if registration is None:
-        planned = PlannedRow(candidate.row, candidate.person, candidate.mode or "onsite", "added", names)
+        planned = PlannedRow(
+            candidate.row, candidate.person, candidate.mode or "onsite", "added", names, candidate.sheet
+        )
         return Match(planned, stored.id, changes)
     registration_id, stored_mode = registration
     mode_changed = candidate.mode is not None and candidate.mode != stored_mode
     if mode_changed:
         names += ("mode",)
     outcome = "updated" if names else "unchanged"
-    planned = PlannedRow(candidate.row, candidate.person, candidate.mode or stored_mode, outcome, names)
+    planned = PlannedRow(
+        candidate.row, candidate.person, candidate.mode or stored_mode, outcome, names, candidate.sheet
+    )
     return Match(planned, stored.id, changes, registration_id, mode_changed)

@@ -3,6 +3,12 @@
 The content decides, not the file name: committees rename files, and an ``.xlsx`` may be
 an old ``.xls``, a password-protected workbook or a web page. Anything that is not a
 readable CSV or XLSX becomes a ``RosterError`` with one sentence saying what to do.
+
+What cannot be read of one row is that row's problem, never the file's: a CSV line whose
+quote is never closed comes as a ``BrokenRow`` (and reading resumes on the next line instead
+of swallowing the rest of the file into one cell), and an XLSX formula cell that Excel never
+calculated comes as ``NoCachedValue`` (instead of an empty cell that would turn a PNS into a
+non-ASN participant without a NIP).
 """
 
 from __future__ import annotations
@@ -17,15 +23,36 @@ from pathlib import Path
 
 import openpyxl
 
-from ..errors import UserError
+from ..errors import BAD_INPUT, UserError
 
-Row = tuple[int, list[object]]  # (row number as the user sees it, cell values)
+
+@dataclass(frozen=True)
+class BrokenRow:
+    """A row that could not be split into cells; ``reason`` is for the user, ``text`` what it held."""
+
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NoCachedValue:
+    """An XLSX formula cell without the value Excel stores when it calculates (never opened in Excel)."""
+
+    formula: str
+
+
+Row = tuple[int, "list[object] | BrokenRow"]  # (row number as the user sees it, cell values)
 
 # Above this size an XLSX is read streaming (read_only): far less memory, but merged
 # cells are not known. Merged cells matter in hand-made lists, which are small.
 STREAMING_XLSX_BYTES = 2_000_000
 MAX_COLUMNS = 256
 MAX_EMPTY_RUN = 1_000  # a sheet formatted down to row 1,048,576 ends here
+MAX_CSV_FIELD = 64 * 1024 * 1024  # csv's own limit (128 kB) would fail the whole file on one long cell
+UNCLOSED_QUOTE = (
+    'Tanda kutip (") di baris ini tidak ditutup, sehingga baris-baris berikutnya terbaca sebagai satu sel; '
+    "baris ini ditolak dan baris sesudahnya dibaca biasa. Perbaiki tanda kutipnya di Excel atau Notepad."
+)
 DELIMITERS = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}
 
 _AGAIN = "lalu impor lagi."
@@ -58,6 +85,8 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 class RosterError(UserError):
     """The whole file cannot be imported; ``str(err)`` is one Indonesian sentence for the user."""
 
+    exit_code = BAD_INPUT
+
 
 @dataclass
 class Sheet:
@@ -86,10 +115,13 @@ def open_roster(path: Path | str) -> Iterator[RosterFile]:
     kind = _sniff_binary(path, head)
     if kind == "xlsx":
         workbook = _load_workbook(path)
+        formulas = _load_workbook(path, formulas=True) if _has_formulas(path) else None
         try:
-            yield RosterFile("Excel (.xlsx)", _xlsx_sheets(workbook))
+            yield RosterFile("Excel (.xlsx)", _xlsx_sheets(workbook, formulas))
         finally:
             workbook.close()
+            if formulas is not None:
+                formulas.close()
         return
     yield _csv_file(path.read_bytes())
 
@@ -150,29 +182,60 @@ def _sniff_zip(path: Path) -> str:
     raise fail("unreadable")
 
 
-def _load_workbook(path: Path):
+def _load_workbook(path: Path, *, formulas: bool = False):
+    """The values Excel stored; with ``formulas``, the formulas instead (to find cells without a value)."""
     streaming = path.stat().st_size > STREAMING_XLSX_BYTES
     try:
-        return openpyxl.load_workbook(path, read_only=streaming, data_only=True)
+        return openpyxl.load_workbook(path, read_only=streaming, data_only=not formulas)
     except Exception:  # openpyxl raises many kinds for a damaged package; the user needs one answer
         raise fail("broken") from None
 
 
-def _xlsx_sheets(workbook) -> Iterator[Sheet]:
-    for sheet in workbook.worksheets:
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet holds a formula (``<f>`` element): read in chunks, most rosters have none."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as part:
+                    tail = b""
+                    while chunk := part.read(1024 * 1024):
+                        data = tail + chunk
+                        if b"<f>" in data or b"<f " in data or b"<x:f" in data:
+                            return True
+                        tail = data[-8:]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return False
+    return False
+
+
+def _xlsx_sheets(workbook, formulas=None) -> Iterator[Sheet]:
+    pairs = zip(
+        workbook.worksheets,
+        formulas.worksheets if formulas is not None else [None] * len(workbook.worksheets),
+        strict=True,
+    )
+    for sheet, formula_sheet in pairs:
         if getattr(sheet, "sheet_state", "visible") != "visible":
             continue  # hidden sheets hold lookup lists, not the roster
-        yield Sheet(sheet.title, _xlsx_rows(sheet), sheet.max_row or 0)
+        yield Sheet(sheet.title, _xlsx_rows(sheet, formula_sheet), sheet.max_row or 0)
 
 
-def _xlsx_rows(sheet) -> Iterator[Row]:
-    """Rows with vertically merged cells filled in (a unit written once for several people)."""
+def _xlsx_rows(sheet, formula_sheet=None) -> Iterator[Row]:
+    """Rows with vertically merged cells filled in (a unit written once for several people), and
+    ``NoCachedValue`` where a formula cell has no stored value."""
     filled = _vertical_merges(sheet)
     width = min(sheet.max_column or 1, MAX_COLUMNS)
     empty_run = 0
+    formula_rows = (
+        formula_sheet.iter_rows(min_row=1, max_col=width, values_only=True) if formula_sheet is not None else None
+    )
     try:
         for number, values in enumerate(sheet.iter_rows(min_row=1, max_col=width, values_only=True), start=1):
             cells = list(values)
+            if formula_rows is not None:
+                _mark_uncalculated(cells, next(formula_rows, ()))
             for column, value in filled.get(number, ()):
                 if column < len(cells):
                     cells[column] = value
@@ -187,6 +250,14 @@ def _xlsx_rows(sheet) -> Iterator[Row]:
         raise
     except Exception:  # a damaged sheet part surfaces only while streaming
         raise fail("broken") from None
+
+
+def _mark_uncalculated(cells: list[object], formulas: tuple) -> None:
+    for index, formula in enumerate(formulas[: len(cells)]):
+        if cells[index] is None and formula is not None:
+            text = getattr(formula, "text", formula)  # ArrayFormula keeps its text in .text
+            if isinstance(text, str) and text.startswith("="):
+                cells[index] = NoCachedValue(text)
 
 
 def _vertical_merges(sheet) -> dict[int, list[tuple[int, object]]]:
@@ -224,9 +295,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _looks_binary(text: str) -> bool:
+    """A binary file, not text with a stray control character (those are the row's problem)."""
     sample = text[:20_000]
     controls = sum(1 for c in sample if c < " " and c not in "\t\r\n\f")
-    return "\x00" in sample or controls > len(sample) // 100
+    return "\x00" in sample or (controls > 16 and controls > len(sample) // 20)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -245,6 +317,8 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _csv_file(data: bytes) -> RosterFile:
+    if csv.field_size_limit() < MAX_CSV_FIELD:  # a long cell is its row's problem, not the whole file's
+        csv.field_size_limit(MAX_CSV_FIELD)
     text, encoding = decode_text(data)
     first_line = text[:8].rstrip("\r\n")
     if len(first_line) == 5 and first_line.lower().startswith("sep=") and first_line[4] in DELIMITERS:
@@ -257,11 +331,23 @@ def _csv_file(data: bytes) -> RosterFile:
 
 
 def _csv_rows(text: str, delimiter: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
-    start = 1
-    try:
-        for cells in reader:
-            yield start, list(cells)
-            start = reader.line_num + 1
-    except csv.Error:
-        raise fail("unreadable") from None
+    """Rows with their first line's number. A quote never closed would swallow the following
+    lines into one cell: that row becomes a ``BrokenRow`` and reading resumes on its next line."""
+    lines = io.StringIO(text, newline=None).readlines()
+    first = 0  # index of the line the current reader starts at
+    while first < len(lines):
+        reader = csv.reader(iter(lines[first:]), delimiter=delimiter, strict=True)
+        start = 1
+        try:
+            for cells in reader:
+                if any("\n" in cell and delimiter in cell for cell in cells):
+                    break  # a quoted "cell" holding whole rows: the quote was never closed
+                yield first + start, list(cells)
+                start = reader.line_num + 1
+            else:
+                return
+        except csv.Error:
+            pass  # the quote runs to the end of the file, or a quote sits where a delimiter must be
+        broken = lines[first + start - 1].rstrip("\r\n")
+        yield first + start, BrokenRow(UNCLOSED_QUOTE, broken)
+        first += start

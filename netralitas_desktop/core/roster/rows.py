@@ -1,19 +1,22 @@
 """One spreadsheet row -> a clean person, a row issue, or "not a participant row".
 
 Normalisation and validation are ``participants.clean_person``'s, so a row imported here
-and the same person typed into the form end up identical.
+and the same person typed into the form end up identical. A row that cannot be read as it
+stands (a quote never closed, a formula never calculated, an invisible control character,
+a cell of thousands of characters) is rejected with its reason; the rest of the file is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from ..names import fold, smart_title_case, split_name
 from ..nip import excel_corruption_reason, normalize_id
 from ..participants import PersonData, clean_person
 from .columns import HeaderMatch, is_footer, is_online
+from .reader import BrokenRow, NoCachedValue
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,17 @@ class RowIssue:
     column: str  # the header as written in the file
     value: str
     reason: str  # Bahasa Indonesia
+    sheet: str | None = None  # the XLSX sheet; None for a CSV
+
+    @property
+    def where(self) -> str:
+        """``Baris 12`` or ``Lembar "Data 2", baris 12``: how the user finds the row."""
+        return row_label(self.row, self.sheet)
+
+
+def row_label(row: int, sheet: str | None, *, capital: bool = True) -> str:
+    text = f"Lembar \u201c{sheet}\u201d, baris {row}" if sheet else f"Baris {row}"
+    return text if capital else text[0].lower() + text[1:]
 
 
 @dataclass(slots=True)
@@ -33,6 +47,7 @@ class Candidate:
     row: int
     person: PersonData  # clean
     mode: str | None  # "online"/"onsite", or None when the file has no mode column
+    sheet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,8 @@ class Skipped:
     issue: RowIssue | None = None
 
 
+MAX_CELL_CHARS = 2_000  # no roster field comes near (the longest column takes 300); 200 kB is pasted junk
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EMPTY_WORDS = frozenset({"null", "none", "nan", "-", "--", "\u2013", "\u2014", "n/a", "#n/a", "tidak ada"})
 _QUOTES = " '\u2018\u2019`"  # SIASN writes '197211021996121001 so Excel keeps it as text
 ERROR_ORDER = ("nama", "nip", "nik", "employment_type", "email", "sex", "golongan")
@@ -74,11 +91,13 @@ def cell_text(value: object) -> str:
 class RowReader:
     """Reads data rows under one header row."""
 
-    def __init__(self, header: HeaderMatch) -> None:
+    def __init__(self, header: HeaderMatch, sheet: str | None = None) -> None:
         self.header = header
+        self.sheet = sheet
         self.columns = header.columns
         self.name_header = header.headers[header.columns["nama"][0]]
         self._order = tuple(header.columns.items())
+        self._mapped = tuple(index for _, indexes in self._order for index in indexes)
         self.split_titles = "gelar_depan" not in header.columns and "gelar_belakang" not in header.columns
         self._memo: dict[tuple[str, str], bool] = {}
 
@@ -97,8 +116,24 @@ class RowReader:
                             break
         return found
 
-    def read(self, row: int, values: list[object]) -> Candidate | RowIssue | Skipped:
+    def read(self, row: int, values: list[object] | BrokenRow) -> Candidate | RowIssue | Skipped:
         """Clean one row; the first problem (name, then NIP, NIK, …) becomes the issue."""
+        result = self._read(row, values)
+        if self.sheet is not None:
+            if isinstance(result, Candidate):
+                result.sheet = self.sheet
+            elif isinstance(result, RowIssue):
+                result = replace(result, sheet=self.sheet)
+            elif result.issue is not None:
+                result = Skipped(result.empty, replace(result.issue, sheet=self.sheet))
+        return result
+
+    def _read(self, row: int, values: list[object] | BrokenRow) -> Candidate | RowIssue | Skipped:
+        if isinstance(values, BrokenRow):
+            return RowIssue(row, self.name_header, _clip(values.text), values.reason)
+        unreadable = self._unreadable(row, values)
+        if unreadable is not None:
+            return unreadable
         cells = self._cells(values)
         if not cells:
             return _EMPTY
@@ -134,6 +169,27 @@ class RowReader:
         if "mode" in self.columns:
             mode = "online" if "mode" in cells and self._online(cells["mode"][1]) else "onsite"
         return Candidate(row, cleaned, mode)
+
+    def _unreadable(self, row: int, values: list[object]) -> RowIssue | None:
+        """A mapped cell that cannot be taken as it stands: an uncalculated formula, a control
+        character, thousands of characters. One cheap pass over the row's mapped cells (it runs
+        on every row); the cell at fault is looked for only when the pass finds something."""
+        width = len(values)
+        for index in self._mapped:
+            if index < width:
+                value = values[index]
+                kind = value.__class__
+                if (kind is str and (len(value) > MAX_CELL_CHARS or _CONTROL.search(value))) or kind is NoCachedValue:
+                    break
+        else:
+            return None
+        for index in self._mapped:
+            value = values[index] if index < width else None
+            reason = _cell_problem(value)
+            if reason is not None:
+                shown = value.formula if isinstance(value, NoCachedValue) else _CONTROL.sub("\u2423", str(value))
+                return RowIssue(row, self.header.headers[index], _clip(shown), reason)
+        return None
 
     def _states_employment(self, text: str) -> bool:
         """Whether the text names an employment type at all; memoised, as columns repeat a few values."""
@@ -192,6 +248,36 @@ def _leading_texts(values: list[object], count: int) -> list[str]:
                 if len(texts) == count:
                     break
     return texts
+
+
+def _cell_problem(value: object) -> str | None:
+    if isinstance(value, NoCachedValue):
+        return (
+            "Sel ini berisi rumus yang belum pernah dihitung Excel, jadi nilainya tidak tersimpan di berkas. Buka "
+            "berkas di Excel, simpan ulang (nilainya dihitung saat itu), lalu impor lagi."
+        )
+    if not isinstance(value, str):
+        return None
+    if len(value) > MAX_CELL_CHARS:
+        return (
+            f"Isi sel ini {_thousands(len(value))} karakter, terlalu panjang untuk kolom daftar peserta "
+            f"(paling banyak {_thousands(MAX_CELL_CHARS)}); mungkin tertempel teks lain."
+        )
+    control = _CONTROL.search(value)
+    if control:
+        return (
+            f"Sel ini berisi karakter kendali yang tak terlihat (kode {ord(control.group()):#04x}); ketik ulang "
+            "isinya di Excel lalu impor lagi."
+        )
+    return None
+
+
+def _thousands(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "\u2026"
 
 
 def _shown(raw: object) -> str:

@@ -4,7 +4,8 @@ Making a copy and checking run off the GUI thread. A restore first lets every ru
 query finish and closes this thread's connection, then swaps the file in a job
 (``database.restore_backup``: verify, keep the current file, swap, reopen); the window
 refreshes on ``restored``. ``offer_recovery`` is the start-up question when the file is
-damaged.
+damaged. After either restore, ``offer_carry_over`` offers the check-ins recorded since the
+backup, read from the kept copy of the replaced file (``core.carry_over``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import backups, database
+from ...core.carry_over import CarryOverError, carry_over, newer_checkins
 from ...core.database import DatabaseLocation
 from ..common.errors import show_error
 from ..common.jobs import BackgroundWork, FunctionJob, JobRunner, wait_all
+from ..common.settings import current_actor
 from ..common.widgets import JobPanel, confirm, fill_table, localize_buttons, read_only_table, show_info
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+_restored_at_start: list[Path] = []  # the copy kept by a restore before the database was open
 
 
 class BackupDialog(QDialog, BackgroundWork):
@@ -208,8 +212,9 @@ class BackupDialog(QDialog, BackgroundWork):
             self,
             self.tr("Pulihkan cadangan"),
             self.tr(
-                "Ganti isi basis data dengan cadangan {0}? Semua yang dicatat sesudah cadangan itu dibuat tidak "
-                "akan tampil lagi. Berkas yang sekarang disimpan dulu di folder cadangan."
+                "Ganti isi basis data dengan cadangan {0}? Yang dicatat sesudah cadangan itu dibuat tidak ada di "
+                "dalamnya. Berkas yang sekarang disimpan dulu di folder cadangan, dan kehadiran yang lebih baru "
+                "ditawarkan untuk dibawa dari sana."
             ).format(path.name),
             self.tr("Pulihkan"),
         ):
@@ -231,7 +236,12 @@ class BackupDialog(QDialog, BackgroundWork):
             if result.previous_copy
             else ""
         )
+        added = offer_carry_over(result.previous_copy, self) if result.previous_copy is not None else 0
         self.restored.emit()
+        if added:
+            return self.tr("Dipulihkan dari {0}.{1} {2} kehadiran yang lebih baru ikut dibawa.").format(
+                result.restored_from.name, kept, added
+            )
         return self.tr("Dipulihkan dari {0}.{1}").format(result.restored_from.name, kept)
 
 
@@ -290,7 +300,54 @@ def restore_at_start(damage: backups.Damage, parent: QWidget | None = None) -> b
             translate("Cadangan", "Basis data dipulihkan"),
             translate("Cadangan", "Basis data dipulihkan dari {0}.{1}").format(result.restored_from.name, kept),
         )
+        if result.previous_copy is not None:
+            _restored_at_start.append(result.previous_copy)
         return True
 
 
-__all__ = ["BackupDialog", "offer_recovery", "restore_at_start"]
+def offer_pending_carry_over(parent: QWidget | None = None) -> None:
+    """After a restore at start-up, once the database is open: offer the newer check-ins."""
+    while _restored_at_start:
+        offer_carry_over(_restored_at_start.pop(), parent)
+
+
+def offer_carry_over(copy: Path, parent: QWidget | None = None) -> int:
+    """Offer the check-ins recorded after the restored backup, found in ``copy``; returns how many were added."""
+    try:
+        newer = newer_checkins(copy)
+    except CarryOverError:  # the replaced file was too damaged to read: nothing can be offered from it
+        return 0
+    if not newer.checkins:
+        return 0
+    shown = "\n".join(
+        f"\u2022 {item.name} \u2014 {item.event_title}, {item.checked_in_at:%d-%m-%Y %H.%M} ({item.desk})"
+        for item in newer.checkins[:10]
+    )
+    more = (
+        translate("Cadangan", "\n… dan {0} lainnya.").format(len(newer.checkins) - 10)
+        if len(newer.checkins) > 10
+        else ""
+    )
+    partial = (
+        translate("Cadangan", "\n\nSebagian salinan rusak; yang terbaca saja yang dapat dibawa.")
+        if newer.partial
+        else ""
+    )
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Cadangan", "Kehadiran yang lebih baru"), "", parent=parent)
+    box.setText(
+        translate(
+            "Cadangan",
+            "{0} kehadiran tercatat sesudah cadangan itu dibuat dan tidak ada di basis data yang dipulihkan. "
+            "Kehadiran itu masih ada di salinan {1}. Bawa ke basis data sekarang?\n\n{2}{3}{4}",
+        ).format(len(newer.checkins), copy.name, shown, more, partial)
+    )
+    bring = box.addButton(translate("Cadangan", "Bawa kehadiran"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Cadangan", "Jangan bawa"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(bring)
+    box.exec()
+    if box.clickedButton() is not bring:
+        return 0
+    return carry_over(newer.checkins, actor=current_actor(), source=copy.name)
+
+
+__all__ = ["BackupDialog", "offer_carry_over", "offer_pending_carry_over", "offer_recovery", "restore_at_start"]

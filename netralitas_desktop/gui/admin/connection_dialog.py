@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import connection
+from ...core.audit import MAX_NAME_LENGTH
 from ...core.connection import ConnectionProfile, ProfileStore, ServerCheck
 from ...core.database import DatabaseError, DatabaseLocation, switch_database
 from ..common.jobs import BackgroundWork, FunctionJob, JobRunner, wait_all
@@ -79,6 +80,7 @@ class ConnectionDialog(QDialog, BackgroundWork):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.desk = QLineEdit(current_actor().desk)
+        self.desk.setMaxLength(MAX_NAME_LENGTH)
         self.desk.setPlaceholderText(self.tr("mis. Meja 2 — tercatat pada setiap check-in"))
         usable, explanation = connection.password_store_status()
         self.remember = QCheckBox(self.tr("Ingat kata sandi di brankas kata sandi sistem"))

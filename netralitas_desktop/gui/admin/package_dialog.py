@@ -3,14 +3,18 @@
 One dialog for both ends, in the order the committee works: on the office PC "Buat paket"
 and later "Gabungkan kehadiran"; on a desk laptop "Impor paket" and at the end "Buat
 berkas kehadiran". Each step runs off the GUI thread; the result is shown as a report,
-with the conflicts of a merge listed by name.
+with the conflicts of a merge listed by name. Each end shows the fingerprint of its own
+signing key; the first file from another computer shows that computer's fingerprint and is
+taken only once the person confirms both screens show the same. The laptops' walk-ins wait
+below, for the office to approve (``WalkInReview``).
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -35,14 +40,20 @@ from ...core.offline import (
     ExportResult,
     ImportPackageJob,
     ImportResult,
+    KeyNotConfirmedError,
     MergeJob,
     MergeReport,
     default_filename,
+    desk_fingerprint_of_event,
     imported_event_ids,
+    office_fingerprint,
 )
 from ..common.jobs import BackgroundWork, JobRunner
 from ..common.settings import PACKAGE_FOLDER, current_actor, remember_folder, remembered_folder
 from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table
+from .walk_in_review import WalkInReview
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 class PackageDialog(QDialog, BackgroundWork):
@@ -59,9 +70,9 @@ class PackageDialog(QDialog, BackgroundWork):
     def _build(self) -> None:
         intro = QLabel(
             self.tr(
-                "Untuk meja registrasi tanpa jaringan: (1) di komputer kantor buat paket kegiatan, (2) salin ke laptop "
-                "meja dan impor, (3) catat kehadiran seperti biasa, (4) di laptop buat berkas kehadiran, (5) di komputer "
-                "kantor gabungkan. Menggabungkan dua kali aman: tidak ada yang tercatat ganda."
+                "Untuk meja registrasi tanpa jaringan: (1) di komputer kantor buat paket kegiatan, (2) salin ke "
+                "laptop meja dan impor, (3) catat kehadiran seperti biasa, (4) di laptop buat berkas kehadiran, (5) di "
+                "komputer kantor gabungkan. Menggabungkan dua kali aman: tidak ada yang tercatat ganda."
             )
         )
         intro.setWordWrap(True)
@@ -75,14 +86,22 @@ class PackageDialog(QDialog, BackgroundWork):
         self.import_button.clicked.connect(self._ask_import)
         self.checkins_button = QPushButton(self.tr("Buat berkas kehadiran untuk kantor…"))
         self.checkins_button.clicked.connect(self._ask_export_checkins)
+        self.office_key_label = QLabel()
+        self.desk_key_label = QLabel()
+        for label in (self.office_key_label, self.desk_key_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         office = QGroupBox(self.tr("Di komputer kantor"))
         office_layout = QVBoxLayout(office)
         office_layout.addWidget(self.export_button)
         office_layout.addWidget(self.merge_button)
+        office_layout.addWidget(self.office_key_label)
         laptop = QGroupBox(self.tr("Di laptop meja"))
         laptop_layout = QVBoxLayout(laptop)
         laptop_layout.addWidget(self.import_button)
         laptop_layout.addWidget(self.checkins_button)
+        laptop_layout.addWidget(self.desk_key_label)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Kegiatan")), 0, 0)
         grid.addWidget(self.event_combo, 0, 1, 1, 2)
@@ -101,6 +120,9 @@ class PackageDialog(QDialog, BackgroundWork):
         self.conflicts = read_only_table([self.tr("Nama"), self.tr("Keterangan")])
         self.conflicts_label.hide()
         self.conflicts.hide()
+        self.walk_ins = WalkInReview()
+        self.walk_ins.changed.connect(self.changed)
+        self.walk_ins.finished.connect(self._reviewed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         localize_buttons(buttons)
         buttons.rejected.connect(self.reject)
@@ -111,6 +133,7 @@ class PackageDialog(QDialog, BackgroundWork):
         layout.addWidget(self.report, 1)
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflicts, 1)
+        layout.addWidget(self.walk_ins, 1)
         layout.addWidget(buttons)
 
     def reload_events(self, select: int | None = None) -> None:
@@ -134,6 +157,16 @@ class PackageDialog(QDialog, BackgroundWork):
         self.checkins_button.setEnabled(idle and event_id in self.imported)
         self.merge_button.setEnabled(idle)
         self.import_button.setEnabled(idle)
+        self._show_keys(event_id)
+        if self.walk_ins.event_id != event_id:
+            self.walk_ins.set_event(event_id if event_id not in self.imported else None)
+
+    def _show_keys(self, event_id: int | None) -> None:
+        """Each end's own fingerprint, for the other end to compare when it receives a file."""
+        office = office_fingerprint() if event_id not in self.imported else None
+        self.office_key_label.setText(_fingerprint_html(self.tr("Sidik jari kunci kantor ini:"), office))
+        desk = desk_fingerprint_of_event(event_id) if event_id in self.imported else None
+        self.desk_key_label.setText(_fingerprint_html(self.tr("Sidik jari laptop ini untuk kegiatan ini:"), desk))
 
     # Asking for files ----------------------------------------------------------------------------
 
@@ -185,11 +218,26 @@ class PackageDialog(QDialog, BackgroundWork):
     def export_checkins(self, path: Path) -> None:
         self._run(ExportCheckinsJob(self.event_combo.currentData(), path, current_actor()), self._exported)
 
-    def import_package(self, path: Path) -> None:
-        self._run(ImportPackageJob(path, current_actor()), self._imported)
+    def import_package(self, path: Path, confirmed: str | None = None) -> None:
+        job = ImportPackageJob(path, current_actor(), confirmed, ask=True)
+        self._run(
+            job, lambda result: self._answered(result, self._imported, lambda key: self.import_package(path, key))
+        )
 
-    def merge(self, path: Path) -> None:
-        self._run(MergeJob(path, current_actor()), self._merged)
+    def merge(self, path: Path, confirmed: str | None = None) -> None:
+        job = MergeJob(path, current_actor(), confirmed, ask=True)
+        self._run(job, lambda result: self._answered(result, self._merged, lambda key: self.merge(path, key)))
+
+    def _answered(self, result, done, again) -> str | None:
+        """A key met for the first time comes back as a question: ask whether both screens show its
+        fingerprint, then run the step again with it; anything else is the step's result."""
+        if not isinstance(result, KeyNotConfirmedError):
+            return done(result)
+        if ask_fingerprint(self, result.role, result.fingerprint):
+            again(result.fingerprint)
+            return None
+        self.panel.stop(error=self.tr("Dibatalkan: sidik jari tidak dicocokkan; tidak ada yang berubah."))
+        return None
 
     def _run(self, job: Job, on_result) -> None:
         self.runner.start(
@@ -211,6 +259,9 @@ class PackageDialog(QDialog, BackgroundWork):
                     "Salin berkas ini ke setiap laptop meja, lalu pilih \u201cImpor paket dari kantor\u201d "
                     "di sana. Kunci QR tidak ikut dalam paket."
                 ),
+                self.tr(
+                    "Sidik jari kunci kantor: {0} (laptop menampilkannya untuk dicocokkan saat impor pertama)."
+                ).format(result.fingerprint),
             ]
         else:
             lines = [
@@ -225,6 +276,9 @@ class PackageDialog(QDialog, BackgroundWork):
                     "Bawa berkas ini ke komputer kantor, lalu pilih \u201cGabungkan kehadiran dari "
                     "laptop\u201d di sana."
                 ),
+                self.tr("Sidik jari laptop ini: {0} (kantor mencocokkannya saat menggabungkan).").format(
+                    result.fingerprint
+                ),
             ]
         return self._finish(self.tr("Selesai."), lines)
 
@@ -238,16 +292,31 @@ class PackageDialog(QDialog, BackgroundWork):
             self.tr("Peserta diperbarui: {0}").format(number(c["registrations_updated"])),
             self.tr("Dihapus di kantor (dibatalkan di sini): {0}").format(number(c["registrations_removed"])),
             self.tr("Kehadiran dari kantor: {0}").format(number(c["checkins_added"])),
+            *(
+                [self.tr("Tanda tangan rusak, tidak diimpor: {0}").format(number(c["signatures_refused"]))]
+                if c["signatures_refused"]
+                else []
+            ),
             "",
             self.tr("Meja ini sekarang menerima kode QR undangan kegiatan ini."),
+            self.tr("Kunci kantor: {0}").format(result.office_fingerprint),
+            self.tr(
+                "Sidik jari laptop ini: {0} — kantor mencocokkannya saat menggabungkan berkas kehadiran dari "
+                "laptop ini."
+            ).format(result.desk_fingerprint),
         ]
         self.reload_events(result.event_id)
         self.changed.emit(result.event_id)
         return self._finish(self.tr("Paket diimpor."), lines)
 
     def _merged(self, report: MergeReport) -> str:
+        self.walk_ins.set_event(report.event_id)
         self.changed.emit(report.event_id)
         return self._finish(self.tr("Kehadiran digabung."), report.lines(), report.conflicts)
+
+    def _reviewed(self, text: str) -> None:
+        self.report.setPlainText(text)
+        self._update_buttons()
 
     def _finish(self, status: str, lines: list[str], conflicts: list | None = None) -> str:
         """Show the step's report; ``status`` is the panel's line."""
@@ -256,3 +325,37 @@ class PackageDialog(QDialog, BackgroundWork):
         self.conflicts_label.setVisible(bool(conflicts))
         self.conflicts.setVisible(bool(conflicts))
         return status
+
+
+def _fingerprint_html(caption: str, fingerprint: str | None) -> str:
+    """The caption, then the code on a line of its own, large enough to read across a desk."""
+    if not fingerprint:
+        return ""
+    return f"{escape(caption)}<br><span style='font-family: monospace; font-size: large'><b>{fingerprint}</b></span>"
+
+
+def ask_fingerprint(parent: QWidget | None, role: str, fingerprint: str) -> bool:
+    """Whether the person sees the same fingerprint on the other computer's screen."""
+    if role == "office":
+        where = translate(
+            "PackageDialog",
+            "di komputer kantor (menu Berkas \u2192 Meja offline, bagian \u201cDi komputer kantor\u201d)",
+        )
+        whose = translate("PackageDialog", "kunci kantor yang menandatangani paket ini")
+    else:
+        where = translate("PackageDialog", "di laptop meja yang membuat berkas ini (menu Berkas \u2192 Meja offline)")
+        whose = translate("PackageDialog", "kunci laptop meja yang menandatangani berkas ini")
+    box = QMessageBox(QMessageBox.Icon.Question, translate("PackageDialog", "Cocokkan sidik jari"), "", parent=parent)
+    box.setText(
+        translate(
+            "PackageDialog",
+            "Berkas ini datang dari komputer yang belum dikenal. Sidik jari {0}:\n\n{1}\n\nBandingkan dengan sidik "
+            "jari yang tampil {2}. Hanya bila sama persis, pilih \u201cSama\u201d. Bila berbeda, berkas ini bukan dari "
+            "komputer itu: pilih Batal.",
+        ).format(whose, fingerprint, where)
+    )
+    same = box.addButton(translate("PackageDialog", "Sama"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(translate("PackageDialog", "Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is same

@@ -1,7 +1,8 @@
 """Deleting an event's personal data, confirmed by typing the event's title; the retention reminder.
 
-The dialog says what goes and what stays (the counts, for reports), and the button only
-wakes up once the title is typed, so a slip of the mouse deletes nothing.
+The dialog says what goes and what stays (the counts, for reports), lists the backups that
+hold the event and will be deleted with it (``purge_files``, read off the GUI thread), and the
+button only wakes up once the title is typed, so a slip of the mouse deletes nothing.
 ``show_retention_reminder`` is the start-up message for events kept past the retention period.
 """
 
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import purge
-from ..common.jobs import BackgroundWork, FunctionJob, JobRunner
+from ...core import purge, purge_files
+from ..common.errors import error_message
+from ..common.jobs import BackgroundWork, FunctionJob, JobRunner, run_job
 from ..common.settings import current_actor
-from ..common.widgets import JobPanel, localize_buttons, number, show_info
+from ..common.widgets import JobPanel, fill_table, localize_buttons, number, read_only_table, show_info
 
 
 class PurgeDialog(QDialog, BackgroundWork):
@@ -33,13 +35,17 @@ class PurgeDialog(QDialog, BackgroundWork):
         super().__init__(parent)
         self.event_id = event_id
         self.setWindowTitle(self.tr("Hapus data pribadi peserta"))
-        self.resize(620, 360)
+        self.resize(680, 480)
+        self.files: purge_files.FilePlan | None = None
         self._build()
         self.refresh()
 
     def _build(self) -> None:
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.backups_label = QLabel()
+        self.backups_label.setWordWrap(True)
+        self.backups_table = read_only_table([self.tr("Cadangan"), self.tr("Alasan")])
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.title_edit = QLineEdit()
@@ -68,6 +74,8 @@ class PurgeDialog(QDialog, BackgroundWork):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.backups_label)
+        layout.addWidget(self.backups_table, 1)
         layout.addWidget(self.prompt)
         layout.addWidget(self.title_edit)
         layout.addWidget(self.purge_button)
@@ -77,10 +85,55 @@ class PurgeDialog(QDialog, BackgroundWork):
         layout.addWidget(buttons)
 
     def refresh(self) -> None:
+        """The counts at once; which backups hold the event is read off the GUI thread (large files)."""
         self.preview = purge.preview(self.event_id)
+        self.files = None
+        self._show_preview()
+        run_job(
+            FunctionJob(purge_files.plan, self.event_id),
+            on_result=self._planned,
+            on_error=lambda err: self.panel.stop(error=error_message(err)),
+            owner=self,
+        )
+
+    def _planned(self, files: purge_files.FilePlan) -> None:
+        self.files = files
+        self._show_preview()
+
+    @property
+    def ready(self) -> bool:
+        """The backups are known (the confirmation lists them): the purge may start."""
+        return self.files is not None
+
+    @property
+    def has_something_to_delete(self) -> bool:
+        files = self.files
+        return self.preview.has_personal_data or (files is not None and bool(files.backups or files.temp_folders))
+
+    def _show_backups(self) -> None:
+        """The backups holding this event: deleted with it (a fresh one is made right after)."""
+        if self.files is None:
+            self.backups_label.setText(self.tr("Memeriksa cadangan mana yang berisi data kegiatan ini…"))
+            self.backups_table.hide()
+            return
+        held = self.files.backups
+        if held:
+            self.backups_label.setText(
+                self.tr(
+                    "Cadangan berikut berisi data pribadi kegiatan ini dan ikut dihapus ({0}). Sesudahnya dibuat satu "
+                    "cadangan baru tanpa data pribadi kegiatan ini. Folder cetak sementara juga dibersihkan."
+                ).format(number(len(held)))
+            )
+        else:
+            self.backups_label.setText(self.tr("Tidak ada cadangan yang berisi data kegiatan ini."))
+        fill_table(self.backups_table, [(item.name, item.reason) for item in held])
+        self.backups_table.setVisible(bool(held))
+
+    def _show_preview(self) -> None:
         p = self.preview
         when = p.date.strftime("%d-%m-%Y")
-        if not p.has_personal_data:
+        self._show_backups()
+        if not self.has_something_to_delete:
             self.summary.setText(
                 self.tr(
                     "Kegiatan \u201c{0}\u201d ({1}) tidak menyimpan data pribadi peserta lagi. Jumlah terdaftar dan "
@@ -91,6 +144,9 @@ class PurgeDialog(QDialog, BackgroundWork):
             self.title_edit.hide()
             self.purge_button.hide()
             return
+        self.prompt.show()
+        self.title_edit.show()
+        self.purge_button.show()
         earlier = (
             self.tr(" Data pribadi kegiatan ini pernah dihapus pada {0}; jumlahnya akan ditambahkan.").format(
                 p.purged_before
@@ -102,7 +158,8 @@ class PurgeDialog(QDialog, BackgroundWork):
             self.tr(
                 "Dari kegiatan \u201c{0}\u201d ({1}) akan dihapus: {2} pendaftaran beserta kehadiran ({3}), tanda "
                 "tangan ({4}), sertifikat ({5}), ikrar, keterangan tidak hadir dan kehadiran daring; {6} orang yang "
-                "hanya terdaftar di kegiatan ini; alasan yang diketik di log audit kegiatan ini. {7} orang tetap "
+                "hanya terdaftar di kegiatan ini; alasan yang diketik di log audit kegiatan ini; baris laporan rapat "
+                "daring ({9}) dan peserta tanpa undangan yang menunggu pemeriksaan ({10}). {7} orang tetap "
                 "tersimpan karena terdaftar di kegiatan lain.\n\nYang tetap: kegiatannya dan jumlah terdaftar, hadir "
                 "dan daring per OPD dan per jenis pegawai, untuk laporan. Penghapusan tidak dapat dibatalkan.{8}"
             ).format(
@@ -115,6 +172,8 @@ class PurgeDialog(QDialog, BackgroundWork):
                 number(p.people_deleted),
                 number(p.people_kept),
                 earlier,
+                number(p.online_rows),
+                number(p.pending_walk_ins),
             )
         )
         self.prompt.setText(self.tr("Untuk memastikan, ketik nama kegiatan: {0}").format(p.title))
@@ -123,7 +182,8 @@ class PurgeDialog(QDialog, BackgroundWork):
     def _update_button(self) -> None:
         self.purge_button.setEnabled(
             not self.busy
-            and self.preview.has_personal_data
+            and self.ready
+            and self.has_something_to_delete
             and purge.title_matches(self.event_id, self.title_edit.text())
         )
 
@@ -132,7 +192,7 @@ class PurgeDialog(QDialog, BackgroundWork):
             return
         self.title_edit.setEnabled(False)
         self.runner.start(  # one transaction: it finishes or changes nothing, so no Batal
-            FunctionJob(purge.purge_event, self.event_id, actor=current_actor()),
+            FunctionJob(purge_files.purge_everywhere, self.event_id, actor=current_actor(), files=self.files),
             self.tr("Menghapus data pribadi…"),
             done=self._done,
             failed=self._failed,
@@ -140,13 +200,24 @@ class PurgeDialog(QDialog, BackgroundWork):
         )
         self._update_button()
 
-    def _done(self, summary: dict) -> str:
-        total = summary["total"]
+    def _done(self, outcome: purge_files.PurgeOutcome) -> None:
+        files = outcome.files
         self.refresh()
+        lines = []
+        if outcome.summary:
+            total = outcome.summary["total"]
+            lines.append(
+                self.tr(
+                    "Data pribadi dihapus. Tersimpan untuk laporan: {0} terdaftar, {1} hadir di ruangan, {2} daring."
+                ).format(number(total["registered"]), number(total["hadir"]), number(total["daring"]))
+            )
+        else:
+            lines.append(self.tr("Berkas yang masih menyimpan data pribadi kegiatan ini dibersihkan."))
+        lines.append(self.tr("Cadangan dihapus: {0}.").format(number(len(files.backups_deleted))))
+        if files.new_backup:
+            lines.append(self.tr("Cadangan baru: {0}.").format(files.new_backup))
+        self.panel.stop("\n".join(lines), error="\n".join(files.problems))  # what could not be removed, by name
         self.purged.emit(self.event_id)
-        return self.tr(
-            "Data pribadi dihapus. Tersimpan untuk laporan: {0} terdaftar, {1} hadir di ruangan, {2} daring."
-        ).format(number(total["registered"]), number(total["hadir"]), number(total["daring"]))
 
     def _failed(self, message: str) -> None:
         self.panel.stop(error=message)

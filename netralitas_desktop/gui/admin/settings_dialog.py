@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.audit import MAX_NAME_LENGTH
 from ..common.i18n import LANGUAGES, current_language, set_language
 from ..common.settings import (
     DESK_NAME_KEY,
@@ -44,6 +45,8 @@ class SettingsDialog(QDialog):
         self.desk.setPlaceholderText(actor.desk)
         self.operator = QLineEdit(str(settings.value(OPERATOR_KEY, "") or ""))
         self.operator.setPlaceholderText(actor.operator)
+        for edit in (self.desk, self.operator):
+            edit.setMaxLength(MAX_NAME_LENGTH)  # what the desk and operator columns hold
         self.paper = QComboBox()
         for paper in PAPERS:
             self.paper.addItem(

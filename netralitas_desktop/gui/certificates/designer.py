@@ -323,7 +323,6 @@ class CertificateDesigner(QDialog, BackgroundWork):
                 default_design(self.design.paper),
                 number_format=self.design.number_format,
                 number_start=self.design.number_start,
-                verify_url=self.design.verify_url,
             )
             self._changed()
 

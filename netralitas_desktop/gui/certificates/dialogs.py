@@ -1,4 +1,5 @@
-"""Small dialogs of the Sertifikat tab: the first five as pictures, and revoking one certificate."""
+"""Small dialogs of the Sertifikat tab: the first five as pictures, revoking one certificate, and the
+passphrase of the signing key."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.certificates.payload import CertificateCodeError, parse_payload
+from ...core.certificates.keystore import MIN_PASSPHRASE
+from ...core.certificates.payload import CertificateCodeError, parse_code
 from ...core.certificates.verify import revoke
 from ...core.errors import USER_FACING
 from ..common.errors import error_message
@@ -97,7 +99,7 @@ class RevokeDialog(QDialog):
         """The typed number, or the number inside a scanned certificate QR text."""
         text = self.number_edit.text().strip()
         try:
-            return parse_payload(text).number
+            return parse_code(text).claims.number
         except CertificateCodeError:
             return text
 
@@ -126,4 +128,51 @@ class RevokeDialog(QDialog):
         self.accept()
 
 
-__all__ = ["PreviewDialog", "RevokeDialog"]
+class PassphraseDialog(QDialog):
+    """The passphrase of the signing key's protected file; ``new`` asks it twice (a new key or backup)."""
+
+    def __init__(self, title: str, text: str, *, new: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.new = new
+        info = QLabel(text)
+        info.setWordWrap(True)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("Kata sandi"), self.passphrase_edit)
+        if new:
+            form.addRow(self.tr("Ulangi"), self.repeat_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        localize_buttons(buttons)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, 0)
+
+    @property
+    def passphrase(self) -> bytes:
+        return self.passphrase_edit.text().encode("utf-8")
+
+    def submit(self) -> None:
+        text = self.passphrase_edit.text()
+        if self.new and len(text.strip()) < MIN_PASSPHRASE:
+            self.error.show_message(self.tr("Kata sandi paling sedikit {0} karakter.").format(MIN_PASSPHRASE))
+            return
+        if self.new and text != self.repeat_edit.text():
+            self.error.show_message(self.tr("Kedua kata sandi tidak sama."))
+            return
+        if not text:
+            self.error.show_message(self.tr("Isi kata sandi."))
+            return
+        self.accept()
+
+
+__all__ = ["PassphraseDialog", "PreviewDialog", "RevokeDialog"]

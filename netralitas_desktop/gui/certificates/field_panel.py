@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.certificates.design import PLACEHOLDERS, FieldSpec
+from ...core.certificates.render import MIN_TEXT_PT
 from ..common.core_labels import core_label
 from .canvas import field_title
 
@@ -80,14 +81,16 @@ class FieldPanel(QWidget):
         style_row.addWidget(self.italic_check)
         style_row.addStretch(1)
         self.size_spin = QDoubleSpinBox()
-        self.size_spin.setRange(4.0, 96.0)
+        self.size_spin.setRange(MIN_TEXT_PT, 96.0)  # nothing under 8 pt on a certificate: long text wraps
         self.size_spin.setDecimals(1)
         self.size_spin.setSuffix(" pt")
         self.min_size_spin = QDoubleSpinBox()
-        self.min_size_spin.setRange(4.0, 96.0)
+        self.min_size_spin.setRange(MIN_TEXT_PT, 96.0)
         self.min_size_spin.setDecimals(1)
         self.min_size_spin.setSuffix(" pt")
-        self.min_size_spin.setToolTip(self.tr("Teks yang terlalu panjang mengecil sampai ukuran ini."))
+        self.min_size_spin.setToolTip(
+            self.tr("Teks yang terlalu panjang mengecil sampai ukuran ini (paling kecil 8 pt), lalu berganti baris.")
+        )
         self.lines_spin = QSpinBox()
         self.lines_spin.setRange(1, 6)
         self.color_button = QPushButton()

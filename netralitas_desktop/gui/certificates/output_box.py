@@ -33,6 +33,7 @@ from ...core.events import NotFoundError, get_event
 from ..common.jobs import BackgroundWork, JobHandle, JobRunner
 from ..common.settings import P12_KEY
 from ..common.widgets import JobPanel, number
+from .keys_box import ensure_signing_key
 
 FILE_STEM = "Sertifikat"  # suggested file names stay Indonesian, whatever the UI language
 
@@ -165,6 +166,9 @@ class CertificateOutputBox(QGroupBox, BackgroundWork):
             signer = self.make_signer()
             if signer is None:
                 return None
+        if not ensure_signing_key(self):
+            self.panel.stop(error=self.tr("Sertifikat tidak dibuat: kunci tanda tangan tidak tersedia."))
+            return None
         return self.runner.start(
             CertificatesJob(self.event_id, target, per_person=per_person, signer=signer, actor=self._actor()),
             self.tr("Membuat sertifikat…"),

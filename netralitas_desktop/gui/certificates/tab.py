@@ -9,6 +9,7 @@ stale. A field being edited is not overwritten by a reload. Rendering and printi
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -40,7 +41,7 @@ from ...core.certificates.design import (
     load_design,
     save_design,
 )
-from ...core.certificates.keys import export_public_key, fingerprint
+from ...core.certificates.keys import active_key, export_public_key
 from ...core.certificates.numbering import format_number, number_format_problem
 from ...core.certificates.render import render_preview_pdf
 from ...core.certificates.summary import CertificateSummary, load_summary
@@ -54,6 +55,7 @@ from ..common.pdf_pages import render_pages
 from ..common.tabs import EventTabBase
 from ..common.widgets import ErrorLabel, number, show_info
 from .dialogs import PreviewDialog, RevokeDialog
+from .keys_box import CertificateKeyBox
 from .output_box import CertificateOutputBox
 
 PREVIEW_COUNT = 5
@@ -120,8 +122,6 @@ class CertificatesTab(QWidget, EventTabBase):
         self.start_spin = QSpinBox()
         self.start_spin.setRange(1, 999_999)
         self.start_spin.valueChanged.connect(self._show_example)
-        self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText(self.tr("opsional, mis. https://bkpsdm.contoh.go.id/verifikasi"))
         self.example_label = QLabel()
         self.number_error = ErrorLabel()
         self.save_number_button = QPushButton(self.tr("Simpan nomor"))
@@ -130,7 +130,6 @@ class CertificatesTab(QWidget, EventTabBase):
         form = QFormLayout(numbering)
         form.addRow(self.tr("Format"), self.format_edit)
         form.addRow(self.tr("Mulai dari"), self.start_spin)
-        form.addRow(self.tr("Alamat verifikasi"), self.url_edit)
         form.addRow(self.tr("Contoh"), self.example_label)
         form.addRow(self.number_error)
         save_row = QHBoxLayout()
@@ -156,6 +155,8 @@ class CertificatesTab(QWidget, EventTabBase):
 
         self.output = CertificateOutputBox(self.event_id, self._actor)
         self.output.finished.connect(self._made)
+        self.keys_box = CertificateKeyBox(self._actor)
+        self.keys_box.changed.connect(self.refresh)
 
         self.design_button = QPushButton(self.tr("Desain sertifikat…"))
         self.design_button.clicked.connect(self.open_designer)
@@ -195,6 +196,7 @@ class CertificatesTab(QWidget, EventTabBase):
         left.addStretch(1)
         right.addWidget(self.output)
         right.addWidget(tools)
+        right.addWidget(self.keys_box)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -233,13 +235,13 @@ class CertificatesTab(QWidget, EventTabBase):
                 widget.blockSignals(False)
             self.minutes_spin.setEnabled(summary.online_allowed)
         self._loaded_online = online
-        numbering = (summary.design.number_format, summary.design.number_start, summary.design.verify_url)
+        numbering = (summary.design.number_format, summary.design.number_start)
         if self._loaded_numbering in (None, self._numbering_shown()):  # not while someone edits them
             self.format_edit.setText(summary.design.number_format)
             self.start_spin.setValue(summary.design.number_start)
-            self.url_edit.setText(summary.design.verify_url)
             self.number_error.show_message("")
         self._loaded_numbering = numbering
+        self.keys_box.refresh()
         if summary.problems:
             self.problems_label.setStyleSheet("color: #8a4b00;")
             self.problems_label.setText("\n".join(f"• {problem}" for problem in summary.problems))
@@ -248,7 +250,7 @@ class CertificatesTab(QWidget, EventTabBase):
             self.problems_label.setText(self.tr("✓ Semua siap: tidak ada yang perlu diperbaiki."))
 
     def _numbering_shown(self) -> tuple:
-        return (self.format_edit.text(), self.start_spin.value(), self.url_edit.text())
+        return (self.format_edit.text(), self.start_spin.value())
 
     # Recipients and numbering --------------------------------------------------------------
     def _online_changed(self, *_args) -> None:
@@ -276,7 +278,6 @@ class CertificatesTab(QWidget, EventTabBase):
             load_design(self.event_id),
             number_format=self.format_edit.text().strip(),
             number_start=self.start_spin.value(),
-            verify_url=self.url_edit.text().strip(),
         )
         try:
             save_design(self.event_id, design)
@@ -343,14 +344,36 @@ class CertificatesTab(QWidget, EventTabBase):
         self._open_dialog(VerifyDialog(self))
 
     def print_certificates(self) -> None:
-        """Make the merged PDF into a temporary folder, then open the print dialog on it."""
-        folder = Path(tempfile.mkdtemp(prefix="netralitas-cetak-"))
-        self.output.make(folder / "Sertifikat.pdf", per_person=False, then=self._print_ready)
+        """Make the merged PDF into a temporary folder, then open the print dialog on it. The folder
+        (certificates hold names and NIPs) is removed when the dialog closes, or when nothing was made."""
+        self._remove_print_folder()
+        self._print_folder = Path(tempfile.mkdtemp(prefix="netralitas-cetak-"))
+        self._printing = False
+        if self.output.make(self._print_folder / "Sertifikat.pdf", per_person=False, then=self._print_ready) is None:
+            self._remove_print_folder()
+            return
+        self.output.runner.busy_changed.connect(self._print_run_ended)
+
+    def _print_run_ended(self, busy: bool) -> None:
+        if busy:
+            return
+        self.output.runner.busy_changed.disconnect(self._print_run_ended)
+        if not self._printing:  # failed or cancelled: nothing to print
+            self._remove_print_folder()
 
     def _print_ready(self, result: CertificateResult) -> None:
-        from .print_offsets import CertificatePrintDialog
+        from .print_offsets import CertificatePrintDialog  # Qt's print support loads on first use
 
-        self._open_dialog(CertificatePrintDialog(result.path, self))
+        self._printing = True
+        dialog = CertificatePrintDialog(result.path, self)
+        dialog.finished.connect(lambda _result: self._remove_print_folder())
+        self._open_dialog(dialog)
+
+    def _remove_print_folder(self) -> None:
+        self._printing = False
+        folder, self._print_folder = getattr(self, "_print_folder", None), None
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _made(self, _result: CertificateResult) -> None:
         self.refresh()
@@ -414,7 +437,7 @@ class CertificatesTab(QWidget, EventTabBase):
             self.tr(
                 "Kunci publik tersimpan di {0}.\nSidik kunci: {1}\nBerikan berkas ini kepada siapa pun yang "
                 "perlu memeriksa keaslian sertifikat tanpa basis data. Kunci privat tidak ikut diekspor."
-            ).format(path, fingerprint()),
+            ).format(path, active_key().fingerprint),
         )
 
 

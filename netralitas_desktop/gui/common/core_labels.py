@@ -71,6 +71,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("CoreLabels", "Kota (tanggal surat)"),
     QT_TRANSLATE_NOOP("CoreLabels", "Penyelenggara"),
     QT_TRANSLATE_NOOP("CoreLabels", "Instansi"),
+    QT_TRANSLATE_NOOP("CoreLabels", "Petunjuk pemeriksaan keaslian"),
     QT_TRANSLATE_NOOP("CoreLabels", "Kode QR verifikasi"),
     QT_TRANSLATE_NOOP("CoreLabels", "Logo instansi"),
     QT_TRANSLATE_NOOP("CoreLabels", "Penanda tangan 1"),

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QSettings
 
-from ...core.audit import Actor
+from ...core.audit import MAX_NAME_LENGTH, Actor
 from ...core.scan_codes import SHAPES
 
 # The desk: who acts, and how it sounds and scans.
@@ -92,16 +92,21 @@ def current_actor() -> Actor:
     """Who acts, for the audit log: this desk's name (default the host name) and operator."""
     settings = QSettings()
     default = Actor.default()
-    desk = str(settings.value(DESK_NAME_KEY, "") or "").strip() or default.desk
-    operator = str(settings.value(OPERATOR_KEY, "") or "").strip() or default.operator
+    desk = _clean(settings.value(DESK_NAME_KEY, "")) or default.desk
+    operator = _clean(settings.value(OPERATOR_KEY, "")) or default.operator
     return Actor(desk=desk, operator=operator)
+
+
+def _clean(value: object) -> str:
+    """A stored name as a table can hold it (one saved before names were limited is cut)."""
+    return " ".join(str(value or "").split())[:MAX_NAME_LENGTH]
 
 
 def save_identity(desk: str, operator: str) -> None:
     """Store this desk's name and operator, spaces tidied (the desk dialog and Pengaturan)."""
     settings = QSettings()
-    settings.setValue(DESK_NAME_KEY, " ".join(desk.split()))
-    settings.setValue(OPERATOR_KEY, " ".join(operator.split()))
+    settings.setValue(DESK_NAME_KEY, _clean(desk))
+    settings.setValue(OPERATOR_KEY, _clean(operator))
 
 
 def save_desk_name(desk: str) -> None:

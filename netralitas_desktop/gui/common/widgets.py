@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -186,3 +187,34 @@ class JobPanel(QWidget):
         self.status.setText(message)
         self.status.setVisible(bool(message))
         self.error.show_message(error)
+
+
+class FigureTile(QFrame):
+    """A caption over a large figure (the dashboards' tiles); ``scale`` enlarges the figure."""
+
+    def __init__(self, caption: str, scale: float = 1.6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = QLabel(caption)
+        self.value = QLabel("–")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(True)
+        self.value.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+
+def with_buttons(widget: QWidget, *buttons: QWidget) -> QWidget:
+    """``widget`` (a table) with a row of buttons at its bottom right, as one page."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(widget, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    layout.addLayout(row)
+    return page

@@ -39,29 +39,11 @@ from ..common.core_labels import core_label
 from ..common.jobs import FunctionJob, JobRunner
 from ..common.live import LiveRefresh
 from ..common.tabs import EventTabBase
-from ..common.widgets import number
+from ..common.widgets import FigureTile, number
 from .chart import SORT_LOWEST, SORT_NAME, SORT_SIZE, OpdChart, legend_html
 
 REFRESH_MS = 2000
 PLEDGE_EVERY_S = 15.0  # the pledge status reads every registration: this often is enough
-
-
-class _Tile(QFrame):
-    """A caption over a large figure."""
-
-    def __init__(self, caption: str, scale: float = 1.6, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption = QLabel(caption)
-        self.value = QLabel("–")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(True)
-        self.value.setFont(font)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
 
 
 class DashboardTab(QWidget, EventTabBase):
@@ -87,11 +69,11 @@ class DashboardTab(QWidget, EventTabBase):
 
     # Layout ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.present_tile = _Tile(self.tr("Hadir / terdaftar"), 2.2)
-        self.room_tile = _Tile(self.tr("Di ruangan"))
-        self.online_tile = _Tile(self.tr("Daring"))
-        self.reason_tile = _Tile(self.tr("Izin · Sakit · Dinas Luar"))
-        self.absent_tile = _Tile(self.tr("Belum hadir"))
+        self.present_tile = FigureTile(self.tr("Hadir / terdaftar"), 2.2)
+        self.room_tile = FigureTile(self.tr("Di ruangan"))
+        self.online_tile = FigureTile(self.tr("Daring"))
+        self.reason_tile = FigureTile(self.tr("Izin · Sakit · Dinas Luar"))
+        self.absent_tile = FigureTile(self.tr("Belum hadir"))
         tiles = QGridLayout()
         tiles.addWidget(self.present_tile, 0, 0)
         for column, tile in enumerate((self.room_tile, self.online_tile, self.reason_tile, self.absent_tile), 1):

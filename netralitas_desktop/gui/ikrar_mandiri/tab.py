@@ -49,7 +49,7 @@ from ..common.return_banner import DESK_STATUS, show_return
 from ..common.scan_input import ScanLineEdit
 from ..common.sounds import DeskSounds
 from ..common.tabs import EventTabBase
-from ..common.widgets import number, read_only_table
+from ..common.widgets import number, read_only_table, with_buttons
 from .forms import IkrarMandiriFormsBox
 
 REFRESH_MS = 5000
@@ -154,14 +154,14 @@ class IkrarMandiriTab(QWidget, EventTabBase):
         self.undo_button = QPushButton(self.tr("Batalkan penerimaan…"))
         self.undo_button.clicked.connect(self.undo_selected)
         self.lists = QTabWidget()
-        self.lists.addTab(self._with_buttons(self.owed_table, self.manual_button), "")
+        self.lists.addTab(with_buttons(self.owed_table, self.manual_button), "")
         self.lists.addTab(
-            self._with_buttons(
+            with_buttons(
                 self.returned_table, self.open_attachment_button, self.replace_attachment_button, self.undo_button
             ),
             "",
         )
-        self.lists.addTab(self._with_buttons(self.unsigned_table, self.unsigned_manual_button), "")
+        self.lists.addTab(with_buttons(self.unsigned_table, self.unsigned_manual_button), "")
         for table in (self.owed_table, self.returned_table, self.unsigned_table):
             table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -191,18 +191,6 @@ class IkrarMandiriTab(QWidget, EventTabBase):
         self.set_pending_attachment(None)
         self._show_counts()
         self._update_buttons()
-
-    @staticmethod
-    def _with_buttons(table, *buttons) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(table, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        layout.addLayout(row)
-        return page
 
     # Focus and refresh -------------------------------------------------------------------
     def focus_scanner(self) -> None:

@@ -173,7 +173,7 @@ class PreviewPage(QWizardPage):
             self.rows_table,
             [
                 (
-                    row.row,
+                    _row_text(row.row, row.sheet, plan),
                     self._outcome(row.outcome, row.changes),
                     row.person.full_name,
                     format_nip(row.person.nip) or row.person.nik,
@@ -184,7 +184,10 @@ class PreviewPage(QWizardPage):
         )
         fill_table(
             self.rejected_table,
-            [(issue.row, issue.column, issue.value, issue.reason) for issue in plan.rejected[:REJECTED_ROWS_SHOWN]],
+            [
+                (_row_text(issue.row, issue.sheet, plan), issue.column, issue.value, issue.reason)
+                for issue in plan.rejected[:REJECTED_ROWS_SHOWN]
+            ],
         )
         fill_table(
             self.columns_table,
@@ -203,8 +206,18 @@ class PreviewPage(QWizardPage):
         return "" if plan.rows else None  # None: the panel already says why nothing can be imported
 
     def _header_text(self, plan: ImportPlan) -> str:
-        sheet = self.tr(', lembar "{0}"').format(plan.sheet) if plan.sheet else ""
-        text = self.tr("Judul kolom ditemukan di baris {0}{1}.").format(plan.header_row, sheet)
+        if len(plan.sheets) > 1 or plan.passed_over:  # a workbook of several sheets: say which were read
+            read = ", ".join(
+                self.tr("\u201c{0}\u201d (judul di baris {1})").format(sheet.name, sheet.header_row)
+                for sheet in plan.sheets
+            )
+            text = self.tr("Lembar yang dibaca: {0}.").format(read)
+            if plan.passed_over:
+                names = ", ".join(f"\u201c{name}\u201d" for name in plan.passed_over)
+                text += " " + self.tr("Lembar tanpa kolom Nama, dilewati: {0}.").format(names)
+        else:
+            sheet = self.tr(', lembar "{0}"').format(plan.sheet) if plan.sheet else ""
+            text = self.tr("Judul kolom ditemukan di baris {0}{1}.").format(plan.header_row, sheet)
         if plan.file_kind:
             text += " " + self.tr("Dibaca sebagai {0}.").format(plan.file_kind)
         skipped = []
@@ -353,3 +366,8 @@ class ImportWizard(QWizard, BackgroundWork):
             return  # the page's own Batal stops an import safely
         self.preview_page.runner.drop()
         super().reject()
+
+
+def _row_text(row: int, sheet: str | None, plan: ImportPlan) -> int | str:
+    """The row number; with the sheet's name when the workbook had several sheets read."""
+    return f"{sheet}: {row}" if sheet and len(plan.sheets) > 1 else row
