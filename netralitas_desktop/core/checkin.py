@@ -16,7 +16,7 @@ import threading
 import weakref
 from dataclasses import asdict, dataclass, field, replace
 
-from peewee import JOIN, IntegrityError, SqliteDatabase, fn
+from peewee import JOIN, Expression, IntegrityError, ModelSelect, SqliteDatabase, fn
 
 from . import audit, qr_payload
 from .dates import jam
@@ -459,9 +459,9 @@ def _event_filter_for_newest_first(event_id: int):
     return Registration.event == event_id
 
 
-def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
-    """The latest check-ins of an event, newest first (by insertion, finer than the clock)."""
-    query = (
+def _check_ins_newest_first(event_id: int, *conditions: Expression) -> ModelSelect:
+    """An event's check-ins as ``RecentCheckin`` rows, newest first (by insertion, finer than the clock)."""
+    return (
         Attendance.select(
             Attendance.registration,
             Person.gelar_depan,
@@ -477,15 +477,21 @@ def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
         .join(Registration)
         .join(Person)
         .join_from(Attendance, Signature, JOIN.LEFT_OUTER, on=(Signature.registration == Attendance.registration))
-        .where(_event_filter_for_newest_first(event_id))
+        .where(_event_filter_for_newest_first(event_id), *conditions)
         .order_by(Attendance.id.desc())
-        .limit(limit)
-        .tuples()
     )
+
+
+def _rows(query: ModelSelect, limit: int) -> list[RecentCheckin]:
     return [
         RecentCheckin(reg_id, full_name(depan, nama, belakang), unit, at, desk, operator, method, bool(signed))
-        for reg_id, depan, nama, belakang, unit, at, desk, operator, method, signed in query
+        for reg_id, depan, nama, belakang, unit, at, desk, operator, method, signed in query.limit(limit).tuples()
     ]
+
+
+def recent_check_ins(event_id: int, limit: int = 20) -> list[RecentCheckin]:
+    """The latest check-ins of an event, newest first (by insertion, finer than the clock)."""
+    return _rows(_check_ins_newest_first(event_id), limit)
 
 
 def unsigned_check_ins(event_id: int, limit: int = 500) -> tuple[list[RecentCheckin], int]:
@@ -495,32 +501,9 @@ def unsigned_check_ins(event_id: int, limit: int = 500) -> tuple[list[RecentChec
     so it survives a restart and shows what every desk recorded. Attendance taken from an online
     meeting's report (method ``online``) is left out: nobody there can sign at a desk.
     """
-    unsigned = Signature.id.is_null(True) & (Attendance.method != "online")
-    query = (
-        Attendance.select(
-            Attendance.registration,
-            Person.gelar_depan,
-            Person.nama,
-            Person.gelar_belakang,
-            Person.unit_kerja,
-            Attendance.checked_in_at,
-            Attendance.desk,
-            Attendance.operator,
-            Attendance.method,
-        )
-        .join(Registration)
-        .join(Person)
-        .join_from(Attendance, Signature, JOIN.LEFT_OUTER, on=(Signature.registration == Attendance.registration))
-        .where(_event_filter_for_newest_first(event_id) & unsigned)
-    )
-    rows = [
-        RecentCheckin(reg_id, full_name(depan, nama, belakang), unit, at, desk, operator, method, False)
-        for reg_id, depan, nama, belakang, unit, at, desk, operator, method in query.order_by(Attendance.id.desc())
-        .limit(limit)
-        .tuples()
-    ]
-    total = len(rows) if len(rows) < limit else query.count()
-    return rows, total
+    query = _check_ins_newest_first(event_id, Signature.id.is_null(True), Attendance.method != "online")
+    rows = _rows(query, limit)
+    return rows, len(rows) if len(rows) < limit else query.order_by().count()
 
 
 @dataclass(frozen=True)

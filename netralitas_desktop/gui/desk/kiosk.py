@@ -10,22 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from .desk_window import DeskWindow
 from .session import DeskSession
 from .view import DeskView
 
 SCALE = 1.4
 
 
-class KioskWindow(QWidget):
-    closed = Signal()
-
+class KioskWindow(DeskWindow):
     def __init__(self, session: DeskSession, *, units: Callable[[], list[str]] = list, parent: QWidget | None = None):
-        super().__init__(parent, Qt.WindowType.Window)  # a top-level window that goes with the desk
-        self.session = session
+        super().__init__(session, parent)
         self.setWindowTitle(self.tr("Meja Registrasi — {0}").format(session.event_title))
         heading = QLabel(session.event_title)
         font = heading.font()
@@ -45,21 +42,8 @@ class KioskWindow(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
-        self.view.signature_panel.claim()
-        session.watch(self)
+        self.take_pad(self.view.signature_panel)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.view.focus_scanner()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.view.signature_panel.release()
-        self.session.unwatch(self)
-        self.closed.emit()
-        super().closeEvent(event)

@@ -2,7 +2,7 @@
 holding up the next scan.
 
 The pad is part of the desk (the tab, the kiosk) or of a window of its own for a second screen
-or a tablet (``SignatureWindow``) — never a dialog that takes the keyboard: the pad and its
+or a tablet (``signature_window.SignatureWindow``) — never a dialog that takes the keyboard: the pad and its
 buttons take no keyboard focus, so the scanner keeps typing into the desk. Whoever should sign
 joins the desk session's queue; the pad shows the newest arrival (or stays with someone already
 signing), "Simpan" stores the signature and moves on, "Nanti" leaves the person in the queue to
@@ -13,8 +13,7 @@ show the queue and say where the signing happens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -185,53 +184,4 @@ class SignaturePanel(QGroupBox):
             button.setVisible(self.hosts_pad)
 
 
-class SignatureWindow(QWidget):
-    """The pad alone, large, for a second screen or a tablet facing the participant; it follows the queue."""
-
-    closed = Signal()
-
-    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.session = session
-        self.setWindowTitle(self.tr("Tanda tangan peserta — {0}").format(session.event_title))
-        heading = QLabel(self.tr("Silakan tanda tangan di kotak di bawah, lalu tekan Simpan."))
-        heading.setWordWrap(True)
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.panel = SignaturePanel(session, scale=1.6, show_queue=False)
-        self.close_button = QPushButton(self.tr("Tutup layar tanda tangan"))
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.close_button.clicked.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.panel, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.panel.claim()
-        session.watch(self)
-
-    def show_on_second_screen(self) -> None:
-        """Full screen on a second screen when there is one; otherwise a window beside the desk."""
-        screens = QGuiApplication.screens()
-        own = self.parentWidget().screen() if self.parentWidget() is not None else QGuiApplication.primaryScreen()
-        others = [screen for screen in screens if screen is not own]
-        if others:
-            self.setGeometry(others[0].geometry())
-            self.showFullScreen()
-        else:
-            available = own.availableGeometry()
-            self.resize(min(900, available.width()), min(560, available.height()))
-            self.show()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.panel.release()
-        self.session.unwatch(self)
-        self.closed.emit()
-        super().closeEvent(event)
-
-
-__all__ = ["SignaturePanel", "SignatureWindow"]
+__all__ = ["SignaturePanel"]

@@ -22,7 +22,7 @@ from ..common.jobs import FunctionJob, JobHandle, run_job
 from ..common.tabs import EventTabBase
 from .dialogs import DeskIdentityDialog
 from .session import DeskSession
-from .signature import SignatureWindow
+from .signature_window import SignatureWindow
 from .view import DeskView
 
 
