@@ -88,29 +88,50 @@ def percentile(values: list[float], share: float) -> float:
 
 
 class BannerClock:
-    """When the banner's last line was painted after each new result (keyed by registration id)."""
+    """When each scan's Return reached this process, when its result was on the banner (after
+    ``check_in`` and its commit), and when the banner's last line was painted with it."""
 
-    def __init__(self, desk) -> None:
-        from PySide6.QtCore import QEvent, QObject
+    def __init__(self, desk, app) -> None:
+        from PySide6.QtCore import QEvent, QObject, Qt
 
+        self.received: list[float] = []  # every Return key press, in order
+        self.shown: dict[int, float] = {}
         self.painted: dict[int, float] = {}
         self._waiting: int | None = None
         clock = self
 
         class Watch(QObject):
             def eventFilter(self, watched, event) -> bool:
-                if event.type() == QEvent.Type.Paint and clock._waiting is not None:
+                kind = event.type()
+                if kind == QEvent.Type.Paint and watched is desk.banner.detail_label and clock._waiting is not None:
                     clock.painted.setdefault(clock._waiting, time.monotonic())
                     clock._waiting = None
+                elif (
+                    kind == QEvent.Type.KeyPress
+                    and event.key() == Qt.Key.Key_Return
+                    and isinstance(watched, QWidget)
+                    and event.timestamp() != clock._last_stamp
+                ):
+                    clock._last_stamp = event.timestamp()  # once per key, not again as it propagates
+                    clock.received.append(time.monotonic())
                 return False
 
+        from PySide6.QtWidgets import QWidget
+
+        self._last_stamp = -1
         self._watch = Watch()
         desk.banner.detail_label.installEventFilter(self._watch)
+        app.installEventFilter(self._watch)  # after the scanner filter: sees each key first
         desk.session.banner_changed.connect(self._changed)
+        self._app = app
 
     def _changed(self, state) -> None:
         if state.registration_id is not None and state.status != "idle":
             self._waiting = state.registration_id
+            self.shown.setdefault(state.registration_id, time.monotonic())
+
+    def close(self) -> None:
+        self._app.removeEventFilter(self._watch)
 
 
 def send(display: str, codes: list[str], gap_ms: float, interval_s: float, app) -> dict[int, float]:
@@ -149,22 +170,33 @@ def series(
 ) -> list[float]:
     from netralitas_desktop.core.qr_payload import payload_for
 
-    clock = BannerClock(desk)
+    clock = BannerClock(desk, app)
     codes = [payload_for(rid) for rid in registrations]
     entered = send(display, codes, gap_ms, interval_s, app)
-    latencies = [
-        (clock.painted[rid] - entered[index]) * 1000
-        for index, rid in enumerate(registrations)
-        if index in entered and rid in clock.painted
-    ]
-    missing = len(registrations) - len(latencies)
+    clock.close()
+    total, delivery, check_in, paint = [], [], [], []
+    for index, rid in enumerate(registrations):
+        if index in entered and rid in clock.painted:
+            total.append((clock.painted[rid] - entered[index]) * 1000)
+            if len(clock.received) == len(registrations):  # one Return each: the parts can be told apart
+                delivery.append((clock.received[index] - entered[index]) * 1000)
+                check_in.append((clock.shown[rid] - clock.received[index]) * 1000)
+                paint.append((clock.painted[rid] - clock.shown[rid]) * 1000)
+    missing = len(registrations) - len(total)
     print(
-        f"  {label:<44} n={len(latencies):>4}  p50 {percentile(latencies, 0.5):6.1f} ms  "
-        f"p99 {percentile(latencies, 0.99):6.1f} ms  max {max(latencies):6.1f} ms"
+        f"  {label:<44} n={len(total):>4}  p50 {percentile(total, 0.5):6.1f} ms  "
+        f"p99 {percentile(total, 0.99):6.1f} ms  max {max(total):6.1f} ms"
         + (f"  ({missing} without a painted banner)" if missing else ""),
         flush=True,
     )
-    return latencies
+    for part, values in (
+        ("X server to this process", delivery),
+        ("key to result", check_in),
+        ("result to paint", paint),
+    ):
+        if values:
+            print(f"      {part:<40} p50 {percentile(values, 0.5):6.1f} ms  p99 {percentile(values, 0.99):6.1f} ms")
+    return total
 
 
 def run_size(display: str, size: int, scans: int, folder: Path, sustained: bool) -> bool:

@@ -7,6 +7,6 @@ server connection, offline packages, purge, the audit log, settings). Each impor
 ``main_window`` and ``event_page`` at the top are the only modules that put features together.
 """
 
-from .common.none_guard import keep_none_alive
+from .common.runtime_guards import keep_singletons_alive
 
-keep_none_alive()  # PySide6 6.12 on Python 3.11 leaks references to None (see common/none_guard.py)
+keep_singletons_alive()  # PySide6 6.12 on Python 3.11 leaks references to None and True (common/runtime_guards.py)

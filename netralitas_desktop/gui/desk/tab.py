@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from ...core.audit import Actor
 from ...core.checkin import CheckinResult, search_registrations
 from ...core.pledges import returns
-from ..common.jobs import FunctionJob, JobHandle, run_job
+from ..common.jobs import FunctionJob, JobHandle, busy_within, run_job
+from ..common.runtime_guards import settle_heap
 from ..common.tabs import EventTabBase
 from .dialogs import DeskIdentityDialog
 from .session import DeskSession
@@ -46,6 +47,10 @@ class DeskTab(QWidget, EventTabBase):
         self._warm_up: JobHandle | None = None
         self._build()
         self.session.undone.connect(self._undone)
+        self.session.status_loaded.connect(self._first_status)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setInterval(500)
+        self._settle_timer.timeout.connect(self._settle_when_idle)
         self.update_identity()
 
     # The session's signals, for the page and older callers -----------------------------------
@@ -148,6 +153,17 @@ class DeskTab(QWidget, EventTabBase):
 
     def undo(self, registration_id: int, reason: str, name: str = "") -> bool:
         return self.view.undo(registration_id, reason, name)
+
+    def _first_status(self, _status) -> None:
+        self.session.status_loaded.disconnect(self._first_status)
+        self._settle_timer.start()
+
+    def _settle_when_idle(self) -> None:
+        """Once the window has loaded what it keeps (the roster, the search index), take the heap
+        out of Python's full collections: they would stop the desk for a moment now and then."""
+        if not busy_within(self.window()):
+            self._settle_timer.stop()
+            settle_heap()
 
     def _undone(self, _registration_id: int) -> None:
         if self.camera_panel is not None:
