@@ -150,6 +150,10 @@ def test_the_scan_field_keeps_its_keys_and_checks_in_itself(qtbot, window, desk,
     scanner(desk.scanner, RINA_NIK)
     assert present(event_id) == 1 and routed == []  # its own Enter did it
     assert desk.scanner.text() == ""
+    person(desk.scanner, "dinas", enter=False)  # something typed and forgotten in the scan field
+    scanner(desk.scanner, SITI_NIP)
+    assert present(event_id) == 2 and routed == [SITI_NIP]  # the scan is not spoilt by it
+    assert desk.scanner.text() == "dinas"
 
 
 def test_a_scan_reaches_a_plain_text_box_and_is_taken_out(qtbot, desk, event_id):

@@ -147,7 +147,7 @@ class EventPage(QWidget):
         """A scanner burst caught anywhere in the window (``desk.scan_router``): the Ikrar Mandiri
         tab takes it while it is showing, otherwise the desk, which comes to the front to show
         the result (unless its kiosk shows it already)."""
-        if self.tabs.currentWidget() is self.ikrar_mandiri:
+        if self.tabs.currentWidget() is self.ikrar_mandiri and self.desk.kiosk is None:
             self.ikrar_mandiri.submit_code(code)
             return True
         if self.desk.kiosk is None:

@@ -2139,8 +2139,12 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Ask for (or redo) the selected participant&apos;s signature</translation>
     </message>
     <message>
-        <source>Peserta tanpa undangan… (F3)</source>
-        <translation>Participant without invitation… (F3)</translation>
+        <source>Tanpa undangan… (F3)</source>
+        <translation>Without invitation… (F3)</translation>
+    </message>
+    <message>
+        <source>Daftarkan dan catat hadir peserta yang tidak diundang</source>
+        <translation>Register and check in a participant who was not invited</translation>
     </message>
     <message>
         <source>Kehadiran</source>

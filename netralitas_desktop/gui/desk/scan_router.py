@@ -16,9 +16,10 @@ widget's text, cursor and selection are put back as they were when the burst beg
 a burst has come three keys at scanner speed the rest is held back from the widget altogether. The
 code then goes to the open event's desk through ``route``. Anything else — a person typing, even
 a NIP typed by hand into the Peserta filter — reaches its widget unchanged: held keys are
-delivered as soon as the burst turns out not to be a scan. Fields made for scanning
-(``common.scan_input``) keep their keys; they handle codes themselves. So do keys without a
-timestamp: every window system stamps a key that was pressed, so those were sent by software.
+delivered as soon as the burst turns out not to be a scan. A field made for scanning
+(``common.scan_input``) keeps the keys of a scan into it while it is empty: it handles codes
+itself. So do keys without a timestamp: every window system stamps a key that was pressed, so
+those were sent by software.
 """
 
 from __future__ import annotations
@@ -168,6 +169,8 @@ class ScanRouter(QObject):
         self._settings = settings
         self._current = settings()
         self._keys: list[_Key] = []
+        self._native: QWidget | None = None  # a scan field typing on its own (see _for_the_scan_field)
+        self._native_at = 0.0
         self._replaying = False
         self._last_seen: tuple | None = None
         self._last_receiver: QWidget | None = None
@@ -209,8 +212,10 @@ class ScanRouter(QObject):
         at_ms = event.timestamp()  # when the key was pressed, from the window system
         if event.key() in _MODIFIER_KEYS:
             return False
-        if is_scan_input(receiver) or not at_ms:  # a scan field; or a key made by software, not typed
+        if not at_ms:  # a key made by software, not typed
             self._finish(replay=True)
+            return False
+        if self._for_the_scan_field(receiver, at_ms):
             return False
         modifiers = event.modifiers() & ~_TYPING_MODIFIERS
         terminator = event.key() in TERMINATORS or event.text() in ("\r", "\n")  # Enter, Tab, or a line feed
@@ -244,6 +249,23 @@ class ScanRouter(QObject):
         set_burst_in_progress(hold)
         self._flush_timer.start(max(1, int(self._current.key_gap_ms * SLOW_LIMIT) + 20))
         return hold
+
+    def _for_the_scan_field(self, receiver: QWidget, at_ms: float) -> bool:
+        """A scan field handles what is typed into it while it is empty, and the rest of that run:
+        a code scanned there is its business. Typed text left in it is not: a code scanned after
+        it is taken out like anywhere else, so the leftover does not spoil the scan."""
+        if not is_scan_input(receiver):
+            return False
+        limit = self._current.key_gap_ms * SLOW_LIMIT
+        continuing = self._native is receiver and 0 <= at_ms - self._native_at <= limit
+        new_run = not self._keys or not 0 <= at_ms - self._keys[-1].at_ms <= limit
+        empty = isinstance(receiver, QLineEdit) and not receiver.text()
+        if continuing or (empty and new_run):
+            self._finish(replay=True)
+            self._native, self._native_at = receiver, at_ms
+            return True
+        self._native = None
+        return False
 
     def _starts(self) -> list[int]:
         """Where a scanner burst may begin: the first key of the run, and every key after a pause."""

@@ -53,7 +53,7 @@ class SignaturePanel(QGroupBox):
         self.name_label.setFont(font)
         self.name_label.setWordWrap(True)
         self.pad = SignaturePad()
-        self.pad.setMinimumSize(int(280 * scale), int(110 * scale))
+        self.pad.setMinimumSize(int(240 * min(scale, 1.2)), int(110 * scale))  # fits a 1024-wide kiosk
         self.pad.changed.connect(self._ink_changed)
         self.elsewhere_label = QLabel(self.tr("Tanda tangan dilakukan di layar tanda tangan."))
         self.elsewhere_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
