@@ -34,6 +34,7 @@ from netralitas_desktop.core.offline import (
 from netralitas_desktop.core.offline.keys import office_fingerprint
 from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.core.qr_decode import decode_image
+from netralitas_desktop.core.reasons import Reason, ReasonCode
 
 OFFICE = Actor("Kantor BKPSDM", "Sari")
 DESK_A = Actor("Meja A", "Andi")
@@ -92,9 +93,7 @@ def make_office(tmp_path: Path, people: int = 12, url: str | None = None, day: d
     site = Site(url or tmp_path / "kantor.db")
     roster = list(fictional_people(people, seed=7))
     with site.open():
-        event_id = create_event(
-            EventData(title="Sosialisasi Netralitas ASN 2024", date=day), actor=OFFICE
-        )
+        event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=day), actor=OFFICE)
         other = create_event(EventData(title="Apel Netralitas", date=day + dt.timedelta(days=1)), actor=OFFICE)
         registrations = [add_participant(event_id, person, actor=OFFICE) for person in roster]
         no_id = add_participant(
@@ -210,16 +209,16 @@ def test_forged_altered_foreign_and_cancelled_codes_are_refused_offline(office, 
             "cancelled": checkin.check_in(event_id, office.codes[office.cancelled], actor=DESK_A),
             "good_lowercase": checkin.check_in(event_id, f" {good.lower()}\r\n", actor=DESK_A),
         }
-    assert results["altered"].reason == qr_payload.FORGED_REASON
-    assert results["other_event"].reason == qr_payload.FORGED_REASON  # not in the package: no digest
-    assert results["foreign"].reason == checkin.NOT_A_CODE_REASON
-    assert results["truncated"].reason == qr_payload.MALFORMED_REASON
+    assert results["altered"].reason == Reason.of(ReasonCode.FORGED_QR).text
+    assert results["other_event"].reason == Reason.of(ReasonCode.FORGED_QR).text  # not in the package: no digest
+    assert results["foreign"].reason == Reason.of(ReasonCode.NOT_A_CODE).text
+    assert results["truncated"].reason == Reason.of(ReasonCode.MALFORMED_QR).text
     assert results["cancelled"].status == checkin.REJECTED
     assert "dibatalkan" in results["cancelled"].reason and "Mutasi" in results["cancelled"].reason
     assert results["good_lowercase"].status == checkin.CHECKED_IN
     # The office still refuses the altered code, and accepts its own.
     with office.site.open():
-        assert checkin.check_in(office.event_id, altered, actor=OFFICE).reason == qr_payload.FORGED_REASON
+        assert checkin.check_in(office.event_id, altered, actor=OFFICE).reason == Reason.of(ReasonCode.FORGED_QR).text
 
 
 def test_nip_nik_and_walk_ins_work_offline(office, tmp_path):
@@ -394,5 +393,9 @@ def test_an_office_on_postgresql_merges_laptops_on_sqlite(tmp_path, pg_url):
         assert first.counts["walk_ins_pending"] == 1
         approved = approve_walk_ins([w.id for w in pending_walk_ins(office.event_id)], actor=OFFICE)
     assert (first.counts["checkins_new"], first.counts["signatures_added"]) == (3, 0)
-    assert (approved.counts["walk_ins"], approved.counts["checkins_new"], approved.counts["signatures_added"]) == (1, 1, 1)
+    assert (approved.counts["walk_ins"], approved.counts["checkins_new"], approved.counts["signatures_added"]) == (
+        1,
+        1,
+        1,
+    )
     assert not again.changed and again.counts["checkins_already"] == 4

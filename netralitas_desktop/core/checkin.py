@@ -23,7 +23,7 @@ from .dates import jam
 from .events import NotFoundError, ValidationError
 from .models import ATTENDANCE_MODES, Attendance, Event, Person, Registration, Signature, db, now
 from .names import full_name
-from .nip import IdError, excel_corruption_reason, format_nip, normalize_id, parse_nik, parse_nip
+from .nip import IdError, excel_corruption, format_nip, normalize_id, parse_nik, parse_nip
 from .participants import (
     ParticipantRow,
     PersonData,
@@ -34,18 +34,13 @@ from .participants import (
     register,
     upsert_person,
 )
+from .reasons import Reason, ReasonCode
 from .transactions import write_transaction
 
 CHECKED_IN = "checked_in"
 ALREADY = "already"
 REJECTED = "rejected"
 METHODS = ("qr", "nip", "nik", "manual", "walk_in")
-
-EMPTY_REASON = "Kode kosong: pindai QR undangan atau ketik NIP/NIK peserta."
-NOT_A_CODE_REASON = (
-    f"{qr_payload.FOREIGN_REASON} Pindai QR undangan atau ketik NIP/NIK; untuk mencari nama, gunakan pencarian."
-)
-REMOVED_REASON = "Undangan ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini."
 
 
 @dataclass(frozen=True)
@@ -65,13 +60,14 @@ class ParticipantSummary:
 @dataclass(frozen=True)
 class CheckinResult:
     status: str  # checked_in | already | rejected
-    reason: str  # Indonesian: why rejected, or a short note
+    reason: str  # Indonesian: why rejected (``refusal.text``), or a short note
     registration_id: int | None = None
     person: ParticipantSummary | None = None
     checked_in_at: dt.datetime | None = None  # already: the FIRST check-in
     desk: str | None = None  # already: the first desk
     operator: str | None = None
     method: str | None = None
+    refusal: Reason | None = None  # rejected by the core: the code the GUI translates
 
     @property
     def ok(self) -> bool:
@@ -93,6 +89,7 @@ class CheckinResult:
 
     def to_dict(self) -> dict:
         out = asdict(self)
+        del out["refusal"]  # ``reason`` has its text
         out["checked_in_at"] = self.checked_in_at.isoformat() if self.checked_in_at else None
         out["message"] = self.message
         return out
@@ -179,10 +176,10 @@ def _find(*conditions) -> _Found | None:
     return _Found(reg_id, event_id, cancelled_at, cancel_reason or "", person)
 
 
-def _rejected(reason: str, found: _Found | None = None) -> CheckinResult:
+def _rejected(refusal: Reason, found: _Found | None = None) -> CheckinResult:
     if found is None:
-        return CheckinResult(REJECTED, reason)
-    return CheckinResult(REJECTED, reason, found.registration_id, found.person)
+        return CheckinResult(REJECTED, refusal.text, refusal=refusal)
+    return CheckinResult(REJECTED, refusal.text, found.registration_id, found.person, refusal=refusal)
 
 
 def _clean_reason(reason: str | None, field_message: str) -> str:
@@ -196,7 +193,7 @@ def check_in(event_id: int, code: str, *, actor: audit.Actor, method: str | None
     """Check in whoever ``code`` names: a QR payload, or a NIP / NI PPPK / NIK (spaces allowed)."""
     text = (code or "").strip()
     if not text:
-        return _rejected(EMPTY_REASON)
+        return _rejected(Reason.of(ReasonCode.EMPTY_CODE))
     if qr_payload.looks_like_payload(text):
         return _check_in_payload(event_id, text, actor, method or "qr")
     return _check_in_number(event_id, text, actor, method)
@@ -206,52 +203,48 @@ def _check_in_payload(event_id: int, text: str, actor: audit.Actor, method: str)
     try:
         decoded = qr_payload.decode(text)
     except qr_payload.ScannedCodeError as err:
-        return _rejected(str(err))
+        return _rejected(err.reason)
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
-        where = (
-            f"Undangan ini untuk kegiatan lain: {title}."
-            if title
-            else "Undangan ini untuk kegiatan yang sudah dihapus."
-        )
-        return _rejected(f"{where} Bila ia terdaftar pada kegiatan ini, ketik NIP/NIK-nya.")
+        if title:
+            return _rejected(Reason.of(ReasonCode.OTHER_EVENT, title=title))
+        return _rejected(Reason.of(ReasonCode.DELETED_EVENT))
     found = _find(Registration.id == decoded.registration_id)
     if found is None or found.event_id != event_id:
-        return _rejected(REMOVED_REASON)
+        return _rejected(Reason.of(ReasonCode.REMOVED))
     return _admit(found, actor, method)
 
 
 def _check_in_number(event_id: int, text: str, actor: audit.Actor, method: str | None) -> CheckinResult:
-    corrupted = excel_corruption_reason(text)
+    corrupted = excel_corruption(text)
     if corrupted:
         return _rejected(corrupted)
     digits = normalize_id(text)
     if not digits.isdigit():
-        return _rejected(NOT_A_CODE_REASON)
+        return _rejected(Reason.of(ReasonCode.NOT_A_CODE))
     if len(digits) == 18:
         column, label, shown, default_method, parse = Person.nip, "NIP", format_nip(digits), "nip", parse_nip
     elif len(digits) == 16:
         column, label, shown, default_method, parse = Person.nik, "NIK", digits, "nik", parse_nik
     else:
-        return _rejected(f"Nomor {digits} ({len(digits)} digit) tidak dikenali: NIP/NI PPPK 18 digit, NIK 16 digit.")
+        return _rejected(Reason.of(ReasonCode.UNKNOWN_NUMBER, digits=digits, length=len(digits)))
     found = _find(column == digits, Registration.event == event_id)
     if found is not None:
         return _admit(found, actor, method or default_method)
     try:
         parse(digits)
     except IdError as err:
-        return _rejected(str(err))
-    reason = f"{label} {shown} tidak terdaftar pada kegiatan ini."
-    if Person.select(Person.id).where(column == digits).exists():
-        reason += " Datanya ada dari kegiatan lain: daftarkan sebagai peserta tanpa undangan bila diizinkan."
-    return _rejected(reason)
+        return _rejected(err.reason)
+    known = Person.select(Person.id).where(column == digits).exists()
+    code = ReasonCode.KNOWN_ELSEWHERE if known else ReasonCode.NOT_REGISTERED
+    return _rejected(Reason.of(code, label=label, number=shown))
 
 
 def check_in_registration(registration_id: int, *, actor: audit.Actor, method: str = "manual") -> CheckinResult:
     """Check in a registration picked by hand (search list)."""
     found = _find(Registration.id == registration_id)
     if found is None:
-        return _rejected(f"Peserta nomor {registration_id} tidak ditemukan.")
+        return _rejected(Reason.of(ReasonCode.NO_SUCH_PARTICIPANT, registration_id=registration_id))
     return _admit(found, actor, method)
 
 
@@ -259,10 +252,7 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
     """Insert the Attendance row; the unique key decides between checked_in and already."""
     if found.cancelled_at is not None:
         note = f": {found.cancel_reason}" if found.cancel_reason else ""
-        return _rejected(
-            f"Pendaftaran {found.person.full_name} telah dibatalkan{note}. Pulihkan pendaftarannya bila ia tetap boleh ikut.",
-            found,
-        )
+        return _rejected(Reason.of(ReasonCode.CANCELLED, name=found.person.full_name, note=note), found)
     at = now()
     try:
         with write_transaction():
@@ -284,7 +274,7 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
             .first()
         )
         if first is None:  # the registration vanished between lookup and insert
-            return _rejected(REMOVED_REASON)
+            return _rejected(Reason.of(ReasonCode.REMOVED))
         first_at, desk, operator, first_method = first
         return CheckinResult(
             ALREADY,

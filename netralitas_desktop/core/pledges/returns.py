@@ -25,7 +25,8 @@ from ..events import NotFoundError, ValidationError
 from ..models import Attendance, Event, Person, Registration, Signature, db, now
 from ..names import fold, full_name, name_key
 from ..participants import ParticipantRow, filter_rows, list_participants
-from ..reports.status import ABSENT_STATUSES, STATUS_LABELS, StatusRow, attended_unsigned, classify, status_rows
+from ..reasons import Reason, ReasonCode
+from ..reports.status import ABSENT_STATUSES, DARING, StatusRow, attended_unsigned, classify, status_rows
 from . import mandiri_code
 from .mandiri_attachment import Attachment
 from .models import IkrarReturn
@@ -52,6 +53,7 @@ class ReturnResult:
     method: str = ""
     attachment_name: str = ""  # of the stored photo/scan, "" without one
     attachment_stored: bool = False  # the attachment given with this call was stored
+    refusal: Reason | None = None  # refused by the core: the code the GUI translates
 
     @property
     def ok(self) -> bool:
@@ -70,6 +72,7 @@ class ReturnResult:
 
     def to_dict(self) -> dict:
         out = asdict(self)
+        del out["refusal"]  # ``reason`` has its text
         out["returned_at"] = self.returned_at.isoformat() if self.returned_at else None
         out["message"] = self.message
         return out
@@ -277,14 +280,15 @@ def receive_by_code(event_id: int, text: str, actor: audit.Actor, attachment: At
     try:
         decoded = mandiri_code.decode(text)
     except mandiri_code.ScannedCodeError as err:
-        return ReturnResult(REJECTED, str(err))
+        return refused(err.reason)
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
-        where = f"kegiatan lain: {title}" if title else "kegiatan yang sudah dihapus"
-        return ReturnResult(REJECTED, f"Formulir ikrar mandiri ini untuk {where}. Terima di kegiatan itu.")
+        if title:
+            return refused(Reason.of(ReasonCode.FORM_OTHER_EVENT, title=title))
+        return refused(Reason.of(ReasonCode.FORM_DELETED_EVENT))
     found = _find(decoded.registration_id)
     if found is None or found.event_id != event_id:
-        return ReturnResult(REJECTED, "Formulir ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini.")
+        return refused(Reason.of(ReasonCode.FORM_REMOVED))
     return _receive(found, actor, "qr", attachment)
 
 
@@ -294,14 +298,14 @@ def receive_registration(
     """Receive a form picked by hand (a torn or unreadable QR code)."""
     found = _find(registration_id)
     if found is None:
-        return ReturnResult(REJECTED, f"Peserta nomor {registration_id} tidak ditemukan.")
+        return refused(Reason.of(ReasonCode.NO_SUCH_PARTICIPANT, registration_id=registration_id))
     return _receive(found, actor, method, attachment)
 
 
 def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachment | None) -> ReturnResult:
     refusal = _why_not_owed(found)
     if refusal:
-        return ReturnResult(REJECTED, refusal, found.registration_id, found.full_name, found.unit_kerja)
+        return refused(refusal, found)
     at = now()
     name = attachment.filename if attachment else ""
     try:
@@ -341,18 +345,27 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
     )
 
 
-def _why_not_owed(found: _Found) -> str:
-    """Why this person has no ikrar mandiri to return; "" when they owe one."""
+def refused(refusal: Reason, found: _Found | None = None) -> ReturnResult:
+    """A red answer: the form is not received, for ``refusal``."""
+    if found is None:
+        return ReturnResult(REJECTED, refusal.text, refusal=refusal)
+    return ReturnResult(
+        REJECTED, refusal.text, found.registration_id, found.full_name, found.unit_kerja, refusal=refusal
+    )
+
+
+def _why_not_owed(found: _Found) -> Reason | None:
+    """Why this person has no ikrar mandiri to return; None when they owe one."""
     if found.cancelled:
         note = f": {found.cancel_reason}" if found.cancel_reason else ""
-        return f"Pendaftaran {found.full_name} telah dibatalkan{note}."
-    if found.signed:
-        how = ""
-        if found.attendance_method is not None:
-            how = f"tercatat {STATUS_LABELS[classify(found.attendance_method, None)].lower()}"
-            how += f" pukul {jam(found.checked_in_at.time())} dan " if found.checked_in_at else " dan "
-        return f"{found.full_name} {how}sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri."
-    return ""
+        return Reason.of(ReasonCode.FORM_CANCELLED, name=found.full_name, note=note)
+    if not found.signed:
+        return None
+    if found.attendance_method is None or found.checked_in_at is None:
+        return Reason.of(ReasonCode.FORM_SIGNED_AT_DESK, name=found.full_name)
+    online = classify(found.attendance_method, None) == DARING
+    code = ReasonCode.FORM_SIGNED_ONLINE if online else ReasonCode.FORM_SIGNED_PRESENT
+    return Reason.of(code, name=found.full_name, time=jam(found.checked_in_at.time()))
 
 
 def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -> ReturnResult:
@@ -371,13 +384,7 @@ def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -
         .first()
     )
     if row is None:  # undone between the insert and this read
-        return ReturnResult(
-            REJECTED,
-            "Penerimaan formulir ini baru saja dibatalkan di meja lain; pindai lagi.",
-            found.registration_id,
-            found.full_name,
-            found.unit_kerja,
-        )
+        return refused(Reason.of(ReasonCode.FORM_RECEIPT_UNDONE), found)
     first_at, desk, operator, method, attached, name = row
     reason = f"sudah diterima pada {hari_tanggal(first_at.date())} pukul {jam(first_at.time())}"
     reason += _at_desk(desk, operator) + "."

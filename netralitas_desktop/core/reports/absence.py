@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import audit
 from ..events import NotFoundError, ValidationError
 from ..models import Attendance, Person, Registration, db, now
-from ..nip import excel_corruption_reason, format_nip, normalize_id
+from ..nip import excel_corruption, format_nip, normalize_id
 from .models import ABSENCE_REASONS, Absence
 
 REASON_LABELS = {"izin": "Izin", "sakit": "Sakit", "dinas_luar": "Dinas Luar"}
@@ -131,9 +131,9 @@ def get_absence(registration_id: int) -> AbsenceInfo | None:
 
 def find_registration(event_id: int, number: str) -> int:
     """The registration of the person with this NIP / NI PPPK / NIK (spaces allowed) at the event."""
-    corrupted = excel_corruption_reason(number or "")
+    corrupted = excel_corruption(number or "")
     if corrupted:
-        raise ValidationError({"number": corrupted})
+        raise ValidationError({"number": corrupted.text})
     digits = normalize_id(number or "")
     if len(digits) == 18 and digits.isdigit():
         column, shown = Person.nip, f"NIP {format_nip(digits)}"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...core.checkin import ALREADY, CHECKED_IN, REJECTED, CheckinResult
 from ...core.dates import jam
+from .core_reasons import refusal_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -40,7 +41,7 @@ def banner_texts(result: CheckinResult) -> tuple[str, str, str]:
         by = f" ({result.operator})" if result.operator else ""
         detail = translate("ResultBanner", "Sudah tercatat hadir pukul {0}{1}{2}").format(when, where, by)
         return translate("ResultBanner", "SUDAH HADIR"), name, " · ".join(part for part in (unit, detail) if part)
-    return translate("ResultBanner", "DITOLAK"), name, result.reason
+    return translate("ResultBanner", "DITOLAK"), name, refusal_text(result.refusal, result.reason)
 
 
 class ResultBanner(QFrame):

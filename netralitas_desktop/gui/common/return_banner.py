@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from ...core import checkin
 from ...core.dates import jam
 from ...core.pledges.returns import ALREADY, RECEIVED, REJECTED, ReturnResult
+from .core_reasons import refusal_text
 from .result_banner import ResultBanner
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -34,7 +35,7 @@ def return_banner_texts(result: ReturnResult) -> tuple[str, str, str]:
             result.full_name,
             " · ".join(p for p in (result.unit_kerja, result.reason[:1].upper() + result.reason[1:]) if p),
         )
-    return translate("IkrarMandiriBanner", "DITOLAK"), result.full_name, result.reason
+    return translate("IkrarMandiriBanner", "DITOLAK"), result.full_name, refusal_text(result.refusal, result.reason)
 
 
 def show_return(banner: ResultBanner, result: ReturnResult) -> None:
