@@ -118,8 +118,8 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     scanned = [code.text for code in zxingcpp.read_barcodes(render_page(target, letter_pages + 1, dpi=150))]
     assert len(scanned) == 1 and mandiri_code.looks_like_code(scanned[0])
     received = gap.receive_form(campaign, scanned[0], DESK)
-    assert received.status == returns.RECEIVED and received.full_name == owing[0].full_name
-    assert gap.receive_form(campaign, scanned[0], DESK).status == returns.ALREADY
+    assert received.status == returns.ReturnStatus.RECEIVED and received.full_name == owing[0].full_name
+    assert gap.receive_form(campaign, scanned[0], DESK).status == returns.ReturnStatus.ALREADY
     after = cov.load_coverage(campaign)
     assert after.unit(unit.key).covered == unit.covered + 1
     assert after.total.routes[cov.ROUTE_MANDIRI] == 1
@@ -128,8 +128,8 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     stray = make_event("Sosialisasi Lain", dt.date(2024, 10, 1))
     stray_code = mandiri_code.encode(stray, 1)
     refused = gap.receive_form(campaign, stray_code, DESK)
-    assert refused.status == returns.REJECTED and "Sosialisasi Lain" in refused.reason
-    assert gap.receive_form(campaign, "bukan kode", DESK).status == returns.REJECTED
+    assert refused.status == returns.ReturnStatus.REJECTED and "Sosialisasi Lain" in refused.reason
+    assert gap.receive_form(campaign, "bukan kode", DESK).status == returns.ReturnStatus.REJECTED
 
     export = AuditLog.select().where(AuditLog.action == "export").order_by(AuditLog.id.desc()).get()
     detail = json.loads(export.detail)

@@ -49,7 +49,7 @@ def _banner_detail(qtbot, result: checkin.CheckinResult) -> tuple[str, str]:
 
 def test_a_rejected_scan_reads_in_indonesian_by_default(qtbot, event_id):
     result = checkin.check_in(event_id, "199001012015011002", actor=ACTOR)
-    assert result.status == checkin.REJECTED and result.refusal is not None
+    assert result.status == checkin.CheckinStatus.REJECTED and result.refusal is not None
     assert result.refusal.code == ReasonCode.NOT_REGISTERED
     assert result.reason == "NIP 19900101 201501 1 002 tidak terdaftar pada kegiatan ini."
     assert _banner_detail(qtbot, result) == ("DITOLAK", result.reason)
@@ -77,7 +77,7 @@ def test_a_rejected_scan_reads_in_english_with_the_english_translator(qtbot, eve
 
 def test_a_refused_ikrar_mandiri_form_reads_in_english(qtbot, event_id, english):
     result = returns.receive_registration(987654, ACTOR)
-    assert result.status == returns.REJECTED and result.reason == "Peserta nomor 987654 tidak ditemukan."
+    assert result.status == returns.ReturnStatus.REJECTED and result.reason == "Peserta nomor 987654 tidak ditemukan."
     banner = ResultBanner()
     qtbot.addWidget(banner)
     show_return(banner, result)

@@ -49,8 +49,9 @@ from netralitas_desktop.core.reports.online import (
     plan_online_import,
 )
 from netralitas_desktop.core.reports.online_store import min_minutes, set_min_minutes
-from netralitas_desktop.core.reports.status import DARING, HADIR, status_by_registration
+from netralitas_desktop.core.reports.status import status_by_registration
 from netralitas_desktop.core.roster.importer import import_roster
+from netralitas_desktop.core.statuses import AttendanceStatus
 
 SAMPLE = "laporan_peserta_daring.csv"
 ACTOR = Actor("Meja Panitia", "ani")
@@ -169,15 +170,15 @@ def test_apply_creates_online_check_ins_and_a_desk_check_in_stays_hadir(event_id
     arif_attendance = Attendance.get(Attendance.registration == arif)
     assert (arif_attendance.method, arif_attendance.desk) == ("nip", "Meja 1")
     statuses = status_by_registration(event_id)
-    assert statuses[arif] == HADIR
-    assert sum(1 for s in statuses.values() if s == DARING) == 46
+    assert statuses[arif] == AttendanceStatus.PRESENT
+    assert sum(1 for s in statuses.values() if s == AttendanceStatus.ONLINE) == 46
     stored = OnlineAttendance.get(OnlineAttendance.registration == arif)
     assert (stored.minutes, stored.matched_by) == (160, "nip")
     assert stored.first_join == dt.datetime(2024, 7, 1, 9, 4)
     # Below the minimum: minutes are kept, no check-in.
     short = registration_of(event_id, "197707212000021001")
     assert OnlineAttendance.get(OnlineAttendance.registration == short).minutes == 5
-    assert statuses[short] != DARING
+    assert statuses[short] != AttendanceStatus.ONLINE
     assert OnlineSegment.select().count() == 121
     audit = AuditLog.get(AuditLog.action == "import")
     assert json.loads(audit.detail)["matched"] == 47 and audit.operator == "ani"

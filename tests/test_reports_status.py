@@ -22,6 +22,7 @@ from netralitas_desktop.core.pledges.models import IkrarReturn
 from netralitas_desktop.core.reports import absence, status
 from netralitas_desktop.core.reports.models import OnlineAttendance
 from netralitas_desktop.core.signatures import save_signature
+from netralitas_desktop.core.statuses import PledgeStatus
 
 DESK = Actor("Meja 1", "Rina")
 FORMULA_NAME = '=HYPERLINK("http://contoh.invalid","klik")'
@@ -234,10 +235,10 @@ def test_pledge_counts(roster):
         "ikrar_returned": 1,
         "neither": 4,
         "present_unsigned": 1,
-        status.PLEDGE_SIGNED: 1,
-        status.PLEDGE_RETURNED: 1,
-        status.PLEDGE_PRESENT_UNSIGNED: 1,
-        status.PLEDGE_OWED: 4,
+        PledgeStatus.SIGNED: 1,
+        PledgeStatus.RETURNED: 1,
+        PledgeStatus.PRESENT_UNSIGNED: 1,
+        PledgeStatus.OWED: 4,
     }
     assert pledges.registered == 7  # every registered person in exactly one category
     unsigned = status.attended_unsigned(status.status_rows(roster.event_id))

@@ -286,7 +286,7 @@ def run_receive(args: argparse.Namespace) -> dict:
 
     campaign = _campaign(args)
     result = receive_form(campaign.id, args.code, cli_actor())
-    if result.status == returns.REJECTED:
+    if result.status == returns.ReturnStatus.REJECTED:
         details = {key: value for key, value in result.to_dict().items() if key != "message"}
         raise CliError(result.reason, exit_code=EXIT_REJECTED, text=result.message, **details)
     return result.to_dict()

@@ -54,7 +54,7 @@ def run_checkin(args: argparse.Namespace) -> dict:
         raise CliError("Nama meja (--desk) wajib diisi.", exit_code=2)
     operator = Actor.default().operator if args.operator is None else " ".join(args.operator.split())
     result = checkin.check_in(args.event, args.code, actor=Actor(desk, operator))
-    if result.status == checkin.REJECTED:
+    if result.status == checkin.CheckinStatus.REJECTED:
         # The error object carries the whole result; "text" is the banner line for text mode.
         details = {key: value for key, value in result.to_dict().items() if key != "message"}
         raise CliError(result.reason, exit_code=EXIT_REJECTED, text=result.message, **details)

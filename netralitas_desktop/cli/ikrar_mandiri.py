@@ -228,7 +228,7 @@ def run_receive(args: argparse.Namespace) -> dict:
     events.get_event(args.event)
     attachment = load_attachment(args.attach) if args.attach else None
     result = returns.receive_by_code(args.event, args.code, cli_actor(), attachment)
-    if result.status == returns.REJECTED:
+    if result.status == returns.ReturnStatus.REJECTED:
         details = {key: value for key, value in result.to_dict().items() if key != "message"}
         raise CliError(result.reason, exit_code=EXIT_REJECTED, text=result.message, **details)
     return result.to_dict()

@@ -100,19 +100,18 @@ def _check_in(context: dict) -> str:
     from ..core import checkin
 
     result = checkin.check_in(context["event_id"], context["payload"], actor=ACTOR)
-    if result.status != checkin.CHECKED_IN:
+    if result.status != checkin.CheckinStatus.CHECKED_IN:
         raise RuntimeError(result.message)
     again = checkin.check_in(context["event_id"], context["payload"], actor=ACTOR)
-    if again.status != checkin.ALREADY:
+    if again.status != checkin.CheckinStatus.ALREADY:
         raise RuntimeError("pindai kedua tidak dikenali sebagai sudah hadir")
     return "hadir, lalu sudah hadir"
 
 
 def _certificate(context: dict) -> str:
     from ..core.certificates.bulk import CertificatesJob
-    from ..core.certificates.verify import verify
-
     from ..core.certificates.keystore import temporary_store
+    from ..core.certificates.verify import verify
 
     target = context["folder"] / "sertifikat.pdf"
     # A throw-away signing key in the temporary folder: never this computer's key or keyring.

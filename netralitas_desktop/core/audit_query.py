@@ -21,6 +21,7 @@ from .jobs import Job, Progress
 from .models import AuditLog, Event
 from .reports.export_csv import DELIMITER, ENCODING
 from .reports.tables import clean_text, needs_neutralising
+from .statuses import method_label
 
 PAGE_SIZE = 200
 
@@ -135,14 +136,6 @@ DETAIL_LABELS = {
     "assigned": "Dicocokkan",
     "previous": "Sebelumnya",
 }
-METHOD_LABELS = {
-    "qr": "QR undangan",
-    "nip": "NIP",
-    "nik": "NIK",
-    "manual": "Pencarian nama",
-    "walk_in": "Tanpa undangan",
-    "online": "Daring",
-}
 
 
 @dataclass(frozen=True)
@@ -208,7 +201,7 @@ def _value(key: str, value: object) -> str:
     if value is None or value == "":
         return "—"
     if key == "method":
-        return METHOD_LABELS.get(str(value), str(value))
+        return method_label(str(value))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value) or "—"
     if isinstance(value, dict):

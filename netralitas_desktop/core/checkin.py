@@ -15,6 +15,7 @@ import datetime as dt
 import threading
 import weakref
 from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
 
 from peewee import JOIN, Expression, IntegrityError, ModelSelect, SqliteDatabase, fn
 
@@ -37,10 +38,13 @@ from .participants import (
 from .reasons import Reason, ReasonCode
 from .transactions import write_transaction
 
-CHECKED_IN = "checked_in"
-ALREADY = "already"
-REJECTED = "rejected"
-METHODS = ("qr", "nip", "nik", "manual", "walk_in")
+
+class CheckinStatus(StrEnum):
+    """The desk's answer to a scan: green, amber or red."""
+
+    CHECKED_IN = "checked_in"
+    ALREADY = "already"
+    REJECTED = "rejected"
 
 
 @dataclass(frozen=True)
@@ -72,18 +76,18 @@ class CheckinResult:
     @property
     def ok(self) -> bool:
         """Whether the person may go in (checked in now or before)."""
-        return self.status != REJECTED
+        return self.status != CheckinStatus.REJECTED
 
     @property
     def message(self) -> str:
         """The one-line banner text, shared by the desk window and the CLI."""
-        if self.status == REJECTED:
+        if self.status == CheckinStatus.REJECTED:
             return f"DITOLAK: {self.reason}"
         who = self.person.full_name if self.person else f"Peserta nomor {self.registration_id}"
         if self.person and self.person.unit_kerja:
             who = f"{who}, {self.person.unit_kerja}"
         time = jam(self.checked_in_at.time()) if self.checked_in_at else ""
-        if self.status == CHECKED_IN:
+        if self.status == CheckinStatus.CHECKED_IN:
             return f"HADIR: {who} pukul {time}"
         return f"SUDAH HADIR: {who} — tercatat pukul {time}{_at_desk(self.desk, self.operator)}"
 
@@ -178,8 +182,8 @@ def _find(*conditions) -> _Found | None:
 
 def _rejected(refusal: Reason, found: _Found | None = None) -> CheckinResult:
     if found is None:
-        return CheckinResult(REJECTED, refusal.text, refusal=refusal)
-    return CheckinResult(REJECTED, refusal.text, found.registration_id, found.person, refusal=refusal)
+        return CheckinResult(CheckinStatus.REJECTED, refusal.text, refusal=refusal)
+    return CheckinResult(CheckinStatus.REJECTED, refusal.text, found.registration_id, found.person, refusal=refusal)
 
 
 def _clean_reason(reason: str | None, field_message: str) -> str:
@@ -277,7 +281,7 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
             return _rejected(Reason.of(ReasonCode.REMOVED))
         first_at, desk, operator, first_method = first
         return CheckinResult(
-            ALREADY,
+            CheckinStatus.ALREADY,
             f"Sudah tercatat hadir pukul {jam(first_at.time())}{_at_desk(desk, operator)}.",
             found.registration_id,
             found.person,
@@ -287,7 +291,14 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
             first_method,
         )
     return CheckinResult(
-        CHECKED_IN, "Selamat datang.", found.registration_id, found.person, at, actor.desk, actor.operator, method
+        CheckinStatus.CHECKED_IN,
+        "Selamat datang.",
+        found.registration_id,
+        found.person,
+        at,
+        actor.desk,
+        actor.operator,
+        method,
     )
 
 
@@ -328,7 +339,7 @@ def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Ac
             new_person=existing is None,
         )
     result = _admit(_find(Registration.id == registration.id), actor, "walk_in")
-    if created and result.status == CHECKED_IN:
+    if created and result.status == CheckinStatus.CHECKED_IN:
         return replace(result, reason="Peserta tanpa undangan didaftarkan dan dicatat hadir.")
     return result
 
@@ -569,11 +580,8 @@ def _roster_rows(event_id: int) -> list[ParticipantRow]:
 
 
 __all__ = [
-    "ALREADY",
-    "CHECKED_IN",
-    "METHODS",
-    "REJECTED",
     "CheckinResult",
+    "CheckinStatus",
     "Counters",
     "DeskStatus",
     "ParticipantSummary",

@@ -31,16 +31,8 @@ from peewee import JOIN, fn
 
 from ..models import Person, db
 from ..names import fold
-from ..reports.status import (
-    DARING,
-    PLEDGE_PRESENT_UNSIGNED,
-    PLEDGE_RETURNED,
-    PLEDGE_SIGNED,
-    TIDAK_HADIR,
-    StatusRow,
-    classify,
-    pledge_status,
-)
+from ..reports.status import StatusRow, classify, pledge_status
+from ..statuses import AttendanceStatus, PledgeStatus
 from . import evidence
 from .models import RosterMember
 
@@ -57,7 +49,18 @@ T = TypeVar("T")
 
 # A registration as ``reports.status.pledge_status`` reads one: only the status and the pledge marks matter.
 _BLANK = StatusRow(
-    *(0, "", "", "", "", "", "", "", ""), "invited", "onsite", TIDAK_HADIR, None, "", "", "", "", None, False, False
+    *(0, "", "", "", "", "", "", "", ""),
+    "invited",
+    "onsite",
+    AttendanceStatus.ABSENT,
+    None,
+    "",
+    "",
+    "",
+    "",
+    None,
+    False,
+    False,
 )
 
 
@@ -69,12 +72,12 @@ def pledge_route(status: str, signed: bool, ikrar_returned: bool) -> str | None:
     definition of having pledged.
     """
     category = pledge_status(replace(_BLANK, status=status, signed=signed, ikrar_returned=ikrar_returned))
-    if category == PLEDGE_SIGNED:
+    if category == PledgeStatus.SIGNED:
         return ROUTE_DESK
-    if category == PLEDGE_RETURNED:
+    if category == PledgeStatus.RETURNED:
         return ROUTE_MANDIRI
-    if category == PLEDGE_PRESENT_UNSIGNED:
-        return ROUTE_ONLINE if status == DARING else ROUTE_SHEET
+    if category == PledgeStatus.PRESENT_UNSIGNED:
+        return ROUTE_ONLINE if status == AttendanceStatus.ONLINE else ROUTE_SHEET
     return None
 
 

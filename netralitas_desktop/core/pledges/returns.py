@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 
 from peewee import JOIN, IntegrityError
 
@@ -26,16 +27,19 @@ from ..models import Attendance, Event, Person, Registration, Signature, db, now
 from ..names import fold, full_name, name_key
 from ..participants import ParticipantRow, filter_rows, list_participants
 from ..reasons import Reason, ReasonCode
-from ..reports.status import ABSENT_STATUSES, DARING, StatusRow, attended_unsigned, classify, status_rows
+from ..reports.status import ABSENT_STATUSES, StatusRow, attended_unsigned, classify, status_rows
+from ..statuses import AttendanceStatus
 from . import mandiri_code
 from .mandiri_attachment import Attachment
 from .models import IkrarReturn
 
-RECEIVED = "received"
-ALREADY = "already"
-REJECTED = "rejected"
-METHODS = ("qr", "manual")
-METHOD_LABELS = {"qr": "QR", "manual": "Manual"}
+
+class ReturnStatus(StrEnum):
+    """The answer to a form handed in: green, amber or red, like a check-in."""
+
+    RECEIVED = "received"
+    ALREADY = "already"
+    REJECTED = "rejected"
 
 
 @dataclass(frozen=True)
@@ -58,15 +62,15 @@ class ReturnResult:
     @property
     def ok(self) -> bool:
         """Whether the form is on record (received now or before)."""
-        return self.status != REJECTED
+        return self.status != ReturnStatus.REJECTED
 
     @property
     def message(self) -> str:
         """The one-line banner text, shared by the views and the CLI."""
-        if self.status == REJECTED:
+        if self.status == ReturnStatus.REJECTED:
             return f"DITOLAK: {self.reason}"
         who = ", ".join(part for part in (self.full_name, self.unit_kerja) if part)
-        if self.status == RECEIVED:
+        if self.status == ReturnStatus.RECEIVED:
             return f"DITERIMA: {who} — {self.reason}"
         return f"SUDAH DITERIMA: {who} — {self.reason}"
 
@@ -331,7 +335,7 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
         return _already(found, actor, attachment)
     note = f"ikrar mandiri diterima pukul {jam(at.time())}" + (" dengan lampiran." if attachment else ".")
     return ReturnResult(
-        RECEIVED,
+        ReturnStatus.RECEIVED,
         note,
         found.registration_id,
         found.full_name,
@@ -348,9 +352,9 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
 def refused(refusal: Reason, found: _Found | None = None) -> ReturnResult:
     """A red answer: the form is not received, for ``refusal``."""
     if found is None:
-        return ReturnResult(REJECTED, refusal.text, refusal=refusal)
+        return ReturnResult(ReturnStatus.REJECTED, refusal.text, refusal=refusal)
     return ReturnResult(
-        REJECTED, refusal.text, found.registration_id, found.full_name, found.unit_kerja, refusal=refusal
+        ReturnStatus.REJECTED, refusal.text, found.registration_id, found.full_name, found.unit_kerja, refusal=refusal
     )
 
 
@@ -363,7 +367,7 @@ def _why_not_owed(found: _Found) -> Reason | None:
         return None
     if found.attendance_method is None or found.checked_in_at is None:
         return Reason.of(ReasonCode.FORM_SIGNED_AT_DESK, name=found.full_name)
-    online = classify(found.attendance_method, None) == DARING
+    online = classify(found.attendance_method, None) == AttendanceStatus.ONLINE
     code = ReasonCode.FORM_SIGNED_ONLINE if online else ReasonCode.FORM_SIGNED_PRESENT
     return Reason.of(code, name=found.full_name, time=jam(found.checked_in_at.time()))
 
@@ -396,7 +400,7 @@ def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -
     elif attachment is not None:
         reason += " Lampiran yang baru tidak disimpan: formulir ini sudah berlampiran (gunakan Ganti lampiran)."
     return ReturnResult(
-        ALREADY,
+        ReturnStatus.ALREADY,
         reason,
         found.registration_id,
         found.full_name,
@@ -469,12 +473,9 @@ def _returned_event(registration_id: int) -> int:
 
 
 __all__ = [
-    "ALREADY",
-    "METHOD_LABELS",
-    "RECEIVED",
-    "REJECTED",
     "Overview",
     "ReturnResult",
+    "ReturnStatus",
     "ReturnedRow",
     "get_attachment",
     "is_mandiri_code",
@@ -482,6 +483,7 @@ __all__ = [
     "owed_rows",
     "receive_by_code",
     "receive_registration",
+    "refused",
     "returned_rows",
     "set_attachment",
     "undo_return",

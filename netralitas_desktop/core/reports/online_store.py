@@ -20,9 +20,9 @@ from .. import audit
 from ..event_settings import DEFAULT_ONLINE_MIN_MINUTES, ONLINE_MIN_MINUTES, online_min_minutes
 from ..events import ValidationError
 from ..models import Attendance, Registration, db, now
+from ..statuses import Method
 from ..transactions import write_transaction
 from .models import OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
-from .status import ONLINE_METHOD
 
 DEFAULT_MIN_MINUTES = DEFAULT_ONLINE_MIN_MINUTES
 ONLINE_DESK = "Daring"
@@ -155,12 +155,12 @@ def settle(event_id: int, registration_ids: Iterable[int], minimum: int, operato
                 checked_in_at=min(joins) if joins else now(),
                 desk=ONLINE_DESK,
                 operator=operator,
-                method=ONLINE_METHOD,
+                method=Method.ONLINE,
             ).on_conflict_ignore()  # a desk that checks the person in meanwhile wins
             result.created += db.execute(insert).rowcount
-        elif method == ONLINE_METHOD and (not mine or total < minimum):
+        elif method == Method.ONLINE and (not mine or total < minimum):
             Attendance.delete().where(
-                (Attendance.registration == registration_id) & (Attendance.method == ONLINE_METHOD)
+                (Attendance.registration == registration_id) & (Attendance.method == Method.ONLINE)
             ).execute()
             result.removed += 1
     return result

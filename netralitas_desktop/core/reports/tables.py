@@ -29,9 +29,9 @@ from ..events import EventData, get_event
 from ..invitations import time_text
 from ..nip import mask_nik
 from ..participants import MODE_LABELS
+from ..statuses import AttendanceStatus
 from .status import (
     ABSENT_STATUSES,
-    DIBATALKAN,
     PLEDGE_LABELS,
     PledgeCounts,
     Recap,
@@ -69,7 +69,7 @@ class ReportSnapshot:
 
     @property
     def cancelled_rows(self) -> list[StatusRow]:
-        return [row for row in self.rows if row.status == DIBATALKAN]
+        return [row for row in self.rows if row.status == AttendanceStatus.CANCELLED]
 
 
 def load_snapshot(event_id: int) -> ReportSnapshot:

@@ -34,7 +34,8 @@ from ...core.audit import Actor
 from ...core.dates import jam
 from ...core.reports.dashboard import Snapshot, load_snapshot
 from ...core.reports.online_store import Settled, set_min_minutes
-from ...core.reports.status import DINAS_LUAR, IZIN, SAKIT, TIDAK_HADIR, PledgeCounts
+from ...core.reports.status import PledgeCounts
+from ...core.statuses import AttendanceStatus
 from ..common.core_labels import core_label
 from ..common.jobs import FunctionJob, JobRunner
 from ..common.live import LiveRefresh
@@ -154,8 +155,13 @@ class DashboardTab(QWidget, EventTabBase):
         self.room_tile.value.setText(number(total.in_room))
         self.online_tile.value.setText(number(total.online))
         self.online_tile.caption.setText(self.tr("Daring (≥ {0} menit)").format(snapshot.minimum))
-        self.reason_tile.value.setText(" · ".join(number(total.counts[s]) for s in (IZIN, SAKIT, DINAS_LUAR)))
-        self.absent_tile.value.setText(number(total.counts[TIDAK_HADIR]))
+        self.reason_tile.value.setText(
+            " · ".join(
+                number(total.counts[s])
+                for s in (AttendanceStatus.EXCUSED, AttendanceStatus.SICK, AttendanceStatus.OFFICIAL_DUTY)
+            )
+        )
+        self.absent_tile.value.setText(number(total.counts[AttendanceStatus.ABSENT]))
         parts = [
             f"{core_label(g.label)} {number(g.present)}/{number(g.registered)}"
             for g in snapshot.employment.groups

@@ -26,10 +26,8 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.audit import Actor
 from ...core.checkin import (
-    ALREADY,
-    CHECKED_IN,
-    REJECTED,
     CheckinResult,
+    CheckinStatus,
     Counters,
     DeskStatus,
     ParticipantSummary,
@@ -187,7 +185,7 @@ class DeskSession(QObject):
                 "Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; "
                 "periksa koneksi lalu pindai lagi.",
             ).format(err)
-            self._failure = CheckinResult(REJECTED, reason)
+            self._failure = CheckinResult(CheckinStatus.REJECTED, reason)
             return self._failure
 
     def _remember(self, key: str, result: CheckinResult | returns.ReturnResult) -> None:
@@ -202,10 +200,10 @@ class DeskSession(QObject):
         note = self._signature_note(result)
         self._show(BannerState(status, *banner_texts(result), note=note, registration_id=result.registration_id))
         self.sounds.play(status)
-        if status == CHECKED_IN and result.person is not None and result.checked_in_at is not None:
+        if status == CheckinStatus.CHECKED_IN and result.person is not None and result.checked_in_at is not None:
             self._count_at_once(result)
         self.result_recorded.emit(result)
-        if status == CHECKED_IN:
+        if status == CheckinStatus.CHECKED_IN:
             if result.method == "walk_in":
                 self.refresh()  # a new registration: the roster counts move too
             self.attendance_changed.emit()
@@ -233,9 +231,13 @@ class DeskSession(QObject):
 
     def _signature_note(self, result: CheckinResult) -> str:
         """Queue the person for signing when the event asks for it; the banner's note says so."""
-        if result.registration_id is None or result.status not in (CHECKED_IN, ALREADY) or not self.signature_required:
+        if (
+            result.registration_id is None
+            or result.status not in (CheckinStatus.CHECKED_IN, CheckinStatus.ALREADY)
+            or not self.signature_required
+        ):
             return ""
-        if result.status == ALREADY:
+        if result.status == CheckinStatus.ALREADY:
             try:
                 if has_signature(result.registration_id):
                     return ""
@@ -252,7 +254,7 @@ class DeskSession(QObject):
             result = returns.receive_by_code(self.event_id, text, self.actor)
         except PeeweeException as err:
             result = returns.ReturnResult(
-                returns.REJECTED,
+                returns.ReturnStatus.REJECTED,
                 translate(
                     "DeskSession",
                     "Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; "
@@ -260,7 +262,7 @@ class DeskSession(QObject):
                 ).format(err),
             )
             self._failure = result
-        status = DESK_STATUS.get(result.status, REJECTED)
+        status = DESK_STATUS.get(result.status, CheckinStatus.REJECTED)
         self._show(BannerState(status, *return_banner_texts(result)))
         self.sounds.play(status)
         self.form_received.emit(result)
@@ -271,22 +273,25 @@ class DeskSession(QObject):
         if isinstance(first, CheckinResult):
             status, (_headline, name, detail) = first.status, banner_texts(first)
         else:
-            status, (_headline, name, detail) = DESK_STATUS.get(first.status, REJECTED), return_banner_texts(first)
+            status, (_headline, name, detail) = (
+                DESK_STATUS.get(first.status, CheckinStatus.REJECTED),
+                return_banner_texts(first),
+            )
         said = (
             translate("DeskSession", "Kode yang sama terbaca dua kali dalam {0} detik; dicatat satu kali saja.")
-            if status != REJECTED
+            if status != CheckinStatus.REJECTED
             else translate("DeskSession", "Kode yang sama terbaca dua kali dalam {0} detik; tetap ditolak.")
         ).format(f"{seconds:.1f}".replace(".", ","))
         self._show(
             BannerState(
-                ALREADY if status == CHECKED_IN else status,
+                CheckinStatus.ALREADY if status == CheckinStatus.CHECKED_IN else status,
                 translate("DeskSession", "TERBACA DUA KALI"),
                 name,
                 _joined(said, detail),
                 registration_id=getattr(first, "registration_id", None),
             )
         )
-        self.sounds.play(ALREADY if status == CHECKED_IN else status)
+        self.sounds.play(CheckinStatus.ALREADY if status == CheckinStatus.CHECKED_IN else status)
 
     # The banner --------------------------------------------------------------------------------
     def _show(self, state: BannerState) -> None:

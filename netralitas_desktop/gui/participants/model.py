@@ -33,7 +33,8 @@ from ...core.nip import format_nip
 from ...core.pangkat import PNS_PANGKAT, PPPK_GOLONGAN
 from ...core.participant_filter import IncrementalFilter
 from ...core.participants import EMPLOYMENT_LABELS, ParticipantRow
-from ...core.reports.status import DARING, DIBATALKAN, HADIR, STATUS_LABELS, STATUSES, TIDAK_HADIR
+from ...core.reports.status import STATUS_LABELS, STATUSES
+from ...core.statuses import AttendanceStatus
 from ..common.core_labels import core_label
 
 COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT = range(9)
@@ -62,8 +63,8 @@ _DISPLAY, _ALIGNMENT, _TOOLTIP, _FOREGROUND = (
     Qt.ItemDataRole.ForegroundRole,
 )  # data() runs for every painted cell
 _STATUS_BRUSHES = {
-    DARING: QBrush(QColor("#1f5fa8")),
-    DIBATALKAN: QBrush(QColor("#808080")),
+    AttendanceStatus.ONLINE: QBrush(QColor("#1f5fa8")),
+    AttendanceStatus.CANCELLED: QBrush(QColor("#808080")),
     **{status: QBrush(QColor("#9a5b00")) for status in ("izin", "sakit", "dinas_luar")},
 }
 _STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
@@ -111,8 +112,8 @@ class ParticipantsModel(QAbstractTableModel):
         self._mode_short = {"onsite": self.tr("Luring"), "online": self.tr("Daring")}
         self._status_short = {
             **{status: core_label(label) for status, label in STATUS_LABELS.items()},
-            DIBATALKAN: self.tr("Batal"),
-            TIDAK_HADIR: "",
+            AttendanceStatus.CANCELLED: self.tr("Batal"),
+            AttendanceStatus.ABSENT: "",
         }
 
     # Data in and out ---------------------------------------------------------------------
@@ -195,7 +196,7 @@ class ParticipantsModel(QAbstractTableModel):
 
     def _status_key(self, row: ParticipantRow) -> tuple:
         """Hadir by time first, then Daring, Izin, Sakit, Dinas Luar, Tidak Hadir, Batal."""
-        status = self._statuses.get(row.registration_id, TIDAK_HADIR)
+        status = self._statuses.get(row.registration_id, AttendanceStatus.ABSENT)
         return _STATUS_RANK.get(status, len(_STATUS_RANK)), row.checked_in_at or _NEVER
 
     def _display_order(self, matches: list[int]) -> list[int]:
@@ -255,7 +256,7 @@ class ParticipantsModel(QAbstractTableModel):
         if column == COL_MODE:
             return self._mode_short.get(row.mode, row.mode)
         status = self.status_of(row)
-        if status is None or status == HADIR:
+        if status is None or status == AttendanceStatus.PRESENT:
             return present_text(row)
         return self._status_short.get(status, "")
 
@@ -270,13 +271,13 @@ class ParticipantsModel(QAbstractTableModel):
         if column != COL_PRESENT:
             return None
         status = self.status_of(row)
-        if status in (None, HADIR, DARING) and row.checked_in_at:
-            what = self.tr("Hadir daring") if status == DARING else self.tr("Hadir")
+        if status in (None, AttendanceStatus.PRESENT, AttendanceStatus.ONLINE) and row.checked_in_at:
+            what = self.tr("Hadir daring") if status == AttendanceStatus.ONLINE else self.tr("Hadir")
             return self.tr("{0} {1}, pukul {2}").format(what, tanggal(row.checked_in_at.date()), present_text(row))
         if status in ("izin", "sakit", "dinas_luar"):
             note = self._notes.get(row.registration_id)
             label = core_label(STATUS_LABELS[status])
             return f"{label}: {note}" if note else label
-        if status == DIBATALKAN:
+        if status == AttendanceStatus.CANCELLED:
             return self.tr("Pendaftaran dibatalkan")
         return None
