@@ -22,7 +22,7 @@ from netralitas_desktop.core.campaigns.export_xlsx import CampaignXlsxJob
 from netralitas_desktop.core.campaigns.master_roster import import_master_roster
 from netralitas_desktop.core.campaigns.summary_pdf import CampaignSummaryJob
 from netralitas_desktop.core.checkin import check_in
-from netralitas_desktop.core.dates import hari_tanggal
+from netralitas_desktop.core.dates import day_and_date
 from netralitas_desktop.core.documents import MIN_TEXT_SIZE
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.names import fold
@@ -94,7 +94,7 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     assert "PEMERINTAH KABUPATEN SUKAMAKMUR" in letter
     assert f"Yth. {head_of(unit.label)}" in letter
     assert f"terdapat {unit.owing} orang pegawai {unit.label}" in letter
-    assert f"paling lambat {hari_tanggal(DEADLINE)}" in letter
+    assert f"paling lambat {day_and_date(DEADLINE)}" in letter
     assert "Drs. Bambang Wicaksono, M.Si." in letter and "NIP. 19690512 199403 1 004" in letter
     assert f"Halaman 1 dari {letter_pages}" in letter
     listing = " ".join(pages[1:letter_pages])

@@ -178,10 +178,10 @@ def test_every_registration_gets_its_status_with_time_desk_and_notes(roster):
     assert {name: rows[roster[name]].status for name in EXPECTED} == EXPECTED
     budi, dewi, ani = rows[roster["budi"]], rows[roster["dewi"]], rows[roster["ani"]]
     assert budi.full_name == "Drs. Budi Santoso, M.Si." and budi.desk == "Meja 1" and budi.checked_in_at
-    assert budi.signed and not budi.ikrar_returned
+    assert budi.signed and not budi.ikrar_mandiri_returned
     assert dewi.status_label == "Daring" and dewi.online_minutes == 95 and dewi.checked_in_at.hour == 8
     assert ani.note == "Rapat di provinsi" and ani.status_label == "Izin"
-    assert rows[roster["joko"]].ikrar_returned and rows[roster["joko"]].phone == "081234567890"
+    assert rows[roster["joko"]].ikrar_mandiri_returned and rows[roster["joko"]].phone == "081234567890"
     assert rows[roster["rina"]].note == "Pindah tugas" and not rows[roster["rina"]].counted
     assert status.status_by_registration(roster.event_id) == {rows[r].registration_id: rows[r].status for r in rows}
 

@@ -74,7 +74,7 @@ def register_status(subparsers: argparse._SubParsersAction) -> None:
 
 def run_desk_status(args: argparse.Namespace) -> dict:
     from ..core import checkin
-    from ..core.dates import jam
+    from ..core.dates import clock_time
 
     events.get_event(args.event)
     status = checkin.desk_status(args.event, args.recent)
@@ -90,7 +90,7 @@ def run_desk_status(args: argparse.Namespace) -> dict:
                 ("Jam", "Nama", "Meja", "Unit kerja"),
                 [
                     (
-                        jam(item.checked_in_at.time()),
+                        clock_time(item.checked_in_at.time()),
                         item.full_name,
                         " · ".join(p for p in (item.desk, item.operator) if p),
                         item.unit_kerja,

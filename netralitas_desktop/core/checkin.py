@@ -20,7 +20,7 @@ from enum import StrEnum
 from peewee import JOIN, Expression, IntegrityError, ModelSelect, SqliteDatabase, fn
 
 from . import audit, qr_payload
-from .dates import jam
+from .dates import clock_time
 from .events import NotFoundError, ValidationError
 from .models import ATTENDANCE_MODES, Attendance, Event, Person, Registration, Signature, db, now
 from .names import full_name
@@ -36,6 +36,7 @@ from .participants import (
     upsert_person,
 )
 from .reasons import Reason, ReasonCode
+from .statuses import AttendanceMode, Method, RegistrationSource
 from .transactions import write_transaction
 
 
@@ -86,7 +87,7 @@ class CheckinResult:
         who = self.person.full_name if self.person else f"Peserta nomor {self.registration_id}"
         if self.person and self.person.unit_kerja:
             who = f"{who}, {self.person.unit_kerja}"
-        time = jam(self.checked_in_at.time()) if self.checked_in_at else ""
+        time = clock_time(self.checked_in_at.time()) if self.checked_in_at else ""
         if self.status == CheckinStatus.CHECKED_IN:
             return f"HADIR: {who} pukul {time}"
         return f"SUDAH HADIR: {who} — tercatat pukul {time}{_at_desk(self.desk, self.operator)}"
@@ -199,7 +200,7 @@ def check_in(event_id: int, code: str, *, actor: audit.Actor, method: str | None
     if not text:
         return _rejected(Reason.of(ReasonCode.EMPTY_CODE))
     if qr_payload.looks_like_payload(text):
-        return _check_in_payload(event_id, text, actor, method or "qr")
+        return _check_in_payload(event_id, text, actor, method or Method.QR)
     return _check_in_number(event_id, text, actor, method)
 
 
@@ -227,9 +228,9 @@ def _check_in_number(event_id: int, text: str, actor: audit.Actor, method: str |
     if not digits.isdigit():
         return _rejected(Reason.of(ReasonCode.NOT_A_CODE))
     if len(digits) == 18:
-        column, label, shown, default_method, parse = Person.nip, "NIP", format_nip(digits), "nip", parse_nip
+        column, label, shown, default_method, parse = Person.nip, "NIP", format_nip(digits), Method.NIP, parse_nip
     elif len(digits) == 16:
-        column, label, shown, default_method, parse = Person.nik, "NIK", digits, "nik", parse_nik
+        column, label, shown, default_method, parse = Person.nik, "NIK", digits, Method.NIK, parse_nik
     else:
         return _rejected(Reason.of(ReasonCode.UNKNOWN_NUMBER, digits=digits, length=len(digits)))
     found = _find(column == digits, Registration.event == event_id)
@@ -244,7 +245,7 @@ def _check_in_number(event_id: int, text: str, actor: audit.Actor, method: str |
     return _rejected(Reason.of(code, label=label, number=shown))
 
 
-def check_in_registration(registration_id: int, *, actor: audit.Actor, method: str = "manual") -> CheckinResult:
+def check_in_registration(registration_id: int, *, actor: audit.Actor, method: str = Method.MANUAL) -> CheckinResult:
     """Check in a registration picked by hand (search list)."""
     found = _find(Registration.id == registration_id)
     if found is None:
@@ -282,7 +283,7 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
         first_at, desk, operator, first_method = first
         return CheckinResult(
             CheckinStatus.ALREADY,
-            f"Sudah tercatat hadir pukul {jam(first_at.time())}{_at_desk(desk, operator)}.",
+            f"Sudah tercatat hadir pukul {clock_time(first_at.time())}{_at_desk(desk, operator)}.",
             found.registration_id,
             found.person,
             first_at,
@@ -302,7 +303,9 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
     )
 
 
-def walk_in(event_id: int, person: PersonData, *, mode: str = "onsite", actor: audit.Actor) -> CheckinResult:
+def walk_in(
+    event_id: int, person: PersonData, *, mode: str = AttendanceMode.ONSITE, actor: audit.Actor
+) -> CheckinResult:
     """Register someone without an invitation and check them in, in one transaction.
 
     Invalid data raises ``ValidationError`` (field -> message) for the form. A person
@@ -329,7 +332,7 @@ def walk_in(event_id: int, person: PersonData, *, mode: str = "onsite", actor: a
 def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Actor) -> CheckinResult:
     existing = find_person(cleaned.nip, cleaned.nik)
     person = existing or upsert_person(cleaned)[0]
-    registration, created = register(event_id, person.id, source="walk_in", mode=mode)
+    registration, created = register(event_id, person.id, source=RegistrationSource.WALK_IN, mode=mode)
     if created:
         audit.record(
             "checkin.walk_in",
@@ -338,7 +341,7 @@ def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Ac
             registration_id=registration.id,
             new_person=existing is None,
         )
-    result = _admit(_find(Registration.id == registration.id), actor, "walk_in")
+    result = _admit(_find(Registration.id == registration.id), actor, Method.WALK_IN)
     if created and result.status == CheckinStatus.CHECKED_IN:
         return replace(result, reason="Peserta tanpa undangan didaftarkan dan dicatat hadir.")
     return result
@@ -442,10 +445,10 @@ def counters(event_id: int) -> Counters:
     return Counters(
         registered=sum(r for _, r in by_mode.values()),
         present=sum(p for p, _ in by_mode.values()),
-        onsite_registered=by_mode["onsite"][1],
-        onsite_present=by_mode["onsite"][0],
-        online_registered=by_mode["online"][1],
-        online_present=by_mode["online"][0],
+        onsite_registered=by_mode[AttendanceMode.ONSITE][1],
+        onsite_present=by_mode[AttendanceMode.ONSITE][0],
+        online_registered=by_mode[AttendanceMode.ONLINE][1],
+        online_present=by_mode[AttendanceMode.ONLINE][0],
         by_employment={key: (p, r) for key, (p, r) in sorted(by_employment.items())},
     )
 
@@ -502,7 +505,7 @@ def unsigned_check_ins(event_id: int, limit: int = 500) -> tuple[list[RecentChec
     so it survives a restart and shows what every desk recorded. Attendance taken from an online
     meeting's report (method ``online``) is left out: nobody there can sign at a desk.
     """
-    query = _check_ins_newest_first(event_id, Signature.id.is_null(True), Attendance.method != "online")
+    query = _check_ins_newest_first(event_id, Signature.id.is_null(True), Attendance.method != Method.ONLINE)
     rows = _rows(query, limit)
     return rows, len(rows) if len(rows) < limit else query.order_by().count()
 

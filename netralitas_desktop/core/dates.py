@@ -1,10 +1,14 @@
-"""Indonesian dates as they are written in letters: ``Senin, 1 Juli 2024``."""
+"""Indonesian dates as they are written in letters: ``Senin, 1 Juli 2024``.
+
+Names are English (``long_date``, ``day_and_date``, ``place_and_date``, ``clock_time``); what they
+write is Indonesian.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-BULAN = (
+MONTHS = (
     "Januari",
     "Februari",
     "Maret",
@@ -18,24 +22,24 @@ BULAN = (
     "November",
     "Desember",
 )
-HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
-def tanggal(d: dt.date) -> str:
+def long_date(d: dt.date) -> str:
     """``1 Juli 2024``."""
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def hari_tanggal(d: dt.date) -> str:
+def day_and_date(d: dt.date) -> str:
     """``Senin, 1 Juli 2024``."""
-    return f"{HARI[d.weekday()]}, {tanggal(d)}"
+    return f"{WEEKDAYS[d.weekday()]}, {long_date(d)}"
 
 
-def tempat_tanggal(place: str, d: dt.date) -> str:
+def place_and_date(place: str, d: dt.date) -> str:
     """The place-date line above a signature: ``Purworejo, 1 Juli 2024``."""
-    return f"{place.strip()}, {tanggal(d)}" if place and place.strip() else tanggal(d)
+    return f"{place.strip()}, {long_date(d)}" if place and place.strip() else long_date(d)
 
 
-def jam(t: dt.time | None) -> str:
+def clock_time(t: dt.time | None) -> str:
     """``08.00`` — Indonesian letters write times with a dot."""
     return t.strftime("%H.%M") if t else ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import audit, qr_payload
-from .dates import hari_tanggal, jam
+from .dates import clock_time, day_and_date
 from .documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -168,12 +168,12 @@ def time_text(event: EventData) -> str:
     if not event.start_time:
         return ""
     if event.end_time:
-        return f"{jam(event.start_time)} \u2013 {jam(event.end_time)} {event.time_zone}"
-    return f"{jam(event.start_time)} {event.time_zone} \u2013 selesai"
+        return f"{clock_time(event.start_time)} \u2013 {clock_time(event.end_time)} {event.time_zone}"
+    return f"{clock_time(event.start_time)} {event.time_zone} \u2013 selesai"
 
 
 def _when(event: EventData) -> str:
-    when = hari_tanggal(event.date)
+    when = day_and_date(event.date)
     times = time_text(event)
     return f"{when}, pukul {times}" if times else when
 
@@ -376,7 +376,7 @@ def render_invitation_png(event: EventData, invitation: Invitation):
     draw_image_text(draw, title, SANS.bold, pad, y, width, fill="white")
     y = band_bottom + 40
     for label, value, lines in (
-        ("Hari, tanggal", hari_tanggal(event.date), 1),
+        ("Hari, tanggal", day_and_date(event.date), 1),
         ("Pukul", time_text(event), 1),
         ("Tempat", event.venue, 3),
     ):

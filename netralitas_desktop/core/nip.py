@@ -11,6 +11,7 @@ import enum
 import re
 from dataclasses import dataclass
 
+from .dates import MONTHS, long_date
 from .errors import UserError
 from .reasons import Reason, ReasonCode
 
@@ -32,20 +33,6 @@ __all__ = [
 ]
 
 _SEPARATORS = re.compile(r"[\s.\-_/]+")
-_BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 class IdKind(enum.StrEnum):
@@ -203,9 +190,9 @@ def implausibility(info: NipInfo, today: dt.date | None = None) -> str | None:
     today = today or dt.date.today()
     label = "NI PPPK" if info.kind is IdKind.PPPK else "NIP"
     birth = info.birth_date
-    born = f"lahir {_tanggal(birth)}"
+    born = f"lahir {long_date(birth)}"
     if birth > today:
-        return f"{label} {info.formatted} tidak masuk akal: tanggal lahirnya ({_tanggal(birth)}) belum terjadi."
+        return f"{label} {info.formatted} tidak masuk akal: tanggal lahirnya ({long_date(birth)}) belum terjadi."
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     if age > MAX_AGE:
         return (
@@ -213,7 +200,7 @@ def implausibility(info: NipInfo, today: dt.date | None = None) -> str | None:
             "pensiun ASN. Periksa 8 digit pertama NIP."
         )
     month = info.start_month or 1
-    when = f"{_BULAN[month - 1]} {info.start_year}" if info.start_month else str(info.start_year)
+    when = f"{MONTHS[month - 1]} {info.start_year}" if info.start_month else str(info.start_year)
     start = info.start_year * 12 + month - 1
     if start > today.year * 12 + today.month - 1 + AHEAD_MONTHS:
         return f"{label} {info.formatted} tidak masuk akal: pengangkatannya ({when}) masih jauh di masa depan."
@@ -303,32 +290,28 @@ def mask_nik(nik: str) -> str:
     return digits[:NIK_KEPT_START] + "*" * hidden + digits[-NIK_KEPT_END:]
 
 
-def _tanggal(d: dt.date) -> str:
-    return f"{d.day} {_BULAN[d.month - 1]} {d.year}"
-
-
 def explain(raw: object) -> str:
     """One Indonesian sentence saying what a NIP, NI PPPK or NIK encodes, or why it is invalid."""
     digits = normalize_id(raw)
     try:
         if len(digits) == 16:
             nik = parse_nik(raw)
-            lahir = _tanggal(nik.birth_date) if nik.birth_date else "tidak diketahui"
-            jk = "laki-laki" if nik.sex == "L" else "perempuan"
+            born = long_date(nik.birth_date) if nik.birth_date else "tidak diketahui"
+            sex = "laki-laki" if nik.sex == "L" else "perempuan"
             return (
                 f"NIK {nik.digits}: wilayah {nik.province}.{nik.regency}.{nik.district}, "
-                f"lahir {lahir}, {jk}, nomor urut {nik.serial}."
+                f"lahir {born}, {sex}, nomor urut {nik.serial}."
             )
         info = parse_nip(raw)
     except IdError as err:
         return str(err)
-    jk = "laki-laki" if info.sex == "L" else "perempuan"
+    sex = "laki-laki" if info.sex == "L" else "perempuan"
     if info.kind is IdKind.PPPK:
         return (
-            f"NI PPPK {info.formatted}: lahir {_tanggal(info.birth_date)}, diangkat tahun {info.start_year}, "
-            f"kontrak ke-{info.contract_count}, {jk}, nomor urut {info.serial:03d}."
+            f"NI PPPK {info.formatted}: lahir {long_date(info.birth_date)}, diangkat tahun {info.start_year}, "
+            f"kontrak ke-{info.contract_count}, {sex}, nomor urut {info.serial:03d}."
         )
     return (
-        f"NIP {info.formatted}: PNS, lahir {_tanggal(info.birth_date)}, "
-        f"TMT CPNS {_BULAN[info.start_month - 1]} {info.start_year}, {jk}, nomor urut {info.serial:03d}."
+        f"NIP {info.formatted}: PNS, lahir {long_date(info.birth_date)}, "
+        f"TMT CPNS {MONTHS[info.start_month - 1]} {info.start_year}, {sex}, nomor urut {info.serial:03d}."
     )

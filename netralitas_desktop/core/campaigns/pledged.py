@@ -64,14 +64,16 @@ _BLANK = StatusRow(
 )
 
 
-def pledge_route(status: str, signed: bool, ikrar_returned: bool) -> str | None:
+def pledge_route(status: str, signed: bool, ikrar_mandiri_returned: bool) -> str | None:
     """How one registration took the pledge, or None when it has not (``status.pledge_status``'s categories).
 
     Signed at the desk, or an ikrar mandiri form back; attended but signed nothing (the
     collective sheet in the room, or online above the minimum) counts too: the campaign's
     definition of having pledged.
     """
-    category = pledge_status(replace(_BLANK, status=status, signed=signed, ikrar_returned=ikrar_returned))
+    category = pledge_status(
+        replace(_BLANK, status=status, signed=signed, ikrar_mandiri_returned=ikrar_mandiri_returned)
+    )
     if category == PledgeStatus.SIGNED:
         return ROUTE_DESK
     if category == PledgeStatus.RETURNED:

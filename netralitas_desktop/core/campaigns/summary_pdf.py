@@ -14,7 +14,7 @@ import math
 
 from reportlab.lib.colors import Color
 
-from ..dates import hari_tanggal, jam, tempat_tanggal
+from ..dates import clock_time, day_and_date, place_and_date
 from ..documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -72,8 +72,8 @@ def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> No
         canvas, coverage.campaign.name, SANS.bold, frame.x, y, frame.width, align="center", max_size=12, min_size=9
     )
     made = coverage.made_at
-    when = f"Keadaan per {hari_tanggal(made.date())} pukul {jam(made.time())} \u00b7 batas waktu "
-    when += hari_tanggal(coverage.campaign.deadline)
+    when = f"Keadaan per {day_and_date(made.date())} pukul {clock_time(made.time())} \u00b7 batas waktu "
+    when += day_and_date(coverage.campaign.deadline)
     y = draw_text_box(canvas, when, SANS.regular, frame.x, y, frame.width, align="center", max_size=9, min_size=8)
     y = _figures(canvas, coverage.total, frame.x, y - 4 * mm, frame.width)
     y = _employment(canvas, coverage, frame.x, y - 1 * mm, frame.width)
@@ -88,7 +88,7 @@ def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> No
             frame.right - width,
             frame.y + SIGNATURE_HEIGHT - 2 * mm,
             width,
-            place_date=tempat_tanggal(event.place_name, made.date()),
+            place_date=place_and_date(event.place_name, made.date()),
             signature=get_asset(event_id, SIGNATORY_SIGNATURE),
             stamp=get_asset(event_id, SIGNATORY_STAMP),
             size=9,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ..dates import hari_tanggal, tempat_tanggal
+from ..dates import day_and_date, place_and_date
 from ..documents import (
     SANS,
     PageSpec,
@@ -111,7 +111,7 @@ def _heading(canvas, title: str, event: EventData, x: float, top: float, width: 
             y = draw_text_box(
                 canvas, line.strip(), SANS.bold, x, y, width, align="center", max_size=13, min_size=10, max_lines=2
             )
-    when = hari_tanggal(event.date) if event.date else "-"
+    when = day_and_date(event.date) if event.date else "-"
     times = time_text(event)
     lines = (
         ("Kegiatan", event.title),
@@ -313,7 +313,7 @@ def _closing(canvas, spec: SigningList, x: float, top: float, width: float) -> N
     if event.date:
         y = draw_text_box(
             canvas,
-            tempat_tanggal(event.place_name, event.date),
+            place_and_date(event.place_name, event.date),
             SANS.regular,
             left,
             y,

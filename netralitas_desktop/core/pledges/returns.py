@@ -21,14 +21,14 @@ from enum import StrEnum
 from peewee import JOIN, IntegrityError
 
 from .. import audit
-from ..dates import hari_tanggal, jam
+from ..dates import clock_time, day_and_date
 from ..events import NotFoundError, ValidationError
 from ..models import Attendance, Event, Person, Registration, Signature, db, now
 from ..names import fold, full_name, name_key
 from ..participants import ParticipantRow, filter_rows, list_participants
 from ..reasons import Reason, ReasonCode
 from ..reports.status import ABSENT_STATUSES, StatusRow, attended_unsigned, classify, status_rows
-from ..statuses import AttendanceStatus
+from ..statuses import AttendanceStatus, Method
 from . import mandiri_code
 from .mandiri_attachment import Attachment
 from .models import IkrarReturn
@@ -150,7 +150,7 @@ def owed_rows(event_id: int) -> list[StatusRow]:
 
 def _owed(rows: list[StatusRow]) -> list[StatusRow]:
     return _in_print_order(
-        [row for row in rows if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_returned]
+        [row for row in rows if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_mandiri_returned]
     )
 
 
@@ -293,11 +293,11 @@ def receive_by_code(event_id: int, text: str, actor: audit.Actor, attachment: At
     found = _find(decoded.registration_id)
     if found is None or found.event_id != event_id:
         return refused(Reason.of(ReasonCode.FORM_REMOVED))
-    return _receive(found, actor, "qr", attachment)
+    return _receive(found, actor, Method.QR, attachment)
 
 
 def receive_registration(
-    registration_id: int, actor: audit.Actor, attachment: Attachment | None = None, *, method: str = "manual"
+    registration_id: int, actor: audit.Actor, attachment: Attachment | None = None, *, method: str = Method.MANUAL
 ) -> ReturnResult:
     """Receive a form picked by hand (a torn or unreadable QR code)."""
     found = _find(registration_id)
@@ -333,7 +333,7 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
             )
     except IntegrityError:
         return _already(found, actor, attachment)
-    note = f"ikrar mandiri diterima pukul {jam(at.time())}" + (" dengan lampiran." if attachment else ".")
+    note = f"ikrar mandiri diterima pukul {clock_time(at.time())}" + (" dengan lampiran." if attachment else ".")
     return ReturnResult(
         ReturnStatus.RECEIVED,
         note,
@@ -369,7 +369,7 @@ def _why_not_owed(found: _Found) -> Reason | None:
         return Reason.of(ReasonCode.FORM_SIGNED_AT_DESK, name=found.full_name)
     online = classify(found.attendance_method, None) == AttendanceStatus.ONLINE
     code = ReasonCode.FORM_SIGNED_ONLINE if online else ReasonCode.FORM_SIGNED_PRESENT
-    return Reason.of(code, name=found.full_name, time=jam(found.checked_in_at.time()))
+    return Reason.of(code, name=found.full_name, time=clock_time(found.checked_in_at.time()))
 
 
 def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -> ReturnResult:
@@ -390,7 +390,7 @@ def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -
     if row is None:  # undone between the insert and this read
         return refused(Reason.of(ReasonCode.FORM_RECEIPT_UNDONE), found)
     first_at, desk, operator, method, attached, name = row
-    reason = f"sudah diterima pada {hari_tanggal(first_at.date())} pukul {jam(first_at.time())}"
+    reason = f"sudah diterima pada {day_and_date(first_at.date())} pukul {clock_time(first_at.time())}"
     reason += _at_desk(desk, operator) + "."
     stored = False
     if attachment is not None and not attached:

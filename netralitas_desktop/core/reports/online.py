@@ -18,6 +18,7 @@ from pathlib import Path
 from peewee import IntegrityError, OperationalError
 
 from .. import audit
+from ..event_settings import online_min_minutes
 from ..events import NotFoundError, get_event
 from ..jobs import Job, Progress
 from ..models import Attendance, Registration
@@ -34,7 +35,6 @@ from .online_store import (
     change_minimum,
     check_assignable,
     check_minimum,
-    min_minutes,
     online_minutes,
     settle,
     stored_segments,
@@ -231,7 +231,7 @@ def plan_online_import(event_id: int, path: Path | str, *, progress: Progress | 
         Path(path).name,
         report.kind,
         report.fingerprint,
-        min_minutes(event_id),
+        online_min_minutes(event_id),
         participants,
         len(report.rows),
         report.skipped,
@@ -323,7 +323,7 @@ def apply_online_import(
 def _apply(plan: OnlinePlan, actor: audit.Actor) -> OnlineResult:
     get_event(plan.event_id)
     moved = Settled()
-    if plan.minimum != min_minutes(plan.event_id):
+    if plan.minimum != online_min_minutes(plan.event_id):
         moved = change_minimum(plan.event_id, plan.minimum, actor)
     report_id = plan.report_id or (
         OnlineReport.select(OnlineReport.id)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import audit
-from ..dates import hari_tanggal, tempat_tanggal
+from ..dates import day_and_date, place_and_date
 from ..documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -44,7 +44,7 @@ from ..jobs import Job, Progress
 from ..participants import EMPLOYMENT_LABELS
 from ..pledges.document_common import NothingToPrint
 from ..pledges.document_settings import SIGNATORY_SIGNATURE, SIGNATORY_STAMP, letterhead_for
-from ..statuses import AttendanceStatus, PledgeStatus
+from ..statuses import AttendanceStatus, PledgeStatus, RegistrationSource
 from .report_chart import chart_height, draw_legend, draw_unit_chart, rows_that_fit
 from .status import STATUS_LABELS, percentage, persen
 from .tables import ExportResult, ReportSnapshot, event_paper, load_snapshot, recap_groups, record_export
@@ -190,7 +190,7 @@ def _heading(flow: _Flow, text: str, need: float) -> None:
 
 def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     event = snapshot.event
-    when = hari_tanggal(event.date) if event.date else "-"
+    when = day_and_date(event.date) if event.date else "-"
     times = time_text(event)
     speakers = [line.strip() for line in event.speakers.splitlines() if line.strip()]
     facts = [
@@ -244,7 +244,7 @@ def _share(part: int, whole: int) -> str:
 
 def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     total = snapshot.by_unit.total
-    invited = sum(1 for row in snapshot.counted_rows if row.source == "invited")
+    invited = sum(1 for row in snapshot.counted_rows if row.source == RegistrationSource.INVITED)
     registered = total.registered
     lines = [
         ("Peserta terdaftar", registered),
@@ -366,7 +366,7 @@ def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, sta
     flow.ensure(SIGNATURE_BLOCK_HEIGHT)
     width = min(flow.frame.width / 2, 85 * mm)
     left = flow.frame.right - width
-    place_date = tempat_tanggal(event.place_name, event.date) if event.date else ""
+    place_date = place_and_date(event.place_name, event.date) if event.date else ""
     y = flow.y - 6 * mm
     if flow.drawing:
         y = draw_signatory(

@@ -48,7 +48,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from peewee import JOIN, fn
 
-from ..dates import jam
+from ..dates import clock_time
 from ..models import Attendance, Person, Registration, Signature, db
 from ..names import fold, full_name
 from ..participants import EMPLOYMENT_LABELS
@@ -129,7 +129,7 @@ class StatusRow:
     note: str  # absence note, or the cancellation reason
     online_minutes: int | None
     signed: bool  # signed the pledge at the desk
-    ikrar_returned: bool  # the ikrar mandiri form came back
+    ikrar_mandiri_returned: bool  # the ikrar mandiri form came back
     phone: str = ""  # for following up the absent
 
     @property
@@ -159,7 +159,7 @@ def pledge_status(row: StatusRow) -> str | None:
         return None
     if row.signed:
         return PledgeStatus.SIGNED
-    if row.ikrar_returned:
+    if row.ikrar_mandiri_returned:
         return PledgeStatus.RETURNED
     return PledgeStatus.PRESENT_UNSIGNED if row.present else PledgeStatus.OWED
 
@@ -182,7 +182,7 @@ def attendance_remark(row: StatusRow, time_zone: str) -> str:
     """The Keterangan of the rekap kehadiran: ``Hadir`` with the time and zone on a second line,
     ``Daring``, ``Izin``, ``Sakit``, ``Dinas Luar``, ``Tidak hadir`` (``Dibatalkan`` for a cancelled one)."""
     if row.status == AttendanceStatus.PRESENT:
-        return f"Hadir\n{jam(row.checked_in_at.time())} {time_zone}" if row.checked_in_at else "Hadir"
+        return f"Hadir\n{clock_time(row.checked_in_at.time())} {time_zone}" if row.checked_in_at else "Hadir"
     return REMARKS.get(row.status, STATUS_LABELS[row.status])
 
 
@@ -475,7 +475,7 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
     counted = [row for row in rows if row.counted]
     present = [row for row in counted if row.present]
     absent = [row for row in counted if row.status in ABSENT_STATUSES]
-    returned = sum(1 for row in absent if row.ikrar_returned)
+    returned = sum(1 for row in absent if row.ikrar_mandiri_returned)
     by_status = dict.fromkeys(PLEDGE_STATUSES, 0)
     for row in counted:
         by_status[pledge_status(row)] += 1
@@ -484,7 +484,7 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
         sum(1 for row in present if row.signed),
         len(absent),
         returned,
-        sum(1 for row in absent if not row.ikrar_returned and not row.signed),
+        sum(1 for row in absent if not row.ikrar_mandiri_returned and not row.signed),
         by_status[PledgeStatus.PRESENT_UNSIGNED],
         by_status,
     )

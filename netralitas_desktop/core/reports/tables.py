@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import audit
-from ..dates import hari_tanggal
+from ..dates import day_and_date
 from ..documents import Paper, PaperError
 from ..event_settings import PAPER, get_setting, nik_masked
 from ..events import EventData, get_event
@@ -115,7 +115,7 @@ def record_export(
 
 def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
     """Short facts under a sheet's title: when, where, who organised, when the file was made."""
-    when = hari_tanggal(event.date) if event.date else ""
+    when = day_and_date(event.date) if event.date else ""
     times = time_text(event)
     parts = [
         f"{when}, pukul {times}" if times else when,
@@ -151,7 +151,7 @@ def pledge_text(row: StatusRow) -> str:
 
 
 def note_text(row: StatusRow) -> str:
-    if row.online_minutes and row.status == "daring":
+    if row.online_minutes and row.status == AttendanceStatus.ONLINE:
         return f"{row.online_minutes} menit daring"
     return row.note
 
@@ -208,7 +208,7 @@ _FOLLOW_UP_PERSON = (  # who someone is, on the sheets of people to follow up
 ABSENT_COLUMNS = (
     *_FOLLOW_UP_PERSON,
     Column("Keterangan", lambda r: r.note, max_width=36),
-    Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_returned else "Belum", max_width=14),
+    Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_mandiri_returned else "Belum", max_width=14),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 
@@ -232,10 +232,10 @@ RECAP_COLUMNS = (
     ("Hadir di Ruangan", lambda g: g.in_room, "number"),
     ("Daring", lambda g: g.online, "number"),
     ("Jumlah Hadir", lambda g: g.present, "number"),
-    ("Izin", lambda g: g.counts["izin"], "number"),
-    ("Sakit", lambda g: g.counts["sakit"], "number"),
-    ("Dinas Luar", lambda g: g.counts["dinas_luar"], "number"),
-    ("Tanpa Keterangan", lambda g: g.counts["tidak_hadir"], "number"),
+    ("Izin", lambda g: g.counts[AttendanceStatus.EXCUSED], "number"),
+    ("Sakit", lambda g: g.counts[AttendanceStatus.SICK], "number"),
+    ("Dinas Luar", lambda g: g.counts[AttendanceStatus.OFFICIAL_DUTY], "number"),
+    ("Tanpa Keterangan", lambda g: g.counts[AttendanceStatus.ABSENT], "number"),
     ("Jumlah Tidak Hadir", lambda g: g.absent, "number"),
     ("Persentase Hadir", lambda g: float(percentage(g.present, g.registered)) / 100, "percent"),
 )

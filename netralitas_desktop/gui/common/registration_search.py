@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core import qr_payload
 from ...core.checkin import search_registrations
-from ...core.dates import jam
+from ...core.dates import clock_time
 from ...core.nip import normalize_id
 from ...core.pledges import returns
 from .live import LiveRefresh
@@ -180,7 +180,7 @@ class ManualSearch(QGroupBox):
                 (
                     row.full_name,
                     row.nip or row.nik,
-                    self.tr("Hadir {0}").format(jam(row.checked_in_at.time()))
+                    self.tr("Hadir {0}").format(clock_time(row.checked_in_at.time()))
                     if row.checked_in_at
                     else self.tr("Belum"),
                     row.unit_kerja,

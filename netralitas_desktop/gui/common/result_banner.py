@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...core.checkin import CheckinResult, CheckinStatus
-from ...core.dates import jam
+from ...core.dates import clock_time
+from ...core.statuses import Method
 from .core_reasons import refusal_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -30,10 +31,10 @@ def banner_texts(result: CheckinResult) -> tuple[str, str, str]:
     person = result.person
     name = person.full_name if person else ""
     unit = person.unit_kerja if person else ""
-    when = jam(result.checked_in_at.time()) if result.checked_in_at else ""
+    when = clock_time(result.checked_in_at.time()) if result.checked_in_at else ""
     if result.status == CheckinStatus.CHECKED_IN:
         detail = " · ".join(part for part in (unit, translate("ResultBanner", "pukul {0}").format(when)) if part)
-        if result.method == "walk_in":
+        if result.method == Method.WALK_IN:
             detail += " · " + translate("ResultBanner", "tanpa undangan")
         return translate("ResultBanner", "HADIR"), name, detail
     if result.status == CheckinStatus.ALREADY:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ...core import checkin
-from ...core.dates import jam
+from ...core.dates import clock_time
 from ...core.pledges.returns import ReturnResult, ReturnStatus
 from .core_reasons import refusal_text
 from .result_banner import ResultBanner
@@ -27,7 +27,7 @@ DESK_STATUS = {
 def return_banner_texts(result: ReturnResult) -> tuple[str, str, str]:
     """(headline, name line, detail line) for a receipt."""
     if result.status == ReturnStatus.RECEIVED:
-        when = jam(result.returned_at.time()) if result.returned_at else ""
+        when = clock_time(result.returned_at.time()) if result.returned_at else ""
         detail = translate("IkrarMandiriBanner", "Formulir ikrar mandiri diterima pukul {0}").format(when)
         if result.attachment_name:
             detail += translate("IkrarMandiriBanner", " · dengan lampiran")

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import jam
+from ...core.dates import clock_time
 from ...core.reports.dashboard import Snapshot, load_snapshot
-from ...core.reports.online_store import Settled, set_min_minutes
+from ...core.reports.online_store import Settled, set_online_min_minutes
 from ...core.reports.status import PledgeCounts
 from ...core.statuses import AttendanceStatus
 from ..common.core_labels import core_label
@@ -178,7 +178,7 @@ class DashboardTab(QWidget, EventTabBase):
         self._saved_minimum = snapshot.minimum
         self.updated_label.setText(
             self.tr("Diperbarui pukul {0} · otomatis setiap {1} detik").format(
-                jam(snapshot.at.time()) + snapshot.at.strftime(":%S"), REFRESH_MS // 1000
+                clock_time(snapshot.at.time()) + snapshot.at.strftime(":%S"), REFRESH_MS // 1000
             )
         )
         self.loaded.emit(snapshot)
@@ -211,7 +211,7 @@ class DashboardTab(QWidget, EventTabBase):
     def apply_minimum(self) -> None:
         minutes = self.minimum_spin.value()
         started = self.minimum_runner.start(
-            FunctionJob(set_min_minutes, self.event_id, minutes, actor=self._actor()),
+            FunctionJob(set_online_min_minutes, self.event_id, minutes, actor=self._actor()),
             done=lambda settled: self._minimum_applied(minutes, settled),
             failed=lambda message: self.minimum_status.setText(self.tr("Belum tersimpan: {0}").format(message)),
         )

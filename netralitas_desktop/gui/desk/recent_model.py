@@ -14,7 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.checkin import RecentCheckin
-from ...core.dates import jam
+from ...core.dates import clock_time
 from ...core.statuses import method_label
 from ..common.core_labels import core_label
 
@@ -85,7 +85,7 @@ class RecentModel(QAbstractTableModel):
     @staticmethod
     def _text(item: RecentCheckin, column: int) -> str:
         if column == COL_TIME:
-            return jam(item.checked_in_at.time())
+            return clock_time(item.checked_in_at.time())
         if column == COL_NAME:
             return item.full_name
         if column == COL_METHOD:

@@ -43,6 +43,7 @@ from ...core.participants import PersonData
 from ...core.pledges import returns
 from ...core.scan_codes import dedupe_key
 from ...core.signatures import has_signature, save_signature, signature_required
+from ...core.statuses import AttendanceMode, Method
 from ..common.live import LiveRefresh
 from ..common.result_banner import IDLE, banner_texts
 from ..common.return_banner import DESK_STATUS, return_banner_texts
@@ -171,7 +172,7 @@ class DeskSession(QObject):
             self._guarded(lambda: check_in_registration(registration_id, actor=self.actor, method="manual"))
         )
 
-    def walk_in(self, person: PersonData, mode: str = "onsite") -> CheckinResult:
+    def walk_in(self, person: PersonData, mode: str = AttendanceMode.ONSITE) -> CheckinResult:
         """Register and check in someone without an invitation; ``ValidationError`` goes back to the form."""
         return self._record(walk_in(self.event_id, person, mode=mode, actor=self.actor))
 
@@ -204,7 +205,7 @@ class DeskSession(QObject):
             self._count_at_once(result)
         self.result_recorded.emit(result)
         if status == CheckinStatus.CHECKED_IN:
-            if result.method == "walk_in":
+            if result.method == Method.WALK_IN:
                 self.refresh()  # a new registration: the roster counts move too
             self.attendance_changed.emit()
         return result
@@ -411,7 +412,7 @@ def _counted(counters: Counters, person: ParticipantSummary) -> Counters:
     by_employment = dict(counters.by_employment)
     present, registered = by_employment.get(person.employment_type, (0, 0))
     by_employment[person.employment_type] = (present + 1, registered)
-    online = person.mode == "online"
+    online = person.mode == AttendanceMode.ONLINE
     return replace(
         counters,
         present=counters.present + 1,

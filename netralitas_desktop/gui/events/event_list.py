@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import hari_tanggal
+from ...core.dates import day_and_date
 from ...core.events import KIND_LABELS, EventSummary, NotFoundError, delete_event, list_events
 from ..common.core_labels import core_label
 from ..common.errors import show_error
@@ -99,7 +99,7 @@ class EventList(QWidget):
         for row, event in enumerate(self.events):
             kind = core_label(KIND_LABELS.get(event.kind, event.kind))
             cells = (
-                hari_tanggal(event.date),
+                day_and_date(event.date),
                 event.title,
                 kind,
                 event.venue,
@@ -167,7 +167,7 @@ class EventList(QWidget):
         question = self.tr(
             'Hapus kegiatan "{0}" ({1})?\n\n{2} peserta terdaftar dan {3} data kehadiran ikut terhapus. '
             "Data pegawai tetap tersimpan untuk kegiatan lain. Tindakan ini tidak dapat dibatalkan."
-        ).format(event.title, hari_tanggal(event.date), number(event.registered), number(event.present))
+        ).format(event.title, day_and_date(event.date), number(event.registered), number(event.present))
         if not confirm(self.window(), self.tr("Hapus kegiatan"), question, self.tr("Hapus kegiatan")):
             return False
         try:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import jam, tanggal
+from ...core.dates import clock_time, long_date
 from ...core.documents import safe_filename
 from ...core.errors import USER_FACING
 from ...core.events import ValidationError
@@ -240,7 +240,7 @@ class IkrarMandiriTab(QWidget, EventTabBase):
             self.returned_table,
             [
                 (
-                    f"{tanggal(row.returned_at.date())} {jam(row.returned_at.time())}",
+                    f"{long_date(row.returned_at.date())} {clock_time(row.returned_at.time())}",
                     row.full_name,
                     _id_text(row.nip, row.nik),
                     core_label(method_label(row.method, short=True)),

@@ -27,14 +27,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ...core.dates import jam, tanggal
+from ...core.dates import clock_time, long_date
 from ...core.names import fold
 from ...core.nip import format_nip
 from ...core.pangkat import PNS_PANGKAT, PPPK_GOLONGAN
 from ...core.participant_filter import IncrementalFilter
 from ...core.participants import EMPLOYMENT_LABELS, ParticipantRow
 from ...core.reports.status import STATUS_LABELS, STATUSES
-from ...core.statuses import AttendanceStatus
+from ...core.statuses import AbsenceReason, AttendanceMode, AttendanceStatus
 from ..common.core_labels import core_label
 
 COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT = range(9)
@@ -65,7 +65,7 @@ _DISPLAY, _ALIGNMENT, _TOOLTIP, _FOREGROUND = (
 _STATUS_BRUSHES = {
     AttendanceStatus.ONLINE: QBrush(QColor("#1f5fa8")),
     AttendanceStatus.CANCELLED: QBrush(QColor("#808080")),
-    **{status: QBrush(QColor("#9a5b00")) for status in ("izin", "sakit", "dinas_luar")},
+    **{status: QBrush(QColor("#9a5b00")) for status in AbsenceReason},
 }
 _STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
@@ -91,7 +91,7 @@ def id_text(row: ParticipantRow) -> str:
 
 
 def present_text(row: ParticipantRow) -> str:
-    return jam(row.checked_in_at.time()) if row.checked_in_at else ""
+    return clock_time(row.checked_in_at.time()) if row.checked_in_at else ""
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -109,7 +109,7 @@ class ParticipantsModel(QAbstractTableModel):
         self._statuses: dict[int, str] = {}  # registration id -> status (core.reports.status)
         self._notes: dict[int, str] = {}  # registration id -> absence note
         # translated once: data() runs for every painted cell
-        self._mode_short = {"onsite": self.tr("Luring"), "online": self.tr("Daring")}
+        self._mode_short = {AttendanceMode.ONSITE: self.tr("Luring"), AttendanceMode.ONLINE: self.tr("Daring")}
         self._status_short = {
             **{status: core_label(label) for status, label in STATUS_LABELS.items()},
             AttendanceStatus.CANCELLED: self.tr("Batal"),
@@ -273,8 +273,8 @@ class ParticipantsModel(QAbstractTableModel):
         status = self.status_of(row)
         if status in (None, AttendanceStatus.PRESENT, AttendanceStatus.ONLINE) and row.checked_in_at:
             what = self.tr("Hadir daring") if status == AttendanceStatus.ONLINE else self.tr("Hadir")
-            return self.tr("{0} {1}, pukul {2}").format(what, tanggal(row.checked_in_at.date()), present_text(row))
-        if status in ("izin", "sakit", "dinas_luar"):
+            return self.tr("{0} {1}, pukul {2}").format(what, long_date(row.checked_in_at.date()), present_text(row))
+        if status in tuple(AbsenceReason):
             note = self._notes.get(row.registration_id)
             label = core_label(STATUS_LABELS[status])
             return f"{label}: {note}" if note else label
