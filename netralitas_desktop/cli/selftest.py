@@ -110,9 +110,8 @@ def _check_in(context: dict) -> str:
 
 def _certificate(context: dict) -> str:
     from ..core.certificates.bulk import CertificatesJob
-    from ..core.certificates.verify import verify
-
     from ..core.certificates.keystore import temporary_store
+    from ..core.certificates.verify import verify
 
     target = context["folder"] / "sertifikat.pdf"
     # A throw-away signing key in the temporary folder: never this computer's key or keyring.

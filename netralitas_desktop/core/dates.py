@@ -1,4 +1,10 @@
-"""Indonesian dates as they are written in letters: ``Senin, 1 Juli 2024``."""
+"""Dates and times as letters write them: ``Senin, 1 Juli 2024`` and ``08.00``.
+
+Documents are Indonesian whatever the operator's UI language, so every function writes
+Indonesian by default; the window passes its language (``language="en"``:
+``Monday, 1 July 2024``, ``08:00``) through ``gui/common/dates.py``. Qt-free on purpose:
+the same words in a PDF, a CLI line and a label.
+"""
 
 from __future__ import annotations
 
@@ -19,23 +25,45 @@ BULAN = (
     "Desember",
 )
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+LANGUAGES = ("id", "en")
+# Day and month names, and the separator of hours and minutes, per language.
+_NAMES = {"id": (HARI, BULAN, "."), "en": (DAYS, MONTHS, ":")}
 
 
-def tanggal(d: dt.date) -> str:
-    """``1 Juli 2024``."""
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+def _names(language: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    return _NAMES.get(language, _NAMES["id"])
 
 
-def hari_tanggal(d: dt.date) -> str:
-    """``Senin, 1 Juli 2024``."""
-    return f"{HARI[d.weekday()]}, {tanggal(d)}"
+def tanggal(d: dt.date, language: str = "id") -> str:
+    """``1 Juli 2024`` (``1 July 2024``)."""
+    return f"{d.day} {_names(language)[1][d.month - 1]} {d.year}"
+
+
+def hari_tanggal(d: dt.date, language: str = "id") -> str:
+    """``Senin, 1 Juli 2024`` (``Monday, 1 July 2024``)."""
+    return f"{_names(language)[0][d.weekday()]}, {tanggal(d, language)}"
 
 
 def tempat_tanggal(place: str, d: dt.date) -> str:
-    """The place-date line above a signature: ``Purworejo, 1 Juli 2024``."""
+    """The place-date line above a signature: ``Purworejo, 1 Juli 2024`` (documents only: Indonesian)."""
     return f"{place.strip()}, {tanggal(d)}" if place and place.strip() else tanggal(d)
 
 
-def jam(t: dt.time | None) -> str:
-    """``08.00`` — Indonesian letters write times with a dot."""
-    return t.strftime("%H.%M") if t else ""
+def jam(t: dt.time | None, language: str = "id") -> str:
+    """``08.00`` — Indonesian letters write times with a dot (English: ``08:00``)."""
+    return t.strftime(f"%H{_names(language)[2]}%M") if t else ""

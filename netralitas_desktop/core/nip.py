@@ -47,7 +47,7 @@ _BULAN = (
 )
 
 
-class IdKind(str, enum.Enum):
+class IdKind(enum.StrEnum):
     PNS = "PNS"
     PPPK = "PPPK"
     NIK = "NIK"
@@ -125,7 +125,7 @@ def excel_corruption_reason(raw: object) -> str | None:
     """
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, float) or isinstance(raw, int):
+    if isinstance(raw, (float, int)):
         shown = f"{raw:.14E}" if isinstance(raw, float) else str(raw)
         return (
             f"NIP tersimpan sebagai angka oleh Excel ({shown}); tiga digit terakhir hilang. "
@@ -339,5 +339,5 @@ def explain(raw: object) -> str:
         )
     return (
         f"NIP {info.formatted}: PNS, lahir {_tanggal(info.birth_date)}, "
-        f"TMT CPNS {_BULAN[info.start_month - 1]} {info.start_year}, {jk}, nomor urut {info.serial:03d}."
+        f"TMT CPNS {_BULAN[(info.start_month or 1) - 1]} {info.start_year}, {jk}, nomor urut {info.serial:03d}."
     )

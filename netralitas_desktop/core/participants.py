@@ -204,8 +204,10 @@ def person_data(person: Person) -> PersonData:
     return PersonData(**{name: getattr(person, name) or "" for name in PERSON_FIELDS})
 
 
-def merge_person(person: Person, data: PersonData) -> dict[str, str]:
-    """The columns of ``person`` that ``data`` changes; empty fields in ``data`` keep what is stored."""
+def merge_person(person: object, data: PersonData) -> dict[str, str]:
+    """The columns of ``person`` that ``data`` changes; empty fields in ``data`` keep what is stored.
+
+    ``person`` is a ``Person`` or any row read with its ``PERSON_FIELDS`` (``StoredPerson``)."""
     changes = {}
     for name in PERSON_FIELDS:
         new = getattr(data, name)
@@ -380,7 +382,7 @@ def list_participants(event_id: int) -> list[ParticipantRow]:
     return rows
 
 
-def _as_datetime(value) -> dt.datetime | None:
+def _as_datetime(value: object) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))

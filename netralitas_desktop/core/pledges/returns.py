@@ -15,7 +15,9 @@ The check-in desk routes a scan here when ``is_mandiri_code(text)`` and shows
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from peewee import JOIN, IntegrityError
 
@@ -68,7 +70,7 @@ class ReturnResult:
             return f"DITERIMA: {who} — {self.reason}"
         return f"SUDAH DITERIMA: {who} — {self.reason}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["returned_at"] = self.returned_at.isoformat() if self.returned_at else None
         out["message"] = self.message
@@ -107,7 +109,7 @@ class Overview:
     def required(self) -> int:
         return len(self.owed) + len(self.returned)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, int]:
         return {
             "required": self.required,
             "returned": len(self.returned),
@@ -115,7 +117,7 @@ class Overview:
             "present_unsigned": len(self.present_unsigned),
         }
 
-    def matching(self, rows: list[StatusRow] | list[ReturnedRow], query: str) -> list[int]:
+    def matching(self, rows: Sequence[StatusRow | ReturnedRow], query: str) -> list[int]:
         """Indexes of ``rows`` (``owed`` or ``returned``) matching a search, by ``participants.filter_rows``' rules."""
         if not query.strip():
             return list(range(len(rows)))
@@ -450,7 +452,7 @@ def undo_return(registration_id: int, *, reason: str, actor: audit.Actor) -> Non
 
 
 def _returned_event(registration_id: int) -> int:
-    event_id = (
+    event_id: int | None = (
         IkrarReturn.select(Registration.event)
         .join(Registration)
         .where(IkrarReturn.registration == registration_id)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...core.checkin import ALREADY, CHECKED_IN, REJECTED, CheckinResult
-from ...core.dates import jam
+from .dates import jam
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ...core import checkin
-from ...core.dates import jam
 from ...core.pledges.returns import ALREADY, RECEIVED, REJECTED, ReturnResult
+from .dates import jam
 from .result_banner import ResultBanner
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls

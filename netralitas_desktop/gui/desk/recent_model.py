@@ -14,8 +14,8 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.checkin import RecentCheckin
-from ...core.dates import jam
 from ..common.core_labels import core_label
+from ..common.dates import jam
 
 REGISTRATION_ROLE = Qt.ItemDataRole.UserRole
 SIGNED_MARK = "✓"
@@ -67,10 +67,10 @@ class RecentModel(QAbstractTableModel):
         self._headers = _headers()
 
     # Reading ---------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008  (Qt's signature)
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
