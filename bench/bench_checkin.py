@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from netralitas_desktop.core import checkin, database, demo, qr_payload  # noqa: E402
-from netralitas_desktop.core.audit import Actor  # noqa: E402
-from netralitas_desktop.core.models import Attendance, Person, Registration  # noqa: E402
+from netralitas_desktop.core import checkin, database, demo, qr_payload
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.models import Attendance, Person, Registration
 
 TARGET_P99_MS = 20.0
 EXPECTED = {

@@ -30,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from netralitas_desktop.core import checkin, database, demo, qr_payload  # noqa: E402
-from netralitas_desktop.core.audit import Actor  # noqa: E402
-from netralitas_desktop.core.models import Attendance, Person, Registration  # noqa: E402
-from tests.support.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
+from netralitas_desktop.core import checkin, database, demo, qr_payload
+from netralitas_desktop.core.audit import Actor
+from netralitas_desktop.core.models import Attendance, Person, Registration
+from tests.support.pgcluster import ClusterUnavailable, throwaway_cluster
 
 TARGET_P99_MS = 50.0
 POLL_SECONDS = 1.0  # as gui/desk_counters.POLL_MS

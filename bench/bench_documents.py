@@ -29,14 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from netralitas_desktop.core.database import open_database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.models import Attendance, Registration, Signature, db  # noqa: E402
-from netralitas_desktop.core.pledges.attendance_list import AttendanceListJob  # noqa: E402
-from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions  # noqa: E402
-from netralitas_desktop.core.pledges.signing_list import ListKind, ListOptions  # noqa: E402
-from netralitas_desktop.core.reports.report_pdf import ReportPdfJob  # noqa: E402
-from support.scenario import pad_signature  # noqa: E402 (the tests' helpers, after the path)
+from netralitas_desktop.core.database import open_database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.models import Attendance, Registration, Signature, db
+from netralitas_desktop.core.pledges.attendance_list import AttendanceListJob
+from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions
+from netralitas_desktop.core.pledges.signing_list import ListKind, ListOptions
+from netralitas_desktop.core.reports.report_pdf import ReportPdfJob
+from support.scenario import pad_signature  # the tests' helpers, after the path
 
 
 def check_in_and_sign(event_id: int, count: int, *, print_copies: bool = True) -> int:

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from netralitas_desktop.core import database  # noqa: E402
-from netralitas_desktop.core.events import EventData, create_event  # noqa: E402
-from netralitas_desktop.core.roster.importer import apply_import, plan_import  # noqa: E402
+from netralitas_desktop.core import database
+from netralitas_desktop.core.events import EventData, create_event
+from netralitas_desktop.core.roster.importer import apply_import, plan_import
 
 SIASN_SAMPLE = ROOT / "tests" / "fixtures" / "siasn_export_sukamakmur.csv"
 FIRST = ("Budi", "Sri", "Agus", "Dewi", "Eko", "Rina", "Tri", "Wahyu", "Siti", "Joko", "Nur", "Dian", "Hendra", "Yuli")

@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from netralitas_desktop.core import database  # noqa: E402
-from netralitas_desktop.core.demo import create_demo_event  # noqa: E402
-from netralitas_desktop.core.nip import format_nip  # noqa: E402
-from netralitas_desktop.core.participants import list_participants  # noqa: E402
-from netralitas_desktop.core.reports.online import apply_online_import, plan_online_import  # noqa: E402
+from netralitas_desktop.core import database
+from netralitas_desktop.core.demo import create_demo_event
+from netralitas_desktop.core.nip import format_nip
+from netralitas_desktop.core.participants import list_participants
+from netralitas_desktop.core.reports.online import apply_online_import, plan_online_import
 
 
 def typo(name: str, rng: random.Random) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from package_forgery import zip_bomb  # noqa: E402
+from support.package_forgery import zip_bomb
 
 PROBE = """
 import json, resource, sys, time

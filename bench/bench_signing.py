@@ -21,16 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cryptography import x509  # noqa: E402
-from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
-from cryptography.hazmat.primitives.asymmetric import rsa  # noqa: E402
-from cryptography.hazmat.primitives.serialization import pkcs12  # noqa: E402
-from cryptography.x509.oid import NameOID  # noqa: E402
-from PIL import Image, ImageDraw  # noqa: E402
-from reportlab.lib.utils import ImageReader  # noqa: E402
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
 
-from netralitas_desktop.core.certificates.signing import Signer  # noqa: E402
-from netralitas_desktop.core.documents import SANS, PageSpec, Paper, new_canvas  # noqa: E402
+from netralitas_desktop.core.certificates.signing import Signer
+from netralitas_desktop.core.documents import SANS, PageSpec, Paper, new_canvas
 
 TARGET_PER_SECOND = 50.0
 PASSWORD = b"bench"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The project's one test command: installs what the suite needs (idempotently), then runs pytest.
+# The project's one test command: installs what the suite needs (idempotently), checks the code
+# (ruff format, ruff lint, mypy; see static_checks), then runs pytest.
 #   bash scripts/test.sh [pytest arguments…]
-# Works from any directory on a fresh Debian machine (as root, or with sudo); exit code = pytest's.
+# Works from any directory on a fresh Debian machine (as root, or with sudo); exit code = pytest's,
+# or 1 when a check fails (pytest does not run then).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -88,9 +90,25 @@ install_python_packages() {
     touch "$stamp"
 }
 
+# The parts that are clean stay clean: formatting and lint of the app, its tests, the benchmarks
+# and these scripts, and mypy as configured in pyproject.toml (core/ under --strict).
+LINTED=(netralitas_desktop tests bench scripts)
+
+static_checks() {
+    local failed=0
+    .venv/bin/ruff format --check --quiet "${LINTED[@]}" \
+        || { echo "test.sh: format berbeda; jalankan: .venv/bin/ruff format ${LINTED[*]}" >&2; failed=1; }
+    .venv/bin/ruff check --quiet "${LINTED[@]}" \
+        || { echo "test.sh: ruff check menemukan masalah (lihat di atas)." >&2; failed=1; }
+    .venv/bin/mypy \
+        || { echo "test.sh: mypy menemukan kesalahan tipe (lihat di atas)." >&2; failed=1; }
+    return "$failed"
+}
+
 install_debian_packages
 create_venv
 install_python_packages
+static_checks
 
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/pytest "$@"

@@ -10,3 +10,5 @@ TS=resources/translations/netralitas_en.ts
 "$BIN/pyside6-lupdate" -no-obsolete -locations none -source-language id_ID -target-language en_US \
     $(find netralitas_desktop/gui -name "*.py" | sort) -ts "$TS"
 "$BIN/pyside6-lrelease" "$TS" -qm resources/translations/netralitas_en.qm
+# Qt's own widgets in Indonesian (Qt ships no qtbase_id): strings from scripts/qtbase_strings.py.
+"$BIN/pyside6-lrelease" resources/translations/qtbase_id.ts -qm resources/translations/qtbase_id.qm

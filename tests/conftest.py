@@ -1,9 +1,15 @@
 """Shared fixtures: a fresh real SQLite file per test, a throw-away PostgreSQL server, offscreen Qt.
 
-``db``       — a new SQLite file, bound and migrated.
-``pg_url``   — a new empty PostgreSQL database on the session's server (``pg_server``).
-``any_db``   — parametrized: a new bound and migrated database on SQLite and on PostgreSQL,
-               so service tests run on both backends.
+``db``           — a new SQLite file, bound and migrated.
+``pg_url``       — a new empty PostgreSQL database on the session's server (``pg_server``).
+``any_db``       — parametrized: a new bound and migrated database on SQLite and on PostgreSQL,
+                   so service tests run on both backends.
+``qsettings``    — (every test) QSettings in a throw-away INI folder, which it yields.
+``no_sounds``    — the desk's sounds off, for tests that scan (no beeps from the test run).
+``use_keyring``  — install a keyring backend for one test (``support.memory_keyring``).
+
+Helpers shared by test modules live in the ``support`` package; the support modules that
+also hold fixtures are registered below as plugins (``pytest_plugins``).
 """
 
 from __future__ import annotations
@@ -11,12 +17,15 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest.register_assert_rewrite("support")  # a failed assert in a helper explains itself too
+pytest_plugins = ["support.certificates", "support.desk", "support.purge", "support.reports"]
 
 # No per-example deadline: two cores shared with other work make timings noise, not findings.
 settings.register_profile("netralitas", deadline=None)
@@ -25,6 +34,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "netralitas"))
 from netralitas_desktop.core import database  # noqa: E402
 from netralitas_desktop.core.models import db as db_proxy  # noqa: E402
 from support import pgcluster  # noqa: E402
+from support.certificates import TEST_KEY_PASSPHRASE  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -64,11 +74,22 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'netralitas.db'}"
 
 
+def finish_background_work(timeout_ms: int = 60_000) -> None:
+    """Let jobs a GUI test started end before its database closes or is unbound, as the program
+    does at exit (``jobs.wait_all``): a worker still loading a closed tab's view would otherwise run
+    on into the next test and use a database being swapped under it. No Qt loaded, nothing to wait for."""
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
 @pytest.fixture
 def db(sqlite_url):
     """A new SQLite database file, bound and migrated; closed afterwards."""
     location = database.open_database(sqlite_url)
     yield location
+    finish_background_work()
     database.close_database()
 
 
@@ -81,6 +102,7 @@ def _restore_database_binding():
     """
     before = db_proxy.obj
     yield
+    finish_background_work()
     after = db_proxy.obj
     if after is not None and after is not before:
         if not after.is_closed():
@@ -97,9 +119,6 @@ def _log_files_in_a_temporary_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setattr(logs, "log_dir", lambda: folder)
     yield
     logs.close_logging()
-
-
-TEST_KEY_PASSPHRASE = "kata sandi uji kunci"
 
 
 @pytest.fixture(autouse=True)
@@ -126,16 +145,39 @@ def _private_temporary_folder(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path_factory):
+def qsettings(tmp_path_factory) -> Path:
     """Every test keeps its QSettings (desk name, language, printer offsets) in a throw-away
-    INI folder, never in the tester's own profile, and starts from empty settings."""
+    INI folder, never in the tester's own profile, and starts from empty settings. Yields the folder."""
     from PySide6.QtCore import QSettings
 
     folder = tmp_path_factory.mktemp("qsettings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    yield
+    yield folder
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+@pytest.fixture
+def no_sounds(qsettings) -> None:
+    """The desk's sounds off: tests that scan make no beeps."""
+    from netralitas_desktop.gui.common.sounds import set_sounds_enabled
+
+    set_sounds_enabled(False)
+
+
+@pytest.fixture
+def use_keyring():
+    """Install a keyring backend for one test (``use_keyring(backend)`` returns it); the original comes back."""
+    import keyring
+
+    original = keyring.get_keyring()
+
+    def install(backend):
+        keyring.set_keyring(backend)
+        return backend
+
+    yield install
+    keyring.set_keyring(original)
 
 
 _file_opener = None  # the QObject standing in for the system's viewer (made on first use)
@@ -234,10 +276,12 @@ def any_db(request):
         url = request.getfixturevalue("sqlite_url")
         location = database.open_database(url)
         yield location
+        finish_background_work()
         database.close_database()
         return
     server = request.getfixturevalue("pg_server")
     for url in _temporary_pg_database(server, template=request.getfixturevalue("_pg_migrated_template")):
         location = database.open_database(url)  # finds the schema current: only checks the version
         yield location
+        finish_background_work()
         database.close_database()

@@ -80,7 +80,7 @@ def test_mark_replace_and_clear_change_the_status_and_are_audited(person):
 
 
 def test_a_checked_in_person_cannot_be_marked_absent(person):
-    event_id, registration_id = person
+    _event_id, registration_id = person
     checkin.check_in_registration(registration_id, actor=DESK)
     with pytest.raises(ValidationError, match="sudah tercatat hadir") as caught:
         absence.mark_absent(registration_id, "sakit", actor=DESK)

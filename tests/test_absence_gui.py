@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from gui_helpers import answer_message_box
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from test_reports_status import DESK, ReportRoster, make_report_roster
 
 from netralitas_desktop.core.reports import absence, status
 from netralitas_desktop.gui.participants.model import COL_NAME, COL_PRESENT
 from netralitas_desktop.gui.participants.tab import ParticipantsTab
+from support.gui import answer_message_box
+from support.reports import DESK
 
 
 @pytest.fixture
-def roster(db) -> ReportRoster:
-    return make_report_roster()
-
-
-@pytest.fixture
-def tab(qtbot, roster):
-    widget = ParticipantsTab(roster.event_id, lambda: DESK)
+def tab(qtbot, report_roster):
+    widget = ParticipantsTab(report_roster.event_id, lambda: DESK)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: not widget.busy and widget.model.rowCount() > 0)
@@ -75,7 +70,7 @@ def test_sorting_the_status_column_groups_the_statuses(qtbot, tab):
     assert column[1:] == ["Daring", "Izin", "Sakit", "Dinas Luar", "", "", "Batal"]
 
 
-def test_mark_several_then_clear_through_the_dialog(qtbot, tab, roster):
+def test_mark_several_then_clear_through_the_dialog(qtbot, tab, report_roster):
     select(tab, "Wawan Setiawan", "Ani Rahmawati")
     assert tab.absence_button.isEnabled()
     qtbot.mouseClick(tab.absence_button, Qt.MouseButton.LeftButton)
@@ -93,7 +88,7 @@ def test_mark_several_then_clear_through_the_dialog(qtbot, tab, roster):
     cells = shown(tab)
     assert cells["Wawan Setiawan"] == ("Dinas Luar", "Dinas Luar: Kunjungan kerja")
     assert cells["Ani Rahmawati"] == ("Dinas Luar", "Dinas Luar: Kunjungan kerja")
-    assert absence.get_absence(roster["wawan"]).desk == DESK.desk
+    assert absence.get_absence(report_roster["wawan"]).desk == DESK.desk
 
     select(tab, "Wawan Setiawan")
     tab.mark_absence()
@@ -105,7 +100,7 @@ def test_mark_several_then_clear_through_the_dialog(qtbot, tab, roster):
     assert shown(tab)["Wawan Setiawan"] == ("", None)
 
 
-def test_a_checked_in_person_is_refused_with_a_clear_message(qtbot, tab, roster):
+def test_a_checked_in_person_is_refused_with_a_clear_message(qtbot, tab, report_roster):
     select(tab, "Drs. Budi Santoso, M.Si.")
     tab.mark_absence()
     dialog = tab.absence_dialog
@@ -114,10 +109,10 @@ def test_a_checked_in_person_is_refused_with_a_clear_message(qtbot, tab, roster)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.isVisible() and "sudah tercatat hadir" in dialog.error.text()
     dialog.reject()
-    assert status.status_by_registration(roster.event_id)[roster["budi"]] == "hadir"
+    assert status.status_by_registration(report_roster.event_id)[report_roster["budi"]] == "hadir"
 
 
-def test_mixed_selection_saves_the_others_and_names_the_refused(qtbot, tab, roster):
+def test_mixed_selection_saves_the_others_and_names_the_refused(qtbot, tab, report_roster):
     select(tab, "Drs. Budi Santoso, M.Si.", "Wawan Setiawan")
     tab.mark_absence()
     dialog = tab.absence_dialog
@@ -136,7 +131,14 @@ def test_right_click_menu_opens_the_dialog_for_the_row(qtbot, tab):
     tab.table.clearSelection()
     tab._show_menu(tab.table.visualRect(model.index(row, COL_NAME)).center())
     actions = [action.text() for action in tab.context_menu.actions() if action.text()]
-    assert actions == ["Tidak hadir (izin, sakit, dinas luar)…", "Ubah…", "Hapus dari kegiatan"]
+    assert actions == [
+        "Tidak hadir (izin, sakit, dinas luar)…",
+        "Ubah…",
+        "Buat undangan untuk 1 peserta terpilih…",
+        "Tandai undangan sudah dikirim",
+        "Tandai undangan belum dikirim",
+        "Hapus dari kegiatan",
+    ]
     assert [r.full_name for r in tab.selected_rows()] == ["Wawan Setiawan"]
     tab.context_menu.actions()[0].trigger()
     assert tab.absence_dialog is not None and tab.absence_dialog.who_label.text() == "Wawan Setiawan"

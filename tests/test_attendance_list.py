@@ -8,18 +8,6 @@ import json
 import re
 
 import pytest
-from pledge_helpers import (
-    A4,
-    ACTOR,
-    F4,
-    LONG_NAME,
-    blue_pixels,
-    make_event,
-    page_sizes,
-    pdf_text,
-    render_page,
-    signature_png,
-)
 from pypdf import PdfReader
 
 from netralitas_desktop.core.checkin import cancel_registration
@@ -38,12 +26,11 @@ from netralitas_desktop.core.pledges.attendance_list import (
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.signing_list import ListKind, columns, page_spec
 from netralitas_desktop.core.signatures import save_signature
+from support.pdf_checks import blue_pixels, render
+from support.pdf_text import A4, F4, page_sizes, pdf_pages, pdf_text
+from support.pledges import ACTOR, LONG_NAME, make_event, signature_png
 
 RECAP = AttendanceOptions(kind=ListKind.RECAP)
-
-
-def page_texts(path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
 
 
 def test_heading_columns_and_people(db, tmp_path):
@@ -67,7 +54,7 @@ def test_heading_columns_and_people(db, tmp_path):
 def test_every_page_repeats_the_heading_and_counts_pages(db, tmp_path):
     event_id = create_demo_event(70)
     write_attendance_list(event_id, tmp_path / "hadir.pdf")
-    texts = page_texts(tmp_path / "hadir.pdf")
+    texts = pdf_pages(tmp_path / "hadir.pdf")
     assert len(texts) >= 4
     for number, text in enumerate(texts, start=1):
         assert text.count("DAFTAR HADIR") == 1 and "Hari/Tanggal" in text
@@ -96,7 +83,7 @@ def test_grouped_by_unit_drops_the_unit_column_and_continues_bands(db, tmp_path)
     for index in range(30):  # one big office runs over onto the next page
         add_participant(sample.event_id, PersonData(nama=f"Pegawai Dinkes {index:02d}", unit_kerja="Dinas Kesehatan"))
     write_attendance_list(sample.event_id, tmp_path / "unit.pdf", AttendanceOptions(group_by_unit=True))
-    texts = page_texts(tmp_path / "unit.pdf")
+    texts = pdf_pages(tmp_path / "unit.pdf")
     assert len(texts) >= 2
     assert "Unit Kerja" not in texts[0]
     for unit in (
@@ -137,7 +124,7 @@ def test_the_list_to_sign_leaves_every_space_blank(db, tmp_path):
     """Untuk ditandatangani: numbers alternate left and right; captured signatures are not printed."""
     sample = make_event(sign=("budi", "honorer"))
     write_attendance_list(sample.event_id, tmp_path / "kosong.pdf")
-    image = render_page(tmp_path / "kosong.pdf", dpi=72)
+    image = render(tmp_path / "kosong.pdf", dpi=72)
     assert blue_pixels(image, (0, 0, image.width, image.height)) == 0
     text = pdf_text(tmp_path / "kosong.pdf")
     assert re.search(r"1\.\s", text) and re.search(r"5\.\s", text)  # the signing numbers are printed
@@ -158,7 +145,7 @@ def test_recap_prints_captured_signatures_legibly_in_their_row(db, tmp_path):
     """About 30 × 12 mm, whatever margins the pad left around the strokes."""
     sample = make_event(sign=("honorer", "budi"), check_in=("honorer", "budi"))
     write_attendance_list(sample.event_id, tmp_path / "rekap.pdf", RECAP)
-    image = render_page(tmp_path / "rekap.pdf", dpi=150)
+    image = render(tmp_path / "rekap.pdf", dpi=150)
     frame = page_spec(AttendanceOptions()).frame
     table = TableLayout(columns(False, False, True), frame.x, frame.width)
     column = tuple(int(value * 150 / 72) for value in (table.lefts[-1], table.lefts[-1] + table.widths[-1]))
@@ -181,7 +168,7 @@ def _ink_rows(image) -> list[tuple[int, int]]:
         for y in range(image.height)
     ]
     runs, start = [], None
-    for y, value in enumerate(inked + [False]):
+    for y, value in enumerate([*inked, False]):
         if value and start is None:
             start = y
         elif not value and start is not None:
@@ -221,13 +208,15 @@ def test_many_signatures_stay_inside_their_cells(db, tmp_path):
     sample = make_event(sign=(), check_in=("professor", "budi", "pppk", "honorer", "renee"))
     from PIL import Image
 
-    for registration_id, size in zip(sample.all, ((2000, 80), (80, 900), (10, 10), (600, 600), (360, 130))):
+    for registration_id, size in zip(
+        sample.all, ((2000, 80), (80, 900), (10, 10), (600, 600), (360, 130)), strict=True
+    ):
         image = Image.new("RGBA", size, (15, 20, 90, 255))
         out = io.BytesIO()
         image.save(out, "PNG")
         save_signature(registration_id, out.getvalue(), actor=ACTOR)
     write_attendance_list(sample.event_id, tmp_path / "ttd.pdf", RECAP)
-    image = render_page(tmp_path / "ttd.pdf", dpi=72)
+    image = render(tmp_path / "ttd.pdf", dpi=72)
     frame = page_spec(AttendanceOptions()).frame
     table = TableLayout(columns(False, False, True), frame.x, frame.width)
     left_of_column = int(table.lefts[-1])
@@ -249,7 +238,7 @@ def test_signatures_on_every_page_of_a_long_recap_and_a_cancel_midway(db, tmp_pa
     reader = PdfReader(tmp_path / "hadir.pdf")
     images = sum(len(page.images) for page in reader.pages)
     assert images == len(rows)
-    second = render_page(tmp_path / "hadir.pdf", page=2, dpi=72)
+    second = render(tmp_path / "hadir.pdf", page=2, dpi=72)
     assert sum(blue_pixels(second, half) for half in _signing_halves(second, 72, recap=True)) > 500
 
     job = AttendanceListJob(event_id, tmp_path / "batal.pdf", RECAP)

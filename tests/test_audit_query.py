@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from test_offline_desks import Site, make_office
 
 from netralitas_desktop.core import audit_query, checkin, purge
 from netralitas_desktop.core.audit import Actor
@@ -27,6 +26,7 @@ from netralitas_desktop.core.offline import (
 from netralitas_desktop.core.participants import PersonData, add_participant, remove_participant, update_participant
 from netralitas_desktop.core.reports.export_csv import CsvExportJob
 from netralitas_desktop.core.roster.importer import import_roster
+from support.offline import Site, make_office
 
 DESK = Actor("Meja 3", "Wulan")
 

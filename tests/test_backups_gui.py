@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-from test_backups import DESK, corrupt_page, make_file, truncate
 
 from netralitas_desktop.core import backups, checkin, database
 from netralitas_desktop.core.events import list_events
@@ -13,14 +10,8 @@ from netralitas_desktop.core.models import Attendance, Registration
 from netralitas_desktop.gui import app as gui_app
 from netralitas_desktop.gui.admin.backup_dialog import BackupDialog
 from netralitas_desktop.gui.common.jobs import wait_all
-
-
-@pytest.fixture(autouse=True)
-def quiet_settings(qapp, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+from support.backups import DESK, corrupt_page, make_file, truncate
+from support.gui import answer_message_boxes
 
 
 @pytest.fixture
@@ -29,32 +20,12 @@ def filled(sqlite_url, tmp_path):
     return tmp_path / "netralitas.db"
 
 
-def answer_boxes(*answers: str) -> list[dict]:
-    """Click the given buttons in the next message boxes, in order; returns what each box said."""
-    seen: list[dict] = []
-    pending = list(answers)
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append({"title": box.windowTitle(), "text": box.text(), "buttons": [b.text() for b in box.buttons()]})
-        wanted = pending.pop(0)
-        next(b for b in box.buttons() if b.text() == wanted).click()
-        if pending:
-            QTimer.singleShot(10, answer)
-
-    QTimer.singleShot(0, answer)
-    return seen
-
-
 @pytest.mark.parametrize("damage", [truncate, lambda path: corrupt_page(path, "person")], ids=["truncated", "page"])
 def test_a_damaged_file_is_restored_from_the_latest_good_backup_at_start_up(qtbot, filled, sqlite_url, damage):
     good = backups.backup_file(filled)
     [good_info] = backups.list_backups(good.parent)
     damage(filled)
-    seen = answer_boxes("Pulihkan cadangan terakhir", "OK")
+    seen = answer_message_boxes("Pulihkan cadangan terakhir", "OK")
 
     window = gui_app.create_main_window(sqlite_url)
     qtbot.addWidget(window)
@@ -76,7 +47,7 @@ def test_quitting_at_the_recovery_question_leaves_the_file_alone(qtbot, filled, 
     backups.backup_file(filled)
     corrupt_page(filled, "person")
     damaged = filled.read_bytes()
-    seen = answer_boxes("Keluar")
+    seen = answer_message_boxes("Keluar")
     assert gui_app.create_main_window(sqlite_url) is None
     assert seen[0]["title"] == "Basis data rusak"
     assert filled.read_bytes() == damaged
@@ -85,7 +56,7 @@ def test_quitting_at_the_recovery_question_leaves_the_file_alone(qtbot, filled, 
 
 def test_a_damaged_file_without_backups_is_explained(qtbot, filled, sqlite_url):
     truncate(filled)
-    seen = answer_boxes("Tutup")
+    seen = answer_message_boxes("Tutup")
     assert gui_app.create_main_window(sqlite_url) is None
     assert seen[0]["title"] == "Basis data tidak dapat dibuka"
     assert (
@@ -138,7 +109,7 @@ def test_dialog_makes_checks_and_restores_a_backup(qtbot, filled, sqlite_url):
     checkin.check_in_registration(registration.id, actor=DESK)  # after the backup: undone by the restore
     dialog.table.selectRow(0)
     assert dialog.restore_button.isEnabled()
-    seen = answer_boxes("Pulihkan", "Jangan bawa")
+    seen = answer_message_boxes("Pulihkan", "Jangan bawa")
     with qtbot.waitSignal(dialog.restored, timeout=15_000):
         dialog.restore_button.click()
     assert "Ganti isi basis data" in seen[0]["text"]

@@ -89,7 +89,7 @@ def test_dedupe_window_ends_and_other_codes_pass(qtbot):
         clock.now += advance
         done = panel.decoded_frames
         panel.feed_image(_frame_with_qr(text))
-        qtbot.waitUntil(lambda: panel.decoded_frames == done + 1, timeout=5000)
+        qtbot.waitUntil(lambda done=done: panel.decoded_frames == done + 1, timeout=5000)
     assert received == [PAYLOAD, "198609262015051001", PAYLOAD]
 
 
@@ -106,8 +106,14 @@ def test_frames_arriving_while_busy_keep_only_the_newest(qtbot):
     assert received == ["PERTAMA"]
     clock.now += 1  # the throttle lets the next one go: only the newest frame waited
     qtbot.waitUntil(lambda: panel.decoded_frames == 2, timeout=5000)
-    qtbot.wait(300)
-    assert received == ["PERTAMA", "ANTRE-4"] and panel.decoded_frames == 2
+    assert received == ["PERTAMA", "ANTRE-4"]
+    # A last frame, once the throttle allows it: had any older frame still been queued, it would be
+    # decoded before this one. Frames are decoded in order, so this proves nothing else waited.
+    clock.now += 1
+    with qtbot.waitSignal(panel.code_detected, timeout=5000) as last:
+        panel.feed_image(_frame_with_qr("TERAKHIR"))
+    assert last.args == ["TERAKHIR"]
+    assert received == ["PERTAMA", "ANTRE-4", "TERAKHIR"] and panel.decoded_frames == 3
 
 
 def test_video_frames_take_the_same_path(panel, qtbot):

@@ -11,8 +11,6 @@ import os
 import openpyxl
 import pytest
 import zxingcpp
-from campaign_helpers import DESK, make_event, non_asn_people, siasn, write_non_asn_xlsx, write_siasn
-from pledge_helpers import pdf_text, render_page
 from pypdf import PdfReader, PdfWriter
 
 from netralitas_desktop.core.campaigns import coverage as cov
@@ -32,14 +30,12 @@ from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.reports.xlsx_sheets import HEADER_ROW
 from netralitas_desktop.core.roster.importer import import_roster
+from support.campaigns import DESK, make_event, non_asn_people, siasn, write_non_asn_xlsx, write_siasn
 from support.libreoffice import CSV_EVERY_SHEET, libreoffice, soffice
-from support.pdf_checks import smallest_text
+from support.pdf_checks import render, smallest_text
+from support.pdf_text import flat, pdf_pages, pdf_text
 
 DEADLINE = dt.date(2024, 11, 1)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture
@@ -115,7 +111,7 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     for row, page in zip(owing, pages[letter_pages:], strict=True):
         assert row.full_name in page and "IKRAR MANDIRI" in page
 
-    scanned = [code.text for code in zxingcpp.read_barcodes(render_page(target, letter_pages + 1, dpi=150))]
+    scanned = [code.text for code in zxingcpp.read_barcodes(render(target, letter_pages + 1, dpi=150))]
     assert len(scanned) == 1 and mandiri_code.looks_like_code(scanned[0])
     received = gap.receive_form(campaign, scanned[0], DESK)
     assert received.status == returns.ReturnStatus.RECEIVED and received.full_name == owing[0].full_name
@@ -224,7 +220,7 @@ def test_the_summary_is_one_page_with_the_same_figures_and_a_chart(campaign, tmp
         assert group.label[:24] in text
         assert f"{group.covered}/{group.covered + group.owing}" in text
     assert "Drs. Bambang Wicaksono, M.Si." in text
-    image = render_page(target, 1, dpi=60)
+    image = render(target, 1, dpi=60)
     green = sum(1 for r, g, b in image.get_flattened_data() if g > 100 and r < 80 and b < 80)
     assert green > 1000  # the covered part of the bars
     size, word = smallest_text(target)
@@ -256,6 +252,6 @@ def test_the_list_for_an_opd_head_masks_a_nik(campaign, tmp_path):
     honorer = next(row for row in cov.owing_rows(coverage) if not row.nip)
     target = tmp_path / "honorer.pdf"
     gap.write_gap_forms(campaign, target, unit_key=fold(honorer.unit_kerja))
-    listing = flat(" ".join(page.extract_text() for page in PdfReader(target).pages[1:2]))
+    listing = flat(" ".join(pdf_pages(target)[1:2]))
     assert honorer.full_name in listing and f"NIK {mask_nik(honorer.nik)}" in listing
     assert honorer.nik not in listing

@@ -12,16 +12,6 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from campaign_helpers import (
-    DESK,
-    make_event,
-    non_asn_people,
-    siasn,
-    write_non_asn_xlsx,
-    write_siasn,
-    write_zoom_report,
-)
-from pledge_helpers import signature_png
 
 from netralitas_desktop.core.campaigns import coverage as cov
 from netralitas_desktop.core.campaigns import gap, service
@@ -42,6 +32,16 @@ from netralitas_desktop.core.purge import purge_event
 from netralitas_desktop.core.reports.online import import_online
 from netralitas_desktop.core.roster.importer import import_roster
 from netralitas_desktop.core.signatures import save_signature
+from support.campaigns import (
+    DESK,
+    make_event,
+    non_asn_people,
+    siasn,
+    write_non_asn_xlsx,
+    write_siasn,
+    write_zoom_report,
+)
+from support.pledges import signature_png
 
 DAY = dt.date(2024, 9, 2)
 

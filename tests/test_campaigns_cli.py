@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 
-from campaign_helpers import SIASN, non_asn_people, siasn, write_non_asn_xlsx, write_siasn
 from pypdf import PdfReader
 
 from netralitas_desktop.cli import main
@@ -15,6 +14,7 @@ from netralitas_desktop.core.campaigns.coverage import load_coverage
 from netralitas_desktop.core.models import Person, Registration
 from netralitas_desktop.core.nip import format_nip
 from netralitas_desktop.core.pledges import mandiri_code
+from support.campaigns import SIASN, non_asn_people, siasn, write_non_asn_xlsx, write_siasn
 
 
 def run(capsys, url: str, *argv: str) -> tuple[int, str, str]:

@@ -7,15 +7,10 @@ from __future__ import annotations
 import base64
 import shutil
 
-import keyring
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from keyring.backends import fail
-from test_certificates import ACTOR, make_event, populate
-from test_connection import MemoryKeyring
 
-from netralitas_desktop.core import migrations
 from netralitas_desktop.core.certificates import keys, keystore, register, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.core.certificates.models import (
@@ -28,8 +23,10 @@ from netralitas_desktop.core.certificates.models import (
 from netralitas_desktop.core.certificates.verify import verify, verify_text
 from netralitas_desktop.core.checkin import check_in_registration
 from netralitas_desktop.core.database import close_database, open_database
-from netralitas_desktop.core.models import AppSetting, Registration, SchemaVersion, db
+from netralitas_desktop.core.models import AppSetting, Registration, db
 from netralitas_desktop.core.participants import PersonData, add_participant
+from support.certificates import ACTOR, legacy_code, make_event, populate, raw
+from support.memory_keyring import MemoryKeyring
 
 INSTANSI = "Pemerintah Kabupaten Sukamakmur"
 
@@ -40,10 +37,6 @@ def another_computer(monkeypatch, tmp_path, name: str) -> None:
     folder.mkdir()
     monkeypatch.setenv(keystore.KEY_DIR_ENV, str(folder))
     keystore.lock_all()
-
-
-def raw(private: Ed25519PrivateKey) -> bytes:
-    return private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
 @pytest.fixture
@@ -110,7 +103,7 @@ def test_a_passphrase_file_asks_for_its_passphrase(office, monkeypatch):
         register.issuing_key(INSTANSI)
     with pytest.raises(keystore.KeyStoreError, match="salah"):
         keystore.unlock(kid, b"bukan kata sandinya")
-    from conftest import TEST_KEY_PASSPHRASE
+    from support.certificates import TEST_KEY_PASSPHRASE
 
     assert keys.key_id(keystore.unlock(kid, TEST_KEY_PASSPHRASE)) == kid
     assert register.issuing_key(INSTANSI)[0].key_id == kid  # unlocked for the rest of the session
@@ -118,31 +111,22 @@ def test_a_passphrase_file_asks_for_its_passphrase(office, monkeypatch):
         keystore.encrypt_key(Ed25519PrivateKey.generate(), b"pendek")
 
 
-def test_without_a_passphrase_the_key_goes_to_the_keyring(db, monkeypatch):
-    original = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        monkeypatch.delenv(keystore.PASSPHRASE_ENV)
-        known, private = register.issuing_key(INSTANSI)  # the first certificate makes the key
-        assert keystore.storage(known.key_id) == keystore.KEYRING
-        assert not list(keystore.key_dir().glob("*.kunci"))
-        keystore.lock_all()
-        assert raw(keystore.unlock(known.key_id)) == raw(private)  # no passphrase needed
-    finally:
-        keyring.set_keyring(original)
+def test_without_a_passphrase_the_key_goes_to_the_keyring(db, monkeypatch, use_keyring):
+    use_keyring(MemoryKeyring())
+    monkeypatch.delenv(keystore.PASSPHRASE_ENV)
+    known, private = register.issuing_key(INSTANSI)  # the first certificate makes the key
+    assert keystore.storage(known.key_id) == keystore.KEYRING
+    assert not list(keystore.key_dir().glob("*.kunci"))
+    keystore.lock_all()
+    assert raw(keystore.unlock(known.key_id)) == raw(private)  # no passphrase needed
 
 
-def test_without_keyring_or_passphrase_the_message_says_what_to_do(db, monkeypatch):
-    original = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        monkeypatch.delenv(keystore.PASSPHRASE_ENV)
-        with pytest.raises(keystore.KeyStoreError, match="Brankas kata sandi sistem tidak tersedia"):
-            register.issuing_key(INSTANSI)
-        assert keys.active_key() is None
-    finally:
-        keyring.set_keyring(original)
+def test_without_keyring_or_passphrase_the_message_says_what_to_do(db, monkeypatch, use_keyring):
+    use_keyring(fail.Keyring())
+    monkeypatch.delenv(keystore.PASSPHRASE_ENV)
+    with pytest.raises(keystore.KeyStoreError, match="Brankas kata sandi sistem tidak tersedia"):
+        register.issuing_key(INSTANSI)
+    assert keys.active_key() is None
 
 
 def test_backup_and_restore_on_another_computer(office, tmp_path, monkeypatch):
@@ -177,40 +161,6 @@ def test_rotation_keeps_old_certificates_verifiable(office, tmp_path):
 
 
 # --- certificates printed before this release -------------------------------------------------------------
-
-
-def legacy_code(private: Ed25519PrivateKey, number: str, id_digits: str, name: str, date: str) -> str:
-    message = "|".join(("SRT1", number, id_digits, name, date))
-    signature = base64.urlsafe_b64encode(private.sign(message.encode())).rstrip(b"=").decode()
-    return f"{message}|{signature}"
-
-
-@pytest.fixture
-def upgraded(tmp_path):
-    """A database as the previous release left it — signing key in the settings table, SRT1 codes —
-    opened by this release: the migration that makes the certificate register runs."""
-    url = f"sqlite:///{tmp_path / 'lama.db'}"
-    open_database(url)
-    event_id = make_event()
-    ids = populate(event_id)
-    old = Ed25519PrivateKey.generate()
-    holders = [("Budi Santoso", "196905121994031004", "Drs. H. Budi Santoso, M.Si."), ("Ani Lestari", "", "")]
-    codes = {}
-    for seq, (nama, nip, name) in enumerate(holders, start=1):
-        number = f"800/{seq:04d}/SERT-{event_id}/2024"
-        Certificate.create(event=event_id, registration=ids[nama], seq=seq, number=number)
-        if nip:
-            codes[number] = legacy_code(old, number, nip, name, "20240701")
-    Certificate.update(revoked_at=Certificate.issued_at, revoke_reason="salah").where(Certificate.seq == 2).execute()
-    with db.atomic():
-        for model in (CertificateRegister, CertificateKey):
-            model.delete().execute()
-        AppSetting.create(key=register.LEGACY_KEY_SETTING, value=raw(old).hex())
-        register_version = next(v for v, step in migrations.MIGRATIONS if step is migrations._certificate_register)
-        SchemaVersion.delete().where(SchemaVersion.version == register_version).execute()
-    close_database()
-    open_database(url)
-    return event_id, ids, old, codes
 
 
 def test_the_upgrade_retires_the_database_key_and_old_certificates_still_check(upgraded):

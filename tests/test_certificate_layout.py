@@ -10,13 +10,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image, ImageChops, ImageFilter
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.certificates import keys, keystore, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -25,6 +22,9 @@ from netralitas_desktop.core.certificates.models import OWN
 from netralitas_desktop.core.certificates.verify import verify_text
 from netralitas_desktop.core.event_settings import put_asset
 from netralitas_desktop.core.models import Event
+from netralitas_desktop.core.pdfium import use_pdfium
+from support.certificates import make_event, populate
+from support.pdf_checks import render
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
 REFERENCE = Path(__file__).parent / "fixtures" / "reference" / "sertifikat_bawaan_a4.png"
@@ -41,14 +41,6 @@ def fixed_key() -> None:
     private = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
     keystore.save(private)
     keys.register_key(private.public_key(), "Pemerintah Kabupaten Sukamakmur", OWN)
-
-
-def render_page(pdf: Path, tmp_path: Path, dpi: int, page: int = 1, gray: bool = True) -> Image.Image:
-    stem = tmp_path / f"p{page}-{dpi}"
-    options = ["-gray"] if gray else []
-    command = ["pdftoppm", "-r", str(dpi), *options, "-png", "-f", str(page), "-l", str(page), "-singlefile"]
-    subprocess.run([*command, str(pdf), str(stem)], check=True)
-    return Image.open(f"{stem}.png").convert("L")
 
 
 def phone_photo(image: Image.Image) -> Image.Image:
@@ -74,7 +66,7 @@ def worst_case(db, tmp_path):
 def test_the_qr_reads_from_a_100_dpi_blurred_jpeg_of_every_page(worst_case, tmp_path):
     _event_id, pdf = worst_case
     for page in range(1, 8):
-        photo = phone_photo(render_page(pdf, tmp_path, 100, page))
+        photo = phone_photo(render(pdf, page, 100, grey=True))
         found = [result.text for result in zxingcpp.read_barcodes(photo, formats=zxingcpp.BarcodeFormat.QRCode)]
         assert len(found) == 1 and found[0].startswith(SITE + "#SRT2."), page
         result = verify_text(found[0])
@@ -86,23 +78,26 @@ def test_fonts_sizes_numbers_and_masked_nik(worst_case):
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts.splitlines()[2:] if line.strip()}
     assert families <= {"LiberationSerif", "LiberationSans"} and len(families) <= 2
-    document = pdfium.PdfDocument(str(pdf))
-    smallest = min(_font_sizes(document))
-    assert smallest >= 8.0
+    assert min(_font_sizes(pdf)) >= 8.0
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "SERT-" not in text and "/BKPSDM/2024" in text
     assert "3306**********01" in text and "3306014509900001" not in text
     assert "Sebagai peserta" in text
 
 
-def _font_sizes(document) -> list[float]:
+def _font_sizes(pdf: Path) -> list[float]:
+    """The font size of every printed character, as PDFium reads it (through the app's PDFium lock:
+    a job of an earlier test may still be using PDFium on a worker thread)."""
     sizes = []
-    for page in document:
-        textpage = page.get_textpage()
-        for index in range(textpage.count_chars()):
-            if textpage.get_text_range(index, 1).strip():
-                sizes.append(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
-        textpage.close()
+    with use_pdfium() as pdfium:
+        document = pdfium.PdfDocument(str(pdf))
+        for page in document:
+            textpage = page.get_textpage()
+            for index in range(textpage.count_chars()):
+                if textpage.get_text_range(index, 1).strip():
+                    sizes.append(pdfium.raw.FPDFText_GetFontSize(textpage.raw, index))
+            textpage.close()
+        document.close()
     return sizes
 
 
@@ -134,10 +129,14 @@ def test_no_empty_band_at_the_top_without_a_logo(db, tmp_path):
 
 
 def _first_text_top_mm(pdf: Path) -> float:
-    page = pdfium.PdfDocument(str(pdf))[0]
-    textpage = page.get_textpage()
-    height = page.get_height()
-    tops = [textpage.get_charbox(index)[3] for index in range(textpage.count_chars())]
+    with use_pdfium() as pdfium:
+        document = pdfium.PdfDocument(str(pdf))
+        page = document[0]
+        textpage = page.get_textpage()
+        height = page.get_height()
+        tops = [textpage.get_charbox(index)[3] for index in range(textpage.count_chars())]
+        textpage.close()
+        document.close()
     return (height - max(tops)) / 72 * 25.4
 
 
@@ -155,7 +154,7 @@ def test_the_default_certificate_matches_its_reference_page(db, tmp_path):
     populate(event_id)
     pdf = tmp_path / "bawaan.pdf"
     CertificatesJob(event_id, pdf).run()
-    page = render_page(pdf, tmp_path, 40)
+    page = render(pdf, 1, 40, grey=True)
     if os.environ.get(UPDATE_REFERENCES) == "1" or not REFERENCE.exists():
         REFERENCE.parent.mkdir(parents=True, exist_ok=True)
         page.save(REFERENCE, optimize=True)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import multiprocessing
 
-from test_certificates import make_event
-
 from netralitas_desktop.core.certificates.models import Certificate
 from netralitas_desktop.core.certificates.numbering import assign_numbers
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.participants import PersonData, add_participant
+from support.certificates import make_event
 
 DESKS = 4
 PEOPLE = 60

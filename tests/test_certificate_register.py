@@ -4,7 +4,6 @@ its revocations stand, the holder still matches through the salted hash, and no 
 from __future__ import annotations
 
 import pytest
-from test_certificates import ACTOR, make_event, populate
 
 from netralitas_desktop.core import purge
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -14,6 +13,8 @@ from netralitas_desktop.core.certificates.register import SCRUBBED
 from netralitas_desktop.core.certificates.verify import RevokeError, revoke, verify, verify_text
 from netralitas_desktop.core.checkin import check_in_registration
 from netralitas_desktop.core.participants import PersonData, add_participant
+from support.certificates import ACTOR, make_event, populate
+from support.pdf_checks import qr_codes
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_a_genuine_number_with_another_name_fails_after_the_purge(purged, tmp_pa
     genuine = next(result for page in report.pages for result in page.results if result.number != revoked_number)
     scanned = next(
         text
-        for text in _codes(pdf)
+        for text in qr_codes(pdf)
         if parse_code(text).claims.number == genuine.number  # the code printed on that certificate
     )
     code = parse_code(scanned)
@@ -84,10 +85,3 @@ def test_a_genuine_number_with_another_name_fails_after_the_purge(purged, tmp_pa
 
     forged = sign_claims(keystore.unlock(code.key_id), code.key_id, dataclasses.replace(code.claims, name="Lain"))
     assert verify_text(forged).status == "invalid"
-
-
-def _codes(pdf) -> list[str]:
-    import pypdfium2 as pdfium
-    import zxingcpp
-
-    return [zxingcpp.read_barcodes(page.render(scale=2).to_pil())[0].text for page in pdfium.PdfDocument(str(pdf))]

@@ -16,17 +16,15 @@ import subprocess
 from pathlib import Path
 from urllib.parse import quote
 
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
-from test_certificate_keys import legacy_code, upgraded  # noqa: F401 (fixture)
-from test_certificates import ACTOR, event  # noqa: F401 (fixture)
 
 from netralitas_desktop.core.certificates import keystore, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
 from netralitas_desktop.core.certificates.payload import PREFIX, encode_body, parse_code, sign_claims
 from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.core.database import close_database, open_database
+from support.certificates import ACTOR, legacy_code
+from support.pdf_checks import qr_codes
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (scripts/test.sh)")
@@ -112,19 +110,14 @@ def phone_width_layout(folder: Path, tmp_path: Path, fragment: str) -> dict:
     return dict(re.findall(r'data-(\w+)="([^"]*)"', body))
 
 
-def codes_in(pdf: Path) -> list[str]:
-    document = pdfium.PdfDocument(str(pdf))
-    return [zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())[0].text for page in document]
-
-
 @pytest.fixture
-def published(event, tmp_path):
-    event_id, _ids = event
+def published(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     folder = tmp_path / "situs"
     site.export_site(folder, url=URL, actor=ACTOR)
     pdf = tmp_path / "sertifikat.pdf"
     CertificatesJob(event_id, pdf).run()
-    return event_id, folder, codes_in(pdf)
+    return event_id, folder, qr_codes(pdf)
 
 
 def fragment(scanned: str) -> str:

@@ -3,17 +3,14 @@ runs, per-person files, backgrounds, design checks and templates, the preview.""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
-from decimal import Decimal
 
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
-from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.background import set_background
 from netralitas_desktop.core.certificates.bulk import CertificateError, CertificatesJob
 from netralitas_desktop.core.certificates.design import (
@@ -35,97 +32,17 @@ from netralitas_desktop.core.certificates.numbering import NumberingError, assig
 from netralitas_desktop.core.certificates.render import render_preview_pdf
 from netralitas_desktop.core.checkin import check_in_registration
 from netralitas_desktop.core.event_settings import CERTIFICATE_FOR_ONLINE, ONLINE_MIN_MINUTES, put_asset, set_setting
-from netralitas_desktop.core.events import EventData, Signatory, create_event
 from netralitas_desktop.core.jobs import Cancelled
-from netralitas_desktop.core.models import Attendance, AuditLog, Registration, now
+from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant
-from netralitas_desktop.core.reports.models import OnlineAttendance
-
-ACTOR = Actor("Meja 1", "tester")
-PROF = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
-PEOPLE = [  # (gelar depan, nama, gelar belakang, NIP, NIK, unit kerja)
-    (
-        "Prof. Dr. Ir. H.",
-        "Muhammad Abdurrahman Syahputra Wicaksono",
-        "S.H., M.H., M.Si.",
-        "198609262015051001",
-        "",
-        "Badan Kepegawaian Daerah",
-    ),
-    ("Drs. H.", "Budi Santoso", "M.Si.", "196905121994031004", "", "Dinas Kesehatan"),
-    ("", "Ani Lestari", "S.Kom.", "200012312024211001", "", "Dinas Kesehatan"),
-    ("", "José Müller Ma’ruf", "", "", "3306014509900001", "Desa Mekarsari"),
-    ("", "Teguh Prasetyo", "S.T.", "198001012005011002", "", "Dinas Pekerjaan Umum"),
-    ("", "Sri Rahayu", "", "", "", "Kecamatan Sukamaju"),
-    ("", "Yuni Astuti", "S.Pd.", "198001012005012003", "", ""),
-    ("", "Daring Cukup", "", "198101012006041001", "", "Dinas Pendidikan"),
-    ("", "Daring Sebentar", "", "198201012007041001", "", "Dinas Pendidikan"),
-    ("", "Batal Hadir", "", "198301012008041001", "", "Dinas Sosial"),
-    ("", "Tidak Datang", "", "198401012009041001", "", "Dinas Sosial"),
-]
-ONSITE = PEOPLE[:7]
-
-
-def make_event(title: str = "Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024") -> int:
-    return create_event(
-        EventData(
-            title=title,
-            date=dt.date(2024, 7, 1),
-            venue="Pendopo Kabupaten Sukamakmur",
-            place_name="Sukamakmur",
-            organizer="BKPSDM Kabupaten Sukamakmur",
-            instansi="Pemerintah Kabupaten Sukamakmur",
-            jp_hours=Decimal("2"),
-            signatory1=Signatory(
-                "Kepala BKPSDM Kabupaten Sukamakmur",
-                "Drs. Bambang Wicaksono, M.Si.",
-                "Pembina Utama Muda, IV/c",
-                "196905121994031004",
-            ),
-        )
-    )
-
-
-def populate(event_id: int) -> dict[str, int]:
-    """Seven in the room, two online (90 and 20 minutes), one cancelled after check-in, one absent."""
-    ids = {}
-    for depan, nama, belakang, nip, nik, unit in PEOPLE:
-        ids[nama] = add_participant(
-            event_id,
-            PersonData(gelar_depan=depan, nama=nama, gelar_belakang=belakang, nip=nip, nik=nik, unit_kerja=unit),
-        )
-    for _depan, nama, *_ in ONSITE:
-        check_in_registration(ids[nama], actor=ACTOR)
-    for nama, minutes in (("Daring Cukup", 90), ("Daring Sebentar", 20)):
-        Attendance.create(registration=ids[nama], method="online")
-        OnlineAttendance.create(registration=ids[nama], minutes=minutes)
-    check_in_registration(ids["Batal Hadir"], actor=ACTOR)
-    Registration.update(cancelled_at=now(), cancel_reason="uji").where(Registration.id == ids["Batal Hadir"]).execute()
-    return ids
-
-
-@pytest.fixture
-def event(db) -> tuple[int, dict[str, int]]:
-    event_id = make_event()
-    return event_id, populate(event_id)
-
-
-def png_bytes(image: Image.Image, kind: str = "PNG") -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, kind)
-    return buffer.getvalue()
-
-
-def pdf_text(path_or_bytes) -> list[str]:
-    reader = PdfReader(io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes)
-    return [" ".join(page.extract_text().split()) for page in reader.pages]
-
+from support.certificates import ACTOR, ONSITE, PROF, make_event, png_bytes, populate
+from support.pdf_text import page_count, pdf_pages
 
 # --- eligibility -----------------------------------------------------------------------------------------
 
 
-def test_room_attendees_only_unless_the_event_allows_online(event):
-    event_id, ids = event
+def test_room_attendees_only_unless_the_event_allows_online(certificate_event):
+    event_id, _ids = certificate_event
     names = {holder.nama for holder in eligible_holders(event_id)}
     assert names == {nama for _d, nama, *_ in ONSITE}
     set_setting(event_id, CERTIFICATE_FOR_ONLINE, True)
@@ -140,18 +57,18 @@ def test_room_attendees_only_unless_the_event_allows_online(event):
 # --- the merged PDF --------------------------------------------------------------------------------------
 
 
-def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(event, tmp_path):
-    event_id, _ids = event
+def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     set_setting(event_id, CERTIFICATE_FOR_ONLINE, True)
     set_setting(event_id, ONLINE_MIN_MINUTES, 60)
     target = tmp_path / "sertifikat.pdf"
     result = CertificatesJob(event_id, target, actor=ACTOR).run()
     holders = eligible_holders(event_id)
     assert result.count == len(holders) == 8
-    pages = pdf_text(target)
+    pages = pdf_pages(target, flat_text=True)
     assert len(pages) == 8
     numbers = {row.registration_id: row.number for row in Certificate.select()}
-    for holder, text in zip(holders, pages):
+    for holder, text in zip(holders, pages, strict=True):
         assert holder.name in text  # the long professor's name too: it shrinks, it is not cut
         assert "SERTIFIKAT" in text and "diberikan kepada" in text
         assert "Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun 2024" in text
@@ -174,20 +91,18 @@ def test_merged_pdf_has_a_page_per_eligible_attendee_with_their_text(event, tmp_
     }
 
 
-def test_numbers_are_kept_across_runs_and_continue_without_gaps(event, tmp_path):
-    event_id, ids = event
+def test_numbers_are_kept_across_runs_and_continue_without_gaps(certificate_event, tmp_path):
+    event_id, ids = certificate_event
     CertificatesJob(event_id, tmp_path / "a.pdf").run()
     first = {row.registration_id: (row.seq, row.number) for row in Certificate.select()}
     assert sorted(seq for seq, _ in first.values()) == list(range(1, 8))
-    assert first[ids["Budi Santoso"]][1].startswith("800/") and first[ids["Budi Santoso"]][1].endswith(
-        "/BKPSDM/2024"
-    )
+    assert first[ids["Budi Santoso"]][1].startswith("800/") and first[ids["Budi Santoso"]][1].endswith("/BKPSDM/2024")
     check_in_registration(ids["Tidak Datang"], actor=ACTOR)
     CertificatesJob(event_id, tmp_path / "b.pdf").run()
     second = {row.registration_id: (row.seq, row.number) for row in Certificate.select()}
     assert {rid: second[rid] for rid in first} == first
     assert second[ids["Tidak Datang"]][0] == 8
-    assert len(pdf_text(tmp_path / "b.pdf")) == 8
+    assert page_count(tmp_path / "b.pdf") == 8
 
 
 def test_events_sharing_a_format_continue_one_series(db, tmp_path):
@@ -223,8 +138,8 @@ def test_nobody_attended_is_a_clear_message(db, tmp_path):
     assert not Certificate.select().exists()
 
 
-def test_cancel_leaves_no_file(event, tmp_path):
-    event_id, _ids = event
+def test_cancel_leaves_no_file(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     folder = tmp_path / "keluaran"
     job = CertificatesJob(event_id, folder / "batal.pdf")
     with pytest.raises(Cancelled):
@@ -236,8 +151,8 @@ def test_cancel_leaves_no_file(event, tmp_path):
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_one_file_per_person_named_nip_and_name(event, tmp_path, workers):
-    event_id, _ids = event
+def test_one_file_per_person_named_nip_and_name(certificate_event, tmp_path, workers):
+    event_id, _ids = certificate_event
     folder = tmp_path / "per orang"
     result = CertificatesJob(event_id, folder, per_person=True, workers=workers).run()
     files = sorted(path.name for path in folder.iterdir())
@@ -246,14 +161,14 @@ def test_one_file_per_person_named_nip_and_name(event, tmp_path, workers):
     assert "3306014509900001_José Müller Ma’ruf.pdf" in files
     assert "Sri Rahayu.pdf" in files  # neither NIP nor NIK
     for path in folder.iterdir():
-        pages = pdf_text(path)
+        pages = pdf_pages(path, flat_text=True)
         assert len(pages) == 1 and "SERTIFIKAT" in pages[0]
-    texts = pdf_text(folder / "196905121994031004_Budi Santoso.pdf")
+    texts = pdf_pages(folder / "196905121994031004_Budi Santoso.pdf", flat_text=True)
     assert "Drs. H. Budi Santoso, M.Si." in texts[0]
 
 
-def test_cancelled_per_person_run_leaves_the_folder_as_it_was(event, tmp_path):
-    event_id, _ids = event
+def test_cancelled_per_person_run_leaves_the_folder_as_it_was(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     folder = tmp_path / "out"
     folder.mkdir()
     (folder / "lain.txt").write_text("milik pengguna")
@@ -285,8 +200,8 @@ def pdf_page_background() -> bytes:
 
 
 @pytest.mark.parametrize("kind", ["png", "jpeg", "pdf"])
-def test_background_is_embedded_once_for_all_pages(event, tmp_path, kind):
-    event_id, _ids = event
+def test_background_is_embedded_once_for_all_pages(certificate_event, tmp_path, kind):
+    event_id, _ids = certificate_event
     data = pdf_page_background() if kind == "pdf" else png_bytes(frame_image(), kind.upper())
     set_background(event_id, data, f"bingkai.{kind}")
     design = load_design(event_id)
@@ -300,23 +215,23 @@ def test_background_is_embedded_once_for_all_pages(event, tmp_path, kind):
     for page in reader.pages:
         forms = page["/Resources"]["/XObject"]
         for form in forms.values():
-            for name, image in form.get_object()["/Resources"]["/XObject"].items():
+            for _name, image in form.get_object()["/Resources"]["/XObject"].items():
                 images.add(image.indirect_reference.idnum)
     assert len(images) == 1  # one image object, drawn through one form on every page
     assert target.stat().st_size < 1_500_000
 
 
-def test_a_broken_background_is_refused_in_indonesian(event):
-    event_id, _ids = event
+def test_a_broken_background_is_refused_in_indonesian(certificate_event):
+    event_id, _ids = certificate_event
     with pytest.raises(DesignError, match="bukan gambar PNG/JPEG atau PDF"):
         set_background(event_id, b"bukan gambar", "x.png")
     with pytest.raises(DesignError, match="rusak"):
         set_background(event_id, b"%PDF-1.4 rusak", "x.pdf")
 
 
-def test_preview_uses_the_first_five_and_gives_no_numbers(event):
-    event_id, _ids = event
-    pages = pdf_text(render_preview_pdf(event_id, load_design(event_id)))
+def test_preview_uses_the_first_five_and_gives_no_numbers(certificate_event):
+    event_id, _ids = certificate_event
+    pages = pdf_pages(render_preview_pdf(event_id, load_design(event_id)), flat_text=True)
     assert len(pages) == 5
     assert "Nomor: 800/0001/BKPSDM/2024" in pages[0] and "SERT-" not in " ".join(pages)
     assert not Certificate.select().exists()
@@ -324,17 +239,17 @@ def test_preview_uses_the_first_five_and_gives_no_numbers(event):
 
 def test_preview_before_anyone_attended_shows_participants_or_a_sample(db):
     event_id = make_event()
-    pages = pdf_text(render_preview_pdf(event_id, default_design()))
+    pages = pdf_pages(render_preview_pdf(event_id, default_design()), flat_text=True)
     assert len(pages) == 1 and "Contoh Nama Peserta" in pages[0]
     add_participant(event_id, PersonData(nama="Calon Peserta", nip="198401012009041001"))
-    assert "Calon Peserta" in pdf_text(render_preview_pdf(event_id, default_design()))[0]
+    assert "Calon Peserta" in pdf_pages(render_preview_pdf(event_id, default_design()), flat_text=True)[0]
 
 
 # --- design checks and templates -------------------------------------------------------------------------
 
 
-def test_check_design_names_unknown_placeholders_and_missing_data(event):
-    event_id, _ids = event
+def test_check_design_names_unknown_placeholders_and_missing_data(certificate_event):
+    event_id, _ids = certificate_event
     design = default_design()
     design.fields.append(FieldSpec("text_9", 30, 190, 100, text="Angkatan {angkatan} {name:lower}"))
     problems = check_design(event_id, design)
@@ -345,8 +260,8 @@ def test_check_design_names_unknown_placeholders_and_missing_data(event):
     assert check_design(event_id, default_design()) == []
 
 
-def test_template_round_trip_with_background(event, tmp_path):
-    event_id, _ids = event
+def test_template_round_trip_with_background(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     set_background(event_id, png_bytes(frame_image(), "JPEG"), "bingkai.jpg")
     design = load_design(event_id)
     design.background, design.number_format = BACKGROUND_ASSET, "{seq}/SERT/{month_roman}/{year}"
@@ -393,8 +308,8 @@ def test_a_bad_template_file_is_refused_in_indonesian(db, tmp_path, content, mes
     assert load_design(event_id) == before
 
 
-def test_assign_numbers_keeps_existing_and_rejects_bad_format(event):
-    event_id, ids = event
+def test_assign_numbers_keeps_existing_and_rejects_bad_format(certificate_event):
+    event_id, ids = certificate_event
     first = assign_numbers(event_id, [ids["Ani Lestari"], ids["Budi Santoso"]], "A/{seq}")
     again = assign_numbers(event_id, [ids["Budi Santoso"], ids["Teguh Prasetyo"]], "B/{seq}")
     assert again[ids["Budi Santoso"]] == first[ids["Budi Santoso"]]
@@ -411,12 +326,12 @@ def test_default_design_fits_both_papers():
         assert all(spec.x_mm + spec.width_mm <= width and spec.y_mm < height for spec in design.fields)
 
 
-def test_background_png_with_transparency_is_flattened(event, tmp_path):
-    event_id, _ids = event
+def test_background_png_with_transparency_is_flattened(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     image = Image.new("RGBA", (600, 420), (0, 0, 0, 0))
     ImageDraw.Draw(image).rectangle((10, 10, 590, 410), outline=(0, 0, 120, 255), width=10)
     set_background(event_id, png_bytes(image), "bingkai.png")
     design = load_design(event_id)
     design.background = BACKGROUND_ASSET
-    pages = pdf_text(render_preview_pdf(event_id, design, count=2))
+    pages = pdf_pages(render_preview_pdf(event_id, design, count=2), flat_text=True)
     assert len(pages) == 2 and "SERTIFIKAT" in pages[0]

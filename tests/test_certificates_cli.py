@@ -6,10 +6,11 @@ import json
 import subprocess
 
 import pytest
-from test_certificates import make_event, pdf_text, populate
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core.database import close_database, open_database
+from support.certificates import make_event, populate
+from support.pdf_text import page_count
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def run(capsys, url: str, *args: str) -> tuple[int, dict]:
 def test_make_verify_revoke(capsys, sqlite_url, event_id, tmp_path):
     pdf = tmp_path / "sertifikat.pdf"
     code, result = run(capsys, sqlite_url, "certificates", "--event", str(event_id), "--out", str(pdf))
-    assert code == 0 and result["count"] == 7 and len(pdf_text(pdf)) == 7
+    assert code == 0 and result["count"] == 7 and page_count(pdf) == 7
     code, result = run(capsys, sqlite_url, "verify", str(pdf))
     assert code == 0 and result["valid"] is True and result["status"] == "valid"
     number = result["number"]

@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from test_checkin import make_roster
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.models import Attendance
+from support.checkin import make_roster
 
 
 @pytest.fixture

@@ -33,9 +33,8 @@ def _desk(url: str, event_id: int, codes: list[str], desk: int, start, results) 
 
 def test_parallel_desks_check_each_registration_in_exactly_once(any_db):
     # Imported here so the desk processes, which import this module, skip pytest and the fixtures.
-    from test_checkin import make_roster, pns_nip
-
     from netralitas_desktop.core.participants import PersonData, add_participant
+    from support.checkin import make_roster, pns_nip
 
     roster = make_roster()
     for index in range(EXTRA_PEOPLE):

@@ -12,28 +12,9 @@ import pytest
 
 from netralitas_desktop import __version__
 from netralitas_desktop.cli import main, opens_gui
+from support.cli import run_cli, run_json
 
 SIASN = "siasn_export_sukamakmur.csv"
-
-
-def run_cli(url: str, *args: str) -> subprocess.CompletedProcess:
-    """``python -m netralitas_desktop --db URL ARGS`` as a user would run it."""
-    env = {key: value for key, value in os.environ.items() if key != "NETRALITAS_DB"}
-    return subprocess.run(
-        [sys.executable, "-m", "netralitas_desktop", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-
-
-def run_json(url: str, *args: str) -> tuple[int, dict]:
-    done = run_cli(url, *args, "--json")
-    assert "Traceback" not in done.stderr
-    lines = done.stdout.strip().splitlines()
-    assert len(lines) == 1, done.stdout  # exactly one JSON object
-    return done.returncode, json.loads(lines[0])
 
 
 def call(capsys, *argv: str) -> tuple[int, str, str]:
@@ -358,6 +339,8 @@ def test_environment_variable_chooses_the_database(capsys, monkeypatch, tmp_path
     monkeypatch.setenv("NETRALITAS_DB", f"sqlite:///{target}")
     code, result = call_json(capsys, "demo", "--participants", "3")
     assert code == 0 and target.exists()
+    code, listing = call_json(capsys, "--db", f"sqlite:///{target}", "event", "list")  # the demo is in that file
+    assert code == 0 and [(event["id"], event["registered"]) for event in listing["events"]] == [(result["id"], 3)]
 
 
 @pytest.mark.parametrize(
@@ -377,12 +360,13 @@ def test_opens_gui(argv, gui, capsys):
     capsys.readouterr()
 
 
-def test_no_command_opens_the_window_with_a_demo_event(sqlite_url):
-    """``netralitas --db URL`` starts the GUI on that database; the first start seeds the demo event."""
+def test_no_command_opens_the_window_and_the_demo_only_when_asked(sqlite_url):
+    """``netralitas --db URL --demo`` starts the GUI on that database with the demo event (without
+    ``--demo`` a new database opens on the welcome page and stays empty: test_gui_app)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("NETRALITAS_DB", None)
     app = subprocess.Popen(
-        [sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url],
+        [sys.executable, "-m", "netralitas_desktop", "--db", sqlite_url, "--demo"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -392,7 +376,7 @@ def test_no_command_opens_the_window_with_a_demo_event(sqlite_url):
         deadline = time.monotonic() + 120
         listing = {"count": 0}
         while time.monotonic() < deadline and app.poll() is None:
-            code, listing = run_json(sqlite_url, "event", "list")
+            _code, listing = run_json(sqlite_url, "event", "list")  # refused while the window creates the file
             if listing["count"]:
                 break
             time.sleep(0.5)

@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import json
-import socket
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from netralitas_desktop.core import connection, database
 from netralitas_desktop.core.connection import ConnectionProfile, ProfileStore
 from netralitas_desktop.core.migrations import LATEST_VERSION
 from netralitas_desktop.core.models import Event, db
-
-
-class MemoryKeyring(KeyringBackend):
-    """A password store kept in memory: the API an OS keyring offers, without a desktop session."""
-
-    priority = 5
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.passwords.pop((service, username), None)
+from support.memory_keyring import MemoryKeyring
+from support.pgcluster import free_port
 
 
 class PlainTextKeyring(MemoryKeyring):
@@ -42,31 +22,12 @@ class PlainTextKeyring(MemoryKeyring):
 
 
 @pytest.fixture
-def use_keyring():
-    """Install a keyring backend for one test and put the original back."""
-    original = keyring.get_keyring()
-
-    def install(backend):
-        keyring.set_keyring(backend)
-        return backend
-
-    yield install
-    keyring.set_keyring(original)
-
-
-@pytest.fixture
 def store(tmp_path) -> ProfileStore:
     return ProfileStore(tmp_path / "config" / "koneksi.json")
 
 
 def profile_for(pg_server, dbname: str) -> ConnectionProfile:
     return ConnectionProfile(pg_server.host, pg_server.port, dbname, pg_server.user)
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_profile_urls_encode_any_password():
@@ -135,7 +96,7 @@ def test_a_plain_text_keyring_is_refused(use_keyring):
 
 
 def test_check_server_explains_failures_in_indonesian(pg_server):
-    refused = connection.check_server(ConnectionProfile("127.0.0.1", closed_port(), "netralitas", "postgres"), "x")
+    refused = connection.check_server(ConnectionProfile("127.0.0.1", free_port(), "netralitas", "postgres"), "x")
     assert not refused.ok and "menolak sambungan" in refused.message
     missing = connection.check_server(profile_for(pg_server, "belum_dibuat"), None)
     assert not missing.ok and "belum ada di server" in missing.message

@@ -8,21 +8,23 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 import sys
 from pathlib import Path
 
 import pytest
-from gui_helpers import answer_message_box
-from test_backups import corrupt_page, make_file
-from test_offline_desks import png_signature
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import backups, checkin, database, signatures
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.carry_over import carry_over, newer_checkins
+from netralitas_desktop.core.migrations import LATEST_VERSION
 from netralitas_desktop.core.models import Attendance, Event, Person, Registration, Signature
 from netralitas_desktop.core.participants import PersonData
+from support.backups import corrupt_page, make_file
+from support.gui import answer_message_box
+from support.offline import png_signature
 
 DESK = Actor("Meja 2", "Rudi")
 
@@ -59,7 +61,11 @@ def test_only_a_missing_path_gets_a_new_database(tmp_path):
     database.open_database(f"sqlite:///{path}")
     database.close_database()
     assert path.stat().st_size > 0 and not list(path.parent.glob(".*.baru"))
-    database.open_database(f"sqlite:///{path}")  # and opens again as itself
+    with sqlite3.connect(path) as conn:  # a sound database with the whole schema, not a placeholder
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (LATEST_VERSION,)
+    location = database.open_database(f"sqlite:///{path}")  # and opens again as itself
+    assert location.sqlite_path == path and Event.select().count() == 0
     database.close_database()
 
 
@@ -219,10 +225,9 @@ def mode(path: Path) -> int:
 
 @posix_only
 def test_database_backups_exports_and_packages_are_0600(tmp_path, usual_umask):
-    from test_offline_desks import OFFICE, export_package, make_office
-
     from netralitas_desktop.core.reports.export_csv import CsvExportJob
     from netralitas_desktop.core.reports.export_xlsx import XlsxExportJob
+    from support.offline import OFFICE, export_package, make_office
 
     folder = tmp_path / "data"
     office = make_office(folder)
@@ -248,7 +253,7 @@ def test_the_program_writes_every_file_owner_only_even_per_person_certificates(t
     into one PDF per person, their folder) are private too."""
     import subprocess
 
-    from test_offline_desks import make_office
+    from support.offline import make_office
 
     office = make_office(tmp_path / "data")
     env = {key: value for key, value in os.environ.items() if key != "NETRALITAS_DB"}

@@ -14,10 +14,10 @@ from netralitas_desktop.core import database, migrations
 from netralitas_desktop.core.database import DatabaseError, open_database, resolve_location
 from netralitas_desktop.core.errors import UserError
 from netralitas_desktop.core.migrations import LATEST_VERSION, SchemaTooNewError
-
-ALL_VERSIONS = [version for version, _ in migrations.MIGRATIONS]  # a new file runs them all
 from netralitas_desktop.core.models import Event, SchemaVersion
 from netralitas_desktop.core.models import db as db_proxy
+
+ALL_VERSIONS = [version for version, _ in migrations.MIGRATIONS]  # a new file runs them all
 
 
 def _versions(path: Path) -> list[int]:

@@ -8,7 +8,13 @@ from collections import Counter
 import pytest
 
 from netralitas_desktop.core import events
-from netralitas_desktop.core.demo import DEFAULT_SEED, create_demo_event, demo_event_data, fictional_people
+from netralitas_desktop.core.demo import (
+    DEFAULT_SEED,
+    create_demo_event,
+    demo_event_data,
+    fictional_people,
+    is_example,
+)
 from netralitas_desktop.core.models import Person, Registration
 from netralitas_desktop.core.names import split_name
 from netralitas_desktop.core.nip import IdKind, parse_nik, parse_nip
@@ -132,11 +138,20 @@ def test_demo_event_title_and_election_carry_the_year_of_its_date():
     assert demo_event_data(dt.date(2026, 12, 28)).date.year == 2027  # a week ahead crosses the new year
 
 
+def test_only_the_demo_is_an_example(any_db):
+    real = events.create_event(events.EventData(title="Sosialisasi Netralitas ASN", date=dt.date(2024, 7, 1)))
+    assert not is_example(real)
+    assert is_example(create_demo_event(0))
+
+
 def test_create_demo_event_registers_everyone(any_db):
     event_id = create_demo_event(400)
     event = events.get_event(event_id)
     assert event.date == dt.date.today() + dt.timedelta(days=7)
-    assert event.title == f"Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun {event.date.year}"
+    year = event.date.year  # the title and the election are of the event's own year
+    assert event.title == f"[CONTOH] Sosialisasi Netralitas ASN pada Pemilihan Kepala Daerah Tahun {year}"
+    assert event.election_name == f"Pemilihan Bupati dan Wakil Bupati Sukamakmur Tahun {year}"
+    assert is_example(event_id)
     rows = list_participants(event_id)
     assert len(rows) == 400
     assert Person.select().count() == 400

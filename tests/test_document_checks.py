@@ -199,7 +199,9 @@ def _recap_rows(pdf: Path) -> dict[tuple[str, str], str]:
     table = TableLayout(columns(False, False, True), page.frame.x, page.frame.width)
     spans = {
         title: (left, left + width)
-        for title, left, width in zip([column.title for column in table.columns], table.lefts, table.widths)
+        for title, left, width in zip(
+            [column.title for column in table.columns], table.lefts, table.widths, strict=True
+        )
     }
     rows = {}
     for number in range(1, len(found.sizes) + 1):

@@ -52,21 +52,10 @@ from netralitas_desktop.core.documents.images import PRINT_DPI, print_copy, prin
 from netralitas_desktop.core.documents.qr import dark_rects, qr_operators
 from netralitas_desktop.core.documents.raster import fit_image_text, pil_measure
 from netralitas_desktop.core.events import Signatory
+from support.pdf_checks import render
+from support.pdf_text import pdf_text
 
 LONG_NAME = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
-
-
-def render_page(pdf: Path, page: int = 1, dpi: int = 150) -> Image.Image:
-    prefix = pdf.with_suffix("")
-    subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
-        check=True,
-    )
-    return Image.open(f"{prefix}.png")
-
-
-def pdf_text(pdf: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 # --- pages ---------------------------------------------------------------------------------------------------
@@ -99,7 +88,7 @@ def test_paper_names(name, paper):
 
 
 def test_unknown_paper_is_explained_in_indonesian():
-    with pytest.raises(PaperError, match="Ukuran kertas tidak dikenal.*A4 atau F4"):
+    with pytest.raises(PaperError, match=r"Ukuran kertas tidak dikenal.*A4 atau F4"):
         Paper.parse("letter")
 
 
@@ -298,7 +287,7 @@ def test_vector_qr_decodes_after_rendering(tmp_path):
     draw_qr(canvas, payloads[1], 110 * mm, 200 * mm, 40 * mm)
     canvas.showPage()
     canvas.save()
-    text = {code.text for code in zxingcpp.read_barcodes(render_page(pdf))}
+    text = {code.text for code in zxingcpp.read_barcodes(render(pdf, dpi=150))}
     assert text == set(payloads)
     content = PdfReader(pdf).pages[0].get_contents().get_data()
     assert content.count(b" re") > 20 and b"/XObject" not in content  # rectangles, no images
@@ -341,7 +330,7 @@ def test_text_matrix_and_ready_operators_draw_the_same_code(tmp_path):
         canvas.save()
         streams.append(PdfReader(tmp_path / f"{name}.pdf").pages[0].get_contents().get_data())
     assert streams[0] == streams[1]
-    assert zxingcpp.read_barcodes(render_page(tmp_path / "ready.pdf"))[0].text == text
+    assert zxingcpp.read_barcodes(render(tmp_path / "ready.pdf", dpi=150))[0].text == text
 
 
 # --- images at print size ------------------------------------------------------------------------------------
@@ -457,7 +446,7 @@ def test_cut_marks_stay_outside_the_card(tmp_path):
         draw_cut_marks(canvas, cell)
     canvas.showPage()
     canvas.save()
-    page = render_page(pdf, dpi=72).convert("L")
+    page = render(pdf, dpi=72).convert("L")
     cell = grid.cell(0)
     height = page.height
     inside = page.crop(

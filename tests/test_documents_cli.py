@@ -6,12 +6,13 @@ import json
 import zipfile
 
 import pytest
-from pledge_helpers import F4, make_event, page_sizes, pdf_text
 from pypdf import PdfReader
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import database
 from netralitas_desktop.core.models import AuditLog
+from support.pdf_text import F4, page_sizes, pdf_text
+from support.pledges import make_event
 
 
 @pytest.fixture

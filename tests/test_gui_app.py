@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from netralitas_desktop.core import database
 from netralitas_desktop.core.events import list_events
 from netralitas_desktop.gui import app as gui_app
+from support.gui import when_modal
 
 
 @pytest.fixture
@@ -17,30 +17,38 @@ def closing_database():
     database.close_database()
 
 
-def test_empty_database_gets_the_demo_event_once(qtbot, sqlite_url, closing_database):
+def test_an_empty_database_opens_on_the_welcome_page_without_a_demo_event(qtbot, sqlite_url, closing_database):
     window = gui_app.create_main_window(sqlite_url)
     qtbot.addWidget(window)
-    [event] = list_events()
-    assert event.registered == gui_app.DEMO_PARTICIPANTS == 300
-    assert window.event_list.table.rowCount() == 1
+    window.show()
+    assert list_events() == []  # nothing fictitious appears unasked
+    welcome = window.event_list.welcome
+    assert welcome.isVisible()
+    assert [b.text() for b in (welcome.new_button, welcome.import_button, welcome.example_button)] == [
+        "Buat kegiatan",
+        "Impor daftar peserta",
+        "Coba dengan data contoh",
+    ]
     assert window.windowTitle().startswith("Netralitas Desktop — ")
     database.close_database()
 
     again = gui_app.create_main_window(sqlite_url)
     qtbot.addWidget(again)
-    assert len(list_events()) == 1  # a database with events is left alone
-
-    page = again.open_event(event.id)
-    qtbot.waitUntil(lambda: not page.participants.busy)
-    assert page.participants.model.total_count() == 300
+    assert list_events() == []
 
 
-def test_demo_flag_adds_a_demo_event(qtbot, sqlite_url, closing_database):
-    gui_app.create_main_window(sqlite_url).deleteLater()
-    database.close_database()
+def test_demo_flag_adds_a_demo_event_marked_as_an_example(qtbot, sqlite_url, closing_database):
     window = gui_app.create_main_window(sqlite_url, demo=True)
     qtbot.addWidget(window)
-    assert len(list_events()) == 2
+    window.show()
+    [event] = list_events()
+    assert event.registered == gui_app.DEMO_PARTICIPANTS == 300
+    assert event.title.startswith("[CONTOH] Sosialisasi Netralitas ASN") and event.title.endswith(str(event.date.year))
+    assert window.event_list.table.isVisible() and window.event_list.table.rowCount() == 1
+    page = window.open_event(event.id)
+    qtbot.waitUntil(lambda: not page.participants.busy)
+    assert page.participants.model.total_count() == 300
+    assert page.example_label.isVisible() and page.example_label.text().startswith("Kegiatan contoh")
 
 
 def test_application_names(qapp):
@@ -58,15 +66,11 @@ def test_unreadable_database_is_explained_calmly(qtbot, tmp_path, closing_databa
     broken.write_bytes(b"ini bukan basis data SQLite " * 200)
     seen: dict = {}
 
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, read_and_close)
-            return
+    def read_and_close(box: QMessageBox) -> None:
         seen.update(title=box.windowTitle(), text=box.text(), buttons=[b.text() for b in box.buttons()])
         box.buttons()[0].click()
 
-    QTimer.singleShot(0, read_and_close)
+    when_modal(QMessageBox, read_and_close)
     assert gui_app.run_gui(f"sqlite:///{broken}") == gui_app.EXIT_DATABASE_ERROR
     assert seen["title"] == "Basis data tidak dapat dibuka"
     assert seen["text"].startswith("Tidak dapat membuka basis data") and "rusak.db" in seen["text"]

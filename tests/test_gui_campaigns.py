@@ -7,9 +7,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from campaign_helpers import DESK, make_event, siasn, write_siasn
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from netralitas_desktop.core.campaigns import coverage as cov
 from netralitas_desktop.core.campaigns import service
@@ -25,11 +23,11 @@ from netralitas_desktop.gui.campaigns.dialogs import CampaignDialog, ExcuseDialo
 from netralitas_desktop.gui.campaigns.labels import MARKED
 from netralitas_desktop.gui.campaigns.page import CampaignPage
 from netralitas_desktop.gui.main_window import MainWindow
+from support.campaigns import DESK, make_event, siasn, write_siasn
+from support.gui import when_modal
+from support.pdf_text import pdf_pages
 
-
-@pytest.fixture(autouse=True)
-def no_sounds(qapp):
-    QSettings().setValue("desk/sounds", False)
+pytestmark = pytest.mark.usefixtures("no_sounds")
 
 
 @pytest.fixture
@@ -168,7 +166,16 @@ def test_files_carry_the_numbers_on_screen(qtbot, page, tmp_path):
     assert total[1:6] == ["JUMLAH", shown.total.target, shown.total.covered, shown.total.excused, shown.total.owing]
     handle = view.actions.export_pdf(str(tmp_path / "ringkasan.pdf"))
     qtbot.waitUntil(lambda: not handle.running, timeout=60_000)
-    assert (tmp_path / "ringkasan.pdf").stat().st_size > 1000
+    (summary,) = pdf_pages(tmp_path / "ringkasan.pdf", flat_text=True)  # one page, with the figures on screen
+    total = shown.total
+    for label, figure in (
+        ("Target (pegawai aktif)", total.target),
+        ("Sudah ikrar", total.covered),
+        ("Dikecualikan", total.excused),
+        ("Belum ikrar", total.owing),
+    ):
+        assert f"{label} {figure:,}".replace(",", ".") in summary, label
+    assert "RINGKASAN CAKUPAN IKRAR" in summary and "Netralitas ASN Pilkada 2024" in summary
     assert view.actions.open_button.isVisible()
 
 
@@ -205,17 +212,13 @@ def test_the_master_roster_dialog_previews_then_saves(qtbot, page, scene, tmp_pa
 
 
 def test_a_new_campaign_through_its_dialog(qtbot, page):
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CampaignDialog):
-            QTimer.singleShot(10, fill)
-            return
+    def fill(dialog: CampaignDialog) -> None:
         dialog.accept()  # empty name: refused, the dialog stays
         assert dialog.isVisible() and dialog.errors._labels["name"].isVisible()
         dialog.name_edit.setText("Netralitas ASN Pemilu 2029")
         dialog.accept()
 
-    QTimer.singleShot(0, fill)
+    when_modal(CampaignDialog, fill)
     page.new_campaign()
     assert page.campaign_combo.currentText() == "Netralitas ASN Pemilu 2029"
     qtbot.waitUntil(

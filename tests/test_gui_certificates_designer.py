@@ -6,15 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from gui_helpers import answer_message_box
 from PIL import Image
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
-from test_certificates import make_event, png_bytes, populate
 
 from netralitas_desktop.core.certificates.design import BACKGROUND_ASSET, load_design
 from netralitas_desktop.gui.certificates.designer import CertificateDesigner
 from netralitas_desktop.gui.common.jobs import wait_all
+from support.certificates import make_event, png_bytes, populate
+from support.gui import answer_message_box
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ core's own wording."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -20,6 +21,7 @@ from netralitas_desktop.gui.certificates.verify_dialog import VerifyDialog
 from netralitas_desktop.gui.common import i18n
 from netralitas_desktop.gui.common.jobs import wait_all
 from netralitas_desktop.gui.common.pdf_pages import PdfPagesError, page_count
+from support.certificates import make_event, populate
 
 
 @pytest.fixture
@@ -85,7 +87,7 @@ def test_verify_status_print_progress_and_pdf_error_in_english(qtbot, event_id, 
         dialog.show_result(VerifyResult(status, "pesan dari inti"))
         assert dialog.status_label.text() == headline
 
-    with pytest.raises(PdfPagesError, match="The PDF file is damaged or locked with a password."):
+    with pytest.raises(PdfPagesError, match=re.escape("The PDF file is damaged or locked with a password.")):
         page_count(b"bukan PDF")
 
     source = tmp_path / "sertifikat.pdf"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
+from netralitas_desktop.core.pdfium import use_pdfium
 from netralitas_desktop.gui.certificates.print_offsets import SCALE_REMINDER, CertificatePrintDialog
 from netralitas_desktop.gui.common.jobs import wait_all
 from netralitas_desktop.gui.common.settings import print_offset
+from support.certificates import make_event, populate
+from support.pdf_checks import ink_bounds
 
 DPI = 144
 PX_PER_MM = DPI / 25.4
@@ -53,10 +54,11 @@ def print_with(qtbot, dialog: CertificatePrintDialog, path, x_mm: float, y_mm: f
 
 def ink_box(path) -> tuple[int, int, int, int]:
     """(left, top, right, bottom) in pixels of everything darker than light grey on page 1."""
-    document = pdfium.PdfDocument(str(path))
-    image = document[0].render(scale=DPI / 72, grayscale=True).to_pil()
-    document.close()
-    return image.point(lambda value: 255 if value < 200 else 0).getbbox()
+    with use_pdfium() as pdfium:  # the print dialog's jobs use PDFium on worker threads
+        document = pdfium.PdfDocument(str(path))
+        image = document[0].render(scale=DPI / 72, grayscale=True).to_pil()
+        document.close()
+    return ink_bounds(image)
 
 
 def test_offset_moves_the_printed_page_by_the_millimetres_set(qtbot, dialog, tmp_path, certificates_pdf):

@@ -7,12 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
-from gui_helpers import answer_message_box
 from PIL import Image
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pypdf import PdfReader
-from test_certificates import make_event, pdf_text, png_bytes, populate
-from test_signing import PASSWORD, make_p12, validate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates import register
@@ -22,6 +19,10 @@ from netralitas_desktop.core.event_settings import CERTIFICATE_FOR_ONLINE, ONLIN
 from netralitas_desktop.gui.certificates.dialogs import PreviewDialog, RevokeDialog
 from netralitas_desktop.gui.certificates.tab import CertificatesTab
 from netralitas_desktop.gui.common.jobs import wait_all
+from support.certificates import make_event, png_bytes, populate
+from support.gui import answer_message_box
+from support.pdf_text import pdf_pages
+from support.signing import PASSWORD, make_p12, validate
 
 ACTOR = Actor("Meja 1", "panitia")
 NAMES = ["Budi Santoso", "Ani Lestari", "Teguh Prasetyo", "Sri Rahayu", "Yuni Astuti"]
@@ -153,7 +154,7 @@ def test_preview_shows_the_first_five(qtbot, tab):
 def test_merged_pdf_then_per_person_files(qtbot, tab, tmp_path):
     result = make(qtbot, tab, tmp_path / "semua.pdf")
     assert result.count == 7 and not result.per_person
-    pages = pdf_text(tmp_path / "semua.pdf")
+    pages = pdf_pages(tmp_path / "semua.pdf", flat_text=True)
     assert len(pages) == 7
     for name in NAMES:
         assert sum(name in page for page in pages) == 1

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import keyring
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-from test_connection import MemoryKeyring, closed_port
+from PySide6.QtCore import QSettings
 
 from netralitas_desktop.core import connection, database
 from netralitas_desktop.core.connection import ConnectionProfile, ProfileStore
@@ -15,28 +12,14 @@ from netralitas_desktop.core.models import db
 from netralitas_desktop.gui import app as gui_app
 from netralitas_desktop.gui.admin.connection_dialog import ConnectionDialog
 from netralitas_desktop.gui.common.settings import DESK_NAME_KEY
-
-
-@pytest.fixture(autouse=True)
-def quiet_settings(qapp, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    names = (qapp.organizationName(), qapp.applicationName())
-    qapp.setOrganizationName("NetralitasUjiKoneksi")
-    qapp.setApplicationName("UjiKoneksi")
-    yield tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
+from support.gui import when_modal
+from support.memory_keyring import MemoryKeyring
+from support.pgcluster import free_port
 
 
 @pytest.fixture
-def memory_keyring():
-    original = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(original)
+def memory_keyring(use_keyring) -> MemoryKeyring:
+    return use_keyring(MemoryKeyring())
 
 
 @pytest.fixture
@@ -54,7 +37,7 @@ def fill(dialog: ConnectionDialog, pg_server, dbname: str, password: str = "sand
 
 
 def test_test_then_connect_creates_the_schema_and_keeps_the_password_in_the_keyring(
-    qtbot, pg_server, pg_url, store, memory_keyring, quiet_settings
+    qtbot, pg_server, pg_url, store, memory_keyring, qsettings
 ):
     dbname = pg_url.rsplit("/", 1)[1]
     dialog = ConnectionDialog(store=store)
@@ -75,7 +58,7 @@ def test_test_then_connect_creates_the_schema_and_keeps_the_password_in_the_keyr
     assert memory_keyring.get_password(connection.KEYRING_SERVICE, store.active().key) == "sandi rahasia"
     assert QSettings().value(DESK_NAME_KEY) == "Meja 3"
     QSettings().sync()
-    for written in [store.path, *quiet_settings.rglob("*")]:
+    for written in [store.path, *qsettings.rglob("*")]:
         if written.is_file():
             assert "sandi rahasia" not in written.read_text(encoding="utf-8", errors="replace")
 
@@ -96,7 +79,7 @@ def test_field_errors_and_a_refused_connection_stay_in_the_dialog(qtbot, store):
     assert "Nama pengguna wajib diisi" in dialog.errors._labels["user"].text()
 
     dialog.host.setText("127.0.0.1")
-    dialog.port.setValue(closed_port())
+    dialog.port.setValue(free_port())
     dialog.user.setText("postgres")
     dialog.connect_button.click()
     qtbot.waitUntil(lambda: not dialog.busy and "menolak sambungan" in dialog.status.text(), timeout=15_000)
@@ -104,16 +87,12 @@ def test_field_errors_and_a_refused_connection_stay_in_the_dialog(qtbot, store):
     assert store.active() is None
 
 
-def test_without_a_keyring_the_box_is_off_and_says_why(qtbot, store):
-    original = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        dialog = ConnectionDialog(store=store)
-        qtbot.addWidget(dialog)
-        assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
-        assert dialog.store_note.text() == connection.NO_STORE_MESSAGE
-    finally:
-        keyring.set_keyring(original)
+def test_without_a_keyring_the_box_is_off_and_says_why(qtbot, store, use_keyring):
+    use_keyring(fail.Keyring())
+    dialog = ConnectionDialog(store=store)
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
+    assert dialog.store_note.text() == connection.NO_STORE_MESSAGE
 
 
 def test_use_local_file(qtbot, store, sqlite_url):
@@ -133,7 +112,8 @@ def test_start_up_opens_the_saved_server(qtbot, pg_server, pg_url, store, monkey
     window = gui_app.create_main_window(store=store)
     qtbot.addWidget(window)
     assert not window.location.is_sqlite
-    assert window.event_list.table.rowCount() == 1  # the demo event, created in the empty server database
+    assert window.event_list.table.rowCount() == 0  # nothing made unasked in the empty server database
+    assert window.event_list.pages.currentWidget() is window.event_list.welcome
     database.close_database()
 
 
@@ -143,18 +123,14 @@ def test_start_up_with_an_unreachable_server_asks_and_may_fall_back_to_the_local
     monkeypatch.delenv(database.ENV_VAR, raising=False)
     local = f"sqlite:///{tmp_path / 'lokal.db'}"
     monkeypatch.setattr(database, "default_url", lambda: local)
-    store.save(ConnectionProfile("127.0.0.1", closed_port(), "netralitas", "postgres"))
+    store.save(ConnectionProfile("127.0.0.1", free_port(), "netralitas", "postgres"))
     seen: dict = {}
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ConnectionDialog):
-            QTimer.singleShot(10, answer)
-            return
+    def answer(dialog: ConnectionDialog) -> None:
         seen["status"] = dialog.status.text()
         dialog.local_button.click()
 
-    QTimer.singleShot(0, answer)
+    when_modal(ConnectionDialog, answer)
     window = gui_app.create_main_window(store=store)
     qtbot.addWidget(window)
     assert "menolak sambungan" in seen["status"]

@@ -8,10 +8,9 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netralitas_desktop.core import qr_payload
-from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import cancel_registration, check_in, counters, recent_check_ins
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
@@ -21,87 +20,15 @@ from netralitas_desktop.gui.common.sounds import TONES, sounds_enabled, write_to
 from netralitas_desktop.gui.desk.recent_model import COL_METHOD
 from netralitas_desktop.gui.main_window import MainWindow
 from netralitas_desktop.gui.participants.model import COL_NAME, COL_PRESENT
+from support.desk import ACTOR, OTHER_DESK, desk_event, present, registration_id, scan
+from support.gui import answer_input, when_modal
 
-ACTOR = Actor(desk="Meja 1", operator="Ani")
-OTHER_DESK = Actor(desk="Meja 2", operator="Budi")
-
-PEOPLE = [
-    PersonData(
-        gelar_depan="Drs. H.",
-        nama="Budi Santoso",
-        gelar_belakang="M.Si.",
-        nip="198609262015051001",
-        golongan="III/b",
-        jabatan="Kepala Seksi",
-        unit_kerja="Dinas Kesehatan",
-    ),
-    PersonData(
-        nama="Siti Aminah",
-        gelar_belakang="S.Pd.",
-        nip="199001012015032002",
-        golongan="III/a",
-        unit_kerja="Dinas Pendidikan",
-    ),
-    PersonData(nama="Dewi Lestari", nip="200012312024211001", golongan="IX", unit_kerja="Kecamatan Sukamaju"),
-    PersonData(nama="Rina Wulandari", nik="3306124507900001", employment_type="NON_ASN", unit_kerja="Desa Mekarsari"),
-]
-
-
-@pytest.fixture(autouse=True)
-def quiet_settings(qapp, tmp_path):
-    """QSettings in a throw-away INI file, sounds off (no beeps from the test run)."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    names_before = (qapp.organizationName(), qapp.applicationName())
-    qapp.setOrganizationName("NetralitasUjiMeja")
-    qapp.setApplicationName("UjiMeja")
-    QSettings().setValue("desk/sounds", False)
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-    qapp.setOrganizationName(names_before[0])
-    qapp.setApplicationName(names_before[1])
+pytestmark = pytest.mark.usefixtures("no_sounds")
 
 
 @pytest.fixture
 def event_id(db) -> int:
-    event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)))
-    for person in PEOPLE:
-        add_participant(event_id, person, actor=ACTOR)
-    return event_id
-
-
-@pytest.fixture
-def window(qtbot, db, event_id):
-    window = MainWindow(db, actor=lambda: ACTOR)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    desk = window.event_page.desk if window.event_page is not None else None
-    if desk is not None:  # no background refresh may outlive the test's database
-        desk.shutdown()
-        qtbot.waitUntil(lambda: not desk.busy)
-
-
-@pytest.fixture
-def desk(qtbot, window, event_id):
-    window.open_event(event_id)
-    window.open_desk()
-    desk = window.event_page.desk
-    qtbot.waitUntil(lambda: desk.counters_view.counters is not None)
-    return desk
-
-
-def registration_id(event_id: int, nama: str) -> int:
-    return next(row.registration_id for row in list_participants(event_id) if row.nama == nama)
-
-
-def scan(qtbot, desk, text: str) -> None:
-    qtbot.keyClicks(desk.scanner, text)
-    qtbot.keyClick(desk.scanner, Qt.Key.Key_Return)
-
-
-def present(qtbot, desk, expected: int) -> None:
-    qtbot.waitUntil(lambda: desk.counters_view.counters.present == expected)
+    return desk_event()
 
 
 def recent(desk) -> list[tuple[str, str]]:
@@ -114,33 +41,9 @@ def select_recent(desk, row: int) -> None:
     desk.recent_view.selectRow(row)
 
 
-def answer_input(text: str | None) -> None:
-    """Type ``text`` into the next QInputDialog and press OK (None: cancel)."""
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QInputDialog):
-            QTimer.singleShot(10, answer)
-            return
-        if text is None:
-            box.reject()
-        else:
-            box.setTextValue(text)
-            box.accept()
-
-    QTimer.singleShot(0, answer)
-
-
 def close_message_box(seen: list) -> None:
-    def close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, close)
-            return
-        seen.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, close)
+    """Close the next message box with its default button, noting what it said."""
+    when_modal(QMessageBox, lambda box: (seen.append(box.text()), box.accept()))
 
 
 def test_desk_is_a_tab_after_peserta_and_the_scanner_has_focus(qtbot, desk, window):
@@ -409,8 +312,8 @@ def test_refreshes_are_coalesced(qtbot, desk):
     desk.refresher.loaded.connect(lambda loaded: seen.append(loaded[1].counters))
     for _ in range(10):
         desk.refresher.refresh()
+    # Idle means nothing is left to load: a refresh asked for while one runs starts the moment it ends.
     qtbot.waitUntil(lambda: not desk.refresher.busy and len(seen) >= 1)
-    qtbot.wait(100)
     assert 1 <= len(seen) <= 2  # the running query, then at most one more for all the later asks
 
 

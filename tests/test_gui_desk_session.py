@@ -1,23 +1,11 @@
 """The desk's session: a truthful banner (ready again after a few seconds, a double trigger said
 plainly), undo by person while the list moves, and one state shared by every view."""
 
-# ruff: noqa: F811  (the desk fixtures come from test_gui_desk and are used by name as parameters)
-
 from __future__ import annotations
 
 from dataclasses import replace
 
-from test_gui_desk import (  # noqa: F401  (pytest fixtures, used by name)
-    ACTOR,
-    OTHER_DESK,
-    PEOPLE,
-    answer_input,
-    desk,
-    event_id,
-    quiet_settings,
-    registration_id,
-    window,
-)
+import pytest
 
 from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.checkin import check_in, counters, recent_check_ins
@@ -27,9 +15,18 @@ from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.gui.common.result_banner import IDLE
 from netralitas_desktop.gui.common.settings import save_scanner_settings, scanner_settings
 from netralitas_desktop.gui.desk.recent_model import COL_NAME
+from support.desk import ACTOR, OTHER_DESK, desk_event, registration_id
+from support.gui import answer_input, answer_message_box
 from support.keys import scanner
 
 READY = "SIAP — pindai berikutnya"
+
+pytestmark = pytest.mark.usefixtures("no_sounds")
+
+
+@pytest.fixture
+def event_id(db) -> int:
+    return desk_event()
 
 
 def checkins() -> int:
@@ -174,8 +171,6 @@ def test_kiosk_banner_text_is_readable_on_every_colour(qtbot, desk, event_id):
 
 
 def test_netralitas_desk_opens_the_window_at_an_events_desk(qtbot, window, event_id, capsys):
-    from gui_helpers import answer_message_box
-
     from netralitas_desktop.cli import main, opens_gui
 
     assert opens_gui(["desk", "--event", str(event_id), "--kiosk"]) and not opens_gui(["desk-status", "--event", "1"])

@@ -4,34 +4,19 @@ Real scans into the real desk, real strokes on the pad, real SQLite; the queue i
 database says (who is checked in without a signature) plus what was just scanned.
 """
 
-# ruff: noqa: F811  (the desk fixtures come from test_gui_desk and are used by name as parameters)
-
 from __future__ import annotations
-
-import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from test_gui_desk import (  # noqa: F401  (pytest fixtures, used by name)
-    ACTOR,
-    OTHER_DESK,
-    PEOPLE,
-    desk,
-    present,
-    quiet_settings,
-    registration_id,
-    scan,
-    window,
-)
 
 from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.checkin import check_in_registration, counters, recent_check_ins
-from netralitas_desktop.core.events import EventData, create_event, get_event, update_event
-from netralitas_desktop.core.participants import add_participant
+from netralitas_desktop.core.events import get_event, update_event
 from netralitas_desktop.core.signatures import get_signature, has_signature
 from netralitas_desktop.gui.desk.recent_model import COL_SIGNED
 from netralitas_desktop.gui.desk.tab import DeskTab
+from support.desk import ACTOR, OTHER_DESK, desk_event, present, registration_id, scan
 
 BUDI_NIP = "198609262015051001"
 SITI_NIP = "199001012015032002"
@@ -40,16 +25,13 @@ RINA_NIK = "3306124507900001"
 BUDI = "Drs. H. Budi Santoso, M.Si."
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
+pytestmark = pytest.mark.usefixtures("no_sounds")
+
 
 @pytest.fixture
 def event_id(db) -> int:
-    """The desk's event, asking for signatures (overrides the fixture of test_gui_desk)."""
-    event_id = create_event(
-        EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1), signature_required=True)
-    )
-    for person in PEOPLE:
-        add_participant(event_id, person, actor=ACTOR)
-    return event_id
+    """The desk's event, asking for signatures ."""
+    return desk_event(signature_required=True)
 
 
 def draw(qtbot, pad) -> None:

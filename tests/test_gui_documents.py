@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from pledge_helpers import ACTOR, F4, make_event, page_sizes, pdf_text, signature_png
 from PySide6.QtCore import Qt
 
 from netralitas_desktop.core.demo import create_demo_event
@@ -13,6 +12,8 @@ from netralitas_desktop.core.pledges.document_settings import LOGO, load_documen
 from netralitas_desktop.core.pledges.ikrar_mandiri import Audience
 from netralitas_desktop.gui.documents.settings_dialog import DocumentSettingsDialog
 from netralitas_desktop.gui.documents.tab import CHOICES, DocumentsTab
+from support.pdf_text import F4, page_sizes, pdf_text
+from support.pledges import ACTOR, make_event, signature_png
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_helpers import answer_message_box
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -13,6 +12,7 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.dates import day_and_date
 from netralitas_desktop.core.events import EventData, create_event, get_event, list_events
 from netralitas_desktop.gui.main_window import MainWindow
+from support.gui import answer_message_box
 
 ACTOR = Actor(desk="Meja Uji", operator="penguji")
 
@@ -30,8 +30,8 @@ def save(qtbot, dialog) -> None:
 
 
 def test_create_event_through_the_dialog(qtbot, window):
-    assert window.event_list.empty_label.isVisible()
-    qtbot.mouseClick(window.event_list.new_button, Qt.MouseButton.LeftButton)
+    assert window.event_list.welcome.isVisible() and not window.event_list.table.isVisible()
+    qtbot.mouseClick(window.event_list.welcome.new_button, Qt.MouseButton.LeftButton)
     dialog = window.event_list.event_dialog
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.title, "Sosialisasi Netralitas ASN Kecamatan Sukamaju")
@@ -55,7 +55,7 @@ def test_create_event_through_the_dialog(qtbot, window):
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == day_and_date(dt.date(2024, 7, 1)) == "Senin, 1 Juli 2024"
     assert table.item(0, 1).text() == event.title
-    assert not window.event_list.empty_label.isVisible()
+    assert not window.event_list.welcome.isVisible() and table.isVisible()
 
 
 def test_empty_title_is_refused_beside_the_field(qtbot, window):

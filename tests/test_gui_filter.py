@@ -13,7 +13,7 @@ from netralitas_desktop.core.participants import filter_rows, list_participants
 from netralitas_desktop.gui.participants.model import COL_GOL, COL_NAME, COL_NO, ParticipantsModel
 
 BACKSPACE = "\b"
-KEYS = st.sampled_from(list("adeiknrsu tl19 0.-'é") + [BACKSPACE, BACKSPACE])
+KEYS = st.sampled_from([*"adeiknrsu tl19 0.-'é", BACKSPACE, BACKSPACE])
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import answer_message_box
 from PIL import Image
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
-from test_ikrar_mandiri import DESK, Roster, make_roster
+from PySide6.QtCore import Qt
 
 from netralitas_desktop.core import checkin, qr_payload
 from netralitas_desktop.core.pledges import mandiri_code, returns
@@ -18,11 +15,10 @@ from netralitas_desktop.core.pledges.ikrar_mandiri import Audience
 from netralitas_desktop.gui.common.result_banner import COLOURS, IDLE, ResultBanner
 from netralitas_desktop.gui.common.return_banner import show_return
 from netralitas_desktop.gui.ikrar_mandiri.tab import IkrarMandiriTab
+from support.gui import answer_input, answer_message_box
+from support.ikrar_mandiri import DESK, Roster, make_roster
 
-
-@pytest.fixture(autouse=True)
-def no_sounds(qapp):
-    QSettings().setValue("desk/sounds", False)
+pytestmark = pytest.mark.usefixtures("no_sounds")
 
 
 @pytest.fixture
@@ -173,15 +169,7 @@ def test_filter_manual_receipt_and_undo(qtbot, tab, roster):
     tab.returned_table.selectRow(0)
     assert tab.undo_button.isEnabled() and not tab.open_attachment_button.isEnabled()
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QInputDialog):
-            QTimer.singleShot(10, answer)
-            return
-        box.setTextValue("Formulir tertukar")
-        box.accept()
-
-    QTimer.singleShot(0, answer)
+    answer_input("Formulir tertukar")
     assert tab.undo_selected()
     assert tab.banner.status == IDLE and "Sari Dewanti" in tab.banner.detail_label.text()
     qtbot.waitUntil(lambda: tab.owed_label.text() == "Belum: 2")

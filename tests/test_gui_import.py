@@ -66,7 +66,7 @@ def test_siasn_export_through_the_wizard(qtbot, page, fixtures_dir):
     assert preview.plan.counts()["added"] == 2000
     assert "<b>2.000</b> akan ditambah" in preview.counts_label.text()
     assert "baris 1" in preview.header_label.text()
-    mapping = dict(zip(column(preview.columns_table, 0), column(preview.columns_table, 1)))
+    mapping = dict(zip(column(preview.columns_table, 0), column(preview.columns_table, 1), strict=True))
     assert mapping["NIP / NI PPPK"] == "NIP BARU"
     assert mapping["Unit kerja"] == "UNOR NAMA"
     assert preview.rows_table.rowCount() == 200

@@ -111,11 +111,11 @@ def test_a_failed_callback_gets_the_words_and_replace_drops_the_older_run(qtbot,
     hold = threading.Event()
     messages: list[str] = []
     first: list = []
-    box.runner.start(FunctionJob(lambda: hold.wait(10) or "lama"), done=first.append)
+    older = box.runner.start(FunctionJob(lambda: hold.wait(10) or "lama"), done=first.append)
     box.runner.start(
         FunctionJob(lambda: 1 / 0), done=first.append, failed=messages.append, replace=True
     )  # a newer scan, say: the older check is dropped
     hold.set()
-    qtbot.waitUntil(lambda: not box.busy and bool(messages))
-    qtbot.wait(50)
+    # The older run has finished too (its result reached the GUI thread): it must have been dropped.
+    qtbot.waitUntil(lambda: not box.busy and bool(messages) and not older.running)
     assert first == [] and "division by zero" in messages[0]

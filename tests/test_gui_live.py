@@ -48,8 +48,8 @@ def test_refreshes_asked_while_one_runs_become_one_more_load(qtbot, view):
         live.refresh()
     assert live.busy
     loader.gate.set()
+    # Idle with two results: a third load could only have been asked for while one ran, and would be running now.
     qtbot.waitUntil(lambda: not live.busy and len(seen) == 2)
-    qtbot.wait(50)
     assert loader.calls == 2 and [calls for calls, _inputs in seen] == [1, 2]
 
 
@@ -59,7 +59,9 @@ def test_polls_load_only_when_the_change_stamp_moves(qtbot, view):
     view.show()  # showing loads at once and starts polling
     qtbot.waitUntil(lambda: loader.calls == 1 and not live.busy)
     assert live.polling
-    qtbot.wait(300)  # several polls: nothing changed
+    polls: list[None] = []
+    live.timer.timeout.connect(lambda: polls.append(None))
+    qtbot.waitUntil(lambda: len(polls) >= 5 and not live.busy, timeout=5_000)  # five polls, nothing changed
     assert loader.calls == 1
     audit.record("uji", actor=audit.Actor("Meja 2", "Budi"))  # any desk writes: the stamp moves
     qtbot.waitUntil(lambda: loader.calls == 2, timeout=5_000)
@@ -128,6 +130,5 @@ def test_a_result_for_inputs_changed_meanwhile_is_dropped(qtbot, view):
     query[0] = "budi santoso"
     live.refresh()
     loader.gate.set()
-    qtbot.waitUntil(lambda: not live.busy and bool(seen))
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not live.busy and bool(seen))  # idle: the load with the new inputs has reported
     assert [inputs for _calls, inputs in seen] == [("budi santoso",)]

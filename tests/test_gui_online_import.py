@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.events import EventData, create_event
@@ -18,6 +19,8 @@ from netralitas_desktop.core.reports.models import OnlineAttendance
 from netralitas_desktop.core.roster.importer import import_roster
 from netralitas_desktop.gui.common.jobs import wait_all
 from netralitas_desktop.gui.dashboard.online_import_dialog import SHOW_ALL, SHOW_REVIEW, OnlineImportDialog
+from support.pdf_checks import dark_pixels
+from support.widget_images import box, grab, rgb, share_of, text_lines
 
 ACTOR = Actor("Meja Panitia", "Ani")
 SAMPLE = "laporan_peserta_daring.csv"
@@ -104,7 +107,9 @@ def test_preview_review_assign_and_save(qtbot, dialog, event_id, fixtures_dir, t
     assert "58 kehadiran daring dicatat" in dialog.done_label.text()
     assert Attendance.get(Attendance.registration == sindurjan).method == "online"
     assert OnlineAttendance.get(OnlineAttendance.registration == secretary).minutes == 161  # 160 + 1, apart
-    dialog.grab().save(str(tmp_path / "online_import_done.png"))
+    image = grab(dialog)
+    image.save(tmp_path / "online_import_done.png")  # for a person to look at
+    assert dark_pixels(image, box(image, dialog, dialog.done_label)) > 100  # the outcome is on screen
 
 
 def test_reopening_an_imported_report_says_so_and_keeps_the_review(qtbot, dialog, event_id, fixtures_dir):
@@ -129,10 +134,39 @@ def test_a_file_that_is_not_a_report_stays_on_the_first_page(qtbot, dialog, fixt
 
 
 def test_review_screenshot(qtbot, dialog, fixtures_dir, tmp_path):
+    """The review page as the committee sees it: the whole summary, the chosen row highlighted,
+    each proposed participant written out."""
     dialog.resize(1200, 700)
     read(qtbot, dialog, fixtures_dir / SAMPLE)
-    dialog.select_participant("Budi Hartono")
-    qtbot.wait(50)  # let the layout take the summary's new height before grabbing
-    path = tmp_path / "online_review.png"
-    assert dialog.grab().save(str(path))
-    assert path.stat().st_size > 10_000
+    budi = dialog.select_participant("Budi Hartono")
+    summary = dialog.summary_label
+    # The layout gives the summary the height of its new text when it next runs: wait for that.
+    qtbot.waitUntil(lambda: summary.height() >= summary.sizeHint().height())
+    image = grab(dialog)
+    image.save(tmp_path / "online_review.png")  # for a person to look at
+
+    region = box(image, dialog, summary)
+    lines = text_lines(image, region)
+    assert len(lines) == summary.text().count("<br>") + 1  # every line drawn
+
+    table = dialog.table
+    chosen = table.currentRow()
+    assert table.item(chosen, 1).text() == "Budi Hartono"
+    highlight = {
+        rgb(table.palette().color(group, QPalette.ColorRole.Highlight).name())
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+    }
+
+    def row_region(row: int):
+        first, last = table.model().index(row, 0), table.model().index(row, table.columnCount() - 1)
+        return box(image, dialog, table.viewport(), table.visualRect(first).united(table.visualRect(last)))
+
+    assert share_of(image, row_region(chosen), highlight) > 0.5
+    other = (chosen + 1) % table.rowCount()
+    assert share_of(image, row_region(other), highlight) == 0
+
+    candidates = dialog.candidates
+    assert candidates.count() == len(budi.candidates) >= 2
+    for index in range(candidates.count()):
+        item = box(image, dialog, candidates.viewport(), candidates.visualItemRect(candidates.item(index)))
+        assert len(text_lines(image, item)) == 2, candidates.item(index).text()  # name, then NIP and unit

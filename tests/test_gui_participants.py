@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_helpers import answer_message_box
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -16,6 +15,7 @@ from netralitas_desktop.core.participants import PersonData, add_participant, ge
 from netralitas_desktop.gui.common.settings import current_actor
 from netralitas_desktop.gui.main_window import MainWindow
 from netralitas_desktop.gui.participants.model import COL_MODE, COL_NAME, COL_NIP
+from support.gui import answer_message_box
 
 ACTOR = Actor(desk="Meja Uji", operator="penguji")
 
@@ -97,7 +97,7 @@ def test_table_shows_all_participants_with_grouped_nip(tab):
     assert tab.model.rowCount() == 5
     assert tab.count_label.text() == "Menampilkan 5 dari 5 peserta"
     headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
-    assert headers == ["No", "Nama", "NIP", "Jenis", "Gol.", "Jabatan", "Unit Kerja", "Kehadiran", "Hadir"]
+    assert headers == ["No", "Nama", "NIP", "Jenis", "Gol.", "Jabatan", "Unit Kerja", "Kehadiran", "Hadir", "Undangan"]
     budi = names(tab).index("Drs. H. Budi Santoso, M.Si.")
     assert tab.model.data(tab.model.index(budi, COL_NIP)) == "19860926 201505 1 001"
     rina = names(tab).index("Rina Wulandari")
@@ -239,22 +239,12 @@ def test_delete_participant_from_the_dialog_and_from_the_table(qtbot, tab, event
     assert tab.count_label.text() == "Menampilkan 0 dari 2 peserta"  # the search box still says "sukamaju"
 
 
-def test_actor_comes_from_desk_settings(qapp, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "NetralitasUji", "Uji")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    names_before = (qapp.organizationName(), qapp.applicationName())
-    qapp.setOrganizationName("NetralitasUji")
-    qapp.setApplicationName("Uji")
-    try:
-        settings.setValue("desk/name", "Meja 2")
-        settings.setValue("desk/operator", "Ani")
-        settings.sync()
-        assert current_actor() == Actor(desk="Meja 2", operator="Ani")
-        settings.remove("desk/operator")
-        settings.sync()
-        assert current_actor() == Actor(desk="Meja 2", operator=Actor.default().operator)
-    finally:
-        QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-        qapp.setOrganizationName(names_before[0])
-        qapp.setApplicationName(names_before[1])
+def test_actor_comes_from_desk_settings(qapp):
+    settings = QSettings()  # the test's own INI file (the ``qsettings`` fixture)
+    settings.setValue("desk/name", "Meja 2")
+    settings.setValue("desk/operator", "Ani")
+    settings.sync()
+    assert current_actor() == Actor(desk="Meja 2", operator="Ani")
+    settings.remove("desk/operator")
+    settings.sync()
+    assert current_actor() == Actor(desk="Meja 2", operator=Actor.default().operator)

@@ -8,24 +8,19 @@ import openpyxl
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from test_reports_status import DESK, PEOPLE, ReportRoster, make_report_roster
 
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.documents import mm
 from netralitas_desktop.core.event_settings import PAPER, set_setting
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.gui.reports.tab import ReportsTab
+from support.reports import DESK, PEOPLE
 
 
 @pytest.fixture
-def roster(db) -> ReportRoster:
-    return make_report_roster()
-
-
-@pytest.fixture
-def tab(qtbot, roster):
-    set_setting(roster.event_id, PAPER, "F4")
-    widget = ReportsTab(roster.event_id, lambda: DESK)
+def tab(qtbot, report_roster):
+    set_setting(report_roster.event_id, PAPER, "F4")
+    widget = ReportsTab(report_roster.event_id, lambda: DESK)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: "peserta" in widget.counts_label.text())

@@ -5,32 +5,30 @@ Keys carry explicit timestamps (``support.keys``): 5 ms a key is a scanner, 150 
 Every check ends with what the database recorded.
 """
 
-# ruff: noqa: F811  (the desk fixtures come from test_gui_desk and are used by name as parameters)
-
 from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
-from test_gui_desk import (  # noqa: F401  (pytest fixtures, used by name)
-    ACTOR,
-    PEOPLE,
-    desk,
-    event_id,
-    quiet_settings,
-    registration_id,
-    window,
-)
 
 from netralitas_desktop.core import qr_payload
 from netralitas_desktop.core.checkin import counters
 from netralitas_desktop.core.models import AuditLog, Person
 from netralitas_desktop.gui.common.settings import save_scanner_settings, scanner_settings
+from support.desk import PEOPLE, desk_event, registration_id
 from support.keys import SCANNER_MS, person, press, scanner, type_text
 
 SITI_NIP = "199001012015032002"
 RINA_NIK = "3306124507900001"
+
+pytestmark = pytest.mark.usefixtures("no_sounds")
+
+
+@pytest.fixture
+def event_id(db) -> int:
+    return desk_event()
 
 
 def invitation(event_id: int, nama: str) -> str:

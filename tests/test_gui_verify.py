@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from test_certificates import make_event, populate
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -13,6 +12,8 @@ from netralitas_desktop.core.certificates.keys import active_key, export_public_
 from netralitas_desktop.core.certificates.verify import revoke
 from netralitas_desktop.gui.certificates.verify_dialog import STATUS_LOOK, VerifyDialog
 from netralitas_desktop.gui.common.jobs import wait_all
+from support.certificates import make_event, populate
+from support.pdf_checks import qr_codes
 
 ACTOR = Actor("Meja 1", "uji")
 
@@ -25,19 +26,8 @@ def made(db, tmp_path):
     folder = tmp_path / "sertifikat"
     CertificatesJob(event_id, folder, per_person=True, actor=ACTOR, workers=1).run()
     budi = folder / "196905121994031004_Budi Santoso.pdf"
-    (text,) = codes_in(budi)
+    (text,) = qr_codes(budi)
     return budi, text
-
-
-def codes_in(pdf) -> list[str]:
-    import pypdfium2 as pdfium
-    import zxingcpp
-
-    return [
-        found.text
-        for page in pdfium.PdfDocument(str(pdf))
-        for found in zxingcpp.read_barcodes(page.render(scale=2).to_pil())
-    ]
 
 
 @pytest.fixture
@@ -77,7 +67,7 @@ def test_scanned_certificate_is_genuine_with_the_holder(qtbot, dialog, made):
 
 def test_a_changed_name_is_not_genuine_and_revoked_says_so(qtbot, dialog, made):
     _path, text = made
-    from test_verify import altered
+    from support.certificates import altered
 
     scan(qtbot, dialog, altered(text, name="Drs. H. Badu Santoso, M.Si."))
     assert shows(dialog, "invalid")
@@ -127,7 +117,7 @@ def test_a_multi_page_pdf_gets_a_verdict_per_page(qtbot, dialog, db, tmp_path):
     populate(event_id)
     pdf = tmp_path / "gabungan.pdf"
     CertificatesJob(event_id, pdf, actor=ACTOR, workers=1).run()
-    revoke(dialog_number(codes_in(pdf)[2]), "Ganda", actor=ACTOR)
+    revoke(dialog_number(qr_codes(pdf)[2]), "Ganda", actor=ACTOR)
     dialog.check_file(pdf)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
     assert dialog.pages_list.isVisible() and dialog.pages_list.count() == 7

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import random
 import re
-from dataclasses import dataclass
 
 import pytest
 import qrcode
 from PIL import Image
 
 from netralitas_desktop.core import database, qr_payload
-from netralitas_desktop.core.audit import Actor
-from netralitas_desktop.core.checkin import CheckinStatus, cancel_registration, check_in, check_in_registration
-from netralitas_desktop.core.events import EventData, NotFoundError, ValidationError, create_event
+from netralitas_desktop.core.checkin import CheckinStatus, check_in
+from netralitas_desktop.core.events import NotFoundError, ValidationError
 from netralitas_desktop.core.models import Attendance, AuditLog
-from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.core.pledges.mandiri_attachment import (
     MAX_SIDE_PX,
@@ -28,58 +24,7 @@ from netralitas_desktop.core.pledges.mandiri_attachment import (
 )
 from netralitas_desktop.core.pledges.models import IkrarReturn
 from netralitas_desktop.core.qr_payload import ScannedCodeError
-from netralitas_desktop.core.reports.absence import mark_absent
-from netralitas_desktop.core.signatures import save_signature
-
-DESK = Actor("Meja Ikrar", "Rina")
-OTHER_DESK = Actor("Meja 2", "Joko")
-
-
-@dataclass
-class Roster:
-    event_id: int
-    other_event_id: int
-    budi: int  # absent: owes a form
-    sari: int  # absent with leave (izin): owes a form
-    ani: int  # checked in at the desk
-    dewi: int  # attended online
-    joko: int  # a signature from the desk, no check-in on record
-    eko: int  # registration cancelled
-    other: int  # registered for the other event
-
-
-def make_roster() -> Roster:
-    event_id = create_event(
-        EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1), place_name="Purworejo"), actor=DESK
-    )
-    other_event_id = create_event(EventData(title="Sosialisasi Kecamatan", date=dt.date(2024, 8, 1)), actor=DESK)
-
-    def add(event: int, nama: str, nip: str = "", nik: str = "", unit: str = "Dinas Kesehatan", **more) -> int:
-        return add_participant(event, PersonData(nama=nama, nip=nip, nik=nik, unit_kerja=unit, **more), actor=DESK)
-
-    roster = Roster(
-        event_id,
-        other_event_id,
-        budi=add(event_id, "Budi Santoso", "198609262015051001", gelar_depan="Drs.", gelar_belakang="M.Si."),
-        sari=add(event_id, "Sari Dewanti", "198001012005012001", unit="Badan Kepegawaian Daerah"),
-        ani=add(event_id, "Ani Lestari", "200012312024211001"),
-        dewi=add(event_id, "Dewi Kartika", "197505052000032002"),
-        joko=add(event_id, "Joko Widodo", nik="3306011203850002", unit="Desa Mekarsari"),
-        eko=add(event_id, "Eko Prasetyo", "199001012015031003"),
-        other=add(other_event_id, "Lain Orang", "198812122010011004"),
-    )
-    mark_absent(roster.sari, "izin", "Cuti melahirkan", actor=DESK)
-    assert check_in_registration(roster.ani, actor=DESK).status == CheckinStatus.CHECKED_IN
-    assert check_in_registration(roster.dewi, actor=DESK, method="online").status == CheckinStatus.CHECKED_IN
-    save_signature(roster.joko, _png(), actor=DESK)
-    cancel_registration(roster.eko, reason="Pindah tugas", actor=DESK)
-    return roster
-
-
-def _png(size=(120, 40)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "white").save(buffer, "PNG")
-    return buffer.getvalue()
+from support.ikrar_mandiri import DESK, OTHER_DESK, Roster, make_roster, white_png
 
 
 @pytest.fixture
@@ -254,7 +199,7 @@ def test_a_form_code_never_checks_anyone_in(roster):
 
 
 def test_manual_receipt_with_a_photo_and_undo(roster):
-    photo = prepare_attachment(_png((800, 1100)), "formulir sari.png")
+    photo = prepare_attachment(white_png((800, 1100)), "formulir sari.png")
     result = returns.receive_registration(roster.sari, DESK, photo)
     assert result.status == returns.ReturnStatus.RECEIVED and result.method == "manual"
     assert result.attachment_name == "formulir sari.png"
@@ -276,10 +221,10 @@ def test_manual_receipt_with_a_photo_and_undo(roster):
 def test_second_scan_adds_a_first_attachment_but_keeps_an_existing_one(roster):
     code = mandiri_code.code_for(roster.budi)
     returns.receive_by_code(roster.event_id, code, DESK)
-    first = prepare_attachment(_png(), "a.png")
+    first = prepare_attachment(white_png(), "a.png")
     added = returns.receive_by_code(roster.event_id, code, DESK, first)
     assert added.status == returns.ReturnStatus.ALREADY and "Lampiran ditambahkan" in added.reason
-    second = prepare_attachment(_png((200, 60)), "b.png")
+    second = prepare_attachment(white_png((200, 60)), "b.png")
     assert added.attachment_stored and added.attachment_name == "a.png"
     kept = returns.receive_by_code(roster.event_id, code, DESK, second)
     assert "Lampiran yang baru tidak disimpan" in kept.reason and kept.attachment_name == "a.png"
@@ -351,7 +296,7 @@ def test_too_large_and_missing_files_are_refused(tmp_path):
 def test_receive_attach_and_undo_on_both_backends(any_db):
     roster = make_roster()
     code = mandiri_code.code_for(roster.budi)
-    photo = prepare_attachment(_png(), "foto.png")
+    photo = prepare_attachment(white_png(), "foto.png")
     assert returns.receive_by_code(roster.event_id, code, DESK, photo).status == returns.ReturnStatus.RECEIVED
     assert returns.receive_by_code(roster.event_id, code, OTHER_DESK).status == returns.ReturnStatus.ALREADY
     assert returns.get_attachment(roster.budi).data == photo.data  # bytes, not a memoryview

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-from pathlib import Path
 
 import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from test_ikrar_mandiri import DESK, Roster, make_roster
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import database
@@ -21,24 +18,14 @@ from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.pledges import mandiri_code, returns
 from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.ikrar_mandiri import IkrarMandiriFormsJob, preview_ikrar_mandiri
+from support.ikrar_mandiri import DESK, Roster, make_roster
+from support.pdf_checks import render
+from support.pdf_text import flat
 
 
 @pytest.fixture
 def roster(db) -> Roster:
     return make_roster()
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def render(pdf: Path, page: int) -> Image.Image:
-    prefix = pdf.with_name(f"{pdf.stem}-{page}")
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
-        check=True,
-    )
-    return Image.open(f"{prefix}.png")
 
 
 def test_one_form_per_person_who_owes_one_and_its_qr_receives_it(roster, tmp_path):
@@ -60,7 +47,7 @@ def test_one_form_per_person_who_owes_one_and_its_qr_receives_it(roster, tmp_pat
         assert "Purworejo, ....." in text  # the signer writes the date
     assert not any(name in first + second for name in ("Ani Lestari", "Dewi Kartika", "Joko Widodo", "Eko"))
 
-    decoded = [code.text for code in zxingcpp.read_barcodes(render(target, 2))]
+    decoded = [code.text for code in zxingcpp.read_barcodes(render(target, 2, 150))]
     assert decoded == [mandiri_code.encode(roster.event_id, roster.budi)]
     assert returns.receive_by_code(roster.event_id, decoded[0], DESK).status == returns.ReturnStatus.RECEIVED
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -34,6 +32,8 @@ from netralitas_desktop.core.invitations import (
 from netralitas_desktop.core.jobs import Cancelled
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.participants import PersonData, add_participant
+from support.pdf_checks import render
+from support.pdf_text import flat, pdf_pages
 
 PROF = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
 
@@ -88,19 +88,6 @@ def event_id(db):
             event, PersonData(gelar_depan=depan, nama=nama, gelar_belakang=belakang, nip=nip, nik=nik, unit_kerja=unit)
         )
     return event
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def render(pdf: Path, page: int, dpi: int = 150) -> Image.Image:
-    prefix = pdf.with_name(f"{pdf.stem}-{page}")
-    subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
-        check=True,
-    )
-    return Image.open(f"{prefix}.png")
 
 
 def test_invitations_are_sorted_by_unit_then_name(event_id):
@@ -169,7 +156,7 @@ def test_every_qr_on_a_rendered_page_decodes_to_its_card(event_id, tmp_path):
     grid = card_grid(Paper.A4)
     scale = 150 / 72
     for page_number, first in ((1, 0), (2, 8)):
-        image = render(pdf, page_number)
+        image = render(pdf, page_number, 150)
         codes = zxingcpp.read_barcodes(image)
         expected = invitations[first : first + grid.per_page]
         assert len(codes) == len(expected)
@@ -188,9 +175,9 @@ def test_every_qr_on_a_rendered_page_decodes_to_its_card(event_id, tmp_path):
 def test_pdf_of_one_unit(event_id, tmp_path):
     result = InvitationPdfJob(event_id, tmp_path / "desa.pdf", unit="desa mekarsari").run()
     assert (result.count, result.pages) == (2, 1)
-    text = flat(PdfReader(tmp_path / "desa.pdf").pages[0].extract_text())
+    text = pdf_pages(tmp_path / "desa.pdf", flat_text=True)[0]
     assert "José Müller Ma’ruf" in text and "Budi Santoso" not in text
-    assert len(zxingcpp.read_barcodes(render(tmp_path / "desa.pdf", 1))) == 2
+    assert len(zxingcpp.read_barcodes(render(tmp_path / "desa.pdf", 1, 150))) == 2
 
 
 EXPECTED_FILES = {
@@ -284,9 +271,12 @@ def test_every_written_run_is_audited_with_counts_only(event_id, tmp_path):
     InvitationImagesJob(event_id, tmp_path / "png", unit="Desa Mekarsari", actor=desk).run()
     entries = list(AuditLog.select().where(AuditLog.action == "export").order_by(AuditLog.id))
     assert [json.loads(entry.detail) for entry in entries] == [
-        {"document": "invitations", "count": 10, "pages": 2, "format": "pdf", "files": 1},
-        {"document": "invitations", "count": 2, "pages": 2, "format": "zip", "files": 2},
-        {"document": "invitations", "count": 2, "pages": 2, "format": "png", "files": 2},
+        {"document": "invitations", "count": 10, "pages": 2, "format": "pdf", "files": 1}
+        | {"selection": "semua", "marked_sent": 10},
+        {"document": "invitations", "count": 2, "pages": 2, "format": "zip", "files": 2}
+        | {"selection": "semua+unit", "marked_sent": 2},
+        {"document": "invitations", "count": 2, "pages": 2, "format": "png", "files": 2}
+        | {"selection": "semua+unit", "marked_sent": 2},
     ]
     assert {(entry.event_id, entry.desk, entry.operator) for entry in entries} == {(event_id, "Meja Undangan", "Rina")}
     details = " ".join(entry.detail for entry in entries)

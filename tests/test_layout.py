@@ -3,30 +3,9 @@ only ``gui.common`` and ``core`` (``app``, ``main_window`` and ``event_page`` pu
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
+from support.package_imports import PACKAGE, imported_modules
 
-PACKAGE = Path(__file__).resolve().parent.parent / "netralitas_desktop"
 GUI = PACKAGE / "gui"
-
-
-def imported_modules(path: Path) -> list[str]:
-    """Absolute names of every module ``path`` imports (relative imports resolved)."""
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    package = parts[:-1]
-    names = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package[: len(package) - node.level + 1]
-                module = ".".join(base + ([node.module] if node.module else []))
-            else:
-                module = node.module or ""
-            names.append(module)
-            names.extend(f"{module}.{alias.name}" for alias in node.names)
-    return names
 
 
 def test_core_imports_neither_qt_nor_the_gui():

@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_offline_desks import DESK_A, OFFICE, Site, export_package, make_office, new_laptop, office_state
 
 from netralitas_desktop.core import checkin, qr_payload
 from netralitas_desktop.core.certificates import register
@@ -25,6 +24,7 @@ from netralitas_desktop.core.offline.importer import REMOVED_AT_OFFICE
 from netralitas_desktop.core.offline.models import ImportedRegistration
 from netralitas_desktop.core.offline.package_file import FORMAT_VERSION, MANIFEST
 from netralitas_desktop.core.participants import PersonData, add_participant, remove_participant, update_participant
+from support.offline import DESK_A, OFFICE, Site, export_package, make_office, new_laptop, office_state
 
 office = pytest.fixture(make_office)
 

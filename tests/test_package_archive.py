@@ -14,11 +14,11 @@ import zipfile
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from package_forgery import edit, entries_of, write, zip_bomb
-from test_offline_desks import DESK_A, Site, export_package, make_office
 
 from netralitas_desktop.core.models import Event
 from netralitas_desktop.core.offline import PackageError, import_package, read_package
+from support.offline import DESK_A, Site, export_package, make_office
+from support.package_forgery import edit, entries_of, write, zip_bomb
 
 office = pytest.fixture(make_office)
 

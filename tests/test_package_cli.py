@@ -6,17 +6,16 @@ import csv
 import datetime as dt
 import json
 
-from test_cli import run_json
-from test_offline_desks import Site, make_office
-
 from netralitas_desktop.cli import main
 from netralitas_desktop.core import checkin
 from netralitas_desktop.core.audit import Actor
+from support.cli import run_json
+from support.offline import Site, make_office
 
 
 def call_json(capsys, *argv: str) -> tuple[int, dict]:
     code = main([*argv, "--json"])
-    out, err = capsys.readouterr()
+    out, _err = capsys.readouterr()
     lines = out.strip().splitlines()
     assert len(lines) == 1, out
     return code, json.loads(lines[0])
@@ -74,7 +73,7 @@ def test_export_import_check_in_return_and_merge(tmp_path, capsys):
         assert result["changed"] is (round_number == 1)
 
     code = main(["--db", office.site.url, "package", "merge", str(back)])
-    out, err = capsys.readouterr()
+    out, _err = capsys.readouterr()
     assert code == 0 and "Kehadiran baru: 0" in out and "Tidak ada yang berubah." in out
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from gui_helpers import answer_message_box
-from test_offline_desks import DESK_A, OFFICE, Site, at, make_office, set_checkin_time
-
 from netralitas_desktop.core import checkin
 from netralitas_desktop.core.models import Attendance, Registration
 from netralitas_desktop.gui.admin.package_dialog import PackageDialog
+from support.gui import answer_message_box
+from support.offline import DESK_A, OFFICE, Site, at, make_office, set_checkin_time
 
 
 def run_step(qtbot, dialog: PackageDialog, step, *args) -> None:
@@ -109,11 +108,10 @@ def test_a_fingerprint_not_confirmed_imports_nothing(qtbot, tmp_path):
 
 
 def test_walk_ins_from_a_laptop_wait_in_the_review_list(qtbot, tmp_path):
-    from test_offline_desks import export_package, merge, new_laptop
-
     from netralitas_desktop.core.models import Person
     from netralitas_desktop.core.offline import export_checkins
     from netralitas_desktop.core.participants import PersonData
+    from support.offline import export_package, merge, new_laptop
 
     office = make_office(tmp_path)
     laptop, event_id = new_laptop(tmp_path, "laptop-a", export_package(office, tmp_path))

@@ -17,21 +17,6 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from package_forgery import edit, entries_of, raw_public, write
-from test_offline_desks import (
-    DAY,
-    DESK_A,
-    OFFICE,
-    Site,
-    at,
-    export_package,
-    make_office,
-    merge,
-    new_laptop,
-    office_state,
-    png_signature,
-    set_checkin_time,
-)
 
 from netralitas_desktop.core import checkin, qr_payload, signatures
 from netralitas_desktop.core.models import Attendance, Event, Person, Registration, Signature
@@ -47,6 +32,21 @@ from netralitas_desktop.core.offline import (
     reject_walk_ins,
 )
 from netralitas_desktop.core.offline.keys import fingerprint
+from support.offline import (
+    DAY,
+    DESK_A,
+    OFFICE,
+    Site,
+    at,
+    export_package,
+    make_office,
+    merge,
+    new_laptop,
+    office_state,
+    png_signature,
+    set_checkin_time,
+)
+from support.package_forgery import edit, entries_of, raw_public, write
 
 office = pytest.fixture(make_office)
 

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import ast
 import io
 import threading
-from pathlib import Path
 
-import netralitas_desktop
 from netralitas_desktop.core.pdfium import use_pdfium
 from netralitas_desktop.gui.common.pdf_pages import page_count, render_page
-
-PACKAGE = Path(netralitas_desktop.__file__).parent
-
-
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
-    return names
+from support.package_imports import PACKAGE, top_level_imports
 
 
 def test_only_core_pdfium_imports_pypdfium2():
-    users = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if "pypdfium2" in _imports(p)]
+    users = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if "pypdfium2" in top_level_imports(p)]
     assert users == ["core/pdfium.py"]
 
 

@@ -14,12 +14,11 @@ import sys
 import time
 from pathlib import Path
 
-import keyring
 import pytest
-from test_connection import MemoryKeyring
 
 from netralitas_desktop.cli import main
 from netralitas_desktop.core.connection import ConnectionProfile, save_password
+from support.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture
@@ -56,7 +55,7 @@ def test_without_a_password_the_server_refuses_in_indonesian(password_server, ca
     assert code == 3 and "kata sandi" in err
 
 
-def test_pgpassword_pgpass_and_the_keyring_each_suffice(password_server, capsys, monkeypatch, tmp_path):
+def test_pgpassword_pgpass_and_the_keyring_each_suffice(password_server, capsys, monkeypatch, tmp_path, use_keyring):
     url, password, profile = password_server
     monkeypatch.setenv("PGPASSWORD", password)
     assert run(capsys, url, "event", "list")[0] == 0
@@ -70,14 +69,10 @@ def test_pgpassword_pgpass_and_the_keyring_each_suffice(password_server, capsys,
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "tidak-ada"))
     assert run(capsys, url, "event", "list")[0] == 3
 
-    original = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        assert save_password(profile, password) is None  # as "Sambungkan ke server" stores it
-        code, _out, err = run(capsys, url, "event", "list")
-        assert code == 0 and err == ""
-    finally:
-        keyring.set_keyring(original)
+    use_keyring(MemoryKeyring())
+    assert save_password(profile, password) is None  # as "Sambungkan ke server" stores it
+    code, _out, err = run(capsys, url, "event", "list")
+    assert code == 0 and err == ""
 
 
 def test_a_password_in_the_url_works_but_is_warned_about(password_server, capsys):

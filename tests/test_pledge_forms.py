@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 import zipfile
 
 import pytest
 import zxingcpp
 from PIL import Image
-from pledge_helpers import (
-    A4,
-    ACTOR,
-    ELECTION,
-    F4,
-    LONG_NAME,
-    blue_pixels,
-    ink_box,
-    make_event,
-    page_sizes,
-    pdf_text,
-    render_page,
-    signature_png,
-)
 from pypdf import PdfReader
 
-from netralitas_desktop.core.documents import Paper, new_canvas
+from netralitas_desktop.core.documents import Paper, new_canvas, register_fonts
 from netralitas_desktop.core.documents.images import with_print_copy
 from netralitas_desktop.core.events import NotFoundError, ValidationError, get_event
 from netralitas_desktop.core.jobs import Cancelled
@@ -40,7 +27,7 @@ from netralitas_desktop.core.pledges.document_settings import (
     set_image,
 )
 from netralitas_desktop.core.pledges.pledge_files import PledgeFormsJob, PledgeOptions, preview_pledge_form
-from netralitas_desktop.core.pledges.pledge_forms import build_pledge_form, draw_pledge_form, form_page
+from netralitas_desktop.core.pledges.pledge_forms import body_paragraphs, build_pledge_form, draw_pledge_form, form_page
 from netralitas_desktop.core.pledges.pledge_text import (
     FALLBACK_ELECTION,
     blocks,
@@ -50,6 +37,9 @@ from netralitas_desktop.core.pledges.pledge_text import (
     unknown_variables,
     variable_values,
 )
+from support.pdf_checks import blue_pixels, dark_pixels, render
+from support.pdf_text import A4, F4, page_sizes, pdf_pages, pdf_text
+from support.pledges import ACTOR, ELECTION, LONG_NAME, make_event, signature_png
 
 # --- wording -------------------------------------------------------------------------------------------------
 
@@ -212,7 +202,7 @@ def test_qr_code_on_a_form_decodes(db, tmp_path):
     canvas.showPage()
     canvas.save()
     assert "Pindai kode ini saat formulir dikembalikan." in pdf_text(tmp_path / "qr.pdf")
-    codes = zxingcpp.read_barcodes(render_page(tmp_path / "qr.pdf", dpi=150))
+    codes = zxingcpp.read_barcodes(render(tmp_path / "qr.pdf", dpi=150))
     assert [code.text for code in codes] == ["NTR-IM:12:ABCDEF"]
 
 
@@ -265,7 +255,7 @@ def test_event_paper_and_meterai_settings_apply(db, tmp_path):
 def test_signature_is_drawn_above_the_name(db, tmp_path):
     sample = make_event(sign=("budi",))
     PledgeFormsJob(sample.event_id, tmp_path / "signed.pdf").run()
-    image = render_page(tmp_path / "signed.pdf", dpi=72)  # 1 px = 1 pt
+    image = render(tmp_path / "signed.pdf", dpi=72)  # 1 px = 1 pt
     width, height = image.size
     # The signing space: right half of the page, between the lower body text and the name.
     assert blue_pixels(image, (width // 2, height // 2, width, height)) > 150
@@ -338,7 +328,7 @@ def test_non_asn_staff_sign_their_own_editable_wording(db, tmp_path):
     """PPNPN (PTT/GTT, honorer) sign a non-ASN form, under NIK, never the ASN title over a NIK."""
     sample = make_event(sign=("honorer", "budi"))
     PledgeFormsJob(sample.event_id, tmp_path / "bawaan.pdf").run()
-    pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "bawaan.pdf").pages]
+    pages = pdf_pages(tmp_path / "bawaan.pdf", flat_text=True)
     honorer = next(page for page in pages if "Agus Prasetyo" in page)
     assert "PAKTA INTEGRITAS NETRALITAS PEGAWAI NON-ASN" in honorer and "NIK : 3330031809800001" in honorer
     assert "APARATUR SIPIL NEGARA" not in honorer and " NIP " not in honorer
@@ -351,7 +341,7 @@ def test_non_asn_staff_sign_their_own_editable_wording(db, tmp_path):
     )
     assert load_document_settings(sample.event_id).non_asn_title == "PAKTA INTEGRITAS NETRALITAS PTT DAN GTT"
     PledgeFormsJob(sample.event_id, tmp_path / "ubah.pdf").run()
-    pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "ubah.pdf").pages]
+    pages = pdf_pages(tmp_path / "ubah.pdf", flat_text=True)
     honorer = next(page for page in pages if "Agus Prasetyo" in page)
     assert "PAKTA INTEGRITAS NETRALITAS PTT DAN GTT" in honorer
     assert f"sebagai PTT/GTT saya netral pada {ELECTION}." in honorer
@@ -380,7 +370,7 @@ def test_meterai_asks_for_a_wet_signature(db, tmp_path):
     PledgeFormsJob(sample.event_id, tmp_path / "meterai.pdf", PledgeOptions(meterai=True)).run()
     assert "METERAI" in pdf_text(tmp_path / "meterai.pdf")
     assert len(PdfReader(tmp_path / "meterai.pdf").pages[0].images) == 0  # no signature image at all
-    image = render_page(tmp_path / "meterai.pdf", dpi=72)
+    image = render(tmp_path / "meterai.pdf", dpi=72)
     assert blue_pixels(image, (0, 0, image.width, image.height)) == 0
     PledgeFormsJob(sample.event_id, tmp_path / "biasa.pdf").run()
     assert len(PdfReader(tmp_path / "biasa.pdf").pages[0].images) == 1
@@ -408,5 +398,22 @@ def test_long_text_shrinks_to_stay_on_one_page(db, tmp_path):
     )
     PledgeFormsJob(sample.event_id, tmp_path / "panjang.pdf").run()
     assert len(PdfReader(tmp_path / "panjang.pdf").pages) == 1
-    image = render_page(tmp_path / "panjang.pdf", dpi=50)
-    assert ink_box(image, (0, image.height - 20, image.width, image.height)) == 0  # nothing runs off the foot
+    image = render(tmp_path / "panjang.pdf", dpi=50)
+    assert dark_pixels(image, (0, image.height - 20, image.width, image.height)) == 0  # nothing runs off the foot
+
+
+def test_threads_never_share_a_wrapped_paragraph():
+    """The Dokumen tab previews a form while a job prints forms: ReportLab sets and then deletes the
+    ``canv`` of the paragraph it draws, so a paragraph shared between the two threads broke one of
+    them ("'Paragraph' object has no attribute 'canv'"). The wrapped text is cached per thread."""
+    register_fonts()
+    text = "Dengan ini saya menyatakan:\n1. Menjaga netralitas ASN.\n2. Tidak memihak."
+    here = body_paragraphs(text, 400.0, 12.0)
+    assert body_paragraphs(text, 400.0, 12.0) is here  # wrapped once per thread and text
+    there: list = []
+    worker = threading.Thread(target=lambda: there.append(body_paragraphs(text, 400.0, 12.0)))
+    worker.start()
+    worker.join()
+    (theirs,) = there
+    assert not {id(paragraph) for paragraph, _ in theirs} & {id(paragraph) for paragraph, _ in here}
+    assert [(p.height, after) for p, after in theirs] == [(p.height, after) for p, after in here]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 
-from pledge_helpers import ACTOR, ELECTION, F4, blue_pixels, make_event, page_sizes, pdf_text, render_page
-from pypdf import PdfReader
-
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.pledges.collective_sheet import PledgeSheetJob, preview_pledge_sheet
 from netralitas_desktop.core.pledges.document_settings import load_document_settings, save_document_settings
 from netralitas_desktop.core.pledges.signing_list import ListOptions
+from support.pdf_checks import blue_pixels, render
+from support.pdf_text import F4, page_sizes, pdf_pages, pdf_text
+from support.pledges import ACTOR, ELECTION, make_event
 
 
 def test_sheet_has_the_oath_then_the_people(db, tmp_path):
@@ -26,7 +26,7 @@ def test_sheet_has_the_oath_then_the_people(db, tmp_path):
     assert "Menolak politik uang dan segala jenis pemberian dalam bentuk apa pun." in flat
     assert flat.index("kami berikrar") < flat.index("Tanda Tangan") < flat.index("Drs. Budi Santoso, M.Si.")
     assert "19750315 200003 2 002" in text and "Halaman 1 dari 1" in text
-    image = render_page(tmp_path / "ikrar.pdf", dpi=100)
+    image = render(tmp_path / "ikrar.pdf", dpi=100)
     assert blue_pixels(image, (0, 0, image.width, image.height)) > 60  # the three captured signatures
     detail = json.loads(AuditLog.get(AuditLog.action == "export").detail)
     assert detail["document"] == "pledge_sheet" and detail["count"] == 5
@@ -62,7 +62,7 @@ def test_text_only_on_the_first_page_heading_on_all(db, tmp_path):
         ),
     )
     PledgeSheetJob(event_id, tmp_path / "ikrar.pdf", ListOptions(landscape=True)).run()
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "ikrar.pdf").pages]
+    pages = pdf_pages(tmp_path / "ikrar.pdf")
     assert len(pages) >= 3
     assert "kami berikrar" in " ".join(pages[0].split()) and "PEMERINTAH KABUPATEN SUKAMAKMUR" in pages[0]
     for number, text in enumerate(pages, start=1):

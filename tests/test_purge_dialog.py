@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from gui_helpers import answer_message_box
 from PySide6.QtCore import Qt
-from test_purge import events  # noqa: F401  (the fixture, used by name)
 
 from netralitas_desktop.core import backups, purge, purge_files
 from netralitas_desktop.core.models import Registration
 from netralitas_desktop.gui.admin.purge_dialog import PurgeDialog, show_retention_reminder
+from support.gui import answer_message_box
 
 
-def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
-    dialog = PurgeDialog(events["old"])
+def test_typing_the_title_unlocks_the_purge(qtbot, purge_events):
+    dialog = PurgeDialog(purge_events["old"])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)  # which backups hold the event: read off the GUI thread
     text = dialog.summary.text()
@@ -25,17 +24,18 @@ def test_typing_the_title_unlocks_the_purge(qtbot, events):  # noqa: F811
     assert dialog.purge_button.isEnabled()
     with qtbot.waitSignal(dialog.purged, timeout=20_000) as purged:
         qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
-    assert purged.args == [events["old"]]
+    assert purged.args == [purge_events["old"]]
     assert dialog.panel.status.text().startswith(
-        "Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di ruangan, 1 daring.\nCadangan dihapus: 0."
+        "Data pribadi dihapus. Tersimpan untuk laporan: 9 terdaftar, 4 hadir di ruangan, 1 daring."
+        "\nCadangan dihapus: 0."
     )
-    assert Registration.select().where(Registration.event == events["old"]).count() == 0
+    assert Registration.select().where(Registration.event == purge_events["old"]).count() == 0
     assert "tidak menyimpan data pribadi peserta lagi" in dialog.summary.text()
     assert dialog.purge_button.isHidden() and dialog.title_edit.isHidden()
 
 
-def test_retention_setting_and_start_up_reminder(qtbot, events):  # noqa: F811
-    dialog = PurgeDialog(events["other"])
+def test_retention_setting_and_start_up_reminder(qtbot, purge_events):
+    dialog = PurgeDialog(purge_events["other"])
     qtbot.addWidget(dialog)
     dialog.retention.setValue(30)
     dialog.save_retention_button.click()
@@ -47,10 +47,10 @@ def test_retention_setting_and_start_up_reminder(qtbot, events):  # noqa: F811
     assert purge.events_due_for_purge() == [] and show_retention_reminder(dialog) is False
 
 
-def test_the_backups_holding_the_event_are_listed_and_deleted_with_it(qtbot, events):  # noqa: F811
+def test_the_backups_holding_the_event_are_listed_and_deleted_with_it(qtbot, purge_events):
     path = purge_files.current_sqlite_path()
     held = [backups.backup_file(path, backups.AUTOMATIC), backups.backup_file(path, backups.MANUAL)]
-    dialog = PurgeDialog(events["old"])
+    dialog = PurgeDialog(purge_events["old"])
     qtbot.addWidget(dialog)
     assert "Memeriksa cadangan" in dialog.backups_label.text() and not dialog.purge_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)

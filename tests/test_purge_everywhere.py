@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from test_offline_desks import png_signature
 
 from netralitas_desktop.core import backups, checkin, database, purge, purge_files, signatures
 from netralitas_desktop.core.audit import Actor
@@ -26,6 +25,7 @@ from netralitas_desktop.core.offline.models import PendingWalkIn
 from netralitas_desktop.core.participants import PersonData, add_participant, update_participant
 from netralitas_desktop.core.reports.online import import_online
 from netralitas_desktop.core.reports.status import unit_recap
+from support.offline import png_signature
 
 ACTOR = Actor("Meja 1", "Sari")
 DAY = dt.date(2024, 3, 1)

@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-from test_reports_status import EXPECTED, FORMULA_NAME, PEOPLE, ReportRoster, make_report_roster
 
 from netralitas_desktop.core.event_settings import MASK_NIK, set_setting
 from netralitas_desktop.core.models import AuditLog
@@ -15,19 +14,15 @@ from netralitas_desktop.core.nip import normalize_id
 from netralitas_desktop.core.reports.export_csv import HEADERS, CsvExportJob, csv_value
 from netralitas_desktop.core.reports.status import STATUS_LABELS, status_rows
 from netralitas_desktop.core.roster.reader import open_roster
+from support.reports import EXPECTED, FORMULA_NAME, PEOPLE
 
 
 @pytest.fixture
-def roster(db) -> ReportRoster:
-    return make_report_roster()
-
-
-@pytest.fixture
-def exported(roster, tmp_path):
+def exported(report_roster, tmp_path):
     """The CSV for another system: this event shows NIKs in full (the switch is per event)."""
-    set_setting(roster.event_id, MASK_NIK, False)
+    set_setting(report_roster.event_id, MASK_NIK, False)
     path = tmp_path / "daftar hadir.csv"
-    result = CsvExportJob(roster.event_id, path).run()
+    result = CsvExportJob(report_roster.event_id, path).run()
     assert result.rows == len(PEOPLE)
     return path
 
@@ -44,9 +39,9 @@ def test_bom_semicolons_and_crlf(exported):
     assert b"\r\n" in raw and raw.count(b"\r\n") == len(PEOPLE) + 1
 
 
-def test_round_trip_keeps_every_registration_and_status(roster, exported):
+def test_round_trip_keeps_every_registration_and_status(report_roster, exported):
     rows = read_back(exported)
-    expected = status_rows(roster.event_id)
+    expected = status_rows(report_roster.event_id)
     assert len(rows) == len(expected)
     assert [row["No"] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
     # The registered first, the cancelled one last, as the workbook lists them apart.
@@ -63,9 +58,9 @@ def test_round_trip_keeps_every_registration_and_status(roster, exported):
     assert by_id["3507010101900001"]["NIK"] == "'3507010101900001"
 
 
-def test_niks_are_masked_unless_the_event_shows_them(roster, tmp_path):
+def test_niks_are_masked_unless_the_event_shows_them(report_roster, tmp_path):
     path = tmp_path / "bawaan.csv"
-    CsvExportJob(roster.event_id, path).run()
+    CsvExportJob(report_roster.event_id, path).run()
     rows = read_back(path)
     wawan = next(row for row in rows if row["Nama"] == "Wawan Setiawan")
     assert wawan["NIK"] == "3507**********01" and "3507010101900001" not in path.read_text(encoding="utf-8-sig")
@@ -106,7 +101,7 @@ def test_csv_values(value, kind, written):
 
 
 def test_the_app_reads_its_own_csv_back(exported):
-    """The roster reader (import) finds the header and the ids come back as digits."""
+    """The report_roster reader (import) finds the header and the ids come back as digits."""
     with open_roster(exported) as roster_file:
         assert "titik koma" in roster_file.kind and "UTF-8" in roster_file.kind
         cells = [values for _, values in next(roster_file.sheets).rows]
@@ -115,7 +110,7 @@ def test_the_app_reads_its_own_csv_back(exported):
     assert nips == {person.nip for _, person, _ in PEOPLE if person.nip}
 
 
-def test_export_is_audited(roster, exported):
+def test_export_is_audited(report_roster, exported):
     entry = AuditLog.select().where(AuditLog.action == "export").get()
     assert json.loads(entry.detail) == {
         "document": "daftar_hadir",

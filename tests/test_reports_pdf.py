@@ -6,10 +6,7 @@ import datetime as dt
 import json
 import re
 
-import pypdf
 import pytest
-from test_checkin import pns_nip
-from test_reports_status import DESK, PEOPLE, ReportRoster, make_report_roster
 
 from netralitas_desktop.core import checkin
 from netralitas_desktop.core.documents import Paper, mm
@@ -20,21 +17,15 @@ from netralitas_desktop.core.pledges.document_common import NothingToPrint
 from netralitas_desktop.core.pledges.document_settings import load_document_settings, save_document_settings
 from netralitas_desktop.core.reports.report_chart import nice_maximum, persen
 from netralitas_desktop.core.reports.report_pdf import TITLE, ReportPdfJob
+from support.checkin import pns_nip
+from support.pdf_text import pdf_pages
+from support.pdf_text import reader as pdf_reader
+from support.reports import DESK, PEOPLE
 
 
-@pytest.fixture
-def roster(db) -> ReportRoster:
-    return make_report_roster()
-
-
-def pdf_text(path) -> tuple[list[str], pypdf.PdfReader]:
-    reader = pypdf.PdfReader(path)
-    return [" ".join(page.extract_text().split()) for page in reader.pages], reader
-
-
-def test_report_has_the_facts_counts_pledges_and_signatory(roster, tmp_path):
-    result = ReportPdfJob(roster.event_id, tmp_path / "laporan.pdf").run()
-    pages, reader = pdf_text(result.path)
+def test_report_has_the_facts_counts_pledges_and_signatory(report_roster, tmp_path):
+    result = ReportPdfJob(report_roster.event_id, tmp_path / "laporan.pdf").run()
+    pages, reader = pdf_pages(result.path, flat_text=True), pdf_reader(result.path)
     assert result.pages == len(pages) >= 1
     text = " ".join(pages)
     for expected in (
@@ -79,18 +70,20 @@ def test_report_has_the_facts_counts_pledges_and_signatory(roster, tmp_path):
     }
 
 
-def test_f4_with_letterhead_and_the_attendance_list_appended(roster, tmp_path):
-    settings = load_document_settings(roster.event_id)
+def test_f4_with_letterhead_and_the_attendance_list_appended(report_roster, tmp_path):
+    settings = load_document_settings(report_roster.event_id)
     save_document_settings(
-        roster.event_id,
+        report_roster.event_id,
         settings.with_changes(
             letterhead_lines=("PEMERINTAH KABUPATEN SUKAMAKMUR", "BADAN KEPEGAWAIAN DAERAH"),
             letterhead_address="Jl. Merdeka No. 1",
         ),
     )
-    alone = ReportPdfJob(roster.event_id, tmp_path / "laporan.pdf", paper=Paper.F4).run()
-    result = ReportPdfJob(roster.event_id, tmp_path / "lengkap.pdf", paper=Paper.F4, with_attendance_list=True).run()
-    pages, reader = pdf_text(result.path)
+    alone = ReportPdfJob(report_roster.event_id, tmp_path / "laporan.pdf", paper=Paper.F4).run()
+    result = ReportPdfJob(
+        report_roster.event_id, tmp_path / "lengkap.pdf", paper=Paper.F4, with_attendance_list=True
+    ).run()
+    pages, reader = pdf_pages(result.path, flat_text=True), pdf_reader(result.path)
     assert result.pages == len(pages) > alone.pages
     assert "PEMERINTAH KABUPATEN SUKAMAKMUR" in pages[0] and "BADAN KEPEGAWAIAN DAERAH" in pages[0]
     list_text = " ".join(pages[alone.pages :])
@@ -117,7 +110,7 @@ def test_many_opds_run_over_pages_and_all_stay_listed(db, tmp_path):
             if person % 2 == 0:
                 checkin.check_in_registration(registration, actor=DESK)
     result = ReportPdfJob(event_id, tmp_path / "laporan.pdf").run()
-    pages, _ = pdf_text(result.path)
+    pages = pdf_pages(result.path, flat_text=True)
     text = " ".join(pages)
     assert len(pages) >= 3 and "lanjutan" in text
     for unit in units:  # every OPD, its long name wrapped but whole
@@ -129,7 +122,7 @@ def test_many_opds_run_over_pages_and_all_stay_listed(db, tmp_path):
 def test_an_empty_event_still_reports_but_has_no_attendance_list(db, tmp_path):
     event_id = create_event(EventData(title="Belum Ada Peserta", date=dt.date(2024, 7, 1)), actor=DESK)
     result = ReportPdfJob(event_id, tmp_path / "laporan.pdf").run()
-    pages, _ = pdf_text(result.path)
+    pages = pdf_pages(result.path, flat_text=True)
     assert "Belum ada peserta terdaftar." in pages[0] and "Peserta terdaftar 0 -" in pages[0]
     with pytest.raises(NothingToPrint, match="belum memiliki peserta"):
         ReportPdfJob(event_id, tmp_path / "lengkap.pdf", with_attendance_list=True).run()

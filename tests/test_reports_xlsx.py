@@ -11,9 +11,6 @@ import subprocess
 import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
-from test_checkin import pns_nip
-from test_reports_status import DESK as ACTOR
-from test_reports_status import EXPECTED, FORMULA_NAME, FORMULA_NOTE, PEOPLE, ReportRoster, make_report_roster
 
 from netralitas_desktop.core.documents import Paper
 from netralitas_desktop.core.event_settings import MASK_NIK, PAPER, set_setting
@@ -22,7 +19,10 @@ from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.reports.export_xlsx import HEADER_ROW, XlsxExportJob, write_xlsx
 from netralitas_desktop.core.reports.status import STATUS_LABELS
 from netralitas_desktop.core.reports.tables import RECAP_COLUMNS, load_snapshot
+from support.checkin import pns_nip
 from support.libreoffice import CSV_EVERY_SHEET, libreoffice, libreoffice_pdf, soffice
+from support.reports import DESK as ACTOR
+from support.reports import EXPECTED, FORMULA_NAME, FORMULA_NOTE, PEOPLE
 
 SHEETS = ["Daftar Hadir", "Rekap per OPD", "Rekap Jenis Pegawai", "Tidak Hadir", "Belum Ikrar", "Dibatalkan"]
 REGISTERED = [name for name in EXPECTED if EXPECTED[name] != "dibatalkan"]
@@ -30,14 +30,9 @@ ABSENT = [name for name in REGISTERED if EXPECTED[name] not in ("hadir", "daring
 
 
 @pytest.fixture
-def roster(db) -> ReportRoster:
-    return make_report_roster()
-
-
-@pytest.fixture
-def workbook(roster, tmp_path):
+def workbook(report_roster, tmp_path):
     path = tmp_path / "daftar hadir.xlsx"
-    result = XlsxExportJob(roster.event_id, path).run()
+    result = XlsxExportJob(report_roster.event_id, path).run()
     assert result.path == str(path) and result.rows == len(PEOPLE)
     return openpyxl.load_workbook(path)
 
@@ -49,7 +44,7 @@ def table(sheet) -> list[dict]:
     for cells in sheet.iter_rows(min_row=HEADER_ROW + 1):
         if all(cell.value is None for cell in cells):
             break
-        rows.append(dict(zip(headers, cells)))
+        rows.append(dict(zip(headers, cells, strict=True)))
     return rows
 
 
@@ -71,9 +66,9 @@ def test_sheets_and_their_rows(workbook):
     ]
 
 
-def test_nip_and_nik_cells_are_text(roster, tmp_path):
-    set_setting(roster.event_id, MASK_NIK, False)  # whole numbers: the committee switched masking off
-    XlsxExportJob(roster.event_id, tmp_path / "penuh.xlsx").run()
+def test_nip_and_nik_cells_are_text(report_roster, tmp_path):
+    set_setting(report_roster.event_id, MASK_NIK, False)  # whole numbers: the committee switched masking off
+    XlsxExportJob(report_roster.event_id, tmp_path / "penuh.xlsx").run()
     workbook = openpyxl.load_workbook(tmp_path / "penuh.xlsx")
     numbers = {person.nip or person.nik for _, person, _ in PEOPLE}
     seen = set()
@@ -139,7 +134,7 @@ def test_recaps_add_up(workbook):
             if kind == "number":
                 assert sum(row[index] for row in groups) == total[index], (name, header)
         column = {header: i for i, header in enumerate(headers)}
-        for row in groups + [total]:
+        for row in [*groups, total]:
             assert row[column["Jumlah Hadir"]] == row[column["Hadir di Ruangan"]] + row[column["Daring"]]
             assert row[column["Terdaftar"]] == row[column["Jumlah Hadir"]] + row[column["Jumlah Tidak Hadir"]]
             # One rounding rule with the report and the dashboard: one decimal of a percent.
@@ -159,13 +154,13 @@ def test_absent_sheet_lists_the_absent_with_their_pledge_status(workbook):
     assert sorted(row["Ikrar Mandiri"].value for row in rows) == ["Belum"] * (len(ABSENT) - 1) + ["Sudah kembali"]
 
 
-def test_f4_paper_from_the_event_setting_and_the_export_is_audited(roster, tmp_path):
-    set_setting(roster.event_id, PAPER, "F4")
-    XlsxExportJob(roster.event_id, tmp_path / "f4.xlsx").run()
+def test_f4_paper_from_the_event_setting_and_the_export_is_audited(report_roster, tmp_path):
+    set_setting(report_roster.event_id, PAPER, "F4")
+    XlsxExportJob(report_roster.event_id, tmp_path / "f4.xlsx").run()
     sheet = openpyxl.load_workbook(tmp_path / "f4.xlsx")["Daftar Hadir"]
     assert int(sheet.page_setup.paperSize) == 14  # Folio 8½ × 13 in, what drivers call F4
     entry = AuditLog.select().where(AuditLog.action == "export").get()
-    assert entry.event_id == roster.event_id
+    assert entry.event_id == report_roster.event_id
     assert json.loads(entry.detail) == {
         "document": "daftar_hadir",
         "format": "xlsx",
@@ -175,12 +170,12 @@ def test_f4_paper_from_the_event_setting_and_the_export_is_audited(roster, tmp_p
     }
 
 
-def test_cancelling_leaves_no_file(roster, tmp_path):
+def test_cancelling_leaves_no_file(report_roster, tmp_path):
     progress = Progress()
     progress.cancel()
     out = tmp_path / "keluar"
     with pytest.raises(Cancelled):
-        write_xlsx(load_snapshot(roster.event_id), out / "batal.xlsx", paper=Paper.A4, progress=progress)
+        write_xlsx(load_snapshot(report_roster.event_id), out / "batal.xlsx", paper=Paper.A4, progress=progress)
     assert not out.exists() or list(out.iterdir()) == []
     assert openpyxl_temp_files() == []
 

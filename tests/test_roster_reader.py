@@ -220,7 +220,7 @@ def test_files_that_are_not_rosters_get_one_clear_sentence(tmp_path, fixtures_di
 
 
 def test_missing_file_and_folder(tmp_path):
-    with pytest.raises(RosterError, match="daftar.csv tidak ditemukan"):
+    with pytest.raises(RosterError, match=r"daftar\.csv tidak ditemukan"):
         read_all(tmp_path / "daftar.csv")
     with pytest.raises(RosterError, match="folder"):
         read_all(tmp_path)

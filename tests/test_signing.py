@@ -12,10 +12,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
 from netralitas_desktop.core.certificates.signing import (
@@ -27,51 +24,7 @@ from netralitas_desktop.core.certificates.signing import (
     add_empty_signature_field,
 )
 from netralitas_desktop.core.documents import SANS, PageSpec, Paper, new_canvas
-
-PASSWORD = b"rahasia-123"
-
-
-def make_p12(tmp_path, *, key=None, days=(-1, 365), name="Kepala BKPSDM Uji", password=PASSWORD):
-    """A self-signed certificate with its key in a password-protected PKCS#12 file."""
-    key = key or rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    subject = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, name),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Pemerintah Kabupaten Sukamakmur"),
-        ]
-    )
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now + dt.timedelta(days=days[0]))
-        .not_valid_after(now + dt.timedelta(days=days[1]))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    data = pkcs12.serialize_key_and_certificates(
-        b"uji", key, cert, None, serialization.BestAvailableEncryption(password)
-    )
-    path = tmp_path / f"tte-{abs(hash(name)) % 10000}.p12"
-    path.write_bytes(data)
-    return path, cert
+from support.signing import PASSWORD, make_p12, validate
 
 
 @pytest.fixture(scope="module")
@@ -87,13 +40,6 @@ def certificate_pdf(landscape: bool = True, text: str = "SERTIFIKAT") -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def validate(pdf: bytes, cert) -> object:
-    reader = PdfFileReader(io.BytesIO(pdf))
-    (embedded,) = reader.embedded_signatures
-    context = ValidationContext(trust_roots=[translate_pyca_cryptography_cert_to_asn1(cert)])
-    return validate_pdf_signature(embedded, context)
 
 
 def test_signed_pdf_is_pades_intact_valid_and_trusted(p12):
@@ -143,7 +89,7 @@ def test_an_untrusted_key_is_valid_but_not_trusted(p12, tmp_path):
 
 def test_wrong_password_and_bad_file_give_clear_indonesian_messages(p12, tmp_path):
     path, _ = p12
-    with pytest.raises(PdfSigningError, match="Kata sandi untuk .* salah"):
+    with pytest.raises(PdfSigningError, match=r"Kata sandi untuk .* salah"):
         Signer(path, b"salah")
     junk = tmp_path / "bukan.p12"
     junk.write_bytes(b"ini bukan sertifikat" * 20)

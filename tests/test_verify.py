@@ -11,10 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from test_certificates import ACTOR, event  # noqa: F401 (fixture)
 
 from netralitas_desktop.core.certificates import keys, keystore, register, site
 from netralitas_desktop.core.certificates.bulk import CertificatesJob
@@ -23,7 +21,6 @@ from netralitas_desktop.core.certificates.payload import (
     DOMAIN,
     PREFIX,
     SIGNATURE_BYTES,
-    encode_body,
     parse_code,
     sign_claims,
 )
@@ -38,25 +35,11 @@ from netralitas_desktop.core.certificates.verify import (
 from netralitas_desktop.core.database import close_database, open_database
 from netralitas_desktop.core.events import NotFoundError
 from netralitas_desktop.core.models import AuditLog
+from support.certificates import ACTOR, altered
+from support.pdf_checks import qr_codes
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
 PROF = "Prof. Dr. Ir. H. Muhammad Abdurrahman Syahputra Wicaksono, S.H., M.H., M.Si."
-
-
-def page_qr_texts(pdf: Path, tmp_path: Path, page: int = 1, dpi: int = 150) -> list[str]:
-    """Render one page as a printer or scanner would see it and read every QR on it."""
-    stem = tmp_path / f"halaman-{page}"
-    command = ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-singlefile"]
-    subprocess.run([*command, str(pdf), str(stem)], check=True)
-    image = Image.open(f"{stem}.png")
-    return [result.text for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
-
-
-def altered(text: str, **changes) -> str:
-    """The code with some claims changed and its genuine signature kept (a forger without the key)."""
-    code = parse_code(text)
-    body = encode_body(dataclasses.replace(code.claims, **changes), code.key_id)
-    return PREFIX + base64.b32encode(body + code.signature).decode().rstrip("=")
 
 
 def signed_with_the_key(text: str, **changes) -> str:
@@ -67,8 +50,8 @@ def signed_with_the_key(text: str, **changes) -> str:
 
 
 @pytest.fixture
-def issued(event, tmp_path):
-    event_id, ids = event
+def issued(certificate_event, tmp_path):
+    event_id, ids = certificate_event
     pdf = tmp_path / "sertifikat.pdf"
     CertificatesJob(event_id, pdf).run()
     return event_id, ids, pdf
@@ -76,7 +59,7 @@ def issued(event, tmp_path):
 
 def test_the_qr_read_from_a_rendered_page_verifies_with_everything_printed(issued, tmp_path):
     event_id, ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path, page=1)
+    (text,) = qr_codes(pdf, 1)
     result = verify_text(text)
     certificate = Certificate.get(Certificate.number == result.number)
     assert result.valid and result.headline == "ASLI"
@@ -98,7 +81,7 @@ def test_the_printed_name_or_nip_edited_around_a_genuine_qr_is_caught(issued, tm
     """What was seen: a page whose printed name, NIP and JP were edited, the genuine QR kept, said ASLI.
     A PDF's text is compared with its code; a photo or scan cannot be, so the verdict says to compare."""
     event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     genuine = next(item for item in _items(event_id) if item.number == parse_code(text).claims.number)
     for holder in (
         dataclasses.replace(genuine.holder, name="Orang Lain, S.H."),
@@ -146,14 +129,14 @@ def _render(event_id, items, target: Path) -> None:
 )
 def test_every_signed_field_is_covered(issued, tmp_path, changes):
     _event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     result = verify_text(altered(text, **changes))
     assert result.status == "invalid" and "Tanda tangan digital tidak cocok" in result.message
 
 
 def test_one_changed_character_of_the_code_fails(issued, tmp_path):
     _event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     code = text.split("#")[-1]
     for position in (len(PREFIX) + 3, len(code) // 2, len(code) - 2):
         swapped = code[:position] + ("A" if code[position] != "A" else "B") + code[position + 1 :]
@@ -162,7 +145,7 @@ def test_one_changed_character_of_the_code_fails(issued, tmp_path):
 
 def test_a_number_signed_but_never_issued_is_unrecorded(issued, tmp_path):
     _event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     result = verify_text(signed_with_the_key(text, number="800/9999/BKPSDM/2024"))
     assert result.status == "unrecorded" and result.headline == "TIDAK TERCATAT"
     assert "tidak pernah diterbitkan" in result.message
@@ -170,7 +153,7 @@ def test_a_number_signed_but_never_issued_is_unrecorded(issued, tmp_path):
 
 def test_a_genuine_number_with_another_holder_is_refused(issued, tmp_path):
     _event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     result = verify_text(signed_with_the_key(text, name="Orang Lain, S.H."))
     assert result.status == "invalid" and "diterbitkan untuk orang lain" in result.message and PROF in result.message
 
@@ -185,7 +168,7 @@ def test_a_multi_page_pdf_is_judged_page_by_page(issued, tmp_path):
     genuine = PdfReader(pdf)
     writer = PdfWriter()
     writer.add_page(genuine.pages[0])
-    fake_page = _page_with_code(tmp_path, altered(page_qr_texts(pdf, tmp_path)[0], name="Pemalsu, S.H."))
+    fake_page = _page_with_code(tmp_path, altered(qr_codes(pdf, 1)[0], name="Pemalsu, S.H."))
     writer.add_page(PdfReader(fake_page).pages[0])
     writer.add_page(genuine.pages[1])
     with forged.open("wb") as out:
@@ -243,7 +226,7 @@ def test_foreign_or_broken_codes_are_invalid_with_a_reason(db, text, message):
 
 def test_revoked_certificates_say_so_and_are_audited(issued, tmp_path):
     event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     number = parse_code(text).claims.number
     revoke(number, "Data peserta keliru", actor=ACTOR)
     result = verify_text(text)
@@ -261,7 +244,7 @@ def test_revoked_certificates_say_so_and_are_audited(issued, tmp_path):
 
 def test_another_computer_imports_the_public_key_once_and_reads_revocations(issued, tmp_path):
     _event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     number = parse_code(text).claims.number
     revoke(number, "salah nama", actor=ACTOR)
     site.export_site(tmp_path / "situs")
@@ -278,7 +261,7 @@ def test_another_computer_imports_the_public_key_once_and_reads_revocations(issu
     result = verify_text(text)
     assert result.status == "revoked" and "DICABUT" in result.message
     assert result.revoke_reason == ""  # reasons are not published
-    other = verify_text(page_qr_texts(pdf, tmp_path, page=2)[0])
+    other = verify_text(qr_codes(pdf, 2)[0])
     assert other.valid and "Pemerintah Kabupaten Sukamakmur" in other.notes[-1]
 
 
@@ -325,11 +308,11 @@ def test_a_page_without_a_code_gets_its_own_verdict(issued, tmp_path):
     assert "Tidak ada kode QR" in report.pages[1].problem
 
 
-def test_qr_codes_computed_by_worker_processes_verify_on_every_page(event, tmp_path):
-    event_id, _ids = event
+def test_qr_codes_computed_by_worker_processes_verify_on_every_page(certificate_event, tmp_path):
+    event_id, _ids = certificate_event
     pdf = tmp_path / "pekerja.pdf"
     CertificatesJob(event_id, pdf, workers=2).run()
-    numbers = [verify_text(page_qr_texts(pdf, tmp_path, page=page, dpi=110)[0]).number for page in range(1, 8)]
+    numbers = [verify_text(qr_codes(pdf, page, dpi=110)[0]).number for page in range(1, 8)]
     assert numbers == [row.number for row in Certificate.select().order_by(Certificate.seq)]
 
 
@@ -344,7 +327,7 @@ def test_the_register_keeps_the_issuing_key_and_a_salted_holder_hash(issued):
 def test_signature_covers_the_domain_tag(issued, tmp_path):
     """A signature made for another purpose with the same key (the signed list) is no certificate."""
     _event_id, _ids, pdf = issued
-    (text,) = page_qr_texts(pdf, tmp_path)
+    (text,) = qr_codes(pdf, 1)
     code = parse_code(text)
     private = keystore.unlock(code.key_id)
     bare = private.sign(code.signed_part)  # without DOMAIN

@@ -82,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="GUI: buat kegiatan contoh berisi peserta fiktif (tanpa pilihan ini "
-        "kegiatan contoh hanya dibuat bila belum ada kegiatan)",
+        help="GUI: buat kegiatan contoh berisi peserta fiktif (tanpa pilihan ini tidak ada kegiatan contoh; "
+        "halaman pembuka menawarkannya bila belum ada kegiatan)",
     )
     add_json_flag(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")

@@ -62,6 +62,7 @@ _ARGPARSE_MESSAGES = (
     (r"argument (.*?): expected at least one argument", r"argumen \1: perlu paling sedikit satu nilai"),
     (r"argument (.*?): ignored explicit argument (.*)", r"argumen \1: nilai \2 tidak dipakai"),
     (r"argument (.*?): not allowed with argument (.*)", r"argumen \1 tidak boleh bersama \2"),
+    (r"one of the arguments (.*) is required", r"salah satu argumen berikut wajib diisi: \1"),
     (r"ambiguous option: (.*?) could match (.*)", r"pilihan \1 bisa berarti \2"),
     (r"argument (.*?): (.*)", r"argumen \1: \2"),
 )

@@ -1,4 +1,5 @@
-"""``netralitas roster import FILE --event ID [--dry-run]``; ``roster master …`` is in ``cli/campaigns.py``.
+"""``netralitas roster import FILE --event ID [--dry-run] [--update-only]``; ``roster master …`` is in
+``cli/campaigns.py``.
 
 Exit 0 when at least one row was (or would be) imported; 2 when the file cannot be read, or
 when every row was rejected (nothing imported is a failure a script must notice).
@@ -21,6 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.add_argument("file", metavar="BERKAS", help="berkas .csv atau .xlsx")
     importer.add_argument("--event", type=positive_int, required=True, metavar="ID", help="nomor kegiatan")
     importer.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan apa pun")
+    importer.add_argument(
+        "--update-only",
+        action="store_true",
+        help="hanya perbarui data peserta yang sudah ada di daftar kegiatan; orang lain di berkas tidak ditambahkan",
+    )
     campaigns.register_master(actions)  # roster master import|show: the instansi's master roster
 
 
@@ -32,12 +38,19 @@ def import_file(args: argparse.Namespace) -> dict:
     if not path.is_file():
         raise CliError(f"Berkas {path} tidak ditemukan.", exit_code=2)
     with terminal_progress(args, with_counts=True) as show:
-        result = import_roster(args.event, path, dry_run=args.dry_run, actor=cli_actor(), progress=Progress(show))
+        result = import_roster(
+            args.event,
+            path,
+            dry_run=args.dry_run,
+            update_only=args.update_only,
+            actor=cli_actor(),
+            progress=Progress(show),
+        )
     data = result.to_dict()
     text = _summary(args, data, result.sheets_text)
     if result.imported == 0 and result.rejected:
         raise CliError(f"Semua {result.rejected} baris ditolak; tidak ada yang diimpor.\n{text}", 2, **data)
-    return {"event_id": args.event, "dry_run": args.dry_run, **data, "text": text}
+    return {"event_id": args.event, "dry_run": args.dry_run, "update_only": args.update_only, **data, "text": text}
 
 
 def _summary(args: argparse.Namespace, data: dict, sheets_text: str = "") -> str:
@@ -48,6 +61,11 @@ def _summary(args: argparse.Namespace, data: dict, sheets_text: str = "") -> str
         f"{lead}: {data['added']} ditambahkan, {data['updated']} diperbarui, "
         f"{data['unchanged']} tidak berubah, {data['rejected']} ditolak."
     ]
+    if args.update_only:
+        lines.append(
+            f"Hanya peserta yang sudah terdaftar yang diperbarui: {data['not_on_list']} orang di berkas "
+            "tidak ada di daftar kegiatan dan tidak ditambahkan."
+        )
     if sheets_text:
         lines.append(sheets_text)
     several = len(data.get("sheets", [])) > 1

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
@@ -22,6 +23,9 @@ from .models import AuditLog, Event
 from .reports.export_csv import DELIMITER, ENCODING
 from .reports.tables import clean_text, needs_neutralising
 from .statuses import method_label
+
+if TYPE_CHECKING:
+    from peewee import ColumnBase, Expression, ModelSelect
 
 PAGE_SIZE = 200
 
@@ -38,6 +42,8 @@ ACTION_LABELS = {
     "participant.demo": "Peserta contoh dibuat",
     "participant.merge": "Peserta dari meja offline didaftarkan",
     "roster.import": "Daftar peserta diimpor",
+    "invitation.mark_sent": "Undangan ditandai terkirim",
+    "invitation.unmark_sent": "Tanda terkirim undangan dihapus",
     "event.create": "Kegiatan dibuat",
     "event.edit": "Kegiatan diubah",
     "event.delete": "Kegiatan dihapus",
@@ -135,6 +141,16 @@ DETAIL_LABELS = {
     "report_id": "Nomor laporan",
     "assigned": "Dicocokkan",
     "previous": "Sebelumnya",
+    "update_only": "Hanya memperbarui peserta yang sudah terdaftar",
+    "not_on_list": "Tidak ada di daftar kegiatan (dilewati)",
+    "selection": "Pilihan peserta",
+    "marked_sent": "Ditandai terkirim",
+}
+SELECTION_LABELS = {
+    "semua": "semua peserta",
+    "terpilih": "peserta terpilih",
+    "unit": "satu unit kerja",
+    "belum_terkirim": "hanya yang belum terkirim",
 }
 
 
@@ -157,7 +173,7 @@ class AuditEntry:
     event_title: str
     desk: str
     operator: str
-    detail: dict
+    detail: dict[str, Any]
 
     @property
     def action_label(self) -> str:
@@ -167,7 +183,7 @@ class AuditEntry:
     def detail_text(self) -> str:
         return "; ".join(detail_lines(self.detail))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "at": self.at.isoformat(sep=" "),
@@ -185,7 +201,7 @@ def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
 
 
-def detail_lines(detail: dict) -> list[str]:
+def detail_lines(detail: dict[str, Any]) -> list[str]:
     """``Nomor pendaftaran: 12``, one line per detail, in Bahasa Indonesia."""
     return [
         f"{DETAIL_LABELS.get(key, key.replace('_', ' ').capitalize())}: {_value(key, value)}"
@@ -202,6 +218,8 @@ def _value(key: str, value: object) -> str:
         return "—"
     if key == "method":
         return method_label(str(value))
+    if key == "selection":  # an invitation run's "semua+unit+belum_terkirim"
+        return ", ".join(SELECTION_LABELS.get(part, part) for part in str(value).split("+"))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value) or "—"
     if isinstance(value, dict):
@@ -209,8 +227,8 @@ def _value(key: str, value: object) -> str:
     return str(value)
 
 
-def _where(audit_filter: AuditFilter):
-    conditions = []
+def _where(audit_filter: AuditFilter) -> list[Expression]:
+    conditions: list[Expression] = []
     if audit_filter.event_id is not None:
         conditions.append(AuditLog.event == audit_filter.event_id)
     if audit_filter.action:
@@ -240,7 +258,7 @@ def _where(audit_filter: AuditFilter):
     return conditions
 
 
-def _query(audit_filter: AuditFilter, *columns):
+def _query(audit_filter: AuditFilter, *columns: ColumnBase) -> ModelSelect[AuditLog]:
     query = AuditLog.select(*columns).join(Event, JOIN.LEFT_OUTER)
     conditions = _where(audit_filter)
     return query.where(*conditions) if conditions else query
@@ -274,7 +292,7 @@ def list_entries(
     return [_entry(row) for row in query]
 
 
-def _entry(row: tuple) -> AuditEntry:
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
     entry_id, at, action, event_id, title, desk, operator, detail = row
     try:
         parsed = json.loads(detail) if detail else {}

@@ -202,7 +202,7 @@ def automatic_backup(
 
 def backup_settings() -> tuple[int, float]:
     """(keep, interval in hours) for the bound database, with defaults."""
-    stored = dict(
+    stored: dict[str, str] = dict(
         AppSetting.select(AppSetting.key, AppSetting.value)
         .where(AppSetting.key.in_([KEEP_SETTING, INTERVAL_SETTING]))
         .tuples()

@@ -14,6 +14,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import audit
 from .errors import BAD_INPUT, UserError
@@ -32,8 +33,10 @@ FROM attendance a JOIN registration r ON r.id = a.registration_id
 JOIN person p ON p.id = r.person_id JOIN event e ON e.id = r.event_id
 ORDER BY a.id
 """
-_PERSON = ("nip", "nik", "nama", "gelar_depan", "gelar_belakang", "unit_kerja", "jabatan", "golongan")
+_PERSON: tuple[str, ...] = ("nip", "nik", "nama", "gelar_depan", "gelar_belakang", "unit_kerja", "jabatan", "golongan")
 _PERSON += ("employment_type", "sex", "phone", "email")
+
+_Key = tuple[object, ...]  # (event id, "nip", NIP), (…, "nik", NIK) or (…, "name", folded name, folded unit)
 
 
 class CarryOverError(UserError):
@@ -62,7 +65,7 @@ class NewerCheckin:
     def name(self) -> str:
         return full_name(self.person.gelar_depan, self.person.nama, self.person.gelar_belakang)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "event_title": self.event_title,
@@ -116,10 +119,10 @@ def newer_checkins(copy: Path) -> Newer:
     return Newer(out, partial)
 
 
-def _read(copy: Path) -> tuple[list[tuple], bool]:
+def _read(copy: Path) -> tuple[list[tuple[Any, ...]], bool]:
     if not copy.is_file():
         raise CarryOverError(f"Salinan {copy} tidak ditemukan.")
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     try:
         connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as err:
@@ -153,7 +156,7 @@ def _signatures(copy: Path) -> dict[int, bytes]:
         return {}
 
 
-def _key(event_id: int, person: PersonData) -> tuple:
+def _key(event_id: int, person: PersonData) -> _Key:
     if person.nip:
         return (event_id, "nip", person.nip)
     if person.nik:
@@ -166,7 +169,7 @@ def _key(event_id: int, person: PersonData) -> tuple:
     )
 
 
-def _present() -> set[tuple]:
+def _present() -> set[_Key]:
     """(event, person key) of every check-in in the bound database."""
     query = (
         Attendance.select(

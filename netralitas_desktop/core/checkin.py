@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from peewee import JOIN, Expression, IntegrityError, ModelSelect, SqliteDatabase, fn
 
@@ -24,7 +26,7 @@ from .dates import clock_time
 from .events import NotFoundError, ValidationError
 from .models import ATTENDANCE_MODES, Attendance, Event, Person, Registration, Signature, db, now
 from .names import full_name
-from .nip import IdError, excel_corruption, format_nip, normalize_id, parse_nik, parse_nip
+from .nip import IdError, NikInfo, NipInfo, excel_corruption, format_nip, normalize_id, parse_nik, parse_nip
 from .participants import (
     ParticipantRow,
     PersonData,
@@ -92,7 +94,7 @@ class CheckinResult:
             return f"HADIR: {who} pukul {time}"
         return f"SUDAH HADIR: {who} — tercatat pukul {time}{_at_desk(self.desk, self.operator)}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         del out["refusal"]  # ``reason`` has its text
         out["checked_in_at"] = self.checked_in_at.isoformat() if self.checked_in_at else None
@@ -119,7 +121,7 @@ class Counters:
     def absent(self) -> int:
         return self.registered - self.present
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["by_employment"] = {k: {"present": p, "registered": r} for k, (p, r) in self.by_employment.items()}
         return out
@@ -163,7 +165,7 @@ _LOOKUP_COLUMNS = (
 )
 
 
-def _find(*conditions) -> _Found | None:
+def _find(*conditions: Expression) -> _Found | None:
     row = Registration.select(*_LOOKUP_COLUMNS).join(Person).where(*conditions).tuples().first()
     if row is None:
         return None
@@ -227,6 +229,7 @@ def _check_in_number(event_id: int, text: str, actor: audit.Actor, method: str |
     digits = normalize_id(text)
     if not digits.isdigit():
         return _rejected(Reason.of(ReasonCode.NOT_A_CODE))
+    parse: Callable[[object], NipInfo | NikInfo]
     if len(digits) == 18:
         column, label, shown, default_method, parse = Person.nip, "NIP", format_nip(digits), Method.NIP, parse_nip
     elif len(digits) == 16:
@@ -341,7 +344,9 @@ def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Ac
             registration_id=registration.id,
             new_person=existing is None,
         )
-    result = _admit(_find(Registration.id == registration.id), actor, Method.WALK_IN)
+    found = _find(Registration.id == registration.id)
+    assert found is not None, "registered just now"
+    result = _admit(found, actor, Method.WALK_IN)
     if created and result.status == CheckinStatus.CHECKED_IN:
         return replace(result, reason="Peserta tanpa undangan didaftarkan dan dicatat hadir.")
     return result
@@ -453,7 +458,7 @@ def counters(event_id: int) -> Counters:
     )
 
 
-def _event_filter_for_newest_first(event_id: int):
+def _event_filter_for_newest_first(event_id: int) -> Expression:
     """On SQLite, "+ 0" keeps the planner from driving the query by the event's registrations
     (all of them), so walking Attendance newest first stops after ``limit`` rows. PostgreSQL's
     planner does the opposite with it — joins every attendance row before sorting (33 ms
@@ -463,7 +468,7 @@ def _event_filter_for_newest_first(event_id: int):
     return Registration.event == event_id
 
 
-def _check_ins_newest_first(event_id: int, *conditions: Expression) -> ModelSelect:
+def _check_ins_newest_first(event_id: int, *conditions: Expression) -> ModelSelect[Attendance]:
     """An event's check-ins as ``RecentCheckin`` rows, newest first (by insertion, finer than the clock)."""
     return (
         Attendance.select(
@@ -486,7 +491,7 @@ def _check_ins_newest_first(event_id: int, *conditions: Expression) -> ModelSele
     )
 
 
-def _rows(query: ModelSelect, limit: int) -> list[RecentCheckin]:
+def _rows(query: ModelSelect[Attendance], limit: int) -> list[RecentCheckin]:
     return [
         RecentCheckin(reg_id, full_name(depan, nama, belakang), unit, at, desk, operator, method, bool(signed))
         for reg_id, depan, nama, belakang, unit, at, desk, operator, method, signed in query.limit(limit).tuples()
@@ -539,7 +544,7 @@ def search_registrations(event_id: int, query: str, limit: int = 50) -> list[Par
     matches = [rows[index] for index in filter_rows(rows, query)[:limit]]
     if not matches:
         return []
-    times = dict(
+    times: dict[int, dt.datetime] = dict(
         Attendance.select(Attendance.registration, Attendance.checked_in_at)
         .where(Attendance.registration.in_([row.registration_id for row in matches]))
         .tuples()
@@ -550,13 +555,14 @@ def search_registrations(event_id: int, query: str, limit: int = 50) -> list[Par
 # list_participants() folds every name (tens of microseconds a row): too slow to repeat on
 # each keystroke at a large event. Keep its rows per (database, event) and rebuild them
 # when the roster moves on: registrations added or removed, or any person edited.
-_roster_cache: weakref.WeakKeyDictionary[object, dict[int, tuple[tuple, list[ParticipantRow]]]] = (
+_RosterStamp = tuple[int, int | None, int | None, str]  # registrations, newest, sum of person ids, newest edit
+_roster_cache: weakref.WeakKeyDictionary[object, dict[int, tuple[_RosterStamp, list[ParticipantRow]]]] = (
     weakref.WeakKeyDictionary()
 )
 _roster_lock = threading.Lock()
 
 
-def _roster_stamp(event_id: int) -> tuple:
+def _roster_stamp(event_id: int) -> _RosterStamp:
     registrations = (
         Registration.select(fn.COUNT(Registration.id), fn.MAX(Registration.id), fn.SUM(Registration.person))
         .where(Registration.event == event_id)

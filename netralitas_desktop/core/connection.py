@@ -9,10 +9,12 @@ password is asked for each time instead: ``password_store_status()`` says why.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import platformdirs
@@ -25,6 +27,10 @@ from .database import (
     explain_connection_error,
     switch_database,
 )
+
+if TYPE_CHECKING:
+    import psycopg2.extensions
+    from keyring.backend import KeyringBackend
 
 KEYRING_SERVICE = "Netralitas Desktop"
 PROFILES_FILE = "koneksi.json"
@@ -83,14 +89,14 @@ class ProfileStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / PROFILES_FILE
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {"active": None, "profiles": []}
         return data if isinstance(data, dict) else {"active": None, "profiles": []}
 
-    def _write(self, data: dict) -> None:
+    def _write(self, data: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(self.path.name + ".baru")
         partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -138,7 +144,7 @@ class ProfileStore:
 # Passwords ----------------------------------------------------------------------------------
 
 
-def _keyring():
+def _keyring() -> KeyringBackend | None:
     """The usable keyring backend, or None (no module, no backend, or only a plain-text one)."""
     try:
         import keyring
@@ -189,10 +195,8 @@ def forget_password(profile: ConnectionProfile) -> None:
     backend = _keyring()
     if backend is None:
         return
-    try:
+    with contextlib.suppress(Exception):  # nothing stored, or the store refuses: nothing more to do
         backend.delete_password(KEYRING_SERVICE, profile.key)
-    except Exception:  # nothing stored, or the store refuses: nothing more to do
-        pass
 
 
 # Testing and connecting ---------------------------------------------------------------------
@@ -203,6 +207,13 @@ class ServerCheck:
     ok: bool
     message: str  # Indonesian, for the dialog
     schema_version: int | None = None  # None: no Netralitas tables yet
+
+
+def _single_value(cursor: psycopg2.extensions.cursor) -> Any:
+    """The value of a query that always answers one row (SHOW, an aggregate, a test)."""
+    row = cursor.fetchone()
+    assert row is not None, "the query answers one row"
+    return row[0]
 
 
 def check_server(profile: ConnectionProfile, password: str | None) -> ServerCheck:
@@ -230,12 +241,12 @@ def check_server(profile: ConnectionProfile, password: str | None) -> ServerChec
         conn.autocommit = True
         with conn.cursor() as cursor:
             cursor.execute("SHOW server_version")
-            server_version = cursor.fetchone()[0].split()[0]
+            server_version = _single_value(cursor).split()[0]
             cursor.execute("SELECT to_regclass('schema_version') IS NOT NULL")
             version = None
-            if cursor.fetchone()[0]:
+            if _single_value(cursor):
                 cursor.execute("SELECT max(version) FROM schema_version")
-                version = cursor.fetchone()[0]
+                version = _single_value(cursor)
     except psycopg2.Error as err:
         return ServerCheck(False, f"Tersambung, tetapi basis data tidak dapat dibaca: {err}")
     finally:

@@ -32,8 +32,10 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import platformdirs
@@ -185,7 +187,7 @@ def _connect(location: DatabaseLocation, *, check: bool = True) -> Database:
     return LanPostgresqlDatabase(**{**LAN_PARAMETERS, **parameters})
 
 
-def _stored_password(parameters: dict) -> str | None:
+def _stored_password(parameters: dict[str, Any]) -> str | None:
     """The password saved for this server in the system keyring (``connection``), if any.
 
     So no one has to write a password on a command line, where every user of the computer
@@ -231,17 +233,17 @@ class LanPostgresqlDatabase(PostgresqlDatabase):
     def _revive(self) -> None:
         if self.is_closed() or self.in_transaction():
             return
-        if getattr(self._state.conn, "closed", 0):
+        if getattr(self._state.conn, "closed", 0):  # type: ignore[attr-defined]  # peewee's stubs omit _state
             self.close()
             self.connect()
 
-    def begin(self, *args, **kwargs):
+    def begin(self, *args: Any, **kwargs: Any) -> None:
         self._revive()
-        return super().begin(*args, **kwargs)
+        super().begin(*args, **kwargs)
 
-    def execute_sql(self, sql, params=None):
+    def execute_sql(self, sql: str, params: Sequence[object] | None = None) -> Any:  # the driver's cursor
         self._revive()
-        return super().execute_sql(sql, params)
+        return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]  # untyped_calls_exclude misses super()
 
 
 def create_sqlite_file(path: Path) -> None:
@@ -361,7 +363,7 @@ def backup_dir_for(location: DatabaseLocation) -> Path | None:
     return backups.folder_for(location.sqlite_path)
 
 
-def change_stamp() -> tuple:
+def change_stamp() -> tuple[int, int]:
     """Moves whenever any desk checks someone in, undoes, signs or edits (the live-update poll).
 
     Every such change inserts an AuditLog or Attendance row (deletions are audited), so
@@ -413,7 +415,7 @@ def explain_connection_error(err: Exception) -> str:
     return text
 
 
-def _check_sqlite_file(database: SqliteDatabase, location: DatabaseLocation) -> None:
+def _check_sqlite_file(database: Database, location: DatabaseLocation) -> None:
     try:
         database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except Exception as err:

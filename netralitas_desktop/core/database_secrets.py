@@ -12,14 +12,19 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .models import AppSetting, db
 
-_cache: weakref.WeakKeyDictionary[object, dict[str, tuple[tuple, bytes]]] = weakref.WeakKeyDictionary()
+if TYPE_CHECKING:
+    from peewee import Database
+
+_Location = tuple[str, object, object, object]  # driver, database name, host, port
+_cache: weakref.WeakKeyDictionary[object, dict[str, tuple[_Location, bytes]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
-def _location(database) -> tuple:
+def _location(database: Database) -> _Location:
     params = getattr(database, "connect_params", {}) or {}
     return (type(database).__name__, database.database, params.get("host"), params.get("port"))
 

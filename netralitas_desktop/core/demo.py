@@ -12,15 +12,19 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
 from . import audit
+from .event_settings import get_setting, set_setting
 from .events import EventData, Signatory, create_event
-from .models import Person, Registration, db, now
+from .models import BaseModel, Person, Registration, db, now
 from .participants import PersonData
 
 DEFAULT_SEED = 2024
+EXAMPLE_MARK = "[CONTOH]"  # the demo event's title starts with it
+EXAMPLE_SETTING = "example"  # event setting: True for the demo event (fictional people)
 REFERENCE_YEAR = 2024  # "today" for ages and years of service, so output never drifts
 ONLINE_SHARE = 0.10
 MAX_SQL_PARAMS = 900  # below SQLite's old 999-variable limit
@@ -135,7 +139,8 @@ _LAST_ANY = [
     "Hakim",
     "Tambunan",
 ]
-_LAST_MALE = _LAST_ANY + [
+_LAST_MALE = [
+    *_LAST_ANY,
     "Santoso",
     "Wibowo",
     "Saputra",
@@ -160,7 +165,8 @@ _LAST_MALE = _LAST_ANY + [
     "Sudrajat",
     "Suparman",
 ]
-_LAST_FEMALE = _LAST_ANY + [
+_LAST_FEMALE = [
+    *_LAST_ANY,
     "Rahayu",
     "Lestari",
     "Handayani",
@@ -486,13 +492,17 @@ def demo_event_data(date: dt.date | None = None) -> EventData:
 def create_demo_event(participants: int = 300, *, actor: audit.Actor | None = None, seed: int = DEFAULT_SEED) -> int:
     """Create the demo event with ``participants`` fictional registrations; returns its id.
 
-    People already in the database (a second demo, same seed) are reused, as a real
-    civil servant is one person across events. Rows go in by the chunk, so 100,000
-    participants take seconds, not minutes.
+    The event is marked as an example twice over: its title starts with ``EXAMPLE_MARK``
+    (so every list, header and printed page says so) and the event setting ``EXAMPLE_SETTING``
+    lets the window show a banner. People already in the database (a second demo, same seed)
+    are reused, as a real civil servant is one person across events. Rows go in by the chunk,
+    so 100,000 participants take seconds, not minutes.
     """
     if participants < 0:
         raise ValueError("Jumlah peserta tidak boleh negatif.")
-    event_id = create_event(demo_event_data(), actor=actor)
+    data = demo_event_data()
+    event_id = create_event(replace(data, title=f"{EXAMPLE_MARK} {data.title}"), actor=actor)
+    set_setting(event_id, EXAMPLE_SETTING, True)
     mode_rng = random.Random(seed + 1)
     with db.atomic():
         batch: list[PersonData] = []
@@ -505,6 +515,11 @@ def create_demo_event(participants: int = 300, *, actor: audit.Actor | None = No
             _insert_batch(event_id, batch, mode_rng)
         audit.record("participant.demo", actor=actor, event_id=event_id, count=participants)
     return event_id
+
+
+def is_example(event_id: int) -> bool:
+    """Whether the event is the fictional example (``create_demo_event``)."""
+    return bool(get_setting(event_id, EXAMPLE_SETTING, False))
 
 
 _PERSON_COLUMNS = (
@@ -569,7 +584,7 @@ def _insert_batch(event_id: int, people: list[PersonData], mode_rng: random.Rand
     )
 
 
-def _insert_rows(model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
+def _insert_rows(model: type[BaseModel], columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
     """Multi-row ``INSERT … ON CONFLICT DO NOTHING`` (SQLite and PostgreSQL alike).
 
     Plain SQL because building a peewee query costs more than SQLite's own work here.
@@ -596,9 +611,17 @@ def _person_ids(column: str, numbers: list[str]) -> dict[str, int]:
     return ids
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
-__all__ = ["DEFAULT_SEED", "create_demo_event", "demo_event_data", "fictional_people"]
+__all__ = [
+    "DEFAULT_SEED",
+    "EXAMPLE_MARK",
+    "EXAMPLE_SETTING",
+    "create_demo_event",
+    "demo_event_data",
+    "fictional_people",
+    "is_example",
+]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -72,7 +73,7 @@ class EventData:
     time_zone: str = DEFAULT_TIME_ZONE  # WIB / WITA / WIT, printed after every time (kept in event_settings)
     id: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """JSON-friendly dict (dates as ISO strings)."""
         out = asdict(self)
         for key in ("date", "start_time", "end_time"):
@@ -154,7 +155,7 @@ def validate(data: EventData) -> dict[str, str]:
     return errors
 
 
-def _to_columns(data: EventData) -> dict:
+def _to_columns(data: EventData) -> dict[str, Any]:
     columns = {name: getattr(data, name) for name in _SCALAR_FIELDS}
     for key in ("title", "venue", "instansi", "place_name", "organizer", "election_name", "speakers"):
         columns[key] = (columns[key] or "").strip()

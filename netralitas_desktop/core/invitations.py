@@ -8,6 +8,10 @@ lines are at least 8 pt and the venue never smaller than the date (small labels 
 "Kepada Yth." stay at 7 pt). Cards are sorted by unit then
 name, so the printed stack can be handed out per office. The PNGs are for WhatsApp. Every
 written run leaves an ``export`` entry in the audit trail (counts only, ``audit.record_export``).
+
+A run is for everyone, for chosen registrations, for one unit, and/or only for those whose
+invitation has not gone out yet; a finished run marks its people sent (``invitation_delivery``
+has the rule), unless told not to (a proof print).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, TypedDict, Unpack
 
 from . import audit, qr_payload
 from .dates import clock_time, day_and_date
@@ -40,18 +45,23 @@ from .documents import (
     qr_matrix,
     safe_filename,
 )
-from .documents.fit import LEADING
+from .documents.fit import LEADING, FontSizes
 from .documents.page import Rect
 from .documents.raster import draw_image_text, draw_image_text_box, fit_image_text
 from .documents.table import draw_page_footer
 from .errors import UserError
 from .event_settings import nik_masked
 from .events import EventData, get_event
+from .invitation_delivery import deliveries, record_deliveries
 from .jobs import Job, Progress
 from .models import Registration
 from .names import fold, name_key
 from .nip import format_nip, mask_nik
 from .participants import ParticipantRow, list_participants
+
+if TYPE_CHECKING:
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
 
 INSTRUCTION = "Tunjukkan kode QR ini di meja registrasi."
 ACCENT = (0.11, 0.24, 0.42)  # dark blue: prints well in colour and in grey
@@ -100,9 +110,37 @@ class InvitationResult:
     pages: int
     path: str
     format: str  # "pdf", "png" (a folder) or "zip"
+    marked: int = 0  # registrations marked sent by this run
 
-    def to_dict(self) -> dict:
-        return {"ok": True, "count": self.count, "pages": self.pages, "path": self.path, "format": self.format}
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "count": self.count,
+            "pages": self.pages,
+            "path": self.path,
+            "format": self.format,
+            "marked_sent": self.marked,
+        }
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Who a run is for: everyone by default; ``registration_ids`` (chosen in the Peserta tab),
+    one ``unit``, and ``only_unsent`` narrow it, together."""
+
+    registration_ids: frozenset[int] | None = None
+    unit: str | None = None
+    only_unsent: bool = False
+
+    @property
+    def kind(self) -> str:
+        """For the audit entry: how the people were chosen (no names)."""
+        parts = ["terpilih" if self.registration_ids is not None else "semua"]
+        if self.unit and self.unit.strip():
+            parts.append("unit")
+        if self.only_unsent:
+            parts.append("belum_terkirim")
+        return "+".join(parts)
 
 
 def unit_counts(event_id: int) -> list[tuple[str, int]]:
@@ -115,21 +153,47 @@ def unit_counts(event_id: int) -> list[tuple[str, int]]:
     return sorted(counts.values(), key=lambda item: (not item[0], fold(item[0])))
 
 
-def load_invitations(event_id: int, unit: str | None = None) -> tuple[EventData, list[Invitation]]:
-    """The event and its invitations sorted by unit then name, optionally of one unit only."""
+def load_invitations(
+    event_id: int, unit: str | None = None, *, selection: Selection | None = None
+) -> tuple[EventData, list[Invitation]]:
+    """The event and its invitations sorted by unit then name, for everyone or a ``selection``."""
+    selection = selection or Selection(unit=unit)
+    if unit and not selection.unit:
+        selection = Selection(selection.registration_ids, unit, selection.only_unsent)
     event = get_event(event_id)
     cancelled = _cancelled_registrations(event_id)
     rows = [row for row in list_participants(event_id) if row.registration_id not in cancelled]
     if not rows:
         raise InvitationError("Kegiatan ini belum memiliki peserta; tambahkan atau impor peserta dahulu.")
-    if unit and unit.strip():
-        wanted = fold(unit)
-        rows = [row for row in rows if fold(row.unit_kerja) == wanted]
-        if not rows:
-            raise InvitationError(f"Tidak ada peserta dari unit kerja \u201c{unit.strip()}\u201d pada kegiatan ini.")
+    rows = _selected(event_id, rows, selection)
     rows.sort(key=lambda row: (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id))
     masked = nik_masked(event_id)
     return event, [_invitation(row, masked) for row in rows]
+
+
+def _selected(event_id: int, rows: list[ParticipantRow], selection: Selection) -> list[ParticipantRow]:
+    """Narrow the event's (not cancelled) participants to the selection; an empty result is explained."""
+    if selection.registration_ids is not None:
+        rows = [row for row in rows if row.registration_id in selection.registration_ids]
+        if not rows:
+            raise InvitationError(
+                "Peserta yang dipilih tidak dapat diberi undangan (pendaftarannya dibatalkan atau sudah dihapus)."
+            )
+    unit = selection.unit.strip() if selection.unit else ""
+    if unit:
+        wanted = fold(unit)
+        rows = [row for row in rows if fold(row.unit_kerja) == wanted]
+        if not rows:
+            raise InvitationError(f"Tidak ada peserta dari unit kerja \u201c{unit}\u201d pada kegiatan ini.")
+    if selection.only_unsent:
+        sent = deliveries(event_id)
+        rows = [row for row in rows if row.registration_id not in sent]
+        if not rows:
+            raise InvitationError(
+                "Semua undangan untuk peserta ini sudah ditandai terkirim; tidak ada yang belum dikirim. "
+                "Hapus tanda terkirim di tab Peserta bila ada undangan yang perlu dibuat ulang."
+            )
+    return rows
 
 
 def _cancelled_registrations(event_id: int) -> set[int]:
@@ -173,7 +237,7 @@ def time_text(event: EventData) -> str:
 
 
 def _when(event: EventData) -> str:
-    when = day_and_date(event.date)
+    when = day_and_date(event.date) if event.date else ""
     times = time_text(event)
     return f"{when}, pukul {times}" if times else when
 
@@ -225,7 +289,7 @@ def write_invitations_pdf(
     return pages
 
 
-def _draw_page_footer(canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
+def _draw_page_footer(canvas: Canvas, grid: CardGrid, event: EventData, page: int, pages: int) -> None:
     draw_page_footer(canvas, grid.page, page, pages, f"Undangan \u2013 {event.title}")
 
 
@@ -274,7 +338,9 @@ def card_layout(event: EventData, width: float, height: float) -> CardLayout:
     return CardLayout(width, title, when, venue, instruction, rule_offset, qr_size, column_width)
 
 
-def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layout: CardLayout | None = None) -> None:
+def draw_card(
+    canvas: Canvas, cell: Rect, event: EventData, invitation: Invitation, layout: CardLayout | None = None
+) -> None:
     """One invitation card inside ``cell``: event above, invitee and QR below."""
     layout = layout or card_layout(event, cell.width, cell.height)
     left, top = cell.x + CARD_PAD, cell.top - CARD_PAD
@@ -318,7 +384,9 @@ def draw_card(canvas, cell: Rect, event: EventData, invitation: Invitation, layo
     canvas.restoreState()
 
 
-def _invitee_lines(invitation: Invitation, width: float, room: float):
+def _invitee_lines(
+    invitation: Invitation, width: float, room: float
+) -> tuple[FittedText, FittedText | None, FittedText | None]:
     """Name, id and unit kerja fitted into ``room`` above the instruction: the name as large as
     it fits (11 pt down to 8 pt, wrapping), every line at least 8 pt; only a name and unit too long
     for the card at 8 pt are cut, never run over the instruction."""
@@ -328,7 +396,7 @@ def _invitee_lines(invitation: Invitation, width: float, room: float):
         else None
     )
     fixed = (identity.height + 0.5) if identity else 0.0
-    unit_options = dict(max_size=MIN_TEXT_SIZE, min_size=MIN_TEXT_SIZE)
+    unit_options: FontSizes = {"max_size": MIN_TEXT_SIZE, "min_size": MIN_TEXT_SIZE}
     for size in (11, 10, 9, MIN_TEXT_SIZE):
         name = fit_pdf_text(invitation.name, SANS.bold, width, max_size=size, min_size=size, max_lines=4)
         unit = (
@@ -356,10 +424,10 @@ def _invitee_lines(invitation: Invitation, width: float, room: float):
 # --- PNG cards -------------------------------------------------------------------------------------------
 
 PNG_WIDTH = 1000
-_ACCENT_RGB = tuple(round(c * 255) for c in ACCENT)
+_ACCENT_RGB: tuple[int, ...] = tuple(round(c * 255) for c in ACCENT)
 
 
-def render_invitation_png(event: EventData, invitation: Invitation):
+def render_invitation_png(event: EventData, invitation: Invitation) -> Image.Image:
     """A portrait card image, ``PNG_WIDTH`` pixels wide, for a phone screen."""
     from PIL import Image, ImageDraw
 
@@ -375,15 +443,15 @@ def render_invitation_png(event: EventData, invitation: Invitation):
     y = draw_image_text(draw, label, SANS.bold, pad, pad - 8, width, fill=(190, 205, 230)) + 6
     draw_image_text(draw, title, SANS.bold, pad, y, width, fill="white")
     y = band_bottom + 40
-    for label, value, lines in (
-        ("Hari, tanggal", day_and_date(event.date), 1),
+    for caption, value, lines in (
+        ("Hari, tanggal", day_and_date(event.date) if event.date else "", 1),
         ("Pukul", time_text(event), 1),
         ("Tempat", event.venue, 3),
     ):
         if not value:
             continue
         y = draw_image_text_box(
-            draw, label, SANS.regular, pad, y, width, fill=(110, 110, 110), max_size=26, min_size=26
+            draw, caption, SANS.regular, pad, y, width, fill=(110, 110, 110), max_size=26, min_size=26
         )
         y = (
             draw_image_text_box(
@@ -456,7 +524,7 @@ def render_invitation_png(event: EventData, invitation: Invitation):
     return image.crop((0, 0, PNG_WIDTH, int(y) + pad))
 
 
-def _save_png(image, target) -> None:
+def _save_png(image: Image.Image, target: Path | BinaryIO) -> None:
     """16 colours are plenty for this card: a third of the size, and faster than full RGB."""
     from PIL import Image
 
@@ -501,50 +569,74 @@ def write_invitation_images(
 # --- Jobs ------------------------------------------------------------------------------------------------
 
 
-class InvitationPdfJob(Job[InvitationResult]):
-    title = "Membuat undangan (PDF)"
+class _InvitationJob(Job[InvitationResult]):
+    """What both kinds of run share: the selection, the marks, the audit entry."""
 
     def __init__(
         self,
         event_id: int,
         path: str | Path,
         *,
-        paper: Paper = Paper.A4,
         unit: str | None = None,
+        selection: Selection | None = None,
+        mark_sent: bool = True,
         actor: audit.Actor | None = None,
     ):
         super().__init__()
-        self.event_id, self.path, self.paper, self.unit, self.actor = event_id, Path(path), paper, unit, actor
+        self.event_id, self.path, self.actor, self.mark_sent = event_id, Path(path), actor, mark_sent
+        self.selection = selection or Selection(unit=unit)
 
-    def run(self) -> InvitationResult:
-        event, invitations = load_invitations(self.event_id, self.unit)
-        pages = write_invitations_pdf(event, invitations, self.path, paper=self.paper, progress=self)
-        audit.record_export(
-            self.event_id, "invitations", count=len(invitations), pages=pages, format="pdf", actor=self.actor
-        )
-        return InvitationResult(len(invitations), pages, str(self.path), "pdf")
-
-
-class InvitationImagesJob(Job[InvitationResult]):
-    title = "Membuat gambar undangan (PNG)"
-
-    def __init__(self, event_id: int, path: str | Path, *, unit: str | None = None, actor: audit.Actor | None = None):
-        super().__init__()
-        self.event_id, self.path, self.unit, self.actor = event_id, Path(path), unit, actor
-
-    def run(self) -> InvitationResult:
-        event, invitations = load_invitations(self.event_id, self.unit)
-        kind = write_invitation_images(event, invitations, self.path, progress=self)
+    def _finish(self, invitations: list[Invitation], kind: str, pages: int, files: int) -> InvitationResult:
+        """The file is complete: mark its people sent and leave the audit entry."""
+        marked = 0
+        if self.mark_sent:
+            ids = [invitation.registration_id for invitation in invitations]
+            marked = record_deliveries(self.event_id, ids, kind, actor=self.actor)
         audit.record_export(
             self.event_id,
             "invitations",
             count=len(invitations),
-            pages=len(invitations),
+            pages=pages,
             format=kind,
-            files=len(invitations),
+            files=files,
             actor=self.actor,
+            selection=self.selection.kind,
+            marked_sent=marked,
         )
-        return InvitationResult(len(invitations), len(invitations), str(self.path), kind)
+        return InvitationResult(len(invitations), pages, str(self.path), kind, marked)
+
+
+class _JobOptions(TypedDict, total=False):
+    """``_InvitationJob``'s keywords, passed on by a job that adds its own."""
+
+    unit: str | None
+    selection: Selection | None
+    mark_sent: bool
+    actor: audit.Actor | None
+
+
+class InvitationPdfJob(_InvitationJob):
+    title = "Membuat undangan (PDF)"
+
+    def __init__(
+        self, event_id: int, path: str | Path, *, paper: Paper = Paper.A4, **options: Unpack[_JobOptions]
+    ) -> None:
+        super().__init__(event_id, path, **options)
+        self.paper = paper
+
+    def run(self) -> InvitationResult:
+        event, invitations = load_invitations(self.event_id, selection=self.selection)
+        pages = write_invitations_pdf(event, invitations, self.path, paper=self.paper, progress=self)
+        return self._finish(invitations, "pdf", pages, 1)
+
+
+class InvitationImagesJob(_InvitationJob):
+    title = "Membuat gambar undangan (PNG)"
+
+    def run(self) -> InvitationResult:
+        event, invitations = load_invitations(self.event_id, selection=self.selection)
+        kind = write_invitation_images(event, invitations, self.path, progress=self)
+        return self._finish(invitations, kind, len(invitations), len(invitations))
 
 
 __all__ = [
@@ -554,6 +646,7 @@ __all__ = [
     "InvitationImagesJob",
     "InvitationPdfJob",
     "InvitationResult",
+    "Selection",
     "card_grid",
     "draw_card",
     "load_invitations",

@@ -34,8 +34,9 @@ def setup_logging(directory: Path | None = None, *, level: int = logging.INFO) -
     Safe to call twice: the second call changes nothing. A laptop whose profile folder is
     read-only still runs, just without a log file.
     """
-    if any(getattr(handler, "_netralitas", False) for handler in log.handlers):
-        return Path(log.handlers[0].baseFilename)  # type: ignore[attr-defined]
+    existing = log_file()
+    if existing is not None:
+        return existing
     target = (directory or log_dir()) / LOG_NAME
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -45,7 +46,7 @@ def setup_logging(directory: Path | None = None, *, level: int = logging.INFO) -
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
-    handler._netralitas = True  # type: ignore[attr-defined]
+    handler._netralitas = True  # type: ignore[attr-defined]  # our mark, read back with getattr
     log.addHandler(handler)
     log.setLevel(level)
     return target
@@ -64,8 +65,8 @@ def close_logging() -> None:
 
 def log_file() -> Path | None:
     for handler in log.handlers:
-        if getattr(handler, "_netralitas", False):
-            return Path(handler.baseFilename)  # type: ignore[attr-defined]
+        if isinstance(handler, logging.FileHandler) and getattr(handler, "_netralitas", False):
+            return Path(handler.baseFilename)
     return None
 
 

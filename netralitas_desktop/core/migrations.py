@@ -113,6 +113,14 @@ def _certificate_register(database: Database) -> None:
     migrate_to_register()
 
 
+def _invitation_deliveries(database: Database) -> None:
+    """Which invitations have been sent, per registration (issue 12). Only a new table, named for
+    what it adds, so it can take any number at a merge."""
+    from .invitation_delivery import MODELS as delivery_models
+
+    database.create_tables(delivery_models)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial_schema),
     (2, _registration_cancellation),
@@ -122,6 +130,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (6, _offline_trust),
     (7, _campaign_coverage),
     (8, _certificate_register),
+    (9, _invitation_deliveries),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -36,6 +36,9 @@ def now() -> dt.datetime:
 
 
 class BaseModel(Model):
+    """Each ``ForeignKeyField`` ``x`` also reads as the raw column ``x_id`` without a query; the
+    models declare ``x_id: int`` beside it for the type checker (an annotation adds no field)."""
+
     class Meta:
         database = db
         legacy_table_names = False
@@ -113,7 +116,9 @@ ATTENDANCE_MODES = tuple(AttendanceMode)
 class Registration(BaseModel):
     id = AutoField()
     event = ForeignKeyField(Event, backref="registrations", on_delete="CASCADE")
+    event_id: int
     person = ForeignKeyField(Person, backref="registrations", on_delete="CASCADE")
+    person_id: int
     source = CharField(max_length=10, default=RegistrationSource.INVITED.value)
     mode = CharField(max_length=10, default=AttendanceMode.ONSITE.value)
     created_at = DateTimeField(default=now)
@@ -130,6 +135,7 @@ class Attendance(BaseModel):
 
     id = AutoField()
     registration = ForeignKeyField(Registration, unique=True, backref="attendance", on_delete="CASCADE")
+    registration_id: int
     checked_in_at = DateTimeField(default=now)
     desk = CharField(max_length=100, default="")
     operator = CharField(max_length=100, default="")
@@ -141,6 +147,7 @@ class AuditLog(BaseModel):
     at = DateTimeField(default=now, index=True)
     action = CharField(max_length=40)
     event = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="audit_entries")
+    event_id: int | None
     desk = CharField(max_length=100, default="")
     operator = CharField(max_length=100, default="")
     detail = TextField(default="")  # JSON; ids and counts, not personal data
@@ -151,6 +158,7 @@ class Signature(BaseModel):
 
     id = AutoField()
     registration = ForeignKeyField(Registration, unique=True, backref="signature", on_delete="CASCADE")
+    registration_id: int
     png = BlobField()
     created_at = DateTimeField(default=now)
     desk = CharField(max_length=100, default="")
@@ -162,6 +170,7 @@ class EventSetting(BaseModel):
     minutes, …). A key-value table, so a feature can add an option without a migration."""
 
     event = ForeignKeyField(Event, backref="settings", on_delete="CASCADE")
+    event_id: int
     key = CharField(max_length=100)
     value = TextField()  # JSON
 
@@ -175,6 +184,7 @@ class EventAsset(BaseModel):
 
     id = AutoField()
     event = ForeignKeyField(Event, backref="assets", on_delete="CASCADE")
+    event_id: int
     kind = CharField(max_length=50)  # e.g. "logo", "signatory1_signature", "certificate_background"
     filename = CharField(max_length=255, default="")
     data = BlobField()

@@ -11,7 +11,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from .dates import MONTHS, long_date
+from .dates import ID_MONTHS, long_date
 from .errors import UserError
 from .reasons import Reason, ReasonCode
 
@@ -117,7 +117,7 @@ def excel_corruption(raw: object) -> Reason | None:
     """
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, float) or isinstance(raw, int):
+    if isinstance(raw, (float, int)):
         shown = f"{raw:.14E}" if isinstance(raw, float) else str(raw)
         return Reason.of(ReasonCode.EXCEL_NUMBER, shown=shown)
     text = str(raw).strip().lstrip("'")
@@ -200,7 +200,7 @@ def implausibility(info: NipInfo, today: dt.date | None = None) -> str | None:
             "pensiun ASN. Periksa 8 digit pertama NIP."
         )
     month = info.start_month or 1
-    when = f"{MONTHS[month - 1]} {info.start_year}" if info.start_month else str(info.start_year)
+    when = f"{ID_MONTHS[month - 1]} {info.start_year}" if info.start_month else str(info.start_year)
     start = info.start_year * 12 + month - 1
     if start > today.year * 12 + today.month - 1 + AHEAD_MONTHS:
         return f"{label} {info.formatted} tidak masuk akal: pengangkatannya ({when}) masih jauh di masa depan."
@@ -313,5 +313,5 @@ def explain(raw: object) -> str:
         )
     return (
         f"NIP {info.formatted}: PNS, lahir {long_date(info.birth_date)}, "
-        f"TMT CPNS {MONTHS[info.start_month - 1]} {info.start_year}, {sex}, nomor urut {info.serial:03d}."
+        f"TMT CPNS {ID_MONTHS[(info.start_month or 1) - 1]} {info.start_year}, {sex}, nomor urut {info.serial:03d}."
     )

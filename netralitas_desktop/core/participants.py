@@ -19,8 +19,8 @@ from .scan_codes import is_scan_code
 from .statuses import AttendanceMode, RegistrationSource
 
 EMPLOYMENT_LABELS = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN (PTT/GTT)", "NON_ASN": "Non-ASN"}
-MODE_LABELS = {AttendanceMode.ONSITE: "Luring (di ruangan)", AttendanceMode.ONLINE: "Daring"}
-SOURCE_LABELS = {RegistrationSource.INVITED: "Undangan", RegistrationSource.WALK_IN: "Tanpa undangan"}
+MODE_LABELS: dict[str, str] = {AttendanceMode.ONSITE: "Luring (di ruangan)", AttendanceMode.ONLINE: "Daring"}
+SOURCE_LABELS: dict[str, str] = {RegistrationSource.INVITED: "Undangan", RegistrationSource.WALK_IN: "Tanpa undangan"}
 
 
 @dataclass
@@ -205,8 +205,10 @@ def person_data(person: Person) -> PersonData:
     return PersonData(**{name: getattr(person, name) or "" for name in PERSON_FIELDS})
 
 
-def merge_person(person: Person, data: PersonData) -> dict[str, str]:
-    """The columns of ``person`` that ``data`` changes; empty fields in ``data`` keep what is stored."""
+def merge_person(person: object, data: PersonData) -> dict[str, str]:
+    """The columns of ``person`` that ``data`` changes; empty fields in ``data`` keep what is stored.
+
+    ``person`` is a ``Person`` or any row read with its ``PERSON_FIELDS`` (``StoredPerson``)."""
     changes = {}
     for name in PERSON_FIELDS:
         new = getattr(data, name)
@@ -381,7 +383,7 @@ def list_participants(event_id: int) -> list[ParticipantRow]:
     return rows
 
 
-def _as_datetime(value) -> dt.datetime | None:
+def _as_datetime(value: object) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))

@@ -23,7 +23,7 @@ PRIVATE_FOLDER_MODE = 0o700
 POSIX = os.name == "posix"
 
 
-def create_private_file(path: str | os.PathLike) -> bool:
+def create_private_file(path: str | os.PathLike[str]) -> bool:
     """Create ``path`` empty with mode 0600; False (and nothing changed) when it already exists."""
     try:
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
@@ -34,14 +34,14 @@ def create_private_file(path: str | os.PathLike) -> bool:
     return True
 
 
-def make_private(path: str | os.PathLike) -> None:
+def make_private(path: str | os.PathLike[str]) -> None:
     """Owner read/write only (POSIX); silently nothing where the file system has no modes (FAT USB sticks)."""
     if POSIX:
         with contextlib.suppress(OSError):
             os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def private_folder(path: str | os.PathLike) -> Path:
+def private_folder(path: str | os.PathLike[str]) -> Path:
     """Make ``path`` (and missing parents) as a folder; a folder made here is 0700 on POSIX."""
     path = Path(path)
     if not path.is_dir():
@@ -49,7 +49,7 @@ def private_folder(path: str | os.PathLike) -> Path:
     return path
 
 
-def copy_private(source: str | os.PathLike, target: str | os.PathLike) -> None:
+def copy_private(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Copy a file's bytes into a new 0600 file (``shutil.copyfile`` would make it 0644 first)."""
     Path(target).unlink(missing_ok=True)
     create_private_file(target)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from peewee import fn
 
@@ -35,6 +36,9 @@ from .pledges.models import IkrarReturn
 from .reports.models import Absence, OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
 from .reports.status import employment_recap, pledge_counts, status_rows, unit_recap
 from .statuses import AttendanceStatus, RegistrationSource
+
+if TYPE_CHECKING:
+    from peewee import ModelSelect
 
 PURGE_SUMMARY = "purge_summary"  # event setting: the counts kept after a purge (see ``purge_event``)
 RETENTION_SETTING = "retention_days"  # app setting (per database, so every desk agrees)
@@ -75,7 +79,7 @@ class PurgePreview:
     def has_personal_data(self) -> bool:
         return self.registrations > 0 or self.online_rows > 0 or self.pending_walk_ins > 0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"date": self.date.isoformat()}
 
 
@@ -95,7 +99,7 @@ def _event(event_id: int) -> Event:
     return event
 
 
-def _event_people(event_id: int):
+def _event_people(event_id: int) -> ModelSelect[Registration]:
     return Registration.select(Registration.person).where(Registration.event == event_id)
 
 
@@ -130,7 +134,7 @@ def preview(event_id: int) -> PurgePreview:
     )
 
 
-def _online_segments(event_id: int):
+def _online_segments(event_id: int) -> ModelSelect[OnlineSegment]:
     reports = OnlineReport.select(OnlineReport.id).where(OnlineReport.event == event_id)
     return OnlineSegment.select(OnlineSegment.id).where(OnlineSegment.report.in_(reports))
 
@@ -140,7 +144,10 @@ def title_matches(event_id: int, typed: str) -> bool:
     return " ".join(typed.split()).casefold() == " ".join(_event(event_id).title.split()).casefold()
 
 
-def summarize(event_id: int) -> dict:
+Summary = dict[str, Any]  # JSON kept in the event's settings: counts, pledges, recap groups (see summarize)
+
+
+def summarize(event_id: int) -> Summary:
     """The counts a purge keeps: the reports' own recaps (``reports.status``), without names."""
     rows = status_rows(event_id)
     registrations = Registration.select(Registration.id).where(Registration.event == event_id)
@@ -158,7 +165,7 @@ def summarize(event_id: int) -> dict:
     }
 
 
-def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
+def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> Summary:
     """Delete the event's personal data, keep its counts; returns the summary stored."""
     actor = actor or audit.Actor.default()
     with db.atomic():
@@ -168,7 +175,8 @@ def purge_event(event_id: int, *, actor: audit.Actor | None = None) -> dict:
             raise ValidationError(
                 {
                     "event": (
-                        f"Kegiatan \u201c{event.title}\u201d tidak menyimpan data pribadi peserta lagi; tidak ada yang dihapus."
+                        f"Kegiatan \u201c{event.title}\u201d tidak menyimpan data pribadi peserta lagi; "
+                        "tidak ada yang dihapus."
                     )
                 }
             )
@@ -243,7 +251,7 @@ def _scrub_audit(event_id: int) -> int:
     return changed
 
 
-def combine(old: dict, new: dict) -> dict:
+def combine(old: Summary, new: Summary) -> Summary:
     """Add up two summaries (data registered after an earlier purge, purged again)."""
     out = dict(new)
     for key in ("walk_ins", "signatures", "certificates"):
@@ -258,7 +266,7 @@ def combine(old: dict, new: dict) -> dict:
     return out
 
 
-def _add_group(old: dict, new: dict) -> dict:
+def _add_group(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     out = {k: (old.get(k, 0) + v if isinstance(v, int) and not isinstance(v, bool) else v) for k, v in new.items()}
     out["percentage"] = round(100.0 * out["present"] / out["registered"], 1) if out.get("registered") else 0.0
     return out

@@ -29,6 +29,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -65,7 +66,7 @@ class FilePlan:
     temp_folders: list[Path] = field(default_factory=list)
     identifiers: frozenset[bytes] = frozenset()  # NIPs and NIKs of the people purged, to find them in bytes
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "database_path": str(self.database_path) if self.database_path else None,
             "backups": [{"name": held.name, "path": str(held.path), "reason": held.reason} for held in self.backups],
@@ -86,7 +87,7 @@ class FileResult:
     new_backup: str | None = None
     problems: list[str] = field(default_factory=list)  # Bahasa Indonesia, for the report
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -224,7 +225,7 @@ def temp_folders() -> list[Path]:
 
 @dataclass
 class PurgeOutcome:
-    summary: dict | None  # None when only files were cleaned (the rows had gone before)
+    summary: dict[str, Any] | None  # None when only files were cleaned (the rows had gone before)
     files: FileResult
 
 

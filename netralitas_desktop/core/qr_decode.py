@@ -20,7 +20,7 @@ from .errors import UserError
 
 # A phone or webcam sees a QR code at any angle; rotation search is for 1-D barcodes and
 # inverted (light-on-dark) codes are never printed by us, so both are skipped for speed.
-_READ_OPTIONS = {"formats": zxingcpp.BarcodeFormat.QRCode, "try_rotate": False, "try_invert": False}
+_READ_OPTIONS: dict[str, Any] = {"formats": zxingcpp.BarcodeFormat.QRCode, "try_rotate": False, "try_invert": False}
 
 
 class ImageDecodeError(UserError, ValueError):

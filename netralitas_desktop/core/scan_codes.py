@@ -82,8 +82,8 @@ __all__ = [
     "NIK",
     "NIP",
     "SHAPES",
+    "could_be_code",
     "dedupe_key",
     "is_scan_code",
     "scan_kind",
-    "starts_prefixed_code",
 ]

@@ -110,7 +110,7 @@ def delete_signature(registration_id: int, *, actor: audit.Actor | None = None) 
 
 
 def _event_of(registration_id: int) -> int:
-    event_id = Registration.select(Registration.event).where(Registration.id == registration_id).scalar()
+    event_id: int | None = Registration.select(Registration.event).where(Registration.id == registration_id).scalar()
     if event_id is None:
         raise NotFoundError(f"Pendaftaran nomor {registration_id} tidak ditemukan.")
     return event_id

@@ -6,12 +6,14 @@ offline merges, online imports — can take it without importing the check-in se
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 from peewee import SqliteDatabase
 
 from .models import db
 
 
-def write_transaction():
+def write_transaction() -> AbstractContextManager[object]:
     """A transaction that takes SQLite's write lock at BEGIN, so desks queue instead of failing.
 
     A deferred SQLite transaction that reads first and writes later can fail with "database is

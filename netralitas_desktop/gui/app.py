@@ -3,8 +3,9 @@
 Start-up order: the connection (``--db``, ``NETRALITAS_DB``, the saved server profile, or
 the local file); for a SQLite file an integrity check (``PRAGMA quick_check``) that offers
 the latest good backup when the file is damaged, before anything writes to it; opening and
-migrating; the demo event when the database is empty; then, off the GUI thread, the
-automatic backup (at most once per the configured hours, keeping the last N).
+migrating; the demo event only when asked (``--demo``: a new database opens on the welcome
+page, which offers it); then, off the GUI thread, the automatic backup (at most once per the
+configured hours, keeping the last N).
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import QApplication
 from ..core import backups
 from ..core.connection import ConnectionProfile, ProfileStore, connect
 from ..core.database import ENV_VAR, DatabaseError, DatabaseLocation, close_database, open_database, resolve_location
-from ..core.events import list_events
 from ..core.logs import close_logging, log, setup_logging
 from ..core.migrations import SchemaTooNewError
 from .common.errors import error_message, show_error, show_uncaught
 from .common.i18n import install_translations
 from .common.jobs import FunctionJob, run_job, wait_all
+from .common.screen import install_screen_fit
 from .common.settings import current_actor
 from .main_window import MainWindow, app_icon
 
@@ -44,7 +45,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setWindowIcon(app_icon())
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # instance() is typed QCoreApplication; here it is a QApplication
 
 
 def open_or_explain(db_url: str | None, *, check: bool = True) -> DatabaseLocation | None:
@@ -144,8 +145,8 @@ def schedule_automatic_backup(window: MainWindow, location: DatabaseLocation) ->
 
 
 def seed_demo(demo: bool) -> int | None:
-    """Create the demo event when asked to, or when the database has no event yet."""
-    if not demo and list_events():
+    """Create the demo event when asked to (``--demo``); never unasked."""
+    if not demo:
         return None
     try:
         from ..core.demo import create_demo_event
@@ -191,6 +192,7 @@ def run_gui(
 def _run_window(db_url: str | None, demo: bool, desk_event: int | None = None, kiosk: bool = False) -> int:
     app = ensure_application()
     install_translations(app)  # before any window or dialog is built
+    install_screen_fit(app)  # every window opens no larger than its screen
     sys.excepthook = show_uncaught  # what escapes a slot: told calmly, a defect logged
     window = create_main_window(db_url, demo)
     if window is None:

@@ -16,10 +16,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.audit import Actor
-from ..core.dates import clock_time, day_and_date
+from ..core.demo import is_example
 from ..core.events import KIND_LABELS, EventData, get_event
 from .certificates.tab import CertificatesTab
 from .common.core_labels import core_label
+from .common.dates import clock_time, day_and_date
 from .common.tabs import EventTab
 from .dashboard.tab import DashboardTab
 from .desk.tab import DeskTab
@@ -29,6 +30,7 @@ from .participants.tab import ParticipantsTab
 from .reports.tab import ReportsTab
 
 if TYPE_CHECKING:
+    from .invitations.dialog import InvitationsDialog
     from .participants.import_wizard import ImportWizard
 
 
@@ -53,6 +55,15 @@ class EventPage(QWidget):
         self.title_label.setWordWrap(True)
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
+        self.example_label = QLabel(
+            self.tr(
+                "Kegiatan contoh: semua pesertanya fiktif. Silakan mencoba meja registrasi, dokumen dan "
+                "sertifikat; hapus kegiatan ini (Kegiatan ▸ Hapus…) sebelum memakai data sungguhan."
+            )
+        )
+        self.example_label.setWordWrap(True)
+        self.example_label.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 4px 8px;")
+        self.example_label.hide()
 
         header = QVBoxLayout()
         header.setSpacing(2)
@@ -65,6 +76,8 @@ class EventPage(QWidget):
         self.participants = ParticipantsTab(event_id, actor, self)
         self.participants.changed.connect(self.changed)
         self.participants.import_requested.connect(self.open_import)
+        self.participants.invitations_requested.connect(self.open_invitations)
+        self.invitations_dialog: InvitationsDialog | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.participants, self.tr("Peserta"))
         self.desk = DeskTab(event_id, actor, self, units=lambda: self.participants.model.units())
@@ -89,6 +102,7 @@ class EventPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.example_label)
         layout.addWidget(self.tabs, 1)
         self.refresh_header()
 
@@ -105,6 +119,7 @@ class EventPage(QWidget):
             parts.append(event.venue)
         parts.append(core_label(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
+        self.example_label.setVisible(is_example(self.event_id))
         self.desk.sync_event()  # the event may now ask for signatures, or no longer
 
     def _mark_roster_stale(self) -> None:
@@ -160,6 +175,28 @@ class EventPage(QWidget):
         self.tabs.setCurrentWidget(self.desk)
         if kiosk:
             self.desk.open_kiosk()
+
+    def open_invitations(self, chosen: list[int] | None = None) -> InvitationsDialog:
+        """The invitations window, with the people chosen in the Peserta tab (if any) as its choice."""
+        from .invitations.dialog import InvitationsDialog  # ReportLab and Pillow load when first needed
+
+        existing = self.invitations_dialog
+        if existing is not None and existing.runner.busy:  # a run goes on: show it rather than a second window
+            existing.raise_()
+            return existing
+        if existing is not None:
+            existing.reject()
+        dialog = InvitationsDialog(self.event_id, self._actor, chosen or [], parent=self.window())
+        dialog.changed.connect(self.participants.refresh)
+        dialog.finished.connect(lambda _result: self._invitations_closed(dialog))
+        self.invitations_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _invitations_closed(self, dialog: InvitationsDialog) -> None:
+        if self.invitations_dialog is dialog:
+            self.invitations_dialog = None
+        dialog.deleteLater()
 
     def open_import(self) -> None:
         """Show the import wizard; the table reloads when it finishes."""

@@ -6,7 +6,7 @@ import platform
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QSize, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -17,6 +17,7 @@ from ..core.events import NotFoundError
 from ..core.logs import log_file
 from ..resources import resource_path
 from .common.errors import show_error
+from .common.screen import fitted_size
 from .common.settings import current_actor
 from .common.widgets import show_info
 from .desk.scan_router import ScanRouter
@@ -45,10 +46,12 @@ class MainWindow(QMainWindow):
         self.event_page: EventPage | None = None
         self.campaign_page: CampaignPage | None = None
         self.setWindowIcon(app_icon())
-        self.resize(1280, 720)
+        self.resize(fitted_size(QSize(1280, 720)))  # and ScreenFit keeps every window on its screen
 
         self.event_list = EventList(actor, self)
         self.event_list.open_requested.connect(self.open_event)
+        self.event_list.import_requested.connect(self._import_into)
+        self.event_list.connect_requested.connect(self.connect_to_server)
         self.event_list.changed.connect(self._events_changed)
         self.event_list.table.itemSelectionChanged.connect(self._update_actions)
         self.stack = QStackedWidget()
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         self.backup_action = action(self.tr("Cadangan && pemulihan…"), self.open_backups)
         self.package_action = action(self.tr("Meja offline (paket kegiatan)…"), self.open_packages)
         self.online_import_action = action(self.tr("Impor kehadiran daring…"), self.import_online)
+        self.invitations_action = action(self.tr("Undangan ber-QR…"), self.open_invitations)
         self.purge_action = action(self.tr("Hapus data pribadi…"), self.purge_event)
         self.audit_action = action(self.tr("Log audit…"), self.open_audit_log)
         self.verify_action = action(self.tr("Periksa keaslian sertifikat…"), self.open_verify, "Ctrl+Shift+V")
@@ -105,6 +109,7 @@ class MainWindow(QMainWindow):
         for act in (self.new_event_action, self.edit_event_action, self.delete_event_action):
             event_menu.addAction(act)
         event_menu.addSeparator()
+        event_menu.addAction(self.invitations_action)
         event_menu.addAction(self.desk_action)
         event_menu.addAction(self.kiosk_action)
         event_menu.addAction(self.online_import_action)
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
             self.kiosk_action,
             self.online_import_action,
             self.purge_action,
+            self.invitations_action,
         ):
             act.setEnabled(has_event)
         self.list_action.setEnabled(self.stack.currentWidget() is not self.event_list)
@@ -212,10 +218,22 @@ class MainWindow(QMainWindow):
             return self.event_page
         return self.open_event(event_id)
 
+    def _import_into(self, event_id: int) -> None:
+        """The welcome page's "Impor daftar peserta": the new event's page, then its import wizard."""
+        page = self.open_event(event_id)
+        if page is not None:
+            page.open_import()
+
     def import_participants(self) -> None:
         page = self._current_event_page()
         if page is not None:
             page.open_import()
+
+    def open_invitations(self) -> None:
+        """QR invitations of the open (or selected) event, for the people selected in its Peserta tab."""
+        page = self._current_event_page()
+        if page is not None:
+            page.open_invitations([row.registration_id for row in page.participants.selected_rows()])
 
     def open_desk(self, kiosk: bool = False) -> None:
         """The check-in desk of the open (or selected) event; F5 makes it full-screen."""
@@ -336,10 +354,15 @@ class MainWindow(QMainWindow):
         SettingsDialog(self).exec()
 
     def show_about(self) -> None:
+        self.about_box().exec()
+
+    def about_box(self) -> QMessageBox:
+        """Version, database and log file (its own box rather than ``QMessageBox.about``, so tests can read it)."""
         log_path = log_file()
-        QMessageBox.about(
-            self,
-            self.tr("Tentang Netralitas Desktop"),
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Tentang Netralitas Desktop"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
             self.tr(
                 "<h3>Netralitas Desktop {0}</h3>"
                 "<p>Registrasi peserta, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN.</p>"
@@ -351,8 +374,10 @@ class MainWindow(QMainWindow):
                 log_path or self.tr("(tidak ada)"),
                 platform.python_version(),
                 qVersion(),
-            ),
+            )
         )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        return box
 
     def remind_retention(self) -> bool:
         """At start-up (run_gui): name events kept past the retention period, if any."""

@@ -1446,6 +1446,18 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Choose file…</translation>
     </message>
     <message>
+        <source>Hanya perbarui peserta yang sudah ada di daftar kegiatan ini</source>
+        <translation>Only update participants already on this event&apos;s list</translation>
+    </message>
+    <message>
+        <source>Untuk berkas yang memuat lebih banyak orang daripada yang diundang (misalnya seluruh ekspor SIASN): data peserta yang sudah terdaftar diperbarui, orang lain di berkas tidak ditambahkan.</source>
+        <translation>For a file with more people than were invited (the whole SIASN export, say): the data of registered participants is updated, nobody else in the file is added.</translation>
+    </message>
+    <message>
+        <source>Tanpa pilihan ini, orang di berkas yang belum terdaftar ditambahkan sebagai peserta dan yang sudah terdaftar diperbarui.</source>
+        <translation>Without this choice, people in the file who are not registered yet are added as participants, and those registered are updated.</translation>
+    </message>
+    <message>
         <source>Daftar peserta (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Semua berkas (*)</source>
         <translation>Participant list (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</translation>
     </message>
@@ -2792,10 +2804,6 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Events</translation>
     </message>
     <message>
-        <source>Belum ada kegiatan. Klik &lt;b&gt;Baru…&lt;/b&gt; untuk membuat kegiatan pertama.</source>
-        <translation>No events yet. Click &lt;b&gt;New…&lt;/b&gt; to create the first event.</translation>
-    </message>
-    <message>
         <source>Baru…</source>
         <translation>New…</translation>
     </message>
@@ -2833,6 +2841,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>← Semua kegiatan</source>
         <translation>← All events</translation>
+    </message>
+    <message>
+        <source>Kegiatan contoh: semua pesertanya fiktif. Silakan mencoba meja registrasi, dokumen dan sertifikat; hapus kegiatan ini (Kegiatan ▸ Hapus…) sebelum memakai data sungguhan.</source>
+        <translation>Example event: every participant is fictitious. Try the registration desk, documents and certificates; delete this event (Events ▸ Delete…) before working with real data.</translation>
     </message>
     <message>
         <source>Peserta</source>
@@ -3338,6 +3350,145 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     </message>
 </context>
 <context>
+    <name>InvitationsDialog</name>
+    <message>
+        <source>Undangan ber-QR</source>
+        <translation>QR invitations</translation>
+    </message>
+    <message>
+        <source>Memuat peserta…</source>
+        <translation>Loading participants…</translation>
+    </message>
+    <message>
+        <source>Untuk siapa</source>
+        <translation>For whom</translation>
+    </message>
+    <message>
+        <source>Satu unit kerja:</source>
+        <translation>One work unit:</translation>
+    </message>
+    <message>
+        <source>Hanya yang undangannya belum dikirim</source>
+        <translation>Only those whose invitation has not been sent</translation>
+    </message>
+    <message>
+        <source>Bentuk</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Kartu untuk dicetak (PDF, 8 kartu per halaman), kertas:</source>
+        <translation>Cards to print (PDF, 8 cards per page), paper:</translation>
+    </message>
+    <message>
+        <source>Gambar per orang untuk WhatsApp (PNG, dalam satu berkas ZIP)</source>
+        <translation>One image per person for WhatsApp (PNG, in one ZIP file)</translation>
+    </message>
+    <message>
+        <source>Tandai undangan yang dibuat sebagai sudah dikirim</source>
+        <translation>Mark the invitations made as sent</translation>
+    </message>
+    <message>
+        <source>Undangan dianggap terkirim begitu dibuat untuk dibagikan. Kosongkan untuk cetak coba; tanda terkirim dapat diubah lewat klik kanan di tab Peserta.</source>
+        <translation>An invitation counts as sent once it is made to hand out. Clear this for a test print; the sent mark can be changed by right-clicking in the Participants tab.</translation>
+    </message>
+    <message>
+        <source>Buka setelah selesai</source>
+        <translation>Open when done</translation>
+    </message>
+    <message>
+        <source>Buat…</source>
+        <translation>Make…</translation>
+    </message>
+    <message>
+        <source>Buka berkas</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dari {0} peserta, {1} undangan sudah ditandai terkirim dan {2} belum.</source>
+        <translation>Of {0} participants, {1} invitations are marked sent and {2} are not.</translation>
+    </message>
+    <message>
+        <source>Semua peserta ({0})</source>
+        <translation>All participants ({0})</translation>
+    </message>
+    <message>
+        <source>Peserta yang dipilih di tab Peserta ({0})</source>
+        <translation>Participants selected in the Participants tab ({0})</translation>
+    </message>
+    <message>
+        <source>(tanpa unit kerja)</source>
+        <translation>(no work unit)</translation>
+    </message>
+    <message>
+        <source>Kegiatan ini belum memiliki peserta; tambahkan atau impor peserta dahulu.</source>
+        <translation>This event has no participants yet; add or import participants first.</translation>
+    </message>
+    <message>
+        <source>Semua undangan dalam pilihan ini sudah ditandai terkirim.</source>
+        <translation>Every invitation in this choice is already marked sent.</translation>
+    </message>
+    <message>
+        <source>Tidak ada peserta dalam pilihan ini.</source>
+        <translation>No participants in this choice.</translation>
+    </message>
+    <message>
+        <source>Akan dibuat {0} kartu undangan dalam {1} halaman.</source>
+        <translation>{0} invitation cards on {1} pages will be made.</translation>
+    </message>
+    <message>
+        <source>Akan dibuat {0} gambar undangan dalam satu berkas ZIP.</source>
+        <translation>{0} invitation images in one ZIP file will be made.</translation>
+    </message>
+    <message>
+        <source>Simpan undangan</source>
+        <translation>Save invitations</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Arsip ZIP (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Membuat kartu undangan…</source>
+        <translation>Making invitation cards…</translation>
+    </message>
+    <message>
+        <source>Membuat gambar undangan…</source>
+        <translation>Making invitation images…</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang dibuat dan tidak ada yang ditandai terkirim.</source>
+        <translation>Cancelled; no file was made and nobody was marked sent.</translation>
+    </message>
+    <message>
+        <source>{0} kartu dalam {1} halaman</source>
+        <translation>{0} cards on {1} pages</translation>
+    </message>
+    <message>
+        <source>{0} gambar</source>
+        <translation>{0} images</translation>
+    </message>
+    <message>
+        <source>{0} ditandai terkirim</source>
+        <translation>{0} marked sent</translation>
+    </message>
+    <message>
+        <source>tidak ada yang ditandai terkirim</source>
+        <translation>none marked sent</translation>
+    </message>
+    <message>
+        <source>Selesai: {0}, {1}. Tersimpan di {2}</source>
+        <translation>Done: {0}, {1}. Saved in {2}</translation>
+    </message>
+</context>
+<context>
     <name>JobPanel</name>
     <message>
         <source>Batal</source>
@@ -3423,6 +3574,10 @@ BADAN KEPEGAWAIAN DAERAH</translation>
     <message>
         <source>Impor kehadiran daring…</source>
         <translation>Import online attendance…</translation>
+    </message>
+    <message>
+        <source>Undangan ber-QR…</source>
+        <translation>QR invitations…</translation>
     </message>
     <message>
         <source>Hapus data pribadi…</source>
@@ -4304,6 +4459,10 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
         <translation>Mode</translation>
     </message>
     <message>
+        <source>Undangan</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
         <source>Luring</source>
         <translation>On-site</translation>
     </message>
@@ -4312,8 +4471,36 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
         <translation>Online</translation>
     </message>
     <message>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>kartu PDF</source>
+        <translation>PDF cards</translation>
+    </message>
+    <message>
+        <source>gambar PNG (ZIP)</source>
+        <translation>PNG images (ZIP)</translation>
+    </message>
+    <message>
+        <source>gambar PNG</source>
+        <translation>PNG images</translation>
+    </message>
+    <message>
+        <source>ditandai manual</source>
+        <translation>marked by hand</translation>
+    </message>
+    <message>
         <source>Batal</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Undangan belum dikirim</source>
+        <translation>Invitation not sent yet</translation>
+    </message>
+    <message>
+        <source>Undangan terkirim {0}, pukul {1} ({2})</source>
+        <translation>Invitation sent {0} at {1} ({2})</translation>
     </message>
     <message>
         <source>{0} {1}, pukul {2}</source>
@@ -4351,16 +4538,28 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
         <translation>Record excused, sick or official duty for the selected participants</translation>
     </message>
     <message>
-        <source>Impor dari berkas…</source>
-        <translation>Import from file…</translation>
-    </message>
-    <message>
         <source>Memuat peserta…</source>
         <translation>Loading participants…</translation>
     </message>
     <message>
         <source>Daftar peserta tidak dapat dimuat: {0}</source>
         <translation>The participant list could not be loaded: {0}</translation>
+    </message>
+    <message>
+        <source>Impor…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Impor daftar peserta dari berkas CSV atau Excel</source>
+        <translation>Import a participant list from a CSV or Excel file</translation>
+    </message>
+    <message>
+        <source>Undangan…</source>
+        <translation>Invitations…</translation>
+    </message>
+    <message>
+        <source>Buat undangan ber-QR (kartu PDF atau gambar PNG) untuk semua, yang terpilih, atau yang belum dikirim</source>
+        <translation>Make QR invitations (PDF cards or PNG images) for everyone, those selected, or those not sent yet</translation>
     </message>
     <message>
         <source>Menampilkan {0} dari {1} peserta</source>
@@ -4371,8 +4570,32 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
         <translation>Absent (excused, sick, official duty)…</translation>
     </message>
     <message>
+        <source>Buat undangan untuk {0} peserta terpilih…</source>
+        <translation>Make invitations for {0} selected participants…</translation>
+    </message>
+    <message>
+        <source>Tandai undangan sudah dikirim</source>
+        <translation>Mark invitation as sent</translation>
+    </message>
+    <message>
+        <source>Tandai undangan belum dikirim</source>
+        <translation>Mark invitation as not sent</translation>
+    </message>
+    <message>
         <source>Hapus dari kegiatan</source>
         <translation>Remove from event</translation>
+    </message>
+    <message>
+        <source>Kegiatan tidak ditemukan</source>
+        <translation>Event not found</translation>
+    </message>
+    <message>
+        <source>{0} undangan ditandai sudah dikirim.</source>
+        <translation>{0} invitations marked sent.</translation>
+    </message>
+    <message>
+        <source>Tanda terkirim dihapus dari {0} undangan.</source>
+        <translation>Sent mark removed from {0} invitations.</translation>
     </message>
     <message>
         <source>Peserta tidak ditemukan</source>
@@ -4513,6 +4736,14 @@ Compare it with the fingerprint shown {2}. Only if it is exactly the same, choos
     <message>
         <source>Baris</source>
         <translation>Row</translation>
+    </message>
+    <message>
+        <source>Tidak ada orang dalam berkas ini yang sudah terdaftar di kegiatan ini. Klik Kembali dan kosongkan pilihan “Hanya perbarui peserta yang sudah ada” untuk menambahkan mereka.</source>
+        <translation>Nobody in this file is registered for this event yet. Click Back and clear “Only update participants already on this event&apos;s list” to add them.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; tidak ada di daftar kegiatan (tidak ditambahkan)</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; not on the event&apos;s list (not added)</translation>
     </message>
     <message>
         <source>Baris</source>
@@ -5150,6 +5381,10 @@ What stays: the event and the numbers registered, present and online per OPD and
         <translation>no rows rejected</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; orang di berkas tidak ada di daftar kegiatan dan tidak ditambahkan</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; people in the file are not on the event&apos;s list and were not added</translation>
+    </message>
+    <message>
         <source>Hasil impor dari {0}:</source>
         <translation>Import result from {0}:</translation>
     </message>
@@ -5402,6 +5637,49 @@ Compare this fingerprint with the one the issuing agency publishes (on its verif
     <message>
         <source>{0} peserta tanpa undangan ditolak; datanya tidak disimpan.</source>
         <translation>{0} walk-in participants rejected; their data is not kept.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Selamat datang di Netralitas Desktop</source>
+        <translation>Welcome to Netralitas Desktop</translation>
+    </message>
+    <message>
+        <source>Registrasi peserta, ikrar, sertifikat dan laporan Sosialisasi Netralitas ASN. Belum ada kegiatan di basis data ini; pilih cara memulai:</source>
+        <translation>Participant registration, pledges, certificates and reports for the Sosialisasi Netralitas ASN. This database has no events yet; choose how to begin:</translation>
+    </message>
+    <message>
+        <source>Buat kegiatan</source>
+        <translation>Create an event</translation>
+    </message>
+    <message>
+        <source>Isi nama kegiatan, tanggal, tempat dan penanda tangan, lalu tambahkan peserta.</source>
+        <translation>Enter the event&apos;s name, date, venue and signatories, then add participants.</translation>
+    </message>
+    <message>
+        <source>Impor daftar peserta</source>
+        <translation>Import a participant list</translation>
+    </message>
+    <message>
+        <source>Buat kegiatan, lalu langsung impor daftar undangan atau ekspor SIASN (berkas CSV atau Excel).</source>
+        <translation>Create an event, then import an invitation list or a SIASN export straight away (CSV or Excel file).</translation>
+    </message>
+    <message>
+        <source>Coba dengan data contoh</source>
+        <translation>Try with example data</translation>
+    </message>
+    <message>
+        <source>Kegiatan contoh berisi 300 peserta fiktif untuk mencoba meja registrasi, dokumen dan sertifikat. Judulnya diawali [CONTOH]; hapus kapan saja.</source>
+        <translation>An example event with 300 fictitious participants to try the registration desk, documents and certificates. Its title starts with [CONTOH]; delete it whenever you like.</translation>
+    </message>
+    <message>
+        <source>Meja tambahan? Sambungkan ke server bersama…</source>
+        <translation>An extra desk? Connect to the shared server…</translation>
+    </message>
+    <message>
+        <source>Membuat kegiatan contoh…</source>
+        <translation>Creating the example event…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 """Reading our PDFs back the way a reviewer does: words with their boxes, font sizes, page
-numbers, reference renders compared with a tolerance.
+numbers, reference renders compared with a tolerance, ink in regions of a page, QR codes.
 
 Everything goes through poppler (``pdftotext -bbox``, ``pdftoppm``), the same program that
 shows and prints the PDFs on the desk laptops; nothing here imports the application's drawing
@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageStat
@@ -130,15 +131,49 @@ def page_numbers(pdf: Path | bytes) -> list[tuple[int, int]]:
 
 
 def render(pdf: Path, page: int = 1, dpi: int = 100, *, grey: bool = False) -> Image.Image:
-    """Page ``page`` as poppler draws it."""
+    """Page ``page`` as poppler draws it (as a viewer or a printer would)."""
     out = subprocess.run(
         ["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), *(["-gray"] if grey else []), str(pdf)],
         capture_output=True,
         check=True,
     ).stdout
-    from io import BytesIO
-
     return Image.open(BytesIO(out)).convert("L" if grey else "RGB")
+
+
+def qr_codes(pdf: Path, page: int | None = None, dpi: int = 150) -> list[str]:
+    """The text of every QR code on page ``page`` (on every page when None), in page order, as a
+    scanner sees a print: poppler renders in grey, zxing-cpp reads QR codes only.
+
+    Poppler runs in its own process, so reading never shares PDFium with a job the app still runs.
+    """
+    import zxingcpp
+
+    only = ["-f", str(page), "-l", str(page)] if page is not None else []
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", *only, str(pdf), f"{folder}/p"], check=True)
+        pages = sorted(Path(folder).glob("p-*.png"), key=lambda path: int(path.stem.rsplit("-", 1)[1]))
+        return [
+            code.text
+            for image in pages
+            for code in zxingcpp.read_barcodes(Image.open(image), formats=zxingcpp.BarcodeFormat.QRCode)
+        ]
+
+
+def dark_pixels(image: Image.Image, box: tuple[int, int, int, int], threshold: int = 160) -> int:
+    """Dark pixels inside ``box`` (left, top, right, bottom): is something drawn there?"""
+    grey = image.crop(box).convert("L").tobytes()
+    return sum(1 for value in grey if value < threshold)
+
+
+def blue_pixels(image: Image.Image, box: tuple[int, int, int, int]) -> int:
+    """Pixels of the signature pad's blue ink inside ``box``; the documents print everything else grey."""
+    data = image.crop(box).convert("RGB").tobytes()
+    return sum(1 for i in range(0, len(data), 3) if data[i + 2] > 60 and data[i + 2] - data[i] > 30)
+
+
+def ink_bounds(image: Image.Image, threshold: int = 200) -> tuple[int, int, int, int] | None:
+    """(left, top, right, bottom) of everything darker than ``threshold`` (light grey), or None."""
+    return image.convert("L").point(lambda value: 255 if value < threshold else 0).getbbox()
 
 
 @dataclass(frozen=True)
@@ -189,11 +224,15 @@ __all__ = [
     "PdfWords",
     "Word",
     "assert_like_reference",
+    "blue_pixels",
     "compare_with_reference",
+    "dark_pixels",
     "font_sizes",
     "full_niks",
+    "ink_bounds",
     "page_numbers",
     "pdf_words",
+    "qr_codes",
     "render",
     "smallest_text",
 ]

@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
@@ -74,7 +74,8 @@ def _is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A local TCP port nobody listens on now (the server takes it; tests use it as a refusing address)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -156,7 +157,7 @@ def throwaway_cluster(
 def _start(bin_dir: Path, root: Path, data_dir: Path, options: str) -> PgServer:
     last_error = ""
     for _attempt in range(3):  # another process may grab the free port between probe and bind
-        port = _free_port()
+        port = free_port()
         started = _run_as_server_user(
             [
                 str(bin_dir / "pg_ctl"),
@@ -199,10 +200,8 @@ def _kill_leftover_postmaster(data_dir: Path) -> None:
         pid = int((data_dir / "postmaster.pid").read_text().split("\n", 1)[0])
     except (OSError, ValueError):
         return
-    try:
+    with suppress(ProcessLookupError):
         os.kill(pid, signal.SIGQUIT)
-    except ProcessLookupError:
-        pass
 
 
 def _read(path: Path) -> str:

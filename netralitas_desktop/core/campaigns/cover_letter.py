@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..dates import day_and_date, long_date
@@ -33,7 +35,8 @@ from ..documents import (
     naskah_dinas_page,
     space_under_kop,
 )
-from ..documents.table import Column, TableLayout, draw_page_footer
+from ..documents.fit import FitOptions, FontSizes
+from ..documents.table import Column, FittedRow, TableLayout, draw_page_footer
 from ..events import Signatory
 from ..pledges.pledge_forms import draw_paragraphs
 from .coverage import MemberRow
@@ -99,7 +102,7 @@ def letter_page(paper: Paper) -> PageSpec:
     return naskah_dinas_page(paper)
 
 
-def _paragraphs(letter: CoverLetter, width: float):
+def _paragraphs(letter: CoverLetter, width: float) -> list[tuple[Paragraph, float]]:
     style = ParagraphStyle(
         "letter",
         fontName=SANS.regular,
@@ -139,8 +142,10 @@ def _row_texts(number: int, row: MemberRow) -> list[str]:
     ]
 
 
-def _pages_of_list(layout: TableLayout, rows, first_room: float, room: float) -> list[list]:
-    pages, current, space = [], [], first_room - layout.header_height
+def _pages_of_list(layout: TableLayout, rows: list[FittedRow], first_room: float, room: float) -> list[list[FittedRow]]:
+    pages: list[list[FittedRow]] = []
+    current: list[FittedRow] = []
+    space = first_room - layout.header_height
     for row in rows:
         if row.height > space and current:
             pages.append(current)
@@ -151,12 +156,13 @@ def _pages_of_list(layout: TableLayout, rows, first_room: float, room: float) ->
     return pages
 
 
-def draw_cover_letter(canvas, page: PageSpec, letter: CoverLetter) -> int:
+def draw_cover_letter(canvas: Canvas, page: PageSpec, letter: CoverLetter) -> int:
     """Draw the letter and its Lampiran on new pages of ``canvas``; returns the pages drawn."""
     frame = page.frame
     layout = TableLayout(COLUMNS, frame.x, frame.width, size=9, min_size=MIN_TEXT_SIZE, header_size=MIN_TEXT_SIZE + 0.5)
     fitted = [layout.fit_row(_row_texts(number, row)) for number, row in enumerate(letter.rows, 1)]
-    list_top = _draw_list_heading(_Measuring(), page, letter)  # where the table starts under the heading
+    # Where the table starts under the heading: _Measuring answers every drawing call with 0.
+    list_top = _draw_list_heading(_Measuring(), page, letter)  # type: ignore[arg-type]  # a duck-typed Canvas
     pages = _pages_of_list(layout, fitted, list_top - frame.y, frame.height)
     total = 1 + len(pages)
     footer = f"Formulir Ikrar Mandiri \u2013 {letter.unit}"
@@ -173,13 +179,13 @@ def draw_cover_letter(canvas, page: PageSpec, letter: CoverLetter) -> int:
     return total
 
 
-def _draw_letter(canvas, page: PageSpec, letter: CoverLetter) -> None:
+def _draw_letter(canvas: Canvas, page: PageSpec, letter: CoverLetter) -> None:
     frame = page.frame
     x, width = frame.x, frame.width
     y = frame.top
     if letter.letterhead is not None:
         y = draw_letterhead(canvas, letter.letterhead, x, page.kop_top, width) - space_under_kop(SIZE)
-    text = {"max_size": SIZE, "min_size": SIZE - 1.5}
+    text: FontSizes = {"max_size": SIZE, "min_size": SIZE - 1.5}
     place_date = f"{letter.place}, {long_date(letter.as_of)}" if letter.place else long_date(letter.as_of)
     draw_text_box(canvas, place_date, SANS.regular, x + width / 2, y, width / 2, align="right", **text)
     label_width = 24 * mm
@@ -215,11 +221,11 @@ def _draw_letter(canvas, page: PageSpec, letter: CoverLetter) -> None:
     )
 
 
-def _draw_list_heading(canvas, page: PageSpec, letter: CoverLetter) -> float:
+def _draw_list_heading(canvas: Canvas, page: PageSpec, letter: CoverLetter) -> float:
     frame = page.frame
     x, width = frame.x, frame.width
     left, block = x + width * 0.45, width * 0.55
-    text = {"max_size": 10, "min_size": MIN_TEXT_SIZE}
+    text: FontSizes = {"max_size": 10, "min_size": MIN_TEXT_SIZE}
     who = letter.signatory.jabatan or letter.organizer
     y = draw_text_box(
         canvas, f"Lampiran Surat {who}".strip(), SANS.regular, left, frame.top, block, max_lines=2, **text
@@ -228,16 +234,16 @@ def _draw_list_heading(canvas, page: PageSpec, letter: CoverLetter) -> float:
         draw_text_box(canvas, label, SANS.regular, left, y, 16 * mm, **text)
         y = draw_text_box(canvas, f": {value}", SANS.regular, left + 16 * mm, y, block - 16 * mm, **text)
     y -= 6 * mm
-    title = {"align": "center", "max_size": 11, "min_size": 9, "max_lines": 2}
-    y = draw_text_box(canvas, LIST_TITLE, SANS.bold, x, y, width, **title)
-    y = draw_text_box(canvas, letter.unit.upper(), SANS.bold, x, y, width, **title)
+    title: FitOptions = {"max_size": 11, "min_size": 9, "max_lines": 2}
+    y = draw_text_box(canvas, LIST_TITLE, SANS.bold, x, y, width, align="center", **title)
+    y = draw_text_box(canvas, letter.unit.upper(), SANS.bold, x, y, width, align="center", **title)
     return y - 4 * mm
 
 
 class _Measuring:
     """A canvas that draws nothing: the heading's height is known before the table is paginated."""
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Callable[..., float]:
         return lambda *args, **kwargs: 0.0
 
 

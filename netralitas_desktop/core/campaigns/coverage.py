@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from peewee import JOIN
 
@@ -71,8 +72,8 @@ class GroupCoverage:
     target: int = 0  # active members
     covered: int = 0
     excused: int = 0  # not covered, excused with a reason
-    routes: Counter = field(default_factory=Counter)  # covered, by the route counted
-    reasons: Counter = field(default_factory=Counter)  # excused, by reason
+    routes: Counter[str] = field(default_factory=Counter)  # covered, by the route counted
+    reasons: Counter[str] = field(default_factory=Counter)  # excused, by reason
 
     @property
     def owing(self) -> int:
@@ -101,7 +102,7 @@ class GroupCoverage:
             self.excused += count
             self.reasons[detail] += count
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "label": self.label,
@@ -152,7 +153,7 @@ class Coverage:
             return [member_id for member_id, (found, _) in states.items() if found == state]
         return [member_id for member_id in self.unit_members.get(unit_key, ()) if states[member_id][0] == state]
 
-    def to_dict(self, unit_key: str | None = None) -> dict:
+    def to_dict(self, unit_key: str | None = None) -> dict[str, Any]:
         selected = self.unit(unit_key) if unit_key is not None else self.total
         return {
             "campaign": self.campaign.to_dict(),
@@ -185,7 +186,7 @@ def load_coverage(campaign_id: int) -> Coverage:
     )
     for member_id, route in credits.tuples():
         route_of.setdefault(member_id, route)
-    excused = dict(
+    excused: dict[int, str] = dict(
         CampaignExcuse.select(CampaignExcuse.member, CampaignExcuse.reason)
         .where(CampaignExcuse.campaign == campaign_id)
         .tuples()
@@ -203,7 +204,7 @@ def _tally(
 ) -> Coverage:
     """Each member's state, then the groups from a count per (unit, type, state): 50,000 members, few groups."""
     states: dict[int, tuple[str, str]] = {}
-    counted: Counter = Counter()
+    counted: Counter[tuple[str, str, str, tuple[str, str]]] = Counter()  # (unit key, spelling, type, state)
     for member_id, (key, spelling, kind) in roster.active.items():
         route = route_of.get(member_id)
         if route is not None:
@@ -216,7 +217,7 @@ def _tally(
         counted[(key, spelling, kind, state)] += 1
     total = GroupCoverage("", TOTAL_LABEL)
     units: dict[str, GroupCoverage] = {}
-    spellings: dict[str, Counter] = {}
+    spellings: dict[str, Counter[str]] = {}
     kinds: dict[str, GroupCoverage] = {}
     crossed: dict[tuple[str, str], GroupCoverage] = {}
     for (key, spelling, kind, state), count in counted.items():
@@ -246,11 +247,14 @@ def _tally(
     )
 
 
-def _group(groups: dict, index, key: str, label: str) -> GroupCoverage:
+def _group(groups: dict[K, GroupCoverage], index: K, key: str, label: str) -> GroupCoverage:
     group = groups.get(index)
     if group is None:
         group = groups[index] = GroupCoverage(key, label)
     return group
+
+
+K = TypeVar("K")
 
 
 # --- the names still owing -----------------------------------------------------------------------------------
@@ -299,7 +303,7 @@ class MemberRow:
         label = EXCUSE_REASONS.get(self.excuse_reason, self.excuse_reason)
         return f"{label}: {self.excuse_note}" if self.excuse_note else label
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
         out["employment_label"] = self.employment_label
         out["printed_identity"] = self.printed_identity
@@ -368,15 +372,21 @@ def _excuses(campaign_id: int, member_ids: list[int]) -> dict[int, tuple[str, st
     return found
 
 
+# (event id, registered at, cancelled, check-in method, absence reason) as the driver returns them
+_Noted = tuple[Any, ...]
+
+
 def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, tuple[str, dt.date | None]]:
     """member id -> what the campaign's events recorded of them (absent with a reason, a form made)."""
     if not member_ids or not campaign.event_ids:
         return {}
-    titles = dict(Event.select(Event.id, Event.title).where(Event.id.in_(list(campaign.event_ids))).tuples())
+    titles: dict[int, str] = dict(
+        Event.select(Event.id, Event.title).where(Event.id.in_(list(campaign.event_ids))).tuples()
+    )
     wanted = set(member_ids)
     member_of = {person: member for person, member in person_members().items() if member in wanted}
     events = set(campaign.event_ids)
-    found: dict[int, list[tuple]] = {}
+    found: dict[int, list[_Noted]] = {}
     # By person (their index), not by event: a campaign's events hold far more people than one OPD owes.
     for batch in chunks(sorted(member_of), _IDS_PER_QUERY):
         query = (
@@ -402,7 +412,7 @@ def _notes(campaign: CampaignInfo, member_ids: list[int]) -> dict[int, tuple[str
     }
 
 
-def _note(found: list[tuple], titles: dict[int, str], mandiri_event_id: int | None) -> tuple[str, dt.date | None]:
+def _note(found: list[_Noted], titles: dict[int, str], mandiri_event_id: int | None) -> tuple[str, dt.date | None]:
     """(what the events say, the day the campaign's ikrar mandiri form was made, if it was)."""
     parts, made = [], None
     for event_id, created_at, cancelled, method, reason in found:

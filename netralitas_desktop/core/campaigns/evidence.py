@@ -23,7 +23,9 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -54,15 +56,17 @@ APPEND_ONLY = frozenset(
         "campaign.register_owing",
     }
 )
-EVIDENCE = (Attendance, Signature, IkrarReturn)
+EVIDENCE: tuple[type[Attendance] | type[Signature] | type[IkrarReturn], ...] = (Attendance, Signature, IkrarReturn)
 
 # registration id -> [person id, cancelled, check-in method or None, signed, form returned]
-Rows = dict[int, list]
+Rows = dict[int, list[Any]]
+# (newest audit id, then (count, newest id) of each EVIDENCE table and of Registration)
+_Marks = tuple[Any, ...]
 
 
 @dataclass
 class _Kept:
-    marks: tuple
+    marks: _Marks
     rows: Rows
     read_at: float
     generation: int  # new with every full read
@@ -75,22 +79,25 @@ class Reading:
 
     generation: int
     position: int  # changes caught up with in this generation
-    rows: list[list]  # every row, or only those changed since the caller's reading (``partial``)
+    rows: list[list[Any]]  # every row, or only those changed since the caller's reading (``partial``)
     partial: bool
 
 
 _lock = threading.Lock()
-_kept: dict[tuple, _Kept] = {}
+_kept: dict[tuple[DatabaseKey, tuple[int, ...]], _Kept] = {}
 _generations = itertools.count(1)
 
 
-def database_key() -> tuple:
+DatabaseKey = tuple[str, object, object]  # driver, database name, host
+
+
+def database_key() -> DatabaseKey:
     """Which database the models are bound to (file, or server and name)."""
     obj = db.obj
     return type(obj).__name__, obj.database, getattr(obj, "connect_params", {}).get("host")
 
 
-def read(event_ids, *, keep: bool = True, since: tuple[int, int] | None = None) -> Reading:
+def read(event_ids: Iterable[int], *, keep: bool = True, since: tuple[int, int] | None = None) -> Reading:
     """The evidence rows of these events' registrations that have any (see ``Rows``).
 
     ``since``: the (generation, position) of the caller's last reading; when still valid, only
@@ -106,7 +113,7 @@ def read(event_ids, *, keep: bool = True, since: tuple[int, int] | None = None) 
         marks = _marks()  # before the data: a row added meanwhile is read again next time, harmlessly
         kept = _kept.get(key)
         stale = kept is None or time.monotonic() - kept.read_at > FULL_READ_EVERY
-        if stale or (kept.marks != marks and not _catch_up(kept, marks, ids)):
+        if kept is None or stale or (kept.marks != marks and not _catch_up(kept, marks, ids)):
             if kept is None and len(_kept) >= KEEP_AT_MOST:
                 _kept.pop(min(_kept, key=lambda k: _kept[k].read_at))
             kept = _kept[key] = _Kept(marks, _read_all(ids), time.monotonic(), next(_generations))
@@ -123,7 +130,7 @@ def forget() -> None:
         _kept.clear()
 
 
-def _marks() -> tuple:
+def _marks() -> _Marks:
     tables = tuple(
         tuple(model.select(fn.COUNT(model.id), fn.MAX(model.id)).tuples().first())
         for model in (*EVIDENCE, Registration)
@@ -154,7 +161,7 @@ def _read_all(ids: tuple[int, ...]) -> Rows:
     return {row[0]: [row[1], bool(row[2]), row[3], bool(row[4]), bool(row[5])] for row in db.execute(query.tuples())}
 
 
-def _catch_up(kept: _Kept, marks: tuple, ids: tuple[int, ...]) -> bool:
+def _catch_up(kept: _Kept, marks: _Marks, ids: tuple[int, ...]) -> bool:
     """Apply the rows added since ``kept.marks``; False when more than rows were added."""
     old = kept.marks
     if marks[0] > old[0]:
@@ -165,15 +172,15 @@ def _catch_up(kept: _Kept, marks: tuple, ids: tuple[int, ...]) -> bool:
     added = Registration.select().where(Registration.id > (old_max or 0)).count()
     if old_count + added != count:
         return False  # a registration went (or came back out of order)
-    changes = []
+    changes: list[tuple[type[Attendance] | type[Signature] | type[IkrarReturn], tuple[Any, ...]]] = []
     for index, model in enumerate(EVIDENCE, 1):
         (old_count, old_max), (count, _) = old[index], marks[index]
         columns = [model.id, Registration.id, Registration.person, Registration.cancelled_at.is_null(False)]
         columns += [Registration.event] + ([Attendance.method] if model is Attendance else [])
-        added = list(Registration.select(*columns).join(model).where(model.id > (old_max or 0)).tuples())
-        if old_count + len(added) != count:
+        new_rows = list(Registration.select(*columns).join(model).where(model.id > (old_max or 0)).tuples())
+        if old_count + len(new_rows) != count:
             return False
-        changes += [(model, row) for row in added if row[4] in ids]
+        changes += [(model, row) for row in new_rows if row[4] in ids]
     for model, (_, registration_id, person_id, cancelled, _event, *method) in changes:
         row = kept.rows.setdefault(registration_id, [person_id, bool(cancelled), None, False, False])
         if model is Attendance:

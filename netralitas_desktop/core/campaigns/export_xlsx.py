@@ -12,8 +12,10 @@ Identity column: the NIP (NI PPPK) grouped as printed, or for non-ASN staff the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.worksheet.pagebreak import Break
 
@@ -21,15 +23,19 @@ from .. import audit
 from ..dates import day_and_date, long_date
 from ..documents import Paper
 from ..jobs import Job, Progress
-from ..reports.tables import Column
+from ..reports.tables import Column, Row
 from ..reports.xlsx_sheets import HEADER_ROW, discard, new_workbook, recap_sheet, save_workbook, table_sheet
-from .coverage import EXCUSED, ROUTE_LABELS, ROUTES, Coverage, MemberRow, load_coverage, owing_rows
-from .service import campaign_events
+from .coverage import EXCUSED, ROUTE_LABELS, ROUTES, Coverage, GroupCoverage, MemberRow, load_coverage, owing_rows
+from .service import CampaignEventRow, campaign_events
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 DOCUMENT = "cakupan_ikrar"
 
 
-def _route_count(route: str):
+def _route_count(route: str) -> Callable[[GroupCoverage], int]:
     return lambda group: group.routes.get(route, 0)
 
 
@@ -42,7 +48,7 @@ COVERAGE_COLUMNS = (
     *((ROUTE_LABELS[route], _route_count(route), "number") for route in ROUTES),
 )
 
-OWING_COLUMNS = (
+OWING_COLUMNS: tuple[Column[MemberRow], ...] = (
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK / NIK", lambda r: r.printed_identity, "id"),
     Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
@@ -54,7 +60,7 @@ OWING_COLUMNS = (
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 
-EXCUSED_COLUMNS = (
+EXCUSED_COLUMNS: tuple[Column[MemberRow], ...] = (
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK / NIK", lambda r: r.printed_identity, "id"),
     Column("Jenis Pegawai", lambda r: r.employment_label, max_width=16),
@@ -63,7 +69,7 @@ EXCUSED_COLUMNS = (
     Column("Alasan", lambda r: r.excuse_label, max_width=40),
 )
 
-EVENT_COLUMNS = (
+EVENT_COLUMNS: tuple[Column[CampaignEventRow], ...] = (
     Column("Kegiatan", lambda e: e.title + (" (ikrar mandiri kampanye)" if e.is_mandiri else ""), max_width=60),
     Column("Tanggal", lambda e: day_and_date(e.date), max_width=30),
 )
@@ -76,7 +82,7 @@ class CampaignExportResult:
     people: int  # in the target
     owing: int  # names listed as still owing
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": True, **self.__dict__}
 
 
@@ -131,12 +137,21 @@ def write_campaign_xlsx(
     return CampaignExportResult(str(target), "xlsx", coverage.total.target, len(owing))
 
 
-def _table(workbook, paper: Paper, name: str, heading: str, facts: str, columns, rows, step=lambda: None):
+def _table(
+    workbook: Workbook,
+    paper: Paper,
+    name: str,
+    heading: str,
+    facts: str,
+    columns: Sequence[Column[Row]],
+    rows: Sequence[Row],
+    step: Callable[[], None] = lambda: None,
+) -> Worksheet:
     values = [[column.value(row) for column in columns] for row in rows]
     return table_sheet(workbook, paper, name, heading, facts, columns, [c.header for c in columns], values, step)
 
 
-def _break_per_unit(sheet, rows: list[MemberRow]) -> None:
+def _break_per_unit(sheet: Worksheet, rows: list[MemberRow]) -> None:
     """A printed page break before each OPD after the first, so each OPD's names print apart."""
     for index in range(1, len(rows)):
         if rows[index].unit_kerja.casefold() != rows[index - 1].unit_kerja.casefold():

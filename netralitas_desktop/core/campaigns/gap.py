@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .. import audit
 from ..documents import Paper, UniqueNames, atomic_output, new_canvas, safe_filename
@@ -63,7 +64,7 @@ class GapResult:
     files: int
     event_id: int  # the campaign's ikrar mandiri event, where the forms are received
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": True, **self.__dict__}
 
 
@@ -143,7 +144,9 @@ def _person_for(data: PersonData) -> int:
 # --- the PDFs ------------------------------------------------------------------------------------------------
 
 
-def _letter(event: EventData, event_id: int, unit: str, rows: list[MemberRow], name: str, deadline: dt.date):
+def _letter(
+    event: EventData, event_id: int, unit: str, rows: list[MemberRow], name: str, deadline: dt.date
+) -> CoverLetter:
     return CoverLetter(
         unit=unit,
         rows=rows,
@@ -174,11 +177,12 @@ def write_gap_forms(
     progress = progress or Progress()
     progress.report(0, 0, "Membaca siapa yang belum berikrar…")
     coverage = coverage or load_coverage(campaign_id)
-    if unit_key is not None and coverage.unit(unit_key) is None:
+    chosen = coverage.unit(unit_key) if unit_key is not None else None
+    if unit_key is not None and chosen is None:
         raise NotFoundError("OPD itu tidak ada di daftar induk.")
     rows = owing_rows(coverage, unit_key)
     if not rows:
-        where = coverage.unit(unit_key).label if unit_key is not None else "kampanye ini"
+        where = chosen.label if chosen is not None else "kampanye ini"
         raise NothingToPrint(f"Tidak ada pegawai {where} yang belum berikrar atau dikecualikan.")
     event_id = ensure_mandiri_event(campaign_id, actor=actor)
     progress.report(0, 0, "Mendaftarkan pegawai pada kegiatan ikrar mandiri…")
@@ -194,7 +198,9 @@ def write_gap_forms(
     folder = Path(target)
     done = pages = 0
     for number, (key, members) in enumerate(groups.items(), 1):
-        unit = coverage.unit(key).label
+        group = coverage.unit(key)
+        assert group is not None, "an owing member's unit is one of the coverage's"
+        unit = group.label
         path = folder / names.take(safe_filename(f"{number:02d} {unit}", "pdf")) if unit_key is None else folder
         with atomic_output(path) as temp:
             canvas = new_canvas(

@@ -18,9 +18,11 @@ the roster meanwhile.
 
 from __future__ import annotations
 
-from collections import Counter, namedtuple
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from peewee import IntegrityError, OperationalError, fn
 
@@ -56,8 +58,27 @@ NO_NUMBER = (
 )
 _CHUNK = 500
 
-_COLUMNS = (RosterMember.id, *(getattr(RosterMember, name) for name in PERSON_FIELDS), RosterMember.left_at)
-StoredMember = namedtuple("StoredMember", [column.name for column in _COLUMNS])
+
+class StoredMember(NamedTuple):
+    """A roster member as the import compares them: ``id``, the ``PERSON_FIELDS``, ``left_at``."""
+
+    id: int
+    nama: str
+    gelar_depan: str
+    gelar_belakang: str
+    nip: str | None
+    nik: str | None
+    sex: str
+    employment_type: str
+    golongan: str
+    jabatan: str
+    unit_kerja: str
+    phone: str
+    email: str
+    left_at: dt.datetime | None
+
+
+_COLUMNS = tuple(getattr(RosterMember, name) for name in StoredMember._fields)
 
 
 @dataclass(frozen=True)
@@ -127,7 +148,7 @@ class MasterImportResult:
     dry_run: bool
     partial: bool
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             **self.counts,
             "dry_run": self.dry_run,
@@ -268,7 +289,7 @@ _INSERT_COLUMNS = (
 )
 
 
-def _member_values(person: PersonData) -> tuple:
+def _member_values(person: PersonData) -> tuple[str | None, ...]:
     """The person's fields in ``PERSON_FIELDS`` order; NULL, not "", for a missing NIP or NIK (unique columns)."""
     return tuple(getattr(person, name) or (None if name in ("nip", "nik") else "") for name in PERSON_FIELDS)
 
@@ -298,9 +319,9 @@ def _write(plan: MasterPlan, progress: Progress) -> None:
                 update |= {"previous_unit": row.previous_unit, "moved_at": stamp}
             RosterMember.update(**update).where(RosterMember.id == row.member_id).execute()
         step(len(batch))
-    for batch in chunks([leaver.member_id for leaver in plan.leaving], _CHUNK):
-        RosterMember.update(left_at=stamp, updated_at=stamp).where(RosterMember.id.in_(list(batch))).execute()
-        step(len(batch))
+    for ids in chunks([leaver.member_id for leaver in plan.leaving], _CHUNK):
+        RosterMember.update(left_at=stamp, updated_at=stamp).where(RosterMember.id.in_(list(ids))).execute()
+        step(len(ids))
 
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -314,13 +335,13 @@ class RosterSummary:
     units: int  # OPDs with active members
     updated_at: str | None  # ISO time of the newest change, None for an empty roster
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
 def roster_summary() -> RosterSummary:
     active = RosterMember.left_at.is_null()
-    counts = dict(
+    counts: dict[str, int] = dict(
         RosterMember.select(RosterMember.employment_type, fn.COUNT(RosterMember.id))
         .where(active)
         .group_by(RosterMember.employment_type)

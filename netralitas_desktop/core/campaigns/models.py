@@ -49,6 +49,7 @@ class Campaign(BaseModel):
     deadline = DateField()
     note = TextField(default="")
     mandiri_event = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="mandiri_of")
+    mandiri_event_id: int | None
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
 
@@ -56,7 +57,9 @@ class Campaign(BaseModel):
 class CampaignEvent(BaseModel):
     id = AutoField()
     campaign = ForeignKeyField(Campaign, backref="links", on_delete="CASCADE")
+    campaign_id: int
     event = ForeignKeyField(Event, backref="campaign_links", on_delete="CASCADE")
+    event_id: int
     added_at = DateTimeField(default=now)
 
     class Meta:
@@ -68,7 +71,9 @@ class CampaignExcuse(BaseModel):
 
     id = AutoField()
     campaign = ForeignKeyField(Campaign, backref="excuses", on_delete="CASCADE")
+    campaign_id: int
     member = ForeignKeyField(RosterMember, backref="excuses", on_delete="CASCADE")
+    member_id: int
     reason = CharField(max_length=20)
     note = TextField(default="")
     created_at = DateTimeField(default=now)
@@ -85,8 +90,11 @@ class CoverageCredit(BaseModel):
 
     id = AutoField()
     campaign = ForeignKeyField(Campaign, backref="credits", on_delete="CASCADE")
+    campaign_id: int
     member = ForeignKeyField(RosterMember, backref="credits", on_delete="CASCADE")
+    member_id: int
     event = ForeignKeyField(Event, backref="coverage_credits", on_delete="CASCADE")
+    event_id: int
     route = CharField(max_length=20)
     credited_at = DateTimeField(default=now)
 

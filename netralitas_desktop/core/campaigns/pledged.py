@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from peewee import JOIN, fn
 
@@ -35,6 +35,9 @@ from ..reports.status import StatusRow, classify, pledge_status
 from ..statuses import AttendanceStatus, PledgeStatus
 from . import evidence
 from .models import RosterMember
+
+if TYPE_CHECKING:
+    from peewee import ModelSelect
 
 ROUTE_DESK, ROUTE_SHEET, ROUTE_ONLINE, ROUTE_MANDIRI = "ttd_meja", "ikrar_bersama", "daring", "ikrar_mandiri"
 ROUTES = (ROUTE_DESK, ROUTE_SHEET, ROUTE_ONLINE, ROUTE_MANDIRI)  # counted in this order when several
@@ -88,7 +91,7 @@ _BY_NIK = RosterMember.alias("member_by_nik")
 MEMBER_OF = fn.COALESCE(_BY_NIP.id, _BY_NIK.id)
 
 
-def with_member(query):
+def with_member(query: ModelSelect[Any]) -> ModelSelect[Any]:
     """``query`` (one that has joined ``Person``) joined to the roster member each person is; select ``MEMBER_OF``."""
     same_nik = (_BY_NIK.nik == Person.nik) & (
         _BY_NIK.nip.is_null() | Person.nip.is_null() | (_BY_NIK.nip == Person.nip)
@@ -104,7 +107,9 @@ def with_member(query):
 # --- kept per database while the tables do not change ---------------------------------------------------------
 
 _lock = threading.Lock()
-_kept: dict[tuple, tuple[tuple, object]] = {}
+Fingerprint = tuple[object, ...]  # (rows, newest id, newest change) of one table
+_Tracked = type[Person] | type[RosterMember]
+_kept: dict[tuple[object, ...], tuple[tuple[Fingerprint, ...], Any]] = {}  # each name keeps its own load()'s value
 
 
 _reading = threading.local()  # .fingerprints: model -> fingerprint, inside one_reading()
@@ -123,27 +128,28 @@ def one_reading() -> Iterator[None]:
             _reading.fingerprints = None
 
 
-def _take_fingerprint(model) -> tuple:
+def _take_fingerprint(model: _Tracked) -> Fingerprint:
     return tuple(model.select(fn.COUNT(model.id), fn.MAX(model.id), fn.MAX(model.updated_at)).tuples().first())
 
 
-def _fingerprint(model) -> tuple:
+def _fingerprint(model: _Tracked) -> Fingerprint:
     taken = getattr(_reading, "fingerprints", None)
     if taken is None:
         return _take_fingerprint(model)
     if model not in taken:
         taken[model] = _take_fingerprint(model)
-    return taken[model]
+    fingerprint: Fingerprint = taken[model]
+    return fingerprint
 
 
-def _kept_while(name: str, models: tuple, load: Callable[[], T]) -> T:
+def _kept_while(name: str, models: tuple[_Tracked, ...], load: Callable[[], T]) -> T:
     """``load()``'s result, loaded again only when one of ``models``' fingerprints moved."""
     where = (name, *evidence.database_key())
     stamp = tuple(_fingerprint(model) for model in models)
     with _lock:
         found = _kept.get(where)
     if found is not None and found[0] == stamp:
-        return found[1]
+        return cast(T, found[1])  # what load() made for this name
     value = load()
     with _lock:
         _kept[where] = (stamp, value)
@@ -165,7 +171,8 @@ def _load_roster() -> RosterIndex:
         RosterMember.id, RosterMember.unit_kerja, RosterMember.employment_type, RosterMember.left_at.is_null()
     ).tuples()
     keys: dict[str, tuple[str, str]] = {}  # spelling -> (key, spelling): a unit is folded once, not per member
-    active, left = {}, 0
+    active: dict[int, tuple[str, str, str]] = {}
+    left = 0
     for member_id, unit, kind, is_active in db.execute(query).fetchall():
         if not is_active:
             left += 1
@@ -178,8 +185,8 @@ def _load_roster() -> RosterIndex:
         active[member_id] = (*key, kind or "")
     units = {member_id: key for member_id, (key, _, _) in active.items()}
     unit_members: dict[str, list[int]] = {}
-    for member_id, key in units.items():
-        unit_members.setdefault(key, []).append(member_id)
+    for member_id, unit_key in units.items():
+        unit_members.setdefault(unit_key, []).append(member_id)
     return RosterIndex(active, left, units, unit_members)
 
 
@@ -212,7 +219,7 @@ class _Counted:
     outside: set[int]
 
 
-_counted: dict[tuple, _Counted] = {}
+_counted: dict[tuple[object, ...], _Counted] = {}
 
 
 def pledged_members(
@@ -231,13 +238,14 @@ def pledged_members(
     with _lock:
         last = _counted.get(key) if keep else None
     same = last is not None and last.members is members and last.active is active
-    reading = evidence.read(event_ids, keep=keep, since=last.reading if same else None)
+    reading = evidence.read(event_ids, keep=keep, since=last.reading if last is not None and same else None)
     if reading.partial:
+        assert last is not None, "a partial reading continues the last one"
         best, outside = dict(last.best), set(last.outside)
     else:
         best, outside = {}, set()
     rank = {route: index for index, route in enumerate(ROUTES)}
-    decided: dict[tuple, int | None] = {}  # a few input combinations, each decided once by the rule
+    decided: dict[tuple[Any, ...], int | None] = {}  # a few input combinations, each decided once by the rule
     for person_id, *inputs in reading.rows:
         key_in = tuple(inputs)
         if key_in not in decided:

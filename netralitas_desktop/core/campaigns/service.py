@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import fn
 
@@ -48,7 +49,7 @@ class CampaignInfo:
     def days_left(self, today: dt.date | None = None) -> int:
         return (self.deadline - (today or dt.date.today())).days
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
@@ -132,7 +133,7 @@ def get_campaign(campaign_id: int) -> CampaignInfo:
     )
 
 
-def _as_date(value) -> dt.date:
+def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
@@ -178,12 +179,13 @@ def template_event(campaign_id: int) -> int | None:
         return campaign.mandiri_event_id
     if not campaign.event_ids:
         return None
-    return (
+    latest: int | None = (
         Event.select(Event.id)
         .where(Event.id.in_(list(campaign.event_ids)))
         .order_by(Event.date.desc(), Event.id.desc())
         .scalar()
     )
+    return latest
 
 
 def add_event(campaign_id: int, event_id: int, *, actor: audit.Actor | None = None) -> bool:
@@ -193,7 +195,7 @@ def add_event(campaign_id: int, event_id: int, *, actor: audit.Actor | None = No
         if not Event.select().where(Event.id == event_id).exists():
             raise NotFoundError(f"Kegiatan nomor {event_id} tidak ditemukan.")
         insert = CampaignEvent.insert(campaign=campaign_id, event=event_id, added_at=now()).on_conflict_ignore()
-        added = db.execute(insert).rowcount > 0
+        added: bool = db.execute(insert).rowcount > 0
         if added:
             audit.record("campaign.add_event", actor=actor, event_id=event_id, campaign_id=campaign_id)
     return added
@@ -260,7 +262,7 @@ def unexcuse(campaign_id: int, member_ids: Iterable[int], *, actor: audit.Actor 
     wanted = sorted(set(member_ids))
     with db.atomic():
         _campaign(campaign_id)
-        count = (
+        count: int = (
             CampaignExcuse.delete()
             .where((CampaignExcuse.campaign == campaign_id) & CampaignExcuse.member.in_(wanted))
             .execute()

@@ -11,8 +11,10 @@ The numbers are one ``coverage.load_coverage`` snapshot, the view's.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 
 from ..dates import clock_time, day_and_date, place_and_date
 from ..documents import (
@@ -20,6 +22,7 @@ from ..documents import (
     SANS,
     DocumentError,
     Paper,
+    PdfTarget,
     atomic_output,
     draw_fitted,
     draw_letterhead,
@@ -40,7 +43,7 @@ from .export_xlsx import CampaignExportResult, CampaignFileJob, record_campaign_
 from .service import template_event
 
 TITLE = "RINGKASAN CAKUPAN IKRAR NETRALITAS"
-SERIES = (  # (legend, colour, value of a group)
+SERIES: tuple[tuple[str, Color, Callable[[GroupCoverage], int]], ...] = (  # (legend, colour, value of a group)
     ("Sudah ikrar", Color(0.18, 0.49, 0.20), lambda g: g.covered),
     ("Dikecualikan", Color(0.98, 0.66, 0.15), lambda g: g.excused),
     ("Belum ikrar", Color(0.82, 0.83, 0.85), lambda g: g.owing),
@@ -50,7 +53,7 @@ MIN_ROW = MIN_TEXT_SIZE * 1.25  # a row as small as its 8 pt label allows
 SIGNATURE_HEIGHT = 36 * mm
 
 
-def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> None:
+def render_summary(target: PdfTarget, coverage: Coverage, *, paper: Paper = Paper.A4) -> None:
     """Draw the summary page into ``target`` (a path or a binary file)."""
     page = naskah_dinas_page(paper)
     frame = page.frame
@@ -80,7 +83,7 @@ def render_summary(target, coverage: Coverage, *, paper: Paper = Paper.A4) -> No
     bottom = frame.y + (SIGNATURE_HEIGHT if event and not event.signatory1.is_empty else 8 * mm)
     _chart(canvas, coverage, frame.x, y - 3 * mm, frame.width, bottom + 6 * mm)
     _notes(canvas, coverage, frame.x, bottom + 5 * mm, frame.width)
-    if event and not event.signatory1.is_empty:
+    if event is not None and event_id is not None and not event.signatory1.is_empty:
         width = min(frame.width / 2, 80 * mm)
         draw_signatory(
             canvas,
@@ -106,7 +109,7 @@ def angka(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -> float:
+def _figures(canvas: Canvas, total: GroupCoverage, x: float, top: float, width: float) -> float:
     """Five boxes with the headline figures, then the routes; returns the y under them."""
     boxes = (
         ("Target (pegawai aktif)", angka(total.target)),
@@ -153,7 +156,7 @@ def _figures(canvas, total: GroupCoverage, x: float, top: float, width: float) -
     )
 
 
-def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) -> float:
+def _employment(canvas: Canvas, coverage: Coverage, x: float, top: float, width: float) -> float:
     """One line per employment type's figures (a table would take the chart's room)."""
     parts = [
         f"{group.label} {angka(group.covered)} dari {angka(group.covered + group.owing)} ({group.percentage_text})"
@@ -163,7 +166,7 @@ def _employment(canvas, coverage: Coverage, x: float, top: float, width: float) 
     return draw_text_box(canvas, text, SANS.regular, x, top, width, max_size=8.5, min_size=MIN_TEXT_SIZE, max_lines=2)
 
 
-def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
+def _chart(canvas: Canvas, coverage: Coverage, x: float, top: float, width: float, bottom: float) -> None:
     """Bars lowest first, in one column, or two when one would make the rows too small to read."""
     y = draw_text_box(canvas, "Cakupan per OPD (terendah di atas)", SANS.bold, x, top, width, max_size=10, min_size=9)
     y = draw_legend(canvas, x, y - 1 * mm, SERIES)
@@ -188,7 +191,7 @@ def _chart(canvas, coverage: Coverage, x: float, top: float, width: float, botto
         )
 
 
-def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: float, row: float) -> None:
+def _bars(canvas: Canvas, groups: list[GroupCoverage], x: float, top: float, width: float, row: float) -> None:
     """One column of 100 % bars with the OPD's name at the left and its figures at the right."""
     label_width, figure_width = min(80 * mm, width * 0.42), min(30 * mm, width * 0.24)
     plot_x, plot_width = x + label_width + 2 * mm, width - label_width - figure_width - 4 * mm
@@ -231,7 +234,7 @@ def _bars(canvas, groups: list[GroupCoverage], x: float, top: float, width: floa
     canvas.restoreState()
 
 
-def _notes(canvas, coverage: Coverage, x: float, top: float, width: float) -> None:
+def _notes(canvas: Canvas, coverage: Coverage, x: float, top: float, width: float) -> None:
     notes = []
     if coverage.left_members:
         notes.append(f"{coverage.left_members} pegawai yang sudah keluar tidak dihitung dalam target.")

@@ -56,7 +56,7 @@ def set_background(event_id: int, data: bytes, filename: str = "") -> None:
     put_asset(event_id, BACKGROUND_ASSET, data, filename)
 
 
-_prepared: dict[tuple[str, tuple[float, float]], PreparedBackground] = {}
+_prepared: dict[tuple[str, tuple[float, ...]], PreparedBackground] = {}
 _lock = threading.Lock()
 
 
@@ -115,7 +115,7 @@ def _render_pdf_page(data: bytes, page_mm: tuple[float, float], dpi: int) -> Ima
             width_pt, _height_pt = page.get_size()
             # Render so the page's width is the certificate's width at ``dpi``.
             scale = (page_mm[0] / 25.4 * dpi) / width_pt
-            image = page.render(scale=scale).to_pil()
+            image: Image.Image = page.render(scale=scale).to_pil()
             page.close()
             return image
         finally:

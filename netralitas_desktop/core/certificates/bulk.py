@@ -26,21 +26,30 @@ import multiprocessing
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from .. import audit
 from ..documents import DocumentError, UniqueNames, atomic_output, qr_operators, safe_filename
 from ..errors import UserError
-from ..events import get_event
-from ..jobs import FREEZE_SUPPORT_ENV, Job
+from ..events import EventData, get_event
+from ..jobs import FREEZE_SUPPORT_ENV, Job, Progress
 from ..pdfium import use_pdfium
 from .design import Design, DesignError, load_design, validate_design
 from .eligibility import eligible_holders
 from .items import issue_items
 from .render import CertificateItem, CertificateRenderer, RenderAssets, load_assets, render_pdf_bytes
 from .site import site_url
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+    from .signing import Signer
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 MIN_ITEMS_FOR_FILE_WORKERS = 100  # below this, starting processes costs more than it saves
 MIN_ITEMS_FOR_QR_WORKERS = 300
@@ -60,7 +69,7 @@ class CertificateResult:
     revoked_skipped: int = 0
     signed: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "count": self.count,
             "path": self.path,
@@ -80,7 +89,7 @@ class CertificatesJob(Job[CertificateResult]):
         *,
         per_person: bool = False,
         design: Design | None = None,
-        signer=None,
+        signer: Signer | None = None,
         actor: audit.Actor | None = None,
         workers: int | None = None,
         passphrase: bytes | None = None,
@@ -149,8 +158,8 @@ def write_merged(
     items: list[CertificateItem],
     target: Path,
     *,
-    progress: Job,
-    signer=None,
+    progress: Progress,
+    signer: Signer | None = None,
     workers: int | None = None,
 ) -> None:
     """All certificates into one PDF, replaced only when complete. With ``workers`` > 1 the
@@ -158,7 +167,8 @@ def write_merged(
     count = _worker_count(len(items), workers, MIN_ITEMS_FOR_QR_WORKERS)
     with atomic_output(target) as temp, _qr_codes(items, count) as codes:
         canvas = renderer.new_canvas(str(temp))
-        for index, (item, operators) in enumerate(zip(items, codes)):
+        # Without workers ``codes`` repeats None for ever: the items set the length.
+        for index, (item, operators) in enumerate(zip(items, codes, strict=False)):
             progress.check_cancelled()
             renderer.draw(canvas, item, operators)
             canvas.showPage()
@@ -186,7 +196,9 @@ def _qr_codes(items: list[CertificateItem], workers: int) -> Iterator[Iterable[t
         codes.close()
 
 
-def imap_in_workers(count: int, function, items, *, chunksize: int, **pool_options) -> Iterator:
+def imap_in_workers(
+    count: int, function: Callable[[A], R], items: Iterable[A], *, chunksize: int, **pool_options: Any
+) -> Generator[R]:
     """``function`` over ``items`` in ``count`` spawned processes, results in order; the pool ends
     with the iteration (stopped early, it is terminated)."""
     pool = _spawn_pool(count, **pool_options)
@@ -207,14 +219,14 @@ def file_names(items: list[CertificateItem]) -> list[str]:
 
 
 def write_per_person(
-    event,
+    event: EventData,
     design: Design,
     assets: RenderAssets,
     items: list[CertificateItem],
     folder: Path,
     *,
-    progress: Job,
-    signer=None,
+    progress: Progress,
+    signer: Signer | None = None,
     workers: int | None = None,
     verify_url: str = "",
 ) -> None:
@@ -229,7 +241,7 @@ def write_per_person(
     staging = folder / f".sertifikat-{os.getpid()}-{id(progress):x}.tmp"
     staging.mkdir(exist_ok=True)
     try:
-        pairs = list(zip(items, names))
+        pairs = list(zip(items, names, strict=True))
         batches = [(pairs[start : start + BATCH], str(staging)) for start in range(0, len(pairs), BATCH)]
         count = _worker_count(len(items), workers, MIN_ITEMS_FOR_FILE_WORKERS)
         done = 0
@@ -274,15 +286,22 @@ def _worker_count(items: int, requested: int | None, minimum: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def _spawn_pool(count: int, **options):
+def _spawn_pool(count: int, **options: Any) -> Pool:
     # spawn, not fork: safe beside the GUI's threads, and what Windows does anyway.
     return multiprocessing.get_context("spawn").Pool(count, **options)
 
 
-_worker: dict = {}
+class _WorkerState(TypedDict, total=False):
+    renderer: CertificateRenderer
+    signer: Signer | None
 
 
-def _init_worker(event, design: Design, assets: RenderAssets, signer, verify_url: str) -> None:
+_worker: _WorkerState = {}  # set in each worker process by _init_worker
+
+
+def _init_worker(
+    event: EventData, design: Design, assets: RenderAssets, signer: Signer | None, verify_url: str
+) -> None:
     _worker["renderer"] = CertificateRenderer(event, design, assets, verify_url)
     _worker["signer"] = signer
 
@@ -291,11 +310,13 @@ def _write_batch(task: tuple[list[tuple[CertificateItem, str]], str]) -> int:
     return write_batch(_worker["renderer"], _worker["signer"], task)
 
 
-def write_batch(renderer: CertificateRenderer, signer, task: tuple[list[tuple[CertificateItem, str]], str]) -> int:
+def write_batch(
+    renderer: CertificateRenderer, signer: Signer | None, task: tuple[list[tuple[CertificateItem, str]], str]
+) -> int:
     """Draw a batch as one document, cut it into files named as given, sign each if asked."""
     pairs, staging = task
     merged = render_pdf_bytes(renderer, [item for item, _name in pairs])
-    for (_item, name), data in zip(pairs, split_pages(merged)):
+    for (_item, name), data in zip(pairs, split_pages(merged), strict=True):
         if signer is not None:
             data = signer.sign_bytes(data)
         (Path(staging) / name).write_bytes(data)

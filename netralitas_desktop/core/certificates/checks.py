@@ -7,6 +7,8 @@ numbers another event already uses.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..event_settings import get_asset
 from ..events import get_event
 from .design import (
@@ -20,6 +22,10 @@ from .design import (
 )
 from .eligibility import eligible_holders, online_rules
 from .numbering import clashing_number, format_number, issued_numbers, number_format_problem, planned_numbers
+
+if TYPE_CHECKING:
+    from ..events import EventData
+    from .eligibility import Holder
 
 _EVENT_DATA = {
     "venue": "Tempat kegiatan",
@@ -93,7 +99,7 @@ def design_warnings(event_id: int, design: Design) -> list[str]:
 MIN_MODULE_PX_AT_100_DPI = 2.2  # measured: codes read reliably from 2.1 px (100 dpi, 0.8-px blur, JPEG 60)
 
 
-def _qr_density(event, design: Design, holders) -> list[str]:
+def _qr_density(event: EventData, design: Design, holders: list[Holder]) -> list[str]:
     """A QR whose modules are too small to read from a phone photo: the densest code of the run
     (longest name and number) at the field's size, as 100-dpi pixels a module."""
     from ..documents.qr import qr_operators
@@ -101,6 +107,7 @@ def _qr_density(event, design: Design, holders) -> list[str]:
     from .payload import CertificateCodeError, qr_text, unsigned_code
     from .site import site_url
 
+    assert event.id is not None and event.date is not None, "a stored event has both"
     longest = max(holders or [SAMPLE_HOLDER], key=lambda holder: len(holder.name))
     number = (
         format_number(design.number_format, 9999, event.id, event.date)
@@ -112,7 +119,9 @@ def _qr_density(event, design: Design, holders) -> list[str]:
     except CertificateCodeError as err:
         return [str(err)]
     modules = qr_operators(text)[0] + 8  # with the quiet zone
-    size = design.field("qr").width_mm
+    qr = design.field("qr")
+    assert qr is not None, "the caller checked"
+    size = qr.width_mm
     if size / modules / 25.4 * 100 >= MIN_MODULE_PX_AT_100_DPI:
         return []
     needed = MIN_MODULE_PX_AT_100_DPI * modules * 25.4 / 100

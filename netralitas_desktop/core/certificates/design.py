@@ -33,6 +33,7 @@ import re
 import string
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any, TypedDict, Unpack
 
 from ..documents import Paper, PaperError
 from ..errors import UserError
@@ -162,6 +163,26 @@ def default_number_format(organizer: str = "") -> str:
     return "800/{seq:04d}/" + organizer_code(organizer) + "/{year}"
 
 
+class _Face(TypedDict):
+    font: str
+    color: str
+
+
+class _FieldOptions(TypedDict, total=False):
+    """``FieldSpec``'s keywords after the box, for the default design's helper."""
+
+    height_mm: float
+    text: str
+    font: str
+    bold: bool
+    italic: bool
+    size_pt: float
+    min_size_pt: float
+    max_lines: int
+    color: str
+    align: str
+
+
 def default_design(paper: str = "A4", organizer: str = "") -> Design:
     """A landscape certificate that looks finished without a background: a double border, the
     logo if the event has one, SERTIFIKAT, the holder, the event, signatories and a QR code that a
@@ -170,10 +191,10 @@ def default_design(paper: str = "A4", organizer: str = "") -> Design:
     middle = width / 2
     wide = width - 70  # text column, 35 mm from each side
 
-    def centred(key: str, y: float, column: float = wide, **options) -> FieldSpec:
+    def centred(key: str, y: float, column: float = wide, **options: Unpack[_FieldOptions]) -> FieldSpec:
         return FieldSpec(key, round(middle - column / 2, 1), y, column, **options)
 
-    sans = {"font": "sans", "color": DARK}
+    sans: _Face = {"font": "sans", "color": DARK}
     sign_width, sign_top = 95, 142
     return Design(
         paper=Paper.parse(paper).label,
@@ -261,7 +282,7 @@ def _event_paper(event_id: int) -> str:
 # --- JSON templates --------------------------------------------------------------------------------------
 
 
-def design_to_dict(design: Design) -> dict:
+def design_to_dict(design: Design) -> dict[str, Any]:
     return asdict(design)
 
 
@@ -332,7 +353,7 @@ def export_template(event_id: int, path: str | Path) -> Path:
 
     design = load_design(event_id)
     background = get_asset(event_id, design.background) if design.background else None
-    name = asset_filename(event_id, design.background) if background else ""
+    name = asset_filename(event_id, design.background) if design.background and background else ""
     path = Path(path)
     with atomic_output(path) as temp:
         temp.write_text(design_to_json(design, background=background, background_name=name or ""), encoding="utf-8")

@@ -9,9 +9,11 @@ database can sign. Old keys stay listed when a key is replaced, so what they sig
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -45,7 +47,7 @@ class KnownKey:
     def raw_hex(self) -> str:
         return raw_public(self.public).hex()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "key_id": self.key_id,
             "fingerprint": self.fingerprint,
@@ -115,7 +117,7 @@ def own_keys() -> list[KnownKey]:
 
 
 def register_key(
-    public: Ed25519PublicKey, instansi: str, role: str, *, retired: bool = False, created_at=None
+    public: Ed25519PublicKey, instansi: str, role: str, *, retired: bool = False, created_at: dt.datetime | None = None
 ) -> KnownKey:
     """Add a public key to the database (or update the instansi of one already there)."""
     kid = key_id(public)

@@ -27,6 +27,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import platformdirs
 from cryptography.exceptions import InvalidTag
@@ -38,6 +39,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from ..errors import UserError
 from .keys import fingerprint, key_id, raw_public
 
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
 KEY_DIR_ENV = "NETRALITAS_KEY_DIR"
 PASSPHRASE_ENV = "NETRALITAS_KEY_PASSPHRASE"
 KEYRING_SERVICE = "Netralitas Desktop - kunci sertifikat"
@@ -48,7 +52,16 @@ KEYRING, FILE = "keyring", "file"
 
 _unlocked: dict[str, Ed25519PrivateKey] = {}
 _lock = threading.Lock()
-_override: dict = {}
+
+
+class _Override(TypedDict, total=False):
+    """Where ``temporary_store`` keeps keys instead of the user's store."""
+
+    folder: Path
+    passphrase: bytes | None
+
+
+_override: _Override = {}
 
 
 class KeyStoreError(UserError):
@@ -81,7 +94,7 @@ def _key_file(kid: str) -> Path:
     return key_dir() / f"{kid}.kunci"
 
 
-def _keyring():
+def _keyring() -> KeyringBackend | None:
     if _override:
         return None  # a temporary store (self-test) never touches the user's password store
     from ..connection import _keyring as usable_keyring
@@ -104,12 +117,13 @@ def env_passphrase() -> bytes | None:
 @contextlib.contextmanager
 def temporary_store(folder: Path, passphrase: bytes) -> Iterator[None]:
     """Keys in ``folder`` only, never the keyring (the self-test's throw-away database)."""
-    previous = dict(_override)
-    _override.update(folder=Path(folder), passphrase=passphrase)
+    previous = _override.copy()
+    _override.update({"folder": Path(folder), "passphrase": passphrase})
     try:
         yield
     finally:
-        _override.clear()
+        _override.pop("folder", None)
+        _override.pop("passphrase", None)
         _override.update(previous)
         lock_all()
 
@@ -150,10 +164,10 @@ def encrypt_key(private: Ed25519PrivateKey, passphrase: bytes, instansi: str = "
     return json.dumps(document, indent=2).encode("utf-8")
 
 
-def read_key_file(data: bytes) -> dict:
+def read_key_file(data: bytes) -> dict[str, Any]:
     """The metadata of a protected file (key id, fingerprint, instansi) without the passphrase."""
     try:
-        document = json.loads(data.decode("utf-8"))
+        document: dict[str, Any] = json.loads(data.decode("utf-8"))
         if document.get("kind") != FILE_KIND or document.get("version") != 1:
             raise ValueError
         bytes.fromhex(document["public_key"])
@@ -251,7 +265,10 @@ def unlock(kid: str, passphrase: bytes | str | None = None) -> Ed25519PrivateKey
     if where is None:
         raise KeyStoreError(f"Kunci {kid.upper()} tidak ada di komputer ini.")
     if where == KEYRING:
-        value = _keyring().get_password(KEYRING_SERVICE, kid)
+        backend = _keyring()
+        value = backend.get_password(KEYRING_SERVICE, kid) if backend is not None else None
+        if value is None:  # gone from the password store since ``storage`` looked
+            raise KeyStoreError(f"Kunci {kid.upper()} tidak ada di komputer ini.")
         private = Ed25519PrivateKey.from_private_bytes(base64.b64decode(value))
     else:
         if isinstance(passphrase, str):
@@ -302,7 +319,7 @@ def backup(kid: str, path: str | Path, passphrase: bytes, *, instansi: str = "")
     return path
 
 
-def restore(path: str | Path, passphrase: bytes, *, in_file: bool = False) -> tuple[Ed25519PrivateKey, dict]:
+def restore(path: str | Path, passphrase: bytes, *, in_file: bool = False) -> tuple[Ed25519PrivateKey, dict[str, Any]]:
     """Put a backed-up key on this computer: in the password store if there is one (unless
     ``in_file``), else as a protected file with the backup's passphrase. Returns it and its metadata."""
     try:

@@ -18,7 +18,9 @@ class Certificate(BaseModel):
 
     id = AutoField()
     event = ForeignKeyField(Event, backref="certificates", on_delete="CASCADE")
+    event_id: int
     registration = ForeignKeyField(Registration, unique=True, backref="certificate", on_delete="CASCADE")
+    registration_id: int
     seq = IntegerField()
     number = CharField(max_length=100, unique=True)
     issued_at = DateTimeField(default=now)

@@ -21,6 +21,7 @@ import re
 import string
 import time
 from dataclasses import dataclass
+from typing import TypedDict
 
 from peewee import IntegrityError, OperationalError, fn
 
@@ -90,6 +91,13 @@ def issued_numbers(event_id: int) -> dict[int, IssuedNumber]:
     }
 
 
+class _NewNumber(TypedDict):
+    event: int
+    registration: int
+    seq: int
+    number: str
+
+
 def assign_numbers(
     event_id: int, registration_ids: list[int], number_format: str, start: int = 1
 ) -> dict[int, IssuedNumber]:
@@ -113,7 +121,7 @@ def _assign_once(event_id: int, registration_ids: list[int], number_format: str,
         if missing:
             date = Event.select(Event.date).where(Event.id == event_id).scalar()
             first = max(start, _last_seq(event_id) + 1, _shared_last_seq(number_format, event_id, _as_date(date)) + 1)
-            rows = [
+            rows: list[_NewNumber] = [
                 {
                     "event": event_id,
                     "registration": rid,
@@ -206,7 +214,7 @@ def _shared_last_seq(number_format: str, event_id: int, date: dt.date) -> int:
     return max((int(match.group(1)) for match in found if match), default=0)
 
 
-def _as_date(value) -> dt.date:
+def _as_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])

@@ -132,7 +132,10 @@ def _id_bytes(kind: int, holder_id: str) -> bytes:
             raise CertificateCodeError(f"NIP {holder_id} tidak bisa dimasukkan ke kode QR (harus 18 angka).")
         return struct.pack(">Q", int(holder_id))
     if kind == ID_NIK:
-        head, tail = _MASKED_NIK.match(holder_id).groups()
+        masked = _MASKED_NIK.match(holder_id)
+        if masked is None:
+            raise CertificateCodeError(f"NIK {holder_id} tidak bisa dimasukkan ke kode QR (harus NIK tersamar).")
+        head, tail = masked.groups()
         return int(head + tail).to_bytes(3, "big")
     return b""
 

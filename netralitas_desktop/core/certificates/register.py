@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -118,7 +119,7 @@ def retain_on_purge(event_id: int) -> int:
     """Before an event's personal data goes: its register rows stay (number, date, status, holder
     hash), marked purged, with reasons typed by an operator (which may name someone) removed."""
     stamp = now()
-    marked = (
+    marked: int = (
         CertificateRegister.update(purged_at=stamp)
         .where((CertificateRegister.event_id == event_id) & CertificateRegister.purged_at.is_null())
         .execute()
@@ -172,7 +173,7 @@ def create_key(
     return known, private
 
 
-def restore_key(path, passphrase: bytes, *, in_file: bool = False) -> keys.KnownKey:
+def restore_key(path: Path, passphrase: bytes, *, in_file: bool = False) -> keys.KnownKey:
     """A backed-up key onto this computer, and into the database's list if it is missing there."""
     private, document = keystore.restore(path, passphrase, in_file=in_file)
     known = keys.known_keys().get(keys.key_id(private))

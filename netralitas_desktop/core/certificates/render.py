@@ -18,13 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import string
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 
 from ..dates import day_and_date, long_date
-from ..documents import SANS, SERIF, PageSpec, Paper, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
+from ..documents import SANS, SERIF, PageSpec, Paper, PdfTarget, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
 from ..documents.fit import NO_BREAK_SPACE
 from ..documents.images import PdfImage, shrink_image
 from ..documents.signatory import draw_signatory
@@ -41,6 +44,9 @@ from .design import (
     placeholders_in,
 )
 from .eligibility import Holder
+
+if TYPE_CHECKING:
+    from .signing import StampBox
 
 STATIC_FORM = "CertificateStatic"
 MIN_TEXT_PT = 8.0  # nothing smaller on a certificate: long text wraps instead (issue 13)
@@ -122,10 +128,12 @@ def holder_values(item: CertificateItem) -> dict[str, str]:
 class _Formatter(string.Formatter):
     """Unknown placeholders stay visible as written; ``:upper`` and ``:title`` change case."""
 
-    def get_value(self, key, args, kwargs):
-        return kwargs.get(key, "{" + str(key) + "}")
+    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return "{" + str(key) + "}"
 
-    def format_field(self, value, format_spec):
+    def format_field(self, value: object, format_spec: str) -> str:
         text = str(value)
         if format_spec == "upper":
             return text.upper()
@@ -191,7 +199,7 @@ class CertificateRenderer:
         self.background = PdfImage.from_bytes(background.jpeg, max_pixels=None) if background else None
         self.logo = PdfImage.from_bytes(assets.logo) if assets.logo else None
 
-    def new_canvas(self, target):
+    def new_canvas(self, target: PdfTarget) -> Canvas:
         canvas = new_canvas(
             target,
             self.page,
@@ -203,7 +211,7 @@ class CertificateRenderer:
         self._define_static(canvas)
         return canvas
 
-    def draw(self, canvas, item: CertificateItem, qr_operators: tuple[int, str] | None = None) -> None:
+    def draw(self, canvas: Canvas, item: CertificateItem, qr_operators: tuple[int, str] | None = None) -> None:
         """One certificate on the current page (the caller ends the page); ``qr_operators``
         may come ready from ``documents.qr.qr_operators`` in a worker process."""
         canvas.doForm(STATIC_FORM)
@@ -215,7 +223,7 @@ class CertificateRenderer:
             x, top = self.qr.x_mm * mm, self.height - self.qr.y_mm * mm
             draw_qr(canvas, item.payload, x, top - size, size, operators=qr_operators)
 
-    def _define_static(self, canvas) -> None:
+    def _define_static(self, canvas: Canvas) -> None:
         canvas.beginForm(STATIC_FORM, 0, 0, self.width, self.height)
         if self.background is not None:
             self.background.draw(canvas, 0, 0, self.width, self.height)
@@ -232,7 +240,7 @@ class CertificateRenderer:
                 self._draw_text(canvas, spec, fill(spec.template, self.values))
         canvas.endForm()
 
-    def _draw_text(self, canvas, spec: FieldSpec, text: str) -> None:
+    def _draw_text(self, canvas: Canvas, spec: FieldSpec, text: str) -> None:
         if not text:
             return
         font = face(spec)
@@ -252,13 +260,13 @@ class CertificateRenderer:
         canvas.setFillColor(HexColor(spec.color))
         draw_fitted(canvas, fitted, font, spec.x_mm * mm, top, width, align=spec.align)
 
-    def _draw_logo(self, canvas, spec: FieldSpec) -> None:
+    def _draw_logo(self, canvas: Canvas, spec: FieldSpec) -> None:
         if self.logo is None:
             return
         box_width, box_height = spec.width_mm * mm, (spec.height_mm or spec.width_mm) * mm
         self.logo.draw_fitted(canvas, spec.x_mm * mm, self.height - spec.y_mm * mm - box_height, box_width, box_height)
 
-    def _draw_signatory(self, canvas, spec: FieldSpec, index: int) -> None:
+    def _draw_signatory(self, canvas: Canvas, spec: FieldSpec, index: int) -> None:
         signatory: Signatory = getattr(self.event, f"signatory{index}")
         if signatory.is_empty:
             return
@@ -282,7 +290,7 @@ class CertificateRenderer:
 NAVY, GOLD = HexColor("#1B3A6B"), HexColor("#A8862F")
 
 
-def draw_frame(canvas, width: float, height: float) -> None:
+def draw_frame(canvas: Canvas, width: float, height: float) -> None:
     """The built-in border: a navy rule, a thin gold one inside it, gold corner diamonds."""
     canvas.saveState()
     outer, inner = 8 * mm, 11 * mm
@@ -312,7 +320,7 @@ def draw_frame(canvas, width: float, height: float) -> None:
     canvas.restoreState()
 
 
-def _diamond(canvas, x: float, y: float, radius: float) -> None:
+def _diamond(canvas: Canvas, x: float, y: float, radius: float) -> None:
     path = canvas.beginPath()
     path.moveTo(x, y + radius)
     path.lineTo(x + radius, y)
@@ -322,7 +330,7 @@ def _diamond(canvas, x: float, y: float, radius: float) -> None:
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def stamp_box(design: Design):
+def stamp_box(design: Design) -> StampBox | None:
     """``signing.StampBox`` of the design's ``tte`` box (where a digital signature's visible stamp
     or BSrE's goes), or None when the design has no such box (signing's default corner)."""
     spec = design.field("tte")

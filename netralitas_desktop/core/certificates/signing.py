@@ -19,11 +19,14 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import cms
 from asn1crypto import pkcs12 as asn1_pkcs12
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
@@ -93,14 +96,14 @@ class _CachedSigningCertificate(CMSAttributeProvider):
 class _CachedKeySigner(SimpleSigner):
     """``SimpleSigner`` with the parsed private key and the signing-certificate attribute kept."""
 
-    def __init__(self, private_key, **kwargs) -> None:
+    def __init__(self, private_key: PrivateKeyTypes, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._private_key = private_key
         self._signing_certificate_der = simple_cms_attribute(
             "signing_certificate_v2", as_signing_certificate_v2(self.signing_cert)
         ).dump()
 
-    def _signed_attr_providers(self, *args, **kwargs):
+    def _signed_attr_providers(self, *args: Any, **kwargs: Any) -> list[CMSAttributeProvider]:
         return [
             _CachedSigningCertificate(self._signing_certificate_der)
             if isinstance(provider, SigningCertificateV2Provider)
@@ -127,7 +130,9 @@ class _CachedKeySigner(SimpleSigner):
         return super().sign_raw(data, digest_algorithm)  # rare key types: pyHanko's own (slower) path
 
 
-def _load_pkcs12(data: bytes, password: bytes, name: str):
+def _load_pkcs12(
+    data: bytes, password: bytes, name: str
+) -> tuple[PrivateKeyTypes, x509.Certificate, list[x509.Certificate]]:
     """(key, certificate, other certificates) or a PdfSigningError that says what is wrong."""
     try:
         key, cert, others = pkcs12.load_key_and_certificates(data, password or None)
@@ -150,15 +155,20 @@ def _looks_like_pkcs12(data: bytes) -> bool:
     return True
 
 
-def _signature_length(key) -> int:
+def _signature_length(key: PrivateKeyTypes) -> int:
     if isinstance(key, rsa.RSAPrivateKey):
         return key.key_size // 8
     return 160  # ECDSA up to P-521 in DER, Ed25519 64 bytes
 
 
-def _subject_name(cert) -> str:
+def _subject_name(cert: x509.Certificate) -> str:
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return str(names[0].value) if names else cert.subject.rfc4514_string()
+
+
+# What a Signer is made from, so it pickles to worker processes: PKCS#12 data, password, file name,
+# stamp text and box, reason, location.
+_SignerState = tuple[bytes, bytes, str, str, StampBox, str, str]
 
 
 class Signer:
@@ -166,7 +176,7 @@ class Signer:
 
     def __init__(
         self,
-        p12_path: str | os.PathLike,
+        p12_path: str | os.PathLike[str],
         password: bytes,
         *,
         stamp_text: str = DEFAULT_STAMP_TEXT,
@@ -224,10 +234,10 @@ class Signer:
             md_algorithm="sha256",
         )
 
-    def __getstate__(self):
+    def __getstate__(self) -> _SignerState:
         return self._state
 
-    def __setstate__(self, state) -> None:
+    def __setstate__(self, state: _SignerState) -> None:
         self._setup(*state)
 
     def sign_bytes(self, pdf_bytes: bytes) -> bytes:
@@ -244,11 +254,12 @@ class Signer:
                 stamp_style=self._style,
                 new_field_spec=fields.SigFieldSpec(FIELD_NAME, box=box),
             )
-            return pdf_signer.sign_pdf(writer, bytes_reserved=self._bytes_reserved).getvalue()
+            signed: bytes = pdf_signer.sign_pdf(writer, bytes_reserved=self._bytes_reserved).getvalue()
+            return signed
         except (PdfError, ValueError, KeyError) as err:
             raise PdfSigningError(f"Dokumen tidak dapat ditandatangani: {err}") from err
 
-    def sign_file(self, src: str | os.PathLike, dst: str | os.PathLike) -> None:
+    def sign_file(self, src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         """Sign ``src`` into ``dst`` (written atomically; ``dst`` may equal ``src``)."""
         try:
             data = Path(src).read_bytes()

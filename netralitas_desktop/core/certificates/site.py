@@ -26,6 +26,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -90,7 +91,7 @@ def set_site_url(url: str, *, actor: audit.Actor | None = None) -> str:
 # --- the signed list -------------------------------------------------------------------------------------
 
 
-def _key_entry(key: keys.KnownKey) -> dict:
+def _key_entry(key: keys.KnownKey) -> dict[str, str]:
     return {
         "key_id": key.key_id,
         "public_key": base64.b64encode(keys.raw_public(key.public)).decode("ascii"),
@@ -102,7 +103,7 @@ def _key_entry(key: keys.KnownKey) -> dict:
     }
 
 
-def build_list(active: keys.KnownKey, private: Ed25519PrivateKey) -> dict:
+def build_list(active: keys.KnownKey, private: Ed25519PrivateKey) -> dict[str, str]:
     """The instansi's signed list (keys, revocations, version-1 digests), signed by ``active``."""
     from .register import legacy_digests, revoked_numbers
 
@@ -130,9 +131,9 @@ class TrustedList:
     keys: list[keys.KnownKey]
     revoked: dict[str, str]
     legacy: frozenset[str]
-    document: dict
+    document: dict[str, Any]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "instansi": self.instansi,
             "made_at": self.made_at,
@@ -144,6 +145,8 @@ class TrustedList:
 def read_list(document: object) -> TrustedList:
     """Check a signed list (``SiteError`` when it is not one, or was altered)."""
     broken = SiteError("Berkas ini bukan daftar sertifikat yang sah (rusak atau telah diubah).")
+    if not isinstance(document, dict):
+        raise broken
     try:
         text, signer = document["body"], document["key_id"]
         signature = base64.b64decode(document["signature"], validate=True)
@@ -191,7 +194,7 @@ class SiteResult:
     revoked: int
     files: list[str]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return self.__dict__ | {}
 
 

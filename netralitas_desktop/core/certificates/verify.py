@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import audit
 from ..dates import long_date
@@ -72,10 +74,10 @@ class VerifyResult:
     status: str  # see STATUS_ORDER
     message: str
     number: str = ""
-    holder: dict = field(default_factory=dict)  # name, id, id_label, id_text
-    claims: dict = field(default_factory=dict)  # event_title, date, jp, instansi as signed
-    event: dict | None = None  # the recorded event, when this database issued the number
-    key: dict | None = None  # key_id, fingerprint, instansi of the key that signed
+    holder: dict[str, Any] = field(default_factory=dict)  # name, id, id_label, id_text
+    claims: dict[str, Any] = field(default_factory=dict)  # event_title, date, jp, instansi as signed
+    event: dict[str, Any] | None = None  # the recorded event, when this database issued the number
+    key: dict[str, Any] | None = None  # key_id, fingerprint, instansi of the key that signed
     notes: list[str] = field(default_factory=list)
     revoked_at: dt.datetime | str | None = None
     revoke_reason: str = ""
@@ -89,7 +91,7 @@ class VerifyResult:
     def headline(self) -> str:
         return STATUS_WORDS[self.status]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         when = self.revoked_at
         return {
             "valid": self.valid,
@@ -108,7 +110,7 @@ class VerifyResult:
         }
 
 
-def worst(statuses) -> str:
+def worst(statuses: Iterable[str]) -> str:
     return max(statuses, key=STATUS_ORDER.index, default="invalid")
 
 
@@ -239,7 +241,7 @@ def _recorded_holder(number: str) -> str:
         return ""
 
 
-def _recorded_event(row: CertificateRegister) -> dict | None:
+def _recorded_event(row: CertificateRegister) -> dict[str, Any] | None:
     event = Event.get_or_none(Event.id == row.event_id)
     if event is None:
         return None
@@ -252,7 +254,7 @@ def _recorded_event(row: CertificateRegister) -> dict | None:
     }
 
 
-def _event_differences(code: SignedCode, event: dict) -> list[str]:
+def _event_differences(code: SignedCode, event: dict[str, Any]) -> list[str]:
     claims = code.claims
     changed = []
     if clean(event["title"]) != claims.event_title:
@@ -268,7 +270,7 @@ def _event_differences(code: SignedCode, event: dict) -> list[str]:
     return [f"Data kegiatan diubah sejak sertifikat ini dibuat ({', '.join(changed)}); yang tercetak sesuai saat itu."]
 
 
-def _holder(code: SignedCode) -> dict:
+def _holder(code: SignedCode) -> dict[str, Any]:
     claims = code.claims
     holder_id = claims.holder_id
     label = claims.id_label
@@ -290,7 +292,7 @@ def _holder(code: SignedCode) -> dict:
     }
 
 
-def _claims(code: SignedCode) -> dict:
+def _claims(code: SignedCode) -> dict[str, Any]:
     claims = code.claims
     if code.version == 1:
         return {"date": claims.date.isoformat()}
@@ -322,7 +324,7 @@ class PageVerdict:
     def status(self) -> str:
         return worst(result.status for result in self.results) if self.results else "invalid"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "page": self.page,
             "status": self.status,
@@ -355,7 +357,7 @@ class Report:
             found[page.status] += 1
         return found
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         first = self.first.to_dict() if self.first else {}
         return {
             **first,
@@ -431,7 +433,7 @@ class VerifyJob(Job[Report]):
 MIN_PAGES_FOR_WORKERS = 60  # below this, starting processes costs more than it saves
 
 
-def _page_readings(data: bytes, total: int, workers: int | None):
+def _page_readings(data: bytes, total: int, workers: int | None) -> Iterator[tuple[list[str], str]]:
     """(QR texts, printed text) of every page in order; worker processes render big PDFs (rendering
     a page with a background image is most of the cost: ~55 ms at 110 dpi)."""
     from .bulk import _worker_count, imap_in_workers
@@ -447,7 +449,7 @@ def _page_readings(data: bytes, total: int, workers: int | None):
     yield from imap_in_workers(count, _read_page, range(total), chunksize=8, initializer=_open_reader, initargs=(data,))
 
 
-_reader: dict = {}
+_reader: dict[str, Any] = {}  # "document": this process's open PdfDocument (pypdfium2, untyped)
 
 
 def _open_reader(data: bytes) -> None:

@@ -30,7 +30,7 @@ from .page import (
     naskah_dinas_page,
     space_under_kop,
 )
-from .pdf import new_canvas
+from .pdf import PdfTarget, new_canvas
 from .qr import draw_qr, qr_image, qr_matrix, qr_operators
 from .signatory import draw_meterai_box, draw_signatory, nip_line
 from .table import Column, TableLayout, draw_page_footer, draw_signing_cell
@@ -50,6 +50,7 @@ __all__ = [
     "PageSpec",
     "Paper",
     "PaperError",
+    "PdfTarget",
     "Rect",
     "TableLayout",
     "UniqueNames",

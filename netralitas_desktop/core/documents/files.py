@@ -68,7 +68,7 @@ class UniqueNames:
 
 
 @contextlib.contextmanager
-def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
+def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` in one step."""
     target = Path(target)
     try:

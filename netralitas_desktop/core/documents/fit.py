@@ -11,12 +11,31 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import register_fonts
 
 Measure = Callable[[str, float], float]
+
+
+class FontSizes(TypedDict):
+    """The sizes a text may take, from ``max_size`` down to ``min_size``."""
+
+    max_size: float
+    min_size: float
+
+
+class FitOptions(FontSizes, total=False):
+    """``fit_text``'s keywords, for the helpers that pass them on."""
+
+    max_lines: int
+    max_height: float | None
+    step: float
+    leading: float
+
 
 ELLIPSIS = "…"
 LEADING = 1.18  # line height as a multiple of the font size
@@ -70,7 +89,7 @@ def fit_text(
             if size <= estimate + step and measure(text, size) <= width and _fits_height(1, size, leading, max_height):
                 return FittedText((text,), size, size * leading)
     for size in sizes:
-        lines = wrap(text, width, lambda s, size=size: measure(s, size))
+        lines = wrap(text, width, _at_size(measure, size))
         if len(lines) <= max_lines and _fits_height(len(lines), size, leading, max_height):
             return FittedText(tuple(lines), size, size * leading)
     size = min_size
@@ -90,6 +109,10 @@ def _sizes(max_size: float, min_size: float, step: float) -> list[float]:
 
 def _fits_height(lines: int, size: float, leading: float, max_height: float | None) -> bool:
     return max_height is None or lines * size * leading <= max_height + 1e-6
+
+
+def _at_size(measure: Measure, size: float) -> Callable[[str], float]:
+    return lambda text: measure(text, size)
 
 
 def wrap(text: str, width: float, measure_line: Callable[[str], float]) -> list[str]:
@@ -137,7 +160,7 @@ def pdf_measure(font: str) -> Measure:
     return lambda text, size: pdfmetrics.stringWidth(text, font, size)
 
 
-def fit_pdf_text(text: str, font: str, width: float, **options) -> FittedText:
+def fit_pdf_text(text: str, font: str, width: float, **options: Unpack[FitOptions]) -> FittedText:
     return fit_text(text, width, pdf_measure(font), **options)
 
 
@@ -160,7 +183,7 @@ def baselines(fitted: FittedText, font: str, top: float) -> list[float]:
 
 
 def draw_fitted(
-    canvas,
+    canvas: Canvas,
     fitted: FittedText,
     font: str,
     x: float,
@@ -171,7 +194,7 @@ def draw_fitted(
 ) -> float:
     """Draw fitted lines below ``top`` (the top of the first line); returns the y under the last."""
     canvas.setFont(font, fitted.size)
-    for line, baseline in zip(fitted.lines, baselines(fitted, font, top)):
+    for line, baseline in zip(fitted.lines, baselines(fitted, font, top), strict=True):
         if align == "center":
             canvas.drawCentredString(x + width / 2, baseline, line)
         elif align == "right":
@@ -182,7 +205,15 @@ def draw_fitted(
 
 
 def draw_text_box(
-    canvas, text: str, font: str, x: float, top: float, width: float, *, align: str = "left", **options
+    canvas: Canvas,
+    text: str,
+    font: str,
+    x: float,
+    top: float,
+    width: float,
+    *,
+    align: str = "left",
+    **options: Unpack[FitOptions],
 ) -> float:
     """Fit and draw in one call; returns the y under the last line."""
     fitted = fit_pdf_text(text, font, width, **options)

@@ -11,12 +11,16 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ...resources import resource_path
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 
 @dataclass(frozen=True)
@@ -78,18 +82,19 @@ def register_fonts() -> None:
                 boldItalic=family.bold_italic,
             )
             # Paragraph markup names the family by its regular face too (fontName=…-Regular).
-            for bold, italic, face in (
+            faces: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
                 (0, 0, family.regular),
                 (1, 0, family.bold),
                 (0, 1, family.italic),
                 (1, 1, family.bold_italic),
-            ):
+            )
+            for bold, italic, face in faces:
                 addMapping(family.regular, bold, italic, face)
         _registered = True
 
 
 @lru_cache(maxsize=256)
-def pil_font(face: str, size_px: int):
+def pil_font(face: str, size_px: int) -> ImageFont.FreeTypeFont:
     """A Pillow font of a bundled face at a pixel size (cached: loading a TTF costs ~1 ms)."""
     from PIL import ImageFont
 

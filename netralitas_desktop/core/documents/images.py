@@ -29,10 +29,12 @@ import hashlib
 import io
 import struct
 import zlib
+from typing import Any, overload
 
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
 
 from .letterhead import ImageSource, image_reader
 from .page import mm
@@ -59,7 +61,7 @@ def print_image(
     """
     if not isinstance(source, (bytes, bytearray)):
         return image_reader(source)
-    image = Image.open(io.BytesIO(source))
+    image: Image.Image = Image.open(io.BytesIO(source))
     limit = (max(1, round(width / 72 * dpi)), max(1, round(height / 72 * dpi)))
     if not trim and image.width <= limit[0] and image.height <= limit[1]:
         return image_reader(source)
@@ -117,7 +119,7 @@ class PdfImage:
         self._xobject.name = self.name
         self._smask = getattr(self._xobject, "_smask", None)
         if self._smask is not None:
-            del self._xobject._smask
+            del self._xobject._smask  # type: ignore[attr-defined]  # set by ReportLab for mask="auto"; no stub
             self._smask.name = self.name + "a"
 
     @classmethod
@@ -126,34 +128,39 @@ class PdfImage:
         reader = ImageReader(io.BytesIO(shrink_image(data, max_pixels) if max_pixels else data))
         return cls(reader, "img" + hashlib.sha1(data).hexdigest()[:20])
 
-    def draw(self, canvas, x: float, y: float, width: float, height: float) -> None:
-        document = canvas._doc
+    def draw(self, canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
+        internal: Any = canvas  # the canvas's private side (document, page code), which its stubs leave out
+        document = internal._doc
         registered = document.getXObjectName(self.name)
         if document.idToObject.get(registered) is None:
             # Fresh copies per document: registering marks an object with its document's name.
-            image = copy.copy(self._xobject)
-            canvas._setXObjects(image)
+            image: Any = copy.copy(self._xobject)
+            internal._setXObjects(image)
             document.Reference(image, registered)
             document.addForm(self.name, image)
             if self._smask is not None:
                 mask = copy.copy(self._smask)
-                canvas._setXObjects(mask)
+                internal._setXObjects(mask)
                 image.smask = document.Reference(mask, document.getXObjectName(mask.name))
         canvas.saveState()
         canvas.translate(x, y)
         canvas.scale(width, height)
-        canvas._code.append(f"/{registered} Do")
+        internal._code.append(f"/{registered} Do")
         canvas.restoreState()
-        canvas._formsinuse.append(self.name)
-        canvas._currentPageHasImages = 1
+        internal._formsinuse.append(self.name)
+        internal._currentPageHasImages = 1
 
-    def draw_fitted(self, canvas, x: float, y: float, box_width: float, box_height: float) -> None:
+    def draw_fitted(self, canvas: Canvas, x: float, y: float, box_width: float, box_height: float) -> None:
         """Within the box, aspect kept, centred."""
         scale = min(box_width / self.width, box_height / self.height)
         width, height = self.width * scale, self.height * scale
         self.draw(canvas, x + (box_width - width) / 2, y + (box_height - height) / 2, width, height)
 
 
+@overload
+def shrink_image(data: bytes, max_pixels: int = 800) -> bytes: ...
+@overload
+def shrink_image(data: None, max_pixels: int = 800) -> None: ...
 def shrink_image(data: bytes | None, max_pixels: int = 800) -> bytes | None:
     """The image no larger than ``max_pixels`` on its longest side (re-encoded only if it was):
     a signature or stamp drawn per document then costs little (~600 px covers 300 dpi at 24 mm)."""
@@ -179,7 +186,7 @@ def with_print_copy(png: bytes) -> bytes:
     """
     if not png.startswith(_PNG_MAGIC) or png[12:16] != b"IHDR" or print_copy(png) is not None:
         return png
-    image = Image.open(io.BytesIO(png))
+    image: Image.Image = Image.open(io.BytesIO(png))
     if image.width <= PRINT_COPY_BOX[0] and image.height <= PRINT_COPY_BOX[1]:
         return png
     image.load()
@@ -198,7 +205,7 @@ def with_print_copy(png: bytes) -> bytes:
     return png[:_IHDR_END] + chunk + png[_IHDR_END:]
 
 
-def print_copy(png: bytes) -> bytes | None:
+def print_copy(png: bytes | bytearray) -> bytes | None:
     """The PNG's print copy (PNG bytes), found by reading chunk headers only; None without one."""
     if not png.startswith(_PNG_MAGIC):
         return None
@@ -214,7 +221,7 @@ def print_copy(png: bytes) -> bytes | None:
     return None
 
 
-def _print_copy_image(png: bytes, limit: tuple[int, int]):
+def _print_copy_image(png: bytes | bytearray, limit: tuple[int, int]) -> Image.Image | None:
     """The print copy as an image if it holds enough pixels for ``limit``, else None."""
     data = print_copy(png)
     if data is None:

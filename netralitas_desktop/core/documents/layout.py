@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .page import PageSpec, Rect, mm
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,9 @@ class CardGrid:
         return max(1, -(-cards // self.per_page))
 
 
-def draw_cut_marks(canvas, rect: Rect, *, gap: float = 1 * mm, length: float = 2 * mm, width: float = 0.3) -> None:
+def draw_cut_marks(
+    canvas: Canvas, rect: Rect, *, gap: float = 1 * mm, length: float = 2 * mm, width: float = 0.3
+) -> None:
     """Short lines continuing each edge of ``rect`` outward from its corners, ``gap`` away.
 
     They sit in the gutter, so a guillotine cut along them never touches the card's content.

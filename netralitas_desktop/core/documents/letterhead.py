@@ -11,12 +11,13 @@ import os
 from dataclasses import dataclass, field
 
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 from .fit import draw_text_box
 from .fonts import SANS, FontFamily
 from .page import mm
 
-ImageSource = str | os.PathLike | bytes | object  # a path, PNG/JPEG bytes, or a PIL image
+ImageSource = str | os.PathLike[str] | bytes | object  # a path, PNG/JPEG bytes, or a PIL image
 
 
 def image_reader(source: ImageSource) -> ImageReader:
@@ -41,7 +42,7 @@ class Letterhead:
     logo_height: float = 24 * mm
 
 
-def draw_letterhead(canvas, letterhead: Letterhead, x: float, top: float, width: float) -> float:
+def draw_letterhead(canvas: Canvas, letterhead: Letterhead, x: float, top: float, width: float) -> float:
     """Draw the letterhead below ``top`` across ``width``; returns the y under the double rule."""
     text_left, text_width = x, width
     logo_width = 0.0

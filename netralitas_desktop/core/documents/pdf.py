@@ -14,13 +14,15 @@ from .page import PageSpec
 
 CREATOR = f"Netralitas Desktop {__version__}"
 
+PdfTarget = str | os.PathLike[str] | BinaryIO  # a file name, a path or an open binary stream
+
 # Images as binary streams, not ASCII85 text: without ReportLab's optional C accelerator the
 # pure-Python encoder took most of the time of a PDF full of signatures, and made it 25% larger.
 rl_config.useA85 = 0
 
 
 def new_canvas(
-    target: str | os.PathLike | BinaryIO,
+    target: PdfTarget,
     page: PageSpec,
     *,
     title: str,
@@ -33,9 +35,11 @@ def new_canvas(
     ``initial_font`` replaces ReportLab's Helvetica as the font every page starts with, for a
     document that must name no other family (a certificate)."""
     register_fonts()
-    options = {"initialFontName": initial_font} if initial_font else {}
     canvas = Canvas(
-        str(target) if isinstance(target, os.PathLike) else target, pagesize=page.size, pageCompression=1, **options
+        str(target) if isinstance(target, os.PathLike) else target,
+        pagesize=page.size,
+        pageCompression=1,
+        initialFontName=initial_font or None,  # type: ignore[arg-type]  # a font name; types-reportlab says float
     )
     canvas.setTitle(title)
     canvas.setSubject(subject)
@@ -45,4 +49,4 @@ def new_canvas(
     return canvas
 
 
-__all__ = ["CREATOR", "new_canvas"]
+__all__ = ["CREATOR", "PdfTarget", "new_canvas"]

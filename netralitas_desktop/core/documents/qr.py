@@ -19,8 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import zxingcpp
+
+if TYPE_CHECKING:
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 ERROR_CORRECTION = "M"
@@ -35,8 +40,9 @@ def _modules(data: str | Matrix) -> tuple[int, bytes]:
     if not isinstance(data, str):
         return len(data), bytes(0 if dark else 255 for row in data for dark in row)
     code = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_CORRECTION)
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    return image.shape[1], image.tobytes()
+    image = code.to_image(scale=1, add_quiet_zones=False)
+    pixels = memoryview(image)  # type: ignore[arg-type]  # a buffer; zxingcpp's stub omits __buffer__
+    return image.shape[1], pixels.tobytes()
 
 
 def qr_matrix(data: str) -> list[list[bool]]:
@@ -79,7 +85,7 @@ def qr_operators(data: str | Matrix) -> tuple[int, str]:
 
 
 def draw_qr(
-    canvas,
+    canvas: Canvas,
     data: str | Matrix,
     x: float,
     y: float,
@@ -108,7 +114,7 @@ def draw_qr(
     canvas.restoreState()
 
 
-def qr_image(data: str | Matrix, module_px: int, *, quiet_zone: int = QUIET_ZONE):
+def qr_image(data: str | Matrix, module_px: int, *, quiet_zone: int = QUIET_ZONE) -> Image.Image:
     """A black-on-white Pillow image ("1" mode), each module ``module_px`` pixels square."""
     from PIL import Image, ImageOps
 

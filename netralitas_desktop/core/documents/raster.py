@@ -5,12 +5,29 @@ Sizes are whole pixels; ``fit.fit_text`` does the shrinking and wrapping as for 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Required, TypedDict, Unpack
+
 from .fit import FittedText, Measure, fit_text
 from .fonts import pil_font
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw
 
 
 def pil_measure(face: str) -> Measure:
     return lambda text, size: pil_font(face, int(size)).getlength(text)
+
+
+Ink = str | tuple[int, ...]  # a colour name or "#rrggbb", or RGB(A) values
+
+
+class ImageFitOptions(TypedDict, total=False):
+    """``fit_image_text``'s keywords, for ``draw_image_text_box`` to pass on."""
+
+    max_size: Required[int]
+    min_size: Required[int]
+    max_lines: int
+    max_height: float | None
 
 
 def fit_image_text(
@@ -36,7 +53,15 @@ def fit_image_text(
 
 
 def draw_image_text(
-    draw, fitted: FittedText, face: str, x: float, top: float, width: float, *, fill="black", align: str = "left"
+    draw: ImageDraw.ImageDraw,
+    fitted: FittedText,
+    face: str,
+    x: float,
+    top: float,
+    width: float,
+    *,
+    fill: Ink = "black",
+    align: str = "left",
 ) -> float:
     """Draw fitted lines from ``top`` down; returns the y under the last line."""
     font = pil_font(face, int(fitted.size))
@@ -55,7 +80,16 @@ def draw_image_text(
 
 
 def draw_image_text_box(
-    draw, text: str, face: str, x: float, top: float, width: float, *, fill="black", align: str = "left", **options
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    face: str,
+    x: float,
+    top: float,
+    width: float,
+    *,
+    fill: Ink = "black",
+    align: str = "left",
+    **options: Unpack[ImageFitOptions],
 ) -> float:
     fitted = fit_image_text(text, face, width, **options)
     return draw_image_text(draw, fitted, face, x, top, width, fill=fill, align=align)

@@ -11,10 +11,11 @@ NIP. 19690512 199403 1 004
 from __future__ import annotations
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 
 from ..events import Signatory
 from ..nip import IdError, IdKind, format_nip, parse_nip
-from .fit import FittedText, baselines, draw_fitted, draw_text_box, fit_pdf_text
+from .fit import FitOptions, FittedText, baselines, draw_fitted, draw_text_box, fit_pdf_text
 from .fonts import SANS, FontFamily
 from .images import print_image
 from .letterhead import ImageSource
@@ -37,7 +38,7 @@ def nip_line(nip: str) -> str:
 
 
 def draw_signatory(
-    canvas,
+    canvas: Canvas,
     signatory: Signatory,
     x: float,
     top: float,
@@ -60,7 +61,7 @@ def draw_signatory(
     on paper so the signature runs over its edge. ``trim_signature`` cuts a pad signature to its
     ink first, so it prints as large as the space allows.
     """
-    text = dict(max_size=size, min_size=max(MIN_TEXT_SIZE, size - 3), max_lines=3)
+    text: FitOptions = {"max_size": size, "min_size": max(MIN_TEXT_SIZE, size - 3), "max_lines": 3}
     y = top
     for line in (place_date, signatory.jabatan):
         if line:
@@ -97,7 +98,7 @@ def draw_signatory(
 METERAI_SIZE = (30 * mm, 20 * mm)
 
 
-def draw_meterai_box(canvas, centre_x: float, centre_y: float) -> None:
+def draw_meterai_box(canvas: Canvas, centre_x: float, centre_y: float) -> None:
     """A grey dashed box labelled ``METERAI Rp10.000`` where the stamp duty goes."""
     width, height = METERAI_SIZE
     canvas.saveState()
@@ -113,10 +114,10 @@ def draw_meterai_box(canvas, centre_x: float, centre_y: float) -> None:
     canvas.restoreState()
 
 
-def _underline(canvas, fitted: FittedText, font: str, x: float, top: float, width: float) -> None:
+def _underline(canvas: Canvas, fitted: FittedText, font: str, x: float, top: float, width: float) -> None:
     canvas.saveState()
     canvas.setLineWidth(max(0.5, fitted.size / 14))
-    for line, baseline in zip(fitted.lines, baselines(fitted, font, top)):
+    for line, baseline in zip(fitted.lines, baselines(fitted, font, top), strict=True):
         line_width = pdfmetrics.stringWidth(line, font, fitted.size)
         left = x + (width - line_width) / 2
         canvas.line(left, baseline - fitted.size * 0.12, left + line_width, baseline - fitted.size * 0.12)
@@ -124,7 +125,7 @@ def _underline(canvas, fitted: FittedText, font: str, x: float, top: float, widt
 
 
 def _draw_image(
-    canvas,
+    canvas: Canvas,
     source: ImageSource,
     centre: float,
     bottom: float,

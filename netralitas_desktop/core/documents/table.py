@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 
 from .fit import FittedText, draw_fitted, fit_pdf_text
 from .fonts import SANS
@@ -79,7 +80,7 @@ class TableLayout:
                 min_size=min(header_size, MIN_TEXT_SIZE),
                 max_lines=3,
             )
-            for column, column_width in zip(self.columns, self.widths)
+            for column, column_width in zip(self.columns, self.widths, strict=True)
         )
         self.header_height = max(cell.height for cell in self._header) + 2 * padding
 
@@ -88,8 +89,8 @@ class TableLayout:
 
     def fit_row(self, texts: Sequence[str | None]) -> FittedRow:
         """Fit one row's texts (None leaves a cell for the caller to draw in)."""
-        cells = []
-        for column, column_width, text in zip(self.columns, self.widths, texts):
+        cells: list[FittedText | None] = []
+        for column, column_width, text in zip(self.columns, self.widths, texts, strict=True):
             if text is None:
                 cells.append(None)
                 continue
@@ -115,7 +116,7 @@ class TableLayout:
         lines = tuple(line for part in fitted for line in part.lines)
         return FittedText(lines, size, fitted[0].leading, any(part.truncated for part in fitted))
 
-    def draw_header(self, canvas, top: float) -> float:
+    def draw_header(self, canvas: Canvas, top: float) -> float:
         """The grey header row; returns its bottom."""
         height = self.header_height
         canvas.saveState()
@@ -129,9 +130,9 @@ class TableLayout:
         canvas.restoreState()
         return top - height
 
-    def draw_row(self, canvas, top: float, row: FittedRow) -> float:
+    def draw_row(self, canvas: Canvas, top: float, row: FittedRow) -> float:
         """Cell texts, vertically centred, and the row's rules; returns its bottom."""
-        for index, (column, fitted) in enumerate(zip(self.columns, row.cells)):
+        for index, (column, fitted) in enumerate(zip(self.columns, row.cells, strict=True)):
             if fitted is not None:
                 font = SANS.bold if column.bold else SANS.regular
                 _draw_centred(canvas, fitted, font, self.cell(index, top, row.height), self.padding, column.align)
@@ -141,7 +142,7 @@ class TableLayout:
     def band_height(self, text: str) -> float:
         return self._band(text).height + 2 * self.padding
 
-    def draw_band(self, canvas, top: float, text: str) -> float:
+    def draw_band(self, canvas: Canvas, top: float, text: str) -> float:
         """A full-width row (a unit's name over its people); returns its bottom."""
         fitted = self._band(text)
         height = fitted.height + 2 * self.padding
@@ -161,7 +162,7 @@ class TableLayout:
             text, SANS.bold, self.width - 2 * self.padding, max_size=self.size, min_size=self.min_size, max_lines=3
         )
 
-    def _grid(self, canvas, top: float, height: float) -> None:
+    def _grid(self, canvas: Canvas, top: float, height: float) -> None:
         canvas.saveState()
         canvas.setLineWidth(0.5)
         canvas.setStrokeGray(GRID_GREY)
@@ -174,7 +175,7 @@ class TableLayout:
         canvas.restoreState()
 
 
-def _draw_centred(canvas, fitted: FittedText, font: str, rect: Rect, padding: float, align: str) -> None:
+def _draw_centred(canvas: Canvas, fitted: FittedText, font: str, rect: Rect, padding: float, align: str) -> None:
     top = rect.top - (rect.height - fitted.height) / 2
     draw_fitted(canvas, fitted, font, rect.x + padding, top, rect.width - 2 * padding, align=align)
 
@@ -197,7 +198,7 @@ def signature_box(rect: Rect, *, numbered: bool = True) -> Rect:
 
 
 def draw_signing_cell(
-    canvas,
+    canvas: Canvas,
     rect: Rect,
     number: int | None,
     *,
@@ -242,7 +243,7 @@ def page_number_text(number: int, total: int) -> str:
     return f"Halaman {number} dari {total}"
 
 
-def draw_page_footer(canvas, page: PageSpec, number: int, total: int, left_text: str = "") -> None:
+def draw_page_footer(canvas: Canvas, page: PageSpec, number: int, total: int, left_text: str = "") -> None:
     """``Halaman x dari y`` at the right of the bottom margin, an optional document name at the left.
 
     The footer's baseline is ``page.footer_baseline`` from the paper's edge (well inside the

@@ -10,6 +10,7 @@ off the GUI thread with progress and cancel.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from .models import ImportedEvent
 
@@ -50,8 +51,26 @@ _LAZY = {
 
 _RENAMED = {"approve_walk_ins": "approve", "reject_walk_ins": "reject"}
 
+if TYPE_CHECKING:  # the same names for type checkers; at run time they load on first use
+    from .export import ExportResult, default_filename, export_checkins, export_event_package
+    from .importer import ImportResult, import_package
+    from .jobs import ExportCheckinsJob, ExportEventJob, ImportPackageJob, MergeJob
+    from .keys import (
+        KeyMismatchError,
+        KeyNotConfirmedError,
+        desk_fingerprint,
+        desk_fingerprint_of_event,
+        office_fingerprint,
+    )
+    from .merge import merge_checkins
+    from .merge_report import Conflict, MergeReport
+    from .package_file import FILE_EXTENSION, KIND_CHECKINS, KIND_EVENT, PackageError, database_id, read_package
+    from .walk_ins import WalkIn, pending_walk_ins
+    from .walk_ins import approve as approve_walk_ins
+    from .walk_ins import reject as reject_walk_ins
 
-def __getattr__(name: str):
+
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), _RENAMED.get(name, name))
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -62,4 +81,34 @@ def imported_event_ids() -> set[int]:
     return {event_id for (event_id,) in ImportedEvent.select(ImportedEvent.event).tuples()}
 
 
-__all__ = [*_LAZY, "imported_event_ids"]
+__all__ = [
+    "FILE_EXTENSION",
+    "KIND_CHECKINS",
+    "KIND_EVENT",
+    "Conflict",
+    "ExportCheckinsJob",
+    "ExportEventJob",
+    "ExportResult",
+    "ImportPackageJob",
+    "ImportResult",
+    "KeyMismatchError",
+    "KeyNotConfirmedError",
+    "MergeJob",
+    "MergeReport",
+    "PackageError",
+    "WalkIn",
+    "approve_walk_ins",
+    "database_id",
+    "default_filename",
+    "desk_fingerprint",
+    "desk_fingerprint_of_event",
+    "export_checkins",
+    "export_event_package",
+    "import_package",
+    "imported_event_ids",
+    "merge_checkins",
+    "office_fingerprint",
+    "pending_walk_ins",
+    "read_package",
+    "reject_walk_ins",
+]

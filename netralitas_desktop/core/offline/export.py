@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from .. import audit, qr_payload
 from ..documents import safe_filename
@@ -59,7 +60,7 @@ class ExportResult:
     counts: dict[str, int]
     fingerprint: str = ""  # of the key that signed it: to compare on the receiving computer
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "kind": self.kind,
@@ -71,7 +72,7 @@ class ExportResult:
         }
 
 
-def event_columns(event: Event) -> dict:
+def event_columns(event: Event) -> dict[str, Any]:
     """The event's own columns, JSON-ready (see ``importer.event_values`` for the way back)."""
     out = {}
     for name in Event._meta.fields:
@@ -95,7 +96,7 @@ def export_event_package(
             "Kegiatan ini berasal dari paket kantor; paket untuk laptop meja hanya dibuat dari komputer kantor."
         )
     progress.report(0, 0, "Membaca peserta…")
-    people: dict[int, dict] = {}
+    people: dict[int, dict[str, Any]] = {}
     registrations = []
     query = (
         Registration.select(Registration, Person)
@@ -168,7 +169,7 @@ def export_checkins(
             "Kegiatan ini tidak berasal dari paket kantor, jadi tidak ada kehadiran untuk dikirim ke kantor. "
             "Berkas kehadiran dibuat di laptop meja yang mengimpor paket kegiatan."
         )
-    office_ids = dict(
+    office_ids: dict[int, int] = dict(
         ImportedRegistration.select(ImportedRegistration.registration, ImportedRegistration.origin_registration_id)
         .where(ImportedRegistration.imported_event == imported.id)
         .tuples()
@@ -179,7 +180,8 @@ def export_checkins(
     signatures = {
         s.registration_id: s for s in Signature.select().join(Registration).where(Registration.event == event_id)
     }
-    entries, files = [], {}
+    entries: list[dict[str, Any]] = []
+    files: dict[str, bytes] = {}
     query = (
         Registration.select(Registration, Person)
         .join(Person)
@@ -191,7 +193,7 @@ def export_checkins(
         checkin, signature = attendance.get(registration.id), signatures.get(registration.id)
         if office_id is not None and checkin is None and signature is None:
             continue  # nothing happened to it here
-        entry = {
+        entry: dict[str, Any] = {
             "local_registration": registration.id,
             "office_registration": office_id,
             "source": registration.source,
@@ -237,11 +239,11 @@ def export_checkins(
     )
 
 
-def _person(person: Person, columns: tuple[str, ...]) -> dict:
+def _person(person: Person, columns: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(person, name) or "" for name in columns}
 
 
-def _checkin(attendance: Attendance) -> dict:
+def _checkin(attendance: Attendance) -> dict[str, Any]:
     return {
         "checked_in_at": attendance.checked_in_at,
         "desk": attendance.desk,
@@ -250,7 +252,7 @@ def _checkin(attendance: Attendance) -> dict:
     }
 
 
-def _signature(signature: Signature, name: str) -> dict:
+def _signature(signature: Signature, name: str) -> dict[str, Any]:
     return {"file": name, "created_at": signature.created_at, "desk": signature.desk, "operator": signature.operator}
 
 

@@ -14,9 +14,11 @@ then makes its own key for this event, whose fingerprint the office confirms at 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from peewee import DateField, DateTimeField, DecimalField, IntegrityError, TimeField
 
@@ -28,6 +30,9 @@ from . import keys
 from .models import ImportedEvent, ImportedRegistration
 from .package_file import KIND_EVENT, PackageError, database_id, manifest_time, parse_datetime, read_package
 from .schema import MAX_ID, check_event_package
+
+if TYPE_CHECKING:
+    from peewee import Field
 
 REMOVED_AT_OFFICE = "Dihapus dari daftar peserta di kantor."
 
@@ -42,7 +47,7 @@ class ImportResult:
     desk_fingerprint: str = ""  # this laptop's key for the event: the office confirms it at merge
     office_key_confirmed: bool = False  # the office key was confirmed just now (first import)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "title": self.title,
@@ -54,7 +59,7 @@ class ImportResult:
         }
 
 
-def event_values(columns: dict) -> dict:
+def event_values(columns: dict[str, Any]) -> dict[str, Any]:
     """The package's event columns as model values (the way back of ``export.event_columns``)."""
     values = {}
     for name, model_field in Event._meta.fields.items():
@@ -144,7 +149,7 @@ def import_package(
     )
 
 
-def _event(manifest: dict, columns: dict) -> tuple[ImportedEvent, bool]:
+def _event(manifest: dict[str, Any], columns: dict[str, Any]) -> tuple[ImportedEvent, bool]:
     origin, origin_event_id = manifest["source_database"], int(manifest["event_id"])
     values = event_values(columns)
     exported_at = manifest_time(manifest)
@@ -176,7 +181,11 @@ def _event(manifest: dict, columns: dict) -> tuple[ImportedEvent, bool]:
 
 
 def _registrations(
-    imported: ImportedEvent, rows: list[dict], people: dict, counts: dict, progress: Progress
+    imported: ImportedEvent,
+    rows: list[dict[str, Any]],
+    people: dict[int, dict[str, Any]],
+    counts: dict[str, int],
+    progress: Progress,
 ) -> dict[int, int]:
     """Office registration id -> local id, creating, updating and retiring as the package says.
 
@@ -201,7 +210,7 @@ def _registrations(
     linked_people = {row["person"]: known[int(row["id"])][2] for row in rows if int(row["id"]) in known}
     progress.report(0, len(rows), "Mengimpor data orang…")
     person_ids = _people(people, linked_people)
-    by_person = dict(
+    by_person: dict[int, int] = dict(
         Registration.select(Registration.person, Registration.id)
         .where(Registration.event == imported.event_id)
         .tuples()
@@ -282,7 +291,10 @@ def _registrations(
     return local_ids
 
 
-def _people(people: dict, linked: dict[int, int]) -> dict[int, int]:
+T = TypeVar("T")
+
+
+def _people(people: dict[int, dict[str, Any]], linked: dict[int, int]) -> dict[int, int]:
     """Office person id -> local person id: the one linked before, else by NIP, else by NIK, else new.
 
     A person found here takes the office's data (the office keeps the roster); phone and email,
@@ -291,11 +303,11 @@ def _people(people: dict, linked: dict[int, int]) -> dict[int, int]:
     wanted = {office_id: _person_columns(values) for office_id, values in people.items()}
     by_nip = _ids_by(Person.nip, [columns["nip"] for columns in wanted.values() if columns["nip"]])
     by_nik = _ids_by(Person.nik, [columns["nik"] for columns in wanted.values() if columns["nik"]])
-    found = {
+    looked_up = {
         office_id: linked.get(office_id) or by_nip.get(columns["nip"]) or by_nik.get(columns["nik"])
         for office_id, columns in wanted.items()
     }
-    found = {office_id: local for office_id, local in found.items() if local}
+    found = {office_id: local for office_id, local in looked_up.items() if local}
     if found:
         names = list(next(iter(wanted.values())))
         current = {}
@@ -320,27 +332,27 @@ def _people(people: dict, linked: dict[int, int]) -> dict[int, int]:
     return found
 
 
-def _person_columns(values: dict) -> dict:
+def _person_columns(values: dict[str, Any]) -> dict[str, Any]:
     columns = {name: values.get(name) or "" for name in values if name != "id"}
     columns["nip"] = columns.get("nip") or None
     columns["nik"] = columns.get("nik") or None
     return columns
 
 
-def _ids_by(column, keys: list[str]) -> dict[str, int]:
+def _ids_by(column: Field[Any], keys: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for _, chunk in _chunks(keys):
         out.update(Person.select(column, Person.id).where(column.in_(chunk)).tuples())
     return out
 
 
-def _chunks(items: list):
+def _chunks(items: list[T]) -> Iterator[tuple[int, list[T]]]:
     """(end index, chunk) pairs of at most 500: under SQLite's limit of bound variables."""
     for start in range(0, len(items), 500):
         yield min(start + 500, len(items)), items[start : start + 500]
 
 
-def _checkins(rows: list[dict], local_ids: dict[int, int], event_id: int, counts: dict) -> None:
+def _checkins(rows: list[dict[str, Any]], local_ids: dict[int, int], event_id: int, counts: dict[str, int]) -> None:
     """The office's check-ins, so the desk answers 'already'; the earliest one stays."""
     current = {
         reg: (attendance_id, at)
@@ -367,7 +379,11 @@ def _checkins(rows: list[dict], local_ids: dict[int, int], event_id: int, counts
 
 
 def _signatures(
-    rows: list[dict], local_ids: dict[int, int], files: dict[str, bytes], event_id: int, counts: dict
+    rows: list[dict[str, Any]],
+    local_ids: dict[int, int],
+    files: dict[str, bytes],
+    event_id: int,
+    counts: dict[str, Any],
 ) -> None:
     """Signatures taken at the office fill the gaps here; one taken here is kept."""
     signed = {

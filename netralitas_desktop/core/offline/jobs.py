@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .. import audit
 from ..jobs import Job
@@ -11,6 +13,9 @@ from .importer import ImportResult, import_package
 from .keys import KeyNotConfirmedError
 from .merge import merge_checkins
 from .merge_report import MergeReport
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class ExportEventJob(Job[ExportResult]):
@@ -31,14 +36,12 @@ class ExportCheckinsJob(ExportEventJob):
         return export_checkins(self.event_id, self.target, actor=self.actor, progress=self)
 
 
-class ImportPackageJob(Job[ImportResult]):
+class _KeyAskingJob(Job[T]):
     """``confirmed``: the other computer's key fingerprint the person compared (first file only).
 
     With ``ask`` a key seen for the first time is a question, not a failure: the job returns the
     ``KeyNotConfirmedError`` (carrying the fingerprint to show), and nothing has changed.
     """
-
-    title = "Mengimpor paket kegiatan"
 
     def __init__(
         self, source: str | Path, actor: audit.Actor | None = None, confirmed: str | None = None, *, ask: bool = False
@@ -46,12 +49,7 @@ class ImportPackageJob(Job[ImportResult]):
         super().__init__()
         self.source, self.actor, self.confirmed, self.ask = source, actor, confirmed, ask
 
-    def run(self) -> ImportResult | KeyNotConfirmedError:
-        return self._asking(
-            lambda: import_package(self.source, actor=self.actor, progress=self, office_key=self.confirmed)
-        )
-
-    def _asking(self, step):
+    def _asking(self, step: Callable[[], R]) -> R | KeyNotConfirmedError:
         try:
             return step()
         except KeyNotConfirmedError as question:
@@ -60,10 +58,19 @@ class ImportPackageJob(Job[ImportResult]):
             return question
 
 
-class MergeJob(ImportPackageJob):
+class ImportPackageJob(_KeyAskingJob[ImportResult | KeyNotConfirmedError]):
+    title = "Mengimpor paket kegiatan"
+
+    def run(self) -> ImportResult | KeyNotConfirmedError:
+        return self._asking(
+            lambda: import_package(self.source, actor=self.actor, progress=self, office_key=self.confirmed)
+        )
+
+
+class MergeJob(_KeyAskingJob[MergeReport | KeyNotConfirmedError]):
     title = "Menggabungkan kehadiran"
 
-    def run(self) -> MergeReport | KeyNotConfirmedError:  # type: ignore[override]
+    def run(self) -> MergeReport | KeyNotConfirmedError:
         return self._asking(
             lambda: merge_checkins(self.source, actor=self.actor, progress=self, desk_key=self.confirmed)
         )

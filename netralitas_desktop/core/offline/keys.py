@@ -81,7 +81,9 @@ def fingerprint(public_key: bytes) -> str:
 
 def same_fingerprint(typed: str | None, expected: str) -> bool:
     """``typed`` as a person may write it (spaces, lower case, without dashes) equals ``expected``."""
-    return bool(typed) and re.sub(r"[^0-9A-F]", "", typed.upper()) == expected.replace("-", "")
+    if not typed:
+        return False
+    return re.sub(r"[^0-9A-F]", "", typed.upper()) == expected.replace("-", "")
 
 
 def sign(key: Ed25519PrivateKey, data: bytes) -> bytes:

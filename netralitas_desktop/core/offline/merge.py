@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from .. import audit
 from ..events import NotFoundError
@@ -78,7 +79,7 @@ def merge_checkins(
         )
     laptop = manifest["source_database"]
     report = MergeReport(
-        event_id,
+        event.id,
         event.title,
         laptop,
         [str(desk)[:100] for desk in manifest.get("desks") or []][:50],
@@ -133,6 +134,9 @@ def event_window(date: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start - CHECKIN_MARGIN, start + dt.timedelta(days=1) + CHECKIN_MARGIN
 
 
+_Attendance = tuple[int, int, dt.datetime, str, str]  # (id, registration, checked in at, desk, operator)
+
+
 class _Merger:
     """Merges entries one by one against the event's state, read once up front (a few queries, not a
     few per entry) and kept current as entries change it. ``walk_ins.approve`` uses it too."""
@@ -151,10 +155,10 @@ class _Merger:
         self.window = event_window(event.date)
         self.counts = report.counts
         in_event = Registration.event == event.id
-        self.cancelled = dict(
+        self.cancelled: dict[int, bool] = dict(
             Registration.select(Registration.id, Registration.cancelled_at.is_null(False)).where(in_event).tuples()
         )
-        self.mapped = dict(
+        self.mapped: dict[int, int] = dict(
             MergedRegistration.select(MergedRegistration.source_registration_id, MergedRegistration.registration)
             .join(Registration)
             .where((MergedRegistration.source == laptop) & in_event)
@@ -175,7 +179,7 @@ class _Merger:
             .where(in_event)
             .tuples()
         }
-        self.new_seen: list[dict] = []
+        self.new_seen: list[dict[str, Any]] = []
         self._no_id: dict[tuple[str, str], int] | None = None
 
     def finish(self) -> None:
@@ -183,7 +187,7 @@ class _Merger:
         for start in range(0, len(self.new_seen), 500):
             MergedCheckin.insert_many(self.new_seen[start : start + 500]).execute()
 
-    def merge(self, entry: dict, *, approved: bool = False) -> int | None:
+    def merge(self, entry: dict[str, Any], *, approved: bool = False) -> int | None:
         """One entry; a walk-in not yet approved goes to the review list. Returns the registration id."""
         if entry["office_registration"] is None and entry["local_registration"] not in self.mapped and not approved:
             self._queue_walk_in(entry)
@@ -197,11 +201,11 @@ class _Merger:
             self._signature(registration_id, entry["signature"], outcome)
         return registration_id
 
-    def _inside_day(self, checkin: dict) -> bool:
+    def _inside_day(self, checkin: dict[str, Any]) -> bool:
         at = parse_datetime(checkin["checked_in_at"])
-        return self.window[0] <= at < self.window[1]
+        return at is not None and self.window[0] <= at < self.window[1]
 
-    def _refuse_outside_day(self, entry: dict) -> None:
+    def _refuse_outside_day(self, entry: dict[str, Any]) -> None:
         self.counts["refused_outside_day"] += 1
         office_id = entry["office_registration"]
         if office_id in self.cancelled:
@@ -214,7 +218,7 @@ class _Merger:
 
     # --- walk-ins waiting for review --------------------------------------------------------------
 
-    def _queue_walk_in(self, entry: dict) -> None:
+    def _queue_walk_in(self, entry: dict[str, Any]) -> None:
         """Keep a laptop's walk-in for the office to review (``walk_ins``); it counts nowhere yet."""
         waiting = PendingWalkIn.get_or_none(
             (PendingWalkIn.source == self.laptop)
@@ -256,9 +260,9 @@ class _Merger:
 
     # --- registrations --------------------------------------------------------------------------
 
-    def _registration(self, entry: dict) -> int:
-        office_id = entry["office_registration"]
-        if office_id in self.cancelled:  # still registered for this event here
+    def _registration(self, entry: dict[str, Any]) -> int:
+        office_id: int | None = entry["office_registration"]
+        if office_id is not None and office_id in self.cancelled:  # still registered for this event here
             return office_id
         mapped = self.mapped.get(entry["local_registration"])
         if mapped:
@@ -285,7 +289,7 @@ class _Merger:
         self.cancelled.setdefault(registration.id, registration.cancelled_at is not None)
         return registration.id
 
-    def _person(self, values: dict) -> int:
+    def _person(self, values: dict[str, Any]) -> int:
         data = PersonData(**{name: str(value or "") for name, value in values.items()})
         cleaned, errors = clean_person(data)
         if errors.keys() & {"nip", "nik"}:  # keep what the desk typed rather than lose the person
@@ -301,7 +305,7 @@ class _Merger:
         self.counts["people_new"] += 1
         person = upsert_person(cleaned)[0]
         if not (cleaned.nip or cleaned.nik):
-            self._no_id[_name_unit(cleaned.full_name, cleaned.unit_kerja)] = person.id
+            self._without_id()[_name_unit(cleaned.full_name, cleaned.unit_kerja)] = person.id
         return person.id
 
     def _without_id(self) -> dict[tuple[str, str], int]:
@@ -321,7 +325,7 @@ class _Merger:
 
     # --- check-ins and signatures ------------------------------------------------------------------
 
-    def _checkin(self, registration_id: int, checkin: dict) -> str:
+    def _checkin(self, registration_id: int, checkin: dict[str, Any]) -> str:
         """``new``, ``already`` (this very record), or ``kept`` (the office's own record stays)."""
         at, desk, operator = parse_datetime(checkin["checked_in_at"]), checkin["desk"], checkin["operator"]
         if (registration_id, at, desk) in self.seen:
@@ -359,7 +363,7 @@ class _Merger:
         )
         return "new"
 
-    def _checked_png(self, signature: dict) -> bytes | None:
+    def _checked_png(self, signature: dict[str, Any]) -> bytes | None:
         png = self.files[signature["file"]]
         try:
             validate_png(png)
@@ -368,7 +372,7 @@ class _Merger:
             return None
         return png
 
-    def _signature(self, registration_id: int, signature: dict, outcome: str | None) -> None:
+    def _signature(self, registration_id: int, signature: dict[str, Any], outcome: str | None) -> None:
         png = self._checked_png(signature)
         if png is None:
             return
@@ -406,7 +410,9 @@ class _Merger:
         )
         return full_name(*row) if row else ""
 
-    def _report(self, kind: str, registration_id: int | None, name: str, desk: dict, office: tuple | None) -> None:
+    def _report(
+        self, kind: str, registration_id: int | None, name: str, desk: dict[str, Any], office: _Attendance | None
+    ) -> None:
         self.counts["conflicts"] += 1
         at = desk["checked_in_at"]
         self.report.conflicts.append(
@@ -426,7 +432,7 @@ def _name_unit(name: str, unit: str) -> tuple[str, str]:
     return name_key(name), fold(unit)
 
 
-def _time(value) -> str:
+def _time(value: dt.datetime | None) -> str:
     return value.strftime("%d-%m-%Y %H.%M.%S") if value else ""
 
 

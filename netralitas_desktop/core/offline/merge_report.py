@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 COUNT_KEYS = (
     "entries",
@@ -110,7 +111,7 @@ class MergeReport:
             lines.append("Tidak ada yang berubah.")
         return lines
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "title": self.title,

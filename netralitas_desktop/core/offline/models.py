@@ -21,6 +21,7 @@ class ImportedEvent(BaseModel):
 
     id = AutoField()
     event = ForeignKeyField(Event, unique=True, backref="imported_from", on_delete="CASCADE")
+    event_id: int
     origin = CharField(max_length=64)  # the office database id (``package_file.database_id``)
     origin_event_id = IntegerField()
     package_id = CharField(max_length=64)  # the newest package imported
@@ -35,7 +36,9 @@ class ImportedRegistration(BaseModel):
     """Laptop: a local registration, its office id, and the SHA-256 of the office's QR payload."""
 
     registration = ForeignKeyField(Registration, primary_key=True, backref="imported_as", on_delete="CASCADE")
+    registration_id: int
     imported_event = ForeignKeyField(ImportedEvent, backref="registrations", on_delete="CASCADE")
+    imported_event_id: int
     origin_registration_id = IntegerField()
     code_digest = CharField(max_length=64, index=True)
 
@@ -50,6 +53,7 @@ class MergedRegistration(BaseModel):
     source = CharField(max_length=64)  # the laptop database id
     source_registration_id = IntegerField()
     registration = ForeignKeyField(Registration, backref="merged_from", on_delete="CASCADE")
+    registration_id: int
 
     class Meta:
         indexes = ((("source", "source_registration_id"), True),)
@@ -61,6 +65,7 @@ class MergedCheckin(BaseModel):
     id = AutoField()
     source = CharField(max_length=64)
     registration = ForeignKeyField(Registration, backref="merged_checkins", on_delete="CASCADE")
+    registration_id: int
     checked_in_at = DateTimeField()
     desk = CharField(max_length=100, default="")
     merged_at = DateTimeField(default=now)
@@ -74,6 +79,7 @@ class MergeLog(BaseModel):
 
     id = AutoField()
     event = ForeignKeyField(Event, null=True, backref="merge_log", on_delete="SET NULL")
+    event_id: int | None
     source = CharField(max_length=64)
     package_id = CharField(max_length=64)
     merged_at = DateTimeField(default=now)
@@ -93,6 +99,7 @@ class TrustedKey(BaseModel):
     role = CharField(max_length=10)
     source = CharField(max_length=64)
     event = ForeignKeyField(Event, null=True, backref="trusted_keys", on_delete="CASCADE")
+    event_id: int | None
     public_key = CharField(max_length=64)  # hex of the 32-byte Ed25519 public key
     confirmed_at = DateTimeField(default=now)
     desk = CharField(max_length=100, default="")
@@ -112,6 +119,7 @@ class PendingWalkIn(BaseModel):
 
     id = AutoField()
     event = ForeignKeyField(Event, backref="pending_walk_ins", on_delete="CASCADE")
+    event_id: int
     source = CharField(max_length=64)  # the laptop database id
     source_registration_id = IntegerField()
     package_id = CharField(max_length=64)
@@ -126,10 +134,11 @@ class PendingWalkIn(BaseModel):
     decided_desk = CharField(max_length=100, default="")
     decided_operator = CharField(max_length=100, default="")
     registration = ForeignKeyField(Registration, null=True, backref="approved_walk_in", on_delete="SET NULL")
+    registration_id: int | None
 
     class Meta:
         indexes = ((("source", "source_registration_id"), True),)
 
 
-MODELS: list = [ImportedEvent, ImportedRegistration, MergedRegistration, MergedCheckin, MergeLog]
-TRUST_MODELS: list = [TrustedKey, PendingWalkIn]
+MODELS: list[type[BaseModel]] = [ImportedEvent, ImportedRegistration, MergedRegistration, MergedCheckin, MergeLog]
+TRUST_MODELS: list[type[BaseModel]] = [TrustedKey, PendingWalkIn]

@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -43,14 +44,15 @@ KIND_LABELS = {KIND_EVENT: "paket kegiatan (dari kantor)", KIND_CHECKINS: "berka
 
 @dataclass
 class Package:
-    manifest: dict
-    data: dict
+    manifest: dict[str, Any]
+    data: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)  # entry name -> bytes (signatures)
     signing_key: bytes = b""  # raw Ed25519 public key that signed the manifest (verified when read)
 
     @property
     def kind(self) -> str:
-        return self.manifest.get("kind", "")
+        kind: str = self.manifest.get("kind", "")
+        return kind
 
     @property
     def fingerprint(self) -> str:
@@ -66,7 +68,7 @@ def database_id() -> str:
     return row.value
 
 
-def new_manifest(kind: str, **extra: object) -> dict:
+def new_manifest(kind: str, **extra: object) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -111,8 +113,7 @@ def read_package(source: str | Path, expected_kind: str | None = None) -> Packag
     name = path.name
     with open_archive(path) as archive:
         manifest_bytes = read_entry(archive, MANIFEST, name)
-        manifest = load_json(manifest_bytes, MANIFEST, name)
-        _check_manifest(manifest, name, expected_kind)
+        manifest = _check_manifest(load_json(manifest_bytes, MANIFEST, name), name, expected_kind)
         public = _public_key(manifest, name)
         if not keys.verify(public, read_entry(archive, SIGNATURE, name), manifest_bytes):
             raise PackageError(
@@ -132,7 +133,7 @@ def read_package(source: str | Path, expected_kind: str | None = None) -> Packag
     return Package(manifest, data, entries, public)
 
 
-def _public_key(manifest: dict, name: str) -> bytes:
+def _public_key(manifest: dict[str, Any], name: str) -> bytes:
     try:
         public = bytes.fromhex(manifest.get("signing_key") or "")
     except (TypeError, ValueError):
@@ -142,7 +143,8 @@ def _public_key(manifest: dict, name: str) -> bytes:
     return public
 
 
-def _check_manifest(manifest: object, name: str, expected_kind: str | None) -> None:
+def _check_manifest(manifest: object, name: str, expected_kind: str | None) -> dict[str, Any]:
+    """The manifest, once it is one of ours and readable here."""
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise PackageError(f"Berkas {name} bukan paket Netralitas.")
     version = manifest.get("format_version")
@@ -168,6 +170,7 @@ def _check_manifest(manifest: object, name: str, expected_kind: str | None) -> N
     for key in ("package_id", "source_database", "created_at"):
         if not isinstance(manifest.get(key), str) or not 0 < len(manifest[key]) <= 64:
             raise PackageError(f"Berkas {name} bukan paket Netralitas yang sah ({key} tidak terbaca).")
+    return manifest
 
 
 def _checksum(entries: dict[str, bytes]) -> str:
@@ -197,7 +200,7 @@ def parse_datetime(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
-def manifest_time(manifest: dict, name: str = "paket") -> dt.datetime:
+def manifest_time(manifest: dict[str, Any], name: str = "paket") -> dt.datetime:
     """When the package was made (checked: it orders imports of newer packages)."""
     try:
         made = dt.datetime.fromisoformat(manifest["created_at"])

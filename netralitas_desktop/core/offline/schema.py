@@ -9,12 +9,16 @@ first thing wrong is named in the message, and nothing is imported.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from peewee import CharField
 
 from ..models import ATTENDANCE_MODES, REGISTRATION_SOURCES, Attendance, Event, Person
 from .archive import PackageError
 from .export import PERSON_COLUMNS, WALK_IN_PERSON_COLUMNS
+
+if TYPE_CHECKING:
+    from peewee import Model
 
 MAX_ID = 2**31 - 1  # PostgreSQL's integer columns
 MAX_TEXT = 2000  # a typed reason or note
@@ -30,12 +34,12 @@ class _Checker:
     def fail(self, where: str, what: str) -> PackageError:
         return PackageError(f"Isi berkas {self.name} tidak sah ({where}: {what}); tidak ada yang diubah.")
 
-    def record(self, value: object, where: str) -> dict:
+    def record(self, value: object, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(where, "bukan catatan")
         return value
 
-    def records(self, data: dict, key: str, where: str = "") -> list[dict]:
+    def records(self, data: dict[str, Any], key: str, where: str = "") -> list[dict[str, Any]]:
         value = data.get(key)
         if not isinstance(value, list):
             raise self.fail(where or key, "daftar tidak ada")
@@ -64,20 +68,20 @@ class _Checker:
     def choice(self, value: object, where: str, choices: tuple[str, ...]) -> str:
         if value not in choices:
             raise self.fail(where, f"nilai {str(value)[:30]!r} tidak dikenal")
-        return value  # type: ignore[return-value]
+        return value
 
     def moment(self, value: object, where: str, *, null: bool = False) -> dt.datetime | None:
         if value is None and null:
             return None
         try:
-            parsed = dt.datetime.fromisoformat(value)  # type: ignore[arg-type]
+            parsed = dt.datetime.fromisoformat(value)  # type: ignore[arg-type]  # not text: TypeError, below
         except (TypeError, ValueError):
             raise self.fail(where, f"{str(value)[:30]!r} bukan waktu") from None
         if parsed.tzinfo is not None or not EARLIEST <= parsed < LATEST:
             raise self.fail(where, f"waktu {value} di luar rentang yang mungkin")
         return parsed
 
-    def columns(self, values: dict, names: tuple[str, ...], model, where: str) -> None:
+    def columns(self, values: dict[str, Any], names: tuple[str, ...], model: type[Model], where: str) -> None:
         for name in names:
             field = getattr(model, name)
             limit = field.max_length if isinstance(field, CharField) else MAX_TEXT
@@ -94,7 +98,7 @@ def check_event_package(data: object, files: dict[str, bytes], name: str) -> Non
             check.text(event[column], f"kegiatan, {column}", field.max_length, null=True)
     check.text(event.get("title"), "kegiatan, title", Event.title.max_length)
     try:
-        date = dt.date.fromisoformat(event.get("date"))  # type: ignore[arg-type]
+        date = dt.date.fromisoformat(event.get("date"))  # type: ignore[arg-type]  # not text: TypeError, below
     except (TypeError, ValueError):
         raise check.fail("kegiatan, date", "bukan tanggal") from None
     if not EARLIEST.date() <= date < LATEST.date():
@@ -150,14 +154,14 @@ def check_return_file(data: object, files: dict[str, bytes], name: str) -> None:
             _signature(check, check.record(entry["signature"], where), files, where)
 
 
-def _checkin(check: _Checker, row: dict, where: str) -> None:
+def _checkin(check: _Checker, row: dict[str, Any], where: str) -> None:
     check.moment(row.get("checked_in_at"), where)
     check.text(row.get("desk"), f"{where}, meja", Attendance.desk.max_length, line=True)
     check.text(row.get("operator"), f"{where}, petugas", Attendance.operator.max_length, line=True)
     check.text(row.get("method"), f"{where}, cara", Attendance.method.max_length, line=True)
 
 
-def _signature(check: _Checker, row: dict, files: dict[str, bytes], where: str) -> None:
+def _signature(check: _Checker, row: dict[str, Any], files: dict[str, bytes], where: str) -> None:
     if row.get("file") not in files:
         raise check.fail(where, "berkas tanda tangannya tidak ada di paket")
     check.moment(row.get("created_at"), where, null=True)

@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from .. import audit
 from ..models import Event, Person, Registration
@@ -54,7 +55,7 @@ class WalkIn:
     has_signature: bool
     note: str  # what the office should know: already registered here, a NIP that does not parse…
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = dict(vars(self))
         out["checked_in_at"] = self.checked_in_at.isoformat(sep=" ") if self.checked_in_at else None
         return out
@@ -105,7 +106,7 @@ def _shown(row: PendingWalkIn) -> WalkIn:
 def _known_person(cleaned: PersonData) -> int | None:
     for column, value in ((Person.nip, normalize_id(cleaned.nip)), (Person.nik, normalize_id(cleaned.nik))):
         if value:
-            found = Person.select(Person.id).where(column == value).scalar()
+            found: int | None = Person.select(Person.id).where(column == value).scalar()
             if found:
                 return found
     return None
@@ -154,7 +155,7 @@ def _report(rows: list[PendingWalkIn]) -> MergeReport:
     return MergeReport(event_id, title, ", ".join(sorted({row.source for row in rows})), [], False)
 
 
-def _entry(row: PendingWalkIn) -> dict:
+def _entry(row: PendingWalkIn) -> dict[str, Any]:
     """The return-file entry the walk-in came in, rebuilt for ``_Merger.merge``."""
     signature = None
     if row.signature is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .. import audit
 from ..documents import DocumentError
@@ -16,6 +17,11 @@ from ..errors import UserError
 from ..models import Registration, Signature
 from ..names import fold, name_key
 from ..participants import ParticipantRow, list_participants
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..reports.status import StatusRow
 
 MAX_IDS_PER_QUERY = 500  # stays below SQLite's bound-variable limit
 
@@ -34,7 +40,7 @@ class DocumentResult:
     files: int = 1
     skipped: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "ok": True,
             "document": self.document,
@@ -63,7 +69,7 @@ def listed_rows(event_id: int, *, only_present: bool = False) -> list[Participan
     return rows
 
 
-def print_order(row) -> tuple:
+def print_order(row: ParticipantRow | StatusRow) -> tuple[bool, str, str, int]:
     """Sort key of every printed list: unit kerja (people without one last), then name."""
     return (not row.unit_kerja, fold(row.unit_kerja), name_key(row.full_name), row.registration_id)
 
@@ -93,7 +99,7 @@ def record_export(result: DocumentResult, *, event_id: int, actor: audit.Actor |
     )
 
 
-def save_canvas(canvas, what: str) -> None:
+def save_canvas(canvas: Canvas, what: str) -> None:
     """``canvas.save()`` with a disk failure turned into an Indonesian message."""
     try:
         canvas.save()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from PIL import Image
 
@@ -85,7 +86,7 @@ class DocumentSettings:
     letterhead_address: str = ""
     mask_nik: bool = True  # NIKs masked on lists, exports and certificates (event_settings.MASK_NIK)
 
-    def with_changes(self, **changes) -> DocumentSettings:
+    def with_changes(self, **changes: Any) -> DocumentSettings:
         return replace(self, **changes)
 
 

@@ -1,7 +1,7 @@
 """Ikrar mandiri forms: one pre-filled pledge form per person who still owes one, in one PDF.
 
 Who gets a form (``Audience``): those absent who have not returned one (the default), those who
-attended but signed no pledge (``reports.status.PLEDGE_PRESENT_UNSIGNED``), or both.
+attended but signed no pledge (``PledgeStatus.PRESENT_UNSIGNED``), or both.
 
 Each page is the event's pledge form (``pledge_forms.draw_pledge_form``: same text, fields
 and kop as the forms signed at the desk) with a signed ``NTM1`` QR code at its foot, so the
@@ -18,7 +18,7 @@ import io
 from pathlib import Path
 
 from .. import audit
-from ..documents import Paper, atomic_output, new_canvas
+from ..documents import Paper, PdfTarget, atomic_output, new_canvas
 from ..jobs import Job, Progress
 from ..participants import ParticipantRow
 from . import mandiri_code
@@ -81,6 +81,7 @@ def owed_participants(event_id: int, audience: Audience = Audience.ABSENT) -> li
 
 
 def mandiri_form(context: PledgeContext, row: ParticipantRow) -> PledgeForm:
+    assert context.event.id is not None, "a stored event"
     code = mandiri_code.encode(context.event.id, row.registration_id)
     organizer = context.event.organizer or context.event.instansi
     return pledge_form(
@@ -93,7 +94,7 @@ def mandiri_form(context: PledgeContext, row: ParticipantRow) -> PledgeForm:
     )
 
 
-def _draw(context: PledgeContext, rows: list[ParticipantRow], out, paper: Paper, progress: Progress) -> None:
+def _draw(context: PledgeContext, rows: list[ParticipantRow], out: PdfTarget, paper: Paper, progress: Progress) -> None:
     page = form_page(paper)
     event = context.event
     canvas = new_canvas(

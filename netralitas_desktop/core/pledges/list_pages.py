@@ -13,13 +13,16 @@ next page's signatures (print size, PDF encoding): Pillow and zlib release the G
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..dates import day_and_date, place_and_date
 from ..documents import (
     SANS,
     PageSpec,
+    PdfTarget,
     draw_letterhead,
     draw_signatory,
     draw_text_box,
@@ -27,7 +30,8 @@ from ..documents import (
     new_canvas,
     space_under_kop,
 )
-from ..documents.images import print_pdf_image
+from ..documents.fit import FontSizes
+from ..documents.images import PdfImage, print_pdf_image
 from ..documents.table import (
     SIGNATURE_ROW_HEIGHT,
     FittedRow,
@@ -39,10 +43,13 @@ from ..documents.table import (
 from ..events import EventData
 from ..invitations import time_text
 from ..jobs import Progress
-from ..participants import ParticipantRow
 from .document_common import save_canvas, signatures_of
 from .pledge_forms import body_paragraphs, draw_paragraphs
-from .signing_list import SigningList, columns, id_text, page_spec
+from .signing_list import ListedRow, SigningList, columns, id_text, page_spec
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
 
 TEXT_SIZE = 10.5
 HEADING_SIZE = 10
@@ -55,7 +62,7 @@ PREPARING_THREADS = 2
 class _Item:
     """One line of the table: a person's row or a unit's band."""
 
-    row: ParticipantRow | None
+    row: ListedRow | None  # None: a band
     number: int
     fitted: FittedRow | None
     band: str = ""
@@ -104,7 +111,7 @@ def _paginate(table: TableLayout, items: list[_Item], first_room: float, room: f
     return pages
 
 
-def _heading(canvas, title: str, event: EventData, x: float, top: float, width: float) -> float:
+def _heading(canvas: Canvas, title: str, event: EventData, x: float, top: float, width: float) -> float:
     y = top
     for line in title.splitlines():
         if line.strip():
@@ -119,7 +126,7 @@ def _heading(canvas, title: str, event: EventData, x: float, top: float, width: 
         ("Tempat", event.venue or "-"),
     )
     y -= 2.5 * mm
-    text = dict(max_size=HEADING_SIZE, min_size=HEADING_SIZE)
+    text: FontSizes = {"max_size": HEADING_SIZE, "min_size": HEADING_SIZE}
     for label, value in lines:
         draw_text_box(canvas, label, SANS.regular, x, y, 26 * mm, **text)
         draw_text_box(canvas, ":", SANS.regular, x + 26 * mm, y, 3 * mm, **text)
@@ -127,7 +134,7 @@ def _heading(canvas, title: str, event: EventData, x: float, top: float, width: 
     return y - 3 * mm
 
 
-def _attachment_block(canvas, lines: tuple[str, ...], x: float, top: float, width: float) -> float:
+def _attachment_block(canvas: Canvas, lines: tuple[str, ...], x: float, top: float, width: float) -> float:
     """``LAMPIRAN`` and what it belongs to, at the top right as tata naskah dinas places it."""
     left = x + width * 0.5
     y = top
@@ -139,8 +146,11 @@ def _attachment_block(canvas, lines: tuple[str, ...], x: float, top: float, widt
 class _Measuring:
     """A canvas that draws nothing: a heading tells its height before the real page."""
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Callable[..., None]:
         return lambda *args, **kwargs: None
+
+
+_MEASURING: Canvas = _Measuring()  # type: ignore[assignment]  # duck-typed: ignores every Canvas call
 
 
 @dataclass(frozen=True)
@@ -151,7 +161,7 @@ class ListLayout:
     page: PageSpec
     table: TableLayout
     pages: list[list[_Item]]
-    paragraphs: tuple
+    paragraphs: tuple[tuple[Paragraph, float], ...]
     closing_page: bool  # the closing block needs a page of its own
 
     @property
@@ -159,7 +169,7 @@ class ListLayout:
         return len(self.pages) + self.closing_page
 
 
-def _first_page_top(canvas, spec: SigningList, page: PageSpec) -> float:
+def _first_page_top(canvas: Canvas, spec: SigningList, page: PageSpec) -> float:
     """Draw (or measure) what only page one has above the heading; returns the heading's top."""
     frame = page.frame
     if spec.attachment_lines:
@@ -186,8 +196,8 @@ def layout_list(spec: SigningList) -> ListLayout:
         min_row_height=SIGNATURE_ROW_HEIGHT if spec.prints_signatures else SIGNING_ROW_HEIGHT,
     )
     items = _items(table, spec)
-    heading_bottom = _heading(_Measuring(), spec.title, spec.event, frame.x, frame.top, frame.width)
-    first_top = _first_page_top(_Measuring(), spec, page)
+    heading_bottom = _heading(_MEASURING, spec.title, spec.event, frame.x, frame.top, frame.width)
+    first_top = _first_page_top(_MEASURING, spec, page)
     paragraphs = body_paragraphs(spec.text, frame.width, TEXT_SIZE) if spec.text.strip() else ()
     text_height = sum(paragraph.height + after for paragraph, after in paragraphs) + (2 * mm if paragraphs else 0)
     room = heading_bottom - frame.y - table.header_height
@@ -200,7 +210,7 @@ def layout_list(spec: SigningList) -> ListLayout:
 
 
 def render_signing_list(
-    target, spec: SigningList, *, progress: Progress | None = None, max_pages: int | None = None
+    target: PdfTarget, spec: SigningList, *, progress: Progress | None = None, max_pages: int | None = None
 ) -> int:
     """Draw the list into ``target`` (a path or a binary file); returns the page count of the whole list.
 
@@ -218,7 +228,7 @@ def render_signing_list(
 
 
 def draw_list(
-    canvas,
+    canvas: Canvas,
     layout: ListLayout,
     *,
     footer: str,
@@ -259,7 +269,9 @@ def draw_list(
     return drawn
 
 
-def _prepare_signatures(pool: ThreadPoolExecutor, table: TableLayout, items: list[_Item], spec: SigningList) -> dict:
+def _prepare_signatures(
+    pool: ThreadPoolExecutor, table: TableLayout, items: list[_Item], spec: SigningList
+) -> dict[int, Future[PdfImage]]:
     """Start preparing a page's signatures at the size of their boxes.
 
     The query runs here: the database connection belongs to this thread.
@@ -271,9 +283,11 @@ def _prepare_signatures(pool: ThreadPoolExecutor, table: TableLayout, items: lis
     ]
     signed = signatures_of(ids)  # one query per page, not per person
     column = len(table.columns) - 1
-    prepared: dict[int, Future] = {}
+    prepared: dict[int, Future[PdfImage]] = {}
     for item in items:
-        png = signed.get(item.row.registration_id) if item.row is not None else None
+        if item.row is None:
+            continue
+        png = signed.get(item.row.registration_id)
         if png is not None:
             box = signature_box(table.cell(column, 0, item.height), numbered=not spec.recap)
             prepared[item.row.registration_id] = pool.submit(print_pdf_image, png, box.width, box.height, trim=True)
@@ -281,13 +295,19 @@ def _prepare_signatures(pool: ThreadPoolExecutor, table: TableLayout, items: lis
 
 
 def _draw_rows(
-    canvas, table: TableLayout, top: float, items: list[_Item], prepared: dict[int, Future], spec: SigningList
+    canvas: Canvas,
+    table: TableLayout,
+    top: float,
+    items: list[_Item],
+    prepared: dict[int, Future[PdfImage]],
+    spec: SigningList,
 ) -> float:
     y = top
     for item in items:
         if item.band:
             y = table.draw_band(canvas, y, item.band)
             continue
+        assert item.row is not None and item.fitted is not None, "a person's line"
         signature = prepared.get(item.row.registration_id)
         draw_signing_cell(
             canvas,
@@ -299,7 +319,7 @@ def _draw_rows(
     return y
 
 
-def _closing(canvas, spec: SigningList, x: float, top: float, width: float) -> None:
+def _closing(canvas: Canvas, spec: SigningList, x: float, top: float, width: float) -> None:
     """The totals (rekap kehadiran), then place and date, ``Mengetahui,`` and the first signatory, at the right."""
     y = top
     if spec.totals:

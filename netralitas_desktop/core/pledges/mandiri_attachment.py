@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from ..errors import UserError
 
@@ -159,10 +159,7 @@ def _as_jpeg(image: Image.Image) -> bytes:
 
 
 def _tiff_pages_as_pdf(image: Image.Image, name: str) -> Attachment:
-    pages = []
-    for index in range(image.n_frames):
-        image.seek(index)
-        pages.append(_fit(_upright_rgb(image)))
+    pages = [_fit(_upright_rgb(frame)) for frame in ImageSequence.Iterator(image)]
     out = io.BytesIO()
     pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=300)
     data = out.getvalue()

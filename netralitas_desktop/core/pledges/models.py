@@ -12,6 +12,7 @@ class IkrarReturn(BaseModel):
 
     id = AutoField()
     registration = ForeignKeyField(Registration, unique=True, backref="ikrar_return", on_delete="CASCADE")
+    registration_id: int
     returned_at = DateTimeField(default=now)
     method = CharField(max_length=20, default="qr")  # qr, manual
     note = TextField(default="")

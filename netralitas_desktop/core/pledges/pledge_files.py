@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import audit
-from ..documents import DocumentError, Paper, UniqueNames, atomic_output, new_canvas, safe_filename
+from ..documents import DocumentError, PageSpec, Paper, PdfTarget, UniqueNames, atomic_output, new_canvas, safe_filename
 from ..jobs import Job, Progress
 from ..participants import ParticipantRow
 from ..signatures import signed_registration_ids
@@ -52,7 +53,7 @@ def file_stem(row: ParticipantRow) -> str:
     return f"{digits}_{row.nama}" if digits else row.nama
 
 
-def _batches(rows: list[ParticipantRow]):
+def _batches(rows: list[ParticipantRow]) -> Iterator[tuple[ParticipantRow, bytes | None]]:
     """(row, signature PNG) pairs, the signatures loaded ``BATCH`` at a time."""
     for start in range(0, len(rows), BATCH):
         chunk = rows[start : start + BATCH]
@@ -103,7 +104,9 @@ def write_pledge_forms(
     return result
 
 
-def _one_pdf(context: PledgeContext, page, row: ParticipantRow, png: bytes | None, title: str, out) -> None:
+def _one_pdf(
+    context: PledgeContext, page: PageSpec, row: ParticipantRow, png: bytes | None, title: str, out: PdfTarget
+) -> None:
     canvas = new_canvas(
         out,
         page,
@@ -117,7 +120,7 @@ def _one_pdf(context: PledgeContext, page, row: ParticipantRow, png: bytes | Non
 
 
 def _write_per_person(
-    context: PledgeContext, page, rows: list[ParticipantRow], target: Path, title: str, progress: Progress
+    context: PledgeContext, page: PageSpec, rows: list[ParticipantRow], target: Path, title: str, progress: Progress
 ) -> str:
     names = UniqueNames()
     total = len(rows)

@@ -26,13 +26,16 @@ Writing many forms (merged PDF or one file per person) is ``pledge_files``' job.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..dates import place_and_date
@@ -210,7 +213,7 @@ SIGNATURE_BLOCK = 62 * mm  # place-date, label, signing space, name, id line
 TITLE_GAP = 7 * mm
 
 
-def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
+def draw_pledge_form(canvas: Canvas, page: PageSpec, form: PledgeForm) -> None:
     """Draw one form inside ``page.frame`` of the current page; the text shrinks (to 8 pt at least) to fit."""
     frame = page.frame
     x, width = frame.x, frame.width
@@ -248,7 +251,9 @@ def draw_pledge_form(canvas, page: PageSpec, form: PledgeForm) -> None:
         _draw_qr_with_caption(canvas, form, x, frame.y, width)
 
 
-def _draw_fields(canvas, fields, x: float, top: float, width: float, size: float) -> float:
+def _draw_fields(
+    canvas: Canvas, fields: Sequence[tuple[str, str]], x: float, top: float, width: float, size: float
+) -> float:
     """``Label  : value`` lines; a long value (a unit's full name) wraps under itself."""
     y = top
     value_x = x + LABEL_WIDTH + 3 * mm
@@ -273,13 +278,18 @@ def _fit_value(value: str, width: float, size: float) -> FittedText:
     return fitted
 
 
-@lru_cache(maxsize=64)
 def body_paragraphs(text: str, width: float, size: float) -> tuple[tuple[Paragraph, float], ...]:
     """ReportLab paragraphs (justified, points with a hanging indent) and the space after each.
 
     Cached: every form of a run has the same text, and wrapping it is most of a form's cost.
-    The wrapped paragraphs are only drawn, never changed, so sharing them is safe.
+    Per thread: drawing a paragraph sets and then deletes its ``canv``, so a preview and a
+    print job drawing the same paragraph at once would break each other.
     """
+    return _body_paragraphs(text, width, size, threading.get_ident())
+
+
+@lru_cache(maxsize=64)
+def _body_paragraphs(text: str, width: float, size: float, _thread: int) -> tuple[tuple[Paragraph, float], ...]:
     plain = ParagraphStyle("pledge", fontName=SANS.regular, fontSize=size, leading=size * 1.4, alignment=TA_JUSTIFY)
     point = replace_style(
         plain, leftIndent=INDENT, bulletIndent=INDENT * 0.2, bulletFontName=SANS.regular, bulletFontSize=size
@@ -299,7 +309,7 @@ def body_paragraphs(text: str, width: float, size: float) -> tuple[tuple[Paragra
     return tuple(result)
 
 
-def replace_style(style: ParagraphStyle, **changes) -> ParagraphStyle:
+def replace_style(style: ParagraphStyle, **changes: Any) -> ParagraphStyle:
     copy = ParagraphStyle(f"{style.name}-copy", parent=style)
     for key, value in changes.items():
         setattr(copy, key, value)
@@ -325,11 +335,11 @@ def _text_size(form: PledgeForm, width: float, room: float) -> float:
     return size
 
 
-def _draw_body(canvas, text: str, x: float, top: float, width: float, size: float) -> float:
+def _draw_body(canvas: Canvas, text: str, x: float, top: float, width: float, size: float) -> float:
     return draw_paragraphs(canvas, body_paragraphs(text, width, size), x, top)
 
 
-def draw_paragraphs(canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: float, top: float) -> float:
+def draw_paragraphs(canvas: Canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: float, top: float) -> float:
     """Draw wrapped paragraphs from ``top`` down; returns the y under the last one's spacing."""
     y = top
     for paragraph, after in paragraphs:
@@ -338,8 +348,9 @@ def draw_paragraphs(canvas, paragraphs: Sequence[tuple[Paragraph, float]], x: fl
     return y
 
 
-def _draw_qr_with_caption(canvas, form: PledgeForm, x: float, bottom: float, width: float) -> None:
+def _draw_qr_with_caption(canvas: Canvas, form: PledgeForm, x: float, bottom: float, width: float) -> None:
     """The QR at the bottom left; beside it what to do with the form, and the code whole for typing."""
+    assert form.qr_text, "drawn only for a form with a code"
     draw_qr(canvas, form.qr_text, x, bottom, QR_SIZE)
     left = x + QR_SIZE + 2 * mm
     room = width - QR_SIZE - 2 * mm

@@ -69,7 +69,7 @@ def variable_values(event: EventData) -> dict[str, str]:
 def fill(template: str, values: dict[str, str]) -> str:
     """Replace known ``{variables}``; anything else in braces stays as written."""
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         name = match.group(1).strip()
         return values[name] if name in values else match.group(0)
 

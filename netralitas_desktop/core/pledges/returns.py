@@ -2,7 +2,7 @@
 
 Who owes one: a registration that is not cancelled, never checked in (onsite or online,
 as ``reports.status`` decides) and has no signature from the desk. Those who attended but
-signed nothing (``status.PLEDGE_PRESENT_UNSIGNED``) may be given a form too, and it is received
+signed nothing (``PledgeStatus.PRESENT_UNSIGNED``) may be given a form too, and it is received
 the same way; only a signature at the desk means the pledge is taken. A form comes back by its
 QR code (``mandiri_code``) or is picked by hand; either way one ``IkrarReturn`` row per
 registration, so a second scan, from this or another desk, answers "sudah diterima pada …"
@@ -15,8 +15,10 @@ The check-in desk routes a scan here when ``is_mandiri_code(text)`` and shows
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from peewee import JOIN, IntegrityError
 
@@ -74,7 +76,7 @@ class ReturnResult:
             return f"DITERIMA: {who} — {self.reason}"
         return f"SUDAH DITERIMA: {who} — {self.reason}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         del out["refusal"]  # ``reason`` has its text
         out["returned_at"] = self.returned_at.isoformat() if self.returned_at else None
@@ -114,7 +116,7 @@ class Overview:
     def required(self) -> int:
         return len(self.owed) + len(self.returned)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, int]:
         return {
             "required": self.required,
             "returned": len(self.returned),
@@ -122,7 +124,7 @@ class Overview:
             "present_unsigned": len(self.present_unsigned),
         }
 
-    def matching(self, rows: list[StatusRow] | list[ReturnedRow], query: str) -> list[int]:
+    def matching(self, rows: Sequence[StatusRow | ReturnedRow], query: str) -> list[int]:
         """Indexes of ``rows`` (``owed`` or ``returned``) matching a search, by ``participants.filter_rows``' rules."""
         if not query.strip():
             return list(range(len(rows)))
@@ -461,7 +463,7 @@ def undo_return(registration_id: int, *, reason: str, actor: audit.Actor) -> Non
 
 
 def _returned_event(registration_id: int) -> int:
-    event_id = (
+    event_id: int | None = (
         IkrarReturn.select(Registration.event)
         .join(Registration)
         .where(IkrarReturn.registration == registration_id)

@@ -17,7 +17,7 @@ This module loads a list (``load_signing_list``, ``recap_list``) and says what i
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..dates import long_date
@@ -60,12 +60,15 @@ class ListOptions:
     kind: ListKind = ListKind.SIGNING
 
 
+ListedRow = ParticipantRow | StatusRow  # the recap lists status rows (same fields used)
+
+
 @dataclass(frozen=True)
 class SigningList:
     """Everything one list needs, loaded before drawing."""
 
     event: EventData
-    rows: list[ParticipantRow] | list[StatusRow]  # the recap lists status rows (same fields used)
+    rows: Sequence[ListedRow]
     options: ListOptions
     title: str
     footer_name: str  # "Daftar Hadir", at the foot of every page
@@ -88,7 +91,7 @@ class SigningList:
         return self.options.signatures and any(row.registration_id in self.signed for row in self.rows)
 
 
-def id_text(row: ParticipantRow, *, masked: bool = True) -> str:
+def id_text(row: ListedRow, *, masked: bool = True) -> str:
     """``19860926 201505 1 001``; ``NIK 3306**********01`` for someone without a NIP (full when not ``masked``)."""
     if row.nip:
         return format_nip(row.nip)

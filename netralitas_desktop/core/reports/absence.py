@@ -18,7 +18,7 @@ from ..nip import excel_corruption, format_nip, normalize_id
 from ..statuses import AbsenceReason
 from .models import ABSENCE_REASONS, Absence
 
-REASON_LABELS = {
+REASON_LABELS: dict[str, str] = {
     AbsenceReason.EXCUSED: "Izin",
     AbsenceReason.SICK: "Sakit",
     AbsenceReason.OFFICIAL_DUTY: "Dinas Luar",
@@ -146,7 +146,7 @@ def find_registration(event_id: int, number: str) -> int:
         column, shown = Person.nik, f"NIK {digits}"
     else:
         raise ValidationError({"number": f"\u201c{number}\u201d bukan NIP/NI PPPK (18 digit) atau NIK (16 digit)."})
-    registration_id = (
+    registration_id: int | None = (
         Registration.select(Registration.id)
         .join(Person)
         .where((Registration.event == event_id) & (column == digits))

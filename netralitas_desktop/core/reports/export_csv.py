@@ -77,7 +77,7 @@ def write_csv(snapshot: ReportSnapshot, target: str | Path, *, progress: Progres
                         [str(number)]
                         + [
                             csv_value(column_value(column, row, snapshot), kind)
-                            for column, kind in zip(ATTENDANCE_COLUMNS, kinds)
+                            for column, kind in zip(ATTENDANCE_COLUMNS, kinds, strict=True)
                         ]
                     )
                     if number % 1000 == 0:

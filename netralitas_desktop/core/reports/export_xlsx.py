@@ -14,12 +14,14 @@ per-cell cost (~30 µs) dominates: 20,000 registrations take about 10 s of CPU
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import audit
 from ..documents import Paper
 from ..jobs import Job, Progress
-from .status import Recap
+from .status import Recap, StatusRow
 from .tables import (
     ABSENT_COLUMNS,
     ATTENDANCE_COLUMNS,
@@ -39,6 +41,9 @@ from .tables import (
 )
 from .xlsx_sheets import HEADER_ROW, PAPER_SIZE_CODES, discard, new_workbook, recap_sheet, save_workbook, table_sheet
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
 
 def write_xlsx(
     snapshot: ReportSnapshot, target: str | Path, *, paper: Paper = Paper.A4, progress: Progress | None = None
@@ -56,7 +61,7 @@ def write_xlsx(
     return len(workbook.worksheets)
 
 
-def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) -> None:
+def _fill(workbook: Workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) -> None:
     title = snapshot.event.title
     counted, absent, cancelled = snapshot.counted_rows, snapshot.absent_rows, snapshot.cancelled_rows
     unsigned = snapshot.unsigned_present_rows
@@ -118,7 +123,14 @@ def _fill(workbook, snapshot: ReportSnapshot, paper: Paper, progress: Progress) 
 
 
 def _table_sheet(
-    workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, columns: tuple[Column, ...], rows, step
+    workbook: Workbook,
+    snapshot: ReportSnapshot,
+    paper: Paper,
+    name: str,
+    heading: str,
+    columns: tuple[Column[StatusRow], ...],
+    rows: Sequence[StatusRow],
+    step: Callable[[], None],
 ) -> None:
     values = [[column_value(column, row, snapshot) for column in columns] for row in rows]
     headers = [column_header(column, snapshot) for column in columns]
@@ -126,7 +138,7 @@ def _table_sheet(
 
 
 def _recap_sheet(
-    workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, group_header: str, recap: Recap
+    workbook: Workbook, snapshot: ReportSnapshot, paper: Paper, name: str, heading: str, group_header: str, recap: Recap
 ) -> None:
     groups = recap_groups(recap)
     recap_sheet(workbook, paper, name, heading, _facts(snapshot), group_header, groups, recap.total, RECAP_COLUMNS)

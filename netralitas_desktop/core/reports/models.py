@@ -15,6 +15,7 @@ class Absence(BaseModel):
 
     id = AutoField()
     registration = ForeignKeyField(Registration, unique=True, backref="absence", on_delete="CASCADE")
+    registration_id: int
     reason = CharField(max_length=20)
     note = TextField(default="")
     recorded_at = DateTimeField(default=now)
@@ -27,6 +28,7 @@ class OnlineReport(BaseModel):
 
     id = AutoField()
     event = ForeignKeyField(Event, backref="online_reports", on_delete="CASCADE")
+    event_id: int
     fingerprint = CharField(max_length=64)
     filename = CharField(max_length=255, default="")
     imported_at = DateTimeField(default=now)
@@ -40,6 +42,7 @@ class OnlineAttendance(BaseModel):
 
     id = AutoField()
     registration = ForeignKeyField(Registration, unique=True, backref="online_attendance", on_delete="CASCADE")
+    registration_id: int
     minutes = IntegerField(default=0)
     first_join = DateTimeField(null=True)
     last_leave = DateTimeField(null=True)
@@ -53,6 +56,7 @@ class OnlineSegment(BaseModel):
 
     id = AutoField()
     report = ForeignKeyField(OnlineReport, backref="segments", on_delete="CASCADE")
+    report_id: int
     line = IntegerField()  # row number in the file, as the user sees it
     participant_key = CharField(max_length=300, index=True)  # email, else the folded display name
     display_name = CharField(max_length=300, default="")
@@ -61,6 +65,7 @@ class OnlineSegment(BaseModel):
     left = DateTimeField(null=True)
     minutes = IntegerField(default=0)
     registration = ForeignKeyField(Registration, null=True, backref="online_segments", on_delete="SET NULL")
+    registration_id: int | None
     matched_by = CharField(max_length=20, default="")  # nip, nik, email, name, fuzzy, manual; "" unresolved
 
 
@@ -70,8 +75,10 @@ class OnlineAlias(BaseModel):
 
     id = AutoField()
     event = ForeignKeyField(Event, backref="online_aliases", on_delete="CASCADE")
+    event_id: int
     participant_key = CharField(max_length=300)
     registration = ForeignKeyField(Registration, backref="online_aliases", on_delete="CASCADE")
+    registration_id: int
     created_at = DateTimeField(default=now)
 
     class Meta:

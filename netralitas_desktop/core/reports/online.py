@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from peewee import IntegrityError, OperationalError
 
@@ -84,7 +85,7 @@ class Participant:
             parts.append("Sudah tercatat hadir di ruangan; tetap Hadir.")
         return " ".join(parts)
 
-    def to_dict(self, minimum: int) -> dict:
+    def to_dict(self, minimum: int) -> dict[str, Any]:
         return {
             "name": self.display_name,
             "email": self.email,
@@ -192,7 +193,7 @@ class OnlineResult:
     created: int  # online check-ins added by this call
     removed: int  # online check-ins taken back (a re-assignment left someone below the minimum)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "report_id": self.report_id,
@@ -272,7 +273,11 @@ def _participants(
         resolution = index.resolve(participant.key, participant.display_name, participant.email)
         if existing is not None:
             registration_id, how = stored.get(participant.key, (None, ""))
-            if registration_id is None and resolution.status == MatchStatus.MATCHED:
+            if (
+                registration_id is None
+                and resolution.status == MatchStatus.MATCHED
+                and resolution.registration_id is not None
+            ):
                 found = index.entries.get(resolution.registration_id)
                 resolution = replace(
                     resolution,
@@ -370,12 +375,12 @@ def _apply(plan: OnlinePlan, actor: audit.Actor) -> OnlineResult:
 
 
 def _store(plan: OnlinePlan) -> int:
-    report_id = OnlineReport.insert(
+    report_id: int = OnlineReport.insert(
         event=plan.event_id, fingerprint=plan.fingerprint, filename=plan.filename[:255]
     ).execute()
     rows = []
     for p in plan.participants:
-        for line, segment in zip(p.lines, p.segments):
+        for line, segment in zip(p.lines, p.segments, strict=True):
             rows.append(
                 {
                     "report": report_id,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -95,7 +96,7 @@ def participant_key(display_name: str, email: str) -> str:
     return f"email:{email.lower()}" if email else f"name:{' '.join(fold(display_name).split())}"[:300]
 
 
-def parse_display_name(text: str, is_unit=lambda hint: False) -> ParsedName:
+def parse_display_name(text: str, is_unit: Callable[[str], bool] = lambda hint: False) -> ParsedName:
     """Split ``Arif Hidayat (19800103 202321 1 004)`` or ``Bayu Sulistyo - Ruang``."""
     text = _NOISE.sub(" ", text or "")
     id_digits = ""
@@ -178,7 +179,7 @@ class RosterIndex:
             self.by_unit[entry.unit_key].append(reg_id)
         self._acronyms = {unit: _acronym(unit) for unit in self.by_unit}
         self._all_names: list[str] | None = None  # for suggestions, built on first need
-        self._aliases = dict(
+        self._aliases: dict[str, int] = dict(
             OnlineAlias.select(OnlineAlias.participant_key, OnlineAlias.registration)
             .where(OnlineAlias.event == event_id)
             .tuples()
@@ -306,7 +307,7 @@ def _acronym(unit_words: str) -> str:
     return "".join(w[0] for w in unit_words.split() if w not in _FILLER_WORDS)
 
 
-def _similar(key: str, names, cutoff: float) -> list[tuple[str, float]]:
+def _similar(key: str, names: Iterable[str], cutoff: float) -> list[tuple[str, float]]:
     """(name, score 0–1) for the names at least ``cutoff`` like ``key``: the Indel ratio (as
     difflib's), also on the words sorted (``Santoso Budi`` is ``Budi Santoso``)."""
     choices = names if isinstance(names, list) else list(names)

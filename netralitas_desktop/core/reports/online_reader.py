@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..names import fold
-from ..roster.reader import RosterError, open_roster
+from ..roster.reader import BrokenRow, RosterError, Row, open_roster
 
 HEADER_SEARCH_ROWS = 40
 
@@ -161,8 +161,10 @@ def read_meeting_report(path: Path | str, default_date: dt.date | None = None) -
     raise OnlineImportError(NOT_A_REPORT)
 
 
-def _find_header(rows: list[tuple[int, list[object]]]) -> tuple[int, dict[str, int]] | None:
+def _find_header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
     for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if isinstance(cells, BrokenRow):  # a CSV line with an unclosed quote is no header
+            continue
         columns: dict[str, int] = {}
         for position, cell in enumerate(cells):
             name = _FIELD_OF.get(header_key(cell))
@@ -183,16 +185,28 @@ def _service(header_cells: list[object]) -> str:
     return "Laporan rapat daring"
 
 
-def _parse(kind: str, rows, index: int, columns: dict[str, int], default_date: dt.date | None) -> MeetingReport:
-    header_line, header_cells = rows[index]
+def _parse(
+    kind: str, rows: list[Row], index: int, columns: dict[str, int], default_date: dt.date | None
+) -> MeetingReport:
+    header_cells = rows[index][1]
+    assert not isinstance(header_cells, BrokenRow), "_find_header passes broken rows over"
     duration_header = header_key(header_cells[columns["duration"]]) if "duration" in columns else ""
     seconds_column = "second" in duration_header or "detik" in duration_header
     body = rows[index + 1 :]
     day_first = _day_first(
-        [_cell(cells, columns.get(name)) for _, cells in body for name in ("joined", "left")], default_date
+        [
+            _cell(cells, columns.get(name))
+            for _, cells in body
+            if not isinstance(cells, BrokenRow)
+            for name in ("joined", "left")
+        ],
+        default_date,
     )
     report = MeetingReport(f"{_service(header_cells)}, {kind}", [])
     for line, cells in body:
+        if isinstance(cells, BrokenRow):
+            report.skipped.append((line, cells.reason))
+            continue
         if not any(str(c or "").strip() for c in cells):
             continue
         name = _name(cells, columns)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import audit
 from ..event_settings import ONLINE_MIN_MINUTES, online_min_minutes
@@ -99,7 +99,7 @@ def settle(event_id: int, registration_ids: Iterable[int], minimum: int, operato
     result = Settled()
     if not wanted:
         return result
-    rows: dict[int, list] = defaultdict(list)
+    rows: dict[int, list[list[Any]]] = defaultdict(list)
     query = (
         OnlineSegment.select(
             OnlineSegment.registration,
@@ -114,7 +114,7 @@ def settle(event_id: int, registration_ids: Iterable[int], minimum: int, operato
     )
     for registration_id, *row in query.tuples():
         rows[registration_id].append(row)
-    methods = dict(
+    methods: dict[int, str] = dict(
         Attendance.select(Attendance.registration, Attendance.method)
         .where(Attendance.registration.in_(wanted))
         .tuples()

@@ -10,12 +10,13 @@ chunk uses the same scale, so bars on different pages compare.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 
 from ..documents import MIN_TEXT_SIZE, SANS, draw_fitted, fit_pdf_text, mm
 from .status import GroupCount, persen
@@ -25,7 +26,7 @@ AXIS_HEIGHT = 6 * mm  # value labels under the bars
 LEGEND_HEIGHT = 7 * mm
 VALUE_WIDTH = 29 * mm
 LABEL_SIZE = MIN_TEXT_SIZE + 0.5  # OPD names wrap onto two lines at this size rather than shrink
-SERIES = (  # (legend text, colour, value of a group)
+SERIES: tuple[tuple[str, Color, Callable[[GroupCount], int]], ...] = (  # (legend text, colour, value of a group)
     ("Hadir di ruangan", Color(0.11, 0.24, 0.42), lambda g: g.in_room),
     ("Hadir daring", Color(0.35, 0.62, 0.88), lambda g: g.online),
     ("Tidak hadir", Color(0.83, 0.83, 0.83), lambda g: g.absent),
@@ -51,7 +52,7 @@ def nice_maximum(value: int) -> tuple[int, int]:
     return step * math.ceil(value / step), step
 
 
-def draw_legend(canvas, x: float, top: float, series: Sequence[tuple] = SERIES) -> float:
+def draw_legend(canvas: Canvas, x: float, top: float, series: Sequence[tuple[str, Color, object]] = SERIES) -> float:
     """Colour keys of ``series`` ((label, colour, …) each) in one line; returns the y below it."""
     canvas.saveState()
     canvas.setFont(SANS.regular, LABEL_SIZE)
@@ -66,7 +67,9 @@ def draw_legend(canvas, x: float, top: float, series: Sequence[tuple] = SERIES) 
     return top - LEGEND_HEIGHT
 
 
-def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, width: float, scale_max: int) -> float:
+def draw_unit_chart(
+    canvas: Canvas, groups: Sequence[GroupCount], x: float, top: float, width: float, scale_max: int
+) -> float:
     """Draw one chunk of the chart below ``top``; returns the y under its axis."""
     label_width = min(72 * mm, width * 0.36)
     plot_x = x + label_width + 2 * mm
@@ -91,7 +94,8 @@ def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, 
         canvas.restoreState()
     maximum, step = nice_maximum(scale_max)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 0, AXIS_HEIGHT, plot_width, plot_height
+    chart.x, chart.y = 0, AXIS_HEIGHT  # type: ignore[assignment]  # any number; types-reportlab says int
+    chart.width, chart.height = plot_width, plot_height  # type: ignore[assignment]  # as above
     chart.data = [[value(group) for group in groups] for _, _, value in SERIES]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.reverseDirection = 1  # first OPD at the top, as in the table
@@ -105,8 +109,8 @@ def draw_unit_chart(canvas, groups: Sequence[GroupCount], x: float, top: float, 
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = Color(0.85, 0.85, 0.85)
     chart.valueAxis.gridStrokeWidth = 0.4
-    chart.groupSpacing = ROW_HEIGHT * 0.3
-    chart.barWidth = ROW_HEIGHT * 0.7
+    chart.groupSpacing = ROW_HEIGHT * 0.3  # type: ignore[assignment]  # any number, as above
+    chart.barWidth = ROW_HEIGHT * 0.7  # type: ignore[assignment]  # any number, as above
     for index, (_, colour, _) in enumerate(SERIES):
         chart.bars[index].fillColor = colour
         chart.bars[index].strokeColor = None

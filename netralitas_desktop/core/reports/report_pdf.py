@@ -16,8 +16,10 @@ can say "Halaman x dari y"; the drawing pass then draws.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import audit
 from ..dates import day_and_date, place_and_date
@@ -28,6 +30,7 @@ from ..documents import (
     Letterhead,
     PageSpec,
     Paper,
+    PdfTarget,
     atomic_output,
     draw_letterhead,
     draw_signatory,
@@ -37,7 +40,8 @@ from ..documents import (
     new_canvas,
     space_under_kop,
 )
-from ..documents.table import Column, TableLayout, draw_page_footer
+from ..documents.fit import FontSizes
+from ..documents.table import Column, FittedRow, TableLayout, draw_page_footer
 from ..event_settings import get_asset, nik_masked
 from ..invitations import time_text
 from ..jobs import Job, Progress
@@ -48,6 +52,11 @@ from ..statuses import AttendanceStatus, PledgeStatus, RegistrationSource
 from .report_chart import chart_height, draw_legend, draw_unit_chart, rows_that_fit
 from .status import STATUS_LABELS, percentage, persen
 from .tables import ExportResult, ReportSnapshot, event_paper, load_snapshot, recap_groups, record_export
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..pledges.signing_list import SigningList
 
 TITLE = "LAPORAN PELAKSANAAN KEGIATAN"
 FOOTER = "Laporan Pelaksanaan"
@@ -61,16 +70,19 @@ LABEL_WIDTH = 32 * mm
 class _Measuring:
     """A canvas that draws nothing, for the pass that counts pages."""
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Callable[..., float]:
         return lambda *args, **kwargs: 0.0
+
+
+_MEASURING: Canvas = _Measuring()  # type: ignore[assignment]  # duck-typed: answers every Canvas call with 0
 
 
 class _Flow:
     """Blocks down the page frame; a block that does not fit starts a new page."""
 
-    def __init__(self, canvas, page: PageSpec, footer: str, total_pages: int | None) -> None:
+    def __init__(self, canvas: Canvas | None, page: PageSpec, footer: str, total_pages: int | None) -> None:
         self.drawing = total_pages is not None
-        self.canvas = canvas if self.drawing else _Measuring()
+        self.canvas = canvas if canvas is not None and self.drawing else _MEASURING
         self.page, self.frame, self.footer, self.total = page, page.frame, footer, total_pages
         self.number, self.y = 1, page.frame.top
 
@@ -88,7 +100,7 @@ class _Flow:
         self.y = self.frame.top
 
     def finish_page(self) -> None:
-        if self.drawing:
+        if self.total is not None:  # drawing
             draw_page_footer(self.canvas, self.page, self.number, self.total, self.footer)
             self.canvas.showPage()
 
@@ -127,14 +139,14 @@ def report_page(paper: Paper) -> PageSpec:
 
 
 def render_report(
-    target,
+    target: PdfTarget,
     snapshot: ReportSnapshot,
     *,
     paper: Paper = Paper.A4,
     letterhead: Letterhead | None = None,
     signature: bytes | None = None,
     stamp: bytes | None = None,
-    lampiran=None,
+    lampiran: SigningList | None = None,
     progress: Progress | None = None,
 ) -> int:
     """Draw the report (and its ``lampiran``, a ``signing_list.SigningList``) into ``target``; returns pages."""
@@ -167,7 +179,14 @@ def render_report(
     return total
 
 
-def _layout(flow: _Flow, snapshot: ReportSnapshot, letterhead, signature, stamp, with_lampiran: bool) -> int:
+def _layout(
+    flow: _Flow,
+    snapshot: ReportSnapshot,
+    letterhead: Letterhead | None,
+    signature: bytes | None,
+    stamp: bytes | None,
+    with_lampiran: bool,
+) -> int:
     if letterhead is not None:
         flow.y = draw_letterhead(flow.canvas, letterhead, flow.frame.x, flow.page.kop_top, flow.frame.width)
         flow.y -= space_under_kop(TEXT)
@@ -203,7 +222,7 @@ def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     if event.election_name:
         facts.append(("Dalam rangka", [event.election_name]))
     _heading(flow, "I. Data Kegiatan", 30 * mm)
-    fixed = dict(max_size=TEXT, min_size=TEXT)
+    fixed: FontSizes = {"max_size": TEXT, "min_size": TEXT}
     for label, values in facts:
         top = flow.y
         draw_text_box(flow.canvas, label, SANS.regular, flow.frame.x, top, LABEL_WIDTH, **fixed)
@@ -213,7 +232,9 @@ def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     flow.y -= 3 * mm
 
 
-def _tables(flow: _Flow, columns: list[Column], rows: list[list[str]]) -> tuple[TableLayout, TableLayout, list]:
+def _tables(
+    flow: _Flow, columns: list[Column], rows: list[list[str]]
+) -> tuple[TableLayout, TableLayout, list[FittedRow]]:
     """The table's layout, its bold twin for the totals row, and the fitted rows (bold last)."""
     table = TableLayout(columns, flow.frame.x, flow.frame.width, size=9.5)
     bold = TableLayout([replace(column, bold=True) for column in columns], flow.frame.x, flow.frame.width, size=9.5)
@@ -287,7 +308,7 @@ def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
                 str(g.absent),
                 g.percentage_text,
             ]
-            for g in groups + [snapshot.by_employment.total]
+            for g in [*groups, snapshot.by_employment.total]
         ]
         rows[-1][0] = "Jumlah"
         _table(flow, columns, rows)
@@ -389,7 +410,9 @@ def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, sta
 # --- Job -------------------------------------------------------------------------------------------------
 
 
-def lampiran_of(snapshot: ReportSnapshot, paper: Paper, *, mask: bool, signature, stamp):
+def lampiran_of(
+    snapshot: ReportSnapshot, paper: Paper, *, mask: bool, signature: bytes | None, stamp: bytes | None
+) -> SigningList:
     """The rekap kehadiran of the same snapshot, labelled as the report's Lampiran."""
     from ..pledges.signing_list import ListKind, ListOptions, attachment_lines, recap_list
 

@@ -45,6 +45,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
@@ -56,6 +57,9 @@ from ..pledges.models import IkrarReturn
 from ..statuses import AbsenceReason, AttendanceStatus, Method, PledgeStatus
 from .models import Absence, OnlineAttendance
 
+if TYPE_CHECKING:
+    from peewee import Field
+
 STATUSES = tuple(AttendanceStatus)
 COUNTED_STATUSES = STATUSES[:-1]  # what a registered (not cancelled) person can be
 ABSENT_STATUSES = (
@@ -64,7 +68,7 @@ ABSENT_STATUSES = (
     AttendanceStatus.OFFICIAL_DUTY,
     AttendanceStatus.ABSENT,
 )
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     AttendanceStatus.PRESENT: "Hadir",
     AttendanceStatus.ONLINE: "Daring",
     AttendanceStatus.EXCUSED: "Izin",
@@ -76,7 +80,7 @@ STATUS_LABELS = {
 NO_UNIT = "(Tanpa unit kerja)"
 
 PLEDGE_STATUSES = tuple(PledgeStatus)
-PLEDGE_LABELS = {
+PLEDGE_LABELS: dict[str, str] = {
     PledgeStatus.SIGNED: "TTD di meja registrasi",
     PledgeStatus.RETURNED: "Ikrar mandiri sudah kembali",
     PledgeStatus.PRESENT_UNSIGNED: "Hadir, belum menandatangani ikrar",
@@ -169,7 +173,7 @@ def attended_unsigned(rows: Iterable[StatusRow]) -> list[StatusRow]:
     return [row for row in rows if pledge_status(row) == PledgeStatus.PRESENT_UNSIGNED]
 
 
-REMARKS = {
+REMARKS: dict[str, str] = {
     AttendanceStatus.ONLINE: "Daring",
     AttendanceStatus.EXCUSED: "Izin",
     AttendanceStatus.SICK: "Sakit",
@@ -300,12 +304,12 @@ def status_by_registration(event_id: int) -> dict[int, str]:
     }
 
 
-def _ids(model, event_id: int) -> set[int]:
+def _ids(model: type[Signature] | type[IkrarReturn], event_id: int) -> set[int]:
     query = model.select(model.registration).join(Registration).where(Registration.event == event_id).tuples()
     return {registration_id for (registration_id,) in query}
 
 
-def _as_datetime(value) -> dt.datetime | None:
+def _as_datetime(value: object) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))
@@ -359,7 +363,7 @@ class GroupCount:
     def add(self, status: str, count: int = 1) -> None:
         self.counts[status] += count
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "label": self.label,
@@ -376,7 +380,7 @@ class Recap:
     groups: list[GroupCount]
     total: GroupCount
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"groups": [g.to_dict() for g in self.groups], "total": self.total.to_dict()}
 
 
@@ -384,7 +388,7 @@ def _tally(entries: Iterable[tuple[str, str, int]], by: str) -> Recap:
     """Fold (group value, status, count) into a Recap. Units group case- and accent-blind and
     show their most used spelling; employment types come in the order of EMPLOYMENT_LABELS."""
     groups: dict[str, GroupCount] = {}
-    spellings: dict[str, Counter] = {}
+    spellings: dict[str, Counter[str]] = {}
     total = GroupCount("", "Jumlah")
     for value, status, count in entries:
         value = (value or "").strip()
@@ -411,7 +415,7 @@ def recap_rows(rows: Iterable[StatusRow], by: str = "unit") -> Recap:
     return _tally(((getattr(row, attr), row.status, 1) for row in rows), by)
 
 
-def _aggregate(event_id: int, column, by: str) -> Recap:
+def _aggregate(event_id: int, column: Field[Any], by: str) -> Recap:
     query = (
         Registration.select(
             column,
@@ -465,7 +469,7 @@ class PledgeCounts:
     def registered(self) -> int:
         return sum(self.by_status.values())
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Flat counts (a purge adds them up key by key): the fields, then one key per category."""
         fields = {key: value for key, value in self.__dict__.items() if key != "by_status"}
         return {**fields, **self.by_status}
@@ -476,9 +480,11 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
     present = [row for row in counted if row.present]
     absent = [row for row in counted if row.status in ABSENT_STATUSES]
     returned = sum(1 for row in absent if row.ikrar_mandiri_returned)
-    by_status = dict.fromkeys(PLEDGE_STATUSES, 0)
+    by_status: dict[str, int] = dict.fromkeys(PLEDGE_STATUSES, 0)
     for row in counted:
-        by_status[pledge_status(row)] += 1
+        status = pledge_status(row)
+        assert status is not None, "a counted row has a pledge status"
+        by_status[status] += 1
     return PledgeCounts(
         len(present),
         sum(1 for row in present if row.signed),

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from .. import audit
 from ..dates import day_and_date
@@ -33,6 +34,7 @@ from ..statuses import AttendanceStatus
 from .status import (
     ABSENT_STATUSES,
     PLEDGE_LABELS,
+    GroupCount,
     PledgeCounts,
     Recap,
     StatusRow,
@@ -60,7 +62,7 @@ class ReportSnapshot:
 
     @property
     def unsigned_present_rows(self) -> list[StatusRow]:
-        """Attended (room or online) but signed no pledge yet (``status.PLEDGE_PRESENT_UNSIGNED``)."""
+        """Attended (room or online) but signed no pledge yet (``PledgeStatus.PRESENT_UNSIGNED``)."""
         return attended_unsigned(self.rows)
 
     @property
@@ -102,7 +104,7 @@ class ExportResult:
     rows: int  # registrations in the file, cancelled ones included
     pages: int = 0  # PDF only
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": True, "path": self.path, "format": self.format, "rows": self.rows, "pages": self.pages}
 
 
@@ -159,19 +161,22 @@ def note_text(row: StatusRow) -> str:
 # --- Columns ---------------------------------------------------------------------------------------------
 
 
+Row = TypeVar("Row")
+
+
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[Row]):
     header: str  # "{zona}" is replaced by the event's time zone
-    value: Callable[[StatusRow], object]
+    value: Callable[[Row], object]
     kind: str = "text"  # text, id (digits kept as text), nik (an id, masked by default), time, number
     max_width: int = 40  # characters; longer text wraps in the cell
 
 
-def column_header(column: Column, snapshot: ReportSnapshot) -> str:
+def column_header(column: Column[StatusRow], snapshot: ReportSnapshot) -> str:
     return column.header.replace("{zona}", snapshot.event.time_zone)
 
 
-def column_value(column: Column, row: StatusRow, snapshot: ReportSnapshot) -> object:
+def column_value(column: Column[StatusRow], row: StatusRow, snapshot: ReportSnapshot) -> object:
     """What a cell shows: the row's value, a NIK masked unless the event shows NIKs in full."""
     value = column.value(row)
     if column.kind == "nik" and snapshot.mask_nik and value:
@@ -179,7 +184,7 @@ def column_value(column: Column, row: StatusRow, snapshot: ReportSnapshot) -> ob
     return value
 
 
-ATTENDANCE_COLUMNS = (
+ATTENDANCE_COLUMNS: tuple[Column[StatusRow], ...] = (
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK", lambda r: r.nip, "id"),
     Column("NIK", lambda r: r.nik, "nik"),
@@ -195,7 +200,7 @@ ATTENDANCE_COLUMNS = (
     Column("Keterangan", note_text, max_width=36),
 )
 
-_FOLLOW_UP_PERSON = (  # who someone is, on the sheets of people to follow up
+_FOLLOW_UP_PERSON: tuple[Column[StatusRow], ...] = (  # who someone is, on the sheets of people to follow up
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK", lambda r: r.nip, "id"),
     Column("NIK", lambda r: r.nik, "nik"),
@@ -205,20 +210,20 @@ _FOLLOW_UP_PERSON = (  # who someone is, on the sheets of people to follow up
     Column("Status", lambda r: r.status_label, max_width=12),
 )
 
-ABSENT_COLUMNS = (
+ABSENT_COLUMNS: tuple[Column[StatusRow], ...] = (
     *_FOLLOW_UP_PERSON,
     Column("Keterangan", lambda r: r.note, max_width=36),
     Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_mandiri_returned else "Belum", max_width=14),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 
-UNSIGNED_COLUMNS = (  # attended, signed no pledge: to be given an ikrar mandiri form
+UNSIGNED_COLUMNS: tuple[Column[StatusRow], ...] = (  # attended, signed no pledge: to be given an ikrar mandiri form
     *_FOLLOW_UP_PERSON,
     Column("Waktu Hadir ({zona})", lambda r: r.checked_in_at, "time"),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 
-CANCELLED_COLUMNS = (
+CANCELLED_COLUMNS: tuple[Column[StatusRow], ...] = (
     Column("Nama", lambda r: r.full_name, max_width=38),
     Column("NIP / NI PPPK", lambda r: r.nip, "id"),
     Column("NIK", lambda r: r.nik, "nik"),
@@ -241,7 +246,7 @@ RECAP_COLUMNS = (
 )
 
 
-def recap_groups(recap: Recap) -> list:
+def recap_groups(recap: Recap) -> list[GroupCount]:
     """Groups to list: those with someone registered (a unit whose people all cancelled has none)."""
     return [group for group in recap.groups if group.registered]
 

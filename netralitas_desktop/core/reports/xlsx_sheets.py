@@ -30,16 +30,21 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..documents import DocumentError, Paper, atomic_output
 from ..documents.page import FOOTER_BASELINE_MM, NASKAH_DINAS
 from .tables import Column, clean_text, needs_neutralising
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
 
 PAPER_SIZE_CODES = {Paper.A4: 9, Paper.F4: 14}  # see the module docstring for F4
 HEADER_ROW = 4  # two title lines, a blank line, then the table header
@@ -79,6 +84,18 @@ CELL_STYLES["nik"] = CELL_STYLES["id"]
 RecapColumn = tuple[str, Callable[[object], object], str]
 
 
+# The sheets are write-only (streamed). types-openpyxl's WriteOnlyWorksheet omits the page set-up,
+# dimensions and filter it shares with a Worksheet at run time, so they are typed as Worksheets.
+Sheet = Worksheet
+
+
+class Labelled(Protocol):
+    """A recap group: one row, named by its label."""
+
+    @property
+    def label(self) -> str: ...
+
+
 def new_workbook(title: str) -> Workbook:
     """A streaming workbook with the table cells' named styles."""
     workbook = Workbook(write_only=True)
@@ -89,7 +106,7 @@ def new_workbook(title: str) -> Workbook:
     return workbook
 
 
-def save_workbook(workbook, target: str | Path) -> None:
+def save_workbook(workbook: Workbook, target: str | Path) -> None:
     """Save to ``target`` (replaced only when complete); a failed save leaves no temporary files."""
     try:
         with atomic_output(target) as temp:
@@ -102,28 +119,29 @@ def save_workbook(workbook, target: str | Path) -> None:
         raise
 
 
-def discard(workbook) -> None:
+def discard(workbook: Workbook) -> None:
     """Close every half-written streaming sheet and remove its temporary file."""
     for sheet in workbook.worksheets:
         with contextlib.suppress(Exception):
             if not sheet.closed:
                 sheet.close()
         with contextlib.suppress(Exception):
-            if sheet._writer is not None:
-                sheet._writer.cleanup()
+            writer = getattr(sheet, "_writer", None)  # a streaming sheet's temporary file
+            if writer is not None:
+                writer.cleanup()
 
 
 def table_sheet(
-    workbook,
+    workbook: Workbook,
     paper: Paper,
     name: str,
     heading: str,
     facts: str,
-    columns: Sequence[Column],
+    columns: Sequence[Column[Any]],  # of any kind of row: only the kind and width are read here
     headers: Sequence[str],
     values: Sequence[Sequence[object]],
     step: Callable[[], None] = lambda: None,
-):
+) -> Sheet:
     """A numbered, filtered table: ``values`` (a list per row, in ``columns``' order) under ``headers``."""
     widths = [4 + len(str(len(values)))] + [
         column_width(column, header, [line[i] for line in values])
@@ -144,16 +162,16 @@ def table_sheet(
 
 
 def recap_sheet(
-    workbook,
+    workbook: Workbook,
     paper: Paper,
     name: str,
     heading: str,
     facts: str,
     group_header: str,
-    groups: Sequence,
-    total,
+    groups: Sequence[Labelled],
+    total: object,
     columns: Sequence[RecapColumn],
-):
+) -> Sheet:
     """One row per group (its ``label`` and each column's value), then a bold JUMLAH row for ``total``."""
     label_width = min(45, math.ceil(max([text_units(group_header)] + [text_units(g.label) for g in groups])) + 2)
     widths = [5, label_width] + [max(9, len(max(header.split(), key=len)) + 3) for header, _, _ in columns]
@@ -179,9 +197,9 @@ def recap_sheet(
     return sheet
 
 
-def new_sheet(workbook, name: str, widths: list[int], paper: Paper):
+def new_sheet(workbook: Workbook, name: str, widths: list[int], paper: Paper) -> Sheet:
     """A sheet with its column widths, frozen header and page set-up (all before the first row)."""
-    sheet = workbook.create_sheet(name)
+    sheet: Sheet = workbook.create_sheet(name)
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
@@ -191,7 +209,9 @@ def new_sheet(workbook, name: str, widths: list[int], paper: Paper):
     setup.paperSize = PAPER_SIZE_CODES[paper]
     setup.fitToWidth = 1
     setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = sheet.sheet_properties.pageSetUpPr
+    assert fit is not None, "a new sheet has its page set-up properties"
+    fit.fitToPage = True
     sheet.print_options.gridLines = False  # the table's cells are ruled; nothing outside it is
     sheet.print_options.horizontalCentered = True
     margins = NASKAH_DINAS  # in inches, as the sheet wants them; the footer inside the bottom margin
@@ -203,28 +223,31 @@ def new_sheet(workbook, name: str, widths: list[int], paper: Paper):
         header=FOOTER_BASELINE_MM / INCH_MM,
         footer=FOOTER_BASELINE_MM / INCH_MM,
     )
-    sheet.oddFooter.left.text = name
-    sheet.oddFooter.left.size = 8
-    sheet.oddFooter.right.text = "Halaman &P dari &N"
-    sheet.oddFooter.right.size = 8
+    footer = sheet.oddFooter
+    assert footer is not None, "a new sheet has an (empty) footer"
+    footer.left.text = name
+    footer.left.size = 8
+    footer.right.text = "Halaman &P dari &N"
+    footer.right.size = 8
     return sheet
 
 
-def title_rows(sheet, heading: str, facts: str, widths: list[int]) -> None:
+def title_rows(sheet: Sheet, heading: str, facts: str, widths: list[int]) -> None:
     """Title and facts merged across the table's columns and wrapped, so they never reach past it."""
     span = sum(widths)
     last = get_column_letter(len(widths))
     for row, (text, font) in enumerate(((heading, _TITLE_FONT), (facts, _FACTS_FONT)), 1):
         item = styled(sheet, clean_text(text))
         item.font, item.alignment = font, _TITLE_ALIGN
-        scale = font.sz / 11 * (1.15 if font.b else 1.0)
-        sheet.row_dimensions[row].height = (font.sz + 4) * _line_count(text, span / scale)
+        size = font.sz or 11.0  # Excel's default size
+        scale = size / 11 * (1.15 if font.b else 1.0)
+        sheet.row_dimensions[row].height = (size + 4) * _line_count(text, span / scale)
         sheet.merged_cells.add(f"A{row}:{last}{row}")
         sheet.append([item])
     sheet.append([])
 
 
-def header_cells(sheet, headers: list[str], widths: list[int]) -> list:
+def header_cells(sheet: Sheet, headers: list[str], widths: list[int]) -> list[Cell]:
     """Bold, shaded, wrapped header cells; the row is made tall enough for the wrapped lines
     (LibreOffice does not grow a row for wrapped text written by another program)."""
     lines = max(_line_count(header, width) for header, width in zip(headers, widths, strict=True))
@@ -237,7 +260,7 @@ def header_cells(sheet, headers: list[str], widths: list[int]) -> list:
     return cells
 
 
-def fit_row_height(sheet, row: int, values: list, widths: list[int]) -> None:
+def fit_row_height(sheet: Sheet, row: int, values: Sequence[object], widths: list[int]) -> None:
     """A row as tall as its most wrapped cell: LibreOffice keeps the default height for rows of a
     file it did not write, and the wrapped lines would be clipped."""
     lines = max(
@@ -274,7 +297,7 @@ def _line_count(text: str, width: float) -> int:
     return lines
 
 
-def column_width(column: Column, header: str, values: list) -> int:
+def column_width(column: Column[Any], header: str, values: list[object]) -> int:
     """Column units: the widest value up to the column's cap, at least the header's (longest word)."""
     if column.kind == "time":
         widest = 16.0
@@ -285,21 +308,21 @@ def column_width(column: Column, header: str, values: list) -> int:
     return max(math.ceil(text_units(title) * 1.1) + 2, min(column.max_width, math.ceil(widest) + 2))
 
 
-def styled(sheet, value) -> WriteOnlyCell:
+def styled(sheet: Sheet, value: str | None) -> Cell:
     cell = WriteOnlyCell(sheet)
     if value is not None:
         cell.value = value
     return cell
 
 
-def cell(sheet, value, kind: str) -> WriteOnlyCell:
+def cell(sheet: Sheet, value: object, kind: str) -> Cell:
     """A table cell: ruled, top-aligned, wrapping text; ids kept as text; formulas never run."""
     item = WriteOnlyCell(sheet)
     item.style = CELL_STYLES.get(kind, CELL_STYLES["text"]).name
     if value is None or value == "":
         return item
     if not isinstance(value, str):
-        item.value = value
+        item.value = value  # type: ignore[assignment]  # numbers, dates, times; openpyxl checks the type
         return item
     item.value = clean_text(value)
     item.data_type = "s"  # a string cell is never a formula, whatever its first character

@@ -9,14 +9,19 @@ statement: older SQLite builds allow 999.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..models import db
 
+if TYPE_CHECKING:
+    from peewee import Field, Model
+
 CHUNK = 900
+T = TypeVar("T")
 
 
-def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -30,7 +35,9 @@ def _placeholders(count: int) -> str:
     return ", ".join([db.obj.param] * count)
 
 
-def insert_rows(model, columns: Sequence, rows: Sequence[tuple], step: Callable[[int], None]) -> None:
+def insert_rows(
+    model: type[Model], columns: Sequence[Field[Any]], rows: Sequence[tuple[object, ...]], step: Callable[[int], None]
+) -> None:
     """Insert ``rows`` (values in ``columns`` order, ready for the driver); ``step(n)`` after each chunk."""
     table = _quote(model._meta.table_name)
     names = ", ".join(_quote(column.column_name) for column in columns)
@@ -41,7 +48,13 @@ def insert_rows(model, columns: Sequence, rows: Sequence[tuple], step: Callable[
         step(len(batch))
 
 
-def select_in(model, columns: Sequence, key, values: Sequence, check: Callable[[], None]) -> Iterator[tuple]:
+def select_in(
+    model: type[Model],
+    columns: Sequence[Field[Any]],
+    key: Field[Any],
+    values: Iterable[object],
+    check: Callable[[], None],
+) -> Iterator[tuple[Any, ...]]:
     """Rows (as tuples of ``columns``) whose ``key`` is one of ``values``; ``check()`` between chunks."""
     table = _quote(model._meta.table_name)
     names = ", ".join(_quote(column.column_name) for column in columns)

@@ -5,15 +5,20 @@ because another desk may have changed people since the plan was made, and writes
 chunks; a cancel or any error rolls everything back. Every visible sheet with a header row
 (a Nama column) is read, each under its own header, and the plan says which were read and
 which were passed over, so a roster split over two sheets loses no one.
+
+``update_only`` imports into an existing list without growing it: a file (say, the whole
+SIASN export) refreshes the data of the people already registered for the event, and its
+other rows are left out and counted (``outside``), never added.
 """
 
 from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import IntegrityError, OperationalError
 
@@ -64,6 +69,8 @@ class ImportPlan:
     file_kind: str = ""  # how the file was read: "CSV, pemisah titik koma, Windows-1252"
     sheets: list[SheetRead] = field(default_factory=list)  # every sheet read, in file order
     passed_over: list[str] = field(default_factory=list)  # visible sheets without a header row
+    update_only: bool = False  # only people already registered for the event are updated
+    outside: int = 0  # rows of people not on the event's list, left out (update_only)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(OUTCOMES, 0)
@@ -99,6 +106,7 @@ class ImportResult:
     rejected: int
     rejected_rows: list[RowIssue]
     dry_run: bool
+    outside: int = 0  # rows left out: not on the event's list (an update-only import)
     sheets: list[str] = field(default_factory=list)  # the sheets read (XLSX)
     sheets_text: str = ""  # which sheets were read and passed over, for a workbook of several
 
@@ -106,12 +114,13 @@ class ImportResult:
     def imported(self) -> int:
         return self.added + self.updated + self.unchanged
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": self.rejected,
+            "not_on_list": self.outside,
             "dry_run": self.dry_run,
             "sheets": self.sheets,
             "rejected_rows": [
@@ -122,7 +131,11 @@ class ImportResult:
 
 
 def _result(
-    rows: list[PlannedRow], rejected: list[RowIssue], dry_run: bool, plan: ImportPlan | None = None
+    rows: list[PlannedRow],
+    rejected: list[RowIssue],
+    dry_run: bool,
+    plan: ImportPlan | None = None,
+    outside: int = 0,
 ) -> ImportResult:
     counts = dict.fromkeys(OUTCOMES, 0)
     for row in rows:
@@ -133,22 +146,35 @@ def _result(
         rejected=len({(i.sheet, i.row) for i in rejected}),
         rejected_rows=rejected,
         dry_run=dry_run,
+        outside=outside,
         sheets=[sheet.name for sheet in plan.sheets if sheet.name] if plan else [],
         sheets_text=plan.sheets_text() if plan else "",
         **counts,
     )
 
 
+def _on_the_list(matches: list[Match], update_only: bool) -> tuple[list[Match], int]:
+    """With ``update_only``, the matches of people already registered for the event, and how many
+    rows were left out; otherwise every match."""
+    if not update_only:
+        return matches, 0
+    kept = [match for match in matches if match.registration_id is not None]
+    return kept, len(matches) - len(kept)
+
+
 # --- planning -------------------------------------------------------------------------------
 
 
-def plan_import(event_id: int, path: Path | str, progress: Progress | None = None) -> ImportPlan:
+def plan_import(
+    event_id: int, path: Path | str, progress: Progress | None = None, *, update_only: bool = False
+) -> ImportPlan:
     """Read the file and compare it with the database; writes nothing (the preview / dry run)."""
     progress = progress or Progress()
     get_event(event_id)  # NotFoundError with its Indonesian message
     table = read_table(path, progress)
     progress.report(0, 0, "Mencocokkan dengan data yang sudah ada…")
     matches, conflicts = resolve(event_id, table.candidates, issue_headers(table.column_map), progress)
+    matches, outside = _on_the_list(matches, update_only)
     return ImportPlan(
         event_id=event_id,
         source_name=table.source_name,
@@ -162,6 +188,8 @@ def plan_import(event_id: int, path: Path | str, progress: Progress | None = Non
         file_kind=table.file_kind,
         sheets=table.sheets,
         passed_over=table.passed_over,
+        update_only=update_only,
+        outside=outside,
     )
 
 
@@ -245,12 +273,12 @@ def _find_tables(sheets: Iterator[Sheet]) -> tuple[list[tuple[Sheet, HeaderMatch
     the names of the other (visible, not empty) sheets. Rows are read lazily, one sheet after another."""
     tables: list[tuple[Sheet, HeaderMatch, Iterator[Row]]] = []
     passed_over: list[str] = []
-    first_rows: list[Row] | None = None
+    first_rows: list[tuple[int, list[object]]] | None = None
     sheet_count = 0
     for sheet in sheets:
         sheet_count += 1
         head = list(itertools.islice(sheet.rows, HEADER_SCAN_ROWS))
-        readable = [row for row in head if not isinstance(row[1], BrokenRow)]
+        readable = [(number, values) for number, values in head if not isinstance(values, BrokenRow)]
         header = find_header(readable)
         if header is not None:
             below = [row for row in head if row[0] > header.row_number]
@@ -274,7 +302,7 @@ def _find_tables(sheets: Iterator[Sheet]) -> tuple[list[tuple[Sheet, HeaderMatch
     )
 
 
-def _has_values(rows: list[Row]) -> bool:
+def _has_values(rows: list[tuple[int, list[object]]]) -> bool:
     return any(any(v not in (None, "") for v in values) for _, values in rows)
 
 
@@ -298,7 +326,7 @@ def _read_rows(
             candidates.append(result)
         elif isinstance(result, RowIssue):
             rejected.append(result)
-        else:
+        elif result.issue is not None:  # always, for a row that is not empty
             ignored.append(result.issue)
     progress.report(total, total, "Membaca baris…")
     return candidates, rejected, ignored, skipped
@@ -318,8 +346,14 @@ def apply_import(
         with db.atomic():
             get_event(plan.event_id)
             matches, conflicts = resolve(plan.event_id, candidates, issue_headers(plan.column_map), progress)
+            # Someone removed from the list since the plan is left out now, not added back.
+            matches, gone = _on_the_list(matches, plan.update_only)
             _write(plan.event_id, matches, progress)
-            result = _result([m.planned for m in matches], plan.rejected + conflicts, dry_run=False, plan=plan)
+            outside = plan.outside + gone
+            result = _result(
+                [m.planned for m in matches], plan.rejected + conflicts, dry_run=False, plan=plan, outside=outside
+            )
+            extra = {"update_only": True, "not_on_list": outside} if plan.update_only else {}
             audit.record(
                 "roster.import",
                 actor=actor,
@@ -329,6 +363,7 @@ def apply_import(
                 unchanged=result.unchanged,
                 rejected=result.rejected,
                 skipped_empty=plan.skipped_empty,
+                **extra,
             )
     except IntegrityError:
         raise RosterError(
@@ -385,14 +420,14 @@ _person_fields = operator.attrgetter(*PERSON_FIELDS)
 _NIP, _NIK = PERSON_FIELDS.index("nip"), PERSON_FIELDS.index("nik")
 
 
-def _person_values(data: PersonData, stamp: str) -> tuple:
+def _person_values(data: PersonData, stamp: str) -> tuple[str | None, ...]:
     values = list(_person_fields(data))
     values[_NIP] = data.nip or None  # NULL, not "": the columns are unique
     values[_NIK] = data.nik or None
     return (*values, stamp, stamp)
 
 
-def _insert_people(new: list[Match], stamp: str, step) -> None:
+def _insert_people(new: list[Match], stamp: str, step: Callable[[int], None]) -> None:
     """Bulk-insert people with a NIP or NIK and read their ids back by those numbers;
     people with neither are inserted one by one, which returns the id on every backend."""
     with_ids = [m for m in new if m.planned.person.nip or m.planned.person.nik]
@@ -422,26 +457,28 @@ def import_roster(
     path: Path | str,
     *,
     dry_run: bool = False,
+    update_only: bool = False,
     actor: audit.Actor | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Plan and, unless ``dry_run``, apply: what the CLI runs."""
-    plan = plan_import(event_id, path, progress)
+    plan = plan_import(event_id, path, progress, update_only=update_only)
     if dry_run:
-        return _result(plan.rows, plan.rejected, dry_run=True, plan=plan)
+        return _result(plan.rows, plan.rejected, dry_run=True, plan=plan, outside=plan.outside)
     return apply_import(plan, actor=actor, progress=progress)
 
 
 class PlanImportJob(Job[ImportPlan]):
     title = "Membaca daftar peserta"
 
-    def __init__(self, event_id: int, path: Path | str) -> None:
+    def __init__(self, event_id: int, path: Path | str, *, update_only: bool = False) -> None:
         super().__init__()
         self.event_id = event_id
         self.path = path
+        self.update_only = update_only
 
     def run(self) -> ImportPlan:
-        return plan_import(self.event_id, self.path, progress=self)
+        return plan_import(self.event_id, self.path, progress=self, update_only=self.update_only)
 
 
 class ApplyImportJob(Job[ImportResult]):

@@ -6,9 +6,9 @@ Existing people and registrations are fetched in chunks of at most ``CHUNK`` val
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..jobs import Progress
 from ..models import Person, Registration
@@ -18,8 +18,38 @@ from ..participants import PERSON_FIELDS, PersonData, merge_person
 from .bulk import select_in
 from .rows import Candidate, RowIssue
 
-_COLUMNS = (Person.id, *(getattr(Person, name) for name in PERSON_FIELDS))
-StoredPerson = namedtuple("StoredPerson", [c.name for c in _COLUMNS])
+if TYPE_CHECKING:
+    from peewee import Field
+
+
+class StoredPerson(NamedTuple):
+    """A stored person as matching reads them: ``id``, then the ``PERSON_FIELDS``."""
+
+    id: int
+    nama: str
+    gelar_depan: str
+    gelar_belakang: str
+    nip: str | None
+    nik: str | None
+    sex: str
+    employment_type: str
+    golongan: str
+    jabatan: str
+    unit_kerja: str
+    phone: str
+    email: str
+
+
+_COLUMNS = tuple(getattr(Person, name) for name in StoredPerson._fields)
+
+
+class StoredIds(Protocol):
+    """A stored person or roster member: ``person_changes`` reads the other fields by name."""
+
+    @property
+    def nip(self) -> str | None: ...
+
+
 _TEXT_FIELDS = frozenset({"nama", "gelar_depan", "gelar_belakang", "jabatan", "unit_kerja"})
 
 
@@ -56,7 +86,7 @@ def drop_duplicates(candidates: list[Candidate], headers: dict[str, str]) -> tup
     kept, issues = [], []
     for candidate in candidates:
         person = candidate.person
-        keys = []
+        keys: list[tuple[str, object, str]] = []
         if person.nip:
             keys.append(("nip", person.nip, "NIP"))
         if person.nik:
@@ -80,7 +110,7 @@ def drop_duplicates(candidates: list[Candidate], headers: dict[str, str]) -> tup
     return kept, issues
 
 
-def _persons_by(column, values: Iterable[str], progress: Progress) -> dict[str, StoredPerson]:
+def _persons_by(column: Field[Any], values: Iterable[str], progress: Progress) -> dict[str, StoredPerson]:
     wanted = sorted(set(v for v in values if v))
     people = map(StoredPerson._make, select_in(Person, _COLUMNS, column, wanted, progress.check_cancelled))
     return {getattr(person, column.name): person for person in people}
@@ -101,7 +131,7 @@ def _event_people(event_id: int) -> dict[tuple[str, str], StoredPerson]:
     return people
 
 
-def _by_name(people: dict[tuple[str, str], StoredPerson], data: PersonData):
+def _by_name(people: dict[tuple[str, str], StoredPerson], data: PersonData) -> StoredPerson | None:
     """A row without NIP/NIK matches anyone of the event with that name and unit; a row with
     one matches only someone stored without either (a walk-in whose NIP is now known)."""
     stored = people.get(unit_key(data))
@@ -110,7 +140,7 @@ def _by_name(people: dict[tuple[str, str], StoredPerson], data: PersonData):
     return stored
 
 
-def person_changes(stored: StoredPerson, data: PersonData) -> dict[str, str]:
+def person_changes(stored: StoredIds, data: PersonData) -> dict[str, str]:
     """``merge_person`` minus what is no real change.
 
     Text that differs only in case or spacing keeps the stored spelling (an ALL-CAPS export
@@ -190,7 +220,7 @@ def _conflict(
     return None
 
 
-def _match(candidate: Candidate, stored, registration: tuple[int, str] | None) -> Match:
+def _match(candidate: Candidate, stored: StoredPerson, registration: tuple[int, str] | None) -> Match:
     changes = person_changes(stored, candidate.person)
     names = tuple(name for name in PERSON_FIELDS if name in changes)
     if registration is None:

@@ -20,10 +20,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import openpyxl
 
 from ..errors import BAD_INPUT, UserError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,7 @@ def _sniff_zip(path: Path) -> str:
     raise fail("unreadable")
 
 
-def _load_workbook(path: Path, *, formulas: bool = False):
+def _load_workbook(path: Path, *, formulas: bool = False) -> Workbook:
     """The values Excel stored; with ``formulas``, the formulas instead (to find cells without a value)."""
     streaming = path.stat().st_size > STREAMING_XLSX_BYTES
     try:
@@ -210,7 +215,7 @@ def _has_formulas(path: Path) -> bool:
     return False
 
 
-def _xlsx_sheets(workbook, formulas=None) -> Iterator[Sheet]:
+def _xlsx_sheets(workbook: Workbook, formulas: Workbook | None = None) -> Iterator[Sheet]:
     pairs = zip(
         workbook.worksheets,
         formulas.worksheets if formulas is not None else [None] * len(workbook.worksheets),
@@ -222,9 +227,10 @@ def _xlsx_sheets(workbook, formulas=None) -> Iterator[Sheet]:
         yield Sheet(sheet.title, _xlsx_rows(sheet, formula_sheet), sheet.max_row or 0)
 
 
-def _xlsx_rows(sheet, formula_sheet=None) -> Iterator[Row]:
+def _xlsx_rows(sheet: Worksheet, formula_sheet: Worksheet | None = None) -> Iterator[Row]:
     """Rows with vertically merged cells filled in (a unit written once for several people), and
-    ``NoCachedValue`` where a formula cell has no stored value."""
+    ``NoCachedValue`` where a formula cell has no stored value. A large file's sheets are read-only
+    (streaming) ones, which read the same way (types-openpyxl types them with Worksheet's methods)."""
     filled = _vertical_merges(sheet)
     width = min(sheet.max_column or 1, MAX_COLUMNS)
     empty_run = 0
@@ -233,7 +239,7 @@ def _xlsx_rows(sheet, formula_sheet=None) -> Iterator[Row]:
     )
     try:
         for number, values in enumerate(sheet.iter_rows(min_row=1, max_col=width, values_only=True), start=1):
-            cells = list(values)
+            cells: list[object] = list(values)
             if formula_rows is not None:
                 _mark_uncalculated(cells, next(formula_rows, ()))
             for column, value in filled.get(number, ()):
@@ -252,7 +258,7 @@ def _xlsx_rows(sheet, formula_sheet=None) -> Iterator[Row]:
         raise fail("broken") from None
 
 
-def _mark_uncalculated(cells: list[object], formulas: tuple) -> None:
+def _mark_uncalculated(cells: list[object], formulas: tuple[object, ...]) -> None:
     for index, formula in enumerate(formulas[: len(cells)]):
         if cells[index] is None and formula is not None:
             text = getattr(formula, "text", formula)  # ArrayFormula keeps its text in .text
@@ -260,7 +266,7 @@ def _mark_uncalculated(cells: list[object], formulas: tuple) -> None:
                 cells[index] = NoCachedValue(text)
 
 
-def _vertical_merges(sheet) -> dict[int, list[tuple[int, object]]]:
+def _vertical_merges(sheet: Worksheet) -> dict[int, list[tuple[int, object]]]:
     merged = getattr(sheet, "merged_cells", None)
     filled: dict[int, list[tuple[int, object]]] = {}
     if merged is None:  # streaming mode does not read merges
@@ -277,6 +283,7 @@ def _vertical_merges(sheet) -> dict[int, list[tuple[int, object]]]:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding label): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252."""
+    attempts: tuple[tuple[str, str], ...]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         attempts = (("utf-16", "UTF-16"),)
     elif data.startswith(b"\xef\xbb\xbf"):

@@ -178,8 +178,10 @@ class RowReader:
         for index in self._mapped:
             if index < width:
                 value = values[index]
-                kind = value.__class__
-                if (kind is str and (len(value) > MAX_CELL_CHARS or _CONTROL.search(value))) or kind is NoCachedValue:
+                if type(value) is str:
+                    if len(value) > MAX_CELL_CHARS or _CONTROL.search(value):
+                        break
+                elif type(value) is NoCachedValue:
                     break
         else:
             return None
@@ -204,7 +206,7 @@ class RowReader:
             known = self._memo[("mode", text)] = is_online(text)
         return known
 
-    def _not_a_person(self, row: int, values: list[object], cells: dict) -> Skipped | None:
+    def _not_a_person(self, row: int, values: list[object], cells: dict[str, tuple[object, str]]) -> Skipped | None:
         """Footers, repeated headers, section titles, signature lines and column-number rows."""
         name = cells["nama"][1] if "nama" in cells else ""
         first = _leading_texts(values, 2)

@@ -242,7 +242,7 @@ def detail_text(entry: AuditEntry) -> str:
         QCoreApplication.translate("AuditViewer", "Petugas: {0}").format(entry.operator or "—"),
     ]
     details = audit_query.detail_lines(entry.detail)
-    return "\n".join(lines + ([""] + details if details else []))
+    return "\n".join(lines + (["", *details] if details else []))
 
 
 def _date(edit: QDateEdit) -> dt.date:

@@ -34,8 +34,8 @@ from ...core.audit import Actor
 from ...core.campaigns import coverage as cov
 from ...core.campaigns.pledged import one_reading
 from ...core.campaigns.service import EXCUSE_REASONS, excuse, unexcuse
-from ...core.dates import clock_time, day_and_date
 from ..common.core_labels import core_label
+from ..common.dates import clock_time, day_and_date
 from ..common.errors import show_error
 from ..common.jobs import BackgroundWork, FunctionJob, run_job
 from ..common.live import LiveRefresh
@@ -101,6 +101,8 @@ class CoverageView(QWidget, BackgroundWork):
         self.deadline_label.setFont(bold)
         self.updated_label = QLabel()
         self.updated_label.setStyleSheet("color: #5f6368;")
+        for label in (self.deadline_label, self.updated_label):  # wrap rather than widen the window (1024 px)
+            label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.deadline_label, 1)
         top.addWidget(self.updated_label)

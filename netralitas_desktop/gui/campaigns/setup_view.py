@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from ...core.audit import Actor
 from ...core.campaigns.master_roster import RosterSummary, roster_summary
 from ...core.campaigns.service import CampaignInfo, add_event, get_campaign, remove_event
-from ...core.dates import long_date
 from ...core.events import list_events
 from ...core.participants import EMPLOYMENT_LABELS
 from ..common.core_labels import core_label
+from ..common.dates import long_date
 from ..common.errors import show_error
 from ..common.jobs import BackgroundWork, FunctionJob, run_job
 from ..common.widgets import number, read_only_table

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from ...core.certificates import site
 from ...core.certificates.verify import Report, VerifyJob, VerifyResult
-from ...core.dates import long_date
 from ...core.errors import USER_FACING
+from ..common.dates import long_date
 from ..common.errors import error_message
 from ..common.jobs import BackgroundWork, JobHandle, JobRunner
 from ..common.widgets import ErrorLabel, JobPanel, confirm

@@ -27,7 +27,7 @@ Usage (the Ringkasan tab)::
     self.live.failed.connect(self.status_label.setText)
 
 Other desks' check-ins then show within one interval plus one query (under 2 s at the desk,
-measured in tests/test_multidesk_live.py). Each poll is a short job on its own connection
+measured by bench/bench_desk_live.py). Each poll is a short job on its own connection
 (about 10 ms to PostgreSQL on a LAN, far less on SQLite).
 """
 

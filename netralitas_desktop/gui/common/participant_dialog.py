@@ -6,6 +6,8 @@ table. Messages from ``clean_person`` appear under the field they concern.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -222,8 +224,6 @@ class ParticipantDialog(QDialog):
         question = self.tr("Hapus {0} dari kegiatan ini? Data kehadirannya ikut terhapus.").format(name)
         if not confirm(self, self.tr("Hapus peserta"), question, self.tr("Hapus")):
             return
-        try:
+        with contextlib.suppress(NotFoundError):  # already gone (another desk): the goal is reached
             remove_participant(self.registration_id, actor=self.actor)
-        except NotFoundError:
-            pass  # already gone (another desk): the goal is reached
         self.done(self.DELETED)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from ...core import qr_payload
 from ...core.checkin import search_registrations
-from ...core.dates import clock_time
 from ...core.nip import normalize_id
 from ...core.pledges import returns
+from .dates import clock_time
 from .live import LiveRefresh
 from .scan_input import burst_in_progress
 from .widgets import fill_table, read_only_table, shortcut

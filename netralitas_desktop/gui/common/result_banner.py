@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...core.checkin import CheckinResult, CheckinStatus
-from ...core.dates import clock_time
 from ...core.statuses import Method
 from .core_reasons import refusal_text
+from .dates import clock_time
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ...core import checkin
-from ...core.dates import clock_time
 from ...core.pledges.returns import ReturnResult, ReturnStatus
 from .core_reasons import refusal_text
+from .dates import clock_time
 from .result_banner import ResultBanner
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls

@@ -34,6 +34,7 @@ PRINT_OFFSET_KEY = "print_offsets/{printer}/{axis}"  # millimetres, per printer 
 # Folders last used in a save or open dialog.
 REPORTS_FOLDER = "reports/last_folder"
 PACKAGE_FOLDER = "package/folder"
+INVITATIONS_FOLDER = "invitations/last_folder"
 
 PAPERS = ("A4", "F4")
 
@@ -121,7 +122,7 @@ def default_paper() -> str:
 
 
 def remembered_folder(key: str) -> str:
-    """The folder last used for ``key`` (``REPORTS_FOLDER``, ``PACKAGE_FOLDER``), else the home folder."""
+    """The folder last used for ``key`` (``REPORTS_FOLDER``, ``PACKAGE_FOLDER``, …), else the home folder."""
     return str(QSettings().value(key, "") or Path.home())
 
 
@@ -149,6 +150,7 @@ def save_print_offset(printer: str, x_mm: float, y_mm: float) -> None:
 __all__ = [
     "CAMERA_KEY",
     "DESK_NAME_KEY",
+    "INVITATIONS_FOLDER",
     "LANGUAGE_KEY",
     "OPERATOR_KEY",
     "P12_KEY",

@@ -91,8 +91,9 @@ class DeskSounds(QObject):
         if not sounds_enabled():
             return
         effect = (self._effects if self._effects is not None else self._load()).get(status)
-        if effect is not None and effect.status() != effect.Status.Error:  # type: ignore[attr-defined]
-            effect.play()  # type: ignore[attr-defined]
+        # A QSoundEffect, typed object here because QtMultimedia is imported only when sounds play.
+        if effect is not None and effect.status() != effect.Status.Error:  # type: ignore[attr-defined]  # see above
+            effect.play()  # type: ignore[attr-defined]  # see above
             return
         for _ in range(
             {CheckinStatus.CHECKED_IN: 1, CheckinStatus.ALREADY: 2, CheckinStatus.REJECTED: 3}.get(status, 1)

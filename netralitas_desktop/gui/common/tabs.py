@@ -39,7 +39,7 @@ class EventTabBase(BackgroundWork):
 
     def shutdown(self) -> None:
         """Stop every live view's polling."""
-        for live in self.findChildren(LiveRefresh):  # type: ignore[attr-defined]
+        for live in self.findChildren(LiveRefresh):  # type: ignore[attr-defined]  # mixed into QWidgets only
             live.stop()
 
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dates import number  # noqa: F401  (re-exported: widgets.number is what the tabs import)
+
 
 class ErrorLabel(QLabel):
     """A red message beside a field; hidden while there is nothing to say."""
@@ -109,11 +111,6 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     box.addButton(QCoreApplication.translate("Umum", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
-
-
-def number(value: int) -> str:
-    """``2.000``: Indonesian thousands separator."""
-    return f"{value:,}".replace(",", ".")
 
 
 def read_only_table(headers: list[str]) -> QTableWidget:

@@ -13,6 +13,7 @@ from ...core.reports.status import GroupCount
 from ...core.statuses import AttendanceStatus
 from ..common.bar_rows import BarRows
 from ..common.core_labels import core_label
+from ..common.dates import percent
 from ..common.widgets import number
 
 # (label, colour, how many of a group): the stacking order, left to right.
@@ -78,7 +79,7 @@ class OpdChart(BarRows):
         return [(colour, count(group) / group.registered) for _, colour, count in SEGMENTS]
 
     def figure(self, group: GroupCount) -> str:
-        return f"{number(group.present)}/{number(group.registered)} · {group.percentage_text}"
+        return f"{number(group.present)}/{number(group.registered)} · {percent(group.present, group.registered)}"
 
     def tooltip(self, group: GroupCount) -> str:
         parts = [f"{_segment(label)}: {number(max(0, count(group)))}" for label, _, count in SEGMENTS]

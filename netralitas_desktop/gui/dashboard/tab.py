@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import clock_time
 from ...core.reports.dashboard import Snapshot, load_snapshot
 from ...core.reports.online_store import Settled, set_online_min_minutes
 from ...core.reports.status import PledgeCounts
 from ...core.statuses import AttendanceStatus
 from ..common.core_labels import core_label
+from ..common.dates import clock_time, percent
 from ..common.jobs import FunctionJob, JobRunner
 from ..common.live import LiveRefresh
 from ..common.tabs import EventTabBase
@@ -150,7 +150,9 @@ class DashboardTab(QWidget, EventTabBase):
         self.snapshot = snapshot
         total = snapshot.units.total
         self.present_tile.value.setText(
-            self.tr("{0} / {1}  ({2})").format(number(total.present), number(total.registered), total.percentage_text)
+            self.tr("{0} / {1}  ({2})").format(
+                number(total.present), number(total.registered), percent(total.present, total.registered)
+            )
         )
         self.room_tile.value.setText(number(total.in_room))
         self.online_tile.value.setText(number(total.online))

@@ -5,7 +5,7 @@ check-ins in one call; about 0.2 s at 100,000 registrations) through the window'
 live-refresh helper (``gui/common/live.LiveRefresh``): off the GUI thread, at most one
 query in flight, a poll every ``POLL_MS`` that queries only when
 ``database.change_stamp()`` moved, so a check-in at any desk shows on every desk within
-one interval plus one query (under 2 s; measured in tests/test_multidesk_live.py).
+one interval plus one query (under 2 s; measured by bench/bench_desk_live.py).
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.checkin import RecentCheckin
-from ...core.dates import clock_time
 from ...core.statuses import method_label
 from ..common.core_labels import core_label
+from ..common.dates import clock_time
 
 REGISTRATION_ROLE = Qt.ItemDataRole.UserRole
 SIGNED_MARK = "✓"
@@ -59,10 +59,10 @@ class RecentModel(QAbstractTableModel):
         self._headers = _headers()
 
     # Reading ---------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008  (Qt's signature)
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -1,7 +1,10 @@
-"""The list of events with their counts, and the buttons to create, edit, delete and open one."""
+"""The list of events with their counts, and the buttons to create, edit, delete and open one.
+
+A database without events shows the welcome page instead (``welcome.WelcomePage``)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedLayout,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import day_and_date
 from ...core.events import KIND_LABELS, EventSummary, NotFoundError, delete_event, list_events
 from ..common.core_labels import core_label
+from ..common.dates import day_and_date
 from ..common.errors import show_error
 from ..common.widgets import confirm, number
 from .event_dialog import EventDialog
+from .welcome import WelcomePage
 
 HEADERS = (
     QT_TRANSLATE_NOOP("EventList", "Tanggal"),
@@ -37,9 +42,14 @@ _NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class EventList(QWidget):
-    """``open_requested(event_id)`` asks the window to show an event; ``changed`` follows any save."""
+    """``open_requested(event_id)`` asks the window to show an event; ``changed`` follows any save.
+
+    From the welcome page: ``import_requested(event_id)`` asks for the import wizard of an event
+    just made for it, ``connect_requested`` for the server connection."""
 
     open_requested = Signal(int)
+    import_requested = Signal(int)
+    connect_requested = Signal()
     changed = Signal()
 
     def __init__(self, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
@@ -56,7 +66,6 @@ class EventList(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        self.empty_label = QLabel(self.tr("Belum ada kegiatan. Klik <b>Baru…</b> untuk membuat kegiatan pertama."))
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("EventList", text) for text in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -86,11 +95,21 @@ class EventList(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
 
-        layout = QVBoxLayout(self)
+        listing = QWidget()
+        layout = QVBoxLayout(listing)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
-        layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.welcome = WelcomePage(self._actor)
+        self.welcome.new_requested.connect(self.new_event)
+        self.welcome.import_requested.connect(lambda: self._open_dialog(None, then_import=True))
+        self.welcome.connect_requested.connect(self.connect_requested)
+        self.welcome.example_created.connect(self._example_created)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(listing)
+        self.pages.addWidget(self.welcome)
+        self.listing = listing
 
     def refresh(self, select_id: int | None = None) -> None:
         select_id = select_id if select_id is not None else self.selected_event_id()
@@ -116,7 +135,7 @@ class EventList(QWidget):
                 self.table.selectRow(row)
         if self.events and not self.table.selectedItems():
             self.table.selectRow(0)
-        self.empty_label.setVisible(not self.events)
+        self.pages.setCurrentWidget(self.listing if self.events else self.welcome)
         self._update_buttons()
 
     def selected_event_id(self) -> int | None:
@@ -142,7 +161,7 @@ class EventList(QWidget):
         if event_id is not None:
             self._open_dialog(event_id)
 
-    def _open_dialog(self, event_id: int | None) -> None:
+    def _open_dialog(self, event_id: int | None, *, then_import: bool = False) -> None:
         try:
             dialog = EventDialog(event_id, actor=self._actor(), parent=self.window())
         except NotFoundError as err:
@@ -150,9 +169,16 @@ class EventList(QWidget):
             self.refresh()
             return
         dialog.accepted.connect(lambda: self._saved(dialog.event_id))
+        if then_import:
+            dialog.accepted.connect(lambda: self.import_requested.emit(dialog.event_id))
         dialog.finished.connect(dialog.deleteLater)
         self.event_dialog = dialog
         dialog.open()
+
+    def _example_created(self, event_id: int) -> None:
+        self.refresh(select_id=event_id)
+        self.changed.emit()
+        self.open_requested.emit(event_id)
 
     def _saved(self, event_id: int | None) -> None:
         self.refresh(select_id=event_id)
@@ -170,10 +196,8 @@ class EventList(QWidget):
         ).format(event.title, day_and_date(event.date), number(event.registered), number(event.present))
         if not confirm(self.window(), self.tr("Hapus kegiatan"), question, self.tr("Hapus kegiatan")):
             return False
-        try:
+        with contextlib.suppress(NotFoundError):  # deleted meanwhile at another desk
             delete_event(event.id, actor=self._actor())
-        except NotFoundError:
-            pass  # deleted meanwhile at another desk
         self.refresh()
         self.changed.emit()
         return True

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.audit import Actor
-from ...core.dates import clock_time, long_date
 from ...core.documents import safe_filename
 from ...core.errors import USER_FACING
 from ...core.events import ValidationError
@@ -40,6 +39,7 @@ from ...core.pledges.mandiri_attachment import Attachment, load_attachment
 from ...core.reports.status import STATUS_LABELS
 from ...core.statuses import method_label
 from ..common.core_labels import core_label
+from ..common.dates import clock_time, long_date
 from ..common.errors import show_error
 from ..common.files import open_file
 from ..common.jobs import FunctionJob, JobHandle, JobRunner

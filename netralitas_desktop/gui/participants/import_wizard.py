@@ -2,7 +2,9 @@
 
 Nothing is written before step 3: the preview is ``PlanImportJob`` (read and compare),
 the import is ``ApplyImportJob`` (one transaction; cancelling leaves the database as it
-was). Both run off the GUI thread with a progress bar and a Batal button.
+was). Both run off the GUI thread with a progress bar and a Batal button. "Hanya perbarui
+peserta yang sudah ada" (step 1) imports into an existing list without growing it: the
+SIASN export refreshes the invitees' data and nobody else is added.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -77,8 +80,25 @@ class ChooseFilePage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        self.update_only = QCheckBox(self.tr("Hanya perbarui peserta yang sudah ada di daftar kegiatan ini"))
+        self.update_only.setToolTip(
+            self.tr(
+                "Untuk berkas yang memuat lebih banyak orang daripada yang diundang (misalnya seluruh ekspor "
+                "SIASN): data peserta yang sudah terdaftar diperbarui, orang lain di berkas tidak ditambahkan."
+            )
+        )
+        note = QLabel(
+            self.tr(
+                "Tanpa pilihan ini, orang di berkas yang belum terdaftar ditambahkan sebagai peserta dan yang "
+                "sudah terdaftar diperbarui."
+            )
+        )
+        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addSpacing(8)
+        layout.addWidget(self.update_only)
+        layout.addWidget(note)
         layout.addStretch(1)
 
     def path(self) -> Path:
@@ -134,7 +154,7 @@ class PreviewPage(QWizardPage):
         path = self._wizard.file_page.path()
         self.setSubTitle(self.tr("Membaca {0} dan membandingkannya dengan data yang sudah ada.").format(path.name))
         self.runner.start(
-            PlanImportJob(self._wizard.event_id, path),
+            PlanImportJob(self._wizard.event_id, path, update_only=self._wizard.file_page.update_only.isChecked()),
             self.tr("Membaca berkas…"),
             done=self._planned,
             failed=lambda message: self.panel.stop(
@@ -161,13 +181,23 @@ class PreviewPage(QWizardPage):
                 plan.source_name
             )
         )
-        if not plan.rows:
+        if not plan.rows and plan.update_only and plan.outside:
+            self.panel.stop(
+                error=self.tr(
+                    "Tidak ada orang dalam berkas ini yang sudah terdaftar di kegiatan ini. Klik Kembali dan "
+                    "kosongkan pilihan \u201cHanya perbarui peserta yang sudah ada\u201d untuk menambahkan mereka."
+                )
+            )
+        elif not plan.rows:
             self.panel.stop(error=self.tr("Tidak ada baris yang dapat diimpor dari berkas ini."))
-        self.counts_label.setText(
-            self.tr(
-                "<b>{0}</b> akan ditambah · <b>{1}</b> diperbarui · <b>{2}</b> tidak berubah · <b>{3}</b> ditolak"
-            ).format(*(number(counts[key]) for key in ("added", "updated", "unchanged", "rejected")))
-        )
+        counts_text = self.tr(
+            "<b>{0}</b> akan ditambah · <b>{1}</b> diperbarui · <b>{2}</b> tidak berubah · <b>{3}</b> ditolak"
+        ).format(*(number(counts[key]) for key in ("added", "updated", "unchanged", "rejected")))
+        if plan.update_only:
+            counts_text += " · " + self.tr("<b>{0}</b> tidak ada di daftar kegiatan (tidak ditambahkan)").format(
+                number(plan.outside)
+            )
+        self.counts_label.setText(counts_text)
         self.header_label.setText(self._header_text(plan))
         fill_table(
             self.rows_table,
@@ -322,6 +352,13 @@ class SummaryPage(QWizardPage):
             if result.rejected
             else self.tr("tidak ada baris yang ditolak"),
         ]
+        if self._wizard.preview_page.plan.update_only:
+            lines.insert(
+                3,
+                self.tr("<b>{0}</b> orang di berkas tidak ada di daftar kegiatan dan tidak ditambahkan").format(
+                    number(result.outside)
+                ),
+            )
         self.summary.setText(
             self.tr("Hasil impor dari {0}:").format(self._wizard.preview_page.plan.source_name)
             + "<ul>"

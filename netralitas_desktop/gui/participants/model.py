@@ -8,7 +8,8 @@ the search box never sorts again.
 
 The "Hadir" column shows each person's status from ``core.reports.status`` when the tab
 passes it: the check-in time for Hadir, else Daring / Izin / Sakit / Dinas Luar / Batal,
-empty for Tidak Hadir (without statuses: the check-in time only).
+empty for Tidak Hadir (without statuses: the check-in time only). The "Undangan" column
+says whose invitation has been sent (``core.invitation_delivery``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ...core.dates import clock_time, long_date
+from ...core.invitation_delivery import Delivery
 from ...core.names import fold
 from ...core.nip import format_nip
 from ...core.pangkat import PNS_PANGKAT, PPPK_GOLONGAN
@@ -36,8 +37,9 @@ from ...core.participants import EMPLOYMENT_LABELS, ParticipantRow
 from ...core.reports.status import STATUS_LABELS, STATUSES
 from ...core.statuses import AbsenceReason, AttendanceMode, AttendanceStatus
 from ..common.core_labels import core_label
+from ..common.dates import clock_time, long_date
 
-COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT = range(9)
+COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT, COL_INVITATION = range(10)
 HEADERS = (
     QT_TRANSLATE_NOOP("ParticipantsModel", "No"),
     QT_TRANSLATE_NOOP("ParticipantsModel", "Nama"),
@@ -48,12 +50,13 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ParticipantsModel", "Unit Kerja"),
     QT_TRANSLATE_NOOP("ParticipantsModel", "Kehadiran"),
     QT_TRANSLATE_NOOP("ParticipantsModel", "Hadir"),
+    QT_TRANSLATE_NOOP("ParticipantsModel", "Undangan"),
 )
 TYPE_SHORT = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN", "NON_ASN": "Non-ASN"}  # the column is narrow
 
 _GOL_RANK = {code: rank for rank, code in enumerate((*PNS_PANGKAT, *PPPK_GOLONGAN))}
 _NEVER = dt.datetime.max
-_CENTERED = {COL_NO, COL_GOL, COL_MODE, COL_PRESENT}
+_CENTERED = {COL_NO, COL_GOL, COL_MODE, COL_PRESENT, COL_INVITATION}
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY, _ALIGNMENT, _TOOLTIP, _FOREGROUND = (
@@ -108,8 +111,16 @@ class ParticipantsModel(QAbstractTableModel):
         self._ascending: dict[int, list[int]] = {}  # column -> all indexes in ascending order, computed once
         self._statuses: dict[int, str] = {}  # registration id -> status (core.reports.status)
         self._notes: dict[int, str] = {}  # registration id -> absence note
+        self._invitations: dict[int, Delivery] = {}  # registration id -> its invitation's "sent" mark
         # translated once: data() runs for every painted cell
         self._mode_short = {AttendanceMode.ONSITE: self.tr("Luring"), AttendanceMode.ONLINE: self.tr("Daring")}
+        self._sent_text = self.tr("Terkirim")
+        self._sent_how = {
+            "pdf": self.tr("kartu PDF"),
+            "zip": self.tr("gambar PNG (ZIP)"),
+            "png": self.tr("gambar PNG"),
+            "manual": self.tr("ditandai manual"),
+        }
         self._status_short = {
             **{status: core_label(label) for status, label in STATUS_LABELS.items()},
             AttendanceStatus.CANCELLED: self.tr("Batal"),
@@ -118,11 +129,16 @@ class ParticipantsModel(QAbstractTableModel):
 
     # Data in and out ---------------------------------------------------------------------
     def set_rows(
-        self, rows: list[ParticipantRow], statuses: dict[int, str] | None = None, notes: dict[int, str] | None = None
+        self,
+        rows: list[ParticipantRow],
+        statuses: dict[int, str] | None = None,
+        notes: dict[int, str] | None = None,
+        invitations: dict[int, Delivery] | None = None,
     ) -> None:
         self.beginResetModel()
         self._rows = rows
         self._statuses, self._notes = statuses or {}, notes or {}
+        self._invitations = invitations or {}
         self._filter = IncrementalFilter(rows)
         self._ascending.clear()
         self._set_order(*(self._sort or (COL_NO, Qt.SortOrder.AscendingOrder)))
@@ -177,6 +193,8 @@ class ParticipantsModel(QAbstractTableModel):
     def _set_order(self, column: int, order: Qt.SortOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
         key = self._status_key if column == COL_PRESENT and self._statuses else _SORT_KEYS.get(column)
+        if column == COL_INVITATION:
+            key = self._invitation_key
         count = len(self._rows)
         if key is None and not descending:  # "No": the list's own order (unit, then name)
             self._order, self._rank = None, []
@@ -198,6 +216,14 @@ class ParticipantsModel(QAbstractTableModel):
         """Hadir by time first, then Daring, Izin, Sakit, Dinas Luar, Tidak Hadir, Batal."""
         status = self._statuses.get(row.registration_id, AttendanceStatus.ABSENT)
         return _STATUS_RANK.get(status, len(_STATUS_RANK)), row.checked_in_at or _NEVER
+
+    def _invitation_key(self, row: ParticipantRow) -> dt.datetime:
+        """Sent ones by when, then those not sent."""
+        delivery = self._invitations.get(row.registration_id)
+        return delivery.sent_at if delivery else _NEVER
+
+    def invitation_sent(self, row: ParticipantRow) -> bool:
+        return row.registration_id in self._invitations
 
     def _display_order(self, matches: list[int]) -> list[int]:
         if self._order is None:
@@ -255,6 +281,8 @@ class ParticipantsModel(QAbstractTableModel):
             return row.unit_kerja
         if column == COL_MODE:
             return self._mode_short.get(row.mode, row.mode)
+        if column == COL_INVITATION:
+            return self._sent_text if row.registration_id in self._invitations else ""
         status = self.status_of(row)
         if status is None or status == AttendanceStatus.PRESENT:
             return present_text(row)
@@ -268,6 +296,15 @@ class ParticipantsModel(QAbstractTableModel):
         if column in (COL_JABATAN, COL_UNIT, COL_NAME):
             text = self._display(view_row, column)
             return str(text) if text else None
+        if column == COL_INVITATION:
+            delivery = self._invitations.get(row.registration_id)
+            if delivery is None:
+                return self.tr("Undangan belum dikirim")
+            return self.tr("Undangan terkirim {0}, pukul {1} ({2})").format(
+                long_date(delivery.sent_at.date()),
+                clock_time(delivery.sent_at.time()),
+                self._sent_how.get(delivery.how, ""),
+            )
         if column != COL_PRESENT:
             return None
         status = self.status_of(row)

@@ -1,7 +1,10 @@
 """The Peserta tab: the event's participants with a search box, add/edit/delete and import.
 
 The "Hadir" column shows each person's status (time, Daring, Izin, Sakit, Dinas Luar,
-Batal); "Tidak hadir…" (also in the right-click menu) records an absence reason.
+Batal); "Tidak hadir…" (also in the right-click menu) records an absence reason. The
+"Undangan" column shows whose invitation has gone out; "Undangan…" (and the right-click
+menu) asks the event page for the invitations window, for everyone or the people selected,
+and the menu marks or unmarks invitations as sent by hand.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import Actor
 from ...core.events import NotFoundError
+from ...core.invitation_delivery import Delivery, deliveries, mark_sent, unmark_sent
 from ...core.participants import ParticipantRow, list_participants, remove_participant
 from ...core.reports.absence import absence_notes
 from ...core.reports.status import status_by_registration
@@ -58,9 +62,12 @@ _COLUMN_WIDTHS = {
 }
 
 
-def load_roster(event_id: int) -> tuple[list[ParticipantRow], dict[int, str], dict[int, str]]:
-    """Participants, their statuses and absence notes, read together off the GUI thread."""
-    return list_participants(event_id), status_by_registration(event_id), absence_notes(event_id)
+Roster = tuple[list[ParticipantRow], dict[int, str], dict[int, str], dict[int, Delivery]]
+
+
+def load_roster(event_id: int) -> Roster:
+    """Participants, their statuses, absence notes and sent invitations, read together off the GUI thread."""
+    return list_participants(event_id), status_by_registration(event_id), absence_notes(event_id), deliveries(event_id)
 
 
 class ParticipantsTab(QWidget, EventTabBase):
@@ -71,6 +78,7 @@ class ParticipantsTab(QWidget, EventTabBase):
 
     changed = Signal()
     import_requested = Signal()
+    invitations_requested = Signal(list)  # registration ids chosen (empty: no choice)
 
     def __init__(self, event_id: int, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +87,7 @@ class ParticipantsTab(QWidget, EventTabBase):
         self.roster = LiveRefresh(self, lambda: load_roster(event_id))
         self.participant_dialog: ParticipantDialog | None = None
         self.absence_dialog: AbsenceDialog | None = None
+        self._note = ""
         self.model = ParticipantsModel(self)
         self._build()
         self.roster.loaded.connect(self._loaded)
@@ -101,11 +110,26 @@ class ParticipantsTab(QWidget, EventTabBase):
         self.absence_button = QPushButton(self.tr("Tidak hadir…"))
         self.absence_button.setToolTip(self.tr("Catat izin, sakit atau dinas luar untuk peserta terpilih"))
         self.absence_button.clicked.connect(self.mark_absence)
-        self.import_button = QPushButton(self.tr("Impor dari berkas…"))
+        self.import_button = QPushButton(self.tr("Impor…"))
+        self.import_button.setToolTip(self.tr("Impor daftar peserta dari berkas CSV atau Excel"))
         self.import_button.clicked.connect(self.import_requested)
+        self.invitations_button = QPushButton(self.tr("Undangan…"))
+        self.invitations_button.setToolTip(
+            self.tr(
+                "Buat undangan ber-QR (kartu PDF atau gambar PNG) untuk semua, yang terpilih, atau yang belum dikirim"
+            )
+        )
+        self.invitations_button.clicked.connect(self.request_invitations)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
-        for button in (self.add_button, self.edit_button, self.delete_button, self.absence_button, self.import_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.absence_button,
+            self.import_button,
+            self.invitations_button,
+        ):
             top.addWidget(button)
 
         self.table = QTableView()
@@ -142,7 +166,7 @@ class ParticipantsTab(QWidget, EventTabBase):
         self.count_label.setText(self.tr("Memuat peserta…"))
         super().refresh()
 
-    def _loaded(self, loaded: tuple[list[ParticipantRow], dict[int, str], dict[int, str]]) -> None:
+    def _loaded(self, loaded: Roster) -> None:
         self.model.set_rows(*loaded)
         self._update_count()
 
@@ -151,11 +175,12 @@ class ParticipantsTab(QWidget, EventTabBase):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("Menampilkan {0} dari {1} peserta").format(
-                number(self.model.visible_count()), number(self.model.total_count())
-            )
+        text = self.tr("Menampilkan {0} dari {1} peserta").format(
+            number(self.model.visible_count()), number(self.model.total_count())
         )
+        if self._note:  # what the last action did, said once after the reload it caused
+            text, self._note = f"{text} · {self._note}", ""
+        self.count_label.setText(text)
 
     # Selection and actions ---------------------------------------------------------------
     def selected_rows(self) -> list[ParticipantRow]:
@@ -179,8 +204,38 @@ class ParticipantsTab(QWidget, EventTabBase):
         edit = self.context_menu.addAction(self.tr("Ubah…"), self.edit_selected)
         edit.setEnabled(len(self.selected_rows()) == 1)
         self.context_menu.addSeparator()
+        count = len(self.selected_rows())
+        self.context_menu.addAction(
+            self.tr("Buat undangan untuk {0} peserta terpilih…").format(number(count)), self.request_invitations
+        )
+        self.context_menu.addAction(self.tr("Tandai undangan sudah dikirim"), lambda: self.mark_invitations(True))
+        self.context_menu.addAction(self.tr("Tandai undangan belum dikirim"), lambda: self.mark_invitations(False))
+        self.context_menu.addSeparator()
         self.context_menu.addAction(self.tr("Hapus dari kegiatan"), self.delete_selected)
         self.context_menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # Invitations ------------------------------------------------------------------------
+    def request_invitations(self) -> None:
+        """Ask for the invitations window with the selected people (if any) as its choice."""
+        self.invitations_requested.emit([row.registration_id for row in self.selected_rows()])
+
+    def mark_invitations(self, sent: bool) -> int:
+        """Mark the selected people's invitations sent (or not sent) by hand; returns how many changed."""
+        ids = [row.registration_id for row in self.selected_rows()]
+        if not ids:
+            return 0
+        try:
+            changed = (mark_sent if sent else unmark_sent)(self.event_id, ids, actor=self._actor())
+        except NotFoundError as err:
+            show_error(self, self.tr("Kegiatan tidak ditemukan"), err)
+            return 0
+        self.refresh()
+        self._note = (
+            self.tr("{0} undangan ditandai sudah dikirim.").format(number(changed))
+            if sent
+            else self.tr("Tanda terkirim dihapus dari {0} undangan.").format(number(changed))
+        )
+        return changed
 
     def mark_absence(self) -> None:
         """Open the absence dialog for the selected participants (it refuses those checked in)."""

@@ -34,6 +34,7 @@ from ...core.reports.report_pdf import ReportPdfJob
 from ...core.reports.status import Recap, unit_recap
 from ...core.reports.tables import ExportResult, event_paper
 from ...core.statuses import AttendanceStatus
+from ..common.dates import percent
 from ..common.jobs import JobHandle, JobRunner
 from ..common.live import LiveRefresh
 from ..common.settings import REPORTS_FOLDER, remember_folder, remembered_folder
@@ -138,7 +139,7 @@ class ReportsTab(QWidget, EventTabBase):
         ).format(
             number(total.present),
             number(total.registered),
-            total.percentage_text,
+            percent(total.present, total.registered),
             number(total.in_room),
             number(total.online),
             number(total.absent),

@@ -21,7 +21,7 @@ from netralitas_desktop.core.nip import format_nip
 from netralitas_desktop.core.participants import PersonData
 from netralitas_desktop.core.pledges.document_settings import load_document_settings, save_document_settings
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SIASN = FIXTURES / "siasn_export_sukamakmur.csv"
 DESK = Actor("Meja Kampanye", "Rina")
 NIP, NAMA, GELAR_DEPAN, GELAR_BELAKANG, UNOR = 1, 3, 4, 5, 15

@@ -5,12 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageDraw
-from pypdf import PdfReader
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import check_in_registration
@@ -119,42 +116,3 @@ def make_event(*, sign: tuple[str, ...] = ("professor", "budi", "honorer"), chec
     for key in check_in:
         check_in_registration(ids[key], actor=ACTOR)
     return Sample(event_id, **ids)
-
-
-def pdf_text(path: Path | bytes) -> str:
-    source = io.BytesIO(path) if isinstance(path, bytes) else path
-    return "\n".join(page.extract_text() for page in PdfReader(source).pages)
-
-
-def page_sizes(path: Path | bytes) -> list[tuple[float, float]]:
-    source = io.BytesIO(path) if isinstance(path, bytes) else path
-    return [
-        (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1))
-        for page in PdfReader(source).pages
-    ]
-
-
-def render_page(pdf: Path, page: int = 1, dpi: int = 100) -> Image.Image:
-    """The page as pdftoppm (poppler) draws it, the way a viewer or printer would."""
-    prefix = pdf.with_name(f"{pdf.stem}-p{page}")
-    subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
-        check=True,
-    )
-    return Image.open(f"{prefix}.png").convert("RGB")
-
-
-def ink_box(image: Image.Image, box: tuple[int, int, int, int], threshold: int = 160) -> int:
-    """Dark pixels inside ``box`` (left, top, right, bottom): is something drawn there?"""
-    grey = image.crop(box).convert("L").tobytes()
-    return sum(1 for value in grey if value < threshold)
-
-
-def blue_pixels(image: Image.Image, box: tuple[int, int, int, int]) -> int:
-    """Pixels of the signature pad's blue ink inside ``box``; the documents print everything else grey."""
-    data = image.crop(box).convert("RGB").tobytes()
-    return sum(1 for i in range(0, len(data), 3) if data[i + 2] > 60 and data[i + 2] - data[i] > 30)
-
-
-A4 = (595.3, 841.9)
-F4 = (609.4, 935.4)

@@ -1,0 +1,1 @@
+"""QR invitations from the window (over ``core.invitations`` and ``core.invitation_delivery``)."""
