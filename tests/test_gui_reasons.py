@@ -18,19 +18,11 @@ from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.core.pledges import returns
 from netralitas_desktop.core.reasons import TEMPLATES, ReasonCode
-from netralitas_desktop.gui.common import i18n
 from netralitas_desktop.gui.common.core_reasons import MARKED, reason_text
 from netralitas_desktop.gui.common.result_banner import ResultBanner
 from netralitas_desktop.gui.common.return_banner import show_return
 
 ACTOR = Actor("Meja 1", "Rina")
-
-
-@pytest.fixture
-def english(qapp):
-    assert i18n.install_translations(qapp, "en")
-    yield
-    i18n.install_translations(qapp, "id")
 
 
 @pytest.fixture
