@@ -285,3 +285,13 @@ def any_db(request):
         yield location
         finish_background_work()
         database.close_database()
+
+
+@pytest.fixture
+def english(qapp):
+    """The English interface (translators installed) for one test; Indonesian again afterwards."""
+    from netralitas_desktop.gui.common import i18n
+
+    assert i18n.install_translations(qapp, "en")
+    yield
+    i18n.install_translations(qapp, "id")

@@ -22,6 +22,7 @@ from ..models import Attendance, Person, Registration, db
 from ..names import fold, full_name, name_key
 from ..nip import mask_nik
 from ..reports.models import OnlineAttendance
+from ..statuses import AttendanceMode, Method
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def eligible_holders(event_id: int) -> list[Holder]:
     for registration_id, depan, nama, belakang, nip, nik, etype, golongan, jabatan, unit, method, minutes in db.execute(
         query
     ).fetchall():
-        online = method == "online"
+        online = method == Method.ONLINE
         if online and not (allow_online and minutes is not None and minutes >= minimum):
             continue
         holders.append(
@@ -147,7 +148,7 @@ def holder_for(registration_id: int) -> Holder:
         golongan or "",
         jabatan or "",
         unit or "",
-        mode == "online",
+        mode == AttendanceMode.ONLINE,
     )
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from ..names import fold, smart_title_case, split_name
-from ..nip import excel_corruption_reason, normalize_id
+from ..nip import excel_corruption, normalize_id
 from ..participants import PersonData, clean_person
 from .columns import HeaderMatch, is_footer, is_online
 from .reader import BrokenRow, NoCachedValue
@@ -291,8 +291,8 @@ def _number_problem(raw: object, name: str) -> tuple[str, str] | None:
     if raw is None:
         return None
     if name == "nip":  # text is checked by parse_nip inside clean_person; numbers must be caught here
-        reason = excel_corruption_reason(raw) if not isinstance(raw, str) else None
-        return (name, reason) if reason else None
+        corrupted = excel_corruption(raw) if not isinstance(raw, str) else None
+        return (name, corrupted.text) if corrupted else None
     text = str(raw).strip().lstrip("'")
     if (isinstance(raw, (int, float)) and not isinstance(raw, bool)) or re.fullmatch(
         r"\d(?:[.,]\d+)?[eE]\+?\d{1,2}|\d{16}[.,]0+", text
