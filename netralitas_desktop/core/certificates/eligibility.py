@@ -54,8 +54,9 @@ class Holder:
 
     @property
     def file_stem(self) -> str:
-        """``NIP_Nama`` (the NIK when there is no NIP), for one file per participant."""
-        return f"{self.id_digits}_{self.nama}" if self.id_digits else self.nama
+        """``NIP_Nama``, or just ``Nama`` without a NIP: a certificate file is handed out (e-mail,
+        WhatsApp), and its name must not carry the whole NIK the page itself masks (UU PDP)."""
+        return f"{self.nip}_{self.nama}" if self.nip else self.nama
 
 
 def online_rules(event_id: int) -> tuple[bool, int]:
