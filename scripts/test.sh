@@ -9,12 +9,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Debian packages: PostgreSQL server for the PostgreSQL tests, pdftoppm for PDF checks, LibreOffice
 # Calc to prove the XLSX exports open outside Excel, Chromium to open the certificate verification
-# site as a visitor's browser would, Xvfb for
-# screenshots, and the shared libraries Qt (PySide6) loads on the offscreen and xcb platforms.
+# site as a visitor's browser would, Xvfb for the real-client desk test and screenshots, xdotool to
+# type into it as a USB scanner does, ImageMagick's import for its screenshots, and the shared
+# libraries Qt (PySide6) loads on the offscreen and xcb platforms.
 APT_PACKAGES=(
-    postgresql poppler-utils xvfb fonts-dejavu-core libreoffice-calc-nogui chromium
+    postgresql poppler-utils xvfb xdotool imagemagick fonts-dejavu-core libreoffice-calc-nogui chromium
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libpulse0
-    libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+    libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-util1
     libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
 )
 

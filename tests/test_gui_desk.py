@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -14,10 +15,12 @@ from netralitas_desktop.core.checkin import cancel_registration, check_in, count
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
 from netralitas_desktop.gui.common.result_banner import COLOURS, IDLE
+from netralitas_desktop.gui.common.settings import save_scanner_settings, scanner_settings
 from netralitas_desktop.gui.common.sounds import TONES, sounds_enabled, write_tone
+from netralitas_desktop.gui.desk.recent_model import COL_METHOD
 from netralitas_desktop.gui.main_window import MainWindow
 from netralitas_desktop.gui.participants.model import COL_NAME, COL_PRESENT
-from support.desk import ACTOR, OTHER_DESK, PEOPLE, present, registration_id, scan
+from support.desk import ACTOR, OTHER_DESK, desk_event, present, registration_id, scan
 from support.gui import answer_input, when_modal
 
 pytestmark = pytest.mark.usefixtures("no_sounds")
@@ -25,10 +28,17 @@ pytestmark = pytest.mark.usefixtures("no_sounds")
 
 @pytest.fixture
 def event_id(db) -> int:
-    event_id = create_event(EventData(title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1)))
-    for person in PEOPLE:
-        add_participant(event_id, person, actor=ACTOR)
-    return event_id
+    return desk_event()
+
+
+def recent(desk) -> list[tuple[str, str]]:
+    """(name, method) of the desk's recent list, newest first, as the model shows them."""
+    model = desk.session.recent
+    return [(model.item(row).full_name, model.data(model.index(row, COL_METHOD))) for row in range(model.rowCount())]
+
+
+def select_recent(desk, row: int) -> None:
+    desk.recent_view.selectRow(row)
 
 
 def close_message_box(seen: list) -> None:
@@ -42,6 +52,7 @@ def test_desk_is_a_tab_after_peserta_and_the_scanner_has_focus(qtbot, desk, wind
     assert tabs.currentWidget() is desk
     qtbot.waitUntil(desk.scanner.hasFocus)
     assert desk.banner.status == IDLE
+    assert desk.banner.headline.text() == "SIAP — pindai berikutnya"
     assert "Meja 1" in desk.identity_label.text() and "Ani" in desk.identity_label.text()
     assert desk.counters_view.total_label.text() == "0 / 4"
 
@@ -59,11 +70,10 @@ def test_qr_scan_green_then_amber_then_forged_red(qtbot, desk, event_id):
     present(qtbot, desk, 1)
     assert counters(event_id).present == 1
     assert next(r for r in list_participants(event_id) if r.registration_id == budi).checked_in_at is not None
-    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 1)
-    assert desk.recent_table.item(0, 1).text() == "Drs. H. Budi Santoso, M.Si."
-    assert desk.recent_table.item(0, 2).text() == "QR"
+    qtbot.waitUntil(lambda: recent(desk) == [("Drs. H. Budi Santoso, M.Si.", "QR")])
 
     first = recent_check_ins(event_id)[0]
+    save_scanner_settings(replace(scanner_settings(), repeat_window_s=0))  # a rescan, not a double trigger
     scan(qtbot, desk, payload)
     assert desk.banner.status == "already"
     assert desk.banner.headline.text() == "SUDAH HADIR"
@@ -120,8 +130,8 @@ def test_bare_nip_with_spaces_and_unknown_number(qtbot, desk, event_id):
 def test_undo_needs_a_reason_then_allows_a_new_check_in(qtbot, desk, event_id):
     budi = registration_id(event_id, "Budi Santoso")
     scan(qtbot, desk, qr_payload.payload_for(budi))
-    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 1)
-    desk.recent_table.selectRow(0)
+    qtbot.waitUntil(lambda: len(recent(desk)) == 1)
+    select_recent(desk, 0)
     assert desk.undo_button.isEnabled()
 
     seen: list = []
@@ -138,9 +148,10 @@ def test_undo_needs_a_reason_then_allows_a_new_check_in(qtbot, desk, event_id):
     answer_input("Salah pindai, orangnya belum datang")
     assert desk.undo_selected() is True
     assert counters(event_id).present == 0
-    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 0)
+    qtbot.waitUntil(lambda: recent(desk) == [])
     present(qtbot, desk, 0)
     qtbot.waitUntil(desk.scanner.hasFocus)
+    assert desk.banner.status == IDLE and "dibatalkan" in desk.banner.detail_label.text()
 
     scan(qtbot, desk, qr_payload.payload_for(budi))
     assert desk.banner.status == "checked_in"
@@ -182,7 +193,7 @@ def test_arrow_keys_pick_a_search_result_and_enter_checks_it_in(qtbot, desk, eve
 
 
 def test_clicking_lists_and_buttons_leaves_the_keyboard_with_the_scanner(qtbot, desk, event_id):
-    for widget in (desk.recent_table, desk.search_table, desk.undo_button, desk.kiosk_button):
+    for widget in (desk.recent_view, desk.search_table, desk.undo_button, desk.kiosk_button):
         qtbot.mouseClick(widget.viewport() if hasattr(widget, "viewport") else widget, Qt.MouseButton.LeftButton)
         if desk.kiosk is not None:
             desk.kiosk.close()
@@ -245,32 +256,34 @@ def test_a_scan_into_the_search_box_still_checks_in(qtbot, desk, event_id):
 
 
 def test_walk_in_shows_field_errors_then_checks_in(qtbot, desk, event_id):
-    def fill() -> None:
-        dialog = getattr(desk, "walk_in_dialog", None)
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(10, fill)
-            return
-        state["units"] = [dialog.unit_kerja.itemText(i) for i in range(dialog.unit_kerja.count())]
-        dialog.nama.setText("Joko Widodo")
-        dialog.nip.setText("12345")
-        dialog.save()
-        label = dialog.errors._labels["nip"]
-        state["error"] = label.text() if label.isVisible() else ""
-        dialog.nip.setText("")
-        dialog.nik.setText("3306121203850002")
-        dialog.employment_type.setCurrentIndex(dialog.employment_type.findData("NON_ASN"))
-        dialog.save()
+    dialog = desk.open_walk_in()
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.isModal()  # the desk goes on beside it
+    assert "Dinas Kesehatan" in [dialog.unit_kerja.itemText(i) for i in range(dialog.unit_kerja.count())]
+    dialog.name.setText("Joko Widodo")
+    dialog.number.setText("12345")
+    dialog.save()
+    assert dialog.isVisible() and dialog.errors._labels["number"].text()  # an Indonesian message under NIP/NIK
+    dialog.number.setText(qr_payload.payload_for(registration_id(event_id, "Siti Aminah")))
+    dialog.name.setText(dialog.number.text())  # a scan code is not a name
+    dialog.number.setText("")
+    dialog.save()
+    assert "kode" in dialog.errors._labels["nama"].text()
+    assert counters(event_id).registered == 4
 
-    state: dict = {}
-    QTimer.singleShot(0, fill)
-    result = desk.open_walk_in()
-    assert state["error"]  # an Indonesian message under the NIP field
-    assert "Dinas Kesehatan" in state["units"]  # the event's units are offered
+    dialog.name.setText("Joko Widodo")
+    dialog.number.setText("3306121203850002")
+    dialog.unit_kerja.setCurrentText("Dinas Kesehatan")
+    dialog.employment_type.setCurrentIndex(dialog.employment_type.findData("NON_ASN"))
+    dialog.save()
+    qtbot.waitUntil(lambda: desk.view.walk_in_dialog is None)
+    result = dialog.checkin_result
     assert result is not None and result.status == "checked_in"
     assert desk.banner.status == "checked_in" and desk.banner.name_label.text() == "Joko Widodo"
     assert "tanpa undangan" in desk.banner.detail_label.text()
     row = next(r for r in list_participants(event_id) if r.nama == "Joko Widodo")
     assert row.source == "walk_in" and row.checked_in_at is not None
+    assert (row.nik, row.unit_kerja, row.employment_type) == ("3306121203850002", "Dinas Kesehatan", "NON_ASN")
     assert counters(event_id).registered == 5
     present(qtbot, desk, 1)
     qtbot.waitUntil(desk.scanner.hasFocus)
@@ -288,6 +301,7 @@ def test_kiosk_opens_full_screen_scans_and_closes_with_escape(qtbot, desk, windo
     assert kiosk.banner.status == "checked_in" and kiosk.banner.name_label.text() == "Dewi Lestari"
     assert desk.banner.status == "checked_in"
     qtbot.waitUntil(lambda: kiosk.counters.counters is not None and kiosk.counters.counters.present == 1)
+    assert kiosk.view.recent_view.model() is desk.session.recent  # one list, two views
     qtbot.keyClick(kiosk.scanner, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: desk.kiosk is None)
     assert counters(event_id).present == 1
@@ -295,7 +309,7 @@ def test_kiosk_opens_full_screen_scans_and_closes_with_escape(qtbot, desk, windo
 
 def test_refreshes_are_coalesced(qtbot, desk):
     seen: list = []
-    desk.refresher.loaded.connect(lambda status: seen.append(status.counters))
+    desk.refresher.loaded.connect(lambda loaded: seen.append(loaded[1].counters))
     for _ in range(10):
         desk.refresher.refresh()
     # Idle means nothing is left to load: a refresh asked for while one runs starts the moment it ends.
@@ -326,8 +340,8 @@ def test_camera_codes_take_the_scanner_path(qtbot, desk, event_id):
     qtbot.waitUntil(lambda: desk.banner.status == "checked_in", timeout=10_000)
     assert desk.banner.name_label.text() == "Drs. H. Budi Santoso, M.Si."
     assert recent_check_ins(event_id)[0].method == "qr"
-    qtbot.waitUntil(lambda: desk.recent_table.rowCount() == 1)
-    desk.recent_table.selectRow(0)
+    qtbot.waitUntil(lambda: len(recent(desk)) == 1)
+    select_recent(desk, 0)
     answer_input("Kartu dipindai dua kali oleh kamera")
     assert desk.undo_selected() is True
     desk.camera_panel.feed_image(card(qr_payload.payload_for(budi)))  # same card again right away
@@ -345,5 +359,5 @@ def test_a_failing_database_is_a_red_banner_not_a_crash(qtbot, desk, event_id, t
     assert desk.banner.status == "rejected"
     assert "Basis data tidak dapat dipakai" in desk.banner.detail_label.text()
     proxy.execute_sql("DROP TRIGGER refuse")
-    scan(qtbot, desk, "19900101 201503 2 002")
+    scan(qtbot, desk, "19900101 201503 2 002")  # at once: a failure is never taken for a double trigger
     assert desk.banner.status == "checked_in"

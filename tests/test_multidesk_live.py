@@ -20,6 +20,7 @@ from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.demo import create_demo_event
 from netralitas_desktop.core.models import Registration
 from netralitas_desktop.gui.desk.counters import POLL_MS
+from netralitas_desktop.gui.desk.recent_model import COL_DESK, COL_NAME
 from netralitas_desktop.gui.desk.tab import DeskTab
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,9 +45,11 @@ def close_desks(qtbot, *desks: DeskTab) -> None:
 
 
 def recent_names(desk: DeskTab) -> list[tuple[str, str]]:
+    """(name, "desk · operator") of the desk's recent list, as its model shows them."""
+    model = desk.session.recent
     return [
-        (desk.recent_table.item(row, 1).text(), desk.recent_table.item(row, 3).text())
-        for row in range(desk.recent_table.rowCount())
+        (model.data(model.index(row, COL_NAME)), model.data(model.index(row, COL_DESK)))
+        for row in range(model.rowCount())
     ]
 
 

@@ -24,6 +24,7 @@ from . import (
     certificates,
     checkin,
     demo,
+    desk,
     documents,
     events,
     ikrar_mandiri,
@@ -48,6 +49,7 @@ COMMAND_MODULES = [
     roster,
     participants,
     checkin,
+    desk,
     invitations,
     documents,
     ikrar_mandiri,
@@ -143,7 +145,12 @@ def _run_gui(args: argparse.Namespace) -> int:
                 f"Aplikasi jendela tidak dapat dimuat ({err}). Perintah baris tetap dapat dipakai: netralitas --help"
             ),
         )
-    return run_gui(db_url=args.db, demo=args.demo)
+    return run_gui(
+        db_url=args.db,
+        demo=args.demo,
+        desk_event=getattr(args, "desk_event", None),
+        kiosk=getattr(args, "kiosk", False),
+    )
 
 
 __all__ = ["COMMAND_MODULES", "CliError", "build_parser", "main", "opens_gui"]

@@ -15,10 +15,12 @@ from .models import ATTENDANCE_MODES, EMPLOYMENT_TYPES, REGISTRATION_SOURCES, At
 from .names import fold, full_name
 from .nip import IdError, IdKind, format_nip, implausibility, normalize_id, parse_nik, parse_nip
 from .pangkat import normalize_golongan
+from .scan_codes import is_scan_code
+from .statuses import AttendanceMode, RegistrationSource
 
 EMPLOYMENT_LABELS = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN (PTT/GTT)", "NON_ASN": "Non-ASN"}
-MODE_LABELS = {"onsite": "Luring (di ruangan)", "online": "Daring"}
-SOURCE_LABELS = {"invited": "Undangan", "walk_in": "Tanpa undangan"}
+MODE_LABELS: dict[str, str] = {AttendanceMode.ONSITE: "Luring (di ruangan)", AttendanceMode.ONLINE: "Daring"}
+SOURCE_LABELS: dict[str, str] = {RegistrationSource.INVITED: "Undangan", RegistrationSource.WALK_IN: "Tanpa undangan"}
 
 
 @dataclass
@@ -86,6 +88,11 @@ def clean_person(data: PersonData) -> tuple[PersonData, dict[str, str]]:
     cleaned.phone = re.sub(r"[^\d+]", "", values["phone"].lstrip("'"))
     if not cleaned.nama:
         errors["nama"] = "Nama wajib diisi."
+    elif is_scan_code(cleaned.nama):
+        errors["nama"] = (
+            "Isian nama berupa kode undangan, NIP atau NIK (hasil pindaian?). Tulis nama orangnya; "
+            "NIP/NIK diisi di kolomnya sendiri."
+        )
     if cleaned.nip:
         try:
             info = parse_nip(data.nip)

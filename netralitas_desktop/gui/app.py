@@ -178,15 +178,18 @@ def _has_data(db_url: str | None) -> bool:
     return path is not None and path.is_file() and path.stat().st_size > 0
 
 
-def run_gui(db_url: str | None = None, demo: bool = False) -> int:
+def run_gui(
+    db_url: str | None = None, demo: bool = False, *, desk_event: int | None = None, kiosk: bool = False
+) -> int:
+    """The window; with ``desk_event`` it opens at that event's desk (``netralitas desk --event ID``)."""
     setup_logging()
     try:
-        return _run_window(db_url, demo)
+        return _run_window(db_url, demo, desk_event, kiosk)
     finally:
         close_logging()
 
 
-def _run_window(db_url: str | None, demo: bool) -> int:
+def _run_window(db_url: str | None, demo: bool, desk_event: int | None = None, kiosk: bool = False) -> int:
     app = ensure_application()
     install_translations(app)  # before any window or dialog is built
     install_screen_fit(app)  # every window opens no larger than its screen
@@ -196,6 +199,8 @@ def _run_window(db_url: str | None, demo: bool) -> int:
         return EXIT_DATABASE_ERROR
     log.info("window opened on %s", "SQLite" if window.location.is_sqlite else "PostgreSQL")
     window.show()
+    if desk_event is not None:
+        window.open_desk_of(desk_event, kiosk=kiosk)
     if os.environ.get(STARTUP_PROBE_ENV):
         # bench/bench_startup.py: quit as soon as the event loop has shown the window.
         menus = " ".join(action.text().replace("&", "") for action in window.menuBar().actions())

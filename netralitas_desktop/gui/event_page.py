@@ -20,7 +20,7 @@ from ..core.demo import is_example
 from ..core.events import KIND_LABELS, EventData, get_event
 from .certificates.tab import CertificatesTab
 from .common.core_labels import core_label
-from .common.dates import hari_tanggal, jam
+from .common.dates import clock_time, day_and_date
 from .common.tabs import EventTab
 from .dashboard.tab import DashboardTab
 from .desk.tab import DeskTab
@@ -110,9 +110,9 @@ class EventPage(QWidget):
         self.event_data = get_event(self.event_id)
         event = self.event_data
         self.title_label.setText(event.title)
-        parts = [hari_tanggal(event.date)] if event.date else []
+        parts = [day_and_date(event.date)] if event.date else []
         if event.start_time:
-            times = jam(event.start_time) + (f"–{jam(event.end_time)}" if event.end_time else "")
+            times = clock_time(event.start_time) + (f"–{clock_time(event.end_time)}" if event.end_time else "")
             times += f" {event.time_zone}"
             parts.append(self.tr("pukul {0}").format(times))
         if event.venue:
@@ -120,7 +120,7 @@ class EventPage(QWidget):
         parts.append(core_label(KIND_LABELS.get(event.kind, event.kind)))
         self.details_label.setText(" · ".join(parts))
         self.example_label.setVisible(is_example(self.event_id))
-        self.desk.signatures.sync()  # the event may now ask for signatures, or no longer
+        self.desk.sync_event()  # the event may now ask for signatures, or no longer
 
     def _mark_roster_stale(self) -> None:
         self._roster_stale = True
@@ -157,6 +157,18 @@ class EventPage(QWidget):
         """Stop every tab's polling and kiosk windows: the page is closing."""
         for tab in self.event_tabs:
             tab.shutdown()
+
+    def route_scan(self, code: str) -> bool:
+        """A scanner burst caught anywhere in the window (``desk.scan_router``): the Ikrar Mandiri
+        tab takes it while it is showing, otherwise the desk, which comes to the front to show
+        the result (unless its kiosk shows it already)."""
+        if self.tabs.currentWidget() is self.ikrar_mandiri and self.desk.kiosk is None:
+            self.ikrar_mandiri.submit_code(code)
+            return True
+        if self.desk.kiosk is None:
+            self.tabs.setCurrentWidget(self.desk)
+        self.desk.take_scan(code)
+        return True
 
     def open_desk(self, kiosk: bool = False) -> None:
         """Show the check-in desk, optionally full-screen."""

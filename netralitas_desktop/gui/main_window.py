@@ -20,6 +20,7 @@ from .common.errors import show_error
 from .common.screen import fitted_size
 from .common.settings import current_actor
 from .common.widgets import show_info
+from .desk.scan_router import ScanRouter
 from .events.event_list import EventList
 
 if TYPE_CHECKING:  # the event page pulls in every feature (PDF, XLSX, signing): loaded on first use
@@ -58,6 +59,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self._build_menu()
+        # A USB scanner's burst goes to the open event's desk wherever the keyboard focus is.
+        self.scan_router = ScanRouter(self.route_scan, self._desk_open, parent=self)
+        self.scan_router.install()
         self.location_label = QLabel(self.tr("Basis data: {0}").format(location.display))
         self.statusBar().addPermanentWidget(self.location_label)
         self._update_title()
@@ -91,28 +95,28 @@ class MainWindow(QMainWindow):
         self.verify_action = action(self.tr("Periksa keaslian sertifikat…"), self.open_verify, "Ctrl+Shift+V")
         self.campaign_action = action(self.tr("Cakupan ikrar seluruh pegawai…"), self.show_campaigns, "Ctrl+K")
 
-        berkas = self.menuBar().addMenu(self.tr("&Berkas"))
-        berkas.addAction(self.import_action)
-        berkas.addAction(self.package_action)
-        berkas.addSeparator()
-        berkas.addAction(self.connect_action)
-        berkas.addAction(self.backup_action)
-        berkas.addSeparator()
-        berkas.addAction(self.settings_action)
-        berkas.addSeparator()
-        berkas.addAction(self.quit_action)
-        kegiatan = self.menuBar().addMenu(self.tr("&Kegiatan"))
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.package_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.connect_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        event_menu = self.menuBar().addMenu(self.tr("&Kegiatan"))
         for act in (self.new_event_action, self.edit_event_action, self.delete_event_action):
-            kegiatan.addAction(act)
-        kegiatan.addSeparator()
-        kegiatan.addAction(self.invitations_action)
-        kegiatan.addAction(self.desk_action)
-        kegiatan.addAction(self.kiosk_action)
-        kegiatan.addAction(self.online_import_action)
-        kegiatan.addSeparator()
-        kegiatan.addAction(self.purge_action)
-        kegiatan.addSeparator()
-        kegiatan.addAction(self.list_action)
+            event_menu.addAction(act)
+        event_menu.addSeparator()
+        event_menu.addAction(self.invitations_action)
+        event_menu.addAction(self.desk_action)
+        event_menu.addAction(self.kiosk_action)
+        event_menu.addAction(self.online_import_action)
+        event_menu.addSeparator()
+        event_menu.addAction(self.purge_action)
+        event_menu.addSeparator()
+        event_menu.addAction(self.list_action)
         kampanye = self.menuBar().addMenu(self.tr("Ka&mpanye"))
         kampanye.addAction(self.campaign_action)
         alat = self.menuBar().addMenu(self.tr("&Alat"))
@@ -236,6 +240,20 @@ class MainWindow(QMainWindow):
         page = self._current_event_page()
         if page is not None:
             page.open_desk(kiosk=kiosk)
+
+    def open_desk_of(self, event_id: int, kiosk: bool = False) -> bool:
+        """Straight to one event's desk (``netralitas desk --event ID``); the event list, told why, if it is gone."""
+        page = self.open_event(event_id)
+        if page is not None:
+            page.open_desk(kiosk=kiosk)
+        return page is not None
+
+    def route_scan(self, code: str) -> bool:
+        page = self.event_page
+        return page is not None and page.route_scan(code)
+
+    def _desk_open(self) -> bool:
+        return self.event_page is not None and self.stack.currentWidget() is self.event_page
 
     def edit_event(self) -> None:
         event_id = self.current_event_id()
@@ -380,4 +398,5 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.shutdown()
         self._close_campaigns()
+        self.scan_router.uninstall()
         super().closeEvent(event)

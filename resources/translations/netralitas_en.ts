@@ -1765,6 +1765,205 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
+    <name>CoreReasons</name>
+    <message>
+        <source>Kode kosong: pindai QR undangan atau ketik NIP/NIK peserta.</source>
+        <translation>Empty code: scan the invitation QR or type the participant&apos;s NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan undangan Netralitas. Pindai QR undangan atau ketik NIP/NIK; untuk mencari nama, gunakan pencarian.</source>
+        <translation>This QR code is not a Netralitas invitation. Scan the invitation QR or type the NIP/NIK; to look up a name, use the search.</translation>
+    </message>
+    <message>
+        <source>Undangan ini untuk kegiatan lain: {title}. Bila ia terdaftar pada kegiatan ini, ketik NIP/NIK-nya.</source>
+        <translation>This invitation is for another event: {title}. If the person is registered for this event, type their NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Undangan ini untuk kegiatan yang sudah dihapus. Bila ia terdaftar pada kegiatan ini, ketik NIP/NIK-nya.</source>
+        <translation>This invitation is for an event that has been deleted. If the person is registered for this event, type their NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Undangan ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini.</source>
+        <translation>This invitation is no longer valid: the participant has been removed from this event.</translation>
+    </message>
+    <message>
+        <source>Nomor {digits} ({length} digit) tidak dikenali: NIP/NI PPPK 18 digit, NIK 16 digit.</source>
+        <translation>Number {digits} ({length} digits) not recognised: NIP/NI PPPK has 18 digits, NIK 16 digits.</translation>
+    </message>
+    <message>
+        <source>{label} {number} tidak terdaftar pada kegiatan ini.</source>
+        <translation>{label} {number} is not registered for this event.</translation>
+    </message>
+    <message>
+        <source>{label} {number} tidak terdaftar pada kegiatan ini. Datanya ada dari kegiatan lain: daftarkan sebagai peserta tanpa undangan bila diizinkan.</source>
+        <translation>{label} {number} is not registered for this event. Their data exists from another event: register them as a walk-in participant if allowed.</translation>
+    </message>
+    <message>
+        <source>Peserta nomor {registration_id} tidak ditemukan.</source>
+        <translation>Participant number {registration_id} not found.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran {name} telah dibatalkan{note}. Pulihkan pendaftarannya bila ia tetap boleh ikut.</source>
+        <translation>The registration of {name} has been cancelled{note}. Restore the registration if they may still take part.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan undangan Netralitas.</source>
+        <translation>This QR code is not a Netralitas invitation.</translation>
+    </message>
+    <message>
+        <source>Kode QR undangan tidak lengkap atau rusak. Pindai ulang, atau ketik NIP/NIK peserta.</source>
+        <translation>The invitation QR code is incomplete or damaged. Scan again, or type the participant&apos;s NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Kode QR palsu atau rusak: tanda tangan tidak cocok.</source>
+        <translation>Forged or damaged QR code: the signature does not match.</translation>
+    </message>
+    <message>
+        <source>Kode kosong: pindai QR pada formulir ikrar mandiri.</source>
+        <translation>Empty code: scan the QR on the ikrar mandiri form.</translation>
+    </message>
+    <message>
+        <source>Ini kode QR undangan, bukan formulir ikrar mandiri. Pindai QR yang tercetak pada formulir ikrar mandiri yang sudah ditandatangani.</source>
+        <translation>This is an invitation QR code, not an ikrar mandiri form. Scan the QR printed on the signed ikrar mandiri form.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan formulir ikrar mandiri Netralitas.</source>
+        <translation>This QR code is not a Netralitas ikrar mandiri form.</translation>
+    </message>
+    <message>
+        <source>Kode QR formulir ikrar mandiri tidak lengkap atau rusak. Pindai ulang, atau cari nama peserta di daftar.</source>
+        <translation>The ikrar mandiri form&apos;s QR code is incomplete or damaged. Scan again, or look up the participant&apos;s name in the list.</translation>
+    </message>
+    <message>
+        <source>Kode QR formulir ikrar mandiri palsu atau rusak: tanda tangan kode tidak cocok (atau formulir dicetak dari basis data lain).</source>
+        <translation>The ikrar mandiri form&apos;s QR code is forged or damaged: the code&apos;s signature does not match (or the form was printed from another database).</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri ini untuk kegiatan lain: {title}. Terima di kegiatan itu.</source>
+        <translation>This ikrar mandiri form is for another event: {title}. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri ini untuk kegiatan yang sudah dihapus. Terima di kegiatan itu.</source>
+        <translation>This ikrar mandiri form is for an event that has been deleted. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Formulir ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini.</source>
+        <translation>This form is no longer valid: the participant has been removed from this event.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran {name} telah dibatalkan{note}.</source>
+        <translation>The registration of {name} has been cancelled{note}.</translation>
+    </message>
+    <message>
+        <source>{name} sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri.</source>
+        <translation>{name} has already signed the ikrar at the registration desk; no ikrar mandiri is needed.</translation>
+    </message>
+    <message>
+        <source>{name} tercatat hadir pukul {time} dan sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri.</source>
+        <translation>{name} was recorded present at {time} and has already signed the ikrar at the registration desk; no ikrar mandiri is needed.</translation>
+    </message>
+    <message>
+        <source>{name} tercatat daring pukul {time} dan sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri.</source>
+        <translation>{name} was recorded online at {time} and has already signed the ikrar at the registration desk; no ikrar mandiri is needed.</translation>
+    </message>
+    <message>
+        <source>Formulir ini untuk kegiatan “{title}”, yang tidak termasuk kampanye ini. Terima di kegiatan itu.</source>
+        <translation>This form is for the event “{title}”, which is not part of this campaign. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Formulir ini untuk kegiatan yang sudah dihapus, yang tidak termasuk kampanye ini. Terima di kegiatan itu.</source>
+        <translation>This form is for an event that has been deleted, which is not part of this campaign. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Penerimaan formulir ini baru saja dibatalkan di meja lain; pindai lagi.</source>
+        <translation>The receipt of this form was just undone at another desk; scan again.</translation>
+    </message>
+    <message>
+        <source>NIP tersimpan sebagai angka oleh Excel ({shown}); tiga digit terakhir hilang. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP stored as a number by Excel ({shown}); the last three digits are lost. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP tertulis dalam notasi ilmiah ({shown}); Excel telah membuang digit terakhirnya. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP written in scientific notation ({shown}); Excel has dropped its last digits. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP tertulis sebagai bilangan desimal ({shown}); kemungkinan berasal dari sel angka Excel. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP written as a decimal number ({shown}); it probably comes from an Excel number cell. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP {shown} berakhiran 000: tanda Excel menyimpan NIP sebagai angka dan membulatkannya. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP {shown} ends in 000: a sign that Excel stored the NIP as a number and rounded it. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP kosong.</source>
+        <translation>NIP is empty.</translation>
+    </message>
+    <message>
+        <source>NIP hanya boleh berisi angka; ditemukan {shown}.</source>
+        <translation>NIP may contain only digits; found {shown}.</translation>
+    </message>
+    <message>
+        <source>NIP harus 18 digit; yang diisi {length} digit ({digits}).</source>
+        <translation>NIP must have 18 digits; {length} digits were entered ({digits}).</translation>
+    </message>
+    <message>
+        <source>{label} tidak valid: 8 digit pertama ({digits}) bukan tanggal lahir yang benar.</source>
+        <translation>{label} is not valid: the first 8 digits ({digits}) are not a real birth date.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2, bukan {digit}.</source>
+        <translation>NIP is not valid: digit 15 (sex) must be 1 or 2, not {digit}.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: nomor urut (3 digit terakhir) tidak boleh 000.</source>
+        <translation>NIP is not valid: the serial number (last 3 digits) cannot be 000.</translation>
+    </message>
+    <message>
+        <source>NI PPPK tidak valid: digit ke-14 (jumlah kontrak) harus 1 sampai 9.</source>
+        <translation>NI PPPK is not valid: digit 14 (contract count) must be 1 to 9.</translation>
+    </message>
+    <message>
+        <source>NI PPPK tidak valid: tahun pengangkatan {year} terlalu dekat dengan tahun lahir {born}.</source>
+        <translation>NI PPPK is not valid: appointment year {year} is too close to birth year {born}.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: bulan TMT CPNS ({month}) harus 01 sampai 12.</source>
+        <translation>NIP is not valid: the TMT CPNS month ({month}) must be 01 to 12.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: TMT CPNS ({month}/{year}) harus sesudah tanggal lahir.</source>
+        <translation>NIP is not valid: TMT CPNS ({month}/{year}) must be after the birth date.</translation>
+    </message>
+    <message>
+        <source>NIK kosong.</source>
+        <translation>NIK is empty.</translation>
+    </message>
+    <message>
+        <source>NIK hanya boleh berisi angka; ditemukan {shown}.</source>
+        <translation>NIK may contain only digits; found {shown}.</translation>
+    </message>
+    <message>
+        <source>NIK harus 16 digit; yang diisi {length} digit ({digits}).</source>
+        <translation>NIK must have 16 digits; {length} digits were entered ({digits}).</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: kode provinsi dan kabupaten/kota tidak boleh 00.</source>
+        <translation>NIK is not valid: the province and regency/city codes cannot be 00.</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: digit 7–12 ({digits}) bukan tanggal lahir yang benar.</source>
+        <translation>NIK is not valid: digits 7–12 ({digits}) are not a real birth date.</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: tanggal lahir {date} tidak ada.</source>
+        <translation>NIK is not valid: birth date {date} does not exist.</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000.</source>
+        <translation>NIK is not valid: the serial number (last 4 digits) cannot be 0000.</translation>
+    </message>
+</context>
+<context>
     <name>CountersView</name>
     <message>
         <source>Hadir / terdaftar</source>
@@ -2055,34 +2254,54 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
-    <name>DeskSignatures</name>
+    <name>DeskSession</name>
     <message>
-        <source>Tanda tangan…</source>
-        <translation>Signature…</translation>
-    </message>
-    <message>
-        <source>Minta (atau ulangi) tanda tangan peserta yang dipilih</source>
-        <translation>Ask for (or redo) the selected participant&apos;s signature</translation>
-    </message>
-    <message>
-        <source>Sudah hadir, tetapi belum tanda tangan.</source>
-        <translation>Checked in, but not signed yet.</translation>
-    </message>
-    <message>
-        <source>Tanda tangan yang tersimpan akan diganti.</source>
-        <translation>The saved signature will be replaced.</translation>
-    </message>
-    <message>
-        <source>tanda tangan tersimpan</source>
-        <translation>signature saved</translation>
+        <source>Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; periksa koneksi lalu pindai lagi.</source>
+        <translation>The database cannot be used right now ({0}). The attendance is not recorded; check the connection and scan again.</translation>
     </message>
     <message>
         <source>belum tanda tangan</source>
         <translation>not signed yet</translation>
     </message>
     <message>
-        <source>Tanda tangan belum tersimpan</source>
-        <translation>Signature not saved</translation>
+        <source>Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; periksa koneksi lalu pindai lagi.</source>
+        <translation>The database cannot be used right now ({0}). The form is not recorded; check the connection and scan again.</translation>
+    </message>
+    <message>
+        <source>Kode yang sama terbaca dua kali dalam {0} detik; dicatat satu kali saja.</source>
+        <translation>The same code was read twice within {0} seconds; recorded once only.</translation>
+    </message>
+    <message>
+        <source>Kode yang sama terbaca dua kali dalam {0} detik; tetap ditolak.</source>
+        <translation>The same code was read twice within {0} seconds; still refused.</translation>
+    </message>
+    <message>
+        <source>TERBACA DUA KALI</source>
+        <translation>READ TWICE</translation>
+    </message>
+    <message>
+        <source>Pindai QR undangan atau ketik NIP/NIK, lalu tekan Enter.</source>
+        <translation>Scan the invitation QR or type the NIP/NIK, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Terakhir: {0}</source>
+        <translation>Last: {0}</translation>
+    </message>
+    <message>
+        <source>{0} belum tanda tangan</source>
+        <translation>{0} not signed yet</translation>
+    </message>
+    <message>
+        <source>SIAP — pindai berikutnya</source>
+        <translation>READY — scan the next one</translation>
+    </message>
+    <message>
+        <source>Check-in {0} dibatalkan; ia dapat check-in lagi.</source>
+        <translation>Check-in of {0} undone; they can check in again.</translation>
+    </message>
+    <message>
+        <source>tanda tangan tersimpan</source>
+        <translation>signature saved</translation>
     </message>
 </context>
 <context>
@@ -2092,64 +2311,71 @@ Give this file to anyone who needs to check the authenticity of certificates wit
         <translation>Edit…</translation>
     </message>
     <message>
-        <source>Peserta tanpa undangan…</source>
-        <translation>Walk-in participant…</translation>
+        <source>Layar tanda tangan…</source>
+        <translation>Signature screen…</translation>
+    </message>
+    <message>
+        <source>Kotak tanda tangan di layar kedua atau tablet, mengikuti antrean</source>
+        <translation>The signature pad on a second screen or tablet, following the queue</translation>
     </message>
     <message>
         <source>Layar penuh (F5)</source>
         <translation>Full screen (F5)</translation>
     </message>
     <message>
+        <source>Kamera (pindai QR dengan webcam)</source>
+        <translation>Camera (scan QR codes with a webcam)</translation>
+    </message>
+    <message>
+        <source>Meja: &lt;b&gt;{0}&lt;/b&gt; · Petugas: &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>Desk: &lt;b&gt;{0}&lt;/b&gt; · Operator: &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
         <source>Pindai QR undangan atau ketik NIP/NIK, lalu Enter</source>
         <translation>Scan the invitation QR or type the NIP/NIK, then Enter</translation>
-    </message>
-    <message>
-        <source>Jam</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Nama</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Cara</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <source>Meja</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <source>Unit kerja</source>
-        <translation>Work unit</translation>
-    </message>
-    <message>
-        <source>TTD</source>
-        <translation>Sig.</translation>
     </message>
     <message>
         <source>Batalkan check-in…</source>
         <translation>Undo check-in…</translation>
     </message>
     <message>
-        <source>Check-in terakhir</source>
-        <translation>Latest check-ins</translation>
+        <source>Tanda tangan…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <source>Minta (atau ulangi) tanda tangan peserta yang dipilih</source>
+        <translation>Ask for (or redo) the selected participant&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Tanpa undangan… (F3)</source>
+        <translation>Without invitation… (F3)</translation>
+    </message>
+    <message>
+        <source>Daftarkan dan catat hadir peserta yang tidak diundang</source>
+        <translation>Register and check in a participant who was not invited</translation>
     </message>
     <message>
         <source>Kehadiran</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <source>Kamera (pindai QR dengan webcam)</source>
-        <translation>Camera (scan QR codes with a webcam)</translation>
+        <source>Penghitung belum dapat diperbarui: {0}</source>
+        <translation>The counters could not be updated: {0}</translation>
     </message>
     <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; periksa koneksi lalu pindai lagi.</source>
-        <translation>The database cannot be used right now ({0}). The attendance is not recorded; check the connection and scan again.</translation>
+        <source>Check-in terakhir (terbaru di atas)</source>
+        <translation>Latest check-ins (newest first)</translation>
     </message>
     <message>
-        <source>Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; periksa koneksi lalu pindai lagi.</source>
-        <translation>The database cannot be used right now ({0}). The form has not been recorded; check the connection, then scan again.</translation>
+        <source>Check-in manual</source>
+        <translation>Manual check-in</translation>
+    </message>
+    <message>
+        <source>Cari peserta (F2)</source>
+        <translation>Find participant (F2)</translation>
     </message>
     <message>
         <source>Batalkan check-in</source>
@@ -2166,18 +2392,6 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     <message>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
-    </message>
-    <message>
-        <source>Check-in {0} dibatalkan; ia dapat check-in lagi.</source>
-        <translation>Check-in of {0} undone; they can check in again.</translation>
-    </message>
-    <message>
-        <source>Penghitung belum dapat diperbarui: {0}</source>
-        <translation>The counters could not be updated: {0}</translation>
-    </message>
-    <message>
-        <source>Meja: &lt;b&gt;{0}&lt;/b&gt; · Petugas: &lt;b&gt;{1}&lt;/b&gt;</source>
-        <translation>Desk: &lt;b&gt;{0}&lt;/b&gt; · Operator: &lt;b&gt;{1}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -3295,12 +3509,8 @@ BADAN KEPEGAWAIAN DAERAH</translation>
         <translation>Registration Desk — {0}</translation>
     </message>
     <message>
-        <source>Pindai QR atau ketik NIP/NIK, lalu Enter</source>
-        <translation>Scan the QR or type the NIP/NIK, then Enter</translation>
-    </message>
-    <message>
-        <source>Tekan Esc untuk keluar dari layar penuh.</source>
-        <translation>Press Esc to leave full screen.</translation>
+        <source>F2 cari nama · F3 peserta tanpa undangan · Esc keluar dari layar penuh</source>
+        <translation>F2 find a name · F3 participant without invitation · Esc leave full screen</translation>
     </message>
 </context>
 <context>
@@ -4688,6 +4898,33 @@ What stays: the event and the numbers registered, present and online per OPD and
     </message>
 </context>
 <context>
+    <name>RecentModel</name>
+    <message>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cara</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>TTD</source>
+        <translation>Sig.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <source>Memuat rekap kehadiran…</source>
@@ -4869,6 +5106,57 @@ What stays: the event and the numbers registered, present and online per OPD and
     </message>
 </context>
 <context>
+    <name>ScannerSettingsBox</name>
+    <message>
+        <source>QR undangan (NTR1…)</source>
+        <translation>Invitation QR (NTR1…)</translation>
+    </message>
+    <message>
+        <source>QR formulir ikrar mandiri (NTM1…)</source>
+        <translation>Ikrar mandiri form QR (NTM1…)</translation>
+    </message>
+    <message>
+        <source>NIP / NI PPPK (18 angka)</source>
+        <translation>NIP / NI PPPK (18 digits)</translation>
+    </message>
+    <message>
+        <source>NIK (16 angka)</source>
+        <translation>NIK (16 digits)</translation>
+    </message>
+    <message>
+        <source>Pemindai dan meja registrasi</source>
+        <translation>Scanner and check-in desk</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Tombol yang datang lebih rapat dari ini dianggap pemindai, bukan orang mengetik. Pemindai USB: 1–15 ms per tombol.</source>
+        <translation>Keys closer together than this come from a scanner, not a person typing. USB scanners: 1–15 ms per key.</translation>
+    </message>
+    <message>
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <source>Jeda antartombol pemindai paling lama:</source>
+        <translation>Longest gap between a scanner&apos;s keys:</translation>
+    </message>
+    <message>
+        <source>Dikenali sebagai pindaian:</source>
+        <translation>Recognised as scans:</translation>
+    </message>
+    <message>
+        <source>Spanduk kembali ke SIAP setelah:</source>
+        <translation>Banner returns to READY after:</translation>
+    </message>
+    <message>
+        <source>Kode sama terbaca lagi dalam (pindai ganda):</source>
+        <translation>Same code read again within (double scan):</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -5006,6 +5294,64 @@ What stays: the event and the numbers registered, present and online per OPD and
     <message>
         <source>Tanda tangan di atas garis</source>
         <translation>Sign above the line</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <source>Tanda tangan peserta</source>
+        <translation>Participant signature</translation>
+    </message>
+    <message>
+        <source>Tanda tangan dilakukan di layar tanda tangan.</source>
+        <translation>Signing happens on the signature screen.</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Peserta ini menandatangani nanti; ia tetap di daftar belum tanda tangan</source>
+        <translation>This participant signs later; they stay in the not-yet-signed list</translation>
+    </message>
+    <message>
+        <source>Simpan tanda tangan</source>
+        <translation>Save signature</translation>
+    </message>
+    <message>
+        <source>Tanda tangan belum tersimpan</source>
+        <translation>Signature not saved</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang sedang menandatangani.</source>
+        <translation>Nobody is signing.</translation>
+    </message>
+    <message>
+        <source>{0} — tanda tangan yang tersimpan akan diganti</source>
+        <translation>{0} — the stored signature will be replaced</translation>
+    </message>
+    <message>
+        <source>Belum tanda tangan ({0})</source>
+        <translation>Not signed yet ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureWindow</name>
+    <message>
+        <source>Tanda tangan peserta — {0}</source>
+        <translation>Participant signature — {0}</translation>
+    </message>
+    <message>
+        <source>Silakan tanda tangan di kotak di bawah, lalu tekan Simpan.</source>
+        <translation>Please sign in the box below, then press Save.</translation>
+    </message>
+    <message>
+        <source>Tutup layar tanda tangan</source>
+        <translation>Close the signature screen</translation>
     </message>
 </context>
 <context>
@@ -5186,8 +5532,44 @@ Compare this fingerprint with the one the issuing agency publishes (on its verif
         <translation>Walk-in participant</translation>
     </message>
     <message>
+        <source>NIP / NI PPPK 18 digit atau NIK 16 digit</source>
+        <translation>NIP / NI PPPK 18 digits or NIK 16 digits</translation>
+    </message>
+    <message>
+        <source>Nama lengkap dengan gelar, mis. Drs. Budi Santoso, M.Si.</source>
+        <translation>Full name with titles, e.g. Drs. Budi Santoso, M.Si.</translation>
+    </message>
+    <message>
+        <source>Unit kerja / OPD / instansi</source>
+        <translation>Work unit / OPD / agency</translation>
+    </message>
+    <message>
+        <source>Otomatis dari NIP (tanpa NIP: non-ASN)</source>
+        <translation>Automatic from the NIP (no NIP: non-ASN)</translation>
+    </message>
+    <message>
+        <source>NIP / NIK</source>
+        <translation>NIP / NIK</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Jenis pegawai</source>
+        <translation>Employment type</translation>
+    </message>
+    <message>
         <source>Daftarkan &amp;&amp; catat hadir</source>
         <translation>Register &amp;&amp; check in</translation>
+    </message>
+    <message>
+        <source>Kode yang dipindai selama formulir ini terbuka tetap dicatat di meja.</source>
+        <translation>Codes scanned while this form is open are still recorded at the desk.</translation>
     </message>
     <message>
         <source>Kegiatan tidak ditemukan</source>

@@ -1,16 +1,20 @@
 """The check-in desk in a real main window, for the desk tests.
 
 Registered as a plugin (tests/conftest.py): ``window`` (the main window over the test's
-database) and ``desk`` (its Meja Registrasi tab, counters loaded) for a module's ``event_id``.
+database) and ``desk`` (its Meja Registrasi tab, counters loaded) for a module's ``event_id``
+(usually ``desk_event()``).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
 
 from netralitas_desktop.core.audit import Actor
-from netralitas_desktop.core.participants import PersonData, list_participants
+from netralitas_desktop.core.events import EventData, create_event
+from netralitas_desktop.core.participants import PersonData, add_participant, list_participants
 from netralitas_desktop.gui.main_window import MainWindow
 
 ACTOR = Actor(desk="Meja 1", operator="Ani")
@@ -57,6 +61,18 @@ def desk(qtbot, window, event_id):
     desk = window.event_page.desk
     qtbot.waitUntil(lambda: desk.counters_view.counters is not None)
     return desk
+
+
+def desk_event(*, signature_required: bool = False) -> int:
+    """The desks' usual event (1 July 2024) with ``PEOPLE`` invited: what a module's ``event_id`` returns."""
+    event_id = create_event(
+        EventData(
+            title="Sosialisasi Netralitas ASN 2024", date=dt.date(2024, 7, 1), signature_required=signature_required
+        )
+    )
+    for person in PEOPLE:
+        add_participant(event_id, person, actor=ACTOR)
+    return event_id
 
 
 def registration_id(event_id: int, nama: str) -> int:

@@ -65,9 +65,7 @@ def scenarios(location, out_dir: Path):
         return ParticipantDialog(state["event_id"], registration_id=first.registration_id, actor=actor)
 
     def walk_in_dialog():
-        from netralitas_desktop.gui.desk.dialogs import WalkInDialog
-
-        return WalkInDialog(state["event_id"], actor=actor, parent=state["window"])
+        return page().desk.open_walk_in()  # beside the desk, as its "Tanpa undangan…" button opens it
 
     def absence_dialog():
         from netralitas_desktop.gui.participants.absence_dialog import AbsenceDialog

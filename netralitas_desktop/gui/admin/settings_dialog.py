@@ -1,4 +1,4 @@
-"""Pengaturan: this laptop's desk name, operator, paper, language and sounds (QSettings).
+"""Pengaturan: this laptop's desk name, operator, paper, language, sounds and scanner (QSettings).
 
 These are per-laptop preferences, so they live in QSettings and never in the shared
 database: two desks on one PostgreSQL server keep their own names.
@@ -32,6 +32,7 @@ from ..common.settings import (
 )
 from ..common.sounds import set_sounds_enabled, sounds_enabled
 from ..common.widgets import localize_buttons
+from .scanner_settings_box import ScannerSettingsBox
 
 
 class SettingsDialog(QDialog):
@@ -74,9 +75,11 @@ class SettingsDialog(QDialog):
         localize_buttons(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.scanner_box = ScannerSettingsBox()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.restart_note)
+        layout.addWidget(self.scanner_box)
         layout.addWidget(buttons)
 
     def save(self) -> None:
@@ -84,4 +87,5 @@ class SettingsDialog(QDialog):
         QSettings().setValue(PAPER_KEY, self.paper.currentData())
         set_language(self.language.currentData())
         set_sounds_enabled(self.sounds.isChecked())
+        self.scanner_box.save()
         self.accept()

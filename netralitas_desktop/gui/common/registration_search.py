@@ -10,7 +10,6 @@ mistake is handed back to the scanner path (``code_entered``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -27,9 +26,10 @@ from ...core import qr_payload
 from ...core.checkin import search_registrations
 from ...core.nip import normalize_id
 from ...core.pledges import returns
-from .dates import jam
+from .dates import clock_time
 from .live import LiveRefresh
-from .widgets import fill_table, read_only_table
+from .scan_input import burst_in_progress
+from .widgets import fill_table, read_only_table, shortcut
 
 SEARCH_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -95,7 +95,7 @@ class ManualSearch(QGroupBox):
         self.edit.textChanged.connect(lambda: self.timer.start())
         self.edit.returnPressed.connect(self._entered)
         self.edit.installEventFilter(self)
-        QShortcut(QKeySequence("Esc"), self.edit, self.leave_requested.emit, context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut("Esc", self.edit, self.leave_requested.emit, Qt.ShortcutContext.WidgetShortcut)
         self.table = read_only_table([self.tr("Nama"), self.tr("NIP / NIK"), self.tr("Status"), self.tr("Unit kerja")])
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.itemSelectionChanged.connect(self._update_button)
@@ -157,6 +157,9 @@ class ManualSearch(QGroupBox):
 
     def search_later(self) -> None:
         """Search off the GUI thread; a query typed meanwhile runs when this one ends."""
+        if burst_in_progress():  # a scanner is typing: its code goes to the desk, not into a search
+            self.timer.start()
+            return
         if not self._query():
             self._show("", [])
             return
@@ -177,7 +180,7 @@ class ManualSearch(QGroupBox):
                 (
                     row.full_name,
                     row.nip or row.nik,
-                    self.tr("Hadir {0}").format(jam(row.checked_in_at.time()))
+                    self.tr("Hadir {0}").format(clock_time(row.checked_in_at.time()))
                     if row.checked_in_at
                     else self.tr("Belum"),
                     row.unit_kerja,

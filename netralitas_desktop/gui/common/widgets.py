@@ -6,7 +6,10 @@ text here instead of showing "Yes"/"Cancel".
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -69,6 +72,15 @@ class FieldErrors:
 
     def first_with_error(self, errors: dict[str, str]) -> str | None:
         return next((name for name in self._labels if name in errors), None)
+
+
+def shortcut(key: str, parent: QWidget, slot: Callable[[], object], context: Qt.ShortcutContext) -> QShortcut:
+    """A key for ``slot`` within ``context``. (PySide6 ignores ``context=`` given to QShortcut's
+    constructor together with a Python callable: the shortcut would fire anywhere in the window.)"""
+    made = QShortcut(QKeySequence(key), parent)
+    made.setContext(context)
+    made.activated.connect(slot)
+    return made
 
 
 def localize_buttons(box: QDialogButtonBox, ok_text: str | None = None) -> None:

@@ -1,82 +1,49 @@
-"""Full-screen kiosk view of the desk: banner, scanner input and counters in large type.
+"""Full-screen kiosk view of the desk (F5): the same desk in large type.
 
-It owns no logic: codes go to the desk tab's ``submit_code`` and results come back through
-its signals, so the tab and the kiosk always agree. Esc leaves.
+It is a second ``DeskView`` on the tab's ``DeskSession`` — scan field, banner, signature pad and
+queue, the latest check-ins with undo, the walk-in form (F3), the manual search (F2) and the
+counters — so the kiosk and the tab always agree and the kiosk can do everything the desk does.
+Esc leaves.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..common.result_banner import ResultBanner
-from .counters import CountersView
+from .desk_window import DeskWindow
+from .session import DeskSession
+from .view import DeskView
 
-if TYPE_CHECKING:
-    from .tab import DeskTab
-
-SCALE = 1.7
+SCALE = 1.4
 
 
-class KioskWindow(QWidget):
-    closed = Signal()
-
-    def __init__(self, desk: DeskTab, title: str) -> None:
-        super().__init__(desk, Qt.WindowType.Window)  # a top-level window that goes with the desk
-        self.desk = desk
-        self.setWindowTitle(self.tr("Meja Registrasi — {0}").format(title))
-        heading = QLabel(title)
+class KioskWindow(DeskWindow):
+    def __init__(self, session: DeskSession, *, units: Callable[[], list[str]] = list, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.setWindowTitle(self.tr("Meja Registrasi — {0}").format(session.event_title))
+        heading = QLabel(session.event_title)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         heading.setFont(font)
         heading.setWordWrap(True)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner = ResultBanner(SCALE)
-        self.scanner = QLineEdit()
-        self.scanner.setPlaceholderText(self.tr("Pindai QR atau ketik NIP/NIK, lalu Enter"))
-        font = self.scanner.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        self.scanner.setFont(font)
-        self.scanner.returnPressed.connect(self._submit)
-        self.counters = CountersView(SCALE)
-        hint = QLabel(self.tr("Tekan Esc untuk keluar dari layar penuh."))
-        hint.setStyleSheet("color: #5f6368;")
+        self.view = DeskView(session, scale=SCALE, units=units)
+        self.banner, self.scanner, self.counters = self.view.banner, self.view.scanner, self.view.counters
+        hint = QLabel(self.tr("F2 cari nama · F3 peserta tanpa undangan · Esc keluar dari layar penuh"))
+        hint.setStyleSheet("color: #37474f;")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 24)
-        layout.setSpacing(20)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(12)
         layout.addWidget(heading)
-        layout.addWidget(self.banner, 3)
-        layout.addWidget(self.scanner)
-        layout.addWidget(self.counters, 1)
+        layout.addWidget(self.view, 1)
         layout.addWidget(hint)
-        desk.result_shown.connect(self.banner.show_result)
-        desk.counters_loaded.connect(self.counters.show_counters)
-        if desk.counters_view.counters is not None:
-            self.counters.show_counters(desk.counters_view.counters)
-        if desk.last_result is not None:
-            self.banner.show_result(desk.last_result)
-
-    def _submit(self) -> None:
-        text = self.scanner.text()
-        self.scanner.clear()
-        self.desk.submit_code(text)
-        self.scanner.setFocus()
+        self.take_pad(self.view.signature_panel)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.scanner.setFocus()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.closed.emit()
-        super().closeEvent(event)
+        self.view.focus_scanner()

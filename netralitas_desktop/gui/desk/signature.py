@@ -1,133 +1,187 @@
-"""Signing at the desk, for events that ask for it (``Event.signature_required``).
+"""Signing at the desk, for events that ask for it (``Event.signature_required``), without ever
+holding up the next scan.
 
-After a green check-in (any path: scanner, camera, search list, walk-in, kiosk) the pad
-opens for that person; an amber scan of someone who has not signed opens it too. The
-check-in itself is already recorded, so "Batal" only leaves the signature missing: the
-banner and the recent list ("TTD") say so, and "Tanda tangan…" captures it later.
-The dialog is opened with ``open()`` (window-modal, not blocking), over the kiosk
-when the kiosk is showing, and the scanner gets the keyboard back when it closes.
+The pad is part of the desk (the tab, the kiosk) or of a window of its own for a second screen
+or a tablet (``signature_window.SignatureWindow``) — never a dialog that takes the keyboard: the pad and its
+buttons take no keyboard focus, so the scanner keeps typing into the desk. Whoever should sign
+joins the desk session's queue; the pad shows the newest arrival (or stays with someone already
+signing), "Simpan" stores the signature and moves on, "Nanti" leaves the person in the queue to
+sign later, and a click on a name in the queue puts that person on the pad. One pad is live at
+a time: the newest window that opened one (signature window, then kiosk, then tab); the others
+show the queue and say where the signing happens.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from peewee import PeeweeException
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton
-
-from ...core.audit import Actor
-from ...core.checkin import ALREADY, CHECKED_IN, CheckinResult
 from ...core.errors import USER_FACING
-from ...core.signatures import has_signature, save_signature, signature_required
 from ..common.errors import show_error
-from ..common.registration_search import selected_id
-from ..common.signature_pad import SignatureDialog
+from ..common.signature_pad import SignaturePad
+from ..common.widgets import number
+from .recent_model import keyed_changes
+from .session import DeskSession
+from .signing_queue import Signer
 
-if TYPE_CHECKING:
-    from .tab import DeskTab
-
-SIGNED_MARK = "✓"
-MISSING_MARK = "—"
-SIGNED_COLUMN = 5  # "TTD" in the desk's recent list
+ID_ROLE = Qt.ItemDataRole.UserRole
+QUEUE_SHOWN = 200  # the newest; the count says how many more there are
 
 
-class DeskSignatures(QObject):
-    """Decides when to ask for a signature, opens the pad and stores what was signed."""
+class SignaturePanel(QGroupBox):
+    """Who signs, the pad (when this view hosts it), Hapus / Nanti / Simpan, and the queue."""
 
-    finished = Signal(int, bool)  # registration id, signature saved
+    def __init__(
+        self, session: DeskSession, *, scale: float = 1.0, show_queue: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setTitle(self.tr("Tanda tangan peserta"))
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4 * scale)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setWordWrap(True)
+        self.pad = SignaturePad()
+        self.pad.setMinimumSize(int(240 * min(scale, 1.2)), int(110 * scale))  # fits a 1024-wide kiosk
+        self.pad.changed.connect(self._ink_changed)
+        self.elsewhere_label = QLabel(self.tr("Tanda tangan dilakukan di layar tanda tangan."))
+        self.elsewhere_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.elsewhere_label.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("Hapus"))
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.later_button = QPushButton(self.tr("Nanti"))
+        self.later_button.setToolTip(self.tr("Peserta ini menandatangani nanti; ia tetap di daftar belum tanda tangan"))
+        self.later_button.clicked.connect(session.signing.defer)
+        self.save_button = QPushButton(self.tr("Simpan tanda tangan"))
+        self.save_button.clicked.connect(self.save)
+        self.queue_label = QLabel()
+        self.queue_list = QListWidget()
+        self.queue_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.queue_list.setUniformItemSizes(True)  # every entry is two lines: no measuring of each
+        self.queue_list.itemClicked.connect(lambda item: session.choose_signer(item.data(ID_ROLE)))
+        for widget in (self.clear_button, self.later_button, self.save_button, self.queue_list, self.pad):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps the keyboard
 
-    def __init__(self, desk: DeskTab, actor: Callable[[], Actor]) -> None:
-        super().__init__(desk)
-        self.desk = desk
-        self._actor = actor
-        self.required = False
-        self.dialog: SignatureDialog | None = None
-        self._registration_id: int | None = None
-        self.button = QPushButton(self.tr("Tanda tangan…"))
-        self.button.setToolTip(self.tr("Minta (atau ulangi) tanda tangan peserta yang dipilih"))
-        self.button.clicked.connect(self.sign_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.later_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        signing = QVBoxLayout()
+        signing.setSpacing(4)
+        signing.addWidget(self.name_label)
+        signing.addWidget(self.pad, 1)
+        signing.addWidget(self.elsewhere_label, 1)
+        signing.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(signing, 3)
+        if show_queue:
+            queue = QVBoxLayout()
+            queue.setSpacing(4)
+            queue.addWidget(self.queue_label)
+            queue.addWidget(self.queue_list, 1)
+            layout.addLayout(queue, 1)
+        else:
+            self.queue_label.hide()
+            self.queue_list.hide()
 
-    def sync(self) -> bool:
-        """Read the event's setting and show or hide the "TTD" column and button."""
-        with contextlib.suppress(PeeweeException):  # keep the last setting; the scan itself reports the failure
-            self.required = signature_required(self.desk.event_id)
-        self.desk.recent_table.setColumnHidden(SIGNED_COLUMN, not self.required)
-        self.button.setVisible(self.required)
-        return self.required
+        self.signing = session.signing
+        self.signing.signer_changed.connect(self._signer_changed)
+        self.signing.queue_changed.connect(self._show_queue)
+        self.signing.pad_host_changed.connect(self._host_changed)
+        self._signer_changed(self.signing.signer)
+        self._show_queue()
+        self._host_changed()
 
-    def after_result(self, result: CheckinResult) -> bool:
-        """Open the pad when this result calls for a signature; True when it opened."""
-        if result.registration_id is None or result.status not in (CHECKED_IN, ALREADY):
+    @property
+    def hosts_pad(self) -> bool:
+        return self.signing.pad_host is self
+
+    def claim(self) -> None:
+        self.signing.claim_pad(self)
+
+    def release(self) -> None:
+        self.signing.release_pad(self)
+
+    def save(self) -> bool:
+        signer = self.signing.signer
+        if signer is None or self.pad.is_empty():
             return False
-        if not self.sync():
-            return False
-        note = ""
-        if result.status == ALREADY:
-            try:
-                if has_signature(result.registration_id):
-                    return False
-            except PeeweeException:
-                return False
-            note = self.tr("Sudah hadir, tetapi belum tanda tangan.")
-        self.open(result.registration_id, result.person.full_name if result.person else "", note)
-        return True
-
-    def sign_selected(self) -> bool:
-        """The "Tanda tangan…" button: sign (or sign again) for the selected recent row."""
-        table = self.desk.recent_table
-        registration_id = selected_id(table)
-        if registration_id is None:
-            self.desk.focus_scanner()
-            return False
-        signed = table.item(table.currentRow(), SIGNED_COLUMN).text() == SIGNED_MARK
-        note = self.tr("Tanda tangan yang tersimpan akan diganti.") if signed else ""
-        self.open(registration_id, table.item(table.currentRow(), 1).text(), note)
-        return True
-
-    def open(self, registration_id: int, name: str, note: str = "") -> SignatureDialog:
-        if self.dialog is not None:  # e.g. the camera read the next card: the earlier one stays unsigned
-            self.dialog.reject()
-        kiosk = self.desk.kiosk
-        parent = kiosk if kiosk is not None and kiosk.isVisible() else self.desk.window()
-        dialog = SignatureDialog(name, parent)
-        if note:
-            dialog.layout().insertWidget(0, QLabel(note))
-        self.dialog, self._registration_id = dialog, registration_id
-        dialog.finished.connect(lambda code, d=dialog, r=registration_id: self._closed(d, r, code))
-        dialog.open()
-        return dialog
-
-    def _closed(self, dialog: SignatureDialog, registration_id: int, code: int) -> None:
-        if self.dialog is dialog:
-            self.dialog, self._registration_id = None, None
-        png = dialog.signature_png() if code else b""
-        dialog.deleteLater()
-        saved = bool(png) and self._save(registration_id, png)
-        self._note(registration_id, self.tr("tanda tangan tersimpan") if saved else self.tr("belum tanda tangan"))
-        self.desk.refresher.refresh()
-        self.finished.emit(registration_id, saved)
-        QTimer.singleShot(0, self._focus_scanner)  # once the closing dialog has handed the window back
-
-    def _focus_scanner(self) -> None:
-        if self.dialog is None:  # not when the pad has meanwhile opened for the next person
-            self.desk.focus_scanner()
-
-    def _save(self, registration_id: int, png: bytes) -> bool:
         try:
-            save_signature(registration_id, png, actor=self._actor())
+            self.session.save_signature(signer.registration_id, self.pad.signature_png())
         except USER_FACING as err:
-            show_error(self.desk.window(), self.tr("Tanda tangan belum tersimpan"), err)
+            show_error(self.window(), self.tr("Tanda tangan belum tersimpan"), err)
             return False
         return True
 
-    def _note(self, registration_id: int, note: str) -> None:
-        """Mark the banner(s) when they still show this person."""
-        last = self.desk.last_result
-        if last is None or last.registration_id != registration_id:
+    def _ink_changed(self) -> None:
+        if self.hosts_pad:
+            self.signing.set_ink(not self.pad.is_empty())
+        self._update_buttons()
+
+    def _signer_changed(self, signer: Signer | None) -> None:
+        self.pad.clear()
+        if signer is None:
+            self.name_label.setText(self.tr("Tidak ada yang sedang menandatangani."))
+        elif signer.signed_before:
+            self.name_label.setText(self.tr("{0} — tanda tangan yang tersimpan akan diganti").format(signer.name))
+        else:
+            self.name_label.setText(signer.name)
+        self._mark_signer()
+        self._update_buttons()
+
+    def _show_queue(self) -> None:
+        """The queue, newest first, changed row by row (a rebuild costs milliseconds a scan)."""
+        if not self.queue_list.isVisibleTo(self) and self.queue_list.count() == 0 and not self.signing.queue:
             return
-        self.desk.banner.show_note(note)
-        if self.desk.kiosk is not None:
-            self.desk.kiosk.banner.show_note(note)
+        self.queue_label.setText(self.tr("Belum tanda tangan ({0})").format(number(self.signing.waiting_count)))
+        queue = self.signing.queue[:QUEUE_SHOWN]
+        shown = [self.queue_list.item(row).data(ID_ROLE) for row in range(self.queue_list.count())]
+        changes = keyed_changes(shown, [signer.registration_id for signer in queue])
+        if changes is None:
+            self.queue_list.clear()
+            changes = ([], list(range(len(queue))))
+        removals, insertions = changes
+        for row in removals:
+            self.queue_list.takeItem(row)
+        for row in insertions:
+            signer = queue[row]
+            item = QListWidgetItem(f"{signer.name}\n{signer.unit_kerja}" if signer.unit_kerja else signer.name)
+            item.setData(ID_ROLE, signer.registration_id)
+            self.queue_list.insertItem(row, item)
+        self._mark_signer()
+
+    def _mark_signer(self) -> None:
+        current = self.signing.signer.registration_id if self.signing.signer is not None else None
+        row = next((r for r in range(self.queue_list.count()) if self.queue_list.item(r).data(ID_ROLE) == current), -1)
+        if row != self.queue_list.currentRow() or (row >= 0) != bool(self.queue_list.selectedItems()):
+            self.queue_list.setCurrentRow(row)  # -1 clears it
+
+    def _host_changed(self) -> None:
+        hosting = self.hosts_pad
+        self.pad.setVisible(hosting)
+        self.elsewhere_label.setVisible(not hosting)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        live = self.hosts_pad and self.signing.signer is not None
+        self.save_button.setEnabled(live and not self.pad.is_empty())
+        self.clear_button.setEnabled(live and not self.pad.is_empty())
+        self.later_button.setEnabled(live)
+        for button in (self.save_button, self.clear_button, self.later_button):
+            button.setVisible(self.hosts_pad)
+
+
+__all__ = ["SignaturePanel"]
