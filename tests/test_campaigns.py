@@ -416,3 +416,28 @@ def test_owing_ids_of_one_opd_are_those_of_the_whole_list_in_that_opd(any_db, ro
         in_unit = [m for m in everyone if coverage.member_units[m] == group.key]
         assert sorted(coverage.member_ids(cov.OWING, group.key)) == sorted(in_unit)
         assert len(in_unit) == group.owing
+
+
+def test_person_member_map_follows_the_one_rule_in_every_case(any_db):
+    """The whole-table map (three index-driven sets) is ``with_member``'s rule, case by case."""
+    from netralitas_desktop.core.campaigns import pledged
+    from netralitas_desktop.core.campaigns.models import RosterMember
+
+    nip = [f"1986092620150510{n:02d}" for n in range(6)]
+    nik = [f"33060101010100{n:02d}" for n in range(6)]
+    for member_nip, member_nik in ((nip[0], nik[0]), (None, nik[1]), (None, nik[2]), (nip[3], nik[3]), (nip[4], None)):
+        RosterMember.create(nama="Anggota", nip=member_nip, nik=member_nik)
+    people = {
+        "same NIP": (nip[0], None),
+        "no NIP, a member's NIK": (None, nik[3]),
+        "a NIP no member has, NIK of a member without NIP": (nip[5], nik[2]),
+        "NIK of a member with another NIP": ("198609262015051099", nik[0]),
+        "NIP of one member, NIK of another: the NIP wins": (nip[4], nik[1]),
+        "neither": (None, "3306010101019999"),
+    }
+    ids = {label: Person.create(nama=label, nip=p_nip, nik=p_nik).id for label, (p_nip, p_nik) in people.items()}
+    query = pledged.with_member(Person.select(Person.id, pledged.MEMBER_OF)).where(pledged.MEMBER_OF.is_null(False))
+    expected = dict(query.tuples())
+    assert pledged._load_person_members() == expected
+    matched = [label for label in people if label != "NIK of a member with another NIP" and label != "neither"]
+    assert set(expected) == {ids[label] for label in matched}

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, TypeVar
 
 from peewee import JOIN
@@ -124,11 +125,35 @@ class Coverage:
     units: list[GroupCoverage]  # by OPD name
     employment: list[GroupCoverage]  # in EMPLOYMENT_LABELS order
     unit_employment: dict[tuple[str, str], GroupCoverage]  # (unit key, employment type) -> coverage
-    states: dict[int, tuple[str, str]]  # active member id -> (state, route or excuse reason)
     member_units: dict[int, str]  # active member id -> unit key
     outside_roster: int  # people who pledged in the campaign's events but are no active member
     left_members: int  # marked as gone: out of the target
     unit_members: dict[str, list[int]] = field(default_factory=dict)  # unit key -> its active member ids
+    route_of: dict[int, str] = field(default_factory=dict, repr=False)  # member id -> route counted
+    excused_for: dict[int, str] = field(default_factory=dict, repr=False)  # member id -> excuse reason
+
+    @cached_property
+    def states(self) -> dict[int, tuple[str, str]]:
+        """Active member id -> (state, route or excuse reason), by member id; made when first asked
+        (the figures do not need it, the lists of names do)."""
+        covered_state = {route: (COVERED, route) for route in set(self.route_of.values())}
+        states: dict[int, tuple[str, str]] = dict.fromkeys(sorted(self.member_units), _OWING)
+        inactive = self.route_of.keys() - states.keys()  # credits of members who have left since
+        states.update(zip(self.route_of, map(covered_state.__getitem__, self.route_of.values()), strict=True))
+        for member_id in inactive:
+            del states[member_id]
+        for member_id, reason in self.excused_for.items():
+            if states.get(member_id) is _OWING:
+                states[member_id] = (EXCUSED, reason)
+        return states
+
+    def state_of(self, member_id: int) -> tuple[str, str]:
+        """An active member's (state, route or excuse reason), as ``states`` has it."""
+        route = self.route_of.get(member_id)
+        if route is not None:
+            return COVERED, route
+        reason = self.excused_for.get(member_id)
+        return _OWING if reason is None else (EXCUSED, reason)
 
     def unit(self, key: str) -> GroupCoverage | None:
         return next((group for group in self.units if group.key == key), None)
@@ -148,10 +173,10 @@ class Coverage:
         return key if self.unit(key) is not None else None
 
     def member_ids(self, state: str, unit_key: str | None = None) -> list[int]:
-        states = self.states
         if unit_key is None:
-            return [member_id for member_id, (found, _) in states.items() if found == state]
-        return [member_id for member_id in self.unit_members.get(unit_key, ()) if states[member_id][0] == state]
+            return [member_id for member_id, (found, _) in self.states.items() if found == state]
+        # One OPD: each of its members looked up, not the state of all 50,000 made.
+        return [member_id for member_id in self.unit_members.get(unit_key, ()) if self.state_of(member_id)[0] == state]
 
     def to_dict(self, unit_key: str | None = None) -> dict[str, Any]:
         selected = self.unit(unit_key) if unit_key is not None else self.total
@@ -202,25 +227,29 @@ def _tally(
     excused: dict[int, str],
     outside: int,
 ) -> Coverage:
-    """Each member's state, then the groups from a count per (unit, type, state): 50,000 members, few groups."""
-    states: dict[int, tuple[str, str]] = {}
+    """Each member's state, then the groups from a count per (unit, type, state): 50,000 members, few groups.
+
+    Counted per group of the roster (``RosterIndex.groups``) with ``Counter`` over the routes of its
+    members, then the excused (few) moved out of owing: no Python step per member.
+    """
+    covered_state = {route: (COVERED, route) for route in set(route_of.values())}
     counted: Counter[tuple[str, str, str, tuple[str, str]]] = Counter()  # (unit key, spelling, type, state)
-    for member_id, (key, spelling, kind) in roster.active.items():
-        route = route_of.get(member_id)
-        if route is not None:
-            state = (COVERED, route)
-        elif member_id in excused:
-            state = (EXCUSED, excused[member_id])
-        else:
-            state = _OWING
-        states[member_id] = state
-        counted[(key, spelling, kind, state)] += 1
+    for (key, spelling, kind), ids in roster.groups:
+        for route, count in Counter(map(route_of.get, ids)).items():
+            counted[(key, spelling, kind, _OWING if route is None else covered_state[route])] += count
+    for member_id, reason in excused.items():
+        where = roster.active.get(member_id)
+        if where is not None and member_id not in route_of:
+            counted[(*where, _OWING)] -= 1
+            counted[(*where, (EXCUSED, reason))] += 1
     total = GroupCoverage("", TOTAL_LABEL)
     units: dict[str, GroupCoverage] = {}
     spellings: dict[str, Counter[str]] = {}
     kinds: dict[str, GroupCoverage] = {}
     crossed: dict[tuple[str, str], GroupCoverage] = {}
     for (key, spelling, kind, state), count in counted.items():
+        if not count:
+            continue
         spellings.setdefault(key, Counter())[spelling] += count
         kind_label = EMPLOYMENT_LABELS.get(kind, kind or "-")
         for group in (
@@ -239,11 +268,12 @@ def _tally(
         sorted(units.values(), key=lambda g: (not g.key, g.label.casefold())),
         [kinds[kind] for kind in _employment_order(kinds)],
         crossed,
-        states,
         roster.units,  # kept with the roster: read-only
         outside,
         roster.left,
         roster.unit_members,
+        route_of,
+        excused,
     )
 
 
