@@ -74,6 +74,11 @@ class SignaturePanel(QGroupBox):
         self.queue_list.itemClicked.connect(lambda item: session.choose_signer(item.data(ID_ROLE)))
         for widget in (self.clear_button, self.later_button, self.save_button, self.queue_list, self.pad):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps the keyboard
+        if scale > 1:  # a kiosk or a tablet: buttons a finger can hit
+            for button in (self.clear_button, self.later_button, self.save_button):
+                font = button.font()
+                font.setPointSizeF(font.pointSizeF() * scale)
+                button.setFont(font)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_button)
