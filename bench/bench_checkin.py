@@ -28,11 +28,11 @@ from netralitas_desktop.core.models import Attendance, Person, Registration
 
 TARGET_P99_MS = 20.0
 EXPECTED = {
-    "new": checkin.CHECKED_IN,
-    "nip": checkin.CHECKED_IN,
-    "repeat": checkin.ALREADY,
-    "forged": checkin.REJECTED,
-    "altered": checkin.REJECTED,
+    "new": checkin.CheckinStatus.CHECKED_IN,
+    "nip": checkin.CheckinStatus.CHECKED_IN,
+    "repeat": checkin.CheckinStatus.ALREADY,
+    "forged": checkin.CheckinStatus.REJECTED,
+    "altered": checkin.CheckinStatus.REJECTED,
 }
 
 

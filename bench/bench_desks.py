@@ -170,7 +170,7 @@ def report(outcomes: dict, refresh_timings: list[float], valid: set[int], stored
         for kind, status, ms, registration_id in outcome:
             latencies[kind].append(ms)
             statuses[kind][status] += 1
-            if kind == "shared" and status == checkin.CHECKED_IN:
+            if kind == "shared" and status == checkin.CheckinStatus.CHECKED_IN:
                 shared_winners[registration_id] += 1
     everything = [ms for values in latencies.values() for ms in values]
     scans = len(everything)
@@ -200,17 +200,17 @@ def report(outcomes: dict, refresh_timings: list[float], valid: set[int], stored
         )
 
     wrong = (
-        statuses["new"][checkin.ALREADY]
-        + statuses["new"][checkin.REJECTED]
-        + statuses["nip"][checkin.ALREADY]
-        + statuses["nip"][checkin.REJECTED]
-        + statuses["repeat"][checkin.CHECKED_IN]
-        + statuses["repeat"][checkin.REJECTED]
-        + statuses["forged"][checkin.CHECKED_IN]
-        + statuses["forged"][checkin.ALREADY]
-        + statuses["altered"][checkin.CHECKED_IN]
-        + statuses["altered"][checkin.ALREADY]
-        + statuses["shared"][checkin.REJECTED]
+        statuses["new"][checkin.CheckinStatus.ALREADY]
+        + statuses["new"][checkin.CheckinStatus.REJECTED]
+        + statuses["nip"][checkin.CheckinStatus.ALREADY]
+        + statuses["nip"][checkin.CheckinStatus.REJECTED]
+        + statuses["repeat"][checkin.CheckinStatus.CHECKED_IN]
+        + statuses["repeat"][checkin.CheckinStatus.REJECTED]
+        + statuses["forged"][checkin.CheckinStatus.CHECKED_IN]
+        + statuses["forged"][checkin.CheckinStatus.ALREADY]
+        + statuses["altered"][checkin.CheckinStatus.CHECKED_IN]
+        + statuses["altered"][checkin.CheckinStatus.ALREADY]
+        + statuses["shared"][checkin.CheckinStatus.REJECTED]
     )
     shared_people = {rid for outcome in outcomes.values() for kind, _, _, rid in outcome if kind == "shared"}
     shared_ok = all(shared_winners[rid] == 1 for rid in shared_people)

@@ -76,11 +76,11 @@ def main() -> None:
         first, again = [], []
         for code in codes:
             start = time.perf_counter()
-            assert returns.receive_by_code(event_id, code, ACTOR).status == returns.RECEIVED
+            assert returns.receive_by_code(event_id, code, ACTOR).status == returns.ReturnStatus.RECEIVED
             first.append(time.perf_counter() - start)
         for code in codes[:50]:
             start = time.perf_counter()
-            assert returns.receive_by_code(event_id, code, ACTOR).status == returns.ALREADY
+            assert returns.receive_by_code(event_id, code, ACTOR).status == returns.ReturnStatus.ALREADY
             again.append(time.perf_counter() - start)
         print(
             f"receive by scan: median {statistics.median(first) * 1e3:.1f} ms, "

@@ -77,11 +77,21 @@ def sqlite_url(tmp_path) -> str:
 def finish_background_work(timeout_ms: int = 60_000) -> None:
     """Let jobs a GUI test started end before its database closes or is unbound, as the program
     does at exit (``jobs.wait_all``): a worker still loading a closed tab's view would otherwise run
-    on into the next test and use a database being swapped under it. No Qt loaded, nothing to wait for."""
+    on into the next test and use a database being swapped under it. Their results (queued signals,
+    whose slots may query too) are delivered while the database is still open. No Qt loaded, nothing
+    to wait for."""
     if "PySide6.QtCore" in sys.modules:
-        from PySide6.QtCore import QThreadPool
+        from PySide6.QtCore import QCoreApplication, QThreadPool
 
-        QThreadPool.globalInstance().waitForDone(timeout_ms)
+        pool = QThreadPool.globalInstance()
+        for _ in range(5):  # a finished job's result is a queued signal whose slot may read the database
+            pool.waitForDone(timeout_ms)
+            if QCoreApplication.instance() is None:
+                return
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.processEvents()
+            if pool.activeThreadCount() == 0:
+                return
 
 
 @pytest.fixture
@@ -285,3 +295,13 @@ def any_db(request):
         yield location
         finish_background_work()
         database.close_database()
+
+
+@pytest.fixture
+def english(qapp):
+    """The English interface (translators installed) for one test; Indonesian again afterwards."""
+    from netralitas_desktop.gui.common import i18n
+
+    assert i18n.install_translations(qapp, "en")
+    yield
+    i18n.install_translations(qapp, "id")

@@ -224,5 +224,5 @@ def test_scanning_after_a_restore_uses_the_restored_secret(filled, sqlite_url):
 
     database.restore_backup(database.resolve_location(sqlite_url), good)
     event_id = Registration.get_by_id(registration_id).event_id
-    assert checkin.check_in(event_id, payload, actor=DESK).status == checkin.CHECKED_IN
+    assert checkin.check_in(event_id, payload, actor=DESK).status == checkin.CheckinStatus.CHECKED_IN
     database.close_database()

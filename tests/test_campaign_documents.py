@@ -20,7 +20,7 @@ from netralitas_desktop.core.campaigns.export_xlsx import CampaignXlsxJob
 from netralitas_desktop.core.campaigns.master_roster import import_master_roster
 from netralitas_desktop.core.campaigns.summary_pdf import CampaignSummaryJob
 from netralitas_desktop.core.checkin import check_in
-from netralitas_desktop.core.dates import hari_tanggal
+from netralitas_desktop.core.dates import day_and_date
 from netralitas_desktop.core.documents import MIN_TEXT_SIZE
 from netralitas_desktop.core.models import AuditLog
 from netralitas_desktop.core.names import fold
@@ -90,7 +90,7 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     assert "PEMERINTAH KABUPATEN SUKAMAKMUR" in letter
     assert f"Yth. {head_of(unit.label)}" in letter
     assert f"terdapat {unit.owing} orang pegawai {unit.label}" in letter
-    assert f"paling lambat {hari_tanggal(DEADLINE)}" in letter
+    assert f"paling lambat {day_and_date(DEADLINE)}" in letter
     assert "Drs. Bambang Wicaksono, M.Si." in letter and "NIP. 19690512 199403 1 004" in letter
     assert f"Halaman 1 dari {letter_pages}" in letter
     listing = " ".join(pages[1:letter_pages])
@@ -114,8 +114,8 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     scanned = [code.text for code in zxingcpp.read_barcodes(render(target, letter_pages + 1, dpi=150))]
     assert len(scanned) == 1 and mandiri_code.looks_like_code(scanned[0])
     received = gap.receive_form(campaign, scanned[0], DESK)
-    assert received.status == returns.RECEIVED and received.full_name == owing[0].full_name
-    assert gap.receive_form(campaign, scanned[0], DESK).status == returns.ALREADY
+    assert received.status == returns.ReturnStatus.RECEIVED and received.full_name == owing[0].full_name
+    assert gap.receive_form(campaign, scanned[0], DESK).status == returns.ReturnStatus.ALREADY
     after = cov.load_coverage(campaign)
     assert after.unit(unit.key).covered == unit.covered + 1
     assert after.total.routes[cov.ROUTE_MANDIRI] == 1
@@ -124,8 +124,8 @@ def test_forms_for_one_opd_come_with_a_cover_letter_and_come_back_by_scan(campai
     stray = make_event("Sosialisasi Lain", dt.date(2024, 10, 1))
     stray_code = mandiri_code.encode(stray, 1)
     refused = gap.receive_form(campaign, stray_code, DESK)
-    assert refused.status == returns.REJECTED and "Sosialisasi Lain" in refused.reason
-    assert gap.receive_form(campaign, "bukan kode", DESK).status == returns.REJECTED
+    assert refused.status == returns.ReturnStatus.REJECTED and "Sosialisasi Lain" in refused.reason
+    assert gap.receive_form(campaign, "bukan kode", DESK).status == returns.ReturnStatus.REJECTED
 
     export = AuditLog.select().where(AuditLog.action == "export").order_by(AuditLog.id.desc()).get()
     detail = json.loads(export.detail)

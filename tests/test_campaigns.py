@@ -23,7 +23,7 @@ from netralitas_desktop.core.campaigns.master_roster import (
     roster_summary,
 )
 from netralitas_desktop.core.campaigns.models import CoverageCredit
-from netralitas_desktop.core.checkin import CHECKED_IN, check_in
+from netralitas_desktop.core.checkin import CheckinStatus, check_in
 from netralitas_desktop.core.events import NotFoundError, ValidationError
 from netralitas_desktop.core.models import Person, Registration
 from netralitas_desktop.core.names import fold
@@ -132,25 +132,25 @@ def test_coverage_counts_each_person_once_over_three_events_and_returns(any_db, 
     central = make_event("Sosialisasi Netralitas bagi Pimpinan OPD", DAY, letterhead=True)
     import_roster(central, write_siasn(tmp_path / "undangan_pimpinan.csv", header, rows[:300]), actor=DESK)
     for row in rows[:250]:
-        assert check_in(central, row.nip, actor=DESK).status == CHECKED_IN
+        assert check_in(central, row.nip, actor=DESK).status == CheckinStatus.CHECKED_IN
     for row in rows[:50]:
         save_signature(registration_of(central, nip=row.nip), signature_png(1), actor=DESK)
     # Ten absent heads return the ikrar mandiri of that event; they also came to the OPD session.
     for row in rows[250:260]:
         code = mandiri_code.encode(central, registration_of(central, nip=row.nip))
-        assert returns.receive_by_code(central, code, DESK).status == returns.RECEIVED
+        assert returns.receive_by_code(central, code, DESK).status == returns.ReturnStatus.RECEIVED
 
     # Event 2, per OPD: 800 invited plus ten people the master roster does not know; 600 come.
     opd = make_event("Sosialisasi Netralitas per OPD", DAY + dt.timedelta(days=7))
     import_roster(opd, write_siasn(tmp_path / "undangan_opd.csv", header, rows[200:1000] + rows[1960:1970]))
     for row in rows[200:800] + rows[1960:1970]:
-        assert check_in(opd, row.nip, actor=DESK).status == CHECKED_IN
+        assert check_in(opd, row.nip, actor=DESK).status == CheckinStatus.CHECKED_IN
     from netralitas_desktop.core.participants import add_participant
 
     for person in staff[:20]:
         add_participant(opd, person, actor=DESK)
     for person in staff[:15]:
-        assert check_in(opd, person.nik, actor=DESK).status == CHECKED_IN
+        assert check_in(opd, person.nik, actor=DESK).status == CheckinStatus.CHECKED_IN
 
     # Event 3, online: 400 registered, 300 stay 90 minutes, 100 only 30 (below the minimum of 60).
     online = make_event("Sosialisasi Netralitas Daring", DAY + dt.timedelta(days=14))
@@ -174,8 +174,8 @@ def test_coverage_counts_each_person_once_over_three_events_and_returns(any_db, 
     returned = owing_there[:5]
     for member in returned:
         code = mandiri_code.encode(done.event_id, registration_of(done.event_id, nip=member.nip))
-        assert gap.receive_form(campaign, code, DESK).status == returns.RECEIVED
-        assert gap.receive_form(campaign, code, DESK).status == returns.ALREADY
+        assert gap.receive_form(campaign, code, DESK).status == returns.ReturnStatus.RECEIVED
+        assert gap.receive_form(campaign, code, DESK).status == returns.ReturnStatus.ALREADY
 
     # The roster is re-imported: ten move OPD, five who pledged and ten who did not have left.
     target = next(row.unit for row in rows if row.unit != rows[0].unit)
@@ -407,7 +407,7 @@ def test_owing_ids_of_one_opd_are_those_of_the_whole_list_in_that_opd(any_db, ro
     event_id = make_event("Sosialisasi", DAY)
     import_roster(event_id, write_siasn(tmp_path / "u.csv", header, rows[:150]))
     for row in rows[:50]:
-        assert check_in(event_id, row.nip, actor=DESK).status == CHECKED_IN
+        assert check_in(event_id, row.nip, actor=DESK).status == CheckinStatus.CHECKED_IN
     campaign = service.create_campaign(service.CampaignData("Pilkada", dt.date(2024, 11, 1)))
     service.add_event(campaign, event_id)
     coverage = cov.load_coverage(campaign)

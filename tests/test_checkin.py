@@ -30,7 +30,7 @@ def attendance_count(registration_id: int) -> int:
 def test_qr_scan_checks_in_then_reports_the_first_check_in(roster):
     payload = qr_payload.payload_for(roster.budi)
     first = checkin.check_in(roster.event_id, payload, actor=DESK_1)
-    assert first.status == checkin.CHECKED_IN and first.ok
+    assert first.status == checkin.CheckinStatus.CHECKED_IN and first.ok
     assert first.registration_id == roster.budi
     assert (first.desk, first.operator, first.method) == ("Meja 1", "Rina", "qr")
     assert first.person.full_name == "Drs. Budi Santoso, M.Si."
@@ -39,7 +39,7 @@ def test_qr_scan_checks_in_then_reports_the_first_check_in(roster):
     assert first.message == f"HADIR: Drs. Budi Santoso, M.Si., Dinas Pendidikan pukul {first.checked_in_at:%H.%M}"
 
     again = checkin.check_in(roster.event_id, payload, actor=DESK_2)
-    assert again.status == checkin.ALREADY and again.ok
+    assert again.status == checkin.CheckinStatus.ALREADY and again.ok
     assert (again.checked_in_at, again.desk, again.operator, again.method) == (
         first.checked_in_at,
         "Meja 1",
@@ -52,13 +52,13 @@ def test_qr_scan_checks_in_then_reports_the_first_check_in(roster):
         f"SUDAH HADIR: Drs. Budi Santoso, M.Si., Dinas Pendidikan — tercatat pukul {first_time} di Meja 1 (Rina)"
     )
     by_nip = checkin.check_in(roster.event_id, roster.budi_nip, actor=DESK_2)
-    assert by_nip.status == checkin.ALREADY and by_nip.desk == "Meja 1"
+    assert by_nip.status == checkin.CheckinStatus.ALREADY and by_nip.desk == "Meja 1"
     assert attendance_count(roster.budi) == 1
 
 
 def test_lowercase_payload_with_scanner_line_ending(roster):
     result = checkin.check_in(roster.event_id, qr_payload.payload_for(roster.sri).lower() + "\r\n", actor=DESK_1)
-    assert result.status == checkin.CHECKED_IN and result.registration_id == roster.sri
+    assert result.status == checkin.CheckinStatus.CHECKED_IN and result.registration_id == roster.sri
 
 
 def test_forged_payload_is_rejected_and_records_nothing(roster):
@@ -66,7 +66,7 @@ def test_forged_payload_is_rejected_and_records_nothing(roster):
     for _ in range(20):
         fake = "NTR1" + "".join(rng.choice(qr_payload.ALPHABET) for _ in range(23))
         result = checkin.check_in(roster.event_id, fake, actor=DESK_1)
-        assert result.status == checkin.REJECTED and not result.ok
+        assert result.status == checkin.CheckinStatus.REJECTED and not result.ok
         assert result.registration_id is None and result.person is None
         assert result.message.startswith("DITOLAK: ")
     assert Attendance.select().count() == 0
@@ -78,7 +78,7 @@ def test_payload_altered_at_any_position_is_rejected(roster):
         replacement = "X" if payload[position] != "X" else "Y"
         altered = payload[:position] + replacement + payload[position + 1 :]
         result = checkin.check_in(roster.event_id, altered, actor=DESK_1)
-        assert result.status == checkin.REJECTED, altered
+        assert result.status == checkin.CheckinStatus.REJECTED, altered
     forged = checkin.check_in(roster.event_id, payload[:-1] + ("0" if payload[-1] != "0" else "1"), actor=DESK_1)
     assert forged.reason == "Kode QR palsu atau rusak: tanda tangan tidak cocok."
     assert Attendance.select().count() == 0
@@ -90,7 +90,7 @@ def test_invitation_for_another_event_is_rejected_with_its_title(roster):
         other_event, PersonData(nama="Budi Santoso", nip=roster.budi_nip), actor=DESK_1
     )
     result = checkin.check_in(roster.event_id, qr_payload.payload_for(other_registration), actor=DESK_1)
-    assert result.status == checkin.REJECTED
+    assert result.status == checkin.CheckinStatus.REJECTED
     assert result.reason.startswith("Undangan ini untuk kegiatan lain: Ikrar Netralitas Kecamatan.")
     assert attendance_count(other_registration) == 0 and attendance_count(roster.budi) == 0
 
@@ -99,38 +99,40 @@ def test_payload_of_a_removed_participant_is_rejected(roster):
     payload = qr_payload.payload_for(roster.sri)
     Registration.delete().where(Registration.id == roster.sri).execute()
     result = checkin.check_in(roster.event_id, payload, actor=DESK_1)
-    assert result.status == checkin.REJECTED and "sudah dihapus" in result.reason
+    assert result.status == checkin.CheckinStatus.REJECTED and "sudah dihapus" in result.reason
 
 
 @pytest.mark.parametrize("typed", ["198609262015051001", "19860926 201505 1 001", " NIP. 19860926-201505-1-001 \n"])
 def test_bare_nip_with_or_without_separators(roster, typed):
     result = checkin.check_in(roster.event_id, typed, actor=DESK_1)
-    assert result.status == checkin.CHECKED_IN
+    assert result.status == checkin.CheckinStatus.CHECKED_IN
     assert result.registration_id == roster.budi and result.method == "nip"
 
 
 def test_ni_pppk_and_nik(roster):
     pppk = checkin.check_in(roster.event_id, "20001231 202421 2 001", actor=DESK_1)
-    assert pppk.status == checkin.CHECKED_IN and pppk.registration_id == roster.sri
+    assert pppk.status == checkin.CheckinStatus.CHECKED_IN and pppk.registration_id == roster.sri
     assert pppk.person.employment_type == "PPPK"
     nik = checkin.check_in(roster.event_id, "3507 0101 0190 0001", actor=DESK_1)
-    assert nik.status == checkin.CHECKED_IN and nik.registration_id == roster.wawan and nik.method == "nik"
+    assert (
+        nik.status == checkin.CheckinStatus.CHECKED_IN and nik.registration_id == roster.wawan and nik.method == "nik"
+    )
     assert nik.person.nip == "" and nik.person.employment_type == "NON_ASN"
 
 
 def test_unknown_invalid_and_corrupted_numbers_are_explained(roster):
     unknown = checkin.check_in(roster.event_id, pns_nip(40), actor=DESK_1)
-    assert unknown.status == checkin.REJECTED
+    assert unknown.status == checkin.CheckinStatus.REJECTED
     assert unknown.reason.startswith(f"NIP {pns_nip(40)[:8]} {pns_nip(40)[8:14]}")
     assert "tidak terdaftar pada kegiatan ini" in unknown.reason
     invalid = checkin.check_in(roster.event_id, "198613262015051001", actor=DESK_1)  # month 13
-    assert invalid.status == checkin.REJECTED and "bukan tanggal lahir" in invalid.reason
+    assert invalid.status == checkin.CheckinStatus.REJECTED and "bukan tanggal lahir" in invalid.reason
     scientific = checkin.check_in(roster.event_id, "1.98609262015051E+17", actor=DESK_1)
-    assert scientific.status == checkin.REJECTED and "notasi ilmiah" in scientific.reason
+    assert scientific.status == checkin.CheckinStatus.REJECTED and "notasi ilmiah" in scientific.reason
     rounded = checkin.check_in(roster.event_id, "198609262015051000", actor=DESK_1)
-    assert rounded.status == checkin.REJECTED and "berakhiran 000" in rounded.reason
+    assert rounded.status == checkin.CheckinStatus.REJECTED and "berakhiran 000" in rounded.reason
     short = checkin.check_in(roster.event_id, "12345", actor=DESK_1)
-    assert short.status == checkin.REJECTED and "18 digit" in short.reason
+    assert short.status == checkin.CheckinStatus.REJECTED and "18 digit" in short.reason
     unknown_nik = checkin.check_in(roster.event_id, "3507010101900002", actor=DESK_1)
     assert unknown_nik.reason == "NIK 3507010101900002 tidak terdaftar pada kegiatan ini."
     assert Attendance.select().count() == 0
@@ -140,7 +142,7 @@ def test_person_known_from_another_event_gets_a_hint(roster):
     other_event = create_event(EventData(title="Rapat Lain", date=dt.date(2024, 8, 1)), actor=DESK_1)
     add_participant(other_event, PersonData(nama="Joko Susilo", nip=pns_nip(50)), actor=DESK_1)
     result = checkin.check_in(roster.event_id, pns_nip(50), actor=DESK_1)
-    assert result.status == checkin.REJECTED and "peserta tanpa undangan" in result.reason
+    assert result.status == checkin.CheckinStatus.REJECTED and "peserta tanpa undangan" in result.reason
 
 
 @pytest.mark.parametrize(
@@ -154,22 +156,22 @@ def test_person_known_from_another_event_gets_a_hint(roster):
 )
 def test_empty_and_foreign_codes(roster, code, reason):
     result = checkin.check_in(roster.event_id, code, actor=DESK_1)
-    assert result.status == checkin.REJECTED and result.reason.startswith(reason)
+    assert result.status == checkin.CheckinStatus.REJECTED and result.reason.startswith(reason)
 
 
 def test_manual_check_in_by_registration(roster):
     result = checkin.check_in_registration(roster.online, actor=DESK_2)
-    assert result.status == checkin.CHECKED_IN and result.method == "manual"
+    assert result.status == checkin.CheckinStatus.CHECKED_IN and result.method == "manual"
     assert result.person.mode == "online"
-    assert checkin.check_in_registration(roster.online, actor=DESK_1).status == checkin.ALREADY
+    assert checkin.check_in_registration(roster.online, actor=DESK_1).status == checkin.CheckinStatus.ALREADY
     missing = checkin.check_in_registration(roster.online + 1000, actor=DESK_1)
-    assert missing.status == checkin.REJECTED and "tidak ditemukan" in missing.reason
+    assert missing.status == checkin.CheckinStatus.REJECTED and "tidak ditemukan" in missing.reason
 
 
 def test_walk_in_of_a_new_person(roster):
     data = PersonData(nama="Agus Salim", gelar_belakang="S.Sos.", nip=pns_nip(60), unit_kerja="Kecamatan Sukamaju")
     result = checkin.walk_in(roster.event_id, data, actor=DESK_2)
-    assert result.status == checkin.CHECKED_IN and result.method == "walk_in"
+    assert result.status == checkin.CheckinStatus.CHECKED_IN and result.method == "walk_in"
     assert result.reason == "Peserta tanpa undangan didaftarkan dan dicatat hadir."
     registration = Registration.get_by_id(result.registration_id)
     assert (registration.source, registration.mode, registration.event_id) == ("walk_in", "onsite", roster.event_id)
@@ -177,7 +179,7 @@ def test_walk_in_of_a_new_person(roster):
     actions = [row.action for row in AuditLog.select().where(AuditLog.action.startswith("checkin"))]
     assert actions == ["checkin.walk_in", "checkin"]
     # Scanning the same NIP now finds the walk-in.
-    assert checkin.check_in(roster.event_id, pns_nip(60), actor=DESK_1).status == checkin.ALREADY
+    assert checkin.check_in(roster.event_id, pns_nip(60), actor=DESK_1).status == checkin.CheckinStatus.ALREADY
 
 
 def test_walk_in_with_an_invalid_nip_is_refused_with_the_reason(roster):
@@ -196,10 +198,10 @@ def test_walk_in_with_an_invalid_nip_is_refused_with_the_reason(roster):
 def test_walk_in_of_a_registered_person_just_checks_in(roster):
     typed = PersonData(nama="Budi S", nip=roster.budi_nip, unit_kerja="Salah Ketik")
     result = checkin.walk_in(roster.event_id, typed, actor=DESK_1)
-    assert result.status == checkin.CHECKED_IN and result.registration_id == roster.budi
+    assert result.status == checkin.CheckinStatus.CHECKED_IN and result.registration_id == roster.budi
     assert result.reason == "Selamat datang."
     assert result.person.unit_kerja == "Dinas Pendidikan"  # the desk does not overwrite stored data
-    assert checkin.walk_in(roster.event_id, typed, actor=DESK_2).status == checkin.ALREADY
+    assert checkin.walk_in(roster.event_id, typed, actor=DESK_2).status == checkin.CheckinStatus.ALREADY
     assert Registration.select().where(Registration.event == roster.event_id).count() == 4
 
 
@@ -207,7 +209,7 @@ def test_walk_in_of_a_person_known_from_another_event(roster):
     other_event = create_event(EventData(title="Rapat Lain", date=dt.date(2024, 8, 1)), actor=DESK_1)
     add_participant(other_event, PersonData(nama="Joko Susilo", nip=pns_nip(70), unit_kerja="Bappeda"), actor=DESK_1)
     result = checkin.walk_in(roster.event_id, PersonData(nama="Joko", nip=pns_nip(70)), mode="online", actor=DESK_1)
-    assert result.status == checkin.CHECKED_IN
+    assert result.status == checkin.CheckinStatus.CHECKED_IN
     assert result.person.full_name == "Joko Susilo" and result.person.mode == "online"
     assert Person.select().where(Person.nip == pns_nip(70)).count() == 1
 
@@ -228,7 +230,7 @@ def test_undo_needs_a_reason_is_audited_and_allows_a_new_check_in(roster):
     assert detail["checked_in_at"] == str(first.checked_in_at)
 
     again = checkin.check_in(roster.event_id, qr_payload.payload_for(roster.budi), actor=DESK_2)
-    assert again.status == checkin.CHECKED_IN and again.desk == "Meja 2"
+    assert again.status == checkin.CheckinStatus.CHECKED_IN and again.desk == "Meja 2"
     with pytest.raises(NotFoundError):
         checkin.undo_check_in(roster.sri, reason="tidak hadir", actor=DESK_1)
 
@@ -242,13 +244,13 @@ def test_cancelled_registration_cannot_check_in_until_restored(roster):
 
     for code in (roster.sri_nip, qr_payload.payload_for(roster.sri)):
         result = checkin.check_in(roster.event_id, code, actor=DESK_1)
-        assert result.status == checkin.REJECTED
+        assert result.status == checkin.CheckinStatus.REJECTED
         assert "dibatalkan: Mutasi ke kabupaten lain" in result.reason
         assert result.person.full_name == "Sri Wahyuni, S.Kep."
     assert checkin.counters(roster.event_id).registered == 3
 
     checkin.restore_registration(roster.sri, actor=DESK_2)
-    assert checkin.check_in(roster.event_id, roster.sri_nip, actor=DESK_1).status == checkin.CHECKED_IN
+    assert checkin.check_in(roster.event_id, roster.sri_nip, actor=DESK_1).status == checkin.CheckinStatus.CHECKED_IN
     with pytest.raises(ValidationError, match="tidak dibatalkan"):
         checkin.restore_registration(roster.sri, actor=DESK_2)
     with pytest.raises(ValidationError, match="sudah tercatat hadir"):

@@ -65,15 +65,18 @@ def test_parallel_desks_check_each_registration_in_exactly_once(any_db):
 
     database.open_database(any_db.url)
     statuses = Counter(status for _, outcome, _ in outcomes for status, _ in outcome)
-    assert statuses[checkin.REJECTED] == 0
-    assert statuses[checkin.CHECKED_IN] == len(registrations)
-    assert statuses[checkin.ALREADY] == DESKS * len(codes) - len(registrations)
+    assert statuses[checkin.CheckinStatus.REJECTED] == 0
+    assert statuses[checkin.CheckinStatus.CHECKED_IN] == len(registrations)
+    assert statuses[checkin.CheckinStatus.ALREADY] == DESKS * len(codes) - len(registrations)
     per_registration = Counter(rid for (rid,) in Attendance.select(Attendance.registration).tuples())
     assert set(per_registration) == set(registrations)
     assert set(per_registration.values()) == {1}
     # The desk recorded on each attendance is the one whose call answered checked_in.
     winners = Counter(
-        (desk, code) for desk, outcome, _ in outcomes for status, code in outcome if status == checkin.CHECKED_IN
+        (desk, code)
+        for desk, outcome, _ in outcomes
+        for status, code in outcome
+        if status == checkin.CheckinStatus.CHECKED_IN
     )
     assert sum(winners.values()) == len(registrations)
     desks_recorded = Counter(desk for (desk,) in Attendance.select(Attendance.desk).tuples())

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from netralitas_desktop.core.dates import hari_tanggal, jam, tanggal, tempat_tanggal
+from netralitas_desktop.core.dates import clock_time, day_and_date, long_date, place_and_date
 
 
 @pytest.mark.parametrize(
@@ -23,11 +23,11 @@ from netralitas_desktop.core.dates import hari_tanggal, jam, tanggal, tempat_tan
     ],
 )
 def test_hari_tanggal(day, written):
-    assert hari_tanggal(day) == written
+    assert day_and_date(day) == written
 
 
 def test_every_month_name():
-    names = [tanggal(dt.date(2024, month, 1)).split(" ")[1] for month in range(1, 13)]
+    names = [long_date(dt.date(2024, month, 1)).split(" ")[1] for month in range(1, 13)]
     assert names == [
         "Januari",
         "Februari",
@@ -45,20 +45,20 @@ def test_every_month_name():
 
 
 def test_tanggal_has_no_leading_zero():
-    assert tanggal(dt.date(2024, 3, 5)) == "5 Maret 2024"
+    assert long_date(dt.date(2024, 3, 5)) == "5 Maret 2024"
 
 
 def test_place_date_line_above_a_signature():
-    assert tempat_tanggal("Purworejo", dt.date(2024, 7, 1)) == "Purworejo, 1 Juli 2024"
-    assert tempat_tanggal("  Sukamakmur ", dt.date(2024, 7, 1)) == "Sukamakmur, 1 Juli 2024"
+    assert place_and_date("Purworejo", dt.date(2024, 7, 1)) == "Purworejo, 1 Juli 2024"
+    assert place_and_date("  Sukamakmur ", dt.date(2024, 7, 1)) == "Sukamakmur, 1 Juli 2024"
 
 
 @pytest.mark.parametrize("place", ["", "   ", None])
 def test_place_date_line_without_a_place_is_just_the_date(place):
-    assert tempat_tanggal(place, dt.date(2024, 7, 1)) == "1 Juli 2024"
+    assert place_and_date(place, dt.date(2024, 7, 1)) == "1 Juli 2024"
 
 
 def test_jam_uses_a_dot():
-    assert jam(dt.time(8, 0)) == "08.00"
-    assert jam(dt.time(13, 45, 59)) == "13.45"
-    assert jam(None) == ""
+    assert clock_time(dt.time(8, 0)) == "08.00"
+    assert clock_time(dt.time(13, 45, 59)) == "13.45"
+    assert clock_time(None) == ""

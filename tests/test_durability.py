@@ -38,7 +38,7 @@ def desk_main(url: str, event_id: int) -> None:
     print("SIAP", flush=True)
     for registration_id in ids:
         result = checkin.check_in(event_id, qr_payload.payload_for(registration_id), actor=actor)
-        if result.status == checkin.CHECKED_IN:
+        if result.status == checkin.CheckinStatus.CHECKED_IN:
             print(registration_id, flush=True)  # acknowledged: the transaction has committed
 
 

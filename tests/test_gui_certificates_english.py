@@ -25,13 +25,6 @@ from support.certificates import make_event, populate
 
 
 @pytest.fixture
-def english(qapp):
-    assert i18n.install_translations(qapp, "en")
-    yield
-    i18n.install_translations(qapp, "id")
-
-
-@pytest.fixture
 def event_id(db):
     event_id = make_event()
     populate(event_id)

@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, QRect
 
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import check_in
+from netralitas_desktop.core.event_settings import online_min_minutes
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.models import Attendance, Person, Registration
 from netralitas_desktop.core.reports.absence import mark_absent
 from netralitas_desktop.core.reports.online import import_online
-from netralitas_desktop.core.reports.online_store import min_minutes
 from netralitas_desktop.core.roster.importer import import_roster
 from netralitas_desktop.gui.common.jobs import wait_all
 from netralitas_desktop.gui.dashboard.chart import SEGMENTS, SORT_LOWEST
@@ -127,7 +127,7 @@ def test_online_import_and_minimum_from_the_dashboard(qtbot, siasn_event, fixtur
     tab.minimum_button.click()
     # At 45 minutes: 57 (see test_online_import.test_the_minimum_re_evaluates_online_check_ins_only).
     qtbot.waitUntil(lambda: tab.online_tile.value.text() == "57", timeout=6_000)
-    assert min_minutes(siasn_event) == 45 and "10 kehadiran daring ditambah" in tab.minimum_status.text()
+    assert online_min_minutes(siasn_event) == 45 and "10 kehadiran daring ditambah" in tab.minimum_status.text()
     assert Attendance.select().where(Attendance.method == "online").count() == 57
     wait_all()
 

@@ -75,7 +75,7 @@ def test_a_returned_ikrar_mandiri_form_scanned_twice_is_received_once(qtbot, des
     code = mandiri_code.encode(event_id, registration_id(event_id, "Dewi Lestari"))
     first = desk.submit_code(code)
     second = desk.submit_code(code)
-    assert first.status == returns.RECEIVED and second is first
+    assert first.status == returns.ReturnStatus.RECEIVED and second is first
     assert desk.banner.headline.text() == "TERBACA DUA KALI" and counters(event_id).present == 0
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
 from netralitas_desktop.core.audit import Actor
-from netralitas_desktop.core.dates import hari_tanggal
+from netralitas_desktop.core.dates import day_and_date
 from netralitas_desktop.core.events import EventData, create_event, get_event, list_events
 from netralitas_desktop.gui.main_window import MainWindow
 from support.gui import answer_message_box
@@ -53,7 +53,7 @@ def test_create_event_through_the_dialog(qtbot, window):
     assert float(stored.jp_hours) == 2.0
     table = window.event_list.table
     assert table.rowCount() == 1
-    assert table.item(0, 0).text() == hari_tanggal(dt.date(2024, 7, 1)) == "Senin, 1 Juli 2024"
+    assert table.item(0, 0).text() == day_and_date(dt.date(2024, 7, 1)) == "Senin, 1 Juli 2024"
     assert table.item(0, 1).text() == event.title
     assert not window.event_list.welcome.isVisible() and table.isVisible()
 

@@ -70,14 +70,14 @@ def test_lists_and_counters_show_who_owes(tab):
 
 def test_a_form_from_someone_who_attended_unsigned_is_received(qtbot, tab, roster):
     received = scan(qtbot, tab, mandiri_code.code_for(roster.ani))
-    assert received.status == returns.RECEIVED
+    assert received.status == returns.ReturnStatus.RECEIVED
     qtbot.waitUntil(lambda: tab.unsigned_label.text() == "Hadir belum tanda tangan: 1")
     settle(qtbot, tab)
     tab.lists.setCurrentIndex(2)
     tab.unsigned_table.selectRow(0)
     assert tab.unsigned_manual_button.isEnabled()
     qtbot.mouseClick(tab.unsigned_manual_button, Qt.MouseButton.LeftButton)
-    assert tab.last_result.status == returns.RECEIVED and tab.last_result.registration_id == roster.dewi
+    assert tab.last_result.status == returns.ReturnStatus.RECEIVED and tab.last_result.registration_id == roster.dewi
     qtbot.waitUntil(lambda: tab.unsigned_table.rowCount() == 0)
     assert tab.owed_label.text() == "Belum: 2"  # the absent still owe theirs
 
@@ -85,8 +85,8 @@ def test_a_form_from_someone_who_attended_unsigned_is_received(qtbot, tab, roste
 def test_scan_green_then_amber_and_wrong_codes_red(qtbot, tab, roster):
     code = mandiri_code.code_for(roster.budi)
     first = scan(qtbot, tab, code)
-    assert first.status == returns.RECEIVED
-    assert tab.banner.status == checkin.CHECKED_IN  # green
+    assert first.status == returns.ReturnStatus.RECEIVED
+    assert tab.banner.status == checkin.CheckinStatus.CHECKED_IN  # green
     assert (tab.banner.headline.text(), tab.banner.name_label.text()) == ("DITERIMA", "Drs. Budi Santoso, M.Si.")
     assert tab.scanner.text() == "" and tab.scanner.hasFocus()
     qtbot.waitUntil(lambda: tab.returned_label.text() == "Sudah kembali: 1")
@@ -96,7 +96,7 @@ def test_scan_green_then_amber_and_wrong_codes_red(qtbot, tab, roster):
     assert table_names(tab.returned_table, 4) == ["Meja Ikrar · Rina"]
 
     again = scan(qtbot, tab, code.lower())
-    assert again.status == returns.ALREADY and tab.banner.status == checkin.ALREADY
+    assert again.status == returns.ReturnStatus.ALREADY and tab.banner.status == checkin.CheckinStatus.ALREADY
     assert tab.banner.headline.text() == "SUDAH DITERIMA"
     assert "Sudah diterima pada" in tab.banner.detail_label.text()
 
@@ -106,7 +106,7 @@ def test_scan_green_then_amber_and_wrong_codes_red(qtbot, tab, roster):
         (mandiri_code.code_for(roster.joko), "sudah menandatangani ikrar di meja"),
     ):
         refused = scan(qtbot, tab, text)
-        assert refused.status == returns.REJECTED and tab.banner.status == checkin.REJECTED
+        assert refused.status == returns.ReturnStatus.REJECTED and tab.banner.status == checkin.CheckinStatus.REJECTED
         assert tab.banner.headline.text() == "DITOLAK" and words in tab.banner.detail_label.text()
     settle(qtbot, tab)
     assert tab.owed_label.text() == "Belum: 1"
@@ -129,7 +129,7 @@ def test_a_chosen_photo_goes_with_the_next_scan_and_a_bad_file_is_a_message(qtbo
     assert "formulir budi.jpg" in tab.attachment_label.text() and tab.clear_attachment_button.isVisibleTo(tab)
 
     # A refused scan keeps the photo for the right form.
-    assert scan(qtbot, tab, "NTM1" + "0" * 23).status == returns.REJECTED
+    assert scan(qtbot, tab, "NTM1" + "0" * 23).status == returns.ReturnStatus.REJECTED
     assert tab.pending_attachment is not None
     result = scan(qtbot, tab, mandiri_code.code_for(roster.budi))
     assert result.attachment_name == "formulir budi.jpg" and "dengan lampiran" in tab.banner.detail_label.text()
@@ -139,7 +139,7 @@ def test_a_chosen_photo_goes_with_the_next_scan_and_a_bad_file_is_a_message(qtbo
     handle = tab.load_attachment_file(str(photo), tab.set_pending_attachment)
     qtbot.waitUntil(lambda: tab.pending_attachment is not None)
     again = scan(qtbot, tab, mandiri_code.code_for(roster.budi))
-    assert again.status == returns.ALREADY and "tidak disimpan" in tab.banner.detail_label.text()
+    assert again.status == returns.ReturnStatus.ALREADY and "tidak disimpan" in tab.banner.detail_label.text()
     assert tab.pending_attachment is not None
     settle(qtbot, tab)
     assert table_names(tab.returned_table, 5) == ["\u2713"]
@@ -160,7 +160,7 @@ def test_filter_manual_receipt_and_undo(qtbot, tab, roster):
     assert not tab.manual_button.isEnabled()
     tab.owed_table.selectRow(0)
     qtbot.mouseClick(tab.manual_button, Qt.MouseButton.LeftButton)
-    assert tab.last_result.status == returns.RECEIVED and tab.last_result.method == "manual"
+    assert tab.last_result.status == returns.ReturnStatus.RECEIVED and tab.last_result.method == "manual"
     assert tab.last_result.registration_id == roster.sari
     qtbot.waitUntil(lambda: tab.returned_table.rowCount() == 1)
     settle(qtbot, tab)
@@ -209,7 +209,7 @@ def test_the_desk_banner_can_show_a_receipt(qtbot, roster):
     qtbot.addWidget(banner)
     result = returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.budi), DESK)
     show_return(banner, result)
-    assert banner.status == checkin.CHECKED_IN and banner.headline.text() == "DITERIMA"
+    assert banner.status == checkin.CheckinStatus.CHECKED_IN and banner.headline.text() == "DITERIMA"
     assert COLOURS[banner.status][0] in banner.styleSheet()
     banner.show_note("catatan")
     assert banner.detail_label.text().endswith(" · catatan")
@@ -277,14 +277,14 @@ def test_check_in_desk_receives_a_scanned_ikrar_mandiri_form_and_never_checks_in
         qtbot.addWidget(desk)
         received = []
         desk.form_received.connect(received.append)
-        assert desk.submit_code(code).status == returns.RECEIVED
-        assert [r.status for r in received] == [returns.RECEIVED]
+        assert desk.submit_code(code).status == returns.ReturnStatus.RECEIVED
+        assert [r.status for r in received] == [returns.ReturnStatus.RECEIVED]
         assert "DITERIMA" in desk.banner.headline.text() and "Budi Santoso" in desk.banner.name_label.text()
         desk.submit_code(code)  # at once: a double trigger, said so and not received again
         assert len(received) == 1 and desk.banner.headline.text() == "TERBACA DUA KALI"
         save_scanner_settings(replace(scanner_settings(), repeat_window_s=0))
         desk.submit_code(code)  # handed in again later
-        assert received[-1].status == returns.ALREADY
+        assert received[-1].status == returns.ReturnStatus.ALREADY
         assert Attendance.select().count() == 0  # a returned form is not a check-in
         desk.shutdown()
     finally:

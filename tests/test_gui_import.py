@@ -155,3 +155,21 @@ def test_cancelling_the_preview_and_the_import(qtbot, page, fixtures_dir):
     assert list_participants(page.event_id) == []
     wizard.accept()
     assert not wizard.imported
+
+
+def test_rejected_nip_reasons_follow_the_interface_language(qtbot, page, tmp_path, english):
+    """The NIP/NIK refusals come from the core as codes: the English interface shows them in English."""
+    roster = tmp_path / "daftar_hadir.csv"
+    roster.write_text(BAD_ROWS_CSV, encoding="utf-8")
+    wizard = start_wizard(page, roster)
+    preview = wait_for_preview(qtbot, wizard)
+
+    reasons = column(preview.rejected_table, 3)
+    issues = preview.plan.rejected
+    assert [issue.refusal is not None for issue in issues] == [True, True, False, True]
+    assert "TMT CPNS" in reasons[0] and "bulan" not in reasons[0] and "not valid" in reasons[0]
+    assert "scientific notation" in reasons[1]
+    assert reasons[2] == issues[2].reason == "Nama wajib diisi."  # not a NIP/NIK refusal: the core's text
+    assert "18 digits" in reasons[3]
+    # The core's own Indonesian text is kept for the CLI and the files.
+    assert "bulan TMT CPNS (13)" in issues[0].reason and "notasi ilmiah" in issues[1].reason

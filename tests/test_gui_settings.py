@@ -85,9 +85,8 @@ def test_main_window_opens_settings_from_the_menu(qtbot, db, monkeypatch):
 
 def test_core_label_tables_are_marked_for_translation(qapp):
     """Every label the core shows on screen is in gui/core_labels.MARKED, so lupdate collects it."""
-    from netralitas_desktop.core import audit_query, event_settings, events, participants
+    from netralitas_desktop.core import event_settings, events, participants, statuses
     from netralitas_desktop.core.certificates import design
-    from netralitas_desktop.core.pledges import returns
     from netralitas_desktop.core.reports import absence, online, status
     from netralitas_desktop.gui.common.core_labels import MARKED, core_label
 
@@ -101,8 +100,8 @@ def test_core_label_tables_are_marked_for_translation(qapp):
         event_settings.TIME_ZONES,
         absence.REASON_LABELS,
         online.STATUS_LABELS,
-        returns.METHOD_LABELS,
-        audit_query.METHOD_LABELS,
+        {method: label.short for method, label in statuses.METHOD_LABELS.items()},
+        {method: label.full for method, label in statuses.METHOD_LABELS.items()},
         design.PLACEHOLDERS,
         design.SPECIAL_KEYS,
     )

@@ -12,8 +12,7 @@ import qrcode
 from PIL import Image
 
 from netralitas_desktop.core import database, qr_payload
-from netralitas_desktop.core.checkin import CHECKED_IN, check_in
-from netralitas_desktop.core.checkin import REJECTED as CHECKIN_REJECTED
+from netralitas_desktop.core.checkin import CheckinStatus, check_in
 from netralitas_desktop.core.events import NotFoundError, ValidationError
 from netralitas_desktop.core.models import Attendance, AuditLog
 from netralitas_desktop.core.pledges import mandiri_code, returns
@@ -114,7 +113,7 @@ def test_owed_are_the_absent_who_did_not_sign(roster):
 
 
 def test_walk_ins_and_people_checked_in_later_leave_the_list(roster):
-    assert check_in(roster.event_id, "198609262015051001", actor=DESK).status == CHECKED_IN
+    assert check_in(roster.event_id, "198609262015051001", actor=DESK).status == CheckinStatus.CHECKED_IN
     assert [row.registration_id for row in returns.owed_rows(roster.event_id)] == [roster.sari]
 
 
@@ -124,11 +123,16 @@ def test_walk_ins_and_people_checked_in_later_leave_the_list(roster):
 def test_receive_by_code_then_a_second_scan_says_when(roster):
     code = mandiri_code.code_for(roster.budi)
     first = returns.receive_by_code(roster.event_id, code, DESK)
-    assert (first.status, first.ok, first.registration_id, first.method) == (returns.RECEIVED, True, roster.budi, "qr")
+    assert (first.status, first.ok, first.registration_id, first.method) == (
+        returns.ReturnStatus.RECEIVED,
+        True,
+        roster.budi,
+        "qr",
+    )
     assert first.message.startswith("DITERIMA: Drs. Budi Santoso, M.Si., Dinas Kesehatan")
 
     again = returns.receive_by_code(roster.event_id, code + "\n", OTHER_DESK)
-    assert again.status == returns.ALREADY and again.ok
+    assert again.status == returns.ReturnStatus.ALREADY and again.ok
     assert (again.returned_at, again.desk, again.operator) == (first.returned_at, "Meja Ikrar", "Rina")
     assert again.message.startswith("SUDAH DITERIMA: Drs. Budi Santoso")
     assert "sudah diterima pada" in again.reason and "Meja Ikrar (Rina)" in again.reason
@@ -152,7 +156,7 @@ def test_codes_that_must_not_count_are_refused(roster):
         "signed": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.joko), DESK),
         "cancelled": returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.eko), DESK),
     }
-    assert all(result.status == returns.REJECTED and not result.ok for result in refused.values())
+    assert all(result.status == returns.ReturnStatus.REJECTED and not result.ok for result in refused.values())
     assert "kode QR undangan" in refused["invitation"].reason
     assert "Sosialisasi Kecamatan" in refused["other event"].reason
     assert "palsu" in refused["forged"].reason
@@ -166,12 +170,12 @@ def test_attended_but_unsigned_may_return_a_form(roster):
     """In the room or online without signing at the desk: a form they are given counts when back."""
     for person in (roster.ani, roster.dewi):
         received = returns.receive_by_code(roster.event_id, mandiri_code.code_for(person), DESK)
-        assert received.status == returns.RECEIVED, received.reason
+        assert received.status == returns.ReturnStatus.RECEIVED, received.reason
     view = returns.overview(roster.event_id)
     assert view.present_unsigned == [] and {row.registration_id for row in view.returned} == {roster.ani, roster.dewi}
     assert view.counts()["owed"] == 2  # the absent still owe theirs
     signed = returns.receive_by_code(roster.event_id, mandiri_code.code_for(roster.joko), DESK)
-    assert signed.status == returns.REJECTED and "sudah menandatangani ikrar di meja" in signed.reason
+    assert signed.status == returns.ReturnStatus.REJECTED and "sudah menandatangani ikrar di meja" in signed.reason
 
 
 def test_a_code_typed_in_groups_of_four_is_read(roster):
@@ -179,13 +183,15 @@ def test_a_code_typed_in_groups_of_four_is_read(roster):
     code = mandiri_code.code_for(roster.budi)
     typed = mandiri_code.grouped(code).lower()
     assert " " in typed and mandiri_code.decode(typed) == qr_payload.DecodedPayload(roster.event_id, roster.budi)
-    assert returns.receive_by_code(roster.event_id, typed.replace(" ", "-"), DESK).status == returns.RECEIVED
+    assert (
+        returns.receive_by_code(roster.event_id, typed.replace(" ", "-"), DESK).status == returns.ReturnStatus.RECEIVED
+    )
 
 
 def test_a_form_code_never_checks_anyone_in(roster):
     before = Attendance.select().count()
     result = check_in(roster.event_id, mandiri_code.code_for(roster.budi), actor=DESK)
-    assert result.status == CHECKIN_REJECTED
+    assert result.status == CheckinStatus.REJECTED
     assert Attendance.select().count() == before
     assert returns.is_mandiri_code(mandiri_code.code_for(roster.budi))
     assert not returns.is_mandiri_code(qr_payload.payload_for(roster.budi))
@@ -195,7 +201,7 @@ def test_a_form_code_never_checks_anyone_in(roster):
 def test_manual_receipt_with_a_photo_and_undo(roster):
     photo = prepare_attachment(white_png((800, 1100)), "formulir sari.png")
     result = returns.receive_registration(roster.sari, DESK, photo)
-    assert result.status == returns.RECEIVED and result.method == "manual"
+    assert result.status == returns.ReturnStatus.RECEIVED and result.method == "manual"
     assert result.attachment_name == "formulir sari.png"
     stored = returns.get_attachment(roster.sari)
     assert stored.data == photo.data and stored.mime_type == "image/png"
@@ -209,7 +215,7 @@ def test_manual_receipt_with_a_photo_and_undo(roster):
     assert json.loads(undo.detail)["reason"] == "Formulir orang lain"
     with pytest.raises(NotFoundError):
         returns.undo_return(roster.sari, reason="lagi", actor=DESK)
-    assert returns.receive_registration(99_999, DESK).status == returns.REJECTED
+    assert returns.receive_registration(99_999, DESK).status == returns.ReturnStatus.REJECTED
 
 
 def test_second_scan_adds_a_first_attachment_but_keeps_an_existing_one(roster):
@@ -217,7 +223,7 @@ def test_second_scan_adds_a_first_attachment_but_keeps_an_existing_one(roster):
     returns.receive_by_code(roster.event_id, code, DESK)
     first = prepare_attachment(white_png(), "a.png")
     added = returns.receive_by_code(roster.event_id, code, DESK, first)
-    assert added.status == returns.ALREADY and "Lampiran ditambahkan" in added.reason
+    assert added.status == returns.ReturnStatus.ALREADY and "Lampiran ditambahkan" in added.reason
     second = prepare_attachment(white_png((200, 60)), "b.png")
     assert added.attachment_stored and added.attachment_name == "a.png"
     kept = returns.receive_by_code(roster.event_id, code, DESK, second)
@@ -291,8 +297,8 @@ def test_receive_attach_and_undo_on_both_backends(any_db):
     roster = make_roster()
     code = mandiri_code.code_for(roster.budi)
     photo = prepare_attachment(white_png(), "foto.png")
-    assert returns.receive_by_code(roster.event_id, code, DESK, photo).status == returns.RECEIVED
-    assert returns.receive_by_code(roster.event_id, code, OTHER_DESK).status == returns.ALREADY
+    assert returns.receive_by_code(roster.event_id, code, DESK, photo).status == returns.ReturnStatus.RECEIVED
+    assert returns.receive_by_code(roster.event_id, code, OTHER_DESK).status == returns.ReturnStatus.ALREADY
     assert returns.get_attachment(roster.budi).data == photo.data  # bytes, not a memoryview
     view = returns.overview(roster.event_id)
     assert view.counts() == {"required": 2, "returned": 1, "owed": 1, "present_unsigned": 2}

@@ -49,7 +49,7 @@ def test_one_form_per_person_who_owes_one_and_its_qr_receives_it(roster, tmp_pat
 
     decoded = [code.text for code in zxingcpp.read_barcodes(render(target, 2, 150))]
     assert decoded == [mandiri_code.encode(roster.event_id, roster.budi)]
-    assert returns.receive_by_code(roster.event_id, decoded[0], DESK).status == returns.RECEIVED
+    assert returns.receive_by_code(roster.event_id, decoded[0], DESK).status == returns.ReturnStatus.RECEIVED
 
     export = AuditLog.select().where(AuditLog.action == "export").get()
     assert json.loads(export.detail) == {

@@ -81,7 +81,7 @@ def test_simultaneous_scans_of_one_person_give_one_check_in_and_one_already(shar
 
     for index, code in enumerate(codes):
         answers = sorted(outcomes[desk][0][index][1] for desk in (1, 2))
-        assert answers == [checkin.ALREADY, checkin.CHECKED_IN], (code, answers)
+        assert answers == [checkin.CheckinStatus.ALREADY, checkin.CheckinStatus.CHECKED_IN], (code, answers)
         # Both desks name the same first desk: the winner's.
         first_desks = {outcomes[desk][0][index][2] for desk in (1, 2)}
         assert len(first_desks) == 1

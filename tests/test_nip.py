@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from netralitas_desktop.core.nip import (
     IdError,
     IdKind,
-    excel_corruption_reason,
+    excel_corruption,
     explain,
     format_nip,
     is_valid_nip,
@@ -131,8 +131,10 @@ def test_empty_markers_normalise_to_nothing(raw):
     ],
 )
 def test_excel_corruption_is_recognised_and_explained(raw, message_part):
-    reason = excel_corruption_reason(raw)
-    assert reason is not None and message_part in reason
+    corrupted = excel_corruption(raw)
+    assert corrupted is not None
+    reason = corrupted.text
+    assert message_part in reason
     assert "Format kolom NIP sebagai Teks" in reason
     with pytest.raises(IdError, match=re.escape(reason)):
         parse_nip(raw)
@@ -140,7 +142,7 @@ def test_excel_corruption_is_recognised_and_explained(raw, message_part):
 
 @pytest.mark.parametrize("raw", ["198001012005011001", "19860926 201505 1 001", True, "", None, "abc"])
 def test_values_excel_did_not_touch_have_no_corruption_reason(raw):
-    assert excel_corruption_reason(raw) is None
+    assert excel_corruption(raw) is None
 
 
 def test_nik_of_a_man():

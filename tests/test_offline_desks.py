@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from netralitas_desktop.core import checkin, qr_payload, signatures
+from netralitas_desktop.core import checkin, signatures
 from netralitas_desktop.core.demo import fictional_people
 from netralitas_desktop.core.invitations import InvitationImagesJob
 from netralitas_desktop.core.models import Attendance, AuditLog, Person, Registration, Signature
@@ -24,6 +24,7 @@ from netralitas_desktop.core.offline import (
 )
 from netralitas_desktop.core.participants import PersonData
 from netralitas_desktop.core.qr_decode import decode_image
+from netralitas_desktop.core.reasons import Reason, ReasonCode
 from support.offline import (
     DESK_A,
     DESK_B,
@@ -66,15 +67,15 @@ def test_invitations_rendered_at_the_office_check_in_on_a_laptop(office, tmp_pat
         ).count() == len(scanned)
     by_status = [r.status for r in results]
     # The one checked in at the office is already there, with the office's desk and time.
-    assert by_status.count(checkin.ALREADY) == 1
-    assert by_status.count(checkin.CHECKED_IN) == len(scanned) - 1
-    already = next(r for r in results if r.status == checkin.ALREADY)
+    assert by_status.count(checkin.CheckinStatus.ALREADY) == 1
+    assert by_status.count(checkin.CheckinStatus.CHECKED_IN) == len(scanned) - 1
+    already = next(r for r in results if r.status == checkin.CheckinStatus.ALREADY)
     assert (already.desk, already.operator, already.checked_in_at) == (
         "Kantor BKPSDM",
         "Sari",
         at(7, 30),
     )
-    assert again.status == checkin.ALREADY and again.desk == "Meja A"
+    assert again.status == checkin.CheckinStatus.ALREADY and again.desk == "Meja A"
     names = {r.person.full_name for r in results}
     assert PersonData(**vars(office.people[1])).full_name in names
 
@@ -92,16 +93,16 @@ def test_forged_altered_foreign_and_cancelled_codes_are_refused_offline(office, 
             "cancelled": checkin.check_in(event_id, office.codes[office.cancelled], actor=DESK_A),
             "good_lowercase": checkin.check_in(event_id, f" {good.lower()}\r\n", actor=DESK_A),
         }
-    assert results["altered"].reason == qr_payload.FORGED_REASON
-    assert results["other_event"].reason == qr_payload.FORGED_REASON  # not in the package: no digest
-    assert results["foreign"].reason == checkin.NOT_A_CODE_REASON
-    assert results["truncated"].reason == qr_payload.MALFORMED_REASON
-    assert results["cancelled"].status == checkin.REJECTED
+    assert results["altered"].reason == Reason.of(ReasonCode.FORGED_QR).text
+    assert results["other_event"].reason == Reason.of(ReasonCode.FORGED_QR).text  # not in the package: no digest
+    assert results["foreign"].reason == Reason.of(ReasonCode.NOT_A_CODE).text
+    assert results["truncated"].reason == Reason.of(ReasonCode.MALFORMED_QR).text
+    assert results["cancelled"].status == checkin.CheckinStatus.REJECTED
     assert "dibatalkan" in results["cancelled"].reason and "Mutasi" in results["cancelled"].reason
-    assert results["good_lowercase"].status == checkin.CHECKED_IN
+    assert results["good_lowercase"].status == checkin.CheckinStatus.CHECKED_IN
     # The office still refuses the altered code, and accepts its own.
     with office.site.open():
-        assert checkin.check_in(office.event_id, altered, actor=OFFICE).reason == qr_payload.FORGED_REASON
+        assert checkin.check_in(office.event_id, altered, actor=OFFICE).reason == Reason.of(ReasonCode.FORGED_QR).text
 
 
 def test_nip_nik_and_walk_ins_work_offline(office, tmp_path):
@@ -115,9 +116,9 @@ def test_nip_nik_and_walk_ins_work_offline(office, tmp_path):
             actor=DESK_A,
         )
         by_nik_again = checkin.check_in(event_id, "3305014107900001", actor=DESK_A)
-    assert by_nip.status == checkin.CHECKED_IN and by_nip.person.nip == person.nip
-    assert walk_in.status == checkin.CHECKED_IN
-    assert by_nik_again.status == checkin.ALREADY
+    assert by_nip.status == checkin.CheckinStatus.CHECKED_IN and by_nip.person.nip == person.nip
+    assert walk_in.status == checkin.CheckinStatus.CHECKED_IN
+    assert by_nik_again.status == checkin.CheckinStatus.ALREADY
 
 
 # --- merging back ---------------------------------------------------------------------------------
@@ -135,13 +136,13 @@ def test_two_laptops_merge_office_records_stay_walk_ins_wait_idempotent_nothing_
     with laptop_a.open():  # codes 1-5 at 9.00-9.04; code 0 was checked in at the office already
         for minute, reg in enumerate(regs[1:6]):
             result = checkin.check_in(event_a, office.codes[reg], actor=DESK_A)
-            assert result.status == checkin.CHECKED_IN
+            assert result.status == checkin.CheckinStatus.CHECKED_IN
             set_checkin_time(result.registration_id, nine + dt.timedelta(minutes=minute))
         signatures.save_signature(result.registration_id, png_signature("red"), actor=DESK_A)  # code 5
         for person in (newcomer, guest):
             walked = checkin.walk_in(event_a, person, actor=DESK_A)
             set_checkin_time(walked.registration_id, nine + dt.timedelta(minutes=20))
-        assert checkin.check_in(event_a, office.codes[regs[0]], actor=DESK_A).status == checkin.ALREADY
+        assert checkin.check_in(event_a, office.codes[regs[0]], actor=DESK_A).status == checkin.CheckinStatus.ALREADY
         return_a = Path(export_checkins(event_a, tmp_path / "kembali-a.netralitas", actor=DESK_A).path)
 
     with laptop_b.open():  # codes 4-8: B saw code 4 earlier than A, code 5 later
@@ -229,7 +230,7 @@ def test_a_desk_check_in_of_a_person_cancelled_later_at_the_office_is_kept_and_r
     laptop, event_id = new_laptop(tmp_path, "laptop-a", export_package(office, tmp_path))
     target = office.registrations[2]
     with laptop.open():
-        assert checkin.check_in(event_id, office.codes[target], actor=DESK_A).status == checkin.CHECKED_IN
+        assert checkin.check_in(event_id, office.codes[target], actor=DESK_A).status == checkin.CheckinStatus.CHECKED_IN
         back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)
     with office.site.open():
         checkin.cancel_registration(target, reason="Berhalangan", actor=OFFICE)
@@ -264,7 +265,9 @@ def test_an_office_on_postgresql_merges_laptops_on_sqlite(tmp_path, pg_url):
     laptop, event_id = new_laptop(tmp_path, "laptop-a", package)
     with laptop.open():
         for reg in office.registrations[1:4]:
-            assert checkin.check_in(event_id, office.codes[reg], actor=DESK_A).status == checkin.CHECKED_IN
+            assert (
+                checkin.check_in(event_id, office.codes[reg], actor=DESK_A).status == checkin.CheckinStatus.CHECKED_IN
+            )
         walked = checkin.walk_in(event_id, PersonData(nama="Siti Aminah", unit_kerja="PKK"), actor=DESK_A)
         signatures.save_signature(walked.registration_id, png_signature(), actor=DESK_A)
         back = Path(export_checkins(event_id, tmp_path / "kembali.netralitas", actor=DESK_A).path)

@@ -195,8 +195,11 @@ def test_importing_again_changes_nothing_and_a_newer_package_updates_the_laptop(
         assert Event.get_by_id(event_id).venue == "Pendopo Kabupaten"
         assert Person.get(Person.nik == office.people[2].nik).jabatan == "Kepala Bidang Mutasi"  # a PPNPN
         gone = checkin.check_in(event_id, office.codes[removed], actor=DESK_A)
-        assert gone.status == checkin.REJECTED and REMOVED_AT_OFFICE in gone.reason
-        assert checkin.check_in(event_id, office.codes[office.cancelled], actor=DESK_A).status == checkin.CHECKED_IN
+        assert gone.status == checkin.CheckinStatus.REJECTED and REMOVED_AT_OFFICE in gone.reason
+        assert (
+            checkin.check_in(event_id, office.codes[office.cancelled], actor=DESK_A).status
+            == checkin.CheckinStatus.CHECKED_IN
+        )
         assert checkin.check_in(event_id, added_code, actor=DESK_A).registration_id == walk_in.registration_id
         assert Attendance.get(Attendance.registration == checked.registration_id).desk == "Meja A"  # kept
         linked = ImportedRegistration.get(ImportedRegistration.registration == walk_in.registration_id)

@@ -38,6 +38,7 @@ import pytest
 from netralitas_desktop.cli import main
 from netralitas_desktop.core.audit import Actor
 from netralitas_desktop.core.checkin import check_in
+from netralitas_desktop.core.event_settings import online_min_minutes
 from netralitas_desktop.core.events import EventData, ValidationError, create_event
 from netralitas_desktop.core.models import Attendance, AuditLog, Person, Registration
 from netralitas_desktop.core.participants import get_participant, update_participant
@@ -48,9 +49,10 @@ from netralitas_desktop.core.reports.online import (
     import_online,
     plan_online_import,
 )
-from netralitas_desktop.core.reports.online_store import min_minutes, set_min_minutes
-from netralitas_desktop.core.reports.status import DARING, HADIR, status_by_registration
+from netralitas_desktop.core.reports.online_store import set_online_min_minutes
+from netralitas_desktop.core.reports.status import status_by_registration
 from netralitas_desktop.core.roster.importer import import_roster
+from netralitas_desktop.core.statuses import AttendanceStatus
 
 SAMPLE = "laporan_peserta_daring.csv"
 ACTOR = Actor("Meja Panitia", "ani")
@@ -169,15 +171,15 @@ def test_apply_creates_online_check_ins_and_a_desk_check_in_stays_hadir(event_id
     arif_attendance = Attendance.get(Attendance.registration == arif)
     assert (arif_attendance.method, arif_attendance.desk) == ("nip", "Meja 1")
     statuses = status_by_registration(event_id)
-    assert statuses[arif] == HADIR
-    assert sum(1 for s in statuses.values() if s == DARING) == 46
+    assert statuses[arif] == AttendanceStatus.PRESENT
+    assert sum(1 for s in statuses.values() if s == AttendanceStatus.ONLINE) == 46
     stored = OnlineAttendance.get(OnlineAttendance.registration == arif)
     assert (stored.minutes, stored.matched_by) == (160, "nip")
     assert stored.first_join == dt.datetime(2024, 7, 1, 9, 4)
     # Below the minimum: minutes are kept, no check-in.
     short = registration_of(event_id, "197707212000021001")
     assert OnlineAttendance.get(OnlineAttendance.registration == short).minutes == 5
-    assert statuses[short] != DARING
+    assert statuses[short] != AttendanceStatus.ONLINE
     assert OnlineSegment.select().count() == 121
     audit = AuditLog.get(AuditLog.action == "import")
     assert json.loads(audit.detail)["matched"] == 47 and audit.operator == "ani"
@@ -268,19 +270,19 @@ def test_the_minimum_re_evaluates_online_check_ins_only(event_id, fixtures_dir):
     desk = registration_of(event_id, "198001032023211004")
     check_in(event_id, "198001032023211004", actor=ACTOR)
     import_online(event_id, fixtures_dir / SAMPLE, minimum=45, actor=ACTOR)
-    assert min_minutes(event_id) == 45
+    assert online_min_minutes(event_id) == 45
     online = lambda: Attendance.select().where(Attendance.method == "online").count()  # noqa: E731
     # At 45 minutes: the 47 matched at 60 and 10 more with 45-59 minutes (6 by NIP: 52, 45, 49,
     # 52, 57, 46; 4 by name: 46, 54, 56, 49) = 57, less Arif Hidayat, checked in at the desk.
     assert online() == 56
-    set_min_minutes(event_id, 150, actor=ACTOR)
+    set_online_min_minutes(event_id, 150, actor=ACTOR)
     # 150 minutes or more: 13 by NIP (Arif 160 among them) and 5 by name (151, 163, 157, 167, 162).
     assert online() == 17
     assert Attendance.get(Attendance.registration == desk).method == "nip"  # 160 min, but checked in at the desk
-    set_min_minutes(event_id, 60, actor=ACTOR)
+    set_online_min_minutes(event_id, 60, actor=ACTOR)
     assert online() == 46
     with pytest.raises(ValidationError):
-        set_min_minutes(event_id, -5, actor=ACTOR)
+        set_online_min_minutes(event_id, -5, actor=ACTOR)
 
 
 def test_assigning_to_a_cancelled_or_foreign_registration_is_refused(event_id, fixtures_dir):

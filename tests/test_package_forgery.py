@@ -106,7 +106,7 @@ def test_a_package_re_signed_with_another_key_is_not_the_offices(office, tmp_pat
             with pytest.raises(KeyMismatchError, match="tidak dibuat oleh komputer itu"):
                 import_package(forged, actor=DESK_A, office_key=confirmed)
         assert laptop_state() == before
-        assert checkin.check_in(event_id, "NTR1" + "7" * 23, actor=DESK_A).status == checkin.REJECTED
+        assert checkin.check_in(event_id, "NTR1" + "7" * 23, actor=DESK_A).status == checkin.CheckinStatus.REJECTED
 
 
 def test_an_old_unsigned_package_is_refused_with_a_way_forward(office, tmp_path):

@@ -292,17 +292,17 @@ def test_the_english_ui_writes_dates_and_numbers_in_english_and_documents_stay_i
     try:
         assert i18n.install_translations(qapp, "en")
         assert i18n.ui_language() == "en"
-        assert dates.hari_tanggal(day) == "Monday, 1 July 2024"
-        assert dates.tanggal(day) == "1 July 2024"
-        assert dates.jam(dt.time(8, 5)) == "08:05"
+        assert dates.day_and_date(day) == "Monday, 1 July 2024"
+        assert dates.long_date(day) == "1 July 2024"
+        assert dates.clock_time(dt.time(8, 5)) == "08:05"
         assert (dates.number(2000), dates.number(1_234_567)) == ("2,000", "1,234,567")
         assert dates.percent(208, 300) == "69.3%"
-        assert core_dates.hari_tanggal(day) == "Senin, 1 Juli 2024"  # what documents print
+        assert core_dates.day_and_date(day) == "Senin, 1 Juli 2024"  # what documents print
         assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"  # Qt's own English
     finally:
         i18n.install_translations(qapp, "id")
-    assert dates.hari_tanggal(day) == "Senin, 1 Juli 2024"
-    assert (dates.jam(dt.time(8, 5)), dates.number(2000)) == ("08.05", "2.000")
+    assert dates.day_and_date(day) == "Senin, 1 Juli 2024"
+    assert (dates.clock_time(dt.time(8, 5)), dates.number(2000)) == ("08.05", "2.000")
     assert dates.percent(208, 300) == "69,3%"
 
 

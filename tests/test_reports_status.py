@@ -12,6 +12,7 @@ import pytest
 
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.reports import status
+from netralitas_desktop.core.statuses import PledgeStatus
 from support.reports import DESK, EXPECTED, PEOPLE, ReportRoster, make_report_roster
 
 
@@ -34,10 +35,10 @@ def test_every_registration_gets_its_status_with_time_desk_and_notes(roster):
     assert {name: rows[roster[name]].status for name in EXPECTED} == EXPECTED
     budi, dewi, ani = rows[roster["budi"]], rows[roster["dewi"]], rows[roster["ani"]]
     assert budi.full_name == "Drs. Budi Santoso, M.Si." and budi.desk == "Meja 1" and budi.checked_in_at
-    assert budi.signed and not budi.ikrar_returned
+    assert budi.signed and not budi.ikrar_mandiri_returned
     assert dewi.status_label == "Daring" and dewi.online_minutes == 95 and dewi.checked_in_at.hour == 8
     assert ani.note == "Rapat di provinsi" and ani.status_label == "Izin"
-    assert rows[roster["joko"]].ikrar_returned and rows[roster["joko"]].phone == "081234567890"
+    assert rows[roster["joko"]].ikrar_mandiri_returned and rows[roster["joko"]].phone == "081234567890"
     assert rows[roster["rina"]].note == "Pindah tugas" and not rows[roster["rina"]].counted
     assert status.status_by_registration(roster.event_id) == {rows[r].registration_id: rows[r].status for r in rows}
 
@@ -91,10 +92,10 @@ def test_pledge_counts(roster):
         "ikrar_returned": 1,
         "neither": 4,
         "present_unsigned": 1,
-        status.PLEDGE_SIGNED: 1,
-        status.PLEDGE_RETURNED: 1,
-        status.PLEDGE_PRESENT_UNSIGNED: 1,
-        status.PLEDGE_OWED: 4,
+        PledgeStatus.SIGNED: 1,
+        PledgeStatus.RETURNED: 1,
+        PledgeStatus.PRESENT_UNSIGNED: 1,
+        PledgeStatus.OWED: 4,
     }
     assert pledges.registered == 7  # every registered person in exactly one category
     unsigned = status.attended_unsigned(status.status_rows(roster.event_id))

@@ -127,7 +127,7 @@ def _date(text: str) -> dt.date:
 
 def run_create(args: argparse.Namespace) -> dict:
     from ..core.campaigns import service
-    from ..core.dates import hari_tanggal
+    from ..core.dates import day_and_date
 
     data = service.CampaignData(args.name, _date(args.deadline), args.note)
     campaign_id = service.create_campaign(data, actor=cli_actor())
@@ -135,7 +135,7 @@ def run_create(args: argparse.Namespace) -> dict:
     return {
         "id": campaign_id,
         "campaign": info.to_dict(),
-        "message": f"Kampanye nomor {campaign_id} tersimpan: {info.name} (batas {hari_tanggal(info.deadline)}).",
+        "message": f"Kampanye nomor {campaign_id} tersimpan: {info.name} (batas {day_and_date(info.deadline)}).",
     }
 
 
@@ -286,7 +286,7 @@ def run_receive(args: argparse.Namespace) -> dict:
 
     campaign = _campaign(args)
     result = receive_form(campaign.id, args.code, cli_actor())
-    if result.status == returns.REJECTED:
+    if result.status == returns.ReturnStatus.REJECTED:
         details = {key: value for key, value in result.to_dict().items() if key != "message"}
         raise CliError(result.reason, exit_code=EXIT_REJECTED, text=result.message, **details)
     return result.to_dict()

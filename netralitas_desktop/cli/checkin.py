@@ -54,7 +54,7 @@ def run_checkin(args: argparse.Namespace) -> dict:
         raise CliError("Nama meja (--desk) wajib diisi.", exit_code=2)
     operator = Actor.default().operator if args.operator is None else " ".join(args.operator.split())
     result = checkin.check_in(args.event, args.code, actor=Actor(desk, operator))
-    if result.status == checkin.REJECTED:
+    if result.status == checkin.CheckinStatus.REJECTED:
         # The error object carries the whole result; "text" is the banner line for text mode.
         details = {key: value for key, value in result.to_dict().items() if key != "message"}
         raise CliError(result.reason, exit_code=EXIT_REJECTED, text=result.message, **details)
@@ -74,7 +74,7 @@ def register_status(subparsers: argparse._SubParsersAction) -> None:
 
 def run_desk_status(args: argparse.Namespace) -> dict:
     from ..core import checkin
-    from ..core.dates import jam
+    from ..core.dates import clock_time
 
     events.get_event(args.event)
     status = checkin.desk_status(args.event, args.recent)
@@ -90,7 +90,7 @@ def run_desk_status(args: argparse.Namespace) -> dict:
                 ("Jam", "Nama", "Meja", "Unit kerja"),
                 [
                     (
-                        jam(item.checked_in_at.time()),
+                        clock_time(item.checked_in_at.time()),
                         item.full_name,
                         " · ".join(p for p in (item.desk, item.operator) if p),
                         item.unit_kerja,

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ..core import events
-from ..core.dates import hari_tanggal, jam
+from ..core.dates import clock_time, day_and_date
 from ..core.event_settings import MASK_NIK, TIME_ZONES, nik_masked, set_setting
 from ..core.events import EventData, Signatory, ValidationError
 from ..core.models import EVENT_KINDS
@@ -94,7 +94,7 @@ def create_event(args: argparse.Namespace) -> dict:
     if args.full_nik:
         set_setting(event_id, MASK_NIK, False)
     data.id = event_id
-    when = hari_tanggal(data.date)
+    when = day_and_date(data.date)
     return {
         "id": event_id,
         "event": data.to_dict(),
@@ -195,13 +195,13 @@ def event_settings(args: argparse.Namespace) -> dict:
 
 
 def _describe(data: EventData, summary: events.EventSummary, masked: bool = True) -> str:
-    times = "–".join(t for t in (jam(data.start_time), jam(data.end_time)) if t)
+    times = "–".join(t for t in (clock_time(data.start_time), clock_time(data.end_time)) if t)
     times = f"{times} {data.time_zone}" if times else ""
     lines = [
         ("Nomor", str(data.id)),
         ("Nama kegiatan", data.title),
         ("Jenis", events.KIND_LABELS.get(data.kind, data.kind)),
-        ("Tanggal", hari_tanggal(data.date) if data.date else ""),
+        ("Tanggal", day_and_date(data.date) if data.date else ""),
         ("Jam", times),
         ("Tempat", data.venue),
         ("Instansi", data.instansi),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import events
-from ..core.dates import jam, tanggal
+from ..core.dates import clock_time, long_date
 from ..core.nip import format_nip
 from .common import (
     CliError,
@@ -195,7 +195,7 @@ def _returned(event_id: int) -> dict:
             [
                 (
                     index,
-                    f"{tanggal(row.returned_at.date())} {jam(row.returned_at.time())}",
+                    f"{long_date(row.returned_at.date())} {clock_time(row.returned_at.time())}",
                     row.full_name,
                     _id_text(row.nip, row.nik),
                     row.unit_kerja,
@@ -228,7 +228,7 @@ def run_receive(args: argparse.Namespace) -> dict:
     events.get_event(args.event)
     attachment = load_attachment(args.attach) if args.attach else None
     result = returns.receive_by_code(args.event, args.code, cli_actor(), attachment)
-    if result.status == returns.REJECTED:
+    if result.status == returns.ReturnStatus.REJECTED:
         details = {key: value for key, value in result.to_dict().items() if key != "message"}
         raise CliError(result.reason, exit_code=EXIT_REJECTED, text=result.message, **details)
     return result.to_dict()

@@ -100,10 +100,10 @@ def _check_in(context: dict) -> str:
     from ..core import checkin
 
     result = checkin.check_in(context["event_id"], context["payload"], actor=ACTOR)
-    if result.status != checkin.CHECKED_IN:
+    if result.status != checkin.CheckinStatus.CHECKED_IN:
         raise RuntimeError(result.message)
     again = checkin.check_in(context["event_id"], context["payload"], actor=ACTOR)
-    if again.status != checkin.ALREADY:
+    if again.status != checkin.CheckinStatus.ALREADY:
         raise RuntimeError("pindai kedua tidak dikenali sebagai sudah hadir")
     return "hadir, lalu sudah hadir"
 

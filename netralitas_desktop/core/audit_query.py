@@ -22,6 +22,7 @@ from .jobs import Job, Progress
 from .models import AuditLog, Event
 from .reports.export_csv import DELIMITER, ENCODING
 from .reports.tables import clean_text, needs_neutralising
+from .statuses import method_label
 
 if TYPE_CHECKING:
     from peewee import ColumnBase, Expression, ModelSelect
@@ -151,14 +152,6 @@ SELECTION_LABELS = {
     "unit": "satu unit kerja",
     "belum_terkirim": "hanya yang belum terkirim",
 }
-METHOD_LABELS = {
-    "qr": "QR undangan",
-    "nip": "NIP",
-    "nik": "NIK",
-    "manual": "Pencarian nama",
-    "walk_in": "Tanpa undangan",
-    "online": "Daring",
-}
 
 
 @dataclass(frozen=True)
@@ -224,7 +217,7 @@ def _value(key: str, value: object) -> str:
     if value is None or value == "":
         return "—"
     if key == "method":
-        return METHOD_LABELS.get(str(value), str(value))
+        return method_label(str(value))
     if key == "selection":  # an invitation run's "semua+unit+belum_terkirim"
         return ", ".join(SELECTION_LABELS.get(part, part) for part in str(value).split("+"))
     if isinstance(value, list):

@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import jam, tanggal
+from .dates import clock_time, long_date
 from .errors import OTHER_FAILURE, UserError
 from .models import AppSetting
 from .private_files import copy_private, create_private_file, private_folder
@@ -72,7 +72,7 @@ class BackupInfo:
     @property
     def when(self) -> str:
         """'Senin, 1 Juli 2024 pukul 07.30' style, for messages."""
-        return f"{tanggal(self.created.date())} pukul {jam(self.created.time())}"
+        return f"{long_date(self.created.date())} pukul {clock_time(self.created.time())}"
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,17 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from enum import StrEnum
+from typing import Any
 
 from peewee import JOIN, Expression, IntegrityError, ModelSelect, SqliteDatabase, fn
 
 from . import audit, qr_payload
-from .dates import jam
+from .dates import clock_time
 from .events import NotFoundError, ValidationError
 from .models import ATTENDANCE_MODES, Attendance, Event, Person, Registration, Signature, db, now
 from .names import full_name
-from .nip import IdError, NikInfo, NipInfo, excel_corruption_reason, format_nip, normalize_id, parse_nik, parse_nip
+from .nip import IdError, NikInfo, NipInfo, excel_corruption, format_nip, normalize_id, parse_nik, parse_nip
 from .participants import (
     ParticipantRow,
     PersonData,
@@ -36,21 +37,17 @@ from .participants import (
     register,
     upsert_person,
 )
+from .reasons import Reason, ReasonCode
+from .statuses import AttendanceMode, Method, RegistrationSource
 from .transactions import write_transaction
 
-if TYPE_CHECKING:
-    from peewee import Expression
 
-CHECKED_IN = "checked_in"
-ALREADY = "already"
-REJECTED = "rejected"
-METHODS = ("qr", "nip", "nik", "manual", "walk_in")
+class CheckinStatus(StrEnum):
+    """The desk's answer to a scan: green, amber or red."""
 
-EMPTY_REASON = "Kode kosong: pindai QR undangan atau ketik NIP/NIK peserta."
-NOT_A_CODE_REASON = (
-    f"{qr_payload.FOREIGN_REASON} Pindai QR undangan atau ketik NIP/NIK; untuk mencari nama, gunakan pencarian."
-)
-REMOVED_REASON = "Undangan ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini."
+    CHECKED_IN = "checked_in"
+    ALREADY = "already"
+    REJECTED = "rejected"
 
 
 @dataclass(frozen=True)
@@ -70,34 +67,36 @@ class ParticipantSummary:
 @dataclass(frozen=True)
 class CheckinResult:
     status: str  # checked_in | already | rejected
-    reason: str  # Indonesian: why rejected, or a short note
+    reason: str  # Indonesian: why rejected (``refusal.text``), or a short note
     registration_id: int | None = None
     person: ParticipantSummary | None = None
     checked_in_at: dt.datetime | None = None  # already: the FIRST check-in
     desk: str | None = None  # already: the first desk
     operator: str | None = None
     method: str | None = None
+    refusal: Reason | None = None  # rejected by the core: the code the GUI translates
 
     @property
     def ok(self) -> bool:
         """Whether the person may go in (checked in now or before)."""
-        return self.status != REJECTED
+        return self.status != CheckinStatus.REJECTED
 
     @property
     def message(self) -> str:
         """The one-line banner text, shared by the desk window and the CLI."""
-        if self.status == REJECTED:
+        if self.status == CheckinStatus.REJECTED:
             return f"DITOLAK: {self.reason}"
         who = self.person.full_name if self.person else f"Peserta nomor {self.registration_id}"
         if self.person and self.person.unit_kerja:
             who = f"{who}, {self.person.unit_kerja}"
-        time = jam(self.checked_in_at.time()) if self.checked_in_at else ""
-        if self.status == CHECKED_IN:
+        time = clock_time(self.checked_in_at.time()) if self.checked_in_at else ""
+        if self.status == CheckinStatus.CHECKED_IN:
             return f"HADIR: {who} pukul {time}"
         return f"SUDAH HADIR: {who} — tercatat pukul {time}{_at_desk(self.desk, self.operator)}"
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
+        del out["refusal"]  # ``reason`` has its text
         out["checked_in_at"] = self.checked_in_at.isoformat() if self.checked_in_at else None
         out["message"] = self.message
         return out
@@ -184,10 +183,10 @@ def _find(*conditions: Expression) -> _Found | None:
     return _Found(reg_id, event_id, cancelled_at, cancel_reason or "", person)
 
 
-def _rejected(reason: str, found: _Found | None = None) -> CheckinResult:
+def _rejected(refusal: Reason, found: _Found | None = None) -> CheckinResult:
     if found is None:
-        return CheckinResult(REJECTED, reason)
-    return CheckinResult(REJECTED, reason, found.registration_id, found.person)
+        return CheckinResult(CheckinStatus.REJECTED, refusal.text, refusal=refusal)
+    return CheckinResult(CheckinStatus.REJECTED, refusal.text, found.registration_id, found.person, refusal=refusal)
 
 
 def _clean_reason(reason: str | None, field_message: str) -> str:
@@ -201,9 +200,9 @@ def check_in(event_id: int, code: str, *, actor: audit.Actor, method: str | None
     """Check in whoever ``code`` names: a QR payload, or a NIP / NI PPPK / NIK (spaces allowed)."""
     text = (code or "").strip()
     if not text:
-        return _rejected(EMPTY_REASON)
+        return _rejected(Reason.of(ReasonCode.EMPTY_CODE))
     if qr_payload.looks_like_payload(text):
-        return _check_in_payload(event_id, text, actor, method or "qr")
+        return _check_in_payload(event_id, text, actor, method or Method.QR)
     return _check_in_number(event_id, text, actor, method)
 
 
@@ -211,53 +210,49 @@ def _check_in_payload(event_id: int, text: str, actor: audit.Actor, method: str)
     try:
         decoded = qr_payload.decode(text)
     except qr_payload.ScannedCodeError as err:
-        return _rejected(str(err))
+        return _rejected(err.reason)
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
-        where = (
-            f"Undangan ini untuk kegiatan lain: {title}."
-            if title
-            else "Undangan ini untuk kegiatan yang sudah dihapus."
-        )
-        return _rejected(f"{where} Bila ia terdaftar pada kegiatan ini, ketik NIP/NIK-nya.")
+        if title:
+            return _rejected(Reason.of(ReasonCode.OTHER_EVENT, title=title))
+        return _rejected(Reason.of(ReasonCode.DELETED_EVENT))
     found = _find(Registration.id == decoded.registration_id)
     if found is None or found.event_id != event_id:
-        return _rejected(REMOVED_REASON)
+        return _rejected(Reason.of(ReasonCode.REMOVED))
     return _admit(found, actor, method)
 
 
 def _check_in_number(event_id: int, text: str, actor: audit.Actor, method: str | None) -> CheckinResult:
-    corrupted = excel_corruption_reason(text)
+    corrupted = excel_corruption(text)
     if corrupted:
         return _rejected(corrupted)
     digits = normalize_id(text)
     if not digits.isdigit():
-        return _rejected(NOT_A_CODE_REASON)
+        return _rejected(Reason.of(ReasonCode.NOT_A_CODE))
     parse: Callable[[object], NipInfo | NikInfo]
     if len(digits) == 18:
-        column, label, shown, default_method, parse = Person.nip, "NIP", format_nip(digits), "nip", parse_nip
+        column, label, shown, default_method, parse = Person.nip, "NIP", format_nip(digits), Method.NIP, parse_nip
     elif len(digits) == 16:
-        column, label, shown, default_method, parse = Person.nik, "NIK", digits, "nik", parse_nik
+        column, label, shown, default_method, parse = Person.nik, "NIK", digits, Method.NIK, parse_nik
     else:
-        return _rejected(f"Nomor {digits} ({len(digits)} digit) tidak dikenali: NIP/NI PPPK 18 digit, NIK 16 digit.")
+        return _rejected(Reason.of(ReasonCode.UNKNOWN_NUMBER, digits=digits, length=len(digits)))
     found = _find(column == digits, Registration.event == event_id)
     if found is not None:
         return _admit(found, actor, method or default_method)
     try:
         parse(digits)
     except IdError as err:
-        return _rejected(str(err))
-    reason = f"{label} {shown} tidak terdaftar pada kegiatan ini."
-    if Person.select(Person.id).where(column == digits).exists():
-        reason += " Datanya ada dari kegiatan lain: daftarkan sebagai peserta tanpa undangan bila diizinkan."
-    return _rejected(reason)
+        return _rejected(err.reason)
+    known = Person.select(Person.id).where(column == digits).exists()
+    code = ReasonCode.KNOWN_ELSEWHERE if known else ReasonCode.NOT_REGISTERED
+    return _rejected(Reason.of(code, label=label, number=shown))
 
 
-def check_in_registration(registration_id: int, *, actor: audit.Actor, method: str = "manual") -> CheckinResult:
+def check_in_registration(registration_id: int, *, actor: audit.Actor, method: str = Method.MANUAL) -> CheckinResult:
     """Check in a registration picked by hand (search list)."""
     found = _find(Registration.id == registration_id)
     if found is None:
-        return _rejected(f"Peserta nomor {registration_id} tidak ditemukan.")
+        return _rejected(Reason.of(ReasonCode.NO_SUCH_PARTICIPANT, registration_id=registration_id))
     return _admit(found, actor, method)
 
 
@@ -271,11 +266,7 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
     """Insert the Attendance row; the unique key decides between checked_in and already."""
     if found.cancelled_at is not None:
         note = f": {found.cancel_reason}" if found.cancel_reason else ""
-        return _rejected(
-            f"Pendaftaran {found.person.full_name} telah dibatalkan{note}. "
-            "Pulihkan pendaftarannya bila ia tetap boleh ikut.",
-            found,
-        )
+        return _rejected(Reason.of(ReasonCode.CANCELLED, name=found.person.full_name, note=note), found)
     at = now()
     try:
         with write_transaction():
@@ -297,11 +288,11 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
             .first()
         )
         if first is None:  # the registration vanished between lookup and insert
-            return _rejected(REMOVED_REASON)
+            return _rejected(Reason.of(ReasonCode.REMOVED))
         first_at, desk, operator, first_method = first
         return CheckinResult(
-            ALREADY,
-            f"Sudah tercatat hadir pukul {jam(first_at.time())}{_at_desk(desk, operator)}.",
+            CheckinStatus.ALREADY,
+            f"Sudah tercatat hadir pukul {clock_time(first_at.time())}{_at_desk(desk, operator)}.",
             found.registration_id,
             found.person,
             first_at,
@@ -310,11 +301,20 @@ def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
             first_method,
         )
     return CheckinResult(
-        CHECKED_IN, "Selamat datang.", found.registration_id, found.person, at, actor.desk, actor.operator, method
+        CheckinStatus.CHECKED_IN,
+        "Selamat datang.",
+        found.registration_id,
+        found.person,
+        at,
+        actor.desk,
+        actor.operator,
+        method,
     )
 
 
-def walk_in(event_id: int, person: PersonData, *, mode: str = "onsite", actor: audit.Actor) -> CheckinResult:
+def walk_in(
+    event_id: int, person: PersonData, *, mode: str = AttendanceMode.ONSITE, actor: audit.Actor
+) -> CheckinResult:
     """Register someone without an invitation and check them in, in one transaction.
 
     Invalid data raises ``ValidationError`` (field -> message) for the form. A person
@@ -341,7 +341,7 @@ def walk_in(event_id: int, person: PersonData, *, mode: str = "onsite", actor: a
 def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Actor) -> CheckinResult:
     existing = find_person(cleaned.nip, cleaned.nik)
     person = existing or upsert_person(cleaned)[0]
-    registration, created = register(event_id, person.id, source="walk_in", mode=mode)
+    registration, created = register(event_id, person.id, source=RegistrationSource.WALK_IN, mode=mode)
     if created:
         audit.record(
             "checkin.walk_in",
@@ -352,8 +352,8 @@ def _walk_in_once(event_id: int, cleaned: PersonData, mode: str, actor: audit.Ac
         )
     found = _find(Registration.id == registration.id)
     assert found is not None, "registered just now"
-    result = _admit(found, actor, "walk_in")
-    if created and result.status == CHECKED_IN:
+    result = _admit(found, actor, Method.WALK_IN)
+    if created and result.status == CheckinStatus.CHECKED_IN:
         return replace(result, reason="Peserta tanpa undangan didaftarkan dan dicatat hadir.")
     return result
 
@@ -456,10 +456,10 @@ def counters(event_id: int) -> Counters:
     return Counters(
         registered=sum(r for _, r in by_mode.values()),
         present=sum(p for p, _ in by_mode.values()),
-        onsite_registered=by_mode["onsite"][1],
-        onsite_present=by_mode["onsite"][0],
-        online_registered=by_mode["online"][1],
-        online_present=by_mode["online"][0],
+        onsite_registered=by_mode[AttendanceMode.ONSITE][1],
+        onsite_present=by_mode[AttendanceMode.ONSITE][0],
+        online_registered=by_mode[AttendanceMode.ONLINE][1],
+        online_present=by_mode[AttendanceMode.ONLINE][0],
         by_employment={key: (p, r) for key, (p, r) in sorted(by_employment.items())},
     )
 
@@ -516,7 +516,7 @@ def unsigned_check_ins(event_id: int, limit: int = 500) -> tuple[list[RecentChec
     so it survives a restart and shows what every desk recorded. Attendance taken from an online
     meeting's report (method ``online``) is left out: nobody there can sign at a desk.
     """
-    query = _check_ins_newest_first(event_id, Signature.id.is_null(True), Attendance.method != "online")
+    query = _check_ins_newest_first(event_id, Signature.id.is_null(True), Attendance.method != Method.ONLINE)
     rows = _rows(query, limit)
     return rows, len(rows) if len(rows) < limit else query.order_by().count()
 
@@ -595,12 +595,9 @@ def _roster_rows(event_id: int) -> list[ParticipantRow]:
 
 
 __all__ = [
-    "ALREADY",
-    "CHECKED_IN",
-    "METHODS",
-    "REJECTED",
     "STAMP_MOVE",
     "CheckinResult",
+    "CheckinStatus",
     "Counters",
     "DeskStatus",
     "ParticipantSummary",

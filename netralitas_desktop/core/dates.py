@@ -1,7 +1,8 @@
 """Dates and times as letters write them: ``Senin, 1 Juli 2024`` and ``08.00``.
 
-Documents are Indonesian whatever the operator's UI language, so every function writes
-Indonesian by default; the window passes its language (``language="en"``:
+Names are English (``long_date``, ``day_and_date``, ``place_and_date``, ``clock_time``); what they
+write is not. Documents are Indonesian whatever the operator's UI language, so every function
+writes Indonesian by default; the window passes its language (``language="en"``:
 ``Monday, 1 July 2024``, ``08:00``) through ``gui/common/dates.py``. Qt-free on purpose:
 the same words in a PDF, a CLI line and a label.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-BULAN = (
+ID_MONTHS = (
     "Januari",
     "Februari",
     "Maret",
@@ -24,8 +25,8 @@ BULAN = (
     "November",
     "Desember",
 )
-HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS = (
+ID_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+EN_MONTHS = (
     "January",
     "February",
     "March",
@@ -39,31 +40,31 @@ MONTHS = (
     "November",
     "December",
 )
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LANGUAGES = ("id", "en")
 # Day and month names, and the separator of hours and minutes, per language.
-_NAMES = {"id": (HARI, BULAN, "."), "en": (DAYS, MONTHS, ":")}
+_NAMES = {"id": (ID_WEEKDAYS, ID_MONTHS, "."), "en": (EN_WEEKDAYS, EN_MONTHS, ":")}
 
 
 def _names(language: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     return _NAMES.get(language, _NAMES["id"])
 
 
-def tanggal(d: dt.date, language: str = "id") -> str:
+def long_date(d: dt.date, language: str = "id") -> str:
     """``1 Juli 2024`` (``1 July 2024``)."""
     return f"{d.day} {_names(language)[1][d.month - 1]} {d.year}"
 
 
-def hari_tanggal(d: dt.date, language: str = "id") -> str:
+def day_and_date(d: dt.date, language: str = "id") -> str:
     """``Senin, 1 Juli 2024`` (``Monday, 1 July 2024``)."""
-    return f"{_names(language)[0][d.weekday()]}, {tanggal(d, language)}"
+    return f"{_names(language)[0][d.weekday()]}, {long_date(d, language)}"
 
 
-def tempat_tanggal(place: str, d: dt.date) -> str:
+def place_and_date(place: str, d: dt.date) -> str:
     """The place-date line above a signature: ``Purworejo, 1 Juli 2024`` (documents only: Indonesian)."""
-    return f"{place.strip()}, {tanggal(d)}" if place and place.strip() else tanggal(d)
+    return f"{place.strip()}, {long_date(d)}" if place and place.strip() else long_date(d)
 
 
-def jam(t: dt.time | None, language: str = "id") -> str:
+def clock_time(t: dt.time | None, language: str = "id") -> str:
     """``08.00`` — Indonesian letters write times with a dot (English: ``08:00``)."""
     return t.strftime(f"%H{_names(language)[2]}%M") if t else ""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypedDict, Unpack
 
 from . import audit, qr_payload
-from .dates import hari_tanggal, jam
+from .dates import clock_time, day_and_date
 from .documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -232,12 +232,12 @@ def time_text(event: EventData) -> str:
     if not event.start_time:
         return ""
     if event.end_time:
-        return f"{jam(event.start_time)} \u2013 {jam(event.end_time)} {event.time_zone}"
-    return f"{jam(event.start_time)} {event.time_zone} \u2013 selesai"
+        return f"{clock_time(event.start_time)} \u2013 {clock_time(event.end_time)} {event.time_zone}"
+    return f"{clock_time(event.start_time)} {event.time_zone} \u2013 selesai"
 
 
 def _when(event: EventData) -> str:
-    when = hari_tanggal(event.date) if event.date else ""
+    when = day_and_date(event.date) if event.date else ""
     times = time_text(event)
     return f"{when}, pukul {times}" if times else when
 
@@ -444,7 +444,7 @@ def render_invitation_png(event: EventData, invitation: Invitation) -> Image.Ima
     draw_image_text(draw, title, SANS.bold, pad, y, width, fill="white")
     y = band_bottom + 40
     for caption, value, lines in (
-        ("Hari, tanggal", hari_tanggal(event.date) if event.date else "", 1),
+        ("Hari, tanggal", day_and_date(event.date) if event.date else "", 1),
         ("Pukul", time_text(event), 1),
         ("Tempat", event.venue, 3),
     ):

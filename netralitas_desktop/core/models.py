@@ -26,6 +26,8 @@ from peewee import (
     TimeField,
 )
 
+from .statuses import AttendanceMode, RegistrationSource
+
 db = DatabaseProxy()
 
 
@@ -107,8 +109,8 @@ class Person(BaseModel):
     updated_at = DateTimeField(default=now)
 
 
-REGISTRATION_SOURCES = ("invited", "walk_in")
-ATTENDANCE_MODES = ("onsite", "online")
+REGISTRATION_SOURCES = tuple(RegistrationSource)
+ATTENDANCE_MODES = tuple(AttendanceMode)
 
 
 class Registration(BaseModel):
@@ -117,8 +119,8 @@ class Registration(BaseModel):
     event_id: int
     person = ForeignKeyField(Person, backref="registrations", on_delete="CASCADE")
     person_id: int
-    source = CharField(max_length=10, default="invited")
-    mode = CharField(max_length=10, default="onsite")
+    source = CharField(max_length=10, default=RegistrationSource.INVITED.value)
+    mode = CharField(max_length=10, default=AttendanceMode.ONSITE.value)
     created_at = DateTimeField(default=now)
     # Schema v2: a cancelled registration stays on record but cannot check in.
     cancelled_at = DateTimeField(null=True)

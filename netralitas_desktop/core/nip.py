@@ -11,14 +11,16 @@ import enum
 import re
 from dataclasses import dataclass
 
+from .dates import ID_MONTHS, long_date
 from .errors import UserError
+from .reasons import Reason, ReasonCode
 
 __all__ = [
     "IdError",
     "IdKind",
     "NikInfo",
     "NipInfo",
-    "excel_corruption_reason",
+    "excel_corruption",
     "explain",
     "format_nik",
     "format_nip",
@@ -31,20 +33,6 @@ __all__ = [
 ]
 
 _SEPARATORS = re.compile(r"[\s.\-_/]+")
-_BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 class IdKind(enum.StrEnum):
@@ -54,7 +42,11 @@ class IdKind(enum.StrEnum):
 
 
 class IdError(UserError, ValueError):
-    """A number that is not a valid NIP / NI PPPK / NIK; the message is for the user."""
+    """A number that is not a valid NIP / NI PPPK / NIK; ``reason`` says why (``str()`` in Indonesian)."""
+
+    def __init__(self, code: ReasonCode, **params: object) -> None:
+        self.reason = Reason.of(code, **params)
+        super().__init__(self.reason.text)
 
 
 @dataclass(frozen=True)
@@ -117,7 +109,7 @@ def _is_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def excel_corruption_reason(raw: object) -> str | None:
+def excel_corruption(raw: object) -> Reason | None:
     """Explain why a value looks like a NIP that Excel stored as a number, or None.
 
     Excel keeps 15 significant digits, so an 18-digit NIP typed as a number loses its
@@ -127,27 +119,15 @@ def excel_corruption_reason(raw: object) -> str | None:
         return None
     if isinstance(raw, (float, int)):
         shown = f"{raw:.14E}" if isinstance(raw, float) else str(raw)
-        return (
-            f"NIP tersimpan sebagai angka oleh Excel ({shown}); tiga digit terakhir hilang. "
-            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
-        )
+        return Reason.of(ReasonCode.EXCEL_NUMBER, shown=shown)
     text = str(raw).strip().lstrip("'")
     if re.fullmatch(r"\d(?:[.,]\d+)?[eE]\+?\d{1,2}", text):
-        return (
-            f"NIP tertulis dalam notasi ilmiah ({text}); Excel telah membuang digit terakhirnya. "
-            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
-        )
+        return Reason.of(ReasonCode.EXCEL_SCIENTIFIC, shown=text)
     if re.fullmatch(r"\d{18}[.,]0+", text):
-        return (
-            f"NIP tertulis sebagai bilangan desimal ({text}); kemungkinan berasal dari sel angka Excel. "
-            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
-        )
+        return Reason.of(ReasonCode.EXCEL_DECIMAL, shown=text)
     digits = normalize_id(text)
     if re.fullmatch(r"\d{15}000", digits):
-        return (
-            f"NIP {digits} berakhiran 000: tanda Excel menyimpan NIP sebagai angka dan membulatkannya. "
-            "Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar."
-        )
+        return Reason.of(ReasonCode.EXCEL_ROUNDED, shown=digits)
     return None
 
 
@@ -155,7 +135,7 @@ def _birth_date(digits: str, label: str) -> dt.date:
     try:
         return dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise IdError(f"{label} tidak valid: 8 digit pertama ({digits[:8]}) bukan tanggal lahir yang benar.") from None
+        raise IdError(ReasonCode.BIRTH_DATE, label=label, digits=digits[:8]) from None
 
 
 def parse_nip(raw: object) -> NipInfo:
@@ -163,39 +143,37 @@ def parse_nip(raw: object) -> NipInfo:
 
     Digit 13 tells them apart: a TMT month starts with 0/1, the PPPK code is 2.
     """
-    reason = excel_corruption_reason(raw)
-    if reason:
-        raise IdError(reason)
+    corrupted = excel_corruption(raw)
+    if corrupted:
+        raise IdError(corrupted.code, **dict(corrupted.params))
     digits = normalize_id(raw)
     if not digits:
-        raise IdError("NIP kosong.")
+        raise IdError(ReasonCode.NIP_EMPTY)
     if not _is_digits(digits):
-        raise IdError(f"NIP hanya boleh berisi angka; ditemukan {digits!r}.")
+        raise IdError(ReasonCode.NIP_NOT_DIGITS, shown=repr(digits))
     if len(digits) != 18:
-        raise IdError(f"NIP harus 18 digit; yang diisi {len(digits)} digit ({digits}).")
+        raise IdError(ReasonCode.NIP_LENGTH, length=len(digits), digits=digits)
     birth = _birth_date(digits, "NIP")
     sex_digit = digits[14]
     if sex_digit not in "12":
-        raise IdError(f"NIP tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2, bukan {sex_digit}.")
+        raise IdError(ReasonCode.NIP_SEX_DIGIT, digit=sex_digit)
     serial = int(digits[15:18])
     if serial == 0:
-        raise IdError("NIP tidak valid: nomor urut (3 digit terakhir) tidak boleh 000.")
+        raise IdError(ReasonCode.NIP_SERIAL)
     sex = "L" if sex_digit == "1" else "P"
     year = int(digits[8:12])
     if digits[12] == "2":
         contract = int(digits[13])
         if contract == 0:
-            raise IdError("NI PPPK tidak valid: digit ke-14 (jumlah kontrak) harus 1 sampai 9.")
+            raise IdError(ReasonCode.PPPK_CONTRACT)
         if year < birth.year + 15:
-            raise IdError(
-                f"NI PPPK tidak valid: tahun pengangkatan {year} terlalu dekat dengan tahun lahir {birth.year}."
-            )
+            raise IdError(ReasonCode.PPPK_YEAR, year=year, born=birth.year)
         return NipInfo(digits, IdKind.PPPK, birth, year, None, sex, serial, contract)
     month = int(digits[12:14])
     if not 1 <= month <= 12:
-        raise IdError(f"NIP tidak valid: bulan TMT CPNS ({digits[12:14]}) harus 01 sampai 12.")
+        raise IdError(ReasonCode.NIP_TMT_MONTH, month=digits[12:14])
     if (year, month) <= (birth.year, birth.month):
-        raise IdError(f"NIP tidak valid: TMT CPNS ({month:02d}/{year}) harus sesudah tanggal lahir.")
+        raise IdError(ReasonCode.NIP_TMT_BEFORE_BIRTH, month=f"{month:02d}", year=year)
     return NipInfo(digits, IdKind.PNS, birth, year, month, sex, serial, None)
 
 
@@ -212,9 +190,9 @@ def implausibility(info: NipInfo, today: dt.date | None = None) -> str | None:
     today = today or dt.date.today()
     label = "NI PPPK" if info.kind is IdKind.PPPK else "NIP"
     birth = info.birth_date
-    born = f"lahir {_tanggal(birth)}"
+    born = f"lahir {long_date(birth)}"
     if birth > today:
-        return f"{label} {info.formatted} tidak masuk akal: tanggal lahirnya ({_tanggal(birth)}) belum terjadi."
+        return f"{label} {info.formatted} tidak masuk akal: tanggal lahirnya ({long_date(birth)}) belum terjadi."
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     if age > MAX_AGE:
         return (
@@ -222,7 +200,7 @@ def implausibility(info: NipInfo, today: dt.date | None = None) -> str | None:
             "pensiun ASN. Periksa 8 digit pertama NIP."
         )
     month = info.start_month or 1
-    when = f"{_BULAN[month - 1]} {info.start_year}" if info.start_month else str(info.start_year)
+    when = f"{ID_MONTHS[month - 1]} {info.start_year}" if info.start_month else str(info.start_year)
     start = info.start_year * 12 + month - 1
     if start > today.year * 12 + today.month - 1 + AHEAD_MONTHS:
         return f"{label} {info.formatted} tidak masuk akal: pengangkatannya ({when}) masih jauh di masa depan."
@@ -259,23 +237,23 @@ def parse_nik(raw: object) -> NikInfo:
     """Validate a 16-digit NIK (KTP number); women have 40 added to the birth day."""
     digits = normalize_id(raw)
     if not digits:
-        raise IdError("NIK kosong.")
+        raise IdError(ReasonCode.NIK_EMPTY)
     if not _is_digits(digits):
-        raise IdError(f"NIK hanya boleh berisi angka; ditemukan {digits!r}.")
+        raise IdError(ReasonCode.NIK_NOT_DIGITS, shown=repr(digits))
     if len(digits) != 16:
-        raise IdError(f"NIK harus 16 digit; yang diisi {len(digits)} digit ({digits}).")
+        raise IdError(ReasonCode.NIK_LENGTH, length=len(digits), digits=digits)
     if digits[0:2] == "00" or digits[2:4] == "00":
-        raise IdError("NIK tidak valid: kode provinsi dan kabupaten/kota tidak boleh 00.")
+        raise IdError(ReasonCode.NIK_REGION)
     day, month, yy = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
     sex = "L"
     if day > 40:
         day -= 40
         sex = "P"
     if not 1 <= month <= 12 or not 1 <= day <= 31:
-        raise IdError(f"NIK tidak valid: digit 7–12 ({digits[6:12]}) bukan tanggal lahir yang benar.")
+        raise IdError(ReasonCode.NIK_BIRTH_DIGITS, digits=digits[6:12])
     birth = _nik_birth_date(day, month, yy)
     if digits[12:16] == "0000":
-        raise IdError("NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000.")
+        raise IdError(ReasonCode.NIK_SERIAL)
     return NikInfo(digits, digits[0:2], digits[2:4], digits[4:6], birth, sex, digits[12:16])
 
 
@@ -285,7 +263,7 @@ def _nik_birth_date(day: int, month: int, yy: int) -> dt.date | None:
     try:
         return dt.date(century + yy, month, day)
     except ValueError:
-        raise IdError(f"NIK tidak valid: tanggal lahir {day:02d}-{month:02d}-{yy:02d} tidak ada.") from None
+        raise IdError(ReasonCode.NIK_BIRTH_DATE, date=f"{day:02d}-{month:02d}-{yy:02d}") from None
 
 
 def format_nik(raw: object) -> str:
@@ -312,32 +290,28 @@ def mask_nik(nik: str) -> str:
     return digits[:NIK_KEPT_START] + "*" * hidden + digits[-NIK_KEPT_END:]
 
 
-def _tanggal(d: dt.date) -> str:
-    return f"{d.day} {_BULAN[d.month - 1]} {d.year}"
-
-
 def explain(raw: object) -> str:
     """One Indonesian sentence saying what a NIP, NI PPPK or NIK encodes, or why it is invalid."""
     digits = normalize_id(raw)
     try:
         if len(digits) == 16:
             nik = parse_nik(raw)
-            lahir = _tanggal(nik.birth_date) if nik.birth_date else "tidak diketahui"
-            jk = "laki-laki" if nik.sex == "L" else "perempuan"
+            born = long_date(nik.birth_date) if nik.birth_date else "tidak diketahui"
+            sex = "laki-laki" if nik.sex == "L" else "perempuan"
             return (
                 f"NIK {nik.digits}: wilayah {nik.province}.{nik.regency}.{nik.district}, "
-                f"lahir {lahir}, {jk}, nomor urut {nik.serial}."
+                f"lahir {born}, {sex}, nomor urut {nik.serial}."
             )
         info = parse_nip(raw)
     except IdError as err:
         return str(err)
-    jk = "laki-laki" if info.sex == "L" else "perempuan"
+    sex = "laki-laki" if info.sex == "L" else "perempuan"
     if info.kind is IdKind.PPPK:
         return (
-            f"NI PPPK {info.formatted}: lahir {_tanggal(info.birth_date)}, diangkat tahun {info.start_year}, "
-            f"kontrak ke-{info.contract_count}, {jk}, nomor urut {info.serial:03d}."
+            f"NI PPPK {info.formatted}: lahir {long_date(info.birth_date)}, diangkat tahun {info.start_year}, "
+            f"kontrak ke-{info.contract_count}, {sex}, nomor urut {info.serial:03d}."
         )
     return (
-        f"NIP {info.formatted}: PNS, lahir {_tanggal(info.birth_date)}, "
-        f"TMT CPNS {_BULAN[(info.start_month or 1) - 1]} {info.start_year}, {jk}, nomor urut {info.serial:03d}."
+        f"NIP {info.formatted}: PNS, lahir {long_date(info.birth_date)}, "
+        f"TMT CPNS {ID_MONTHS[(info.start_month or 1) - 1]} {info.start_year}, {sex}, nomor urut {info.serial:03d}."
     )

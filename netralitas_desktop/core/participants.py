@@ -16,10 +16,11 @@ from .names import fold, full_name
 from .nip import IdError, IdKind, format_nip, implausibility, normalize_id, parse_nik, parse_nip
 from .pangkat import normalize_golongan
 from .scan_codes import is_scan_code
+from .statuses import AttendanceMode, RegistrationSource
 
 EMPLOYMENT_LABELS = {"PNS": "PNS", "PPPK": "PPPK", "PPNPN": "PPNPN (PTT/GTT)", "NON_ASN": "Non-ASN"}
-MODE_LABELS = {"onsite": "Luring (di ruangan)", "online": "Daring"}
-SOURCE_LABELS = {"invited": "Undangan", "walk_in": "Tanpa undangan"}
+MODE_LABELS: dict[str, str] = {AttendanceMode.ONSITE: "Luring (di ruangan)", AttendanceMode.ONLINE: "Daring"}
+SOURCE_LABELS: dict[str, str] = {RegistrationSource.INVITED: "Undangan", RegistrationSource.WALK_IN: "Tanpa undangan"}
 
 
 @dataclass

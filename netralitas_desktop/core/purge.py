@@ -35,6 +35,7 @@ from .offline.models import PendingWalkIn
 from .pledges.models import IkrarReturn
 from .reports.models import Absence, OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
 from .reports.status import employment_recap, pledge_counts, status_rows, unit_recap
+from .statuses import AttendanceStatus, RegistrationSource
 
 if TYPE_CHECKING:
     from peewee import ModelSelect
@@ -156,7 +157,9 @@ def summarize(event_id: int) -> Summary:
         "units": [group.to_dict() for group in units.groups],
         "employment": [group.to_dict() for group in employment_recap(event_id).groups],
         "pledges": pledge_counts(rows).to_dict(),
-        "walk_ins": sum(1 for row in rows if row.source == "walk_in" and row.status != "dibatalkan"),
+        "walk_ins": sum(
+            1 for row in rows if row.source == RegistrationSource.WALK_IN and row.status != AttendanceStatus.CANCELLED
+        ),
         "signatures": Signature.select().where(Signature.registration.in_(registrations)).count(),
         "certificates": Certificate.select().where(Certificate.registration.in_(registrations)).count(),
     }

@@ -26,6 +26,7 @@ from .errors import UserError
 from .events import NotFoundError
 from .models import Registration
 from .offline.models import ImportedRegistration
+from .reasons import Reason, ReasonCode
 
 PREFIX = "NTR1"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
@@ -40,19 +41,16 @@ SECRET_SETTING = "qr_hmac_secret"
 
 _DIGIT_VALUE = {char: index for index, char in enumerate(ALPHABET)}
 
-FOREIGN_REASON = "Kode QR ini bukan undangan Netralitas."
-MALFORMED_REASON = "Kode QR undangan tidak lengkap atau rusak. Pindai ulang, atau ketik NIP/NIK peserta."
-FORGED_REASON = "Kode QR palsu atau rusak: tanda tangan tidak cocok."
-
 
 class ScannedCodeError(UserError, ValueError):
-    """A scanned code that is not a valid invitation; ``str()`` is the reason for the desk.
+    """A scanned code that is not a valid invitation; ``reason`` is for the desk (``str()`` in Indonesian).
 
     ``kind`` is ``foreign`` (not our prefix), ``malformed`` or ``forged``.
     """
 
-    def __init__(self, kind: str, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, kind: str, code: ReasonCode) -> None:
+        self.reason = Reason.of(code)
+        super().__init__(self.reason.text)
         self.kind = kind
 
 
@@ -71,9 +69,9 @@ def decode(text: str) -> DecodedPayload:
     """Read and verify a scanned payload; raises ``ScannedCodeError`` with the reason."""
     code = clean(text)
     if not code.startswith(PREFIX):
-        raise ScannedCodeError("foreign", FOREIGN_REASON)
+        raise ScannedCodeError("foreign", ReasonCode.FOREIGN_QR)
     try:
-        return verify_signed(code, PREFIX, malformed=MALFORMED_REASON, forged=FORGED_REASON)
+        return verify_signed(code, PREFIX, malformed=ReasonCode.MALFORMED_QR, forged=ReasonCode.FORGED_QR)
     except ScannedCodeError as err:
         imported = _imported_payload(code) if err.kind == "forged" else None
         if imported is None:
@@ -98,7 +96,7 @@ def signed_code(prefix: str, event_id: int, registration_id: int) -> str:
     return prefix + "".join(reversed(chars))
 
 
-def verify_signed(code: str, prefix: str, *, malformed: str, forged: str) -> DecodedPayload:
+def verify_signed(code: str, prefix: str, *, malformed: ReasonCode, forged: ReasonCode) -> DecodedPayload:
     """The ids of a cleaned ``code`` that starts with ``prefix``, signature checked.
 
     Raises ``ScannedCodeError`` of kind ``malformed`` or ``forged`` with the caller's reason.

@@ -20,7 +20,7 @@ from ..core.demo import is_example
 from ..core.events import KIND_LABELS, EventData, get_event
 from .certificates.tab import CertificatesTab
 from .common.core_labels import core_label
-from .common.dates import hari_tanggal, jam
+from .common.dates import clock_time, day_and_date
 from .common.tabs import EventTab
 from .dashboard.tab import DashboardTab
 from .desk.tab import DeskTab
@@ -110,9 +110,9 @@ class EventPage(QWidget):
         self.event_data = get_event(self.event_id)
         event = self.event_data
         self.title_label.setText(event.title)
-        parts = [hari_tanggal(event.date)] if event.date else []
+        parts = [day_and_date(event.date)] if event.date else []
         if event.start_time:
-            times = jam(event.start_time) + (f"–{jam(event.end_time)}" if event.end_time else "")
+            times = clock_time(event.start_time) + (f"–{clock_time(event.end_time)}" if event.end_time else "")
             times += f" {event.time_zone}"
             parts.append(self.tr("pukul {0}").format(times))
         if event.venue:

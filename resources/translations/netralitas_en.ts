@@ -1765,6 +1765,205 @@ Give this file to anyone who needs to check the authenticity of certificates wit
     </message>
 </context>
 <context>
+    <name>CoreReasons</name>
+    <message>
+        <source>Kode kosong: pindai QR undangan atau ketik NIP/NIK peserta.</source>
+        <translation>Empty code: scan the invitation QR or type the participant&apos;s NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan undangan Netralitas. Pindai QR undangan atau ketik NIP/NIK; untuk mencari nama, gunakan pencarian.</source>
+        <translation>This QR code is not a Netralitas invitation. Scan the invitation QR or type the NIP/NIK; to look up a name, use the search.</translation>
+    </message>
+    <message>
+        <source>Undangan ini untuk kegiatan lain: {title}. Bila ia terdaftar pada kegiatan ini, ketik NIP/NIK-nya.</source>
+        <translation>This invitation is for another event: {title}. If the person is registered for this event, type their NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Undangan ini untuk kegiatan yang sudah dihapus. Bila ia terdaftar pada kegiatan ini, ketik NIP/NIK-nya.</source>
+        <translation>This invitation is for an event that has been deleted. If the person is registered for this event, type their NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Undangan ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini.</source>
+        <translation>This invitation is no longer valid: the participant has been removed from this event.</translation>
+    </message>
+    <message>
+        <source>Nomor {digits} ({length} digit) tidak dikenali: NIP/NI PPPK 18 digit, NIK 16 digit.</source>
+        <translation>Number {digits} ({length} digits) not recognised: NIP/NI PPPK has 18 digits, NIK 16 digits.</translation>
+    </message>
+    <message>
+        <source>{label} {number} tidak terdaftar pada kegiatan ini.</source>
+        <translation>{label} {number} is not registered for this event.</translation>
+    </message>
+    <message>
+        <source>{label} {number} tidak terdaftar pada kegiatan ini. Datanya ada dari kegiatan lain: daftarkan sebagai peserta tanpa undangan bila diizinkan.</source>
+        <translation>{label} {number} is not registered for this event. Their data exists from another event: register them as a walk-in participant if allowed.</translation>
+    </message>
+    <message>
+        <source>Peserta nomor {registration_id} tidak ditemukan.</source>
+        <translation>Participant number {registration_id} not found.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran {name} telah dibatalkan{note}. Pulihkan pendaftarannya bila ia tetap boleh ikut.</source>
+        <translation>The registration of {name} has been cancelled{note}. Restore the registration if they may still take part.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan undangan Netralitas.</source>
+        <translation>This QR code is not a Netralitas invitation.</translation>
+    </message>
+    <message>
+        <source>Kode QR undangan tidak lengkap atau rusak. Pindai ulang, atau ketik NIP/NIK peserta.</source>
+        <translation>The invitation QR code is incomplete or damaged. Scan again, or type the participant&apos;s NIP/NIK.</translation>
+    </message>
+    <message>
+        <source>Kode QR palsu atau rusak: tanda tangan tidak cocok.</source>
+        <translation>Forged or damaged QR code: the signature does not match.</translation>
+    </message>
+    <message>
+        <source>Kode kosong: pindai QR pada formulir ikrar mandiri.</source>
+        <translation>Empty code: scan the QR on the ikrar mandiri form.</translation>
+    </message>
+    <message>
+        <source>Ini kode QR undangan, bukan formulir ikrar mandiri. Pindai QR yang tercetak pada formulir ikrar mandiri yang sudah ditandatangani.</source>
+        <translation>This is an invitation QR code, not an ikrar mandiri form. Scan the QR printed on the signed ikrar mandiri form.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan formulir ikrar mandiri Netralitas.</source>
+        <translation>This QR code is not a Netralitas ikrar mandiri form.</translation>
+    </message>
+    <message>
+        <source>Kode QR formulir ikrar mandiri tidak lengkap atau rusak. Pindai ulang, atau cari nama peserta di daftar.</source>
+        <translation>The ikrar mandiri form&apos;s QR code is incomplete or damaged. Scan again, or look up the participant&apos;s name in the list.</translation>
+    </message>
+    <message>
+        <source>Kode QR formulir ikrar mandiri palsu atau rusak: tanda tangan kode tidak cocok (atau formulir dicetak dari basis data lain).</source>
+        <translation>The ikrar mandiri form&apos;s QR code is forged or damaged: the code&apos;s signature does not match (or the form was printed from another database).</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri ini untuk kegiatan lain: {title}. Terima di kegiatan itu.</source>
+        <translation>This ikrar mandiri form is for another event: {title}. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Formulir ikrar mandiri ini untuk kegiatan yang sudah dihapus. Terima di kegiatan itu.</source>
+        <translation>This ikrar mandiri form is for an event that has been deleted. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Formulir ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini.</source>
+        <translation>This form is no longer valid: the participant has been removed from this event.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran {name} telah dibatalkan{note}.</source>
+        <translation>The registration of {name} has been cancelled{note}.</translation>
+    </message>
+    <message>
+        <source>{name} sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri.</source>
+        <translation>{name} has already signed the ikrar at the registration desk; no ikrar mandiri is needed.</translation>
+    </message>
+    <message>
+        <source>{name} tercatat hadir pukul {time} dan sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri.</source>
+        <translation>{name} was recorded present at {time} and has already signed the ikrar at the registration desk; no ikrar mandiri is needed.</translation>
+    </message>
+    <message>
+        <source>{name} tercatat daring pukul {time} dan sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri.</source>
+        <translation>{name} was recorded online at {time} and has already signed the ikrar at the registration desk; no ikrar mandiri is needed.</translation>
+    </message>
+    <message>
+        <source>Formulir ini untuk kegiatan “{title}”, yang tidak termasuk kampanye ini. Terima di kegiatan itu.</source>
+        <translation>This form is for the event “{title}”, which is not part of this campaign. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Formulir ini untuk kegiatan yang sudah dihapus, yang tidak termasuk kampanye ini. Terima di kegiatan itu.</source>
+        <translation>This form is for an event that has been deleted, which is not part of this campaign. Receive it at that event.</translation>
+    </message>
+    <message>
+        <source>Penerimaan formulir ini baru saja dibatalkan di meja lain; pindai lagi.</source>
+        <translation>The receipt of this form was just undone at another desk; scan again.</translation>
+    </message>
+    <message>
+        <source>NIP tersimpan sebagai angka oleh Excel ({shown}); tiga digit terakhir hilang. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP stored as a number by Excel ({shown}); the last three digits are lost. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP tertulis dalam notasi ilmiah ({shown}); Excel telah membuang digit terakhirnya. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP written in scientific notation ({shown}); Excel has dropped its last digits. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP tertulis sebagai bilangan desimal ({shown}); kemungkinan berasal dari sel angka Excel. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP written as a decimal number ({shown}); it probably comes from an Excel number cell. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP {shown} berakhiran 000: tanda Excel menyimpan NIP sebagai angka dan membulatkannya. Format kolom NIP sebagai Teks lalu isi ulang NIP yang benar.</source>
+        <translation>NIP {shown} ends in 000: a sign that Excel stored the NIP as a number and rounded it. Format the NIP column as Text and re-enter the correct NIP.</translation>
+    </message>
+    <message>
+        <source>NIP kosong.</source>
+        <translation>NIP is empty.</translation>
+    </message>
+    <message>
+        <source>NIP hanya boleh berisi angka; ditemukan {shown}.</source>
+        <translation>NIP may contain only digits; found {shown}.</translation>
+    </message>
+    <message>
+        <source>NIP harus 18 digit; yang diisi {length} digit ({digits}).</source>
+        <translation>NIP must have 18 digits; {length} digits were entered ({digits}).</translation>
+    </message>
+    <message>
+        <source>{label} tidak valid: 8 digit pertama ({digits}) bukan tanggal lahir yang benar.</source>
+        <translation>{label} is not valid: the first 8 digits ({digits}) are not a real birth date.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2, bukan {digit}.</source>
+        <translation>NIP is not valid: digit 15 (sex) must be 1 or 2, not {digit}.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: nomor urut (3 digit terakhir) tidak boleh 000.</source>
+        <translation>NIP is not valid: the serial number (last 3 digits) cannot be 000.</translation>
+    </message>
+    <message>
+        <source>NI PPPK tidak valid: digit ke-14 (jumlah kontrak) harus 1 sampai 9.</source>
+        <translation>NI PPPK is not valid: digit 14 (contract count) must be 1 to 9.</translation>
+    </message>
+    <message>
+        <source>NI PPPK tidak valid: tahun pengangkatan {year} terlalu dekat dengan tahun lahir {born}.</source>
+        <translation>NI PPPK is not valid: appointment year {year} is too close to birth year {born}.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: bulan TMT CPNS ({month}) harus 01 sampai 12.</source>
+        <translation>NIP is not valid: the TMT CPNS month ({month}) must be 01 to 12.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid: TMT CPNS ({month}/{year}) harus sesudah tanggal lahir.</source>
+        <translation>NIP is not valid: TMT CPNS ({month}/{year}) must be after the birth date.</translation>
+    </message>
+    <message>
+        <source>NIK kosong.</source>
+        <translation>NIK is empty.</translation>
+    </message>
+    <message>
+        <source>NIK hanya boleh berisi angka; ditemukan {shown}.</source>
+        <translation>NIK may contain only digits; found {shown}.</translation>
+    </message>
+    <message>
+        <source>NIK harus 16 digit; yang diisi {length} digit ({digits}).</source>
+        <translation>NIK must have 16 digits; {length} digits were entered ({digits}).</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: kode provinsi dan kabupaten/kota tidak boleh 00.</source>
+        <translation>NIK is not valid: the province and regency/city codes cannot be 00.</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: digit 7–12 ({digits}) bukan tanggal lahir yang benar.</source>
+        <translation>NIK is not valid: digits 7–12 ({digits}) are not a real birth date.</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: tanggal lahir {date} tidak ada.</source>
+        <translation>NIK is not valid: birth date {date} does not exist.</translation>
+    </message>
+    <message>
+        <source>NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000.</source>
+        <translation>NIK is not valid: the serial number (last 4 digits) cannot be 0000.</translation>
+    </message>
+</context>
+<context>
     <name>CountersView</name>
     <message>
         <source>Hadir / terdaftar</source>

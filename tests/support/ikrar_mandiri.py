@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from netralitas_desktop.core.audit import Actor
-from netralitas_desktop.core.checkin import CHECKED_IN, cancel_registration, check_in_registration
+from netralitas_desktop.core.checkin import CheckinStatus, cancel_registration, check_in_registration
 from netralitas_desktop.core.events import EventData, create_event
 from netralitas_desktop.core.participants import PersonData, add_participant
 from netralitas_desktop.core.reports.absence import mark_absent
@@ -53,8 +53,8 @@ def make_roster() -> Roster:
         other=add(other_event_id, "Lain Orang", "198812122010011004"),
     )
     mark_absent(roster.sari, "izin", "Cuti melahirkan", actor=DESK)
-    assert check_in_registration(roster.ani, actor=DESK).status == CHECKED_IN
-    assert check_in_registration(roster.dewi, actor=DESK, method="online").status == CHECKED_IN
+    assert check_in_registration(roster.ani, actor=DESK).status == CheckinStatus.CHECKED_IN
+    assert check_in_registration(roster.dewi, actor=DESK, method="online").status == CheckinStatus.CHECKED_IN
     save_signature(roster.joko, white_png(), actor=DESK)
     cancel_registration(roster.eko, reason="Pindah tugas", actor=DESK)
     return roster

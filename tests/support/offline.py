@@ -92,7 +92,7 @@ def make_office(tmp_path: Path, people: int = 12, url: str | None = None, day: d
         cancelled = registrations[-1]
         checkin.cancel_registration(cancelled, reason="Mutasi ke kabupaten lain", actor=OFFICE)
         first = checkin.check_in(event_id, qr_payload.payload_for(registrations[0]), actor=OFFICE)
-        assert first.status == checkin.CHECKED_IN
+        assert first.status == checkin.CheckinStatus.CHECKED_IN
         set_checkin_time(registrations[0], dt.datetime.combine(day, dt.time(7, 30)))
         signatures.save_signature(registrations[0], png_signature("navy"), actor=OFFICE)
         codes = {reg: qr_payload.payload_for(reg) for reg in [*registrations, no_id]}

@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..dates import hari_tanggal, tanggal
+from ..dates import day_and_date, long_date
 from ..documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -115,12 +115,12 @@ def _paragraphs(letter: CoverLetter, width: float) -> list[tuple[Paragraph, floa
     within = f" di lingkungan {letter.instansi}" if letter.instansi else ""
     texts = (
         f"Dalam rangka {letter.campaign_name}, seluruh pegawai ASN dan non-ASN{within} diminta menyatakan "
-        f"ikrar netralitas. Berdasarkan data kami sampai dengan {hari_tanggal(letter.as_of)}, terdapat {count} "
+        f"ikrar netralitas. Berdasarkan data kami sampai dengan {day_and_date(letter.as_of)}, terdapat {count} "
         f"orang pegawai {letter.unit} yang belum menyatakan ikrar netralitas, sebagaimana tercantum dalam "
         "lampiran surat ini.",
         "Sehubungan dengan hal tersebut, bersama ini kami sampaikan formulir ikrar mandiri atas nama pegawai "
         "tersebut. Mohon bantuan Saudara agar formulir ditandatangani oleh yang bersangkutan dan diserahkan kembali "
-        f"kepada {letter.organizer or 'panitia'} paling lambat {hari_tanggal(letter.deadline)}.",
+        f"kepada {letter.organizer or 'panitia'} paling lambat {day_and_date(letter.deadline)}.",
         "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
     )
     result = []
@@ -186,7 +186,7 @@ def _draw_letter(canvas: Canvas, page: PageSpec, letter: CoverLetter) -> None:
     if letter.letterhead is not None:
         y = draw_letterhead(canvas, letter.letterhead, x, page.kop_top, width) - space_under_kop(SIZE)
     text: FontSizes = {"max_size": SIZE, "min_size": SIZE - 1.5}
-    place_date = f"{letter.place}, {tanggal(letter.as_of)}" if letter.place else tanggal(letter.as_of)
+    place_date = f"{letter.place}, {long_date(letter.as_of)}" if letter.place else long_date(letter.as_of)
     draw_text_box(canvas, place_date, SANS.regular, x + width / 2, y, width / 2, align="right", **text)
     label_width = 24 * mm
     for label, value in (
@@ -230,7 +230,7 @@ def _draw_list_heading(canvas: Canvas, page: PageSpec, letter: CoverLetter) -> f
     y = draw_text_box(
         canvas, f"Lampiran Surat {who}".strip(), SANS.regular, left, frame.top, block, max_lines=2, **text
     )
-    for label, value in (("Nomor", NUMBER_BLANK), ("Tanggal", tanggal(letter.as_of))):
+    for label, value in (("Nomor", NUMBER_BLANK), ("Tanggal", long_date(letter.as_of))):
         draw_text_box(canvas, label, SANS.regular, left, y, 16 * mm, **text)
         y = draw_text_box(canvas, f": {value}", SANS.regular, left + 16 * mm, y, block - 16 * mm, **text)
     y -= 6 * mm

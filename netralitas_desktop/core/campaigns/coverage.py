@@ -36,8 +36,9 @@ from ..names import fold, full_name, name_key
 from ..nip import format_nip, mask_nik
 from ..participants import EMPLOYMENT_LABELS
 from ..reports.models import Absence
-from ..reports.status import STATUS_LABELS, TIDAK_HADIR, classify, percentage, persen
+from ..reports.status import STATUS_LABELS, classify, percentage, persen
 from ..roster.bulk import chunks, select_in
+from ..statuses import AttendanceStatus
 from .models import CampaignExcuse, CoverageCredit, RosterMember
 from .pledged import (
     ROUTE_DESK,
@@ -419,7 +420,7 @@ def _note(found: list[_Noted], titles: dict[int, str], mandiri_event_id: int | N
         if event_id == mandiri_event_id:
             at = created_at if isinstance(created_at, dt.datetime) else dt.datetime.fromisoformat(str(created_at))
             made = at.date()
-        elif status == TIDAK_HADIR:
+        elif status == AttendanceStatus.ABSENT:
             parts.append(f"tidak hadir: {titles.get(event_id, '')}")
         else:
             parts.append(f"{STATUS_LABELS[status]}: {titles.get(event_id, '')}")

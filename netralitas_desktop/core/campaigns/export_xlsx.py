@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.worksheet.pagebreak import Break
 
 from .. import audit
-from ..dates import hari_tanggal, tanggal
+from ..dates import day_and_date, long_date
 from ..documents import Paper
 from ..jobs import Job, Progress
 from ..reports.tables import Column, Row
@@ -71,7 +71,7 @@ EXCUSED_COLUMNS: tuple[Column[MemberRow], ...] = (
 
 EVENT_COLUMNS: tuple[Column[CampaignEventRow], ...] = (
     Column("Kegiatan", lambda e: e.title + (" (ikrar mandiri kampanye)" if e.is_mandiri else ""), max_width=60),
-    Column("Tanggal", lambda e: hari_tanggal(e.date), max_width=30),
+    Column("Tanggal", lambda e: day_and_date(e.date), max_width=30),
 )
 
 
@@ -90,7 +90,7 @@ def facts_line(coverage: Coverage) -> str:
     campaign = coverage.campaign
     events = len(campaign.event_ids)
     return (
-        f"Batas waktu {hari_tanggal(campaign.deadline)} \u00b7 {events} kegiatan \u00b7 "
+        f"Batas waktu {day_and_date(campaign.deadline)} \u00b7 {events} kegiatan \u00b7 "
         f"Keadaan data per {coverage.made_at:%d-%m-%Y %H.%M}"
     )
 
@@ -198,7 +198,7 @@ def record_campaign_export(coverage: Coverage, format: str, count: int, actor: a
         campaign_id=coverage.campaign.id,
         count=count,
         format=format,
-        made=tanggal(coverage.made_at.date()),
+        made=long_date(coverage.made_at.date()),
     )
 
 

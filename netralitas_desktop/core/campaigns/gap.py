@@ -39,6 +39,7 @@ from ..pledges.document_settings import (
 from ..pledges.ikrar_mandiri import mandiri_form
 from ..pledges.mandiri_attachment import Attachment
 from ..pledges.pledge_forms import draw_pledge_form, form_page, load_pledge_context
+from ..reasons import Reason, ReasonCode
 from ..reports.tables import event_paper
 from ..transactions import write_transaction
 from .cover_letter import CoverLetter, draw_cover_letter, letter_page
@@ -245,13 +246,12 @@ def receive_form(
     try:
         decoded = mandiri_code.decode(text)
     except mandiri_code.ScannedCodeError as err:
-        return returns.ReturnResult(returns.REJECTED, str(err))
+        return returns.refused(err.reason)
     if decoded.event_id not in campaign.event_ids:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
-        where = f"kegiatan \u201c{title}\u201d" if title else "kegiatan yang sudah dihapus"
-        return returns.ReturnResult(
-            returns.REJECTED, f"Formulir ini untuk {where}, yang tidak termasuk kampanye ini. Terima di kegiatan itu."
-        )
+        if title:
+            return returns.refused(Reason.of(ReasonCode.FORM_OUTSIDE_CAMPAIGN, title=title))
+        return returns.refused(Reason.of(ReasonCode.FORM_DELETED_OUTSIDE_CAMPAIGN))
     return returns.receive_by_code(decoded.event_id, text, actor, attachment)
 
 

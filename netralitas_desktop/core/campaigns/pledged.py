@@ -31,16 +31,8 @@ from peewee import JOIN, fn
 
 from ..models import Person, db
 from ..names import fold
-from ..reports.status import (
-    DARING,
-    PLEDGE_PRESENT_UNSIGNED,
-    PLEDGE_RETURNED,
-    PLEDGE_SIGNED,
-    TIDAK_HADIR,
-    StatusRow,
-    classify,
-    pledge_status,
-)
+from ..reports.status import StatusRow, classify, pledge_status
+from ..statuses import AttendanceStatus, PledgeStatus
 from . import evidence
 from .models import RosterMember
 
@@ -60,24 +52,37 @@ T = TypeVar("T")
 
 # A registration as ``reports.status.pledge_status`` reads one: only the status and the pledge marks matter.
 _BLANK = StatusRow(
-    *(0, "", "", "", "", "", "", "", ""), "invited", "onsite", TIDAK_HADIR, None, "", "", "", "", None, False, False
+    *(0, "", "", "", "", "", "", "", ""),
+    "invited",
+    "onsite",
+    AttendanceStatus.ABSENT,
+    None,
+    "",
+    "",
+    "",
+    "",
+    None,
+    False,
+    False,
 )
 
 
-def pledge_route(status: str, signed: bool, ikrar_returned: bool) -> str | None:
+def pledge_route(status: str, signed: bool, ikrar_mandiri_returned: bool) -> str | None:
     """How one registration took the pledge, or None when it has not (``status.pledge_status``'s categories).
 
     Signed at the desk, or an ikrar mandiri form back; attended but signed nothing (the
     collective sheet in the room, or online above the minimum) counts too: the campaign's
     definition of having pledged.
     """
-    category = pledge_status(replace(_BLANK, status=status, signed=signed, ikrar_returned=ikrar_returned))
-    if category == PLEDGE_SIGNED:
+    category = pledge_status(
+        replace(_BLANK, status=status, signed=signed, ikrar_mandiri_returned=ikrar_mandiri_returned)
+    )
+    if category == PledgeStatus.SIGNED:
         return ROUTE_DESK
-    if category == PLEDGE_RETURNED:
+    if category == PledgeStatus.RETURNED:
         return ROUTE_MANDIRI
-    if category == PLEDGE_PRESENT_UNSIGNED:
-        return ROUTE_ONLINE if status == DARING else ROUTE_SHEET
+    if category == PledgeStatus.PRESENT_UNSIGNED:
+        return ROUTE_ONLINE if status == AttendanceStatus.ONLINE else ROUTE_SHEET
     return None
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from ..dates import hari_tanggal, jam, tempat_tanggal
+from ..dates import clock_time, day_and_date, place_and_date
 from ..documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -75,8 +75,8 @@ def render_summary(target: PdfTarget, coverage: Coverage, *, paper: Paper = Pape
         canvas, coverage.campaign.name, SANS.bold, frame.x, y, frame.width, align="center", max_size=12, min_size=9
     )
     made = coverage.made_at
-    when = f"Keadaan per {hari_tanggal(made.date())} pukul {jam(made.time())} \u00b7 batas waktu "
-    when += hari_tanggal(coverage.campaign.deadline)
+    when = f"Keadaan per {day_and_date(made.date())} pukul {clock_time(made.time())} \u00b7 batas waktu "
+    when += day_and_date(coverage.campaign.deadline)
     y = draw_text_box(canvas, when, SANS.regular, frame.x, y, frame.width, align="center", max_size=9, min_size=8)
     y = _figures(canvas, coverage.total, frame.x, y - 4 * mm, frame.width)
     y = _employment(canvas, coverage, frame.x, y - 1 * mm, frame.width)
@@ -91,7 +91,7 @@ def render_summary(target: PdfTarget, coverage: Coverage, *, paper: Paper = Pape
             frame.right - width,
             frame.y + SIGNATURE_HEIGHT - 2 * mm,
             width,
-            place_date=tempat_tanggal(event.place_name, made.date()),
+            place_date=place_and_date(event.place_name, made.date()),
             signature=get_asset(event_id, SIGNATORY_SIGNATURE),
             stamp=get_asset(event_id, SIGNATORY_STAMP),
             size=9,

@@ -22,6 +22,7 @@ from ..models import Attendance, Person, Registration, db
 from ..names import fold, full_name, name_key
 from ..nip import mask_nik
 from ..reports.models import OnlineAttendance
+from ..statuses import AttendanceMode, Method
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,9 @@ class Holder:
 
     @property
     def file_stem(self) -> str:
-        """``NIP_Nama`` (the NIK when there is no NIP), for one file per participant."""
-        return f"{self.id_digits}_{self.nama}" if self.id_digits else self.nama
+        """``NIP_Nama``, or just ``Nama`` without a NIP: a certificate file is handed out (e-mail,
+        WhatsApp), and its name must not carry the whole NIK the page itself masks (UU PDP)."""
+        return f"{self.nip}_{self.nama}" if self.nip else self.nama
 
 
 def online_rules(event_id: int) -> tuple[bool, int]:
@@ -92,7 +94,7 @@ def eligible_holders(event_id: int) -> list[Holder]:
     for registration_id, depan, nama, belakang, nip, nik, etype, golongan, jabatan, unit, method, minutes in db.execute(
         query
     ).fetchall():
-        online = method == "online"
+        online = method == Method.ONLINE
         if online and not (allow_online and minutes is not None and minutes >= minimum):
             continue
         holders.append(
@@ -147,7 +149,7 @@ def holder_for(registration_id: int) -> Holder:
         golongan or "",
         jabatan or "",
         unit or "",
-        mode == "online",
+        mode == AttendanceMode.ONLINE,
     )
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 
 from ..events import EventData
 from ..participants import list_participants
+from ..statuses import AttendanceMode
 from .design import Design
 from .eligibility import Holder, eligible_holders
 from .keys import active_key
@@ -104,7 +105,7 @@ def _participants(event_id: int, count: int) -> list[Holder]:
             row.golongan,
             row.jabatan,
             row.unit_kerja,
-            row.mode == "online",
+            row.mode == AttendanceMode.ONLINE,
         )
         for row in rows
     ]

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..dates import hari_tanggal, tanggal
+from ..dates import day_and_date, long_date
 from ..documents import SANS, SERIF, PageSpec, Paper, PdfTarget, draw_fitted, draw_qr, fit_pdf_text, mm, new_canvas
 from ..documents.fit import NO_BREAK_SPACE
 from ..documents.images import PdfImage, shrink_image
@@ -102,8 +102,8 @@ def event_values(event: EventData, verify_url: str = "") -> dict[str, str]:
     date = event.date or dt.date.today()
     return {
         "event_title": event.title,
-        "date": tanggal(date).replace(" ", NO_BREAK_SPACE),
-        "day_date": hari_tanggal(date).replace(" ", NO_BREAK_SPACE),
+        "date": long_date(date).replace(" ", NO_BREAK_SPACE),
+        "day_date": day_and_date(date).replace(" ", NO_BREAK_SPACE),
         "jp": jp_text(event.jp_hours),
         "venue": event.venue,
         "place": event.place_name,

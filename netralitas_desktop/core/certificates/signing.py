@@ -42,7 +42,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash, process_pss_params
 from reportlab.lib.units import mm
 
-from ..dates import tanggal
+from ..dates import long_date
 from ..documents.files import atomic_output
 from ..errors import UserError
 
@@ -199,11 +199,11 @@ class Signer:
         now = dt.datetime.now(dt.UTC)
         if cert.not_valid_after_utc < now:
             raise PdfSigningError(
-                f"Sertifikat digital dalam {name} sudah kedaluwarsa sejak {tanggal(cert.not_valid_after_utc.date())}."
+                f"Sertifikat digital dalam {name} sudah kedaluwarsa sejak {long_date(cert.not_valid_after_utc.date())}."
             )
         if cert.not_valid_before_utc > now:
             raise PdfSigningError(
-                f"Sertifikat digital dalam {name} baru berlaku mulai {tanggal(cert.not_valid_before_utc.date())}."
+                f"Sertifikat digital dalam {name} baru berlaku mulai {long_date(cert.not_valid_before_utc.date())}."
             )
         self.holder = _subject_name(cert)
         self.valid_until = cert.not_valid_after_utc.date()

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import audit
-from ..dates import tanggal
+from ..dates import long_date
 from ..documents.fit import NO_BREAK_SPACE
 from ..errors import UserError
 from ..events import NotFoundError
@@ -206,7 +206,7 @@ def _by_register(result: VerifyResult, code: SignedCode) -> VerifyResult:
     if row.status == REVOKED:
         reason = row.revoke_reason or ""
         result.status, result.revoked_at, result.revoke_reason = "revoked", row.revoked_at, reason
-        when = tanggal(row.revoked_at.date()) if row.revoked_at else ""
+        when = long_date(row.revoked_at.date()) if row.revoked_at else ""
         result.message = f"Sertifikat ini telah DICABUT pada {when}" + (f": {reason}." if reason else ".")
         return result
     claims = code.claims
@@ -306,7 +306,7 @@ def _claims(code: SignedCode) -> dict[str, Any]:
 
 def _date_text(value: str) -> str:
     try:
-        return tanggal(dt.date.fromisoformat(value[:10]))
+        return long_date(dt.date.fromisoformat(value[:10]))
     except ValueError:
         return value
 
@@ -535,7 +535,7 @@ def revoke(number: str, reason: str = "", *, actor: audit.Actor | None = None) -
         if row is None:
             raise NotFoundError(f"Sertifikat nomor {number} tidak ditemukan.")
         if row.status == REVOKED:
-            when = tanggal(row.revoked_at.date()) if row.revoked_at else ""
+            when = long_date(row.revoked_at.date()) if row.revoked_at else ""
             raise RevokeError(f"Sertifikat nomor {number} sudah dicabut pada {when}.")
         stamp, text = now(), " ".join((reason or "").split()) or None
         CertificateRegister.update(status=REVOKED, revoked_at=stamp, revoke_reason=text).where(

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from .. import audit
@@ -24,7 +25,15 @@ from .merge import _Merger
 from .merge_report import MergeReport
 from .models import PendingWalkIn
 
-PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
+
+class ReviewStatus(StrEnum):
+    """Where a walk-in from a desk laptop stands with the office."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 _SIGNATURE_FILE = "signature.png"
 
 
@@ -54,12 +63,14 @@ class WalkIn:
 
 def pending_walk_ins(event_id: int) -> list[WalkIn]:
     """The event's walk-ins not yet approved or rejected, in the order they came."""
-    rows = PendingWalkIn.select().where((PendingWalkIn.event == event_id) & (PendingWalkIn.status == PENDING))
+    rows = PendingWalkIn.select().where(
+        (PendingWalkIn.event == event_id) & (PendingWalkIn.status == ReviewStatus.PENDING)
+    )
     return [_shown(row) for row in rows.order_by(PendingWalkIn.id)]
 
 
 def pending_count(event_id: int | None = None) -> int:
-    query = PendingWalkIn.select().where(PendingWalkIn.status == PENDING)
+    query = PendingWalkIn.select().where(PendingWalkIn.status == ReviewStatus.PENDING)
     if event_id is not None:
         query = query.where(PendingWalkIn.event == event_id)
     return query.count()
@@ -105,7 +116,9 @@ def approve(ids: list[int], *, actor: audit.Actor | None = None) -> MergeReport:
     """Count these walk-ins: person, registration, check-in and signature, as a merge would have."""
     actor = actor or audit.Actor.default()
     with write_transaction():
-        rows = list(PendingWalkIn.select().where(PendingWalkIn.id.in_(ids) & (PendingWalkIn.status == PENDING)))
+        rows = list(
+            PendingWalkIn.select().where(PendingWalkIn.id.in_(ids) & (PendingWalkIn.status == ReviewStatus.PENDING))
+        )
         report = _report(rows)
         groups: dict[tuple[int, str], list[PendingWalkIn]] = defaultdict(list)
         for row in rows:
@@ -115,7 +128,7 @@ def approve(ids: list[int], *, actor: audit.Actor | None = None) -> MergeReport:
             for row in group:
                 merger.files = {_SIGNATURE_FILE: bytes(row.signature)} if row.signature is not None else {}
                 registration_id = merger.merge(_entry(row), approved=True)
-                _decide(row, APPROVED, actor, registration_id)
+                _decide(row, ReviewStatus.APPROVED, actor, registration_id)
                 audit.record(
                     "walk_in.approve", actor=actor, event_id=event_id, registration_id=registration_id, source=source
                 )
@@ -127,9 +140,11 @@ def reject(ids: list[int], *, actor: audit.Actor | None = None) -> int:
     """Leave these walk-ins out; what the laptop sent about them is not kept. Returns how many."""
     actor = actor or audit.Actor.default()
     with write_transaction():
-        rows = list(PendingWalkIn.select().where(PendingWalkIn.id.in_(ids) & (PendingWalkIn.status == PENDING)))
+        rows = list(
+            PendingWalkIn.select().where(PendingWalkIn.id.in_(ids) & (PendingWalkIn.status == ReviewStatus.PENDING))
+        )
         for row in rows:
-            _decide(row, REJECTED, actor, None)
+            _decide(row, ReviewStatus.REJECTED, actor, None)
             audit.record("walk_in.reject", actor=actor, event_id=row.event_id, walk_in_id=row.id, source=row.source)
     return len(rows)
 
@@ -173,4 +188,4 @@ def _decide(row: PendingWalkIn, status: str, actor: audit.Actor, registration_id
     ).where(PendingWalkIn.id == row.id).execute()
 
 
-__all__ = ["APPROVED", "PENDING", "REJECTED", "WalkIn", "approve", "pending_count", "pending_walk_ins", "reject"]
+__all__ = ["ReviewStatus", "WalkIn", "approve", "pending_count", "pending_walk_ins", "reject"]

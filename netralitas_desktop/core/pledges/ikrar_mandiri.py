@@ -1,7 +1,7 @@
 """Ikrar mandiri forms: one pre-filled pledge form per person who still owes one, in one PDF.
 
 Who gets a form (``Audience``): those absent who have not returned one (the default), those who
-attended but signed no pledge (``reports.status.PLEDGE_PRESENT_UNSIGNED``), or both.
+attended but signed no pledge (``PledgeStatus.PRESENT_UNSIGNED``), or both.
 
 Each page is the event's pledge form (``pledge_forms.draw_pledge_form``: same text, fields
 and kop as the forms signed at the desk) with a signed ``NTM1`` QR code at its foot, so the

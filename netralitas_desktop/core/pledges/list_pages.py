@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..dates import hari_tanggal, tempat_tanggal
+from ..dates import day_and_date, place_and_date
 from ..documents import (
     SANS,
     PageSpec,
@@ -118,7 +118,7 @@ def _heading(canvas: Canvas, title: str, event: EventData, x: float, top: float,
             y = draw_text_box(
                 canvas, line.strip(), SANS.bold, x, y, width, align="center", max_size=13, min_size=10, max_lines=2
             )
-    when = hari_tanggal(event.date) if event.date else "-"
+    when = day_and_date(event.date) if event.date else "-"
     times = time_text(event)
     lines = (
         ("Kegiatan", event.title),
@@ -333,7 +333,7 @@ def _closing(canvas: Canvas, spec: SigningList, x: float, top: float, width: flo
     if event.date:
         y = draw_text_box(
             canvas,
-            tempat_tanggal(event.place_name, event.date),
+            place_and_date(event.place_name, event.date),
             SANS.regular,
             left,
             y,

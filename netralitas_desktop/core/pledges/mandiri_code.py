@@ -29,23 +29,10 @@ from ..qr_payload import (
     signed_code,
     verify_signed,
 )
+from ..reasons import ReasonCode
 
 PREFIX = "NTM1"
 CODE_LENGTH = len(PREFIX) + BODY_LENGTH
-
-EMPTY_REASON = "Kode kosong: pindai QR pada formulir ikrar mandiri."
-INVITATION_REASON = (
-    "Ini kode QR undangan, bukan formulir ikrar mandiri. Pindai QR yang tercetak pada formulir "
-    "ikrar mandiri yang sudah ditandatangani."
-)
-FOREIGN_REASON = "Kode QR ini bukan formulir ikrar mandiri Netralitas."
-MALFORMED_REASON = (
-    "Kode QR formulir ikrar mandiri tidak lengkap atau rusak. Pindai ulang, atau cari nama peserta di daftar."
-)
-FORGED_REASON = (
-    "Kode QR formulir ikrar mandiri palsu atau rusak: tanda tangan kode tidak cocok "
-    "(atau formulir dicetak dari basis data lain)."
-)
 
 
 def encode(event_id: int, registration_id: int) -> str:
@@ -63,12 +50,12 @@ def decode(text: str) -> DecodedPayload:
     if code.startswith(PREFIX):  # typed from the form, where it is printed in groups of four
         code = "".join(code.replace("-", " ").split())
     if not code:
-        raise ScannedCodeError("empty", EMPTY_REASON)
+        raise ScannedCodeError("empty", ReasonCode.FORM_EMPTY_CODE)
     if qr_payload.looks_like_payload(code):
-        raise ScannedCodeError("invitation", INVITATION_REASON)
+        raise ScannedCodeError("invitation", ReasonCode.FORM_INVITATION_CODE)
     if not code.startswith(PREFIX):
-        raise ScannedCodeError("foreign", FOREIGN_REASON)
-    return verify_signed(code, PREFIX, malformed=MALFORMED_REASON, forged=FORGED_REASON)
+        raise ScannedCodeError("foreign", ReasonCode.FORM_FOREIGN_QR)
+    return verify_signed(code, PREFIX, malformed=ReasonCode.FORM_MALFORMED_QR, forged=ReasonCode.FORM_FORGED_QR)
 
 
 def grouped(code: str) -> str:
@@ -91,11 +78,6 @@ def code_for(registration_id: int) -> str:
 
 __all__ = [
     "CODE_LENGTH",
-    "EMPTY_REASON",
-    "FOREIGN_REASON",
-    "FORGED_REASON",
-    "INVITATION_REASON",
-    "MALFORMED_REASON",
     "MAX_EVENT_ID",
     "MAX_REGISTRATION_ID",
     "PREFIX",

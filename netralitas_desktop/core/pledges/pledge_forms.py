@@ -38,7 +38,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..dates import tempat_tanggal
+from ..dates import place_and_date
 from ..documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -111,7 +111,7 @@ def load_pledge_context(event_id: int) -> PledgeContext:
     event = get_event(event_id)
     settings = load_document_settings(event_id)
     values = variable_values(event)
-    place_date = tempat_tanggal(event.place_name, event.date) if event.date else ""
+    place_date = place_and_date(event.place_name, event.date) if event.date else ""
     return PledgeContext(
         event,
         settings,

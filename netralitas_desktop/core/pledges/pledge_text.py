@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...resources import resource_path
-from ..dates import tanggal
+from ..dates import long_date
 from ..events import EventData
 
 VARIABLES = {
@@ -62,7 +62,7 @@ def variable_values(event: EventData) -> dict[str, str]:
         "instansi": event.instansi.strip() or event.organizer.strip() or FALLBACK_INSTANSI,
         "kegiatan": event.title.strip(),
         "tempat": event.place_name.strip(),
-        "tanggal": tanggal(event.date) if event.date else "",
+        "tanggal": long_date(event.date) if event.date else "",
     }
 
 

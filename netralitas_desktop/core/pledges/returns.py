@@ -2,7 +2,7 @@
 
 Who owes one: a registration that is not cancelled, never checked in (onsite or online,
 as ``reports.status`` decides) and has no signature from the desk. Those who attended but
-signed nothing (``status.PLEDGE_PRESENT_UNSIGNED``) may be given a form too, and it is received
+signed nothing (``PledgeStatus.PRESENT_UNSIGNED``) may be given a form too, and it is received
 the same way; only a signature at the desk means the pledge is taken. A form comes back by its
 QR code (``mandiri_code``) or is picked by hand; either way one ``IkrarReturn`` row per
 registration, so a second scan, from this or another desk, answers "sudah diterima pada …"
@@ -17,26 +17,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from peewee import JOIN, IntegrityError
 
 from .. import audit
-from ..dates import hari_tanggal, jam
+from ..dates import clock_time, day_and_date
 from ..events import NotFoundError, ValidationError
 from ..models import Attendance, Event, Person, Registration, Signature, db, now
 from ..names import fold, full_name, name_key
 from ..participants import ParticipantRow, filter_rows, list_participants
-from ..reports.status import ABSENT_STATUSES, STATUS_LABELS, StatusRow, attended_unsigned, classify, status_rows
+from ..reasons import Reason, ReasonCode
+from ..reports.status import ABSENT_STATUSES, StatusRow, attended_unsigned, classify, status_rows
+from ..statuses import AttendanceStatus, Method
 from . import mandiri_code
 from .mandiri_attachment import Attachment
 from .models import IkrarReturn
 
-RECEIVED = "received"
-ALREADY = "already"
-REJECTED = "rejected"
-METHODS = ("qr", "manual")
-METHOD_LABELS = {"qr": "QR", "manual": "Manual"}
+
+class ReturnStatus(StrEnum):
+    """The answer to a form handed in: green, amber or red, like a check-in."""
+
+    RECEIVED = "received"
+    ALREADY = "already"
+    REJECTED = "rejected"
 
 
 @dataclass(frozen=True)
@@ -54,24 +59,26 @@ class ReturnResult:
     method: str = ""
     attachment_name: str = ""  # of the stored photo/scan, "" without one
     attachment_stored: bool = False  # the attachment given with this call was stored
+    refusal: Reason | None = None  # refused by the core: the code the GUI translates
 
     @property
     def ok(self) -> bool:
         """Whether the form is on record (received now or before)."""
-        return self.status != REJECTED
+        return self.status != ReturnStatus.REJECTED
 
     @property
     def message(self) -> str:
         """The one-line banner text, shared by the views and the CLI."""
-        if self.status == REJECTED:
+        if self.status == ReturnStatus.REJECTED:
             return f"DITOLAK: {self.reason}"
         who = ", ".join(part for part in (self.full_name, self.unit_kerja) if part)
-        if self.status == RECEIVED:
+        if self.status == ReturnStatus.RECEIVED:
             return f"DITERIMA: {who} — {self.reason}"
         return f"SUDAH DITERIMA: {who} — {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
+        del out["refusal"]  # ``reason`` has its text
         out["returned_at"] = self.returned_at.isoformat() if self.returned_at else None
         out["message"] = self.message
         return out
@@ -145,7 +152,7 @@ def owed_rows(event_id: int) -> list[StatusRow]:
 
 def _owed(rows: list[StatusRow]) -> list[StatusRow]:
     return _in_print_order(
-        [row for row in rows if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_returned]
+        [row for row in rows if row.status in ABSENT_STATUSES and not row.signed and not row.ikrar_mandiri_returned]
     )
 
 
@@ -279,31 +286,32 @@ def receive_by_code(event_id: int, text: str, actor: audit.Actor, attachment: At
     try:
         decoded = mandiri_code.decode(text)
     except mandiri_code.ScannedCodeError as err:
-        return ReturnResult(REJECTED, str(err))
+        return refused(err.reason)
     if decoded.event_id != event_id:
         title = Event.select(Event.title).where(Event.id == decoded.event_id).scalar()
-        where = f"kegiatan lain: {title}" if title else "kegiatan yang sudah dihapus"
-        return ReturnResult(REJECTED, f"Formulir ikrar mandiri ini untuk {where}. Terima di kegiatan itu.")
+        if title:
+            return refused(Reason.of(ReasonCode.FORM_OTHER_EVENT, title=title))
+        return refused(Reason.of(ReasonCode.FORM_DELETED_EVENT))
     found = _find(decoded.registration_id)
     if found is None or found.event_id != event_id:
-        return ReturnResult(REJECTED, "Formulir ini tidak berlaku lagi: peserta sudah dihapus dari kegiatan ini.")
-    return _receive(found, actor, "qr", attachment)
+        return refused(Reason.of(ReasonCode.FORM_REMOVED))
+    return _receive(found, actor, Method.QR, attachment)
 
 
 def receive_registration(
-    registration_id: int, actor: audit.Actor, attachment: Attachment | None = None, *, method: str = "manual"
+    registration_id: int, actor: audit.Actor, attachment: Attachment | None = None, *, method: str = Method.MANUAL
 ) -> ReturnResult:
     """Receive a form picked by hand (a torn or unreadable QR code)."""
     found = _find(registration_id)
     if found is None:
-        return ReturnResult(REJECTED, f"Peserta nomor {registration_id} tidak ditemukan.")
+        return refused(Reason.of(ReasonCode.NO_SUCH_PARTICIPANT, registration_id=registration_id))
     return _receive(found, actor, method, attachment)
 
 
 def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachment | None) -> ReturnResult:
     refusal = _why_not_owed(found)
     if refusal:
-        return ReturnResult(REJECTED, refusal, found.registration_id, found.full_name, found.unit_kerja)
+        return refused(refusal, found)
     at = now()
     name = attachment.filename if attachment else ""
     try:
@@ -327,9 +335,9 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
             )
     except IntegrityError:
         return _already(found, actor, attachment)
-    note = f"ikrar mandiri diterima pukul {jam(at.time())}" + (" dengan lampiran." if attachment else ".")
+    note = f"ikrar mandiri diterima pukul {clock_time(at.time())}" + (" dengan lampiran." if attachment else ".")
     return ReturnResult(
-        RECEIVED,
+        ReturnStatus.RECEIVED,
         note,
         found.registration_id,
         found.full_name,
@@ -343,18 +351,27 @@ def _receive(found: _Found, actor: audit.Actor, method: str, attachment: Attachm
     )
 
 
-def _why_not_owed(found: _Found) -> str:
-    """Why this person has no ikrar mandiri to return; "" when they owe one."""
+def refused(refusal: Reason, found: _Found | None = None) -> ReturnResult:
+    """A red answer: the form is not received, for ``refusal``."""
+    if found is None:
+        return ReturnResult(ReturnStatus.REJECTED, refusal.text, refusal=refusal)
+    return ReturnResult(
+        ReturnStatus.REJECTED, refusal.text, found.registration_id, found.full_name, found.unit_kerja, refusal=refusal
+    )
+
+
+def _why_not_owed(found: _Found) -> Reason | None:
+    """Why this person has no ikrar mandiri to return; None when they owe one."""
     if found.cancelled:
         note = f": {found.cancel_reason}" if found.cancel_reason else ""
-        return f"Pendaftaran {found.full_name} telah dibatalkan{note}."
-    if found.signed:
-        how = ""
-        if found.attendance_method is not None:
-            how = f"tercatat {STATUS_LABELS[classify(found.attendance_method, None)].lower()}"
-            how += f" pukul {jam(found.checked_in_at.time())} dan " if found.checked_in_at else " dan "
-        return f"{found.full_name} {how}sudah menandatangani ikrar di meja registrasi; tidak perlu ikrar mandiri."
-    return ""
+        return Reason.of(ReasonCode.FORM_CANCELLED, name=found.full_name, note=note)
+    if not found.signed:
+        return None
+    if found.attendance_method is None or found.checked_in_at is None:
+        return Reason.of(ReasonCode.FORM_SIGNED_AT_DESK, name=found.full_name)
+    online = classify(found.attendance_method, None) == AttendanceStatus.ONLINE
+    code = ReasonCode.FORM_SIGNED_ONLINE if online else ReasonCode.FORM_SIGNED_PRESENT
+    return Reason.of(code, name=found.full_name, time=clock_time(found.checked_in_at.time()))
 
 
 def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -> ReturnResult:
@@ -373,15 +390,9 @@ def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -
         .first()
     )
     if row is None:  # undone between the insert and this read
-        return ReturnResult(
-            REJECTED,
-            "Penerimaan formulir ini baru saja dibatalkan di meja lain; pindai lagi.",
-            found.registration_id,
-            found.full_name,
-            found.unit_kerja,
-        )
+        return refused(Reason.of(ReasonCode.FORM_RECEIPT_UNDONE), found)
     first_at, desk, operator, method, attached, name = row
-    reason = f"sudah diterima pada {hari_tanggal(first_at.date())} pukul {jam(first_at.time())}"
+    reason = f"sudah diterima pada {day_and_date(first_at.date())} pukul {clock_time(first_at.time())}"
     reason += _at_desk(desk, operator) + "."
     stored = False
     if attachment is not None and not attached:
@@ -391,7 +402,7 @@ def _already(found: _Found, actor: audit.Actor, attachment: Attachment | None) -
     elif attachment is not None:
         reason += " Lampiran yang baru tidak disimpan: formulir ini sudah berlampiran (gunakan Ganti lampiran)."
     return ReturnResult(
-        ALREADY,
+        ReturnStatus.ALREADY,
         reason,
         found.registration_id,
         found.full_name,
@@ -464,12 +475,9 @@ def _returned_event(registration_id: int) -> int:
 
 
 __all__ = [
-    "ALREADY",
-    "METHOD_LABELS",
-    "RECEIVED",
-    "REJECTED",
     "Overview",
     "ReturnResult",
+    "ReturnStatus",
     "ReturnedRow",
     "get_attachment",
     "is_mandiri_code",
@@ -477,6 +485,7 @@ __all__ = [
     "owed_rows",
     "receive_by_code",
     "receive_registration",
+    "refused",
     "returned_rows",
     "set_attachment",
     "undo_return",

@@ -20,7 +20,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..dates import tanggal
+from ..dates import long_date
 from ..documents import Letterhead, PageSpec, Paper, naskah_dinas_page
 from ..documents.table import Column
 from ..event_settings import get_asset, nik_masked
@@ -187,7 +187,7 @@ def attachment_lines(document: str, event: EventData) -> tuple[str, ...]:
     """The Lampiran label of tata naskah dinas: what the list is attached to, and its date."""
     lines = ["LAMPIRAN", document.upper()]
     if event.date:
-        lines.append(f"TANGGAL {tanggal(event.date).upper()}")
+        lines.append(f"TANGGAL {long_date(event.date).upper()}")
     return tuple(lines)
 
 

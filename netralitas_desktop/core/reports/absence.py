@@ -14,10 +14,15 @@ from dataclasses import dataclass
 from .. import audit
 from ..events import NotFoundError, ValidationError
 from ..models import Attendance, Person, Registration, db, now
-from ..nip import excel_corruption_reason, format_nip, normalize_id
+from ..nip import excel_corruption, format_nip, normalize_id
+from ..statuses import AbsenceReason
 from .models import ABSENCE_REASONS, Absence
 
-REASON_LABELS = {"izin": "Izin", "sakit": "Sakit", "dinas_luar": "Dinas Luar"}
+REASON_LABELS: dict[str, str] = {
+    AbsenceReason.EXCUSED: "Izin",
+    AbsenceReason.SICK: "Sakit",
+    AbsenceReason.OFFICIAL_DUTY: "Dinas Luar",
+}
 assert tuple(REASON_LABELS) == ABSENCE_REASONS
 NOTE_LIMIT = 500
 
@@ -38,7 +43,7 @@ class AbsenceInfo:
 def parse_reason(text: str) -> str:
     """``izin``, ``Sakit``, ``dinas-luar``, ``Dinas Luar``, ``DL`` -> the stored reason."""
     key = "_".join((text or "").strip().lower().replace("-", " ").replace("_", " ").split())
-    key = {"dl": "dinas_luar", "dinas": "dinas_luar"}.get(key, key)
+    key = {"dl": AbsenceReason.OFFICIAL_DUTY, "dinas": AbsenceReason.OFFICIAL_DUTY}.get(key, key)
     if key not in REASON_LABELS:
         raise ValidationError(
             {"reason": f"Alasan \u201c{text}\u201d tidak dikenal; pilih Izin, Sakit atau Dinas Luar."}
@@ -131,9 +136,9 @@ def get_absence(registration_id: int) -> AbsenceInfo | None:
 
 def find_registration(event_id: int, number: str) -> int:
     """The registration of the person with this NIP / NI PPPK / NIK (spaces allowed) at the event."""
-    corrupted = excel_corruption_reason(number or "")
+    corrupted = excel_corruption(number or "")
     if corrupted:
-        raise ValidationError({"number": corrupted})
+        raise ValidationError({"number": corrupted.text})
     digits = normalize_id(number or "")
     if len(digits) == 18 and digits.isdigit():
         column, shown = Person.nip, f"NIP {format_nip(digits)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .online_store import min_minutes
+from ..event_settings import online_min_minutes
 from .status import PledgeCounts, Recap, employment_recap, pledge_counts, status_rows, unit_recap
 
 
@@ -29,7 +29,7 @@ def load_snapshot(event_id: int, with_pledge: bool) -> Snapshot:
         unit_recap(event_id),
         employment_recap(event_id),
         pledge,
-        min_minutes(event_id),
+        online_min_minutes(event_id),
         dt.datetime.now().replace(microsecond=0),
     )
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from peewee import AutoField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from ..models import BaseModel, Event, Registration, now
+from ..statuses import AbsenceReason
 
-ABSENCE_REASONS = ("izin", "sakit", "dinas_luar")
+ABSENCE_REASONS = tuple(AbsenceReason)
 
 
 class Absence(BaseModel):

@@ -19,12 +19,14 @@ from typing import Any
 from peewee import IntegrityError, OperationalError
 
 from .. import audit
+from ..event_settings import online_min_minutes
 from ..events import NotFoundError, get_event
 from ..jobs import Job, Progress
 from ..models import Attendance, Registration
+from ..statuses import Method
 from ..transactions import write_transaction
 from .models import OnlineReport, OnlineSegment
-from .online_match import AMBIGUOUS, MATCHED, UNMATCHED, Candidate, RosterIndex, participant_key
+from .online_match import Candidate, MatchStatus, RosterIndex, participant_key
 from .online_reader import MeetingReport, OnlineImportError, read_meeting_report
 from .online_store import (
     Segment,
@@ -34,21 +36,18 @@ from .online_store import (
     change_minimum,
     check_assignable,
     check_minimum,
-    min_minutes,
     online_minutes,
     settle,
     stored_segments,
 )
-from .status import ONLINE_METHOD
 
-BELOW_MINIMUM = "below_minimum"
 STATUS_LABELS = {
-    MATCHED: "Cocok",
-    BELOW_MINIMUM: "Di bawah batas menit",
-    AMBIGUOUS: "Meragukan",
-    UNMATCHED: "Tidak dikenali",
+    MatchStatus.MATCHED: "Cocok",
+    MatchStatus.BELOW_MINIMUM: "Di bawah batas menit",
+    MatchStatus.AMBIGUOUS: "Meragukan",
+    MatchStatus.UNMATCHED: "Tidak dikenali",
 }
-COUNT_KEYS = ("matched", "ambiguous", "unmatched", "below_minimum")
+COUNT_KEYS = (MatchStatus.MATCHED, MatchStatus.AMBIGUOUS, MatchStatus.UNMATCHED, MatchStatus.BELOW_MINIMUM)
 
 
 @dataclass
@@ -60,7 +59,7 @@ class Participant:
     email: str
     lines: list[int]
     segments: list[Segment]
-    status: str = UNMATCHED  # matched | below_minimum | ambiguous | unmatched
+    status: str = MatchStatus.UNMATCHED  # matched | below_minimum | ambiguous | unmatched
     registration_id: int | None = None
     registration_name: str = ""
     matched_by: str = ""
@@ -75,14 +74,14 @@ class Participant:
 
     @property
     def needs_review(self) -> bool:
-        return self.status in (AMBIGUOUS, UNMATCHED)
+        return self.status in (MatchStatus.AMBIGUOUS, MatchStatus.UNMATCHED)
 
     def reason(self, minimum: int) -> str:
         """Why this participant has its status, in Indonesian."""
         parts = [self.match_reason] if self.match_reason else []
-        if self.status == BELOW_MINIMUM:
+        if self.status == MatchStatus.BELOW_MINIMUM:
             parts.append(f"Hanya {self.total_minutes} menit; batas minimal {minimum} menit.")
-        elif self.status == MATCHED and self.already_present:
+        elif self.status == MatchStatus.MATCHED and self.already_present:
             parts.append("Sudah tercatat hadir di ruangan; tetap Hadir.")
         return " ".join(parts)
 
@@ -137,7 +136,7 @@ class OnlinePlan:
         participant.registration_id = registration_id
         participant.matched_by = "manual" if registration_id else ""
         participant.match_reason = "Ditetapkan manual." if registration_id else "Dikosongkan manual."
-        participant.status = MATCHED if registration_id else UNMATCHED
+        participant.status = MatchStatus.MATCHED if registration_id else MatchStatus.UNMATCHED
         self.evaluate()
 
     def evaluate(self) -> None:
@@ -149,28 +148,29 @@ class OnlinePlan:
         for p in self.participants:
             if p.registration_id is None:
                 p.total_minutes = p.minutes
-                if p.status not in (AMBIGUOUS, UNMATCHED):
-                    p.status = UNMATCHED
+                if p.status not in (MatchStatus.AMBIGUOUS, MatchStatus.UNMATCHED):
+                    p.status = MatchStatus.UNMATCHED
                 continue
             segments = self._others.get(p.registration_id, []) + per_registration[p.registration_id]
             p.total_minutes = online_minutes(segments)
             p.registration_name = self._names.get(p.registration_id, "")
-            p.status = MATCHED if p.total_minutes >= self.minimum else BELOW_MINIMUM
+            p.status = MatchStatus.MATCHED if p.total_minutes >= self.minimum else MatchStatus.BELOW_MINIMUM
             method = self._methods.get(p.registration_id)
-            p.already_present = method is not None and method != ONLINE_METHOD
+            p.already_present = method is not None and method != Method.ONLINE
 
     def counts(self) -> dict[str, int]:
         """matched / below_minimum count registrations; ambiguous / unmatched count participants."""
         registrations = {
-            s: {p.registration_id for p in self.participants if p.status == s} for s in (MATCHED, BELOW_MINIMUM)
+            s: {p.registration_id for p in self.participants if p.status == s}
+            for s in (MatchStatus.MATCHED, MatchStatus.BELOW_MINIMUM)
         }
         return {
-            "matched": len(registrations[MATCHED]),
-            "ambiguous": sum(p.status == AMBIGUOUS for p in self.participants),
-            "unmatched": sum(p.status == UNMATCHED for p in self.participants),
-            "below_minimum": len(registrations[BELOW_MINIMUM] - registrations[MATCHED]),
+            "matched": len(registrations[MatchStatus.MATCHED]),
+            "ambiguous": sum(p.status == MatchStatus.AMBIGUOUS for p in self.participants),
+            "unmatched": sum(p.status == MatchStatus.UNMATCHED for p in self.participants),
+            "below_minimum": len(registrations[MatchStatus.BELOW_MINIMUM] - registrations[MatchStatus.MATCHED]),
             "already_present": len(
-                {p.registration_id for p in self.participants if p.status == MATCHED and p.already_present}
+                {p.registration_id for p in self.participants if p.status == MatchStatus.MATCHED and p.already_present}
             ),
             "participants": len(self.participants),
             "rows": self.rows_read,
@@ -203,7 +203,9 @@ class OnlineResult:
             "attendances_created": self.created,
             "attendances_removed": self.removed,
             "rows_to_review": [p.to_dict(self.minimum) for p in self.participants if p.needs_review],
-            "rows_below_minimum": [p.to_dict(self.minimum) for p in self.participants if p.status == BELOW_MINIMUM],
+            "rows_below_minimum": [
+                p.to_dict(self.minimum) for p in self.participants if p.status == MatchStatus.BELOW_MINIMUM
+            ],
             "skipped": [{"line": line, "reason": reason} for line, reason in self.skipped],
         }
 
@@ -230,7 +232,7 @@ def plan_online_import(event_id: int, path: Path | str, *, progress: Progress | 
         Path(path).name,
         report.kind,
         report.fingerprint,
-        min_minutes(event_id),
+        online_min_minutes(event_id),
         participants,
         len(report.rows),
         report.skipped,
@@ -271,11 +273,15 @@ def _participants(
         resolution = index.resolve(participant.key, participant.display_name, participant.email)
         if existing is not None:
             registration_id, how = stored.get(participant.key, (None, ""))
-            if registration_id is None and resolution.status == MATCHED and resolution.registration_id is not None:
+            if (
+                registration_id is None
+                and resolution.status == MatchStatus.MATCHED
+                and resolution.registration_id is not None
+            ):
                 found = index.entries.get(resolution.registration_id)
                 resolution = replace(
                     resolution,
-                    status=UNMATCHED,
+                    status=MatchStatus.UNMATCHED,
                     registration_id=None,
                     reason="Belum ditetapkan pada impor sebelumnya; " + resolution.reason,
                     candidates=[found.candidate()] if found else [],
@@ -283,7 +289,7 @@ def _participants(
             elif registration_id is not None:
                 resolution = replace(
                     resolution,
-                    status=MATCHED,
+                    status=MatchStatus.MATCHED,
                     registration_id=registration_id,
                     matched_by=how,
                     reason="Tersimpan dari impor sebelumnya.",
@@ -322,7 +328,7 @@ def apply_online_import(
 def _apply(plan: OnlinePlan, actor: audit.Actor) -> OnlineResult:
     get_event(plan.event_id)
     moved = Settled()
-    if plan.minimum != min_minutes(plan.event_id):
+    if plan.minimum != online_min_minutes(plan.event_id):
         moved = change_minimum(plan.event_id, plan.minimum, actor)
     report_id = plan.report_id or (
         OnlineReport.select(OnlineReport.id)
@@ -430,7 +436,7 @@ def online_checkins(event_id: int) -> int:
     return (
         Attendance.select()
         .join(Registration)
-        .where((Registration.event == event_id) & (Attendance.method == ONLINE_METHOD))
+        .where((Registration.event == event_id) & (Attendance.method == Method.ONLINE))
         .count()
     )
 
@@ -458,7 +464,6 @@ class ApplyOnlineImportJob(Job[OnlineResult]):
 
 
 __all__ = [
-    "BELOW_MINIMUM",
     "COUNT_KEYS",
     "STATUS_LABELS",
     "ApplyOnlineImportJob",

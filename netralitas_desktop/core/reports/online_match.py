@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
@@ -39,7 +40,15 @@ FUZZY_MARGIN = 0.05
 SUGGESTION_MIN = 0.75
 MAX_CANDIDATES = 12
 
-MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
+
+class MatchStatus(StrEnum):
+    """How a line of a meeting report matched the roster."""
+
+    MATCHED = "matched"
+    AMBIGUOUS = "ambiguous"
+    UNMATCHED = "unmatched"
+    BELOW_MINIMUM = "below_minimum"  # matched, but stayed fewer minutes than the event's minimum
+
 
 _ID_RUN = re.compile(r"\d+(?:[ .\-]?\d+)*")
 _NOISE = re.compile(r"\((?:host|co-host|cohost|me|saya|guest|tamu|penyelenggara)\)", re.IGNORECASE)
@@ -197,13 +206,13 @@ class RosterIndex:
     def resolve(self, key: str, display_name: str, email: str) -> Resolution:
         alias = self._aliases.get(key)
         if alias in self.entries:
-            return Resolution(MATCHED, alias, "manual", "Ditetapkan manual pada impor sebelumnya.")
+            return Resolution(MatchStatus.MATCHED, alias, "manual", "Ditetapkan manual pada impor sebelumnya.")
         parsed = parse_display_name(display_name, self.is_unit)
         units = self.units_for(parsed.unit_hint) if parsed.unit_hint else []
         if parsed.id_digits:
             return self._by_number(parsed, units)
         if email and len(self.by_email.get(email, ())) == 1:
-            return Resolution(MATCHED, self.by_email[email][0], "email", "Cocok dengan email.")
+            return Resolution(MatchStatus.MATCHED, self.by_email[email][0], "email", "Cocok dengan email.")
         return self._by_name(parsed, units)
 
     def _by_number(self, parsed: ParsedName, units: list[str]) -> Resolution:
@@ -211,40 +220,40 @@ class RosterIndex:
         shown = parsed.id_digits if label == "NIK" else format_nip(parsed.id_digits)
         found = self.by_id.get(parsed.id_digits)
         if found is not None:
-            return Resolution(MATCHED, found, label.lower(), f"Cocok dengan {label} {shown}.")
+            return Resolution(MatchStatus.MATCHED, found, label.lower(), f"Cocok dengan {label} {shown}.")
         suggestions = self._by_name(parsed, units).candidates if parsed.name else []
         return Resolution(
-            UNMATCHED, reason=f"{label} {shown} tidak terdaftar pada kegiatan ini.", candidates=suggestions
+            MatchStatus.UNMATCHED, reason=f"{label} {shown} tidak terdaftar pada kegiatan ini.", candidates=suggestions
         )
 
     def _by_name(self, parsed: ParsedName, units: list[str]) -> Resolution:
         key = name_key(parsed.name)
         if not key:
-            return Resolution(UNMATCHED, reason="Nama tampilan tidak memuat nama orang.")
+            return Resolution(MatchStatus.UNMATCHED, reason="Nama tampilan tidak memuat nama orang.")
         exact = list(self.by_key.get(key, ()))
         if " " not in key:  # "rudi" may be Rudi, or Rudi Handayani
             exact += [r for r in self.by_first.get(key, ()) if r not in exact]
         in_unit = [r for r in exact if self.entries[r].unit_key in units] if units else exact
         if len(in_unit) == 1:
             how = " dan unit kerja" if units else ""
-            return Resolution(MATCHED, in_unit[0], "name", f"Cocok dengan nama{how}.")
+            return Resolution(MatchStatus.MATCHED, in_unit[0], "name", f"Cocok dengan nama{how}.")
         if len(in_unit) > 1:
             return Resolution(
-                AMBIGUOUS,
+                MatchStatus.AMBIGUOUS,
                 reason=f"Nama ini cocok dengan {len(in_unit)} peserta; pilih orangnya.",
                 candidates=self._candidates(in_unit),
             )
         if units:
             fuzzy = self._fuzzy_in_units(key, units)
-            if fuzzy.status != UNMATCHED or not exact:
+            if fuzzy.status != MatchStatus.UNMATCHED or not exact:
                 return fuzzy
             return Resolution(
-                AMBIGUOUS,
+                MatchStatus.AMBIGUOUS,
                 reason=f"Nama cocok, tetapi unit kerjanya bukan '{parsed.unit_hint}'.",
                 candidates=self._candidates(exact),
             )
         return Resolution(
-            UNMATCHED, reason="Nama tidak ditemukan di daftar peserta.", candidates=self._suggestions(key)
+            MatchStatus.UNMATCHED, reason="Nama tidak ditemukan di daftar peserta.", candidates=self._suggestions(key)
         )
 
     def _fuzzy_in_units(self, key: str, units: list[str]) -> Resolution:
@@ -257,19 +266,22 @@ class RosterIndex:
         if not scored or scored[0][0] < FUZZY_MIN:
             candidates = [self.entries[r].candidate(s) for s, r in scored[:MAX_CANDIDATES]]
             return Resolution(
-                UNMATCHED, reason="Nama tidak ditemukan di unit kerja yang disebut.", candidates=candidates
+                MatchStatus.UNMATCHED, reason="Nama tidak ditemukan di unit kerja yang disebut.", candidates=candidates
             )
         best, reg_id = scored[0]
         close = [(s, r) for s, r in scored if s >= best - FUZZY_MARGIN]
         if len(close) > 1:
             return Resolution(
-                AMBIGUOUS,
+                MatchStatus.AMBIGUOUS,
                 reason=f"Ada {len(close)} nama mirip di unit kerja yang disebut; pilih orangnya.",
                 candidates=[self.entries[r].candidate(s) for s, r in close[:MAX_CANDIDATES]],
             )
         entry = self.entries[reg_id]
         return Resolution(
-            MATCHED, reg_id, "fuzzy", f"Nama mirip ({round(best * 100)}%) dengan {entry.full_name} di {entry.unit}."
+            MatchStatus.MATCHED,
+            reg_id,
+            "fuzzy",
+            f"Nama mirip ({round(best * 100)}%) dengan {entry.full_name} di {entry.unit}.",
         )
 
     def _candidates(self, registration_ids: list[int]) -> list[Candidate]:
@@ -307,12 +319,10 @@ def _similar(key: str, names: Iterable[str], cutoff: float) -> list[tuple[str, f
 
 
 __all__ = [
-    "AMBIGUOUS",
     "FUZZY_MARGIN",
     "FUZZY_MIN",
-    "MATCHED",
-    "UNMATCHED",
     "Candidate",
+    "MatchStatus",
     "ParsedName",
     "Resolution",
     "RosterIndex",

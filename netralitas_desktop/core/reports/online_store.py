@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .. import audit
-from ..event_settings import DEFAULT_ONLINE_MIN_MINUTES, ONLINE_MIN_MINUTES, online_min_minutes
+from ..event_settings import ONLINE_MIN_MINUTES, online_min_minutes
 from ..events import ValidationError
 from ..models import Attendance, Registration, db, now
+from ..statuses import Method
 from ..transactions import write_transaction
 from .models import OnlineAlias, OnlineAttendance, OnlineReport, OnlineSegment
-from .status import ONLINE_METHOD
 
-DEFAULT_MIN_MINUTES = DEFAULT_ONLINE_MIN_MINUTES
 ONLINE_DESK = "Daring"
 _MATCH_PRIORITY = ("manual", "nip", "nik", "email", "name", "fuzzy")
 
@@ -55,10 +54,6 @@ def online_minutes(segments: Iterable[Segment]) -> int:
     union += end - start
     overlap = sum((left - joined for joined, left in timed), dt.timedelta()) - union
     return max(max(s.minutes for s in segments), total - int(overlap.total_seconds() // 60))
-
-
-def min_minutes(event_id: int) -> int:
-    return online_min_minutes(event_id)
 
 
 def stored_segments(event_id: int, exclude_report: int | None = None) -> dict[int, list[Segment]]:
@@ -155,12 +150,12 @@ def settle(event_id: int, registration_ids: Iterable[int], minimum: int, operato
                 checked_in_at=min(joins) if joins else now(),
                 desk=ONLINE_DESK,
                 operator=operator,
-                method=ONLINE_METHOD,
+                method=Method.ONLINE,
             ).on_conflict_ignore()  # a desk that checks the person in meanwhile wins
             result.created += db.execute(insert).rowcount
-        elif method == ONLINE_METHOD and (not mine or total < minimum):
+        elif method == Method.ONLINE and (not mine or total < minimum):
             Attendance.delete().where(
-                (Attendance.registration == registration_id) & (Attendance.method == ONLINE_METHOD)
+                (Attendance.registration == registration_id) & (Attendance.method == Method.ONLINE)
             ).execute()
             result.removed += 1
     return result
@@ -217,7 +212,7 @@ def change_minimum(event_id: int, minutes: int, actor: audit.Actor | None = None
     from ..event_settings import set_setting
 
     check_minimum(minutes)
-    previous = min_minutes(event_id)
+    previous = online_min_minutes(event_id)
     set_setting(event_id, ONLINE_MIN_MINUTES, minutes)
     registrations = [
         r
@@ -242,7 +237,7 @@ def change_minimum(event_id: int, minutes: int, actor: audit.Actor | None = None
     return result
 
 
-def set_min_minutes(event_id: int, minutes: int, *, actor: audit.Actor | None = None) -> Settled:
+def set_online_min_minutes(event_id: int, minutes: int, *, actor: audit.Actor | None = None) -> Settled:
     """Set the event's minimum minutes online; check-ins follow at once."""
     check_minimum(minutes)
     with write_transaction():
@@ -250,7 +245,6 @@ def set_min_minutes(event_id: int, minutes: int, *, actor: audit.Actor | None = 
 
 
 __all__ = [
-    "DEFAULT_MIN_MINUTES",
     "ONLINE_DESK",
     "Segment",
     "Settled",
@@ -259,9 +253,8 @@ __all__ = [
     "change_minimum",
     "check_assignable",
     "check_minimum",
-    "min_minutes",
     "online_minutes",
-    "set_min_minutes",
+    "set_online_min_minutes",
     "settle",
     "stored_segments",
 ]

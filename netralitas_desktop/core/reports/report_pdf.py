@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import audit
-from ..dates import hari_tanggal, tempat_tanggal
+from ..dates import day_and_date, place_and_date
 from ..documents import (
     MIN_TEXT_SIZE,
     SANS,
@@ -48,20 +48,9 @@ from ..jobs import Job, Progress
 from ..participants import EMPLOYMENT_LABELS
 from ..pledges.document_common import NothingToPrint
 from ..pledges.document_settings import SIGNATORY_SIGNATURE, SIGNATORY_STAMP, letterhead_for
+from ..statuses import AttendanceStatus, PledgeStatus, RegistrationSource
 from .report_chart import chart_height, draw_legend, draw_unit_chart, rows_that_fit
-from .status import (
-    DINAS_LUAR,
-    IZIN,
-    PLEDGE_OWED,
-    PLEDGE_PRESENT_UNSIGNED,
-    PLEDGE_RETURNED,
-    PLEDGE_SIGNED,
-    SAKIT,
-    STATUS_LABELS,
-    TIDAK_HADIR,
-    percentage,
-    persen,
-)
+from .status import STATUS_LABELS, percentage, persen
 from .tables import ExportResult, ReportSnapshot, event_paper, load_snapshot, recap_groups, record_export
 
 if TYPE_CHECKING:
@@ -220,7 +209,7 @@ def _heading(flow: _Flow, text: str, need: float) -> None:
 
 def _facts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     event = snapshot.event
-    when = hari_tanggal(event.date) if event.date else "-"
+    when = day_and_date(event.date) if event.date else "-"
     times = time_text(event)
     speakers = [line.strip() for line in event.speakers.splitlines() if line.strip()]
     facts = [
@@ -276,7 +265,7 @@ def _share(part: int, whole: int) -> str:
 
 def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
     total = snapshot.by_unit.total
-    invited = sum(1 for row in snapshot.counted_rows if row.source == "invited")
+    invited = sum(1 for row in snapshot.counted_rows if row.source == RegistrationSource.INVITED)
     registered = total.registered
     lines = [
         ("Peserta terdaftar", registered),
@@ -284,8 +273,11 @@ def _counts(flow: _Flow, snapshot: ReportSnapshot) -> None:
         ("\u2013 hadir tanpa undangan", registered - invited),
         ("Hadir di ruangan", total.in_room),
         ("Hadir daring", total.online),
-        *((STATUS_LABELS[key], total.counts[key]) for key in (IZIN, SAKIT, DINAS_LUAR)),
-        ("Tidak hadir tanpa keterangan", total.counts[TIDAK_HADIR]),
+        *(
+            (STATUS_LABELS[key], total.counts[key])
+            for key in (AttendanceStatus.EXCUSED, AttendanceStatus.SICK, AttendanceStatus.OFFICIAL_DUTY)
+        ),
+        ("Tidak hadir tanpa keterangan", total.counts[AttendanceStatus.ABSENT]),
         ("Jumlah hadir (di ruangan dan daring)", total.present),
     ]
     rows = [[label, str(count), _share(count, registered)] for label, count in lines]
@@ -356,17 +348,17 @@ def _pledges(flow: _Flow, snapshot: ReportSnapshot, with_lampiran: bool) -> None
     registered = pledges.registered
     unsigned_note = (
         "dapat diberi formulir ikrar mandiri"
-        if snapshot.event.signature_required or counts[PLEDGE_SIGNED]
+        if snapshot.event.signature_required or counts[PledgeStatus.SIGNED]
         else "tanda tangan di meja tidak diminta; ikrar dibacakan bersama"
     )
     lines = [
-        ("Menandatangani ikrar di meja registrasi", counts[PLEDGE_SIGNED], f"dari {pledges.present} yang hadir"),
-        ("Ikrar mandiri sudah dikembalikan", counts[PLEDGE_RETURNED], "formulir diterima panitia"),
-        ("Hadir, belum menandatangani ikrar", counts[PLEDGE_PRESENT_UNSIGNED], unsigned_note),
+        ("Menandatangani ikrar di meja registrasi", counts[PledgeStatus.SIGNED], f"dari {pledges.present} yang hadir"),
+        ("Ikrar mandiri sudah dikembalikan", counts[PledgeStatus.RETURNED], "formulir diterima panitia"),
+        ("Hadir, belum menandatangani ikrar", counts[PledgeStatus.PRESENT_UNSIGNED], unsigned_note),
         (
             "Tidak hadir, ikrar mandiri belum dikembalikan",
-            counts[PLEDGE_OWED],
-            "perlu ditindaklanjuti" if counts[PLEDGE_OWED] else "-",
+            counts[PledgeStatus.OWED],
+            "perlu ditindaklanjuti" if counts[PledgeStatus.OWED] else "-",
         ),
     ]
     rows = [[label, str(count), _share(count, registered), note] for label, count, note in lines]
@@ -395,7 +387,7 @@ def _closing(flow: _Flow, snapshot: ReportSnapshot, signature: bytes | None, sta
     flow.ensure(SIGNATURE_BLOCK_HEIGHT)
     width = min(flow.frame.width / 2, 85 * mm)
     left = flow.frame.right - width
-    place_date = tempat_tanggal(event.place_name, event.date) if event.date else ""
+    place_date = place_and_date(event.place_name, event.date) if event.date else ""
     y = flow.y - 6 * mm
     if flow.drawing:
         y = draw_signatory(

@@ -27,10 +27,10 @@ Stable API (the dashboard and the exports call these):
 Pledge (ikrar) categories: every registered person is in exactly one (``pledge_status(row)``,
 also ``StatusRow.pledge_status``), so the report, the XLSX, the Ikrar Mandiri tab and the
 campaigns count the same people:
-  * ``PLEDGE_SIGNED``           signed at the check-in desk;
-  * ``PLEDGE_RETURNED``         an ikrar mandiri form came back (absent, or present but unsigned);
-  * ``PLEDGE_PRESENT_UNSIGNED`` attended (room or online) and signed nothing yet: may be given a form;
-  * ``PLEDGE_OWED``             absent (any reason) and no form back yet: to follow up.
+  * ``PledgeStatus.SIGNED``           signed at the check-in desk;
+  * ``PledgeStatus.RETURNED``         an ikrar mandiri form came back (absent, or present but unsigned);
+  * ``PledgeStatus.PRESENT_UNSIGNED`` attended (room or online) and signed nothing yet: may be given a form;
+  * ``PledgeStatus.OWED``             absent (any reason) and no form back yet: to follow up.
 ``attended_unsigned(rows)`` lists the third category.
 
 One rounding rule for every percentage shown or printed: ``percentage(part, whole)`` to one
@@ -49,52 +49,42 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
-from ..dates import jam
+from ..dates import clock_time
 from ..models import Attendance, Person, Registration, Signature, db
 from ..names import fold, full_name
 from ..participants import EMPLOYMENT_LABELS
 from ..pledges.models import IkrarReturn
+from ..statuses import AbsenceReason, AttendanceStatus, Method, PledgeStatus
 from .models import Absence, OnlineAttendance
 
 if TYPE_CHECKING:
     from peewee import Field
 
-HADIR, DARING, IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR, DIBATALKAN = (
-    "hadir",
-    "daring",
-    "izin",
-    "sakit",
-    "dinas_luar",
-    "tidak_hadir",
-    "dibatalkan",
-)
-STATUSES = (HADIR, DARING, IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR, DIBATALKAN)
+STATUSES = tuple(AttendanceStatus)
 COUNTED_STATUSES = STATUSES[:-1]  # what a registered (not cancelled) person can be
-ABSENT_STATUSES = (IZIN, SAKIT, DINAS_LUAR, TIDAK_HADIR)
-STATUS_LABELS = {
-    HADIR: "Hadir",
-    DARING: "Daring",
-    IZIN: "Izin",
-    SAKIT: "Sakit",
-    DINAS_LUAR: "Dinas Luar",
-    TIDAK_HADIR: "Tidak Hadir",
-    DIBATALKAN: "Dibatalkan",
+ABSENT_STATUSES = (
+    AttendanceStatus.EXCUSED,
+    AttendanceStatus.SICK,
+    AttendanceStatus.OFFICIAL_DUTY,
+    AttendanceStatus.ABSENT,
+)
+STATUS_LABELS: dict[str, str] = {
+    AttendanceStatus.PRESENT: "Hadir",
+    AttendanceStatus.ONLINE: "Daring",
+    AttendanceStatus.EXCUSED: "Izin",
+    AttendanceStatus.SICK: "Sakit",
+    AttendanceStatus.OFFICIAL_DUTY: "Dinas Luar",
+    AttendanceStatus.ABSENT: "Tidak Hadir",
+    AttendanceStatus.CANCELLED: "Dibatalkan",
 }
 NO_UNIT = "(Tanpa unit kerja)"
-ONLINE_METHOD = "online"
 
-PLEDGE_SIGNED, PLEDGE_RETURNED, PLEDGE_PRESENT_UNSIGNED, PLEDGE_OWED = (
-    "ttd_meja",
-    "mandiri_kembali",
-    "hadir_belum_ttd",
-    "mandiri_belum",
-)
-PLEDGE_STATUSES = (PLEDGE_SIGNED, PLEDGE_RETURNED, PLEDGE_PRESENT_UNSIGNED, PLEDGE_OWED)
-PLEDGE_LABELS = {
-    PLEDGE_SIGNED: "TTD di meja registrasi",
-    PLEDGE_RETURNED: "Ikrar mandiri sudah kembali",
-    PLEDGE_PRESENT_UNSIGNED: "Hadir, belum menandatangani ikrar",
-    PLEDGE_OWED: "Tidak hadir, ikrar mandiri belum kembali",
+PLEDGE_STATUSES = tuple(PledgeStatus)
+PLEDGE_LABELS: dict[str, str] = {
+    PledgeStatus.SIGNED: "TTD di meja registrasi",
+    PledgeStatus.RETURNED: "Ikrar mandiri sudah kembali",
+    PledgeStatus.PRESENT_UNSIGNED: "Hadir, belum menandatangani ikrar",
+    PledgeStatus.OWED: "Tidak hadir, ikrar mandiri belum kembali",
 }
 
 
@@ -114,12 +104,12 @@ def persen(value: Decimal | float) -> str:
 def classify(method: str | None, absence_reason: str | None, cancelled: bool = False) -> str:
     """The status from the attendance method (None: no check-in) and the absence reason."""
     if cancelled:
-        return DIBATALKAN
+        return AttendanceStatus.CANCELLED
     if method is not None:
-        return DARING if method == ONLINE_METHOD else HADIR
-    if absence_reason in (IZIN, SAKIT, DINAS_LUAR):
-        return absence_reason
-    return TIDAK_HADIR
+        return AttendanceStatus.ONLINE if method == Method.ONLINE else AttendanceStatus.PRESENT
+    if absence_reason in tuple(AbsenceReason):
+        return AttendanceStatus(absence_reason)
+    return AttendanceStatus.ABSENT
 
 
 @dataclass(frozen=True)
@@ -143,7 +133,7 @@ class StatusRow:
     note: str  # absence note, or the cancellation reason
     online_minutes: int | None
     signed: bool  # signed the pledge at the desk
-    ikrar_returned: bool  # the ikrar mandiri form came back
+    ikrar_mandiri_returned: bool  # the ikrar mandiri form came back
     phone: str = ""  # for following up the absent
 
     @property
@@ -156,11 +146,11 @@ class StatusRow:
 
     @property
     def counted(self) -> bool:
-        return self.status != DIBATALKAN
+        return self.status != AttendanceStatus.CANCELLED
 
     @property
     def present(self) -> bool:
-        return self.status in (HADIR, DARING)
+        return self.status in (AttendanceStatus.PRESENT, AttendanceStatus.ONLINE)
 
     @property
     def pledge_status(self) -> str | None:
@@ -172,25 +162,31 @@ def pledge_status(row: StatusRow) -> str | None:
     if not row.counted:
         return None
     if row.signed:
-        return PLEDGE_SIGNED
-    if row.ikrar_returned:
-        return PLEDGE_RETURNED
-    return PLEDGE_PRESENT_UNSIGNED if row.present else PLEDGE_OWED
+        return PledgeStatus.SIGNED
+    if row.ikrar_mandiri_returned:
+        return PledgeStatus.RETURNED
+    return PledgeStatus.PRESENT_UNSIGNED if row.present else PledgeStatus.OWED
 
 
 def attended_unsigned(rows: Iterable[StatusRow]) -> list[StatusRow]:
     """Those who attended (in the room or online) but signed no pledge, at the desk or on a form."""
-    return [row for row in rows if pledge_status(row) == PLEDGE_PRESENT_UNSIGNED]
+    return [row for row in rows if pledge_status(row) == PledgeStatus.PRESENT_UNSIGNED]
 
 
-REMARKS = {DARING: "Daring", IZIN: "Izin", SAKIT: "Sakit", DINAS_LUAR: "Dinas Luar", TIDAK_HADIR: "Tidak hadir"}
+REMARKS: dict[str, str] = {
+    AttendanceStatus.ONLINE: "Daring",
+    AttendanceStatus.EXCUSED: "Izin",
+    AttendanceStatus.SICK: "Sakit",
+    AttendanceStatus.OFFICIAL_DUTY: "Dinas Luar",
+    AttendanceStatus.ABSENT: "Tidak hadir",
+}
 
 
 def attendance_remark(row: StatusRow, time_zone: str) -> str:
     """The Keterangan of the rekap kehadiran: ``Hadir`` with the time and zone on a second line,
     ``Daring``, ``Izin``, ``Sakit``, ``Dinas Luar``, ``Tidak hadir`` (``Dibatalkan`` for a cancelled one)."""
-    if row.status == HADIR:
-        return f"Hadir\n{jam(row.checked_in_at.time())} {time_zone}" if row.checked_in_at else "Hadir"
+    if row.status == AttendanceStatus.PRESENT:
+        return f"Hadir\n{clock_time(row.checked_in_at.time())} {time_zone}" if row.checked_in_at else "Hadir"
     return REMARKS.get(row.status, STATUS_LABELS[row.status])
 
 
@@ -336,15 +332,15 @@ class GroupCount:
 
     @property
     def in_room(self) -> int:
-        return self.counts[HADIR]
+        return self.counts[AttendanceStatus.PRESENT]
 
     @property
     def online(self) -> int:
-        return self.counts[DARING]
+        return self.counts[AttendanceStatus.ONLINE]
 
     @property
     def present(self) -> int:
-        return self.counts[HADIR] + self.counts[DARING]
+        return self.counts[AttendanceStatus.PRESENT] + self.counts[AttendanceStatus.ONLINE]
 
     @property
     def absent(self) -> int:
@@ -352,7 +348,7 @@ class GroupCount:
 
     @property
     def cancelled(self) -> int:
-        return self.counts[DIBATALKAN]
+        return self.counts[AttendanceStatus.CANCELLED]
 
     @property
     def percentage(self) -> float:
@@ -483,8 +479,8 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
     counted = [row for row in rows if row.counted]
     present = [row for row in counted if row.present]
     absent = [row for row in counted if row.status in ABSENT_STATUSES]
-    returned = sum(1 for row in absent if row.ikrar_returned)
-    by_status = dict.fromkeys(PLEDGE_STATUSES, 0)
+    returned = sum(1 for row in absent if row.ikrar_mandiri_returned)
+    by_status: dict[str, int] = dict.fromkeys(PLEDGE_STATUSES, 0)
     for row in counted:
         status = pledge_status(row)
         assert status is not None, "a counted row has a pledge status"
@@ -494,8 +490,8 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
         sum(1 for row in present if row.signed),
         len(absent),
         returned,
-        sum(1 for row in absent if not row.ikrar_returned and not row.signed),
-        by_status[PLEDGE_PRESENT_UNSIGNED],
+        sum(1 for row in absent if not row.ikrar_mandiri_returned and not row.signed),
+        by_status[PledgeStatus.PRESENT_UNSIGNED],
         by_status,
     )
 
@@ -503,33 +499,25 @@ def pledge_counts(rows: Iterable[StatusRow]) -> PledgeCounts:
 def totals_sentence(total: GroupCount) -> str:
     """One line of the figures under a rekap kehadiran, from the same counts as the report."""
     counts = total.counts
+    status = AttendanceStatus
     return (
-        f"Jumlah peserta {total.registered}: hadir di ruangan {counts[HADIR]}, daring {counts[DARING]}, "
-        f"izin {counts[IZIN]}, sakit {counts[SAKIT]}, dinas luar {counts[DINAS_LUAR]}, tidak hadir tanpa "
-        f"keterangan {counts[TIDAK_HADIR]}; kehadiran {total.present} orang ({total.percentage_text})."
+        f"Jumlah peserta {total.registered}: hadir di ruangan {counts[status.PRESENT]}, "
+        f"daring {counts[status.ONLINE]}, "
+        f"izin {counts[status.EXCUSED]}, sakit {counts[status.SICK]}, dinas luar {counts[status.OFFICIAL_DUTY]}, "
+        f"tidak hadir tanpa keterangan {counts[status.ABSENT]}; kehadiran {total.present} orang "
+        f"({total.percentage_text})."
     )
 
 
 __all__ = [
     "ABSENT_STATUSES",
     "COUNTED_STATUSES",
-    "DARING",
-    "DIBATALKAN",
-    "DINAS_LUAR",
-    "HADIR",
-    "IZIN",
     "NO_UNIT",
     "PLEDGE_LABELS",
-    "PLEDGE_OWED",
-    "PLEDGE_PRESENT_UNSIGNED",
-    "PLEDGE_RETURNED",
-    "PLEDGE_SIGNED",
     "PLEDGE_STATUSES",
     "REMARKS",
-    "SAKIT",
     "STATUSES",
     "STATUS_LABELS",
-    "TIDAK_HADIR",
     "GroupCount",
     "PledgeCounts",
     "Recap",

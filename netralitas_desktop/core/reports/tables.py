@@ -23,16 +23,16 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from .. import audit
-from ..dates import hari_tanggal
+from ..dates import day_and_date
 from ..documents import Paper, PaperError
 from ..event_settings import PAPER, get_setting, nik_masked
 from ..events import EventData, get_event
 from ..invitations import time_text
 from ..nip import mask_nik
 from ..participants import MODE_LABELS
+from ..statuses import AttendanceStatus
 from .status import (
     ABSENT_STATUSES,
-    DIBATALKAN,
     PLEDGE_LABELS,
     GroupCount,
     PledgeCounts,
@@ -62,7 +62,7 @@ class ReportSnapshot:
 
     @property
     def unsigned_present_rows(self) -> list[StatusRow]:
-        """Attended (room or online) but signed no pledge yet (``status.PLEDGE_PRESENT_UNSIGNED``)."""
+        """Attended (room or online) but signed no pledge yet (``PledgeStatus.PRESENT_UNSIGNED``)."""
         return attended_unsigned(self.rows)
 
     @property
@@ -71,7 +71,7 @@ class ReportSnapshot:
 
     @property
     def cancelled_rows(self) -> list[StatusRow]:
-        return [row for row in self.rows if row.status == DIBATALKAN]
+        return [row for row in self.rows if row.status == AttendanceStatus.CANCELLED]
 
 
 def load_snapshot(event_id: int) -> ReportSnapshot:
@@ -117,7 +117,7 @@ def record_export(
 
 def event_lines(event: EventData, made_at: dt.datetime) -> list[str]:
     """Short facts under a sheet's title: when, where, who organised, when the file was made."""
-    when = hari_tanggal(event.date) if event.date else ""
+    when = day_and_date(event.date) if event.date else ""
     times = time_text(event)
     parts = [
         f"{when}, pukul {times}" if times else when,
@@ -153,7 +153,7 @@ def pledge_text(row: StatusRow) -> str:
 
 
 def note_text(row: StatusRow) -> str:
-    if row.online_minutes and row.status == "daring":
+    if row.online_minutes and row.status == AttendanceStatus.ONLINE:
         return f"{row.online_minutes} menit daring"
     return row.note
 
@@ -213,7 +213,7 @@ _FOLLOW_UP_PERSON: tuple[Column[StatusRow], ...] = (  # who someone is, on the s
 ABSENT_COLUMNS: tuple[Column[StatusRow], ...] = (
     *_FOLLOW_UP_PERSON,
     Column("Keterangan", lambda r: r.note, max_width=36),
-    Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_returned else "Belum", max_width=14),
+    Column("Ikrar Mandiri", lambda r: "Sudah kembali" if r.ikrar_mandiri_returned else "Belum", max_width=14),
     Column("Nomor HP", lambda r: r.phone, "id"),
 )
 
@@ -237,10 +237,10 @@ RECAP_COLUMNS = (
     ("Hadir di Ruangan", lambda g: g.in_room, "number"),
     ("Daring", lambda g: g.online, "number"),
     ("Jumlah Hadir", lambda g: g.present, "number"),
-    ("Izin", lambda g: g.counts["izin"], "number"),
-    ("Sakit", lambda g: g.counts["sakit"], "number"),
-    ("Dinas Luar", lambda g: g.counts["dinas_luar"], "number"),
-    ("Tanpa Keterangan", lambda g: g.counts["tidak_hadir"], "number"),
+    ("Izin", lambda g: g.counts[AttendanceStatus.EXCUSED], "number"),
+    ("Sakit", lambda g: g.counts[AttendanceStatus.SICK], "number"),
+    ("Dinas Luar", lambda g: g.counts[AttendanceStatus.OFFICIAL_DUTY], "number"),
+    ("Tanpa Keterangan", lambda g: g.counts[AttendanceStatus.ABSENT], "number"),
     ("Jumlah Tidak Hadir", lambda g: g.absent, "number"),
     ("Persentase Hadir", lambda g: float(percentage(g.present, g.registered)) / 100, "percent"),
 )

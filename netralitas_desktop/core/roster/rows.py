@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from ..names import fold, smart_title_case, split_name
-from ..nip import excel_corruption_reason, normalize_id
+from ..nip import IdError, excel_corruption, normalize_id, parse_nik, parse_nip
 from ..participants import PersonData, clean_person
+from ..reasons import Reason
 from .columns import HeaderMatch, is_footer, is_online
 from .reader import BrokenRow, NoCachedValue
 
@@ -28,6 +29,7 @@ class RowIssue:
     value: str
     reason: str  # Bahasa Indonesia
     sheet: str | None = None  # the XLSX sheet; None for a CSV
+    refusal: Reason | None = None  # the reason as a code, for the screen's language (NIP/NIK problems)
 
     @property
     def where(self) -> str:
@@ -148,8 +150,9 @@ class RowReader:
             nip_raw, nip = None, ""
         problem = _number_problem(nip_raw, "nip") or _number_problem(nik_raw, "nik")
         if problem:
-            name, reason = problem
-            return RowIssue(row, self.header.header_of(name), _shown(nip_raw if name == "nip" else nik_raw), reason)
+            name, reason, refusal = problem
+            shown = _shown(nip_raw if name == "nip" else nik_raw)
+            return RowIssue(row, self.header.header_of(name), shown, reason, refusal=refusal)
         data = PersonData(**{name: text for name, (_, text) in cells.items() if name != "mode"})
         data.nip, data.nik = nip, nik
         if data.phone.startswith("8") and isinstance(cells["phone"][0], (int, float)):
@@ -164,7 +167,10 @@ class RowReader:
         if errors:
             name = next((n for n in ERROR_ORDER if n in errors), next(iter(errors)))
             shown_field = "nip" if name == "employment_type" and name not in self.columns else name
-            return RowIssue(row, self.header.header_of(shown_field), getattr(data, name, ""), errors[name])
+            value = getattr(data, name, "")
+            return RowIssue(
+                row, self.header.header_of(shown_field), value, errors[name], refusal=_id_refusal(name, value)
+            )
         mode = None
         if "mode" in self.columns:
             mode = "online" if "mode" in cells and self._online(cells["mode"][1]) else "onsite"
@@ -286,19 +292,33 @@ def _shown(raw: object) -> str:
     return str(raw).strip() if raw is not None else ""
 
 
-def _number_problem(raw: object, name: str) -> tuple[str, str] | None:
+def _id_refusal(name: str, value: str) -> Reason | None:
+    """The code of a NIP/NIK that ``clean_person`` refused, so the screen can say it in its language."""
+    parse = {"nip": parse_nip, "nik": parse_nik}.get(name)
+    if parse is None or not value:
+        return None
+    try:
+        parse(value)
+    except IdError as err:
+        return err.reason
+    return None  # valid as a number, refused for another reason (implausible dates): Indonesian text only
+
+
+def _number_problem(raw: object, name: str) -> tuple[str, str, Reason | None] | None:
     """A NIP or NIK that Excel stored as a number has lost digits: never import it."""
     if raw is None:
         return None
     if name == "nip":  # text is checked by parse_nip inside clean_person; numbers must be caught here
-        reason = excel_corruption_reason(raw) if not isinstance(raw, str) else None
-        return (name, reason) if reason else None
+        corrupted = excel_corruption(raw) if not isinstance(raw, str) else None
+        return (name, corrupted.text, corrupted) if corrupted else None
     text = str(raw).strip().lstrip("'")
     if (isinstance(raw, (int, float)) and not isinstance(raw, bool)) or re.fullmatch(
         r"\d(?:[.,]\d+)?[eE]\+?\d{1,2}|\d{16}[.,]0+", text
     ):
-        return name, (
+        return (
+            name,
             f"NIK tersimpan sebagai angka oleh Excel ({text}); digit terakhirnya bisa berubah. "
-            "Format kolom NIK sebagai Teks lalu isi ulang NIK yang benar."
+            "Format kolom NIK sebagai Teks lalu isi ulang NIK yang benar.",
+            None,
         )
     return None

@@ -35,7 +35,7 @@ from ...core.campaigns import coverage as cov
 from ...core.campaigns.pledged import one_reading
 from ...core.campaigns.service import EXCUSE_REASONS, excuse, unexcuse
 from ..common.core_labels import core_label
-from ..common.dates import hari_tanggal, jam
+from ..common.dates import clock_time, day_and_date
 from ..common.errors import show_error
 from ..common.jobs import BackgroundWork, FunctionJob, run_job
 from ..common.live import LiveRefresh
@@ -245,13 +245,13 @@ class CoverageView(QWidget, BackgroundWork):
         events = len(campaign.event_ids)
         self.deadline_label.setText(
             self.tr("{0} · batas waktu {1} ({2}) · {3} kegiatan").format(
-                campaign.name, hari_tanggal(campaign.deadline), left, events
+                campaign.name, day_and_date(campaign.deadline), left, events
             )
         )
         made = coverage.made_at
         self.updated_label.setText(
             self.tr("Diperbarui pukul {0} ({1} ms) · otomatis saat ada perubahan").format(
-                jam(made.time()) + made.strftime(":%S"), round(seconds * 1000)
+                clock_time(made.time()) + made.strftime(":%S"), round(seconds * 1000)
             )
         )
 

@@ -22,7 +22,7 @@ from ...core.campaigns.service import CampaignInfo, add_event, get_campaign, rem
 from ...core.events import list_events
 from ...core.participants import EMPLOYMENT_LABELS
 from ..common.core_labels import core_label
-from ..common.dates import tanggal
+from ..common.dates import long_date
 from ..common.errors import show_error
 from ..common.jobs import BackgroundWork, FunctionJob, run_job
 from ..common.widgets import number, read_only_table
@@ -111,7 +111,7 @@ class SetupView(QWidget, BackgroundWork):
             check.setCheckState(Qt.CheckState.Checked if event.id in counted else Qt.CheckState.Unchecked)
             check.setData(EVENT_ROLE, event.id)
             self.events_table.setItem(row, 0, check)
-            values = (tanggal(event.date), number(event.registered), number(event.present), event.title)
+            values = (long_date(event.date), number(event.registered), number(event.present), event.title)
             for column, value in enumerate(values, 1):
                 self.events_table.setItem(row, column, QTableWidgetItem(value))
         self.events_table.setEnabled(campaign is not None)

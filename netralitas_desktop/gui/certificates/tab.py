@@ -47,7 +47,7 @@ from ...core.certificates.render import render_preview_pdf
 from ...core.certificates.summary import CertificateSummary, load_summary
 from ...core.errors import USER_FACING
 from ...core.event_settings import CERTIFICATE_FOR_ONLINE, online_min_minutes, set_setting
-from ...core.reports.online_store import set_min_minutes
+from ...core.reports.online_store import set_online_min_minutes
 from ..common.errors import show_error
 from ..common.jobs import FunctionJob, JobHandle, JobRunner
 from ..common.live import LiveRefresh
@@ -258,7 +258,7 @@ class CertificatesTab(QWidget, EventTabBase):
         if self.minutes_spin.value() != online_min_minutes(self.event_id):
             # One minimum for the online import and certificates: changing it re-evaluates the
             # online check-ins (and is audited) exactly as the Ringkasan tab's setting does.
-            set_min_minutes(self.event_id, self.minutes_spin.value(), actor=self._actor())
+            set_online_min_minutes(self.event_id, self.minutes_spin.value(), actor=self._actor())
         self.minutes_spin.setEnabled(self.online_check.isChecked())
         self.refresh()
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.certificates import site
 from ...core.certificates.verify import Report, VerifyJob, VerifyResult
 from ...core.errors import USER_FACING
-from ..common.dates import tanggal
+from ..common.dates import long_date
 from ..common.errors import error_message
 from ..common.jobs import BackgroundWork, JobHandle, JobRunner
 from ..common.widgets import ErrorLabel, JobPanel, confirm
@@ -260,7 +260,7 @@ def _date_text(value: str | None) -> str:
     if not value:
         return ""
     try:
-        return tanggal(dt.date.fromisoformat(value))
+        return long_date(dt.date.fromisoformat(value))
     except ValueError:
         return value
 

@@ -49,7 +49,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("CoreLabels", "Di bawah batas menit"),
     QT_TRANSLATE_NOOP("CoreLabels", "Meragukan"),
     QT_TRANSLATE_NOOP("CoreLabels", "Tidak dikenali"),
-    # check-in and ikrar mandiri receipt methods (core.audit_query, core.pledges.returns)
+    # check-in and ikrar mandiri receipt methods (core.statuses.METHOD_LABELS, short and full)
     QT_TRANSLATE_NOOP("CoreLabels", "QR"),
     QT_TRANSLATE_NOOP("CoreLabels", "QR undangan"),
     QT_TRANSLATE_NOOP("CoreLabels", "NIP"),

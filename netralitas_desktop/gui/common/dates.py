@@ -1,6 +1,6 @@
 """Dates, times and numbers in the window's language (documents stay Indonesian: ``core.dates``).
 
-The GUI imports ``tanggal``, ``hari_tanggal`` and ``jam`` from here instead of ``core.dates``:
+The GUI imports ``long_date``, ``day_and_date`` and ``clock_time`` from here instead of ``core.dates``:
 the same names, in the language chosen in Pengaturan (``i18n.ui_language``). Indonesian
 reads ``Senin, 1 Juli 2024``, ``08.00``, ``2.000``, ``69,3%``; English ``Monday, 1 July 2024``,
 ``08:00``, ``2,000``, ``69.3%``.
@@ -14,16 +14,16 @@ from ...core import dates
 from .i18n import ui_language
 
 
-def tanggal(d: dt.date) -> str:
-    return dates.tanggal(d, ui_language())
+def long_date(d: dt.date) -> str:
+    return dates.long_date(d, ui_language())
 
 
-def hari_tanggal(d: dt.date) -> str:
-    return dates.hari_tanggal(d, ui_language())
+def day_and_date(d: dt.date) -> str:
+    return dates.day_and_date(d, ui_language())
 
 
-def jam(t: dt.time | None) -> str:
-    return dates.jam(t, ui_language())
+def clock_time(t: dt.time | None) -> str:
+    return dates.clock_time(t, ui_language())
 
 
 def number(value: int) -> str:
@@ -40,4 +40,4 @@ def percent(part: int, whole: int) -> str:
     return text if ui_language() == "id" else text.replace(",", ".")
 
 
-__all__ = ["hari_tanggal", "jam", "number", "percent", "tanggal"]
+__all__ = ["clock_time", "day_and_date", "long_date", "number", "percent"]

@@ -26,7 +26,7 @@ from ...core import qr_payload
 from ...core.checkin import search_registrations
 from ...core.nip import normalize_id
 from ...core.pledges import returns
-from .dates import jam
+from .dates import clock_time
 from .live import LiveRefresh
 from .scan_input import burst_in_progress
 from .widgets import fill_table, read_only_table, shortcut
@@ -180,7 +180,7 @@ class ManualSearch(QGroupBox):
                 (
                     row.full_name,
                     row.nip or row.nik,
-                    self.tr("Hadir {0}").format(jam(row.checked_in_at.time()))
+                    self.tr("Hadir {0}").format(clock_time(row.checked_in_at.time()))
                     if row.checked_in_at
                     else self.tr("Belum"),
                     row.unit_kerja,

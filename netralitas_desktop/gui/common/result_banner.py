@@ -9,17 +9,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ...core.checkin import ALREADY, CHECKED_IN, REJECTED, CheckinResult
-from .dates import jam
+from ...core.checkin import CheckinResult, CheckinStatus
+from ...core.statuses import Method
+from .core_reasons import refusal_text
+from .dates import clock_time
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 IDLE = "idle"
 # status -> (background, text colour)
 COLOURS = {
-    CHECKED_IN: ("#1e7e34", "#ffffff"),
-    ALREADY: ("#f0a500", "#1f1f1f"),
-    REJECTED: ("#b3261e", "#ffffff"),
+    CheckinStatus.CHECKED_IN: ("#1e7e34", "#ffffff"),
+    CheckinStatus.ALREADY: ("#f0a500", "#1f1f1f"),
+    CheckinStatus.REJECTED: ("#b3261e", "#ffffff"),
     IDLE: ("#eceff1", "#37474f"),
 }
 
@@ -29,18 +31,18 @@ def banner_texts(result: CheckinResult) -> tuple[str, str, str]:
     person = result.person
     name = person.full_name if person else ""
     unit = person.unit_kerja if person else ""
-    when = jam(result.checked_in_at.time()) if result.checked_in_at else ""
-    if result.status == CHECKED_IN:
+    when = clock_time(result.checked_in_at.time()) if result.checked_in_at else ""
+    if result.status == CheckinStatus.CHECKED_IN:
         detail = " · ".join(part for part in (unit, translate("ResultBanner", "pukul {0}").format(when)) if part)
-        if result.method == "walk_in":
+        if result.method == Method.WALK_IN:
             detail += " · " + translate("ResultBanner", "tanpa undangan")
         return translate("ResultBanner", "HADIR"), name, detail
-    if result.status == ALREADY:
+    if result.status == CheckinStatus.ALREADY:
         where = translate("ResultBanner", " di {0}").format(result.desk) if result.desk else ""
         by = f" ({result.operator})" if result.operator else ""
         detail = translate("ResultBanner", "Sudah tercatat hadir pukul {0}{1}{2}").format(when, where, by)
         return translate("ResultBanner", "SUDAH HADIR"), name, " · ".join(part for part in (unit, detail) if part)
-    return translate("ResultBanner", "DITOLAK"), name, result.reason
+    return translate("ResultBanner", "DITOLAK"), name, refusal_text(result.refusal, result.reason)
 
 
 class ResultBanner(QFrame):
@@ -86,7 +88,7 @@ class ResultBanner(QFrame):
     def show_texts(self, status: str, headline: str, name: str, detail: str) -> None:
         """Any result in the colours of a desk ``status`` (unknown ones show as refused);
         other views (ikrar mandiri receipts) bring their own wording."""
-        self._paint(status if status in COLOURS else REJECTED)
+        self._paint(status if status in COLOURS else CheckinStatus.REJECTED)
         self.headline.setText(headline)
         self.name_label.setText(name)
         self.name_label.setVisible(bool(name))

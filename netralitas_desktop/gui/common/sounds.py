@@ -17,15 +17,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QUrl
 from PySide6.QtWidgets import QApplication
 
-from ...core.checkin import ALREADY, CHECKED_IN, REJECTED
+from ...core.checkin import CheckinStatus
 from .settings import SOUNDS_KEY
 
 _RATE = 22_050
 # status -> list of (frequency Hz, duration s); 0 Hz is a pause.
 TONES: dict[str, list[tuple[float, float]]] = {
-    CHECKED_IN: [(880.0, 0.09), (1320.0, 0.12)],
-    ALREADY: [(660.0, 0.1), (0.0, 0.06), (660.0, 0.1)],
-    REJECTED: [(220.0, 0.35)],
+    CheckinStatus.CHECKED_IN: [(880.0, 0.09), (1320.0, 0.12)],
+    CheckinStatus.ALREADY: [(660.0, 0.1), (0.0, 0.06), (660.0, 0.1)],
+    CheckinStatus.REJECTED: [(220.0, 0.35)],
 }
 
 
@@ -95,5 +95,7 @@ class DeskSounds(QObject):
         if effect is not None and effect.status() != effect.Status.Error:  # type: ignore[attr-defined]  # see above
             effect.play()  # type: ignore[attr-defined]  # see above
             return
-        for _ in range({CHECKED_IN: 1, ALREADY: 2, REJECTED: 3}.get(status, 1)):
+        for _ in range(
+            {CheckinStatus.CHECKED_IN: 1, CheckinStatus.ALREADY: 2, CheckinStatus.REJECTED: 3}.get(status, 1)
+        ):
             QApplication.beep()

@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ...core.reports.status import DINAS_LUAR, IZIN, SAKIT, GroupCount
+from ...core.reports.status import GroupCount
+from ...core.statuses import AttendanceStatus
 from ..common.bar_rows import BarRows
 from ..common.core_labels import core_label
 from ..common.dates import percent
@@ -22,12 +23,22 @@ SEGMENTS = (
     (
         QT_TRANSLATE_NOOP("OpdChart", "Izin/Sakit/DL"),
         "#f9a825",
-        lambda g: g.counts[IZIN] + g.counts[SAKIT] + g.counts[DINAS_LUAR],
+        lambda g: (
+            g.counts[AttendanceStatus.EXCUSED]
+            + g.counts[AttendanceStatus.SICK]
+            + g.counts[AttendanceStatus.OFFICIAL_DUTY]
+        ),
     ),
     (
         QT_TRANSLATE_NOOP("OpdChart", "Belum hadir"),
         "#d5d8dc",
-        lambda g: g.registered - g.present - g.counts[IZIN] - g.counts[SAKIT] - g.counts[DINAS_LUAR],
+        lambda g: (
+            g.registered
+            - g.present
+            - g.counts[AttendanceStatus.EXCUSED]
+            - g.counts[AttendanceStatus.SICK]
+            - g.counts[AttendanceStatus.OFFICIAL_DUTY]
+        ),
     ),
 )
 SORT_SIZE, SORT_LOWEST, SORT_NAME = range(3)

@@ -35,7 +35,6 @@ from ...core.audit import Actor
 from ...core.events import ValidationError
 from ...core.nip import format_nip
 from ...core.reports.online import (
-    BELOW_MINIMUM,
     STATUS_LABELS,
     ApplyOnlineImportJob,
     OnlinePlan,
@@ -43,7 +42,7 @@ from ...core.reports.online import (
     Participant,
     PlanOnlineImportJob,
 )
-from ...core.reports.online_match import AMBIGUOUS, MATCHED, UNMATCHED
+from ...core.reports.online_match import MatchStatus
 from ..common.core_labels import core_label
 from ..common.errors import show_error
 from ..common.jobs import BackgroundWork, JobRunner
@@ -53,12 +52,12 @@ from ..common.widgets import JobPanel, fill_table, number, read_only_table
 FILE_FILTER = QT_TRANSLATE_NOOP("OnlineImportDialog", "Laporan peserta (*.csv *.xlsx *.txt);;Semua berkas (*)")
 SHOW_REVIEW, SHOW_BELOW, SHOW_MATCHED, SHOW_ALL = range(4)
 _SHOWN = {
-    SHOW_REVIEW: (AMBIGUOUS, UNMATCHED),
-    SHOW_BELOW: (BELOW_MINIMUM,),
-    SHOW_MATCHED: (MATCHED,),
-    SHOW_ALL: (AMBIGUOUS, UNMATCHED, BELOW_MINIMUM, MATCHED),
+    SHOW_REVIEW: (MatchStatus.AMBIGUOUS, MatchStatus.UNMATCHED),
+    SHOW_BELOW: (MatchStatus.BELOW_MINIMUM,),
+    SHOW_MATCHED: (MatchStatus.MATCHED,),
+    SHOW_ALL: (MatchStatus.AMBIGUOUS, MatchStatus.UNMATCHED, MatchStatus.BELOW_MINIMUM, MatchStatus.MATCHED),
 }
-_ORDER = {AMBIGUOUS: 0, UNMATCHED: 1, BELOW_MINIMUM: 2, MATCHED: 3}
+_ORDER = {MatchStatus.AMBIGUOUS: 0, MatchStatus.UNMATCHED: 1, MatchStatus.BELOW_MINIMUM: 2, MatchStatus.MATCHED: 3}
 
 
 class OnlineImportDialog(QDialog, BackgroundWork):

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import Actor
 from ...core.reports.dashboard import Snapshot, load_snapshot
-from ...core.reports.online_store import Settled, set_min_minutes
-from ...core.reports.status import DINAS_LUAR, IZIN, SAKIT, TIDAK_HADIR, PledgeCounts
+from ...core.reports.online_store import Settled, set_online_min_minutes
+from ...core.reports.status import PledgeCounts
+from ...core.statuses import AttendanceStatus
 from ..common.core_labels import core_label
-from ..common.dates import jam, percent
+from ..common.dates import clock_time, percent
 from ..common.jobs import FunctionJob, JobRunner
 from ..common.live import LiveRefresh
 from ..common.tabs import EventTabBase
@@ -156,8 +157,13 @@ class DashboardTab(QWidget, EventTabBase):
         self.room_tile.value.setText(number(total.in_room))
         self.online_tile.value.setText(number(total.online))
         self.online_tile.caption.setText(self.tr("Daring (≥ {0} menit)").format(snapshot.minimum))
-        self.reason_tile.value.setText(" · ".join(number(total.counts[s]) for s in (IZIN, SAKIT, DINAS_LUAR)))
-        self.absent_tile.value.setText(number(total.counts[TIDAK_HADIR]))
+        self.reason_tile.value.setText(
+            " · ".join(
+                number(total.counts[s])
+                for s in (AttendanceStatus.EXCUSED, AttendanceStatus.SICK, AttendanceStatus.OFFICIAL_DUTY)
+            )
+        )
+        self.absent_tile.value.setText(number(total.counts[AttendanceStatus.ABSENT]))
         parts = [
             f"{core_label(g.label)} {number(g.present)}/{number(g.registered)}"
             for g in snapshot.employment.groups
@@ -174,7 +180,7 @@ class DashboardTab(QWidget, EventTabBase):
         self._saved_minimum = snapshot.minimum
         self.updated_label.setText(
             self.tr("Diperbarui pukul {0} · otomatis setiap {1} detik").format(
-                jam(snapshot.at.time()) + snapshot.at.strftime(":%S"), REFRESH_MS // 1000
+                clock_time(snapshot.at.time()) + snapshot.at.strftime(":%S"), REFRESH_MS // 1000
             )
         )
         self.loaded.emit(snapshot)
@@ -207,7 +213,7 @@ class DashboardTab(QWidget, EventTabBase):
     def apply_minimum(self) -> None:
         minutes = self.minimum_spin.value()
         started = self.minimum_runner.start(
-            FunctionJob(set_min_minutes, self.event_id, minutes, actor=self._actor()),
+            FunctionJob(set_online_min_minutes, self.event_id, minutes, actor=self._actor()),
             done=lambda settled: self._minimum_applied(minutes, settled),
             failed=lambda message: self.minimum_status.setText(self.tr("Belum tersimpan: {0}").format(message)),
         )

@@ -14,8 +14,9 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.checkin import RecentCheckin
+from ...core.statuses import method_label
 from ..common.core_labels import core_label
-from ..common.dates import jam
+from ..common.dates import clock_time
 
 REGISTRATION_ROLE = Qt.ItemDataRole.UserRole
 SIGNED_MARK = "✓"
@@ -23,15 +24,6 @@ MISSING_MARK = "—"
 COL_TIME, COL_NAME, COL_METHOD, COL_DESK, COL_UNIT, COL_SIGNED = range(6)
 
 # Shown through core_label: each text is marked for translation in gui/common/core_labels.py.
-METHOD_LABELS = {
-    "qr": "QR",
-    "nip": "NIP",
-    "nik": "NIK",
-    "manual": "Manual",
-    "walk_in": "Tanpa undangan",
-    "online": "Daring",
-}
-
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -93,11 +85,11 @@ class RecentModel(QAbstractTableModel):
     @staticmethod
     def _text(item: RecentCheckin, column: int) -> str:
         if column == COL_TIME:
-            return jam(item.checked_in_at.time())
+            return clock_time(item.checked_in_at.time())
         if column == COL_NAME:
             return item.full_name
         if column == COL_METHOD:
-            return core_label(METHOD_LABELS.get(item.method, item.method))
+            return core_label(method_label(item.method, short=True))
         if column == COL_DESK:
             return " · ".join(part for part in (item.desk, item.operator) if part)
         if column == COL_UNIT:
@@ -160,4 +152,4 @@ class RecentModel(QAbstractTableModel):
             self.endRemoveRows()
 
 
-__all__ = ["METHOD_LABELS", "MISSING_MARK", "REGISTRATION_ROLE", "SIGNED_MARK", "RecentModel", "keyed_changes"]
+__all__ = ["MISSING_MARK", "REGISTRATION_ROLE", "SIGNED_MARK", "RecentModel", "keyed_changes"]

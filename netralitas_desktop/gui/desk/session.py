@@ -27,11 +27,9 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.audit import Actor
 from ...core.checkin import (
-    ALREADY,
-    CHECKED_IN,
-    REJECTED,
     STAMP_MOVE,
     CheckinResult,
+    CheckinStatus,
     Counters,
     DeskStatus,
     ParticipantSummary,
@@ -48,6 +46,7 @@ from ...core.participants import PersonData
 from ...core.pledges import returns
 from ...core.scan_codes import dedupe_key
 from ...core.signatures import has_signature, save_signature, signature_required
+from ...core.statuses import AttendanceMode, Method
 from ..common.live import LiveRefresh
 from ..common.result_banner import IDLE, banner_texts
 from ..common.return_banner import DESK_STATUS, return_banner_texts
@@ -176,7 +175,7 @@ class DeskSession(QObject):
             self._guarded(lambda: check_in_registration(registration_id, actor=self.actor, method="manual"))
         )
 
-    def walk_in(self, person: PersonData, mode: str = "onsite") -> CheckinResult:
+    def walk_in(self, person: PersonData, mode: str = AttendanceMode.ONSITE) -> CheckinResult:
         """Register and check in someone without an invitation; ``ValidationError`` goes back to the form."""
         return self._record(walk_in(self.event_id, person, mode=mode, actor=self.actor))
 
@@ -190,7 +189,7 @@ class DeskSession(QObject):
                 "Basis data tidak dapat dipakai saat ini ({0}). Kehadiran belum tercatat; "
                 "periksa koneksi lalu pindai lagi.",
             ).format(err)
-            self._failure = CheckinResult(REJECTED, reason)
+            self._failure = CheckinResult(CheckinStatus.REJECTED, reason)
             return self._failure
 
     def _remember(self, key: str, result: CheckinResult | returns.ReturnResult) -> None:
@@ -205,11 +204,11 @@ class DeskSession(QObject):
         note = self._signature_note(result)
         self._show(BannerState(status, *banner_texts(result), note=note, registration_id=result.registration_id))
         self.sounds.play(status)
-        if status == CHECKED_IN and result.person is not None and result.checked_in_at is not None:
+        if status == CheckinStatus.CHECKED_IN and result.person is not None and result.checked_in_at is not None:
             self._count_at_once(result)
         self.result_recorded.emit(result)
-        if status == CHECKED_IN:
-            if result.method == "walk_in":
+        if status == CheckinStatus.CHECKED_IN:
+            if result.method == Method.WALK_IN:
                 self.refresh()  # a new registration: the roster counts move too
             self.attendance_changed.emit()
         return result
@@ -239,9 +238,13 @@ class DeskSession(QObject):
 
     def _signature_note(self, result: CheckinResult) -> str:
         """Queue the person for signing when the event asks for it; the banner's note says so."""
-        if result.registration_id is None or result.status not in (CHECKED_IN, ALREADY) or not self.signature_required:
+        if (
+            result.registration_id is None
+            or result.status not in (CheckinStatus.CHECKED_IN, CheckinStatus.ALREADY)
+            or not self.signature_required
+        ):
             return ""
-        if result.status == ALREADY:
+        if result.status == CheckinStatus.ALREADY:
             try:
                 if has_signature(result.registration_id):
                     return ""
@@ -258,7 +261,7 @@ class DeskSession(QObject):
             result = returns.receive_by_code(self.event_id, text, self.actor)
         except PeeweeException as err:
             result = returns.ReturnResult(
-                returns.REJECTED,
+                returns.ReturnStatus.REJECTED,
                 translate(
                     "DeskSession",
                     "Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; "
@@ -266,7 +269,7 @@ class DeskSession(QObject):
                 ).format(err),
             )
             self._failure = result
-        status = DESK_STATUS.get(result.status, REJECTED)
+        status = DESK_STATUS.get(result.status, CheckinStatus.REJECTED)
         self._show(BannerState(status, *return_banner_texts(result)))
         self.sounds.play(status)
         self.form_received.emit(result)
@@ -277,22 +280,25 @@ class DeskSession(QObject):
         if isinstance(first, CheckinResult):
             status, (_headline, name, detail) = first.status, banner_texts(first)
         else:
-            status, (_headline, name, detail) = DESK_STATUS.get(first.status, REJECTED), return_banner_texts(first)
+            status, (_headline, name, detail) = (
+                DESK_STATUS.get(first.status, CheckinStatus.REJECTED),
+                return_banner_texts(first),
+            )
         said = (
             translate("DeskSession", "Kode yang sama terbaca dua kali dalam {0} detik; dicatat satu kali saja.")
-            if status != REJECTED
+            if status != CheckinStatus.REJECTED
             else translate("DeskSession", "Kode yang sama terbaca dua kali dalam {0} detik; tetap ditolak.")
         ).format(f"{seconds:.1f}".replace(".", ","))
         self._show(
             BannerState(
-                ALREADY if status == CHECKED_IN else status,
+                CheckinStatus.ALREADY if status == CheckinStatus.CHECKED_IN else status,
                 translate("DeskSession", "TERBACA DUA KALI"),
                 name,
                 _joined(said, detail),
                 registration_id=getattr(first, "registration_id", None),
             )
         )
-        self.sounds.play(ALREADY if status == CHECKED_IN else status)
+        self.sounds.play(CheckinStatus.ALREADY if status == CheckinStatus.CHECKED_IN else status)
 
     # The banner --------------------------------------------------------------------------------
     def _show(self, state: BannerState) -> None:
@@ -412,7 +418,7 @@ def _counted(counters: Counters, person: ParticipantSummary) -> Counters:
     by_employment = dict(counters.by_employment)
     present, registered = by_employment.get(person.employment_type, (0, 0))
     by_employment[person.employment_type] = (present + 1, registered)
-    online = person.mode == "online"
+    online = person.mode == AttendanceMode.ONLINE
     return replace(
         counters,
         present=counters.present + 1,

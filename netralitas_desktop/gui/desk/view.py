@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.checkin import DeskStatus
 from ...core.errors import USER_FACING
 from ...core.events import ValidationError
+from ...core.statuses import METHOD_LABELS, Method
 from ..common.core_labels import core_label
 from ..common.errors import show_error
 from ..common.registration_search import ManualSearch
@@ -45,7 +46,6 @@ from .recent_model import (
     COL_SIGNED,
     COL_TIME,
     COL_UNIT,
-    METHOD_LABELS,
     MISSING_MARK,
     REGISTRATION_ROLE,
     SIGNED_MARK,
@@ -111,7 +111,10 @@ class DeskView(QWidget):
             (COL_TIME, ["00.00"]),
             (COL_SIGNED, [SIGNED_MARK, MISSING_MARK]),
             # "Tanpa undangan" (rare) is elided rather than widening the column for every "QR".
-            (COL_METHOD, [core_label(label) for method, label in METHOD_LABELS.items() if method != "walk_in"]),
+            (
+                COL_METHOD,
+                [core_label(label.short) for method, label in METHOD_LABELS.items() if method != Method.WALK_IN],
+            ),
         ):
             title = str(self.session.recent.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in [*texts, title]) + padding)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...core.audit import Actor
 from ...core.events import KIND_LABELS, EventSummary, NotFoundError, delete_event, list_events
 from ..common.core_labels import core_label
-from ..common.dates import hari_tanggal
+from ..common.dates import day_and_date
 from ..common.errors import show_error
 from ..common.widgets import confirm, number
 from .event_dialog import EventDialog
@@ -118,7 +118,7 @@ class EventList(QWidget):
         for row, event in enumerate(self.events):
             kind = core_label(KIND_LABELS.get(event.kind, event.kind))
             cells = (
-                hari_tanggal(event.date),
+                day_and_date(event.date),
                 event.title,
                 kind,
                 event.venue,
@@ -193,7 +193,7 @@ class EventList(QWidget):
         question = self.tr(
             'Hapus kegiatan "{0}" ({1})?\n\n{2} peserta terdaftar dan {3} data kehadiran ikut terhapus. '
             "Data pegawai tetap tersimpan untuk kegiatan lain. Tindakan ini tidak dapat dibatalkan."
-        ).format(event.title, hari_tanggal(event.date), number(event.registered), number(event.present))
+        ).format(event.title, day_and_date(event.date), number(event.registered), number(event.present))
         if not confirm(self.window(), self.tr("Hapus kegiatan"), question, self.tr("Hapus kegiatan")):
             return False
         with contextlib.suppress(NotFoundError):  # deleted meanwhile at another desk

@@ -37,8 +37,9 @@ from ...core.nip import format_nip
 from ...core.pledges import returns
 from ...core.pledges.mandiri_attachment import Attachment, load_attachment
 from ...core.reports.status import STATUS_LABELS
+from ...core.statuses import method_label
 from ..common.core_labels import core_label
-from ..common.dates import jam, tanggal
+from ..common.dates import clock_time, long_date
 from ..common.errors import show_error
 from ..common.files import open_file
 from ..common.jobs import FunctionJob, JobHandle, JobRunner
@@ -239,10 +240,10 @@ class IkrarMandiriTab(QWidget, EventTabBase):
             self.returned_table,
             [
                 (
-                    f"{tanggal(row.returned_at.date())} {jam(row.returned_at.time())}",
+                    f"{long_date(row.returned_at.date())} {clock_time(row.returned_at.time())}",
                     row.full_name,
                     _id_text(row.nip, row.nik),
-                    core_label(returns.METHOD_LABELS.get(row.method, row.method)),
+                    core_label(method_label(row.method, short=True)),
                     " · ".join(part for part in (row.desk, row.operator) if part),
                     "\u2713" if row.has_attachment else "\u2013",
                     row.unit_kerja,
@@ -300,7 +301,7 @@ class IkrarMandiriTab(QWidget, EventTabBase):
             return call(*args)
         except PeeweeException as err:
             return returns.ReturnResult(
-                returns.REJECTED,
+                returns.ReturnStatus.REJECTED,
                 self.tr(
                     "Basis data tidak dapat dipakai saat ini ({0}). Formulir belum tercatat; periksa koneksi lalu "
                     "pindai lagi."

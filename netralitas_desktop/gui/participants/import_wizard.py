@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.audit import Actor
 from ...core.nip import format_nip
 from ...core.roster.importer import ApplyImportJob, ImportPlan, ImportResult, PlanImportJob
+from ..common.core_reasons import refusal_text
 from ..common.jobs import BackgroundWork, JobRunner
 from ..common.widgets import JobPanel, fill_table, number, read_only_table
 
@@ -215,7 +216,12 @@ class PreviewPage(QWizardPage):
         fill_table(
             self.rejected_table,
             [
-                (_row_text(issue.row, issue.sheet, plan), issue.column, issue.value, issue.reason)
+                (
+                    _row_text(issue.row, issue.sheet, plan),
+                    issue.column,
+                    issue.value,
+                    refusal_text(issue.refusal, issue.reason),
+                )
                 for issue in plan.rejected[:REJECTED_ROWS_SHOWN]
             ],
         )

@@ -34,9 +34,10 @@ from ...core.nip import format_nip
 from ...core.pangkat import PNS_PANGKAT, PPPK_GOLONGAN
 from ...core.participant_filter import IncrementalFilter
 from ...core.participants import EMPLOYMENT_LABELS, ParticipantRow
-from ...core.reports.status import DARING, DIBATALKAN, HADIR, STATUS_LABELS, STATUSES, TIDAK_HADIR
+from ...core.reports.status import STATUS_LABELS, STATUSES
+from ...core.statuses import AbsenceReason, AttendanceMode, AttendanceStatus
 from ..common.core_labels import core_label
-from ..common.dates import jam, tanggal
+from ..common.dates import clock_time, long_date
 
 COL_NO, COL_NAME, COL_NIP, COL_TYPE, COL_GOL, COL_JABATAN, COL_UNIT, COL_MODE, COL_PRESENT, COL_INVITATION = range(10)
 HEADERS = (
@@ -65,9 +66,9 @@ _DISPLAY, _ALIGNMENT, _TOOLTIP, _FOREGROUND = (
     Qt.ItemDataRole.ForegroundRole,
 )  # data() runs for every painted cell
 _STATUS_BRUSHES = {
-    DARING: QBrush(QColor("#1f5fa8")),
-    DIBATALKAN: QBrush(QColor("#808080")),
-    **{status: QBrush(QColor("#9a5b00")) for status in ("izin", "sakit", "dinas_luar")},
+    AttendanceStatus.ONLINE: QBrush(QColor("#1f5fa8")),
+    AttendanceStatus.CANCELLED: QBrush(QColor("#808080")),
+    **{status: QBrush(QColor("#9a5b00")) for status in AbsenceReason},
 }
 _STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
@@ -93,7 +94,7 @@ def id_text(row: ParticipantRow) -> str:
 
 
 def present_text(row: ParticipantRow) -> str:
-    return jam(row.checked_in_at.time()) if row.checked_in_at else ""
+    return clock_time(row.checked_in_at.time()) if row.checked_in_at else ""
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -112,7 +113,7 @@ class ParticipantsModel(QAbstractTableModel):
         self._notes: dict[int, str] = {}  # registration id -> absence note
         self._invitations: dict[int, Delivery] = {}  # registration id -> its invitation's "sent" mark
         # translated once: data() runs for every painted cell
-        self._mode_short = {"onsite": self.tr("Luring"), "online": self.tr("Daring")}
+        self._mode_short = {AttendanceMode.ONSITE: self.tr("Luring"), AttendanceMode.ONLINE: self.tr("Daring")}
         self._sent_text = self.tr("Terkirim")
         self._sent_how = {
             "pdf": self.tr("kartu PDF"),
@@ -122,8 +123,8 @@ class ParticipantsModel(QAbstractTableModel):
         }
         self._status_short = {
             **{status: core_label(label) for status, label in STATUS_LABELS.items()},
-            DIBATALKAN: self.tr("Batal"),
-            TIDAK_HADIR: "",
+            AttendanceStatus.CANCELLED: self.tr("Batal"),
+            AttendanceStatus.ABSENT: "",
         }
 
     # Data in and out ---------------------------------------------------------------------
@@ -213,7 +214,7 @@ class ParticipantsModel(QAbstractTableModel):
 
     def _status_key(self, row: ParticipantRow) -> tuple:
         """Hadir by time first, then Daring, Izin, Sakit, Dinas Luar, Tidak Hadir, Batal."""
-        status = self._statuses.get(row.registration_id, TIDAK_HADIR)
+        status = self._statuses.get(row.registration_id, AttendanceStatus.ABSENT)
         return _STATUS_RANK.get(status, len(_STATUS_RANK)), row.checked_in_at or _NEVER
 
     def _invitation_key(self, row: ParticipantRow) -> dt.datetime:
@@ -283,7 +284,7 @@ class ParticipantsModel(QAbstractTableModel):
         if column == COL_INVITATION:
             return self._sent_text if row.registration_id in self._invitations else ""
         status = self.status_of(row)
-        if status is None or status == HADIR:
+        if status is None or status == AttendanceStatus.PRESENT:
             return present_text(row)
         return self._status_short.get(status, "")
 
@@ -300,18 +301,20 @@ class ParticipantsModel(QAbstractTableModel):
             if delivery is None:
                 return self.tr("Undangan belum dikirim")
             return self.tr("Undangan terkirim {0}, pukul {1} ({2})").format(
-                tanggal(delivery.sent_at.date()), jam(delivery.sent_at.time()), self._sent_how.get(delivery.how, "")
+                long_date(delivery.sent_at.date()),
+                clock_time(delivery.sent_at.time()),
+                self._sent_how.get(delivery.how, ""),
             )
         if column != COL_PRESENT:
             return None
         status = self.status_of(row)
-        if status in (None, HADIR, DARING) and row.checked_in_at:
-            what = self.tr("Hadir daring") if status == DARING else self.tr("Hadir")
-            return self.tr("{0} {1}, pukul {2}").format(what, tanggal(row.checked_in_at.date()), present_text(row))
-        if status in ("izin", "sakit", "dinas_luar"):
+        if status in (None, AttendanceStatus.PRESENT, AttendanceStatus.ONLINE) and row.checked_in_at:
+            what = self.tr("Hadir daring") if status == AttendanceStatus.ONLINE else self.tr("Hadir")
+            return self.tr("{0} {1}, pukul {2}").format(what, long_date(row.checked_in_at.date()), present_text(row))
+        if status in tuple(AbsenceReason):
             note = self._notes.get(row.registration_id)
             label = core_label(STATUS_LABELS[status])
             return f"{label}: {note}" if note else label
-        if status == DIBATALKAN:
+        if status == AttendanceStatus.CANCELLED:
             return self.tr("Pendaftaran dibatalkan")
         return None

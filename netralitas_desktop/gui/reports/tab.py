@@ -33,6 +33,7 @@ from ...core.reports.export_xlsx import XlsxExportJob
 from ...core.reports.report_pdf import ReportPdfJob
 from ...core.reports.status import Recap, unit_recap
 from ...core.reports.tables import ExportResult, event_paper
+from ...core.statuses import AttendanceStatus
 from ..common.dates import percent
 from ..common.jobs import JobHandle, JobRunner
 from ..common.live import LiveRefresh
@@ -142,10 +143,10 @@ class ReportsTab(QWidget, EventTabBase):
             number(total.in_room),
             number(total.online),
             number(total.absent),
-            number(total.counts["izin"]),
-            number(total.counts["sakit"]),
-            number(total.counts["dinas_luar"]),
-            number(total.counts["tidak_hadir"]),
+            number(total.counts[AttendanceStatus.EXCUSED]),
+            number(total.counts[AttendanceStatus.SICK]),
+            number(total.counts[AttendanceStatus.OFFICIAL_DUTY]),
+            number(total.counts[AttendanceStatus.ABSENT]),
         )
         if total.cancelled:
             text += " " + self.tr("{0} pendaftaran dibatalkan tidak dihitung.").format(number(total.cancelled))
