@@ -234,3 +234,8 @@ def test_without_the_setting_nothing_changes(qtbot, window, desk, event_id):
     update_event(data)
     window.event_page.refresh_header()
     assert desk.view.signature_panel.isVisible() and not desk.recent_view.isColumnHidden(COL_SIGNED)
+    # The latest check-ins and the search share tabs now: only the chosen one shows (the other is
+    # not painted underneath it).
+    assert desk.recent_view.isVisible() and not desk.search.isVisible()
+    qtbot.keyClick(desk.scanner, Qt.Key.Key_F2)
+    assert desk.search_edit.hasFocus() and not desk.recent_view.isVisible()

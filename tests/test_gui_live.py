@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
@@ -65,6 +66,49 @@ def test_polls_load_only_when_the_change_stamp_moves(qtbot, view):
     assert loader.calls == 1
     audit.record("uji", actor=audit.Actor("Meja 2", "Budi"))  # any desk writes: the stamp moves
     qtbot.waitUntil(lambda: loader.calls == 2, timeout=5_000)
+
+
+def test_a_write_the_view_shows_itself_needs_no_load_unless_another_came_with_it(qtbot, view, db):
+    from netralitas_desktop.core.checkin import STAMP_MOVE, check_in_registration
+    from netralitas_desktop.core.database import change_stamp
+    from netralitas_desktop.core.events import EventData, create_event
+    from netralitas_desktop.core.participants import PersonData, add_participant
+
+    desk, other = audit.Actor("Meja 1", "Ani"), audit.Actor("Meja 2", "Budi")
+    event_id = create_event(EventData(title="Uji", date=dt.date(2024, 7, 1)))
+    first, second, third, fourth = (
+        add_participant(event_id, PersonData(nama=name, nik=f"330612450790000{n}"), actor=desk)
+        for n, name in enumerate(("Ani", "Budi", "Citra", "Dewi"), start=1)
+    )
+    loader = Loader()
+    live = LiveRefresh(view, loader, interval_ms=3_600_000, full_reload_s=3600)  # polled by hand below
+    view.show()
+    qtbot.waitUntil(lambda: loader.calls == 1 and not live.busy)
+
+    before = change_stamp()
+    check_in_registration(first, actor=desk)
+    assert tuple(a - b for a, b in zip(change_stamp(), before, strict=True)) == STAMP_MOVE  # core's promise
+    assert live.note_own_change(change_stamp(), STAMP_MOVE)
+    live.poll()
+    qtbot.waitUntil(lambda: not live.busy)
+    assert loader.calls == 1  # only this desk's own check-in: nothing to load
+
+    check_in_registration(second, actor=other)  # another desk, just before this desk's next one
+    check_in_registration(third, actor=desk)
+    assert not live.note_own_change(change_stamp(), STAMP_MOVE)
+    live.poll()
+    qtbot.waitUntil(lambda: loader.calls == 2 and not live.busy)  # the other desk's check-in is loaded
+
+    loader.gate = threading.Event()
+    live.refresh()  # a load in flight when this desk writes: noted when it ends
+    assert live.busy
+    check_in_registration(fourth, actor=desk)
+    assert not live.note_own_change(change_stamp(), STAMP_MOVE)
+    loader.gate.set()
+    qtbot.waitUntil(lambda: loader.calls == 3 and not live.busy)
+    live.poll()
+    qtbot.waitUntil(lambda: not live.busy)
+    assert loader.calls == 3
 
 
 def test_a_full_reload_now_and_then_catches_changes_that_move_no_stamp(qtbot, view):

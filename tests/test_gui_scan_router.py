@@ -163,6 +163,20 @@ def test_a_scan_reaches_a_plain_text_box_and_is_taken_out(qtbot, desk, event_id)
     assert box.toPlainText() == "catatan" and present(event_id) == 1
 
 
+def test_a_scan_while_the_signature_screen_is_the_active_window_reaches_the_desk(qtbot, desk, event_id):
+    from netralitas_desktop.core.events import get_event, update_event
+
+    data = get_event(event_id)
+    data.signature_required = True
+    update_event(data)
+    desk.sync_event()
+    screen = desk.open_signature_window()  # a participant touched the pad on the second screen
+    qtbot.waitUntil(screen.isVisible)
+    scanner(screen, SITI_NIP)  # no widget there takes the keyboard: the keys reach the window itself
+    assert present(event_id) == 1 and screen.panel.name_label.text() == "Siti Aminah, S.Pd."
+    screen.close()
+
+
 def test_without_an_open_event_keys_go_where_they_were_typed(qtbot, window, event_id):
     field = QLineEdit(window)
     field.show()

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 SCRIPT = Path(__file__).resolve().parent / "support" / "screen_check.py"
-WINDOWS = 42  # every top-level window and dialog, and a few in a fuller state
+WINDOWS = 44  # every top-level window and dialog, and a few in a fuller state
 
 
 def check_screen(out: Path, width: int, height: int, **env: str) -> dict[str, dict]:

@@ -256,6 +256,12 @@ def check_in_registration(registration_id: int, *, actor: audit.Actor, method: s
     return _admit(found, actor, method)
 
 
+# What one check-in adds to ``database.change_stamp()`` (newest audit id, newest attendance id):
+# one audit row and one attendance row, in one transaction. A desk that shows its own check-in at
+# once compares the stamp with this to know that nobody else wrote meanwhile (no reload needed).
+STAMP_MOVE = (1, 1)
+
+
 def _admit(found: _Found, actor: audit.Actor, method: str) -> CheckinResult:
     """Insert the Attendance row; the unique key decides between checked_in and already."""
     if found.cancelled_at is not None:
@@ -589,6 +595,7 @@ def _roster_rows(event_id: int) -> list[ParticipantRow]:
 
 
 __all__ = [
+    "STAMP_MOVE",
     "CheckinResult",
     "CheckinStatus",
     "Counters",

@@ -162,10 +162,10 @@ class EventPage(QWidget):
         """A scanner burst caught anywhere in the window (``desk.scan_router``): the Ikrar Mandiri
         tab takes it while it is showing, otherwise the desk, which comes to the front to show
         the result (unless its kiosk shows it already)."""
-        if self.tabs.currentWidget() is self.ikrar_mandiri and self.desk.kiosk is None:
+        if self.tabs.currentWidget() is self.ikrar_mandiri and not self.desk.in_kiosk:
             self.ikrar_mandiri.submit_code(code)
             return True
-        if self.desk.kiosk is None:
+        if not self.desk.in_kiosk:
             self.tabs.setCurrentWidget(self.desk)
         self.desk.take_scan(code)
         return True

@@ -248,11 +248,27 @@ def scenarios(location, out_dir: Path):
         page().open_desk(kiosk=True)
         return page().desk.kiosk
 
+    def desk_with_signatures():
+        """From here on the event asks for signatures: the desk's fuller layout (pad, queue, tabs)."""
+        from netralitas_desktop.core.events import get_event, update_event
+
+        data = get_event(state["event_id"])
+        data.signature_required = True
+        update_event(data)
+        main = event_page("desk")()
+        page().desk.sync_event()
+        return main
+
+    def signature_screen():
+        window()
+        return page().desk.open_signature_window()
+
     return [
         ("01_sambutan", welcome),
         ("02_daftar_kegiatan", event_list),
         ("03_tab_peserta", event_page("participants")),
         ("04_tab_meja", event_page("desk")),
+        ("04b_tab_meja_tanda_tangan", desk_with_signatures),
         ("05_tab_ringkasan", event_page("dashboard")),
         ("06_tab_dokumen", event_page("documents")),
         ("07_tab_ikrar_mandiri", event_page("ikrar_mandiri")),
@@ -285,6 +301,7 @@ def scenarios(location, out_dir: Path):
         ("32_pilih_peserta", dialog(participant_picker)),
         ("33_tentang", dialog(about)),
         ("34_kios", kiosk),
+        ("34b_layar_tanda_tangan", signature_screen),
         ("35_kampanye_cakupan", campaigns(0)),
         ("36_kampanye_kegiatan", campaigns(1)),
         ("37_kampanye_baru", dialog(campaign_dialog)),

@@ -78,8 +78,8 @@ class RecentModel(QAbstractTableModel):
             return item.registration_id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_UNIT and len(item.unit_kerja) > 40:
-            return item.unit_kerja
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_NAME, COL_METHOD, COL_UNIT):
+            return self._text(item, index.column())  # the whole text of a cell a narrow column elides
         return None
 
     @staticmethod

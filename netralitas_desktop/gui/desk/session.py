@@ -16,6 +16,7 @@ double-triggering scanner is said to be a repeat, not recorded again.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.audit import Actor
 from ...core.checkin import (
+    STAMP_MOVE,
     CheckinResult,
     CheckinStatus,
     Counters,
@@ -38,6 +40,7 @@ from ...core.checkin import (
     undo_check_in,
     walk_in,
 )
+from ...core.database import change_stamp
 from ...core.events import get_event
 from ...core.participants import PersonData
 from ...core.pledges import returns
@@ -229,6 +232,9 @@ class DeskSession(QObject):
         if self.status is not None:
             self.status = replace(self.status, counters=_counted(self.status.counters, person))
             self.status_loaded.emit(self.status)
+        if result.method != "walk_in":  # a walk-in also registers: the roster counts move
+            with contextlib.suppress(PeeweeException):  # the poll loads as usual
+                self.refresher.note_own_change(change_stamp(), STAMP_MOVE)
 
     def _signature_note(self, result: CheckinResult) -> str:
         """Queue the person for signing when the event asks for it; the banner's note says so."""

@@ -69,9 +69,16 @@ class SignaturePanel(QGroupBox):
         self.queue_list = QListWidget()
         self.queue_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.queue_list.setUniformItemSizes(True)  # every entry is two lines: no measuring of each
+        self.queue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines elide
+        self.queue_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.queue_list.itemClicked.connect(lambda item: session.choose_signer(item.data(ID_ROLE)))
         for widget in (self.clear_button, self.later_button, self.save_button, self.queue_list, self.pad):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps the keyboard
+        if scale > 1:  # a kiosk or a tablet: buttons a finger can hit
+            for button in (self.clear_button, self.later_button, self.save_button):
+                font = button.font()
+                font.setPointSizeF(font.pointSizeF() * scale)
+                button.setFont(font)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_button)
@@ -160,6 +167,7 @@ class SignaturePanel(QGroupBox):
             signer = queue[row]
             item = QListWidgetItem(f"{signer.name}\n{signer.unit_kerja}" if signer.unit_kerja else signer.name)
             item.setData(ID_ROLE, signer.registration_id)
+            item.setToolTip(item.text())
             self.queue_list.insertItem(row, item)
         self._mark_signer()
 

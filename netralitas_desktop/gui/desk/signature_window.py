@@ -22,6 +22,9 @@ class SignatureWindow(DeskWindow):
         heading = QLabel(self.tr("Silakan tanda tangan di kotak di bawah, lalu tekan Simpan."))
         heading.setWordWrap(True)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)  # read by the participant, an arm's length away
+        heading.setFont(font)
         self.panel = SignaturePanel(session, scale=1.6, show_queue=False)
         self.close_button = QPushButton(self.tr("Tutup layar tanda tangan"))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

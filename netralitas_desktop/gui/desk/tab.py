@@ -131,6 +131,11 @@ class DeskTab(QWidget, EventTabBase):
     def _sync_pad_window_button(self) -> None:
         self.pad_window_button.setVisible(self.session.signature_required)
 
+    @property
+    def in_kiosk(self) -> bool:
+        """The kiosk (F5) is open: it shows every result, whatever tab is behind it."""
+        return self.kiosk is not None
+
     # Check-in paths (all through the session) ------------------------------------------------
     def submit_code(self, text: str) -> CheckinResult | returns.ReturnResult | None:
         """Check in whatever a scanner, camera or keyboard produced (an ``NTM1`` form is received)."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.checkin import DeskStatus
 from ...core.errors import USER_FACING
 from ...core.events import ValidationError
-from ...core.statuses import METHOD_LABELS
+from ...core.statuses import METHOD_LABELS, Method
 from ..common.core_labels import core_label
 from ..common.errors import show_error
 from ..common.registration_search import ManualSearch
@@ -110,7 +110,11 @@ class DeskView(QWidget):
         for column, texts in (
             (COL_TIME, ["00.00"]),
             (COL_SIGNED, [SIGNED_MARK, MISSING_MARK]),
-            (COL_METHOD, [core_label(label.short) for label in METHOD_LABELS.values()]),
+            # "Tanpa undangan" (rare) is elided rather than widening the column for every "QR".
+            (
+                COL_METHOD,
+                [core_label(label.short) for method, label in METHOD_LABELS.items() if method != Method.WALK_IN],
+            ),
         ):
             title = str(self.session.recent.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in [*texts, title]) + padding)
@@ -210,8 +214,8 @@ class DeskView(QWidget):
             self.search.setTitle(search_title)
             self.left.addWidget(self.recent_box, 1)
             self.right.addWidget(self.search, 1)
-        self.recent_box.show()
-        self.search.show()
+            self.recent_box.show()  # a page the tabs hid; in the tabs, they show only the current page
+            self.search.show()
 
     # Focus -----------------------------------------------------------------------------------
     def focus_scanner(self) -> None:
