@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from ...core.campaigns.coverage import MemberRow
 from ...core.campaigns.service import EXCUSE_REASONS
 from ..common.core_labels import core_label
+from ..common.widgets import make_read_only_list
 from .labels import campaign_label
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,12 +96,7 @@ def member_table(model: MemberModel, parent: QWidget | None = None) -> tuple[QTa
     proxy.setSourceModel(model)
     table = QTableView(parent)
     table.setModel(proxy)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    make_read_only_list(table, row_padding=8)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)

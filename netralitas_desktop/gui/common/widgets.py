@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -113,16 +114,22 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def read_only_table(headers: list[str]) -> QTableWidget:
-    """A read-only table whose last column takes the remaining width (long texts go last)."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+def make_read_only_list(table: QTableView, row_padding: int = 10) -> None:
+    """The look of every list of people: whole rows selected, nothing edited in place, alternating
+    one-line rows of the font's height plus ``row_padding`` pixels, no row numbers."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+
+
+def read_only_table(headers: list[str]) -> QTableWidget:
+    """A read-only table whose last column takes the remaining width (long texts go last)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    make_read_only_list(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)

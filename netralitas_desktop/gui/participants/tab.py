@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,7 @@ from ..common.errors import show_error
 from ..common.live import LiveRefresh
 from ..common.participant_dialog import ParticipantDialog
 from ..common.tabs import EventTabBase
-from ..common.widgets import confirm, number
+from ..common.widgets import confirm, make_read_only_list, number
 from .absence_dialog import AbsenceDialog
 from .model import (
     COL_GOL,
@@ -134,14 +133,9 @@ class ParticipantsTab(QWidget, EventTabBase):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        make_read_only_list(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NO, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         for column, width in _COLUMN_WIDTHS.items():
