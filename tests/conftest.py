@@ -14,6 +14,7 @@ also hold fixtures are registered below as plugins (``pytest_plugins``).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import shutil
@@ -101,6 +102,25 @@ def db(sqlite_url):
     yield location
     finish_background_work()
     database.close_database()
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(request):
+    """A Qt test runs as the program does (gui/app.py): Python's collector runs on the GUI thread
+    only, never in a job's worker, where freeing a cycle that holds a widget crashes the process.
+    Between tests the collections that came due while no event loop ran are made on the main
+    thread. A test without Qt gets Python's own collector back, after one full collection here
+    (so no widget left by an earlier test is freed on a thread of its)."""
+    from netralitas_desktop.gui.common.runtime_guards import collect_if_due, collect_on_gui_thread
+
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        collect_on_gui_thread(request.getfixturevalue("qapp"))
+    elif not gc.isenabled():
+        gc.collect()
+        gc.enable()
+    yield
+    if not gc.isenabled():
+        collect_if_due()
 
 
 @pytest.fixture(autouse=True)

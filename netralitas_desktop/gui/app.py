@@ -24,6 +24,7 @@ from ..core.migrations import SchemaTooNewError
 from .common.errors import error_message, show_error, show_uncaught
 from .common.i18n import install_translations
 from .common.jobs import FunctionJob, run_job, wait_all
+from .common.runtime_guards import collect_on_gui_thread
 from .common.screen import install_screen_fit
 from .common.settings import current_actor
 from .main_window import MainWindow, app_icon
@@ -41,6 +42,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        collect_on_gui_thread(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
